@@ -1,0 +1,143 @@
+"""Triage benchmark: accuracy on labelled messages, then speed on one core.
+
+    python bench/triage_bench.py                     # the shared dev sets + our extra set
+    python bench/triage_bench.py --details           # also list every disagreement
+    python bench/triage_bench.py FILE.jsonl ...      # other labelled files
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LEVELS = ["none", "routine", "urgent", "emergency"]
+DEFAULT_SETS = [
+    ROOT.parent / "shared" / "eval" / "dev.jsonl",
+    ROOT.parent / "shared" / "eval" / "dev_texting.jsonl",
+    ROOT / "bench" / "data" / "extra_texting.jsonl",
+]
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score(engine, rows: list[dict], details: bool) -> dict:
+    matrix = {(t, p): 0 for t in LEVELS for p in LEVELS}
+    concept_hits = concept_total = 0
+    misses = []
+    for row in rows:
+        a = engine.assess(row["text"], row.get("question"), row.get("context"))
+        got = a.level.label
+        matrix[(row["level"], got)] += 1
+        present = {f.concept for f in a.findings if f.present}
+        for c in row.get("present", []):
+            concept_total += 1
+            concept_hits += c in present
+        for c in row.get("not_present", []):
+            concept_total += 1
+            concept_hits += c not in present
+        if got != row["level"]:
+            misses.append((row, got, a))
+    n = len(rows)
+
+    def count(true_levels, pred_levels):
+        return sum(matrix[(t, p)] for t in true_levels for p in pred_levels)
+
+    emerg = count(["emergency"], LEVELS)
+    urgent_up = count(["urgent", "emergency"], LEVELS)
+    low = count(["none", "routine"], LEVELS)
+    out = {
+        "n": n,
+        "matrix": matrix,
+        "emergency_recall": count(["emergency"], ["emergency"]) / emerg if emerg else 1.0,
+        "urgent_or_higher_recall": (count(["urgent", "emergency"], ["urgent", "emergency"])
+                                    / urgent_up if urgent_up else 1.0),
+        "false_alarm_rate": count(["none", "routine"], ["urgent", "emergency"]) / low if low else 0.0,
+        "exact": sum(matrix[(lv, lv)] for lv in LEVELS) / n,
+        "concepts": concept_hits / concept_total if concept_total else 1.0,
+        "misses": misses,
+    }
+    return out
+
+
+def report(name: str, res: dict, details: bool) -> None:
+    print(f"\n== {name}: {res['n']} messages")
+    print("confusion (rows: labelled, columns: assessed)")
+    print("            " + "".join(f"{p:>11}" for p in LEVELS))
+    for t in LEVELS:
+        print(f"{t:>11} " + "".join(f"{res['matrix'][(t, p)]:>11}" for p in LEVELS))
+    print(f"emergency recall          {res['emergency_recall']:7.1%}")
+    print(f"urgent-or-higher recall   {res['urgent_or_higher_recall']:7.1%}")
+    print(f"false alarms              {res['false_alarm_rate']:7.1%}  (none/routine rated urgent+)")
+    print(f"exact level               {res['exact']:7.1%}")
+    print(f"concept agreement         {res['concepts']:7.1%}")
+    if details:
+        for row, got, a in res["misses"]:
+            found = ", ".join(f"{f.concept}:{f.status}{'+' + '+'.join(f.modifiers) if f.modifiers else ''}"
+                              for f in a.findings)
+            print(f"  [{row['id']}] want {row['level']} got {got}: {row['text']!r}"
+                  + (f" Q={row['question']!r}" if row.get("question") else "")
+                  + (f" C={row['context']}" if row.get("context") else "")
+                  + f"\n      found: {found} rules: {list(a.rules)}")
+
+
+def speed(engine, rows: list[dict], total: int = 20_000) -> None:
+    typical = [r for r in rows if len(r["text"]) < 300]
+    rng = random.Random(7)
+    sample = [rng.choice(typical) for _ in range(total)]
+    # Vary the text slightly so per-token caches do not make every message free.
+    msgs = [(r["text"] + ("" if i % 3 else f" {i % 97}"), r.get("question"), r.get("context"))
+            for i, r in enumerate(sample)]
+    for text, q, c in msgs[:500]:
+        engine.assess(text, q, c)
+    lat = []
+    t0 = time.perf_counter()
+    for text, q, c in msgs:
+        s = time.perf_counter()
+        engine.assess(text, q, c)
+        lat.append(time.perf_counter() - s)
+    elapsed = time.perf_counter() - t0
+    lat.sort()
+    print(f"\n== speed: {total} typical messages (< 300 chars) on one core")
+    print(f"messages per second       {total / elapsed:9.0f}")
+    print(f"p50 latency               {statistics.median(lat) * 1e6:9.0f} us")
+    print(f"p99 latency               {lat[int(len(lat) * 0.99)] * 1e6:9.0f} us")
+    big = "my back hurts and my legs feel weak, no fever. " * 20_000
+    s = time.perf_counter()
+    engine.assess(big[:1_000_000])
+    print(f"1 MB message              {time.perf_counter() - s:9.2f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--details", action="store_true", help="list every disagreement")
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    from vigil.escalation.triage import TriageEngine
+
+    engine = TriageEngine.load("en")
+    print(f"engine load (import + data): {(time.perf_counter() - t0) * 1000:.0f} ms, ruleset {engine.version}")
+    files = args.files or [p for p in DEFAULT_SETS if p.exists()]
+    everything: list[dict] = []
+    for path in files:
+        rows = load(path)
+        everything += rows
+        report(path.name, score(engine, rows, args.details), args.details)
+    if not args.no_speed:
+        speed(engine, everything)
+
+
+if __name__ == "__main__":
+    main()

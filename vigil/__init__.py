@@ -1,0 +1,1 @@
+"""Vigil: keeps watch over people with cancer between visits."""

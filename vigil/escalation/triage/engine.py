@@ -1,0 +1,147 @@
+"""The triage engine: loads a language's data once, then reads messages."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from . import lexicon as lexicon_mod
+from . import questions
+from .model import Assessment, Finding, Level
+from .reader import Draft, Reader, Reading
+from .rules import Rule, evaluate, load_rules
+from .spelling import Normaliser
+
+DATA_FILES = ("lexicon.yaml", "rules.yaml", "advice.yaml")
+
+
+class _DataLoader(yaml.SafeLoader):
+    """YAML 1.2 booleans only: in a lexicon "no", "yes", "on" and "off" are words."""
+
+
+_DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_DataLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def load_data(text: str) -> Any:
+    return yaml.load(text, Loader=_DataLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+class TriageEngine:
+    """Reads one patient message and decides how fast a nurse must act."""
+
+    def __init__(self, lexicon_data: Mapping[str, Any], rules_data: Mapping[str, Any],
+                 advice_data: Mapping[str, Any], version: str) -> None:
+        self.lexicon = lexicon_mod.build(lexicon_data)
+        self.concepts = frozenset(str(c) for c in rules_data.get("concepts") or ())
+        self.rules: list[Rule] = load_rules(rules_data, self.concepts)
+        self.advice = {str(k): str(v) for k, v in (advice_data.get("levels") or {}).items()}
+        self.rule_advice = {str(k): str(v) for k, v in (advice_data.get("rules") or {}).items()}
+        self.advice_defaults = {str(k): str(v) for k, v in (advice_data.get("defaults") or {}).items()}
+        self.version = version
+        self.reader = Reader(self.lexicon, Normaliser(self.lexicon))
+        self._question = lru_cache(maxsize=1024)(self._analyse_question)
+
+    @classmethod
+    def load(cls, language: str = "en") -> TriageEngine:
+        """The engine for a language from the data shipped in this package."""
+        folder = resources.files(__package__) / "data" / language
+        texts = {}
+        for name in DATA_FILES:
+            try:
+                texts[name] = (folder / name).read_text(encoding="utf-8")
+            except FileNotFoundError:
+                raise ValueError(f"no triage data for language {language!r}") from None
+        digest = hashlib.sha256("".join(texts[n] for n in DATA_FILES).encode()).hexdigest()[:10]
+        data = {n: load_data(t) or {} for n, t in texts.items()}
+        version = f"{language}-{data['rules.yaml'].get('version', '0')}-{digest}"
+        return cls(data["lexicon.yaml"], data["rules.yaml"], data["advice.yaml"], version)
+
+    def _analyse_question(self, text: str) -> questions.Question:
+        return questions.analyse(self.reader, text)
+
+    def assess(self, text: str, question: str | None = None,
+               context: Mapping[str, Any] | None = None, *,
+               emergency_number: str | None = None, crisis_line: str | None = None) -> Assessment:
+        """Read a message (and the question it answers) into an assessment."""
+        reading = self.reader.read(text)
+        if question and question.strip():
+            questions.apply_answer(self.reader, self._question(question), reading)
+        findings = self._findings(text, reading)
+        ctx = {str(k): bool(v) for k, v in (context or {}).items()}
+        fired = evaluate(self.rules, findings, ctx)
+        if fired:
+            level = max(r.level for r in fired)
+        elif any(f.present for f in findings):
+            level = Level.ROUTINE
+        else:
+            level = Level.NONE
+        return Assessment(
+            level=level,
+            findings=findings,
+            rules=tuple(r.id for r in fired),
+            advice=self.render_advice(level, [r.id for r in fired],
+                                      emergency_number=emergency_number, crisis_line=crisis_line),
+            ruleset=self.version,
+            rule_levels={r.id: r.level for r in fired},
+        )
+
+    def render_advice(self, level: Level, rules: list[str], *, emergency_number: str | None = None,
+                      crisis_line: str | None = None) -> str:
+        """The patient-facing words for a level, with the clinic's numbers filled in."""
+        values = dict(self.advice_defaults)
+        if emergency_number:
+            values["emergency_number"] = emergency_number
+        if crisis_line:
+            values["crisis_line"] = crisis_line
+        parts = [self.advice.get(level.label, "")]
+        parts += [self.rule_advice[r] for r in rules if r in self.rule_advice]
+        return " ".join(p for p in parts if p).format_map(values)
+
+    @staticmethod
+    def _findings(text: str, reading: Reading) -> tuple[Finding, ...]:
+        tokens = reading.tokens
+        merged: dict[tuple[str, str, int, int], Draft] = {}
+        for d in reading.drafts:
+            if d.start >= d.end or d.end > len(tokens):
+                continue
+            key = (d.concept, d.status, d.start, d.end)
+            prev = merged.get(key)
+            if prev is None:
+                merged[key] = d
+            else:
+                prev.mods |= d.mods
+                prev.score = d.score if prev.score is None else prev.score
+                prev.count = d.count if prev.count is None else prev.count
+        out = []
+        for d in sorted(merged.values(), key=lambda d: (d.start, d.concept)):
+            start, end = tokens[d.start].start, tokens[d.end - 1].end
+            out.append(Finding(
+                concept=d.concept, status=d.status, start=start, end=end,
+                evidence=text[start:end], modifiers=tuple(sorted(d.mods)),
+                value_c=d.value_c, score=d.score, count=d.count, from_question=d.from_question,
+            ))
+        return tuple(out)
+
+
+@cache
+def default_engine(language: str = "en") -> TriageEngine:
+    return TriageEngine.load(language)
+
+
+def assess(text: str, question: str | None = None,
+           context: Mapping[str, Any] | None = None) -> Assessment:
+    """Assess with the shipped English engine."""
+    return default_engine().assess(text, question, context)

@@ -1,0 +1,248 @@
+"""The lexicon as data: phrase patterns compiled once into a token trie.
+
+Pattern syntax, one pattern a string, tokens separated by spaces:
+  word            a literal (written as people type it; apostrophes are dropped)
+  a|b|c           one of several single words
+  [a b|c|d e]     one of several phrases (may stand among single words: x|[y z])
+  {set}           one of the words of a named set
+  <num>           any number
+  x?              the token may be left out
+  <end>           (last only) the phrase must be followed by a boundary or the end
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .text import NUM, PUNCT, Token
+
+Tag = tuple[str, str]
+Node = dict[str, Any]
+
+TERMINAL = "$"
+END = "<end>"
+NUMBER = "<num>"
+
+# Sections whose entries map a key to patterns, and the tag kind each gives.
+KEYED_SECTIONS = {
+    "concepts": "concept",
+    "sites": "site",
+    "qualities": "quality",
+    "modifiers": "mod",
+    "negation": "neg",
+    "resolved": "res",
+    "hypothetical": "hyp",
+    "subjects": "subject",
+    "answers": "ans",
+    "numbers": "num",
+    "units": "unit",
+    "markers": "marker",
+}
+
+
+class LexiconError(ValueError):
+    """The lexicon data is malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A matched phrase: tokens [i, j) and what the lexicon says about them."""
+
+    i: int
+    j: int
+    tags: tuple[Tag, ...]
+
+    def has(self, kind: str) -> bool:
+        return any(k == kind for k, _ in self.tags)
+
+    def values(self, kind: str) -> list[str]:
+        return [v for k, v in self.tags if k == kind]
+
+
+@dataclass
+class Lexicon:
+    language: str
+    trie: Node
+    shorthand: dict[str, tuple[str, ...]]
+    spelling: dict[str, str]
+    vocabulary: frozenset[str]
+    frames: dict[tuple[str, str], str]
+    defaults: dict[str, str]
+    modifier_targets: dict[str, frozenset[str]]
+    question: dict[str, Any]
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def match(self, tokens: list[Token]) -> list[Mention]:
+        """Greedy longest matches, left to right, never overlapping."""
+        trie = self.trie
+        n = len(tokens)
+        out: list[Mention] = []
+        i = 0
+        while i < n:
+            node = trie
+            j = i
+            best_j = -1
+            best: tuple[Tag, ...] = ()
+            while j < n:
+                tok = tokens[j]
+                nxt = node.get(tok.norm)
+                if nxt is None and tok.kind == NUM:
+                    nxt = node.get(NUMBER)
+                if nxt is None:
+                    break
+                node = nxt
+                j += 1
+                tags = node.get(TERMINAL)
+                if tags is not None:
+                    best_j, best = j, tags
+                end = node.get(END)
+                if end is not None and (j == n or _is_boundary(tokens[j])):
+                    best_j, best = j, end[TERMINAL]
+            if best_j > 0:
+                out.append(Mention(i, best_j, best))
+                i = best_j
+            else:
+                i += 1
+        return out
+
+
+def _is_boundary(tok: Token) -> bool:
+    return tok.kind == PUNCT or tok.newline_before or tok.norm in _BOUNDARY_WORDS
+
+
+_BOUNDARY_WORDS = frozenset(
+    ["and", "but", "tho", "though", "now", "so", "thanks", "thank", "x", "xx", "lol"]
+)
+
+
+def _norm_word(word: str) -> str:
+    return word.lower().replace("'", "").replace("’", "")
+
+
+_PARTS = re.compile(r"(?:\[[^\]]*\]|[^\s\[\]])+")
+_ALTS = re.compile(r"\[[^\]]*\]|[^|\[\]]+")
+
+
+def _alternatives(part: str) -> list[tuple[str, ...]]:
+    """'a|[b c|d]|e' -> [(a,), (b, c), (d,), (e,)]."""
+    out: list[tuple[str, ...]] = []
+    for alt in _ALTS.findall(part):
+        if alt.startswith("["):
+            out += [tuple(_norm_word(w) for w in p.split()) for p in alt[1:-1].split("|")]
+        else:
+            out.append((_norm_word(alt),))
+    return out
+
+
+def expand(pattern: str, sets: Mapping[str, list[str]]) -> Iterator[tuple[str, ...]]:
+    """Every token sequence a pattern stands for."""
+    choices: list[list[tuple[str, ...]]] = []
+    for raw in _PARTS.findall(pattern):
+        optional = raw.endswith("?") and len(raw) > 1
+        part = raw[:-1] if optional else raw
+        if part.startswith("{") and part.endswith("}"):
+            name = part[1:-1]
+            if name not in sets:
+                raise LexiconError(f"pattern {pattern!r}: unknown set {{{name}}}")
+            alts = [tuple(_norm_word(w) for w in phrase.split()) for phrase in sets[name]]
+        elif part in (NUMBER, END):
+            alts = [(part,)]
+        else:
+            alts = _alternatives(part)
+        if optional:
+            alts.append(())
+        choices.append(alts)
+    for combo in itertools.product(*choices):
+        seq = tuple(t for piece in combo for t in piece)
+        if seq and seq != (END,):
+            if END in seq[:-1]:
+                raise LexiconError(f"pattern {pattern!r}: {END} must come last")
+            yield seq
+
+
+def _insert(trie: Node, seq: tuple[str, ...], tags: Iterable[Tag]) -> None:
+    node = trie
+    for tok in seq:
+        node = node.setdefault(tok, {})
+    existing = node.get(TERMINAL, ())
+    merged = tuple(dict.fromkeys((*existing, *tags)))
+    node[TERMINAL] = merged
+
+
+def _as_patterns(value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return [str(v) for v in value]
+    raise LexiconError(f"{where}: expected a pattern or a list of patterns")
+
+
+def build(data: Mapping[str, Any]) -> Lexicon:
+    """Compile the lexicon's data into a matcher."""
+    sets: dict[str, list[str]] = {k: [str(w) for w in v] for k, v in data.get("sets", {}).items()}
+    trie: Node = {}
+    vocabulary: set[str] = set()
+
+    def add(patterns: list[str], tags: tuple[Tag, ...], where: str, learn: bool) -> None:
+        for pattern in patterns:
+            for seq in expand(pattern, sets):
+                _insert(trie, seq, tags)
+                if learn:
+                    vocabulary.update(t for t in seq if t.isalpha() and len(t) >= 4)
+
+    for section, kind in KEYED_SECTIONS.items():
+        for key, patterns in (data.get(section) or {}).items():
+            where = f"{section}.{key}"
+            learn = section in ("concepts", "sites", "qualities", "modifiers")
+            add(_as_patterns(patterns, where), ((kind, str(key)),), where, learn)
+
+    for idx, entry in enumerate(data.get("compound") or []):
+        where = f"compound[{idx}]"
+        try:
+            tags = tuple(tuple(t.split(":", 1)) for t in entry["tags"])
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise LexiconError(f"{where}: needs tags: [kind:value, ...]") from exc
+        if any(len(t) != 2 for t in tags):
+            raise LexiconError(f"{where}: tags are written kind:value")
+        add(_as_patterns(entry.get("patterns"), where), tags, where, True)  # type: ignore[arg-type]
+
+    for idx, pattern in enumerate(data.get("idioms") or []):
+        add(_as_patterns(pattern, f"idioms[{idx}]"), (("idiom", ""),), "idioms", False)
+
+    frames: dict[tuple[str, str], str] = {}
+    for row in data.get("frames") or []:
+        if not (isinstance(row, list) and len(row) == 3):
+            raise LexiconError(f"frames: {row!r} is not [site, quality, concept]")
+        sites = row[0] if isinstance(row[0], list) else [row[0]]
+        qualities = row[1] if isinstance(row[1], list) else [row[1]]
+        for s in sites:
+            for q in qualities:
+                frames[(str(s), str(q))] = str(row[2])
+
+    shorthand = {
+        _norm_word(k): tuple(_norm_word(w) for w in str(v).split())
+        for k, v in (data.get("shorthand") or {}).items()
+    }
+    spelling = {_norm_word(k): _norm_word(str(v)) for k, v in (data.get("spelling") or {}).items()}
+    targets = {
+        str(k): frozenset(str(c) for c in v)
+        for k, v in (data.get("modifier_targets") or {}).items()
+    }
+    lists = {str(k): frozenset(_norm_word(str(w)) for w in v)
+             for k, v in (data.get("lists") or {}).items()}
+    return Lexicon(
+        language=str(data.get("language", "en")),
+        trie=trie,
+        shorthand=shorthand,
+        spelling=spelling,
+        vocabulary=frozenset(vocabulary),
+        frames=frames,
+        defaults={str(k): str(v) for k, v in (data.get("defaults") or {}).items()},
+        modifier_targets=targets,
+        question=dict(data.get("question") or {}),
+        lists=lists,
+    )

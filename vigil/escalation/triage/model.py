@@ -1,0 +1,96 @@
+"""What triage returns: levels, findings and the assessment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any, Literal
+
+Status = Literal["present", "negated", "resolved", "hypothetical", "other"]
+
+
+class Level(IntEnum):
+    """How fast a nurse must act; ordered so that max() picks the most urgent."""
+
+    NONE = 0
+    ROUTINE = 1
+    URGENT = 2
+    EMERGENCY = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, label: str) -> Level:
+        try:
+            return cls[label.upper()]
+        except KeyError:
+            raise ValueError(f"unknown level {label!r}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One mention of a concept, with its status and where it stands in the text."""
+
+    concept: str
+    status: Status
+    start: int
+    end: int
+    evidence: str
+    modifiers: tuple[str, ...] = ()
+    value_c: float | None = None
+    score: int | None = None
+    count: int | None = None
+    from_question: bool = False
+
+    @property
+    def present(self) -> bool:
+        return self.status == "present"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "concept": self.concept,
+            # Every status but "present" keeps a finding from firing a rule, so
+            # consumers that only read `negated` still see what is present now.
+            "negated": self.status != "present",
+            "status": self.status,
+            "modifiers": list(self.modifiers),
+            "evidence": self.evidence,
+            "start": self.start,
+            "end": self.end,
+        }
+        if self.value_c is not None:
+            out["value_c"] = self.value_c
+        if self.score is not None:
+            out["score"] = self.score
+        if self.count is not None:
+            out["count"] = self.count
+        if self.from_question:
+            out["from_question"] = True
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The result of reading one message."""
+
+    level: Level
+    findings: tuple[Finding, ...]
+    rules: tuple[str, ...]
+    advice: str
+    ruleset: str
+    rule_levels: dict[str, Level] = field(default_factory=dict)
+
+    @property
+    def present(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.present)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level.label,
+            "findings": [f.to_dict() for f in self.findings],
+            "rules": list(self.rules),
+            "advice": self.advice,
+            "ruleset": self.ruleset,
+        }

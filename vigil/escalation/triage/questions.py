@@ -1,0 +1,201 @@
+"""Answers to check-in questions take their subject from the question.
+
+"yes" to "Any new weakness in your legs?" is a present limb_weakness; "7" to "How bad
+is your back pain from 0 to 10?" is back_pain scored 7; "0" or "nope" is negated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from .reader import Draft, Number, Reader, Reading
+from .text import NUM
+
+Kind = Literal["yes_no", "scale", "count", "temperature", "open"]
+LEAD_TOKENS: Final = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    kind: Kind
+    concepts: tuple[str, ...]
+    modifiers: tuple[str, ...]
+
+
+def analyse(reader: Reader, text: str) -> Question:
+    """What a question asks about, and what kind of answer it expects."""
+    lex = reader.lex
+    reading = reader.read(text)
+    concepts: list[str] = []
+    for d in sorted(reading.drafts, key=lambda d: d.start):
+        if d.concept not in concepts:
+            concepts.append(d.concept)
+    if not concepts:  # "Is your breathing worse?" names its subject without a symptom word
+        for m in reading.mentions:
+            for c in m.values("subject"):
+                if c not in concepts:
+                    concepts.append(c)
+    mods = sorted({mod for m in reading.mentions for mod in m.values("mod")}
+                  | {mod for d in reading.drafts for mod in d.mods})
+    words = " " + " ".join(t.norm for t in reading.tokens) + " "
+    q = lex.question
+
+    def says(key: str) -> bool:
+        return any(f" {cue} " in words for cue in q.get(key, ()))
+
+    kind: Kind = "yes_no"
+    if says("temperature") and "fever" in concepts:
+        kind = "temperature"
+    elif says("count"):
+        kind = "count"
+    elif says("scale"):
+        kind = "scale"
+    elif says("open"):
+        kind = "open"
+    return Question(kind, tuple(concepts), tuple(m for m in mods if m != "severe"))
+
+
+def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
+    """Add the findings an answer gives through its question."""
+    if not question.concepts:
+        return
+    tokens, mentions = reading.tokens, reading.mentions
+    if not tokens:
+        return
+    first_clause = tokens[0].clause
+    lead_end = 0
+    while lead_end < len(tokens) and lead_end < LEAD_TOKENS and tokens[lead_end].clause == first_clause:
+        lead_end += 1
+    lead = [m for m in mentions if m.i < lead_end]
+    yes = next((m for m in lead if m.has("ans") and "yes" in m.values("ans")), None)
+    no = next((m for m in lead if m.has("ans") and "no" in m.values("ans")), None)
+    bad = next((m for m in lead if "bad" in m.values("ans")), None)
+    good = next((m for m in lead if "good" in m.values("ans")), None)
+    number = next((n for n in reading.numbers if n.i < lead_end), None)
+
+    own = {d.concept for d in reading.drafts}
+    if own & set(question.concepts):
+        # The answer names what it is about; its own words say the rest.
+        _merge_values(question, reading, number)
+        return
+
+    concepts = question.concepts
+    named = _named_by_site(reader, question, reading)
+    if named:
+        # "neck, 8/10" to "Any neck or back pain?": the site says which one.
+        concepts = named
+    answer_mods = _answer_modifiers(reader, reading)
+    if number is None and reading.loose_scores and question.kind in ("scale", "yes_no"):
+        i, j, value = reading.loose_scores[0]
+        number = Number(i, j, float(value), False)
+
+    def add(status: str, i: int, j: int) -> list[Draft]:
+        made = []
+        for concept in concepts:
+            d = Draft(concept, i, j, i)
+            if status == "present":
+                targets = reader.lex.modifier_targets
+                d.mods.update(question.modifiers)
+                d.mods.update(m for m in answer_mods if m not in targets or concept in targets[m])
+            d.status = status  # type: ignore[assignment]
+            d.from_question = True
+            made.append(d)
+        reading.drafts.extend(made)
+        return made
+
+    kind = question.kind
+    if number is not None and kind in ("scale", "count", "temperature"):
+        value = number.value
+        if kind == "temperature":
+            celsius = value if value <= 45 else (value - 32.0) * 5.0 / 9.0
+            celsius = round(celsius, 1)
+            if celsius >= 37.5 and 34 <= celsius <= 43.5:
+                for d in add("present", number.i, number.j):
+                    if d.concept == "fever":
+                        d.value_c = celsius
+                        if celsius < 38.0:
+                            d.mods.add("low_grade")
+            elif 34 <= celsius < 37.5:
+                add("negated", number.i, number.j)
+            return
+        n = int(value)
+        if n <= 0:
+            add("negated", number.i, number.j)
+            return
+        for d in add("present", number.i, number.j):
+            if kind == "scale":
+                _score(d, n)
+            else:
+                d.count = n
+        return
+    if kind == "open":
+        pick = bad or yes
+        if pick is not None:
+            add("present", pick.i, pick.j)
+        elif good is not None or no is not None:
+            m = good or no
+            assert m is not None
+            add("negated", m.i, m.j)
+        return
+    if yes is not None and (no is None or yes.i < no.i):
+        made = add("present", yes.i, yes.j)
+        if number is not None and number.value <= 10:
+            for d in made:
+                _score(d, int(number.value))
+        return
+    if named:
+        site = next(m for m in mentions if m.has("site"))
+        made = add("present", site.i, site.j)
+        if number is not None and number.value <= 10:
+            for d in made:
+                _score(d, int(number.value))
+        return
+    if no is not None or (good is not None and yes is None):
+        m = no or good
+        assert m is not None
+        add("negated", m.i, m.j)
+        return
+    if number is not None and 0 < number.value <= 10 and number.i < lead_end:
+        # "7" to "Any chest pain? If so, how bad from 0 to 10?" without a "yes"
+        for d in add("present", number.i, number.j):
+            _score(d, int(number.value))
+
+
+def _score(d: Draft, n: int) -> None:
+    d.score = n
+    if n >= 7:
+        d.mods.add("severe")
+
+
+def _named_by_site(reader: Reader, question: Question, reading: Reading) -> tuple[str, ...]:
+    frames = reader.lex.frames
+    sites = {s for m in reading.mentions for s in m.values("site")}
+    if not sites:
+        return ()
+    return tuple(c for c in question.concepts
+                 if any(site == s and concept == c for (site, _q), concept in frames.items()
+                        for s in sites))
+
+
+def _answer_modifiers(reader: Reader, reading: Reading) -> set[str]:
+    mods: set[str] = set()
+    for m in reading.mentions:
+        if not m.has("concept") and m.has("mod"):
+            mods.update(m.values("mod"))
+    return mods
+
+
+def _merge_values(question: Question, reading: Reading, number: Number | None) -> None:
+    """'7 tbh, back's bad' keeps its score on the question's own concept."""
+    if number is None or question.kind not in ("scale", "count"):
+        return
+    n = int(number.value)
+    for d in reading.drafts:
+        if d.concept in question.concepts and d.status == "present":
+            if question.kind == "scale" and d.score is None:
+                d.score = n
+                if n >= 7:
+                    d.mods.add("severe")
+            elif question.kind == "count" and d.count is None:
+                d.count = n

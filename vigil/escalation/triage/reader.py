@@ -1,0 +1,579 @@
+"""Reading one message: tokens -> mentions -> findings with status, modifiers and values.
+
+Every pass below walks the tokens or the mentions once, and each looks at most a
+fixed window of neighbours, so reading is linear in the length of the message.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final
+
+from .lexicon import Lexicon, Mention
+from .model import Status
+from .spelling import Normaliser
+from .text import CLAUSE_PUNCT, NUM, PUNCT, SENTENCE_PUNCT, WORD, Token, mark_newlines, raw_tokens
+
+PAIR_WINDOW: Final = 6  # tokens between a body site and what is wrong with it
+NEG_WINDOW: Final = 8  # tokens a "no" reaches forward
+MOD_WINDOW: Final = 10  # tokens between a modifier and the finding it qualifies
+USED_TO_WINDOW: Final = 15
+HYP_WINDOW: Final = 40
+
+OTHER: Final = 1
+
+
+class Draft:
+    """A finding while it is being built."""
+
+    __slots__ = (
+        "anchor", "concept", "count", "end", "from_question", "inner_neg", "mods", "score",
+        "start", "status", "value_c",
+    )
+
+    def __init__(self, concept: str, start: int, end: int, anchor: int,
+                 mods: Iterable[str] = ()) -> None:
+        self.concept = concept
+        self.start = start  # token index, inclusive
+        self.end = end  # token index, exclusive
+        self.anchor = anchor  # the token whose scope decides the status
+        self.mods: set[str] = set(mods)
+        self.inner_neg = False
+        self.status: Status = "present"
+        self.value_c: float | None = None
+        self.score: int | None = None
+        self.count: int | None = None
+        self.from_question = False
+
+    def gap(self, i: int, j: int) -> int:
+        """Tokens between this draft and the span [i, j)."""
+        if j <= self.start:
+            return self.start - j
+        if i >= self.end:
+            return i - self.end
+        return 0
+
+
+class Near:
+    """Drafts sorted by position, so a window around a span is found by bisection."""
+
+    SPAN: Final = 64  # longest a draft's span grows; keeps lookups to a window
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.items = sorted(enumerate(drafts), key=lambda t: t[1].start)
+        self.starts = [d.start for _, d in self.items]
+
+    def around(self, i: int, j: int, window: int) -> list[tuple[int, Draft]]:
+        lo = bisect_left(self.starts, i - window - self.SPAN)
+        hi = bisect_right(self.starts, j + window)
+        return self.items[lo:hi]
+
+
+@dataclass(slots=True)
+class Number:
+    i: int
+    j: int
+    value: float
+    decimal: bool
+    count_word: bool = False
+
+
+@dataclass(slots=True)
+class Reading:
+    tokens: list[Token]
+    mentions: list[Mention]
+    drafts: list[Draft]
+    numbers: list[Number]
+    loose_scores: list[tuple[int, int, int]]  # (i, j, score) attached to nothing
+    loose_counts: list[tuple[int, int, int]]
+    readings: list[tuple[int, int, float]]  # temperatures: (i, j, celsius)
+
+
+class Reader:
+    """Reads messages with one lexicon."""
+
+    def __init__(self, lexicon: Lexicon, normaliser: Normaliser) -> None:
+        self.lex = lexicon
+        self.norm = normaliser
+        L = lexicon.lists
+        self._and = L.get("and_words", frozenset())
+        self._and_next = L.get("and_breaks_before", frozenset())
+        self._sides = L.get("sides", frozenset())
+        self._skip_before_site = L.get("determiners", frozenset())
+        self._count_units = L.get("count_units", frozenset())
+        self._temp_words = L.get("temperature_words", frozenset())
+        self._celsius = L.get("celsius_units", frozenset())
+        self._fahrenheit = L.get("fahrenheit_units", frozenset())
+        self._degrees = L.get("degree_units", frozenset())
+        self._approx = L.get("approximately", frozenset())
+        self._list_words = L.get("list_continuers", frozenset())
+        self._glue = L.get("glue", frozenset())
+        self._cancellers = L.get("cue_cancellers", frozenset())
+        self._bare_names = L.get("bare_patient_names", frozenset())
+        self._owner_words = L.get("owner_words", frozenset())
+        self._score_targets = L.get("score_targets", frozenset())
+        self._count_targets = L.get("count_targets", frozenset())
+
+    # -- tokens -----------------------------------------------------------------
+
+    def tokenize(self, text: str) -> list[Token]:
+        tokens: list[Token] = []
+        pieces = self.norm.pieces
+        for raw, start, _end in raw_tokens(text):
+            for norm, a, b in pieces(raw):
+                if norm[0].isdigit():
+                    try:
+                        tokens.append(Token(norm, start + a, start + b, NUM, float(norm.replace(",", "."))))
+                        continue
+                    except ValueError:
+                        pass
+                kind = WORD if norm[0].isalnum() else PUNCT
+                tokens.append(Token(norm, start + a, start + b, kind))
+        mark_newlines(text, tokens)
+        return tokens
+
+    # -- the passes -----------------------------------------------------------------
+
+    def read(self, text: str) -> Reading:
+        tokens = self.tokenize(text)
+        mentions = self.lex.match(tokens)
+        owner = [-1] * len(tokens)
+        for idx, m in enumerate(mentions):
+            for k in range(m.i, m.j):
+                owner[k] = idx
+        contrast = self._segment(tokens, mentions, owner)
+        drafts = self._concepts(mentions)
+        self._compose(tokens, mentions, owner, drafts)
+        reading = Reading(tokens, mentions, drafts, [], [], [], [])
+        self._numbers(reading, owner)
+        self._modifiers(tokens, mentions, owner, drafts)
+        self._statuses(reading, owner, contrast)
+        return reading
+
+    def _segment(self, tokens: list[Token], mentions: list[Mention], owner: list[int]) -> set[int]:
+        """Number sentences and clauses; returns the clauses that open with a contrast."""
+        sent = clause = 0
+        contrast: set[int] = set()
+        n = len(tokens)
+        for k, tok in enumerate(tokens):
+            o = owner[k]
+            if tok.newline_before and k:
+                sent += 1
+                clause += 1
+            if o >= 0:
+                m = mentions[o]
+                if m.i == k and ("marker", "break") in m.tags:
+                    clause += 1
+                    contrast.add(clause)
+            elif tok.norm in self._and and k + 1 < n and tokens[k + 1].norm in self._and_next:
+                clause += 1
+            tok.sentence = sent
+            tok.clause = clause
+            if o < 0 and tok.kind == PUNCT:
+                if tok.norm in SENTENCE_PUNCT:
+                    sent += 1
+                    clause += 1
+                elif tok.norm in CLAUSE_PUNCT:
+                    clause += 1
+        return contrast
+
+    def _concepts(self, mentions: list[Mention]) -> list[Draft]:
+        drafts = []
+        for m in mentions:
+            for concept in m.values("concept"):
+                drafts.append(Draft(concept, m.i, m.j, m.i, m.values("mod")))
+        return drafts
+
+    def _compose(self, tokens: list[Token], mentions: list[Mention], owner: list[int],
+                 drafts: list[Draft]) -> None:
+        """Pair body sites with what is wrong with them ("legs" + "weak")."""
+        frames = self.lex.frames
+        sites = [m for m in mentions if m.has("site")]
+        quals = [m for m in mentions if m.has("quality")]
+        if not quals:
+            return
+        used_sites: set[int] = set()
+
+        def concept_for(s: Mention, q: Mention) -> str | None:
+            for sk in s.values("site"):
+                for qk in q.values("quality"):
+                    c = frames.get((sk, qk))
+                    if c is not None:
+                        return c
+            return None
+
+        glue = self._glue
+        site_starts = [x.i for x in sites]
+        qual_starts = [x.i for x in quals]
+
+        def near(m: Mention, pool: list[Mention]) -> list[Mention]:
+            clause = tokens[m.i].clause
+            found = []
+            starts = site_starts if pool is sites else qual_starts
+            lo = bisect_left(starts, m.i - PAIR_WINDOW - 16)
+            hi = bisect_right(starts, m.j + PAIR_WINDOW)
+            for o in pool[lo:hi]:
+                if tokens[o.i].clause != clause or o is m:
+                    continue
+                lo, hi = (o.j, m.i) if o.j <= m.i else (m.j, o.i)
+                if hi - lo <= PAIR_WINDOW:
+                    # Linking words ("in my", "is really") do not keep a site from its symptom.
+                    weight = sum(1 for x in range(lo, hi) if tokens[x].norm not in glue)
+                    found.append((weight, hi - lo, o))
+            found.sort(key=lambda t: (t[0], t[1]))
+            return [o for _, _, o in found]
+
+        def add(s: Mention, q: Mention, concept: str) -> None:
+            i, j = min(s.i, q.i), max(s.j, q.j)
+            d = Draft(concept, i, j, q.i, (*s.values("mod"), *q.values("mod")))
+            lo, hi = (s.j, q.i) if s.i < q.i else (q.j, s.i)
+            d.inner_neg = any(
+                owner[k] >= 0 and mentions[owner[k]].has("neg") and
+                ("neg", "pre") in mentions[owner[k]].tags for k in range(lo, hi)
+            )
+            if self._one_sided(tokens, s):
+                d.mods.add("one_sided")
+            drafts.append(d)
+
+        for q in quals:
+            paired = False
+            for s in near(q, sites) if sites else ():
+                c = concept_for(s, q)
+                if c is not None:
+                    add(s, q, c)
+                    used_sites.add(id(s))
+                    paired = True
+                    break
+            if not paired:
+                for qk in q.values("quality"):
+                    c = self.lex.defaults.get(qk)
+                    if c is not None:
+                        drafts.append(Draft(c, q.i, q.j, q.i, q.values("mod")))
+                        break
+        for s in sites:
+            if id(s) in used_sites:
+                continue
+            for q in near(s, quals):
+                c = concept_for(s, q)
+                if c is not None:
+                    add(s, q, c)
+                    break
+
+    def _one_sided(self, tokens: list[Token], site: Mention) -> bool:
+        k = site.i - 1
+        for _ in range(2):
+            if k < 0:
+                return False
+            norm = tokens[k].norm
+            if norm in self._sides:
+                return True
+            if norm not in self._skip_before_site:
+                return False
+            k -= 1
+        return False
+
+    # -- numbers ----------------------------------------------------------------------
+
+    def _numbers(self, r: Reading, owner: list[int]) -> None:
+        tokens, mentions = r.tokens, r.mentions
+        n = len(tokens)
+        for k, tok in enumerate(tokens):
+            o = owner[k]
+            if tok.kind == NUM and tok.value is not None and (o < 0 or mentions[o].has("concept")):
+                r.numbers.append(Number(k, k + 1, tok.value, "." in tok.norm or "," in tok.norm))
+            elif o >= 0 and mentions[o].i == k and mentions[o].has("num"):
+                m = mentions[o]
+                r.numbers.append(Number(m.i, m.j, float(m.values("num")[0]), False,
+                                        ("unit", "count") in m.tags))
+        index = Near(r.drafts)
+        for num in r.numbers:
+            if num.count_word:
+                self._attach_count(r, index, num.i, num.j, int(num.value))
+                continue
+            temp = self._temperature(tokens, num, n)
+            if temp is not None:
+                j, celsius = temp
+                r.readings.append((num.i, j, celsius))
+                continue
+            score_end = self._score_end(tokens, num, n)
+            if score_end:
+                self._attach_score(r, index, num.i, score_end, int(num.value))
+                continue
+            if num.j < n and tokens[num.j].norm in self._count_units and num.value == int(num.value):
+                self._attach_count(r, index, num.i, num.j + 1, int(num.value))
+        for i, j, celsius in r.readings:
+            if celsius >= 37.5:
+                d = Draft("fever", i, j, i)
+                d.value_c = celsius
+                if celsius < 38.0:
+                    d.mods.add("low_grade")
+                r.drafts.append(d)
+
+    def _temperature(self, tokens: list[Token], num: Number, n: int) -> tuple[int, float] | None:
+        v = num.value
+        j = num.j
+        unit = None
+        k = j
+        if k < n and tokens[k].norm in self._degrees:
+            k += 1
+            unit = "deg"
+        if k < n and tokens[k].norm in self._celsius:
+            unit, k = "c", k + 1
+        elif k < n and tokens[k].norm in self._fahrenheit:
+            unit, k = "f", k + 1
+        if unit is not None:
+            j = k
+        if unit is None:
+            cue = any(tokens[x].norm in self._temp_words for x in range(max(0, num.i - 4), num.i)
+                      if tokens[x].clause == tokens[num.i].clause)
+            if not (num.decimal or cue):
+                return None
+        if unit in ("c", "deg", None) and 34.0 <= v <= 43.5 and unit != "f":
+            return j, round(v, 1)
+        if unit in ("f", "deg", None) and 93.0 <= v <= 110.0:
+            return j, round((v - 32.0) * 5.0 / 9.0, 1)
+        return None
+
+    def _score_end(self, tokens: list[Token], num: Number, n: int) -> int:
+        v = num.value
+        if v != int(v) or not 0 <= v <= 10:
+            return 0
+        j = num.j
+        seq = [tokens[x].norm for x in range(j, min(n, j + 3))]
+        for tail in (["/", "10"], ["out", "of", "10"], ["outta", "10"], ["of", "10"]):
+            if seq[: len(tail)] == tail:
+                return j + len(tail)
+        if num.i >= 2 and tokens[num.i - 1].norm == "a" and tokens[num.i - 2].norm in self._approx:
+            return j
+        return 0
+
+    @staticmethod
+    def _nearest(r: Reading, index: Near, i: int, j: int, targets: frozenset[str],
+                 window: int) -> Draft | None:
+        sentence = r.tokens[i].sentence
+        clause = r.tokens[i].clause
+        best = None
+        best_key = (2, window + 1)
+        for _, d in index.around(i, j, window):
+            if d.concept not in targets or r.tokens[d.anchor].sentence != sentence:
+                continue
+            gap = d.gap(i, j)
+            key = (0 if r.tokens[d.anchor].clause == clause else 1, gap)
+            if gap <= window and key < best_key:
+                best, best_key = d, key
+        return best
+
+    def _attach_score(self, r: Reading, index: Near, i: int, j: int, score: int) -> None:
+        d = self._nearest(r, index, i, j, self._score_targets, MOD_WINDOW)
+        if d is None:
+            r.loose_scores.append((i, j, score))
+            return
+        d.score = score if d.score is None else max(d.score, score)
+        if score >= 7:
+            d.mods.add("severe")
+        d.start, d.end = min(d.start, i), max(d.end, j)
+
+    def _attach_count(self, r: Reading, index: Near, i: int, j: int, count: int) -> None:
+        d = self._nearest(r, index, i, j, self._count_targets, MOD_WINDOW)
+        if d is None:
+            r.loose_counts.append((i, j, count))
+            return
+        d.count = count if d.count is None else max(d.count, count)
+        d.start, d.end = min(d.start, i), max(d.end, j)
+
+    # -- modifiers ----------------------------------------------------------------------
+
+    def _modifiers(self, tokens: list[Token], mentions: list[Mention], owner: list[int],
+                   drafts: list[Draft]) -> None:
+        targets = self.lex.modifier_targets
+        index = Near(drafts)
+        for m in mentions:
+            if m.has("concept"):
+                continue
+            mods = m.values("mod")
+            if not mods or self._negated_cue(tokens, mentions, owner, m):
+                continue
+            for mod in mods:
+                allowed = targets.get(mod)
+                best, best_key = None, (2, MOD_WINDOW + 1)
+                for _, d in index.around(m.i, m.j, MOD_WINDOW):
+                    if allowed is not None and d.concept not in allowed:
+                        continue
+                    if tokens[d.anchor].sentence != tokens[m.i].sentence:
+                        continue
+                    gap = d.gap(m.i, m.j)
+                    key = (0 if tokens[d.anchor].clause == tokens[m.i].clause else 1, gap)
+                    if gap <= MOD_WINDOW and key < best_key:
+                        best, best_key = d, key
+                if best is not None:
+                    best.mods.add(mod)
+
+    def _negated_cue(self, tokens: list[Token], mentions: list[Mention], owner: list[int],
+                     m: Mention) -> bool:
+        """'no worse', 'not sudden', 'fine at night': the cue is denied, not asserted."""
+        for k in (m.i - 1, m.i - 2):
+            if k < 0 or tokens[k].clause != tokens[m.i].clause:
+                return False
+            o = owner[k]
+            if o >= 0 and ("neg", "pre") in mentions[o].tags:
+                return True
+            if tokens[k].norm in self._cancellers:
+                return True
+        return False
+
+    # -- status -------------------------------------------------------------------------
+
+    def _statuses(self, r: Reading, owner: list[int], contrast: set[int]) -> None:
+        tokens, mentions, drafts = r.tokens, r.mentions, r.drafts
+        n = len(tokens)
+        neg = bytearray(n)
+        hyp = bytearray(n)
+        used = bytearray(n)
+        resolved: set[int] = set()
+        negated_post: set[int] = set()
+        index = Near(drafts)
+        for m in mentions:
+            tags = m.tags
+            if ("neg", "pre") in tags:
+                self._neg_scope(tokens, mentions, owner, m.j, neg)
+            if ("hyp", "pre") in tags:
+                sentence = tokens[m.i].sentence
+                for k in range(m.j, min(n, m.j + HYP_WINDOW)):
+                    if tokens[k].sentence != sentence:
+                        break
+                    hyp[k] = 1
+            if ("res", "pre") in tags:
+                clause = tokens[m.i].clause
+                for k in range(m.j, min(n, m.j + USED_TO_WINDOW)):
+                    if tokens[k].clause != clause:
+                        break
+                    used[k] = 1
+            if ("res", "post") in tags and not self._negated_cue(tokens, mentions, owner, m):
+                self._resolve_back(tokens, index, m, contrast, resolved)
+            if ("neg", "post") in tags:
+                for idx, d in index.around(m.i - 2, m.i, 0):
+                    if d.end <= m.i and m.i - d.end <= 2 and tokens[d.anchor].clause == tokens[m.i].clause:
+                        negated_post.add(idx)
+        subject = self._subjects(tokens, mentions)
+        self._latest_reading_wins(r, resolved, subject)
+        for idx, d in enumerate(drafts):
+            a = d.anchor
+            if subject[a] == OTHER:
+                d.status = "other"
+            elif hyp[a]:
+                d.status = "hypothetical"
+            elif neg[a] or d.inner_neg or idx in negated_post:
+                d.status = "negated"
+            elif used[a] or idx in resolved:
+                d.status = "resolved"
+
+    def _neg_scope(self, tokens: list[Token], mentions: list[Mention], owner: list[int],
+                   start: int, neg: bytearray) -> None:
+        n = len(tokens)
+        sentence = tokens[start].sentence if start < n else -1
+        k = start
+        while k < n and k - start < NEG_WINDOW:
+            tok = tokens[k]
+            if tok.sentence != sentence:
+                return
+            o = owner[k]
+            if o >= 0 and mentions[o].i == k and ("marker", "break") in mentions[o].tags:
+                return
+            if o < 0:
+                if tok.norm in self._and and k + 1 < n and tokens[k + 1].norm in self._and_next:
+                    return
+                if tok.kind == PUNCT and tok.norm in CLAUSE_PUNCT and not self._list_goes_on(tokens, k):
+                    return
+            neg[k] = 1
+            k += 1
+
+    def _list_goes_on(self, tokens: list[Token], k: int) -> bool:
+        """'no fever, cough or pain': the comma continues what 'no' covers."""
+        sentence = tokens[k].sentence
+        for x in range(k + 1, min(len(tokens), k + 8)):
+            if tokens[x].sentence != sentence:
+                return False
+            if tokens[x].norm in self._list_words:
+                return True
+        return False
+
+    @staticmethod
+    def _resolve_back(tokens: list[Token], index: Near, m: Mention,
+                      contrast: set[int], resolved: set[int]) -> None:
+        """'had a fever at the weekend, gone now': the nearest clause before it is over."""
+        sentence = tokens[m.i].sentence
+        by_clause: dict[int, list[int]] = {}
+        for idx, d in index.around(m.i - 30, m.i, 0):
+            anchor = tokens[d.anchor]
+            if d.end <= m.i and anchor.sentence == sentence:
+                by_clause.setdefault(anchor.clause, []).append(idx)
+        clause = tokens[m.i].clause
+        while by_clause:
+            hits = by_clause.pop(clause, None)
+            if hits:
+                resolved.update(hits)
+                return
+            if clause in contrast:
+                return
+            clause -= 1
+
+    def _subjects(self, tokens: list[Token], mentions: list[Mention]) -> bytearray:
+        """Who each token is about: the patient (0) or someone else (1)."""
+        n = len(tokens)
+        subject = bytearray(n)
+        carer = any(("marker", "carer") in m.tags for m in mentions) or self._carer_intro(
+            tokens, mentions)
+        if carer:
+            return subject  # a carer writes about the patient; everyone named is the patient
+        starts = {m.i: m for m in mentions}
+        state = 0
+        third = 0  # whom "he"/"she" points at: the patient until someone else is named
+        sentence = 0
+        for k, tok in enumerate(tokens):
+            if tok.sentence != sentence:
+                sentence = tok.sentence
+                state = 0
+            m = starts.get(k)
+            if m is not None:
+                if ("marker", "person") in m.tags:
+                    # "Dad can't feel his legs": a parent named bare is how a carer
+                    # names the patient; "my dad" or "my mate's mum" is someone else.
+                    bare = (tok.norm in self._bare_names and
+                            (k == 0 or tokens[k - 1].norm not in self._owner_words))
+                    state = third = 0 if bare else OTHER
+                elif ("marker", "first") in m.tags:
+                    state = 0
+                elif ("marker", "third") in m.tags:
+                    state = third
+            subject[k] = state
+        return subject
+
+    def _carer_intro(self, tokens: list[Token], mentions: list[Mention]) -> bool:
+        """'This is Paul, Anne's husband' / 'her son here': someone writing for the patient."""
+        relations = self.lex.lists.get("carer_relations", frozenset())
+        owners = self.lex.lists.get("carer_owners", frozenset())
+        intro = self.lex.lists.get("carer_intro_words", frozenset())
+        blocked = self.lex.lists.get("not_owners", frozenset())
+        for k, tok in enumerate(tokens):
+            if tok.norm not in relations or k == 0:
+                continue
+            prev = tokens[k - 1].norm
+            if prev in blocked or not (prev in owners or (prev.endswith("s") and len(prev) > 2)):
+                continue
+            sentence = tok.sentence
+            around = [t.norm for t in tokens[max(0, k - 8): k + 3] if t.sentence == sentence]
+            if any(w in intro for w in around):
+                return True
+        return False
+
+    def _latest_reading_wins(self, r: Reading, resolved: set[int], subject: bytearray) -> None:
+        """'38.2 on Sunday, 36.8 today': an earlier fever is over when the last reading is normal."""
+        mine = [x for x in r.readings if subject[x[0]] != OTHER]
+        if len(mine) < 1 or mine[-1][2] >= 37.5:
+            return
+        last_i = mine[-1][0]
+        for idx, d in enumerate(r.drafts):
+            if d.concept == "fever" and d.end <= last_i:
+                resolved.add(idx)

@@ -1,0 +1,73 @@
+"""Splitting a message into tokens that remember where they stand in the original text."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+WORD: Final = 0
+NUM: Final = 1
+PUNCT: Final = 2
+
+# Three plain alternatives, none nested under an unbounded repeat, so matching is
+# linear in the length of the text whatever it holds.
+_TOKEN: Final = re.compile(r"\d+[.,]\d+|[^\W_]+(?:['’‘`][^\W_]+)*|\S")
+_APOSTROPHES: Final = str.maketrans("", "", "'’‘`")
+_NUMBER_UNIT: Final = re.compile(r"(\d+)([^\W\d_]+)")
+
+SENTENCE_PUNCT: Final = frozenset(".!?;…")
+CLAUSE_PUNCT: Final = frozenset(",:()[]-–—/")
+
+
+class Token:
+    """A normalised token and the character span of the original text it came from."""
+
+    __slots__ = ("clause", "end", "kind", "newline_before", "norm", "sentence", "start", "value")
+
+    def __init__(
+        self, norm: str, start: int, end: int, kind: int, value: float | None = None
+    ) -> None:
+        self.norm = norm
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.value = value
+        self.newline_before = False
+        self.sentence = 0
+        self.clause = 0
+
+    def __repr__(self) -> str:
+        return f"Token({self.norm!r}, {self.start}, {self.end})"
+
+
+def raw_tokens(text: str) -> list[tuple[str, int, int]]:
+    """Lower-cased, apostrophe-free pieces of the text with their spans."""
+    return [
+        (m.group().lower().translate(_APOSTROPHES), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def split_number_unit(piece: str) -> tuple[str, str] | None:
+    """'101f' -> ('101', 'f'); None when the piece is not a number glued to letters."""
+    if not piece[0].isdigit():
+        return None
+    m = _NUMBER_UNIT.fullmatch(piece)
+    return (m.group(1), m.group(2)) if m is not None else None
+
+
+def parse_number(norm: str) -> float | None:
+    if norm[0].isdigit():
+        try:
+            return float(norm.replace(",", "."))
+        except ValueError:
+            return None
+    return None
+
+
+def mark_newlines(text: str, tokens: list[Token]) -> None:
+    prev_end = 0
+    for tok in tokens:
+        if "\n" in text[prev_end : tok.start]:
+            tok.newline_before = True
+        prev_end = tok.end
