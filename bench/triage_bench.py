@@ -1,8 +1,8 @@
 """Triage benchmark: accuracy on labelled messages, then speed on one core.
 
-    python bench/triage_bench.py                     # the shared dev sets + our extra set
-    python bench/triage_bench.py --details           # also list every disagreement
-    python bench/triage_bench.py FILE.jsonl ...      # other labelled files
+python bench/triage_bench.py                     # the shared dev sets + our extra set
+python bench/triage_bench.py --details           # also list every disagreement
+python bench/triage_bench.py FILE.jsonl ...      # other labelled files
 """
 
 from __future__ import annotations
@@ -55,18 +55,18 @@ def score(engine, rows: list[dict], details: bool) -> dict:
     emerg = count(["emergency"], LEVELS)
     urgent_up = count(["urgent", "emergency"], LEVELS)
     low = count(["none", "routine"], LEVELS)
-    out = {
+    return {
         "n": n,
         "matrix": matrix,
         "emergency_recall": count(["emergency"], ["emergency"]) / emerg if emerg else 1.0,
-        "urgent_or_higher_recall": (count(["urgent", "emergency"], ["urgent", "emergency"])
-                                    / urgent_up if urgent_up else 1.0),
+        "urgent_or_higher_recall": (
+            count(["urgent", "emergency"], ["urgent", "emergency"]) / urgent_up if urgent_up else 1.0
+        ),
         "false_alarm_rate": count(["none", "routine"], ["urgent", "emergency"]) / low if low else 0.0,
         "exact": sum(matrix[(lv, lv)] for lv in LEVELS) / n,
         "concepts": concept_hits / concept_total if concept_total else 1.0,
         "misses": misses,
     }
-    return out
 
 
 def report(name: str, res: dict, details: bool) -> None:
@@ -82,12 +82,16 @@ def report(name: str, res: dict, details: bool) -> None:
     print(f"concept agreement         {res['concepts']:7.1%}")
     if details:
         for row, got, a in res["misses"]:
-            found = ", ".join(f"{f.concept}:{f.status}{'+' + '+'.join(f.modifiers) if f.modifiers else ''}"
-                              for f in a.findings)
-            print(f"  [{row['id']}] want {row['level']} got {got}: {row['text']!r}"
-                  + (f" Q={row['question']!r}" if row.get("question") else "")
-                  + (f" C={row['context']}" if row.get("context") else "")
-                  + f"\n      found: {found} rules: {list(a.rules)}")
+            found = ", ".join(
+                f"{f.concept}:{f.status}{'+' + '+'.join(f.modifiers) if f.modifiers else ''}"
+                for f in a.findings
+            )
+            print(
+                f"  [{row['id']}] want {row['level']} got {got}: {row['text']!r}"
+                + (f" Q={row['question']!r}" if row.get("question") else "")
+                + (f" C={row['context']}" if row.get("context") else "")
+                + f"\n      found: {found} rules: {list(a.rules)}"
+            )
 
 
 def speed(engine, rows: list[dict], total: int = 20_000) -> None:
@@ -95,8 +99,10 @@ def speed(engine, rows: list[dict], total: int = 20_000) -> None:
     rng = random.Random(7)
     sample = [rng.choice(typical) for _ in range(total)]
     # Vary the text slightly so per-token caches do not make every message free.
-    msgs = [(r["text"] + ("" if i % 3 else f" {i % 97}"), r.get("question"), r.get("context"))
-            for i, r in enumerate(sample)]
+    msgs = [
+        (r["text"] + ("" if i % 3 else f" {i % 97}"), r.get("question"), r.get("context"))
+        for i, r in enumerate(sample)
+    ]
     for text, q, c in msgs[:500]:
         engine.assess(text, q, c)
     lat = []
@@ -118,7 +124,9 @@ def speed(engine, rows: list[dict], total: int = 20_000) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--details", action="store_true", help="list every disagreement")
     parser.add_argument("--no-speed", action="store_true")
@@ -128,7 +136,8 @@ def main() -> None:
     from vigil.escalation.triage import TriageEngine
 
     engine = TriageEngine.load("en")
-    print(f"engine load (import + data): {(time.perf_counter() - t0) * 1000:.0f} ms, ruleset {engine.version}")
+    load_ms = (time.perf_counter() - t0) * 1000
+    print(f"engine load (import + data): {load_ms:.0f} ms, ruleset {engine.version}")
     files = args.files or [p for p in DEFAULT_SETS if p.exists()]
     everything: list[dict] = []
     for path in files:

@@ -101,7 +101,7 @@ class Lexicon:
                     best_j, best = j, tags
                 end = node.get(END)
                 if end is not None and (j == n or _is_boundary(tokens[j])):
-                    best_j, best = j, end[TERMINAL]
+                    best_j, best = j, tuple(dict.fromkeys((*(tags or ()), *end[TERMINAL])))
             if best_j > 0:
                 out.append(Mention(i, best_j, best))
                 i = best_j
@@ -114,9 +114,7 @@ def _is_boundary(tok: Token) -> bool:
     return tok.kind == PUNCT or tok.newline_before or tok.norm in _BOUNDARY_WORDS
 
 
-_BOUNDARY_WORDS = frozenset(
-    ["and", "but", "tho", "though", "now", "so", "thanks", "thank", "x", "xx", "lol"]
-)
+_BOUNDARY_WORDS = frozenset(["and", "but", "tho", "though", "now", "so", "thanks", "thank", "x", "xx", "lol"])
 
 
 def _norm_word(word: str) -> str:
@@ -202,13 +200,15 @@ def build(data: Mapping[str, Any]) -> Lexicon:
 
     for idx, entry in enumerate(data.get("compound") or []):
         where = f"compound[{idx}]"
-        try:
-            tags = tuple(tuple(t.split(":", 1)) for t in entry["tags"])
-        except (KeyError, TypeError, AttributeError) as exc:
-            raise LexiconError(f"{where}: needs tags: [kind:value, ...]") from exc
-        if any(len(t) != 2 for t in tags):
-            raise LexiconError(f"{where}: tags are written kind:value")
-        add(_as_patterns(entry.get("patterns"), where), tags, where, True)  # type: ignore[arg-type]
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("tags"), list):
+            raise LexiconError(f"{where}: needs tags: [kind:value, ...]")
+        tags: list[Tag] = []
+        for raw_tag in entry["tags"]:
+            kind, sep, value = str(raw_tag).partition(":")
+            if not sep or not kind:
+                raise LexiconError(f"{where}: tag {raw_tag!r} is not written kind:value")
+            tags.append((kind, value))
+        add(_as_patterns(entry.get("patterns"), where), tuple(tags), where, True)
 
     for idx, pattern in enumerate(data.get("idioms") or []):
         add(_as_patterns(pattern, f"idioms[{idx}]"), (("idiom", ""),), "idioms", False)
@@ -228,12 +228,8 @@ def build(data: Mapping[str, Any]) -> Lexicon:
         for k, v in (data.get("shorthand") or {}).items()
     }
     spelling = {_norm_word(k): _norm_word(str(v)) for k, v in (data.get("spelling") or {}).items()}
-    targets = {
-        str(k): frozenset(str(c) for c in v)
-        for k, v in (data.get("modifier_targets") or {}).items()
-    }
-    lists = {str(k): frozenset(_norm_word(str(w)) for w in v)
-             for k, v in (data.get("lists") or {}).items()}
+    targets = {str(k): frozenset(str(c) for c in v) for k, v in (data.get("modifier_targets") or {}).items()}
+    lists = {str(k): frozenset(_norm_word(str(w)) for w in v) for k, v in (data.get("lists") or {}).items()}
     return Lexicon(
         language=str(data.get("language", "en")),
         trie=trie,

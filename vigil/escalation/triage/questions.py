@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from .reader import Draft, Number, Reader, Reading
-from .text import NUM
 
 Kind = Literal["yes_no", "scale", "count", "temperature", "open"]
 LEAD_TOKENS: Final = 6
@@ -36,8 +35,10 @@ def analyse(reader: Reader, text: str) -> Question:
             for c in m.values("subject"):
                 if c not in concepts:
                     concepts.append(c)
-    mods = sorted({mod for m in reading.mentions for mod in m.values("mod")}
-                  | {mod for d in reading.drafts for mod in d.mods})
+    mods = sorted(
+        {mod for m in reading.mentions for mod in m.values("mod")}
+        | {mod for d in reading.drafts for mod in d.mods}
+    )
     words = " " + " ".join(t.norm for t in reading.tokens) + " "
     q = lex.question
 
@@ -87,8 +88,8 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         concepts = named
     answer_mods = _answer_modifiers(reader, reading)
     if number is None and reading.loose_scores and question.kind in ("scale", "yes_no"):
-        i, j, value = reading.loose_scores[0]
-        number = Number(i, j, float(value), False)
+        i, j, loose = reading.loose_scores[0]
+        number = Number(i, j, float(loose), False)
 
     def add(status: str, i: int, j: int) -> list[Draft]:
         made = []
@@ -173,9 +174,11 @@ def _named_by_site(reader: Reader, question: Question, reading: Reading) -> tupl
     sites = {s for m in reading.mentions for s in m.values("site")}
     if not sites:
         return ()
-    return tuple(c for c in question.concepts
-                 if any(site == s and concept == c for (site, _q), concept in frames.items()
-                        for s in sites))
+    return tuple(
+        c
+        for c in question.concepts
+        if any(site == s and concept == c for (site, _q), concept in frames.items() for s in sites)
+    )
 
 
 def _answer_modifiers(reader: Reader, reading: Reading) -> set[str]:

@@ -14,7 +14,17 @@ from typing import Final
 from .lexicon import Lexicon, Mention
 from .model import Status
 from .spelling import Normaliser
-from .text import CLAUSE_PUNCT, NUM, PUNCT, SENTENCE_PUNCT, WORD, Token, mark_newlines, raw_tokens
+from .text import (
+    CLAUSE_PUNCT,
+    NUM,
+    PUNCT,
+    SENTENCE_PUNCT,
+    WORD,
+    Token,
+    mark_newlines,
+    parse_number,
+    raw_tokens,
+)
 
 PAIR_WINDOW: Final = 6  # tokens between a body site and what is wrong with it
 NEG_WINDOW: Final = 8  # tokens a "no" reaches forward
@@ -29,12 +39,20 @@ class Draft:
     """A finding while it is being built."""
 
     __slots__ = (
-        "anchor", "concept", "count", "end", "from_question", "inner_neg", "mods", "score",
-        "start", "status", "value_c",
+        "anchor",
+        "concept",
+        "count",
+        "end",
+        "from_question",
+        "inner_neg",
+        "mods",
+        "score",
+        "start",
+        "status",
+        "value_c",
     )
 
-    def __init__(self, concept: str, start: int, end: int, anchor: int,
-                 mods: Iterable[str] = ()) -> None:
+    def __init__(self, concept: str, start: int, end: int, anchor: int, mods: Iterable[str] = ()) -> None:
         self.concept = concept
         self.start = start  # token index, inclusive
         self.end = end  # token index, exclusive
@@ -121,14 +139,17 @@ class Reader:
     def tokenize(self, text: str) -> list[Token]:
         tokens: list[Token] = []
         pieces = self.norm.pieces
-        for raw, start, _end in raw_tokens(text):
+        for raw, start, end in raw_tokens(text):
+            full = len(raw)
             for norm, a, b in pieces(raw):
+                # Dropped apostrophes make the piece shorter than the text it came from.
+                if b == full:
+                    b = end - start
                 if norm[0].isdigit():
-                    try:
-                        tokens.append(Token(norm, start + a, start + b, NUM, float(norm.replace(",", "."))))
-                        continue
-                    except ValueError:
-                        pass
+                    # A run of digits too long to be a reading or a count is just a number.
+                    value = parse_number(norm) if len(norm) <= 8 else None
+                    tokens.append(Token(norm, start + a, start + b, NUM, value))
+                    continue
                 kind = WORD if norm[0].isalnum() else PUNCT
                 tokens.append(Token(norm, start + a, start + b, kind))
         mark_newlines(text, tokens)
@@ -186,8 +207,9 @@ class Reader:
                 drafts.append(Draft(concept, m.i, m.j, m.i, m.values("mod")))
         return drafts
 
-    def _compose(self, tokens: list[Token], mentions: list[Mention], owner: list[int],
-                 drafts: list[Draft]) -> None:
+    def _compose(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], drafts: list[Draft]
+    ) -> None:
         """Pair body sites with what is wrong with them ("legs" + "weak")."""
         frames = self.lex.frames
         sites = [m for m in mentions if m.has("site")]
@@ -230,8 +252,8 @@ class Reader:
             d = Draft(concept, i, j, q.i, (*s.values("mod"), *q.values("mod")))
             lo, hi = (s.j, q.i) if s.i < q.i else (q.j, s.i)
             d.inner_neg = any(
-                owner[k] >= 0 and mentions[owner[k]].has("neg") and
-                ("neg", "pre") in mentions[owner[k]].tags for k in range(lo, hi)
+                owner[k] >= 0 and mentions[owner[k]].has("neg") and ("neg", "pre") in mentions[owner[k]].tags
+                for k in range(lo, hi)
             )
             if self._one_sided(tokens, s):
                 d.mods.add("one_sided")
@@ -285,8 +307,9 @@ class Reader:
                 r.numbers.append(Number(k, k + 1, tok.value, "." in tok.norm or "," in tok.norm))
             elif o >= 0 and mentions[o].i == k and mentions[o].has("num"):
                 m = mentions[o]
-                r.numbers.append(Number(m.i, m.j, float(m.values("num")[0]), False,
-                                        ("unit", "count") in m.tags))
+                r.numbers.append(
+                    Number(m.i, m.j, float(m.values("num")[0]), False, ("unit", "count") in m.tags)
+                )
         index = Near(r.drafts)
         for num in r.numbers:
             if num.count_word:
@@ -326,8 +349,11 @@ class Reader:
         if unit is not None:
             j = k
         if unit is None:
-            cue = any(tokens[x].norm in self._temp_words for x in range(max(0, num.i - 4), num.i)
-                      if tokens[x].clause == tokens[num.i].clause)
+            cue = any(
+                tokens[x].norm in self._temp_words
+                for x in range(max(0, num.i - 4), num.i)
+                if tokens[x].clause == tokens[num.i].clause
+            )
             if not (num.decimal or cue):
                 return None
         if unit in ("c", "deg", None) and 34.0 <= v <= 43.5 and unit != "f":
@@ -350,8 +376,9 @@ class Reader:
         return 0
 
     @staticmethod
-    def _nearest(r: Reading, index: Near, i: int, j: int, targets: frozenset[str],
-                 window: int) -> Draft | None:
+    def _nearest(
+        r: Reading, index: Near, i: int, j: int, targets: frozenset[str], window: int
+    ) -> Draft | None:
         sentence = r.tokens[i].sentence
         clause = r.tokens[i].clause
         best = None
@@ -385,8 +412,9 @@ class Reader:
 
     # -- modifiers ----------------------------------------------------------------------
 
-    def _modifiers(self, tokens: list[Token], mentions: list[Mention], owner: list[int],
-                   drafts: list[Draft]) -> None:
+    def _modifiers(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], drafts: list[Draft]
+    ) -> None:
         targets = self.lex.modifier_targets
         index = Near(drafts)
         for m in mentions:
@@ -410,8 +438,9 @@ class Reader:
                 if best is not None:
                     best.mods.add(mod)
 
-    def _negated_cue(self, tokens: list[Token], mentions: list[Mention], owner: list[int],
-                     m: Mention) -> bool:
+    def _negated_cue(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], m: Mention
+    ) -> bool:
         """'no worse', 'not sudden', 'fine at night': the cue is denied, not asserted."""
         for k in (m.i - 1, m.i - 2):
             if k < 0 or tokens[k].clause != tokens[m.i].clause:
@@ -469,8 +498,9 @@ class Reader:
             elif used[a] or idx in resolved:
                 d.status = "resolved"
 
-    def _neg_scope(self, tokens: list[Token], mentions: list[Mention], owner: list[int],
-                   start: int, neg: bytearray) -> None:
+    def _neg_scope(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], start: int, neg: bytearray
+    ) -> None:
         n = len(tokens)
         sentence = tokens[start].sentence if start < n else -1
         k = start
@@ -500,8 +530,9 @@ class Reader:
         return False
 
     @staticmethod
-    def _resolve_back(tokens: list[Token], index: Near, m: Mention,
-                      contrast: set[int], resolved: set[int]) -> None:
+    def _resolve_back(
+        tokens: list[Token], index: Near, m: Mention, contrast: set[int], resolved: set[int]
+    ) -> None:
         """'had a fever at the weekend, gone now': the nearest clause before it is over."""
         sentence = tokens[m.i].sentence
         by_clause: dict[int, list[int]] = {}
@@ -523,8 +554,7 @@ class Reader:
         """Who each token is about: the patient (0) or someone else (1)."""
         n = len(tokens)
         subject = bytearray(n)
-        carer = any(("marker", "carer") in m.tags for m in mentions) or self._carer_intro(
-            tokens, mentions)
+        carer = any(("marker", "carer") in m.tags for m in mentions) or self._carer_intro(tokens, mentions)
         if carer:
             return subject  # a carer writes about the patient; everyone named is the patient
         starts = {m.i: m for m in mentions}
@@ -540,8 +570,9 @@ class Reader:
                 if ("marker", "person") in m.tags:
                     # "Dad can't feel his legs": a parent named bare is how a carer
                     # names the patient; "my dad" or "my mate's mum" is someone else.
-                    bare = (tok.norm in self._bare_names and
-                            (k == 0 or tokens[k - 1].norm not in self._owner_words))
+                    bare = tok.norm in self._bare_names and (
+                        k == 0 or tokens[k - 1].norm not in self._owner_words
+                    )
                     state = third = 0 if bare else OTHER
                 elif ("marker", "first") in m.tags:
                     state = 0
@@ -563,7 +594,7 @@ class Reader:
             if prev in blocked or not (prev in owners or (prev.endswith("s") and len(prev) > 2)):
                 continue
             sentence = tok.sentence
-            around = [t.norm for t in tokens[max(0, k - 8): k + 3] if t.sentence == sentence]
+            around = [t.norm for t in tokens[max(0, k - 8) : k + 3] if t.sentence == sentence]
             if any(w in intro for w in around):
                 return True
         return False

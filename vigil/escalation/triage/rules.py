@@ -71,15 +71,19 @@ def compile_condition(spec: Any, where: str, concepts: frozenset[str] = frozense
         return _finding_condition(spec, where, concepts)
     if len(spec) == 1 and ("any" in spec or "all" in spec):
         key = next(iter(spec))
-        parts = [compile_condition(c, f"{where}.{key}[{i}]", concepts)
-                 for i, c in enumerate(_as_list(spec[key], where))]
+        parts = [
+            compile_condition(c, f"{where}.{key}[{i}]", concepts)
+            for i, c in enumerate(_as_list(spec[key], where))
+        ]
         if key == "any":
             return lambda facts: any(p(facts) for p in parts)
         return lambda facts: all(p(facts) for p in parts)
     if set(spec) == {"at_least", "of"}:
         need = int(spec["at_least"])
-        parts = [compile_condition(c, f"{where}.of[{i}]", concepts)
-                 for i, c in enumerate(_as_list(spec["of"], where))]
+        parts = [
+            compile_condition(c, f"{where}.of[{i}]", concepts)
+            for i, c in enumerate(_as_list(spec["of"], where))
+        ]
         return lambda facts: sum(1 for p in parts if p(facts)) >= need
     if set(spec) == {"not"}:
         inner = compile_condition(spec["not"], f"{where}.not", concepts)
@@ -122,8 +126,7 @@ def load_rules(data: Mapping[str, Any], concepts: frozenset[str] = frozenset()) 
     return rules
 
 
-def evaluate(rules: Sequence[Rule], findings: Sequence[Finding],
-             context: Mapping[str, bool]) -> list[Rule]:
+def evaluate(rules: Sequence[Rule], findings: Sequence[Finding], context: Mapping[str, bool]) -> list[Rule]:
     """The rules that fire, in file order."""
     present: dict[str, list[Finding]] = {}
     for f in findings:

@@ -24,9 +24,7 @@ class Token:
 
     __slots__ = ("clause", "end", "kind", "newline_before", "norm", "sentence", "start", "value")
 
-    def __init__(
-        self, norm: str, start: int, end: int, kind: int, value: float | None = None
-    ) -> None:
+    def __init__(self, norm: str, start: int, end: int, kind: int, value: float | None = None) -> None:
         self.norm = norm
         self.start = start
         self.end = end
@@ -42,10 +40,12 @@ class Token:
 
 def raw_tokens(text: str) -> list[tuple[str, int, int]]:
     """Lower-cased, apostrophe-free pieces of the text with their spans."""
-    return [
-        (m.group().lower().translate(_APOSTROPHES), m.start(), m.end())
-        for m in _TOKEN.finditer(text)
-    ]
+    out = []
+    for m in _TOKEN.finditer(text):
+        piece = m.group().lower().translate(_APOSTROPHES)
+        if piece:  # a lone apostrophe says nothing
+            out.append((piece, m.start(), m.end()))
+    return out
 
 
 def split_number_unit(piece: str) -> tuple[str, str] | None:

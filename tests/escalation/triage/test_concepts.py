@@ -1,0 +1,120 @@
+"""Every concept of TRIAGE.md is found in clear words and in the way people text."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import assess, present
+
+CASES = {
+    "back_pain": [
+        "My lower back is really sore",
+        "bak pain again 2day",
+        "pain between my shoulder blades",
+        "a band of pain round my chest",
+        "done my back in",
+    ],
+    "neck_pain": ["My neck is stiff and sore", "neck hurts"],
+    "radicular_pain": ["shooting pain down my left leg", "sciatica playing up"],
+    "limb_weakness": [
+        "my legs feel weak",
+        "legs went like jelly",
+        "my right arm is weak",
+        "legs keep giving way",
+        "my legs feel heavy as lead",
+    ],
+    "numbness": [
+        "my feet are numb",
+        "pins n needles in my fingers",
+        "tinglin in my toes",
+        "I can't feel my feet properly",
+    ],
+    "saddle_numbness": ["numb around my bottom", "numb between my legs", "bum feels numb when i wipe"],
+    "gait_difficulty": ["I can't walk properly", "keep falling over", "really unsteady on my feet"],
+    "bladder_bowel_dysfunction": [
+        "I wet myself",
+        "cant pee at all",
+        "lost control of my bowels",
+        "havent been able to wee since last nite",
+    ],
+    "dyspnea": [
+        "I'm short of breath",
+        "so breathless",
+        "out of puff",
+        "cant catch my breath",
+        "struggling to breathe",
+        "bit puffed",
+    ],
+    "cough": ["hacking cough", "coughing all night"],
+    "hemoptysis": [
+        "coughing up blood",
+        "blood in my phlegm",
+        "streaks of blood in my sputum",
+        "coughed up a bit of blood",
+    ],
+    "chest_pain": ["pain in my chest", "tight chest", "my chest hurts", "crushing feeling in my chest"],
+    "hoarseness": ["my voice has gone hoarse", "lost my voice", "croaky"],
+    "wheeze": ["wheezy", "a whistling noise when i breathe"],
+    "face_neck_swelling": ["my face is swollen", "shirt collar feels tight", "my arm has swelled up"],
+    "leg_swelling": ["my calf is swollen and hot", "left leg has puffed up", "swollen ankles"],
+    "headache": ["bad headache", "thumpin hedache", "my head is pounding", "migraine"],
+    "confusion": ["she is confused", "muddled", "doesnt know what day it is", "not making sense"],
+    "drowsiness": ["very drowsy", "keeps nodding off", "cant stay awake"],
+    "seizure": ["he had a seizure", "just had a fit", "convulsing"],
+    "vision_change": ["blurry vision", "lost the sight in my eye", "seeing double"],
+    "speech_difficulty": ["slurred speech", "my words are coming out jumbled"],
+    "syncope": ["I fainted", "passed out", "blacked out in the shower", "collapsed"],
+    "fever": ["I have a fever", "temp 38.4", "burning up", "temp is 101F", "got a temperature"],
+    "chills": ["shivering", "got the shakes", "rigors"],
+    "vomiting": ["threw up", "vomiting", "been sick twice", "chucked up my dinner"],
+    "nausea": ["feel sick", "nauseous", "a bit queasy"],
+    "diarrhea": ["diarrhoea", "the runs", "runny tummy", "the squits"],
+    "constipation": ["constipated", "bunged up", "not had a poo in 4 days"],
+    "thirst": ["so thirsty", "parched"],
+    "polyuria": ["peeing all the time", "up weeing every hour"],
+    "bleeding": ["nosebleed", "blood in my wee", "my gums bleed", "passing blood"],
+    "fatigue": ["exhausted", "no energy", "knackered", "tired all the time"],
+    "appetite_loss": ["off my food", "no appetite", "barely eating"],
+    "weight_loss": ["lost weight", "lost 3 kg", "lost half a stone"],
+    "pain": ["my knee hurts", "tummy pain", "hip pain 8/10", "sore shoulders"],
+    "self_harm": [
+        "I want to die",
+        "I keep thinking about hurting myself",
+        "wish i was dead",
+        "everyone would be better off without me",
+    ],
+    "patient_worry": ["something is really wrong", "I'm really scared"],
+    "nurse_request": ["please call me", "can I speak to a nurse", "can sum1 ring me back"],
+}
+
+
+@pytest.mark.parametrize(("concept", "text"), [(c, t) for c, texts in CASES.items() for t in texts])
+def test_concept_is_found_present(concept: str, text: str) -> None:
+    assert concept in present(assess(text))
+
+
+def test_every_concept_of_the_rules_has_cases() -> None:
+    from vigil.escalation.triage import default_engine
+
+    assert set(CASES) == set(default_engine().concepts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my neighbour is a right pain in the neck",
+        "the council tax forms have been a right headache",
+        "the match last night took my breath away",
+        "had to cough up 8 quid for parking",
+        "dying to see the new baby",
+        "my blood is boiling over this bus strike",
+        "car seized up on the motorway",
+        "bit confused by the letter, which day is my appointment?",
+        "sick of this weather",
+        "the grandkids are killing me with their questions",
+        "my blood test is on Monday",
+        "i was gasping for a cuppa after the walk",
+    ],
+)
+def test_idioms_are_not_symptoms(text: str) -> None:
+    assert assess(text).level.label == "none"

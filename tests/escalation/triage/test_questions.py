@@ -1,0 +1,86 @@
+"""Answers to check-in questions take their subject from the question."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import assess, present, status_of
+
+LEGS = "Any new weakness in your legs?"
+BACK = "How bad is your back pain from 0 to 10?"
+TEMP = "What is your temperature today?"
+VOMIT = "How many times have you vomited today?"
+
+
+@pytest.mark.parametrize("answer", ["yes", "yeah", "yep", "a bit", "yes since last night", "Yes!"])
+def test_yes_makes_the_question_concept_present(answer: str) -> None:
+    a = assess(answer, LEGS)
+    assert "limb_weakness" in present(a)
+    assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize("answer", ["no", "nope", "nah", "not at all", "none", "no, none"])
+def test_no_makes_it_negated(answer: str) -> None:
+    a = assess(answer, LEGS)
+    assert status_of(a, "limb_weakness") == {"negated"}
+    assert a.level.label == "none"
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [("7", "urgent"), ("2", "routine"), ("0", "none"), ("7 tbh", "urgent"), ("zero", "none")],
+)
+def test_a_number_answers_a_scale(answer: str, level: str) -> None:
+    assert assess(answer, BACK).level.label == level
+
+
+def test_words_in_the_answer_still_count() -> None:
+    a = assess("yes, and I wet myself", LEGS)
+    assert {"limb_weakness", "bladder_bowel_dysfunction"} <= present(a)
+
+
+def test_a_scale_answer_with_new_symptoms() -> None:
+    a = assess("5, and I've got pins and needles in both legs", BACK)
+    assert a.level.label == "emergency"
+    assert "mscc-neuro" in a.rules
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"), [("38.1", "emergency"), ("101f", "emergency"), ("37.6", "urgent"), ("36.9", "none")]
+)
+def test_a_temperature_answer(answer: str, level: str) -> None:
+    assert assess(answer, TEMP, {"on_active_treatment": True}).level.label == level
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"), [("6", "urgent"), ("half a dozen", "urgent"), ("twice", "routine"), ("0", "none")]
+)
+def test_a_count_answer(answer: str, level: str) -> None:
+    assert assess(answer, VOMIT).level.label == level
+
+
+def test_an_open_question_reads_the_answers_tone() -> None:
+    assert "appetite_loss" in present(assess("poor", "How is your appetite?"))
+    assert "appetite_loss" not in present(assess("good thanks", "How is your appetite?"))
+
+
+def test_the_questions_own_modifiers_carry_over() -> None:
+    a = assess("yes, a bit worse", "Is your breathing worse than last week?")
+    assert a.level.label == "urgent"
+    assert "dyspnea-new" in a.rules
+
+
+def test_a_site_in_the_answer_picks_the_concept() -> None:
+    a = assess("neck, about 8 outta 10", "Any neck or back pain?")
+    assert present(a) == {"neck_pain"}
+
+
+def test_evidence_of_an_answer_lies_in_the_answer() -> None:
+    a = assess("yes", LEGS)
+    f = a.findings[0]
+    assert (f.start, f.end, f.evidence) == (0, 3, "yes")
+    assert f.to_dict()["from_question"] is True
+
+
+def test_an_answer_without_a_question_is_just_text() -> None:
+    assert assess("yes").level.label == "none"

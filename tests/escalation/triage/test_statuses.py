@@ -1,0 +1,101 @@
+"""Only what the patient has now fires a rule: negated, resolved, hypothetical and
+other people's symptoms are recorded with their status and never raise the level."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import assess, present, status_of
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "status"),
+    [
+        ("no fever", "fever", "negated"),
+        ("not short of breath", "dyspnea", "negated"),
+        ("she denies any pain", "pain", "negated"),
+        ("nope, no cough", "cough", "negated"),
+        ("never had any blood in my phlegm", "hemoptysis", "negated"),
+        ("walked to the shops w/o getting puffed", "dyspnea", "negated"),
+        ("my legs aren't weak", "limb_weakness", "negated"),
+        ("pain free today", "pain", "negated"),
+        ("havent thrown up", "vomiting", "negated"),
+        ("the tingling is gone now", "numbness", "resolved"),
+        ("had a fever at the weekend, gone now", "fever", "resolved"),
+        ("I used to get headaches", "headache", "resolved"),
+        ("the diarrhoea stopped yesterday", "diarrhea", "resolved"),
+        ("pins and needles cleared up last week", "numbness", "resolved"),
+        ("should I go in if my legs get weak?", "limb_weakness", "hypothetical"),
+        ("what if I start coughing up blood?", "hemoptysis", "hypothetical"),
+        ("just in case I get a temperature, who do I ring?", "fever", "hypothetical"),
+        ("my husband has a cough, I'm fine", "cough", "other"),
+        ("my neighbour fainted at the bus stop", "syncope", "other"),
+        ("the wife's got a temp of 38.5 and she's shivering", "chills", "other"),
+    ],
+)
+def test_mentions_get_their_status(text: str, concept: str, status: str) -> None:
+    a = assess(text)
+    assert status_of(a, concept) == {status}
+    assert a.level.label == "none"
+
+
+def test_negation_stops_at_but() -> None:
+    a = assess("no weakness but my back is killing me")
+    assert "back_pain" in present(a)
+    assert "limb_weakness" not in present(a)
+
+
+def test_negation_covers_a_list_joined_by_or() -> None:
+    a = assess("my back aches, no tingling, numbness or weakness")
+    assert present(a) == {"back_pain"}
+
+
+def test_negation_does_not_reach_into_the_next_sentence() -> None:
+    a = assess("No fever. Coughing up blood today")
+    assert "hemoptysis" in present(a)
+
+
+def test_a_comma_ends_a_negation_without_a_list() -> None:
+    assert "limb_weakness" in present(assess("No, my legs are weak"))
+
+
+def test_the_patient_speaks_again_after_someone_else() -> None:
+    a = assess("My wife has a fever and now I've got a bit of a cough myself")
+    assert present(a) == {"cough"}
+    assert status_of(a, "fever") == {"other"}
+
+
+def test_a_new_sentence_is_about_the_patient_again() -> None:
+    a = assess("My husband has a cold. Coughing up blood this morning")
+    assert "hemoptysis" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Writing for my dad, he can't move his legs",
+        "This is Paul, Anne's husband. Her temperature is 38.6",
+        "its his daughter here. dads walking like hes drunk",
+        "Dad can't move his legs",
+        "I'm Mum's carer. She's gasping for air",
+    ],
+)
+def test_a_carer_writing_about_the_patient_is_the_patient(text: str) -> None:
+    assert assess(text, context={"on_active_treatment": True}).level.label == "emergency"
+
+
+def test_my_mates_mum_is_someone_else() -> None:
+    assert assess("my mates mum had a seizure at bingo, im ok tho").level.label == "none"
+
+
+def test_a_later_normal_temperature_settles_an_earlier_fever() -> None:
+    a = assess(
+        "temp was 38.2 on sunday but its been normal since, 36.8 today", context={"on_active_treatment": True}
+    )
+    assert a.level.label == "none"
+    assert status_of(a, "fever") == {"resolved"}
+
+
+def test_two_fever_readings_stay_a_fever() -> None:
+    a = assess("his temp was 38.3 last night and 38.1 this morning")
+    assert a.level.label == "urgent"

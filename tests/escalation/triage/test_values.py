@@ -1,0 +1,83 @@
+"""Numbers and units: pain scores, temperatures in C and F, counts per day."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import assess
+
+
+def finding(text: str, concept: str, question: str | None = None):
+    a = assess(text, question)
+    return next(f for f in a.findings if f.concept == concept)
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("back pain 8/10", 8),
+        ("back pain, 7 out of 10", 7),
+        ("back pain about a 6", 6),
+        ("back pain like a 5 outta 10", 5),
+        ("back pain 3 / 10", 3),
+    ],
+)
+def test_pain_scores(text: str, score: int) -> None:
+    f = finding(text, "back_pain")
+    assert f.score == score
+    assert ("severe" in f.modifiers) == (score >= 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "celsius"),
+    [
+        ("temp 38.5", 38.5),
+        ("temp is 101.3F", 38.5),
+        ("temperature of 100.4 F", 38.0),
+        ("38 degrees C", 38.0),
+        ("thermometer says 39", 39.0),
+        ("im on 38.5", 38.5),
+        ("101f", 38.3),
+        ("38,6 tonight", 38.6),
+    ],
+)
+def test_temperatures_are_read_in_celsius(text: str, celsius: float) -> None:
+    assert finding(text, "fever").value_c == celsius
+
+
+@pytest.mark.parametrize("text", ["temp 37.4", "98.6F", "temp 36.8 this morning", "99.1F"])
+def test_a_normal_temperature_is_no_finding(text: str) -> None:
+    a = assess(text, context={"on_active_treatment": True})
+    assert a.level.label == "none"
+    assert not a.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [("temp 37.7", "urgent"), ("temp 38.0", "emergency"), ("99.7 F", "urgent")],
+)
+def test_low_grade_fever_on_treatment_is_urgent_and_fever_an_emergency(text: str, level: str) -> None:
+    assert assess(text, context={"on_active_treatment": True}).level.label == level
+
+
+def test_low_grade_fever_off_treatment_is_routine() -> None:
+    assert assess("temp 37.8 tonight", context={"on_active_treatment": False}).level.label == "routine"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("threw up 6 times today", 6),
+        ("vomited twice", 2),
+        ("vomitted 6x since brekkie", 6),
+        ("been sick four times today", 4),
+        ("runs 4x today", 4),
+    ],
+)
+def test_counts_per_day(text: str, count: int) -> None:
+    a = assess(text)
+    assert max((f.count or 0) for f in a.findings) == count
+
+
+def test_a_long_run_of_digits_is_harmless() -> None:
+    assert assess("1" * 500 + " times").level.label == "none"
