@@ -81,6 +81,20 @@ class Assessment:
     advice: str
     ruleset: str
     rule_levels: dict[str, Level] = field(default_factory=dict)
+    rule_concepts: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def reasons(self) -> list[dict[str, Any]]:
+        """Why this level: each present finding with the highest rule it took part in."""
+        out = []
+        ranked = sorted(self.rules, key=lambda r: -self.rule_levels.get(r, Level.NONE))
+        for f in self.findings:
+            if not f.present:
+                continue
+            rule = next((r for r in ranked if f.concept in self.rule_concepts.get(r, ())), None)
+            level = self.rule_levels[rule] if rule else Level.ROUTINE
+            out.append({"concept": f.concept, "evidence": f.evidence, "start": f.start, "end": f.end,
+                        "rule": rule, "level": level.label})
+        return out
 
     @property
     def present(self) -> tuple[Finding, ...]:

@@ -30,6 +30,21 @@ class Rule:
     level: Level
     when: Condition
     unless: tuple[str, ...]
+    concepts: frozenset[str] = frozenset()  # the concepts its condition reads
+
+
+def concepts_in(spec: Any) -> set[str]:
+    """Every concept a condition's data names."""
+    if isinstance(spec, str):
+        return {spec}
+    if isinstance(spec, Mapping):
+        if "concept" in spec:
+            return {str(spec["concept"])}
+        return set().union(*(concepts_in(v) for v in spec.values() if isinstance(v, (list, Mapping, str))
+                             and not isinstance(v, str)))
+    if isinstance(spec, list):
+        return set().union(*(concepts_in(v) for v in spec)) if spec else set()
+    return set()
 
 
 def _finding_condition(spec: Mapping[str, Any], where: str, concepts: frozenset[str]) -> Condition:
@@ -118,7 +133,8 @@ def load_rules(data: Mapping[str, Any], concepts: frozenset[str] = frozenset()) 
             raise RuleError(f"{where}: duplicate rule id {rule_id!r}")
         seen.add(rule_id)
         unless = tuple(str(u) for u in raw.get("unless") or ())
-        rules.append(Rule(rule_id, level, compile_condition(when, rule_id, concepts), unless))
+        rules.append(Rule(rule_id, level, compile_condition(when, rule_id, concepts), unless,
+                          frozenset(concepts_in(when))))
     for rule in rules:
         missing = set(rule.unless) - seen
         if missing:

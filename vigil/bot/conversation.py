@@ -1,0 +1,163 @@
+"""The conversation: keywords, the answer to the pending question, the next question, and
+free text at any hour — every inbound text through triage, with the question and context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from prometheus_client import Counter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from vigil.core.models import Clinic, OutboundMessage, Patient
+from vigil.escalation import cases
+from vigil.escalation.triage import Assessment, Level, TriageEngine
+from vigil.scheduler import checkins
+
+from .models import InboundMessage
+
+ASSESSED = Counter("vigil_assessments_total", "Inbound messages assessed, by level", ["level"])
+
+KEYWORDS = {"stop": "stop", "start": "start", "help": "help", "nurse": "nurse", "pause": "pause"}
+PRIORITY_SAFETY = 0
+PRIORITY_REPLY = 3
+
+
+@dataclass
+class Outcome:
+    """What handling one message did, for the caller to announce after commit."""
+
+    level: str = "none"
+    case_id: int | None = None
+    opened: bool = False
+    raised: bool = False
+    outbox: int = 0
+    topics: set[str] = field(default_factory=set)
+
+
+def keyword(text: str) -> str | None:
+    word = text.strip().strip(".!").lower()
+    return KEYWORDS.get(word)
+
+
+class Conversation:
+    def __init__(self, engine: TriageEngine) -> None:
+        self.engine = engine
+
+    def _say(self, session: AsyncSession, patient: Patient, kind: str, text: str, now: datetime,
+             priority: int, out: Outcome) -> None:
+        if patient.status == "opted_out" and kind != "info":
+            return  # they said STOP: only the confirmation goes out; the case still opens
+        session.add(OutboundMessage(
+            clinic_id=patient.clinic_id, patient_id=patient.id, channel=patient.channel,
+            address=checkins._address(patient), kind=kind, priority=priority, text=text, status="pending",
+            attempts=0, next_attempt_at=now, created_at=now))
+        out.outbox += 1
+
+    async def handle(self, session: AsyncSession, message: InboundMessage, patient: Patient,
+                     clinic: Clinic, now: datetime) -> Outcome:
+        out = Outcome(topics={f"patient:{patient.id}"})
+        pending = await checkins.open_checkin(session, patient.id)
+        question = checkins.current_question(*pending) if pending else None
+        result = self.engine.assess(message.text, question["text"] if question else None, patient.context,
+                                    emergency_number=clinic.emergency_number)
+        ASSESSED.labels(result.level.label).inc()
+        stored = await cases.store_assessment(
+            session, patient_id=patient.id, message_id=message.id,
+            question=question["text"] if question else None, result=result, now=now)
+        out.level = result.level.label
+
+        word = keyword(message.text)
+        if word is not None and result.level < Level.URGENT:
+            await self._keyword(session, word, patient, clinic, now, out)
+            return out
+
+        if result.level >= Level.ROUTINE:
+            flagged = await cases.flag(
+                session, clinic_id=clinic.id, patient_id=patient.id, level=result.level.label,
+                reasons=result.reasons(), now=now, channel=message.channel, assessment_id=stored.id,
+                message_id=message.id)
+            if flagged.case is not None:
+                out.case_id, out.opened, out.raised = flagged.case.id, flagged.opened, flagged.raised
+                out.topics.add(f"clinic:{clinic.id}")
+        if result.level >= Level.URGENT:
+            # The safety reply goes first; the check-in stops so a nurse can take over.
+            self._say(session, patient, "safety", result.advice, now, PRIORITY_SAFETY, out)
+            if pending:
+                await checkins.record_answer(session, pending[0], pending[1], patient, message.text,
+                                             _value(question, result), now, stop=True)
+            return out
+        if pending and question is not None:
+            nxt = await checkins.record_answer(session, pending[0], pending[1], patient, message.text,
+                                               _value(question, result), now)
+            out.outbox += 1 if nxt else 0
+            if nxt is None:
+                closing = "Thank you, that is everything for this check-in."
+                if result.level == Level.ROUTINE or out.case_id:
+                    closing += " Your care team will look at your answers."
+                closing += f" If you feel worse, call {clinic.emergency_number}."
+                self._say(session, patient, "closing", closing, now, PRIORITY_REPLY, out)
+            return out
+        # Free text outside a check-in.
+        if result.level == Level.ROUTINE:
+            self._say(session, patient, "reply", result.advice, now, PRIORITY_REPLY, out)
+        else:
+            self._say(session, patient, "reply",
+                      f"Thank you for your message. This line is for check-ins and is not watched all "
+                      f"the time. Reply NURSE if you would like a nurse to contact you. In an emergency "
+                      f"call {clinic.emergency_number}.", now, PRIORITY_REPLY, out)
+        return out
+
+    async def _keyword(self, session: AsyncSession, word: str, patient: Patient, clinic: Clinic,
+                       now: datetime, out: Outcome) -> None:
+        number = clinic.emergency_number
+        if word == "stop":
+            await checkins.stop_open(session, patient.id, now)
+            if patient.status != "opted_out":
+                patient.status = "opted_out"
+                self._say(session, patient, "info", f"You will get no more check-ins from {clinic.name}. "
+                          f"Reply START to turn them back on. In an emergency call {number}.", now,
+                          PRIORITY_REPLY, out)
+        elif word == "pause":
+            await checkins.stop_open(session, patient.id, now)
+            patient.status = "paused"
+            self._say(session, patient, "info", "Check-ins are paused. Reply START to turn them back on. "
+                      f"In an emergency call {number}.", now, PRIORITY_REPLY, out)
+        elif word == "start":
+            patient.status = "active"
+            self._say(session, patient, "info", f"Check-ins from {clinic.name} are on again. "
+                      "Reply STOP to stop them, HELP for help.", now, PRIORITY_REPLY, out)
+        elif word == "help":
+            self._say(session, patient, "info", f"This is {clinic.name}'s check-in service. Answer our "
+                      "questions or tell us how you feel at any time. Reply NURSE for a nurse to contact "
+                      f"you, STOP to stop. In an emergency call {number}.", now, PRIORITY_REPLY, out)
+        elif word == "nurse":
+            flagged = await cases.flag(
+                session, clinic_id=clinic.id, patient_id=patient.id, level="routine",
+                reasons=[{"concept": "nurse_request", "evidence": "NURSE", "rule": None,
+                          "level": "routine"}], now=now, channel=patient.channel)
+            if flagged.case is not None:
+                out.case_id, out.opened = flagged.case.id, flagged.opened
+                out.topics.add(f"clinic:{clinic.id}")
+            self._say(session, patient, "info", "Thank you. A nurse will contact you, usually on the next "
+                      f"working day. If it cannot wait, call {number}.", now, PRIORITY_REPLY, out)
+
+
+def _value(question: dict[str, Any] | None, result: Assessment) -> float | None:
+    """A number for ask_if: a scale answer's score, 1/0 for yes/no."""
+    if question is None:
+        return None
+    concepts = set(question.get("concepts") or ())
+    relevant = [f for f in result.findings if f.from_question or f.concept in concepts]
+    if question.get("kind") == "scale":
+        scores = [f.score for f in relevant if f.score is not None and f.present]
+        if scores:
+            return float(max(scores))
+        return 0.0 if any(not f.present for f in relevant) else None
+    if question.get("kind") == "yes_no":
+        if any(f.present for f in relevant):
+            return 1.0
+        if relevant:
+            return 0.0
+    return None

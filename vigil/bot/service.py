@@ -1,0 +1,146 @@
+"""Vigil's moving parts in one place: receive and process messages, run the periodic tick.
+
+This is where the conversation (bot), check-ins (scheduler) and cases (escalation)
+meet; each step is one transaction, announced to live pages after it commits.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from prometheus_client import Counter
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from vigil.core.clock import Clock
+from vigil.core.db import Database
+from vigil.core.hub import Hub
+from vigil.core.models import Clinic, Patient
+from vigil.escalation import cases
+from vigil.escalation.triage import TriageEngine
+from vigil.scheduler import checkins
+
+from . import inbox
+from .channels import Channel
+from .channels.simulator import SimulatorChannel
+from .conversation import Conversation, Outcome
+from .models import InboundMessage
+from .outbox import Dispatcher
+
+log = logging.getLogger("vigil.service")
+RECEIVED = Counter("vigil_inbound_messages_total", "Inbound messages by channel and outcome",
+                   ["channel", "outcome"])
+
+
+@dataclass
+class Received:
+    message_id: int | None  # None: a repeat of a message already received
+    outcome: Outcome | None
+
+
+class Service:
+    def __init__(self, db: Database, clock: Clock, engine: TriageEngine, hub: Hub,
+                 channels: Mapping[str, Channel] | None = None) -> None:
+        self.db = db
+        self.clock = clock
+        self.engine = engine
+        self.hub = hub
+        self.channels: dict[str, Channel] = dict(channels or {"simulator": SimulatorChannel(hub)})
+        self.dispatcher = Dispatcher(db, clock, self.channels, hub)
+        self.conversation = Conversation(engine)
+
+    def announce(self, topics: Iterable[str], payload: dict[str, object] | None = None) -> None:
+        for topic in topics:
+            self.hub.publish(topic, payload or {"type": "changed"})
+
+    async def receive(self, patient: Patient, channel: str, provider_id: str, text: str) -> Received:
+        """Store an inbound message (a repeat is a no-op), commit, then process it."""
+        now = self.clock.now()
+        async with self.db.transaction() as session:
+            message_id = await inbox.receive(session, patient=patient, channel=channel,
+                                             provider_id=provider_id, text=text, now=now)
+        if message_id is None:
+            RECEIVED.labels(channel, "duplicate").inc()
+            return Received(None, None)
+        RECEIVED.labels(channel, "stored").inc()
+        self.announce([f"patient:{patient.id}"])
+        return Received(message_id, await self.process(message_id))
+
+    async def process(self, message_id: int) -> Outcome | None:
+        """Handle one stored message in one transaction; on failure it stays pending for retry."""
+        for attempt in range(3):
+            try:
+                async with self.db.transaction() as session:
+                    message = await session.get(InboundMessage, message_id, with_for_update=self.db.postgres)
+                    if message is None or message.processed_at is not None:
+                        return None
+                    patient = await session.get(Patient, message.patient_id)
+                    clinic = await session.get(Clinic, message.clinic_id)
+                    if patient is None or clinic is None:
+                        return None
+                    now = self.clock.now()
+                    outcome = await self.conversation.handle(session, message, patient, clinic, now)
+                    message.processed_at = now
+                    message.attempts += 1
+            except IntegrityError:
+                # Two writers opened the same patient's case at once; the retry finds it open.
+                if attempt == 2:
+                    raise
+                continue
+            except Exception as exc:
+                log.exception("processing inbound message %s failed", message_id)
+                async with self.db.transaction() as session:
+                    await session.execute(update(InboundMessage).where(InboundMessage.id == message_id)
+                                          .values(attempts=InboundMessage.attempts + 1,
+                                                  error=type(exc).__name__))
+                return None
+            self.announce(outcome.topics)
+            if outcome.outbox:
+                self.dispatcher.wake()
+            return outcome
+        return None
+
+    async def tick(self) -> dict[str, int]:
+        """One pass of everything periodic: due check-ins, reminders and expiry, stuck inbox rows."""
+        stats = {"opened": await self.send_due(), "missed": 0, "retried": 0}
+        now = self.clock.now()
+        async with self.db.transaction() as session:
+            missed = await checkins.remind_and_expire(session, now, postgres=self.db.postgres)
+            topics: set[str] = set()
+            for m in missed:
+                flagged = await cases.flag(
+                    session, clinic_id=m.clinic_id, patient_id=m.patient_id, level="routine",
+                    reasons=[{"rule": "missed-checkins", "level": "routine",
+                              "evidence": f"{m.streak} check-ins in a row unanswered"}],
+                    now=now, channel="system")
+                if flagged.case is not None:
+                    topics.add(f"clinic:{m.clinic_id}")
+        stats["missed"] = len(missed)
+        self.announce(topics)
+        async with self.db.session() as session:
+            stuck = await inbox.pending(session, now)
+        for message_id in stuck:
+            await self.process(message_id)
+        stats["retried"] = len(stuck)
+        self.dispatcher.wake()
+        return stats
+
+    async def send_due(self, batch: int = 500) -> int:
+        """Open every due check-in, a batch per transaction. Returns how many were due."""
+        total = 0
+        while True:
+            now = self.clock.now()
+            async with self.db.transaction() as session:
+                n = await checkins.send_due(session, now, postgres=self.db.postgres, batch=batch)
+            total += n
+            if n:
+                self.dispatcher.wake()
+            if n < batch:
+                return total
+
+    async def patient(self, clinic_id: int, external_id: str) -> Patient | None:
+        async with self.db.session() as session:
+            return await session.scalar(select(Patient).where(
+                Patient.clinic_id == clinic_id, Patient.external_id == external_id))

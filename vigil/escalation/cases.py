@@ -1,0 +1,154 @@
+"""Cases: a flag at routine or above opens the patient's case or adds to the open one.
+
+Every change is a case event. Functions write rows in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from vigil.core.models import Staff
+
+from .models import LEVEL_RANK, Assessment, Case, CaseEvent, CaseReason
+from .triage import Assessment as TriageAssessment
+
+DISPOSITIONS = ("advice_given", "seen_in_clinic", "sent_to_emergency", "admitted", "no_action_needed",
+                "duplicate", "other")
+
+
+class CaseError(Exception):
+    """A case change that cannot happen; `status` is the HTTP status that fits it."""
+
+    def __init__(self, message: str, status: int = 409) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """What an assessment did to the patient's case."""
+
+    case: Case | None
+    opened: bool = False
+    raised: bool = False
+
+
+def event(session: AsyncSession, case: Case, kind: str, now: datetime, actor: str, channel: str,
+          **detail: Any) -> CaseEvent:
+    ev = CaseEvent(case_id=case.id, kind=kind, at=now, actor=actor, channel=channel, detail=detail)
+    session.add(ev)
+    return ev
+
+
+async def open_case_of(session: AsyncSession, patient_id: int) -> Case | None:
+    return await session.scalar(select(Case).where(Case.patient_id == patient_id, Case.status != "resolved"))
+
+
+async def store_assessment(session: AsyncSession, *, patient_id: int, message_id: int | None,
+                           question: str | None, result: TriageAssessment, now: datetime) -> Assessment:
+    row = Assessment(
+        patient_id=patient_id, message_id=message_id, level=result.level.label, rules=list(result.rules),
+        findings=[f.to_dict() for f in result.findings], ruleset=result.ruleset, question=question,
+        created_at=now,
+    )
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def flag(session: AsyncSession, *, clinic_id: int, patient_id: int, level: str,
+               reasons: list[dict[str, Any]], now: datetime, channel: str,
+               assessment_id: int | None = None, message_id: int | None = None) -> Flag:
+    """Open the patient's case at `level`, or add these reasons to the open one and raise it."""
+    rank = LEVEL_RANK[level]
+    if rank < LEVEL_RANK["routine"]:
+        return Flag(None)
+    case = await open_case_of(session, patient_id)
+    opened = raised = False
+    if case is None:
+        case = Case(clinic_id=clinic_id, patient_id=patient_id, level=level, level_rank=rank,
+                    status="open", opened_at=now, updated_at=now)
+        session.add(case)
+        await session.flush()
+        opened = True
+        event(session, case, "opened", now, "system", channel, level=level)
+    elif rank > case.level_rank:
+        previous = case.level
+        case.level, case.level_rank, case.updated_at = level, rank, now
+        raised = True
+        event(session, case, "raised", now, "system", channel, level=level, previous=previous)
+    else:
+        case.updated_at = now
+        event(session, case, "reason_added", now, "system", channel, level=level)
+    for r in reasons:
+        session.add(CaseReason(case_id=case.id, assessment_id=assessment_id, message_id=message_id,
+                               level=r.get("level", level), rule=r.get("rule"), concept=r.get("concept"),
+                               evidence=r.get("evidence"), start=r.get("start"), end=r.get("end"), at=now))
+    return Flag(case, opened, raised)
+
+
+async def acknowledge(session: AsyncSession, case_id: int, staff: Staff, now: datetime, channel: str) -> Case:
+    case = await _case_for(session, case_id, staff)
+    if case.status == "resolved":
+        raise CaseError("the case is resolved")
+    if case.acknowledged_at is None:
+        case.acknowledged_at, case.acknowledged_by_id = now, staff.id
+        case.status = "acknowledged"
+        case.updated_at = now
+        event(session, case, "acknowledged", now, staff.email, channel)
+    return case
+
+
+async def claim(session: AsyncSession, case_id: int, staff: Staff, now: datetime, channel: str) -> Case:
+    """Acknowledge and own. Two nurses claiming at once: exactly one wins."""
+    case = await _case_for(session, case_id, staff)
+    if case.status == "resolved":
+        raise CaseError("the case is resolved")
+    if case.claimed_by_id == staff.id:
+        return case
+    # A conditional UPDATE is atomic on both backends: the loser matches no row.
+    result = await session.execute(
+        update(Case).where(Case.id == case_id, Case.claimed_by_id.is_(None), Case.status != "resolved")
+        .values(claimed_by_id=staff.id, claimed_at=now, updated_at=now)
+        .execution_options(synchronize_session=False))
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        await session.refresh(case)
+        holder = await session.get(Staff, case.claimed_by_id) if case.claimed_by_id else None
+        raise CaseError(f"already claimed by {holder.name if holder else 'another nurse'}")
+    await session.refresh(case)
+    if case.acknowledged_at is None:
+        case.acknowledged_at, case.acknowledged_by_id = now, staff.id
+        case.status = "acknowledged"
+        event(session, case, "acknowledged", now, staff.email, channel)
+    event(session, case, "claimed", now, staff.email, channel)
+    return case
+
+
+async def resolve(session: AsyncSession, case_id: int, staff: Staff, now: datetime, channel: str,
+                  disposition: str, note: str | None) -> Case:
+    if disposition not in DISPOSITIONS:
+        raise CaseError(f"disposition must be one of {', '.join(DISPOSITIONS)}", 422)
+    case = await _case_for(session, case_id, staff)
+    if case.status == "resolved":
+        raise CaseError("the case is already resolved")
+    if case.claimed_by_id not in (None, staff.id):
+        raise CaseError("the case is claimed by another nurse")
+    if case.acknowledged_at is None:
+        case.acknowledged_at, case.acknowledged_by_id = now, staff.id
+        event(session, case, "acknowledged", now, staff.email, channel)
+    case.status, case.resolved_at, case.disposition, case.note = "resolved", now, disposition, note
+    case.updated_at = now
+    event(session, case, "resolved", now, staff.email, channel, disposition=disposition, note=note)
+    return case
+
+
+async def _case_for(session: AsyncSession, case_id: int, staff: Staff) -> Case:
+    case = await session.get(Case, case_id)
+    if case is None or case.clinic_id != staff.clinic_id:
+        raise CaseError("no such case", 404)
+    return case

@@ -1,0 +1,84 @@
+"""Assessments of inbound messages, the cases they open, and every event on a case."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from vigil.core.db import Base
+
+LEVELS = ("none", "routine", "urgent", "emergency")
+LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
+
+
+class Assessment(Base):
+    __tablename__ = "assessment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"), index=True)
+    message_id: Mapped[int | None] = mapped_column(unique=True)  # the inbound message it read
+    level: Mapped[str] = mapped_column(String(12))
+    rules: Mapped[list[Any]] = mapped_column(default=list)
+    findings: Mapped[list[Any]] = mapped_column(default=list)
+    ruleset: Mapped[str] = mapped_column(String(64))
+    question: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class Case(Base):
+    __tablename__ = "case"
+    __table_args__ = (
+        # One open case per patient, even under concurrent writers.
+        Index(
+            "uq_case_open_patient", "patient_id", unique=True,
+            sqlite_where=text("status != 'resolved'"), postgresql_where=text("status != 'resolved'"),
+        ),
+        Index("ix_case_queue", "clinic_id", "status", "level_rank", "opened_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"))
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"))
+    level: Mapped[str] = mapped_column(String(12))
+    level_rank: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(14), default="open")  # open | acknowledged | resolved
+    opened_at: Mapped[datetime]
+    acknowledged_at: Mapped[datetime | None]
+    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    claimed_at: Mapped[datetime | None]
+    resolved_at: Mapped[datetime | None]
+    disposition: Mapped[str | None] = mapped_column(String(40))
+    note: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+
+
+class CaseReason(Base):
+    __tablename__ = "case_reason"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    message_id: Mapped[int | None]
+    level: Mapped[str] = mapped_column(String(12))
+    rule: Mapped[str | None] = mapped_column(String(40))
+    concept: Mapped[str | None] = mapped_column(String(40))
+    evidence: Mapped[str | None] = mapped_column(Text)
+    start: Mapped[int | None]
+    end: Mapped[int | None]
+    at: Mapped[datetime]
+
+
+class CaseEvent(Base):
+    __tablename__ = "case_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(254))  # staff email, "patient" or "system"
+    channel: Mapped[str] = mapped_column(String(20))  # web | api | telegram | sms | simulator | system
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)

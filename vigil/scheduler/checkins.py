@@ -1,0 +1,230 @@
+"""Check-ins: opened by the due sweep, answered question by question, reminded once, expired.
+
+Functions here write rows (check-ins, answers, outbox messages) inside the caller's
+transaction and never send anything themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from vigil.core.models import Clinic, OutboundMessage, Patient
+
+from .conditions import parse as parse_condition
+from .models import CheckIn, CheckInAnswer, Enrolment, Protocol
+from .schedule import next_due
+
+PRIORITY_QUESTION = 5
+PRIORITY_REMINDER = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Missed:
+    """A patient who has now let `streak` check-ins in a row expire unanswered."""
+
+    patient_id: int
+    clinic_id: int
+    streak: int
+    threshold: int
+
+
+@lru_cache(maxsize=256)
+def _condition(expr: str) -> Any:
+    return parse_condition(expr)[0]
+
+
+def answer_hint(question: dict[str, Any]) -> str:
+    kind = question.get("kind")
+    if kind == "scale":
+        return " Reply with a number from 0 to 10."
+    if kind == "yes_no":
+        return " Reply YES or NO."
+    if kind == "choice" and question.get("choices"):
+        return " Reply " + ", ".join(question["choices"]) + "."
+    return ""
+
+
+def next_question(protocol_questions: list[dict[str, Any]], after_key: str | None,
+                  values: dict[str, float | None]) -> dict[str, Any] | None:
+    """The next question whose ask_if holds, after the one keyed `after_key`."""
+    started = after_key is None
+    for q in protocol_questions:
+        if not started:
+            started = q["key"] == after_key
+            continue
+        cond = q.get("ask_if")
+        if cond and not _condition(cond)(values):
+            continue
+        return q
+    return None
+
+
+def _quiet(clinic: Clinic) -> tuple[str, str] | None:
+    return (clinic.quiet_start, clinic.quiet_end) if clinic.quiet_start and clinic.quiet_end else None
+
+
+def _outbox_row(patient: Patient, kind: str, text: str, now: datetime, priority: int) -> dict[str, Any]:
+    return {
+        "clinic_id": patient.clinic_id, "patient_id": patient.id, "staff_id": None,
+        "channel": patient.channel, "address": _address(patient), "kind": kind, "priority": priority,
+        "text": text, "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": now,
+    }
+
+
+def _address(patient: Patient) -> str:
+    if patient.channel == "telegram":
+        return str(patient.telegram_chat_id or "")
+    if patient.channel == "sms":
+        return patient.phone or ""
+    return patient.external_id
+
+
+async def send_due(session: AsyncSession, now: datetime, *, postgres: bool, batch: int = 500) -> int:
+    """Open a check-in for up to `batch` due enrolments; the caller commits. Returns how many."""
+    q = (
+        select(Enrolment, Patient, Protocol, Clinic)
+        .join(Patient, Patient.id == Enrolment.patient_id)
+        .join(Protocol, Protocol.id == Enrolment.protocol_id)
+        .join(Clinic, Clinic.id == Patient.clinic_id)
+        .where(Enrolment.active.is_(True), Enrolment.next_due_at <= now)
+        .order_by(Enrolment.next_due_at)
+        .limit(batch)
+    )
+    if postgres:
+        # Two sweeps at once each take different rows; none opens a check-in twice.
+        q = q.with_for_update(skip_locked=True, of=Enrolment)
+    rows = (await session.execute(q)).all()
+    if not rows:
+        return 0
+    enrolment_ids = [e.id for e, *_ in rows]
+    # A check-in still open from the last time is over when the next one opens.
+    stale = (await session.execute(
+        select(CheckIn.id, CheckIn.enrolment_id, CheckIn.answered_any)
+        .where(CheckIn.enrolment_id.in_(enrolment_ids), CheckIn.status == "open"))).all()
+    if stale:
+        await session.execute(update(CheckIn).where(CheckIn.id.in_([s.id for s in stale]))
+                              .values(status="expired", closed_at=now))
+    checkins: list[dict[str, Any]] = []
+    outbox: list[dict[str, Any]] = []
+    advances: list[dict[str, Any]] = []
+    for enrolment, patient, protocol, clinic in rows:
+        tz = patient.timezone or clinic.timezone
+        advances.append({"id": enrolment.id,
+                         "next_due_at": next_due(protocol.schedule, tz, now, _quiet(clinic))})
+        if patient.status != "active":
+            continue  # opted out or paused: the schedule moves on, nothing is sent
+        first = next_question(protocol.questions, None, {})
+        if first is None:
+            continue
+        checkins.append({
+            "enrolment_id": enrolment.id, "patient_id": patient.id,
+            "due_at": enrolment.next_due_at or now,
+            "opened_at": now, "status": "open", "question_key": first["key"], "asked_at": now,
+            "remind_at": (now + timedelta(seconds=protocol.remind_after_s)
+                          if protocol.remind_after_s else None),
+            "expires_at": now + timedelta(seconds=protocol.expire_after_s), "answered_any": False,
+        })
+        text = f"{clinic.name}: time for your check-in. {first['text']}{answer_hint(first)}"
+        outbox.append(_outbox_row(patient, "question", text, now, PRIORITY_QUESTION))
+    await session.execute(update(Enrolment), advances)
+    if checkins:
+        await session.execute(insert(CheckIn), checkins)
+        await session.execute(insert(OutboundMessage), outbox)
+    return len(rows)
+
+
+async def open_checkin(session: AsyncSession, patient_id: int) -> tuple[CheckIn, Protocol] | None:
+    row = (await session.execute(
+        select(CheckIn, Protocol)
+        .join(Enrolment, Enrolment.id == CheckIn.enrolment_id)
+        .join(Protocol, Protocol.id == Enrolment.protocol_id)
+        .where(CheckIn.patient_id == patient_id, CheckIn.status == "open")
+        .order_by(CheckIn.opened_at.desc()).limit(1))).first()
+    return (row[0], row[1]) if row else None
+
+
+def current_question(checkin: CheckIn, protocol: Protocol) -> dict[str, Any] | None:
+    return next((q for q in protocol.questions if q["key"] == checkin.question_key), None)
+
+
+async def record_answer(session: AsyncSession, checkin: CheckIn, protocol: Protocol, patient: Patient,
+                        text: str, value: float | None, now: datetime, *,
+                        stop: bool = False) -> dict[str, Any] | None:
+    """Store the answer to the pending question; ask the next one or close. Returns the next."""
+    key = checkin.question_key
+    if key is None:
+        return None
+    session.add(CheckInAnswer(checkin_id=checkin.id, question_key=key, text=text, value=value, at=now))
+    checkin.answered_any = True
+    enrolment = await session.get(Enrolment, checkin.enrolment_id)
+    if enrolment is not None:
+        enrolment.missed_streak = 0
+    answers = (await session.execute(
+        select(CheckInAnswer.question_key, CheckInAnswer.value)
+        .where(CheckInAnswer.checkin_id == checkin.id))).all()
+    values: dict[str, float | None] = {row[0]: row[1] for row in answers}
+    values[key] = value
+    nxt = None if stop else next_question(protocol.questions, key, values)
+    if nxt is None:
+        checkin.status = "completed" if not stop else "stopped"
+        checkin.question_key = None
+        checkin.closed_at = now
+        checkin.remind_at = None
+        return None
+    checkin.question_key = nxt["key"]
+    checkin.asked_at = now
+    session.add(OutboundMessage(**_outbox_row(patient, "question", nxt["text"] + answer_hint(nxt), now,
+                                              PRIORITY_QUESTION)))
+    return nxt
+
+
+async def stop_open(session: AsyncSession, patient_id: int, now: datetime) -> None:
+    await session.execute(update(CheckIn).where(CheckIn.patient_id == patient_id, CheckIn.status == "open")
+                          .values(status="stopped", closed_at=now, question_key=None))
+
+
+async def remind_and_expire(session: AsyncSession, now: datetime, *, postgres: bool,
+                            batch: int = 500) -> list[Missed]:
+    """Send the one reminder that is due; expire check-ins past their time. Returns new misses."""
+    due = (select(CheckIn, Patient).join(Patient, Patient.id == CheckIn.patient_id)
+         .where(CheckIn.status == "open", CheckIn.remind_at <= now, CheckIn.reminded_at.is_(None),
+                CheckIn.expires_at > now)
+         .limit(batch))
+    if postgres:
+        due = due.with_for_update(skip_locked=True, of=CheckIn)
+    for checkin, patient in (await session.execute(due)).all():
+        checkin.reminded_at = now
+        protocol = await session.scalar(
+            select(Protocol).join(Enrolment, Enrolment.protocol_id == Protocol.id)
+            .where(Enrolment.id == checkin.enrolment_id))
+        question = current_question(checkin, protocol) if protocol else None
+        if question is not None and patient.status == "active":
+            session.add(OutboundMessage(**_outbox_row(
+                patient, "reminder", f"Reminder: {question['text']}{answer_hint(question)}", now,
+                PRIORITY_REMINDER)))
+
+    over = (select(CheckIn, Enrolment, Protocol, Patient)
+         .join(Enrolment, Enrolment.id == CheckIn.enrolment_id)
+         .join(Protocol, Protocol.id == Enrolment.protocol_id)
+         .join(Patient, Patient.id == CheckIn.patient_id)
+         .where(CheckIn.status == "open", CheckIn.expires_at <= now).limit(batch))
+    if postgres:
+        over = over.with_for_update(skip_locked=True, of=CheckIn)
+    missed: list[Missed] = []
+    for checkin, enrolment, protocol, patient in (await session.execute(over)).all():
+        checkin.status = "expired"
+        checkin.closed_at = now
+        checkin.question_key = None
+        if checkin.answered_any:
+            continue
+        enrolment.missed_streak += 1
+        threshold = protocol.flag_after_missed
+        if threshold and enrolment.missed_streak >= threshold and enrolment.missed_streak % threshold == 0:
+            missed.append(Missed(patient.id, patient.clinic_id, enrolment.missed_streak, threshold))
+    return missed

@@ -1,0 +1,97 @@
+"""When a check-in is due: a protocol's cron in the patient's time zone, outside quiet hours."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from apscheduler.triggers.cron import CronTrigger
+
+_DOW_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+_DURATION = re.compile(r"^\s*(\d+)\s*(s|m|h|d)\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+class ScheduleError(ValueError):
+    """A schedule, time zone, time of day or duration that cannot be read."""
+
+
+def _dow_field(field: str) -> str:
+    # APScheduler numbers weekdays from Monday = 0; crontab from Sunday = 0 (and 7).
+    # Names mean the same to both, so numbers are turned into names.
+    def name(match: re.Match[str]) -> str:
+        value = int(match.group())
+        if value > 7:
+            raise ScheduleError(f"day of week {value} is not 0-7")
+        return _DOW_NAMES[value]
+
+    return re.sub(r"\d+", name, field) if not re.search(r"/", field) else field
+
+
+def cron_trigger(expr: str, tz: str) -> CronTrigger:
+    """A trigger for a five-field crontab expression in a time zone."""
+    fields = expr.split()
+    if len(fields) != 5:
+        raise ScheduleError(f"{expr!r} is not a five-field cron expression")
+    fields[4] = _dow_field(fields[4])
+    try:
+        return CronTrigger.from_crontab(" ".join(fields), timezone=zone(tz))
+    except ValueError as exc:
+        raise ScheduleError(f"{expr!r}: {exc}") from exc
+
+
+def zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ScheduleError(f"unknown time zone {name!r}") from None
+
+
+def parse_hhmm(value: str) -> time:
+    m = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", value.strip())
+    if m is None:
+        raise ScheduleError(f"{value!r} is not a time of day (HH:MM)")
+    return time(int(m.group(1)), int(m.group(2)))
+
+
+def parse_duration(value: str | int) -> int:
+    """'30s', '5m', '4h', '1d' -> seconds."""
+    if isinstance(value, int) and value > 0:
+        return value
+    m = _DURATION.match(str(value))
+    if m is None or int(m.group(1)) <= 0:
+        raise ScheduleError(f"{value!r} is not a duration like 30s, 5m, 4h or 1d")
+    return int(m.group(1)) * _UNIT_SECONDS[m.group(2)]
+
+
+def in_quiet_hours(local: datetime, start: time, end: time) -> bool:
+    t = local.timetz().replace(tzinfo=None)
+    if start <= end:
+        return start <= t < end
+    return t >= start or t < end  # the quiet spans midnight
+
+
+def leave_quiet_hours(when: datetime, tz: str, quiet: tuple[str, str] | None) -> datetime:
+    """The same instant, or the first minute after the patient's quiet hours end."""
+    if not quiet:
+        return when
+    start, end = parse_hhmm(quiet[0]), parse_hhmm(quiet[1])
+    z = zone(tz)
+    local = when.astimezone(z)
+    if not in_quiet_hours(local, start, end):
+        return when
+    candidate = datetime.combine(local.date(), end, tzinfo=z)
+    if candidate <= local:
+        candidate = datetime.combine(local.date() + timedelta(days=1), end, tzinfo=z)
+    # Through the wall clock, so a DST change between now and the end is honoured.
+    return candidate.astimezone(when.tzinfo)
+
+
+def next_due(expr: str, tz: str, after: datetime, quiet: tuple[str, str] | None = None) -> datetime:
+    """The first time strictly after `after` that the schedule fires, moved out of quiet hours."""
+    trigger = cron_trigger(expr, tz)
+    fire = trigger.get_next_fire_time(None, after + timedelta(seconds=1))
+    if fire is None:
+        raise ScheduleError(f"{expr!r} never fires")
+    return leave_quiet_hours(fire, tz, quiet).astimezone(after.tzinfo)

@@ -1,0 +1,344 @@
+"""The clinic file of `vigil import`: read, validated whole, with errors that name line and key."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import phonenumbers
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from vigil.scheduler.conditions import ConditionError
+from vigil.scheduler.conditions import parse as parse_condition
+from vigil.scheduler.schedule import ScheduleError, cron_trigger, parse_duration, parse_hhmm, zone
+
+Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
+
+
+class ImportError_(ValueError):  # "ImportError" is a builtin
+    """The file cannot be imported; `lines` say where and why, one problem a line."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _phone(value: str | int | None) -> str | None:
+    if value is None:
+        return None
+    text = str(value)
+    try:
+        number = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        raise ValueError(f"{text!r} is not a phone number with its country code (+1 617 ...)") from None
+    if not phonenumbers.is_possible_number(number):
+        raise ValueError(f"{text!r} is not a possible phone number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _tz(value: str) -> str:
+    try:
+        zone(value)
+    except ScheduleError as exc:
+        raise ValueError(str(exc)) from None
+    return value
+
+
+def _hhmm(value: str) -> str:
+    try:
+        return parse_hhmm(value).strftime("%H:%M")
+    except ScheduleError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _duration(value: str | int) -> int:
+    try:
+        return parse_duration(value)
+    except ScheduleError as exc:
+        raise ValueError(str(exc)) from None
+
+
+class QuietHours(Strict):
+    start: str
+    end: str
+    _t = field_validator("start", "end")(classmethod(lambda cls, v: _hhmm(v)))
+
+
+class ClinicIn(Strict):
+    slug: Key
+    name: str = Field(min_length=1, max_length=200)
+    timezone: str
+    emergency_number: str = Field(min_length=1, max_length=32)
+    quiet_hours: QuietHours | None = None
+    _tz = field_validator("timezone")(classmethod(lambda cls, v: _tz(v)))
+
+
+class StaffIn(Strict):
+    email: Email
+    name: str = Field(min_length=1, max_length=200)
+    role: Literal["nurse", "admin", "physician"]
+    phone: str | None = None
+    telegram_chat_id: int | None = None
+    notify_by: Literal["telegram", "sms"] | None = None
+    _phone = field_validator("phone", mode="before")(classmethod(lambda cls, v: _phone(v)))
+
+    @field_validator("email")
+    @classmethod
+    def _lower(cls, v: str) -> str:
+        return v.lower()
+
+    @model_validator(mode="after")
+    def _reachable(self) -> StaffIn:
+        if self.notify_by == "sms" and not self.phone:
+            raise ValueError("notify_by sms needs a phone")
+        return self
+
+
+class RotationIn(Strict):
+    key: Key
+    members: list[Email] = Field(min_length=1)
+    shift_hours: int = Field(ge=1, le=24 * 14)
+    handoff: str
+    starts: date
+    _h = field_validator("handoff")(classmethod(lambda cls, v: _hhmm(v)))
+
+
+def _check_duration(value: str | int | None) -> str | None:
+    if value is None:
+        return None
+    _duration(value)
+    return str(value)
+
+
+class TierIn(Strict):
+    notify: str = Field(pattern=r"^(rotation|staff|all):\S+$")
+    ack_within: str | None = None
+    repeat_every: str | None = None
+    _d = field_validator("ack_within", "repeat_every", mode="before")(
+        classmethod(lambda cls, v: _check_duration(v)))
+
+    @model_validator(mode="after")
+    def _one_timer(self) -> TierIn:
+        if (self.ack_within is None) == (self.repeat_every is None):
+            raise ValueError("a tier has exactly one of ack_within or repeat_every")
+        return self
+
+
+class OncallIn(Strict):
+    rotations: list[RotationIn] = []
+    escalation: dict[Literal["emergency", "urgent", "routine"], list[TierIn]] = {}
+
+
+class QuestionIn(Strict):
+    key: Key
+    kind: Literal["scale", "yes_no", "choice", "text"]
+    text: str = Field(min_length=1, max_length=480)
+    concepts: list[Key] = []
+    ask_if: str | None = None
+    choices: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _choices(self) -> QuestionIn:
+        if self.kind == "choice" and not self.choices:
+            raise ValueError("a choice question needs choices")
+        return self
+
+
+class ProtocolIn(Strict):
+    key: Key
+    name: str = Field(min_length=1, max_length=200)
+    schedule: str
+    remind_after: str | None = None
+    expire_after: str
+    flag_after_missed: int | None = Field(default=None, ge=1)
+    questions: list[QuestionIn] = Field(min_length=1)
+    _d = field_validator("remind_after", "expire_after", mode="before")(
+        classmethod(lambda cls, v: _check_duration(v)))
+
+    @field_validator("schedule")
+    @classmethod
+    def _cron(cls, v: str) -> str:
+        try:
+            cron_trigger(v, "UTC")
+        except ScheduleError as exc:
+            raise ValueError(str(exc)) from None
+        return v
+
+    @model_validator(mode="after")
+    def _check(self) -> ProtocolIn:
+        if self.remind_after and _duration(self.remind_after) >= _duration(self.expire_after):
+            raise ValueError("remind_after must be shorter than expire_after")
+        seen: set[str] = set()
+        for q in self.questions:
+            if q.key in seen:
+                raise ValueError(f"question key {q.key!r} is used twice")
+            if q.ask_if:
+                try:
+                    _, keys = parse_condition(q.ask_if)
+                except ConditionError as exc:
+                    raise ValueError(f"question {q.key}: ask_if: {exc}") from None
+                unknown = keys - seen
+                if unknown:
+                    raise ValueError(f"question {q.key}: ask_if names {sorted(unknown)}, "
+                                     "which is not an earlier question")
+            seen.add(q.key)
+        return self
+
+
+class ContextIn(Strict):
+    on_active_treatment: bool = False
+    known_bone_metastases: bool = False
+    known_brain_metastases: bool = False
+
+
+class PatientIn(Strict):
+    external_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+    name: str = Field(min_length=1, max_length=200)
+    phone: str | None = None
+    telegram_chat_id: int | None = None
+    channel: Literal["sms", "telegram", "simulator"]
+    timezone: str | None = None
+    language: Literal["en"] = "en"
+    protocol: Key | None = None
+    context: ContextIn = ContextIn()
+    _phone = field_validator("phone", mode="before")(classmethod(lambda cls, v: _phone(v)))
+    _tz = field_validator("timezone")(classmethod(lambda cls, v: None if v is None else _tz(v)))
+
+    @model_validator(mode="after")
+    def _reachable(self) -> PatientIn:
+        if self.channel == "sms" and not self.phone:
+            raise ValueError("channel sms needs a phone")
+        return self
+
+
+class ClinicFile(Strict):
+    clinic: ClinicIn
+    staff: list[StaffIn] = []
+    oncall: OncallIn = OncallIn()
+    protocols: list[ProtocolIn] = []
+    patients: list[PatientIn] = []
+
+    @model_validator(mode="after")
+    def _references(self) -> ClinicFile:
+        problems = []
+        emails = [s.email for s in self.staff]
+        problems += [f"staff: {e} appears twice" for e in _dupes(emails)]
+        problems += [f"protocols: {k} appears twice" for k in _dupes([p.key for p in self.protocols])]
+        problems += [f"patients: {k} appears twice" for k in _dupes([p.external_id for p in self.patients])]
+        rotations = {r.key for r in self.oncall.rotations}
+        for r in self.oncall.rotations:
+            problems += [f"oncall.rotations.{r.key}: {m} is not in staff" for m in r.members
+                         if m.lower() not in emails]
+        roles = {s.role for s in self.staff}
+        for level, tiers in self.oncall.escalation.items():
+            for i, tier in enumerate(tiers):
+                kind, _, target = tier.notify.partition(":")
+                if kind == "rotation" and target not in rotations:
+                    problems.append(f"oncall.escalation.{level}[{i}]: no rotation {target!r}")
+                if kind == "staff" and target.lower() not in emails:
+                    problems.append(f"oncall.escalation.{level}[{i}]: {target} is not in staff")
+                if kind == "all" and target not in roles:
+                    problems.append(f"oncall.escalation.{level}[{i}]: no staff with role {target!r}")
+        keys = {p.key for p in self.protocols}
+        problems += [f"patients.{p.external_id}.protocol: no protocol {p.protocol!r}"
+                     for p in self.patients if p.protocol and p.protocol not in keys]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+def _dupes(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return sorted({i for i in items if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A repeated key is an error, not a silent overwrite."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} appears twice", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _line_of(root: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """The line (1-based) of the YAML node at a validation error's location."""
+    node = root
+    line = None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = None
+            for k, v in node.value:
+                if getattr(k, "value", None) == part:
+                    nxt, line = v, k.start_mark.line + 1
+                    break
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+        if node is None:
+            break
+    return line
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part not in ("function-after[_reachable(), StaffIn]",):
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def load(path: str | Path) -> ClinicFile:
+    """Read and validate a clinic file; raises ImportError_ naming every problem."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImportError_([f"{p}: cannot read: {exc}"]) from None
+    return parse(text, str(p))
+
+
+def parse(text: str, name: str = "<clinic file>") -> ClinicFile:
+    try:
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f"{name}:{mark.line + 1}" if mark is not None else name
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ImportError_([f"{where}: not valid YAML: {problem}"]) from None
+    if not isinstance(data, dict):
+        raise ImportError_([f"{name}: expected a mapping with clinic, staff, oncall, protocols, patients"])
+    try:
+        return ClinicFile.model_validate(data)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors(include_url=False):
+            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+            line = _line_of(root, loc)
+            where = f"{name}:{line}" if line else name
+            msg = err["msg"].removeprefix("Value error, ")
+            key = _path(loc)
+            lines.append(f"{where}: {key}: {msg}" if key else f"{where}: {msg}")
+        raise ImportError_(lines) from None
