@@ -23,6 +23,8 @@ DEFAULT_SETS = [
     ROOT.parent / "shared" / "eval" / "dev.jsonl",
     ROOT.parent / "shared" / "eval" / "dev_texting.jsonl",
     ROOT / "bench" / "data" / "extra_texting.jsonl",
+    ROOT / "bench" / "data" / "redteam_texting.jsonl",
+    ROOT / "bench" / "data" / "holdout_texting.jsonl",
 ]
 
 

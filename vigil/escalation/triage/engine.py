@@ -14,7 +14,7 @@ import yaml
 from . import lexicon as lexicon_mod
 from . import questions
 from .model import Assessment, Finding, Level
-from .reader import Draft, Reader, Reading
+from .reader import ON_TREATMENT, Draft, Reader, Reading
 from .rules import Rule, evaluate, load_rules
 from .spelling import Normaliser
 
@@ -94,8 +94,12 @@ class TriageEngine:
         reading = self.reader.read(text)
         if question and question.strip():
             questions.apply_answer(self.reader, self._question(question), reading)
-        findings = self._findings(text, reading)
         ctx = {str(k): bool(v) for k, v in (context or {}).items()}
+        if any(d.concept == ON_TREATMENT and d.status == "present" for d in reading.drafts):
+            # The patient says treatment is recent; that can only add to what the record says.
+            ctx["on_active_treatment"] = True
+        reading.drafts = [d for d in reading.drafts if d.concept != ON_TREATMENT]
+        findings = self._findings(text, reading)
         fired = evaluate(self.rules, findings, ctx)
         if fired:
             level = max(r.level for r in fired)

@@ -33,6 +33,7 @@ USED_TO_WINDOW: Final = 15
 HYP_WINDOW: Final = 40
 
 OTHER: Final = 1
+ON_TREATMENT: Final = "_on_active_treatment"
 
 
 class Draft:
@@ -128,6 +129,9 @@ class Reader:
         self._approx = L.get("approximately", frozenset())
         self._list_words = L.get("list_continuers", frozenset())
         self._glue = L.get("glue", frozenset())
+        self._score_words = L.get("score_words", frozenset())
+        self._score_glue = L.get("score_glue", frozenset())
+        self._neg_breakers = L.get("negation_breakers", frozenset())
         self._cancellers = L.get("cue_cancellers", frozenset())
         self._bare_names = L.get("bare_patient_names", frozenset())
         self._owner_words = L.get("owner_words", frozenset())
@@ -139,8 +143,9 @@ class Reader:
     def tokenize(self, text: str) -> list[Token]:
         tokens: list[Token] = []
         pieces = self.norm.pieces
-        for raw, start, end in raw_tokens(text):
+        for raw, start, end, possessive in raw_tokens(text):
             full = len(raw)
+            first = len(tokens)
             for norm, a, b in pieces(raw):
                 # Dropped apostrophes make the piece shorter than the text it came from.
                 if b == full:
@@ -152,6 +157,8 @@ class Reader:
                     continue
                 kind = WORD if norm[0].isalnum() else PUNCT
                 tokens.append(Token(norm, start + a, start + b, kind))
+            if possessive and len(tokens) > first:
+                tokens[-1].possessive = True
         mark_newlines(text, tokens)
         return tokens
 
@@ -205,6 +212,9 @@ class Reader:
         for m in mentions:
             for concept in m.values("concept"):
                 drafts.append(Draft(concept, m.i, m.j, m.i, m.values("mod")))
+            if ("marker", "on_treatment") in m.tags:
+                # "had chemo on Tuesday": context the text gives, with a status like any finding
+                drafts.append(Draft(ON_TREATMENT, m.i, m.j, m.i))
         return drafts
 
     def _compose(
@@ -310,6 +320,7 @@ class Reader:
                 r.numbers.append(
                     Number(m.i, m.j, float(m.values("num")[0]), False, ("unit", "count") in m.tags)
                 )
+        r.numbers = self._merge_number_words(tokens, r.numbers)
         index = Near(r.drafts)
         for num in r.numbers:
             if num.count_word:
@@ -333,6 +344,23 @@ class Reader:
                 if celsius < 38.0:
                     d.mods.add("low_grade")
                 r.drafts.append(d)
+
+    @staticmethod
+    def _merge_number_words(tokens: list[Token], nums: list[Number]) -> list[Number]:
+        """'thirty eight point two' -> 38.2, 'ninety nine' -> 99, '38 point 5' -> 38.5."""
+        out: list[Number] = []
+        for num in nums:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.j == num.i and not prev.decimal and not num.count_word
+                    and prev.value >= 20 and prev.value % 10 == 0 and 0 < num.value < 10):
+                prev.j, prev.value = num.j, prev.value + num.value
+                continue
+            if (prev is not None and not prev.decimal and prev.j + 1 == num.i
+                    and tokens[prev.j].norm == "point" and 0 <= num.value < 10 and num.value == int(num.value)):
+                prev.j, prev.value, prev.decimal = num.j, prev.value + num.value / 10, True
+                continue
+            out.append(num)
+        return out
 
     def _temperature(self, tokens: list[Token], num: Number, n: int) -> tuple[int, float] | None:
         v = num.value
@@ -368,10 +396,19 @@ class Reader:
             return 0
         j = num.j
         seq = [tokens[x].norm for x in range(j, min(n, j + 3))]
-        for tail in (["/", "10"], ["out", "of", "10"], ["outta", "10"], ["of", "10"]):
+        for tail in (["/", "10"], ["out", "of", "10"], ["outta", "10"], ["of", "10"], ["/", "ten"],
+                     ["out", "of", "ten"], ["outta", "ten"]):
             if seq[: len(tail)] == tail:
                 return j + len(tail)
-        if num.i >= 2 and tokens[num.i - 1].norm == "a" and tokens[num.i - 2].norm in self._approx:
+        if num.i >= 2 and tokens[num.i - 1].norm in ("a", "an") and tokens[num.i - 2].norm in self._approx:
+            return j
+        # "pain is 9", "pain score 10", "my pain's about an eight"
+        k = num.i - 1
+        steps = 0
+        while k >= 0 and steps < 4 and tokens[k].norm in self._score_glue:
+            k -= 1
+            steps += 1
+        if k >= 0 and tokens[k].norm in self._score_words and (j >= n or tokens[j].norm not in self._count_units):
             return j
         return 0
 
@@ -512,6 +549,8 @@ class Reader:
             if o >= 0 and mentions[o].i == k and ("marker", "break") in mentions[o].tags:
                 return
             if o < 0:
+                if tok.norm in self._neg_breakers:
+                    return
                 if tok.norm in self._and and k + 1 < n and tokens[k + 1].norm in self._and_next:
                     return
                 if tok.kind == PUNCT and tok.norm in CLAUSE_PUNCT and not self._list_goes_on(tokens, k):
@@ -541,12 +580,15 @@ class Reader:
             if d.end <= m.i and anchor.sentence == sentence:
                 by_clause.setdefault(anchor.clause, []).append(idx)
         clause = tokens[m.i].clause
+        own = clause
         while by_clause:
             hits = by_clause.pop(clause, None)
             if hits:
                 resolved.update(hits)
                 return
-            if clause in contrast:
+            # "had a fever on Sunday but it's gone now": a cue with nothing of its own
+            # looks back past the "but"; otherwise the contrast keeps the two apart.
+            if clause in contrast and clause != own:
                 return
             clause -= 1
 
@@ -590,8 +632,10 @@ class Reader:
         for k, tok in enumerate(tokens):
             if tok.norm not in relations or k == 0:
                 continue
-            prev = tokens[k - 1].norm
-            if prev in blocked or not (prev in owners or (prev.endswith("s") and len(prev) > 2)):
+            before = tokens[k - 1]
+            prev = before.norm
+            owner = before.possessive or prev in owners or (prev.endswith("s") and len(prev) > 2)
+            if prev in blocked or not owner:
                 continue
             sentence = tok.sentence
             around = [t.norm for t in tokens[max(0, k - 8) : k + 3] if t.sentence == sentence]

@@ -14,6 +14,9 @@ PUNCT: Final = 2
 _TOKEN: Final = re.compile(r"\d+[.,]\d+|[^\W_]+(?:['’‘`][^\W_]+)*|\S")
 _APOSTROPHES: Final = str.maketrans("", "", "'’‘`")
 _NUMBER_UNIT: Final = re.compile(r"(\d+)([^\W\d_]+)")
+_POSSESSIVE: Final = re.compile(r"([^\W\d_]{2,})['’‘`]s")
+_KEEP_S: Final = frozenset(["it", "he", "she", "that", "there", "what", "let", "who", "here", "where", "how",
+                            "when", "why", "this", "one", "everyone", "someone", "nobody", "somebody"])
 
 SENTENCE_PUNCT: Final = frozenset(".!?;…")
 CLAUSE_PUNCT: Final = frozenset(",:()[]-–—/")
@@ -22,7 +25,9 @@ CLAUSE_PUNCT: Final = frozenset(",:()[]-–—/")
 class Token:
     """A normalised token and the character span of the original text it came from."""
 
-    __slots__ = ("clause", "end", "kind", "newline_before", "norm", "sentence", "start", "value")
+    __slots__ = (
+        "clause", "end", "kind", "newline_before", "norm", "possessive", "sentence", "start", "value",
+    )
 
     def __init__(self, norm: str, start: int, end: int, kind: int, value: float | None = None) -> None:
         self.norm = norm
@@ -31,6 +36,7 @@ class Token:
         self.kind = kind
         self.value = value
         self.newline_before = False
+        self.possessive = False
         self.sentence = 0
         self.clause = 0
 
@@ -38,13 +44,19 @@ class Token:
         return f"Token({self.norm!r}, {self.start}, {self.end})"
 
 
-def raw_tokens(text: str) -> list[tuple[str, int, int]]:
+def raw_tokens(text: str) -> list[tuple[str, int, int, bool]]:
     """Lower-cased, apostrophe-free pieces of the text with their spans."""
     out = []
     for m in _TOKEN.finditer(text):
-        piece = m.group().lower().translate(_APOSTROPHES)
+        word = m.group().lower()
+        possessive = _POSSESSIVE.fullmatch(word)
+        owned = possessive is not None and possessive.group(1) not in _KEEP_S
+        if owned and possessive is not None:
+            # "bladder's", "Mum's": the word itself; "it's", "she's" stay contractions.
+            word = possessive.group(1)
+        piece = word.translate(_APOSTROPHES)
         if piece:  # a lone apostrophe says nothing
-            out.append((piece, m.start(), m.end()))
+            out.append((piece, m.start(), m.end(), owned))
     return out
 
 
