@@ -88,7 +88,9 @@ def test_bytes_that_are_not_utf8_do_not_stop_the_run() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "vigil.web.cli", "triage"],
         input=b'{"id": 1, "text": "\xff\xfe cough"}\n{"id": 2, "text": "fever"}\n',
-        capture_output=True, check=True, timeout=60,
+        capture_output=True,
+        check=True,
+        timeout=60,
     )
     rows = [json.loads(x) for x in done.stdout.decode().splitlines()]
     assert [r["id"] for r in rows] == [1, 2]

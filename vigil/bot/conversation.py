@@ -45,27 +45,56 @@ class Conversation:
     def __init__(self, engine: TriageEngine) -> None:
         self.engine = engine
 
-    def _say(self, session: AsyncSession, patient: Patient, kind: str, text: str, now: datetime,
-             priority: int, out: Outcome) -> None:
+    def _say(
+        self,
+        session: AsyncSession,
+        patient: Patient,
+        kind: str,
+        text: str,
+        now: datetime,
+        priority: int,
+        out: Outcome,
+    ) -> None:
         if patient.status == "opted_out" and kind != "info":
             return  # they said STOP: only the confirmation goes out; the case still opens
-        session.add(OutboundMessage(
-            clinic_id=patient.clinic_id, patient_id=patient.id, channel=patient.channel,
-            address=checkins._address(patient), kind=kind, priority=priority, text=text, status="pending",
-            attempts=0, next_attempt_at=now, created_at=now))
+        session.add(
+            OutboundMessage(
+                clinic_id=patient.clinic_id,
+                patient_id=patient.id,
+                channel=patient.channel,
+                address=patient.address,
+                kind=kind,
+                priority=priority,
+                text=text,
+                status="pending",
+                attempts=0,
+                next_attempt_at=now,
+                created_at=now,
+            )
+        )
         out.outbox += 1
 
-    async def handle(self, session: AsyncSession, message: InboundMessage, patient: Patient,
-                     clinic: Clinic, now: datetime) -> Outcome:
+    async def handle(
+        self, session: AsyncSession, message: InboundMessage, patient: Patient, clinic: Clinic, now: datetime
+    ) -> Outcome:
         out = Outcome(topics={f"patient:{patient.id}"})
         pending = await checkins.open_checkin(session, patient.id)
         question = checkins.current_question(*pending) if pending else None
-        result = self.engine.assess(message.text, question["text"] if question else None, patient.context,
-                                    emergency_number=clinic.emergency_number)
+        result = self.engine.assess(
+            message.text,
+            question["text"] if question else None,
+            patient.context,
+            emergency_number=clinic.emergency_number,
+        )
         ASSESSED.labels(result.level.label).inc()
         stored = await cases.store_assessment(
-            session, patient_id=patient.id, message_id=message.id,
-            question=question["text"] if question else None, result=result, now=now)
+            session,
+            patient_id=patient.id,
+            message_id=message.id,
+            question=question["text"] if question else None,
+            result=result,
+            now=now,
+        )
         out.level = result.level.label
 
         word = keyword(message.text)
@@ -75,9 +104,16 @@ class Conversation:
 
         if result.level >= Level.ROUTINE:
             flagged = await cases.flag(
-                session, clinic_id=clinic.id, patient_id=patient.id, level=result.level.label,
-                reasons=result.reasons(), now=now, channel=message.channel, assessment_id=stored.id,
-                message_id=message.id)
+                session,
+                clinic_id=clinic.id,
+                patient_id=patient.id,
+                level=result.level.label,
+                reasons=result.reasons(),
+                now=now,
+                channel=message.channel,
+                assessment_id=stored.id,
+                message_id=message.id,
+            )
             if flagged.case is not None:
                 out.case_id, out.opened, out.raised = flagged.case.id, flagged.opened, flagged.raised
                 out.topics.add(f"clinic:{clinic.id}")
@@ -85,12 +121,21 @@ class Conversation:
             # The safety reply goes first; the check-in stops so a nurse can take over.
             self._say(session, patient, "safety", result.advice, now, PRIORITY_SAFETY, out)
             if pending:
-                await checkins.record_answer(session, pending[0], pending[1], patient, message.text,
-                                             _value(question, result), now, stop=True)
+                await checkins.record_answer(
+                    session,
+                    pending[0],
+                    pending[1],
+                    patient,
+                    message.text,
+                    _value(question, result),
+                    now,
+                    stop=True,
+                )
             return out
         if pending and question is not None:
-            nxt = await checkins.record_answer(session, pending[0], pending[1], patient, message.text,
-                                               _value(question, result), now)
+            nxt = await checkins.record_answer(
+                session, pending[0], pending[1], patient, message.text, _value(question, result), now
+            )
             out.outbox += 1 if nxt else 0
             if nxt is None:
                 closing = "Thank you, that is everything for this check-in."
@@ -103,45 +148,95 @@ class Conversation:
         if result.level == Level.ROUTINE:
             self._say(session, patient, "reply", result.advice, now, PRIORITY_REPLY, out)
         else:
-            self._say(session, patient, "reply",
-                      f"Thank you for your message. This line is for check-ins and is not watched all "
-                      f"the time. Reply NURSE if you would like a nurse to contact you. In an emergency "
-                      f"call {clinic.emergency_number}.", now, PRIORITY_REPLY, out)
+            self._say(
+                session,
+                patient,
+                "reply",
+                f"Thank you for your message. This line is for check-ins and is not watched all "
+                f"the time. Reply NURSE if you would like a nurse to contact you. In an emergency "
+                f"call {clinic.emergency_number}.",
+                now,
+                PRIORITY_REPLY,
+                out,
+            )
         return out
 
-    async def _keyword(self, session: AsyncSession, word: str, patient: Patient, clinic: Clinic,
-                       now: datetime, out: Outcome) -> None:
+    async def _keyword(
+        self, session: AsyncSession, word: str, patient: Patient, clinic: Clinic, now: datetime, out: Outcome
+    ) -> None:
         number = clinic.emergency_number
         if word == "stop":
             await checkins.stop_open(session, patient.id, now)
             if patient.status != "opted_out":
                 patient.status = "opted_out"
-                self._say(session, patient, "info", f"You will get no more check-ins from {clinic.name}. "
-                          f"Reply START to turn them back on. In an emergency call {number}.", now,
-                          PRIORITY_REPLY, out)
+                self._say(
+                    session,
+                    patient,
+                    "info",
+                    f"You will get no more check-ins from {clinic.name}. "
+                    f"Reply START to turn them back on. In an emergency call {number}.",
+                    now,
+                    PRIORITY_REPLY,
+                    out,
+                )
         elif word == "pause":
             await checkins.stop_open(session, patient.id, now)
             patient.status = "paused"
-            self._say(session, patient, "info", "Check-ins are paused. Reply START to turn them back on. "
-                      f"In an emergency call {number}.", now, PRIORITY_REPLY, out)
+            self._say(
+                session,
+                patient,
+                "info",
+                f"Check-ins are paused. Reply START to turn them back on. In an emergency call {number}.",
+                now,
+                PRIORITY_REPLY,
+                out,
+            )
         elif word == "start":
             patient.status = "active"
-            self._say(session, patient, "info", f"Check-ins from {clinic.name} are on again. "
-                      "Reply STOP to stop them, HELP for help.", now, PRIORITY_REPLY, out)
+            self._say(
+                session,
+                patient,
+                "info",
+                f"Check-ins from {clinic.name} are on again. Reply STOP to stop them, HELP for help.",
+                now,
+                PRIORITY_REPLY,
+                out,
+            )
         elif word == "help":
-            self._say(session, patient, "info", f"This is {clinic.name}'s check-in service. Answer our "
-                      "questions or tell us how you feel at any time. Reply NURSE for a nurse to contact "
-                      f"you, STOP to stop. In an emergency call {number}.", now, PRIORITY_REPLY, out)
+            self._say(
+                session,
+                patient,
+                "info",
+                f"This is {clinic.name}'s check-in service. Answer our "
+                "questions or tell us how you feel at any time. Reply NURSE for a nurse to contact "
+                f"you, STOP to stop. In an emergency call {number}.",
+                now,
+                PRIORITY_REPLY,
+                out,
+            )
         elif word == "nurse":
             flagged = await cases.flag(
-                session, clinic_id=clinic.id, patient_id=patient.id, level="routine",
-                reasons=[{"concept": "nurse_request", "evidence": "NURSE", "rule": None,
-                          "level": "routine"}], now=now, channel=patient.channel)
+                session,
+                clinic_id=clinic.id,
+                patient_id=patient.id,
+                level="routine",
+                reasons=[{"concept": "nurse_request", "evidence": "NURSE", "rule": None, "level": "routine"}],
+                now=now,
+                channel=patient.channel,
+            )
             if flagged.case is not None:
                 out.case_id, out.opened = flagged.case.id, flagged.opened
                 out.topics.add(f"clinic:{clinic.id}")
-            self._say(session, patient, "info", "Thank you. A nurse will contact you, usually on the next "
-                      f"working day. If it cannot wait, call {number}.", now, PRIORITY_REPLY, out)
+            self._say(
+                session,
+                patient,
+                "info",
+                "Thank you. A nurse will contact you, usually on the next "
+                f"working day. If it cannot wait, call {number}.",
+                now,
+                PRIORITY_REPLY,
+                out,
+            )
 
 
 def _value(question: dict[str, Any] | None, result: Assessment) -> float | None:

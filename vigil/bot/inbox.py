@@ -14,22 +14,36 @@ from vigil.core.models import Patient
 from .models import InboundMessage
 
 
-async def receive(session: AsyncSession, *, patient: Patient, channel: str, provider_id: str, text: str,
-                  now: datetime) -> int | None:
+async def receive(
+    session: AsyncSession, *, patient: Patient, channel: str, provider_id: str, text: str, now: datetime
+) -> int | None:
     """Insert the message; None when this provider id was already received (a retry)."""
-    values = {"clinic_id": patient.clinic_id, "patient_id": patient.id, "channel": channel,
-              "provider_id": provider_id, "text": text, "received_at": now, "attempts": 0}
+    values = {
+        "clinic_id": patient.clinic_id,
+        "patient_id": patient.id,
+        "channel": channel,
+        "provider_id": provider_id,
+        "text": text,
+        "received_at": now,
+        "attempts": 0,
+    }
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = (insert(InboundMessage).values(**values)
-            .on_conflict_do_nothing(index_elements=["channel", "provider_id"])
-            .returning(InboundMessage.id))
+    stmt = (
+        insert(InboundMessage)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["channel", "provider_id"])
+        .returning(InboundMessage.id)
+    )
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
 async def pending(session: AsyncSession, now: datetime, limit: int = 100) -> list[int]:
     """Messages received but not processed (a crash or an error in between)."""
     rows = await session.scalars(
-        select(InboundMessage.id).where(InboundMessage.processed_at.is_(None), InboundMessage.attempts < 10)
-        .order_by(InboundMessage.id).limit(limit))
+        select(InboundMessage.id)
+        .where(InboundMessage.processed_at.is_(None), InboundMessage.attempts < 10)
+        .order_by(InboundMessage.id)
+        .limit(limit)
+    )
     return list(rows)

@@ -27,20 +27,29 @@ from .channels import Channel, PermanentError, TransientError
 
 log = logging.getLogger("vigil.outbox")
 
-SENT = Counter("vigil_outbound_messages_total", "Outbound messages by channel and outcome",
-               ["channel", "outcome"])
+SENT = Counter(
+    "vigil_outbound_messages_total", "Outbound messages by channel and outcome", ["channel", "outcome"]
+)
 LEASE = timedelta(seconds=60)
 MAX_ATTEMPTS = 8
 
 
 def backoff(attempts: int, rng: random.Random) -> timedelta:
     """Exponential back-off with full jitter: up to 2^n seconds, capped at ten minutes."""
-    return timedelta(seconds=rng.uniform(1, min(600, 2 ** attempts)))
+    return timedelta(seconds=rng.uniform(1, min(600, 2**attempts)))
 
 
 class Dispatcher:
-    def __init__(self, db: Database, clock: Clock, channels: Mapping[str, Channel], hub: Hub,
-                 *, batch: int = 50, rng: random.Random | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        channels: Mapping[str, Channel],
+        hub: Hub,
+        *,
+        batch: int = 50,
+        rng: random.Random | None = None,
+    ) -> None:
         self.db = db
         self.clock = clock
         self.channels = dict(channels)
@@ -66,13 +75,19 @@ class Dispatcher:
 
     async def _claim(self, now: datetime) -> list[OutboundMessage]:
         async with self.db.transaction() as session:
-            q = (select(OutboundMessage)
-                 .where(OutboundMessage.channel.in_(list(self.channels)),
-                        or_(OutboundMessage.status == "pending",
-                            (OutboundMessage.status == "sending") & (OutboundMessage.lease_until < now)),
-                        OutboundMessage.next_attempt_at <= now)
-                 .order_by(OutboundMessage.priority, OutboundMessage.id)
-                 .limit(self.batch))
+            q = (
+                select(OutboundMessage)
+                .where(
+                    OutboundMessage.channel.in_(list(self.channels)),
+                    or_(
+                        OutboundMessage.status == "pending",
+                        (OutboundMessage.status == "sending") & (OutboundMessage.lease_until < now),
+                    ),
+                    OutboundMessage.next_attempt_at <= now,
+                )
+                .order_by(OutboundMessage.priority, OutboundMessage.id)
+                .limit(self.batch)
+            )
             if self.db.postgres:
                 q = q.with_for_update(skip_locked=True)
             rows = list((await session.scalars(q)).all())
@@ -101,29 +116,44 @@ class Dispatcher:
                 values = {"status": "failed", "error": f"gave up: {exc}"[:200], "lease_until": None}
                 outcome = "failed"
             else:
-                delay = (timedelta(seconds=exc.retry_after) if exc.retry_after
-                         else backoff(row.attempts, self.rng))
-                values = {"status": "pending", "next_attempt_at": now + delay, "lease_until": None,
-                          "error": str(exc)[:200]}
+                delay = (
+                    timedelta(seconds=exc.retry_after) if exc.retry_after else backoff(row.attempts, self.rng)
+                )
+                values = {
+                    "status": "pending",
+                    "next_attempt_at": now + delay,
+                    "lease_until": None,
+                    "error": str(exc)[:200],
+                }
                 outcome = "retry"
         except PermanentError as exc:
             values = {"status": "failed", "error": str(exc)[:200], "lease_until": None}
             outcome = "failed"
         except Exception as exc:  # a bug in a channel must not lose the message
             log.exception("channel %s raised unexpectedly for outbound %s", row.channel, row.id)
-            values = {"status": "pending", "lease_until": None, "error": type(exc).__name__,
-                      "next_attempt_at": self.clock.now() + backoff(row.attempts, self.rng)}
+            values = {
+                "status": "pending",
+                "lease_until": None,
+                "error": type(exc).__name__,
+                "next_attempt_at": self.clock.now() + backoff(row.attempts, self.rng),
+            }
             outcome = "retry"
         else:
             now = self.clock.now()
-            values = {"status": "sent", "provider_id": provider_id, "sent_at": now, "lease_until": None,
-                      "error": None}
+            values = {
+                "status": "sent",
+                "provider_id": provider_id,
+                "sent_at": now,
+                "lease_until": None,
+                "error": None,
+            }
             if row.channel == "simulator":
                 values.update(status="delivered", delivered_at=now)
             outcome = "sent"
         async with self.db.transaction() as session:
             await session.execute(
-                update(OutboundMessage).where(OutboundMessage.id == row.id).values(**values))
+                update(OutboundMessage).where(OutboundMessage.id == row.id).values(**values)
+            )
         SENT.labels(row.channel, outcome).inc()
         if row.patient_id is not None:
             self.hub.publish(f"patient:{row.patient_id}", {"type": "status", "id": row.id})

@@ -30,8 +30,9 @@ from .models import InboundMessage
 from .outbox import Dispatcher
 
 log = logging.getLogger("vigil.service")
-RECEIVED = Counter("vigil_inbound_messages_total", "Inbound messages by channel and outcome",
-                   ["channel", "outcome"])
+RECEIVED = Counter(
+    "vigil_inbound_messages_total", "Inbound messages by channel and outcome", ["channel", "outcome"]
+)
 
 
 @dataclass
@@ -41,8 +42,14 @@ class Received:
 
 
 class Service:
-    def __init__(self, db: Database, clock: Clock, engine: TriageEngine, hub: Hub,
-                 channels: Mapping[str, Channel] | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        engine: TriageEngine,
+        hub: Hub,
+        channels: Mapping[str, Channel] | None = None,
+    ) -> None:
         self.db = db
         self.clock = clock
         self.engine = engine
@@ -59,8 +66,9 @@ class Service:
         """Store an inbound message (a repeat is a no-op), commit, then process it."""
         now = self.clock.now()
         async with self.db.transaction() as session:
-            message_id = await inbox.receive(session, patient=patient, channel=channel,
-                                             provider_id=provider_id, text=text, now=now)
+            message_id = await inbox.receive(
+                session, patient=patient, channel=channel, provider_id=provider_id, text=text, now=now
+            )
         if message_id is None:
             RECEIVED.labels(channel, "duplicate").inc()
             return Received(None, None)
@@ -92,9 +100,11 @@ class Service:
             except Exception as exc:
                 log.exception("processing inbound message %s failed", message_id)
                 async with self.db.transaction() as session:
-                    await session.execute(update(InboundMessage).where(InboundMessage.id == message_id)
-                                          .values(attempts=InboundMessage.attempts + 1,
-                                                  error=type(exc).__name__))
+                    await session.execute(
+                        update(InboundMessage)
+                        .where(InboundMessage.id == message_id)
+                        .values(attempts=InboundMessage.attempts + 1, error=type(exc).__name__)
+                    )
                 return None
             self.announce(outcome.topics)
             if outcome.outbox:
@@ -111,10 +121,20 @@ class Service:
             topics: set[str] = set()
             for m in missed:
                 flagged = await cases.flag(
-                    session, clinic_id=m.clinic_id, patient_id=m.patient_id, level="routine",
-                    reasons=[{"rule": "missed-checkins", "level": "routine",
-                              "evidence": f"{m.streak} check-ins in a row unanswered"}],
-                    now=now, channel="system")
+                    session,
+                    clinic_id=m.clinic_id,
+                    patient_id=m.patient_id,
+                    level="routine",
+                    reasons=[
+                        {
+                            "rule": "missed-checkins",
+                            "level": "routine",
+                            "evidence": f"{m.streak} check-ins in a row unanswered",
+                        }
+                    ],
+                    now=now,
+                    channel="system",
+                )
                 if flagged.case is not None:
                     topics.add(f"clinic:{m.clinic_id}")
         stats["missed"] = len(missed)
@@ -142,5 +162,6 @@ class Service:
 
     async def patient(self, clinic_id: int, external_id: str) -> Patient | None:
         async with self.db.session() as session:
-            return await session.scalar(select(Patient).where(
-                Patient.clinic_id == clinic_id, Patient.external_id == external_id))
+            return await session.scalar(
+                select(Patient).where(Patient.clinic_id == clinic_id, Patient.external_id == external_id)
+            )

@@ -43,7 +43,10 @@ class UTCDateTime(TypeDecorator[datetime]):
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
-        datetime: UTCDateTime(), dict[str, Any]: JSON(), list[Any]: JSON()}
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+        list[Any]: JSON(),
+    }
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:

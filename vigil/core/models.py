@@ -68,6 +68,15 @@ class Patient(Base):
     status: Mapped[str] = mapped_column(String(20), default="active")  # active | opted_out | paused
     created_at: Mapped[datetime]
 
+    @property
+    def address(self) -> str:
+        """Where its channel reaches the patient: a phone number, a chat id, or the simulator."""
+        if self.channel == "telegram":
+            return str(self.telegram_chat_id or "")
+        if self.channel == "sms":
+            return self.phone or ""
+        return self.external_id
+
 
 class OutboundMessage(Base):
     """The outbox: written in the same transaction as the decision to send, sent after commit."""
@@ -80,8 +89,7 @@ class OutboundMessage(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"))
-    patient_id: Mapped[int | None] = mapped_column(
-        ForeignKey("patient.id", ondelete="CASCADE"), index=True)
+    patient_id: Mapped[int | None] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"), index=True)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"))
     channel: Mapped[str] = mapped_column(String(20))
     address: Mapped[str] = mapped_column(String(64))  # phone number or chat id

@@ -17,8 +17,15 @@ from vigil.core.models import Staff
 from .models import LEVEL_RANK, Assessment, Case, CaseEvent, CaseReason
 from .triage import Assessment as TriageAssessment
 
-DISPOSITIONS = ("advice_given", "seen_in_clinic", "sent_to_emergency", "admitted", "no_action_needed",
-                "duplicate", "other")
+DISPOSITIONS = (
+    "advice_given",
+    "seen_in_clinic",
+    "sent_to_emergency",
+    "admitted",
+    "no_action_needed",
+    "duplicate",
+    "other",
+)
 
 
 class CaseError(Exception):
@@ -38,8 +45,9 @@ class Flag:
     raised: bool = False
 
 
-def event(session: AsyncSession, case: Case, kind: str, now: datetime, actor: str, channel: str,
-          **detail: Any) -> CaseEvent:
+def event(
+    session: AsyncSession, case: Case, kind: str, now: datetime, actor: str, channel: str, **detail: Any
+) -> CaseEvent:
     ev = CaseEvent(case_id=case.id, kind=kind, at=now, actor=actor, channel=channel, detail=detail)
     session.add(ev)
     return ev
@@ -49,11 +57,23 @@ async def open_case_of(session: AsyncSession, patient_id: int) -> Case | None:
     return await session.scalar(select(Case).where(Case.patient_id == patient_id, Case.status != "resolved"))
 
 
-async def store_assessment(session: AsyncSession, *, patient_id: int, message_id: int | None,
-                           question: str | None, result: TriageAssessment, now: datetime) -> Assessment:
+async def store_assessment(
+    session: AsyncSession,
+    *,
+    patient_id: int,
+    message_id: int | None,
+    question: str | None,
+    result: TriageAssessment,
+    now: datetime,
+) -> Assessment:
     row = Assessment(
-        patient_id=patient_id, message_id=message_id, level=result.level.label, rules=list(result.rules),
-        findings=[f.to_dict() for f in result.findings], ruleset=result.ruleset, question=question,
+        patient_id=patient_id,
+        message_id=message_id,
+        level=result.level.label,
+        rules=list(result.rules),
+        findings=[f.to_dict() for f in result.findings],
+        ruleset=result.ruleset,
+        question=question,
         created_at=now,
     )
     session.add(row)
@@ -61,9 +81,18 @@ async def store_assessment(session: AsyncSession, *, patient_id: int, message_id
     return row
 
 
-async def flag(session: AsyncSession, *, clinic_id: int, patient_id: int, level: str,
-               reasons: list[dict[str, Any]], now: datetime, channel: str,
-               assessment_id: int | None = None, message_id: int | None = None) -> Flag:
+async def flag(
+    session: AsyncSession,
+    *,
+    clinic_id: int,
+    patient_id: int,
+    level: str,
+    reasons: list[dict[str, Any]],
+    now: datetime,
+    channel: str,
+    assessment_id: int | None = None,
+    message_id: int | None = None,
+) -> Flag:
     """Open the patient's case at `level`, or add these reasons to the open one and raise it."""
     rank = LEVEL_RANK[level]
     if rank < LEVEL_RANK["routine"]:
@@ -71,8 +100,15 @@ async def flag(session: AsyncSession, *, clinic_id: int, patient_id: int, level:
     case = await open_case_of(session, patient_id)
     opened = raised = False
     if case is None:
-        case = Case(clinic_id=clinic_id, patient_id=patient_id, level=level, level_rank=rank,
-                    status="open", opened_at=now, updated_at=now)
+        case = Case(
+            clinic_id=clinic_id,
+            patient_id=patient_id,
+            level=level,
+            level_rank=rank,
+            status="open",
+            opened_at=now,
+            updated_at=now,
+        )
         session.add(case)
         await session.flush()
         opened = True
@@ -86,9 +122,20 @@ async def flag(session: AsyncSession, *, clinic_id: int, patient_id: int, level:
         case.updated_at = now
         event(session, case, "reason_added", now, "system", channel, level=level)
     for r in reasons:
-        session.add(CaseReason(case_id=case.id, assessment_id=assessment_id, message_id=message_id,
-                               level=r.get("level", level), rule=r.get("rule"), concept=r.get("concept"),
-                               evidence=r.get("evidence"), start=r.get("start"), end=r.get("end"), at=now))
+        session.add(
+            CaseReason(
+                case_id=case.id,
+                assessment_id=assessment_id,
+                message_id=message_id,
+                level=r.get("level", level),
+                rule=r.get("rule"),
+                concept=r.get("concept"),
+                evidence=r.get("evidence"),
+                start=r.get("start"),
+                end=r.get("end"),
+                at=now,
+            )
+        )
     return Flag(case, opened, raised)
 
 
@@ -113,9 +160,11 @@ async def claim(session: AsyncSession, case_id: int, staff: Staff, now: datetime
         return case
     # A conditional UPDATE is atomic on both backends: the loser matches no row.
     result = await session.execute(
-        update(Case).where(Case.id == case_id, Case.claimed_by_id.is_(None), Case.status != "resolved")
+        update(Case)
+        .where(Case.id == case_id, Case.claimed_by_id.is_(None), Case.status != "resolved")
         .values(claimed_by_id=staff.id, claimed_at=now, updated_at=now)
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session=False)
+    )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         await session.refresh(case)
         holder = await session.get(Staff, case.claimed_by_id) if case.claimed_by_id else None
@@ -129,8 +178,15 @@ async def claim(session: AsyncSession, case_id: int, staff: Staff, now: datetime
     return case
 
 
-async def resolve(session: AsyncSession, case_id: int, staff: Staff, now: datetime, channel: str,
-                  disposition: str, note: str | None) -> Case:
+async def resolve(
+    session: AsyncSession,
+    case_id: int,
+    staff: Staff,
+    now: datetime,
+    channel: str,
+    disposition: str,
+    note: str | None,
+) -> Case:
     if disposition not in DISPOSITIONS:
         raise CaseError(f"disposition must be one of {', '.join(DISPOSITIONS)}", 422)
     case = await _case_for(session, case_id, staff)

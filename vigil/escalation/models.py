@@ -33,8 +33,11 @@ class Case(Base):
     __table_args__ = (
         # One open case per patient, even under concurrent writers.
         Index(
-            "uq_case_open_patient", "patient_id", unique=True,
-            sqlite_where=text("status != 'resolved'"), postgresql_where=text("status != 'resolved'"),
+            "uq_case_open_patient",
+            "patient_id",
+            unique=True,
+            sqlite_where=text("status != 'resolved'"),
+            postgresql_where=text("status != 'resolved'"),
         ),
         Index("ix_case_queue", "clinic_id", "status", "level_rank", "opened_at"),
     )

@@ -50,8 +50,9 @@ def answer_hint(question: dict[str, Any]) -> str:
     return ""
 
 
-def next_question(protocol_questions: list[dict[str, Any]], after_key: str | None,
-                  values: dict[str, float | None]) -> dict[str, Any] | None:
+def next_question(
+    protocol_questions: list[dict[str, Any]], after_key: str | None, values: dict[str, float | None]
+) -> dict[str, Any] | None:
     """The next question whose ask_if holds, after the one keyed `after_key`."""
     started = after_key is None
     for q in protocol_questions:
@@ -71,18 +72,19 @@ def _quiet(clinic: Clinic) -> tuple[str, str] | None:
 
 def _outbox_row(patient: Patient, kind: str, text: str, now: datetime, priority: int) -> dict[str, Any]:
     return {
-        "clinic_id": patient.clinic_id, "patient_id": patient.id, "staff_id": None,
-        "channel": patient.channel, "address": _address(patient), "kind": kind, "priority": priority,
-        "text": text, "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": now,
+        "clinic_id": patient.clinic_id,
+        "patient_id": patient.id,
+        "staff_id": None,
+        "channel": patient.channel,
+        "address": patient.address,
+        "kind": kind,
+        "priority": priority,
+        "text": text,
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
     }
-
-
-def _address(patient: Patient) -> str:
-    if patient.channel == "telegram":
-        return str(patient.telegram_chat_id or "")
-    if patient.channel == "sms":
-        return patient.phone or ""
-    return patient.external_id
 
 
 async def send_due(session: AsyncSession, now: datetime, *, postgres: bool, batch: int = 500) -> int:
@@ -104,32 +106,48 @@ async def send_due(session: AsyncSession, now: datetime, *, postgres: bool, batc
         return 0
     enrolment_ids = [e.id for e, *_ in rows]
     # A check-in still open from the last time is over when the next one opens.
-    stale = (await session.execute(
-        select(CheckIn.id, CheckIn.enrolment_id, CheckIn.answered_any)
-        .where(CheckIn.enrolment_id.in_(enrolment_ids), CheckIn.status == "open"))).all()
+    stale = (
+        await session.execute(
+            select(CheckIn.id, CheckIn.enrolment_id, CheckIn.answered_any).where(
+                CheckIn.enrolment_id.in_(enrolment_ids), CheckIn.status == "open"
+            )
+        )
+    ).all()
     if stale:
-        await session.execute(update(CheckIn).where(CheckIn.id.in_([s.id for s in stale]))
-                              .values(status="expired", closed_at=now))
+        await session.execute(
+            update(CheckIn)
+            .where(CheckIn.id.in_([s.id for s in stale]))
+            .values(status="expired", closed_at=now)
+        )
     checkins: list[dict[str, Any]] = []
     outbox: list[dict[str, Any]] = []
     advances: list[dict[str, Any]] = []
     for enrolment, patient, protocol, clinic in rows:
         tz = patient.timezone or clinic.timezone
-        advances.append({"id": enrolment.id,
-                         "next_due_at": next_due(protocol.schedule, tz, now, _quiet(clinic))})
+        advances.append(
+            {"id": enrolment.id, "next_due_at": next_due(protocol.schedule, tz, now, _quiet(clinic))}
+        )
         if patient.status != "active":
             continue  # opted out or paused: the schedule moves on, nothing is sent
         first = next_question(protocol.questions, None, {})
         if first is None:
             continue
-        checkins.append({
-            "enrolment_id": enrolment.id, "patient_id": patient.id,
-            "due_at": enrolment.next_due_at or now,
-            "opened_at": now, "status": "open", "question_key": first["key"], "asked_at": now,
-            "remind_at": (now + timedelta(seconds=protocol.remind_after_s)
-                          if protocol.remind_after_s else None),
-            "expires_at": now + timedelta(seconds=protocol.expire_after_s), "answered_any": False,
-        })
+        checkins.append(
+            {
+                "enrolment_id": enrolment.id,
+                "patient_id": patient.id,
+                "due_at": enrolment.next_due_at or now,
+                "opened_at": now,
+                "status": "open",
+                "question_key": first["key"],
+                "asked_at": now,
+                "remind_at": (
+                    now + timedelta(seconds=protocol.remind_after_s) if protocol.remind_after_s else None
+                ),
+                "expires_at": now + timedelta(seconds=protocol.expire_after_s),
+                "answered_any": False,
+            }
+        )
         text = f"{clinic.name}: time for your check-in. {first['text']}{answer_hint(first)}"
         outbox.append(_outbox_row(patient, "question", text, now, PRIORITY_QUESTION))
     await session.execute(update(Enrolment), advances)
@@ -140,12 +158,16 @@ async def send_due(session: AsyncSession, now: datetime, *, postgres: bool, batc
 
 
 async def open_checkin(session: AsyncSession, patient_id: int) -> tuple[CheckIn, Protocol] | None:
-    row = (await session.execute(
-        select(CheckIn, Protocol)
-        .join(Enrolment, Enrolment.id == CheckIn.enrolment_id)
-        .join(Protocol, Protocol.id == Enrolment.protocol_id)
-        .where(CheckIn.patient_id == patient_id, CheckIn.status == "open")
-        .order_by(CheckIn.opened_at.desc()).limit(1))).first()
+    row = (
+        await session.execute(
+            select(CheckIn, Protocol)
+            .join(Enrolment, Enrolment.id == CheckIn.enrolment_id)
+            .join(Protocol, Protocol.id == Enrolment.protocol_id)
+            .where(CheckIn.patient_id == patient_id, CheckIn.status == "open")
+            .order_by(CheckIn.opened_at.desc())
+            .limit(1)
+        )
+    ).first()
     return (row[0], row[1]) if row else None
 
 
@@ -153,9 +175,17 @@ def current_question(checkin: CheckIn, protocol: Protocol) -> dict[str, Any] | N
     return next((q for q in protocol.questions if q["key"] == checkin.question_key), None)
 
 
-async def record_answer(session: AsyncSession, checkin: CheckIn, protocol: Protocol, patient: Patient,
-                        text: str, value: float | None, now: datetime, *,
-                        stop: bool = False) -> dict[str, Any] | None:
+async def record_answer(
+    session: AsyncSession,
+    checkin: CheckIn,
+    protocol: Protocol,
+    patient: Patient,
+    text: str,
+    value: float | None,
+    now: datetime,
+    *,
+    stop: bool = False,
+) -> dict[str, Any] | None:
     """Store the answer to the pending question; ask the next one or close. Returns the next."""
     key = checkin.question_key
     if key is None:
@@ -165,9 +195,13 @@ async def record_answer(session: AsyncSession, checkin: CheckIn, protocol: Proto
     enrolment = await session.get(Enrolment, checkin.enrolment_id)
     if enrolment is not None:
         enrolment.missed_streak = 0
-    answers = (await session.execute(
-        select(CheckInAnswer.question_key, CheckInAnswer.value)
-        .where(CheckInAnswer.checkin_id == checkin.id))).all()
+    answers = (
+        await session.execute(
+            select(CheckInAnswer.question_key, CheckInAnswer.value).where(
+                CheckInAnswer.checkin_id == checkin.id
+            )
+        )
+    ).all()
     values: dict[str, float | None] = {row[0]: row[1] for row in answers}
     values[key] = value
     nxt = None if stop else next_question(protocol.questions, key, values)
@@ -179,41 +213,68 @@ async def record_answer(session: AsyncSession, checkin: CheckIn, protocol: Proto
         return None
     checkin.question_key = nxt["key"]
     checkin.asked_at = now
-    session.add(OutboundMessage(**_outbox_row(patient, "question", nxt["text"] + answer_hint(nxt), now,
-                                              PRIORITY_QUESTION)))
+    session.add(
+        OutboundMessage(
+            **_outbox_row(patient, "question", nxt["text"] + answer_hint(nxt), now, PRIORITY_QUESTION)
+        )
+    )
     return nxt
 
 
 async def stop_open(session: AsyncSession, patient_id: int, now: datetime) -> None:
-    await session.execute(update(CheckIn).where(CheckIn.patient_id == patient_id, CheckIn.status == "open")
-                          .values(status="stopped", closed_at=now, question_key=None))
+    await session.execute(
+        update(CheckIn)
+        .where(CheckIn.patient_id == patient_id, CheckIn.status == "open")
+        .values(status="stopped", closed_at=now, question_key=None)
+    )
 
 
-async def remind_and_expire(session: AsyncSession, now: datetime, *, postgres: bool,
-                            batch: int = 500) -> list[Missed]:
+async def remind_and_expire(
+    session: AsyncSession, now: datetime, *, postgres: bool, batch: int = 500
+) -> list[Missed]:
     """Send the one reminder that is due; expire check-ins past their time. Returns new misses."""
-    due = (select(CheckIn, Patient).join(Patient, Patient.id == CheckIn.patient_id)
-         .where(CheckIn.status == "open", CheckIn.remind_at <= now, CheckIn.reminded_at.is_(None),
-                CheckIn.expires_at > now)
-         .limit(batch))
+    due = (
+        select(CheckIn, Patient)
+        .join(Patient, Patient.id == CheckIn.patient_id)
+        .where(
+            CheckIn.status == "open",
+            CheckIn.remind_at <= now,
+            CheckIn.reminded_at.is_(None),
+            CheckIn.expires_at > now,
+        )
+        .limit(batch)
+    )
     if postgres:
         due = due.with_for_update(skip_locked=True, of=CheckIn)
     for checkin, patient in (await session.execute(due)).all():
         checkin.reminded_at = now
         protocol = await session.scalar(
-            select(Protocol).join(Enrolment, Enrolment.protocol_id == Protocol.id)
-            .where(Enrolment.id == checkin.enrolment_id))
+            select(Protocol)
+            .join(Enrolment, Enrolment.protocol_id == Protocol.id)
+            .where(Enrolment.id == checkin.enrolment_id)
+        )
         question = current_question(checkin, protocol) if protocol else None
         if question is not None and patient.status == "active":
-            session.add(OutboundMessage(**_outbox_row(
-                patient, "reminder", f"Reminder: {question['text']}{answer_hint(question)}", now,
-                PRIORITY_REMINDER)))
+            session.add(
+                OutboundMessage(
+                    **_outbox_row(
+                        patient,
+                        "reminder",
+                        f"Reminder: {question['text']}{answer_hint(question)}",
+                        now,
+                        PRIORITY_REMINDER,
+                    )
+                )
+            )
 
-    over = (select(CheckIn, Enrolment, Protocol, Patient)
-         .join(Enrolment, Enrolment.id == CheckIn.enrolment_id)
-         .join(Protocol, Protocol.id == Enrolment.protocol_id)
-         .join(Patient, Patient.id == CheckIn.patient_id)
-         .where(CheckIn.status == "open", CheckIn.expires_at <= now).limit(batch))
+    over = (
+        select(CheckIn, Enrolment, Protocol, Patient)
+        .join(Enrolment, Enrolment.id == CheckIn.enrolment_id)
+        .join(Protocol, Protocol.id == Enrolment.protocol_id)
+        .join(Patient, Patient.id == CheckIn.patient_id)
+        .where(CheckIn.status == "open", CheckIn.expires_at <= now)
+        .limit(batch)
+    )
     if postgres:
         over = over.with_for_update(skip_locked=True, of=CheckIn)
     missed: list[Missed] = []

@@ -53,6 +53,230 @@ def run_triage(lines: Iterable[str], out: IO[str], language: str = "en") -> int:
     return 0
 
 
+def _settings(**overrides: Any) -> Any:
+    from vigil.core.settings import ConfigError, load_settings
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
+    return settings.model_copy(update=overrides) if overrides else settings
+
+
+def _run(coro: Any) -> Any:
+    import asyncio
+
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        return asyncio.run(coro)
+    except DBAPIError as exc:
+        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else type(exc).__name__
+        if "no such table" in reason or "does not exist" in reason:
+            raise UsageError(f"the database is not set up: run `vigil db upgrade` ({reason})") from exc
+        raise UsageError(f"database error: {reason}") from exc
+    except OSError as exc:
+        raise UsageError(f"cannot reach the database: {exc}") from exc
+
+
+def _cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from vigil.migrations import upgrade
+
+    settings = _settings()
+    try:
+        upgrade(settings.database_url)
+    except Exception as exc:  # alembic and the drivers raise many kinds; each is one line to the user
+        raise UsageError(f"migration failed: {str(exc).splitlines()[0]}") from exc
+    print(f"database is up to date ({_safe_url(settings.database_url)})")
+    return 0
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "<database>"
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from vigil.core.clock import SystemClock
+    from vigil.core.db import Database
+    from vigil.web import clinic_file, clinic_import
+
+    try:
+        parsed = clinic_file.load(args.file)
+    except clinic_file.ImportError_ as exc:
+        for line in exc.lines:
+            print(f"vigil: {line}", file=sys.stderr)
+        return 1
+    settings = _settings()
+
+    async def go() -> Any:
+        db = Database(settings.database_url)
+        try:
+            return await clinic_import.apply(db, parsed, SystemClock())
+        finally:
+            await db.dispose()
+
+    try:
+        summary = _run(go())
+    except ValueError as exc:
+        raise UsageError(f"{args.file}: {exc}") from exc
+    print(f"imported {parsed.clinic.slug}: {summary}")
+    return 0
+
+
+def _cmd_token_create(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from vigil.core.clock import SystemClock
+    from vigil.core.db import Database
+    from vigil.core.models import ApiToken, Staff
+    from vigil.web.security import new_token, token_hash
+
+    settings = _settings()
+    token = new_token()
+
+    async def go() -> bool:
+        db = Database(settings.database_url)
+        try:
+            async with db.transaction() as session:
+                staff = await session.scalar(select(Staff).where(Staff.email == args.email.strip().lower()))
+                if staff is None or not staff.active:
+                    return False
+                session.add(
+                    ApiToken(staff_id=staff.id, token_hash=token_hash(token), created_at=SystemClock().now())
+                )
+                return True
+        finally:
+            await db.dispose()
+
+    if not _run(go()):
+        raise UsageError(f"no active staff member with email {args.email}")
+    print(token)
+    return 0
+
+
+def _cmd_staff_password(args: argparse.Namespace) -> int:
+    import getpass
+
+    from sqlalchemy import select
+
+    from vigil.core.db import Database
+    from vigil.core.models import Staff
+    from vigil.web.security import hash_password
+
+    password = (
+        sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass("New password: ")
+    )
+    if len(password) < 10:
+        raise UsageError("a password needs at least 10 characters")
+    settings = _settings()
+
+    async def go() -> bool:
+        db = Database(settings.database_url)
+        try:
+            async with db.transaction() as session:
+                staff = await session.scalar(select(Staff).where(Staff.email == args.email.strip().lower()))
+                if staff is None:
+                    return False
+                staff.password_hash = hash_password(password)
+                return True
+        finally:
+            await db.dispose()
+
+    if not _run(go()):
+        raise UsageError(f"no staff member with email {args.email}")
+    print(f"password set for {args.email}")
+    return 0
+
+
+def _cmd_send_due(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from vigil.core.clock import ManualClock, SystemClock
+    from vigil.web.runtime import build_runtime
+
+    clock: Any = SystemClock()
+    if args.now:
+        try:
+            when = datetime.fromisoformat(args.now.replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise UsageError(f"--now {args.now!r} is not an ISO-8601 time") from exc
+        clock = ManualClock(when if when.tzinfo else when.replace(tzinfo=UTC))
+    settings = _settings()
+
+    async def go() -> int:
+        rt = build_runtime(settings, clock=clock)
+        try:
+            return await rt.service.send_due()
+        finally:
+            await rt.close()
+
+    opened = _run(go())
+    print(f"opened {opened} check-in{'s' if opened != 1 else ''}")
+    return 0
+
+
+def _serve(
+    settings: Any, host: str, port: int, secret: str | None = None, before: Callable[[Any], Any] | None = None
+) -> int:
+    import uvicorn
+
+    from vigil.web.app import create_app
+    from vigil.web.runtime import build_runtime
+
+    rt = build_runtime(settings)
+    app = create_app(rt, background=True, secret_key=secret)
+    uvicorn.run(app, host=host, port=port, log_level="info", access_log=False)
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from vigil.core.settings import ConfigError
+
+    settings = _settings()
+    try:
+        settings.require_secret()
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
+    return _serve(settings, args.host, args.port)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    import secrets
+
+    from vigil.web import demo
+
+    url = f"sqlite+aiosqlite:///{args.db}"
+    settings = _settings(
+        database_url=url,
+        simulator=True,
+        scheduler_tick_seconds=5.0,
+        public_url=f"http://localhost:{args.port}",
+    )
+    login = _run(demo.prepare(settings))
+    base = f"http://localhost:{args.port}"
+    print(
+        f"""
+Vigil demo is starting (database: {args.db}).
+
+  Nurse dashboard:    {base}/
+  Sign in as:         {login[0]}
+  Password:           {login[1]}
+  Patient simulator:  {base}/simulator
+
+A check-in goes out to the simulated patients within the first minute. Answer it in the
+simulator (try "my back is killing me and my legs feel weak") and watch the queue.
+Press Ctrl+C to stop.
+""",
+        flush=True,
+    )
+    return _serve(settings, args.host, args.port, secret=secrets.token_urlsafe(32))
+
+
 def _cmd_triage(args: argparse.Namespace) -> int:
     # Bytes that are not UTF-8 become U+FFFD instead of stopping the run.
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
@@ -72,6 +296,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     triage.add_argument("--language", default="en", help="lexicon language (default: en)")
     triage.set_defaults(handler=_cmd_triage)
+
+    demo = sub.add_parser("demo", help="run a demo clinic on the patient simulator (SQLite, no accounts)")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--db", default="vigil-demo.db", help="SQLite file in the working folder")
+    demo.set_defaults(handler=_cmd_demo)
+
+    serve = sub.add_parser("serve", help="web, webhooks, bot and scheduler in one process")
+    serve.add_argument("--host", default="0.0.0.0")  # noqa: S104 - a server listens
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(handler=_cmd_serve)
+
+    db = sub.add_parser("db", help="database commands").add_subparsers(dest="db_command", required=True)
+    db.add_parser("upgrade", help="apply migrations to VIGIL_DATABASE_URL").set_defaults(
+        handler=_cmd_db_upgrade
+    )
+
+    imp = sub.add_parser("import", help="load a clinic file (validated whole; idempotent)")
+    imp.add_argument("file")
+    imp.set_defaults(handler=_cmd_import)
+
+    token = sub.add_parser("token", help="API tokens").add_subparsers(dest="token_command", required=True)
+    create = token.add_parser("create", help="print a new API token for a staff member")
+    create.add_argument("email")
+    create.set_defaults(handler=_cmd_token_create)
+
+    staff = sub.add_parser("staff", help="staff accounts").add_subparsers(dest="staff_command", required=True)
+    pw = staff.add_parser("password", help="set a staff member's dashboard password (read from stdin)")
+    pw.add_argument("email")
+    pw.set_defaults(handler=_cmd_staff_password)
+
+    checkins = sub.add_parser("checkins", help="check-ins").add_subparsers(
+        dest="checkins_command", required=True
+    )
+    due = checkins.add_parser("send-due", help="run one due sweep now, as the scheduler would")
+    due.add_argument("--now", help="the instant to sweep at (ISO-8601), default: now")
+    due.set_defaults(handler=_cmd_send_due)
     return parser
 
 

@@ -122,7 +122,8 @@ class TierIn(Strict):
     ack_within: str | None = None
     repeat_every: str | None = None
     _d = field_validator("ack_within", "repeat_every", mode="before")(
-        classmethod(lambda cls, v: _check_duration(v)))
+        classmethod(lambda cls, v: _check_duration(v))
+    )
 
     @model_validator(mode="after")
     def _one_timer(self) -> TierIn:
@@ -160,7 +161,8 @@ class ProtocolIn(Strict):
     flag_after_missed: int | None = Field(default=None, ge=1)
     questions: list[QuestionIn] = Field(min_length=1)
     _d = field_validator("remind_after", "expire_after", mode="before")(
-        classmethod(lambda cls, v: _check_duration(v)))
+        classmethod(lambda cls, v: _check_duration(v))
+    )
 
     @field_validator("schedule")
     @classmethod
@@ -186,8 +188,9 @@ class ProtocolIn(Strict):
                     raise ValueError(f"question {q.key}: ask_if: {exc}") from None
                 unknown = keys - seen
                 if unknown:
-                    raise ValueError(f"question {q.key}: ask_if names {sorted(unknown)}, "
-                                     "which is not an earlier question")
+                    raise ValueError(
+                        f"question {q.key}: ask_if names {sorted(unknown)}, which is not an earlier question"
+                    )
             seen.add(q.key)
         return self
 
@@ -234,8 +237,9 @@ class ClinicFile(Strict):
         problems += [f"patients: {k} appears twice" for k in _dupes([p.external_id for p in self.patients])]
         rotations = {r.key for r in self.oncall.rotations}
         for r in self.oncall.rotations:
-            problems += [f"oncall.rotations.{r.key}: {m} is not in staff" for m in r.members
-                         if m.lower() not in emails]
+            problems += [
+                f"oncall.rotations.{r.key}: {m} is not in staff" for m in r.members if m.lower() not in emails
+            ]
         roles = {s.role for s in self.staff}
         for level, tiers in self.oncall.escalation.items():
             for i, tier in enumerate(tiers):
@@ -247,8 +251,11 @@ class ClinicFile(Strict):
                 if kind == "all" and target not in roles:
                     problems.append(f"oncall.escalation.{level}[{i}]: no staff with role {target!r}")
         keys = {p.key for p in self.protocols}
-        problems += [f"patients.{p.external_id}.protocol: no protocol {p.protocol!r}"
-                     for p in self.patients if p.protocol and p.protocol not in keys]
+        problems += [
+            f"patients.{p.external_id}.protocol: no protocol {p.protocol!r}"
+            for p in self.patients
+            if p.protocol and p.protocol not in keys
+        ]
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -269,7 +276,8 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f"key {key!r} appears twice", key_node.start_mark)
+                None, None, f"key {key!r} appears twice", key_node.start_mark
+            )
         seen.add(key)
     return loader.construct_mapping(node, deep)
 

@@ -62,15 +62,23 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
     clinic = await session.scalar(select(Clinic).where(Clinic.slug == c.slug))
     created = clinic is None
     changed_quiet = clinic is not None and (clinic.quiet_start, clinic.quiet_end) != (
-        quiet.start if quiet else None, quiet.end if quiet else None)
+        quiet.start if quiet else None,
+        quiet.end if quiet else None,
+    )
     if clinic is None:
         clinic = Clinic(slug=c.slug, created_at=now, oncall={})
         session.add(clinic)
-    changed = _assign(clinic, {
-        "name": c.name, "timezone": c.timezone, "emergency_number": c.emergency_number,
-        "quiet_start": quiet.start if quiet else None, "quiet_end": quiet.end if quiet else None,
-        "oncall": file.oncall.model_dump(mode="json"),
-    })
+    changed = _assign(
+        clinic,
+        {
+            "name": c.name,
+            "timezone": c.timezone,
+            "emergency_number": c.emergency_number,
+            "quiet_start": quiet.start if quiet else None,
+            "quiet_end": quiet.end if quiet else None,
+            "oncall": file.oncall.model_dump(mode="json"),
+        },
+    )
     summary.note("clinic", created, changed)
     await session.flush()
 
@@ -82,27 +90,40 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
         if staff is None:
             staff = Staff(email=s.email, clinic_id=clinic.id, active=True)
             session.add(staff)
-        changed = _assign(staff, {"name": s.name, "role": s.role, "phone": s.phone,
-                                  "telegram_chat_id": s.telegram_chat_id, "notify_by": s.notify_by})
+        changed = _assign(
+            staff,
+            {
+                "name": s.name,
+                "role": s.role,
+                "phone": s.phone,
+                "telegram_chat_id": s.telegram_chat_id,
+                "notify_by": s.notify_by,
+            },
+        )
         summary.note("staff", created, changed)
 
     protocols: dict[str, Protocol] = {}
     rescheduled: set[str] = set()
     for p in file.protocols:
         proto = await session.scalar(
-            select(Protocol).where(Protocol.clinic_id == clinic.id, Protocol.key == p.key))
+            select(Protocol).where(Protocol.clinic_id == clinic.id, Protocol.key == p.key)
+        )
         created = proto is None
         if proto is None:
             proto = Protocol(clinic_id=clinic.id, key=p.key)
             session.add(proto)
         old_schedule = proto.schedule
-        changed = _assign(proto, {
-            "name": p.name, "schedule": p.schedule,
-            "remind_after_s": parse_duration(p.remind_after) if p.remind_after else None,
-            "expire_after_s": parse_duration(p.expire_after),
-            "flag_after_missed": p.flag_after_missed,
-            "questions": [q.model_dump(mode="json", exclude_none=True) for q in p.questions],
-        })
+        changed = _assign(
+            proto,
+            {
+                "name": p.name,
+                "schedule": p.schedule,
+                "remind_after_s": parse_duration(p.remind_after) if p.remind_after else None,
+                "expire_after_s": parse_duration(p.expire_after),
+                "flag_after_missed": p.flag_after_missed,
+                "questions": [q.model_dump(mode="json", exclude_none=True) for q in p.questions],
+            },
+        )
         summary.note("protocols", created, changed)
         protocols[p.key] = proto
         if not created and old_schedule != p.schedule:
@@ -111,28 +132,52 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
 
     for pin in file.patients:
         patient = await session.scalar(
-            select(Patient).where(Patient.clinic_id == clinic.id, Patient.external_id == pin.external_id))
+            select(Patient).where(Patient.clinic_id == clinic.id, Patient.external_id == pin.external_id)
+        )
         created = patient is None
         if patient is None:
-            patient = Patient(clinic_id=clinic.id, external_id=pin.external_id, created_at=now,
-                              status="active")
+            patient = Patient(
+                clinic_id=clinic.id, external_id=pin.external_id, created_at=now, status="active"
+            )
             session.add(patient)
         moved = patient.timezone != pin.timezone and not created
-        changed = _assign(patient, {
-            "name": pin.name, "phone": pin.phone, "telegram_chat_id": pin.telegram_chat_id,
-            "channel": pin.channel, "timezone": pin.timezone, "language": pin.language,
-            "context": pin.context.model_dump(),
-        })
+        changed = _assign(
+            patient,
+            {
+                "name": pin.name,
+                "phone": pin.phone,
+                "telegram_chat_id": pin.telegram_chat_id,
+                "channel": pin.channel,
+                "timezone": pin.timezone,
+                "language": pin.language,
+                "context": pin.context.model_dump(),
+            },
+        )
         summary.note("patients", created, changed)
         await session.flush()
         protocol = protocols.get(pin.protocol or "")
-        await _enrol(session, clinic, patient, protocol, now, summary,
-                     reschedule=moved or changed_quiet or (pin.protocol or "") in rescheduled)
+        await _enrol(
+            session,
+            clinic,
+            patient,
+            protocol,
+            now,
+            summary,
+            reschedule=moved or changed_quiet or (pin.protocol or "") in rescheduled,
+        )
     return summary
 
 
-async def _enrol(session: AsyncSession, clinic: Clinic, patient: Patient, protocol: Protocol | None,
-                 now: Any, summary: Summary, *, reschedule: bool) -> None:
+async def _enrol(
+    session: AsyncSession,
+    clinic: Clinic,
+    patient: Patient,
+    protocol: Protocol | None,
+    now: Any,
+    summary: Summary,
+    *,
+    reschedule: bool,
+) -> None:
     enrolments = (await session.scalars(select(Enrolment).where(Enrolment.patient_id == patient.id))).all()
     for e in enrolments:
         if (protocol is None or e.protocol_id != protocol.id) and e.active:
@@ -146,8 +191,11 @@ async def _enrol(session: AsyncSession, clinic: Clinic, patient: Patient, protoc
     current = next((e for e in enrolments if e.protocol_id == protocol.id), None)
     due = next_due(protocol.schedule, tz, now, quiet)
     if current is None:
-        session.add(Enrolment(patient_id=patient.id, protocol_id=protocol.id, active=True,
-                              next_due_at=due, missed_streak=0))
+        session.add(
+            Enrolment(
+                patient_id=patient.id, protocol_id=protocol.id, active=True, next_due_at=due, missed_streak=0
+            )
+        )
         summary.note("enrolments", True, False)
     elif not current.active or reschedule:
         current.active = True

@@ -92,8 +92,16 @@ class Assessment:
                 continue
             rule = next((r for r in ranked if f.concept in self.rule_concepts.get(r, ())), None)
             level = self.rule_levels[rule] if rule else Level.ROUTINE
-            out.append({"concept": f.concept, "evidence": f.evidence, "start": f.start, "end": f.end,
-                        "rule": rule, "level": level.label})
+            out.append(
+                {
+                    "concept": f.concept,
+                    "evidence": f.evidence,
+                    "start": f.start,
+                    "end": f.end,
+                    "rule": rule,
+                    "level": level.label,
+                }
+            )
         return out
 
     @property

@@ -351,12 +351,25 @@ class Reader:
         out: list[Number] = []
         for num in nums:
             prev = out[-1] if out else None
-            if (prev is not None and prev.j == num.i and not prev.decimal and not num.count_word
-                    and prev.value >= 20 and prev.value % 10 == 0 and 0 < num.value < 10):
+            if (
+                prev is not None
+                and prev.j == num.i
+                and not prev.decimal
+                and not num.count_word
+                and prev.value >= 20
+                and prev.value % 10 == 0
+                and 0 < num.value < 10
+            ):
                 prev.j, prev.value = num.j, prev.value + num.value
                 continue
-            if (prev is not None and not prev.decimal and prev.j + 1 == num.i
-                    and tokens[prev.j].norm == "point" and 0 <= num.value < 10 and num.value == int(num.value)):
+            if (
+                prev is not None
+                and not prev.decimal
+                and prev.j + 1 == num.i
+                and tokens[prev.j].norm == "point"
+                and 0 <= num.value < 10
+                and num.value == int(num.value)
+            ):
                 prev.j, prev.value, prev.decimal = num.j, prev.value + num.value / 10, True
                 continue
             out.append(num)
@@ -396,8 +409,15 @@ class Reader:
             return 0
         j = num.j
         seq = [tokens[x].norm for x in range(j, min(n, j + 3))]
-        for tail in (["/", "10"], ["out", "of", "10"], ["outta", "10"], ["of", "10"], ["/", "ten"],
-                     ["out", "of", "ten"], ["outta", "ten"]):
+        for tail in (
+            ["/", "10"],
+            ["out", "of", "10"],
+            ["outta", "10"],
+            ["of", "10"],
+            ["/", "ten"],
+            ["out", "of", "ten"],
+            ["outta", "ten"],
+        ):
             if seq[: len(tail)] == tail:
                 return j + len(tail)
         if num.i >= 2 and tokens[num.i - 1].norm in ("a", "an") and tokens[num.i - 2].norm in self._approx:
@@ -408,7 +428,11 @@ class Reader:
         while k >= 0 and steps < 4 and tokens[k].norm in self._score_glue:
             k -= 1
             steps += 1
-        if k >= 0 and tokens[k].norm in self._score_words and (j >= n or tokens[j].norm not in self._count_units):
+        if (
+            k >= 0
+            and tokens[k].norm in self._score_words
+            and (j >= n or tokens[j].norm not in self._count_units)
+        ):
             return j
         return 0
 

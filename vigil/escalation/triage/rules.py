@@ -40,8 +40,13 @@ def concepts_in(spec: Any) -> set[str]:
     if isinstance(spec, Mapping):
         if "concept" in spec:
             return {str(spec["concept"])}
-        return set().union(*(concepts_in(v) for v in spec.values() if isinstance(v, (list, Mapping, str))
-                             and not isinstance(v, str)))
+        return set().union(
+            *(
+                concepts_in(v)
+                for v in spec.values()
+                if isinstance(v, (list, Mapping, str)) and not isinstance(v, str)
+            )
+        )
     if isinstance(spec, list):
         return set().union(*(concepts_in(v) for v in spec)) if spec else set()
     return set()
@@ -133,8 +138,15 @@ def load_rules(data: Mapping[str, Any], concepts: frozenset[str] = frozenset()) 
             raise RuleError(f"{where}: duplicate rule id {rule_id!r}")
         seen.add(rule_id)
         unless = tuple(str(u) for u in raw.get("unless") or ())
-        rules.append(Rule(rule_id, level, compile_condition(when, rule_id, concepts), unless,
-                          frozenset(concepts_in(when))))
+        rules.append(
+            Rule(
+                rule_id,
+                level,
+                compile_condition(when, rule_id, concepts),
+                unless,
+                frozenset(concepts_in(when)),
+            )
+        )
     for rule in rules:
         missing = set(rule.unless) - seen
         if missing:

@@ -15,8 +15,29 @@ _TOKEN: Final = re.compile(r"\d+[.,]\d+|[^\W_]+(?:['’‘`][^\W_]+)*|\S")
 _APOSTROPHES: Final = str.maketrans("", "", "'’‘`")
 _NUMBER_UNIT: Final = re.compile(r"(\d+)([^\W\d_]+)")
 _POSSESSIVE: Final = re.compile(r"([^\W\d_]{2,})['’‘`]s")
-_KEEP_S: Final = frozenset(["it", "he", "she", "that", "there", "what", "let", "who", "here", "where", "how",
-                            "when", "why", "this", "one", "everyone", "someone", "nobody", "somebody"])
+_KEEP_S: Final = frozenset(
+    [
+        "it",
+        "he",
+        "she",
+        "that",
+        "there",
+        "what",
+        "let",
+        "who",
+        "here",
+        "where",
+        "how",
+        "when",
+        "why",
+        "this",
+        "one",
+        "everyone",
+        "someone",
+        "nobody",
+        "somebody",
+    ]
+)
 
 SENTENCE_PUNCT: Final = frozenset(".!?;…")
 CLAUSE_PUNCT: Final = frozenset(",:()[]-–—/")
@@ -26,7 +47,15 @@ class Token:
     """A normalised token and the character span of the original text it came from."""
 
     __slots__ = (
-        "clause", "end", "kind", "newline_before", "norm", "possessive", "sentence", "start", "value",
+        "clause",
+        "end",
+        "kind",
+        "newline_before",
+        "norm",
+        "possessive",
+        "sentence",
+        "start",
+        "value",
     )
 
     def __init__(self, norm: str, start: int, end: int, kind: int, value: float | None = None) -> None:

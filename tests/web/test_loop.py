@@ -1,0 +1,154 @@
+"""The whole loop on the simulator: import, send-due, a patient's red flag, a case, a nurse."""
+
+from __future__ import annotations
+
+import httpx
+
+from vigil.core.clock import ManualClock
+from vigil.web.runtime import Runtime
+
+from ..conftest import DUE, NURSE, make_token
+
+RED_FLAG = "my back is killing me and my legs feel weak"
+
+
+async def test_a_red_flag_answer_becomes_an_emergency_case_a_nurse_resolves(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)
+    assert await rt.service.send_due() == 2
+    assert await rt.service.dispatcher.dispatch_once() == 2
+    clock.advance(minutes=3)
+
+    sent = await client.post(
+        "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-100234", "text": RED_FLAG}
+    )
+    assert sent.status_code == 202
+    await rt.service.dispatcher.dispatch_once()
+
+    listed = (await client.get("/api/v1/cases?status=open", headers=auth)).json()["cases"]
+    assert len(listed) == 1
+    case = listed[0]
+    assert case["level"] == "emergency"
+    assert case["patient"] == {"external_id": "MRN-100234", "name": "Walter Brennan"}
+    assert {r["concept"] for r in case["reasons"]} >= {"back_pain", "limb_weakness"}
+    assert {r["rule"] for r in case["reasons"]} == {"mscc-neuro"}
+    assert any(r["evidence"] == "legs feel weak" for r in case["reasons"])
+
+    detail = (await client.get(f"/api/v1/cases/{case['id']}", headers=auth)).json()
+    transcript = detail["messages"]
+    assert [m["direction"] for m in transcript] == ["out", "in", "out"]
+    question, answer, safety = transcript
+    assert "How bad is any back pain" in question["text"]
+    assert answer["text"] == RED_FLAG
+    assert "call 911" in safety["text"]
+    assert safety["status"] == "delivered"
+    assert [e["kind"] for e in detail["events"]] == ["opened"]
+
+    claimed = await client.post(f"/api/v1/cases/{case['id']}/claim", headers=auth)
+    assert claimed.status_code == 200
+    assert (claimed.json()["status"], claimed.json()["claimed_by"]) == ("acknowledged", NURSE)
+    resolved = await client.post(
+        f"/api/v1/cases/{case['id']}/resolve",
+        headers=auth,
+        json={"disposition": "sent_to_emergency", "note": "called, ambulance"},
+    )
+    assert resolved.status_code == 200
+    story = [(e["kind"], e["actor"]) for e in resolved.json()["events"]]
+    assert story == [("opened", "system"), ("acknowledged", NURSE), ("claimed", NURSE), ("resolved", NURSE)]
+    assert (await client.get("/api/v1/cases?status=open", headers=auth)).json() == {"cases": []}
+
+
+async def test_the_patient_transcript_is_in_order_with_statuses(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)
+    await rt.service.send_due()
+    clock.advance(minutes=1)
+    await client.post(
+        "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-100871", "text": "0"}
+    )
+    await rt.service.dispatcher.dispatch_once()
+    messages = (await client.get("/api/v1/patients/MRN-100871/messages", headers=auth)).json()["messages"]
+    assert [(m["direction"], m["channel"]) for m in messages] == [
+        ("out", "simulator"),
+        ("in", "simulator"),
+        ("out", "simulator"),
+    ]
+    assert set(messages[0]) == {"direction", "text", "at", "channel", "status"}
+    assert "weakness, numbness or tingling" in messages[2]["text"]  # ask_if skipped the onset question
+
+
+async def test_a_case_rises_when_a_worse_message_follows(
+    rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str], clock: ManualClock
+) -> None:
+    for text in ("bit of a cough today", "now coughing up a cupful of blood"):
+        await client.post(
+            "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-100871", "text": text}
+        )
+        clock.advance(minutes=5)
+    [case] = (await client.get("/api/v1/cases?status=open", headers=auth)).json()["cases"]
+    assert case["level"] == "emergency"
+    events = (await client.get(f"/api/v1/cases/{case['id']}", headers=auth)).json()["events"]
+    assert [(e["kind"], e["detail"].get("level")) for e in events] == [
+        ("opened", "routine"),
+        ("raised", "emergency"),
+    ]
+
+
+async def test_two_nurses_cannot_both_hold_a_case(
+    rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    await client.post(
+        "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-100871", "text": "I passed out"}
+    )
+    [case] = (await client.get("/api/v1/cases", headers=auth)).json()["cases"]
+    other = {"Authorization": f"Bearer {await make_token(rt, 'ben.okafor@riverside.example')}"}
+    assert (await client.post(f"/api/v1/cases/{case['id']}/claim", headers=auth)).status_code == 200
+    lost = await client.post(f"/api/v1/cases/{case['id']}/claim", headers=other)
+    assert lost.status_code == 409
+    assert "Ana Reyes" in lost.json()["detail"]
+    resolve = await client.post(
+        f"/api/v1/cases/{case['id']}/resolve", headers=other, json={"disposition": "advice_given"}
+    )
+    assert resolve.status_code == 409
+
+
+async def test_a_nurse_reply_reaches_the_patient(
+    rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    await client.post(
+        "/api/v1/simulator/messages",
+        headers=auth,
+        json={"external_id": "MRN-100871", "text": "please call me about my tablets"},
+    )
+    [case] = (await client.get("/api/v1/cases", headers=auth)).json()["cases"]
+    assert case["level"] == "routine"
+    replied = await client.post(
+        f"/api/v1/cases/{case['id']}/reply", headers=auth, json={"text": "I will call you at 2pm."}
+    )
+    assert replied.status_code == 200
+    assert replied.json()["events"][-1]["kind"] == "replied"
+    await rt.service.dispatcher.dispatch_once()
+    messages = (await client.get("/api/v1/patients/MRN-100871/messages", headers=auth)).json()["messages"]
+    assert messages[-1] == {
+        **messages[-1],
+        "direction": "out",
+        "text": "I will call you at 2pm.",
+        "status": "delivered",
+    }
+
+
+async def test_a_repeated_provider_id_is_processed_once(rt: Runtime) -> None:
+    patient = await rt.service.patient(1, "MRN-100871")
+    assert patient is not None
+    first = await rt.service.receive(patient, "simulator", "SM123", "I passed out")
+    again = await rt.service.receive(patient, "simulator", "SM123", "I passed out")
+    assert first.message_id is not None
+    assert again.message_id is None
+    async with rt.db.session() as session:
+        from sqlalchemy import func, select
+
+        from vigil.escalation.models import Assessment
+
+        assert await session.scalar(select(func.count()).select_from(Assessment)) == 1

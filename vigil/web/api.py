@@ -1,0 +1,235 @@
+"""The JSON API under /api/v1: bearer tokens, scoped to the token owner's clinic."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select
+
+from vigil.core.audit import audit
+from vigil.core.models import Clinic, OutboundMessage, Patient, Staff
+from vigil.escalation import cases as case_ops
+from vigil.escalation.cases import CaseError
+from vigil.escalation.models import Case
+
+from . import views
+from .deps import ApiStaff, RuntimeDep
+from .runtime import Runtime
+
+
+class ResolveIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    disposition: str = Field(min_length=1, max_length=40)
+    note: str | None = Field(default=None, max_length=4000)
+
+
+class ReplyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=1000)
+
+
+class SimulatedIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    external_id: str = Field(min_length=1, max_length=64)
+    text: str = Field(min_length=1, max_length=4000)
+
+
+def build_api() -> FastAPI:
+    api = FastAPI(
+        title="Vigil API", version="1", openapi_url="/openapi.json", docs_url="/docs", redoc_url=None
+    )
+
+    @api.exception_handler(CaseError)
+    async def _case_error(_: Request, exc: CaseError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @api.get("/cases")
+    async def list_cases(
+        rt: RuntimeDep,
+        staff: ApiStaff,
+        status: str = Query("open,acknowledged", description="comma-separated: open, acknowledged, resolved"),
+    ) -> dict[str, Any]:
+        wanted = tuple(s.strip() for s in status.split(",") if s.strip())
+        bad = [s for s in wanted if s not in views.CASE_STATUSES]
+        if bad or not wanted:
+            raise HTTPException(422, f"status must be among {', '.join(views.CASE_STATUSES)}")
+        async with rt.db.transaction() as session:
+            found = await views.list_cases(session, staff.clinic_id, wanted)
+            audit(
+                session,
+                at=rt.clock.now(),
+                actor=staff.email,
+                action="list",
+                subject_type="cases",
+                subject_id=status,
+                clinic_id=staff.clinic_id,
+                channel="api",
+                count=len(found),
+            )
+        return {"cases": found}
+
+    @api.get("/cases/{case_id}")
+    async def get_case(case_id: int, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+        async with rt.db.transaction() as session:
+            found = await views.case_detail(session, staff.clinic_id, case_id)
+            if found is None:
+                raise HTTPException(404, "no such case")
+            audit(
+                session,
+                at=rt.clock.now(),
+                actor=staff.email,
+                action="view",
+                subject_type="case",
+                subject_id=case_id,
+                clinic_id=staff.clinic_id,
+                channel="api",
+            )
+        return found
+
+    async def _act(rt: Runtime, staff: Staff, case_id: int, action: str, **kw: Any) -> dict[str, Any]:
+        now = rt.clock.now()
+        async with rt.db.transaction() as session:
+            if action == "acknowledge":
+                await case_ops.acknowledge(session, case_id, staff, now, "api")
+            elif action == "claim":
+                await case_ops.claim(session, case_id, staff, now, "api")
+            elif action == "resolve":
+                await case_ops.resolve(session, case_id, staff, now, "api", kw["disposition"], kw["note"])
+            audit(
+                session,
+                at=now,
+                actor=staff.email,
+                action=action,
+                subject_type="case",
+                subject_id=case_id,
+                clinic_id=staff.clinic_id,
+                channel="api",
+            )
+        rt.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed", "case": case_id})
+        async with rt.db.session() as session:
+            found = await views.case_detail(session, staff.clinic_id, case_id)
+        assert found is not None
+        return found
+
+    @api.post("/cases/{case_id}/acknowledge")
+    async def acknowledge(case_id: int, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+        return await _act(rt, staff, case_id, "acknowledge")
+
+    @api.post("/cases/{case_id}/claim")
+    async def claim(case_id: int, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+        return await _act(rt, staff, case_id, "claim")
+
+    @api.post("/cases/{case_id}/resolve")
+    async def resolve(case_id: int, body: ResolveIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+        return await _act(rt, staff, case_id, "resolve", disposition=body.disposition, note=body.note)
+
+    @api.post("/cases/{case_id}/reply")
+    async def reply(case_id: int, body: ReplyIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+        await send_reply(rt, staff, case_id, body.text, "api")
+        async with rt.db.session() as session:
+            found = await views.case_detail(session, staff.clinic_id, case_id)
+        assert found is not None
+        return found
+
+    @api.get("/patients/{external_id}/messages")
+    async def patient_messages(external_id: str, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+        async with rt.db.transaction() as session:
+            patient = await session.scalar(
+                select(Patient).where(
+                    Patient.clinic_id == staff.clinic_id, Patient.external_id == external_id
+                )
+            )
+            if patient is None:
+                raise HTTPException(404, "no such patient")
+            messages = await views.transcript(session, patient.id)
+            audit(
+                session,
+                at=rt.clock.now(),
+                actor=staff.email,
+                action="view",
+                subject_type="transcript",
+                subject_id=patient.id,
+                clinic_id=staff.clinic_id,
+                channel="api",
+            )
+        return {
+            "messages": [
+                {k: m[k] for k in ("direction", "text", "at", "channel", "status")} for m in messages
+            ]
+        }
+
+    @api.post("/simulator/messages", status_code=202)
+    async def simulated(body: SimulatedIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+        return await simulate(rt, staff.clinic_id, body.external_id, body.text)
+
+    return api
+
+
+async def send_reply(rt: Runtime, staff: Staff, case_id: int, text: str, channel: str) -> int:
+    """A nurse's reply to the patient of a case: an outbox row and a case event."""
+    now = rt.clock.now()
+    async with rt.db.transaction() as session:
+        case = await session.get(Case, case_id)
+        if case is None or case.clinic_id != staff.clinic_id:
+            raise CaseError("no such case", 404)
+        patient = await session.get(Patient, case.patient_id)
+        assert patient is not None
+        if patient.status == "opted_out":
+            raise CaseError("the patient has opted out of messages; call them instead")
+        row = OutboundMessage(
+            clinic_id=patient.clinic_id,
+            patient_id=patient.id,
+            staff_id=staff.id,
+            channel=patient.channel,
+            address=patient.address,
+            kind="reply",
+            priority=1,
+            text=text,
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+        )
+        session.add(row)
+        await session.flush()
+        case_ops.event(session, case, "replied", now, staff.email, channel, message_id=row.id)
+        audit(
+            session,
+            at=now,
+            actor=staff.email,
+            action="reply",
+            subject_type="case",
+            subject_id=case_id,
+            clinic_id=staff.clinic_id,
+            channel=channel,
+        )
+        message_id = row.id
+    rt.service.dispatcher.wake()
+    rt.hub.publish(f"patient:{case.patient_id}", {"type": "changed"})
+    rt.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed", "case": case_id})
+    return message_id
+
+
+async def simulate(rt: Runtime, clinic_id: int, external_id: str, text: str) -> dict[str, Any]:
+    """A simulated patient's text arrives exactly as an SMS would."""
+    if "simulator" not in rt.service.channels or not rt.settings.simulator:
+        raise HTTPException(404, "the simulator channel is off")
+    async with rt.db.session() as session:
+        patient = await session.scalar(
+            select(Patient).where(Patient.clinic_id == clinic_id, Patient.external_id == external_id)
+        )
+        clinic = await session.get(Clinic, clinic_id)
+    if patient is None or patient.channel != "simulator" or clinic is None:
+        raise HTTPException(404, "no simulated patient with that external_id")
+    received = await rt.service.receive(patient, "simulator", f"sim-in-{uuid.uuid4().hex}", text)
+    outcome = received.outcome
+    return {
+        "accepted": True,
+        "message_id": received.message_id,
+        "level": outcome.level if outcome else None,
+        "case_id": outcome.case_id if outcome else None,
+    }

@@ -1,0 +1,43 @@
+"""`vigil demo`: a SQLite file, the demo clinic on the simulator, a nurse who can sign in."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import select, update
+
+from vigil.core.clock import SystemClock
+from vigil.core.models import Staff
+from vigil.core.settings import Settings
+from vigil.migrations import upgrade_async
+from vigil.scheduler.models import Enrolment
+
+from . import clinic_file, clinic_import
+from .runtime import build_runtime
+from .security import hash_password
+
+DEMO_CLINIC = Path(__file__).with_name("demo_clinic.yaml")
+DEMO_NURSE = "ana.reyes@riverside.example"
+DEMO_PASSWORD = "vigil-demo"  # noqa: S105 - printed for the demo on purpose
+
+
+async def prepare(settings: Settings) -> tuple[str, str]:
+    """Migrate, import the demo clinic, set the nurse's password, make a check-in due soon."""
+    rt = build_runtime(settings)
+    try:
+        await upgrade_async(rt.db.engine)
+        clock = SystemClock()
+        await clinic_import.apply(rt.db, clinic_file.load(DEMO_CLINIC), clock)
+        async with rt.db.transaction() as session:
+            nurse = await session.scalar(select(Staff).where(Staff.email == DEMO_NURSE))
+            assert nurse is not None
+            nurse.password_hash = hash_password(DEMO_PASSWORD)
+            await session.execute(
+                update(Enrolment)
+                .where(Enrolment.active.is_(True))
+                .values(next_due_at=clock.now() + timedelta(seconds=20))
+            )
+    finally:
+        await rt.close()
+    return DEMO_NURSE, DEMO_PASSWORD

@@ -1,0 +1,62 @@
+"""Request dependencies: the runtime, the signed-in staff member, CSRF."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from sqlalchemy import select
+
+from vigil.core.models import ApiToken, Staff
+
+from .runtime import Runtime
+from .security import same, token_hash
+
+
+def runtime(request: Request) -> Runtime:
+    rt: Runtime = request.app.state.runtime
+    return rt
+
+
+RuntimeDep = Annotated[Runtime, Depends(runtime)]
+
+
+async def api_staff(request: Request, rt: RuntimeDep) -> Staff:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise HTTPException(
+            401,
+            "send Authorization: Bearer TOKEN (vigil token create EMAIL)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    async with rt.db.transaction() as session:
+        row = (
+            await session.execute(
+                select(ApiToken, Staff)
+                .join(Staff, Staff.id == ApiToken.staff_id)
+                .where(ApiToken.token_hash == token_hash(token.strip()), ApiToken.revoked_at.is_(None))
+            )
+        ).first()
+        if row is None or not row[1].active:
+            raise HTTPException(401, "unknown or revoked token", headers={"WWW-Authenticate": "Bearer"})
+        row[0].last_used_at = rt.clock.now()
+        staff: Staff = row[1]
+    return staff
+
+
+async def page_staff(request: Request, rt: RuntimeDep) -> Staff | None:
+    staff_id = request.session.get("staff_id")
+    if not isinstance(staff_id, int):
+        return None
+    async with rt.db.session() as session:
+        staff = await session.get(Staff, staff_id)
+    return staff if staff is not None and staff.active else None
+
+
+def check_csrf(request: Request, token: str | None) -> None:
+    if not same(request.session.get("csrf"), token):
+        raise HTTPException(403, "the form has expired; reload the page and try again")
+
+
+ApiStaff = Annotated[Staff, Depends(api_staff)]

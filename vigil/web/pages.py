@@ -1,0 +1,411 @@
+"""Server-rendered pages: sign in, the live queue, a case, the patient simulator."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+from sqlalchemy import select
+
+from vigil.core.audit import audit
+from vigil.core.models import Clinic, Patient, Staff
+from vigil.escalation import cases as case_ops
+from vigil.escalation.cases import DISPOSITIONS, CaseError
+
+from . import views
+from .api import send_reply, simulate
+from .deps import RuntimeDep, check_csrf, page_staff
+from .runtime import Runtime
+from .security import check_password, new_csrf
+
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+router = APIRouter()
+PageStaff = Annotated[Staff | None, Depends(page_staff)]
+
+
+class LoginRequired(Exception):
+    """Raised by pages that need a signed-in staff member."""
+
+
+def _need(staff: Staff | None) -> Staff:
+    if staff is None:
+        raise LoginRequired
+    return staff
+
+
+def _csrf(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not isinstance(token, str):
+        token = new_csrf()
+        request.session["csrf"] = token
+    return token
+
+
+async def _render(
+    request: Request, rt: Runtime, name: str, staff: Staff | None, status: int = 200, **ctx: Any
+) -> HTMLResponse:
+    clinic = None
+    if staff is not None:
+        async with rt.db.session() as session:
+            clinic = await session.get(Clinic, staff.clinic_id)
+    flash = request.session.pop("flash", None)
+    return templates.TemplateResponse(
+        request,
+        name,
+        {
+            "staff": staff,
+            "clinic": clinic,
+            "csrf": _csrf(request),
+            "simulator": rt.settings.simulator,
+            "flash": flash[0] if flash else None,
+            "flash_kind": flash[1] if flash else None,
+            **ctx,
+        },
+        status_code=status,
+    )
+
+
+def highlighted(message: dict[str, Any]) -> Markup:
+    """The message text, escaped, with triage evidence marked."""
+    text: str = message["text"]
+    spans = sorted(
+        {
+            (h["start"], h["end"])
+            for h in message.get("highlights") or ()
+            if 0 <= h["start"] < h["end"] <= len(text)
+        }
+    )
+    out, pos = [], 0
+    for start, end in spans:
+        if start < pos:
+            continue
+        out.append(escape(text[pos:start]))
+        out.append(Markup("<mark>") + escape(text[start:end]) + Markup("</mark>"))
+        pos = end
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+def _with_html(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**m, "html": highlighted(m)} for m in messages]
+
+
+# -- sign in ------------------------------------------------------------------------------
+
+
+@router.get("/login", response_class=HTMLResponse)
+async def login_form(request: Request, rt: RuntimeDep) -> HTMLResponse:
+    return await _render(request, rt, "login.html", None)
+
+
+@router.post("/login", response_model=None)
+async def login(
+    request: Request,
+    rt: RuntimeDep,
+    email: Annotated[str, Form(max_length=254)] = "",
+    password: Annotated[str, Form(max_length=1024)] = "",
+    csrf: Annotated[str | None, Form()] = None,
+) -> Response:
+    check_csrf(request, csrf)
+    async with rt.db.transaction() as session:
+        staff = await session.scalar(select(Staff).where(Staff.email == email.strip().lower()))
+        ok = staff is not None and staff.active and check_password(staff.password_hash, password)
+        audit(
+            session,
+            at=rt.clock.now(),
+            actor=email.strip().lower()[:254],
+            action="login" if ok else "login_failed",
+            subject_type="staff",
+            subject_id=staff.id if staff else "-",
+            clinic_id=staff.clinic_id if staff else None,
+        )
+    if not ok or staff is None:
+        return await _render(
+            request,
+            rt,
+            "login.html",
+            None,
+            status=401,
+            email=email,
+            error="That email and password do not match.",
+        )
+    request.session.clear()
+    request.session["staff_id"] = staff.id
+    request.session["csrf"] = new_csrf()
+    return RedirectResponse("/", status_code=303)
+
+
+@router.post("/logout")
+async def logout(request: Request, csrf: Annotated[str | None, Form()] = None) -> RedirectResponse:
+    check_csrf(request, csrf)
+    request.session.clear()
+    return RedirectResponse("/login", status_code=303)
+
+
+# -- the queue ----------------------------------------------------------------------------
+
+ACTIVE = ("open", "acknowledged")
+
+
+@router.get("/", response_class=HTMLResponse)
+async def queue(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResponse:
+    me = _need(staff)
+    async with rt.db.transaction() as session:
+        found = await views.list_cases(session, me.clinic_id, ACTIVE)
+        audit(
+            session,
+            at=rt.clock.now(),
+            actor=me.email,
+            action="list",
+            subject_type="cases",
+            subject_id="queue",
+            clinic_id=me.clinic_id,
+            channel="web",
+            count=len(found),
+        )
+    return await _render(request, rt, "queue.html", me, cases=found)
+
+
+@router.get("/queue/rows", response_class=HTMLResponse)
+async def queue_rows(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResponse:
+    me = _need(staff)
+    async with rt.db.session() as session:
+        found = await views.list_cases(session, me.clinic_id, ACTIVE)
+    return templates.TemplateResponse(request, "_queue_rows.html", {"cases": found})
+
+
+async def _stream(request: Request, rt: Runtime, topic: str) -> AsyncIterator[str]:
+    with rt.hub.subscribe(topic) as queue:
+        yield "retry: 3000\n\n"
+        while True:
+            if await request.is_disconnected():
+                return
+            try:
+                await asyncio.wait_for(queue.get(), timeout=15)
+            except TimeoutError:
+                yield ": keep-alive\n\n"
+                continue
+            while not queue.empty():  # a burst of changes is one refresh
+                queue.get_nowait()
+            yield "event: changed\ndata: {}\n\n"
+
+
+def _sse(request: Request, rt: Runtime, topic: str) -> StreamingResponse:
+    return StreamingResponse(
+        _stream(request, rt, topic),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
+
+
+@router.get("/events/queue")
+async def queue_events(request: Request, rt: RuntimeDep, staff: PageStaff) -> StreamingResponse:
+    me = _need(staff)
+    return _sse(request, rt, f"clinic:{me.clinic_id}")
+
+
+@router.get("/events/patient/{patient_id}")
+async def patient_events(
+    patient_id: int, request: Request, rt: RuntimeDep, staff: PageStaff
+) -> StreamingResponse:
+    me = _need(staff)
+    async with rt.db.session() as session:
+        patient = await session.get(Patient, patient_id)
+    if patient is None or patient.clinic_id != me.clinic_id:
+        raise HTTPException(404, "no such patient")
+    return _sse(request, rt, f"patient:{patient_id}")
+
+
+# -- a case -------------------------------------------------------------------------------
+
+
+async def _case_or_404(rt: Runtime, me: Staff, case_id: int, *, audit_view: bool) -> dict[str, Any]:
+    async with rt.db.transaction() as session:
+        found = await views.case_detail(session, me.clinic_id, case_id)
+        if found is None:
+            raise HTTPException(404, "no such case")
+        if audit_view:
+            audit(
+                session,
+                at=rt.clock.now(),
+                actor=me.email,
+                action="view",
+                subject_type="case",
+                subject_id=case_id,
+                clinic_id=me.clinic_id,
+                channel="web",
+            )
+    return found
+
+
+@router.get("/cases/{case_id}", response_class=HTMLResponse)
+async def case_page(case_id: int, request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResponse:
+    me = _need(staff)
+    found = await _case_or_404(rt, me, case_id, audit_view=True)
+    async with rt.db.session() as session:
+        patient_id = await session.scalar(
+            select(Patient.id).where(
+                Patient.clinic_id == me.clinic_id, Patient.external_id == found["patient"]["external_id"]
+            )
+        )
+    return await _render(
+        request,
+        rt,
+        "case.html",
+        me,
+        case=found,
+        messages=_with_html(found["messages"]),
+        patient_id=patient_id,
+        dispositions=DISPOSITIONS,
+    )
+
+
+@router.get("/cases/{case_id}/transcript", response_class=HTMLResponse)
+async def case_transcript(case_id: int, request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResponse:
+    me = _need(staff)
+    found = await _case_or_404(rt, me, case_id, audit_view=False)
+    return templates.TemplateResponse(
+        request, "_transcript.html", {"messages": _with_html(found["messages"])}
+    )
+
+
+@router.post("/cases/{case_id}/{action}")
+async def case_action(
+    case_id: int,
+    action: str,
+    request: Request,
+    rt: RuntimeDep,
+    staff: PageStaff,
+    csrf: Annotated[str | None, Form()] = None,
+    disposition: Annotated[str, Form(max_length=40)] = "",
+    note: Annotated[str, Form(max_length=4000)] = "",
+    text: Annotated[str, Form(max_length=1000)] = "",
+) -> RedirectResponse:
+    me = _need(staff)
+    check_csrf(request, csrf)
+    if action not in ("acknowledge", "claim", "resolve", "reply"):
+        raise HTTPException(404, "no such action")
+    now = rt.clock.now()
+    try:
+        if action == "reply":
+            if not text.strip():
+                raise CaseError("write a reply first", 422)
+            await send_reply(rt, me, case_id, text.strip(), "web")
+            message = "Reply sent."
+        else:
+            async with rt.db.transaction() as session:
+                if action == "acknowledge":
+                    await case_ops.acknowledge(session, case_id, me, now, "web")
+                elif action == "claim":
+                    await case_ops.claim(session, case_id, me, now, "web")
+                else:
+                    await case_ops.resolve(
+                        session, case_id, me, now, "web", disposition, note.strip() or None
+                    )
+                audit(
+                    session,
+                    at=now,
+                    actor=me.email,
+                    action=action,
+                    subject_type="case",
+                    subject_id=case_id,
+                    clinic_id=me.clinic_id,
+                    channel="web",
+                )
+            rt.hub.publish(f"clinic:{me.clinic_id}", {"type": "changed", "case": case_id})
+            message = {
+                "acknowledge": "Acknowledged.",
+                "claim": "Claimed: the case is yours.",
+                "resolve": "Resolved.",
+            }[action]
+        request.session["flash"] = (message, "ok")
+    except CaseError as exc:
+        if exc.status == 404:
+            raise HTTPException(404, str(exc)) from None
+        request.session["flash"] = (str(exc), "error")
+    return RedirectResponse(f"/cases/{case_id}", status_code=303)
+
+
+# -- the patient simulator ------------------------------------------------------------------
+
+
+def _simulator_on(rt: Runtime) -> None:
+    if not rt.settings.simulator:
+        raise HTTPException(404, "the simulator channel is off")
+
+
+@router.get("/simulator", response_class=HTMLResponse)
+async def simulator(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResponse:
+    me = _need(staff)
+    _simulator_on(rt)
+    async with rt.db.session() as session:
+        patients = list(
+            await session.scalars(
+                select(Patient)
+                .where(Patient.clinic_id == me.clinic_id, Patient.channel == "simulator")
+                .order_by(Patient.name)
+            )
+        )
+    return await _render(request, rt, "simulator.html", me, patients=patients)
+
+
+async def _sim_patient(rt: Runtime, me: Staff, external_id: str) -> Patient:
+    _simulator_on(rt)
+    async with rt.db.session() as session:
+        patient = await session.scalar(
+            select(Patient).where(
+                Patient.clinic_id == me.clinic_id,
+                Patient.external_id == external_id,
+                Patient.channel == "simulator",
+            )
+        )
+    if patient is None:
+        raise HTTPException(404, "no simulated patient with that id")
+    return patient
+
+
+@router.get("/simulator/{external_id}", response_class=HTMLResponse)
+async def simulator_chat(
+    external_id: str, request: Request, rt: RuntimeDep, staff: PageStaff
+) -> HTMLResponse:
+    me = _need(staff)
+    patient = await _sim_patient(rt, me, external_id)
+    async with rt.db.session() as session:
+        messages = await views.transcript(session, patient.id)
+    return await _render(
+        request, rt, "simulator_chat.html", me, patient=patient, messages=_with_html(messages)
+    )
+
+
+@router.get("/simulator/{external_id}/transcript", response_class=HTMLResponse)
+async def simulator_transcript(
+    external_id: str, request: Request, rt: RuntimeDep, staff: PageStaff
+) -> HTMLResponse:
+    me = _need(staff)
+    patient = await _sim_patient(rt, me, external_id)
+    async with rt.db.session() as session:
+        messages = await views.transcript(session, patient.id)
+    return templates.TemplateResponse(request, "_transcript.html", {"messages": _with_html(messages)})
+
+
+@router.post("/simulator/{external_id}")
+async def simulator_send(
+    external_id: str,
+    request: Request,
+    rt: RuntimeDep,
+    staff: PageStaff,
+    text: Annotated[str, Form(max_length=4000)] = "",
+    csrf: Annotated[str | None, Form()] = None,
+) -> RedirectResponse:
+    me = _need(staff)
+    check_csrf(request, csrf)
+    patient = await _sim_patient(rt, me, external_id)
+    if text.strip():
+        await simulate(rt, me.clinic_id, patient.external_id, text.strip())
+    return RedirectResponse(f"/simulator/{external_id}", status_code=303)

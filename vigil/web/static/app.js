@@ -1,0 +1,17 @@
+// Live regions: when the server says something changed, fetch the fragment again.
+document.querySelectorAll("[data-live-src]").forEach((el) => {
+  const refresh = async () => {
+    const res = await fetch(el.dataset.liveFragment, { headers: { "Accept": "text/html" } });
+    if (res.ok) {
+      el.innerHTML = await res.text();
+      el.dispatchEvent(new CustomEvent("vigil:updated", { bubbles: true }));
+    }
+  };
+  const source = new EventSource(el.dataset.liveSrc);
+  source.addEventListener("changed", refresh);
+  source.addEventListener("open", () => el.setAttribute("data-live", "on"));
+});
+// Keep a chat scrolled to its newest message.
+const scrollDown = () => document.querySelectorAll(".phone .transcript").forEach((t) => t.lastElementChild?.scrollIntoView({ block: "end" }));
+document.addEventListener("vigil:updated", scrollDown);
+window.addEventListener("load", scrollDown);

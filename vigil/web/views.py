@@ -1,0 +1,171 @@
+"""Reading cases, events and transcripts for the API and the pages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from vigil.bot.models import InboundMessage
+from vigil.core.models import OutboundMessage, Patient, Staff
+from vigil.escalation.models import Assessment, Case, CaseEvent, CaseReason
+
+CASE_STATUSES = ("open", "acknowledged", "resolved")
+
+
+def iso(value: datetime | None) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value is not None else None
+
+
+async def _emails(session: AsyncSession, ids: set[int]) -> dict[int, Staff]:
+    if not ids:
+        return {}
+    rows = await session.scalars(select(Staff).where(Staff.id.in_(ids)))
+    return {s.id: s for s in rows}
+
+
+async def list_cases(
+    session: AsyncSession, clinic_id: int, statuses: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """Cases most urgent first, then oldest first."""
+    rows = (
+        await session.execute(
+            select(Case, Patient)
+            .join(Patient, Patient.id == Case.patient_id)
+            .where(Case.clinic_id == clinic_id, Case.status.in_(statuses))
+            .order_by(Case.level_rank.desc(), Case.opened_at, Case.id)
+        )
+    ).all()
+    if not rows:
+        return []
+    case_ids = [c.id for c, _ in rows]
+    reasons: dict[int, list[CaseReason]] = {}
+    for r in await session.scalars(
+        select(CaseReason).where(CaseReason.case_id.in_(case_ids)).order_by(CaseReason.id)
+    ):
+        reasons.setdefault(r.case_id, []).append(r)
+    staff = await _emails(session, {i for c, _ in rows for i in (c.acknowledged_by_id, c.claimed_by_id) if i})
+    return [case_dict(c, p, reasons.get(c.id, []), staff) for c, p in rows]
+
+
+def case_dict(
+    case: Case, patient: Patient, reasons: list[CaseReason], staff: dict[int, Staff]
+) -> dict[str, Any]:
+    def email(staff_id: int | None) -> str | None:
+        return staff[staff_id].email if staff_id is not None and staff_id in staff else None
+
+    return {
+        "id": case.id,
+        "patient": {"external_id": patient.external_id, "name": patient.name},
+        "level": case.level,
+        "status": case.status,
+        "opened_at": iso(case.opened_at),
+        "acknowledged_at": iso(case.acknowledged_at),
+        "acknowledged_by": email(case.acknowledged_by_id),
+        "claimed_by": email(case.claimed_by_id),
+        "claimed_at": iso(case.claimed_at),
+        "resolved_at": iso(case.resolved_at),
+        "disposition": case.disposition,
+        "note": case.note,
+        "reasons": [
+            {
+                "concept": r.concept,
+                "evidence": r.evidence,
+                "rule": r.rule,
+                "level": r.level,
+                "message_id": r.message_id,
+                "start": r.start,
+                "end": r.end,
+                "at": iso(r.at),
+            }
+            for r in reasons
+        ],
+    }
+
+
+async def case_detail(session: AsyncSession, clinic_id: int, case_id: int) -> dict[str, Any] | None:
+    row = (
+        await session.execute(
+            select(Case, Patient)
+            .join(Patient, Patient.id == Case.patient_id)
+            .where(Case.id == case_id, Case.clinic_id == clinic_id)
+        )
+    ).first()
+    if row is None:
+        return None
+    case, patient = row
+    reasons = list(
+        await session.scalars(select(CaseReason).where(CaseReason.case_id == case.id).order_by(CaseReason.id))
+    )
+    staff = await _emails(session, {i for i in (case.acknowledged_by_id, case.claimed_by_id) if i})
+    out = case_dict(case, patient, reasons, staff)
+    events = await session.scalars(
+        select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.at, CaseEvent.id)
+    )
+    out["events"] = [
+        {
+            "kind": e.kind,
+            "at": iso(e.at),
+            "actor": e.actor,
+            "channel": e.channel,
+            "detail": e.detail,
+            **{k: v for k, v in e.detail.items() if k in ("recipient", "tier")},
+        }
+        for e in events
+    ]
+    out["messages"] = await transcript(session, patient.id)
+    return out
+
+
+async def transcript(session: AsyncSession, patient_id: int) -> list[dict[str, Any]]:
+    """The patient's messages both ways, oldest first, with triage evidence on inbound ones."""
+    inbound = (
+        await session.execute(
+            select(InboundMessage, Assessment)
+            .outerjoin(Assessment, Assessment.message_id == InboundMessage.id)
+            .where(InboundMessage.patient_id == patient_id)
+        )
+    ).all()
+    outbound = await session.scalars(select(OutboundMessage).where(OutboundMessage.patient_id == patient_id))
+    items: list[tuple[datetime, int, dict[str, Any]]] = []
+    for m, a in inbound:
+        items.append(
+            (
+                m.received_at,
+                0,
+                {
+                    "id": m.id,
+                    "direction": "in",
+                    "text": m.text,
+                    "at": iso(m.received_at),
+                    "channel": m.channel,
+                    "status": "processed" if m.processed_at else "received",
+                    "level": a.level if a else None,
+                    "highlights": [
+                        {"start": f["start"], "end": f["end"], "concept": f["concept"]}
+                        for f in (a.findings if a else [])
+                        if not f.get("negated") and not f.get("from_question")
+                    ],
+                },
+            )
+        )
+    for o in outbound:
+        items.append(
+            (
+                o.created_at,
+                1,
+                {
+                    "id": o.id,
+                    "direction": "out",
+                    "text": o.text,
+                    "at": iso(o.created_at),
+                    "channel": o.channel,
+                    "status": o.status,
+                    "kind": o.kind,
+                },
+            )
+        )
+    items.sort(key=lambda t: (t[0], t[1], t[2]["id"]))
+    return [i for _, _, i in items]
