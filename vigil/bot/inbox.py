@@ -10,6 +10,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.models import Patient
+from vigil.core.text import clean
 
 from .models import InboundMessage
 
@@ -22,8 +23,8 @@ async def receive(
         "clinic_id": patient.clinic_id,
         "patient_id": patient.id,
         "channel": channel,
-        "provider_id": provider_id,
-        "text": text,
+        "provider_id": clean(provider_id),
+        "text": clean(text),
         "received_at": now,
         "attempts": 0,
     }

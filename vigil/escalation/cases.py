@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.models import Staff
+from vigil.core.text import clean
 
 from .models import LEVEL_RANK, Assessment, Case, CaseEvent, CaseReason
 from .triage import Assessment as TriageAssessment
@@ -197,6 +198,7 @@ async def resolve(
     if case.acknowledged_at is None:
         case.acknowledged_at, case.acknowledged_by_id = now, staff.id
         event(session, case, "acknowledged", now, staff.email, channel)
+    note = clean(note) if note else note
     case.status, case.resolved_at, case.disposition, case.note = "resolved", now, disposition, note
     case.updated_at = now
     event(session, case, "resolved", now, staff.email, channel, disposition=disposition, note=note)

@@ -12,12 +12,13 @@ from sqlalchemy import select
 
 from vigil.core.audit import audit
 from vigil.core.models import Clinic, OutboundMessage, Patient, Staff
+from vigil.core.text import clean
 from vigil.escalation import cases as case_ops
 from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
 
 from . import views
-from .deps import ApiStaff, RuntimeDep
+from .deps import ApiStaff, ExternalId, RowId, RuntimeDep
 from .runtime import Runtime
 
 
@@ -34,7 +35,7 @@ class ReplyIn(BaseModel):
 
 class SimulatedIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    external_id: str = Field(min_length=1, max_length=64)
+    external_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     text: str = Field(min_length=1, max_length=4000)
 
 
@@ -73,7 +74,7 @@ def build_api() -> FastAPI:
         return {"cases": found}
 
     @api.get("/cases/{case_id}")
-    async def get_case(case_id: int, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+    async def get_case(case_id: RowId, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
         async with rt.db.transaction() as session:
             found = await views.case_detail(session, staff.clinic_id, case_id)
             if found is None:
@@ -90,7 +91,7 @@ def build_api() -> FastAPI:
             )
         return found
 
-    async def _act(rt: Runtime, staff: Staff, case_id: int, action: str, **kw: Any) -> dict[str, Any]:
+    async def _act(rt: Runtime, staff: Staff, case_id: RowId, action: str, **kw: Any) -> dict[str, Any]:
         now = rt.clock.now()
         async with rt.db.transaction() as session:
             if action == "acknowledge":
@@ -116,19 +117,19 @@ def build_api() -> FastAPI:
         return found
 
     @api.post("/cases/{case_id}/acknowledge")
-    async def acknowledge(case_id: int, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+    async def acknowledge(case_id: RowId, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
         return await _act(rt, staff, case_id, "acknowledge")
 
     @api.post("/cases/{case_id}/claim")
-    async def claim(case_id: int, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+    async def claim(case_id: RowId, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
         return await _act(rt, staff, case_id, "claim")
 
     @api.post("/cases/{case_id}/resolve")
-    async def resolve(case_id: int, body: ResolveIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+    async def resolve(case_id: RowId, body: ResolveIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
         return await _act(rt, staff, case_id, "resolve", disposition=body.disposition, note=body.note)
 
     @api.post("/cases/{case_id}/reply")
-    async def reply(case_id: int, body: ReplyIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+    async def reply(case_id: RowId, body: ReplyIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
         await send_reply(rt, staff, case_id, body.text, "api")
         async with rt.db.session() as session:
             found = await views.case_detail(session, staff.clinic_id, case_id)
@@ -136,7 +137,7 @@ def build_api() -> FastAPI:
         return found
 
     @api.get("/patients/{external_id}/messages")
-    async def patient_messages(external_id: str, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+    async def patient_messages(external_id: ExternalId, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
         async with rt.db.transaction() as session:
             patient = await session.scalar(
                 select(Patient).where(
@@ -169,9 +170,10 @@ def build_api() -> FastAPI:
     return api
 
 
-async def send_reply(rt: Runtime, staff: Staff, case_id: int, text: str, channel: str) -> int:
+async def send_reply(rt: Runtime, staff: Staff, case_id: RowId, text: str, channel: str) -> int:
     """A nurse's reply to the patient of a case: an outbox row and a case event."""
     now = rt.clock.now()
+    text = clean(text)
     async with rt.db.transaction() as session:
         case = await session.get(Case, case_id)
         if case is None or case.clinic_id != staff.clinic_id:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Request
 from sqlalchemy import select
 
 from vigil.core.models import ApiToken, Staff
@@ -60,3 +60,7 @@ def check_csrf(request: Request, token: str | None) -> None:
 
 
 ApiStaff = Annotated[Staff, Depends(api_staff)]
+
+# Ids beyond what the database holds are simply not found, not an overflow.
+RowId = Annotated[int, Path(ge=1, le=2**53, description="a row id")]
+ExternalId = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", description="a patient's id")]

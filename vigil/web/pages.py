@@ -15,12 +15,13 @@ from sqlalchemy import select
 
 from vigil.core.audit import audit
 from vigil.core.models import Clinic, Patient, Staff
+from vigil.core.text import clean
 from vigil.escalation import cases as case_ops
 from vigil.escalation.cases import DISPOSITIONS, CaseError
 
 from . import views
 from .api import send_reply, simulate
-from .deps import RuntimeDep, check_csrf, page_staff
+from .deps import ExternalId, RowId, RuntimeDep, check_csrf, page_staff
 from .runtime import Runtime
 from .security import check_password, new_csrf
 
@@ -113,6 +114,7 @@ async def login(
     csrf: Annotated[str | None, Form()] = None,
 ) -> Response:
     check_csrf(request, csrf)
+    email = clean(email)
     async with rt.db.transaction() as session:
         staff = await session.scalar(select(Staff).where(Staff.email == email.strip().lower()))
         ok = staff is not None and staff.active and check_password(staff.password_hash, password)
@@ -212,7 +214,7 @@ async def queue_events(request: Request, rt: RuntimeDep, staff: PageStaff) -> St
 
 @router.get("/events/patient/{patient_id}")
 async def patient_events(
-    patient_id: int, request: Request, rt: RuntimeDep, staff: PageStaff
+    patient_id: RowId, request: Request, rt: RuntimeDep, staff: PageStaff
 ) -> StreamingResponse:
     me = _need(staff)
     async with rt.db.session() as session:
@@ -225,7 +227,7 @@ async def patient_events(
 # -- a case -------------------------------------------------------------------------------
 
 
-async def _case_or_404(rt: Runtime, me: Staff, case_id: int, *, audit_view: bool) -> dict[str, Any]:
+async def _case_or_404(rt: Runtime, me: Staff, case_id: RowId, *, audit_view: bool) -> dict[str, Any]:
     async with rt.db.transaction() as session:
         found = await views.case_detail(session, me.clinic_id, case_id)
         if found is None:
@@ -245,7 +247,7 @@ async def _case_or_404(rt: Runtime, me: Staff, case_id: int, *, audit_view: bool
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
-async def case_page(case_id: int, request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResponse:
+async def case_page(case_id: RowId, request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResponse:
     me = _need(staff)
     found = await _case_or_404(rt, me, case_id, audit_view=True)
     async with rt.db.session() as session:
@@ -267,7 +269,7 @@ async def case_page(case_id: int, request: Request, rt: RuntimeDep, staff: PageS
 
 
 @router.get("/cases/{case_id}/transcript", response_class=HTMLResponse)
-async def case_transcript(case_id: int, request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResponse:
+async def case_transcript(case_id: RowId, request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResponse:
     me = _need(staff)
     found = await _case_or_404(rt, me, case_id, audit_view=False)
     return templates.TemplateResponse(
@@ -277,7 +279,7 @@ async def case_transcript(case_id: int, request: Request, rt: RuntimeDep, staff:
 
 @router.post("/cases/{case_id}/{action}")
 async def case_action(
-    case_id: int,
+    case_id: RowId,
     action: str,
     request: Request,
     rt: RuntimeDep,
@@ -372,7 +374,7 @@ async def _sim_patient(rt: Runtime, me: Staff, external_id: str) -> Patient:
 
 @router.get("/simulator/{external_id}", response_class=HTMLResponse)
 async def simulator_chat(
-    external_id: str, request: Request, rt: RuntimeDep, staff: PageStaff
+    external_id: ExternalId, request: Request, rt: RuntimeDep, staff: PageStaff
 ) -> HTMLResponse:
     me = _need(staff)
     patient = await _sim_patient(rt, me, external_id)
@@ -385,7 +387,7 @@ async def simulator_chat(
 
 @router.get("/simulator/{external_id}/transcript", response_class=HTMLResponse)
 async def simulator_transcript(
-    external_id: str, request: Request, rt: RuntimeDep, staff: PageStaff
+    external_id: ExternalId, request: Request, rt: RuntimeDep, staff: PageStaff
 ) -> HTMLResponse:
     me = _need(staff)
     patient = await _sim_patient(rt, me, external_id)
@@ -396,7 +398,7 @@ async def simulator_transcript(
 
 @router.post("/simulator/{external_id}")
 async def simulator_send(
-    external_id: str,
+    external_id: ExternalId,
     request: Request,
     rt: RuntimeDep,
     staff: PageStaff,

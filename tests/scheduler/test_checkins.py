@@ -1,0 +1,134 @@
+"""Check-ins over time, with a manual clock: opened once, reminded once, expired, flagged."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import httpx
+from sqlalchemy import func, select
+
+from vigil.core.clock import ManualClock
+from vigil.core.models import OutboundMessage
+from vigil.escalation.models import Case, CaseReason
+from vigil.scheduler.models import CheckIn, Enrolment
+from vigil.web.runtime import Runtime
+
+from ..conftest import DUE, START
+
+
+async def _count(rt: Runtime, model: type, *where: object) -> int:
+    async with rt.db.session() as session:
+        return int(await session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+
+
+async def test_nothing_is_due_before_its_time(rt: Runtime, clock: ManualClock) -> None:
+    clock.set(START)
+    assert await rt.service.send_due() == 0
+    assert await _count(rt, CheckIn) == 0
+
+
+async def test_a_due_sweep_opens_each_check_in_once_and_moves_the_schedule_on(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    clock.set(DUE)
+    assert await rt.service.send_due() == 2
+    assert await rt.service.send_due() == 0
+    assert await _count(rt, CheckIn, CheckIn.status == "open") == 2
+    assert await _count(rt, OutboundMessage, OutboundMessage.kind == "question") == 2
+    async with rt.db.session() as session:
+        dues = set(await session.scalars(select(Enrolment.next_due_at)))
+    assert dues == {DUE + timedelta(days=3)}  # Thursday 10:00 in New York
+
+
+async def test_one_reminder_then_expiry_then_a_routine_case_after_two_misses(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    clock.set(DUE)
+    await rt.service.send_due()
+    clock.advance(hours=4, seconds=1)
+    await rt.service.tick()
+    await rt.service.tick()
+    assert await _count(rt, OutboundMessage, OutboundMessage.kind == "reminder") == 2  # one per patient
+    clock.advance(hours=20)
+    await rt.service.tick()
+    assert await _count(rt, CheckIn, CheckIn.status == "expired") == 2
+    assert await _count(rt, Case) == 0  # one miss is not yet a flag
+    clock.set(DUE + timedelta(days=3))
+    await rt.service.tick()  # Thursday's check-in
+    clock.advance(hours=25)
+    await rt.service.tick()
+    assert await _count(rt, Case, Case.level == "routine") == 2
+    assert await _count(rt, CaseReason, CaseReason.rule == "missed-checkins") == 2
+
+
+async def test_answers_walk_the_protocol_and_a_closing_message_ends_it(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)
+    await rt.service.send_due()
+    for answer in ("3", "no", "no", "nothing else thanks"):
+        clock.advance(minutes=1)
+        r = await client.post(
+            "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-100871", "text": answer}
+        )
+        assert r.status_code == 202
+    messages = (await client.get("/api/v1/patients/MRN-100871/messages", headers=auth)).json()["messages"]
+    outbound = [m["text"] for m in messages if m["direction"] == "out"]
+    assert "suddenly" in outbound[1]  # 3 >= 1: the onset question is asked
+    assert "weakness, numbness or tingling" in outbound[2]
+    assert "Anything else" in outbound[3]
+    assert outbound[4].startswith("Thank you, that is everything")
+    assert await _count(rt, CheckIn, CheckIn.status == "completed") == 1
+    assert await _count(rt, Case) == 1  # back pain 3 is routine: the team sees it
+
+
+async def test_stop_ends_check_ins_and_start_brings_them_back(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    async def say(text: str) -> None:
+        clock.advance(minutes=1)
+        await client.post(
+            "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-100871", "text": text}
+        )
+
+    await say("STOP")
+    await say("stop")  # confirmed once
+    clock.set(DUE)
+    await rt.service.send_due()
+    assert await _count(rt, CheckIn) == 1  # only the other patient
+    await say("START")
+    await say("HELP")
+    await say("nurse")
+    messages = (await client.get("/api/v1/patients/MRN-100871/messages", headers=auth)).json()["messages"]
+    replies = [m["text"] for m in messages if m["direction"] == "out"]
+    assert len([r for r in replies if "no more check-ins" in r]) == 1
+    assert any("are on again" in r for r in replies)
+    assert any("Reply NURSE" in r for r in replies)
+    assert any("A nurse will contact you" in r for r in replies)
+    cases = (await client.get("/api/v1/cases", headers=auth)).json()["cases"]
+    assert [(c["level"], c["reasons"][0]["concept"]) for c in cases] == [("routine", "nurse_request")]
+
+
+async def test_a_red_flag_stops_the_check_in_and_the_safety_reply_goes_first(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)
+    await rt.service.send_due()
+    clock.advance(minutes=1)
+    await client.post(
+        "/api/v1/simulator/messages",
+        headers=auth,
+        json={"external_id": "MRN-100871", "text": "8, and I can't feel my legs"},
+    )
+    async with rt.db.session() as session:
+        pending = list(
+            await session.scalars(
+                select(OutboundMessage)
+                .where(OutboundMessage.status == "pending")
+                .order_by(OutboundMessage.priority, OutboundMessage.id)
+            )
+        )
+        checkin = await session.scalar(select(CheckIn).where(CheckIn.patient_id == pending[0].patient_id))
+    assert pending[0].kind == "safety"
+    assert checkin is not None
+    assert checkin.status == "stopped"

@@ -1,0 +1,162 @@
+"""Bad input anywhere gets a 4xx with a reason: never a 500, never a partial write."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from vigil.core.models import Clinic, Patient, Staff
+from vigil.escalation.models import Case
+from vigil.web.runtime import Runtime
+
+from ..conftest import make_token
+
+JUNK_BODIES = [
+    b"",
+    b"{",
+    b"[]",
+    b"null",
+    b'{"text": 5}',
+    b'{"disposition": null}',
+    b"\xff\xfe",
+    b'{"external_id": "MRN-100871", "text": ""}',
+    b'{"external_id": "x" }',
+    b'"a"',
+]
+
+
+def _api_routes(client: httpx.AsyncClient) -> list[tuple[str, str]]:
+    api = client._transport.app.routes  # type: ignore[attr-defined]
+    mount = next(r for r in api if getattr(r, "path", "") == "/api/v1")
+    out = []
+    for route in mount.app.routes:
+        for method in getattr(route, "methods", ()) or ():
+            if method in ("GET", "POST"):
+                out.append((method, "/api/v1" + route.path))
+    return out
+
+
+async def test_every_api_route_refuses_a_missing_token(client: httpx.AsyncClient) -> None:
+    for method, path in _api_routes(client):
+        if path.endswith("openapi.json") or path.endswith("/docs") or "oauth2" in path:
+            continue
+        r = await client.request(
+            method, path.replace("{case_id}", "1").replace("{external_id}", "MRN-100871")
+        )
+        assert r.status_code == 401, (method, path, r.status_code)
+        assert r.json()["detail"]
+
+
+async def test_every_api_route_survives_junk(client: httpx.AsyncClient, auth: dict[str, str]) -> None:
+    ids = ["1", "0", "-1", "999999999999999999999", "abc", "%00", "MRN-100871"]
+    for method, path in _api_routes(client):
+        for ident in ids:
+            url = path.replace("{case_id}", ident).replace("{external_id}", ident)
+            bodies = JUNK_BODIES if method == "POST" else [b""]
+            for body in bodies:
+                r = await client.request(
+                    method, url, headers={**auth, "content-type": "application/json"}, content=body
+                )
+                assert 200 <= r.status_code < 500, (method, url, body, r.status_code, r.text)
+    r = await client.get("/api/v1/cases?status=everything", headers=auth)
+    assert r.status_code == 422
+
+
+async def test_another_clinics_case_is_not_found(
+    rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    await client.post(
+        "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-100871", "text": "I passed out"}
+    )
+    async with rt.db.transaction() as session:
+        other = Clinic(
+            slug="elsewhere",
+            name="Elsewhere",
+            timezone="UTC",
+            emergency_number="999",
+            created_at=rt.clock.now(),
+            oncall={},
+        )
+        session.add(other)
+        await session.flush()
+        session.add(Staff(clinic_id=other.id, email="nurse@elsewhere.example", name="N", role="nurse"))
+    stranger = {"Authorization": f"Bearer {await make_token(rt, 'nurse@elsewhere.example')}"}
+    case_id = (await client.get("/api/v1/cases", headers=auth)).json()["cases"][0]["id"]
+    assert (await client.get(f"/api/v1/cases/{case_id}", headers=stranger)).status_code == 404
+    assert (await client.post(f"/api/v1/cases/{case_id}/claim", headers=stranger)).status_code == 404
+    assert (await client.get("/api/v1/patients/MRN-100871/messages", headers=stranger)).status_code == 404
+    assert (await client.get("/api/v1/cases", headers=stranger)).json() == {"cases": []}
+
+
+async def test_a_simulator_message_for_an_unknown_patient_is_404_and_stores_nothing(
+    rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    r = await client.post(
+        "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-NOBODY", "text": "I passed out"}
+    )
+    assert r.status_code == 404
+    async with rt.db.session() as session:
+        assert await session.scalar(select(func.count()).select_from(Case)) == 0
+
+
+async def test_the_simulator_is_off_unless_turned_on(
+    rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    rt.settings.simulator = False
+    r = await client.post(
+        "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-100871", "text": "hello"}
+    )
+    assert r.status_code == 404
+
+
+async def test_resolving_needs_a_known_disposition(client: httpx.AsyncClient, auth: dict[str, str]) -> None:
+    await client.post(
+        "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-100871", "text": "I passed out"}
+    )
+    case_id = (await client.get("/api/v1/cases", headers=auth)).json()["cases"][0]["id"]
+    r = await client.post(f"/api/v1/cases/{case_id}/resolve", headers=auth, json={"disposition": "vibes"})
+    assert r.status_code == 422
+    assert "disposition must be one of" in r.json()["detail"]
+    assert (await client.get(f"/api/v1/cases/{case_id}", headers=auth)).json()["status"] == "open"
+
+
+@pytest.mark.parametrize("path", ["/", "/cases/1", "/simulator", "/simulator/MRN-100871"])
+async def test_pages_send_strangers_to_sign_in(client: httpx.AsyncClient, path: str) -> None:
+    r = await client.get(path, headers={"accept": "text/html"})
+    assert (r.status_code, r.headers["location"]) == (303, "/login")
+
+
+async def test_forms_without_the_csrf_token_are_refused(rt: Runtime, client: httpx.AsyncClient) -> None:
+    r = await client.post(
+        "/login", data={"email": "ana.reyes@riverside.example", "password": "correct horse battery"}
+    )
+    assert r.status_code == 403
+    assert "form has expired" in r.text
+
+
+async def test_a_wrong_password_is_a_readable_401(client: httpx.AsyncClient) -> None:
+    page = await client.get("/login")
+    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+    r = await client.post(
+        "/login", data={"email": "ana.reyes@riverside.example", "password": "nope", "csrf": csrf}
+    )
+    assert r.status_code == 401
+    assert "do not match" in r.text
+
+
+async def test_signed_in_pages_refuse_junk(rt: Runtime, client: httpx.AsyncClient) -> None:
+    page = await client.get("/login")
+    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+    await client.post(
+        "/login",
+        data={"email": "ana.reyes@riverside.example", "password": "correct horse battery", "csrf": csrf},
+    )
+    for path in ("/cases/999", "/cases/abc", "/simulator/NOBODY", "/events/patient/999"):
+        r = await client.get(path)
+        assert 400 <= r.status_code < 500, path
+    for path in ("/cases/999/claim", "/cases/1/dance", "/simulator/NOBODY"):
+        r = await client.post(path, data={"csrf": csrf, "text": "x"})
+        assert 400 <= r.status_code < 500, (path, r.status_code)
+    async with rt.db.session() as session:
+        assert await session.scalar(select(func.count()).select_from(Patient)) == 2

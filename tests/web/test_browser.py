@@ -1,0 +1,145 @@
+"""A real browser (Debian's Chromium through Playwright): sign in, watch a case arrive live,
+claim it and resolve it."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from vigil.core.settings import Settings
+from vigil.migrations import upgrade
+from vigil.web import clinic_file, clinic_import
+from vigil.web.app import create_app
+from vigil.web.runtime import build_runtime
+
+from ..conftest import DEMO, NURSE
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SHOTS = Path(os.environ.get("VIGIL_SCREENSHOTS", "")) if os.environ.get("VIGIL_SCREENSHOTS") else None
+
+if CHROMIUM is None and os.environ.get("CI"):
+    pytest.fail("Chromium is not installed; .ci/run installs Debian's chromium", pytrace=False)
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'browser.db'}"
+    upgrade(url)
+    settings = Settings(
+        database_url=url,
+        secret_key="browser-test-secret-0123456789",
+        simulator=True,
+        scheduler_tick_seconds=1,
+    )
+    rt = build_runtime(settings)
+
+    async def seed() -> None:
+        from sqlalchemy import select
+
+        from vigil.core.models import Staff
+        from vigil.web.security import hash_password
+
+        await clinic_import.apply(rt.db, clinic_file.load(DEMO), rt.clock)
+        async with rt.db.transaction() as session:
+            nurse = await session.scalar(select(Staff).where(Staff.email == NURSE))
+            assert nurse is not None
+            nurse.password_hash = hash_password("correct horse battery")
+        await rt.db.dispose()
+
+    asyncio.run(seed())
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(build_runtime(settings)), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+    )
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+def _shot(page: object, name: str) -> None:
+    if SHOTS is not None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def test_a_nurse_sees_a_case_arrive_live_and_works_it(server: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        try:
+            context = browser.new_context()
+            nurse = context.new_page()
+            nurse.goto(f"{server}/")
+            expect(nurse).to_have_url(f"{server}/login")
+            nurse.fill("input[name=email]", NURSE)
+            nurse.fill("input[name=password]", "correct horse battery")
+            nurse.click("button[type=submit]")
+            expect(nurse.get_by_role("heading", name="Escalation queue")).to_be_visible()
+            expect(nurse.get_by_text("No open cases.")).to_be_visible()
+            expect(nurse.locator("#queue")).to_have_attribute("data-live", "on")
+
+            # The patient writes on the simulator, in a second tab of the same signed-in browser.
+            patient = context.new_page()
+            patient.goto(f"{server}/simulator/MRN-100234")
+            patient.fill("input[name=text]", "my back is killing me and my legs feel weak")
+            patient.click("text=Send")
+            expect(patient.locator(".msg.out").last).to_contain_text("call 911")
+            _shot(patient, "simulator")
+
+            # The queue updates without a reload.
+            row = nurse.locator("tr.level-emergency")
+            expect(row).to_contain_text("Walter Brennan")
+            expect(row).to_contain_text("emergency")
+            _shot(nurse, "queue")
+
+            row.locator("a").click()
+            expect(nurse.locator("mark").first).to_be_visible()
+            nurse.click("button:has-text('Claim')")
+            expect(nurse.get_by_text("Claimed: the case is yours.")).to_be_visible()
+            nurse.select_option("select[name=disposition]", "sent_to_emergency")
+            nurse.fill("textarea[name=note]", "Called the patient; ambulance on its way.")
+            nurse.click("button:has-text('Resolve')")
+            expect(nurse.get_by_text("Resolved.", exact=True)).to_be_visible()
+            _shot(nurse, "case")
+            nurse.goto(f"{server}/")
+            expect(nurse.get_by_text("No open cases.")).to_be_visible()
+        finally:
+            browser.close()

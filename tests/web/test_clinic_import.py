@@ -1,0 +1,132 @@
+"""`vigil import`: validated whole, errors name line and key, idempotent, edits update."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from vigil.core.clock import ManualClock
+from vigil.core.db import Database
+from vigil.core.models import Clinic, Patient, Staff
+from vigil.scheduler.models import Enrolment, Protocol
+from vigil.web import clinic_file, clinic_import
+
+from ..conftest import START
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "shared" / "examples" / "clinic.yaml"
+SOURCE = (
+    EXAMPLE
+    if EXAMPLE.exists()
+    else Path(__file__).resolve().parents[2] / "vigil" / "web" / "demo_clinic.yaml"
+)
+
+
+def text() -> str:
+    return SOURCE.read_text()
+
+
+async def _counts(db: Database) -> dict[str, int]:
+    out = {}
+    async with db.session() as session:
+        for model in (Clinic, Staff, Protocol, Patient, Enrolment):
+            out[model.__tablename__] = int(await session.scalar(select(func.count()).select_from(model)) or 0)
+    return out
+
+
+async def test_the_example_imports_and_a_second_import_changes_nothing(db: Database) -> None:
+    clock = ManualClock(START)
+    first = await clinic_import.apply(db, clinic_file.parse(text()), clock)
+    assert first.created == {"clinic": 1, "staff": 4, "protocols": 1, "patients": 2, "enrolments": 2}
+    counts = await _counts(db)
+    second = await clinic_import.apply(db, clinic_file.parse(text()), clock)
+    assert not second.changed
+    assert str(second) == "nothing changed"
+    assert await _counts(db) == counts
+    async with db.session() as session:
+        walter = await session.scalar(select(Patient).where(Patient.external_id == "MRN-100234"))
+    assert walter is not None
+    assert walter.phone == "+16175550199"  # E.164
+    assert walter.context == {
+        "on_active_treatment": True,
+        "known_bone_metastases": True,
+        "known_brain_metastases": False,
+    }
+
+
+async def test_an_edited_file_updates_what_changed(db: Database) -> None:
+    clock = ManualClock(START)
+    await clinic_import.apply(db, clinic_file.parse(text()), clock)
+    edited = (
+        text()
+        .replace("name: Maria Santos", "name: Maria Santos-Reyes")
+        .replace('schedule: "0 10 * * MON,THU"', 'schedule: "0 9 * * TUE"')
+    )
+    summary = await clinic_import.apply(db, clinic_file.parse(edited), clock)
+    assert summary.updated == {"patients": 1, "protocols": 1, "enrolments": 2}
+    async with db.session() as session:
+        due = set(await session.scalars(select(Enrolment.next_due_at)))
+    assert {d.strftime("%a %H:%M") for d in due} == {"Tue 14:00"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("channel: sms ", "channel: pigeon ", "patients[0].channel: Input should be"),
+        (
+            "  timezone: America/New_York\n  emergency",
+            "  timezone: Mars/Olympus\n  emergency",
+            "clinic.timezone: unknown time zone 'Mars/Olympus'",
+        ),
+        ("role: physician", "role: physicist", "staff[2].role"),
+        (
+            "  slug: riverside-thoracic",
+            "  slug: riverside-thoracic\n  colour: blue",
+            "clinic.colour: Extra inputs",
+        ),
+        (
+            "remind_after: 4h",
+            "remind_after: 4 hours",
+            "protocols[0].remind_after: '4 hours' is not a duration",
+        ),
+        (
+            "members: [ana.reyes@riverside.example, ",
+            "members: [nobody@riverside.example, ",
+            "nobody@riverside.example is not in staff",
+        ),
+        ('ask_if: "back_pain >= 1"', 'ask_if: "neuro >= 1"', "not an earlier question"),
+        (
+            "protocol: nsclc-weekly\n    context: {on",
+            "protocol: weekly\n    context: {on",
+            "no protocol 'weekly'",
+        ),
+        ('phone: "+1 617 555 0199"', 'phone: "617 555"', "is not a phone number"),
+    ],
+)
+def test_bad_files_name_the_line_key_and_reason(old: str, new: str, expected: str) -> None:
+    source = text()
+    assert old in source
+    with pytest.raises(clinic_file.ImportError_) as info:
+        clinic_file.parse(source.replace(old, new, 1), "clinic.yaml")
+    assert any(expected in line for line in info.value.lines), info.value.lines
+    assert all(line.startswith("clinic.yaml") for line in info.value.lines)
+
+
+def test_broken_yaml_names_the_line() -> None:
+    with pytest.raises(clinic_file.ImportError_) as info:
+        clinic_file.parse("clinic:\n  slug: x\n  name: [unclosed\n", "c.yaml")
+    assert info.value.lines[0].startswith("c.yaml:")
+    assert "not valid YAML" in info.value.lines[0]
+
+
+def test_a_repeated_key_is_an_error_not_an_overwrite() -> None:
+    with pytest.raises(clinic_file.ImportError_, match="appears twice"):
+        clinic_file.parse("clinic:\n  slug: a\n  slug: b\n", "c.yaml")
+
+
+async def test_nothing_is_written_when_the_file_is_bad(db: Database) -> None:
+    bad = text().replace("channel: telegram", "channel: carrier-pigeon")
+    with pytest.raises(clinic_file.ImportError_):
+        clinic_file.parse(bad)
+    assert (await _counts(db))["clinic"] == 0
