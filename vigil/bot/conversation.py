@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from prometheus_client import Counter
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.models import Clinic, OutboundMessage, Patient
@@ -45,7 +46,7 @@ class Conversation:
     def __init__(self, engine: TriageEngine) -> None:
         self.engine = engine
 
-    def _say(
+    async def _say(
         self,
         session: AsyncSession,
         patient: Patient,
@@ -57,8 +58,8 @@ class Conversation:
     ) -> None:
         if patient.status == "opted_out" and kind != "info":
             return  # they said STOP: only the confirmation goes out; the case still opens
-        session.add(
-            OutboundMessage(
+        await session.execute(
+            insert(OutboundMessage).values(
                 clinic_id=patient.clinic_id,
                 patient_id=patient.id,
                 channel=patient.channel,
@@ -111,15 +112,15 @@ class Conversation:
                 reasons=result.reasons(),
                 now=now,
                 channel=message.channel,
-                assessment_id=stored.id,
+                assessment_id=stored,
                 message_id=message.id,
             )
-            if flagged.case is not None:
-                out.case_id, out.opened, out.raised = flagged.case.id, flagged.opened, flagged.raised
+            if flagged.case_id is not None:
+                out.case_id, out.opened, out.raised = flagged.case_id, flagged.opened, flagged.raised
                 out.topics.add(f"clinic:{clinic.id}")
         if result.level >= Level.URGENT:
             # The safety reply goes first; the check-in stops so a nurse can take over.
-            self._say(session, patient, "safety", result.advice, now, PRIORITY_SAFETY, out)
+            await self._say(session, patient, "safety", result.advice, now, PRIORITY_SAFETY, out)
             if pending:
                 await checkins.record_answer(
                     session,
@@ -142,13 +143,13 @@ class Conversation:
                 if result.level == Level.ROUTINE or out.case_id:
                     closing += " Your care team will look at your answers."
                 closing += f" If you feel worse, call {clinic.emergency_number}."
-                self._say(session, patient, "closing", closing, now, PRIORITY_REPLY, out)
+                await self._say(session, patient, "closing", closing, now, PRIORITY_REPLY, out)
             return out
         # Free text outside a check-in.
         if result.level == Level.ROUTINE:
-            self._say(session, patient, "reply", result.advice, now, PRIORITY_REPLY, out)
+            await self._say(session, patient, "reply", result.advice, now, PRIORITY_REPLY, out)
         else:
-            self._say(
+            await self._say(
                 session,
                 patient,
                 "reply",
@@ -169,7 +170,7 @@ class Conversation:
             await checkins.stop_open(session, patient.id, now)
             if patient.status != "opted_out":
                 patient.status = "opted_out"
-                self._say(
+                await self._say(
                     session,
                     patient,
                     "info",
@@ -182,7 +183,7 @@ class Conversation:
         elif word == "pause":
             await checkins.stop_open(session, patient.id, now)
             patient.status = "paused"
-            self._say(
+            await self._say(
                 session,
                 patient,
                 "info",
@@ -193,7 +194,7 @@ class Conversation:
             )
         elif word == "start":
             patient.status = "active"
-            self._say(
+            await self._say(
                 session,
                 patient,
                 "info",
@@ -203,7 +204,7 @@ class Conversation:
                 out,
             )
         elif word == "help":
-            self._say(
+            await self._say(
                 session,
                 patient,
                 "info",
@@ -224,10 +225,10 @@ class Conversation:
                 now=now,
                 channel=patient.channel,
             )
-            if flagged.case is not None:
-                out.case_id, out.opened = flagged.case.id, flagged.opened
+            if flagged.case_id is not None:
+                out.case_id, out.opened = flagged.case_id, flagged.opened
                 out.topics.add(f"clinic:{clinic.id}")
-            self._say(
+            await self._say(
                 session,
                 patient,
                 "info",

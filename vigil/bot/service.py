@@ -81,13 +81,18 @@ class Service:
         for attempt in range(3):
             try:
                 async with self.db.transaction() as session:
-                    message = await session.get(InboundMessage, message_id, with_for_update=self.db.postgres)
-                    if message is None or message.processed_at is not None:
+                    q = (
+                        select(InboundMessage, Patient, Clinic)
+                        .join(Patient, Patient.id == InboundMessage.patient_id)
+                        .join(Clinic, Clinic.id == InboundMessage.clinic_id)
+                        .where(InboundMessage.id == message_id)
+                    )
+                    if self.db.postgres:
+                        q = q.with_for_update(of=InboundMessage)
+                    row = (await session.execute(q)).first()
+                    if row is None or row[0].processed_at is not None:
                         return None
-                    patient = await session.get(Patient, message.patient_id)
-                    clinic = await session.get(Clinic, message.clinic_id)
-                    if patient is None or clinic is None:
-                        return None
+                    message, patient, clinic = row
                     now = self.clock.now()
                     outcome = await self.conversation.handle(session, message, patient, clinic, now)
                     message.processed_at = now
@@ -135,7 +140,7 @@ class Service:
                     now=now,
                     channel="system",
                 )
-                if flagged.case is not None:
+                if flagged.case_id is not None:
                     topics.add(f"clinic:{m.clinic_id}")
         stats["missed"] = len(missed)
         self.announce(topics)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.models import Staff
@@ -39,9 +39,9 @@ class CaseError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """What an assessment did to the patient's case."""
+    """What an assessment did to the patient's case (its id, if there is one)."""
 
-    case: Case | None
+    case_id: int | None
     opened: bool = False
     raised: bool = False
 
@@ -66,20 +66,25 @@ async def store_assessment(
     question: str | None,
     result: TriageAssessment,
     now: datetime,
-) -> Assessment:
-    row = Assessment(
-        patient_id=patient_id,
-        message_id=message_id,
-        level=result.level.label,
-        rules=list(result.rules),
-        findings=[f.to_dict() for f in result.findings],
-        ruleset=result.ruleset,
-        question=question,
-        created_at=now,
+) -> int:
+    """Store what triage said about a message; returns the assessment's id."""
+    # Core inserts on this path: every inbound message takes it, and the ORM's unit of
+    # work costs more CPU than the statements themselves.
+    stmt = (
+        insert(Assessment)
+        .values(
+            patient_id=patient_id,
+            message_id=message_id,
+            level=result.level.label,
+            rules=list(result.rules),
+            findings=[f.to_dict() for f in result.findings],
+            ruleset=result.ruleset,
+            question=question,
+            created_at=now,
+        )
+        .returning(Assessment.id)
     )
-    session.add(row)
-    await session.flush()
-    return row
+    return int((await session.execute(stmt)).scalar_one())
 
 
 async def flag(
@@ -98,46 +103,76 @@ async def flag(
     rank = LEVEL_RANK[level]
     if rank < LEVEL_RANK["routine"]:
         return Flag(None)
-    case = await open_case_of(session, patient_id)
-    opened = raised = False
-    if case is None:
-        case = Case(
-            clinic_id=clinic_id,
-            patient_id=patient_id,
-            level=level,
-            level_rank=rank,
-            status="open",
-            opened_at=now,
-            updated_at=now,
-        )
-        session.add(case)
-        await session.flush()
-        opened = True
-        event(session, case, "opened", now, "system", channel, level=level)
-    elif rank > case.level_rank:
-        previous = case.level
-        case.level, case.level_rank, case.updated_at = level, rank, now
-        raised = True
-        event(session, case, "raised", now, "system", channel, level=level, previous=previous)
-    else:
-        case.updated_at = now
-        event(session, case, "reason_added", now, "system", channel, level=level)
-    for r in reasons:
-        session.add(
-            CaseReason(
-                case_id=case.id,
-                assessment_id=assessment_id,
-                message_id=message_id,
-                level=r.get("level", level),
-                rule=r.get("rule"),
-                concept=r.get("concept"),
-                evidence=r.get("evidence"),
-                start=r.get("start"),
-                end=r.get("end"),
-                at=now,
+    row = (
+        await session.execute(
+            select(Case.id, Case.level, Case.level_rank).where(
+                Case.patient_id == patient_id, Case.status != "resolved"
             )
         )
-    return Flag(case, opened, raised)
+    ).first()
+    opened = raised = False
+    if row is None:
+        case_id = (
+            await session.execute(
+                insert(Case)
+                .values(
+                    clinic_id=clinic_id,
+                    patient_id=patient_id,
+                    level=level,
+                    level_rank=rank,
+                    status="open",
+                    opened_at=now,
+                    updated_at=now,
+                )
+                .returning(Case.id)
+            )
+        ).scalar_one()
+        opened = True
+        kind, detail = "opened", {"level": level}
+    elif rank > row.level_rank:
+        case_id = row.id
+        await session.execute(
+            update(Case)
+            .where(Case.id == case_id)
+            .values(level=level, level_rank=rank, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        raised = True
+        kind, detail = "raised", {"level": level, "previous": row.level}
+    else:
+        case_id = row.id
+        await session.execute(
+            update(Case)
+            .where(Case.id == case_id)
+            .values(updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        kind, detail = "reason_added", {"level": level}
+    await session.execute(
+        insert(CaseEvent).values(
+            case_id=case_id, kind=kind, at=now, actor="system", channel=channel, detail=detail
+        )
+    )
+    if reasons:
+        await session.execute(
+            insert(CaseReason),
+            [
+                {
+                    "case_id": case_id,
+                    "assessment_id": assessment_id,
+                    "message_id": message_id,
+                    "level": r.get("level", level),
+                    "rule": r.get("rule"),
+                    "concept": r.get("concept"),
+                    "evidence": r.get("evidence"),
+                    "start": r.get("start"),
+                    "end": r.get("end"),
+                    "at": now,
+                }
+                for r in reasons
+            ],
+        )
+    return Flag(case_id, opened, raised)
 
 
 async def acknowledge(session: AsyncSession, case_id: int, staff: Staff, now: datetime, channel: str) -> Case:

@@ -122,11 +122,13 @@ async def send_due(session: AsyncSession, now: datetime, *, postgres: bool, batc
     checkins: list[dict[str, Any]] = []
     outbox: list[dict[str, Any]] = []
     advances: list[dict[str, Any]] = []
+    upcoming: dict[tuple[str, str, tuple[str, str] | None], datetime] = {}  # most rows share these
     for enrolment, patient, protocol, clinic in rows:
         tz = patient.timezone or clinic.timezone
-        advances.append(
-            {"id": enrolment.id, "next_due_at": next_due(protocol.schedule, tz, now, _quiet(clinic))}
-        )
+        key = (protocol.schedule, tz, _quiet(clinic))
+        if key not in upcoming:
+            upcoming[key] = next_due(key[0], tz, now, key[2])
+        advances.append({"id": enrolment.id, "next_due_at": upcoming[key]})
         if patient.status != "active":
             continue  # opted out or paused: the schedule moves on, nothing is sent
         first = next_question(protocol.questions, None, {})

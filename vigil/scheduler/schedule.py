@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.triggers.cron import CronTrigger
@@ -29,6 +30,7 @@ def _dow_field(field: str) -> str:
     return re.sub(r"\d+", name, field) if not re.search(r"/", field) else field
 
 
+@lru_cache(maxsize=512)
 def cron_trigger(expr: str, tz: str) -> CronTrigger:
     """A trigger for a five-field crontab expression in a time zone."""
     fields = expr.split()

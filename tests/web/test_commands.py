@@ -1,0 +1,97 @@
+"""The `vigil` commands of INTERFACES.md, run as a user runs them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import DEMO, NURSE
+
+
+def vigil(*args: str, env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "vigil.web.cli", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    out = {k: v for k, v in os.environ.items() if not k.startswith("VIGIL_")}
+    out["VIGIL_DATABASE_URL"] = f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
+    return out
+
+
+def test_upgrade_import_token_and_send_due(env: dict[str, str]) -> None:
+    up = vigil("db", "upgrade", env=env)
+    assert up.returncode == 0, up.stderr
+    assert "up to date" in up.stdout
+    first = vigil("import", str(DEMO), env=env)
+    assert first.returncode == 0, first.stderr
+    assert "created 1 clinic" in first.stdout
+    again = vigil("import", str(DEMO), env=env)
+    assert "nothing changed" in again.stdout
+    token = vigil("token", "create", NURSE, env=env)
+    assert token.returncode == 0
+    assert token.stdout.strip().startswith("vgl_")
+    early = vigil("checkins", "send-due", "--now", "2000-01-01T00:00:00Z", env=env)
+    assert early.stdout.strip() == "opened 0 check-ins"
+    due = vigil("checkins", "send-due", "--now", "2099-01-01T15:00:00Z", env=env)
+    assert due.stdout.strip() == "opened 2 check-ins"
+    password = vigil("staff", "password", NURSE, env=env, stdin="a long enough password\n")
+    assert password.returncode == 0, password.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("token", "create", "nobody@nowhere.example"), "no active staff member"),
+        (("checkins", "send-due", "--now", "next tuesday"), "is not an ISO-8601 time"),
+        (("import", "/no/such/file.yaml"), "cannot read"),
+        (("serve",), "VIGIL_SECRET_KEY"),
+    ],
+)
+def test_user_errors_are_one_line_on_stderr_and_a_failing_exit(
+    env: dict[str, str], args: tuple[str, ...], needle: str
+) -> None:
+    assert vigil("db", "upgrade", env=env).returncode == 0
+    done = vigil(*args, env=env)
+    assert done.returncode != 0
+    assert needle in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1
+
+
+def test_a_bad_clinic_file_lists_every_problem_and_writes_nothing(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    assert vigil("db", "upgrade", env=env).returncode == 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        DEMO.read_text()
+        .replace("role: physician", "role: wizard")
+        .replace("channel: simulator", "channel: owl")
+    )
+    done = vigil("import", str(bad), env=env)
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert len(lines) >= 2
+    assert all(line.startswith(f"vigil: {bad}:") for line in lines)
+    assert "Traceback" not in done.stderr
+    token = vigil("token", "create", NURSE, env=env)
+    assert "no active staff member" in token.stderr  # nothing was imported
+
+
+def test_a_database_that_was_never_upgraded_says_so(env: dict[str, str]) -> None:
+    done = vigil("import", str(DEMO), env=env)
+    assert done.returncode == 2
+    assert "vigil db upgrade" in done.stderr
+    assert "Traceback" not in done.stderr
