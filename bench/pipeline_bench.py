@@ -147,6 +147,12 @@ async def _work(url: str, schema: str | None, start: int, count: int, concurrenc
 
 
 def _process(args: tuple[str, str | None, int, int, int]) -> list[float]:
+    try:
+        import uvloop
+
+        uvloop.install()
+    except ImportError:
+        pass
     return asyncio.run(_work(*args))
 
 
@@ -246,4 +252,10 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
+    try:  # production runs under uvicorn, which uses uvloop when it is installed
+        import uvloop
+
+        uvloop.install()
+    except ImportError:
+        pass
     asyncio.run(main())

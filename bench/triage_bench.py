@@ -24,6 +24,7 @@ DEFAULT_SETS = [
     ROOT.parent / "shared" / "eval" / "dev_texting.jsonl",
     ROOT / "bench" / "data" / "extra_texting.jsonl",
     ROOT / "bench" / "data" / "redteam_texting.jsonl",
+    ROOT / "bench" / "data" / "redteam2_texting.jsonl",
     ROOT / "bench" / "data" / "holdout_texting.jsonl",
 ]
 
@@ -145,7 +146,9 @@ def main() -> None:
     for path in files:
         rows = load(path)
         everything += rows
-        report(path.name, score(engine, rows, args.details), args.details)
+        # The held-out set is measured, never studied: its disagreements are not listed.
+        show = args.details and "holdout" not in path.name
+        report(path.name, score(engine, rows, show), show)
     if not args.no_speed:
         speed(engine, everything)
 

@@ -151,3 +151,8 @@ def test_work_grows_linearly_with_the_length_of_the_text() -> None:
 def test_a_megabyte_of_text_is_answered() -> None:
     text = ("back pain no numbness what if " * 40_000)[:1_000_000]
     assert default_engine().assess(text).level.label == "routine"
+
+
+def test_symbols_are_just_text() -> None:
+    for text in ("I$", "$ <end> <num> None", "£5 for parking", "$$$ back pain $$$"):
+        default_engine().assess(text)

@@ -21,9 +21,9 @@ from typing import Any
 from .text import NUM, PUNCT, Token
 
 Tag = tuple[str, str]
-Node = dict[str, Any]
+Node = dict[Any, Any]
 
-TERMINAL = "$"
+TERMINAL: Any = None  # never a token, unlike "$"
 END = "<end>"
 NUMBER = "<num>"
 

@@ -106,6 +106,7 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         return made
 
     kind = question.kind
+    count_units = reader.lex.lists.get("count_units", frozenset())
     if number is not None and kind in ("scale", "count", "temperature"):
         value = number.value
         if kind == "temperature":
@@ -141,8 +142,11 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         return
     if yes is not None and (no is None or yes.i < no.i):
         made = add("present", yes.i, yes.j)
-        if number is not None and number.value <= 10:
-            for d in made:
+        counted = number is not None and number.j < len(tokens) and tokens[number.j].norm in count_units
+        for d in made:
+            if number is not None and counted:
+                d.count = int(number.value)  # "yes 8 times"
+            elif number is not None and number.value <= 10:
                 _score(d, int(number.value))
         return
     if named:

@@ -129,6 +129,9 @@ class Reader:
         self._approx = L.get("approximately", frozenset())
         self._list_words = L.get("list_continuers", frozenset())
         self._glue = L.get("glue", frozenset())
+        self._sentence_pairing = L.get("sentence_pairing", frozenset())
+        self._volume_units = L.get("volume_units", frozenset())
+        self._antipyretics = L.get("antipyretics", frozenset())
         self._score_words = L.get("score_words", frozenset())
         self._score_glue = L.get("score_glue", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
@@ -269,9 +272,21 @@ class Reader:
                 d.mods.add("one_sided")
             drafts.append(d)
 
+        def in_sentence(m: Mention) -> list[Mention]:
+            """For blood and swelling a site anywhere near in the sentence will do."""
+            sentence = tokens[m.i].sentence
+            lo = bisect_left(site_starts, m.i - 12)
+            hi = bisect_right(site_starts, m.j + 12)
+            found = [o for o in sites[lo:hi] if tokens[o.i].sentence == sentence]
+            found.sort(key=lambda o: abs(o.i - m.i))
+            return found
+
         for q in quals:
             paired = False
-            for s in near(q, sites) if sites else ():
+            candidates = near(q, sites) if sites else []
+            if sites and not candidates and self._sentence_pairing.intersection(q.values("quality")):
+                candidates = in_sentence(q)
+            for s in candidates:
                 c = concept_for(s, q)
                 if c is not None:
                     add(s, q, c)
@@ -335,8 +350,18 @@ class Reader:
             if score_end:
                 self._attach_score(r, index, num.i, score_end, int(num.value))
                 continue
-            if num.j < n and tokens[num.j].norm in self._count_units and num.value == int(num.value):
+            whole = num.value == int(num.value)
+            if num.j < n and tokens[num.j].norm in self._count_units and whole:
                 self._attach_count(r, index, num.i, num.j + 1, int(num.value))
+            elif num.i > 0 and tokens[num.i - 1].norm == "x" and whole:  # "loose stools x7"
+                self._attach_count(r, index, num.i - 1, num.j, int(num.value))
+            elif num.j < n and tokens[num.j].norm in self._volume_units and num.value >= 5:
+                # more than a teaspoon (5 ml) of blood is a large amount
+                d = self._nearest(
+                    r, index, num.i, num.j + 1, frozenset({"hemoptysis", "bleeding"}), MOD_WINDOW
+                )
+                if d is not None:
+                    d.mods.add("large_amount")
         for i, j, celsius in r.readings:
             if celsius >= 37.5:
                 d = Draft("fever", i, j, i)
@@ -456,12 +481,25 @@ class Reader:
     def _attach_score(self, r: Reading, index: Near, i: int, j: int, score: int) -> None:
         d = self._nearest(r, index, i, j, self._score_targets, MOD_WINDOW)
         if d is None:
+            d = self._site_pain(r, i)  # "hip 8/10": a body site with a score is pain there
+        if d is None:
             r.loose_scores.append((i, j, score))
             return
         d.score = score if d.score is None else max(d.score, score)
         if score >= 7:
             d.mods.add("severe")
         d.start, d.end = min(d.start, i), max(d.end, j)
+
+    def _site_pain(self, r: Reading, i: int) -> Draft | None:
+        for m in r.mentions:
+            if m.j <= i and i - m.j <= 2 and m.has("site"):
+                for site in m.values("site"):
+                    concept = self.lex.frames.get((site, "pain"))
+                    if concept is not None:
+                        d = Draft(concept, m.i, m.j, m.i, m.values("mod"))
+                        r.drafts.append(d)
+                        return d
+        return None
 
     def _attach_count(self, r: Reading, index: Near, i: int, j: int, count: int) -> None:
         d = self._nearest(r, index, i, j, self._count_targets, MOD_WINDOW)
@@ -672,6 +710,8 @@ class Reader:
         mine = [x for x in r.readings if subject[x[0]] != OTHER]
         if len(mine) < 1 or mine[-1][2] >= 37.5:
             return
+        if any(t.norm in self._antipyretics for t in r.tokens):
+            return  # "38.2, took paracetamol, now 37.4": the fever is masked, not over
         last_i = mine[-1][0]
         for idx, d in enumerate(r.drafts):
             if d.concept == "fever" and d.end <= last_i:

@@ -65,6 +65,8 @@ class Normaliser:
         short = self._lex.shorthand.get(raw)
         if short is not None:
             return tuple((w, 0, length) for w in short)
+        if raw[0] == "x" and raw[1:].isdigit():  # "x7": seven times
+            return (("x", 0, 1), (raw[1:], 1, length))
         glued = split_number_unit(raw)
         if glued is not None:
             number, unit = glued
