@@ -34,6 +34,7 @@ HYP_WINDOW: Final = 40
 
 OTHER: Final = 1
 ON_TREATMENT: Final = "_on_active_treatment"
+BLOOD_CONCEPTS: Final = frozenset({"hemoptysis", "bleeding"})
 
 
 class Draft:
