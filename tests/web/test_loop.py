@@ -43,7 +43,10 @@ async def test_a_red_flag_answer_becomes_an_emergency_case_a_nurse_resolves(
     assert answer["text"] == RED_FLAG
     assert "call 911" in safety["text"]
     assert safety["status"] == "delivered"
-    assert [e["kind"] for e in detail["events"]] == ["opened"]
+    assert [(e["kind"], e.get("recipient"), e.get("tier")) for e in detail["events"]] == [
+        ("opened", None, None),
+        ("paged", NURSE, 1),
+    ]  # the on-call nurse, at once
 
     claimed = await client.post(f"/api/v1/cases/{case['id']}/claim", headers=auth)
     assert claimed.status_code == 200
@@ -55,7 +58,13 @@ async def test_a_red_flag_answer_becomes_an_emergency_case_a_nurse_resolves(
     )
     assert resolved.status_code == 200
     story = [(e["kind"], e["actor"]) for e in resolved.json()["events"]]
-    assert story == [("opened", "system"), ("acknowledged", NURSE), ("claimed", NURSE), ("resolved", NURSE)]
+    assert story == [
+        ("opened", "system"),
+        ("paged", "system"),
+        ("acknowledged", NURSE),
+        ("claimed", NURSE),
+        ("resolved", NURSE),
+    ]
     assert (await client.get("/api/v1/cases?status=open", headers=auth)).json() == {"cases": []}
 
 
@@ -93,6 +102,7 @@ async def test_a_case_rises_when_a_worse_message_follows(
     assert [(e["kind"], e["detail"].get("level")) for e in events] == [
         ("opened", "routine"),
         ("raised", "emergency"),
+        ("paged", None),  # routine never pages; the rise starts the emergency chain
     ]
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.models import Clinic, OutboundMessage, Patient
-from vigil.escalation import cases
+from vigil.escalation import cases, paging
 from vigil.escalation.triage import Assessment, Level, TriageEngine
 from vigil.scheduler import checkins
 
@@ -118,6 +118,8 @@ class Conversation:
             if flagged.case_id is not None:
                 out.case_id, out.opened, out.raised = flagged.case_id, flagged.opened, flagged.raised
                 out.topics.add(f"clinic:{clinic.id}")
+                if flagged.opened or flagged.raised:
+                    await paging.start(session, flagged.case_id, result.level.label, clinic, now)
         if result.level >= Level.URGENT:
             # The safety reply goes first; the check-in stops so a nurse can take over.
             await self._say(session, patient, "safety", result.advice, now, PRIORITY_SAFETY, out)

@@ -18,7 +18,7 @@ from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.hub import Hub
 from vigil.core.models import Clinic, Patient
-from vigil.escalation import cases
+from vigil.escalation import cases, paging
 from vigil.escalation.triage import TriageEngine
 from vigil.scheduler import checkins
 
@@ -49,7 +49,9 @@ class Service:
         engine: TriageEngine,
         hub: Hub,
         channels: Mapping[str, Channel] | None = None,
+        public_url: str = "http://localhost:8000",
     ) -> None:
+        self.public_url = public_url
         self.db = db
         self.clock = clock
         self.engine = engine
@@ -112,6 +114,8 @@ class Service:
                     )
                 return None
             self.announce(outcome.topics)
+            if outcome.opened or outcome.raised:
+                await self.escalate()  # page now, not on the next tick
             if outcome.outbox:
                 self.dispatcher.wake()
             return outcome
@@ -119,7 +123,11 @@ class Service:
 
     async def tick(self) -> dict[str, int]:
         """One pass of everything periodic: due check-ins, reminders and expiry, stuck inbox rows."""
-        stats = {"opened": await self.send_due(), "missed": 0, "retried": 0}
+        stats = {"opened": await self.send_due(), "missed": 0, "retried": 0, "pages": await self.escalate()}
+        async with self.db.transaction() as session:
+            stats["reminded"] = await paging.remind_owners(
+                session, self.clock.now(), postgres=self.db.postgres, public_url=self.public_url
+            )
         now = self.clock.now()
         async with self.db.transaction() as session:
             missed = await checkins.remind_and_expire(session, now, postgres=self.db.postgres)
@@ -151,6 +159,22 @@ class Service:
         stats["retried"] = len(stuck)
         self.dispatcher.wake()
         return stats
+
+    async def escalate(self) -> int:
+        """Page every case whose escalation is due. Returns how many pages were written."""
+        total = 0
+        while True:
+            async with self.db.transaction() as session:
+                paged = await paging.escalate_due(
+                    session, self.clock.now(), postgres=self.db.postgres, public_url=self.public_url
+                )
+            pages = sum(p.pages for p in paged)
+            total += pages
+            self.announce({f"clinic:{p.clinic_id}" for p in paged})
+            if pages:
+                self.dispatcher.wake()
+            if len(paged) < 500:
+                return total
 
     async def send_due(self, batch: int = 500) -> int:
         """Open every due check-in, a batch per transaction. Returns how many were due."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from prometheus_client import Histogram
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,6 +19,12 @@ from vigil.core.text import clean
 from .models import LEVEL_RANK, Assessment, Case, CaseEvent, CaseReason
 from .triage import Assessment as TriageAssessment
 
+TIME_TO_ACK = Histogram(
+    "vigil_time_to_acknowledge_seconds",
+    "From a case opening to its first acknowledgement, by level",
+    ["level"],
+    buckets=(30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400),
+)
 DISPOSITIONS = (
     "advice_given",
     "seen_in_clinic",
@@ -180,10 +187,28 @@ async def acknowledge(session: AsyncSession, case_id: int, staff: Staff, now: da
     if case.status == "resolved":
         raise CaseError("the case is resolved")
     if case.acknowledged_at is None:
-        case.acknowledged_at, case.acknowledged_by_id = now, staff.id
-        case.status = "acknowledged"
+        _acknowledged(session, case, staff, now, channel)
         case.updated_at = now
-        event(session, case, "acknowledged", now, staff.email, channel)
+    return case
+
+
+def _acknowledged(session: AsyncSession, case: Case, staff: Staff, now: datetime, channel: str) -> None:
+    case.acknowledged_at, case.acknowledged_by_id = now, staff.id
+    case.status = "acknowledged"
+    case.next_escalation_at = None  # acknowledgement stops the paging
+    TIME_TO_ACK.labels(case.level).observe((now - case.opened_at).total_seconds())
+    event(session, case, "acknowledged", now, staff.email, channel)
+
+
+async def decline(session: AsyncSession, case_id: int, staff: Staff, now: datetime, channel: str) -> Case:
+    """ "Not me": the next tier is paged at once."""
+    case = await _case_for(session, case_id, staff)
+    if case.status != "open":
+        raise CaseError("only a case nobody has acknowledged can be declined")
+    event(session, case, "declined", now, staff.email, channel)
+    if case.policy:
+        case.next_escalation_at = now
+    case.updated_at = now
     return case
 
 
@@ -207,9 +232,7 @@ async def claim(session: AsyncSession, case_id: int, staff: Staff, now: datetime
         raise CaseError(f"already claimed by {holder.name if holder else 'another nurse'}")
     await session.refresh(case)
     if case.acknowledged_at is None:
-        case.acknowledged_at, case.acknowledged_by_id = now, staff.id
-        case.status = "acknowledged"
-        event(session, case, "acknowledged", now, staff.email, channel)
+        _acknowledged(session, case, staff, now, channel)
     event(session, case, "claimed", now, staff.email, channel)
     return case
 
@@ -231,8 +254,8 @@ async def resolve(
     if case.claimed_by_id not in (None, staff.id):
         raise CaseError("the case is claimed by another nurse")
     if case.acknowledged_at is None:
-        case.acknowledged_at, case.acknowledged_by_id = now, staff.id
-        event(session, case, "acknowledged", now, staff.email, channel)
+        _acknowledged(session, case, staff, now, channel)
+    case.next_escalation_at = None
     note = clean(note) if note else note
     case.status, case.resolved_at, case.disposition, case.note = "resolved", now, disposition, note
     case.updated_at = now

@@ -57,6 +57,14 @@ class Case(Base):
     disposition: Mapped[str | None] = mapped_column(String(40))
     note: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime]
+    # Escalation: the level's policy as it was when the case opened or rose (a later edit of
+    # the clinic's policy does not reroute it), the next tier to page, and when.
+    policy: Mapped[list[Any]] = mapped_column(default=list)
+    tier: Mapped[int] = mapped_column(default=0)
+    next_escalation_at: Mapped[datetime | None] = mapped_column(index=True)
+    pages_sent: Mapped[int] = mapped_column(default=0)
+    escalated: Mapped[bool] = mapped_column(default=False)  # paged past the first tier
+    owner_reminded_at: Mapped[datetime | None]
 
 
 class CaseReason(Base):
@@ -85,3 +93,18 @@ class CaseEvent(Base):
     actor: Mapped[str] = mapped_column(String(254))  # staff email, "patient" or "system"
     channel: Mapped[str] = mapped_column(String(20))  # web | api | telegram | sms | simulator | system
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class OncallOverride(Base):
+    """Someone covers a rotation's shifts between two instants."""
+
+    __tablename__ = "oncall_override"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"), index=True)
+    rotation_key: Mapped[str] = mapped_column(String(64))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime]

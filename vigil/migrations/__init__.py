@@ -16,6 +16,7 @@ HERE = Path(__file__).resolve().parent
 def metadata() -> MetaData:
     """The metadata of every model: importing the model modules registers their tables."""
     import vigil.bot.models
+    import vigil.core.models
     import vigil.escalation.models
     import vigil.scheduler.models  # noqa: F401 - registers the tables
     from vigil.core.db import Base

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
@@ -11,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from vigil.core.audit import audit
+from vigil.core.clock import utc
 from vigil.core.models import Clinic, OutboundMessage, Patient, Staff
 from vigil.core.text import clean
 from vigil.escalation import cases as case_ops
@@ -31,6 +33,14 @@ class ResolveIn(BaseModel):
 class ReplyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str = Field(min_length=1, max_length=1000)
+
+
+class OverrideIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    rotation: str = Field(min_length=1, max_length=64)
+    email: str = Field(min_length=3, max_length=254)
+    starts_at: datetime
+    ends_at: datetime
 
 
 class SimulatedIn(BaseModel):
@@ -98,6 +108,8 @@ def build_api() -> FastAPI:
                 await case_ops.acknowledge(session, case_id, staff, now, "api")
             elif action == "claim":
                 await case_ops.claim(session, case_id, staff, now, "api")
+            elif action == "decline":
+                await case_ops.decline(session, case_id, staff, now, "api")
             elif action == "resolve":
                 await case_ops.resolve(session, case_id, staff, now, "api", kw["disposition"], kw["note"])
             audit(
@@ -111,6 +123,8 @@ def build_api() -> FastAPI:
                 channel="api",
             )
         rt.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed", "case": case_id})
+        if action == "decline":
+            await rt.service.escalate()
         async with rt.db.session() as session:
             found = await views.case_detail(session, staff.clinic_id, case_id)
         assert found is not None
@@ -123,6 +137,21 @@ def build_api() -> FastAPI:
     @api.post("/cases/{case_id}/claim")
     async def claim(case_id: RowId, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
         return await _act(rt, staff, case_id, "claim")
+
+    @api.post("/cases/{case_id}/decline")
+    async def decline(case_id: RowId, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+        return await _act(rt, staff, case_id, "decline")
+
+    @api.get("/oncall")
+    async def oncall(rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+        async with rt.db.session() as session:
+            return {"rotations": await views.oncall_summary(session, staff.clinic_id, rt.clock.now())}
+
+    @api.post("/oncall/overrides", status_code=201)
+    async def add_override(body: OverrideIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+        return await create_override(
+            rt, staff, body.rotation, body.email, body.starts_at, body.ends_at, "api"
+        )
 
     @api.post("/cases/{case_id}/resolve")
     async def resolve(case_id: RowId, body: ResolveIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
@@ -235,3 +264,62 @@ async def simulate(rt: Runtime, clinic_id: int, external_id: str, text: str) -> 
         "level": outcome.level if outcome else None,
         "case_id": outcome.case_id if outcome else None,
     }
+
+
+async def create_override(
+    rt: Runtime, staff: Staff, rotation: str, email: str, starts_at: datetime, ends_at: datetime, channel: str
+) -> dict[str, Any]:
+    """An admin puts someone on call for a rotation between two instants."""
+    from vigil.escalation.models import OncallOverride
+
+    if staff.role != "admin":
+        raise HTTPException(403, "only a clinic admin can change who is on call")
+    starts_at, ends_at = utc(starts_at), utc(ends_at)
+    if ends_at <= starts_at:
+        raise HTTPException(422, "ends_at must be after starts_at")
+    now = rt.clock.now()
+    async with rt.db.transaction() as session:
+        clinic = await session.get(Clinic, staff.clinic_id)
+        keys = {r.get("key") for r in ((clinic.oncall if clinic else {}) or {}).get("rotations") or []}
+        if rotation not in keys:
+            raise HTTPException(422, f"no rotation {rotation!r} in this clinic")
+        cover = await session.scalar(
+            select(Staff).where(
+                Staff.email == clean(email).strip().lower(),
+                Staff.clinic_id == staff.clinic_id,
+                Staff.active.is_(True),
+            )
+        )
+        if cover is None:
+            raise HTTPException(422, f"no active staff member {email!r} in this clinic")
+        row = OncallOverride(
+            clinic_id=staff.clinic_id,
+            rotation_key=rotation,
+            staff_id=cover.id,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            created_by=staff.email,
+            created_at=now,
+        )
+        session.add(row)
+        await session.flush()
+        audit(
+            session,
+            at=now,
+            actor=staff.email,
+            action="override",
+            subject_type="rotation",
+            subject_id=rotation,
+            clinic_id=staff.clinic_id,
+            channel=channel,
+            email=cover.email,
+            starts_at=views.iso(starts_at),
+            ends_at=views.iso(ends_at),
+        )
+        return {
+            "id": row.id,
+            "rotation": rotation,
+            "email": cover.email,
+            "starts_at": views.iso(starts_at),
+            "ends_at": views.iso(ends_at),
+        }

@@ -135,6 +135,8 @@ class TierIn(Strict):
 class OncallIn(Strict):
     rotations: list[RotationIn] = []
     escalation: dict[Literal["emergency", "urgent", "routine"], list[TierIn]] = {}
+    remind_owner_after: str | None = None  # a held case not resolved by then reminds its owner
+    _d = field_validator("remind_owner_after", mode="before")(classmethod(lambda cls, v: _check_duration(v)))
 
 
 class QuestionIn(Strict):

@@ -160,6 +160,7 @@ async def queue(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLRespo
     me = _need(staff)
     async with rt.db.transaction() as session:
         found = await views.list_cases(session, me.clinic_id, ACTIVE)
+        oncall = await views.oncall_summary(session, me.clinic_id, rt.clock.now())
         audit(
             session,
             at=rt.clock.now(),
@@ -171,7 +172,40 @@ async def queue(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLRespo
             channel="web",
             count=len(found),
         )
-    return await _render(request, rt, "queue.html", me, cases=found)
+    return await _render(request, rt, "queue.html", me, cases=found, oncall=oncall)
+
+
+@router.post("/oncall/overrides")
+async def add_override(
+    request: Request,
+    rt: RuntimeDep,
+    staff: PageStaff,
+    csrf: Annotated[str | None, Form()] = None,
+    rotation: Annotated[str, Form(max_length=64)] = "",
+    email: Annotated[str, Form(max_length=254)] = "",
+    starts_at: Annotated[str, Form(max_length=40)] = "",
+    hours: Annotated[float, Form(gt=0, le=24 * 14)] = 12,
+) -> RedirectResponse:
+    me = _need(staff)
+    check_csrf(request, csrf)
+    from datetime import datetime, timedelta
+
+    from vigil.core.models import Clinic as ClinicModel
+    from vigil.scheduler.schedule import zone
+
+    from .api import create_override
+
+    async with rt.db.session() as session:
+        clinic = await session.get(ClinicModel, me.clinic_id)
+    try:
+        start = datetime.fromisoformat(starts_at) if starts_at else rt.clock.now()
+    except ValueError:
+        raise HTTPException(422, "the start is not a date and time") from None
+    if start.tzinfo is None and clinic is not None:
+        start = start.replace(tzinfo=zone(clinic.timezone))  # a form's time is the clinic's local time
+    await create_override(rt, me, rotation, email, start, start + timedelta(hours=hours), "web")
+    request.session["flash"] = (f"{email} is on call for {rotation} from {start:%Y-%m-%d %H:%M}.", "ok")
+    return RedirectResponse("/", status_code=303)
 
 
 @router.get("/queue/rows", response_class=HTMLResponse)
@@ -291,7 +325,7 @@ async def case_action(
 ) -> RedirectResponse:
     me = _need(staff)
     check_csrf(request, csrf)
-    if action not in ("acknowledge", "claim", "resolve", "reply"):
+    if action not in ("acknowledge", "claim", "resolve", "reply", "decline"):
         raise HTTPException(404, "no such action")
     now = rt.clock.now()
     try:
@@ -306,6 +340,8 @@ async def case_action(
                     await case_ops.acknowledge(session, case_id, me, now, "web")
                 elif action == "claim":
                     await case_ops.claim(session, case_id, me, now, "web")
+                elif action == "decline":
+                    await case_ops.decline(session, case_id, me, now, "web")
                 else:
                     await case_ops.resolve(
                         session, case_id, me, now, "web", disposition, note.strip() or None
@@ -321,10 +357,13 @@ async def case_action(
                     channel="web",
                 )
             rt.hub.publish(f"clinic:{me.clinic_id}", {"type": "changed", "case": case_id})
+            if action == "decline":
+                await rt.service.escalate()
             message = {
                 "acknowledge": "Acknowledged.",
                 "claim": "Claimed: the case is yours.",
                 "resolve": "Resolved.",
+                "decline": "Declined: the next person on the chain is being paged.",
             }[action]
         request.session["flash"] = (message, "ok")
     except CaseError as exc:

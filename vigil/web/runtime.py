@@ -30,5 +30,5 @@ def build_runtime(settings: Settings, *, clock: Clock | None = None, db: Databas
     db = db or Database(settings.database_url)
     hub = Hub()
     engine = default_engine()
-    service = Service(db, clock, engine, hub)
+    service = Service(db, clock, engine, hub, public_url=settings.public_url)
     return Runtime(settings, db, clock, hub, engine, service)

@@ -169,3 +169,39 @@ async def transcript(session: AsyncSession, patient_id: int) -> list[dict[str, A
         )
     items.sort(key=lambda t: (t[0], t[1], t[2]["id"]))
     return [i for _, _, i in items]
+
+
+async def oncall_summary(session: AsyncSession, clinic_id: int, now: datetime) -> list[dict[str, Any]]:
+    """Who is on call now and next, per rotation."""
+    from vigil.core.models import Clinic
+    from vigil.escalation.oncall import next_on_call, on_call
+    from vigil.escalation.paging import _overrides
+
+    clinic = await session.get(Clinic, clinic_id)
+    if clinic is None:
+        return []
+    overrides = await _overrides(session, clinic_id, now)
+    people = {s.email: s for s in await session.scalars(select(Staff).where(Staff.clinic_id == clinic_id))}
+
+    def who(shift: Any) -> dict[str, Any] | None:
+        if shift is None:
+            return None
+        staff = people.get(shift.email)
+        return {
+            "email": shift.email,
+            "name": staff.name if staff else shift.email,
+            "from": iso(shift.starts_at),
+            "until": iso(shift.ends_at),
+            "override": shift.override,
+        }
+
+    out = []
+    for rotation in (clinic.oncall or {}).get("rotations") or []:
+        out.append(
+            {
+                "key": rotation.get("key"),
+                "now": who(on_call(rotation, clinic.timezone, now, overrides)),
+                "next": who(next_on_call(rotation, clinic.timezone, now, overrides)),
+            }
+        )
+    return out

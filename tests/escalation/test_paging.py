@@ -1,0 +1,215 @@
+"""Escalation with a simulated clock: tiers paged on time, stopped by an acknowledgement,
+skipped when empty, restarted when a case rises. No sleeping anywhere."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+from sqlalchemy import select, update
+
+from vigil.bot.service import Service
+from vigil.core.clock import ManualClock
+from vigil.core.db import Database
+from vigil.core.models import OutboundMessage, Staff
+from vigil.escalation.models import CaseEvent
+from vigil.web.runtime import Runtime
+
+from ..conftest import DUE, NURSE, PG_URL
+
+DR = "dr.lee@riverside.example"
+BEN = "ben.okafor@riverside.example"
+
+
+async def pages(rt: Runtime) -> list[tuple[str, int]]:
+    """(recipient, tier) of every page event so far, in order."""
+    async with rt.db.session() as session:
+        rows = await session.scalars(
+            select(CaseEvent).where(CaseEvent.kind == "paged").order_by(CaseEvent.id)
+        )
+        return [(e.detail["recipient"], e.detail["tier"]) for e in rows]
+
+
+async def emergency(client: httpx.AsyncClient, auth: dict[str, str], text: str = "I passed out") -> int:
+    r = await client.post(
+        "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-100871", "text": text}
+    )
+    assert r.status_code == 202
+    return int(r.json()["case_id"])
+
+
+async def test_an_unacknowledged_emergency_climbs_the_chain_on_time(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)  # Monday 10:00 in New York: Ana holds the nurses' rotation
+    await emergency(client, auth)
+    assert await pages(rt) == [(NURSE, 1)]  # at once, without waiting for a tick
+    clock.advance(minutes=4, seconds=59)
+    await rt.service.tick()
+    assert await pages(rt) == [(NURSE, 1)]
+    clock.advance(seconds=16)  # 5 minutes, within one 15-second tick
+    await rt.service.tick()
+    assert await pages(rt) == [(NURSE, 1), (DR, 2)]
+    clock.advance(minutes=5)
+    await rt.service.tick()
+    assert await pages(rt) == [(NURSE, 1), (DR, 2), (NURSE, 3), (BEN, 3)]
+    clock.advance(minutes=10)  # the last tier repeats every 10 minutes
+    await rt.service.tick()
+    assert (await pages(rt))[-2:] == [(NURSE, 3), (BEN, 3)]
+    assert len(await pages(rt)) == 6
+
+
+async def test_an_acknowledgement_at_three_minutes_means_no_second_tier(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)
+    case_id = await emergency(client, auth)
+    clock.advance(minutes=3)
+    r = await client.post(f"/api/v1/cases/{case_id}/acknowledge", headers=auth)
+    assert r.status_code == 200
+    for _ in range(8):
+        clock.advance(minutes=5)
+        await rt.service.tick()
+    assert await pages(rt) == [(NURSE, 1)]
+
+
+async def test_decline_pages_the_next_tier_at_once(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)
+    case_id = await emergency(client, auth)
+    clock.advance(seconds=30)
+    r = await client.post(f"/api/v1/cases/{case_id}/decline", headers=auth)
+    assert r.status_code == 200
+    assert [e["kind"] for e in r.json()["events"]][-2:] == ["declined", "paged"]
+    assert await pages(rt) == [(NURSE, 1), (DR, 2)]
+
+
+async def test_a_tier_with_nobody_reachable_is_skipped_at_once(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    async with rt.db.transaction() as session:
+        await session.execute(
+            update(Staff).where(Staff.email == NURSE).values(telegram_chat_id=None, phone=None)
+        )
+    clock.set(DUE)
+    case_id = await emergency(client, auth)
+    assert await pages(rt) == [(DR, 2)]
+    events = (await client.get(f"/api/v1/cases/{case_id}", headers=auth)).json()["events"]
+    skipped = [e for e in events if e["kind"] == "tier_skipped"]
+    assert [(e["detail"]["tier"], e["detail"]["target"]) for e in skipped] == [(1, "rotation:nurses")]
+
+
+async def test_routine_never_pages(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)
+    await emergency(client, auth, "bit of a cough today")
+    for _ in range(4):
+        clock.advance(hours=1)
+        await rt.service.tick()
+    assert await pages(rt) == []
+
+
+async def test_a_rising_level_restarts_escalation_under_the_new_policy(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)
+    case_id = await emergency(client, auth, "a few streaks of blood in my phlegm")  # urgent
+    assert await pages(rt) == [(NURSE, 1)]
+    await client.post(f"/api/v1/cases/{case_id}/acknowledge", headers=auth)
+    clock.advance(minutes=10)
+    await emergency(client, auth, "now I'm coughing up a cupful of blood")  # emergency
+    assert await pages(rt) == [(NURSE, 1), (NURSE, 1)]
+    case = (await client.get(f"/api/v1/cases/{case_id}", headers=auth)).json()
+    assert (case["level"], case["status"]) == ("emergency", "open")
+    clock.advance(minutes=5, seconds=1)  # emergency's 5 minutes, not urgent's 30
+    await rt.service.tick()
+    assert (await pages(rt))[-1] == (DR, 2)
+
+
+async def test_pages_carry_a_case_number_and_a_link_never_the_patient(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)
+    case_id = await emergency(client, auth, "Maria here, I passed out in the kitchen")
+    async with rt.db.session() as session:
+        texts = list(
+            await session.scalars(select(OutboundMessage.text).where(OutboundMessage.kind == "page"))
+        )
+    assert texts == [
+        f"Vigil: EMERGENCY case #{case_id} needs a nurse. "
+        f"Open {rt.settings.public_url}/cases/{case_id} to acknowledge."
+    ]
+    assert all("Maria" not in t and "kitchen" not in t for t in texts)
+
+
+async def test_an_admin_override_changes_who_is_paged(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    from ..conftest import make_token
+
+    clock.set(DUE)
+    admin = {"Authorization": f"Bearer {await make_token(rt, 'admin@riverside.example')}"}
+    body = {
+        "rotation": "nurses",
+        "email": BEN,
+        "starts_at": "2026-11-23T14:00:00Z",
+        "ends_at": "2026-11-23T18:00:00Z",
+    }
+    assert (await client.post("/api/v1/oncall/overrides", headers=auth, json=body)).status_code == 403
+    r = await client.post("/api/v1/oncall/overrides", headers=admin, json=body)
+    assert r.status_code == 201
+    oncall = (await client.get("/api/v1/oncall", headers=auth)).json()["rotations"]
+    assert oncall[0]["now"]["email"] == BEN
+    assert oncall[0]["now"]["override"] is True
+    assert oncall[0]["next"]["email"] == NURSE
+    await emergency(client, auth)
+    assert await pages(rt) == [(BEN, 1)]
+    bad = await client.post("/api/v1/oncall/overrides", headers=admin, json={**body, "rotation": "nobody"})
+    assert bad.status_code == 422
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="VIGIL_TEST_POSTGRES_URL is not set")
+@pytest.mark.parametrize("db", ["postgres"], indirect=True)
+async def test_two_processes_ticking_over_the_same_cases_page_each_once(
+    rt: Runtime, clock: ManualClock, db: Database
+) -> None:
+    clock.set(DUE)
+    async with db.engine.connect() as conn:
+        from sqlalchemy import text
+
+        search_path = str((await conn.execute(text("SHOW search_path"))).scalar())
+    patient = await rt.service.patient(1, "MRN-100871")
+    walter = await rt.service.patient(1, "MRN-100234")
+    assert patient is not None
+    assert walter is not None
+    # Open the cases without paging: the escalation is due for both workers at once.
+    original = rt.service.escalate
+
+    async def later() -> int:
+        return 0
+
+    rt.service.escalate = later  # type: ignore[method-assign]
+    await rt.service.receive(patient, "simulator", "p1", "I passed out")
+    await rt.service.receive(walter, "simulator", "p2", "coughing up a cupful of blood")
+    rt.service.escalate = original  # type: ignore[method-assign]
+    other_db = Database(PG_URL or "", connect_args={"server_settings": {"search_path": search_path}})
+    try:
+        other = Service(other_db, clock, rt.engine, rt.hub, public_url=rt.settings.public_url)
+        for _ in range(3):
+            await asyncio.gather(rt.service.escalate(), other.escalate(), rt.service.escalate())
+            clock.advance(minutes=5, seconds=1)
+    finally:
+        await other_db.dispose()
+    async with db.session() as session:
+        events = list(await session.scalars(select(CaseEvent).where(CaseEvent.kind == "paged")))
+    counts: dict[tuple[int, int], int] = {}
+    for e in events:
+        key = (e.case_id, int(e.detail["tier"]))
+        counts[key] = counts.get(key, 0) + 1
+    assert counts
+    for (_, tier), n in counts.items():
+        assert n == (2 if tier == 3 else 1), counts  # tier 3 pages both nurses, once

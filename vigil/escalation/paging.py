@@ -1,0 +1,302 @@
+"""Escalation: page whoever is on call for the case's level, then up the chain until someone
+acknowledges. A database state machine: each case carries its frozen policy, the next tier
+and when to page it; a short tick claims due cases (SKIP LOCKED on PostgreSQL) and writes
+the pages to the outbox, with an event for each, in one transaction."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from prometheus_client import Counter
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from vigil.core.models import Clinic, OutboundMessage, Staff
+
+from .cases import event
+from .models import LEVEL_RANK, Case, OncallOverride
+from .oncall import Override, on_call
+
+log = logging.getLogger("vigil.escalation")
+
+PAGES = Counter("vigil_pages_total", "Pages written, by channel", ["channel"])
+ESCALATED = Counter("vigil_cases_escalated_total", "Cases paged past their first tier, by level", ["level"])
+GAPS = Counter("vigil_oncall_gaps_total", "Escalation tiers skipped because nobody was reachable", ["level"])
+PRIORITY_PAGE = 0
+RETRY_EMPTY = timedelta(minutes=5)  # when no tier has anyone reachable, look again soon
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def seconds(duration: str) -> int:
+    value = duration.strip()
+    return int(value[:-1]) * _UNITS[value[-1]]
+
+
+def policy_for(clinic: Clinic, level: str) -> list[dict[str, Any]]:
+    escalation = (clinic.oncall or {}).get("escalation") or {}
+    return [dict(t) for t in escalation.get(level) or []]
+
+
+def contact(staff: Staff) -> tuple[str, str] | None:
+    """The channel and address a page reaches this staff member at, if any."""
+    prefer = [staff.notify_by] if staff.notify_by else ["telegram", "sms"]
+    for channel in prefer:
+        if channel == "telegram" and staff.telegram_chat_id:
+            return "telegram", str(staff.telegram_chat_id)
+        if channel == "sms" and staff.phone:
+            return "sms", staff.phone
+    return None
+
+
+async def start(session: AsyncSession, case_id: int, level: str, clinic: Clinic, now: datetime) -> None:
+    """Freeze the level's policy onto the case and page its first tier now (routine never pages)."""
+    case = await session.get(
+        Case, case_id, with_for_update=session.bind is not None and session.bind.dialect.name == "postgresql"
+    )
+    if case is None:
+        return
+    policy = policy_for(clinic, level) if LEVEL_RANK[level] >= LEVEL_RANK["urgent"] else []
+    if case.status == "acknowledged" and case.policy:
+        # A rise while someone holds the case: the chain starts again under the new level.
+        case.status, case.acknowledged_at, case.acknowledged_by_id = "open", None, None
+        event(session, case, "escalation_restarted", now, "system", "system", level=level)
+    case.policy, case.tier, case.escalated = policy, 0, False
+    case.next_escalation_at = now if policy else None
+
+
+async def _overrides(session: AsyncSession, clinic_id: int, now: datetime) -> list[Override]:
+    rows = await session.execute(
+        select(OncallOverride, Staff.email)
+        .join(Staff, Staff.id == OncallOverride.staff_id)
+        .where(OncallOverride.clinic_id == clinic_id, OncallOverride.ends_at > now)
+        .order_by(OncallOverride.created_at, OncallOverride.id)
+    )
+    return [Override(o.rotation_key, email, o.starts_at, o.ends_at) for o, email in rows.all()]
+
+
+async def recipients(session: AsyncSession, clinic: Clinic, target: str, now: datetime) -> list[Staff]:
+    kind, _, name = target.partition(":")
+    if kind == "rotation":
+        rotation = next(
+            (r for r in (clinic.oncall or {}).get("rotations") or [] if r.get("key") == name), None
+        )
+        if rotation is None:
+            return []
+        shift = on_call(rotation, clinic.timezone, now, await _overrides(session, clinic.id, now))
+        if shift is None:
+            return []
+        staff = await session.scalar(
+            select(Staff).where(
+                Staff.email == shift.email, Staff.active.is_(True), Staff.clinic_id == clinic.id
+            )
+        )
+        return [staff] if staff else []
+    if kind == "staff":
+        staff = await session.scalar(
+            select(Staff).where(
+                Staff.email == name.lower(), Staff.active.is_(True), Staff.clinic_id == clinic.id
+            )
+        )
+        return [staff] if staff else []
+    if kind == "all":
+        return list(
+            await session.scalars(
+                select(Staff)
+                .where(Staff.clinic_id == clinic.id, Staff.role == name, Staff.active.is_(True))
+                .order_by(Staff.id)
+            )
+        )
+    return []
+
+
+@dataclass
+class Paged:
+    case_id: int
+    clinic_id: int
+    pages: int
+    skipped: int
+
+
+def page_text(case: Case, public_url: str) -> str:
+    # A case number, a level and a link: never the patient's name or words.
+    return (
+        f"Vigil: {case.level.upper()} case #{case.id} needs a nurse. "
+        f"Open {public_url}/cases/{case.id} to acknowledge."
+    )
+
+
+async def escalate_due(
+    session: AsyncSession, now: datetime, *, postgres: bool, public_url: str, batch: int = 500
+) -> list[Paged]:
+    """Page every case whose next escalation is due; the caller commits."""
+    q = (
+        select(Case, Clinic)
+        .join(Clinic, Clinic.id == Case.clinic_id)
+        .where(Case.status == "open", Case.next_escalation_at <= now)
+        .order_by(Case.next_escalation_at, Case.id)
+        .limit(batch)
+    )
+    if postgres:
+        q = q.with_for_update(skip_locked=True, of=Case)
+    out = []
+    # One pass shares one instant, so who a target names is looked up once per pass.
+    found: dict[tuple[int, str], list[Staff]] = {}
+    for case, clinic in (await session.execute(q)).all():
+        out.append(await _page(session, case, clinic, now, public_url, found))
+    return out
+
+
+async def _page(
+    session: AsyncSession,
+    case: Case,
+    clinic: Clinic,
+    now: datetime,
+    public_url: str,
+    found: dict[tuple[int, str], list[Staff]],
+) -> Paged:
+    policy = case.policy or []
+    result = Paged(case.id, clinic.id, 0, 0)
+    if not policy:
+        case.next_escalation_at = None
+        return result
+    index = min(case.tier, len(policy) - 1)  # past the last tier, the last tier repeats
+    tried = 0
+    while tried < len(policy):
+        tier = policy[index]
+        reachable = []
+        target = str(tier.get("notify", ""))
+        if (clinic.id, target) not in found:
+            found[(clinic.id, target)] = await recipients(session, clinic, target, now)
+        for staff in found[(clinic.id, target)]:
+            where = contact(staff)
+            if where is not None:
+                reachable.append((staff, where))
+        if not reachable:
+            event(
+                session,
+                case,
+                "tier_skipped",
+                now,
+                "system",
+                "system",
+                tier=index + 1,
+                target=tier.get("notify"),
+                reason="nobody reachable",
+            )
+            GAPS.labels(case.level).inc()
+            await _warn_admins(session, clinic, case, index + 1, str(tier.get("notify")), now)
+            result.skipped += 1
+            tried += 1
+            if index + 1 >= len(policy):
+                case.tier = len(policy)
+                case.next_escalation_at = now + RETRY_EMPTY
+                return result
+            index += 1
+            continue
+        for staff, (channel, address) in reachable:
+            session.add(
+                OutboundMessage(
+                    clinic_id=clinic.id,
+                    patient_id=None,
+                    staff_id=staff.id,
+                    channel=channel,
+                    address=address,
+                    kind="page",
+                    priority=PRIORITY_PAGE,
+                    text=page_text(case, public_url),
+                    status="pending",
+                    attempts=0,
+                    next_attempt_at=now,
+                    created_at=now,
+                )
+            )
+            event(session, case, "paged", now, "system", channel, recipient=staff.email, tier=index + 1)
+            PAGES.labels(channel).inc()
+            result.pages += 1
+        case.pages_sent += len(reachable)
+        if index > 0 and not case.escalated:
+            case.escalated = True
+            ESCALATED.labels(case.level).inc()
+        repeat = tier.get("repeat_every")
+        wait = seconds(str(repeat or tier.get("ack_within") or "5m"))
+        case.tier = index if repeat else index + 1
+        case.next_escalation_at = now + timedelta(seconds=wait)
+        return result
+    return result
+
+
+async def _warn_admins(
+    session: AsyncSession, clinic: Clinic, case: Case, tier: int, target: str, now: datetime
+) -> None:
+    log.warning(
+        "on-call gap: clinic %s case %s tier %s (%s) has nobody reachable", clinic.id, case.id, tier, target
+    )
+    for admin in await session.scalars(
+        select(Staff).where(Staff.clinic_id == clinic.id, Staff.role == "admin", Staff.active.is_(True))
+    ):
+        where = contact(admin)
+        if where is None:
+            continue
+        session.add(
+            OutboundMessage(
+                clinic_id=clinic.id,
+                patient_id=None,
+                staff_id=admin.id,
+                channel=where[0],
+                address=where[1],
+                kind="info",
+                priority=PRIORITY_PAGE,
+                text=f"Vigil: on-call gap. Tier {tier} ({target}) had nobody reachable for case #{case.id}.",
+                status="pending",
+                attempts=0,
+                next_attempt_at=now,
+                created_at=now,
+            )
+        )
+
+
+async def remind_owners(session: AsyncSession, now: datetime, *, postgres: bool, public_url: str) -> int:
+    """A case held but not resolved after the clinic's remind_owner_after gets one reminder."""
+    q = (
+        select(Case, Clinic)
+        .join(Clinic, Clinic.id == Case.clinic_id)
+        .where(Case.status == "acknowledged", Case.owner_reminded_at.is_(None))
+        .limit(500)
+    )
+    if postgres:
+        q = q.with_for_update(skip_locked=True, of=Case)
+    count = 0
+    for case, clinic in (await session.execute(q)).all():
+        after = seconds(str((clinic.oncall or {}).get("remind_owner_after") or "1h"))
+        held_since = case.claimed_at or case.acknowledged_at
+        owner_id = case.claimed_by_id or case.acknowledged_by_id
+        if held_since is None or owner_id is None or now < held_since + timedelta(seconds=after):
+            continue
+        owner = await session.get(Staff, owner_id)
+        where = contact(owner) if owner else None
+        case.owner_reminded_at = now
+        if owner is None or where is None:
+            continue
+        session.add(
+            OutboundMessage(
+                clinic_id=clinic.id,
+                patient_id=None,
+                staff_id=owner.id,
+                channel=where[0],
+                address=where[1],
+                kind="page",
+                priority=PRIORITY_PAGE,
+                text=f"Vigil: case #{case.id} ({case.level}) is still open with you. "
+                f"{public_url}/cases/{case.id}",
+                status="pending",
+                attempts=0,
+                next_attempt_at=now,
+                created_at=now,
+            )
+        )
+        event(session, case, "reminded", now, "system", where[0], recipient=owner.email)
+        count += 1
+    return count
