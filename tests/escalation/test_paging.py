@@ -213,3 +213,33 @@ async def test_two_processes_ticking_over_the_same_cases_page_each_once(
     assert counts
     for (_, tier), n in counts.items():
         assert n == (2 if tier == 3 else 1), counts  # tier 3 pages both nurses, once
+
+
+async def test_a_held_case_reminds_its_owner_once(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)
+    case_id = await emergency(client, auth)
+    await client.post(f"/api/v1/cases/{case_id}/claim", headers=auth)
+    clock.advance(minutes=59)
+    await rt.service.tick()
+    clock.advance(minutes=2)  # the clinic's default: an hour after it was taken
+    await rt.service.tick()
+    clock.advance(hours=3)
+    await rt.service.tick()
+    events = (await client.get(f"/api/v1/cases/{case_id}", headers=auth)).json()["events"]
+    reminders = [e for e in events if e["kind"] == "reminded"]
+    assert [(e["recipient"], e["channel"]) for e in reminders] == [(NURSE, "telegram")]
+
+
+async def test_the_queue_shows_who_is_on_call(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient
+) -> None:
+    clock.set(DUE)
+    page = await client.get("/login")
+    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+    await client.post("/login", data={"email": NURSE, "password": "correct horse battery", "csrf": csrf})
+    queue = await client.get("/")
+    assert "On call" in queue.text
+    assert "now Ana Reyes" in queue.text
+    assert "next Ben Okafor" in queue.text
