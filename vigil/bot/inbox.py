@@ -16,7 +16,15 @@ from .models import InboundMessage
 
 
 async def receive(
-    session: AsyncSession, *, patient: Patient, channel: str, provider_id: str, text: str, now: datetime
+    session: AsyncSession,
+    *,
+    patient: Patient,
+    channel: str,
+    provider_id: str,
+    text: str,
+    now: datetime,
+    processed: bool = False,
+    error: str | None = None,
 ) -> int | None:
     """Insert the message; None when this provider id was already received (a retry)."""
     values = {
@@ -26,7 +34,9 @@ async def receive(
         "provider_id": clean(provider_id),
         "text": clean(text),
         "received_at": now,
-        "attempts": 0,
+        "processed_at": now if processed else None,
+        "attempts": 1 if processed or error else 0,
+        "error": error,
     }
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
     insert = pg_insert if dialect == "postgresql" else sqlite_insert

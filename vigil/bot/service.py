@@ -18,6 +18,7 @@ from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.hub import Hub
 from vigil.core.models import Clinic, Patient
+from vigil.core.text import clean
 from vigil.escalation import cases, paging
 from vigil.escalation.triage import TriageEngine
 from vigil.scheduler import checkins
@@ -65,18 +66,78 @@ class Service:
             self.hub.publish(topic, payload or {"type": "changed"})
 
     async def receive(self, patient: Patient, channel: str, provider_id: str, text: str) -> Received:
-        """Store an inbound message (a repeat is a no-op), commit, then process it."""
-        now = self.clock.now()
-        async with self.db.transaction() as session:
-            message_id = await inbox.receive(
-                session, patient=patient, channel=channel, provider_id=provider_id, text=text, now=now
-            )
-        if message_id is None:
-            RECEIVED.labels(channel, "duplicate").inc()
-            return Received(None, None)
-        RECEIVED.labels(channel, "stored").inc()
-        self.announce([f"patient:{patient.id}"])
-        return Received(message_id, await self.process(message_id))
+        """Store an inbound message and handle it, committed together (a repeat is a no-op).
+
+        One transaction instead of two halves the cost of the busiest path. If handling
+        fails, the message is stored on its own, unprocessed, and the tick retries it: it is
+        never lost, and a webhook is only answered once it is stored.
+        """
+        for attempt in range(3):
+            now = self.clock.now()
+            try:
+                async with self.db.transaction() as session:
+                    message_id = await inbox.receive(
+                        session,
+                        patient=patient,
+                        channel=channel,
+                        provider_id=provider_id,
+                        text=text,
+                        now=now,
+                        processed=True,
+                    )
+                    if message_id is None:
+                        RECEIVED.labels(channel, "duplicate").inc()
+                        return Received(None, None)
+                    row = (
+                        await session.execute(
+                            select(Patient, Clinic)
+                            .join(Clinic, Clinic.id == Patient.clinic_id)
+                            .where(Patient.id == patient.id)
+                        )
+                    ).first()
+                    if row is None:
+                        raise LookupError("the patient is gone")
+                    current, clinic = row
+                    message = InboundMessage(
+                        id=message_id,
+                        clinic_id=current.clinic_id,
+                        patient_id=current.id,
+                        channel=channel,
+                        provider_id=provider_id,
+                        text=clean(text),
+                        received_at=now,
+                    )
+                    outcome = await self.conversation.handle(session, message, current, clinic, now)
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+                continue  # two writers opened the same patient's case at once; the retry finds it
+            except Exception as exc:
+                log.exception("handling an inbound %s message failed; stored for retry", channel)
+                async with self.db.transaction() as session:
+                    message_id = await inbox.receive(
+                        session,
+                        patient=patient,
+                        channel=channel,
+                        provider_id=provider_id,
+                        text=text,
+                        now=now,
+                        error=type(exc).__name__,
+                    )
+                RECEIVED.labels(channel, "stored_unprocessed").inc()
+                return Received(message_id, None)
+            RECEIVED.labels(channel, "stored").inc()
+            await self._after(outcome)
+            return Received(message_id, outcome)
+        return Received(None, None)
+
+    async def _after(self, outcome: Outcome) -> None:
+        """Tell live pages, page a new or risen case at once, wake the outbox."""
+        self.announce(outcome.topics)
+        if outcome.opened or outcome.raised:
+            await self.escalate()  # page now, not on the next tick
+        if outcome.outbox:
+            self.dispatcher.wake()
 
     async def process(self, message_id: int) -> Outcome | None:
         """Handle one stored message in one transaction; on failure it stays pending for retry."""
@@ -113,11 +174,7 @@ class Service:
                         .values(attempts=InboundMessage.attempts + 1, error=type(exc).__name__)
                     )
                 return None
-            self.announce(outcome.topics)
-            if outcome.opened or outcome.raised:
-                await self.escalate()  # page now, not on the next tick
-            if outcome.outbox:
-                self.dispatcher.wake()
+            await self._after(outcome)
             return outcome
         return None
 
