@@ -11,7 +11,7 @@ from prometheus_client import Counter
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vigil.core.models import Clinic, OutboundMessage, Patient
+from vigil.core.models import Clinic, OutboundMessage, Patient, to_patient
 from vigil.escalation import cases, paging
 from vigil.escalation.triage import Assessment, Level, TriageEngine
 from vigil.scheduler import checkins
@@ -60,17 +60,7 @@ class Conversation:
             return  # they said STOP: only the confirmation goes out; the case still opens
         await session.execute(
             insert(OutboundMessage).values(
-                clinic_id=patient.clinic_id,
-                patient_id=patient.id,
-                channel=patient.channel,
-                address=patient.address,
-                kind=kind,
-                priority=priority,
-                text=text,
-                status="pending",
-                attempts=0,
-                next_attempt_at=now,
-                created_at=now,
+                to_patient(patient, kind=kind, text=text, now=now, priority=priority)
             )
         )
         out.outbox += 1

@@ -108,6 +108,68 @@ class OutboundMessage(Base):
     delivered_at: Mapped[datetime | None]
 
 
+def queued(
+    *,
+    clinic_id: int,
+    channel: str,
+    address: str,
+    kind: str,
+    text: str,
+    now: datetime,
+    priority: int,
+    patient_id: int | None = None,
+    staff_id: int | None = None,
+) -> dict[str, Any]:
+    """The columns of a new outbox row, ready to send now."""
+    return {
+        "clinic_id": clinic_id,
+        "patient_id": patient_id,
+        "staff_id": staff_id,
+        "channel": channel,
+        "address": address,
+        "kind": kind,
+        "priority": priority,
+        "text": text,
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+    }
+
+
+def to_patient(
+    patient: Patient, *, kind: str, text: str, now: datetime, priority: int, staff_id: int | None = None
+) -> dict[str, Any]:
+    """An outbox row to the patient, through their channel."""
+    return queued(
+        clinic_id=patient.clinic_id,
+        patient_id=patient.id,
+        staff_id=staff_id,
+        channel=patient.channel,
+        address=patient.address,
+        kind=kind,
+        text=text,
+        now=now,
+        priority=priority,
+    )
+
+
+def to_staff(
+    staff: Staff, where: tuple[str, str], *, kind: str, text: str, now: datetime, priority: int
+) -> dict[str, Any]:
+    """An outbox row to a staff member, through the (channel, address) that reaches them."""
+    return queued(
+        clinic_id=staff.clinic_id,
+        staff_id=staff.id,
+        channel=where[0],
+        address=where[1],
+        kind=kind,
+        text=text,
+        now=now,
+        priority=priority,
+    )
+
+
 class AuditEvent(Base):
     """Who viewed or changed what: every view and change of a case lands here."""
 

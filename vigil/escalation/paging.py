@@ -14,7 +14,7 @@ from prometheus_client import Counter
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vigil.core.models import Clinic, OutboundMessage, Staff
+from vigil.core.models import Clinic, OutboundMessage, Staff, to_staff
 
 from .cases import event
 from .models import LEVEL_RANK, Case, OncallOverride
@@ -199,18 +199,14 @@ async def _page(
         for staff, (channel, address) in reachable:
             session.add(
                 OutboundMessage(
-                    clinic_id=clinic.id,
-                    patient_id=None,
-                    staff_id=staff.id,
-                    channel=channel,
-                    address=address,
-                    kind="page",
-                    priority=PRIORITY_PAGE,
-                    text=page_text(case, public_url),
-                    status="pending",
-                    attempts=0,
-                    next_attempt_at=now,
-                    created_at=now,
+                    **to_staff(
+                        staff,
+                        (channel, address),
+                        kind="page",
+                        text=page_text(case, public_url),
+                        now=now,
+                        priority=PRIORITY_PAGE,
+                    )
                 )
             )
             event(session, case, "paged", now, "system", channel, recipient=staff.email, tier=index + 1)
@@ -240,21 +236,9 @@ async def _warn_admins(
         where = contact(admin)
         if where is None:
             continue
+        text = f"Vigil: on-call gap. Tier {tier} ({target}) had nobody reachable for case #{case.id}."
         session.add(
-            OutboundMessage(
-                clinic_id=clinic.id,
-                patient_id=None,
-                staff_id=admin.id,
-                channel=where[0],
-                address=where[1],
-                kind="info",
-                priority=PRIORITY_PAGE,
-                text=f"Vigil: on-call gap. Tier {tier} ({target}) had nobody reachable for case #{case.id}.",
-                status="pending",
-                attempts=0,
-                next_attempt_at=now,
-                created_at=now,
-            )
+            OutboundMessage(**to_staff(admin, where, kind="info", text=text, now=now, priority=PRIORITY_PAGE))
         )
 
 
@@ -280,22 +264,9 @@ async def remind_owners(session: AsyncSession, now: datetime, *, postgres: bool,
         case.owner_reminded_at = now
         if owner is None or where is None:
             continue
+        text = f"Vigil: case #{case.id} ({case.level}) is still open with you. {public_url}/cases/{case.id}"
         session.add(
-            OutboundMessage(
-                clinic_id=clinic.id,
-                patient_id=None,
-                staff_id=owner.id,
-                channel=where[0],
-                address=where[1],
-                kind="page",
-                priority=PRIORITY_PAGE,
-                text=f"Vigil: case #{case.id} ({case.level}) is still open with you. "
-                f"{public_url}/cases/{case.id}",
-                status="pending",
-                attempts=0,
-                next_attempt_at=now,
-                created_at=now,
-            )
+            OutboundMessage(**to_staff(owner, where, kind="page", text=text, now=now, priority=PRIORITY_PAGE))
         )
         event(session, case, "reminded", now, "system", where[0], recipient=owner.email)
         count += 1

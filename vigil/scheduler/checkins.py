@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vigil.core.models import Clinic, OutboundMessage, Patient
+from vigil.core.models import Clinic, OutboundMessage, Patient, to_patient
 
 from .conditions import parse as parse_condition
 from .models import CheckIn, CheckInAnswer, Enrolment, Protocol
@@ -71,20 +71,7 @@ def _quiet(clinic: Clinic) -> tuple[str, str] | None:
 
 
 def _outbox_row(patient: Patient, kind: str, text: str, now: datetime, priority: int) -> dict[str, Any]:
-    return {
-        "clinic_id": patient.clinic_id,
-        "patient_id": patient.id,
-        "staff_id": None,
-        "channel": patient.channel,
-        "address": patient.address,
-        "kind": kind,
-        "priority": priority,
-        "text": text,
-        "status": "pending",
-        "attempts": 0,
-        "next_attempt_at": now,
-        "created_at": now,
-    }
+    return to_patient(patient, kind=kind, text=text, now=now, priority=priority)
 
 
 async def send_due(session: AsyncSession, now: datetime, *, postgres: bool, batch: int = 500) -> int:

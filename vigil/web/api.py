@@ -13,13 +13,14 @@ from sqlalchemy import select
 
 from vigil.core.audit import audit
 from vigil.core.clock import utc
-from vigil.core.models import Clinic, OutboundMessage, Patient, Staff
+from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, to_patient
 from vigil.core.text import clean
 from vigil.escalation import cases as case_ops
 from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
 
 from . import views
+from .actions import act
 from .deps import ApiStaff, ExternalId, RowId, RuntimeDep
 from .runtime import Runtime
 
@@ -102,29 +103,7 @@ def build_api() -> FastAPI:
         return found
 
     async def _act(rt: Runtime, staff: Staff, case_id: RowId, action: str, **kw: Any) -> dict[str, Any]:
-        now = rt.clock.now()
-        async with rt.db.transaction() as session:
-            if action == "acknowledge":
-                await case_ops.acknowledge(session, case_id, staff, now, "api")
-            elif action == "claim":
-                await case_ops.claim(session, case_id, staff, now, "api")
-            elif action == "decline":
-                await case_ops.decline(session, case_id, staff, now, "api")
-            elif action == "resolve":
-                await case_ops.resolve(session, case_id, staff, now, "api", kw["disposition"], kw["note"])
-            audit(
-                session,
-                at=now,
-                actor=staff.email,
-                action=action,
-                subject_type="case",
-                subject_id=case_id,
-                clinic_id=staff.clinic_id,
-                channel="api",
-            )
-        rt.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed", "case": case_id})
-        if action == "decline":
-            await rt.service.escalate()
+        await act(rt, staff, case_id, action, "api", **kw)
         async with rt.db.session() as session:
             found = await views.case_detail(session, staff.clinic_id, case_id)
         assert found is not None
@@ -212,18 +191,7 @@ async def send_reply(rt: Runtime, staff: Staff, case_id: RowId, text: str, chann
         if patient.status == "opted_out":
             raise CaseError("the patient has opted out of messages; call them instead")
         row = OutboundMessage(
-            clinic_id=patient.clinic_id,
-            patient_id=patient.id,
-            staff_id=staff.id,
-            channel=patient.channel,
-            address=patient.address,
-            kind="reply",
-            priority=1,
-            text=text,
-            status="pending",
-            attempts=0,
-            next_attempt_at=now,
-            created_at=now,
+            **to_patient(patient, kind="reply", text=text, now=now, priority=1, staff_id=staff.id)
         )
         session.add(row)
         await session.flush()

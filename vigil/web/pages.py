@@ -16,10 +16,10 @@ from sqlalchemy import select
 from vigil.core.audit import audit
 from vigil.core.models import Clinic, Patient, Staff
 from vigil.core.text import clean
-from vigil.escalation import cases as case_ops
 from vigil.escalation.cases import DISPOSITIONS, CaseError
 
 from . import views
+from .actions import act
 from .api import send_reply, simulate
 from .deps import ExternalId, RowId, RuntimeDep, check_csrf, page_staff
 from .runtime import Runtime
@@ -327,7 +327,6 @@ async def case_action(
     check_csrf(request, csrf)
     if action not in ("acknowledge", "claim", "resolve", "reply", "decline"):
         raise HTTPException(404, "no such action")
-    now = rt.clock.now()
     try:
         if action == "reply":
             if not text.strip():
@@ -335,30 +334,7 @@ async def case_action(
             await send_reply(rt, me, case_id, text.strip(), "web")
             message = "Reply sent."
         else:
-            async with rt.db.transaction() as session:
-                if action == "acknowledge":
-                    await case_ops.acknowledge(session, case_id, me, now, "web")
-                elif action == "claim":
-                    await case_ops.claim(session, case_id, me, now, "web")
-                elif action == "decline":
-                    await case_ops.decline(session, case_id, me, now, "web")
-                else:
-                    await case_ops.resolve(
-                        session, case_id, me, now, "web", disposition, note.strip() or None
-                    )
-                audit(
-                    session,
-                    at=now,
-                    actor=me.email,
-                    action=action,
-                    subject_type="case",
-                    subject_id=case_id,
-                    clinic_id=me.clinic_id,
-                    channel="web",
-                )
-            rt.hub.publish(f"clinic:{me.clinic_id}", {"type": "changed", "case": case_id})
-            if action == "decline":
-                await rt.service.escalate()
+            await act(rt, me, case_id, action, "web", disposition=disposition, note=note.strip() or None)
             message = {
                 "acknowledge": "Acknowledged.",
                 "claim": "Claimed: the case is yours.",
