@@ -44,8 +44,9 @@ async def upgrade_async(engine: AsyncEngine, revision: str = "head") -> None:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)
 
-    async with engine.begin() as conn:
+    async with engine.connect() as conn:
         await conn.run_sync(run)
+        await conn.commit()
 
 
 def _main() -> None:  # pragma: no cover - a developer's helper

@@ -15,6 +15,11 @@ target_metadata = metadata()
 
 
 def _configure(connection: Connection) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        # Batch migrations rebuild tables; with foreign keys on, SQLite would cascade the
+        # rebuild's DROP into every child row. (A PRAGMA only works outside a transaction.)
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
@@ -23,6 +28,8 @@ def _configure(connection: Connection) -> None:
     )
     with context.begin_transaction():
         context.run_migrations()
+    if sqlite:
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
 
 
 async def _run_online() -> None:
