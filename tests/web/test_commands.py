@@ -43,9 +43,9 @@ def test_upgrade_import_token_and_send_due(env: dict[str, str]) -> None:
     assert token.returncode == 0
     assert token.stdout.strip().startswith("vgl_")
     early = vigil("checkins", "send-due", "--now", "2000-01-01T00:00:00Z", env=env)
-    assert early.stdout.strip() == "opened 0 check-ins"
+    assert early.stdout.startswith("opened 0 check-ins")
     due = vigil("checkins", "send-due", "--now", "2099-01-01T15:00:00Z", env=env)
-    assert due.stdout.strip() == "opened 2 check-ins"
+    assert due.stdout.startswith("opened 2 check-ins")
     password = vigil("staff", "password", NURSE, env=env, stdin="a long enough password\n")
     assert password.returncode == 0, password.stderr
 

@@ -56,8 +56,9 @@ class Conversation:
         priority: int,
         out: Outcome,
     ) -> None:
-        if patient.status == "opted_out" and kind != "info":
-            return  # they said STOP: only the confirmation goes out; the case still opens
+        if patient.status == "opted_out" and kind not in ("info", "safety"):
+            # They said STOP: only confirmations and safety advice answer them; the case opens.
+            return
         await session.execute(
             insert(OutboundMessage).values(
                 to_patient(patient, kind=kind, text=text, now=now, priority=priority)

@@ -208,15 +208,21 @@ def _cmd_send_due(args: argparse.Namespace) -> int:
         clock = ManualClock(when if when.tzinfo else when.replace(tzinfo=UTC))
     settings = _settings()
 
-    async def go() -> int:
+    async def go() -> dict[str, int]:
         rt = build_runtime(settings, clock=clock)
         try:
-            return await rt.service.send_due()
+            # What the scheduler does at that instant: due check-ins, then reminders, expiry,
+            # missed check-ins and escalation.
+            return await rt.service.tick()
         finally:
             await rt.close()
 
-    opened = _run(go())
-    print(f"opened {opened} check-in{'s' if opened != 1 else ''}")
+    stats = _run(go())
+    opened = stats["opened"]
+    print(
+        f"opened {opened} check-in{'s' if opened != 1 else ''}; "
+        f"{stats['missed']} missed flagged, {stats['pages']} pages written"
+    )
     return 0
 
 
@@ -230,7 +236,8 @@ def _serve(
 
     rt = build_runtime(settings)
     app = create_app(rt, background=True, secret_key=secret)
-    uvicorn.run(app, host=host, port=port, log_level="info", access_log=False)
+    # Open live pages (SSE) would hold a shutdown forever; give them three seconds.
+    uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, timeout_graceful_shutdown=3)
     return 0
 
 

@@ -99,3 +99,19 @@ def test_a_later_normal_temperature_settles_an_earlier_fever() -> None:
 def test_two_fever_readings_stay_a_fever() -> None:
     a = assess("his temp was 38.3 last night and 38.1 this morning")
     assert a.level.label == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("they told me to call if I got a fever, well I have one now 38.6", "fever"),
+        ("you said to message if my legs went weak. they have", "limb_weakness"),
+        ("the nurse said to text if my back pain got worse, it has", "back_pain"),
+    ],
+)
+def test_an_instruction_that_has_come_true_is_present(text: str, concept: str) -> None:
+    assert concept in present(assess(text, context={"on_active_treatment": True}))
+
+
+def test_a_score_after_pain_still_reaches_the_site() -> None:
+    assert assess("pain 9/10 in my chest").level.label == "emergency"

@@ -585,6 +585,7 @@ class Reader:
                 for idx, d in index.around(m.i - 2, m.i, 0):
                     if d.end <= m.i and m.i - d.end <= 2 and tokens[d.anchor].clause == tokens[m.i].clause:
                         negated_post.add(idx)
+        self._confirmed(tokens, mentions, hyp)
         subject = self._subjects(tokens, mentions)
         self._latest_reading_wins(r, resolved, subject)
         for idx, d in enumerate(drafts):
@@ -597,6 +598,21 @@ class Reader:
                 d.status = "negated"
             elif used[a] or idx in resolved:
                 d.status = "resolved"
+
+    @staticmethod
+    def _confirmed(tokens: list[Token], mentions: list[Mention], hyp: bytearray) -> None:
+        """'They said to call if I got a fever, well I have one now': the if came true."""
+        for m in mentions:
+            if ("marker", "confirm") not in m.tags:
+                continue
+            sentence = tokens[m.i].sentence
+            previous = sentence - 1
+            k = m.i - 1
+            # Clear the hypothetical scope over this sentence and, for "...if my legs went
+            # weak. They have", the one before it.
+            while k >= 0 and tokens[k].sentence in (sentence, previous) and m.i - k <= 40:
+                hyp[k] = 0
+                k -= 1
 
     def _neg_scope(
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], start: int, neg: bytearray

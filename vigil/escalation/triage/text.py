@@ -40,7 +40,7 @@ _KEEP_S: Final = frozenset(
 )
 
 SENTENCE_PUNCT: Final = frozenset(".!?;…")
-CLAUSE_PUNCT: Final = frozenset(",:()[]-–—/")
+CLAUSE_PUNCT: Final = frozenset(",:()[]-–—")  # not "/": "9/10" is one score
 
 
 class Token:

@@ -9,7 +9,19 @@ document.querySelectorAll("[data-live-src]").forEach((el) => {
   };
   const source = new EventSource(el.dataset.liveSrc);
   source.addEventListener("changed", refresh);
-  source.addEventListener("open", () => el.setAttribute("data-live", "on"));
+  source.addEventListener("open", () => { el.setAttribute("data-live", "on"); refresh(); });
+  // Say so when live updates stop (signed out, server restarted) instead of going stale quietly.
+  source.addEventListener("error", () => {
+    el.setAttribute("data-live", "off");
+    if (!document.getElementById("live-off")) {
+      const note = document.createElement("p");
+      note.id = "live-off";
+      note.className = "flash error";
+      note.setAttribute("role", "alert");
+      note.innerHTML = 'Live updates have stopped. <a href="">Reload the page</a> (you may need to sign in again).';
+      el.parentNode.insertBefore(note, el);
+    }
+  });
 });
 // Keep a chat scrolled to its newest message.
 const scrollDown = () => document.querySelectorAll(".phone .transcript").forEach((t) => t.lastElementChild?.scrollIntoView({ block: "end" }));
