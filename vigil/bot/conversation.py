@@ -20,7 +20,23 @@ from .models import InboundMessage
 
 ASSESSED = Counter("vigil_assessments_total", "Inbound messages assessed, by level", ["level"])
 
-KEYWORDS = {"stop": "stop", "start": "start", "help": "help", "nurse": "nurse", "pause": "pause"}
+# SMS carriers' keywords too: exact single words, any case.
+KEYWORDS = {
+    "stop": "stop",
+    "stopall": "stop",
+    "unsubscribe": "stop",
+    "cancel": "stop",
+    "end": "stop",
+    "quit": "stop",
+    "revoke": "stop",
+    "optout": "stop",
+    "start": "start",
+    "unstop": "start",
+    "help": "help",
+    "info": "help",
+    "nurse": "nurse",
+    "pause": "pause",
+}
 PRIORITY_SAFETY = 0
 PRIORITY_REPLY = 3
 

@@ -21,7 +21,7 @@ from sqlalchemy import or_, select, update
 from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.hub import Hub
-from vigil.core.models import OutboundMessage
+from vigil.core.models import OutboundMessage, Patient
 
 from .channels import Channel, PermanentError, TransientError
 
@@ -108,6 +108,7 @@ class Dispatcher:
     async def _send(self, row: OutboundMessage) -> None:
         channel = self.channels[row.channel]
         values: dict[str, object]
+        patient_status: str | None = None
         try:
             provider_id = await channel.send(row)
         except TransientError as exc:
@@ -129,6 +130,7 @@ class Dispatcher:
         except PermanentError as exc:
             values = {"status": "failed", "error": str(exc)[:200], "lease_until": None}
             outcome = "failed"
+            patient_status = exc.patient_status
         except Exception as exc:  # a bug in a channel must not lose the message
             log.exception("channel %s raised unexpectedly for outbound %s", row.channel, row.id)
             values = {
@@ -154,6 +156,11 @@ class Dispatcher:
             await session.execute(
                 update(OutboundMessage).where(OutboundMessage.id == row.id).values(**values)
             )
+            if patient_status and row.patient_id is not None:
+                # The provider says the patient cannot be reached this way: stop writing to them.
+                await session.execute(
+                    update(Patient).where(Patient.id == row.patient_id).values(status=patient_status)
+                )
         SENT.labels(row.channel, outcome).inc()
         if row.patient_id is not None:
             self.hub.publish(f"patient:{row.patient_id}", {"type": "status", "id": row.id})

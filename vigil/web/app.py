@@ -20,7 +20,7 @@ from sqlalchemy import text
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
-from . import pages
+from . import pages, webhooks
 from .api import build_api
 from .runtime import Runtime
 
@@ -84,6 +84,7 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
     app.mount("/api/v1", api)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     app.include_router(pages.router)
+    app.include_router(webhooks.router)
 
     @app.exception_handler(pages.LoginRequired)
     async def _login(request: Request, _: pages.LoginRequired) -> Response:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vigil.bot.channels import Channel
+from vigil.bot.channels.simulator import SimulatorChannel
+from vigil.bot.channels.sms.transport import TwilioSms
 from vigil.bot.service import Service
 from vigil.core.clock import Clock, SystemClock
 from vigil.core.db import Database
@@ -30,5 +33,16 @@ def build_runtime(settings: Settings, *, clock: Clock | None = None, db: Databas
     db = db or Database(settings.database_url)
     hub = Hub()
     engine = default_engine()
-    service = Service(db, clock, engine, hub, public_url=settings.public_url)
+    channels: dict[str, Channel] = {}
+    if settings.simulator:
+        channels["simulator"] = SimulatorChannel(hub)
+    if settings.twilio_account_sid and settings.twilio_auth_token and settings.twilio_from:
+        channels["sms"] = TwilioSms(
+            settings.twilio_account_sid,
+            settings.twilio_auth_token,
+            settings.twilio_from,
+            settings.twilio_api_url,
+            settings.public_url,
+        )
+    service = Service(db, clock, engine, hub, channels, public_url=settings.public_url)
     return Runtime(settings, db, clock, hub, engine, service)

@@ -17,7 +17,12 @@ class TransientError(Exception):
 
 
 class PermanentError(Exception):
-    """Retrying will not help: blocked, unsubscribed, invalid number."""
+    """Retrying will not help: blocked, unsubscribed, invalid number.
+
+    `patient_status` ("opted_out", "unreachable") is what this says about the patient.
+    """
+
+    patient_status: str | None = None
 
 
 class Channel(Protocol):

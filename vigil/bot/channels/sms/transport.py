@@ -1,0 +1,82 @@
+"""Sending SMS through Twilio's REST API with the official client (async HTTP client).
+
+`VIGIL_TWILIO_API_URL` is the API base, so tests talk to a fake Twilio on 127.0.0.1.
+Every message asks for a status callback and carries a validity period, so a check-in that
+cannot be delivered in time expires instead of arriving hours late.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import aiohttp
+from twilio.base.exceptions import TwilioRestException
+from twilio.http.async_http_client import AsyncTwilioHttpClient
+from twilio.rest import Client
+
+from vigil.core.models import OutboundMessage
+
+from .. import PermanentError, TransientError
+
+log = logging.getLogger("vigil.sms")
+
+VALIDITY_SECONDS = {"question": 4 * 3600, "reminder": 4 * 3600}  # others: Twilio's maximum
+OPTED_OUT = 21610
+INVALID_NUMBER = {21211, 21614, 30005, 30006}
+
+
+class PermanentSmsError(PermanentError):
+    def __init__(self, message: str, code: int | None) -> None:
+        super().__init__(message)
+        self.code = code
+        if code == OPTED_OUT:
+            self.patient_status = "opted_out"
+        elif code in INVALID_NUMBER:
+            self.patient_status = "unreachable"
+
+
+class TwilioSms:
+    name = "sms"
+
+    def __init__(self, account_sid: str, auth_token: str, sender: str, api_url: str, public_url: str) -> None:
+        self.account_sid = account_sid
+        self.auth_token = auth_token
+        self.sender = sender
+        self.api_url = api_url.rstrip("/")
+        self.status_url = f"{public_url.rstrip('/')}/webhooks/twilio/status"
+        self._client: Client | None = None
+
+    def _get_client(self) -> Client:
+        if self._client is None:  # the async HTTP client needs the running loop
+            client = Client(self.account_sid, self.auth_token, http_client=AsyncTwilioHttpClient(timeout=15))
+            client.api.base_url = self.api_url
+            self._client = client
+        return self._client
+
+    async def send(self, message: OutboundMessage) -> str:
+        kwargs: dict[str, Any] = {
+            "to": message.address,
+            "body": message.text,
+            "status_callback": self.status_url,
+        }
+        if self.sender.startswith("MG"):
+            kwargs["messaging_service_sid"] = self.sender
+        else:
+            kwargs["from_"] = self.sender
+        validity = VALIDITY_SECONDS.get(message.kind)
+        if validity:
+            kwargs["validity_period"] = validity
+        try:
+            sent = await self._get_client().messages.create_async(**kwargs)
+        except TwilioRestException as exc:
+            if exc.status == 429 or exc.status >= 500:
+                raise TransientError(f"twilio {exc.status} {exc.code or ''}".strip()) from None
+            raise PermanentSmsError(f"twilio {exc.status} error {exc.code}", exc.code) from None
+        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
+            raise TransientError(f"twilio unreachable: {type(exc).__name__}") from None
+        return str(sent.sid)
+
+    async def close(self) -> None:
+        if self._client is not None and hasattr(self._client.http_client, "close"):
+            await self._client.http_client.close()

@@ -1,0 +1,126 @@
+"""Provider webhooks: POST /webhooks/twilio/sms and /webhooks/twilio/status.
+
+The signature is checked first, against VIGIL_PUBLIC_URL + the path and every parameter
+received; a wrong one gets 403 and nothing is stored.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from prometheus_client import Counter
+from sqlalchemy import select, update
+
+from vigil.bot.channels.sms import webhook as sms
+from vigil.core.models import OutboundMessage, Patient
+from vigil.escalation.cases import event, open_case_of
+
+from .deps import RuntimeDep
+from .runtime import Runtime
+
+log = logging.getLogger("vigil.webhooks")
+router = APIRouter()
+TWIML_EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
+OPERATOR_ALERTS = Counter(
+    "vigil_sms_operator_alerts_total", "Twilio errors the operator must look at", ["code"]
+)
+RETRY_LATER = {30003}
+ALERT = {30007, 30032, 30034}
+
+
+def _twiml() -> Response:
+    return Response(TWIML_EMPTY, media_type="text/xml")
+
+
+async def _signed_form(request: Request, rt: Runtime, path: str) -> dict[str, str] | Response:
+    token = rt.settings.twilio_auth_token
+    if not token or not rt.settings.twilio_account_sid:
+        return Response("SMS is not configured", status_code=404)
+    try:
+        form = await request.form()
+    except Exception:  # a body that is not a form is not Twilio
+        return Response("not a form", status_code=400)
+    params = {k: str(v) for k, v in form.multi_items()}
+    if not sms.signed(
+        token, rt.settings.public_url + path, params, request.headers.get("x-twilio-signature")
+    ):
+        return Response("bad signature", status_code=403)
+    return params
+
+
+@router.post("/webhooks/twilio/sms")
+async def inbound_sms(request: Request, rt: RuntimeDep) -> Response:
+    params = await _signed_form(request, rt, "/webhooks/twilio/sms")
+    if isinstance(params, Response):
+        return params
+    sid, sender, body = params.get("MessageSid"), params.get("From"), params.get("Body")
+    if not sid or not sender or body is None:
+        return Response("MessageSid, From and Body are required", status_code=400)
+    number = sms.e164(sender)
+    async with rt.db.session() as session:
+        patient = None
+        if number is not None:
+            patient = await session.scalar(
+                select(Patient)
+                .where(Patient.phone == number, Patient.channel == "sms")
+                .order_by(Patient.created_at.desc())
+                .limit(1)
+            )
+    if patient is None:
+        log.info("an SMS from a number no patient has was ignored")  # no number in the log
+        return _twiml()
+    await rt.service.receive(patient, "sms", sid, body)
+    return _twiml()
+
+
+@router.post("/webhooks/twilio/status")
+async def sms_status(request: Request, rt: RuntimeDep) -> Response:
+    params = await _signed_form(request, rt, "/webhooks/twilio/status")
+    if isinstance(params, Response):
+        return params
+    sid, status = params.get("MessageSid"), (params.get("MessageStatus") or "").lower()
+    if not sid or status not in sms.ORDER:
+        return Response("MessageSid and a known MessageStatus are required", status_code=400)
+    code = int(params["ErrorCode"]) if params.get("ErrorCode", "").isdigit() else None
+    now = rt.clock.now()
+    async with rt.db.transaction() as session:
+        row = await session.scalar(
+            select(OutboundMessage)
+            .where(OutboundMessage.channel == "sms", OutboundMessage.provider_id == sid)
+            .with_for_update()
+        )
+        if row is None:
+            return Response(status_code=204)
+        if sms.ORDER.get(status, 0) > sms.ORDER.get(row.status, 0):  # forward only
+            row.status = "failed" if status in ("undelivered", "failed", "canceled") else status
+            if status == "delivered":
+                row.delivered_at = now
+        if code is not None:
+            row.error = f"twilio {code}"
+            await _consequences(session, row, code, now)
+    return Response(status_code=204)
+
+
+async def _consequences(session: object, row: OutboundMessage, code: int, now: object) -> None:
+    from datetime import datetime, timedelta
+
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    assert isinstance(session, AsyncSession)
+    assert isinstance(now, datetime)
+    if code in RETRY_LATER:  # the handset was unreachable: try again later
+        row.status, row.next_attempt_at, row.provider_id = "pending", now + timedelta(minutes=10), None
+        return
+    if code in ALERT:
+        OPERATOR_ALERTS.labels(str(code)).inc()
+        log.warning("twilio error %s on outbound %s: the operator should look at the sender", code, row.id)
+        return
+    status = "opted_out" if code == 21610 else "unreachable" if code in {21211, 21614, 30005, 30006} else None
+    if status is None or row.patient_id is None:
+        return
+    await session.execute(update(Patient).where(Patient.id == row.patient_id).values(status=status))
+    case = await open_case_of(session, row.patient_id)
+    if case is not None:
+        event(session, case, "unreachable", now, "system", "sms", reason=status, code=code)
