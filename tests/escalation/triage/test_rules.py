@@ -126,3 +126,20 @@ def test_advice_follows_the_level_and_the_clinic_number() -> None:
 def test_bad_rules_data_is_refused_with_the_reason(data: dict, message: str) -> None:
     with pytest.raises(RuleError, match=message):
         load_rules(data, frozenset({"cough"}))
+
+
+def test_a_rule_that_fires_on_an_absence_is_still_evaluated() -> None:
+    from vigil.escalation.triage.model import Finding
+    from vigil.escalation.triage.rules import evaluate
+
+    rules = load_rules(
+        {
+            "rules": [
+                {"id": "no-cough", "level": "routine", "when": {"not": "cough"}},
+                {"id": "cough", "level": "routine", "when": "cough"},
+            ]
+        },
+        frozenset({"cough", "fever"}),
+    )
+    fever = Finding("fever", "present", 0, 5, "fever")
+    assert [r.id for r in evaluate(rules, [fever], {})] == ["no-cough"]

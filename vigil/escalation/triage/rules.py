@@ -31,6 +31,7 @@ class Rule:
     when: Condition
     unless: tuple[str, ...]
     concepts: frozenset[str] = frozenset()  # the concepts its condition reads
+    needs_one: bool = False  # it cannot fire unless one of `concepts` is present
 
 
 def concepts_in(spec: Any) -> set[str]:
@@ -145,6 +146,7 @@ def load_rules(data: Mapping[str, Any], concepts: frozenset[str] = frozenset()) 
                 compile_condition(when, rule_id, concepts),
                 unless,
                 frozenset(concepts_in(when)),
+                needs_one="not" not in repr(when),  # a negative condition may fire on an absence
             )
         )
     for rule in rules:
@@ -163,6 +165,7 @@ def evaluate(rules: Sequence[Rule], findings: Sequence[Finding], context: Mappin
     if not present:
         return []
     facts: Facts = (present, context)
-    fired = [r for r in rules if r.when(facts)]
+    # A rule that needs one of its concepts present is not worth evaluating without one.
+    fired = [r for r in rules if not (r.needs_one and r.concepts.isdisjoint(present)) and r.when(facts)]
     ids = {r.id for r in fired}
     return [r for r in fired if ids.isdisjoint(r.unless)]

@@ -78,7 +78,7 @@ def raw_tokens(text: str) -> list[tuple[str, int, int, bool]]:
     out = []
     for m in _TOKEN.finditer(text):
         word = m.group().lower()
-        possessive = _POSSESSIVE.fullmatch(word)
+        possessive = _POSSESSIVE.fullmatch(word) if word[-1:] == "s" and len(word) > 3 else None
         owned = possessive is not None and possessive.group(1) not in _KEEP_S
         if owned and possessive is not None:
             # "bladder's", "Mum's": the word itself; "it's", "she's" stay contractions.
