@@ -183,14 +183,14 @@ def build(data: Mapping[str, Any]) -> Lexicon:
     """Compile the lexicon's data into a matcher."""
     sets: dict[str, list[str]] = {k: [str(w) for w in v] for k, v in data.get("sets", {}).items()}
     trie: Node = {}
-    vocabulary: set[str] = set()
+    learned: set[str] = set()
 
     def add(patterns: list[str], tags: tuple[Tag, ...], where: str, learn: bool) -> None:
         for pattern in patterns:
             for seq in expand(pattern, sets):
                 _insert(trie, seq, tags)
                 if learn:
-                    vocabulary.update(t for t in seq if t.isalpha() and len(t) >= 4)
+                    learned.update(seq)
 
     for section, kind in KEYED_SECTIONS.items():
         for key, patterns in (data.get(section) or {}).items():
@@ -235,7 +235,7 @@ def build(data: Mapping[str, Any]) -> Lexicon:
         trie=trie,
         shorthand=shorthand,
         spelling=spelling,
-        vocabulary=frozenset(vocabulary),
+        vocabulary=frozenset(t for t in learned if t.isalpha() and len(t) >= 4),
         frames=frames,
         defaults={str(k): str(v) for k, v in (data.get("defaults") or {}).items()},
         modifier_targets=targets,
