@@ -132,3 +132,15 @@ async def test_a_red_flag_stops_the_check_in_and_the_safety_reply_goes_first(
     assert pending[0].kind == "safety"
     assert checkin is not None
     assert checkin.status == "stopped"
+
+
+async def test_a_patient_with_an_open_case_is_told_the_team_sees_their_messages(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    for text in ("I passed out", "what time is my appointment?"):
+        clock.advance(minutes=1)
+        await client.post(
+            "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-100871", "text": text}
+        )
+    messages = (await client.get("/api/v1/patients/MRN-100871/messages", headers=auth)).json()["messages"]
+    assert "your care team can see this message" in messages[-1]["text"]

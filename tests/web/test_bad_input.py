@@ -160,3 +160,19 @@ async def test_signed_in_pages_refuse_junk(rt: Runtime, client: httpx.AsyncClien
         assert 400 <= r.status_code < 500, (path, r.status_code)
     async with rt.db.session() as session:
         assert await session.scalar(select(func.count()).select_from(Patient)) == 2
+
+
+async def test_a_422_says_where_without_echoing_the_input(
+    client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    secret = "my back is killing me " * 300
+    r = await client.post("/api/v1/simulator/messages", headers=auth, json={"external_id": 5, "text": secret})
+    assert r.status_code == 422
+    assert "killing" not in r.text
+    assert r.json()["detail"][0]["loc"] == ["body", "external_id"]
+
+
+async def test_pages_cannot_be_framed(client: httpx.AsyncClient) -> None:
+    r = await client.get("/login")
+    assert r.headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in r.headers["content-security-policy"]

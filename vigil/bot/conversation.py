@@ -151,24 +151,29 @@ class Conversation:
                 closing = "Thank you, that is everything for this check-in."
                 if result.level == Level.ROUTINE or out.case_id:
                     closing += " Your care team will look at your answers."
-                closing += f" If you feel worse, call {clinic.emergency_number}."
+                closing += (
+                    f" If anything gets worse, contact the clinic, or call {clinic.emergency_number}"
+                    " in an emergency."
+                )
                 await self._say(session, patient, "closing", closing, now, PRIORITY_REPLY, out)
             return out
         # Free text outside a check-in.
         if result.level == Level.ROUTINE:
             await self._say(session, patient, "reply", result.advice, now, PRIORITY_REPLY, out)
         else:
-            await self._say(
-                session,
-                patient,
-                "reply",
-                f"Thank you for your message. This line is for check-ins and is not watched all "
-                f"the time. Reply NURSE if you would like a nurse to contact you. In an emergency "
-                f"call {clinic.emergency_number}.",
-                now,
-                PRIORITY_REPLY,
-                out,
-            )
+            held = await cases.open_case_of(session, patient.id)
+            if held is not None:
+                text = (
+                    "Thank you, your care team can see this message with your open case. In an "
+                    f"emergency call {clinic.emergency_number}."
+                )
+            else:
+                text = (
+                    "Thank you for your message. This line is for check-ins and is not watched all "
+                    "the time. Reply NURSE if you would like a nurse to contact you. In an emergency "
+                    f"call {clinic.emergency_number}."
+                )
+            await self._say(session, patient, "reply", text, now, PRIORITY_REPLY, out)
         return out
 
     async def _keyword(
@@ -237,6 +242,19 @@ class Conversation:
             if flagged.case_id is not None:
                 out.case_id, out.opened = flagged.case_id, flagged.opened
                 out.topics.add(f"clinic:{clinic.id}")
+            held = await cases.open_case_of(session, patient.id)
+            if held is not None and held.level_rank >= 2:
+                await self._say(
+                    session,
+                    patient,
+                    "info",
+                    "Thank you. A nurse is already looking at your "
+                    f"case and will contact you. If it cannot wait, call {number}.",
+                    now,
+                    PRIORITY_REPLY,
+                    out,
+                )
+                return
             await self._say(
                 session,
                 patient,

@@ -44,6 +44,9 @@ def answer_hint(question: dict[str, Any]) -> str:
     if kind == "scale":
         return " Reply with a number from 0 to 10."
     if kind == "yes_no":
+        text = f" {question.get('text', '')} ".lower()
+        if any(f" or {w} " in text for w in ("is", "are", "does", "do", "did", "was", "has")):
+            return ""  # "...start suddenly, or is it there all the time?" is not a yes or no
         return " Reply YES or NO."
     if kind == "choice" and question.get("choices"):
         return " Reply " + ", ".join(question["choices"]) + "."

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
@@ -54,6 +55,12 @@ def build_api() -> FastAPI:
     api = FastAPI(
         title="Vigil API", version="1", openapi_url="/openapi.json", docs_url="/docs", redoc_url=None
     )
+
+    @api.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # Say where and why, without echoing the input back (it may be a megabyte, or health data).
+        problems = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+        return JSONResponse({"detail": problems}, status_code=422)
 
     @api.exception_handler(CaseError)
     async def _case_error(_: Request, exc: CaseError) -> JSONResponse:

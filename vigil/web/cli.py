@@ -254,9 +254,15 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     import secrets
+    import socket
 
     from vigil.web import demo
 
+    with socket.socket() as probe:
+        try:
+            probe.bind((args.host, args.port))
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from exc
     url = f"sqlite+aiosqlite:///{args.db}"
     settings = _settings(
         database_url=url,

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.bot.models import InboundMessage
 from vigil.core.models import OutboundMessage, Patient, Staff
-from vigil.escalation.models import Assessment, Case, CaseEvent, CaseReason
+from vigil.escalation.models import LEVEL_RANK, Assessment, Case, CaseEvent, CaseReason
 
 CASE_STATUSES = ("open", "acknowledged", "resolved")
 
@@ -80,7 +80,8 @@ def case_dict(
                 "end": r.end,
                 "at": iso(r.at),
             }
-            for r in reasons
+            # the reasons that set the level first, so a short list shows them
+            for r in sorted(reasons, key=lambda r: -LEVEL_RANK.get(r.level, 0))
         ],
     }
 
