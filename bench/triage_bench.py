@@ -25,6 +25,7 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "extra_texting.jsonl",
     ROOT / "bench" / "data" / "redteam_texting.jsonl",
     ROOT / "bench" / "data" / "redteam2_texting.jsonl",
+    ROOT / "bench" / "data" / "redteam3_texting.jsonl",
     ROOT / "bench" / "data" / "holdout_texting.jsonl",
 ]
 

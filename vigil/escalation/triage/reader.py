@@ -130,6 +130,8 @@ class Reader:
         self._approx = L.get("approximately", frozenset())
         self._list_words = L.get("list_continuers", frozenset())
         self._glue = L.get("glue", frozenset())
+        self._subject_verbs = L.get("subject_verbs", frozenset())
+        self._person_stems = L.get("person_stems", frozenset())
         self._sentence_pairing = L.get("sentence_pairing", frozenset())
         self._volume_units = L.get("volume_units", frozenset())
         self._antipyretics = L.get("antipyretics", frozenset())
@@ -354,6 +356,8 @@ class Reader:
             whole = num.value == int(num.value)
             if num.j < n and tokens[num.j].norm in self._count_units and whole:
                 self._attach_count(r, index, num.i, num.j + 1, int(num.value))
+            elif whole and self._count_before(r, num):  # "4 loose stools"
+                self._attach_count(r, index, num.i, num.j, int(num.value))
             elif num.i > 0 and tokens[num.i - 1].norm == "x" and whole:  # "loose stools x7"
                 self._attach_count(r, index, num.i - 1, num.j, int(num.value))
             elif num.j < n and tokens[num.j].norm in self._volume_units and num.value >= 5:
@@ -490,6 +494,9 @@ class Reader:
         if score >= 7:
             d.mods.add("severe")
         d.start, d.end = min(d.start, i), max(d.end, j)
+
+    def _count_before(self, r: Reading, num: Number) -> bool:
+        return any(d.concept in self._count_targets and d.start == num.j for d in r.drafts)
 
     def _site_pain(self, r: Reading, i: int) -> Draft | None:
         for m in r.mentions:
@@ -660,6 +667,9 @@ class Reader:
                 by_clause.setdefault(anchor.clause, []).append(idx)
         clause = tokens[m.i].clause
         own = clause
+        # A cue that stands alone ("gone now", "none since") can look back to an earlier
+        # clause; one inside a longer clause of its own ("his mum who died years ago") cannot.
+        alone = sum(1 for t in tokens[max(0, m.i - 8) : m.i] if t.clause == own and t.kind != PUNCT) <= 3
         while by_clause:
             hits = by_clause.pop(clause, None)
             if hits:
@@ -667,7 +677,7 @@ class Reader:
                 return
             # "had a fever on Sunday but it's gone now": a cue with nothing of its own
             # looks back past the "but"; otherwise the contrast keeps the two apart.
-            if clause in contrast and clause != own:
+            if (clause in contrast and clause != own) or (clause == own and not alone):
                 return
             clause -= 1
 
@@ -691,16 +701,44 @@ class Reader:
                 if ("marker", "person") in m.tags:
                     # "Dad can't feel his legs": a parent named bare is how a carer
                     # names the patient; "my dad" or "my mate's mum" is someone else.
+                    # Someone else only as the subject: "walked the dog" says nothing of the dog.
                     bare = tok.norm in self._bare_names and (
                         k == 0 or tokens[k - 1].norm not in self._owner_words
                     )
-                    state = third = 0 if bare else OTHER
+                    if bare:
+                        state = third = 0
+                    elif self._is_subject(tokens, starts, m):
+                        state = third = OTHER
                 elif ("marker", "first") in m.tags:
                     state = 0
                 elif ("marker", "third") in m.tags:
                     state = third
             subject[k] = state
         return subject
+
+    def _is_subject(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
+        last = tokens[m.j - 1]
+        if last.possessive or (last.norm.endswith("s") and last.norm[:-1] in self._person_stems):
+            return True  # "my wife's cough", "hubbys had"
+        # Look a few words on ("my friend from the support group has ..."): a verb or a symptom
+        # makes them the subject; a body part, "and", a comma or "I" ends the look.
+        clause = tokens[m.j - 1].clause
+        k = m.j
+        while k < len(tokens) and k - m.j < 6 and tokens[k].clause == clause:
+            if tokens[k].norm in self._subject_verbs:
+                return True
+            follow = starts.get(k)
+            if follow is not None:
+                if follow.has("concept") or ("marker", "person") in follow.tags:
+                    return True
+                if follow.has("site") or ("marker", "first") in follow.tags:
+                    return False
+                k = follow.j
+                continue
+            if tokens[k].norm in self._and or tokens[k].kind == PUNCT:
+                return False
+            k += 1
+        return False
 
     def _carer_intro(self, tokens: list[Token], mentions: list[Mention]) -> bool:
         """'This is Paul, Anne's husband' / 'her son here': someone writing for the patient."""
