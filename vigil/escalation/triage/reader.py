@@ -440,6 +440,7 @@ class Reader:
         j = num.j
         seq = [tokens[x].norm for x in range(j, min(n, j + 3))]
         for tail in (
+            ["from", "10"],
             ["/", "10"],
             ["out", "of", "10"],
             ["outta", "10"],
@@ -452,6 +453,12 @@ class Reader:
                 return j + len(tail)
         if num.i >= 2 and tokens[num.i - 1].norm in ("a", "an") and tokens[num.i - 2].norm in self._approx:
             return j
+        if (
+            num.i >= 1
+            and tokens[num.i - 1].norm in ("like", "about", "around", "maybe")
+            and (j >= n or tokens[j].norm not in self._count_units)
+        ):
+            return j  # "real bad pain in my shoulder, like 9"
         # "pain is 9", "pain score 10", "my pain's about an eight"
         k = num.i - 1
         steps = 0
