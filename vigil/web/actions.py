@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from fastapi import HTTPException
+
 from vigil.core.audit import audit
 from vigil.core.models import Staff
 from vigil.escalation import cases as case_ops
 
+from . import views
 from .runtime import Runtime
 
 ACTIONS = ("acknowledge", "claim", "decline", "resolve")
@@ -47,3 +52,25 @@ async def act(
     rt.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed", "case": case_id})
     if action == "decline":
         await rt.service.escalate()  # the next tier now
+
+
+async def view_case(
+    rt: Runtime, staff: Staff, case_id: int, channel: str, *, audited: bool = True
+) -> dict[str, Any]:
+    """A case with its events and transcript, for the staff member's clinic; every view audited."""
+    async with rt.db.transaction() as session:
+        found = await views.case_detail(session, staff.clinic_id, case_id)
+        if found is None:
+            raise HTTPException(404, "no such case")
+        if audited:
+            audit(
+                session,
+                at=rt.clock.now(),
+                actor=staff.email,
+                action="view",
+                subject_type="case",
+                subject_id=case_id,
+                clinic_id=staff.clinic_id,
+                channel=channel,
+            )
+    return found

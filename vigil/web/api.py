@@ -21,7 +21,7 @@ from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
 
 from . import views
-from .actions import act
+from .actions import act, view_case
 from .deps import ApiStaff, ExternalId, RowId, RuntimeDep
 from .runtime import Runtime
 
@@ -93,21 +93,7 @@ def build_api() -> FastAPI:
 
     @api.get("/cases/{case_id}")
     async def get_case(case_id: RowId, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
-        async with rt.db.transaction() as session:
-            found = await views.case_detail(session, staff.clinic_id, case_id)
-            if found is None:
-                raise HTTPException(404, "no such case")
-            audit(
-                session,
-                at=rt.clock.now(),
-                actor=staff.email,
-                action="view",
-                subject_type="case",
-                subject_id=case_id,
-                clinic_id=staff.clinic_id,
-                channel="api",
-            )
-        return found
+        return await view_case(rt, staff, case_id, "api")
 
     async def _act(rt: Runtime, staff: Staff, case_id: RowId, action: str, **kw: Any) -> dict[str, Any]:
         await act(rt, staff, case_id, action, "api", **kw)

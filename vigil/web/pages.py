@@ -19,7 +19,7 @@ from vigil.core.text import clean
 from vigil.escalation.cases import DISPOSITIONS, CaseError
 
 from . import views
-from .actions import act
+from .actions import act, view_case
 from .api import send_reply, simulate
 from .deps import ExternalId, RowId, RuntimeDep, check_csrf, page_staff
 from .runtime import Runtime
@@ -261,23 +261,8 @@ async def patient_events(
 # -- a case -------------------------------------------------------------------------------
 
 
-async def _case_or_404(rt: Runtime, me: Staff, case_id: RowId, *, audit_view: bool) -> dict[str, Any]:
-    async with rt.db.transaction() as session:
-        found = await views.case_detail(session, me.clinic_id, case_id)
-        if found is None:
-            raise HTTPException(404, "no such case")
-        if audit_view:
-            audit(
-                session,
-                at=rt.clock.now(),
-                actor=me.email,
-                action="view",
-                subject_type="case",
-                subject_id=case_id,
-                clinic_id=me.clinic_id,
-                channel="web",
-            )
-    return found
+async def _case_or_404(rt: Runtime, me: Staff, case_id: int, *, audit_view: bool) -> dict[str, Any]:
+    return await view_case(rt, me, case_id, "web", audited=audit_view)
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
