@@ -243,3 +243,37 @@ async def test_the_queue_shows_who_is_on_call(
     assert "On call" in queue.text
     assert "now Ana Reyes" in queue.text
     assert "next Ben Okafor" in queue.text
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="VIGIL_TEST_POSTGRES_URL is not set")
+@pytest.mark.parametrize("db", ["postgres"], indirect=True)
+async def test_two_os_processes_escalating_the_same_cases_write_each_page_once(
+    rt: Runtime, clock: ManualClock, db: Database
+) -> None:
+    import multiprocessing
+
+    from sqlalchemy import text
+
+    from .paging_worker import escalate
+
+    clock.set(DUE)
+    async with db.engine.connect() as conn:
+        search_path = str((await conn.execute(text("SHOW search_path"))).scalar())
+    original = rt.service.escalate
+
+    async def later() -> int:
+        return 0
+
+    rt.service.escalate = later  # type: ignore[method-assign]
+    for external_id, text_in in (("MRN-100871", "I passed out"), ("MRN-100234", "I had a seizure")):
+        patient = await rt.service.patient(1, external_id)
+        assert patient is not None
+        await rt.service.receive(patient, "simulator", f"x-{external_id}", text_in)
+    rt.service.escalate = original  # type: ignore[method-assign]
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(2) as pool:
+        args = [(PG_URL, search_path, DUE.isoformat(), 3)] * 2
+        written = await asyncio.to_thread(pool.starmap, escalate, args)
+    assert sum(written) == 2  # tier 1 of each case, once, whichever process got there
+    assert sorted(await pages(rt)) == [(NURSE, 1), (NURSE, 1)]
