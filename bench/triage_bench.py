@@ -26,6 +26,7 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "redteam_texting.jsonl",
     ROOT / "bench" / "data" / "redteam2_texting.jsonl",
     ROOT / "bench" / "data" / "redteam3_texting.jsonl",
+    ROOT / "bench" / "data" / "redteam4_texting.jsonl",
     ROOT / "bench" / "data" / "holdout_texting.jsonl",
 ]
 

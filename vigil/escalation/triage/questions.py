@@ -156,6 +156,11 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             for d in made:
                 _score(d, int(number.value))
         return
+    if no is None and any(
+        t.norm in ("worse", "worsening", "deteriorating", "downhill") for t in tokens[:lead_end]
+    ):
+        add("present", 0, max(1, lead_end))  # "worse" to "better, the same or worse?"
+        return
     if no is not None or (good is not None and yes is None):
         m = no or good
         assert m is not None

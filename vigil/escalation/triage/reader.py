@@ -500,6 +500,8 @@ class Reader:
         d.score = score if d.score is None else max(d.score, score)
         if score >= 7:
             d.mods.add("severe")
+        if score == 0 and d.score == 0:
+            d.inner_neg = True  # "my back pain is 0 today": none to speak of
         d.start, d.end = min(d.start, i), max(d.end, j)
 
     def _count_before(self, r: Reading, num: Number) -> bool:
