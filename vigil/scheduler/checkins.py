@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import defer
 
 from vigil.core.models import Clinic, OutboundMessage, Patient, to_patient
 
@@ -80,13 +81,16 @@ def _outbox_row(patient: Patient, kind: str, text: str, now: datetime, priority:
 async def send_due(session: AsyncSession, now: datetime, *, postgres: bool, batch: int = 500) -> int:
     """Open a check-in for up to `batch` due enrolments; the caller commits. Returns how many."""
     q = (
-        select(Enrolment, Patient, Protocol, Clinic)
+        # Enrolments as plain columns: only their id and due time are needed, and a sweep of
+        # thousands should not build an ORM object for each.
+        select(Enrolment.id, Enrolment.next_due_at, Patient, Protocol, Clinic)
         .join(Patient, Patient.id == Enrolment.patient_id)
         .join(Protocol, Protocol.id == Enrolment.protocol_id)
         .join(Clinic, Clinic.id == Patient.clinic_id)
         .where(Enrolment.active.is_(True), Enrolment.next_due_at <= now)
         .order_by(Enrolment.next_due_at)
         .limit(batch)
+        .options(defer(Patient.context), defer(Clinic.oncall))  # JSON the sweep never reads
     )
     if postgres:
         # Two sweeps at once each take different rows; none opens a check-in twice.
@@ -94,7 +98,7 @@ async def send_due(session: AsyncSession, now: datetime, *, postgres: bool, batc
     rows = (await session.execute(q)).all()
     if not rows:
         return 0
-    enrolment_ids = [e.id for e, *_ in rows]
+    enrolment_ids = [row[0] for row in rows]
     # A check-in still open from the last time is over when the next one opens.
     stale = (
         await session.execute(
@@ -113,12 +117,12 @@ async def send_due(session: AsyncSession, now: datetime, *, postgres: bool, batc
     outbox: list[dict[str, Any]] = []
     advances: list[dict[str, Any]] = []
     upcoming: dict[tuple[str, str, tuple[str, str] | None], datetime] = {}  # most rows share these
-    for enrolment, patient, protocol, clinic in rows:
+    for enrolment_id, due_at, patient, protocol, clinic in rows:
         tz = patient.timezone or clinic.timezone
         key = (protocol.schedule, tz, _quiet(clinic))
         if key not in upcoming:
             upcoming[key] = next_due(key[0], tz, now, key[2])
-        advances.append({"id": enrolment.id, "next_due_at": upcoming[key]})
+        advances.append({"id": enrolment_id, "next_due_at": upcoming[key]})
         if patient.status != "active":
             continue  # opted out or paused: the schedule moves on, nothing is sent
         first = next_question(protocol.questions, None, {})
@@ -126,9 +130,9 @@ async def send_due(session: AsyncSession, now: datetime, *, postgres: bool, batc
             continue
         checkins.append(
             {
-                "enrolment_id": enrolment.id,
+                "enrolment_id": enrolment_id,
                 "patient_id": patient.id,
-                "due_at": enrolment.next_due_at or now,
+                "due_at": due_at or now,
                 "opened_at": now,
                 "status": "open",
                 "question_key": first["key"],
