@@ -109,3 +109,9 @@ async def client(rt: Runtime) -> AsyncIterator[httpx.AsyncClient]:
 @pytest.fixture
 async def auth(rt: Runtime) -> dict[str, str]:
     return {"Authorization": f"Bearer {await make_token(rt)}"}
+
+
+async def search_path(db: Database) -> str:
+    """The schema a PostgreSQL test database lives in, for a second engine or process to use."""
+    async with db.engine.connect() as conn:
+        return str((await conn.execute(text("SHOW search_path"))).scalar())

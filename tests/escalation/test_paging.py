@@ -16,7 +16,7 @@ from vigil.core.models import OutboundMessage, Staff
 from vigil.escalation.models import CaseEvent
 from vigil.web.runtime import Runtime
 
-from ..conftest import DUE, NURSE, PG_URL
+from ..conftest import DUE, NURSE, PG_URL, search_path
 
 DR = "dr.lee@riverside.example"
 BEN = "ben.okafor@riverside.example"
@@ -29,6 +29,23 @@ async def pages(rt: Runtime) -> list[tuple[str, int]]:
             select(CaseEvent).where(CaseEvent.kind == "paged").order_by(CaseEvent.id)
         )
         return [(e.detail["recipient"], e.detail["tier"]) for e in rows]
+
+
+async def open_unpaged(rt: Runtime, messages: list[tuple[str, str]]) -> None:
+    """Open cases without paging them, so the escalation is due for every worker at once."""
+    original = rt.service.escalate
+
+    async def later() -> int:
+        return 0
+
+    rt.service.escalate = later  # type: ignore[method-assign]
+    try:
+        for external_id, text in messages:
+            patient = await rt.service.patient(1, external_id)
+            assert patient is not None
+            await rt.service.receive(patient, "simulator", f"x-{external_id}", text)
+    finally:
+        rt.service.escalate = original  # type: ignore[method-assign]
 
 
 async def emergency(client: httpx.AsyncClient, auth: dict[str, str], text: str = "I passed out") -> int:
@@ -178,25 +195,9 @@ async def test_two_processes_ticking_over_the_same_cases_page_each_once(
     rt: Runtime, clock: ManualClock, db: Database
 ) -> None:
     clock.set(DUE)
-    async with db.engine.connect() as conn:
-        from sqlalchemy import text
-
-        search_path = str((await conn.execute(text("SHOW search_path"))).scalar())
-    patient = await rt.service.patient(1, "MRN-100871")
-    walter = await rt.service.patient(1, "MRN-100234")
-    assert patient is not None
-    assert walter is not None
-    # Open the cases without paging: the escalation is due for both workers at once.
-    original = rt.service.escalate
-
-    async def later() -> int:
-        return 0
-
-    rt.service.escalate = later  # type: ignore[method-assign]
-    await rt.service.receive(patient, "simulator", "p1", "I passed out")
-    await rt.service.receive(walter, "simulator", "p2", "coughing up a cupful of blood")
-    rt.service.escalate = original  # type: ignore[method-assign]
-    other_db = Database(PG_URL or "", connect_args={"server_settings": {"search_path": search_path}})
+    schema = await search_path(db)
+    await open_unpaged(rt, [("MRN-100871", "I passed out"), ("MRN-100234", "coughing up a cupful of blood")])
+    other_db = Database(PG_URL or "", connect_args={"server_settings": {"search_path": schema}})
     try:
         other = Service(other_db, clock, rt.engine, rt.hub, public_url=rt.settings.public_url)
         for _ in range(3):
@@ -253,27 +254,14 @@ async def test_two_os_processes_escalating_the_same_cases_write_each_page_once(
 ) -> None:
     import multiprocessing
 
-    from sqlalchemy import text
-
     from .paging_worker import escalate
 
     clock.set(DUE)
-    async with db.engine.connect() as conn:
-        search_path = str((await conn.execute(text("SHOW search_path"))).scalar())
-    original = rt.service.escalate
-
-    async def later() -> int:
-        return 0
-
-    rt.service.escalate = later  # type: ignore[method-assign]
-    for external_id, text_in in (("MRN-100871", "I passed out"), ("MRN-100234", "I had a seizure")):
-        patient = await rt.service.patient(1, external_id)
-        assert patient is not None
-        await rt.service.receive(patient, "simulator", f"x-{external_id}", text_in)
-    rt.service.escalate = original  # type: ignore[method-assign]
+    schema = await search_path(db)
+    await open_unpaged(rt, [("MRN-100871", "I passed out"), ("MRN-100234", "I had a seizure")])
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(2) as pool:
-        args = [(PG_URL, search_path, DUE.isoformat(), 3)] * 2
+        args = [(PG_URL, schema, DUE.isoformat(), 3)] * 2
         written = await asyncio.to_thread(pool.starmap, escalate, args)
     assert sum(written) == 2  # tier 1 of each case, once, whichever process got there
     assert sorted(await pages(rt)) == [(NURSE, 1), (NURSE, 1)]

@@ -17,7 +17,7 @@ from vigil.escalation.cases import CaseError
 from vigil.scheduler.models import CheckIn, Enrolment, Protocol
 from vigil.web.runtime import Runtime
 
-from ..conftest import DUE, PG_URL
+from ..conftest import DUE, PG_URL, search_path
 
 pytestmark = [
     pytest.mark.postgres,
@@ -58,7 +58,7 @@ async def test_two_sweeps_at_once_open_each_check_in_exactly_once(
     clock.set(DUE)
     # Two services on two engines: two processes as far as PostgreSQL can tell.
     other_db = Database(
-        PG_URL or "", connect_args={"server_settings": {"search_path": await _search_path(db)}}
+        PG_URL or "", connect_args={"server_settings": {"search_path": await search_path(db)}}
     )
     try:
         other = Service(other_db, clock, rt.engine, rt.hub)
@@ -78,13 +78,6 @@ async def test_two_sweeps_at_once_open_each_check_in_exactly_once(
             )
         ).all()
     assert dupes == []
-
-
-async def _search_path(db: Database) -> str:
-    async with db.engine.connect() as conn:
-        from sqlalchemy import text
-
-        return str((await conn.execute(text("SHOW search_path"))).scalar())
 
 
 @pytest.mark.parametrize("db", ["postgres"], indirect=True)

@@ -372,14 +372,18 @@ async def _sim_patient(rt: Runtime, me: Staff, external_id: str) -> Patient:
     return patient
 
 
+async def _sim_transcript(rt: Runtime, me: Staff, external_id: str) -> tuple[Patient, list[dict[str, Any]]]:
+    patient = await _sim_patient(rt, me, external_id)
+    async with rt.db.session() as session:
+        return patient, await views.transcript(session, patient.id)
+
+
 @router.get("/simulator/{external_id}", response_class=HTMLResponse)
 async def simulator_chat(
     external_id: ExternalId, request: Request, rt: RuntimeDep, staff: PageStaff
 ) -> HTMLResponse:
     me = _need(staff)
-    patient = await _sim_patient(rt, me, external_id)
-    async with rt.db.session() as session:
-        messages = await views.transcript(session, patient.id)
+    patient, messages = await _sim_transcript(rt, me, external_id)
     return await _render(
         request, rt, "simulator_chat.html", me, patient=patient, messages=_with_html(messages)
     )
@@ -390,9 +394,7 @@ async def simulator_transcript(
     external_id: ExternalId, request: Request, rt: RuntimeDep, staff: PageStaff
 ) -> HTMLResponse:
     me = _need(staff)
-    patient = await _sim_patient(rt, me, external_id)
-    async with rt.db.session() as session:
-        messages = await views.transcript(session, patient.id)
+    _, messages = await _sim_transcript(rt, me, external_id)
     return templates.TemplateResponse(request, "_transcript.html", {"messages": _with_html(messages)})
 
 
