@@ -97,8 +97,8 @@ async def test_a_row_left_sending_by_a_crash_is_retried_when_its_lease_runs_out(
     channel = FakeChannel()
     dispatcher = Dispatcher(rt.db, clock, {"simulator": channel}, rt.hub)
     await _queue(rt, ("hello", 5))
-    claimed = await dispatcher._claim(clock.now())  # claimed, then the process "dies"
-    assert [r.status for r in claimed] == ["sending"]
+    claimed = await dispatcher._claim("simulator", clock.now())  # claimed, then the process "dies"
+    assert [r.status for _, r in claimed] == ["sending"]
     assert await dispatcher.dispatch_once() == 0  # the lease still holds
     clock.advance(LEASE + timedelta(seconds=1))
     assert await dispatcher.dispatch_once() == 1

@@ -27,3 +27,35 @@ class InboundMessage(Base):
     processed_at: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(default=0)
     error: Mapped[str | None] = mapped_column(String(200))
+
+
+class Invite(Base):
+    """A single-use, expiring link token that ties a chat to a patient or a staff member.
+
+    Only the SHA-256 of the token is kept: a leaked table cannot be used to link a chat.
+    """
+
+    __tablename__ = "invite"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"), index=True)
+    patient_id: Mapped[int | None] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"))
+    created_by: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class ProviderUpdate(Base):
+    """Provider deliveries already handled that are not patient messages (those are keyed in
+    the inbox): a Telegram update_id, once per bot, so a redelivery does nothing twice."""
+
+    __tablename__ = "provider_update"
+    __table_args__ = (UniqueConstraint("channel", "provider_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    provider_id: Mapped[str] = mapped_column(String(96))
+    received_at: Mapped[datetime]

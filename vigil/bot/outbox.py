@@ -13,7 +13,7 @@ import contextlib
 import logging
 import random
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from prometheus_client import Counter
 from sqlalchemy import or_, select, update
@@ -24,6 +24,7 @@ from vigil.core.hub import Hub
 from vigil.core.models import OutboundMessage, Patient
 
 from .channels import Channel, PermanentError, TransientError
+from .pacing import Limit, Pacer
 
 log = logging.getLogger("vigil.outbox")
 
@@ -32,6 +33,7 @@ SENT = Counter(
 )
 LEASE = timedelta(seconds=60)
 MAX_ATTEMPTS = 8
+HORIZON = 1.0  # seconds of sends a pass claims per channel, so a new emergency waits at most that
 
 
 def backoff(attempts: int, rng: random.Random) -> timedelta:
@@ -39,7 +41,15 @@ def backoff(attempts: int, rng: random.Random) -> timedelta:
     return timedelta(seconds=rng.uniform(1, min(600, 2**attempts)))
 
 
+def _at(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
 class Dispatcher:
+    """One lane per channel, so a slow SMS rate never holds up Telegram; each lane claims
+    what its rate allows in the next second, most urgent first, and sends each row in its
+    paced slot, one at a time (a crash can therefore duplicate at most one row per lane)."""
+
     def __init__(
         self,
         db: Database,
@@ -49,36 +59,81 @@ class Dispatcher:
         *,
         batch: int = 50,
         rng: random.Random | None = None,
+        lease: timedelta = LEASE,
     ) -> None:
         self.db = db
         self.clock = clock
         self.channels = dict(channels)
         self.hub = hub
         self.batch = batch
+        self.lease = lease
         self.rng = rng or random.Random()  # noqa: S311 - jitter, not secrets
-        self._wake = asyncio.Event()
+        self.pacers = {
+            name: Pacer(getattr(ch, "limit", None) or Limit()) for name, ch in self.channels.items()
+        }
+        self._wakes = {name: asyncio.Event() for name in self.channels}
+        self._soonest: dict[str, datetime | None] = {}
 
     def wake(self) -> None:
-        self._wake.set()
+        for wake in self._wakes.values():
+            wake.set()
 
     async def run(self, idle: float) -> None:
-        """Send until cancelled: whenever woken, and at least every `idle` seconds."""
+        """Send until cancelled: whenever woken, when a deferred row comes due, at least every `idle` s."""
+        await asyncio.gather(*(self._lane(name, idle) for name in self.channels))
+
+    async def _lane(self, name: str, idle: float) -> None:
+        wake = self._wakes[name]
         while True:
+            wake.clear()  # a wake during the pass below runs another pass straight after it
             try:
-                while await self.dispatch_once() >= self.batch:
+                while await self._pass(name):
                     pass
             except Exception:
-                log.exception("outbox dispatch failed; retrying on the next wake")
+                log.exception("outbox dispatch on %s failed; retrying on the next wake", name)
+            timeout = idle
+            soonest = self._soonest.get(name)
+            if soonest is not None:
+                timeout = min(idle, max(0.02, (soonest - self.clock.now()).total_seconds()))
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=idle)
-            self._wake.clear()
+                await asyncio.wait_for(wake.wait(), timeout=timeout)
 
-    async def _claim(self, now: datetime) -> list[OutboundMessage]:
+    async def dispatch_once(self) -> int:
+        """One pass on every channel. Returns how many rows were claimed."""
+        total = 0
+        for name in self.channels:
+            total += await self._pass(name)
+        return total
+
+    async def drain(self) -> int:
+        """Pass until nothing is due (tests and the command line). Returns rows claimed."""
+        total = 0
+        while claimed := await self.dispatch_once():
+            total += claimed
+        return total
+
+    async def _pass(self, name: str) -> int:
+        self._soonest[name] = None
+        claimed = await self._claim(name, self.clock.now())
+        for slot, row in claimed:
+            wait = slot - self.clock.now().timestamp()
+            if wait > 0:
+                await self.clock.sleep(wait)
+            await self._send(row)
+        return len(claimed)
+
+    def _defer(self, name: str, when: datetime) -> None:
+        soonest = self._soonest.get(name)
+        if soonest is None or when < soonest:
+            self._soonest[name] = when
+
+    async def _claim(self, name: str, now: datetime) -> list[tuple[float, OutboundMessage]]:
+        pacer = self.pacers[name]
         async with self.db.transaction() as session:
             q = (
                 select(OutboundMessage)
                 .where(
-                    OutboundMessage.channel.in_(list(self.channels)),
+                    OutboundMessage.channel == name,
                     or_(
                         OutboundMessage.status == "pending",
                         (OutboundMessage.status == "sending") & (OutboundMessage.lease_until < now),
@@ -86,24 +141,25 @@ class Dispatcher:
                     OutboundMessage.next_attempt_at <= now,
                 )
                 .order_by(OutboundMessage.priority, OutboundMessage.id)
-                .limit(self.batch)
+                .limit(min(self.batch, pacer.capacity(HORIZON)))
             )
             if self.db.postgres:
                 q = q.with_for_update(skip_locked=True)
-            rows = list((await session.scalars(q)).all())
-            for row in rows:
+            t0 = now.timestamp()
+            claimed: list[tuple[float, OutboundMessage]] = []
+            for row in (await session.scalars(q)).all():
+                slot = pacer.book(row.address, t0) if pacer.next_slot(t0) <= t0 + 1.5 * HORIZON else None
+                if slot is None:
+                    # Its chat, or the channel, is busy past this pass: look again when it frees.
+                    when = _at(max(pacer.chat_free_at(row.address), pacer.next_slot(t0)))
+                    row.status, row.lease_until, row.next_attempt_at = "pending", None, when
+                    self._defer(name, when)
+                    continue
                 row.status = "sending"
-                row.lease_until = now + LEASE
+                row.lease_until = _at(slot) + self.lease
                 row.attempts += 1
-            return rows
-
-    async def dispatch_once(self) -> int:
-        """Claim and send one batch. Returns how many rows were claimed."""
-        now = self.clock.now()
-        rows = await self._claim(now)
-        for row in rows:
-            await self._send(row)
-        return len(rows)
+                claimed.append((slot, row))
+            return claimed
 
     async def _send(self, row: OutboundMessage) -> None:
         channel = self.channels[row.channel]
@@ -120,6 +176,7 @@ class Dispatcher:
                 delay = (
                     timedelta(seconds=exc.retry_after) if exc.retry_after else backoff(row.attempts, self.rng)
                 )
+                self._defer(row.channel, now + delay)
                 values = {
                     "status": "pending",
                     "next_attempt_at": now + delay,

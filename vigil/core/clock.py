@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -11,10 +12,17 @@ class Clock(Protocol):
         """The current instant, timezone-aware UTC."""
         ...
 
+    async def sleep(self, seconds: float) -> None:
+        """Wait this long on this clock."""
+        ...
+
 
 class SystemClock:
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(max(0.0, seconds))
 
 
 class ManualClock:
@@ -25,6 +33,11 @@ class ManualClock:
 
     def now(self) -> datetime:
         return self._now
+
+    async def sleep(self, seconds: float) -> None:
+        # Simulated time: waiting moves the clock, so paced sends take no real time in tests.
+        self._now += timedelta(seconds=max(0.0, seconds))
+        await asyncio.sleep(0)
 
     def set(self, when: datetime) -> None:
         self._now = when.astimezone(UTC)

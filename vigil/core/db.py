@@ -46,6 +46,7 @@ class Base(DeclarativeBase):
         datetime: UTCDateTime(),
         dict[str, Any]: JSON(),
         list[Any]: JSON(),
+        list[list[list[str]]]: JSON(),
     }
 
 

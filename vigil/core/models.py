@@ -65,7 +65,10 @@ class Patient(Base):
     timezone: Mapped[str | None] = mapped_column(String(64))
     language: Mapped[str] = mapped_column(String(8), default="en")
     context: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    status: Mapped[str] = mapped_column(String(20), default="active")  # active | opted_out | paused
+    # active | paused | opted_out | unreachable | invited (Telegram, not linked yet) |
+    # awaiting_consent (linked, consent not given): only "active" patients get check-ins.
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    consented_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
 
     @property
@@ -88,7 +91,8 @@ class OutboundMessage(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"))
+    # None only for the short answer to a stranger, who belongs to no clinic.
+    clinic_id: Mapped[int | None] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"))
     patient_id: Mapped[int | None] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"), index=True)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"))
     channel: Mapped[str] = mapped_column(String(20))
@@ -97,6 +101,8 @@ class OutboundMessage(Base):
     kind: Mapped[str] = mapped_column(String(20))
     priority: Mapped[int] = mapped_column(default=5)  # 0 goes first
     text: Mapped[str] = mapped_column(Text)
+    # Fixed answers as rows of [label, data]; channels with buttons show them, SMS ignores them.
+    buttons: Mapped[list[list[list[str]]] | None]
     status: Mapped[str] = mapped_column(String(12), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime]
@@ -110,7 +116,7 @@ class OutboundMessage(Base):
 
 def queued(
     *,
-    clinic_id: int,
+    clinic_id: int | None,
     channel: str,
     address: str,
     kind: str,
@@ -119,9 +125,11 @@ def queued(
     priority: int,
     patient_id: int | None = None,
     staff_id: int | None = None,
+    buttons: list[list[list[str]]] | None = None,
 ) -> dict[str, Any]:
     """The columns of a new outbox row, ready to send now."""
     return {
+        "buttons": buttons,
         "clinic_id": clinic_id,
         "patient_id": patient_id,
         "staff_id": staff_id,
@@ -138,7 +146,14 @@ def queued(
 
 
 def to_patient(
-    patient: Patient, *, kind: str, text: str, now: datetime, priority: int, staff_id: int | None = None
+    patient: Patient,
+    *,
+    kind: str,
+    text: str,
+    now: datetime,
+    priority: int,
+    staff_id: int | None = None,
+    buttons: list[list[list[str]]] | None = None,
 ) -> dict[str, Any]:
     """An outbox row to the patient, through their channel."""
     return queued(
@@ -151,11 +166,19 @@ def to_patient(
         text=text,
         now=now,
         priority=priority,
+        buttons=buttons,
     )
 
 
 def to_staff(
-    staff: Staff, where: tuple[str, str], *, kind: str, text: str, now: datetime, priority: int
+    staff: Staff,
+    where: tuple[str, str],
+    *,
+    kind: str,
+    text: str,
+    now: datetime,
+    priority: int,
+    buttons: list[list[list[str]]] | None = None,
 ) -> dict[str, Any]:
     """An outbox row to a staff member, through the (channel, address) that reaches them."""
     return queued(
@@ -167,6 +190,7 @@ def to_staff(
         text=text,
         now=now,
         priority=priority,
+        buttons=buttons,
     )
 
 

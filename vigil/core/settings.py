@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     twilio_auth_token: str | None = None
     twilio_from: str | None = None
     twilio_api_url: str = "https://api.twilio.com"
+    twilio_rate_per_second: float = Field(default=1.0, gt=0)
     simulator: bool = False
     scheduler_tick_seconds: float = Field(default=15.0, gt=0)
 

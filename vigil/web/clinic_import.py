@@ -141,18 +141,21 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
             )
             session.add(patient)
         moved = patient.timezone != pin.timezone and not created
-        changed = _assign(
-            patient,
-            {
-                "name": pin.name,
-                "phone": pin.phone,
-                "telegram_chat_id": pin.telegram_chat_id,
-                "channel": pin.channel,
-                "timezone": pin.timezone,
-                "language": pin.language,
-                "context": pin.context.model_dump(),
-            },
-        )
+        fields: dict[str, Any] = {
+            "name": pin.name,
+            "phone": pin.phone,
+            "channel": pin.channel,
+            "timezone": pin.timezone,
+            "language": pin.language,
+            "context": pin.context.model_dump(),
+        }
+        if pin.telegram_chat_id is not None:  # a chat linked by invite is not unlinked by omission
+            fields["telegram_chat_id"] = pin.telegram_chat_id
+        changed = _assign(patient, fields)
+        if pin.channel == "telegram" and patient.telegram_chat_id is None and patient.status == "active":
+            patient.status = "invited"  # nothing can reach them until they open an invite link
+        elif patient.telegram_chat_id is not None and patient.status == "invited":
+            patient.status = "active"
         summary.note("patients", created, changed)
         await session.flush()
         protocol = protocols.get(pin.protocol or "")

@@ -43,6 +43,7 @@ def build_runtime(settings: Settings, *, clock: Clock | None = None, db: Databas
             settings.twilio_from,
             settings.twilio_api_url,
             settings.public_url,
+            settings.twilio_rate_per_second,
         )
     service = Service(db, clock, engine, hub, channels, public_url=settings.public_url)
     return Runtime(settings, db, clock, hub, engine, service)

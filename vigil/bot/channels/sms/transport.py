@@ -17,6 +17,7 @@ from twilio.rest import Client
 
 from vigil.core.models import OutboundMessage
 
+from ...pacing import Limit
 from .. import PermanentError, TransientError
 
 log = logging.getLogger("vigil.sms")
@@ -39,7 +40,17 @@ class PermanentSmsError(PermanentError):
 class TwilioSms:
     name = "sms"
 
-    def __init__(self, account_sid: str, auth_token: str, sender: str, api_url: str, public_url: str) -> None:
+    def __init__(
+        self,
+        account_sid: str,
+        auth_token: str,
+        sender: str,
+        api_url: str,
+        public_url: str,
+        per_second: float = 1.0,
+    ) -> None:
+        # One sending number: carriers throttle (and filter) a long code sending faster.
+        self.limit = Limit(per_second=per_second)
         self.account_sid = account_sid
         self.auth_token = auth_token
         self.sender = sender
