@@ -208,6 +208,8 @@ class Conversation:
             )
         elif word == "start":
             patient.status = "active"
+            if patient.consented_at is None:
+                patient.consented_at = now  # START is an explicit yes, as the consent button is
             await self._say(
                 session,
                 patient,

@@ -22,6 +22,7 @@ from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.hub import Hub
 from vigil.core.models import OutboundMessage, Patient
+from vigil.escalation.cases import event, open_case_of
 
 from .channels import Channel, PermanentError, TransientError
 from .pacing import Limit, Pacer
@@ -105,6 +106,10 @@ class Dispatcher:
             total += await self._pass(name)
         return total
 
+    def soonest(self) -> datetime | None:
+        """When a row this dispatcher deferred (pacing or back-off) comes due, if any."""
+        return min((t for t in self._soonest.values() if t is not None), default=None)
+
     async def drain(self) -> int:
         """Pass until nothing is due (tests and the command line). Returns rows claimed."""
         total = 0
@@ -113,8 +118,11 @@ class Dispatcher:
         return total
 
     async def _pass(self, name: str) -> int:
-        self._soonest[name] = None
-        claimed = await self._claim(name, self.clock.now())
+        now = self.clock.now()
+        soonest = self._soonest.get(name)
+        if soonest is not None and soonest <= now:
+            self._soonest[name] = None  # its rows are due: this pass claims them
+        claimed = await self._claim(name, now)
         for slot, row in claimed:
             wait = slot - self.clock.now().timestamp()
             if wait > 0:
@@ -214,9 +222,26 @@ class Dispatcher:
                 update(OutboundMessage).where(OutboundMessage.id == row.id).values(**values)
             )
             if patient_status and row.patient_id is not None:
-                # The provider says the patient cannot be reached this way: stop writing to them.
+                # The provider says the patient cannot be reached this way: stop writing to them,
+                # and tell whoever holds their open case.
                 await session.execute(
                     update(Patient).where(Patient.id == row.patient_id).values(status=patient_status)
+                )
+                case = await open_case_of(session, row.patient_id)
+                if case is not None:
+                    event(
+                        session,
+                        case,
+                        "unreachable",
+                        self.clock.now(),
+                        "system",
+                        row.channel,
+                        reason=patient_status,
+                        error=values.get("error"),
+                    )
+            elif patient_status and row.staff_id is not None:
+                log.warning(
+                    "staff %s cannot be reached on %s: %s", row.staff_id, row.channel, values["error"]
                 )
         SENT.labels(row.channel, outcome).inc()
         if row.patient_id is not None:

@@ -14,10 +14,11 @@ from prometheus_client import Counter
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
+from vigil.core.audit import audit
 from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.hub import Hub
-from vigil.core.models import Clinic, Patient
+from vigil.core.models import Clinic, Patient, Staff
 from vigil.core.text import clean
 from vigil.escalation import cases, paging
 from vigil.escalation.triage import TriageEngine
@@ -245,6 +246,46 @@ class Service:
                 self.dispatcher.wake()
             if n < batch:
                 return total
+
+    async def act(
+        self,
+        staff: Staff,
+        case_id: int,
+        action: str,
+        channel: str,
+        *,
+        disposition: str = "",
+        note: str | None = None,
+    ) -> None:
+        """Acknowledge, claim, decline or resolve, audited; raises CaseError when it cannot happen.
+
+        The dashboard, the API, Telegram buttons and SMS short codes all come through here.
+        """
+        now = self.clock.now()
+        async with self.db.transaction() as session:
+            if action == "acknowledge":
+                await cases.acknowledge(session, case_id, staff, now, channel)
+            elif action == "claim":
+                await cases.claim(session, case_id, staff, now, channel)
+            elif action == "decline":
+                await cases.decline(session, case_id, staff, now, channel)
+            elif action == "resolve":
+                await cases.resolve(session, case_id, staff, now, channel, disposition, note)
+            else:
+                raise ValueError(f"unknown action {action!r}")
+            audit(
+                session,
+                at=now,
+                actor=staff.email,
+                action=action,
+                subject_type="case",
+                subject_id=case_id,
+                clinic_id=staff.clinic_id,
+                channel=channel,
+            )
+        self.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed", "case": case_id})
+        if action == "decline":
+            await self.escalate()  # the next tier now
 
     async def patient(self, clinic_id: int, external_id: str) -> Patient | None:
         async with self.db.session() as session:

@@ -120,12 +120,23 @@ class Paged:
     skipped: int
 
 
-def page_text(case: Case, public_url: str) -> str:
+def page_text(case: Case, public_url: str, channel: str = "telegram") -> str:
     # A case number, a level and a link: never the patient's name or words.
+    if channel == "sms":  # a short code answers it from the phone: "12a" acknowledges, "12c" claims
+        return (
+            f"Vigil: {case.level.upper()} case #{case.id} needs a nurse. Reply {case.id}a to "
+            f"acknowledge, {case.id}c to claim. {public_url}/cases/{case.id}"
+        )
     return (
         f"Vigil: {case.level.upper()} case #{case.id} needs a nurse. "
         f"Open {public_url}/cases/{case.id} to acknowledge."
     )
+
+
+def page_buttons(case: Case, channel: str) -> list[list[list[str]]] | None:
+    if channel != "telegram":
+        return None
+    return [[["Acknowledge", f"case:{case.id}:ack"], ["Claim", f"case:{case.id}:claim"]]]
 
 
 async def escalate_due(
@@ -203,9 +214,10 @@ async def _page(
                         staff,
                         (channel, address),
                         kind="page",
-                        text=page_text(case, public_url),
+                        text=page_text(case, public_url, channel),
                         now=now,
                         priority=PRIORITY_PAGE,
+                        buttons=page_buttons(case, channel),
                     )
                 )
             )

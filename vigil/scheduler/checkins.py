@@ -74,8 +74,33 @@ def _quiet(clinic: Clinic) -> tuple[str, str] | None:
     return (clinic.quiet_start, clinic.quiet_end) if clinic.quiet_start and clinic.quiet_end else None
 
 
-def _outbox_row(patient: Patient, kind: str, text: str, now: datetime, priority: int) -> dict[str, Any]:
-    return to_patient(patient, kind=kind, text=text, now=now, priority=priority)
+CALLBACK_MAX = 64  # bytes Telegram keeps of a button's data
+
+
+def answer_buttons(question: dict[str, Any]) -> list[list[list[str]]] | None:
+    """Buttons for a question with fixed answers, as rows of [label, "a:<key>:<answer>"]."""
+    key, kind = str(question.get("key", "")), question.get("kind")
+    labels: list[list[str]]
+    if kind == "scale":
+        labels = [[str(n) for n in range(6)], [str(n) for n in range(6, 11)]]
+    elif kind == "yes_no" and answer_hint(question):
+        labels = [["Yes", "No"]]
+    elif kind == "choice" and question.get("choices"):
+        labels = [[str(c)] for c in question["choices"]]
+    else:
+        return None
+    rows = [[[label, f"a:{key}:{label.lower()}"] for label in row] for row in labels]
+    if any(len(data.encode()) > CALLBACK_MAX for row in rows for _, data in row):
+        return None  # the patient types the answer instead
+    return rows
+
+
+def _outbox_row(
+    patient: Patient, kind: str, question: dict[str, Any], text: str, now: datetime, priority: int
+) -> dict[str, Any]:
+    return to_patient(
+        patient, kind=kind, text=text, now=now, priority=priority, buttons=answer_buttons(question)
+    )
 
 
 async def send_due(session: AsyncSession, now: datetime, *, postgres: bool, batch: int = 500) -> int:
@@ -145,7 +170,7 @@ async def send_due(session: AsyncSession, now: datetime, *, postgres: bool, batc
             }
         )
         text = f"{clinic.name}: time for your check-in. {first['text']}{answer_hint(first)}"
-        outbox.append(_outbox_row(patient, "question", text, now, PRIORITY_QUESTION))
+        outbox.append(_outbox_row(patient, "question", first, text, now, PRIORITY_QUESTION))
     await session.execute(update(Enrolment), advances)
     if checkins:
         await session.execute(insert(CheckIn), checkins)
@@ -211,7 +236,7 @@ async def record_answer(
     checkin.asked_at = now
     session.add(
         OutboundMessage(
-            **_outbox_row(patient, "question", nxt["text"] + answer_hint(nxt), now, PRIORITY_QUESTION)
+            **_outbox_row(patient, "question", nxt, nxt["text"] + answer_hint(nxt), now, PRIORITY_QUESTION)
         )
     )
     return nxt
@@ -256,6 +281,7 @@ async def remind_and_expire(
                     **_outbox_row(
                         patient,
                         "reminder",
+                        question,
                         f"Reminder: {question['text']}{answer_hint(question)}",
                         now,
                         PRIORITY_REMINDER,

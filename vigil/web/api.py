@@ -23,6 +23,7 @@ from vigil.escalation.models import Case
 from . import views
 from .actions import act, view_case
 from .deps import ApiStaff, ExternalId, RowId, RuntimeDep
+from .invites import InviteError, invite_patient
 from .runtime import Runtime
 
 
@@ -163,6 +164,14 @@ def build_api() -> FastAPI:
                 {k: m[k] for k in ("direction", "text", "at", "channel", "status")} for m in messages
             ]
         }
+
+    @api.post("/patients/{external_id}/invite", status_code=201)
+    async def invite(external_id: ExternalId, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+        try:
+            made = await invite_patient(rt, external_id, staff.email, staff.clinic_id)
+        except InviteError as exc:
+            raise HTTPException(exc.status, str(exc)) from None
+        return {"link": made.link, "expires_at": made.expires_at.isoformat()}
 
     @api.post("/simulator/messages", status_code=202)
     async def simulated(body: SimulatedIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:

@@ -58,9 +58,13 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
             )
             scheduler.start()
             dispatcher = asyncio.create_task(rt.service.dispatcher.run(idle=tick), name="outbox")
+            if rt.telegram is not None:
+                await rt.telegram.start()
         try:
             yield
         finally:
+            if rt.telegram is not None:
+                await rt.telegram.stop()
             if scheduler is not None:
                 scheduler.shutdown(wait=False)
             if dispatcher is not None:

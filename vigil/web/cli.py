@@ -159,6 +159,40 @@ def _cmd_token_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def _invite(make: Any) -> int:
+    from vigil.web.invites import InviteError
+    from vigil.web.runtime import build_runtime
+
+    settings = _settings()
+
+    async def go() -> Any:
+        rt = build_runtime(settings)
+        try:
+            return await make(rt)
+        finally:
+            await rt.close()
+
+    try:
+        made = _run(go())
+    except InviteError as exc:
+        raise UsageError(str(exc)) from exc
+    print(made.link)
+    print(f"single use; expires {made.expires_at.isoformat(timespec='minutes')}", file=sys.stderr)
+    return 0
+
+
+def _cmd_patients_invite(args: argparse.Namespace) -> int:
+    from vigil.web.invites import invite_patient
+
+    return _invite(lambda rt: invite_patient(rt, args.external_id.strip(), "cli"))
+
+
+def _cmd_staff_invite(args: argparse.Namespace) -> int:
+    from vigil.web.invites import invite_staff
+
+    return _invite(lambda rt: invite_staff(rt, args.email, "cli"))
+
+
 def _cmd_staff_password(args: argparse.Namespace) -> int:
     import getpass
 
@@ -336,6 +370,15 @@ def build_parser() -> argparse.ArgumentParser:
     create.set_defaults(handler=_cmd_token_create)
 
     staff = sub.add_parser("staff", help="staff accounts").add_subparsers(dest="staff_command", required=True)
+    patients = sub.add_parser("patients", help="patients").add_subparsers(
+        dest="patients_command", required=True
+    )
+    pinv = patients.add_parser("invite", help="print a single-use Telegram link that links a patient's chat")
+    pinv.add_argument("external_id")
+    pinv.set_defaults(handler=_cmd_patients_invite)
+    sinv = staff.add_parser("invite", help="print a single-use Telegram link for a staff member's pages")
+    sinv.add_argument("email")
+    sinv.set_defaults(handler=_cmd_staff_invite)
     pw = staff.add_parser("password", help="set a staff member's dashboard password (read from stdin)")
     pw.add_argument("email")
     pw.set_defaults(handler=_cmd_staff_password)

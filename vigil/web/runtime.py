@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from vigil.bot.channels import Channel
 from vigil.bot.channels.simulator import SimulatorChannel
 from vigil.bot.channels.sms.transport import TwilioSms
+from vigil.bot.channels.telegram.bridge import TelegramBridge
 from vigil.bot.service import Service
 from vigil.core.clock import Clock, SystemClock
 from vigil.core.db import Database
@@ -23,8 +24,15 @@ class Runtime:
     hub: Hub
     engine: TriageEngine
     service: Service
+    telegram: TelegramBridge | None = None
 
     async def close(self) -> None:
+        if self.telegram is not None:
+            await self.telegram.stop()
+        for channel in self.service.channels.values():
+            close = getattr(channel, "close", None)
+            if close is not None:
+                await close()
         await self.db.dispose()
 
 
@@ -45,5 +53,16 @@ def build_runtime(settings: Settings, *, clock: Clock | None = None, db: Databas
             settings.public_url,
             settings.twilio_rate_per_second,
         )
+    telegram = None
+    if settings.telegram_token:
+        telegram = TelegramBridge(
+            settings.telegram_token,
+            settings.telegram_api_url,
+            settings.telegram_webhook_secret,
+            settings.public_url,
+        )
+        channels["telegram"] = telegram.channel
     service = Service(db, clock, engine, hub, channels, public_url=settings.public_url)
-    return Runtime(settings, db, clock, hub, engine, service)
+    if telegram is not None:
+        telegram.attach(service)
+    return Runtime(settings, db, clock, hub, engine, service, telegram)

@@ -1,11 +1,12 @@
-"""Provider webhooks: POST /webhooks/twilio/sms and /webhooks/twilio/status.
+"""Provider webhooks: POST /webhooks/telegram, /webhooks/twilio/sms and /webhooks/twilio/status.
 
-The signature is checked first, against VIGIL_PUBLIC_URL + the path and every parameter
-received; a wrong one gets 403 and nothing is stored.
+The secret or signature is checked first (Twilio's against VIGIL_PUBLIC_URL + the path and
+every parameter received); a wrong one gets 403 and nothing is stored.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 
 from fastapi import APIRouter, Request
@@ -14,6 +15,7 @@ from prometheus_client import Counter
 from sqlalchemy import select, update
 
 from vigil.bot.channels.sms import webhook as sms
+from vigil.bot.channels.telegram.bridge import Unavailable, UpdateRejected
 from vigil.core.models import OutboundMessage, Patient
 from vigil.escalation.cases import event, open_case_of
 
@@ -48,6 +50,29 @@ async def _signed_form(request: Request, rt: Runtime, path: str) -> dict[str, st
     ):
         return Response("bad signature", status_code=403)
     return params
+
+
+@router.post("/webhooks/telegram")
+async def telegram_update(request: Request, rt: RuntimeDep) -> Response:
+    bridge = rt.telegram
+    if bridge is None:
+        return Response("Telegram is not configured", status_code=404)
+    # Before reading the body: PTB's own example leaves this check to the reader.
+    if not bridge.secret_ok(request.headers.get("x-telegram-bot-api-secret-token")):
+        return Response("bad secret", status_code=403)
+    try:
+        data = json.loads(await request.body())
+    except (ValueError, UnicodeDecodeError):
+        return Response("not JSON", status_code=400)
+    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+        return Response("not a Telegram update", status_code=400)
+    try:
+        await bridge.feed(data)
+    except UpdateRejected as exc:
+        return Response(str(exc), status_code=400)
+    except Unavailable:
+        return Response("try again", status_code=503, headers={"Retry-After": "5"})
+    return Response(status_code=200)
 
 
 @router.post("/webhooks/twilio/sms")

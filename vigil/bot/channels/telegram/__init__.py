@@ -1,0 +1,1 @@
+"""Telegram through python-telegram-bot: sending, updates by webhook or polling, deep links."""

@@ -1,0 +1,366 @@
+"""What each Telegram update does: PTB handlers, each a thin translation into Vigil's own
+calls (receive a patient's text, link by invite, consent, a nurse's button press).
+
+Patient messages are deduplicated by the inbox (provider id "<bot id>:<update_id>"); other
+updates by a receipt row written in the same transaction as their effect, so a redelivered
+update does nothing twice.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+import re
+from collections.abc import Callable, Coroutine
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from vigil.core.models import Clinic, OutboundMessage, Staff, queued
+from vigil.escalation.cases import CaseError
+from vigil.escalation.models import Case
+from vigil.scheduler import checkins
+
+from ... import enrolment
+from ...models import ProviderUpdate
+
+if TYPE_CHECKING:
+    from ...service import Service
+
+log = logging.getLogger("vigil.telegram")
+
+# Failures inside a handler, so the webhook can answer 503 and Telegram delivers again.
+FAILURES: contextvars.ContextVar[list[BaseException] | None] = contextvars.ContextVar(
+    "telegram_failures", default=None
+)
+COMMANDS = {"/help": "HELP", "/stop": "STOP", "/nurse": "NURSE", "/pause": "PAUSE", "/start": "START"}
+STRANGER = (
+    "This is an automated check-in service for patients of a clinic, and this chat is not "
+    "linked to anyone. Please open the link your clinic gave you. In an emergency call your "
+    "local emergency number."
+)
+STRANGER_EVERY = timedelta(hours=24)
+EXPIRED = "This link has expired or was already used. Please ask your clinic for a new one."
+CASE_BUTTON = re.compile(r"^case:(\d{1,18}):(ack|claim)$")
+ANSWER_BUTTON = re.compile(r"^a:([^:]{1,60}):(.{1,40})$")
+
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+
+def guarded(handler: Handler) -> Handler:
+    """Record a handler's failure for the webhook instead of letting PTB swallow it."""
+
+    async def run(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            await handler(update, context)
+        except Exception as exc:
+            log.exception("handling Telegram update %s failed", update.update_id)
+            failures = FAILURES.get()
+            if failures is not None:
+                failures.append(exc)
+
+    return run
+
+
+def _service(context: ContextTypes.DEFAULT_TYPE) -> Service:
+    service: Service = context.bot_data["service"]
+    return service
+
+
+def _key(context: ContextTypes.DEFAULT_TYPE, update: Update) -> str:
+    return f"{context.bot_data['bot_id']}:{update.update_id}"
+
+
+async def _first_time(session: AsyncSession, key: str, now: datetime) -> bool:
+    """Write the update's receipt; False when it was handled before."""
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    stmt = (pg_insert if dialect == "postgresql" else sqlite_insert)(ProviderUpdate).values(
+        channel="telegram", provider_id=key, received_at=now
+    )
+    result = await session.execute(
+        stmt.on_conflict_do_nothing(index_elements=["channel", "provider_id"]).returning(ProviderUpdate.id)
+    )
+    return result.scalar_one_or_none() is not None
+
+
+async def _tell_stranger(session: AsyncSession, chat_id: int, now: datetime) -> bool:
+    """A short answer with no patient data, at most once a day to one chat."""
+    recent = await session.scalar(
+        select(OutboundMessage.id).where(
+            OutboundMessage.channel == "telegram",
+            OutboundMessage.address == str(chat_id),
+            OutboundMessage.kind == "stranger",
+            OutboundMessage.created_at > now - STRANGER_EVERY,
+        )
+    )
+    if recent is not None:
+        return False
+    await session.execute(
+        insert(OutboundMessage).values(
+            queued(
+                clinic_id=None,
+                channel="telegram",
+                address=str(chat_id),
+                kind="stranger",
+                text=STRANGER,
+                now=now,
+                priority=5,
+            )
+        )
+    )
+    return True
+
+
+async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    chat = update.effective_chat
+    if chat is None or chat.type != "private":
+        return
+    token = context.args[0] if context.args else ""
+    svc = _service(context)
+    if not token:  # "/start" alone: a linked patient turning check-ins back on, or a stranger
+        await on_text(update, context)
+        return
+    now = svc.clock.now()
+    async with svc.db.transaction() as session:
+        if not await _first_time(session, _key(context, update), now):
+            return
+        linked = await enrolment.link(session, token, "telegram", chat.id, now)
+        if linked.kind == "expired":
+            await session.execute(
+                insert(OutboundMessage).values(
+                    queued(
+                        clinic_id=None,
+                        channel="telegram",
+                        address=str(chat.id),
+                        kind="info",
+                        text=EXPIRED,
+                        now=now,
+                        priority=3,
+                    )
+                )
+            )
+    if linked.clinic_id is not None:
+        svc.announce({f"clinic:{linked.clinic_id}"})
+    svc.dispatcher.wake()
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None or chat.type != "private":
+        return
+    svc = _service(context)
+    text = message.text or ""
+    command = text.split(maxsplit=1)[0].split("@", 1)[0].lower() if text.startswith("/") else ""
+    if command:
+        text = COMMANDS.get(command, text)
+    now = svc.clock.now()
+    async with svc.db.session() as session:
+        patient = await enrolment.patient_by_chat(session, chat.id)
+    if patient is None:
+        async with svc.db.transaction() as session:
+            if not await _first_time(session, _key(context, update), now):
+                return
+            staff = await session.scalar(
+                select(Staff).where(Staff.telegram_chat_id == chat.id, Staff.active.is_(True)).limit(1)
+            )
+            if staff is not None:
+                await session.execute(
+                    insert(OutboundMessage).values(
+                        queued(
+                            clinic_id=staff.clinic_id,
+                            staff_id=staff.id,
+                            channel="telegram",
+                            address=str(chat.id),
+                            kind="info",
+                            text="Use the buttons on a page, or open the dashboard, to work a case.",
+                            now=now,
+                            priority=5,
+                        )
+                    )
+                )
+            else:
+                await _tell_stranger(session, chat.id, now)
+        svc.dispatcher.wake()
+        return
+    word = text.strip().strip(".!").lower()
+    if patient.status == "awaiting_consent" and (word in enrolment.YES or word in enrolment.NO):
+        async with svc.db.transaction() as session:
+            if not await _first_time(session, _key(context, update), now):
+                return
+            current = await enrolment.patient_by_chat(session, chat.id)
+            if current is not None:
+                await enrolment.consent(session, current, word in enrolment.YES, now)
+        svc.dispatcher.wake()
+        return
+    if not text.strip():
+        return
+    await svc.receive(patient, "telegram", _key(context, update), text)
+
+
+async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A photo, voice note or sticker: we cannot read it, so say so rather than stay silent."""
+    chat = update.effective_chat
+    if chat is None or chat.type != "private":
+        return
+    svc = _service(context)
+    now = svc.clock.now()
+    async with svc.db.transaction() as session:
+        if not await _first_time(session, _key(context, update), now):
+            return
+        patient = await enrolment.patient_by_chat(session, chat.id)
+        if patient is None:
+            await _tell_stranger(session, chat.id, now)
+        else:
+            clinic = await session.get(Clinic, patient.clinic_id)
+            number = clinic.emergency_number if clinic else "your local emergency number"
+            await session.execute(
+                insert(OutboundMessage).values(
+                    queued(
+                        clinic_id=patient.clinic_id,
+                        patient_id=patient.id,
+                        channel="telegram",
+                        address=str(chat.id),
+                        kind="reply",
+                        text=(
+                            "I can only read typed messages. Please write how you are feeling. "
+                            f"In an emergency call {number}."
+                        ),
+                        now=now,
+                        priority=3,
+                    )
+                )
+            )
+    svc.dispatcher.wake()
+
+
+async def _answer(update: Update, text: str | None = None) -> None:
+    query = update.callback_query
+    if query is None:
+        return
+    try:
+        await query.answer(text)
+    except TelegramError:  # the spinner times out on its own; the action itself is stored
+        log.info("answering a callback query failed")
+
+
+async def _drop_buttons(update: Update, note: str | None = None) -> None:
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    try:
+        text = getattr(query.message, "text", None)
+        if note and text:
+            await query.edit_message_text(f"{text}\n\n{note}")
+        else:
+            await query.edit_message_reply_markup(None)
+    except TelegramError:
+        log.info("editing a message's buttons failed")
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    if query is None:
+        return
+    data = query.data or ""
+    if data.startswith("case:"):
+        await _case_button(update, context, data)
+    elif data.startswith("consent:"):
+        await _consent_button(update, context, data == "consent:yes")
+    elif data.startswith("a:"):
+        await _answer_button(update, context, data)
+    else:
+        await _answer(update, "This button no longer works.")
+
+
+async def _case_button(update: Update, context: ContextTypes.DEFAULT_TYPE, data: str) -> None:
+    query = update.callback_query
+    assert query is not None
+    found = CASE_BUTTON.match(data)
+    if found is None:
+        await _answer(update, "This button no longer works.")
+        return
+    case_id, action = int(found.group(1)), "acknowledge" if found.group(2) == "ack" else "claim"
+    svc = _service(context)
+    async with svc.db.transaction() as session:
+        if not await _first_time(session, _key(context, update), svc.clock.now()):
+            return
+        case = await session.get(Case, case_id)
+        # Every press checks again that this Telegram user is active staff of the case's clinic.
+        staff = None
+        if case is not None:
+            staff = await session.scalar(
+                select(Staff).where(
+                    Staff.telegram_chat_id == query.from_user.id,
+                    Staff.clinic_id == case.clinic_id,
+                    Staff.active.is_(True),
+                )
+            )
+    if case is None or staff is None:
+        await _answer(update, "You are not on the staff of this case's clinic.")
+        return
+    try:
+        await svc.act(staff, case_id, action, "telegram")
+    except CaseError as exc:
+        await _answer(update, str(exc)[:190])
+        return
+    done = "Acknowledged" if action == "acknowledge" else "Claimed"
+    await _answer(update, f"{done} case #{case_id}.")
+    if action == "claim":
+        await _drop_buttons(update, f"{done} by {staff.name}.")
+
+
+async def _consent_button(update: Update, context: ContextTypes.DEFAULT_TYPE, agreed: bool) -> None:
+    chat = update.effective_chat
+    if chat is None:
+        return
+    svc = _service(context)
+    async with svc.db.transaction() as session:
+        if not await _first_time(session, _key(context, update), svc.clock.now()):
+            return
+        patient = await enrolment.patient_by_chat(session, chat.id)
+        done = patient is not None and await enrolment.consent(session, patient, agreed, svc.clock.now())
+    await _answer(update)
+    await _drop_buttons(update, ("You agreed." if agreed else "You declined.") if done else None)
+    svc.dispatcher.wake()
+
+
+async def _answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE, data: str) -> None:
+    chat = update.effective_chat
+    found = ANSWER_BUTTON.match(data)
+    if chat is None or found is None:
+        await _answer(update, "This button no longer works.")
+        return
+    key, value = found.groups()
+    svc = _service(context)
+    async with svc.db.session() as session:
+        patient = await enrolment.patient_by_chat(session, chat.id)
+        pending = await checkins.open_checkin(session, patient.id) if patient is not None else None
+    question = checkins.current_question(*pending) if pending else None
+    if patient is None or question is None or question.get("key") != key:
+        await _answer(update, "This question has closed. You can still write to us at any time.")
+        await _drop_buttons(update)
+        return
+    await svc.receive(patient, "telegram", _key(context, update), value)
+    await _answer(update)
+    await _drop_buttons(update, f"Your answer: {value}")
+
+
+def install(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    app.add_handler(CommandHandler("start", guarded(on_start)))
+    app.add_handler(CallbackQueryHandler(guarded(on_button)))
+    app.add_handler(MessageHandler(filters.TEXT, guarded(on_text)))
+    app.add_handler(MessageHandler(filters.ALL & ~filters.StatusUpdate.ALL, guarded(on_other)))

@@ -1,0 +1,150 @@
+"""Linking a chat by invite, and the patient's consent before any check-in.
+
+Channel-neutral: Telegram's `/start <token>` and its buttons call these; the rows they
+write go out through the outbox like every other message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from vigil.core.audit import audit
+from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, to_patient, to_staff
+
+from . import links
+
+PRIORITY_INFO = 3
+CONSENT_BUTTONS = [[["I agree", "consent:yes"], ["No, thank you", "consent:no"]]]
+YES = {"yes", "y", "agree", "i agree", "ok", "okay", "yes please", "i consent"}
+NO = {"no", "n", "no thank you", "no thanks", "i do not agree", "i don't agree"}
+
+
+@dataclass
+class Linked:
+    kind: str  # "patient" | "staff" | "expired"
+    clinic_id: int | None = None
+
+
+def consent_text(clinic: Clinic) -> str:
+    return (
+        f"Hello from {clinic.name}. We would like to send you short check-in questions here "
+        "about how you are feeling; your care team reads your answers. This chat is not "
+        f"watched all the time: in an emergency call {clinic.emergency_number}. "
+        "Do you agree to receive check-ins here? You can send STOP at any time."
+    )
+
+
+async def link(session: AsyncSession, token: str, channel: str, address: int, now: datetime) -> Linked:
+    """Redeem an invite for this chat; writes the next message (consent, or a welcome)."""
+    invite = await links.redeem(session, token, now)
+    if invite is None:
+        return Linked("expired")
+    clinic = await session.get(Clinic, invite.clinic_id)
+    assert clinic is not None  # the invite's foreign key cascades
+    if invite.patient_id is not None:
+        patient = await session.get(Patient, invite.patient_id)
+        assert patient is not None
+        # One chat speaks for one patient: an older link of this chat is undone.
+        await session.execute(
+            update(Patient)
+            .where(Patient.telegram_chat_id == address, Patient.id != patient.id)
+            .values(telegram_chat_id=None)
+        )
+        patient.telegram_chat_id = address
+        patient.channel = channel
+        patient.status = "awaiting_consent"
+        patient.consented_at = None
+        await session.flush()
+        await session.execute(
+            insert(OutboundMessage).values(
+                to_patient(
+                    patient,
+                    kind="info",
+                    text=consent_text(clinic),
+                    now=now,
+                    priority=PRIORITY_INFO,
+                    buttons=CONSENT_BUTTONS,
+                )
+            )
+        )
+        audit(
+            session,
+            at=now,
+            actor=f"patient:{patient.external_id}",
+            action="linked",
+            subject_type="patient",
+            subject_id=patient.id,
+            clinic_id=clinic.id,
+            channel=channel,
+        )
+        return Linked("patient", clinic.id)
+    staff = await session.get(Staff, invite.staff_id)
+    assert staff is not None
+    staff.telegram_chat_id = address
+    await session.flush()
+    text = (
+        f"Linked to Vigil for {clinic.name}. Pages come here with buttons to acknowledge or claim the case."
+    )
+    await session.execute(
+        insert(OutboundMessage).values(
+            to_staff(staff, (channel, str(address)), kind="info", text=text, now=now, priority=PRIORITY_INFO)
+        )
+    )
+    audit(
+        session,
+        at=now,
+        actor=staff.email,
+        action="linked",
+        subject_type="staff",
+        subject_id=staff.id,
+        clinic_id=clinic.id,
+        channel=channel,
+    )
+    return Linked("staff", clinic.id)
+
+
+async def consent(session: AsyncSession, patient: Patient, agreed: bool, now: datetime) -> bool:
+    """Record the answer to the consent question; False when none was pending."""
+    if patient.status != "awaiting_consent":
+        return False
+    clinic = await session.get(Clinic, patient.clinic_id)
+    assert clinic is not None
+    if agreed:
+        patient.status, patient.consented_at = "active", now
+        text = (
+            "Thank you. Your check-ins will arrive here. Tell us how you feel at any time; send "
+            "NURSE for a nurse to contact you, HELP for help. In an emergency call "
+            f"{clinic.emergency_number}."
+        )
+    else:
+        patient.status = "opted_out"
+        text = (
+            "Understood: you will get no check-ins here. Send START if you change your mind. "
+            f"In an emergency call {clinic.emergency_number}."
+        )
+    await session.execute(
+        insert(OutboundMessage).values(
+            to_patient(patient, kind="info", text=text, now=now, priority=PRIORITY_INFO)
+        )
+    )
+    audit(
+        session,
+        at=now,
+        actor=f"patient:{patient.external_id}",
+        action="consented" if agreed else "declined_consent",
+        subject_type="patient",
+        subject_id=patient.id,
+        clinic_id=clinic.id,
+        channel=patient.channel,
+    )
+    return True
+
+
+async def patient_by_chat(session: AsyncSession, chat_id: int) -> Patient | None:
+    return await session.scalar(
+        select(Patient).where(Patient.telegram_chat_id == chat_id).order_by(Patient.id.desc()).limit(1)
+    )

@@ -1,0 +1,95 @@
+"""Telegram deep links for patients and staff: `https://t.me/<bot>?start=<token>`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from vigil.bot import links
+from vigil.bot.channels import TransientError
+from vigil.core.audit import audit
+from vigil.core.models import Patient, Staff
+
+from .runtime import Runtime
+
+
+class InviteError(Exception):
+    """No link can be made: Telegram is off or unreachable, or nobody matches."""
+
+    def __init__(self, message: str, status: int = 409) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class Invitation:
+    link: str
+    expires_at: datetime
+
+
+async def _username(rt: Runtime) -> str:
+    if rt.telegram is None:
+        raise InviteError("Telegram is off: set VIGIL_TELEGRAM_TOKEN")
+    try:
+        await rt.telegram.ready()
+    except TransientError as exc:
+        raise InviteError(f"Telegram did not answer ({exc}); try again", 503) from None
+    return rt.telegram.username
+
+
+async def invite_patient(
+    rt: Runtime, external_id: str, created_by: str, clinic_id: int | None = None
+) -> Invitation:
+    """A single-use link that ties the opener's chat to this patient; audited."""
+    username = await _username(rt)
+    now = rt.clock.now()
+    async with rt.db.transaction() as session:
+        q = select(Patient).where(Patient.external_id == external_id)
+        if clinic_id is not None:
+            q = q.where(Patient.clinic_id == clinic_id)
+        found = list((await session.scalars(q.limit(2))).all())
+        if not found:
+            raise InviteError(f"no patient with external id {external_id}", 404)
+        if len(found) > 1:
+            raise InviteError(f"{external_id} is in more than one clinic: name the clinic")
+        patient = found[0]
+        token, expires = await links.create(
+            session, clinic_id=patient.clinic_id, patient_id=patient.id, now=now, created_by=created_by
+        )
+        audit(
+            session,
+            at=now,
+            actor=created_by,
+            action="invite",
+            subject_type="patient",
+            subject_id=patient.id,
+            clinic_id=patient.clinic_id,
+            expires_at=expires.isoformat(),
+        )
+    return Invitation(f"https://t.me/{username}?start={token}", expires)
+
+
+async def invite_staff(rt: Runtime, email: str, created_by: str) -> Invitation:
+    """A single-use link that ties the opener's Telegram account to this staff member."""
+    username = await _username(rt)
+    now = rt.clock.now()
+    async with rt.db.transaction() as session:
+        staff = await session.scalar(select(Staff).where(Staff.email == email.strip().lower()))
+        if staff is None or not staff.active:
+            raise InviteError(f"no active staff member with email {email}", 404)
+        token, expires = await links.create(
+            session, clinic_id=staff.clinic_id, staff_id=staff.id, now=now, created_by=created_by
+        )
+        audit(
+            session,
+            at=now,
+            actor=created_by,
+            action="invite",
+            subject_type="staff",
+            subject_id=staff.id,
+            clinic_id=staff.clinic_id,
+            expires_at=expires.isoformat(),
+        )
+    return Invitation(f"https://t.me/{username}?start={token}", expires)
