@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vigil.core.models import Patient
 from vigil.core.text import clean
 
-from .models import InboundMessage
+from .models import InboundMessage, ProviderUpdate
 
 
 async def receive(
@@ -58,3 +58,19 @@ async def pending(session: AsyncSession, now: datetime, limit: int = 100) -> lis
         .limit(limit)
     )
     return list(rows)
+
+
+async def first_time(session: AsyncSession, channel: str, provider_id: str, now: datetime) -> bool:
+    """Write the receipt of a delivery that is not a patient message; False if seen before.
+
+    Written in the same transaction as the delivery's effect, so a redelivery does nothing.
+    """
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = (
+        insert(ProviderUpdate)
+        .values(channel=channel, provider_id=clean(provider_id)[:96], received_at=now)
+        .on_conflict_do_nothing(index_elements=["channel", "provider_id"])
+        .returning(ProviderUpdate.id)
+    )
+    return (await session.execute(stmt)).scalar_one_or_none() is not None

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from prometheus_client import Counter
 from sqlalchemy import select, update
 
+from vigil.bot.channels.sms import inbound as sms_inbound
 from vigil.bot.channels.sms import webhook as sms
 from vigil.bot.channels.telegram.bridge import Unavailable, UpdateRejected
 from vigil.core.models import OutboundMessage, Patient
@@ -93,8 +94,15 @@ async def inbound_sms(request: Request, rt: RuntimeDep) -> Response:
                 .order_by(Patient.created_at.desc())
                 .limit(1)
             )
+    if patient is None and number is not None:
+        staff = await sms_inbound.staff_by_phone(rt.service, number)
+        if staff is not None:
+            await sms_inbound.from_staff(rt.service, staff, sid, body)
+        else:
+            log.info("an SMS from a number nobody has got the stranger's answer")  # no number logged
+            await sms_inbound.from_stranger(rt.service, number, sid)
+        return _twiml()
     if patient is None:
-        log.info("an SMS from a number no patient has was ignored")  # no number in the log
         return _twiml()
     await rt.service.receive(patient, "sms", sid, body)
     return _twiml()

@@ -13,9 +13,9 @@ from twilio.request_validator import RequestValidator
 from vigil.bot.models import InboundMessage
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
-from vigil.core.models import OutboundMessage, Patient
+from vigil.core.models import OutboundMessage, Patient, Staff
 from vigil.core.settings import Settings
-from vigil.escalation.models import Case
+from vigil.escalation.models import Case, CaseEvent
 from vigil.web.app import create_app
 from vigil.web.runtime import Runtime, build_runtime
 
@@ -125,9 +125,54 @@ async def test_a_repeated_message_sid_is_a_no_op(sms_rt: Runtime, sms_client: ht
     assert await count(sms_rt, InboundMessage) == 1
 
 
-async def test_an_unknown_number_stores_nothing(sms_rt: Runtime, sms_client: httpx.AsyncClient) -> None:
-    assert (await text_in(sms_client, "hello", "SM4", sender="+447700900123")).status_code == 200
+async def test_an_unknown_number_gets_one_short_answer_with_no_patient_data(
+    sms_rt: Runtime, sms_client: httpx.AsyncClient, twilio: FakeTwilio
+) -> None:
+    for sid in ("SM4", "SM4", "SM5"):
+        assert (await text_in(sms_client, "hello", sid, sender="+447700900123")).status_code == 200
+    await sms_rt.service.dispatcher.drain()
     assert await count(sms_rt, InboundMessage) == 0
+    [answer] = [m for m in twilio.sent if m["To"] == "+447700900123"]
+    assert "does not know yours" in answer["Body"]
+    assert "Riverside" not in answer["Body"]
+
+
+async def test_a_nurse_acknowledges_and_claims_a_page_with_a_short_code(
+    sms_rt: Runtime, sms_client: httpx.AsyncClient, twilio: FakeTwilio, clock: ManualClock
+) -> None:
+    async with sms_rt.db.transaction() as session:
+        await session.execute(update(Staff).values(notify_by="sms"))
+    await text_in(sms_client, "I coughed up a lot of blood", "SM20")
+    await sms_rt.service.dispatcher.drain()
+    async with sms_rt.db.session() as session:
+        case = await session.scalar(select(Case))
+    assert case is not None
+    pages = [m["Body"] for m in twilio.sent if f"case #{case.id}" in m["Body"]]
+    assert pages
+    assert f"Reply {case.id}a to acknowledge, {case.id}c to claim" in pages[0]
+    ben = "+16175550102"
+    for _ in range(2):  # Twilio delivering the same text twice acts once
+        await text_in(sms_client, f"{case.id}A", "SM21", sender=ben)
+    await text_in(sms_client, f" #{case.id} c ", "SM22", sender=ben)
+    await text_in(sms_client, "999a", "SM23", sender=ben)
+    await text_in(sms_client, "what?", "SM24", sender=ben)
+    for _ in range(10):
+        await sms_rt.service.dispatcher.drain()
+        clock.advance(seconds=2)
+    async with sms_rt.db.session() as session:
+        held = await session.get(Case, case.id)
+        kinds = list(await session.scalars(select(CaseEvent.kind).where(CaseEvent.case_id == case.id)))
+    assert held is not None
+    assert held.status == "acknowledged"
+    assert held.claimed_by_id is not None
+    assert kinds.count("acknowledged") == 1
+    answers = [m["Body"] for m in twilio.sent if m["To"] == ben and "needs a nurse" not in m["Body"]]
+    assert answers == [
+        f"Case #{case.id} acknowledged.",
+        f"Case #{case.id} claimed.",
+        "There is no case #999 in your clinic.",
+        "To answer a page, reply with its case number and a to acknowledge or c to claim, e.g. 12a.",
+    ]
 
 
 @pytest.mark.parametrize(

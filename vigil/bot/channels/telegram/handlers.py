@@ -12,13 +12,9 @@ import contextvars
 import logging
 import re
 from collections.abc import Callable, Coroutine
-from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -36,7 +32,8 @@ from vigil.escalation.models import Case
 from vigil.scheduler import checkins
 
 from ... import enrolment
-from ...models import ProviderUpdate
+from ...inbox import first_time
+from ...strangers import tell_stranger
 
 if TYPE_CHECKING:
     from ...service import Service
@@ -53,7 +50,6 @@ STRANGER = (
     "linked to anyone. Please open the link your clinic gave you. In an emergency call your "
     "local emergency number."
 )
-STRANGER_EVERY = timedelta(hours=24)
 EXPIRED = "This link has expired or was already used. Please ask your clinic for a new one."
 CASE_BUTTON = re.compile(r"^case:(\d{1,18}):(ack|claim)$")
 ANSWER_BUTTON = re.compile(r"^a:([^:]{1,60}):(.{1,40})$")
@@ -85,46 +81,6 @@ def _key(context: ContextTypes.DEFAULT_TYPE, update: Update) -> str:
     return f"{context.bot_data['bot_id']}:{update.update_id}"
 
 
-async def _first_time(session: AsyncSession, key: str, now: datetime) -> bool:
-    """Write the update's receipt; False when it was handled before."""
-    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    stmt = (pg_insert if dialect == "postgresql" else sqlite_insert)(ProviderUpdate).values(
-        channel="telegram", provider_id=key, received_at=now
-    )
-    result = await session.execute(
-        stmt.on_conflict_do_nothing(index_elements=["channel", "provider_id"]).returning(ProviderUpdate.id)
-    )
-    return result.scalar_one_or_none() is not None
-
-
-async def _tell_stranger(session: AsyncSession, chat_id: int, now: datetime) -> bool:
-    """A short answer with no patient data, at most once a day to one chat."""
-    recent = await session.scalar(
-        select(OutboundMessage.id).where(
-            OutboundMessage.channel == "telegram",
-            OutboundMessage.address == str(chat_id),
-            OutboundMessage.kind == "stranger",
-            OutboundMessage.created_at > now - STRANGER_EVERY,
-        )
-    )
-    if recent is not None:
-        return False
-    await session.execute(
-        insert(OutboundMessage).values(
-            queued(
-                clinic_id=None,
-                channel="telegram",
-                address=str(chat_id),
-                kind="stranger",
-                text=STRANGER,
-                now=now,
-                priority=5,
-            )
-        )
-    )
-    return True
-
-
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat
     if chat is None or chat.type != "private":
@@ -136,7 +92,7 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     now = svc.clock.now()
     async with svc.db.transaction() as session:
-        if not await _first_time(session, _key(context, update), now):
+        if not await first_time(session, "telegram", _key(context, update), now):
             return
         linked = await enrolment.link(session, token, "telegram", chat.id, now)
         if linked.kind == "expired":
@@ -172,7 +128,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         patient = await enrolment.patient_by_chat(session, chat.id)
     if patient is None:
         async with svc.db.transaction() as session:
-            if not await _first_time(session, _key(context, update), now):
+            if not await first_time(session, "telegram", _key(context, update), now):
                 return
             staff = await session.scalar(
                 select(Staff).where(Staff.telegram_chat_id == chat.id, Staff.active.is_(True)).limit(1)
@@ -193,13 +149,13 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     )
                 )
             else:
-                await _tell_stranger(session, chat.id, now)
+                await tell_stranger(session, "telegram", str(chat.id), now, STRANGER)
         svc.dispatcher.wake()
         return
     word = text.strip().strip(".!").lower()
     if patient.status == "awaiting_consent" and (word in enrolment.YES or word in enrolment.NO):
         async with svc.db.transaction() as session:
-            if not await _first_time(session, _key(context, update), now):
+            if not await first_time(session, "telegram", _key(context, update), now):
                 return
             current = await enrolment.patient_by_chat(session, chat.id)
             if current is not None:
@@ -219,11 +175,11 @@ async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = _service(context)
     now = svc.clock.now()
     async with svc.db.transaction() as session:
-        if not await _first_time(session, _key(context, update), now):
+        if not await first_time(session, "telegram", _key(context, update), now):
             return
         patient = await enrolment.patient_by_chat(session, chat.id)
         if patient is None:
-            await _tell_stranger(session, chat.id, now)
+            await tell_stranger(session, "telegram", str(chat.id), now, STRANGER)
         else:
             clinic = await session.get(Clinic, patient.clinic_id)
             number = clinic.emergency_number if clinic else "your local emergency number"
@@ -296,7 +252,7 @@ async def _case_button(update: Update, context: ContextTypes.DEFAULT_TYPE, data:
     case_id, action = int(found.group(1)), "acknowledge" if found.group(2) == "ack" else "claim"
     svc = _service(context)
     async with svc.db.transaction() as session:
-        if not await _first_time(session, _key(context, update), svc.clock.now()):
+        if not await first_time(session, "telegram", _key(context, update), svc.clock.now()):
             return
         case = await session.get(Case, case_id)
         # Every press checks again that this Telegram user is active staff of the case's clinic.
@@ -329,7 +285,7 @@ async def _consent_button(update: Update, context: ContextTypes.DEFAULT_TYPE, ag
         return
     svc = _service(context)
     async with svc.db.transaction() as session:
-        if not await _first_time(session, _key(context, update), svc.clock.now()):
+        if not await first_time(session, "telegram", _key(context, update), svc.clock.now()):
             return
         patient = await enrolment.patient_by_chat(session, chat.id)
         done = patient is not None and await enrolment.consent(session, patient, agreed, svc.clock.now())
