@@ -28,6 +28,7 @@ class FakeTwilio:
     url: str = ""
     sent: list[dict[str, str]] = field(default_factory=list)
     failures: list[tuple[int, int | None]] = field(default_factory=list)  # (HTTP status, Twilio code)
+    arrivals: list[float] = field(default_factory=list)  # monotonic time of each accepted message
 
     def fail_next(self, status: int, code: int | None = None) -> None:
         self.failures.append((status, code))
@@ -51,6 +52,7 @@ def _app(fake: FakeTwilio) -> Starlette:
             return JSONResponse(body, status_code=status)
         sid = "SM" + uuid.uuid4().hex
         fake.sent.append({"Sid": sid, **form})
+        fake.arrivals.append(time.monotonic())
         return JSONResponse(
             {
                 "sid": sid,

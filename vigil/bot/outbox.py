@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 import random
+import time
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
@@ -74,6 +75,7 @@ class Dispatcher:
         }
         self._wakes = {name: asyncio.Event() for name in self.channels}
         self._soonest: dict[str, datetime | None] = {}
+        self._took: dict[str, float] = {}  # seconds a send really takes, per channel (moving average)
 
     def wake(self) -> None:
         for wake in self._wakes.values():
@@ -84,20 +86,86 @@ class Dispatcher:
         await asyncio.gather(*(self._lane(name, idle) for name in self.channels))
 
     async def _lane(self, name: str, idle: float) -> None:
+        """Claim the next batch while the current one is still going out, so the database
+        round trip never leaves a gap in the send rate; sleep when nothing is due."""
         wake = self._wakes[name]
-        while True:
-            wake.clear()  # a wake during the pass below runs another pass straight after it
-            try:
-                while await self._pass(name):
-                    pass
-            except Exception:
-                log.exception("outbox dispatch on %s failed; retrying on the next wake", name)
-            timeout = idle
-            soonest = self._soonest.get(name)
-            if soonest is not None:
-                timeout = min(idle, max(0.02, (soonest - self.clock.now()).total_seconds()))
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), timeout=timeout)
+        low = max(1, self.pacers[name].capacity(HORIZON) // 2)
+        ready: list[OutboundMessage] = []
+        claiming: asyncio.Task[list[OutboundMessage]] | None = None
+        try:
+            while True:
+                try:
+                    room = self._room(name) - len(ready)
+                    if claiming is None and len(ready) < low and room > 0:
+                        wake.clear()  # a row written from now on wakes the next claim
+                        claiming = asyncio.create_task(self._claim_rows(name, room))
+                    if claiming is not None and (claiming.done() or not ready):
+                        task, claiming = claiming, None
+                        ready = self._merge(ready, await task)
+                        if not ready:
+                            await self._idle(name, wake, idle)
+                            continue
+                    await self._send_one(name, ready)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    log.exception("outbox dispatch on %s failed; retrying shortly", name)
+                    await asyncio.sleep(1)
+        finally:
+            if claiming is not None:
+                claiming.cancel()
+            if ready:  # shutting down: hand the rows back instead of waiting out their lease
+                with contextlib.suppress(Exception):
+                    await asyncio.shield(self._release(ready))
+
+    def _room(self, name: str) -> int:
+        """How many rows may wait claimed: a second of the channel's rate, but never so many
+        that, at the pace sends really take, the last would outlive its lease."""
+        by_rate = min(self.batch, self.pacers[name].capacity(HORIZON))
+        took = self._took.get(name)
+        if not took:
+            return by_rate
+        return max(1, min(by_rate, int(0.5 * self.lease.total_seconds() / took)))
+
+    async def _idle(self, name: str, wake: asyncio.Event, idle: float) -> None:
+        timeout = idle
+        soonest = self._soonest.get(name)
+        if soonest is not None:
+            timeout = min(idle, max(0.02, (soonest - self.clock.now()).total_seconds()))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(wake.wait(), timeout=timeout)
+
+    @staticmethod
+    def _merge(ready: list[OutboundMessage], claimed: list[OutboundMessage]) -> list[OutboundMessage]:
+        return sorted(ready + claimed, key=lambda r: (r.priority, r.id))
+
+    async def _release(self, rows: list[OutboundMessage]) -> None:
+        async with self.db.transaction() as session:
+            await session.execute(
+                update(OutboundMessage)
+                .where(OutboundMessage.id.in_([r.id for r in rows]), OutboundMessage.status == "sending")
+                .values(status="pending", lease_until=None, attempts=OutboundMessage.attempts - 1)
+            )
+
+    async def _send_one(self, name: str, ready: list[OutboundMessage]) -> None:
+        """Send the most urgent row whose chat and channel are free, waiting if none is yet."""
+        pacer = self.pacers[name]
+        now = self.clock.now().timestamp()
+        pick, at = 0, float("inf")
+        for i, row in enumerate(ready):
+            t = pacer.send_at(row.address, now)
+            if t < at:
+                pick, at = i, t
+                if t <= now:
+                    break
+        if at > now:
+            await self.clock.sleep(at - now)
+        row = ready.pop(pick)
+        pacer.sent(row.address, self.clock.now().timestamp())
+        started = time.monotonic()
+        await self._send(row)
+        took = time.monotonic() - started
+        self._took[name] = 0.8 * self._took.get(name, took) + 0.2 * took
 
     async def dispatch_once(self) -> int:
         """One pass on every channel. Returns how many rows were claimed."""
@@ -118,24 +186,27 @@ class Dispatcher:
         return total
 
     async def _pass(self, name: str) -> int:
+        ready = await self._claim_rows(name)
+        claimed = len(ready)
+        while ready:
+            await self._send_one(name, ready)
+        return claimed
+
+    async def _claim_rows(self, name: str, room: int | None = None) -> list[OutboundMessage]:
         now = self.clock.now()
         soonest = self._soonest.get(name)
         if soonest is not None and soonest <= now:
-            self._soonest[name] = None  # its rows are due: this pass claims them
-        claimed = await self._claim(name, now)
-        for slot, row in claimed:
-            wait = slot - self.clock.now().timestamp()
-            if wait > 0:
-                await self.clock.sleep(wait)
-            await self._send(row)
-        return len(claimed)
+            self._soonest[name] = None  # its rows are due: this claim takes them
+        return [row for _, row in await self._claim(name, now, room)]
 
     def _defer(self, name: str, when: datetime) -> None:
         soonest = self._soonest.get(name)
         if soonest is None or when < soonest:
             self._soonest[name] = when
 
-    async def _claim(self, name: str, now: datetime) -> list[tuple[float, OutboundMessage]]:
+    async def _claim(
+        self, name: str, now: datetime, room: int | None = None
+    ) -> list[tuple[float, OutboundMessage]]:
         pacer = self.pacers[name]
         async with self.db.transaction() as session:
             q = (
@@ -149,7 +220,7 @@ class Dispatcher:
                     OutboundMessage.next_attempt_at <= now,
                 )
                 .order_by(OutboundMessage.priority, OutboundMessage.id)
-                .limit(min(self.batch, pacer.capacity(HORIZON)))
+                .limit(min(self.batch, pacer.capacity(HORIZON), room or self.batch))
             )
             if self.db.postgres:
                 q = q.with_for_update(skip_locked=True)

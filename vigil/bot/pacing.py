@@ -24,6 +24,8 @@ class Pacer:
         self._interval = MARGIN / limit.per_second if limit.per_second else 0.0
         self._next_any = 0.0
         self._next_by: dict[str, float] = {}
+        self._last_any = float("-inf")  # when the last send actually started
+        self._last_by: dict[str, float] = {}
 
     def next_slot(self, now: float) -> float:
         """The channel's next free slot."""
@@ -47,6 +49,23 @@ class Pacer:
             if len(self._next_by) > 10_000:  # forget chats whose slot has passed
                 self._next_by = {a: t for a, t in self._next_by.items() if t > now}
         return slot
+
+    def send_at(self, address: str, planned: float) -> float:
+        """When to really send a row planned for `planned`: never closer to the previous send,
+        overall or to this chat, than the limits allow, even after a stall (no catch-up burst)."""
+        at = max(planned, self._last_any + self._interval)
+        if self.limit.per_address_interval:
+            at = max(at, self._last_by.get(address, float("-inf")) + self.limit.per_address_interval * MARGIN)
+        return at
+
+    def sent(self, address: str, at: float) -> None:
+        """Record that a send started at `at`."""
+        self._last_any = at
+        if self.limit.per_address_interval:
+            self._last_by[address] = at
+            if len(self._last_by) > 10_000:
+                horizon = at - 2 * self.limit.per_address_interval
+                self._last_by = {a: t for a, t in self._last_by.items() if t > horizon}
 
     def capacity(self, horizon: float) -> int:
         """How many messages fit in the next `horizon` seconds, at least one."""
