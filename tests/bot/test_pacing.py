@@ -25,32 +25,41 @@ def _most_in_any_second(times: list[float]) -> int:
 
 def test_a_chat_never_gets_two_messages_within_a_second() -> None:
     pacer = Pacer(Limit(per_second=30, per_address_interval=1.0))
-    first = pacer.book("chat-1", 0.0)
-    assert first == 0.0
-    assert pacer.book("chat-1", 0.5) is None
-    assert pacer.chat_free_at("chat-1") >= 1.0
-    assert pacer.book("chat-1", 1.0) is None
-    assert pacer.book("chat-1", pacer.chat_free_at("chat-1")) is not None
+    assert pacer.plan("chat-1", 0.0, 1.5) == 0.0
+    second = pacer.plan("chat-1", 0.0, 1.5)
+    assert second is not None
+    assert second >= 1.0
+    assert pacer.plan("chat-1", 0.0, 1.5) is None  # a third would fall past this batch
+    assert pacer.free_at("chat-1") >= 2.0
+    pacer.sent("chat-1", 0.3)  # sent late: the next one is spaced from the real send
+    assert pacer.send_at("chat-1", 1.0) >= 1.3
 
 
 def test_the_channel_never_exceeds_its_rate_and_uses_most_of_it() -> None:
     pacer = Pacer(Limit(per_second=30, per_address_interval=1.0))
-    slots: list[float] = []
-    while len(slots) < 600:
-        slot = pacer.book(f"chat-{len(slots) % 100}", 0.0)
-        assert slot is not None
-        slots.append(slot)
-    assert _most_in_any_second(slots) <= 30
-    assert 600 / (slots[-1] - slots[0] + 1 / 30) >= 0.95 * 30
+    t, sends = 0.0, []
+    for i in range(600):
+        t = pacer.send_at(f"chat-{i % 100}", t)
+        pacer.sent(f"chat-{i % 100}", t)
+        sends.append(t)
+    assert _most_in_any_second(sends) <= 30
+    assert 600 / (sends[-1] - sends[0] + 1 / 30) >= 0.95 * 30
+
+
+def test_a_stall_is_not_followed_by_a_burst() -> None:
+    pacer = Pacer(Limit(per_second=10))
+    pacer.sent("a", 0.0)
+    late = 5.0  # the process was busy for five seconds
+    first = pacer.send_at("b", late)
+    pacer.sent("b", first)
+    assert pacer.send_at("c", late) >= first + 0.1
 
 
 def test_other_chats_are_not_held_up_by_a_busy_one() -> None:
     pacer = Pacer(Limit(per_second=30, per_address_interval=1.0))
-    pacer.book("busy", 0.0)
-    assert pacer.book("busy", 0.1) is None
-    quiet = pacer.book("quiet", 0.1)
-    assert quiet is not None
-    assert quiet < 0.2
+    pacer.sent("busy", 0.0)
+    assert pacer.send_at("busy", 0.1) >= 1.0
+    assert pacer.send_at("quiet", 0.1) < 0.2
 
 
 class TimedChannel:

@@ -227,12 +227,12 @@ class Dispatcher:
             t0 = now.timestamp()
             claimed: list[tuple[float, OutboundMessage]] = []
             for row in (await session.scalars(q)).all():
-                slot = pacer.book(row.address, t0) if pacer.next_slot(t0) <= t0 + 1.5 * HORIZON else None
+                slot = pacer.plan(row.address, t0, 1.5 * HORIZON)
                 if slot is None:
-                    # Its chat, or the channel, is busy past this pass: look again when it frees.
-                    when = _at(max(pacer.chat_free_at(row.address), pacer.next_slot(t0)))
-                    row.status, row.lease_until, row.next_attempt_at = "pending", None, when
-                    self._defer(name, when)
+                    # Its chat is busy past this batch: it waits in the table until the chat is free.
+                    row.status, row.lease_until = "pending", None
+                    row.next_attempt_at = _at(pacer.free_at(row.address))
+                    self._defer(name, row.next_attempt_at)
                     continue
                 row.status = "sending"
                 row.lease_until = _at(slot) + self.lease

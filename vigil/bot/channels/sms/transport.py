@@ -19,6 +19,7 @@ from vigil.core.models import OutboundMessage
 
 from ...pacing import Limit
 from .. import PermanentError, TransientError
+from .gsm import fold
 
 log = logging.getLogger("vigil.sms")
 
@@ -68,7 +69,7 @@ class TwilioSms:
     async def send(self, message: OutboundMessage) -> str:
         kwargs: dict[str, Any] = {
             "to": message.address,
-            "body": message.text,
+            "body": fold(message.text),
             "status_callback": self.status_url,
         }
         if self.sender.startswith("MG"):
