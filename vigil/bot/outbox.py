@@ -161,7 +161,7 @@ class Dispatcher:
         if at > now:
             await self.clock.sleep(at - now)
         row = ready.pop(pick)
-        pacer.sent(row.address, self.clock.now().timestamp())
+        pacer.sent(row.address, self.clock.now().timestamp(), planned=at)
         started = time.monotonic()
         await self._send(row)
         took = time.monotonic() - started

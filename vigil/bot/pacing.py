@@ -52,12 +52,20 @@ class Pacer:
             at = max(at, self._sent_by.get(address, float("-inf")) + self._gap)
         return at
 
-    def sent(self, address: str, at: float) -> None:
-        """Record that a send started at `at`."""
-        self._last_any = at
+    def sent(self, address: str, at: float, planned: float | None = None) -> None:
+        """Record that a send planned for `planned` started at `at`.
+
+        A start a hair late (timer and loop jitter) counts from its planned time, so small
+        delays do not add up to a lower rate; a real stall counts from when it really went.
+        """
+        base = at
+        if planned is not None and 0.0 <= at - planned <= 0.1 * self._interval:
+            base = planned
+        self._last_any = base
         if self._gap:
-            self._sent_by[address] = at
-            self._free_by[address] = max(self._free_by.get(address, 0.0), at + self._gap)
+            chat_base = planned if planned is not None and 0.0 <= at - planned <= 0.1 * self._gap else at
+            self._sent_by[address] = chat_base
+            self._free_by[address] = max(self._free_by.get(address, 0.0), chat_base + self._gap)
 
     def capacity(self, horizon: float) -> int:
         """How many messages fit in the next `horizon` seconds, at least one."""
