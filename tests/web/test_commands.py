@@ -95,3 +95,26 @@ def test_a_database_that_was_never_upgraded_says_so(env: dict[str, str]) -> None
     assert done.returncode == 2
     assert "vigil db upgrade" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_patients_invite_prints_a_single_use_telegram_link(env: dict[str, str]) -> None:
+    from ..fakes import telegram_api
+
+    assert vigil("db", "upgrade", env=env).returncode == 0
+    assert vigil("import", str(DEMO), env=env).returncode == 0
+    off = vigil("patients", "invite", "MRN-100871", env=env)
+    assert off.returncode != 0
+    assert "VIGIL_TELEGRAM_TOKEN" in off.stderr
+    with telegram_api.running() as fake:
+        env = {**env, "VIGIL_TELEGRAM_TOKEN": telegram_api.TOKEN, "VIGIL_TELEGRAM_API_URL": fake.api_url}
+        made = vigil("patients", "invite", "MRN-100871", env=env)
+        assert made.returncode == 0, made.stderr
+        assert made.stdout.startswith("https://t.me/vigil_test_bot?start=")
+        assert "single use" in made.stderr
+        other = vigil("patients", "invite", "MRN-100871", env=env)
+        assert other.stdout != made.stdout
+        unknown = vigil("patients", "invite", "MRN-NOPE", env=env)
+        assert unknown.returncode != 0
+        assert "no patient" in unknown.stderr
+        staff = vigil("staff", "invite", NURSE, env=env)
+        assert staff.stdout.startswith("https://t.me/vigil_test_bot?start=")
