@@ -33,19 +33,15 @@ async def pages(rt: Runtime) -> list[tuple[str, int]]:
 
 async def open_unpaged(rt: Runtime, messages: list[tuple[str, str]]) -> None:
     """Open cases without paging them, so the escalation is due for every worker at once."""
-    original = rt.service.escalate
-
-    async def later() -> int:
-        return 0
-
-    rt.service.escalate = later  # type: ignore[method-assign]
+    conversation = rt.service.conversation
+    public_url, conversation.public_url = conversation.public_url, None
     try:
         for external_id, text in messages:
             patient = await rt.service.patient(1, external_id)
             assert patient is not None
             await rt.service.receive(patient, "simulator", f"x-{external_id}", text)
     finally:
-        rt.service.escalate = original  # type: ignore[method-assign]
+        conversation.public_url = public_url
 
 
 async def emergency(client: httpx.AsyncClient, auth: dict[str, str], text: str = "I passed out") -> int:

@@ -50,6 +50,8 @@ class Outcome:
     opened: bool = False
     raised: bool = False
     outbox: int = 0
+    pages: int = 0
+    escalate: bool = False  # the case opened or rose on triage: start its escalation chain
     topics: set[str] = field(default_factory=set)
 
 
@@ -59,8 +61,10 @@ def keyword(text: str) -> str | None:
 
 
 class Conversation:
-    def __init__(self, engine: TriageEngine) -> None:
+    def __init__(self, engine: TriageEngine, public_url: str | None = "http://localhost:8000") -> None:
+        # None leaves a new case's first page to the next escalation pass instead.
         self.engine = engine
+        self.public_url = public_url
 
     async def _say(
         self,
@@ -83,6 +87,16 @@ class Conversation:
         out.outbox += 1
 
     async def handle(
+        self, session: AsyncSession, message: InboundMessage, patient: Patient, clinic: Clinic, now: datetime
+    ) -> Outcome:
+        out = await self._handle(session, message, patient, clinic, now)
+        if out.case_id is not None and out.escalate:
+            # Paged in this transaction, after the safety reply is queued: the case, the
+            # patient's advice and the first page commit together.
+            out.pages = await paging.start(session, out.case_id, out.level, clinic, now, self.public_url)
+        return out
+
+    async def _handle(
         self, session: AsyncSession, message: InboundMessage, patient: Patient, clinic: Clinic, now: datetime
     ) -> Outcome:
         out = Outcome(topics={f"patient:{patient.id}"})
@@ -124,9 +138,8 @@ class Conversation:
             )
             if flagged.case_id is not None:
                 out.case_id, out.opened, out.raised = flagged.case_id, flagged.opened, flagged.raised
+                out.escalate = flagged.opened or flagged.raised
                 out.topics.add(f"clinic:{clinic.id}")
-                if flagged.opened or flagged.raised:
-                    await paging.start(session, flagged.case_id, result.level.label, clinic, now)
         if result.level >= Level.URGENT:
             # The safety reply goes first; the check-in stops so a nurse can take over.
             await self._say(session, patient, "safety", result.advice, now, PRIORITY_SAFETY, out)

@@ -60,7 +60,7 @@ class Service:
         self.hub = hub
         self.channels: dict[str, Channel] = dict(channels or {"simulator": SimulatorChannel(hub)})
         self.dispatcher = Dispatcher(db, clock, self.channels, hub)
-        self.conversation = Conversation(engine)
+        self.conversation = Conversation(engine, public_url)
 
     def announce(self, topics: Iterable[str], payload: dict[str, object] | None = None) -> None:
         for topic in topics:
@@ -133,11 +133,9 @@ class Service:
         return Received(None, None)
 
     async def _after(self, outcome: Outcome) -> None:
-        """Tell live pages, page a new or risen case at once, wake the outbox."""
+        """Tell live pages and wake the outbox (a new or risen case was paged in its transaction)."""
         self.announce(outcome.topics)
-        if outcome.opened or outcome.raised:
-            await self.escalate()  # page now, not on the next tick
-        if outcome.outbox:
+        if outcome.outbox or outcome.pages:
             self.dispatcher.wake()
 
     async def process(self, message_id: int) -> Outcome | None:

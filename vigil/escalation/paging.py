@@ -51,13 +51,24 @@ def contact(staff: Staff) -> tuple[str, str] | None:
     return None
 
 
-async def start(session: AsyncSession, case_id: int, level: str, clinic: Clinic, now: datetime) -> None:
-    """Freeze the level's policy onto the case and page its first tier now (routine never pages)."""
+async def start(
+    session: AsyncSession,
+    case_id: int,
+    level: str,
+    clinic: Clinic,
+    now: datetime,
+    public_url: str | None = None,
+) -> int:
+    """Freeze the level's policy onto the case and page its first tier now (routine never pages).
+
+    With `public_url` the first tier is paged in this same transaction, so the flag and its
+    page commit together; without it the next escalation pass pages it. Returns pages written.
+    """
     case = await session.get(
         Case, case_id, with_for_update=session.bind is not None and session.bind.dialect.name == "postgresql"
     )
     if case is None:
-        return
+        return 0
     policy = policy_for(clinic, level) if LEVEL_RANK[level] >= LEVEL_RANK["urgent"] else []
     if case.status == "acknowledged" and case.policy:
         # A rise while someone holds the case: the chain starts again under the new level.
@@ -65,6 +76,9 @@ async def start(session: AsyncSession, case_id: int, level: str, clinic: Clinic,
         event(session, case, "escalation_restarted", now, "system", "system", level=level)
     case.policy, case.tier, case.escalated = policy, 0, False
     case.next_escalation_at = now if policy else None
+    if not policy or public_url is None:
+        return 0
+    return (await _page(session, case, clinic, now, public_url, {})).pages
 
 
 async def _overrides(session: AsyncSession, clinic_id: int, now: datetime) -> list[Override]:
