@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -17,11 +16,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+
+from . import serving
 
 TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmn"
 BOT = {"id": 123456789, "is_bot": True, "first_name": "Vigil", "username": "vigil_test_bot"}
@@ -122,21 +122,9 @@ def _app(fake: FakeTelegram) -> Starlette:
 @contextmanager
 def running() -> Iterator[FakeTelegram]:
     fake = FakeTelegram()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(_app(fake), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    fake.url = f"http://127.0.0.1:{port}"
-    try:
+    with serving(_app(fake)) as url:
+        fake.url = url
         yield fake
-    finally:
-        server.should_exit = True
-        thread.join(timeout=5)
 
 
 def update(update_id: int, chat_id: int, text: str) -> dict[str, Any]:

@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import base64
-import socket
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -13,11 +11,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+
+from . import serving
 
 ACCOUNT = "AC" + "0" * 32
 TOKEN = "test-auth-token-0123456789abcdef"
@@ -77,18 +76,6 @@ def _app(fake: FakeTwilio) -> Starlette:
 @contextmanager
 def running() -> Iterator[FakeTwilio]:
     fake = FakeTwilio()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(_app(fake), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    fake.url = f"http://127.0.0.1:{port}"
-    try:
+    with serving(_app(fake)) as url:
+        fake.url = url
         yield fake
-    finally:
-        server.should_exit = True
-        thread.join(timeout=5)

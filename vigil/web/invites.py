@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.bot import links
 from vigil.bot.channels import TransientError
@@ -44,7 +45,6 @@ async def invite_patient(
 ) -> Invitation:
     """A single-use link that ties the opener's chat to this patient; audited."""
     username = await _username(rt)
-    now = rt.clock.now()
     async with rt.db.transaction() as session:
         q = select(Patient).where(Patient.external_id == external_id)
         if clinic_id is not None:
@@ -54,42 +54,41 @@ async def invite_patient(
             raise InviteError(f"no patient with external id {external_id}", 404)
         if len(found) > 1:
             raise InviteError(f"{external_id} is in more than one clinic: name the clinic")
-        patient = found[0]
-        token, expires = await links.create(
-            session, clinic_id=patient.clinic_id, patient_id=patient.id, now=now, created_by=created_by
-        )
-        audit(
-            session,
-            at=now,
-            actor=created_by,
-            action="invite",
-            subject_type="patient",
-            subject_id=patient.id,
-            clinic_id=patient.clinic_id,
-            expires_at=expires.isoformat(),
-        )
-    return Invitation(f"https://t.me/{username}?start={token}", expires)
+        return await _issue(rt, session, username, created_by, found[0].clinic_id, patient_id=found[0].id)
 
 
 async def invite_staff(rt: Runtime, email: str, created_by: str) -> Invitation:
     """A single-use link that ties the opener's Telegram account to this staff member."""
     username = await _username(rt)
-    now = rt.clock.now()
     async with rt.db.transaction() as session:
         staff = await session.scalar(select(Staff).where(Staff.email == email.strip().lower()))
         if staff is None or not staff.active:
             raise InviteError(f"no active staff member with email {email}", 404)
-        token, expires = await links.create(
-            session, clinic_id=staff.clinic_id, staff_id=staff.id, now=now, created_by=created_by
-        )
-        audit(
-            session,
-            at=now,
-            actor=created_by,
-            action="invite",
-            subject_type="staff",
-            subject_id=staff.id,
-            clinic_id=staff.clinic_id,
-            expires_at=expires.isoformat(),
-        )
+        return await _issue(rt, session, username, created_by, staff.clinic_id, staff_id=staff.id)
+
+
+async def _issue(
+    rt: Runtime,
+    session: AsyncSession,
+    username: str,
+    created_by: str,
+    clinic_id: int,
+    *,
+    patient_id: int | None = None,
+    staff_id: int | None = None,
+) -> Invitation:
+    now = rt.clock.now()
+    token, expires = await links.create(
+        session, clinic_id=clinic_id, patient_id=patient_id, staff_id=staff_id, now=now, created_by=created_by
+    )
+    audit(
+        session,
+        at=now,
+        actor=created_by,
+        action="invite",
+        subject_type="patient" if patient_id is not None else "staff",
+        subject_id=patient_id if patient_id is not None else staff_id,
+        clinic_id=clinic_id,
+        expires_at=expires.isoformat(),
+    )
     return Invitation(f"https://t.me/{username}?start={token}", expires)
