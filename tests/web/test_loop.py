@@ -30,7 +30,12 @@ async def test_a_red_flag_answer_becomes_an_emergency_case_a_nurse_resolves(
     assert len(listed) == 1
     case = listed[0]
     assert case["level"] == "emergency"
-    assert case["patient"] == {"external_id": "MRN-100234", "name": "Walter Brennan"}
+    assert case["patient"] == {
+        "external_id": "MRN-100234",
+        "name": "Walter Brennan",
+        "channel": "simulator",
+        "status": "active",
+    }
     assert {r["concept"] for r in case["reasons"]} >= {"back_pain", "limb_weakness"}
     assert {r["rule"] for r in case["reasons"]} == {"mscc-neuro"}
     assert any(r["evidence"] == "legs feel weak" for r in case["reasons"])

@@ -58,7 +58,12 @@ def case_dict(
 
     return {
         "id": case.id,
-        "patient": {"external_id": patient.external_id, "name": patient.name},
+        "patient": {
+            "external_id": patient.external_id,
+            "name": patient.name,
+            "channel": patient.channel,
+            "status": patient.status,  # "unreachable" or "opted_out": the nurse has to call
+        },
         "level": case.level,
         "status": case.status,
         "opened_at": iso(case.opened_at),

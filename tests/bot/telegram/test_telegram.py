@@ -290,6 +290,9 @@ async def test_a_blocked_patient_is_unreachable_and_their_open_case_says_so(
     assert "unreachable" in kinds
     assert row is not None
     assert row.status == "failed"
+    token = await make_token(tg_rt)
+    cases = (await tg.get("/api/v1/cases", headers={"Authorization": f"Bearer {token}"})).json()["cases"]
+    assert cases[0]["patient"]["status"] == "unreachable"  # the nurse sees they must call
 
 
 async def test_chat_not_found_is_final(tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram) -> None:
