@@ -71,7 +71,7 @@ async def test_a_transient_error_is_retried_after_a_back_off(rt: Runtime, clock:
     [row] = await _rows(rt)
     assert (row.status, row.attempts, row.next_attempt_at) == (
         "pending",
-        1,
+        0,  # a rate limit (retry_after) does not count towards giving up
         clock.now() + timedelta(seconds=30),
     )
     assert await dispatcher.dispatch_once() == 0  # not yet

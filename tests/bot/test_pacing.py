@@ -128,3 +128,39 @@ async def test_an_emergency_reply_overtakes_a_backlog_at_the_rate_limit(
     assert _most_in_any_second([t for t, _, _ in channel.sent]) <= 30
     safety = next(t for t, _, text in channel.sent if text == "SAFETY")
     assert safety - start < 2.0  # behind one second of sends, not four
+
+
+class SlowChannel:
+    """Each send takes a tenth of a second of (simulated) time."""
+
+    name = "telegram"
+    limit = Limit(per_second=30, per_address_interval=1.0)
+
+    def __init__(self, clock: ManualClock) -> None:
+        self.clock = clock
+        self.sent: list[str] = []
+
+    async def send(self, message: OutboundMessage) -> str:
+        self.clock.advance(seconds=0.1)
+        self.sent.append(message.text)
+        return str(len(self.sent))
+
+
+async def test_slow_sends_never_send_a_row_twice_when_its_lease_runs_short(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    import asyncio
+    from datetime import timedelta
+
+    channel = SlowChannel(clock)
+    dispatcher = Dispatcher(rt.db, clock, {"telegram": channel}, rt.hub, lease=timedelta(seconds=1))
+    await _queue(rt, [(str(2000 + i), f"row {i}", 5) for i in range(40)])
+    lane = asyncio.create_task(dispatcher.run(idle=0.05))
+    try:
+        for _ in range(2000):
+            if len(set(channel.sent)) == 40:
+                break
+            await asyncio.sleep(0.01)
+    finally:
+        lane.cancel()
+    assert sorted(channel.sent) == sorted(f"row {i}" for i in range(40))  # each once, none lost

@@ -144,3 +144,19 @@ async def test_a_patient_with_an_open_case_is_told_the_team_sees_their_messages(
         )
     messages = (await client.get("/api/v1/patients/MRN-100871/messages", headers=auth)).json()["messages"]
     assert "your care team can see this message" in messages[-1]["text"]
+
+
+def test_answer_buttons_name_answers_by_place_so_long_choices_fit_telegrams_64_bytes() -> None:
+    from vigil.scheduler.checkins import answer_buttons
+
+    choice = "In my chest and the top of my back, on both sides, worse at night"
+    buttons = answer_buttons(
+        {"key": "where_is_the_pain_today", "kind": "choice", "choices": [choice, "Nowhere"]}
+    )
+    assert buttons == [
+        [[choice, "a:where_is_the_pain_today:0"]],
+        [["Nowhere", "a:where_is_the_pain_today:1"]],
+    ]
+    scale = answer_buttons({"key": "pain", "kind": "scale"})
+    assert scale is not None
+    assert scale[1][-1] == ["10", "a:pain:10"]

@@ -12,12 +12,11 @@ import asyncio
 import contextlib
 import logging
 import random
-import time
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
 from prometheus_client import Counter
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 
 from vigil.core.clock import Clock
 from vigil.core.db import Database
@@ -98,7 +97,8 @@ class Dispatcher:
                     room = self._room(name) - len(ready)
                     if claiming is None and len(ready) < low and room > 0:
                         wake.clear()  # a row written from now on wakes the next claim
-                        claiming = asyncio.create_task(self._claim_rows(name, room))
+                        waiting = {r.id for r in ready}
+                        claiming = asyncio.create_task(self._claim_rows(name, room, waiting))
                     if claiming is not None and (claiming.done() or not ready):
                         task, claiming = claiming, None
                         ready = self._merge(ready, await task)
@@ -129,6 +129,16 @@ class Dispatcher:
 
     async def _idle(self, name: str, wake: asyncio.Event, idle: float) -> None:
         timeout = idle
+        async with self.db.session() as session:
+            # Rows waiting for a paced slot or a back-off: be back when the first comes due.
+            self._defer_to(
+                name,
+                await session.scalar(
+                    select(func.min(OutboundMessage.next_attempt_at)).where(
+                        OutboundMessage.channel == name, OutboundMessage.status == "pending"
+                    )
+                ),
+            )
         soonest = self._soonest.get(name)
         if soonest is not None:
             timeout = min(idle, max(0.02, (soonest - self.clock.now()).total_seconds()))
@@ -138,6 +148,32 @@ class Dispatcher:
     @staticmethod
     def _merge(ready: list[OutboundMessage], claimed: list[OutboundMessage]) -> list[OutboundMessage]:
         return sorted(ready + claimed, key=lambda r: (r.priority, r.id))
+
+    async def _still_ours(self, row: OutboundMessage) -> bool:
+        """Renew the lease of a row that has waited more than half of it; False if it lapsed.
+
+        Sends are one at a time, so a slow provider can leave claimed rows waiting; a lease
+        that ran out means another worker may be sending the row, and sending it too would
+        be a duplicate without any crash.
+        """
+        now = self.clock.now()
+        if row.lease_until is None or row.lease_until - now > self.lease / 2:
+            return True
+        async with self.db.transaction() as session:
+            renewed = await session.execute(
+                update(OutboundMessage)
+                .where(
+                    OutboundMessage.id == row.id,
+                    OutboundMessage.status == "sending",
+                    OutboundMessage.attempts == row.attempts,  # nobody claimed it since we did
+                    OutboundMessage.lease_until > now,
+                )
+                .values(lease_until=now + self.lease)
+            )
+        if renewed.rowcount != 1:  # type: ignore[attr-defined]
+            return False
+        row.lease_until = now + self.lease
+        return True
 
     async def _release(self, rows: list[OutboundMessage]) -> None:
         async with self.db.transaction() as session:
@@ -161,10 +197,12 @@ class Dispatcher:
         if at > now:
             await self.clock.sleep(at - now)
         row = ready.pop(pick)
+        if not await self._still_ours(row):
+            return  # it waited past its lease and another worker may have it: not ours to send
         pacer.sent(row.address, self.clock.now().timestamp(), planned=at)
-        started = time.monotonic()
+        started = self.clock.now()
         await self._send(row)
-        took = time.monotonic() - started
+        took = (self.clock.now() - started).total_seconds()
         self._took[name] = 0.8 * self._took.get(name, took) + 0.2 * took
 
     async def dispatch_once(self) -> int:
@@ -192,12 +230,18 @@ class Dispatcher:
             await self._send_one(name, ready)
         return claimed
 
-    async def _claim_rows(self, name: str, room: int | None = None) -> list[OutboundMessage]:
+    async def _claim_rows(
+        self, name: str, room: int | None = None, waiting: set[int] | None = None
+    ) -> list[OutboundMessage]:
         now = self.clock.now()
         soonest = self._soonest.get(name)
         if soonest is not None and soonest <= now:
             self._soonest[name] = None  # its rows are due: this claim takes them
-        return [row for _, row in await self._claim(name, now, room)]
+        return [row for _, row in await self._claim(name, now, room, waiting)]
+
+    def _defer_to(self, name: str, when: datetime | None) -> None:
+        if when is not None:
+            self._defer(name, when)
 
     def _defer(self, name: str, when: datetime) -> None:
         soonest = self._soonest.get(name)
@@ -205,7 +249,7 @@ class Dispatcher:
             self._soonest[name] = when
 
     async def _claim(
-        self, name: str, now: datetime, room: int | None = None
+        self, name: str, now: datetime, room: int | None = None, waiting: set[int] | None = None
     ) -> list[tuple[float, OutboundMessage]]:
         pacer = self.pacers[name]
         async with self.db.transaction() as session:
@@ -222,6 +266,8 @@ class Dispatcher:
                 .order_by(OutboundMessage.priority, OutboundMessage.id)
                 .limit(min(self.batch, pacer.capacity(HORIZON), room or self.batch))
             )
+            if waiting:  # already claimed by this lane and waiting for their slot
+                q = q.where(OutboundMessage.id.not_in(waiting))
             if self.db.postgres:
                 q = q.with_for_update(skip_locked=True)
             t0 = now.timestamp()
@@ -248,6 +294,11 @@ class Dispatcher:
             provider_id = await channel.send(row)
         except TransientError as exc:
             now = self.clock.now()
+            if exc.retry_after:
+                # The provider's flood limit is for the whole bot or number: the lane waits
+                # it out, and a rate limit never counts towards giving up.
+                self.pacers[row.channel].hold(now.timestamp() + exc.retry_after)
+                row.attempts -= 1
             if row.attempts >= MAX_ATTEMPTS:
                 values = {"status": "failed", "error": f"gave up: {exc}"[:200], "lease_until": None}
                 outcome = "failed"
@@ -260,6 +311,7 @@ class Dispatcher:
                     "status": "pending",
                     "next_attempt_at": now + delay,
                     "lease_until": None,
+                    "attempts": row.attempts,
                     "error": str(exc)[:200],
                 }
                 outcome = "retry"

@@ -29,6 +29,7 @@ class Pacer:
         self._free_by: dict[str, float] = {}  # when each chat may next get a message (planned)
         self._sent_by: dict[str, float] = {}  # when each chat's last send started
         self._last_any = float("-inf")
+        self._held_until = float("-inf")
 
     def plan(self, address: str, now: float, horizon: float) -> float | None:
         """Reserve `address`'s next slot if it comes within `horizon`; None means wait."""
@@ -47,10 +48,14 @@ class Pacer:
     def send_at(self, address: str, now: float) -> float:
         """The earliest a send to `address` may start: never closer to the previous send,
         overall or to this chat, than the limits allow."""
-        at = max(now, self._last_any + self._interval)
+        at = max(now, self._last_any + self._interval, self._held_until)
         if self._gap:
             at = max(at, self._sent_by.get(address, float("-inf")) + self._gap)
         return at
+
+    def hold(self, until: float) -> None:
+        """The provider said to slow down: nothing goes on this channel before `until`."""
+        self._held_until = max(self._held_until, until)
 
     def sent(self, address: str, at: float, planned: float | None = None) -> None:
         """Record that a send planned for `planned` started at `at`.

@@ -254,13 +254,18 @@ class Service:
         *,
         disposition: str = "",
         note: str | None = None,
-    ) -> None:
+        receipt: tuple[str, str] | None = None,
+    ) -> bool:
         """Acknowledge, claim, decline or resolve, audited; raises CaseError when it cannot happen.
 
         The dashboard, the API, Telegram buttons and SMS short codes all come through here.
+        `receipt` (channel, provider id) is written in the same transaction, so a provider's
+        redelivery acts once; returns False when it had already been handled.
         """
         now = self.clock.now()
         async with self.db.transaction() as session:
+            if receipt is not None and not await inbox.first_time(session, *receipt, now):
+                return False
             if action == "acknowledge":
                 await cases.acknowledge(session, case_id, staff, now, channel)
             elif action == "claim":
@@ -284,6 +289,7 @@ class Service:
         self.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed", "case": case_id})
         if action == "decline":
             await self.escalate()  # the next tier now
+        return True
 
     async def patient(self, clinic_id: int, external_id: str) -> Patient | None:
         async with self.db.session() as session:

@@ -78,7 +78,7 @@ CALLBACK_MAX = 64  # bytes Telegram keeps of a button's data
 
 
 def answer_buttons(question: dict[str, Any]) -> list[list[list[str]]] | None:
-    """Buttons for a question with fixed answers, as rows of [label, "a:<key>:<answer>"]."""
+    """Buttons for a question with fixed answers, as rows of [label, "a:<key>:<index>"]."""
     key, kind = str(question.get("key", "")), question.get("kind")
     labels: list[list[str]]
     if kind == "scale":
@@ -89,9 +89,11 @@ def answer_buttons(question: dict[str, Any]) -> list[list[list[str]]] | None:
         labels = [[str(c)] for c in question["choices"]]
     else:
         return None
-    rows = [[[label, f"a:{key}:{label.lower()}"] for label in row] for row in labels]
+    # The data names the answer by its place, so any wording fits Telegram's 64 bytes.
+    flat = iter(range(sum(len(row) for row in labels)))
+    rows = [[[label, f"a:{key}:{next(flat)}"] for label in row] for row in labels]
     if any(len(data.encode()) > CALLBACK_MAX for row in rows for _, data in row):
-        return None  # the patient types the answer instead
+        return None  # a very long question key: the patient types the answer instead
     return rows
 
 

@@ -94,14 +94,14 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
         try:
             yield
         finally:
-            if rt.telegram is not None:
-                await rt.telegram.stop()
             if scheduler is not None:
                 scheduler.shutdown(wait=False)
-            if dispatcher is not None:
+            if dispatcher is not None:  # before Telegram stops: no send into a closed client
                 dispatcher.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await dispatcher
+            if rt.telegram is not None:
+                await rt.telegram.stop()
 
     app = FastAPI(title="Vigil", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.runtime = rt

@@ -97,7 +97,11 @@ async def inbound_sms(request: Request, rt: RuntimeDep) -> Response:
     if patient is None and number is not None:
         staff = await sms_inbound.staff_by_phone(rt.service, number)
         if staff is not None:
-            await sms_inbound.from_staff(rt.service, staff, sid, body)
+            try:
+                await sms_inbound.from_staff(rt.service, staff, sid, body)
+            except Exception:  # nothing was committed: ask Twilio to deliver it again
+                log.exception("a nurse's SMS could not be handled")
+                return Response("try again", status_code=503)
         else:
             log.info("an SMS from a number nobody has got the stranger's answer")  # no number logged
             await sms_inbound.from_stranger(rt.service, number, sid)

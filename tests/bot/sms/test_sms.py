@@ -155,6 +155,7 @@ async def test_a_nurse_acknowledges_and_claims_a_page_with_a_short_code(
         await text_in(sms_client, f"{case.id}A", "SM21", sender=ben)
     await text_in(sms_client, f" #{case.id} c ", "SM22", sender=ben)
     await text_in(sms_client, "999a", "SM23", sender=ben)
+    assert (await text_in(sms_client, "99999999999a", "SM25", sender=ben)).status_code == 200
     await text_in(sms_client, "what?", "SM24", sender=ben)
     for _ in range(10):
         await sms_rt.service.dispatcher.drain()
@@ -171,6 +172,7 @@ async def test_a_nurse_acknowledges_and_claims_a_page_with_a_short_code(
         f"Case #{case.id} acknowledged.",
         f"Case #{case.id} claimed.",
         "There is no case #999 in your clinic.",
+        "To answer a page, reply with its case number and a to acknowledge or c to claim, e.g. 12a.",
         "To answer a page, reply with its case number and a to acknowledge or c to claim, e.g. 12a.",
     ]
 

@@ -252,10 +252,21 @@ async def test_declining_consent_stops_check_ins_and_start_turns_them_on(
     assert patient.consented_at is not None
 
 
+async def test_start_while_consent_is_pending_asks_again_instead_of_agreeing(
+    tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram
+) -> None:
+    token = await _invite(tg, tg_rt)
+    chat = Chat(tg, tg_rt, NEW_CHAT)
+    await chat.say(f"/start {token}")
+    await chat.say("/start")
+    assert (await _patient(tg_rt)).status == "awaiting_consent"
+    assert sum("Do you agree" in t for t in telegram.to(NEW_CHAT)) == 2
+
+
 async def test_a_stale_answer_button_answers_closed_and_records_nothing(
     tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram
 ) -> None:
-    await Chat(tg, tg_rt, MARIA).press("a:pain_score:7")
+    await Chat(tg, tg_rt, MARIA).press("a:back_pain:7")
     assert await _count(tg_rt, InboundMessage) == 0
     answers = [p for name, p in telegram.calls if name == "answerCallbackQuery"]
     assert "closed" in answers[-1]["text"]
@@ -305,19 +316,64 @@ async def test_chat_not_found_is_final(tg_rt: Runtime, tg: httpx.AsyncClient, te
     assert "chat not found" in (row.error or "")
 
 
-async def test_429_waits_for_retry_after(
+async def test_429_waits_for_retry_after_on_the_whole_channel_without_using_up_attempts(
     tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram, clock: ManualClock
 ) -> None:
     telegram.throttle.append(7)
-    await Chat(tg, tg_rt, MARIA).say("HELP")
+    start = clock.now()
+    await Chat(tg, tg_rt, MARIA).post(text_update(9001, MARIA, "HELP"))
+    await Chat(tg, tg_rt, 55555).post(text_update(9002, 55555, "hello"))  # another chat
+    await tg_rt.service.dispatcher.dispatch_once()
     async with tg_rt.db.session() as session:
         row = await session.scalar(select(OutboundMessage).where(OutboundMessage.address == str(MARIA)))
+        other = await session.scalar(select(OutboundMessage).where(OutboundMessage.address == "55555"))
     assert row is not None
-    assert row.status == "pending"
-    assert row.next_attempt_at == clock.now() + timedelta(seconds=7)
-    clock.advance(seconds=7)
-    await tg_rt.service.dispatcher.drain()
+    assert (row.status, row.attempts) == ("pending", 0)  # a rate limit is not a failed attempt
+    assert row.next_attempt_at == start + timedelta(seconds=7)
+    assert other is not None
+    assert other.sent_at is not None
+    assert other.sent_at >= start + timedelta(seconds=7)  # the lane waited out the flood limit
+    await settle(tg_rt)
     assert len(telegram.to(MARIA)) == 1
+
+
+async def test_a_case_button_that_failed_is_acted_on_when_telegram_delivers_it_again(
+    tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await Chat(tg, tg_rt, MARIA).say("I coughed up blood this morning")
+    async with tg_rt.db.session() as session:
+        case = await session.scalar(select(Case))
+    assert case is not None
+    real_act = tg_rt.service.act
+    calls = 0
+
+    async def flaky(*args: Any, **kwargs: Any) -> bool:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise ConnectionError("database went away")
+        return await real_act(*args, **kwargs)
+
+    monkeypatch.setattr(tg_rt.service, "act", flaky)
+    nurse = Chat(tg, tg_rt, ANA)
+    press = button(4321, ANA, f"case:{case.id}:ack")
+    assert (await nurse.post(press)).status_code == 503
+    assert (await nurse.post(press)).status_code == 200
+    assert (await nurse.post(press)).status_code == 200
+    async with tg_rt.db.session() as session:
+        acks = await session.scalar(
+            select(func.count()).select_from(CaseEvent).where(CaseEvent.kind == "acknowledged")
+        )
+    assert acks == 1
+
+
+async def test_case_numbers_too_big_for_the_database_are_refused_politely(
+    tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram
+) -> None:
+    r = await Chat(tg, tg_rt, ANA).press("case:99999999999:ack")
+    assert r.status_code == 200
+    answers = [p["text"] for name, p in telegram.calls if name == "answerCallbackQuery"]
+    assert "no longer works" in answers[-1]
 
 
 async def test_a_stranger_gets_one_short_answer_with_no_patient_data(

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.models import OutboundMessage, Staff, to_staff
 from vigil.escalation.cases import CaseError
@@ -18,7 +20,7 @@ from ...strangers import tell_stranger
 if TYPE_CHECKING:
     from ...service import Service
 
-SHORT_CODE = re.compile(r"^\s*#?\s*(\d{1,12})\s*([ac])\s*[.!]?\s*$", re.IGNORECASE)
+SHORT_CODE = re.compile(r"^\s*#?\s*(\d{1,9})\s*([ac])\s*[.!]?\s*$", re.IGNORECASE)  # 32-bit ids
 STRANGER = (
     "This number sends check-ins for a clinic's patients and does not know yours. Please "
     "contact your clinic directly. In an emergency call your local emergency number."
@@ -31,35 +33,49 @@ async def from_staff(service: Service, staff: Staff, sid: str, body: str) -> Non
     now = service.clock.now()
     found = SHORT_CODE.match(body)
     reply = HOW
-    async with service.db.transaction() as session:
-        if not await first_time(session, "sms", sid, now):
-            return
-        case = None
-        if found is not None:
-            case = await session.scalar(
-                select(Case).where(Case.id == int(found.group(1)), Case.clinic_id == staff.clinic_id)
-            )
     if found is not None:
         case_id = int(found.group(1))
         action = "acknowledge" if found.group(2).lower() == "a" else "claim"
+        async with service.db.session() as session:
+            case = await session.scalar(
+                select(Case.id).where(Case.id == case_id, Case.clinic_id == staff.clinic_id)
+            )
         if case is None:
             reply = f"There is no case #{case_id} in your clinic."
         else:
             try:
-                await service.act(staff, case_id, action, "sms")
+                # The receipt commits with the action, so a redelivered text acts once.
+                if not await service.act(staff, case_id, action, "sms", receipt=("sms", sid)):
+                    return
             except CaseError as exc:
                 reply = f"Case #{case_id}: {exc}"
             else:
-                reply = f"Case #{case_id} {'acknowledged' if action == 'acknowledge' else 'claimed'}."
-    async with service.db.transaction() as session:
-        await session.execute(
-            insert(OutboundMessage).values(
-                to_staff(
-                    staff, ("sms", staff.phone or ""), kind="info", text=reply[:300], now=now, priority=0
+                await _answer(
+                    service,
+                    staff,
+                    f"Case #{case_id} {'acknowledged' if action == 'acknowledge' else 'claimed'}.",
+                    now,
                 )
-            )
-        )
+                return
+    async with service.db.transaction() as session:
+        if not await first_time(session, "sms", sid, now):
+            return
+        await _say(session, staff, reply, now)
     service.dispatcher.wake()
+
+
+async def _answer(service: Service, staff: Staff, text: str, now: datetime) -> None:
+    async with service.db.transaction() as session:
+        await _say(session, staff, text, now)
+    service.dispatcher.wake()
+
+
+async def _say(session: AsyncSession, staff: Staff, text: str, now: datetime) -> None:
+    await session.execute(
+        insert(OutboundMessage).values(
+            to_staff(staff, ("sms", staff.phone or ""), kind="info", text=text[:300], now=now, priority=0)
+        )
+    )
 
 
 async def from_stranger(service: Service, number: str, sid: str) -> None:

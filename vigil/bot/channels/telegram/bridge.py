@@ -58,6 +58,8 @@ class TelegramBridge:
         self.channel = TelegramChannel(self.app.bot, self.ready)
         self._lock = asyncio.Lock()
         self._polling = False
+        self._stopped = False
+        self._retry: asyncio.Task[None] | None = None
 
     def attach(self, service: Service) -> None:
         self.app.bot_data["service"] = service
@@ -66,6 +68,8 @@ class TelegramBridge:
         """Initialise once (PTB's getMe); until Telegram answers, sending is a transient error."""
         if self.app._initialized:  # PTB exposes no public flag
             return
+        if self._stopped:
+            raise TransientError("telegram is shutting down")
         async with self._lock:
             if self.app._initialized:
                 return
@@ -84,7 +88,12 @@ class TelegramBridge:
         return hmac.compare_digest(header.encode(), self.webhook_secret.encode())
 
     async def start(self) -> None:
-        """Register the webhook with Telegram, or start polling. Never fails the app's startup."""
+        """Register the webhook with Telegram, or start polling; if Telegram does not answer,
+        keep trying in the background with back-off. Never fails the app's startup."""
+        if not await self._start_once():
+            self._retry = asyncio.create_task(self._keep_starting(), name="telegram-start")
+
+    async def _start_once(self) -> bool:
         try:
             await self.ready()
             if self.webhook_secret:
@@ -93,14 +102,26 @@ class TelegramBridge:
                     secret_token=self.webhook_secret,
                     allowed_updates=ALLOWED_UPDATES,
                 )
-            elif self.app.updater is not None:
+            elif self.app.updater is not None and not self._polling:
                 await self.app.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
                 await self.app.start()
                 self._polling = True
         except (TransientError, TelegramError) as exc:
-            log.error("Telegram did not answer at startup (%s); sending will retry", type(exc).__name__)
+            log.error("Telegram did not answer at startup (%s); trying again", type(exc).__name__)
+            return False
+        return True
+
+    async def _keep_starting(self) -> None:
+        delay = 5.0
+        while not await self._start_once():
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 300.0)
 
     async def stop(self) -> None:
+        if self._retry is not None:
+            self._retry.cancel()
+            self._retry = None
+        self._stopped = True
         if self._polling and self.app.updater is not None:
             await self.app.updater.stop()
             await self.app.stop()

@@ -26,7 +26,7 @@ from telegram.ext import (
     filters,
 )
 
-from vigil.core.models import Clinic, OutboundMessage, Staff, queued
+from vigil.core.models import Clinic, OutboundMessage, Staff, queued, to_patient
 from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
 from vigil.scheduler import checkins
@@ -51,8 +51,8 @@ STRANGER = (
     "local emergency number."
 )
 EXPIRED = "This link has expired or was already used. Please ask your clinic for a new one."
-CASE_BUTTON = re.compile(r"^case:(\d{1,18}):(ack|claim)$")
-ANSWER_BUTTON = re.compile(r"^a:([^:]{1,60}):(.{1,40})$")
+CASE_BUTTON = re.compile(r"^case:(\d{1,9}):(ack|claim)$")  # case ids are 32-bit
+ANSWER_BUTTON = re.compile(r"^a:(.{1,60}):(\d{1,2})$")  # the question's key and the answer's index
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
@@ -153,6 +153,26 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         svc.dispatcher.wake()
         return
     word = text.strip().strip(".!").lower()
+    if patient.status == "awaiting_consent" and command == "/start":
+        # Telegram's Start button is not an answer to the consent question: ask it again.
+        async with svc.db.transaction() as session:
+            if await first_time(session, "telegram", _key(context, update), now):
+                clinic = await session.get(Clinic, patient.clinic_id)
+                if clinic is not None:
+                    await session.execute(
+                        insert(OutboundMessage).values(
+                            to_patient(
+                                patient,
+                                kind="info",
+                                text=enrolment.consent_text(clinic),
+                                now=now,
+                                priority=3,
+                                buttons=enrolment.CONSENT_BUTTONS,
+                            )
+                        )
+                    )
+        svc.dispatcher.wake()
+        return
     if patient.status == "awaiting_consent" and (word in enrolment.YES or word in enrolment.NO):
         async with svc.db.transaction() as session:
             if not await first_time(session, "telegram", _key(context, update), now):
@@ -178,7 +198,12 @@ async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not await first_time(session, "telegram", _key(context, update), now):
             return
         patient = await enrolment.patient_by_chat(session, chat.id)
-        if patient is None:
+        staff = await session.scalar(
+            select(Staff.id).where(Staff.telegram_chat_id == chat.id, Staff.active.is_(True)).limit(1)
+        )
+        if patient is None and staff is not None:
+            pass  # a nurse's photo: nothing to say
+        elif patient is None:
             await tell_stranger(session, "telegram", str(chat.id), now, STRANGER)
         else:
             clinic = await session.get(Clinic, patient.clinic_id)
@@ -234,7 +259,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     data = query.data or ""
     if data.startswith("case:"):
         await _case_button(update, context, data)
-    elif data.startswith("consent:"):
+    elif data in ("consent:yes", "consent:no"):
         await _consent_button(update, context, data == "consent:yes")
     elif data.startswith("a:"):
         await _answer_button(update, context, data)
@@ -251,9 +276,7 @@ async def _case_button(update: Update, context: ContextTypes.DEFAULT_TYPE, data:
         return
     case_id, action = int(found.group(1)), "acknowledge" if found.group(2) == "ack" else "claim"
     svc = _service(context)
-    async with svc.db.transaction() as session:
-        if not await first_time(session, "telegram", _key(context, update), svc.clock.now()):
-            return
+    async with svc.db.session() as session:
         case = await session.get(Case, case_id)
         # Every press checks again that this Telegram user is active staff of the case's clinic.
         staff = None
@@ -269,7 +292,9 @@ async def _case_button(update: Update, context: ContextTypes.DEFAULT_TYPE, data:
         await _answer(update, "You are not on the staff of this case's clinic.")
         return
     try:
-        await svc.act(staff, case_id, action, "telegram")
+        # The receipt commits with the action: a redelivered press acts once, a failed one again.
+        if not await svc.act(staff, case_id, action, "telegram", receipt=("telegram", _key(context, update))):
+            return
     except CaseError as exc:
         await _answer(update, str(exc)[:190])
         return
@@ -300,16 +325,20 @@ async def _answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE, dat
     if chat is None or found is None:
         await _answer(update, "This button no longer works.")
         return
-    key, value = found.groups()
+    key, index = found.group(1), int(found.group(2))
     svc = _service(context)
     async with svc.db.session() as session:
         patient = await enrolment.patient_by_chat(session, chat.id)
         pending = await checkins.open_checkin(session, patient.id) if patient is not None else None
     question = checkins.current_question(*pending) if pending else None
-    if patient is None or question is None or question.get("key") != key:
+    labels = (
+        [label for row in checkins.answer_buttons(question) or [] for label, _ in row] if question else []
+    )
+    if patient is None or question is None or question.get("key") != key or index >= len(labels):
         await _answer(update, "This question has closed. You can still write to us at any time.")
         await _drop_buttons(update)
         return
+    value = labels[index]
     await svc.receive(patient, "telegram", _key(context, update), value)
     await _answer(update)
     await _drop_buttons(update, f"Your answer: {value}")
