@@ -100,8 +100,9 @@ class Dispatcher:
                         waiting = {r.id for r in ready}
                         claiming = asyncio.create_task(self._claim_rows(name, room, waiting))
                     if claiming is not None and (claiming.done() or not ready):
-                        task, claiming = claiming, None
-                        ready = self._merge(ready, await task)
+                        got = await asyncio.shield(claiming)  # see the finally below
+                        claiming = None
+                        ready = self._merge(ready, got)
                         if not ready:
                             await self._idle(name, wake, idle)
                             continue
@@ -113,7 +114,10 @@ class Dispatcher:
                     await asyncio.sleep(1)
         finally:
             if claiming is not None:
-                claiming.cancel()
+                # Let a claim in flight finish: cancelling it mid-transaction could leave its
+                # row locks held on a connection nobody returns. Its rows are handed back too.
+                with contextlib.suppress(Exception):
+                    ready = self._merge(ready, await asyncio.shield(claiming))
             if ready:  # shutting down: hand the rows back instead of waiting out their lease
                 with contextlib.suppress(Exception):
                     await asyncio.shield(self._release(ready))
