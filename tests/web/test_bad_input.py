@@ -6,6 +6,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from vigil.core.clock import ManualClock
 from vigil.core.models import Clinic, Patient, Staff
 from vigil.escalation.models import Case
 from vigil.web.runtime import Runtime
@@ -143,6 +144,26 @@ async def test_a_wrong_password_is_a_readable_401(client: httpx.AsyncClient) -> 
     )
     assert r.status_code == 401
     assert "do not match" in r.text
+
+
+async def test_guessing_a_password_is_stopped_after_five_tries_for_fifteen_minutes(
+    rt: Runtime, client: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    page = await client.get("/login")
+    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+
+    async def sign_in(password: str) -> httpx.Response:
+        return await client.post(
+            "/login", data={"email": "Ana.Reyes@riverside.example", "password": password, "csrf": csrf}
+        )
+
+    for guess in range(5):
+        assert (await sign_in(f"guess {guess}")).status_code == 401
+    locked = await sign_in("correct horse battery")
+    assert locked.status_code == 429  # even the right password, until the window passes
+    assert "Too many attempts" in locked.text
+    clock.advance(minutes=16)
+    assert (await sign_in("correct horse battery")).status_code == 303
 
 
 async def test_signed_in_pages_refuse_junk(rt: Runtime, client: httpx.AsyncClient) -> None:

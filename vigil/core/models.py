@@ -198,6 +198,8 @@ class AuditEvent(Base):
     """Who viewed or changed what: every view and change of a case lands here."""
 
     __tablename__ = "audit_event"
+    # Failed sign-ins per account over the last minutes are counted on every sign-in.
+    __table_args__ = (Index("ix_audit_actor_action_at", "actor", "action", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     clinic_id: Mapped[int | None] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"), index=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,10 +12,10 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from vigil.core.audit import audit
-from vigil.core.models import Clinic, Patient, Staff
+from vigil.core.models import AuditEvent, Clinic, Patient, Staff
 from vigil.core.text import clean
 from vigil.escalation.cases import DISPOSITIONS, CaseError
 
@@ -105,6 +106,10 @@ async def login_form(request: Request, rt: RuntimeDep) -> HTMLResponse:
     return await _render(request, rt, "login.html", None)
 
 
+THROTTLE_AFTER = 5  # failed sign-ins for one account...
+THROTTLE_WINDOW = timedelta(minutes=15)  # ...within this long lock it for the rest of the window
+
+
 @router.post("/login", response_model=None)
 async def login(
     request: Request,
@@ -115,6 +120,41 @@ async def login(
 ) -> Response:
     check_csrf(request, csrf)
     email = clean(email)
+    now = rt.clock.now()
+    async with rt.db.transaction() as session:
+        failures = await session.scalar(
+            select(func.count())
+            .select_from(AuditEvent)
+            .where(
+                AuditEvent.actor == email.strip().lower()[:254],
+                AuditEvent.action == "login_failed",
+                AuditEvent.at > now - THROTTLE_WINDOW,
+            )
+        )
+        if (failures or 0) >= THROTTLE_AFTER:
+            # Guessing passwords stops here, before the (deliberately slow) hash is checked.
+            audit(
+                session,
+                at=now,
+                actor=email.strip().lower()[:254],
+                action="login_throttled",
+                subject_type="staff",
+                subject_id="-",
+                clinic_id=None,
+            )
+            throttled = True
+        else:
+            throttled = False
+    if throttled:
+        return await _render(
+            request,
+            rt,
+            "login.html",
+            None,
+            status=429,
+            email=email,
+            error="Too many attempts for this account. Try again in 15 minutes.",
+        )
     async with rt.db.transaction() as session:
         staff = await session.scalar(select(Staff).where(Staff.email == email.strip().lower()))
         ok = staff is not None and staff.active and check_password(staff.password_hash, password)
