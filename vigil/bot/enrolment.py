@@ -59,18 +59,7 @@ async def link(session: AsyncSession, token: str, channel: str, address: int, no
         patient.status = "awaiting_consent"
         patient.consented_at = None
         await session.flush()
-        await session.execute(
-            insert(OutboundMessage).values(
-                to_patient(
-                    patient,
-                    kind="info",
-                    text=consent_text(clinic),
-                    now=now,
-                    priority=PRIORITY_INFO,
-                    buttons=CONSENT_BUTTONS,
-                )
-            )
-        )
+        await ask_consent(session, patient, clinic, now)
         audit(
             session,
             at=now,
@@ -105,6 +94,22 @@ async def link(session: AsyncSession, token: str, channel: str, address: int, no
         channel=channel,
     )
     return Linked("staff", clinic.id)
+
+
+async def ask_consent(session: AsyncSession, patient: Patient, clinic: Clinic, now: datetime) -> None:
+    """Queue the consent question, with its two buttons."""
+    await session.execute(
+        insert(OutboundMessage).values(
+            to_patient(
+                patient,
+                kind="info",
+                text=consent_text(clinic),
+                now=now,
+                priority=PRIORITY_INFO,
+                buttons=CONSENT_BUTTONS,
+            )
+        )
+    )
 
 
 async def consent(session: AsyncSession, patient: Patient, agreed: bool, now: datetime) -> bool:

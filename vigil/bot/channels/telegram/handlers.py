@@ -26,7 +26,7 @@ from telegram.ext import (
     filters,
 )
 
-from vigil.core.models import Clinic, OutboundMessage, Staff, queued, to_patient
+from vigil.core.models import Clinic, OutboundMessage, Staff, queued
 from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
 from vigil.scheduler import checkins
@@ -159,18 +159,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             if await first_time(session, "telegram", _key(context, update), now):
                 clinic = await session.get(Clinic, patient.clinic_id)
                 if clinic is not None:
-                    await session.execute(
-                        insert(OutboundMessage).values(
-                            to_patient(
-                                patient,
-                                kind="info",
-                                text=enrolment.consent_text(clinic),
-                                now=now,
-                                priority=3,
-                                buttons=enrolment.CONSENT_BUTTONS,
-                            )
-                        )
-                    )
+                    await enrolment.ask_consent(session, patient, clinic, now)
         svc.dispatcher.wake()
         return
     if patient.status == "awaiting_consent" and (word in enrolment.YES or word in enrolment.NO):
