@@ -113,8 +113,13 @@ async def add_patients(db: Database, clock: ManualClock, n: int, *, enrol: bool)
     return patients
 
 
-async def _work(url: str, schema: str | None, start: int, count: int, concurrency: int) -> list[float]:
-    """One process's share: `count` messages, `concurrency` at a time. Returns latencies."""
+async def _work(
+    url: str, schema: str | None, start: int, count: int, concurrency: int, answers: bool = False
+) -> list[float]:
+    """One process's share: `count` messages, `concurrency` at a time. Returns latencies.
+
+    With `answers`, message i answers the open check-in of patient i (one answer each).
+    """
     kwargs = {"connect_args": {"server_settings": {"search_path": schema}}} if schema else {}
     db = Database(url, **kwargs)
     try:
@@ -127,6 +132,8 @@ async def _work(url: str, schema: str | None, start: int, count: int, concurrenc
             )
         service = Service(db, clock, default_engine(), Hub())
         corpus = texts()
+        if answers:  # scale answers as people give them, with some red flags among them
+            corpus = ["2", "about a 4", "no pain today", "7/10 and getting worse", *corpus[:4]]
         latencies: list[float] = []
         todo = list(range(start, start + count))
 
@@ -145,7 +152,7 @@ async def _work(url: str, schema: str | None, start: int, count: int, concurrenc
         await db.dispose()
 
 
-def _process(args: tuple[str, str | None, int, int, int]) -> list[float]:
+def _process(args: tuple[str, str | None, int, int, int, bool]) -> list[float]:
     try:
         import uvloop
 
@@ -155,15 +162,19 @@ def _process(args: tuple[str, str | None, int, int, int]) -> list[float]:
     return asyncio.run(_work(*args))
 
 
-async def inbound(url: str, messages: int, concurrency: int, processes: int = 1) -> None:
+async def inbound(
+    url: str, messages: int, concurrency: int, processes: int = 1, answers: bool = False
+) -> None:
     db, schema = await fresh(url)
     try:
         clock = ManualClock(DUE)
-        await add_patients(db, clock, 200, enrol=False)
+        await add_patients(db, clock, messages if answers else 200, enrol=answers)
+        if answers:
+            await Service(db, clock, default_engine(), Hub()).send_due()
         share = messages // processes
         t0 = time.perf_counter()
         if processes == 1:
-            latencies = await _work(url, schema, 0, share, concurrency)
+            latencies = await _work(url, schema, 0, share, concurrency, answers)
         else:
             import multiprocessing
 
@@ -172,7 +183,7 @@ async def inbound(url: str, messages: int, concurrency: int, processes: int = 1)
                 parts = await asyncio.to_thread(
                     pool.map,
                     _process,
-                    [(url, schema, k * share, share, concurrency) for k in range(processes)],
+                    [(url, schema, k * share, share, concurrency, answers) for k in range(processes)],
                 )
             latencies = [x for part in parts for x in part]
         elapsed = time.perf_counter() - t0
@@ -183,8 +194,9 @@ async def inbound(url: str, messages: int, concurrency: int, processes: int = 1)
                 text("SELECT count(*) FROM outbound_message WHERE kind = 'safety'")
             )
         total = share * processes
+        what = "check-in answers" if answers else "messages"
         print(
-            f"  inbound: {total} messages, {processes} process(es) x {concurrency} at a time: "
+            f"  inbound: {total} {what}, {processes} process(es) x {concurrency} at a time: "
             f"{total / elapsed:5.0f} msg/s, p50 {statistics.median(latencies) * 1000:5.1f} ms, "
             f"p99 {latencies[int(len(latencies) * 0.99)] * 1000:6.1f} ms "
             f"({cases} cases, {replies} safety replies stored)"
@@ -242,6 +254,9 @@ async def main() -> None:
             if name == "SQLite":
                 _fresh_file(f"{tmp}/bench.db")
             await inbound(url, args.messages, args.concurrency)
+            if name == "SQLite":
+                _fresh_file(f"{tmp}/bench.db")
+            await inbound(url, args.messages, args.concurrency, answers=True)
             if name == "PostgreSQL" and args.processes > 1:
                 await inbound(url, args.messages, args.concurrency, args.processes)
             if name == "SQLite":

@@ -11,11 +11,14 @@ from prometheus_client import Counter
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vigil.core.models import Clinic, OutboundMessage, Patient, to_patient
+from vigil.core.db import table
+from vigil.core.models import OutboundMessage, Patient, to_patient
 from vigil.escalation import cases, paging
+from vigil.escalation.models import LEVEL_RANK
 from vigil.escalation.triage import Assessment, Level, TriageEngine
 from vigil.scheduler import checkins
 
+from .context import Context
 from .models import InboundMessage
 
 ASSESSED = Counter("vigil_assessments_total", "Inbound messages assessed, by level", ["level"])
@@ -39,6 +42,7 @@ KEYWORDS = {
 }
 PRIORITY_SAFETY = 0
 PRIORITY_REPLY = 3
+_OUTBOX = insert(table(OutboundMessage))  # built once: most messages are answered
 
 
 @dataclass
@@ -79,28 +83,44 @@ class Conversation:
         if patient.status == "opted_out" and kind not in ("info", "safety"):
             # They said STOP: only confirmations and safety advice answer them; the case opens.
             return
-        await session.execute(
-            insert(OutboundMessage).values(
-                to_patient(patient, kind=kind, text=text, now=now, priority=priority)
-            )
-        )
+        await session.execute(_OUTBOX, to_patient(patient, kind=kind, text=text, now=now, priority=priority))
         out.outbox += 1
 
     async def handle(
-        self, session: AsyncSession, message: InboundMessage, patient: Patient, clinic: Clinic, now: datetime
+        self, session: AsyncSession, message: InboundMessage, ctx: Context, now: datetime
     ) -> Outcome:
-        out = await self._handle(session, message, patient, clinic, now)
-        if out.case_id is not None and out.escalate:
+        """Handle a stored message; `ctx` is what this transaction read about its patient."""
+        out = await self._handle(session, message, ctx, now)
+        if out.case_id is not None and out.escalate and LEVEL_RANK[out.level] >= LEVEL_RANK["urgent"]:
             # Paged in this transaction, after the safety reply is queued: the case, the
-            # patient's advice and the first page commit together.
-            out.pages = await paging.start(session, out.case_id, out.level, clinic, now, self.public_url)
+            # patient's advice and the first page commit together. (A routine case never
+            # pages, and one that just opened already has its empty policy.)
+            out.pages = await paging.start(session, out.case_id, out.level, ctx.clinic, now, self.public_url)
         return out
 
+    async def _flag(
+        self, session: AsyncSession, ctx: Context, level: str, out: Outcome, **kwargs: Any
+    ) -> cases.Flag:
+        flagged = await cases.flag(
+            session,
+            clinic_id=ctx.clinic.id,
+            patient_id=ctx.patient.id,
+            level=level,
+            now=kwargs.pop("now"),
+            current=ctx.case,
+            **kwargs,
+        )
+        if flagged.case_id is not None and flagged.level is not None:
+            ctx.case = cases.OpenCase(flagged.case_id, flagged.level, LEVEL_RANK[flagged.level])
+            out.case_id, out.opened, out.raised = flagged.case_id, flagged.opened, flagged.raised
+            out.topics.add(f"clinic:{ctx.clinic.id}")
+        return flagged
+
     async def _handle(
-        self, session: AsyncSession, message: InboundMessage, patient: Patient, clinic: Clinic, now: datetime
+        self, session: AsyncSession, message: InboundMessage, ctx: Context, now: datetime
     ) -> Outcome:
+        patient, clinic, pending = ctx.patient, ctx.clinic, ctx.pending
         out = Outcome(topics={f"patient:{patient.id}"})
-        pending = await checkins.open_checkin(session, patient.id)
         question = checkins.current_question(*pending) if pending else None
         result = self.engine.assess(
             message.text,
@@ -121,25 +141,22 @@ class Conversation:
 
         word = keyword(message.text)
         if word is not None and result.level < Level.URGENT:
-            await self._keyword(session, word, patient, clinic, now, out)
+            await self._keyword(session, word, ctx, now, out)
             return out
 
         if result.level >= Level.ROUTINE:
-            flagged = await cases.flag(
+            flagged = await self._flag(
                 session,
-                clinic_id=clinic.id,
-                patient_id=patient.id,
-                level=result.level.label,
+                ctx,
+                result.level.label,
+                out,
                 reasons=result.reasons(),
                 now=now,
                 channel=message.channel,
                 assessment_id=stored,
                 message_id=message.id,
             )
-            if flagged.case_id is not None:
-                out.case_id, out.opened, out.raised = flagged.case_id, flagged.opened, flagged.raised
-                out.escalate = flagged.opened or flagged.raised
-                out.topics.add(f"clinic:{clinic.id}")
+            out.escalate = flagged.opened or flagged.raised
         if result.level >= Level.URGENT:
             # The safety reply goes first; the check-in stops so a nurse can take over.
             await self._say(session, patient, "safety", result.advice, now, PRIORITY_SAFETY, out)
@@ -174,8 +191,7 @@ class Conversation:
         if result.level == Level.ROUTINE:
             await self._say(session, patient, "reply", result.advice, now, PRIORITY_REPLY, out)
         else:
-            held = await cases.open_case_of(session, patient.id)
-            if held is not None:
+            if ctx.case is not None:
                 text = (
                     "Thank you, your care team can see this message with your open case. In an "
                     f"emergency call {clinic.emergency_number}."
@@ -190,8 +206,9 @@ class Conversation:
         return out
 
     async def _keyword(
-        self, session: AsyncSession, word: str, patient: Patient, clinic: Clinic, now: datetime, out: Outcome
+        self, session: AsyncSession, word: str, ctx: Context, now: datetime, out: Outcome
     ) -> None:
+        patient, clinic = ctx.patient, ctx.clinic
         number = clinic.emergency_number
         if word == "stop":
             await checkins.stop_open(session, patient.id, now)
@@ -245,20 +262,16 @@ class Conversation:
                 out,
             )
         elif word == "nurse":
-            flagged = await cases.flag(
+            await self._flag(
                 session,
-                clinic_id=clinic.id,
-                patient_id=patient.id,
-                level="routine",
+                ctx,
+                "routine",
+                out,
                 reasons=[{"concept": "nurse_request", "evidence": "NURSE", "rule": None, "level": "routine"}],
                 now=now,
                 channel=patient.channel,
             )
-            if flagged.case_id is not None:
-                out.case_id, out.opened = flagged.case_id, flagged.opened
-                out.topics.add(f"clinic:{clinic.id}")
-            held = await cases.open_case_of(session, patient.id)
-            if held is not None and held.level_rank >= 2:
+            if ctx.case is not None and ctx.case.level_rank >= LEVEL_RANK["urgent"]:
                 await self._say(
                     session,
                     patient,

@@ -9,10 +9,21 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from vigil.core.db import table
 from vigil.core.models import Patient
 from vigil.core.text import clean
 
 from .models import InboundMessage, ProviderUpdate
+
+_TABLE = table(InboundMessage)
+# Built once per dialect: every inbound message runs one, and construction costs more CPU
+# than the insert itself.
+_INSERT = {
+    name: insert(_TABLE)
+    .on_conflict_do_nothing(index_elements=["channel", "provider_id"])
+    .returning(_TABLE.c.id)
+    for name, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
 
 
 async def receive(
@@ -39,14 +50,8 @@ async def receive(
         "error": error,
     }
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = (
-        insert(InboundMessage)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=["channel", "provider_id"])
-        .returning(InboundMessage.id)
-    )
-    return (await session.execute(stmt)).scalar_one_or_none()
+    found: int | None = (await session.execute(_INSERT[dialect], values)).scalar_one_or_none()
+    return found
 
 
 async def pending(session: AsyncSession, now: datetime, limit: int = 100) -> list[int]:

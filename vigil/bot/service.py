@@ -18,13 +18,13 @@ from vigil.core.audit import audit
 from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.hub import Hub
-from vigil.core.models import Clinic, Patient, Staff
+from vigil.core.models import Patient, Staff
 from vigil.core.text import clean
 from vigil.escalation import cases, paging
 from vigil.escalation.triage import TriageEngine
 from vigil.scheduler import checkins
 
-from . import inbox
+from . import context, inbox
 from .channels import Channel
 from .channels.simulator import SimulatorChannel
 from .conversation import Conversation, Outcome
@@ -89,26 +89,19 @@ class Service:
                     if message_id is None:
                         RECEIVED.labels(channel, "duplicate").inc()
                         return Received(None, None)
-                    row = (
-                        await session.execute(
-                            select(Patient, Clinic)
-                            .join(Clinic, Clinic.id == Patient.clinic_id)
-                            .where(Patient.id == patient.id)
-                        )
-                    ).first()
-                    if row is None:
+                    ctx = await context.for_patient(session, patient.id)
+                    if ctx is None:
                         raise LookupError("the patient is gone")
-                    current, clinic = row
                     message = InboundMessage(
                         id=message_id,
-                        clinic_id=current.clinic_id,
-                        patient_id=current.id,
+                        clinic_id=ctx.patient.clinic_id,
+                        patient_id=ctx.patient.id,
                         channel=channel,
                         provider_id=provider_id,
                         text=clean(text),
                         received_at=now,
                     )
-                    outcome = await self.conversation.handle(session, message, current, clinic, now)
+                    outcome = await self.conversation.handle(session, message, ctx, now)
             except IntegrityError:
                 if attempt == 2:
                     raise
@@ -143,20 +136,12 @@ class Service:
         for attempt in range(3):
             try:
                 async with self.db.transaction() as session:
-                    q = (
-                        select(InboundMessage, Patient, Clinic)
-                        .join(Patient, Patient.id == InboundMessage.patient_id)
-                        .join(Clinic, Clinic.id == InboundMessage.clinic_id)
-                        .where(InboundMessage.id == message_id)
-                    )
-                    if self.db.postgres:
-                        q = q.with_for_update(of=InboundMessage)
-                    row = (await session.execute(q)).first()
-                    if row is None or row[0].processed_at is not None:
+                    found = await context.for_message(session, message_id, lock=self.db.postgres)
+                    if found is None or found[0].processed_at is not None:
                         return None
-                    message, patient, clinic = row
+                    message, ctx = found
                     now = self.clock.now()
-                    outcome = await self.conversation.handle(session, message, patient, clinic, now)
+                    outcome = await self.conversation.handle(session, message, ctx, now)
                     message.processed_at = now
                     message.attempts += 1
             except IntegrityError:

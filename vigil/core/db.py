@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, MetaData, event
+from sqlalchemy import JSON, DateTime, MetaData, Table, event
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
@@ -48,6 +48,12 @@ class Base(DeclarativeBase):
         list[Any]: JSON(),
         list[list[list[str]]]: JSON(),
     }
+
+
+def table(model: type[Base]) -> Table:
+    """A model's Core table, for prebuilt statements on hot paths (no ORM bookkeeping)."""
+    assert isinstance(model.__table__, Table)
+    return model.__table__
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:

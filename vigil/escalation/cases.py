@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from enum import Enum
+from typing import Any, Final, Literal
 
 from prometheus_client import Histogram
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from vigil.core.db import table
 from vigil.core.models import Staff
 from vigil.core.text import clean
 
@@ -51,6 +53,41 @@ class Flag:
     case_id: int | None
     opened: bool = False
     raised: bool = False
+    level: str | None = None  # the case's level afterwards
+
+
+@dataclass(frozen=True, slots=True)
+class OpenCase:
+    """The few columns of a patient's open case that flagging needs."""
+
+    id: int
+    level: str
+    level_rank: int
+
+
+class _Look(Enum):
+    LOOK = "look"
+
+
+LOOK: Final = _Look.LOOK  # flag() reads the open case itself
+
+# Built once: every inbound message that flags runs these, and a prebuilt statement keeps its
+# cache key, so executing it costs no construction (a third of the CPU of building one).
+_ASSESSMENT = insert(table(Assessment)).returning(table(Assessment).c.id)
+_OPEN = select(Case.id, Case.level, Case.level_rank).where(
+    Case.patient_id == bindparam("patient_id"), Case.status != "resolved"
+)
+_NEW_CASE = insert(table(Case)).returning(table(Case).c.id)
+_TOUCH = (
+    update(table(Case)).where(table(Case).c.id == bindparam("case_id")).values(updated_at=bindparam("now"))
+)
+_RAISE = (
+    update(table(Case))
+    .where(table(Case).c.id == bindparam("case_id"))
+    .values(level=bindparam("level"), level_rank=bindparam("rank"), updated_at=bindparam("now"))
+)
+_EVENT = insert(table(CaseEvent))
+_REASON = insert(table(CaseReason))
 
 
 def event(
@@ -77,21 +114,17 @@ async def store_assessment(
     """Store what triage said about a message; returns the assessment's id."""
     # Core inserts on this path: every inbound message takes it, and the ORM's unit of
     # work costs more CPU than the statements themselves.
-    stmt = (
-        insert(Assessment)
-        .values(
-            patient_id=patient_id,
-            message_id=message_id,
-            level=result.level.label,
-            rules=list(result.rules),
-            findings=[f.to_dict() for f in result.findings],
-            ruleset=result.ruleset,
-            question=question,
-            created_at=now,
-        )
-        .returning(Assessment.id)
-    )
-    return int((await session.execute(stmt)).scalar_one())
+    values = {
+        "patient_id": patient_id,
+        "message_id": message_id,
+        "level": result.level.label,
+        "rules": list(result.rules),
+        "findings": [f.to_dict() for f in result.findings],
+        "ruleset": result.ruleset,
+        "question": question,
+        "created_at": now,
+    }
+    return int((await session.execute(_ASSESSMENT, values)).scalar_one())
 
 
 async def flag(
@@ -105,64 +138,56 @@ async def flag(
     channel: str,
     assessment_id: int | None = None,
     message_id: int | None = None,
+    current: OpenCase | Literal[_Look.LOOK] | None = LOOK,
 ) -> Flag:
-    """Open the patient's case at `level`, or add these reasons to the open one and raise it."""
+    """Open the patient's case at `level`, or add these reasons to the open one and raise it.
+
+    `current` is the open case as the caller already read it in this transaction (None: no
+    open case); by default it is read here.
+    """
     rank = LEVEL_RANK[level]
     if rank < LEVEL_RANK["routine"]:
         return Flag(None)
-    row = (
-        await session.execute(
-            select(Case.id, Case.level, Case.level_rank).where(
-                Case.patient_id == patient_id, Case.status != "resolved"
-            )
-        )
-    ).first()
+    if current is LOOK:
+        row = (await session.execute(_OPEN, {"patient_id": patient_id})).first()
+        current = OpenCase(row.id, row.level, row.level_rank) if row is not None else None
     opened = raised = False
-    if row is None:
-        case_id = (
-            await session.execute(
-                insert(Case)
-                .values(
-                    clinic_id=clinic_id,
-                    patient_id=patient_id,
-                    level=level,
-                    level_rank=rank,
-                    status="open",
-                    opened_at=now,
-                    updated_at=now,
-                )
-                .returning(Case.id)
-            )
-        ).scalar_one()
+    if current is None:
+        values = {
+            "clinic_id": clinic_id,
+            "patient_id": patient_id,
+            "level": level,
+            "level_rank": rank,
+            "status": "open",
+            "opened_at": now,
+            "updated_at": now,
+        }
+        case_id = int((await session.execute(_NEW_CASE, values)).scalar_one())
         opened = True
         kind, detail = "opened", {"level": level}
-    elif rank > row.level_rank:
-        case_id = row.id
-        await session.execute(
-            update(Case)
-            .where(Case.id == case_id)
-            .values(level=level, level_rank=rank, updated_at=now)
-            .execution_options(synchronize_session=False)
-        )
+    elif rank > current.level_rank:
+        case_id = current.id
+        await session.execute(_RAISE, {"case_id": case_id, "level": level, "rank": rank, "now": now})
         raised = True
-        kind, detail = "raised", {"level": level, "previous": row.level}
+        kind, detail = "raised", {"level": level, "previous": current.level}
     else:
-        case_id = row.id
-        await session.execute(
-            update(Case)
-            .where(Case.id == case_id)
-            .values(updated_at=now)
-            .execution_options(synchronize_session=False)
-        )
+        case_id = current.id
+        await session.execute(_TOUCH, {"case_id": case_id, "now": now})
         kind, detail = "reason_added", {"level": level}
     await session.execute(
-        insert(CaseEvent).values(
-            case_id=case_id, kind=kind, at=now, actor="system", channel=channel, detail=detail
-        )
+        _EVENT,
+        {
+            "case_id": case_id,
+            "kind": kind,
+            "at": now,
+            "actor": "system",
+            "channel": channel,
+            "detail": detail,
+        },
     )
     if reasons:
         await session.execute(
-            insert(CaseReason),
+            _REASON,
             [
                 {
                     "case_id": case_id,
@@ -179,7 +204,7 @@ async def flag(
                 for r in reasons
             ],
         )
-    return Flag(case_id, opened, raised)
+    return Flag(case_id, opened, raised, level if current is None or raised else current.level)
 
 
 async def acknowledge(session: AsyncSession, case_id: int, staff: Staff, now: datetime, channel: str) -> Case:

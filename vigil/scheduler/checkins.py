@@ -15,6 +15,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
+from vigil.core.db import table
 from vigil.core.models import Clinic, OutboundMessage, Patient, to_patient
 
 from .conditions import parse as parse_condition
@@ -23,6 +24,9 @@ from .schedule import next_due
 
 PRIORITY_QUESTION = 5
 PRIORITY_REMINDER = 6
+# Built once: every answer to a check-in runs them.
+_ANSWER = insert(table(CheckInAnswer))
+_OUTBOX = insert(table(OutboundMessage))
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,20 +217,24 @@ async def record_answer(
     key = checkin.question_key
     if key is None:
         return None
-    session.add(CheckInAnswer(checkin_id=checkin.id, question_key=key, text=text, value=value, at=now))
-    checkin.answered_any = True
-    enrolment = await session.get(Enrolment, checkin.enrolment_id)
-    if enrolment is not None:
-        enrolment.missed_streak = 0
-    answers = (
-        await session.execute(
+    values: dict[str, float | None] = {}
+    if not stop and _conditions_after(protocol.questions, key):
+        # Earlier answers matter only to a later question's ask_if; most protocols have none.
+        answers = await session.execute(
             select(CheckInAnswer.question_key, CheckInAnswer.value).where(
                 CheckInAnswer.checkin_id == checkin.id
             )
         )
-    ).all()
-    values: dict[str, float | None] = {row[0]: row[1] for row in answers}
+        values = {row[0]: row[1] for row in answers.all()}
     values[key] = value
+    await session.execute(
+        _ANSWER, {"checkin_id": checkin.id, "question_key": key, "text": text, "value": value, "at": now}
+    )
+    checkin.answered_any = True
+    # Usually already in the session (the inbound message's context loaded it): no query.
+    enrolment = await session.get(Enrolment, checkin.enrolment_id)
+    if enrolment is not None and enrolment.missed_streak:
+        enrolment.missed_streak = 0
     nxt = None if stop else next_question(protocol.questions, key, values)
     if nxt is None:
         checkin.status = "completed" if not stop else "stopped"
@@ -236,12 +244,15 @@ async def record_answer(
         return None
     checkin.question_key = nxt["key"]
     checkin.asked_at = now
-    session.add(
-        OutboundMessage(
-            **_outbox_row(patient, "question", nxt, nxt["text"] + answer_hint(nxt), now, PRIORITY_QUESTION)
-        )
-    )
+    row = _outbox_row(patient, "question", nxt, nxt["text"] + answer_hint(nxt), now, PRIORITY_QUESTION)
+    await session.execute(_OUTBOX, row)
     return nxt
+
+
+def _conditions_after(questions: list[dict[str, Any]], key: str) -> bool:
+    keys = [q.get("key") for q in questions]
+    later = questions[keys.index(key) + 1 :] if key in keys else questions
+    return any(q.get("ask_if") for q in later)
 
 
 async def stop_open(session: AsyncSession, patient_id: int, now: datetime) -> None:

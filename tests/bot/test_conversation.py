@@ -1,0 +1,145 @@
+"""The conversation's replies outside a check-in, keywords, and what one message costs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event, select
+
+from vigil.core.models import OutboundMessage, Patient
+from vigil.escalation.models import Case, CaseEvent
+from vigil.web.runtime import Runtime
+
+WALTER = "MRN-100234"  # on treatment, bone metastases
+MARIA = "MRN-100871"
+
+
+async def _patient(rt: Runtime, external_id: str) -> Patient:
+    patient = await rt.service.patient(1, external_id)
+    assert patient is not None
+    return patient
+
+
+async def _said(rt: Runtime, patient: Patient) -> list[tuple[str, str]]:
+    async with rt.db.session() as session:
+        rows = await session.execute(
+            select(OutboundMessage.kind, OutboundMessage.text)
+            .where(OutboundMessage.patient_id == patient.id)
+            .order_by(OutboundMessage.id)
+        )
+        return [(kind, text) for kind, text in rows.all()]
+
+
+async def _case(rt: Runtime, patient: Patient) -> Case | None:
+    async with rt.db.session() as session:
+        return await session.scalar(
+            select(Case).where(Case.patient_id == patient.id, Case.status != "resolved")
+        )
+
+
+@contextmanager
+def _statements(rt: Runtime) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(statement.split(None, 1)[0].upper())
+
+    target = rt.db.engine.sync_engine
+    event.listen(target, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(target, "before_cursor_execute", record)
+
+
+async def test_free_text_with_no_case_says_the_line_is_not_watched(rt: Runtime) -> None:
+    maria = await _patient(rt, MARIA)
+    await rt.service.receive(maria, "simulator", "m1", "what time is my appointment on friday")
+    assert await _case(rt, maria) is None
+    [(kind, text)] = await _said(rt, maria)
+    assert kind == "reply"
+    assert "not watched all the time" in text
+    assert "Reply NURSE" in text
+
+
+async def test_free_text_with_an_open_case_says_the_team_can_see_it(rt: Runtime) -> None:
+    maria = await _patient(rt, MARIA)
+    await rt.service.receive(maria, "simulator", "m1", "NURSE")
+    await rt.service.receive(maria, "simulator", "m2", "it is about my appointment on friday")
+    *_, (kind, text) = await _said(rt, maria)
+    assert kind == "reply"
+    assert "can see this message with your open case" in text
+
+
+async def test_nurse_opens_a_routine_case_that_is_not_paged(rt: Runtime) -> None:
+    maria = await _patient(rt, MARIA)
+    received = await rt.service.receive(maria, "simulator", "m1", "nurse")
+    assert received.outcome is not None
+    assert received.outcome.opened
+    case = await _case(rt, maria)
+    assert case is not None
+    assert (case.level, case.next_escalation_at) == ("routine", None)
+    [(kind, text)] = await _said(rt, maria)
+    assert kind == "info"
+    assert "usually on the next working day" in text
+
+
+async def test_nurse_on_an_emergency_case_says_a_nurse_is_already_looking(rt: Runtime) -> None:
+    walter = await _patient(rt, WALTER)
+    await rt.service.receive(walter, "simulator", "w1", "my back is killing me and my legs feel weak")
+    before = await _case(rt, walter)
+    assert before is not None
+    assert before.level == "emergency"
+    received = await rt.service.receive(walter, "simulator", "w2", "NURSE")
+    assert received.outcome is not None
+    assert not (received.outcome.opened)
+    assert not (received.outcome.raised)
+    assert not (received.outcome.pages)
+    after = await _case(rt, walter)
+    assert after is not None
+    assert (after.id, after.level) == (before.id, "emergency")
+    *_, (kind, text) = await _said(rt, walter)
+    assert kind == "info"
+    assert "already looking at your case" in text
+
+
+async def test_a_case_rises_once_and_later_reasons_are_added_to_it(rt: Runtime) -> None:
+    walter = await _patient(rt, WALTER)
+    await rt.service.receive(walter, "simulator", "w1", "NURSE")
+    await rt.service.receive(walter, "simulator", "w2", "I coughed up blood this morning, about a cupful")
+    await rt.service.receive(walter, "simulator", "w3", "still coughing up blood")
+    case = await _case(rt, walter)
+    assert case is not None
+    assert case.level == "emergency"
+    async with rt.db.session() as session:
+        kinds = list(
+            await session.scalars(
+                select(CaseEvent.kind).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)
+            )
+        )
+    assert kinds[:3] == ["opened", "raised", "paged"]
+    assert kinds[-1] == "reason_added"
+
+
+async def test_a_stopped_patient_still_gets_safety_advice_and_a_case(rt: Runtime) -> None:
+    walter = await _patient(rt, WALTER)
+    await rt.service.receive(walter, "simulator", "w1", "STOP")
+    await rt.service.receive(walter, "simulator", "w2", "what time is my appointment")
+    await rt.service.receive(walter, "simulator", "w3", "I coughed up a lot of blood")
+    assert [kind for kind, _ in await _said(rt, walter)] == ["info", "safety"]
+    case = await _case(rt, walter)
+    assert case is not None
+    assert case.level == "emergency"
+
+
+async def test_a_message_reads_patient_clinic_checkin_and_case_in_one_query(rt: Runtime) -> None:
+    """The busiest path: a flag on an open case is one read and six writes, nothing more."""
+    walter = await _patient(rt, WALTER)
+    await rt.service.receive(walter, "simulator", "w1", "I coughed up a lot of blood")
+    with _statements(rt) as seen:
+        await rt.service.receive(walter, "simulator", "w2", "still coughing up blood")
+    work = [s for s in seen if s not in ("BEGIN", "COMMIT", "PRAGMA")]
+    # inbox, context, assessment, case touched, its event, its reasons, the safety reply
+    assert work.count("SELECT") == 1
+    assert len(work) == 7, work
