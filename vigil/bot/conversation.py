@@ -224,6 +224,17 @@ class Conversation:
                     PRIORITY_REPLY,
                     out,
                 )
+        elif word in ("start", "pause") and patient.status == "discharged":
+            await self._say(
+                session,
+                patient,
+                "info",
+                f"Check-ins from {clinic.name} have ended. If you need the clinic, contact them "
+                f"directly. In an emergency call {number}.",
+                now,
+                PRIORITY_REPLY,
+                out,
+            )
         elif word == "pause":
             await checkins.stop_open(session, patient.id, now)
             patient.status = "paused"

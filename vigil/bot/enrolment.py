@@ -48,6 +48,8 @@ async def link(session: AsyncSession, token: str, channel: str, address: int, no
     if invite.patient_id is not None:
         patient = await session.get(Patient, invite.patient_id)
         assert patient is not None
+        if patient.status == "discharged":  # invited, then taken off the list before opening it
+            return Linked("expired")
         # One chat speaks for one patient: an older link of this chat is undone.
         await session.execute(
             update(Patient)
@@ -73,6 +75,8 @@ async def link(session: AsyncSession, token: str, channel: str, address: int, no
         return Linked("patient", clinic.id)
     staff = await session.get(Staff, invite.staff_id)
     assert staff is not None
+    if not staff.active:  # left the clinic after the invite was made
+        return Linked("expired")
     staff.telegram_chat_id = address
     await session.flush()
     text = (

@@ -293,3 +293,31 @@ async def _case_for(session: AsyncSession, case_id: int, staff: Staff) -> Case:
     if case is None or case.clinic_id != staff.clinic_id:
         raise CaseError("no such case", 404)
     return case
+
+
+async def release_held(session: AsyncSession, staff: Staff, now: datetime, reason: str) -> list[int]:
+    """Hand back every unresolved case this person holds; its escalation chain starts again.
+
+    Someone who can no longer sign in (removed from the clinic) must not be the only one a
+    case waits on. Returns the released cases' ids.
+    """
+    held = await session.scalars(
+        select(Case).where(
+            Case.clinic_id == staff.clinic_id,
+            Case.status != "resolved",
+            (Case.claimed_by_id == staff.id)
+            | ((Case.status == "acknowledged") & (Case.acknowledged_by_id == staff.id)),
+        )
+    )
+    released = []
+    for case in held:
+        case.status = "open"
+        case.acknowledged_at = case.acknowledged_by_id = None
+        case.claimed_at = case.claimed_by_id = None
+        case.owner_reminded_at = None
+        case.tier = 0
+        case.next_escalation_at = now if case.policy else None
+        case.updated_at = now
+        event(session, case, "released", now, "system", "system", previous_owner=staff.email, reason=reason)
+        released.append(case.id)
+    return released

@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.models import Clinic, Patient, Staff
+from vigil.escalation.cases import release_held
+from vigil.scheduler import checkins
 from vigil.scheduler.models import Enrolment, Protocol
 from vigil.scheduler.schedule import next_due, parse_duration
 
@@ -21,6 +23,12 @@ from .clinic_file import ClinicFile
 class Summary:
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
+    # What the file no longer lists: staff deactivated, patients discharged (never deleted).
+    removed: dict[str, int] = field(default_factory=dict)
+    released_cases: list[int] = field(default_factory=list)
+
+    def gone(self, kind: str) -> None:
+        self.removed[kind] = self.removed.get(kind, 0) + 1
 
     def note(self, kind: str, created: bool, changed: bool) -> None:
         if created:
@@ -30,13 +38,20 @@ class Summary:
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated)
+        return bool(self.created or self.updated or self.removed)
 
     def __str__(self) -> str:
         if not self.changed:
             return "nothing changed"
         parts = [f"created {n} {k}" for k, n in sorted(self.created.items())]
         parts += [f"updated {n} {k}" for k, n in sorted(self.updated.items())]
+        if self.removed.get("staff"):
+            parts.append(f"deactivated {self.removed['staff']} staff no longer listed")
+        if self.removed.get("patients"):
+            parts.append(f"discharged {self.removed['patients']} patients no longer listed")
+        if self.released_cases:
+            ids = ", ".join(f"#{i}" for i in self.released_cases)
+            parts.append(f"cases they held are open again and paging: {ids}")
         return ", ".join(parts)
 
 
@@ -98,9 +113,19 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
                 "phone": s.phone,
                 "telegram_chat_id": s.telegram_chat_id,
                 "notify_by": s.notify_by,
+                "active": True,  # listed again after leaving: back on
             },
         )
         summary.note("staff", created, changed)
+    listed = {s.email for s in file.staff}
+    for staff in await session.scalars(
+        select(Staff).where(Staff.clinic_id == clinic.id, Staff.active.is_(True)).order_by(Staff.id)
+    ):
+        if staff.email not in listed:
+            # Left the clinic: no sign-in, no tokens, no pages; their history stays.
+            staff.active = False
+            summary.gone("staff")
+            summary.released_cases += await release_held(session, staff, now, "no longer on the staff list")
 
     protocols: dict[str, Protocol] = {}
     rescheduled: set[str] = set()
@@ -152,6 +177,8 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
         if pin.telegram_chat_id is not None:  # a chat linked by invite is not unlinked by omission
             fields["telegram_chat_id"] = pin.telegram_chat_id
         changed = _assign(patient, fields)
+        if patient.status == "discharged":  # listed again: back to where they were
+            patient.status = _returning_status(patient)
         if pin.channel == "telegram" and patient.telegram_chat_id is None and patient.status == "active":
             patient.status = "invited"  # nothing can reach them until they open an invite link
         elif patient.telegram_chat_id is not None and patient.status == "invited":
@@ -168,7 +195,35 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
             summary,
             reschedule=moved or changed_quiet or (pin.protocol or "") in rescheduled,
         )
+    listed_patients = {p.external_id for p in file.patients}
+    for patient in await session.scalars(
+        select(Patient)
+        .where(Patient.clinic_id == clinic.id, Patient.status != "discharged")
+        .order_by(Patient.id)
+    ):
+        if patient.external_id in listed_patients:
+            continue
+        # No more check-ins; messages they send are still read, so a red flag still
+        # gets safety advice and a case. An opt-out is kept as it is.
+        before = dict(summary.updated)
+        await _enrol(session, clinic, patient, None, now, summary, reschedule=False)
+        await checkins.stop_open(session, patient.id, now)
+        changed = summary.updated != before
+        if patient.status != "opted_out":
+            patient.status, changed = "discharged", True
+        if changed:
+            summary.gone("patients")
     return summary
+
+
+def _returning_status(patient: Patient) -> str:
+    if (
+        patient.channel == "telegram"
+        and patient.telegram_chat_id is not None
+        and patient.consented_at is None
+    ):
+        return "awaiting_consent"
+    return "active"  # a Telegram patient with no chat becomes "invited" just below
 
 
 async def _enrol(
