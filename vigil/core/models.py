@@ -51,6 +51,20 @@ class ApiToken(Base):
     revoked_at: Mapped[datetime | None]
 
 
+class StaffSession(Base):
+    """A dashboard sign-in. The cookie carries a secret whose hash is here, so signing out
+    ends the session even where the cookie was copied."""
+
+    __tablename__ = "staff_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 of a 256-bit secret
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
 class Patient(Base):
     __tablename__ = "patient"
     __table_args__ = (UniqueConstraint("clinic_id", "external_id"),)

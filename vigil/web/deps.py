@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Path, Request
 from sqlalchemy import select
 
-from vigil.core.models import ApiToken, Staff
+from vigil.core.models import ApiToken, Staff, StaffSession
 
 from .runtime import Runtime
 from .security import same, token_hash
@@ -46,12 +46,25 @@ async def api_staff(request: Request, rt: RuntimeDep) -> Staff:
 
 
 async def page_staff(request: Request, rt: RuntimeDep) -> Staff | None:
-    staff_id = request.session.get("staff_id")
-    if not isinstance(staff_id, int):
+    """Who this dashboard session belongs to, while it is neither signed out nor expired."""
+    secret = request.session.get("sid")
+    if not isinstance(secret, str) or not secret:
         return None
+    return await session_staff(rt, secret)
+
+
+async def session_staff(rt: Runtime, secret: str) -> Staff | None:
     async with rt.db.session() as session:
-        staff = await session.get(Staff, staff_id)
-    return staff if staff is not None and staff.active else None
+        return await session.scalar(
+            select(Staff)
+            .join(StaffSession, StaffSession.staff_id == Staff.id)
+            .where(
+                StaffSession.token_hash == token_hash(secret),
+                StaffSession.revoked_at.is_(None),
+                StaffSession.expires_at > rt.clock.now(),
+                Staff.active.is_(True),
+            )
+        )
 
 
 def check_csrf(request: Request, token: str | None) -> None:

@@ -4,31 +4,47 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 from sqlalchemy import func, select
 
 from vigil.core.audit import audit
-from vigil.core.models import AuditEvent, Clinic, Patient, Staff
+from vigil.core.models import AuditEvent, Clinic, Patient, Staff, StaffSession
 from vigil.core.text import clean
 from vigil.escalation.cases import DISPOSITIONS, CaseError
+from vigil.scheduler.schedule import zone
 
 from . import views
 from .actions import act, view_case
 from .api import send_reply, simulate
-from .deps import ExternalId, RowId, RuntimeDep, check_csrf, page_staff
+from .deps import ExternalId, RowId, RuntimeDep, check_csrf, page_staff, session_staff
 from .runtime import Runtime
-from .security import check_password, new_csrf
+from .security import check_password, new_csrf, new_token, token_hash
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+
+
+@pass_context
+def _local(ctx: Any, iso: str | None, seconds: bool = False) -> str:
+    """An instant in the clinic's time zone ("Mon 23 Nov 10:04 EST"): nurses think in local time."""
+    if not iso:
+        return ""
+    at = datetime.fromisoformat(iso).astimezone(zone(str(ctx.get("tz") or "UTC")))
+    fmt = "%a %d %b %H:%M:%S" if seconds else "%a %d %b %H:%M"
+    return f"{at:{fmt}} {at.tzname()}"
+
+
+templates.env.filters["local"] = _local
 router = APIRouter()
 PageStaff = Annotated[Staff | None, Depends(page_staff)]
+SESSION_TTL = timedelta(hours=12)  # the same as the cookie's max_age: a shift, then sign in again
 
 
 class LoginRequired(Exception):
@@ -49,6 +65,12 @@ def _csrf(request: Request) -> str:
     return token
 
 
+async def _tz(rt: Runtime, staff: Staff) -> str:
+    async with rt.db.session() as session:
+        found = await session.scalar(select(Clinic.timezone).where(Clinic.id == staff.clinic_id))
+    return found or "UTC"
+
+
 async def _render(
     request: Request, rt: Runtime, name: str, staff: Staff | None, status: int = 200, **ctx: Any
 ) -> HTMLResponse:
@@ -63,6 +85,7 @@ async def _render(
         {
             "staff": staff,
             "clinic": clinic,
+            "tz": clinic.timezone if clinic else "UTC",
             "csrf": _csrf(request),
             "simulator": rt.settings.simulator,
             "flash": flash[0] if flash else None,
@@ -177,15 +200,47 @@ async def login(
             email=email,
             error="That email and password do not match.",
         )
+    secret = new_token()
+    now = rt.clock.now()
+    async with rt.db.transaction() as session:
+        session.add(
+            StaffSession(
+                staff_id=staff.id, token_hash=token_hash(secret), created_at=now, expires_at=now + SESSION_TTL
+            )
+        )
     request.session.clear()
-    request.session["staff_id"] = staff.id
+    request.session["sid"] = secret
     request.session["csrf"] = new_csrf()
     return RedirectResponse("/", status_code=303)
 
 
 @router.post("/logout")
-async def logout(request: Request, csrf: Annotated[str | None, Form()] = None) -> RedirectResponse:
+async def logout(
+    request: Request, rt: RuntimeDep, csrf: Annotated[str | None, Form()] = None
+) -> RedirectResponse:
     check_csrf(request, csrf)
+    secret = request.session.get("sid")
+    if isinstance(secret, str) and secret:
+        now = rt.clock.now()
+        async with rt.db.transaction() as session:
+            row = await session.scalar(
+                select(StaffSession).where(
+                    StaffSession.token_hash == token_hash(secret), StaffSession.revoked_at.is_(None)
+                )
+            )
+            if row is not None:  # a copy of this cookie stops working too
+                row.revoked_at = now
+                staff = await session.get(Staff, row.staff_id)
+                audit(
+                    session,
+                    at=now,
+                    actor=staff.email if staff else "unknown",
+                    action="logout",
+                    subject_type="staff",
+                    subject_id=row.staff_id,
+                    clinic_id=staff.clinic_id if staff else None,
+                    channel="web",
+                )
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
 
@@ -228,15 +283,11 @@ async def add_override(
 ) -> RedirectResponse:
     me = _need(staff)
     check_csrf(request, csrf)
-    from datetime import datetime, timedelta
-
-    from vigil.core.models import Clinic as ClinicModel
-    from vigil.scheduler.schedule import zone
 
     from .api import create_override
 
     async with rt.db.session() as session:
-        clinic = await session.get(ClinicModel, me.clinic_id)
+        clinic = await session.get(Clinic, me.clinic_id)
     try:
         start = datetime.fromisoformat(starts_at) if starts_at else rt.clock.now()
     except ValueError:
@@ -244,7 +295,8 @@ async def add_override(
     if start.tzinfo is None and clinic is not None:
         start = start.replace(tzinfo=zone(clinic.timezone))  # a form's time is the clinic's local time
     await create_override(rt, me, rotation, email, start, start + timedelta(hours=hours), "web")
-    request.session["flash"] = (f"{email} is on call for {rotation} from {start:%Y-%m-%d %H:%M}.", "ok")
+    shown = start.astimezone(zone(clinic.timezone)) if clinic is not None else start
+    request.session["flash"] = (f"{email} is on call for {rotation} from {shown:%a %d %b %H:%M %Z}.", "ok")
     return RedirectResponse("/", status_code=303)
 
 
@@ -253,10 +305,11 @@ async def queue_rows(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTML
     me = _need(staff)
     async with rt.db.session() as session:
         found = await views.list_cases(session, me.clinic_id, ACTIVE)
-    return templates.TemplateResponse(request, "_queue_rows.html", {"cases": found})
+    return templates.TemplateResponse(request, "_queue_rows.html", {"cases": found, "tz": await _tz(rt, me)})
 
 
 async def _stream(request: Request, rt: Runtime, topic: str) -> AsyncIterator[str]:
+    secret = str(request.session.get("sid") or "")
     with rt.hub.subscribe(topic) as queue:
         yield "retry: 3000\n\n"
         while True:
@@ -265,6 +318,8 @@ async def _stream(request: Request, rt: Runtime, topic: str) -> AsyncIterator[st
             try:
                 await asyncio.wait_for(queue.get(), timeout=15)
             except TimeoutError:
+                if await session_staff(rt, secret) is None:
+                    return  # signed out (here or elsewhere), expired or deactivated: stop telling
                 yield ": keep-alive\n\n"
                 continue
             while not queue.empty():  # a burst of changes is one refresh
@@ -332,7 +387,7 @@ async def case_transcript(case_id: RowId, request: Request, rt: RuntimeDep, staf
     me = _need(staff)
     found = await _case_or_404(rt, me, case_id, audit_view=False)
     return templates.TemplateResponse(
-        request, "_transcript.html", {"messages": _with_html(found["messages"])}
+        request, "_transcript.html", {"messages": _with_html(found["messages"]), "tz": await _tz(rt, me)}
     )
 
 
@@ -435,7 +490,9 @@ async def simulator_transcript(
 ) -> HTMLResponse:
     me = _need(staff)
     _, messages = await _sim_transcript(rt, me, external_id)
-    return templates.TemplateResponse(request, "_transcript.html", {"messages": _with_html(messages)})
+    return templates.TemplateResponse(
+        request, "_transcript.html", {"messages": _with_html(messages), "tz": await _tz(rt, me)}
+    )
 
 
 @router.post("/simulator/{external_id}")

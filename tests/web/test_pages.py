@@ -1,0 +1,87 @@
+"""Dashboard pages: sessions that end when they should, times in the clinic's zone."""
+
+from __future__ import annotations
+
+import httpx
+from sqlalchemy import select
+
+from vigil.core.clock import ManualClock
+from vigil.core.models import AuditEvent
+from vigil.web.runtime import Runtime
+
+from ..conftest import DUE, NURSE
+
+PASSWORD = "correct horse battery"
+
+
+def _csrf(page: httpx.Response) -> str:
+    return page.text.split('name="csrf" value="')[1].split('"')[0]
+
+
+async def _sign_in(client: httpx.AsyncClient) -> None:
+    page = await client.get("/login")
+    r = await client.post("/login", data={"email": NURSE, "password": PASSWORD, "csrf": _csrf(page)})
+    assert (r.status_code, r.headers["location"]) == (303, "/")
+
+
+async def test_signing_out_ends_the_session_even_for_a_copied_cookie(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    await _sign_in(client)
+    copied = client.cookies["vigil_session"]
+    queue = await client.get("/")
+    assert queue.status_code == 200
+
+    r = await client.post("/logout", data={"csrf": _csrf(queue)})
+    assert (r.status_code, r.headers["location"]) == (303, "/login")
+
+    client.cookies.set("vigil_session", copied)  # someone kept the cookie from before
+    again = await client.get("/", headers={"accept": "text/html"})
+    assert (again.status_code, again.headers["location"]) == (303, "/login")
+    async with rt.db.session() as session:
+        actions = list(await session.scalars(select(AuditEvent.action).where(AuditEvent.actor == NURSE)))
+    assert "logout" in actions
+
+
+async def test_a_session_ends_after_a_shift(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient
+) -> None:
+    await _sign_in(client)
+    clock.advance(hours=11, minutes=59)
+    assert (await client.get("/")).status_code == 200
+    clock.advance(minutes=2)
+    r = await client.get("/", headers={"accept": "text/html"})
+    assert (r.status_code, r.headers["location"]) == (303, "/login")
+
+
+async def test_two_sign_ins_are_two_sessions_and_signing_out_one_keeps_the_other(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    await _sign_in(client)
+    other = httpx.AsyncClient(transport=client._transport, base_url=str(client.base_url))
+    async with other:
+        await _sign_in(other)
+        queue = await client.get("/")
+        await client.post("/logout", data={"csrf": _csrf(queue)})
+        assert (await other.get("/")).status_code == 200
+
+
+async def test_times_on_pages_are_in_the_clinics_zone(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient
+) -> None:
+    clock.set(DUE)  # 15:00 UTC is 10:00 in New York
+    walter = await rt.service.patient(1, "MRN-100234")
+    assert walter is not None
+    received = await rt.service.receive(walter, "simulator", "w1", "I coughed up a lot of blood")
+    assert received.outcome is not None
+    await _sign_in(client)
+
+    rows = (await client.get("/queue/rows")).text
+    case = (await client.get(f"/cases/{received.outcome.case_id}")).text
+    transcript = (await client.get(f"/cases/{received.outcome.case_id}/transcript")).text
+    assert "Mon 23 Nov 10:00 EST" in rows
+    assert "Mon 23 Nov 10:00:00 EST" in case  # events, to the second
+    assert "Mon 23 Nov 10:00 EST" in transcript
+    for page in (rows, case, transcript):
+        assert " 15:00" not in page  # the machine-readable datetime attribute stays ISO
+        assert " UTC" not in page
