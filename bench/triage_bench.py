@@ -28,6 +28,7 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "redteam3_texting.jsonl",
     ROOT / "bench" / "data" / "redteam4_texting.jsonl",
     ROOT / "bench" / "data" / "redteam5_texting.jsonl",
+    ROOT / "bench" / "data" / "redteam6_texting.jsonl",
     ROOT / "bench" / "data" / "holdout_texting.jsonl",
 ]
 

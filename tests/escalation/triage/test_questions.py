@@ -84,3 +84,24 @@ def test_evidence_of_an_answer_lies_in_the_answer() -> None:
 
 def test_an_answer_without_a_question_is_just_text() -> None:
     assert assess("yes").level.label == "none"
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "concept", "modifier"),
+    [
+        ("even lying down", "Any shortness of breath?", "dyspnea", "at_rest"),
+        ("half a cup this morning", "Any blood when you cough?", "hemoptysis", "large_amount"),
+        ("all the time", "Any back pain?", "back_pain", "constant"),
+    ],
+)
+def test_an_answer_that_describes_the_symptom_says_it_is_there(
+    answer: str, question: str, concept: str, modifier: str
+) -> None:
+    found = [f for f in assess(answer, question).findings if f.concept == concept]
+    assert found
+    assert found[0].present
+    assert modifier in found[0].modifiers
+
+
+def test_a_described_answer_with_a_negation_is_not_a_yes() -> None:
+    assert assess("not even lying down", "Any shortness of breath?").level.label == "none"

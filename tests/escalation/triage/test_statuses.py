@@ -115,3 +115,34 @@ def test_an_instruction_that_has_come_true_is_present(text: str, concept: str) -
 
 def test_a_score_after_pain_still_reaches_the_site() -> None:
     assert assess("pain 9/10 in my chest").level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "status"),
+    [
+        # The writer of a carer's message speaks of their own health only when they say so.
+        (
+            "This is Greg, Anne's husband. Anne's got a dry cough. I've had chest pain myself",
+            "chest_pain",
+            "other",
+        ),
+        ("Writing for Mum. I've been sick twice myself, think it's a bug", "vomiting", "other"),
+        ("Sue (Ken's wife) writing. I've come down with a fever so I'm staying away", "fever", "other"),
+        # ...while everything else in it is the patient's, "myself" in a finding included.
+        ("Writing for Dad. I wet myself last night", "bladder_bowel_dysfunction", "present"),
+        (
+            "Sir my father is having back pain and today his legs are giving way. Kindly advise.",
+            "limb_weakness",
+            "present",
+        ),
+        ("sons phone, my dad cant get out of his chair, his legs wont hold him", "limb_weakness", "present"),
+        # A relative clause about someone else does not resolve what came before it.
+        (
+            "Dad doesn't know what year it is and keeps asking for his mother, who died years ago.",
+            "confusion",
+            "present",
+        ),
+    ],
+)
+def test_carers_and_relative_clauses_keep_the_patient_in_view(text: str, concept: str, status: str) -> None:
+    assert status in status_of(assess(text), concept)

@@ -81,3 +81,23 @@ def test_counts_per_day(text: str, count: int) -> None:
 
 def test_a_long_run_of_digits_is_harmless() -> None:
     assert assess("1" * 500 + " times").level.label == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "celsius"),
+    [
+        ("temp is a hundred and one point two", 38.4),
+        ("a hundred and two degrees on the thermometer", 38.9),
+        ("temperature one hundred and one", 38.3),
+    ],
+)
+def test_temperatures_in_words_past_a_hundred_are_read(text: str, celsius: float) -> None:
+    [fever] = [f for f in assess(text).findings if f.concept == "fever"]
+    assert fever.value_c == celsius
+
+
+def test_a_score_rates_what_came_before_it_not_a_denied_symptom_after() -> None:
+    a = assess("pain in my chest, I'd say an eight, not breathless though")
+    [chest] = [f for f in a.findings if f.concept == "chest_pain"]
+    assert chest.score == 8
+    assert a.level.label == "emergency"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from .lexicon import Mention
 from .reader import Draft, Number, Reader, Reading
 
 Kind = Literal["yes_no", "scale", "count", "temperature", "open"]
@@ -166,6 +167,11 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         assert m is not None
         add("negated", m.i, m.j)
         return
+    if kind == "yes_no" and not own and _affirming(reader, concepts, answer_mods, mentions):
+        # "even lying down" to "Any shortness of breath?", "half a cup" to "Any blood when
+        # you cough?": describing it says it is there.
+        add("present", 0, max(1, lead_end))
+        return
     if number is not None and 0 < number.value <= 10 and number.i < lead_end:
         # "7" to "Any chest pain? If so, how bad from 0 to 10?" without a "yes"
         for d in add("present", number.i, number.j):
@@ -187,6 +193,20 @@ def _named_by_site(reader: Reader, question: Question, reading: Reading) -> tupl
         c
         for c in question.concepts
         if any(site == s and concept == c for (site, _q), concept in frames.items() for s in sites)
+    )
+
+
+AFFIRMING: Final = frozenset(
+    {"at_rest", "large_amount", "sudden", "constant", "worsening", "night", "on_straining"}
+)
+
+
+def _affirming(reader: Reader, concepts: tuple[str, ...], mods: set[str], mentions: list[Mention]) -> bool:
+    if any(m.has("neg") or m.has("hyp") or m.has("res") for m in mentions):
+        return False
+    targets = reader.lex.modifier_targets
+    return any(
+        mod in AFFIRMING and (mod not in targets or any(c in targets[mod] for c in concepts)) for mod in mods
     )
 
 

@@ -37,6 +37,9 @@ ON_TREATMENT: Final = "_on_active_treatment"
 BLOOD_CONCEPTS: Final = frozenset({"hemoptysis", "bleeding"})
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
+
+
 class Draft:
     """A finding while it is being built."""
 
@@ -377,10 +380,22 @@ class Reader:
 
     @staticmethod
     def _merge_number_words(tokens: list[Token], nums: list[Number]) -> list[Number]:
-        """'thirty eight point two' -> 38.2, 'ninety nine' -> 99, '38 point 5' -> 38.5."""
+        """'thirty eight point two' -> 38.2, 'ninety nine' -> 99, '38 point 5' -> 38.5,
+        'a hundred and one point two' -> 101.2."""
         out: list[Number] = []
         for num in nums:
             prev = out[-1] if out else None
+            if (
+                prev is not None
+                and not prev.decimal
+                and not num.count_word
+                and prev.value == 100
+                and 0 < num.value < 100
+                and num.value == int(num.value)
+                and (prev.j == num.i or (prev.j + 1 == num.i and tokens[prev.j].norm == "and"))
+            ):
+                prev.j, prev.value = num.j, 100 + num.value
+                continue
             if (
                 prev is not None
                 and prev.j == num.i
@@ -475,23 +490,31 @@ class Reader:
 
     @staticmethod
     def _nearest(
-        r: Reading, index: Near, i: int, j: int, targets: frozenset[str], window: int
+        r: Reading,
+        index: Near,
+        i: int,
+        j: int,
+        targets: frozenset[str],
+        window: int,
+        before_first: bool = False,
     ) -> Draft | None:
         sentence = r.tokens[i].sentence
         clause = r.tokens[i].clause
         best = None
-        best_key = (2, window + 1)
+        best_key = (2, 2, window + 1)
         for _, d in index.around(i, j, window):
             if d.concept not in targets or r.tokens[d.anchor].sentence != sentence:
                 continue
             gap = d.gap(i, j)
-            key = (0 if r.tokens[d.anchor].clause == clause else 1, gap)
+            after = 1 if before_first and d.start >= j else 0
+            key = (0 if r.tokens[d.anchor].clause == clause else 1, after, gap)
             if gap <= window and key < best_key:
                 best, best_key = d, key
         return best
 
     def _attach_score(self, r: Reading, index: Near, i: int, j: int, score: int) -> None:
-        d = self._nearest(r, index, i, j, self._score_targets, MOD_WINDOW)
+        # "pain in my chest, I'd say an eight, not breathless": a score rates what came before.
+        d = self._nearest(r, index, i, j, self._score_targets, MOD_WINDOW, before_first=True)
         if d is None:
             d = self._site_pain(r, i)  # "hip 8/10": a body site with a score is pain there
         if d is None:
@@ -679,6 +702,13 @@ class Reader:
         # A cue that stands alone ("gone now", "none since") can look back to an earlier
         # clause; one inside a longer clause of its own ("his mum who died years ago") cannot.
         alone = sum(1 for t in tokens[max(0, m.i - 8) : m.i] if t.clause == own and t.kind != PUNCT) <= 3
+        # "asking for his mother, who died years ago": a relative clause is about its own noun.
+        start = m.i
+        while start > 0 and tokens[start - 1].clause == own and tokens[start - 1].sentence == sentence:
+            start -= 1
+        lead = next((t for t in tokens[start : m.i] if t.kind != PUNCT), None)
+        if lead is not None and lead.norm in RELATIVE_PRONOUNS:
+            alone = False
         while by_clause:
             hits = by_clause.pop(clause, None)
             if hits:
@@ -696,7 +726,10 @@ class Reader:
         subject = bytearray(n)
         carer = any(("marker", "carer") in m.tags for m in mentions) or self._carer_intro(tokens, mentions)
         if carer:
-            return subject  # a carer writes about the patient; everyone named is the patient
+            # A carer writes about the patient; everyone named is the patient, except where
+            # the writer says it is their own ("I've been sick twice myself").
+            self._writer_own(tokens, mentions, subject)
+            return subject
         starts = {m.i: m for m in mentions}
         state = 0
         third = 0  # whom "he"/"she" points at: the patient until someone else is named
@@ -724,6 +757,25 @@ class Reader:
                     state = third
             subject[k] = state
         return subject
+
+    def _writer_own(self, tokens: list[Token], mentions: list[Mention], subject: bytearray) -> None:
+        cues = [tuple(c.split()) for c in self.lex.lists.get("writer_own", frozenset())]
+        inside: set[int] = set()
+        firsts: set[int] = set()
+        for m in mentions:
+            if m.has("concept"):
+                inside.update(range(m.i, m.j))  # "I wet myself" names a finding, not its owner
+            if ("marker", "first") in m.tags:
+                firsts.add(m.i)
+        norms = [t.norm for t in tokens]
+        for k in range(len(tokens)):
+            if k in inside or not any(tuple(norms[k : k + len(c)]) == c for c in cues):
+                continue
+            clause, sentence = tokens[k].clause, tokens[k].sentence
+            own = [x for x, t in enumerate(tokens) if t.clause == clause and t.sentence == sentence]
+            if any(x in firsts for x in own):
+                for x in own:
+                    subject[x] = OTHER
 
     def _is_subject(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
         last = tokens[m.j - 1]
