@@ -9,7 +9,7 @@ from vigil.core.clock import ManualClock
 from vigil.core.models import AuditEvent
 from vigil.web.runtime import Runtime
 
-from ..conftest import DUE, NURSE
+from ..conftest import DUE, NURSE, OTHER_NURSE, make_token
 
 PASSWORD = "correct horse battery"
 
@@ -85,3 +85,30 @@ async def test_times_on_pages_are_in_the_clinics_zone(
     for page in (rows, case, transcript):
         assert " 15:00" not in page  # the machine-readable datetime attribute stays ISO
         assert " UTC" not in page
+
+
+async def test_the_live_parts_of_a_case_show_who_holds_it_now(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient
+) -> None:
+    walter = await rt.service.patient(1, "MRN-100234")
+    assert walter is not None
+    received = await rt.service.receive(walter, "simulator", "w1", "I coughed up a lot of blood")
+    assert received.outcome is not None
+    case_id = received.outcome.case_id
+    await _sign_in(client)
+    before = (await client.get(f"/cases/{case_id}/live")).text
+    assert 'id="case-head"' in before
+    assert "held by" not in before
+
+    ben = {"Authorization": f"Bearer {await make_token(rt, OTHER_NURSE)}"}
+    assert (await client.post(f"/api/v1/cases/{case_id}/claim", headers=ben)).status_code == 200
+    after = (await client.get(f"/cases/{case_id}/live")).text
+    assert "held by ben.okafor@riverside.example" in after
+    assert "claimed" in after  # the event
+    assert ">Claim</button>" not in after
+
+
+async def test_a_case_stream_of_another_clinic_is_not_found(rt: Runtime, client: httpx.AsyncClient) -> None:
+    await _sign_in(client)
+    assert (await client.get("/events/case/999")).status_code == 404
+    assert (await client.get("/cases/999/live")).status_code == 404

@@ -19,17 +19,20 @@ class Hub:
         self._size = queue_size
 
     @contextmanager
-    def subscribe(self, topic: str) -> Iterator[asyncio.Queue[dict[str, Any]]]:
+    def subscribe(self, *topics: str) -> Iterator[asyncio.Queue[dict[str, Any]]]:
+        """One queue that hears every one of `topics`."""
         queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(self._size)
-        self._subs.setdefault(topic, set()).add(queue)
+        for topic in topics:
+            self._subs.setdefault(topic, set()).add(queue)
         try:
             yield queue
         finally:
-            subs = self._subs.get(topic)
-            if subs is not None:
-                subs.discard(queue)
-                if not subs:
-                    del self._subs[topic]
+            for topic in topics:
+                subs = self._subs.get(topic)
+                if subs is not None:
+                    subs.discard(queue)
+                    if not subs:
+                        del self._subs[topic]
 
     def publish(self, topic: str, payload: dict[str, Any]) -> None:
         for queue in list(self._subs.get(topic, ())):

@@ -19,6 +19,7 @@ from vigil.core.audit import audit
 from vigil.core.models import AuditEvent, Clinic, Patient, Staff, StaffSession
 from vigil.core.text import clean
 from vigil.escalation.cases import DISPOSITIONS, CaseError
+from vigil.escalation.models import Case
 from vigil.scheduler.schedule import zone
 
 from . import views
@@ -308,28 +309,33 @@ async def queue_rows(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTML
     return templates.TemplateResponse(request, "_queue_rows.html", {"cases": found, "tz": await _tz(rt, me)})
 
 
-async def _stream(request: Request, rt: Runtime, topic: str) -> AsyncIterator[str]:
+async def _stream(
+    request: Request, rt: Runtime, topics: tuple[str, ...], case_id: int | None = None
+) -> AsyncIterator[str]:
     secret = str(request.session.get("sid") or "")
-    with rt.hub.subscribe(topic) as queue:
+    with rt.hub.subscribe(*topics) as queue:
         yield "retry: 3000\n\n"
         while True:
             if await request.is_disconnected():
                 return
             try:
-                await asyncio.wait_for(queue.get(), timeout=15)
+                note = await asyncio.wait_for(queue.get(), timeout=15)
             except TimeoutError:
                 if await session_staff(rt, secret) is None:
                     return  # signed out (here or elsewhere), expired or deactivated: stop telling
                 yield ": keep-alive\n\n"
                 continue
+            notes = [note]
             while not queue.empty():  # a burst of changes is one refresh
-                queue.get_nowait()
+                notes.append(queue.get_nowait())
+            if case_id is not None and all(n.get("case", case_id) != case_id for n in notes):
+                continue  # another case of the clinic changed
             yield "event: changed\ndata: {}\n\n"
 
 
-def _sse(request: Request, rt: Runtime, topic: str) -> StreamingResponse:
+def _sse(request: Request, rt: Runtime, *topics: str, case_id: int | None = None) -> StreamingResponse:
     return StreamingResponse(
-        _stream(request, rt, topic),
+        _stream(request, rt, topics, case_id),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )
@@ -351,6 +357,19 @@ async def patient_events(
     if patient is None or patient.clinic_id != me.clinic_id:
         raise HTTPException(404, "no such patient")
     return _sse(request, rt, f"patient:{patient_id}")
+
+
+@router.get("/events/case/{case_id}")
+async def case_events(
+    case_id: RowId, request: Request, rt: RuntimeDep, staff: PageStaff
+) -> StreamingResponse:
+    me = _need(staff)
+    async with rt.db.session() as session:
+        case = await session.get(Case, case_id)
+    if case is None or case.clinic_id != me.clinic_id:
+        raise HTTPException(404, "no such case")
+    # The patient's messages, and changes to this case (which the clinic's stream announces).
+    return _sse(request, rt, f"patient:{case.patient_id}", f"clinic:{me.clinic_id}", case_id=case_id)
 
 
 # -- a case -------------------------------------------------------------------------------
@@ -379,6 +398,23 @@ async def case_page(case_id: RowId, request: Request, rt: RuntimeDep, staff: Pag
         messages=_with_html(found["messages"]),
         patient_id=patient_id,
         dispositions=DISPOSITIONS,
+    )
+
+
+@router.get("/cases/{case_id}/live", response_class=HTMLResponse)
+async def case_live(case_id: RowId, request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResponse:
+    """The parts of a case page that change, for the page to swap in place."""
+    me = _need(staff)
+    found = await _case_or_404(rt, me, case_id, audit_view=False)  # the page's view was audited
+    return templates.TemplateResponse(
+        request,
+        "_case_live.html",
+        {
+            "case": found,
+            "messages": _with_html(found["messages"]),
+            "csrf": _csrf(request),
+            "tz": await _tz(rt, me),
+        },
     )
 
 

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+from pathlib import Path
+
 import pytest
 
+import vigil.escalation.triage
 from vigil.escalation.triage.lexicon import LexiconError, build, expand
+
+from .conftest import assess
 
 
 def test_a_pattern_expands_alternatives_sets_and_optional_words() -> None:
@@ -60,3 +67,53 @@ def test_an_unknown_language_is_a_clear_error() -> None:
 
     with pytest.raises(ValueError, match="no triage data for language 'xx'"):
         TriageEngine.load("xx")
+
+
+AUXILIARIES = {
+    "can",
+    "could",
+    "do",
+    "does",
+    "did",
+    "is",
+    "was",
+    "would",
+    "will",
+    "have",
+    "has",
+    "are",
+    "were",
+}
+
+
+def _top_level_words(pattern: str) -> list[str]:
+    words, cur, depth = [], "", 0
+    for ch in pattern:
+        depth += ch == "["
+        depth -= ch == "]"
+        if depth == 0 and ch == " ":
+            words.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [*words, cur]
+
+
+def test_no_pattern_splits_a_two_word_alternative_outside_brackets() -> None:
+    """'cant|couldnt|can not feel' means (cant|couldnt|can) not feel: brackets are needed."""
+    text = (Path(vigil.escalation.triage.__file__).parent / "data" / "en" / "lexicon.yaml").read_text()
+    suspicious = []
+    for pattern in re.findall(r'"([^"]+)"', text):
+        words = _top_level_words(pattern)
+        for word, after in itertools.pairwise(words):
+            if "|" in word and word[0] not in "[{" and word.split("|")[-1] in AUXILIARIES and after == "not":
+                suspicious.append(pattern)
+    assert suspicious == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["and now I can't feel the toilet seat", "dad didnt recognise his own house", "would not mind if i died"],
+)
+def test_alternatives_with_a_negated_auxiliary_match(text: str) -> None:
+    assert assess(text).level.label == "emergency"

@@ -2,10 +2,15 @@
 document.querySelectorAll("[data-live-src]").forEach((el) => {
   const refresh = async () => {
     const res = await fetch(el.dataset.liveFragment, { headers: { "Accept": "text/html" } });
-    if (res.ok) {
+    if (!res.ok) return;
+    if (el.hasAttribute("data-live-parts")) {
+      // Several regions at once: each part replaces the element with its id.
+      const doc = new DOMParser().parseFromString(await res.text(), "text/html");
+      doc.body.querySelectorAll(":scope > [id]").forEach((part) => document.getElementById(part.id)?.replaceWith(part));
+    } else {
       el.innerHTML = await res.text();
-      el.dispatchEvent(new CustomEvent("vigil:updated", { bubbles: true }));
     }
+    el.dispatchEvent(new CustomEvent("vigil:updated", { bubbles: true }));
   };
   const source = new EventSource(el.dataset.liveSrc);
   source.addEventListener("changed", refresh);
