@@ -34,6 +34,11 @@ async def create(
     """A new token (shown once) and when it expires."""
     if (patient_id is None) == (staff_id is None):
         raise ValueError("an invite is for one patient or one staff member")
+    # A new link replaces any earlier one still unused: only the latest one sent can link.
+    whose = Invite.patient_id == patient_id if patient_id is not None else Invite.staff_id == staff_id
+    await session.execute(
+        update(Invite).where(whose, Invite.used_at.is_(None), Invite.expires_at > now).values(expires_at=now)
+    )
     token = secrets.token_urlsafe(24)  # 32 characters of [A-Za-z0-9_-], as deep links allow
     expires = now + (PATIENT_TTL if patient_id is not None else STAFF_TTL)
     session.add(

@@ -238,6 +238,18 @@ async def test_an_invite_links_once_and_expires(
     assert token not in hashes  # only hashes are stored
 
 
+async def test_a_new_invite_replaces_an_unused_older_one(
+    tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram
+) -> None:
+    first = await _invite(tg, tg_rt)
+    second = await _invite(tg, tg_rt)  # sent again: the first went to an old phone
+    await Chat(tg, tg_rt, NEW_CHAT + 1).say(f"/start {first}")
+    assert "expired or was already used" in telegram.to(NEW_CHAT + 1)[-1]
+    assert (await _patient(tg_rt)).telegram_chat_id != NEW_CHAT + 1
+    await Chat(tg, tg_rt, NEW_CHAT).say(f"/start {second}")
+    assert (await _patient(tg_rt)).telegram_chat_id == NEW_CHAT
+
+
 async def test_declining_consent_stops_check_ins_and_start_turns_them_on(
     tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram
 ) -> None:
