@@ -12,15 +12,24 @@ from vigil.core.models import OutboundMessage, queued
 EVERY = timedelta(hours=24)  # a stranger's bot or a wrong number must not start a conversation
 
 
-async def tell_stranger(session: AsyncSession, channel: str, address: str, now: datetime, text: str) -> bool:
-    """Queue the answer unless this address had one in the last day; True when queued."""
+async def tell_stranger(
+    session: AsyncSession,
+    channel: str,
+    address: str,
+    now: datetime,
+    text: str,
+    *,
+    kind: str = "stranger",
+    every: timedelta = EVERY,
+) -> bool:
+    """Queue the answer unless this address had one of this kind lately; True when queued."""
     recent = await session.scalar(
         select(OutboundMessage.id)
         .where(
             OutboundMessage.channel == channel,
             OutboundMessage.address == address,
-            OutboundMessage.kind == "stranger",
-            OutboundMessage.created_at > now - EVERY,
+            OutboundMessage.kind == kind,
+            OutboundMessage.created_at > now - every,
         )
         .limit(1)
     )
@@ -32,7 +41,7 @@ async def tell_stranger(session: AsyncSession, channel: str, address: str, now: 
                 clinic_id=None,
                 channel=channel,
                 address=address,
-                kind="stranger",
+                kind=kind,
                 text=text,
                 now=now,
                 priority=5,

@@ -250,6 +250,18 @@ async def test_a_new_invite_replaces_an_unused_older_one(
     assert (await _patient(tg_rt)).telegram_chat_id == NEW_CHAT
 
 
+async def test_guessing_link_tokens_gets_one_answer_in_ten_minutes(
+    tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram, clock: ManualClock
+) -> None:
+    guesser = Chat(tg, tg_rt, NEW_CHAT + 2)
+    for n in range(5):
+        await guesser.say(f"/start guess{n}")
+    assert len(telegram.to(NEW_CHAT + 2)) == 1
+    clock.advance(minutes=11)
+    await guesser.say("/start guess-again")
+    assert len(telegram.to(NEW_CHAT + 2)) == 2
+
+
 async def test_declining_consent_stops_check_ins_and_start_turns_them_on(
     tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram
 ) -> None:

@@ -12,6 +12,7 @@ import contextvars
 import logging
 import re
 from collections.abc import Callable, Coroutine
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
@@ -51,6 +52,7 @@ STRANGER = (
     "local emergency number."
 )
 EXPIRED = "This link has expired or was already used. Please ask your clinic for a new one."
+EXPIRED_EVERY = timedelta(minutes=10)
 CASE_BUTTON = re.compile(r"^case:(\d{1,9}):(ack|claim)$")  # case ids are 32-bit
 ANSWER_BUTTON = re.compile(r"^a:(.{1,60}):(\d{1,2})$")  # the question's key and the answer's index
 
@@ -96,18 +98,9 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         linked = await enrolment.link(session, token, "telegram", chat.id, now)
         if linked.kind == "expired":
-            await session.execute(
-                insert(OutboundMessage).values(
-                    queued(
-                        clinic_id=None,
-                        channel="telegram",
-                        address=str(chat.id),
-                        kind="info",
-                        text=EXPIRED,
-                        now=now,
-                        priority=3,
-                    )
-                )
+            # Said once in a while, not to every guess: a bot trying tokens gets little back.
+            await tell_stranger(
+                session, "telegram", str(chat.id), now, EXPIRED, kind="expired", every=EXPIRED_EVERY
             )
     if linked.clinic_id is not None:
         svc.announce({f"clinic:{linked.clinic_id}"})
