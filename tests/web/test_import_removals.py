@@ -7,7 +7,7 @@ import httpx
 from sqlalchemy import select
 
 from vigil.core.clock import ManualClock
-from vigil.core.models import OutboundMessage, Patient, Staff
+from vigil.core.models import OutboundMessage, Staff
 from vigil.escalation.models import Case, CaseEvent
 from vigil.scheduler.models import CheckIn, Enrolment
 from vigil.web import clinic_file, clinic_import
@@ -106,7 +106,8 @@ async def test_patients_left_off_the_file_are_discharged_but_still_heard(
 
     maria = await rt.service.patient(1, "MRN-100871")
     assert maria is not None
-    assert maria.status == "discharged"
+    assert maria.discharged_at == clock.now()
+    assert maria.status == "active"  # kept apart, so a pause or an opt-out would survive
     async with rt.db.session() as session:
         enrolled = await session.scalar(select(Enrolment.active).where(Enrolment.patient_id == maria.id))
         checkin = await session.scalar(select(CheckIn.status).where(CheckIn.patient_id == maria.id))
@@ -126,18 +127,18 @@ async def test_patients_left_off_the_file_are_discharged_but_still_heard(
             )
         )
         case = await session.scalar(select(Case).where(Case.patient_id == maria.id))
-        status = await session.scalar(select(Patient.status).where(Patient.id == maria.id))
+        enrolled_now = await session.scalar(select(Enrolment.active).where(Enrolment.patient_id == maria.id))
     assert "have ended" in said[0]
     assert "911" in said[1]  # the safety reply
     assert case is not None
     assert case.level == "emergency"
-    assert status == "discharged"  # START does not re-enrol: the clinic's list does
+    assert enrolled_now is False  # START does not re-enrol: the clinic's list does
 
     assert str(await _import(rt, _without_maria(), clock)) == "nothing changed"
     await _import(rt, DEMO.read_text(), clock)
     back = await rt.service.patient(1, "MRN-100871")
     assert back is not None
-    assert back.status == "active"
+    assert (back.status, back.discharged_at) == ("active", None)
 
 
 async def test_an_opted_out_patient_left_off_the_file_stays_opted_out(
@@ -152,3 +153,49 @@ async def test_an_opted_out_patient_left_off_the_file_stays_opted_out(
     again = await rt.service.patient(1, "MRN-100871")
     assert again is not None
     assert again.status == "opted_out"
+    await rt.service.receive(again, "simulator", "m2", "START")  # cannot turn check-ins back on
+    after = await rt.service.patient(1, "MRN-100871")
+    assert after is not None
+    assert after.status == "opted_out"
+
+
+async def test_a_paused_patient_left_off_and_listed_again_is_still_paused(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await rt.service.patient(1, "MRN-100871")
+    assert maria is not None
+    await rt.service.receive(maria, "simulator", "m1", "PAUSE")
+    await _import(rt, _without_maria(), clock)
+    await rt.service.receive(maria, "simulator", "m2", "STOP")  # no "reply START" offered now
+    async with rt.db.session() as session:
+        stop_reply = await session.scalar(
+            select(OutboundMessage.text)
+            .where(OutboundMessage.patient_id == maria.id)
+            .order_by(OutboundMessage.id.desc())
+        )
+    assert stop_reply is not None
+    assert "START" not in stop_reply
+    await _import(rt, DEMO.read_text(), clock)
+    back = await rt.service.patient(1, "MRN-100871")
+    assert back is not None
+    assert back.status == "opted_out"  # what they last said stands
+
+
+async def test_a_case_another_nurse_claimed_stays_with_them_when_the_first_leaves(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient
+) -> None:
+    walter = await rt.service.patient(1, "MRN-100234")
+    assert walter is not None
+    received = await rt.service.receive(walter, "simulator", "w1", "I coughed up a lot of blood")
+    assert received.outcome is not None
+    case_id = received.outcome.case_id
+    ben = {"Authorization": f"Bearer {await make_token(rt, OTHER_NURSE)}"}
+    ana = {"Authorization": f"Bearer {await make_token(rt, NURSE)}"}
+    assert (await client.post(f"/api/v1/cases/{case_id}/acknowledge", headers=ben)).status_code == 200
+    assert (await client.post(f"/api/v1/cases/{case_id}/claim", headers=ana)).status_code == 200
+    summary = await _import(rt, _without_ben(), clock)
+    assert summary.released_cases == []
+    async with rt.db.session() as session:
+        case = await session.get(Case, case_id)
+    assert case is not None
+    assert case.status == "acknowledged"

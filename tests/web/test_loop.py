@@ -35,6 +35,7 @@ async def test_a_red_flag_answer_becomes_an_emergency_case_a_nurse_resolves(
         "name": "Walter Brennan",
         "channel": "simulator",
         "status": "active",
+        "discharged": False,
     }
     assert {r["concept"] for r in case["reasons"]} >= {"back_pain", "limb_weakness"}
     assert {r["rule"] for r in case["reasons"]} == {"mscc-neuro"}

@@ -112,3 +112,19 @@ async def test_a_case_stream_of_another_clinic_is_not_found(rt: Runtime, client:
     await _sign_in(client)
     assert (await client.get("/events/case/999")).status_code == 404
     assert (await client.get("/cases/999/live")).status_code == 404
+
+
+async def test_a_new_password_or_leaving_the_clinic_signs_out_everywhere(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    from vigil.core.models import Staff
+    from vigil.web.sessions import revoke_all
+
+    await _sign_in(client)
+    assert (await client.get("/")).status_code == 200
+    async with rt.db.transaction() as session:
+        staff = await session.scalar(select(Staff).where(Staff.email == NURSE))
+        assert staff is not None
+        await revoke_all(session, staff.id, rt.clock.now())
+    r = await client.get("/", headers={"accept": "text/html"})
+    assert (r.status_code, r.headers["location"]) == (303, "/login")

@@ -210,31 +210,28 @@ class Conversation:
     ) -> None:
         patient, clinic = ctx.patient, ctx.clinic
         number = clinic.emergency_number
+        # Taken off the clinic's list: nothing here can turn check-ins back on.
+        ended = (
+            f"Check-ins from {clinic.name} have ended. If you need the clinic, contact them "
+            f"directly. In an emergency call {number}."
+        )
         if word == "stop":
             await checkins.stop_open(session, patient.id, now)
             if patient.status != "opted_out":
                 patient.status = "opted_out"
+                again = "" if patient.discharged_at else " Reply START to turn them back on."
                 await self._say(
                     session,
                     patient,
                     "info",
-                    f"You will get no more check-ins from {clinic.name}. "
-                    f"Reply START to turn them back on. In an emergency call {number}.",
+                    f"You will get no more check-ins from {clinic.name}.{again} "
+                    f"In an emergency call {number}.",
                     now,
                     PRIORITY_REPLY,
                     out,
                 )
-        elif word in ("start", "pause") and patient.status == "discharged":
-            await self._say(
-                session,
-                patient,
-                "info",
-                f"Check-ins from {clinic.name} have ended. If you need the clinic, contact them "
-                f"directly. In an emergency call {number}.",
-                now,
-                PRIORITY_REPLY,
-                out,
-            )
+        elif word in ("start", "pause", "help") and patient.discharged_at is not None:
+            await self._say(session, patient, "info", ended, now, PRIORITY_REPLY, out)
         elif word == "pause":
             await checkins.stop_open(session, patient.id, now)
             patient.status = "paused"

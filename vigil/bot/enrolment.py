@@ -48,7 +48,7 @@ async def link(session: AsyncSession, token: str, channel: str, address: int, no
     if invite.patient_id is not None:
         patient = await session.get(Patient, invite.patient_id)
         assert patient is not None
-        if patient.status == "discharged":  # invited, then taken off the list before opening it
+        if patient.discharged_at is not None:  # invited, then taken off the list before opening it
             return Linked("expired")
         # One chat speaks for one patient: an older link of this chat is undone.
         await session.execute(

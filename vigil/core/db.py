@@ -58,6 +58,8 @@ def table(model: type[Base]) -> Table:
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """An engine with the settings Vigil relies on (SQLite: WAL and foreign keys)."""
+    # Bound values are patients' words and phone numbers: never in an error message or a log.
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
 

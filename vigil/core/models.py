@@ -84,6 +84,9 @@ class Patient(Base):
     status: Mapped[str] = mapped_column(String(20), default="active")
     consented_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+    # Set when the clinic file stops listing them: no check-ins, but still heard. Kept apart
+    # from `status` so that a pause or an opt-out survives being listed again.
+    discharged_at: Mapped[datetime | None]
 
     @property
     def address(self) -> str:

@@ -78,12 +78,21 @@ _OPEN = select(Case.id, Case.level, Case.level_rank).where(
     Case.patient_id == bindparam("patient_id"), Case.status != "resolved"
 )
 _NEW_CASE = insert(table(Case)).returning(table(Case).c.id)
+# Both only touch a case still open and (a raise) still lower: the open case was read at the
+# start of the transaction, and a nurse may have resolved it, or another message raised it,
+# since. Matching nothing sends flag() back to read it again.
 _TOUCH = (
-    update(table(Case)).where(table(Case).c.id == bindparam("case_id")).values(updated_at=bindparam("now"))
+    update(table(Case))
+    .where(table(Case).c.id == bindparam("case_id"), table(Case).c.status != "resolved")
+    .values(updated_at=bindparam("now"))
 )
 _RAISE = (
     update(table(Case))
-    .where(table(Case).c.id == bindparam("case_id"))
+    .where(
+        table(Case).c.id == bindparam("case_id"),
+        table(Case).c.status != "resolved",
+        table(Case).c.level_rank < bindparam("rank"),
+    )
     .values(level=bindparam("level"), level_rank=bindparam("rank"), updated_at=bindparam("now"))
 )
 _EVENT = insert(table(CaseEvent))
@@ -148,32 +157,42 @@ async def flag(
     rank = LEVEL_RANK[level]
     if rank < LEVEL_RANK["routine"]:
         return Flag(None)
-    if current is LOOK:
-        row = (await session.execute(_OPEN, {"patient_id": patient_id})).first()
-        current = OpenCase(row.id, row.level, row.level_rank) if row is not None else None
-    opened = raised = False
-    if current is None:
-        values = {
-            "clinic_id": clinic_id,
-            "patient_id": patient_id,
-            "level": level,
-            "level_rank": rank,
-            "status": "open",
-            "opened_at": now,
-            "updated_at": now,
-        }
-        case_id = int((await session.execute(_NEW_CASE, values)).scalar_one())
-        opened = True
-        kind, detail = "opened", {"level": level}
-    elif rank > current.level_rank:
-        case_id = current.id
-        await session.execute(_RAISE, {"case_id": case_id, "level": level, "rank": rank, "now": now})
-        raised = True
-        kind, detail = "raised", {"level": level, "previous": current.level}
+    for _attempt in range(3):
+        if current is LOOK:
+            row = (await session.execute(_OPEN, {"patient_id": patient_id})).first()
+            current = OpenCase(row.id, row.level, row.level_rank) if row is not None else None
+        opened = raised = False
+        if current is None:
+            values = {
+                "clinic_id": clinic_id,
+                "patient_id": patient_id,
+                "level": level,
+                "level_rank": rank,
+                "status": "open",
+                "opened_at": now,
+                "updated_at": now,
+            }
+            case_id = int((await session.execute(_NEW_CASE, values)).scalar_one())
+            opened = True
+            kind, detail = "opened", {"level": level}
+        elif rank > current.level_rank:
+            case_id = current.id
+            params = {"case_id": case_id, "level": level, "rank": rank, "now": now}
+            if (await session.execute(_RAISE, params)).rowcount != 1:  # type: ignore[attr-defined]
+                current = LOOK
+                continue
+            raised = True
+            kind, detail = "raised", {"level": level, "previous": current.level}
+        else:
+            case_id = current.id
+            touched = await session.execute(_TOUCH, {"case_id": case_id, "now": now})
+            if touched.rowcount != 1:  # type: ignore[attr-defined]
+                current = LOOK
+                continue
+            kind, detail = "reason_added", {"level": level}
+        break
     else:
-        case_id = current.id
-        await session.execute(_TOUCH, {"case_id": case_id, "now": now})
-        kind, detail = "reason_added", {"level": level}
+        raise RuntimeError("the patient's open case kept changing under this message")
     await session.execute(
         _EVENT,
         {
@@ -204,7 +223,8 @@ async def flag(
                 for r in reasons
             ],
         )
-    return Flag(case_id, opened, raised, level if current is None or raised else current.level)
+    after = level if current is None or raised else current.level
+    return Flag(case_id, opened, raised, after)
 
 
 async def acknowledge(session: AsyncSession, case_id: int, staff: Staff, now: datetime, channel: str) -> Case:
@@ -305,8 +325,13 @@ async def release_held(session: AsyncSession, staff: Staff, now: datetime, reaso
         select(Case).where(
             Case.clinic_id == staff.clinic_id,
             Case.status != "resolved",
+            # What they hold: claimed by them, or acknowledged by them and claimed by nobody.
             (Case.claimed_by_id == staff.id)
-            | ((Case.status == "acknowledged") & (Case.acknowledged_by_id == staff.id)),
+            | (
+                Case.claimed_by_id.is_(None)
+                & (Case.status == "acknowledged")
+                & (Case.acknowledged_by_id == staff.id)
+            ),
         )
     )
     released = []

@@ -195,12 +195,14 @@ def _cmd_staff_invite(args: argparse.Namespace) -> int:
 
 def _cmd_staff_password(args: argparse.Namespace) -> int:
     import getpass
+    from datetime import UTC, datetime
 
     from sqlalchemy import select
 
     from vigil.core.db import Database
     from vigil.core.models import Staff
     from vigil.web.security import hash_password
+    from vigil.web.sessions import revoke_all
 
     password = (
         sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass("New password: ")
@@ -217,6 +219,8 @@ def _cmd_staff_password(args: argparse.Namespace) -> int:
                 if staff is None:
                     return False
                 staff.password_hash = hash_password(password)
+                # A new password signs them out everywhere: an old session may be why it changed.
+                await revoke_all(session, staff.id, datetime.now(UTC))
                 return True
         finally:
             await db.dispose()

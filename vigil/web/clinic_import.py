@@ -17,6 +17,7 @@ from vigil.scheduler.models import Enrolment, Protocol
 from vigil.scheduler.schedule import next_due, parse_duration
 
 from .clinic_file import ClinicFile
+from .sessions import revoke_all
 
 
 @dataclass
@@ -124,6 +125,7 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
         if staff.email not in listed:
             # Left the clinic: no sign-in, no tokens, no pages; their history stays.
             staff.active = False
+            await revoke_all(session, staff.id, now)  # coming back later does not revive them
             summary.gone("staff")
             summary.released_cases += await release_held(session, staff, now, "no longer on the staff list")
 
@@ -177,8 +179,8 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
         if pin.telegram_chat_id is not None:  # a chat linked by invite is not unlinked by omission
             fields["telegram_chat_id"] = pin.telegram_chat_id
         changed = _assign(patient, fields)
-        if patient.status == "discharged":  # listed again: back to where they were
-            patient.status = _returning_status(patient)
+        if patient.discharged_at is not None:  # listed again: their status was kept meanwhile
+            patient.discharged_at, changed = None, True
         if pin.channel == "telegram" and patient.telegram_chat_id is None and patient.status == "active":
             patient.status = "invited"  # nothing can reach them until they open an invite link
         elif patient.telegram_chat_id is not None and patient.status == "invited":
@@ -198,32 +200,18 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
     listed_patients = {p.external_id for p in file.patients}
     for patient in await session.scalars(
         select(Patient)
-        .where(Patient.clinic_id == clinic.id, Patient.status != "discharged")
+        .where(Patient.clinic_id == clinic.id, Patient.discharged_at.is_(None))
         .order_by(Patient.id)
     ):
         if patient.external_id in listed_patients:
             continue
-        # No more check-ins; messages they send are still read, so a red flag still
-        # gets safety advice and a case. An opt-out is kept as it is.
-        before = dict(summary.updated)
+        # No more check-ins; messages they send are still read, so a red flag still gets
+        # safety advice and a case. Their status (paused, opted out) is left as it is.
+        patient.discharged_at = now
         await _enrol(session, clinic, patient, None, now, summary, reschedule=False)
         await checkins.stop_open(session, patient.id, now)
-        changed = summary.updated != before
-        if patient.status != "opted_out":
-            patient.status, changed = "discharged", True
-        if changed:
-            summary.gone("patients")
+        summary.gone("patients")
     return summary
-
-
-def _returning_status(patient: Patient) -> str:
-    if (
-        patient.channel == "telegram"
-        and patient.telegram_chat_id is not None
-        and patient.consented_at is None
-    ):
-        return "awaiting_consent"
-    return "active"  # a Telegram patient with no chat becomes "invited" just below
 
 
 async def _enrol(

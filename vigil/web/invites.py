@@ -54,7 +54,7 @@ async def invite_patient(
             raise InviteError(f"no patient with external id {external_id}", 404)
         if len(found) > 1:
             raise InviteError(f"{external_id} is in more than one clinic: name the clinic")
-        if found[0].status == "discharged":
+        if found[0].discharged_at is not None:
             raise InviteError(f"{external_id} is no longer on the clinic's patient list")
         return await _issue(rt, session, username, created_by, found[0].clinic_id, patient_id=found[0].id)
 

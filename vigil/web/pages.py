@@ -22,7 +22,7 @@ from vigil.escalation.cases import DISPOSITIONS, CaseError
 from vigil.escalation.models import Case
 from vigil.scheduler.schedule import zone
 
-from . import views
+from . import sessions, views
 from .actions import act, view_case
 from .api import send_reply, simulate
 from .deps import ExternalId, RowId, RuntimeDep, check_csrf, page_staff, session_staff
@@ -45,6 +45,7 @@ def _local(ctx: Any, iso: str | None, seconds: bool = False) -> str:
 templates.env.filters["local"] = _local
 router = APIRouter()
 PageStaff = Annotated[Staff | None, Depends(page_staff)]
+RECHECK_SECONDS = 15  # how long a live stream may outlast its session
 SESSION_TTL = timedelta(hours=12)  # the same as the cookie's max_age: a shift, then sign in again
 
 
@@ -203,7 +204,10 @@ async def login(
         )
     secret = new_token()
     now = rt.clock.now()
+    previous = request.session.get("sid")
     async with rt.db.transaction() as session:
+        if isinstance(previous, str) and previous:  # signing in again ends this browser's last one
+            await sessions.revoke_secret(session, previous, now)
         session.add(
             StaffSession(
                 staff_id=staff.id, token_hash=token_hash(secret), created_at=now, expires_at=now + SESSION_TTL
@@ -224,22 +228,17 @@ async def logout(
     if isinstance(secret, str) and secret:
         now = rt.clock.now()
         async with rt.db.transaction() as session:
-            row = await session.scalar(
-                select(StaffSession).where(
-                    StaffSession.token_hash == token_hash(secret), StaffSession.revoked_at.is_(None)
-                )
-            )
-            if row is not None:  # a copy of this cookie stops working too
-                row.revoked_at = now
-                staff = await session.get(Staff, row.staff_id)
+            staff_id = await sessions.revoke_secret(session, secret, now)  # copies stop working too
+            staff = await session.get(Staff, staff_id) if staff_id is not None else None
+            if staff is not None:
                 audit(
                     session,
                     at=now,
-                    actor=staff.email if staff else "unknown",
+                    actor=staff.email,
                     action="logout",
                     subject_type="staff",
-                    subject_id=row.staff_id,
-                    clinic_id=staff.clinic_id if staff else None,
+                    subject_id=staff.id,
+                    clinic_id=staff.clinic_id,
                     channel="web",
                 )
     request.session.clear()
@@ -313,16 +312,21 @@ async def _stream(
     request: Request, rt: Runtime, topics: tuple[str, ...], case_id: int | None = None
 ) -> AsyncIterator[str]:
     secret = str(request.session.get("sid") or "")
+    loop = asyncio.get_running_loop()
+    checked = loop.time()
     with rt.hub.subscribe(*topics) as queue:
         yield "retry: 3000\n\n"
         while True:
             if await request.is_disconnected():
                 return
-            try:
-                note = await asyncio.wait_for(queue.get(), timeout=15)
-            except TimeoutError:
+            if loop.time() - checked >= RECHECK_SECONDS:
+                # Signed out (here or elsewhere), expired or deactivated: stop telling.
                 if await session_staff(rt, secret) is None:
-                    return  # signed out (here or elsewhere), expired or deactivated: stop telling
+                    return
+                checked = loop.time()
+            try:
+                note = await asyncio.wait_for(queue.get(), timeout=RECHECK_SECONDS)
+            except TimeoutError:
                 yield ": keep-alive\n\n"
                 continue
             notes = [note]

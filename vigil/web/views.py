@@ -63,6 +63,7 @@ def case_dict(
             "name": patient.name,
             "channel": patient.channel,
             "status": patient.status,  # "unreachable" or "opted_out": the nurse has to call
+            "discharged": patient.discharged_at is not None,  # no longer on the clinic's list
         },
         "level": case.level,
         "status": case.status,

@@ -1,0 +1,32 @@
+"""Dashboard sessions: stored as hashes, revoked on sign-out, password change and removal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from vigil.core.models import StaffSession
+
+from .security import token_hash
+
+
+async def revoke_secret(session: AsyncSession, secret: str, now: datetime) -> int | None:
+    """End the session this cookie secret names; the staff id it belonged to, if it was live."""
+    found = await session.execute(
+        update(StaffSession)
+        .where(StaffSession.token_hash == token_hash(secret), StaffSession.revoked_at.is_(None))
+        .values(revoked_at=now)
+        .returning(StaffSession.staff_id)
+    )
+    return found.scalar_one_or_none()
+
+
+async def revoke_all(session: AsyncSession, staff_id: int, now: datetime) -> None:
+    """Sign someone out everywhere (a new password, or they left the clinic)."""
+    await session.execute(
+        update(StaffSession)
+        .where(StaffSession.staff_id == staff_id, StaffSession.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
