@@ -75,6 +75,8 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         scheduler = None
         dispatcher = None
+        if rt.relay is not None:  # live pages hear changes made by other processes
+            await rt.relay.start()
         if background:
             tick = rt.settings.scheduler_tick_seconds
             scheduler = AsyncIOScheduler()
@@ -102,6 +104,8 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
                     await dispatcher
             if rt.telegram is not None:
                 await rt.telegram.stop()
+            if rt.relay is not None:
+                await rt.relay.stop()
 
     app = FastAPI(title="Vigil", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.runtime = rt

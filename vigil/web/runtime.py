@@ -12,6 +12,7 @@ from vigil.bot.service import Service
 from vigil.core.clock import Clock, SystemClock
 from vigil.core.db import Database
 from vigil.core.hub import Hub
+from vigil.core.relay import PgRelay
 from vigil.core.settings import Settings
 from vigil.escalation.triage import TriageEngine, default_engine
 
@@ -25,8 +26,11 @@ class Runtime:
     engine: TriageEngine
     service: Service
     telegram: TelegramBridge | None = None
+    relay: PgRelay | None = None
 
     async def close(self) -> None:
+        if self.relay is not None:
+            await self.relay.stop()
         if self.telegram is not None:
             await self.telegram.stop()
         for channel in self.service.channels.values():
@@ -65,4 +69,5 @@ def build_runtime(settings: Settings, *, clock: Clock | None = None, db: Databas
     service = Service(db, clock, engine, hub, channels, public_url=settings.public_url)
     if telegram is not None:
         telegram.attach(service)
-    return Runtime(settings, db, clock, hub, engine, service, telegram)
+    relay = PgRelay(hub, db.engine) if db.postgres else None  # started with the app
+    return Runtime(settings, db, clock, hub, engine, service, telegram, relay)
