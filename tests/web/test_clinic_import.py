@@ -120,6 +120,14 @@ def test_broken_yaml_names_the_line() -> None:
     assert "not valid YAML" in info.value.lines[0]
 
 
+def test_an_impossible_date_names_its_line_instead_of_a_traceback() -> None:
+    with pytest.raises(clinic_file.ImportError_) as info:
+        clinic_file.parse(text().replace("starts: 2026-11-02", "starts: 2026-02-30"), "c.yaml")
+    [line] = info.value.lines
+    assert line.startswith("c.yaml:")
+    assert "'2026-02-30' is not a real date" in line
+
+
 def test_a_repeated_key_is_an_error_not_an_overwrite() -> None:
     with pytest.raises(clinic_file.ImportError_, match="appears twice"):
         clinic_file.parse("clinic:\n  slug: a\n  slug: b\n", "c.yaml")

@@ -36,6 +36,12 @@ async def test_a_red_flag_answer_becomes_an_emergency_case_a_nurse_resolves(
         "channel": "simulator",
         "status": "active",
         "discharged": False,
+        "phone": "+16175550199",
+        "context": {
+            "on_active_treatment": True,
+            "known_bone_metastases": True,
+            "known_brain_metastases": False,
+        },
     }
     assert {r["concept"] for r in case["reasons"]} >= {"back_pain", "limb_weakness"}
     assert {r["rule"] for r in case["reasons"]} == {"mscc-neuro"}

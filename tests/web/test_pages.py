@@ -98,6 +98,9 @@ async def test_the_live_parts_of_a_case_show_who_holds_it_now(
     await _sign_in(client)
     before = (await client.get(f"/cases/{case_id}/live")).text
     assert 'id="case-head"' in before
+    assert 'href="tel:+16175550199"' in before  # the nurse can call from the case
+    assert "on active treatment · bone metastases" in before  # why findings counted as they did
+    assert 'id="case-start"' in before  # where this case begins in the patient's history
     assert "held by" not in before
 
     ben = {"Authorization": f"Bearer {await make_token(rt, OTHER_NURSE)}"}

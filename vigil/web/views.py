@@ -64,6 +64,8 @@ def case_dict(
             "channel": patient.channel,
             "status": patient.status,  # "unreachable" or "opted_out": the nurse has to call
             "discharged": patient.discharged_at is not None,  # no longer on the clinic's list
+            "phone": patient.phone,  # the safety advice promised a call
+            "context": patient.context or {},  # why a finding counted as it did
         },
         "level": case.level,
         "status": case.status,

@@ -29,6 +29,7 @@ document.querySelectorAll("[data-live-src]").forEach((el) => {
   });
 });
 // Keep a chat scrolled to its newest message.
-const scrollDown = () => document.querySelectorAll(".phone .transcript").forEach((t) => t.lastElementChild?.scrollIntoView({ block: "end" }));
+// The newest message is what a nurse or a patient needs to see first.
+const scrollDown = () => document.querySelectorAll(".transcript").forEach((t) => { t.scrollTop = t.scrollHeight; });
 document.addEventListener("vigil:updated", scrollDown);
 window.addEventListener("load", scrollDown);
