@@ -184,6 +184,33 @@ async def test_an_admin_override_changes_who_is_paged(
     assert bad.status_code == 422
 
 
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        ({"email": "admin@riverside.example"}, "cannot be paged"),  # no phone, no Telegram
+        ({"starts_at": "2026-11-23T14:00:00", "ends_at": "2026-11-23T18:00:00"}, "UTC offset"),
+        ({"starts_at": "2020-01-01T00:00:00Z", "ends_at": "2020-01-02T00:00:00Z"}, "already be over"),
+    ],
+)
+async def test_cover_that_could_not_work_is_refused(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, change: dict[str, str], says: str
+) -> None:
+    from ..conftest import make_token
+
+    clock.set(DUE)
+    admin = {"Authorization": f"Bearer {await make_token(rt, 'admin@riverside.example')}"}
+    body = {
+        "rotation": "nurses",
+        "email": BEN,
+        "starts_at": "2026-11-23T14:00:00Z",
+        "ends_at": "2026-11-23T18:00:00Z",
+        **change,
+    }
+    r = await client.post("/api/v1/oncall/overrides", headers=admin, json=body)
+    assert r.status_code == 422
+    assert says in r.json()["detail"]
+
+
 @pytest.mark.postgres
 @pytest.mark.skipif(not PG_URL, reason="VIGIL_TEST_POSTGRES_URL is not set")
 @pytest.mark.parametrize("db", ["postgres"], indirect=True)

@@ -131,3 +131,19 @@ async def test_a_new_password_or_leaving_the_clinic_signs_out_everywhere(
         await revoke_all(session, staff.id, rt.clock.now())
     r = await client.get("/", headers={"accept": "text/html"})
     assert (r.status_code, r.headers["location"]) == (303, "/login")
+
+
+async def test_the_cover_form_says_why_cover_was_refused(rt: Runtime, client: httpx.AsyncClient) -> None:
+    page = await client.get("/login")
+    data = {"email": "admin@riverside.example", "password": PASSWORD, "csrf": _csrf(page)}
+    assert (await client.post("/login", data=data)).status_code == 303
+    queue = await client.get("/")
+    form = {"csrf": _csrf(queue), "rotation": "nurses", "email": "admin@riverside.example", "hours": "4"}
+    r = await client.post("/oncall/overrides", data=form)
+    assert (r.status_code, r.headers["location"]) == (303, "/")
+    assert "Cover not set: admin@riverside.example cannot be paged" in (await client.get("/")).text
+    form["email"] = OTHER_NURSE
+    await client.post("/oncall/overrides", data=form)
+    flash = (await client.get("/")).text
+    assert f"{OTHER_NURSE} is on call for nurses from" in flash
+    assert "until" in flash

@@ -19,6 +19,7 @@ from vigil.core.text import clean
 from vigil.escalation import cases as case_ops
 from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
+from vigil.escalation.paging import contact
 
 from . import views
 from .actions import act, view_case
@@ -244,10 +245,15 @@ async def create_override(
 
     if staff.role != "admin":
         raise HTTPException(403, "only a clinic admin can change who is on call")
+    if starts_at.tzinfo is None or ends_at.tzinfo is None:
+        # A script's "06:35" could be UTC or the clinic's time, hours apart: make it say which.
+        raise HTTPException(422, "give starts_at and ends_at with a UTC offset, e.g. 2026-11-24T06:35:00Z")
     starts_at, ends_at = utc(starts_at), utc(ends_at)
     if ends_at <= starts_at:
         raise HTTPException(422, "ends_at must be after starts_at")
     now = rt.clock.now()
+    if ends_at <= now:
+        raise HTTPException(422, "that cover would already be over: ends_at is in the past")
     async with rt.db.transaction() as session:
         clinic = await session.get(Clinic, staff.clinic_id)
         keys = {r.get("key") for r in ((clinic.oncall if clinic else {}) or {}).get("rotations") or []}
@@ -262,6 +268,11 @@ async def create_override(
         )
         if cover is None:
             raise HTTPException(422, f"no active staff member {email!r} in this clinic")
+        if contact(cover) is None:
+            # Accepted, this would skip the tier on every page until it ends.
+            raise HTTPException(
+                422, f"{cover.email} cannot be paged: add a phone or link their Telegram first"
+            )
         row = OncallOverride(
             clinic_id=staff.clinic_id,
             rotation_key=rotation,

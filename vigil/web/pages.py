@@ -294,9 +294,18 @@ async def add_override(
         raise HTTPException(422, "the start is not a date and time") from None
     if start.tzinfo is None and clinic is not None:
         start = start.replace(tzinfo=zone(clinic.timezone))  # a form's time is the clinic's local time
-    await create_override(rt, me, rotation, email, start, start + timedelta(hours=hours), "web")
-    shown = start.astimezone(zone(clinic.timezone)) if clinic is not None else start
-    request.session["flash"] = (f"{email} is on call for {rotation} from {shown:%a %d %b %H:%M %Z}.", "ok")
+    end = start + timedelta(hours=hours)
+    try:
+        await create_override(rt, me, rotation, email, start, end, "web")
+    except HTTPException as exc:  # back to the form with the reason, not a bare error page
+        request.session["flash"] = (f"Cover not set: {exc.detail}", "error")
+        return RedirectResponse("/", status_code=303)
+    tz = zone(clinic.timezone) if clinic is not None else None
+    shown, until = start.astimezone(tz), end.astimezone(tz)
+    request.session["flash"] = (
+        f"{email} is on call for {rotation} from {shown:%a %d %b %H:%M} until {until:%a %d %b %H:%M %Z}.",
+        "ok",
+    )
     return RedirectResponse("/", status_code=303)
 
 
