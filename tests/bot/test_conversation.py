@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from sqlalchemy import event, select
 
 from vigil.core.models import OutboundMessage, Patient
@@ -192,3 +193,29 @@ async def test_a_flag_never_lowers_a_case_raised_since_it_was_read(rt: Runtime) 
     after = await _case(rt, walter)
     assert after is not None
     assert after.level == "emergency"
+
+
+async def test_messages_for_a_channel_not_configured_here_are_reported(
+    rt: Runtime, caplog: pytest.LogCaptureFixture
+) -> None:
+    from vigil.core.models import queued
+
+    async with rt.db.transaction() as session:
+        session.add(
+            OutboundMessage(
+                **queued(
+                    clinic_id=1,
+                    channel="sms",
+                    address="+16175550199",
+                    kind="safety",
+                    text="call 911",
+                    now=rt.clock.now(),
+                    priority=0,
+                )
+            )
+        )
+    with caplog.at_level("WARNING"):
+        stats = await rt.service.tick()
+    assert stats["stranded"] == 1
+    assert "1 message(s) are waiting for channel sms" in caplog.text
+    assert "+1617" not in caplog.text  # never the number

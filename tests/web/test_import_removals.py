@@ -102,7 +102,7 @@ async def test_patients_left_off_the_file_are_discharged_but_still_heard(
     assert await rt.service.send_due() == 2  # Maria has a check-in open
     summary = await _import(rt, _without_maria(), clock)
     assert summary.removed == {"patients": 1}
-    assert "discharged 1 patients no longer listed" in str(summary)
+    assert "discharged 1 patient no longer listed" in str(summary)
 
     maria = await rt.service.patient(1, "MRN-100871")
     assert maria is not None

@@ -15,7 +15,7 @@ import random
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
-from prometheus_client import Counter
+from prometheus_client import Counter, Gauge
 from sqlalchemy import func, or_, select, update
 
 from vigil.core.clock import Clock
@@ -32,9 +32,29 @@ log = logging.getLogger("vigil.outbox")
 SENT = Counter(
     "vigil_outbound_messages_total", "Outbound messages by channel and outcome", ["channel", "outcome"]
 )
+STRANDED = Gauge(
+    "vigil_outbox_stranded", "Messages waiting for a channel this process cannot send on", ["channel"]
+)
 LEASE = timedelta(seconds=60)
 MAX_ATTEMPTS = 8
 HORIZON = 1.0  # seconds of sends a pass claims per channel, so a new emergency waits at most that
+
+
+async def stranded(db: Database, configured: set[str]) -> dict[str, int]:
+    """Pending messages on channels with no transport here (a patient moved to SMS before
+    Twilio was set up): they wait, safety advice included, so say so loudly."""
+    async with db.session() as session:
+        rows = await session.execute(
+            select(OutboundMessage.channel, func.count())
+            .where(OutboundMessage.status == "pending", OutboundMessage.channel.not_in(configured))
+            .group_by(OutboundMessage.channel)
+        )
+        found = {str(channel): int(n) for channel, n in rows.all()}
+    for channel in set(found) | {c for c in ("sms", "telegram", "simulator") if c not in configured}:
+        STRANDED.labels(channel).set(found.get(channel, 0))
+    for channel, n in sorted(found.items()):
+        log.warning("%d message(s) are waiting for channel %s, which is not configured", n, channel)
+    return found
 
 
 def backoff(attempts: int, rng: random.Random) -> timedelta:

@@ -24,7 +24,7 @@ from vigil.escalation import cases, paging
 from vigil.escalation.triage import TriageEngine
 from vigil.scheduler import checkins
 
-from . import context, inbox
+from . import context, inbox, outbox
 from .channels import Channel
 from .channels.simulator import SimulatorChannel
 from .conversation import Conversation, Outcome
@@ -198,6 +198,7 @@ class Service:
         for message_id in stuck:
             await self.process(message_id)
         stats["retried"] = len(stuck)
+        stats["stranded"] = sum((await outbox.stranded(self.db, set(self.channels))).values())
         self.dispatcher.wake()
         return stats
 

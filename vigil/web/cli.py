@@ -125,7 +125,33 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(f"{args.file}: {exc}") from exc
     print(f"imported {parsed.clinic.slug}: {summary}")
+    for warning in _unreachable_here(parsed, settings):
+        print(f"vigil: warning: {warning}", file=sys.stderr)
     return 0
+
+
+def _unreachable_here(parsed: Any, settings: Any) -> list[str]:
+    """Who this file puts on a channel this environment cannot send on: their messages,
+    safety advice included, would wait in the outbox until it is configured."""
+    on = {
+        "sms": bool(settings.twilio_account_sid and settings.twilio_auth_token and settings.twilio_from),
+        "telegram": bool(settings.telegram_token),
+        "simulator": bool(settings.simulator),
+    }
+    names = {"sms": "VIGIL_TWILIO_*", "telegram": "VIGIL_TELEGRAM_TOKEN", "simulator": "VIGIL_SIMULATOR=1"}
+    out = []
+    counts: dict[str, int] = {}
+    for p in parsed.patients:
+        counts[p.channel] = counts.get(p.channel, 0) + 1
+    for channel, n in sorted(counts.items()):
+        if not on.get(channel, True):
+            out.append(f"{n} patient(s) use {channel}, which is not configured here ({names[channel]})")
+    for s in parsed.staff:
+        if s.notify_by == "telegram" and s.telegram_chat_id is None:
+            out.append(f"{s.email} is paged by Telegram but has no chat yet: vigil staff invite {s.email}")
+        elif s.notify_by and not on.get(s.notify_by, True):
+            out.append(f"{s.email} is paged by {s.notify_by}, which is not configured here")
+    return out
 
 
 def _cmd_token_create(args: argparse.Namespace) -> int:

@@ -44,16 +44,20 @@ class Summary:
     def __str__(self) -> str:
         if not self.changed:
             return "nothing changed"
-        parts = [f"created {n} {k}" for k, n in sorted(self.created.items())]
-        parts += [f"updated {n} {k}" for k, n in sorted(self.updated.items())]
+        parts = [f"created {_count(n, k)}" for k, n in sorted(self.created.items())]
+        parts += [f"updated {_count(n, k)}" for k, n in sorted(self.updated.items())]
         if self.removed.get("staff"):
             parts.append(f"deactivated {self.removed['staff']} staff no longer listed")
         if self.removed.get("patients"):
-            parts.append(f"discharged {self.removed['patients']} patients no longer listed")
+            parts.append(f"discharged {_count(self.removed['patients'], 'patients')} no longer listed")
         if self.released_cases:
             ids = ", ".join(f"#{i}" for i in self.released_cases)
             parts.append(f"cases they held are open again and paging: {ids}")
         return ", ".join(parts)
+
+
+def _count(n: int, kind: str) -> str:
+    return f"{n} {kind[:-1] if n == 1 and kind.endswith('s') else kind}"
 
 
 def _assign(obj: Any, values: dict[str, Any]) -> bool:
