@@ -343,7 +343,11 @@ Vigil demo is starting (database: {args.db}).
   Nurse dashboard:    {base}/
   Sign in as:         {login[0]}
   Password:           {login[1]}
+  Clinic admin:       {demo.DEMO_ADMIN} (same password; sets on-call cover)
   Patient simulator:  {base}/simulator
+
+Other commands against this demo need its database, for example:
+  VIGIL_DATABASE_URL={url} vigil token create {login[0]}
 
 A check-in goes out to the simulated patients within the first minute. Answer it in the
 simulator (try "my back is killing me and my legs feel weak") and watch the queue.

@@ -19,6 +19,7 @@ from .security import hash_password
 
 DEMO_CLINIC = Path(__file__).with_name("demo_clinic.yaml")
 DEMO_NURSE = "ana.reyes@riverside.example"
+DEMO_ADMIN = "admin@riverside.example"
 DEMO_PASSWORD = "vigil-demo"  # noqa: S105 - printed for the demo on purpose
 
 
@@ -33,6 +34,9 @@ async def prepare(settings: Settings) -> tuple[str, str]:
             nurse = await session.scalar(select(Staff).where(Staff.email == DEMO_NURSE))
             assert nurse is not None
             nurse.password_hash = hash_password(DEMO_PASSWORD)
+            admin = await session.scalar(select(Staff).where(Staff.email == DEMO_ADMIN))
+            if admin is not None:  # the on-call cover form is for admins
+                admin.password_hash = hash_password(DEMO_PASSWORD)
             await session.execute(
                 update(Enrolment)
                 .where(Enrolment.active.is_(True))
