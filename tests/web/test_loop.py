@@ -57,8 +57,10 @@ async def test_a_red_flag_answer_becomes_an_emergency_case_a_nurse_resolves(
     assert safety["status"] == "delivered"
     assert [(e["kind"], e.get("recipient"), e.get("tier")) for e in detail["events"]] == [
         ("opened", None, None),
-        ("paged", NURSE, 1),
-    ]  # the on-call nurse, at once
+        ("paged", NURSE, 1),  # the on-call nurse, at once
+        ("checkin_stopped", None, None),  # and what the check-in never got to ask
+    ]
+    assert any("weakness" in q for q in detail["events"][2]["detail"]["unasked"])
 
     claimed = await client.post(f"/api/v1/cases/{case['id']}/claim", headers=auth)
     assert claimed.status_code == 200
@@ -73,6 +75,7 @@ async def test_a_red_flag_answer_becomes_an_emergency_case_a_nurse_resolves(
     assert story == [
         ("opened", "system"),
         ("paged", "system"),
+        ("checkin_stopped", "system"),
         ("acknowledged", NURSE),
         ("claimed", NURSE),
         ("resolved", NURSE),

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vigil.core.db import table
 from vigil.core.models import OutboundMessage, Patient, to_patient
 from vigil.escalation import cases, paging
-from vigil.escalation.models import LEVEL_RANK
+from vigil.escalation.models import LEVEL_RANK, CaseEvent
 from vigil.escalation.triage import Assessment, Level, TriageEngine
 from vigil.scheduler import checkins
 
@@ -43,6 +43,7 @@ KEYWORDS = {
 PRIORITY_SAFETY = 0
 PRIORITY_REPLY = 3
 _OUTBOX = insert(table(OutboundMessage))  # built once: most messages are answered
+_EVENT = insert(table(CaseEvent))
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Outcome:
     outbox: int = 0
     pages: int = 0
     escalate: bool = False  # the case opened or rose on triage: start its escalation chain
+    unasked: list[str] = field(default_factory=list)  # questions a stopped check-in never asked
     topics: set[str] = field(default_factory=set)
 
 
@@ -96,6 +98,12 @@ class Conversation:
             # patient's advice and the first page commit together. (A routine case never
             # pages, and one that just opened already has its empty policy.)
             out.pages = await paging.start(session, out.case_id, out.level, ctx.clinic, now, self.public_url)
+        if out.case_id is not None and out.unasked:
+            # The nurse should know what the check-in stopped before asking.
+            event = {"kind": "checkin_stopped", "at": now, "actor": "system", "channel": message.channel}
+            await session.execute(
+                _EVENT, {**event, "case_id": out.case_id, "detail": {"unasked": out.unasked}}
+            )
         return out
 
     async def _flag(
@@ -171,6 +179,7 @@ class Conversation:
                     now,
                     stop=True,
                 )
+                out.unasked = _after(pending[1].questions, question)
             return out
         if pending and question is not None:
             nxt = await checkins.record_answer(
@@ -301,6 +310,14 @@ class Conversation:
                 PRIORITY_REPLY,
                 out,
             )
+
+
+def _after(questions: list[dict[str, Any]], question: dict[str, Any] | None) -> list[str]:
+    """The texts of the questions after this one (each might have been asked)."""
+    keys = [q.get("key") for q in questions]
+    if question is None or question.get("key") not in keys:
+        return []
+    return [str(q.get("text", "")) for q in questions[keys.index(question.get("key")) + 1 :]]
 
 
 def _value(question: dict[str, Any] | None, result: Assessment) -> float | None:
