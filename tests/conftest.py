@@ -90,6 +90,20 @@ async def rt(db: Database, clock: ManualClock) -> Runtime:
     return runtime
 
 
+async def emergency_case(rt: Runtime, external_id: str = "MRN-100234") -> int:
+    """The id of the emergency case a patient's red flag opens."""
+    patient = await rt.service.patient(1, external_id)
+    assert patient is not None
+    received = await rt.service.receive(patient, "simulator", "red-flag", "I coughed up a lot of blood")
+    assert received.outcome is not None
+    assert received.outcome.case_id is not None
+    return received.outcome.case_id
+
+
+async def bearer(rt: Runtime, email: str = NURSE) -> dict[str, str]:
+    return {"Authorization": f"Bearer {await make_token(rt, email)}"}
+
+
 async def make_token(rt: Runtime, email: str = NURSE) -> str:
     token = new_token()
     async with rt.db.transaction() as session:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import event, select
 
 from vigil.core.models import OutboundMessage, Patient
+from vigil.escalation import cases
 from vigil.escalation.models import Case, CaseEvent
 from vigil.web.runtime import Runtime
 
@@ -146,49 +147,40 @@ async def test_a_message_reads_patient_clinic_checkin_and_case_in_one_query(rt: 
     assert len(work) == 7, work
 
 
-async def test_a_flag_on_a_case_resolved_since_it_was_read_opens_a_new_one(rt: Runtime) -> None:
-    from vigil.escalation import cases
+async def _urgent_flag_reading(rt: Runtime, patient: Patient, read: Case) -> cases.Flag:
+    """An urgent flag from a transaction that read the open case as `read` was then."""
+    async with rt.db.transaction() as session:
+        return await cases.flag(
+            session,
+            clinic_id=1,
+            patient_id=patient.id,
+            level="urgent",
+            reasons=[],
+            now=rt.clock.now(),
+            channel="simulator",
+            current=cases.OpenCase(read.id, read.level, read.level_rank),
+        )
 
+
+async def test_a_flag_on_a_case_resolved_since_it_was_read_opens_a_new_one(rt: Runtime) -> None:
     walter = await _patient(rt, WALTER)
     await rt.service.receive(walter, "simulator", "w1", "I coughed up a lot of blood")
     stale = await _case(rt, walter)
     assert stale is not None
     async with rt.db.transaction() as session:  # a nurse resolves it meanwhile
         (await session.get(Case, stale.id)).status = "resolved"  # type: ignore[union-attr]
-    async with rt.db.transaction() as session:
-        flagged = await cases.flag(
-            session,
-            clinic_id=1,
-            patient_id=walter.id,
-            level="urgent",
-            reasons=[],
-            now=rt.clock.now(),
-            channel="simulator",
-            current=cases.OpenCase(stale.id, stale.level, stale.level_rank),
-        )
+    flagged = await _urgent_flag_reading(rt, walter, stale)
     assert flagged.opened
     assert flagged.case_id != stale.id
 
 
 async def test_a_flag_never_lowers_a_case_raised_since_it_was_read(rt: Runtime) -> None:
-    from vigil.escalation import cases
-
     walter = await _patient(rt, WALTER)
     await rt.service.receive(walter, "simulator", "w1", "NURSE")
     read = await _case(rt, walter)
     assert read is not None
     await rt.service.receive(walter, "simulator", "w2", "I coughed up a lot of blood")  # now emergency
-    async with rt.db.transaction() as session:
-        flagged = await cases.flag(
-            session,
-            clinic_id=1,
-            patient_id=walter.id,
-            level="urgent",
-            reasons=[],
-            now=rt.clock.now(),
-            channel="simulator",
-            current=cases.OpenCase(read.id, read.level, read.level_rank),  # still says routine
-        )
+    flagged = await _urgent_flag_reading(rt, walter, read)  # what it read still says routine
     assert (flagged.raised, flagged.level) == (False, "emergency")
     after = await _case(rt, walter)
     assert after is not None

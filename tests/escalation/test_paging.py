@@ -158,6 +158,14 @@ async def test_pages_carry_a_case_number_and_a_link_never_the_patient(
     assert all("Maria" not in t and "kitchen" not in t for t in texts)
 
 
+COVER = {
+    "rotation": "nurses",
+    "email": BEN,
+    "starts_at": "2026-11-23T14:00:00Z",
+    "ends_at": "2026-11-23T18:00:00Z",
+}
+
+
 async def test_an_admin_override_changes_who_is_paged(
     rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
 ) -> None:
@@ -165,12 +173,7 @@ async def test_an_admin_override_changes_who_is_paged(
 
     clock.set(DUE)
     admin = {"Authorization": f"Bearer {await make_token(rt, 'admin@riverside.example')}"}
-    body = {
-        "rotation": "nurses",
-        "email": BEN,
-        "starts_at": "2026-11-23T14:00:00Z",
-        "ends_at": "2026-11-23T18:00:00Z",
-    }
+    body = dict(COVER)
     assert (await client.post("/api/v1/oncall/overrides", headers=auth, json=body)).status_code == 403
     r = await client.post("/api/v1/oncall/overrides", headers=admin, json=body)
     assert r.status_code == 201
@@ -199,13 +202,7 @@ async def test_cover_that_could_not_work_is_refused(
 
     clock.set(DUE)
     admin = {"Authorization": f"Bearer {await make_token(rt, 'admin@riverside.example')}"}
-    body = {
-        "rotation": "nurses",
-        "email": BEN,
-        "starts_at": "2026-11-23T14:00:00Z",
-        "ends_at": "2026-11-23T18:00:00Z",
-        **change,
-    }
+    body = {**COVER, **change}
     r = await client.post("/api/v1/oncall/overrides", headers=admin, json=body)
     assert r.status_code == 422
     assert says in r.json()["detail"]

@@ -13,7 +13,7 @@ from vigil.scheduler.models import CheckIn, Enrolment
 from vigil.web import clinic_file, clinic_import
 from vigil.web.runtime import Runtime
 
-from ..conftest import DEMO, DUE, NURSE, OTHER_NURSE, make_token
+from ..conftest import DEMO, DUE, NURSE, OTHER_NURSE, bearer, emergency_case
 
 BEN_LISTED = """  - email: ben.okafor@riverside.example
     name: Ben Okafor
@@ -53,12 +53,8 @@ async def test_staff_left_off_the_file_are_deactivated_and_their_cases_page_agai
     rt: Runtime, clock: ManualClock, client: httpx.AsyncClient
 ) -> None:
     clock.set(DUE)
-    walter = await rt.service.patient(1, "MRN-100234")
-    assert walter is not None
-    received = await rt.service.receive(walter, "simulator", "w1", "I coughed up a lot of blood")
-    assert received.outcome is not None
-    case_id = received.outcome.case_id
-    ben = {"Authorization": f"Bearer {await make_token(rt, OTHER_NURSE)}"}
+    case_id = await emergency_case(rt)
+    ben = await bearer(rt, OTHER_NURSE)
     assert (await client.post(f"/api/v1/cases/{case_id}/claim", headers=ben)).status_code == 200
 
     clock.advance(minutes=20)
@@ -79,7 +75,7 @@ async def test_staff_left_off_the_file_are_deactivated_and_their_cases_page_agai
     assert kinds[-1] == "released"
     # Their token no longer opens anything; the nurse still on staff can take the case.
     assert (await client.get("/api/v1/cases", headers=ben)).status_code == 401
-    ana = {"Authorization": f"Bearer {await make_token(rt, NURSE)}"}
+    ana = await bearer(rt, NURSE)
     assert (await client.post(f"/api/v1/cases/{case_id}/claim", headers=ana)).status_code == 200
 
     assert str(await _import(rt, _without_ben(), clock)) == "nothing changed"
@@ -184,13 +180,9 @@ async def test_a_paused_patient_left_off_and_listed_again_is_still_paused(
 async def test_a_case_another_nurse_claimed_stays_with_them_when_the_first_leaves(
     rt: Runtime, clock: ManualClock, client: httpx.AsyncClient
 ) -> None:
-    walter = await rt.service.patient(1, "MRN-100234")
-    assert walter is not None
-    received = await rt.service.receive(walter, "simulator", "w1", "I coughed up a lot of blood")
-    assert received.outcome is not None
-    case_id = received.outcome.case_id
-    ben = {"Authorization": f"Bearer {await make_token(rt, OTHER_NURSE)}"}
-    ana = {"Authorization": f"Bearer {await make_token(rt, NURSE)}"}
+    case_id = await emergency_case(rt)
+    ben = await bearer(rt, OTHER_NURSE)
+    ana = await bearer(rt, NURSE)
     assert (await client.post(f"/api/v1/cases/{case_id}/acknowledge", headers=ben)).status_code == 200
     assert (await client.post(f"/api/v1/cases/{case_id}/claim", headers=ana)).status_code == 200
     summary = await _import(rt, _without_ben(), clock)

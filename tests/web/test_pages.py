@@ -9,7 +9,7 @@ from vigil.core.clock import ManualClock
 from vigil.core.models import AuditEvent
 from vigil.web.runtime import Runtime
 
-from ..conftest import DUE, NURSE, OTHER_NURSE, make_token
+from ..conftest import DUE, NURSE, OTHER_NURSE, bearer, emergency_case
 
 PASSWORD = "correct horse battery"
 
@@ -90,11 +90,7 @@ async def test_times_on_pages_are_in_the_clinics_zone(
 async def test_the_live_parts_of_a_case_show_who_holds_it_now(
     rt: Runtime, clock: ManualClock, client: httpx.AsyncClient
 ) -> None:
-    walter = await rt.service.patient(1, "MRN-100234")
-    assert walter is not None
-    received = await rt.service.receive(walter, "simulator", "w1", "I coughed up a lot of blood")
-    assert received.outcome is not None
-    case_id = received.outcome.case_id
+    case_id = await emergency_case(rt)
     await _sign_in(client)
     before = (await client.get(f"/cases/{case_id}/live")).text
     assert 'id="case-head"' in before
@@ -103,7 +99,7 @@ async def test_the_live_parts_of_a_case_show_who_holds_it_now(
     assert 'id="case-start"' in before  # where this case begins in the patient's history
     assert "held by" not in before
 
-    ben = {"Authorization": f"Bearer {await make_token(rt, OTHER_NURSE)}"}
+    ben = await bearer(rt, OTHER_NURSE)
     assert (await client.post(f"/api/v1/cases/{case_id}/claim", headers=ben)).status_code == 200
     after = (await client.get(f"/cases/{case_id}/live")).text
     assert "held by ben.okafor@riverside.example" in after

@@ -365,11 +365,17 @@ async def patient_events(
     patient_id: RowId, request: Request, rt: RuntimeDep, staff: PageStaff
 ) -> StreamingResponse:
     me = _need(staff)
-    async with rt.db.session() as session:
-        patient = await session.get(Patient, patient_id)
-    if patient is None or patient.clinic_id != me.clinic_id:
-        raise HTTPException(404, "no such patient")
+    await _of_clinic(rt, me, Patient, patient_id)
     return _sse(request, rt, f"patient:{patient_id}")
+
+
+async def _of_clinic(rt: Runtime, me: Staff, model: type[Patient] | type[Case], row_id: int) -> Any:
+    """The row, if it belongs to this person's clinic; 404 otherwise (never say whose it is)."""
+    async with rt.db.session() as session:
+        row: Patient | Case | None = await session.get(model, row_id)
+    if row is None or row.clinic_id != me.clinic_id:
+        raise HTTPException(404, f"no such {model.__tablename__}")
+    return row
 
 
 @router.get("/events/case/{case_id}")
@@ -377,10 +383,7 @@ async def case_events(
     case_id: RowId, request: Request, rt: RuntimeDep, staff: PageStaff
 ) -> StreamingResponse:
     me = _need(staff)
-    async with rt.db.session() as session:
-        case = await session.get(Case, case_id)
-    if case is None or case.clinic_id != me.clinic_id:
-        raise HTTPException(404, "no such case")
+    case = await _of_clinic(rt, me, Case, case_id)
     # The patient's messages, and changes to this case (which the clinic's stream announces).
     return _sse(request, rt, f"patient:{case.patient_id}", f"clinic:{me.clinic_id}", case_id=case_id)
 
