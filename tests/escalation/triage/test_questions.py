@@ -105,3 +105,21 @@ def test_an_answer_that_describes_the_symptom_says_it_is_there(
 
 def test_a_described_answer_with_a_negation_is_not_a_yes() -> None:
     assert assess("not even lying down", "Any shortness of breath?").level.label == "none"
+
+
+def test_the_score_said_to_be_now_is_the_one_that_stands() -> None:
+    a = assess("was 2 this morning, now a 10", "How bad is any chest pain today, from 0 to 10?")
+    [chest] = [f for f in a.findings if f.concept == "chest_pain"]
+    assert chest.score == 10
+    assert a.level.label == "emergency"
+
+
+def test_pain_in_an_answer_is_the_pain_the_question_asked_about() -> None:
+    a = assess("a niggle on the left when I take a deep breath, 3/10", "Any chest pain?")
+    assert "chest_pain" in {f.concept for f in a.findings if f.present}
+    assert a.level.label == "urgent"
+
+
+def test_numbness_around_the_bottom_is_saddle_numbness_in_a_question_too() -> None:
+    a = assess("a bit", "Any numbness around your bottom or between your legs?")
+    assert a.level.label == "emergency"

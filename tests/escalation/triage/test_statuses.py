@@ -146,3 +146,17 @@ def test_a_score_after_pain_still_reaches_the_site() -> None:
 )
 def test_carers_and_relative_clauses_keep_the_patient_in_view(text: str, concept: str, status: str) -> None:
     assert status in status_of(assess(text), concept)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "status"),
+    [
+        ("The chest pain I had at Christmas went away. Came back an hour ago", "chest_pain", "present"),
+        ("used to get back ache before treatment. It's back, and it's constant now", "back_pain", "present"),
+        ("had a fever last week, gone now, hope it doesnt come back", "fever", "resolved"),
+        ("had a fever last week, gone now. my daughter came back from uni", "fever", "resolved"),
+        ("shivers have stopped and temp is back to 36.8", "chills", "resolved"),
+    ],
+)
+def test_a_symptom_that_came_back_is_present_again(text: str, concept: str, status: str) -> None:
+    assert status_of(assess(text), concept) == {status}

@@ -101,3 +101,9 @@ def test_a_score_rates_what_came_before_it_not_a_denied_symptom_after() -> None:
     [chest] = [f for f in a.findings if f.concept == "chest_pain"]
     assert chest.score == 8
     assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(("text", "celsius"), [("thirty-eight and a half", 38.5), ("37 and a half", 37.5)])
+def test_hyphens_and_halves_in_temperatures_are_read(text: str, celsius: float) -> None:
+    [fever] = [f for f in assess(text, "What is your temperature today?").findings if f.concept == "fever"]
+    assert fever.value_c == celsius

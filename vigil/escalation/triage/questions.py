@@ -75,7 +75,12 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     bad = next((m for m in lead if "bad" in m.values("ans")), None)
     good = next((m for m in lead if "good" in m.values("ans")), None)
     number = next((n for n in reading.numbers if n.i < lead_end), None)
+    if question.kind == "scale":
+        # "was 2 this morning, now a 10": the score that says "now" is the one that stands.
+        now = next((n for n in reading.numbers if _after_now(reading, n)), None)
+        number = now or number
 
+    _pain_is_the_asked_pain(question, reading)
     own = {d.concept for d in reading.drafts}
     if own & set(question.concepts):
         # The answer names what it is about; its own words say the rest.
@@ -176,6 +181,26 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         # "7" to "Any chest pain? If so, how bad from 0 to 10?" without a "yes"
         for d in add("present", number.i, number.j):
             _score(d, int(number.value))
+
+
+NOW_WORDS: Final = frozenset({"now", "currently", "today", "tonight"})
+PAINS: Final = frozenset({"chest_pain", "back_pain", "neck_pain", "headache", "radicular_pain"})
+
+
+def _after_now(reading: Reading, n: Number) -> bool:
+    tokens = reading.tokens
+    return 0 <= n.value <= 10 and any(t.norm in NOW_WORDS for t in tokens[max(0, n.i - 3) : n.i])
+
+
+def _pain_is_the_asked_pain(question: Question, reading: Reading) -> None:
+    """'a niggle on the left when I breathe in, 3/10' to 'Any chest pain?' is chest pain."""
+    asked = [c for c in question.concepts if c in PAINS]
+    if len(asked) != 1 or any(d.concept in PAINS for d in reading.drafts):
+        return
+    sited = {m.i for m in reading.mentions if m.has("site")}
+    for d in reading.drafts:
+        if d.concept == "pain" and not any(d.start <= i < d.end for i in sited):
+            d.concept = asked[0]
 
 
 def _score(d: Draft, n: int) -> None:

@@ -396,9 +396,10 @@ class Reader:
             ):
                 prev.j, prev.value = num.j, 100 + num.value
                 continue
+            hyphen = prev is not None and prev.j + 1 == num.i and tokens[prev.j].norm == "-"
             if (
                 prev is not None
-                and prev.j == num.i
+                and (prev.j == num.i or hyphen)  # "thirty eight", "thirty-eight"
                 and not prev.decimal
                 and not num.count_word
                 and prev.value >= 20
@@ -418,6 +419,14 @@ class Reader:
                 prev.j, prev.value, prev.decimal = num.j, prev.value + num.value / 10, True
                 continue
             out.append(num)
+        for num in out:  # "thirty-eight and a half" -> 38.5
+            k = num.j
+            if (
+                not num.decimal
+                and k + 2 < len(tokens)
+                and [t.norm for t in tokens[k : k + 3]] == ["and", "a", "half"]
+            ):
+                num.j, num.value, num.decimal = k + 3, num.value + 0.5, True
         return out
 
     def _temperature(self, tokens: list[Token], num: Number, n: int) -> tuple[int, float] | None:
@@ -627,6 +636,18 @@ class Reader:
         self._confirmed(tokens, mentions, hyp)
         subject = self._subjects(tokens, mentions)
         self._latest_reading_wins(r, resolved, subject)
+        # "went away at Christmas. Came back an hour ago": a return after the end undoes it.
+        again = [
+            m.i
+            for m in mentions
+            if ("res", "again") in m.tags and not neg[m.i] and not hyp[m.i] and subject[m.i] != OTHER
+        ]
+        if again:
+            last = max(again)
+            for idx, d in enumerate(drafts):
+                if d.anchor < last and (used[d.anchor] or idx in resolved):
+                    resolved.discard(idx)
+                    used[d.anchor] = 0
         for idx, d in enumerate(drafts):
             a = d.anchor
             if subject[a] == OTHER:
