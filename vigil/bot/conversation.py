@@ -114,7 +114,6 @@ class Conversation:
             clinic_id=ctx.clinic.id,
             patient_id=ctx.patient.id,
             level=level,
-            now=kwargs.pop("now"),
             current=ctx.case,
             **kwargs,
         )
