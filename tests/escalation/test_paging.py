@@ -285,3 +285,22 @@ async def test_two_os_processes_escalating_the_same_cases_write_each_page_once(
         written = await asyncio.to_thread(pool.starmap, escalate, args)
     assert sum(written) == 2  # tier 1 of each case, once, whichever process got there
     assert sorted(await pages(rt)) == [(NURSE, 1), (NURSE, 1)]
+
+
+async def test_cover_can_be_listed_and_taken_back(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    from ..conftest import make_token
+
+    clock.set(DUE)
+    admin = {"Authorization": f"Bearer {await make_token(rt, 'admin@riverside.example')}"}
+    made = (await client.post("/api/v1/oncall/overrides", headers=admin, json=COVER)).json()
+    listed = (await client.get("/api/v1/oncall/overrides", headers=auth)).json()["overrides"]
+    assert [(o["id"], o["email"], o["rotation"]) for o in listed] == [(made["id"], BEN, "nurses")]
+
+    assert (await client.delete(f"/api/v1/oncall/overrides/{made['id']}", headers=auth)).status_code == 403
+    assert (await client.delete(f"/api/v1/oncall/overrides/{made['id']}", headers=admin)).status_code == 204
+    assert (await client.delete(f"/api/v1/oncall/overrides/{made['id']}", headers=admin)).status_code == 404
+    assert (await client.get("/api/v1/oncall/overrides", headers=auth)).json()["overrides"] == []
+    oncall = (await client.get("/api/v1/oncall", headers=auth)).json()["rotations"]
+    assert oncall[0]["now"]["email"] == NURSE  # the rotation's own shift again

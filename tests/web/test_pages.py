@@ -143,3 +143,22 @@ async def test_the_cover_form_says_why_cover_was_refused(rt: Runtime, client: ht
     flash = (await client.get("/")).text
     assert f"{OTHER_NURSE} is on call for nurses from" in flash
     assert "until" in flash
+
+
+async def test_an_admin_sees_cover_on_the_queue_and_can_remove_it(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    page = await client.get("/login")
+    data = {"email": "admin@riverside.example", "password": PASSWORD, "csrf": _csrf(page)}
+    await client.post("/login", data=data)
+    queue = await client.get("/")
+    form = {"csrf": _csrf(queue), "rotation": "nurses", "email": OTHER_NURSE, "hours": "4"}
+    await client.post("/oncall/overrides", data=form)
+    listed = (await client.get("/")).text
+    assert "nurses: Ben Okafor from" in listed
+    override_id = listed.split('action="/oncall/overrides/')[1].split("/")[0]
+    r = await client.post(f"/oncall/overrides/{override_id}/remove", data={"csrf": _csrf(queue)})
+    assert (r.status_code, r.headers["location"]) == (303, "/")
+    after = (await client.get("/")).text
+    assert "Cover removed." in after
+    assert "nurses: Ben Okafor from" not in after

@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
@@ -126,6 +126,16 @@ def build_api() -> FastAPI:
         return await create_override(
             rt, staff, body.rotation, body.email, body.starts_at, body.ends_at, "api"
         )
+
+    @api.get("/oncall/overrides")
+    async def overrides(rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+        async with rt.db.session() as session:
+            return {"overrides": await views.list_overrides(session, staff.clinic_id, rt.clock.now())}
+
+    @api.delete("/oncall/overrides/{override_id}", status_code=204)
+    async def delete_override(override_id: RowId, rt: RuntimeDep, staff: ApiStaff) -> Response:
+        await remove_override(rt, staff, override_id, "api")
+        return Response(status_code=204)
 
     @api.post("/cases/{case_id}/resolve")
     async def resolve(case_id: RowId, body: ResolveIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
@@ -304,3 +314,30 @@ async def create_override(
             "starts_at": views.iso(starts_at),
             "ends_at": views.iso(ends_at),
         }
+
+
+async def remove_override(rt: Runtime, staff: Staff, override_id: int, channel: str) -> None:
+    """An admin takes cover back (set by mistake, or plans changed); audited."""
+    from vigil.escalation.models import OncallOverride
+
+    if staff.role != "admin":
+        raise HTTPException(403, "only a clinic admin can change who is on call")
+    now = rt.clock.now()
+    async with rt.db.transaction() as session:
+        row = await session.get(OncallOverride, override_id)
+        if row is None or row.clinic_id != staff.clinic_id:
+            raise HTTPException(404, "no such override")
+        await session.delete(row)
+        audit(
+            session,
+            at=now,
+            actor=staff.email,
+            action="override_removed",
+            subject_type="rotation",
+            subject_id=row.rotation_key,
+            clinic_id=staff.clinic_id,
+            channel=channel,
+            starts_at=views.iso(row.starts_at),
+            ends_at=views.iso(row.ends_at),
+        )
+    rt.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed"})

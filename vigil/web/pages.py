@@ -256,6 +256,9 @@ async def queue(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLRespo
     async with rt.db.transaction() as session:
         found = await views.list_cases(session, me.clinic_id, ACTIVE)
         oncall = await views.oncall_summary(session, me.clinic_id, rt.clock.now())
+        cover = (
+            await views.list_overrides(session, me.clinic_id, rt.clock.now()) if me.role == "admin" else []
+        )
         audit(
             session,
             at=rt.clock.now(),
@@ -267,7 +270,27 @@ async def queue(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLRespo
             channel="web",
             count=len(found),
         )
-    return await _render(request, rt, "queue.html", me, cases=found, oncall=oncall)
+    return await _render(request, rt, "queue.html", me, cases=found, oncall=oncall, cover=cover)
+
+
+@router.post("/oncall/overrides/{override_id}/remove")
+async def drop_override(
+    override_id: RowId,
+    request: Request,
+    rt: RuntimeDep,
+    staff: PageStaff,
+    csrf: Annotated[str | None, Form()] = None,
+) -> RedirectResponse:
+    me = _need(staff)
+    check_csrf(request, csrf)
+    from .api import remove_override
+
+    try:
+        await remove_override(rt, me, override_id, "web")
+        request.session["flash"] = ("Cover removed.", "ok")
+    except HTTPException as exc:
+        request.session["flash"] = (f"Cover not removed: {exc.detail}", "error")
+    return RedirectResponse("/", status_code=303)
 
 
 @router.post("/oncall/overrides")

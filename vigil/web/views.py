@@ -214,3 +214,27 @@ async def oncall_summary(session: AsyncSession, clinic_id: int, now: datetime) -
             }
         )
     return out
+
+
+async def list_overrides(session: AsyncSession, clinic_id: int, now: datetime) -> list[dict[str, Any]]:
+    """Cover set by admins that has not ended yet, soonest first."""
+    from vigil.escalation.models import OncallOverride
+
+    rows = await session.execute(
+        select(OncallOverride, Staff)
+        .join(Staff, Staff.id == OncallOverride.staff_id)
+        .where(OncallOverride.clinic_id == clinic_id, OncallOverride.ends_at > now)
+        .order_by(OncallOverride.starts_at, OncallOverride.id)
+    )
+    return [
+        {
+            "id": o.id,
+            "rotation": o.rotation_key,
+            "email": s.email,
+            "name": s.name,
+            "starts_at": iso(o.starts_at),
+            "ends_at": iso(o.ends_at),
+            "created_by": o.created_by,
+        }
+        for o, s in rows.all()
+    ]
