@@ -27,7 +27,7 @@ from telegram.ext import (
     filters,
 )
 
-from vigil.core.models import Clinic, OutboundMessage, Staff, queued
+from vigil.core.models import Clinic, OutboundMessage, Staff, queued, to_staff
 from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
 from vigil.scheduler import checkins
@@ -129,11 +129,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             if staff is not None:
                 await session.execute(
                     insert(OutboundMessage).values(
-                        queued(
-                            clinic_id=staff.clinic_id,
-                            staff_id=staff.id,
-                            channel="telegram",
-                            address=str(chat.id),
+                        to_staff(
+                            staff,
+                            ("telegram", str(chat.id)),
                             kind="info",
                             text="Use the buttons on a page, or open the dashboard, to work a case.",
                             now=now,
