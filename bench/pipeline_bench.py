@@ -39,7 +39,7 @@ from vigil.web import clinic_file, clinic_import
 DEMO = ROOT / "vigil" / "web" / "demo_clinic.yaml"
 DUE = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 SETS = [
-    ROOT.parent / "shared" / "eval" / "dev_texting.jsonl",
+    ROOT / "bench" / "data" / "dev_texting.jsonl",
     ROOT / "bench" / "data" / "extra_texting.jsonl",
 ]
 

@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 LEVELS = ["none", "routine", "urgent", "emergency"]
 DEFAULT_SETS = [
-    ROOT.parent / "shared" / "eval" / "dev.jsonl",
-    ROOT.parent / "shared" / "eval" / "dev_texting.jsonl",
+    ROOT / "bench" / "data" / "dev.jsonl",
+    ROOT / "bench" / "data" / "dev_texting.jsonl",
     ROOT / "bench" / "data" / "extra_texting.jsonl",
     ROOT / "bench" / "data" / "redteam_texting.jsonl",
     ROOT / "bench" / "data" / "redteam2_texting.jsonl",
