@@ -117,6 +117,7 @@ class TriageEngine:
             ruleset=self.version,
             rule_levels={r.id: r.level for r in fired},
             rule_concepts={r.id: r.concepts for r in fired},
+            context=ctx,
         )
 
     def render_advice(

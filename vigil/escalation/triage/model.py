@@ -43,6 +43,7 @@ class Finding:
     score: int | None = None
     count: int | None = None
     from_question: bool = False
+    message: int | None = None  # in a conversation: the index of the message it came from
 
     @property
     def present(self) -> bool:
@@ -68,6 +69,8 @@ class Finding:
             out["count"] = self.count
         if self.from_question:
             out["from_question"] = True
+        if self.message is not None:
+            out["message"] = self.message
         return out
 
 
@@ -82,6 +85,8 @@ class Assessment:
     ruleset: str
     rule_levels: dict[str, Level] = field(default_factory=dict)
     rule_concepts: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The context the rules saw: the record's, plus what the patient said (recent treatment).
+    context: dict[str, bool] = field(default_factory=dict)
 
     def reasons(self) -> list[dict[str, Any]]:
         """Why this level: each present finding with the highest rule it took part in."""
@@ -100,6 +105,7 @@ class Assessment:
                     "end": f.end,
                     "rule": rule,
                     "level": level.label,
+                    **({"message": f.message} if f.message is not None else {}),
                 }
             )
         return out
