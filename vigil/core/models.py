@@ -23,6 +23,8 @@ class Clinic(Base):
     quiet_end: Mapped[str | None] = mapped_column(String(5))
     oncall: Mapped[dict[str, Any]] = mapped_column(default=dict)  # rotations and policies, as imported
     created_at: Mapped[datetime]
+    # How far back triage reads a patient's messages together (TRIAGE.md, "Conversations").
+    conversation_window_hours: Mapped[int] = mapped_column(Integer, default=48, server_default="48")
 
 
 class Staff(Base):
