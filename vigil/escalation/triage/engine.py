@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -59,6 +60,7 @@ class TriageEngine:
         self.advice = {str(k): str(v) for k, v in (advice_data.get("levels") or {}).items()}
         self.rule_advice = {str(k): str(v) for k, v in (advice_data.get("rules") or {}).items()}
         self.advice_defaults = {str(k): str(v) for k, v in (advice_data.get("defaults") or {}).items()}
+        self.other_advice = str(advice_data.get("other_person") or "")
         self.version = version
         self.reader = Reader(self.lexicon, Normaliser(self.lexicon))
         self._question = lru_cache(maxsize=1024)(self._analyse_question)
@@ -101,12 +103,7 @@ class TriageEngine:
         reading.drafts = [d for d in reading.drafts if d.concept != ON_TREATMENT]
         findings = self._findings(text, reading)
         fired = evaluate(self.rules, findings, ctx)
-        if fired:
-            level = max(r.level for r in fired)
-        elif any(f.present for f in findings):
-            level = Level.ROUTINE
-        else:
-            level = Level.NONE
+        level = self._level(fired, findings)
         return Assessment(
             level=level,
             findings=findings,
@@ -118,7 +115,32 @@ class TriageEngine:
             rule_levels={r.id: r.level for r in fired},
             rule_concepts={r.id: r.concepts for r in fired},
             context=ctx,
+            other_person_level=self.other_person_level(findings),
         )
+
+    @staticmethod
+    def _level(fired: Sequence[Rule], findings: Sequence[Finding]) -> Level:
+        if fired:
+            return max(r.level for r in fired)
+        return Level.ROUTINE if any(f.present for f in findings) else Level.NONE
+
+    def other_person_level(self, findings: Sequence[Finding]) -> Level:
+        """The level someone else's findings would have if they were the patient's.
+
+        Their context (treatment, metastases) is unknown, so none is assumed.
+        """
+        theirs = [dataclasses.replace(f, status="present") for f in findings if f.status == "other"]
+        if not theirs:
+            return Level.NONE
+        return self._level(evaluate(self.rules, theirs, {}), theirs)
+
+    def other_person_advice(self, *, emergency_number: str | None = None) -> str:
+        """Words for a writer who describes someone else who may be unwell now; the caller
+        sends them when `Assessment.other_person_level` is urgent or higher."""
+        values = dict(self.advice_defaults)
+        if emergency_number:
+            values["emergency_number"] = emergency_number
+        return self.other_advice.format_map(values)
 
     def render_advice(
         self,

@@ -55,7 +55,8 @@ class Finding:
             # Every status but "present" keeps a finding from firing a rule, so
             # consumers that only read `negated` still see what is present now.
             "negated": self.status != "present",
-            "status": self.status,
+            # INTERFACES names it "other_person"; inside, the shorter "other" stays.
+            "status": "other_person" if self.status == "other" else self.status,
             "modifiers": list(self.modifiers),
             "evidence": self.evidence,
             "start": self.start,
@@ -85,6 +86,9 @@ class Assessment:
     ruleset: str
     rule_levels: dict[str, Level] = field(default_factory=dict)
     rule_concepts: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The level the rules would give if someone else's findings were the patient's: no
+    # case is raised for it, but the writer can be told to get that person help.
+    other_person_level: Level = Level.NONE
     # The context the rules saw: the record's, plus what the patient said (recent treatment).
     context: dict[str, bool] = field(default_factory=dict)
 
@@ -121,4 +125,5 @@ class Assessment:
             "rules": list(self.rules),
             "advice": self.advice,
             "ruleset": self.ruleset,
+            "other_person_level": self.other_person_level.label,
         }
