@@ -30,6 +30,7 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "redteam5_texting.jsonl",
     ROOT / "bench" / "data" / "redteam6_texting.jsonl",
     ROOT / "bench" / "data" / "redteam7_texting.jsonl",
+    ROOT / "bench" / "data" / "redteam8_texting.jsonl",
     ROOT / "bench" / "data" / "holdout_texting.jsonl",
 ]
 
