@@ -6,7 +6,7 @@ import pytest
 
 from vigil.escalation.triage import Level, default_engine
 
-from .conftest import assess
+from .conftest import assess, present, status_of
 
 # -- someone else's red flag, and the status INTERFACES promises ---------------------------
 
@@ -52,3 +52,37 @@ def test_a_carer_who_says_the_person_is_the_patient_writes_about_the_patient(tex
     a = assess(text)
     assert a.level is Level.EMERGENCY, a.findings
     assert a.other_person_level is Level.NONE
+
+
+# -- 1. answers that restate their subject ----------------------------------------------------
+
+WEAKNESS = "Any weakness in your legs?"
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "concept"),
+    [
+        ("nope, my legs are ok", WEAKNESS, "limb_weakness"),
+        ("legs are fine", WEAKNESS, "limb_weakness"),
+        ("no weakness", WEAKNESS, "limb_weakness"),
+        ("both legs are strong as ever", "Any new weakness or heaviness in your legs?", "limb_weakness"),
+        ("nope, my chest is ok", "Any chest pain?", "chest_pain"),
+    ],
+)
+def test_an_answer_that_restates_its_subject_to_deny_it_is_negated(
+    answer: str, question: str, concept: str
+) -> None:
+    a = assess(answer, question)
+    assert status_of(a, concept) == {"negated"}
+    assert a.level is Level.NONE
+
+
+def test_a_restated_answer_that_says_it_is_there_stays_present() -> None:
+    assert assess("my legs are weak", WEAKNESS).level is Level.EMERGENCY
+    assert assess("legs are bad", WEAKNESS).level is Level.EMERGENCY
+
+
+def test_a_restated_denial_keeps_what_else_the_answer_says() -> None:
+    a = assess("legs are fine, back is killing me", WEAKNESS)
+    assert status_of(a, "limb_weakness") == {"negated"}
+    assert "back_pain" in present(a)

@@ -92,6 +92,9 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if named:
         # "neck, 8/10" to "Any neck or back pain?": the site says which one.
         concepts = named
+        site = next(m for m in mentions if m.has("site"))
+        if yes is not None and yes.j == site.i:
+            yes = None  # "both legs are strong": "both" qualifies the site, it is no "yes"
     answer_mods = _answer_modifiers(reader, reading)
     if number is None and reading.loose_scores and question.kind in ("scale", "yes_no"):
         i, j, loose = reading.loose_scores[0]
@@ -157,6 +160,13 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         return
     if named:
         site = next(m for m in mentions if m.has("site"))
+        verdict = _site_verdict(reading, site)
+        if verdict is not None and bad is None:
+            # "nope, my legs are ok" to "Any weakness in your legs?": the answer restates
+            # its subject to deny it ("my head's ok now": to say it is over).
+            status = "resolved" if verdict.has("res") else "negated"
+            add(status, min(site.i, verdict.i), max(site.j, verdict.j))
+            return
         made = add("present", site.i, site.j)
         if number is not None and number.value <= 10:
             for d in made:
@@ -201,6 +211,21 @@ def _pain_is_the_asked_pain(question: Question, reading: Reading) -> None:
     for d in reading.drafts:
         if d.concept == "pain" and not any(d.start <= i < d.end for i in sited):
             d.concept = asked[0]
+
+
+def _site_verdict(reading: Reading, site: Mention) -> Mention | None:
+    """A "no" or "fine" said of the site in its own clause ("legs are fine", "no, my chest's ok")."""
+    tokens = reading.tokens
+    clause = tokens[site.i].clause
+    for m in reading.mentions:
+        if m.i >= site.j + 8 or (m.i > site.i and tokens[m.i].clause != clause):
+            continue
+        if m.j <= site.i and (site.i - m.j > 4 or tokens[m.i].sentence != tokens[site.i].sentence):
+            continue  # "nope, my legs are ok": a leading "no" may sit just before the site
+        answers = m.values("ans")
+        if "no" in answers or "good" in answers or ("res", "post") in m.tags:
+            return m
+    return None
 
 
 def _score(d: Draft, n: int) -> None:
