@@ -15,26 +15,9 @@ class UsageError(Exception):
 
 
 def _triage_line(engine: Any, line: str) -> dict[str, Any]:
-    try:
-        item = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return {"id": None, "error": f"not valid JSON: {exc.msg} at column {exc.colno}"}
-    if not isinstance(item, dict):
-        return {"id": None, "error": "each line must be a JSON object"}
-    ident = item.get("id")
-    text = item.get("text")
-    if not isinstance(text, str):
-        return {"id": ident, "error": 'missing "text"' if text is None else '"text" must be a string'}
-    question = item.get("question")
-    if question is not None and not isinstance(question, str):
-        return {"id": ident, "error": '"question" must be a string'}
-    context = item.get("context")
-    if context is None:
-        context = {}
-    if not isinstance(context, dict) or not all(isinstance(v, bool) for v in context.values()):
-        return {"id": ident, "error": '"context" must be an object of true/false values'}
-    assessment = engine.assess(text, question, context)
-    return {"id": ident, **assessment.to_dict()}
+    from vigil.escalation.triage.lines import triage_line
+
+    return triage_line(engine, line)
 
 
 def run_triage(lines: Iterable[str], out: IO[str], language: str = "en") -> int:
@@ -57,7 +40,7 @@ def _settings(**overrides: Any) -> Any:
     from vigil.core.settings import ConfigError, load_settings
 
     try:
-        settings = load_settings()
+        settings = load_settings(**overrides)
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
     return settings.model_copy(update=overrides) if overrides else settings
@@ -313,6 +296,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         settings.require_secret()
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
+    from vigil.web.app import check_schema
+
+    problem = check_schema(settings.database_url)  # an unmigrated database fails every page
+    if problem is not None:
+        raise UsageError(problem)
     return _serve(settings, args.host, args.port)
 
 
@@ -331,6 +319,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     settings = _settings(
         database_url=url,
         simulator=True,
+        demo=True,
         scheduler_tick_seconds=5.0,
         public_url=f"http://localhost:{args.port}",
     )

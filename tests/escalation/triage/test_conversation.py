@@ -1,0 +1,253 @@
+"""A patient's recent messages read together: pooling, changes of status, counts, the window."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vigil.escalation.triage import Level, default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
+from vigil.escalation.triage.lines import triage_line
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+DATA = Path(__file__).resolve().parents[3] / "bench" / "data"
+
+
+def _read(*texts: tuple[str, float] | str, context: dict[str, bool] | None = None, window_h: int = 48):
+    messages = []
+    for i, item in enumerate(texts):
+        text, hours = item if isinstance(item, tuple) else (item, float(i))
+        messages.append(Message(text, T0 + timedelta(hours=hours)))
+    return ConversationReader(default_engine()).read(messages, context, window=timedelta(hours=window_h))
+
+
+def _present(reading) -> dict[str, set[int | None]]:  # type: ignore[no-untyped-def]
+    out: dict[str, set[int | None]] = {}
+    for f in reading.assessment.present:
+        out.setdefault(f.concept, set()).add(f.message)
+    return out
+
+
+def test_back_pain_then_numbness_hours_later_is_spinal_cord_compression() -> None:
+    r = _read(("my back is really sore since I carried the shopping in", 0), ("now my left leg feels numb", 3))
+    assert r.assessment.level == Level.EMERGENCY
+    assert "mscc-neuro" in r.assessment.rules
+    assert _present(r) == {"back_pain": {0}, "numbness": {1}}
+    assert r.rose and r.level == Level.EMERGENCY
+
+
+def test_every_reason_names_the_message_it_came_from() -> None:
+    r = _read("my back is really sore", "and my legs feel weak")
+    by_concept = {x["concept"]: x["message"] for x in r.assessment.reasons()}
+    assert by_concept == {"back_pain": 0, "limb_weakness": 1}
+    evidence = {x["concept"]: x["evidence"] for x in r.assessment.reasons()}
+    assert "legs" in evidence["limb_weakness"]
+
+
+def test_a_conversation_of_one_message_is_assessed_as_that_message_alone() -> None:
+    engine = default_engine()
+    for text in ("my back is killing me and my legs feel weak", "no fever, all good", "temp 38.3"):
+        alone = engine.assess(text, None, {"on_active_treatment": True})
+        r = ConversationReader(engine).read([Message(text, T0)], {"on_active_treatment": True})
+        assert r.assessment.level == alone.level
+        assert r.assessment.rules == alone.rules
+        assert [(f.concept, f.status, f.start) for f in r.assessment.findings] == [
+            (f.concept, f.status, f.start) for f in alone.findings
+        ]
+        assert {f.message for f in r.assessment.findings} <= {0}
+
+
+def test_vomiting_counts_of_one_day_add_up_across_messages() -> None:
+    r = _read(("threw up twice this morning", 0), ("another 3 since lunch", 5), ("and again", 7))
+    assert r.assessment.level == Level.URGENT
+    assert "vomiting" in r.assessment.rules
+    assert max(f.count or 0 for f in r.assessment.present) == 6
+
+
+def test_counts_more_than_a_day_apart_do_not_add_up() -> None:
+    r = _read(("threw up 4 times today", 0), ("vomited twice", 30))
+    assert "vomiting" not in r.assessment.rules
+
+
+def test_a_count_answered_to_a_check_in_question_is_the_days_total_not_one_more() -> None:
+    engine = default_engine()
+    messages = [
+        Message("threw up 4 times", T0),
+        Message("4", T0 + timedelta(hours=2), question="How many times have you vomited today?"),
+    ]
+    r = ConversationReader(engine).read(messages)
+    assert "vomiting" not in r.assessment.rules
+
+
+def test_again_on_its_own_adds_nothing_when_nothing_was_counted() -> None:
+    r = _read("my back aches", "and again")
+    assert _present(r) == {"back_pain": {0}}
+
+
+def test_messages_older_than_the_window_are_not_read() -> None:
+    r = _read(("my back is really sore", 0), ("my legs feel numb", 60), window_h=48)
+    assert "mscc-neuro" not in r.assessment.rules
+    assert r.first == 1
+    r = _read(("my back is really sore", 0), ("my legs feel numb", 60), window_h=72)
+    assert "mscc-neuro" in r.assessment.rules
+
+
+def test_a_later_message_resolves_an_earlier_finding() -> None:
+    r = _read(("coughing a lot and a bad headache", 0), ("the headache has gone now", 4))
+    assert "headache" not in _present(r)
+    assert "cough" in _present(r)
+    assert [(c.concept, c.status, c.message, c.by) for c in r.changes] == [("headache", "resolved", 0, 1)]
+    assert r.level == Level.NONE  # the message itself reports nothing; the nurse sees the change
+
+
+def test_a_retraction_takes_back_the_message_before() -> None:
+    r = _read("my legs feel weak", "ignore that, wrong chat")
+    assert r.assessment.level == Level.NONE
+    assert {c.concept for c in r.changes} == {"limb_weakness"}
+
+
+def test_a_reassignment_gives_the_message_before_to_someone_else() -> None:
+    r = _read("coughing up blood this morning", "oops, that last one was about my mum")
+    assert r.assessment.level == Level.NONE
+    assert {(c.concept, c.status) for c in r.changes} == {("hemoptysis", "other")}
+
+
+def test_someone_elses_symptom_later_leaves_the_patients_own() -> None:
+    r = _read("I have a cough", "my husband has a cough too")
+    assert _present(r) == {"cough": {0}}
+    assert r.changes == ()
+
+
+def test_a_symptom_that_comes_back_after_it_resolved_is_present_again() -> None:
+    r = _read("headache", "headache gone now", "the headache is back and it is the worst ever")
+    assert _present(r) == {"headache": {2}}
+    assert "head" in r.assessment.rules
+
+
+def test_treatment_mentioned_in_one_message_holds_for_a_fever_in_another() -> None:
+    r = _read("temp 38.4", "had chemo last tuesday")
+    assert "neutropenic-fever" in r.assessment.rules
+
+
+def test_two_findings_of_hypercalcaemia_in_two_messages_fire_it() -> None:
+    r = _read("very thirsty all the time", "and constipated")
+    assert "hypercalcemia" in r.assessment.rules
+
+
+def test_a_message_that_completes_nothing_stands_at_its_own_level() -> None:
+    r = _read("my back is killing me and my legs feel weak", "thanks, feeling a bit tired")
+    assert r.assessment.level == Level.EMERGENCY
+    assert not r.rose
+    assert r.level == Level.ROUTINE
+
+
+# --- properties ----------------------------------------------------------------------------
+
+RED_FLAGS = [
+    "my legs feel weak",
+    "I can't walk properly",
+    "coughing up blood",
+    "I can't breathe",
+    "crushing chest pain",
+    "I had a fit",
+    "I wet myself and can't feel it",
+    "temperature 39.1",
+    "I want to end my life",
+]
+
+
+def _texts() -> list[str]:
+    out = []
+    for name in ("dev.jsonl", "dev_texting.jsonl"):
+        with (DATA / name).open(encoding="utf-8") as fh:
+            out += [json.loads(line)["text"] for line in fh if line.strip()]
+    return out
+
+
+TEXTS = _texts()
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    earlier=st.lists(st.sampled_from(TEXTS), min_size=0, max_size=4),
+    flag=st.sampled_from(RED_FLAGS),
+    gap=st.integers(min_value=0, max_value=47),
+)
+def test_adding_a_message_with_a_present_red_flag_never_lowers_the_level(
+    earlier: list[str], flag: str, gap: int
+) -> None:
+    engine = default_engine()
+    reader = ConversationReader(engine)
+    messages = [Message(t, T0 + timedelta(minutes=10 * i)) for i, t in enumerate(earlier)]
+    before = reader.read(messages).assessment.level if messages else Level.NONE
+    end = messages[-1].at if messages else T0
+    after = reader.read([*messages, Message(flag, end + timedelta(minutes=gap))])
+    # The window is anchored at the newest message; a gap under an hour keeps every earlier one.
+    assert after.assessment.level >= before
+    assert after.level >= engine.assess(flag).level
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=st.sampled_from(TEXTS))
+def test_any_single_message_conversation_equals_the_message(text: str) -> None:
+    engine = default_engine()
+    alone = engine.assess(text)
+    r = ConversationReader(engine).read([Message(text, T0)])
+    assert (r.assessment.level, r.assessment.rules) == (alone.level, alone.rules)
+
+
+# --- `vigil triage` lines ----------------------------------------------------------------
+
+
+def test_a_conversation_line_answers_with_the_assessment_after_its_last_message() -> None:
+    line = json.dumps(
+        {
+            "id": "c1",
+            "messages": [
+                {"text": "my back is really sore", "minutes": 0},
+                {"text": "now my legs are numb", "minutes": 180, "question": None},
+            ],
+        }
+    )
+    out = triage_line(default_engine(), line)
+    assert out["id"] == "c1"
+    assert out["level"] == "emergency"
+    assert "mscc-neuro" in out["rules"]
+    assert {f["concept"]: f["message"] for f in out["findings"]} == {"back_pain": 0, "numbness": 1}
+
+
+def test_a_conversation_line_takes_iso_times_instead_of_minutes() -> None:
+    line = json.dumps(
+        {
+            "id": "c2",
+            "messages": [
+                {"text": "my back is really sore", "at": "2026-12-01T09:00:00Z"},
+                {"text": "now my legs are numb", "at": "2026-12-04T09:00:00+00:00"},
+            ],
+        }
+    )
+    out = triage_line(default_engine(), line)
+    assert "mscc-neuro" not in out["rules"]  # three days apart: outside the 48-hour window
+
+
+def test_bad_conversation_lines_get_an_error_and_no_assessment() -> None:
+    engine = default_engine()
+    for bad in (
+        {"id": "x", "messages": []},
+        {"id": "x", "messages": [{"text": 3}]},
+        {"id": "x", "messages": [{"text": "a", "minutes": 0}, {"text": "b"}]},
+        {"id": "x", "messages": [{"text": "a", "minutes": 10}, {"text": "b", "minutes": 5}]},
+        {"id": "x", "messages": [{"text": "a", "at": "yesterday"}]},
+        {"id": "x"},
+    ):
+        out = triage_line(engine, json.dumps(bad))
+        assert set(out) == {"id", "error"}, bad
+
+
+def test_a_line_nested_too_deeply_gets_an_error() -> None:
+    out = triage_line(default_engine(), "[" * 100_000 + "]" * 100_000)
+    assert out["id"] is None and "error" in out

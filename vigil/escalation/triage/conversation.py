@@ -1,0 +1,326 @@
+"""A patient's recent messages read together (TRIAGE.md, "Conversations").
+
+Each message is read alone first, with the question it answered; then the findings are
+pooled: a later message can take back, resolve or reassign an earlier finding, counts of the
+last day add up, and the rules fire on the pool. Still pure: the caller passes the messages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .engine import TriageEngine, load_data
+from .model import Assessment, Finding, Level, Status
+from .rules import evaluate
+
+DEFAULT_WINDOW = timedelta(hours=48)
+COUNT_SPAN = timedelta(hours=24)  # "a day" for counts: the rules read rates per 24 hours
+# Statuses a later mention gives an earlier finding of the same concept. "other" is not one:
+# "my husband has a cough too" leaves the patient's own cough theirs (a correction moves it).
+_OVERRIDING: frozenset[str] = frozenset({"negated", "resolved"})
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One message of a conversation, as the caller read it from its store."""
+
+    text: str
+    at: datetime
+    question: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A later message changed an earlier finding: for the nurse to see, never to lower a case."""
+
+    concept: str
+    status: Status
+    message: int  # the earlier message whose finding changed
+    by: int  # the message that changed it
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The patient's state after the last message, and what the last message did to it."""
+
+    assessment: Assessment  # after the last message
+    before: Assessment  # the same window without the last message
+    last: Assessment  # the last message alone
+    changes: tuple[Change, ...]  # made by the last message
+    first: int  # index of the first message inside the window
+
+    @property
+    def rose(self) -> bool:
+        """The last message made the conversation more urgent than it was."""
+        return self.assessment.level > self.before.level
+
+    @property
+    def level(self) -> Level:
+        """The level this message stands for: its own, or what it completed with the others."""
+        return max(self.last.level, self.assessment.level if self.rose else Level.NONE)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    retract: tuple[re.Pattern[str], ...]
+    reassign: tuple[re.Pattern[str], ...]
+    correction: tuple[re.Pattern[str], ...]
+    again: tuple[re.Pattern[str], ...]
+    numbers: Mapping[str, int]
+    counted: frozenset[str]
+
+
+@cache
+def phrases(language: str = "en") -> Phrases:
+    folder = resources.files(__package__) / "data" / language
+    try:
+        data: dict[str, Any] = load_data((folder / "conversation.yaml").read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        data = {}
+
+    def patterns(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(str(p)) for p in data.get(key) or ())
+
+    return Phrases(
+        retract=patterns("retract"),
+        reassign=patterns("reassign"),
+        correction=patterns("correction"),
+        again=patterns("again"),
+        numbers={str(k): int(v) for k, v in (data.get("numbers") or {}).items()},
+        counted=frozenset(str(c) for c in data.get("counted") or ()),
+    )
+
+
+def _plain(text: str) -> str:
+    # Same length as the text, so that a match's offsets are the message's own.
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _matches(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    for p in patterns:
+        m = p.search(text)
+        if m:
+            return m
+    return None
+
+
+class ConversationReader:
+    """Reads conversations with one engine; cheap to make, holds no state between calls."""
+
+    def __init__(self, engine: TriageEngine, language: str = "en") -> None:
+        self.engine = engine
+        self.phrases = phrases(language)
+
+    def read(
+        self,
+        messages: Sequence[Message],
+        context: Mapping[str, Any] | None = None,
+        *,
+        window: timedelta = DEFAULT_WINDOW,
+        emergency_number: str | None = None,
+        crisis_line: str | None = None,
+        singles: Sequence[Assessment | None] | None = None,
+    ) -> Reading:
+        """Assess the patient after the last message. `singles` may carry assessments of
+        earlier messages already made (same order; None where not), to save reading them again."""
+        if not messages:
+            raise ValueError("a conversation needs at least one message")
+        end = messages[-1].at
+        first = next(i for i, m in enumerate(messages) if m.at >= end - window or i == len(messages) - 1)
+        alone: list[Assessment] = []
+        for i in range(first, len(messages)):
+            known = singles[i] if singles is not None and i < len(singles) else None
+            m = messages[i]
+            alone.append(known if known is not None else self.engine.assess(m.text, m.question, context))
+        texts = [_plain(m.text) for m in messages[first:]]
+        times = [m.at for m in messages[first:]]
+        originals = [m.text for m in messages[first:]]
+        pooled, changes = self._pool(alone, texts, times, first, originals)
+        before: Sequence[Finding] = ()
+        if len(alone) > 1:
+            before, _ = self._pool(alone[:-1], texts[:-1], times[:-1], first, originals[:-1])
+        last = alone[-1]
+        if len(alone) == 1:
+            # A conversation of one message is that message, exactly.
+            last = replace(last, findings=tuple(replace(f, message=first) for f in last.findings))
+            return Reading(last, self._empty(last), last, (), first)
+        return Reading(
+            self._assess(pooled, alone, context, emergency_number, crisis_line),
+            self._assess(before, alone[:-1], context, emergency_number, crisis_line),
+            last,
+            tuple(c for c in changes if c.by == len(messages) - 1),
+            first,
+        )
+
+    def _empty(self, like: Assessment) -> Assessment:
+        return Assessment(Level.NONE, (), (), "", like.ruleset)
+
+    def _assess(
+        self,
+        findings: Sequence[Finding],
+        alone: Sequence[Assessment],
+        context: Mapping[str, Any] | None,
+        emergency_number: str | None,
+        crisis_line: str | None,
+    ) -> Assessment:
+        ctx = {str(k): bool(v) for k, v in (context or {}).items()}
+        for a in alone:  # what the patient said of their treatment holds for the window
+            ctx.update({k: True for k, v in a.context.items() if v})
+        fired = evaluate(self.engine.rules, findings, ctx)
+        if fired:
+            level = max(r.level for r in fired)
+        elif any(f.present for f in findings):
+            level = Level.ROUTINE
+        else:
+            level = Level.NONE
+        rules = [r.id for r in fired]
+        return Assessment(
+            level=level,
+            findings=tuple(findings),
+            rules=tuple(rules),
+            advice=self.engine.render_advice(
+                level, rules, emergency_number=emergency_number, crisis_line=crisis_line
+            ),
+            ruleset=alone[-1].ruleset if alone else self.engine.version,
+            rule_levels={r.id: r.level for r in fired},
+            rule_concepts={r.id: r.concepts for r in fired},
+            context=ctx,
+        )
+
+    def _pool(
+        self,
+        alone: Sequence[Assessment],
+        texts: Sequence[str],
+        times: Sequence[datetime],
+        offset: int,
+        originals: Sequence[str],
+    ) -> tuple[list[Finding], list[Change]]:
+        """Every finding of the window with its latest status, and the changes made."""
+        pool: list[list[Finding]] = []
+        changes: list[Change] = []
+        for i, (a, text) in enumerate(zip(alone, texts, strict=True)):
+            index = offset + i
+            mine = [replace(f, message=index) for f in a.findings]
+            present = [f for f in mine if f.present]
+            if not present:
+                taken = self._takes_back(text)
+                if taken is not None:
+                    changes += self._overturn_last(pool, taken, index, offset)
+                else:
+                    extra = self._again(pool, text, originals[i], times, i, index)
+                    if extra is not None:
+                        mine.append(extra)
+            # A later mention that denies or resolves a concept overturns its earlier ones; in
+            # a correction, so does one that gives the concept to someone else.
+            correcting = _matches(self.phrases.correction, text) is not None and not re.search(
+                r"\b(too|as well|also)\b", text
+            )
+            own = {f.concept for f in present}
+            overturn: dict[str, Status] = {}
+            for f in mine:
+                if f.concept in own:
+                    continue
+                if f.status in _OVERRIDING or (f.status == "other" and correcting):
+                    overturn.setdefault(f.concept, f.status)
+            for concept, status in overturn.items():
+                for j, earlier in enumerate(pool):
+                    for k, f in enumerate(earlier):
+                        if f.concept == concept and f.present:
+                            earlier[k] = replace(f, status=status)
+                            changes.append(Change(concept, status, offset + j, index))
+            pool.append(mine)
+        self._add_counts(pool, alone, times)
+        return [f for findings in pool for f in findings], changes
+
+    def _takes_back(self, text: str) -> Status | None:
+        if _matches(self.phrases.reassign, text):
+            return "other"
+        if _matches(self.phrases.retract, text):
+            return "negated"
+        return None
+
+    @staticmethod
+    def _overturn_last(pool: list[list[Finding]], status: Status, index: int, offset: int) -> list[Change]:
+        """The nearest earlier message with a present finding is taken back whole."""
+        for j in range(len(pool) - 1, -1, -1):
+            if any(f.present for f in pool[j]):
+                changed = []
+                for k, f in enumerate(pool[j]):
+                    if f.present:
+                        pool[j][k] = replace(f, status=status)
+                        changed.append(Change(f.concept, status, offset + j, index))
+                return changed
+        return []
+
+    def _again(
+        self,
+        pool: list[list[Finding]],
+        text: str,
+        original: str,
+        times: Sequence[datetime],
+        i: int,
+        index: int,
+    ) -> Finding | None:
+        """"And again", "another 3 since lunch": one more of the latest counted finding today."""
+        m = _matches(self.phrases.again, text)
+        if m is None:
+            return None
+        for j in range(len(pool) - 1, -1, -1):
+            if times[i] - times[j] > COUNT_SPAN:
+                break
+            counted = [f for f in pool[j] if f.present and f.concept in self.phrases.counted]
+            if counted:
+                raw = m.groupdict().get("n")
+                n = 1 if raw is None else (int(raw) if raw.isdigit() else self.phrases.numbers.get(raw, 1))
+                return Finding(
+                    concept=counted[-1].concept,
+                    status="present",
+                    start=m.start(),
+                    end=m.end(),
+                    evidence=original[m.start() : m.end()],
+                    count=n,
+                    message=index,
+                )
+        return None
+
+    def _add_counts(
+        self, pool: list[list[Finding]], alone: Sequence[Assessment], times: Sequence[datetime]
+    ) -> None:
+        """Counts of the last 24 hours add up on the latest mention (an answer to a check-in
+        question about the day is a total, not one more)."""
+        if len(pool) < 2:
+            return
+        end = times[-1]
+        for concept in self.phrases.counted:
+            told = 0
+            answered = 0
+            where: tuple[int, int] | None = None
+            messages = 0
+            for j, findings in enumerate(pool):
+                if end - times[j] > COUNT_SPAN:
+                    continue
+                mentions = [(k, f) for k, f in enumerate(findings) if f.concept == concept and f.present]
+                if not mentions:
+                    continue
+                messages += 1
+                most = max((f.count or 1) for _, f in mentions)
+                if any(f.from_question for _, f in mentions):
+                    answered = max(answered, most)
+                else:
+                    told += most
+                where = (j, mentions[-1][0])
+            if where is None or messages < 2:
+                continue
+            j, k = where
+            total = max(told, answered)
+            if total != (pool[j][k].count or 1):
+                pool[j][k] = replace(pool[j][k], count=total)
