@@ -86,3 +86,40 @@ def test_a_restated_denial_keeps_what_else_the_answer_says() -> None:
     a = assess("legs are fine, back is killing me", WEAKNESS)
     assert status_of(a, "limb_weakness") == {"negated"}
     assert "back_pain" in present(a)
+
+
+# -- 2. past history -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("when I was 40 I had a fever of 39", "fever"),
+        ("years ago I had a blood clot in my leg", "leg_swelling"),
+        ("I had a fit in 2019", "seizure"),
+        ("I had a seizure when I was a teenager, never since", "seizure"),
+        ("had chest pain in 2019, turned out to be indigestion", "chest_pain"),
+    ],
+)
+def test_past_history_is_resolved_not_present(text: str, concept: str) -> None:
+    a = assess(text)
+    assert status_of(a, concept) == {"resolved"}
+    assert a.level is Level.NONE
+
+
+def test_an_age_in_a_history_is_not_a_temperature() -> None:
+    assert assess("when I was 40 I had a collapsed lung").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a clot in 2019 but now my leg is swollen again",
+        "I had my op in 2019 and my back has hurt ever since",
+        "had a fit in 2015 and another one this morning",
+        "vomited 3 times in 2 hours",
+    ],
+)
+def test_what_is_happening_now_beside_a_history_stays_present(text: str) -> None:
+    assert assess(text).level >= Level.ROUTINE
+    assert any(f.present for f in assess(text).findings)

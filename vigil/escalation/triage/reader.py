@@ -146,6 +146,8 @@ class Reader:
         self._owner_words = L.get("owner_words", frozenset())
         self._score_targets = L.get("score_targets", frozenset())
         self._count_targets = L.get("count_targets", frozenset())
+        self._present_time = L.get("present_time", frozenset())
+        self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
 
     # -- tokens -----------------------------------------------------------------
 
@@ -629,6 +631,8 @@ class Reader:
                     used[k] = 1
             if ("res", "post") in tags and not self._negated_cue(tokens, mentions, owner, m):
                 self._resolve_back(tokens, index, m, contrast, resolved)
+            if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
+                self._history_scope(tokens, m, contrast, used)
             if ("neg", "post") in tags:
                 for idx, d in index.around(m.i - 2, m.i, 0):
                     if d.end <= m.i and m.i - d.end <= 2 and tokens[d.anchor].clause == tokens[m.i].clause:
@@ -658,6 +662,44 @@ class Reader:
                 d.status = "negated"
             elif used[a] or idx in resolved:
                 d.status = "resolved"
+
+    @staticmethod
+    def _has_year(tokens: list[Token], m: Mention) -> bool:
+        """'in 2015' is a time long past; 'in 2 days' is not."""
+        return any(
+            t.kind == NUM and t.value is not None and 1900 <= t.value <= 2100 for t in tokens[m.i : m.j]
+        )
+
+    def _history_scope(self, tokens: list[Token], m: Mention, contrast: set[int], used: bytearray) -> None:
+        """'when I was 40 I had a collapsed lung', 'had pneumonia in 2015': past history.
+
+        The time covers its own clause and what follows in the sentence, up to a "but" or
+        a word of the present ("now", "this morning"). "Ever since 2015" is not over, and a
+        time in a relative or someone's death ("he died in 2019") is about that alone.
+        """
+        sentence, clause = tokens[m.i].sentence, tokens[m.i].clause
+        k = m.i - 1
+        while k >= 0 and tokens[k].clause == clause and tokens[k].sentence == sentence:
+            if tokens[k].norm in self._history_breakers:
+                return
+            k -= 1
+        now = self._present_time
+        for k in range(k + 1, m.i):
+            used[k] = 1
+        # Forward a clause at a time: "... in 2019 and my back has hurt ever since" ends it.
+        k, end = m.j, min(len(tokens), m.j + HYP_WINDOW)
+        while k < end and tokens[k].sentence == sentence:
+            c = tokens[k].clause
+            if c in contrast and c != clause:
+                return
+            x = k
+            while x < end and tokens[x].clause == c and tokens[x].sentence == sentence:
+                if tokens[x].norm in now:
+                    return
+                x += 1
+            for y in range(k, x):
+                used[y] = 1
+            k = x
 
     @staticmethod
     def _confirmed(tokens: list[Token], mentions: list[Mention], hyp: bytearray) -> None:
