@@ -87,7 +87,7 @@ async def test_nurse_opens_a_routine_case_that_is_not_paged(rt: Runtime) -> None
     assert "usually on the next working day" in text
 
 
-async def test_nurse_on_an_emergency_case_says_a_nurse_is_already_looking(rt: Runtime) -> None:
+async def test_nurse_on_an_emergency_case_says_what_is_true_and_pages_on_call_again(rt: Runtime) -> None:
     walter = await _patient(rt, WALTER)
     await rt.service.receive(walter, "simulator", "w1", "my back is killing me and my legs feel weak")
     before = await _case(rt, walter)
@@ -97,13 +97,15 @@ async def test_nurse_on_an_emergency_case_says_a_nurse_is_already_looking(rt: Ru
     assert received.outcome is not None
     assert not (received.outcome.opened)
     assert not (received.outcome.raised)
-    assert not (received.outcome.pages)
+    assert received.outcome.pages >= 1  # the request pages on call again
     after = await _case(rt, walter)
     assert after is not None
     assert (after.id, after.level) == (before.id, "emergency")
     *_, (kind, text) = await _said(rt, walter)
     assert kind == "info"
-    assert "already looking at your case" in text
+    assert "open with your care team (emergency)" in text
+    assert "No nurse has picked it up yet" in text
+    assert "next working day" not in text
 
 
 async def test_a_case_rises_once_and_later_reasons_are_added_to_it(rt: Runtime) -> None:
@@ -135,16 +137,17 @@ async def test_a_stopped_patient_still_gets_safety_advice_and_a_case(rt: Runtime
     assert case.level == "emergency"
 
 
-async def test_a_message_reads_patient_clinic_checkin_and_case_in_one_query(rt: Runtime) -> None:
-    """The busiest path: a flag on an open case is one read and six writes, nothing more."""
+async def test_a_message_reads_its_context_and_earlier_messages_in_two_queries(rt: Runtime) -> None:
+    """The busiest path: a flag on an open case is two reads and six writes, nothing more."""
     walter = await _patient(rt, WALTER)
     await rt.service.receive(walter, "simulator", "w1", "I coughed up a lot of blood")
     with _statements(rt) as seen:
         await rt.service.receive(walter, "simulator", "w2", "still coughing up blood")
     work = [s for s in seen if s not in ("BEGIN", "COMMIT", "PRAGMA")]
-    # inbox, context, assessment, case touched, its event, its reasons, the safety reply
-    assert work.count("SELECT") == 1
-    assert len(work) == 7, work
+    # inbox, context, the earlier messages of the conversation window, assessment, case
+    # touched, its event, its reasons, the safety reply
+    assert work.count("SELECT") == 2
+    assert len(work) == 8, work
 
 
 async def _urgent_flag_reading(rt: Runtime, patient: Patient, read: Case) -> cases.Flag:

@@ -8,6 +8,7 @@ saved on the busiest path.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, select
@@ -15,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.models import Clinic, Patient
 from vigil.escalation.cases import OpenCase
-from vigil.escalation.models import Case
+from vigil.escalation.models import Assessment, Case
 from vigil.scheduler.models import CheckIn, Enrolment, Protocol
 
 from .models import InboundMessage
@@ -33,7 +34,8 @@ _LATEST_OPEN_CHECKIN = (
 def _query(*extra: Any) -> Any:
     return (
         # The enrolment rides along so that recording an answer finds it in the session.
-        select(Patient, Clinic, CheckIn, Protocol, Case.id, Case.level, Case.level_rank, Enrolment, *extra)
+        select(Patient, Clinic, CheckIn, Protocol, Case.id, Case.level, Case.level_rank, Enrolment)
+        .add_columns(Case.status, *extra)
         .join(Clinic, Clinic.id == Patient.clinic_id)
         .outerjoin(CheckIn, CheckIn.id == _LATEST_OPEN_CHECKIN)
         .outerjoin(Enrolment, Enrolment.id == CheckIn.enrolment_id)
@@ -61,12 +63,12 @@ class Context:
 
 
 def _context(row: Any) -> Context:
-    patient, clinic, checkin, protocol, case_id, level, rank, enrolment = row[:8]
+    patient, clinic, checkin, protocol, case_id, level, rank, enrolment, status = row[:9]
     return Context(
         patient=patient,
         clinic=clinic,
         pending=(checkin, protocol) if checkin is not None and protocol is not None else None,
-        case=OpenCase(case_id, level, rank) if case_id is not None else None,
+        case=OpenCase(case_id, level, rank, status == "acknowledged") if case_id is not None else None,
         enrolment=enrolment,
     )
 
@@ -82,4 +84,39 @@ async def for_message(
     """A stored message and its context; `lock` holds the message's row (PostgreSQL)."""
     stmt = _BY_MESSAGE_LOCKED if lock else _BY_MESSAGE
     row = (await session.execute(stmt, {"message_id": message_id})).first()
-    return None if row is None else (row[8], _context(row))
+    return None if row is None else (row[9], _context(row))
+
+
+# The patient's earlier messages in the conversation window, newest first, with the question
+# each answered: triage reads them with the new one (TRIAGE.md, "Conversations").
+_EARLIER = (
+    select(InboundMessage.id, InboundMessage.text, InboundMessage.received_at, Assessment.question)
+    .outerjoin(Assessment, Assessment.message_id == InboundMessage.id)
+    .where(
+        InboundMessage.patient_id == bindparam("patient_id"),
+        InboundMessage.received_at >= bindparam("since"),
+        InboundMessage.id != bindparam("message_id"),
+        InboundMessage.received_at <= bindparam("until"),
+    )
+    .order_by(InboundMessage.received_at.desc(), InboundMessage.id.desc())
+    .limit(bindparam("limit"))
+)
+# Enough for any real conversation; a flood of texts cannot make one message cost more.
+MAX_EARLIER = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    id: int
+    text: str
+    at: datetime
+    question: str | None
+
+
+async def earlier_messages(
+    session: AsyncSession, patient_id: int, message_id: int, since: datetime, until: datetime
+) -> list[Earlier]:
+    """The patient's messages received in [since, until] before this one, oldest first."""
+    params = {"patient_id": patient_id, "message_id": message_id, "since": since, "until": until}
+    rows = (await session.execute(_EARLIER, {**params, "limit": MAX_EARLIER})).all()
+    return [Earlier(r.id, r.text, r.received_at, r.question) for r in reversed(rows)]

@@ -4,7 +4,7 @@ free text at any hour — every inbound text through triage, with the question a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from prometheus_client import Counter
@@ -13,12 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.db import table
 from vigil.core.models import OutboundMessage, Patient, to_patient
-from vigil.escalation import cases, paging
+from vigil.escalation import cases, paging, requests
 from vigil.escalation.models import LEVEL_RANK, CaseEvent
 from vigil.escalation.triage import Assessment, Level, TriageEngine
+from vigil.escalation.triage.conversation import ConversationReader, Message, Reading
 from vigil.scheduler import checkins
 
-from .context import Context
+from .context import Context, earlier_messages
 from .models import InboundMessage
 
 ASSESSED = Counter("vigil_assessments_total", "Inbound messages assessed, by level", ["level"])
@@ -70,7 +71,78 @@ class Conversation:
     def __init__(self, engine: TriageEngine, public_url: str | None = "http://localhost:8000") -> None:
         # None leaves a new case's first page to the next escalation pass instead.
         self.engine = engine
+        self.reader = ConversationReader(engine)
         self.public_url = public_url
+
+    async def _read(
+        self, session: AsyncSession, message: InboundMessage, ctx: Context, question: str | None
+    ) -> tuple[Reading, list[int]]:
+        """The patient after this message, read with their earlier ones in the clinic's window."""
+        window = timedelta(hours=ctx.clinic.conversation_window_hours or 48)
+        at = message.received_at
+        earlier = await earlier_messages(session, ctx.patient.id, message.id, at - window, at)
+        messages = [Message(e.text, e.at, e.question) for e in earlier]
+        messages.append(Message(message.text, at, question))
+        reading = self.reader.read(
+            messages, ctx.patient.context, window=window, emergency_number=ctx.clinic.emergency_number
+        )
+        return reading, [e.id for e in earlier] + [message.id]
+
+    async def _changed(
+        self,
+        session: AsyncSession,
+        case_id: int,
+        reading: Reading,
+        ids: list[int],
+        message: InboundMessage,
+        now: datetime,
+    ) -> None:
+        """A later message took back or resolved an earlier finding: the case keeps its level,
+        and the nurse sees what changed."""
+        for change in reading.changes:
+            detail = {
+                "concept": change.concept,
+                "status": "other_person" if change.status == "other" else change.status,
+                "message_id": ids[change.message],
+                "by_message_id": ids[change.by],
+            }
+            await session.execute(
+                _EVENT,
+                {
+                    "case_id": case_id,
+                    "kind": "finding_changed",
+                    "at": now,
+                    "actor": "patient",
+                    "channel": message.channel,
+                    "detail": detail,
+                },
+            )
+
+    async def _nurse_again(
+        self, session: AsyncSession, ctx: Context, channel: str, now: datetime, out: Outcome, *, urgent: bool
+    ) -> None:
+        """A nurse asked for while the case is open: say what is true now, and page again."""
+        assert ctx.case is not None
+        number = ctx.clinic.emergency_number
+        done = await requests.nurse_requested(
+            session, ctx.case.id, ctx.clinic, now, self.public_url, channel, urgent=urgent
+        )
+        if done is None:
+            return
+        out.pages += done.pages
+        out.case_id = ctx.case.id
+        out.topics.add(f"clinic:{ctx.clinic.id}")
+        if done.held_by:
+            status = f"{done.held_by}, a nurse, has your case and has been told you asked again."
+        elif done.pages:
+            status = "No nurse has picked it up yet; the nurse on call has been told you asked."
+        else:
+            status = "No nurse has picked it up yet; your care team will see that you asked."
+        text = (
+            f"Thank you. Your case is open with your care team ({done.level}). {status} "
+            f"If you get worse or it cannot wait, call {number} now."
+        )
+        await self._say(session, ctx.patient, "info", text, now, PRIORITY_REPLY, out)
 
     async def _say(
         self,
@@ -129,13 +201,10 @@ class Conversation:
         patient, clinic, pending = ctx.patient, ctx.clinic, ctx.pending
         out = Outcome(topics={f"patient:{patient.id}"})
         question = checkins.current_question(*pending) if pending else None
-        result = self.engine.assess(
-            message.text,
-            question["text"] if question else None,
-            patient.context,
-            emergency_number=clinic.emergency_number,
-        )
-        ASSESSED.labels(result.level.label).inc()
+        reading, ids = await self._read(session, message, ctx, question["text"] if question else None)
+        result = reading.last
+        level = reading.level
+        ASSESSED.labels(level.label).inc()
         stored = await cases.store_assessment(
             session,
             patient_id=patient.id,
@@ -144,29 +213,42 @@ class Conversation:
             result=result,
             now=now,
         )
-        out.level = result.level.label
+        out.level = level.label
+        if reading.changes and ctx.case is not None:
+            await self._changed(session, ctx.case.id, reading, ids, message, now)
 
         word = keyword(message.text)
-        if word is not None and result.level < Level.URGENT:
+        if word is not None and level < Level.URGENT:
             await self._keyword(session, word, ctx, now, out)
             return out
 
-        if result.level >= Level.ROUTINE:
+        if result.level < level:
+            # This message completed a rule with earlier ones: the pooled reasons, each naming
+            # its message, and the conversation's advice.
+            reasons = [_with_message(r, ids) for r in reading.assessment.reasons()]
+            advice = reading.assessment.advice
+        else:
+            reasons, advice = result.reasons(), result.advice
+        if level >= Level.ROUTINE:
             flagged = await self._flag(
                 session,
                 ctx,
-                result.level.label,
+                level.label,
                 out,
-                reasons=result.reasons(),
+                reasons=reasons,
                 now=now,
                 channel=message.channel,
                 assessment_id=stored,
                 message_id=message.id,
             )
             out.escalate = flagged.opened or flagged.raised
-        if result.level >= Level.URGENT:
+            asked = _nurse_request(result)
+            if asked is not None and not (flagged.opened or flagged.raised) and level < Level.URGENT:
+                await self._nurse_again(session, ctx, message.channel, now, out, urgent=asked)
+                return out
+        if level >= Level.URGENT:
             # The safety reply goes first; the check-in stops so a nurse can take over.
-            await self._say(session, patient, "safety", result.advice, now, PRIORITY_SAFETY, out)
+            await self._say(session, patient, "safety", advice, now, PRIORITY_SAFETY, out)
             if pending:
                 await checkins.record_answer(
                     session,
@@ -187,7 +269,7 @@ class Conversation:
             out.outbox += 1 if nxt else 0
             if nxt is None:
                 closing = "Thank you, that is everything for this check-in."
-                if result.level == Level.ROUTINE or out.case_id:
+                if level == Level.ROUTINE or out.case_id:
                     closing += " Your care team will look at your answers."
                 closing += (
                     f" If anything gets worse, contact the clinic, or call {clinic.emergency_number}"
@@ -196,8 +278,8 @@ class Conversation:
                 await self._say(session, patient, "closing", closing, now, PRIORITY_REPLY, out)
             return out
         # Free text outside a check-in.
-        if result.level == Level.ROUTINE:
-            await self._say(session, patient, "reply", result.advice, now, PRIORITY_REPLY, out)
+        if level == Level.ROUTINE:
+            await self._say(session, patient, "reply", advice, now, PRIORITY_REPLY, out)
         else:
             if ctx.case is not None:
                 text = (
@@ -278,6 +360,7 @@ class Conversation:
                 out,
             )
         elif word == "nurse":
+            had_case = ctx.case is not None
             await self._flag(
                 session,
                 ctx,
@@ -287,17 +370,8 @@ class Conversation:
                 now=now,
                 channel=patient.channel,
             )
-            if ctx.case is not None and ctx.case.level_rank >= LEVEL_RANK["urgent"]:
-                await self._say(
-                    session,
-                    patient,
-                    "info",
-                    "Thank you. A nurse is already looking at your "
-                    f"case and will contact you. If it cannot wait, call {number}.",
-                    now,
-                    PRIORITY_REPLY,
-                    out,
-                )
+            if had_case:
+                await self._nurse_again(session, ctx, patient.channel, now, out, urgent=False)
                 return
             await self._say(
                 session,
@@ -309,6 +383,22 @@ class Conversation:
                 PRIORITY_REPLY,
                 out,
             )
+
+
+def _nurse_request(result: Assessment) -> bool | None:
+    """None when the message asks for no nurse; else whether it says it is urgent."""
+    asks = [f for f in result.present if f.concept == "nurse_request"]
+    if not asks:
+        return None
+    return any("urgent_request" in f.modifiers for f in asks)
+
+
+def _with_message(reason: dict[str, Any], ids: list[int]) -> dict[str, Any]:
+    """A pooled reason names the stored message it came from."""
+    index = reason.pop("message", None)
+    if index is not None and 0 <= index < len(ids):
+        reason["message_id"] = ids[index]
+    return reason
 
 
 def _after(questions: list[dict[str, Any]], question: dict[str, Any] | None) -> list[str]:

@@ -63,6 +63,7 @@ class OpenCase:
     id: int
     level: str
     level_rank: int
+    held: bool = False  # a nurse has acknowledged or claimed it
 
 
 class _Look(Enum):
@@ -204,27 +205,43 @@ async def flag(
             "detail": detail,
         },
     )
-    if reasons:
-        await session.execute(
-            _REASON,
-            [
-                {
-                    "case_id": case_id,
-                    "assessment_id": assessment_id,
-                    "message_id": message_id,
-                    "level": r.get("level", level),
-                    "rule": r.get("rule"),
-                    "concept": r.get("concept"),
-                    "evidence": r.get("evidence"),
-                    "start": r.get("start"),
-                    "end": r.get("end"),
-                    "at": now,
-                }
-                for r in reasons
-            ],
-        )
+    rows = _reason_rows(reasons, case_id, level, assessment_id, message_id, now)
+    if rows:
+        await session.execute(_REASON, rows)
     after = level if current is None or raised else current.level
     return Flag(case_id, opened, raised, after)
+
+
+def _reason_rows(
+    reasons: list[dict[str, Any]],
+    case_id: int,
+    level: str,
+    assessment_id: int | None,
+    message_id: int | None,
+    now: datetime,
+) -> list[dict[str, Any]]:
+    """One row per message, rule and concept, with its first evidence: a message that says
+    "cough" a million times adds one reason, not a million."""
+    rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in reasons:
+        source = r.get("message_id", message_id)
+        key = (source, r.get("rule"), r.get("concept"))
+        if key in rows:
+            continue
+        rows[key] = {
+            "case_id": case_id,
+            # A reason pooled from an earlier message keeps that message, not this assessment.
+            "assessment_id": assessment_id if source == message_id else None,
+            "message_id": source,
+            "level": r.get("level", level),
+            "rule": r.get("rule"),
+            "concept": r.get("concept"),
+            "evidence": r.get("evidence"),
+            "start": r.get("start"),
+            "end": r.get("end"),
+            "at": now,
+        }
+    return list(rows.values())
 
 
 async def acknowledge(session: AsyncSession, case_id: int, staff: Staff, now: datetime, channel: str) -> Case:

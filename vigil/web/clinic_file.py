@@ -77,6 +77,8 @@ class ClinicIn(Strict):
     timezone: str
     emergency_number: str = Field(min_length=1, max_length=32)
     quiet_hours: QuietHours | None = None
+    # How far back triage reads a patient's messages together (TRIAGE.md, "Conversations").
+    conversation_window_hours: int = Field(default=48, ge=1, le=24 * 14)
     _tz = field_validator("timezone")(classmethod(lambda cls, v: _tz(v)))
 
 

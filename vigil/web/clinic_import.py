@@ -96,6 +96,7 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
             "emergency_number": c.emergency_number,
             "quiet_start": quiet.start if quiet else None,
             "quiet_end": quiet.end if quiet else None,
+            "conversation_window_hours": c.conversation_window_hours,
             "oncall": file.oncall.model_dump(mode="json"),
         },
     )

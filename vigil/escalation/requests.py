@@ -1,0 +1,86 @@
+"""A patient asks for a nurse while their case is open: page whoever holds it, or on call.
+
+The request is an event on the case; the page carries the case number and a link only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from vigil.core.models import Clinic, OutboundMessage, Staff, to_staff
+
+from . import paging
+from .cases import event
+from .models import Case
+
+
+@dataclass(frozen=True, slots=True)
+class Requested:
+    """What the patient can truthfully be told, and how many pages went out."""
+
+    level: str
+    held_by: str | None  # the name of the nurse holding the case
+    pages: int
+
+
+async def nurse_requested(
+    session: AsyncSession,
+    case_id: int,
+    clinic: Clinic,
+    now: datetime,
+    public_url: str | None,
+    channel: str,
+    *,
+    urgent: bool = False,
+) -> Requested | None:
+    """Record the request and page the case's holder, else the tier on call for it.
+
+    A routine case has no paging chain: its request pages only a holder, unless the patient
+    says it is urgent, when the clinic's first urgent tier is paged."""
+    case = await session.get(Case, case_id)
+    if case is None or case.status == "resolved":
+        return None
+    holder_id = case.claimed_by_id or case.acknowledged_by_id
+    holder = await session.get(Staff, holder_id) if holder_id is not None else None
+    targets: list[Staff] = []
+    if holder is not None and holder.active:
+        targets = [holder]
+    elif public_url is not None:
+        policy = case.policy or []
+        if not policy and urgent:
+            policy = paging.policy_for(clinic, "urgent")
+        if policy:
+            tier = policy[max(min(case.tier, len(policy)) - 1, 0)]
+            targets = await paging.recipients(session, clinic, str(tier.get("notify", "")), now)
+    pages = 0
+    for staff in targets:
+        where = paging.contact(staff)
+        if where is None or public_url is None:
+            continue
+        text = (
+            f"Vigil: the patient of {case.level.upper()} case #{case.id} asks for a nurse. "
+            f"{public_url}/cases/{case.id}"
+        )
+        session.add(
+            OutboundMessage(
+                **to_staff(
+                    staff,
+                    where,
+                    kind="page",
+                    text=text,
+                    now=now,
+                    priority=paging.PRIORITY_PAGE,
+                    buttons=paging.page_buttons(case, where[0]),
+                )
+            )
+        )
+        event(session, case, "paged", now, "system", where[0], recipient=staff.email, reason="nurse_request")
+        pages += 1
+    event(session, case, "nurse_requested", now, "patient", channel, urgent=urgent, pages=pages)
+    case.updated_at = now
+    held = holder.name if holder is not None and case.status == "acknowledged" else None
+    return Requested(case.level, held, pages)
+
