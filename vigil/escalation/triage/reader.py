@@ -684,8 +684,8 @@ class Reader:
                 return
             k -= 1
         now = self._present_time
-        for k in range(k + 1, m.i):
-            used[k] = 1
+        for x in range(k + 1, m.i):
+            used[x] = 1
         # Forward a clause at a time: "... in 2019 and my back has hurt ever since" ends it.
         k, end = m.j, min(len(tokens), m.j + HYP_WINDOW)
         while k < end and tokens[k].sentence == sentence:
