@@ -16,7 +16,8 @@ MARIA = "MRN-100871"  # no treatment context, no metastases on record
 
 
 async def _send(client: httpx.AsyncClient, auth: dict[str, str], text: str) -> None:
-    r = await client.post("/api/v1/simulator/messages", headers=auth, json={"external_id": MARIA, "text": text})
+    body = {"external_id": MARIA, "text": text}
+    r = await client.post("/api/v1/simulator/messages", headers=auth, json=body)
     assert r.status_code == 202, r.text
 
 
@@ -60,7 +61,8 @@ async def test_back_pain_then_a_dead_foot_hours_later_raises_the_case_to_emergen
     assert by_concept["numbness"]["message_id"] == inbound[1]["id"]
     assert by_concept["numbness"]["evidence"] in inbound[1]["text"]
     kinds = [e["kind"] for e in case["events"]]  # type: ignore[attr-defined]
-    assert "raised" in kinds and "paged" in kinds
+    assert "raised" in kinds
+    assert "paged" in kinds
 
     [safety] = await _outbox(rt, "safety")
     assert "911" in safety.text
@@ -113,7 +115,8 @@ async def test_asking_for_a_nurse_with_a_case_open_says_what_is_true_and_pages_a
     said = [m.text for m in await _outbox(rt, "info")]
     assert said, "the patient is answered"
     assert "next working day" not in said[-1]
-    assert "urgent" in said[-1] and "No nurse has picked it up yet" in said[-1]
+    assert "urgent" in said[-1]
+    assert "No nurse has picked it up yet" in said[-1]
     assert len(await _outbox(rt, "page")) > pages
     case = await _case(client, auth)
     assert "nurse_requested" in [e["kind"] for e in case["events"]]  # type: ignore[attr-defined]
@@ -135,4 +138,5 @@ async def test_asking_for_a_nurse_on_a_held_case_pages_the_nurse_who_holds_it(
         events = list(await session.scalars(select(CaseEvent).where(CaseEvent.kind == "paged")))
         assert any(e.detail.get("reason") == "nurse_request" for e in events)
         row = await session.get(Case, case["id"])
-        assert row is not None and row.level == "urgent"
+        assert row is not None
+        assert row.level == "urgent"

@@ -83,4 +83,3 @@ async def nurse_requested(
     case.updated_at = now
     held = holder.name if holder is not None and case.status == "acknowledged" else None
     return Requested(case.level, held, pages)
-

@@ -33,7 +33,9 @@ def _present(reading) -> dict[str, set[int | None]]:  # type: ignore[no-untyped-
 
 
 def test_back_pain_then_numbness_hours_later_is_spinal_cord_compression() -> None:
-    r = _read(("my back is really sore since I carried the shopping in", 0), ("now my left leg feels numb", 3))
+    r = _read(
+        ("my back is really sore since I carried the shopping in", 0), ("now my left leg feels numb", 3)
+    )
     assert r.assessment.level == Level.EMERGENCY
     assert "mscc-neuro" in r.assessment.rules
     assert _present(r) == {"back_pain": {0}, "numbness": {1}}

@@ -270,7 +270,7 @@ class ConversationReader:
         i: int,
         index: int,
     ) -> Finding | None:
-        """"And again", "another 3 since lunch": one more of the latest counted finding today."""
+        """ "And again", "another 3 since lunch": one more of the latest counted finding today."""
         m = _matches(self.phrases.again, text)
         if m is None:
             return None

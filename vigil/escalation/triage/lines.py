@@ -68,11 +68,11 @@ def _messages(value: Any) -> list[Message]:
         minutes = raw.get("minutes")
         if at is not None:
             if not isinstance(at, str):
-                raise LineError(f'messages[{i}].at must be an ISO-8601 time')
+                raise LineError(f"messages[{i}].at must be an ISO-8601 time")
             try:
                 when = datetime.fromisoformat(at.replace("Z", "+00:00"))
             except ValueError:
-                raise LineError(f'messages[{i}].at must be an ISO-8601 time') from None
+                raise LineError(f"messages[{i}].at must be an ISO-8601 time") from None
             when = when if when.tzinfo else when.replace(tzinfo=UTC)
         elif minutes is not None:
             if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not -1e7 < minutes < 1e7:
