@@ -39,7 +39,8 @@ def test_back_pain_then_numbness_hours_later_is_spinal_cord_compression() -> Non
     assert r.assessment.level == Level.EMERGENCY
     assert "mscc-neuro" in r.assessment.rules
     assert _present(r) == {"back_pain": {0}, "numbness": {1}}
-    assert r.rose and r.level == Level.EMERGENCY
+    assert r.rose
+    assert r.level == Level.EMERGENCY
 
 
 def test_every_reason_names_the_message_it_came_from() -> None:
@@ -252,4 +253,5 @@ def test_bad_conversation_lines_get_an_error_and_no_assessment() -> None:
 
 def test_a_line_nested_too_deeply_gets_an_error() -> None:
     out = triage_line(default_engine(), "[" * 100_000 + "]" * 100_000)
-    assert out["id"] is None and "error" in out
+    assert out["id"] is None
+    assert "error" in out
