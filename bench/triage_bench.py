@@ -32,6 +32,9 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "redteam7_texting.jsonl",
     ROOT / "bench" / "data" / "redteam8_texting.jsonl",
     ROOT / "bench" / "data" / "holdout_texting.jsonl",
+    # Conversations: the patient's level after the last message, findings pooled (TRIAGE.md).
+    ROOT / "bench" / "data" / "conversations_dev.jsonl",
+    ROOT / "bench" / "data" / "conversations_holdout.jsonl",
 ]
 
 
@@ -39,12 +42,32 @@ def load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def read_conversation(engine, row: dict):
+    """The assessment after a conversation line's last message, as `vigil triage` gives it."""
+    from vigil.escalation.triage.lines import _messages
+    from vigil.escalation.triage.conversation import ConversationReader
+
+    return ConversationReader(engine).read(_messages(row["messages"]), row.get("context")).assessment
+
+
+def describe(row: dict) -> str:
+    if "messages" in row:
+        return " | ".join(
+            f"+{m.get('minutes', m.get('at', 0))}m {m['text']!r}" + (f" Q={m['question']!r}" if m.get("question") else "")
+            for m in row["messages"]
+        )
+    return repr(row["text"]) + (f" Q={row['question']!r}" if row.get("question") else "")
+
+
 def score(engine, rows: list[dict], details: bool) -> dict:
     matrix = {(t, p): 0 for t in LEVELS for p in LEVELS}
     concept_hits = concept_total = 0
     misses = []
     for row in rows:
-        a = engine.assess(row["text"], row.get("question"), row.get("context"))
+        if "messages" in row:
+            a = read_conversation(engine, row)
+        else:
+            a = engine.assess(row["text"], row.get("question"), row.get("context"))
         got = a.level.label
         matrix[(row["level"], got)] += 1
         present = {f.concept for f in a.findings if f.present}
@@ -79,7 +102,7 @@ def score(engine, rows: list[dict], details: bool) -> dict:
 
 
 def report(name: str, res: dict, details: bool) -> None:
-    print(f"\n== {name}: {res['n']} messages")
+    print(f"\n== {name}: {res['n']} {'conversations' if 'conversations' in name else 'messages'}")
     print("confusion (rows: labelled, columns: assessed)")
     print("            " + "".join(f"{p:>11}" for p in LEVELS))
     for t in LEVELS:
@@ -93,18 +116,18 @@ def report(name: str, res: dict, details: bool) -> None:
         for row, got, a in res["misses"]:
             found = ", ".join(
                 f"{f.concept}:{f.status}{'+' + '+'.join(f.modifiers) if f.modifiers else ''}"
+                + (f"@{f.message}" if f.message is not None else "")
                 for f in a.findings
             )
             print(
-                f"  [{row['id']}] want {row['level']} got {got}: {row['text']!r}"
-                + (f" Q={row['question']!r}" if row.get("question") else "")
+                f"  [{row['id']}] want {row['level']} got {got}: {describe(row)}"
                 + (f" C={row['context']}" if row.get("context") else "")
                 + f"\n      found: {found} rules: {list(a.rules)}"
             )
 
 
 def speed(engine, rows: list[dict], total: int = 20_000) -> None:
-    typical = [r for r in rows if len(r["text"]) < 300]
+    typical = [r for r in rows if "text" in r and len(r["text"]) < 300]
     rng = random.Random(7)
     sample = [rng.choice(typical) for _ in range(total)]
     # Vary the text slightly so per-token caches do not make every message free.
