@@ -5,6 +5,8 @@ ingest (POST /webhooks/telegram and /webhooks/twilio/sms) in messages a second w
     python bench/dispatch_bench.py                      # SQLite in a temporary folder
     python bench/dispatch_bench.py --postgres URL       # PostgreSQL (a scratch schema)
     python bench/dispatch_bench.py --messages 500       # quicker (the full run paces ~4 minutes)
+
+Exits non-zero if any second (or any chat's one-second window) saw more than its limit.
 """
 
 from __future__ import annotations
@@ -41,6 +43,14 @@ from vigil.web.app import create_app
 from vigil.web.runtime import build_runtime
 
 PUBLIC = "https://vigil.example"
+OVER: list[str] = []  # every window that went over its limit: the run then fails
+
+
+def check(what: str, busiest: int, limit: float) -> None:
+    if busiest > limit:
+        OVER.append(f"{what}: {busiest} in one window (limit {limit:g})")
+
+
 SECRET = "bench-webhook-secret-0123"
 
 
@@ -104,6 +114,8 @@ async def telegram_rates(
         chat_peak = max(most_in_window(v, 1 / per_chat) for v in by_chat.values())
         achieved = (len(times) - 1) / span
         binding = min(overall, per_chat * len(by_chat))
+        check(f"telegram {label}, busiest second", most_in_window(times, 1.0), overall)
+        check(f"telegram {label}, busiest chat", chat_peak, 1)
         line = (
             f"  telegram {label}: {len(times)} messages to {len(by_chat)} chats in {span:5.1f} s; "
             f"overall {achieved:6.1f}/s = {achieved / binding:5.1%} of the binding limit {binding:g}/s, "
@@ -134,6 +146,7 @@ async def sms_rate(url: str, messages: int, per_second: float) -> None:
             times = list(fake.arrivals)
         span = max(times) - min(times)
         achieved = (len(times) - 1) / span
+        check("sms, busiest second", most_in_window(times, 1.0), per_second)
         print(
             f"  sms: {len(times)} messages from one number in {span:5.1f} s: {achieved:6.1f}/s = "
             f"{achieved / per_second:5.1%} of the configured {per_second:g}/s; busiest second "
@@ -238,6 +251,7 @@ async def main() -> None:
     parser.add_argument("--messages", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--skip-rates", action="store_true")
+    parser.add_argument("--skip-ingest", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         backends = [("SQLite", f"sqlite+aiosqlite:///{tmp}/bench.db")]  # removed after each part
@@ -256,8 +270,12 @@ async def main() -> None:
                 # number; the default of 1 a second would take half an hour for 2,000).
                 await sms_rate(url, args.messages, 30)
                 _fresh_files(tmp)
-            await ingest(url, args.messages, args.concurrency)
+            if not args.skip_ingest:
+                await ingest(url, args.messages, args.concurrency)
             _fresh_files(tmp)
+    if OVER:
+        print("OVER THE LIMIT:\n  " + "\n  ".join(OVER))
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,31 @@ def test_the_channel_never_exceeds_its_rate_and_uses_most_of_it() -> None:
     assert 600 / (sends[-1] - sends[0] + 1 / 30) >= 0.95 * 30
 
 
+def _jittery(pacer: Pacer, address: str, count: int, late: float) -> list[float]:
+    """Send starts that come `late` after their planned time every other send."""
+    t, starts = 0.0, []
+    for i in range(count):
+        planned = pacer.send_at(address if address else f"chat-{i}", t)
+        t = planned + (late if i % 2 == 0 else 0.0)
+        pacer.sent(address if address else f"chat-{i}", t, planned=planned)
+        starts.append(t)
+    return starts
+
+
+def test_sends_that_start_a_little_late_never_put_two_to_one_chat_within_a_second() -> None:
+    starts = _jittery(Pacer(Limit(per_second=30, per_address_interval=1.0)), "chat-1", 40, late=0.09)
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    assert min(gaps) > 1.0
+    assert _most_in_any_second(starts) == 1
+
+
+def test_sends_that_start_a_little_late_never_put_more_than_the_rate_in_a_second() -> None:
+    starts = _jittery(Pacer(Limit(per_second=30)), "", 600, late=0.003)
+    assert min(b - a for a, b in itertools.pairwise(starts)) > 1 / 30
+    assert _most_in_any_second(starts) <= 30
+    assert 600 / (starts[-1] - starts[0]) >= 0.9 * 30  # jitter of a tenth of the interval costs little
+
+
 def test_a_stall_is_not_followed_by_a_burst() -> None:
     pacer = Pacer(Limit(per_second=10))
     pacer.sent("a", 0.0)

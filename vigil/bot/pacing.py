@@ -60,17 +60,25 @@ class Pacer:
     def sent(self, address: str, at: float, planned: float | None = None) -> None:
         """Record that a send planned for `planned` started at `at`.
 
-        A start a hair late (timer and loop jitter) counts from its planned time, so small
-        delays do not add up to a lower rate; a real stall counts from when it really went.
+        A start a hair late (timer and loop jitter) counts from a little before it really
+        went, so small delays do not add up to a lower rate; but only half the margin is
+        given back that way, never the limit itself: the next start is always more than the
+        limit's own interval after this one, whatever the jitter, so arrivals that jitter too
+        still never crowd more than the limit into any second. A real stall counts from
+        when it really went.
         """
-        base = at
-        if planned is not None and 0.0 <= at - planned <= 0.1 * self._interval:
-            base = planned
-        self._last_any = base
+        self._last_any = self._base(at, planned, self._interval)
         if self._gap:
-            chat_base = planned if planned is not None and 0.0 <= at - planned <= 0.1 * self._gap else at
+            chat_base = self._base(at, planned, self._gap)
             self._sent_by[address] = chat_base
             self._free_by[address] = max(self._free_by.get(address, 0.0), chat_base + self._gap)
+
+    @staticmethod
+    def _base(at: float, planned: float | None, interval: float) -> float:
+        if planned is None or at <= planned:
+            return at
+        give_back = interval * (1 - 1 / MARGIN) / 2  # half the margin, in seconds
+        return max(planned, at - give_back)
 
     def capacity(self, horizon: float) -> int:
         """How many messages fit in the next `horizon` seconds, at least one."""
