@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -13,7 +15,9 @@ class ConfigError(ValueError):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="VIGIL_", extra="ignore")
 
-    database_url: str = "sqlite+aiosqlite:///./vigil.db"
+    # No default: a server that quietly made ./vigil.db would page nobody from the real data.
+    # `vigil demo` passes its own SQLite file.
+    database_url: str = ""
     secret_key: str | None = None
     public_url: str = "http://localhost:8000"
     telegram_token: str | None = None
@@ -25,6 +29,7 @@ class Settings(BaseSettings):
     twilio_api_url: str = "https://api.twilio.com"
     twilio_rate_per_second: float = Field(default=1.0, gt=0)
     simulator: bool = False
+    demo: bool = False  # `vigil demo`: the API's schema and docs are public
     scheduler_tick_seconds: float = Field(default=15.0, gt=0)
 
     @field_validator("public_url")
@@ -39,9 +44,21 @@ class Settings(BaseSettings):
         return self.secret_key
 
 
-def load_settings() -> Settings:
+    @property
+    def https(self) -> bool:
+        return self.public_url.startswith("https://")
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """The environment's settings, `overrides` winning; a missing database URL is an error."""
     try:
-        return Settings()
+        settings = Settings(**overrides)
     except ValueError as exc:  # pydantic's ValidationError is a ValueError
         first = str(exc).splitlines()
         raise ConfigError("bad environment: " + " ".join(first[1:3]).strip()) from exc
+    if not settings.database_url.strip():
+        raise ConfigError(
+            "VIGIL_DATABASE_URL must be set, e.g. postgresql+asyncpg://vigil@localhost/vigil "
+            "(only `vigil demo` makes its own SQLite file)"
+        )
+    return settings

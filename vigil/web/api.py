@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 import uuid
 from datetime import datetime
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
@@ -23,7 +27,7 @@ from vigil.escalation.paging import contact
 
 from . import views
 from .actions import act, view_case
-from .deps import ApiStaff, ExternalId, RowId, RuntimeDep
+from .deps import ApiStaff, ExternalId, RowId, RuntimeDep, path_error
 from .invites import InviteError, invite_patient
 from .runtime import Runtime
 
@@ -53,13 +57,54 @@ class SimulatedIn(BaseModel):
     text: str = Field(min_length=1, max_length=4000)
 
 
-def build_api() -> FastAPI:
-    api = FastAPI(
-        title="Vigil API", version="1", openapi_url="/openapi.json", docs_url="/docs", redoc_url=None
+SWAGGER_CDN = "https://cdn.jsdelivr.net"
+
+
+def docs_page() -> HTMLResponse:
+    """Swagger UI, with a Content-Security-Policy that lets exactly its own script run."""
+    page = get_swagger_ui_html(openapi_url="/api/v1/openapi.json", title="Vigil API")
+    html = bytes(page.body).decode()
+    inline = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+        for script in re.findall(r"<script>(.*?)</script>", html, re.DOTALL)
     )
+    csp = (
+        f"default-src 'self'; script-src 'self' {SWAGGER_CDN} {inline}; style-src 'self' {SWAGGER_CDN}; "
+        "img-src 'self' data: https://fastapi.tiangolo.com; object-src 'none'; base-uri 'none'; "
+        "frame-ancestors 'none'"
+    )
+    return HTMLResponse(html, headers={"Content-Security-Policy": csp})
+
+
+def build_api(*, public_docs: bool = False) -> FastAPI:
+    """The API app; its schema and docs need a token unless `public_docs` (the demo)."""
+    api = FastAPI(title="Vigil API", version="1", openapi_url=None, docs_url=None, redoc_url=None)
+
+    if public_docs:
+
+        @api.get("/openapi.json", include_in_schema=False)
+        async def open_schema() -> JSONResponse:
+            return JSONResponse(api.openapi())
+
+        @api.get("/docs", include_in_schema=False)
+        async def open_docs() -> HTMLResponse:
+            return docs_page()
+
+    else:
+
+        @api.get("/openapi.json", include_in_schema=False)
+        async def schema(_: ApiStaff) -> JSONResponse:
+            return JSONResponse(api.openapi())
+
+        @api.get("/docs", include_in_schema=False)
+        async def docs(_: ApiStaff) -> HTMLResponse:
+            # A browser cannot send the token with the schema fetch: scripts use openapi.json.
+            return docs_page()
 
     @api.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        if path_error(exc):  # /cases/abc or /cases/99999999999 names nothing that exists
+            return JSONResponse({"detail": "not found"}, status_code=404)
         # Say where and why, without echoing the input back (it may be a megabyte, or health data).
         problems = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
         return JSONResponse({"detail": problems}, status_code=422)
@@ -179,7 +224,9 @@ def build_api() -> FastAPI:
     @api.post("/patients/{external_id}/invite", status_code=201)
     async def invite(external_id: ExternalId, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
         try:
-            made = await invite_patient(rt, external_id, staff.email, staff.clinic_id)
+            made = await invite_patient(
+                rt, external_id, staff.email, staff.clinic_id, may_switch_channel=staff.role == "admin"
+            )
         except InviteError as exc:
             raise HTTPException(exc.status, str(exc)) from None
         return {"link": made.link, "expires_at": made.expires_at.isoformat()}

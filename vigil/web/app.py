@@ -7,6 +7,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import cache
 from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -17,12 +18,16 @@ from fastapi.staticfiles import StaticFiles
 from markupsafe import escape
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from vigil.core.db import Database
+
 from . import pages, webhooks
 from .api import build_api
+from .deps import path_error
 from .runtime import Runtime
 
 log = logging.getLogger("vigil.web")
@@ -37,35 +42,161 @@ def _error_page(status: int, message: str) -> HTMLResponse:
     )
 
 
+CSP = b"default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
-    (b"content-security-policy", b"frame-ancestors 'none'"),
+    (b"content-security-policy", CSP),
 ]
+HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+# Pages and API answers carry patients' words: no browser or proxy may keep a copy.
+NO_STORE = (b"cache-control", b"no-store")
 
 
 class SecurityHeaders:
     """Adds the security headers to every response. Plain ASGI: Starlette's BaseHTTPMiddleware
     costs a task group per request, which the webhook ingest benchmark showed."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, https: bool = False) -> None:
         self.app = app
+        self.https = https
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        extra = list(SECURITY_HEADERS)
+        if not str(scope.get("path", "")).startswith("/static/"):  # the only thing worth caching
+            extra.append(NO_STORE)
+        if self.https:
+            extra.append(HSTS)
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
-                    (k, v) for k, v in SECURITY_HEADERS if k not in present
+                    (k, v) for k, v in extra if k not in present
                 ]
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+MAX_BODY = 64 * 1024  # the largest honest body (a form, a webhook) is a few kB
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class BodyLimit:
+    """Refuses a request body over `limit` bytes with 413 before anything parses it: by its
+    Content-Length when it gives one, else by counting the bytes as they stream in."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                if not value.isdigit():
+                    await _plain(send, 400, b"bad Content-Length")
+                    return
+                if int(value) > self.limit:
+                    await _plain(send, 413, b"request body too large")
+                    return
+        received = 0
+        too_large = False
+        started = False
+
+        async def counted() -> Message:
+            nonlocal received, too_large
+            if too_large:
+                raise _TooLarge
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    too_large = True
+                    raise _TooLarge
+            return message
+
+        async def guarded(message: Message) -> None:
+            nonlocal started
+            if too_large:  # whatever the app made of the cut-off body, the answer is 413
+                return
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted, guarded)
+        except _TooLarge:
+            pass
+        except Exception:
+            if not too_large:
+                raise
+        if too_large and not started:
+            await _plain(send, 413, b"request body too large")
+
+
+async def _plain(send: Send, status: int, body: bytes) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close")],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+@cache  # the migration scripts do not change while the process runs
+def _heads() -> frozenset[str]:
+    from alembic.script import ScriptDirectory
+
+    from vigil.migrations import alembic_config
+
+    return frozenset(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+
+
+async def schema_problem(db: Database) -> str | None:
+    """Why this database cannot serve Vigil, in one line; None when its schema is at head."""
+    try:
+        async with db.engine.connect() as conn:
+            found = set((await conn.execute(text("SELECT version_num FROM alembic_version"))).scalars())
+    except DBAPIError as exc:
+        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else type(exc).__name__
+        if "alembic_version" in reason:  # no such table: never migrated
+            return "the database is not set up: run `vigil db upgrade`"
+        return f"database error: {reason}"
+    except OSError as exc:
+        return f"cannot reach the database: {exc.strerror or type(exc).__name__}"
+    if found != _heads():
+        return "the database schema is not this Vigil's latest: run `vigil db upgrade`"
+    return None
+
+
+def check_schema(url: str) -> str | None:
+    """`schema_problem` for a command line, on its own engine and event loop."""
+
+    async def go() -> str | None:
+        db = Database(url)
+        try:
+            return await schema_problem(db)
+        finally:
+            await db.dispose()
+
+    try:
+        return asyncio.run(go())
+    except Exception as exc:  # a malformed URL, a missing driver: one line, not a traceback
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return f"cannot use VIGIL_DATABASE_URL: {reason}"
 
 
 def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None = None) -> FastAPI:
@@ -110,17 +241,18 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
     app = FastAPI(title="Vigil", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.runtime = rt
     key = secret_key or rt.settings.require_secret()
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, https=rt.settings.https)
     app.add_middleware(
         SessionMiddleware,
         secret_key=key,
         session_cookie="vigil_session",
         same_site="lax",
-        https_only=rt.settings.public_url.startswith("https://"),
+        https_only=rt.settings.https,
         max_age=12 * 3600,
     )
+    app.add_middleware(BodyLimit)  # outermost: a huge body is refused before anything else runs
 
-    api = build_api()
+    api = build_api(public_docs=rt.settings.demo)
     api.state.runtime = rt
     app.mount("/api/v1", api)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
@@ -144,6 +276,8 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        if path_error(exc):
+            return _error_page(404, "There is nothing at that address.")
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
         return _error_page(422, f"That form was not filled in right: {problems}")
 
@@ -154,11 +288,13 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
     @app.get("/readyz", include_in_schema=False)
     async def readyz() -> Response:
         try:
-            async with rt.db.session() as session:
-                await asyncio.wait_for(session.execute(text("SELECT 1")), timeout=5)
+            problem = await asyncio.wait_for(schema_problem(rt.db), timeout=5)
         except Exception as exc:  # any database trouble means "not ready"
             log.warning("readiness check failed: %s", type(exc).__name__)
             return JSONResponse({"status": "database unavailable"}, status_code=503)
+        if problem is not None:  # an old schema would fail the first page, not this check
+            log.warning("readiness check failed: %s", problem)
+            return JSONResponse({"status": problem}, status_code=503)
         return JSONResponse({"status": "ready"})
 
     @app.get("/metrics", include_in_schema=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Request
+from fastapi.exceptions import RequestValidationError
 from sqlalchemy import select
 
 from vigil.core.models import ApiToken, Staff, StaffSession
@@ -74,6 +75,13 @@ def check_csrf(request: Request, token: str | None) -> None:
 
 ApiStaff = Annotated[Staff, Depends(api_staff)]
 
-# Ids beyond what the database holds are simply not found, not an overflow.
-RowId = Annotated[int, Path(ge=1, le=2**53, description="a row id")]
+# Row ids are 32-bit INTEGER columns: a larger id would make PostgreSQL refuse the query (and
+# drop the connection), so it is turned away here, where the app answers 404 (not found).
+MAX_ROW_ID = 2**31 - 1
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="a row id")]
 ExternalId = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", description="a patient's id")]
+
+
+def path_error(exc: RequestValidationError) -> bool:
+    """Whether a path parameter failed validation: such a URL names nothing, so it is a 404."""
+    return any(e.get("loc", ("",))[0] == "path" for e in exc.errors())

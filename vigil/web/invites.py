@@ -41,31 +41,50 @@ async def _username(rt: Runtime) -> str:
 
 
 async def invite_patient(
-    rt: Runtime, external_id: str, created_by: str, clinic_id: int | None = None
+    rt: Runtime,
+    external_id: str,
+    created_by: str,
+    clinic_id: int | None = None,
+    *,
+    may_switch_channel: bool = True,
 ) -> Invitation:
-    """A single-use link that ties the opener's chat to this patient; audited."""
-    username = await _username(rt)
-    async with rt.db.transaction() as session:
+    """A single-use link that ties the opener's chat to this patient; audited.
+
+    Opening it moves the patient to Telegram, so without `may_switch_channel` (a nurse's
+    token) only patients already on Telegram can be invited again.
+    """
+    # Who first: "no such patient" must not wait on, or be hidden by, Telegram's answer.
+    async with rt.db.session() as session:
         q = select(Patient).where(Patient.external_id == external_id)
         if clinic_id is not None:
             q = q.where(Patient.clinic_id == clinic_id)
         found = list((await session.scalars(q.limit(2))).all())
-        if not found:
-            raise InviteError(f"no patient with external id {external_id}", 404)
-        if len(found) > 1:
-            raise InviteError(f"{external_id} is in more than one clinic: name the clinic")
-        if found[0].discharged_at is not None:
-            raise InviteError(f"{external_id} is no longer on the clinic's patient list")
-        return await _issue(rt, session, username, created_by, found[0].clinic_id, patient_id=found[0].id)
+    if not found:
+        raise InviteError(f"no patient with external id {external_id}", 404)
+    if len(found) > 1:
+        raise InviteError(f"{external_id} is in more than one clinic: name the clinic")
+    patient = found[0]
+    if patient.discharged_at is not None:
+        raise InviteError(f"{external_id} is no longer on the clinic's patient list")
+    if not may_switch_channel and patient.channel != "telegram":
+        raise InviteError(
+            f"{external_id} gets check-ins by {patient.channel}; "
+            "only a clinic admin can move them to Telegram",
+            403,
+        )
+    username = await _username(rt)
+    async with rt.db.transaction() as session:
+        return await _issue(rt, session, username, created_by, patient.clinic_id, patient_id=patient.id)
 
 
 async def invite_staff(rt: Runtime, email: str, created_by: str) -> Invitation:
     """A single-use link that ties the opener's Telegram account to this staff member."""
+    async with rt.db.session() as session:
+        staff = await session.scalar(select(Staff).where(Staff.email == email.strip().lower()))
+    if staff is None or not staff.active:
+        raise InviteError(f"no active staff member with email {email}", 404)
     username = await _username(rt)
     async with rt.db.transaction() as session:
-        staff = await session.scalar(select(Staff).where(Staff.email == email.strip().lower()))
-        if staff is None or not staff.active:
-            raise InviteError(f"no active staff member with email {email}", 404)
         return await _issue(rt, session, username, created_by, staff.clinic_id, staff_id=staff.id)
 
 

@@ -27,7 +27,7 @@ from .actions import act, view_case
 from .api import send_reply, simulate
 from .deps import ExternalId, RowId, RuntimeDep, check_csrf, page_staff, session_staff
 from .runtime import Runtime
-from .security import check_password, new_csrf, new_token, token_hash
+from .security import check_password_async, new_csrf, new_token, token_hash
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -131,8 +131,13 @@ async def login_form(request: Request, rt: RuntimeDep) -> HTMLResponse:
     return await _render(request, rt, "login.html", None)
 
 
-THROTTLE_AFTER = 5  # failed sign-ins for one account...
-THROTTLE_WINDOW = timedelta(minutes=15)  # ...within this long lock it for the rest of the window
+THROTTLE_AFTER = 5  # failed sign-ins for one account from one address...
+THROTTLE_WINDOW = timedelta(minutes=15)  # ...within this long stop that address trying it
+
+
+def _client(request: Request) -> str:
+    # Keyed by account AND address: a stranger's guesses must not lock the owner out elsewhere.
+    return request.client.host[:64] if request.client is not None else "-"
 
 
 @router.post("/login", response_model=None)
@@ -145,31 +150,33 @@ async def login(
 ) -> Response:
     check_csrf(request, csrf)
     email = clean(email)
+    who = email.strip().lower()[:254]
+    client = _client(request)
     now = rt.clock.now()
     async with rt.db.transaction() as session:
         failures = await session.scalar(
             select(func.count())
             .select_from(AuditEvent)
             .where(
-                AuditEvent.actor == email.strip().lower()[:254],
+                AuditEvent.actor == who,
                 AuditEvent.action == "login_failed",
                 AuditEvent.at > now - THROTTLE_WINDOW,
+                AuditEvent.detail["client"].as_string() == client,
             )
         )
-        if (failures or 0) >= THROTTLE_AFTER:
+        throttled = (failures or 0) >= THROTTLE_AFTER
+        if throttled:
             # Guessing passwords stops here, before the (deliberately slow) hash is checked.
             audit(
                 session,
                 at=now,
-                actor=email.strip().lower()[:254],
+                actor=who,
                 action="login_throttled",
                 subject_type="staff",
                 subject_id="-",
                 clinic_id=None,
+                client=client,
             )
-            throttled = True
-        else:
-            throttled = False
     if throttled:
         return await _render(
             request,
@@ -178,19 +185,23 @@ async def login(
             None,
             status=429,
             email=email,
-            error="Too many attempts for this account. Try again in 15 minutes.",
+            error="Too many attempts for this account from here. Try again in 15 minutes.",
         )
-    async with rt.db.transaction() as session:
+    async with rt.db.session() as session:
         staff = await session.scalar(select(Staff).where(Staff.email == email.strip().lower()))
-        ok = staff is not None and staff.active and check_password(staff.password_hash, password)
+    # The hash is checked for unknown and inactive accounts too: the same work for every answer.
+    matched = await check_password_async(staff.password_hash if staff is not None else None, password)
+    ok = staff is not None and staff.active and matched
+    async with rt.db.transaction() as session:
         audit(
             session,
             at=rt.clock.now(),
-            actor=email.strip().lower()[:254],
+            actor=who,
             action="login" if ok else "login_failed",
             subject_type="staff",
             subject_id=staff.id if staff else "-",
             clinic_id=staff.clinic_id if staff else None,
+            client=client,
         )
     if not ok or staff is None:
         return await _render(

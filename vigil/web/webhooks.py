@@ -1,7 +1,7 @@
 """Provider webhooks: POST /webhooks/telegram, /webhooks/twilio/sms and /webhooks/twilio/status.
 
 The secret or signature is checked first (Twilio's against VIGIL_PUBLIC_URL + the path and
-every parameter received); a wrong one gets 403 and nothing is stored.
+query string as called + every parameter received); a wrong one gets 403 and nothing is stored.
 """
 
 from __future__ import annotations
@@ -46,9 +46,10 @@ async def _signed_form(request: Request, rt: Runtime, path: str) -> dict[str, st
     except Exception:  # a body that is not a form is not Twilio
         return Response("not a form", status_code=400)
     params = {k: str(v) for k, v in form.multi_items()}
-    if not sms.signed(
-        token, rt.settings.public_url + path, params, request.headers.get("x-twilio-signature")
-    ):
+    # Twilio signs the URL it was told to call, query string and all.
+    query = request.scope.get("query_string", b"").decode("latin-1")
+    url = rt.settings.public_url + path + (f"?{query}" if query else "")
+    if not sms.signed(token, url, params, request.headers.get("x-twilio-signature")):
         return Response("bad signature", status_code=403)
     return params
 
@@ -63,9 +64,9 @@ async def telegram_update(request: Request, rt: RuntimeDep) -> Response:
         return Response("bad secret", status_code=403)
     try:
         data = json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # [[[[... nested past the stack
         return Response("not JSON", status_code=400)
-    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+    if not isinstance(data, dict) or type(data.get("update_id")) is not int or not _ids_fit(data):
         return Response("not a Telegram update", status_code=400)
     try:
         await bridge.feed(data)
@@ -76,6 +77,20 @@ async def telegram_update(request: Request, rt: RuntimeDep) -> Response:
     return Response(status_code=200)
 
 
+def _ids_fit(data: object) -> bool:
+    """Whether every number in an update fits a 64-bit column, as all of Telegram's ids do."""
+    stack = [data]
+    while stack:  # a loop, not recursion: the body may be nested as deep as JSON allows
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, int) and not -(2**63) <= item < 2**63:
+            return False
+    return True
+
+
 @router.post("/webhooks/twilio/sms")
 async def inbound_sms(request: Request, rt: RuntimeDep) -> Response:
     params = await _signed_form(request, rt, "/webhooks/twilio/sms")
@@ -84,6 +99,9 @@ async def inbound_sms(request: Request, rt: RuntimeDep) -> Response:
     sid, sender, body = params.get("MessageSid"), params.get("From"), params.get("Body")
     if not sid or not sender or body is None:
         return Response("MessageSid, From and Body are required", status_code=400)
+    if not sms.sid_ok(sid):  # checked before anything is written: no half-stored message
+        return Response("MessageSid is not a Twilio message id", status_code=400)
+    body = sms.inbound_text(body)
     number = sms.e164(sender)
     async with rt.db.session() as session:
         patient = None
@@ -118,9 +136,9 @@ async def sms_status(request: Request, rt: RuntimeDep) -> Response:
     if isinstance(params, Response):
         return params
     sid, status = params.get("MessageSid"), (params.get("MessageStatus") or "").lower()
-    if not sid or status not in sms.ORDER:
+    if not sms.sid_ok(sid) or status not in sms.ORDER:
         return Response("MessageSid and a known MessageStatus are required", status_code=400)
-    code = int(params["ErrorCode"]) if params.get("ErrorCode", "").isdigit() else None
+    code = sms.error_code(params.get("ErrorCode"))
     now = rt.clock.now()
     async with rt.db.transaction() as session:
         row = await session.scalar(

@@ -121,7 +121,7 @@ async def _patient(rt: Runtime, external_id: str = "MRN-100871") -> Patient:
 
 
 async def _invite(tg: httpx.AsyncClient, rt: Runtime, external_id: str = "MRN-100871") -> str:
-    token = await make_token(rt)
+    token = await make_token(rt, "admin@riverside.example")  # moving a patient to Telegram is an admin's
     r = await tg.post(f"/api/v1/patients/{external_id}/invite", headers={"Authorization": f"Bearer {token}"})
     assert r.status_code == 201, r.text
     link = r.json()["link"]

@@ -54,6 +54,8 @@ STRANGER = (
 EXPIRED = "This link has expired or was already used. Please ask your clinic for a new one."
 EXPIRED_EVERY = timedelta(minutes=10)
 CASE_BUTTON = re.compile(r"^case:(\d{1,9}):(ack|claim)$")  # case ids are 32-bit
+# Telegram's own ceiling on a message's text: triage never reads more than a chat can send.
+MAX_TEXT = 4096
 ANSWER_BUTTON = re.compile(r"^a:(.{1,60}):(\d{1,2})$")  # the question's key and the answer's index
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
@@ -112,7 +114,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or chat is None or chat.type != "private":
         return
     svc = _service(context)
-    text = message.text or ""
+    text = (message.text or "")[:MAX_TEXT]
     command = text.split(maxsplit=1)[0].split("@", 1)[0].lower() if text.startswith("/") else ""
     if command:
         text = COMMANDS.get(command, text)
