@@ -123,3 +123,33 @@ def test_an_age_in_a_history_is_not_a_temperature() -> None:
 def test_what_is_happening_now_beside_a_history_stays_present(text: str) -> None:
     assert assess(text).level >= Level.ROUTINE
     assert any(f.present for f in assess(text).findings)
+
+
+# -- 3. figures of speech --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this paperwork is giving me a headache",
+        "the council tax forms have been giving me a right headache",
+        "this crossword is making my brain hurt haha",
+        "nearly died laughing",
+        "my sides hurt from laughing",
+        "laughed so hard I couldn't breathe",
+        "these bills are killing me",
+        "that film gave me chills, brilliant ending",
+        "the kids are doing my head in",
+    ],
+)
+def test_a_figure_of_speech_says_nothing(text: str) -> None:
+    a = assess(text)
+    assert a.level is Level.NONE, a.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("the chemo is giving me a headache", "headache"), ("the new tablets gave me chills", "chills")],
+)
+def test_the_same_words_about_treatment_are_a_symptom(text: str, concept: str) -> None:
+    assert concept in present(assess(text))

@@ -31,6 +31,7 @@ NEG_WINDOW: Final = 8  # tokens a "no" reaches forward
 MOD_WINDOW: Final = 10  # tokens between a modifier and the finding it qualifies
 USED_TO_WINDOW: Final = 15
 HYP_WINDOW: Final = 40
+FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a headache"
 
 OTHER: Final = 1
 ON_TREATMENT: Final = "_on_active_treatment"
@@ -183,7 +184,7 @@ class Reader:
             for k in range(m.i, m.j):
                 owner[k] = idx
         contrast = self._segment(tokens, mentions, owner)
-        drafts = self._concepts(mentions)
+        drafts = self._concepts(tokens, mentions)
         self._compose(tokens, mentions, owner, drafts)
         reading = Reading(tokens, mentions, drafts, [], [], [], [])
         self._numbers(reading, owner)
@@ -218,15 +219,27 @@ class Reader:
                     clause += 1
         return contrast
 
-    def _concepts(self, mentions: list[Mention]) -> list[Draft]:
+    def _concepts(self, tokens: list[Token], mentions: list[Mention]) -> list[Draft]:
         drafts = []
+        last_marker: dict[str, int] = {}  # figure kind -> the latest token naming its subject
         for m in mentions:
+            for kind, value in m.tags:
+                if kind == "marker":
+                    last_marker[value] = m.j - 1
+            figure = m.values("figure")
+            if figure and any(self._figure_subject(tokens, last_marker.get(f), m.i) for f in figure):
+                continue  # "this paperwork is giving me a headache": a figure of speech
             for concept in m.values("concept"):
                 drafts.append(Draft(concept, m.i, m.j, m.i, m.values("mod")))
             if ("marker", "on_treatment") in m.tags:
                 # "had chemo on Tuesday": context the text gives, with a status like any finding
                 drafts.append(Draft(ON_TREATMENT, m.i, m.j, m.i))
         return drafts
+
+    @staticmethod
+    def _figure_subject(tokens: list[Token], k: int | None, i: int) -> bool:
+        """A nuisance or a show named just before, in the same clause, is the subject."""
+        return k is not None and 0 < i - k <= FIGURE_WINDOW and tokens[k].clause == tokens[i].clause
 
     def _compose(
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], drafts: list[Draft]
