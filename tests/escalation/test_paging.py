@@ -4,10 +4,11 @@ skipped when empty, restarted when a case rises. No sleeping anywhere."""
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import httpx
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from vigil.bot.service import Service
 from vigil.core.clock import ManualClock
@@ -304,3 +305,51 @@ async def test_cover_can_be_listed_and_taken_back(
     assert (await client.get("/api/v1/oncall/overrides", headers=auth)).json()["overrides"] == []
     oncall = (await client.get("/api/v1/oncall", headers=auth)).json()["rotations"]
     assert oncall[0]["now"]["email"] == NURSE  # the rotation's own shift again
+
+
+async def test_a_sweep_run_as_if_tomorrow_does_not_hold_back_the_next_tier(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)
+    case_id = await emergency(client, auth)
+    assert await pages(rt) == [(NURSE, 1)]
+    # Another process ticks with a clock a day ahead: it pages Dr Lee "tomorrow" (a page that
+    # waits in the outbox until then) and sets the next tier for tomorrow.
+    ahead = Service(
+        rt.db, ManualClock(DUE + timedelta(days=1)), rt.engine, rt.hub, public_url=rt.service.public_url
+    )
+    await ahead.tick()
+    assert await pages(rt) == [(NURSE, 1), (DR, 2)]
+    clock.advance(minutes=4, seconds=50)
+    await rt.service.tick()
+    assert len(await pages(rt)) == 2  # tier 1's five minutes are not up yet
+    clock.advance(seconds=15)
+    await rt.service.tick()  # five minutes after Ana's page: Dr Lee, really, now
+    assert await pages(rt) == [(NURSE, 1), (DR, 2), (DR, 2)]
+    async with rt.db.session() as session:
+        rows = (
+            await session.execute(
+                select(OutboundMessage.status, OutboundMessage.next_attempt_at)
+                .where(OutboundMessage.kind == "page")
+                .order_by(OutboundMessage.id)
+            )
+        ).all()
+        rewound = await session.scalar(
+            select(func.count())
+            .select_from(CaseEvent)
+            .where(CaseEvent.case_id == case_id, CaseEvent.kind == "schedule_rewound")
+        )
+    # The page queued for tomorrow is withdrawn; the one written now goes out now.
+    assert [status for status, _ in rows] == ["pending", "failed", "pending"]
+    assert rows[-1][1] == clock.now()
+    clock.advance(minutes=5)
+    await rt.service.tick()
+    assert (await pages(rt))[-2:] == [(NURSE, 3), (BEN, 3)]  # and on up the chain, on time
+    assert rewound == 1
+    clock.advance(minutes=10)
+    await rt.service.tick()
+    async with rt.db.session() as session:
+        again = await session.scalar(
+            select(func.count()).select_from(CaseEvent).where(CaseEvent.kind == "schedule_rewound")
+        )
+    assert again == 1  # put right once, not on every tick

@@ -11,13 +11,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from prometheus_client import Counter
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from vigil.core.models import Clinic, OutboundMessage, Staff, to_staff
 
 from .cases import event
-from .models import LEVEL_RANK, Case, OncallOverride
+from .models import LEVEL_RANK, Case, CaseEvent, OncallOverride
 from .oncall import Override, on_call
 
 log = logging.getLogger("vigil.escalation")
@@ -27,6 +28,11 @@ ESCALATED = Counter("vigil_cases_escalated_total", "Cases paged past their first
 GAPS = Counter("vigil_oncall_gaps_total", "Escalation tiers skipped because nobody was reachable", ["level"])
 PRIORITY_PAGE = 0
 RETRY_EMPTY = timedelta(minutes=5)  # when no tier has anyone reachable, look again soon
+# Paging events later than this past a pass's own clock came from a clock that was ahead
+# (a sweep run "as if tomorrow"); within it, two servers' clocks merely differ a little.
+CLOCK_SKEW = timedelta(minutes=1)
+_PAGING_EVENTS = ("paged", "tier_skipped")
+REWOUND = "schedule_rewound"
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -171,7 +177,105 @@ async def escalate_due(
     found: dict[tuple[int, str], list[Staff]] = {}
     for case, clinic in (await session.execute(q)).all():
         out.append(await _page(session, case, clinic, now, public_url, found))
+    for case, clinic in await _ahead(session, now, postgres=postgres):
+        if await _rewind(session, case, now):
+            out.append(await _page(session, case, clinic, now, public_url, found))
     return out
+
+
+async def _ahead(session: AsyncSession, now: datetime, *, postgres: bool) -> list[tuple[Case, Clinic]]:
+    """Open cases waiting on a time that a clock ahead of this one wrote.
+
+    A sweep run "as if tomorrow" pages as if tomorrow: its pages wait in the outbox until
+    then and the case waits for tomorrow's next tier. Nobody was really paged.
+    """
+    # The newest paging write decides: once rewound (that event comes last), the case is
+    # paged by this clock again, though the events from ahead stay in its history.
+    newest = aliased(CaseEvent)
+    newest_id = (
+        select(func.max(CaseEvent.id))
+        .where(CaseEvent.case_id == Case.id, CaseEvent.kind.in_((*_PAGING_EVENTS, REWOUND)))
+        .correlate(Case)
+        .scalar_subquery()
+    )
+    q = (
+        select(Case, Clinic)
+        .join(Clinic, Clinic.id == Case.clinic_id)
+        .join(newest, newest.id == newest_id)
+        .where(
+            Case.status == "open",
+            Case.next_escalation_at > now,
+            newest.kind != REWOUND,
+            newest.at > now + CLOCK_SKEW,
+        )
+        .order_by(Case.id)
+    )
+    if postgres:
+        q = q.with_for_update(skip_locked=True, of=Case)
+    return [(case, clinic) for case, clinic in (await session.execute(q)).all()]
+
+
+async def _rewind(session: AsyncSession, case: Case, now: datetime) -> bool:
+    """Put a case back where its pages up to `now` left it. Returns True if a tier is due now.
+
+    Whatever was written for a later time did not happen: the next tier is the one after the
+    last real page, due by that tier's own window from when it was paged, never by the time
+    the clock ahead chose. The pages it queued for later are withdrawn (they are re-sent now).
+    """
+    policy = case.policy or []
+    if not policy:
+        return False
+    last = (
+        await session.execute(
+            select(CaseEvent.kind, CaseEvent.at, CaseEvent.detail)
+            .where(
+                CaseEvent.case_id == case.id,
+                CaseEvent.kind.in_(_PAGING_EVENTS),
+                CaseEvent.at <= now + CLOCK_SKEW,
+            )
+            .order_by(CaseEvent.at.desc(), CaseEvent.id.desc())
+            .limit(1)
+        )
+    ).first()
+    if last is None:  # the first page itself was written ahead
+        index, due = 0, now
+    else:
+        kind, at, detail = last
+        tier = int((detail or {}).get("tier") or 1)  # 1-based
+        if kind == "tier_skipped":  # the pass moved on to the next tier at that same instant
+            index, wait = tier, timedelta(0) if tier < len(policy) else RETRY_EMPTY
+        else:
+            spec = policy[min(tier, len(policy)) - 1]
+            repeat = spec.get("repeat_every")
+            index = tier - 1 if repeat else tier
+            wait = timedelta(seconds=seconds(str(repeat or spec.get("ack_within") or "5m")))
+        due = at + wait
+    ahead_until = case.next_escalation_at
+    case.tier, case.next_escalation_at = index, max(due, now)
+    await session.execute(
+        update(OutboundMessage)
+        .where(
+            OutboundMessage.kind == "page",
+            OutboundMessage.status == "pending",
+            OutboundMessage.clinic_id == case.clinic_id,
+            OutboundMessage.next_attempt_at > now + CLOCK_SKEW,
+            OutboundMessage.text.contains(f"case #{case.id} needs"),
+        )
+        .values(status="failed", error="written by a clock ahead of this one; paged again")
+    )
+    event(
+        session,
+        case,
+        REWOUND,
+        now,
+        "system",
+        "system",
+        reason="escalation times ahead of this clock"
+        + (f" (next tier was set for {ahead_until.isoformat(timespec='minutes')})" if ahead_until else ""),
+        tier=index + 1,
+    )
+    log.warning("case %s: escalation times ahead of this clock were rewound", case.id)
+    return due <= now
 
 
 async def _page(
