@@ -85,6 +85,7 @@ CASES = {
     ],
     "patient_worry": ["something is really wrong", "I'm really scared"],
     "nurse_request": ["please call me", "can I speak to a nurse", "can sum1 ring me back"],
+    "unrecognised": ["my elbow is weird", "got a rash on my arms", "feeling dizzy when I stand up"],
 }
 
 

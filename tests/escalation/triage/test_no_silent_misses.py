@@ -153,3 +153,175 @@ def test_a_figure_of_speech_says_nothing(text: str) -> None:
 )
 def test_the_same_words_about_treatment_are_a_symptom(text: str, concept: str) -> None:
     assert concept in present(assess(text))
+
+
+# -- 4. household measures, soaked cloth, and no drink kept down -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coughed up a glass of blood",
+        "threw up a bowl of blood",
+        "coughing up a mug of blood",
+        "soaked a pillowcase in blood from my nose",
+        "blood soaked through a towel",
+        "my mouth bled through a whole kitchen roll",
+    ],
+)
+def test_a_household_measure_or_soaked_cloth_of_blood_is_a_large_amount(text: str) -> None:
+    a = assess(text)
+    assert any("large_amount" in f.modifiers for f in a.findings if f.present)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't keep water down",
+        "can't keep tea or water down",
+        "everything comes straight back up",
+        "even sips of water come straight back up",
+    ],
+)
+def test_vomiting_that_keeps_no_drink_down_is_urgent(text: str) -> None:
+    a = assess(text)
+    assert "vomiting" in a.rules
+
+
+def test_oaths_and_boiling_blood_are_not_bleeding() -> None:
+    assert assess("bloody hospital parking again").level is Level.NONE
+    assert assess("the cost of parking makes my blood boil").level is Level.NONE
+
+
+# -- 5. severity told by an image ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("feels like a weight on my chest", "chest-pain"),
+        ("like an elephant sitting on my chest", "chest-pain"),
+        ("my chest is in a vice", "chest-pain"),
+        ("can't draw a breath", "breathing"),
+        ("can't get a breath", "breathing"),
+    ],
+)
+def test_an_image_of_severity_counts_as_severe(text: str, rule: str) -> None:
+    assert rule in assess(text).rules
+
+
+# -- 6. passive wishes to die ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "don't want to wake up",
+        "some days I wish I just wouldn't wake up",
+        "can't go on like this",
+        "they'd be better off without me",
+        "what's the point anymore",
+        "tired of living tbh",
+        "no point carrying on like this",
+    ],
+)
+def test_a_passive_wish_to_die_is_self_harm(text: str) -> None:
+    assert "self-harm" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text", ["what's the point of the scan?", "I'm sick of this weather", "I can't do this exercise"]
+)
+def test_everyday_weariness_is_not_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+# -- 9. sensory loss ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't feel my legs",
+        "both legs went numb",
+        "numb from the waist down",
+        "numb bum",
+        "there's a numb band right across my tummy",
+        "my right leg's gone totally numb",
+    ],
+)
+def test_loss_of_feeling_in_the_legs_buttocks_or_trunk_is_a_cord_sign(text: str) -> None:
+    assert "cord-signs" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tingling in my fingers",
+        "numb toes and feet",
+        "my foot is numb",
+        "tingling in my legs and feet from the chemo",
+    ],
+)
+def test_tingling_or_numbness_of_hands_or_feet_alone_stays_routine(text: str) -> None:
+    a = assess(text)
+    assert "numbness" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+# -- 10. an urgent request for a nurse --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["I need to speak to someone urgently", "please get a nurse to call me asap"]
+)
+def test_an_urgent_request_for_a_nurse_says_so(text: str) -> None:
+    (f,) = [f for f in assess(text).findings if f.concept == "nurse_request"]
+    assert f.present
+    assert "urgent_request" in f.modifiers
+
+
+def test_a_plain_request_for_a_call_is_not_marked_urgent() -> None:
+    (f,) = [f for f in assess("can someone call me please").findings if f.concept == "nurse_request"]
+    assert "urgent_request" not in f.modifiers
+
+
+# -- 8. nothing health-related is silently none -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("my elbow is weird", "elbow is weird"),
+        ("got a rash on my arms", "rash"),
+        ("toenail's gone black", "gone black"),
+        ("shoulder keeps clicking", "shoulder keeps clicking"),
+        ("itchy scalp", "itchy"),
+        ("feeling dizzy when I stand up", "dizzy"),
+    ],
+)
+def test_body_words_triage_cannot_place_are_unrecognised_and_routine(text: str, words: str) -> None:
+    a = assess(text)
+    assert a.level is Level.ROUTINE
+    (f,) = [f for f in a.findings if f.concept == "unrecognised"]
+    assert f.present
+    assert words in f.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [("no rash", "negated"), ("my husband has a rash", "other"), ("the rash has gone now", "resolved")],
+)
+def test_an_unrecognised_word_keeps_its_status(text: str, status: str) -> None:
+    a = assess(text)
+    assert status_of(a, "unrecognised") == {status}
+    assert a.level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["walked to the shops and back", "that's funny", "legs are fine", "that's a load off my chest"],
+)
+def test_everyday_words_about_the_body_say_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE

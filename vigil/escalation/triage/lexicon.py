@@ -41,6 +41,7 @@ KEYED_SECTIONS = {
     "numbers": "num",
     "units": "unit",
     "markers": "marker",
+    "unplaced": "unplaced",
 }
 
 
@@ -71,6 +72,7 @@ class Lexicon:
     spelling: dict[str, str]
     vocabulary: frozenset[str]
     frames: dict[tuple[str, str], str]
+    frame_mods: dict[tuple[str, str], tuple[str, ...]]
     defaults: dict[str, str]
     modifier_targets: dict[str, frozenset[str]]
     question: dict[str, Any]
@@ -214,14 +216,18 @@ def build(data: Mapping[str, Any]) -> Lexicon:
         add(_as_patterns(pattern, f"idioms[{idx}]"), (("idiom", ""),), "idioms", False)
 
     frames: dict[tuple[str, str], str] = {}
+    frame_mods: dict[tuple[str, str], tuple[str, ...]] = {}
     for row in data.get("frames") or []:
-        if not (isinstance(row, list) and len(row) == 3):
-            raise LexiconError(f"frames: {row!r} is not [site, quality, concept]")
+        if not (isinstance(row, list) and len(row) in (3, 4)):
+            raise LexiconError(f"frames: {row!r} is not [site, quality, concept, [modifiers]?]")
         sites = row[0] if isinstance(row[0], list) else [row[0]]
         qualities = row[1] if isinstance(row[1], list) else [row[1]]
+        mods = tuple(str(m) for m in row[3]) if len(row) == 4 else ()
         for s in sites:
             for q in qualities:
                 frames[(str(s), str(q))] = str(row[2])
+                if mods:
+                    frame_mods[(str(s), str(q))] = mods
 
     shorthand = {
         _norm_word(k): tuple(_norm_word(w) for w in str(v).split())
@@ -237,6 +243,7 @@ def build(data: Mapping[str, Any]) -> Lexicon:
         spelling=spelling,
         vocabulary=frozenset(t for t in learned if t.isalpha() and len(t) >= 4),
         frames=frames,
+        frame_mods=frame_mods,
         defaults={str(k): str(v) for k, v in (data.get("defaults") or {}).items()},
         modifier_targets=targets,
         question=dict(data.get("question") or {}),

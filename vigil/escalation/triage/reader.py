@@ -36,6 +36,7 @@ FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a h
 OTHER: Final = 1
 ON_TREATMENT: Final = "_on_active_treatment"
 BLOOD_CONCEPTS: Final = frozenset({"hemoptysis", "bleeding"})
+UNRECOGNISED: Final = "unrecognised"
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
@@ -189,6 +190,7 @@ class Reader:
         reading = Reading(tokens, mentions, drafts, [], [], [], [])
         self._numbers(reading, owner)
         self._modifiers(tokens, mentions, owner, drafts)
+        self._unplaced(tokens, mentions, drafts)
         self._statuses(reading, owner, contrast)
         return reading
 
@@ -252,13 +254,23 @@ class Reader:
             return
         used_sites: set[int] = set()
 
+        frame_mods = self.lex.frame_mods
+
         def concept_for(s: Mention, q: Mention) -> str | None:
+            found = None
             for sk in s.values("site"):
                 for qk in q.values("quality"):
                     c = frames.get((sk, qk))
                     if c is not None:
-                        return c
-            return None
+                        mods = frame_mods.get((sk, qk))
+                        if mods:
+                            # "both legs" + "numb": the frame that says more wins
+                            pair_mods[id(s), id(q)] = mods
+                            return c
+                        found = found or c
+            return found
+
+        pair_mods: dict[tuple[int, int], tuple[str, ...]] = {}
 
         glue = self._glue
         site_starts = [x.i for x in sites]
@@ -283,7 +295,8 @@ class Reader:
 
         def add(s: Mention, q: Mention, concept: str) -> None:
             i, j = min(s.i, q.i), max(s.j, q.j)
-            d = Draft(concept, i, j, q.i, (*s.values("mod"), *q.values("mod")))
+            mods = (*s.values("mod"), *q.values("mod"), *pair_mods.get((id(s), id(q)), ()))
+            d = Draft(concept, i, j, q.i, mods)
             lo, hi = (s.j, q.i) if s.i < q.i else (q.j, s.i)
             d.inner_neg = any(
                 owner[k] >= 0 and mentions[owner[k]].has("neg") and ("neg", "pre") in mentions[owner[k]].tags
@@ -328,6 +341,49 @@ class Reader:
                 if c is not None:
                     add(s, q, c)
                     break
+
+    @staticmethod
+    def _unplaced(tokens: list[Token], mentions: list[Mention], drafts: list[Draft]) -> None:
+        """Words about the body that no concept took: an `unrecognised` finding, one a clause.
+
+        A symptom-like word ("rash", "dizzy") stands on its own; a body word ("elbow",
+        "skin", or a site left unpaired) needs something said of it in its clause ("weird",
+        "gone black", or a quality no frame pairs it with).
+        """
+        covered = bytearray(len(tokens))
+        for d in drafts:
+            for k in range(d.start, min(d.end, len(tokens))):
+                covered[k] = 1
+        free = [m for m in mentions if not covered[m.i]]
+        seen: set[int] = set()
+        for idx, m in enumerate(free):
+            kinds = m.values("unplaced")
+            clause = tokens[m.i].clause
+            if clause in seen:
+                continue
+            cue = "symptom" in kinds or "vague" in kinds or m.has("quality")
+            body = "body" in kinds or m.has("site")
+            if not (cue or body):
+                continue
+            # Nearby free mentions in the same clause complete the picture.
+            lo, hi = m.i, m.j
+            partner = None
+            for o in free[max(0, idx - 4) : idx + 5]:
+                if o is m or tokens[o.i].clause != clause or abs(o.i - m.i) > PAIR_WINDOW + 2:
+                    continue
+                o_kinds = o.values("unplaced")
+                o_cue = "symptom" in o_kinds or "vague" in o_kinds or o.has("quality")
+                o_body = "body" in o_kinds or o.has("site")
+                if (body and o_cue) or (cue and o_body):
+                    partner = o
+                    break
+            if "symptom" not in kinds and partner is None:
+                continue
+            if partner is not None:
+                lo, hi = min(lo, partner.i), max(hi, partner.j)
+            anchor = m.i if cue else partner.i if partner is not None else m.i
+            drafts.append(Draft(UNRECOGNISED, lo, hi, anchor))
+            seen.add(clause)
 
     def _one_sided(self, tokens: list[Token], site: Mention) -> bool:
         k = site.i - 1
