@@ -6,11 +6,14 @@ meet; each step is one transaction, announced to live pages after it commits.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
-from prometheus_client import Counter
+from prometheus_client import Counter, Histogram
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -35,6 +38,25 @@ log = logging.getLogger("vigil.service")
 RECEIVED = Counter(
     "vigil_inbound_messages_total", "Inbound messages by channel and outcome", ["channel", "outcome"]
 )
+SWEEP_FAILURES = Counter(
+    "vigil_tick_sweep_failures_total", "Tick sweeps that raised or ran out of time", ["sweep", "reason"]
+)
+SWEEP_SECONDS = Histogram("vigil_tick_sweep_seconds", "How long each tick sweep took", ["sweep"])
+# Seconds a sweep may take before it is stopped so the rest of the tick can run; what it
+# committed so far stays, and the next tick carries on from there. The due sweep may take
+# longer (100,000 due check-ins take about 15 s on PostgreSQL); paging must never wait long.
+SWEEP_LIMITS = {"paging": 30.0, "checkins": 120.0}
+SWEEP_LIMIT = 60.0
+
+
+def _where(exc: BaseException) -> str:
+    """The file and line an exception was raised at, for a log line without its message."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return "?"
+    return f"{Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
 
 
 @dataclass
@@ -61,6 +83,7 @@ class Service:
         self.channels: dict[str, Channel] = dict(channels or {"simulator": SimulatorChannel(hub)})
         self.dispatcher = Dispatcher(db, clock, self.channels, hub)
         self.conversation = Conversation(engine, public_url)
+        self.sweep_limits: dict[str, float] = dict(SWEEP_LIMITS)  # seconds, by sweep
 
     def announce(self, topics: Iterable[str], payload: dict[str, object] | None = None) -> None:
         for topic in topics:
@@ -163,12 +186,48 @@ class Service:
         return None
 
     async def tick(self) -> dict[str, int]:
-        """One pass of everything periodic: due check-ins, reminders and expiry, stuck inbox rows."""
-        stats = {"opened": await self.send_due(), "missed": 0, "retried": 0, "pages": await self.escalate()}
+        """One pass of everything periodic, each sweep on its own.
+
+        A sweep that raises or runs past its time limit is logged and counted, and the
+        others still run: a broken check-in protocol must never cost an emergency its page.
+        Paging goes first, since a late page is the costliest delay.
+        """
+        stats = dict.fromkeys(("pages", "opened", "reminded", "missed", "retried", "stranded"), 0)
+        stats["pages"] = await self._sweep("paging", self.escalate)
+        stats["opened"] = await self._sweep("checkins", self.send_due)
+        stats["reminded"] = await self._sweep("owner_reminders", self._remind_owners)
+        stats["missed"] = await self._sweep("reminders_expiry", self._remind_and_expire)
+        stats["retried"] = await self._sweep("inbox_retry", self._retry_inbox)
+        stats["stranded"] = await self._sweep("outbox_stranded", self._stranded)
+        self.dispatcher.wake()
+        return stats
+
+    async def _sweep(self, name: str, run: Callable[[], Awaitable[int]]) -> int:
+        """Run one sweep of the tick within its time limit; on failure log, count and return 0."""
+        started = time.perf_counter()
+        limit = self.sweep_limits.get(name, SWEEP_LIMIT)
+        try:
+            async with asyncio.timeout(limit):
+                return await run()
+        except TimeoutError:
+            SWEEP_FAILURES.labels(name, "timeout").inc()
+            log.error("tick sweep %s ran past its %.0f s limit and was stopped", name, limit)
+        except Exception as exc:
+            SWEEP_FAILURES.labels(name, "error").inc()
+            # The type and where it was raised only: an exception's message may quote a patient.
+            log.error("tick sweep %s failed: %s at %s", name, type(exc).__name__, _where(exc))
+        finally:
+            SWEEP_SECONDS.labels(name).observe(time.perf_counter() - started)
+        return 0
+
+    async def _remind_owners(self) -> int:
         async with self.db.transaction() as session:
-            stats["reminded"] = await paging.remind_owners(
+            return await paging.remind_owners(
                 session, self.clock.now(), postgres=self.db.postgres, public_url=self.public_url
             )
+
+    async def _remind_and_expire(self) -> int:
+        """Reminders and expiry; a patient who keeps missing check-ins gets a routine case."""
         now = self.clock.now()
         async with self.db.transaction() as session:
             missed = await checkins.remind_and_expire(session, now, postgres=self.db.postgres)
@@ -191,16 +250,18 @@ class Service:
                 )
                 if flagged.case_id is not None:
                     topics.add(f"clinic:{m.clinic_id}")
-        stats["missed"] = len(missed)
         self.announce(topics)
+        return len(missed)
+
+    async def _retry_inbox(self) -> int:
         async with self.db.session() as session:
-            stuck = await inbox.pending(session, now)
+            stuck = await inbox.pending(session, self.clock.now())
         for message_id in stuck:
             await self.process(message_id)
-        stats["retried"] = len(stuck)
-        stats["stranded"] = sum((await outbox.stranded(self.db, set(self.channels))).values())
-        self.dispatcher.wake()
-        return stats
+        return len(stuck)
+
+    async def _stranded(self) -> int:
+        return sum((await outbox.stranded(self.db, set(self.channels))).values())
 
     async def escalate(self) -> int:
         """Page every case whose escalation is due. Returns how many pages were written."""
@@ -219,16 +280,24 @@ class Service:
                 return total
 
     async def send_due(self, batch: int = 500) -> int:
-        """Open every due check-in, a batch per transaction. Returns how many were due."""
+        """Open every due check-in, a batch per transaction. Returns how many were due.
+
+        One instant for the whole sweep: batches claimed later would otherwise also take
+        rows that fell due while it ran, and a long sweep would never end.
+        """
         total = 0
+        now = self.clock.now()
+        after = None
         while True:
-            now = self.clock.now()
             async with self.db.transaction() as session:
-                n = await checkins.send_due(session, now, postgres=self.db.postgres, batch=batch)
-            total += n
-            if n:
+                done = await checkins.send_due(
+                    session, now, postgres=self.db.postgres, batch=batch, after=after
+                )
+            total += done.count
+            after = done.after
+            if done.count:
                 self.dispatcher.wake()
-            if n < batch:
+            if done.count < batch:
                 return total
 
     async def act(
