@@ -325,3 +325,9 @@ def test_an_unrecognised_word_keeps_its_status(text: str, status: str) -> None:
 )
 def test_everyday_words_about_the_body_say_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+def test_a_pronoun_stands_for_the_limb_just_named() -> None:
+    a = assess("shooting pain down my leg and now it's gone weak")
+    assert "limb_weakness" in present(a)
+    assert "mscc-neuro" in a.rules

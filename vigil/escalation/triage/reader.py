@@ -149,6 +149,7 @@ class Reader:
         self._score_targets = L.get("score_targets", frozenset())
         self._count_targets = L.get("count_targets", frozenset())
         self._present_time = L.get("present_time", frozenset())
+        self._site_pronouns = L.get("site_pronouns", frozenset())
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
 
     # -- tokens -----------------------------------------------------------------
@@ -327,6 +328,13 @@ class Reader:
                     used_sites.add(id(s))
                     paired = True
                     break
+            if not paired and sites:
+                # "shooting pain down my leg and now it's gone weak": "it" is the leg.
+                named = self._pronoun_site(tokens, sites, site_starts, q)
+                c = concept_for(named, q) if named is not None else None
+                if named is not None and c is not None:
+                    add(named, q, c)
+                    paired = True
             if not paired:
                 for qk in q.values("quality"):
                     c = self.lex.defaults.get(qk)
@@ -341,6 +349,21 @@ class Reader:
                 if c is not None:
                     add(s, q, c)
                     break
+
+    def _pronoun_site(
+        self, tokens: list[Token], sites: list[Mention], site_starts: list[int], q: Mention
+    ) -> Mention | None:
+        """The site a pronoun just before a quality stands for: the last one named before it."""
+        k = q.i - 1
+        while k >= 0 and q.i - k <= 3 and tokens[k].clause == tokens[q.i].clause:
+            if tokens[k].norm in self._site_pronouns:
+                sentence = tokens[k].sentence
+                at = bisect_left(site_starts, k) - 1
+                if at >= 0 and k - sites[at].j <= 12 and tokens[sites[at].i].sentence == sentence:
+                    return sites[at]
+                return None
+            k -= 1
+        return None
 
     @staticmethod
     def _unplaced(tokens: list[Token], mentions: list[Mention], drafts: list[Draft]) -> None:
