@@ -15,12 +15,8 @@ from vigil.web import clinic_file, clinic_import
 
 from ..conftest import START
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "shared" / "examples" / "clinic.yaml"
-SOURCE = (
-    EXAMPLE
-    if EXAMPLE.exists()
-    else Path(__file__).resolve().parents[2] / "vigil" / "web" / "demo_clinic.yaml"
-)
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "clinic.yaml"
+SOURCE = EXAMPLE
 
 
 def text() -> str:

@@ -11,8 +11,8 @@ from vigil.escalation.triage import default_engine
 
 ROOT = Path(__file__).resolve().parents[3]
 SETS = [
-    ROOT.parent / "shared" / "eval" / "dev.jsonl",
-    ROOT.parent / "shared" / "eval" / "dev_texting.jsonl",
+    ROOT / "bench" / "data" / "dev.jsonl",
+    ROOT / "bench" / "data" / "dev_texting.jsonl",
     ROOT / "bench" / "data" / "extra_texting.jsonl",
 ]
 RANK = {"none": 0, "routine": 1, "urgent": 2, "emergency": 3}
