@@ -240,6 +240,11 @@ def _cmd_staff_password(args: argparse.Namespace) -> int:
     return 0
 
 
+# How far `checkins send-due --now` may be from the real clock and still write: a sweep at
+# another instant pages open cases and schedules their next tier as of that instant.
+NOW_TOLERANCE_S = 60
+
+
 def _cmd_send_due(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
@@ -252,25 +257,89 @@ def _cmd_send_due(args: argparse.Namespace) -> int:
             when = datetime.fromisoformat(args.now.replace("Z", "+00:00"))
         except ValueError as exc:
             raise UsageError(f"--now {args.now!r} is not an ISO-8601 time") from exc
-        clock = ManualClock(when if when.tzinfo else when.replace(tzinfo=UTC))
+        when = when if when.tzinfo else when.replace(tzinfo=UTC)
+        off = (when - clock.now()).total_seconds()
+        if abs(off) > NOW_TOLERANCE_S and not args.dry_run:
+            raise UsageError(
+                f"--now is {_span(off)} {'ahead of' if off > 0 else 'behind'} the real clock: a sweep "
+                "then would page real cases and schedule their next tier as of that time; "
+                "add --dry-run to see what it would do without writing anything"
+            )
+        clock = ManualClock(when)
     settings = _settings()
 
     async def go() -> dict[str, int]:
-        rt = build_runtime(settings, clock=clock)
+        db = await _rolled_back(settings.database_url) if args.dry_run else None
+        rt = build_runtime(settings, clock=clock, db=db)
         try:
-            # What the scheduler does at that instant: due check-ins, then reminders, expiry,
-            # missed check-ins and escalation.
+            # What the scheduler does at that instant: escalation, due check-ins, reminders,
+            # expiry and missed check-ins.
             return await rt.service.tick()
         finally:
             await rt.close()
 
     stats = _run(go())
     opened = stats["opened"]
+    would = "would open" if args.dry_run else "opened"
     print(
-        f"opened {opened} check-in{'s' if opened != 1 else ''}; "
+        f"{would} {opened} check-in{'s' if opened != 1 else ''}; "
         f"{stats['missed']} missed flagged, {stats['pages']} pages written"
+        + (f", {stats['reminded']} owner reminders" if stats.get("reminded") else "")
     )
+    if args.dry_run:
+        print(f"dry run at {clock.now().isoformat(timespec='seconds')}: nothing was written")
     return 0
+
+
+def _span(seconds: float) -> str:
+    s = abs(seconds)
+    if s >= 2 * 86400:
+        return f"{s / 86400:.0f} days"
+    if s >= 2 * 3600:
+        return f"{s / 3600:.0f} hours"
+    return f"{s / 60:.0f} minutes"
+
+
+async def _rolled_back(url: str) -> Any:
+    """A database whose every transaction is a savepoint inside one that is never committed.
+
+    The sweep runs exactly as it would, against the real rows, and all of it is undone when
+    the runtime closes. While it runs its row locks hold (a live server's sweep skips those
+    rows for that moment, as it would skip another server's).
+    """
+    from sqlalchemy import event
+    from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
+
+    from vigil.core.db import Database
+
+    class RolledBack(Database):
+        conn: AsyncConnection
+
+        async def dispose(self) -> None:
+            try:
+                await self.conn.rollback()
+                await self.conn.close()
+            finally:
+                await super().dispose()
+
+    db = RolledBack(url)
+    if url.startswith("sqlite"):
+        # The sqlite3 module begins transactions itself and so mishandles savepoints; this
+        # hands that to SQLAlchemy, as its SQLite documentation recommends.
+        @event.listens_for(db.engine.sync_engine, "connect")
+        def _autocommit(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None
+
+        @event.listens_for(db.engine.sync_engine, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN")
+
+    db.conn = await db.engine.connect()
+    await db.conn.begin()
+    db.sessions = async_sessionmaker(
+        bind=db.conn, expire_on_commit=False, join_transaction_mode="create_savepoint"
+    )
+    return db
 
 
 def _serve(
@@ -410,7 +479,10 @@ def build_parser() -> argparse.ArgumentParser:
         dest="checkins_command", required=True
     )
     due = checkins.add_parser("send-due", help="run one due sweep now, as the scheduler would")
-    due.add_argument("--now", help="the instant to sweep at (ISO-8601), default: now")
+    due.add_argument(
+        "--now", help="the instant to sweep at (ISO-8601), default: now; another time needs --dry-run"
+    )
+    due.add_argument("--dry-run", action="store_true", help="print what the sweep would do and write nothing")
     due.set_defaults(handler=_cmd_send_due)
     return parser
 
