@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
@@ -65,7 +66,32 @@ def _start(db: Database, schema: str, fake: telegram_api.FakeTelegram) -> subpro
     )
 
 
+class _Gate:
+    """Stands in for the fake Telegram's lock: once `stop_at` messages were accepted, every
+    later call waits until the test moves the gate. The worker is therefore killed with
+    exactly `stop_at` messages sent (never after it finished) and a send in flight."""
+
+    def __init__(self, fake: telegram_api.FakeTelegram) -> None:
+        self._fake = fake
+        self._cond = threading.Condition()
+        self.stop_at = MESSAGES + 1
+
+    def __enter__(self) -> None:
+        self._cond.acquire()
+        while len(self._fake.sent) >= self.stop_at:
+            self._cond.wait()
+
+    def __exit__(self, *_: object) -> None:
+        self._cond.release()
+
+    def move(self, stop_at: int) -> None:
+        with self._cond:
+            self.stop_at = stop_at
+            self._cond.notify_all()
+
+
 async def _wait_for(condition: Callable[[], bool | Awaitable[bool]], within: float = 60.0) -> None:
+    # Polled: the worker is another process and the fake another thread; nothing to await.
     deadline = time.monotonic() + within
     while time.monotonic() < deadline:
         done = condition()
@@ -84,15 +110,21 @@ async def test_killing_the_dispatcher_mid_send_loses_nothing_and_duplicates_at_m
     schema = await search_path(db) if db.postgres else ""
     crashes = 0
     with telegram_api.running() as fake:
-        for kill_after in (150, 500):
-            worker = _start(db, schema, fake)
-            try:
-                await _wait_for(lambda: len(fake.sent) >= kill_after)  # noqa: B023 - awaited here
-            finally:
-                worker.send_signal(signal.SIGKILL)
-                worker.wait()
-            crashes += 1
-            assert len(fake.sent) < MESSAGES  # killed mid-dispatch
+        gate = _Gate(fake)
+        fake.lock = gate  # type: ignore[assignment]
+        try:
+            for kill_after in (150, 500):
+                gate.move(kill_after)
+                worker = _start(db, schema, fake)
+                try:
+                    await _wait_for(lambda: len(fake.sent) >= kill_after)  # noqa: B023 - awaited here
+                    assert len(fake.sent) == kill_after  # the gate holds the rest: killed mid-dispatch
+                finally:
+                    worker.send_signal(signal.SIGKILL)
+                    worker.wait()
+                crashes += 1
+        finally:
+            gate.move(MESSAGES * 2)  # let any held call finish, so the fake can shut down
         worker = _start(db, schema, fake)
         try:
             await _wait_for(lambda: _done(db))
