@@ -350,3 +350,16 @@ def test_few_messages_labelled_none_become_routine_through_unrecognised() -> Non
         found = [f for f in assess(r["text"], r.get("question"), r.get("context")).findings if f.present]
         raised += bool(found) and all(f.concept == "unrecognised" for f in found)
     assert raised / len(quiet) < 0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("so short of breath I can't get to the loo", "breathing"),
+        ("I got up from the sofa and next thing I was on the floor", "neuro-acute"),
+        ("like a curtain had come across my right eye", "neuro-acute"),
+        ("her face is swollen right up and she's not making much sense today", "svc-airway"),
+    ],
+)
+def test_an_emergency_told_by_its_consequence_is_an_emergency(text: str, rule: str) -> None:
+    assert rule in assess(text).rules
