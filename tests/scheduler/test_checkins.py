@@ -27,6 +27,23 @@ async def test_nothing_is_due_before_its_time(rt: Runtime, clock: ManualClock) -
     assert await _count(rt, CheckIn) == 0
 
 
+async def test_a_sweep_in_batches_smaller_than_the_due_opens_each_once_and_expires_the_old(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    clock.set(DUE)
+    assert await rt.service.send_due(batch=1) == 2  # one claim each, then an empty one
+    clock.set(DUE + timedelta(days=3))  # Thursday: both due again, Monday's still open
+    assert await rt.service.send_due(batch=1) == 2
+    assert await _count(rt, CheckIn, CheckIn.status == "open") == 2
+    assert await _count(rt, CheckIn, CheckIn.status == "expired") == 2
+    assert await _count(rt, OutboundMessage, OutboundMessage.kind == "question") == 4
+    async with rt.db.session() as session:
+        addresses = set(
+            await session.scalars(select(OutboundMessage.address).where(OutboundMessage.kind == "question"))
+        )
+    assert addresses == {"MRN-100234", "MRN-100871"}  # the simulator reaches them by record number
+
+
 async def test_a_due_sweep_opens_each_check_in_once_and_moves_the_schedule_on(
     rt: Runtime, clock: ManualClock
 ) -> None:
