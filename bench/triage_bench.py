@@ -44,8 +44,8 @@ def load(path: Path) -> list[dict]:
 
 def read_conversation(engine, row: dict):
     """The assessment after a conversation line's last message, as `vigil triage` gives it."""
-    from vigil.escalation.triage.lines import _messages
     from vigil.escalation.triage.conversation import ConversationReader
+    from vigil.escalation.triage.lines import _messages
 
     return ConversationReader(engine).read(_messages(row["messages"]), row.get("context")).assessment
 

@@ -70,6 +70,9 @@ class Reading:
 class Phrases:
     retract: tuple[re.Pattern[str], ...]
     reassign: tuple[re.Pattern[str], ...]
+    resolve: tuple[re.Pattern[str], ...]
+    reassign_named: tuple[re.Pattern[str], ...]
+    reassign_after: tuple[re.Pattern[str], ...]
     correction: tuple[re.Pattern[str], ...]
     again: tuple[re.Pattern[str], ...]
     numbers: Mapping[str, int]
@@ -90,6 +93,9 @@ def phrases(language: str = "en") -> Phrases:
     return Phrases(
         retract=patterns("retract"),
         reassign=patterns("reassign"),
+        resolve=patterns("resolve"),
+        reassign_named=patterns("reassign_named"),
+        reassign_after=patterns("reassign_after"),
         correction=patterns("correction"),
         again=patterns("again"),
         numbers={str(k): int(v) for k, v in (data.get("numbers") or {}).items()},
@@ -212,8 +218,11 @@ class ConversationReader:
             mine = [replace(f, message=index) for f in a.findings]
             present = [f for f in mine if f.present]
             if not present:
+                named = _matches(self.phrases.reassign_named, text)
                 taken = self._takes_back(text)
-                if taken is not None:
+                if named is not None:
+                    changes += self._overturn_named(pool, named.group("what"), index, offset)
+                elif taken is not None:
                     changes += self._overturn_last(pool, taken, index, offset)
                 else:
                     extra = self._again(pool, text, originals[i], times, i, index)
@@ -224,6 +233,10 @@ class ConversationReader:
             correcting = _matches(self.phrases.correction, text) is not None and not re.search(
                 r"\b(too|as well|also)\b", text
             )
+            if correcting and present:
+                # "sorry, the back pain was my husband": the message's own words give it away.
+                mine = [self._given_away(f, text) for f in mine]
+                present = [f for f in mine if f.present]
             own = {f.concept for f in present}
             overturn: dict[str, Status] = {}
             for f in mine:
@@ -241,12 +254,34 @@ class ConversationReader:
         self._add_counts(pool, alone, times)
         return [f for findings in pool for f in findings], changes
 
+    def _given_away(self, finding: Finding, text: str) -> Finding:
+        after = text[finding.end : finding.end + 60]
+        if finding.present and finding.end <= len(text) and _matches(self.phrases.reassign_after, after):
+            return replace(finding, status="other")
+        return finding
+
     def _takes_back(self, text: str) -> Status | None:
         if _matches(self.phrases.reassign, text):
             return "other"
         if _matches(self.phrases.retract, text):
             return "negated"
+        if _matches(self.phrases.resolve, text):
+            return "resolved"
         return None
+
+    @staticmethod
+    def _overturn_named(pool: list[list[Finding]], what: str, index: int, offset: int) -> list[Change]:
+        """Earlier present findings whose evidence shares a word with `what` go to someone else."""
+        words = {w for w in re.findall(r"[a-z']{3,}", what) if w not in {"the", "and", "that", "this"}}
+        stems = {w.rstrip("s") for w in words}
+        changed = []
+        for j, findings in enumerate(pool):
+            for k, f in enumerate(findings):
+                said = {w.rstrip("s") for w in re.findall(r"[a-z']{3,}", f.evidence.lower())}
+                if f.present and not stems.isdisjoint(said):
+                    findings[k] = replace(f, status="other")
+                    changed.append(Change(f.concept, "other", offset + j, index))
+        return changed
 
     @staticmethod
     def _overturn_last(pool: list[list[Finding]], status: Status, index: int, offset: int) -> list[Change]:
@@ -301,8 +336,7 @@ class ConversationReader:
             return
         end = times[-1]
         for concept in self.phrases.counted:
-            told = 0
-            answered = 0
+            total = 0
             where: tuple[int, int] | None = None
             messages = 0
             for j, findings in enumerate(pool):
@@ -313,14 +347,14 @@ class ConversationReader:
                     continue
                 messages += 1
                 most = max((f.count or 1) for _, f in mentions)
+                # An answer to a check-in question counts the day so far; told episodes add.
                 if any(f.from_question for _, f in mentions):
-                    answered = max(answered, most)
+                    total = max(total, most)
                 else:
-                    told += most
+                    total += most
                 where = (j, mentions[-1][0])
             if where is None or messages < 2:
                 continue
             j, k = where
-            total = max(told, answered)
             if total != (pool[j][k].count or 1):
                 pool[j][k] = replace(pool[j][k], count=total)
