@@ -25,6 +25,9 @@ class Clinic(Base):
     created_at: Mapped[datetime]
     # How far back triage reads a patient's messages together (TRIAGE.md, "Conversations").
     conversation_window_hours: Mapped[int] = mapped_column(Integer, default=48, server_default="48")
+    # A patient's 0-10 answers are compared with the median of their first three; before there
+    # are three, with this (TRIAGE.md, "Reading across weeks"). None: only a rising run counts.
+    trend_baseline_default: Mapped[float | None]
 
 
 class Staff(Base):

@@ -80,6 +80,8 @@ class CaseReason(Base):
     evidence: Mapped[str | None] = mapped_column(Text)
     start: Mapped[int | None]
     end: Mapped[int | None]
+    # A score that worsened against the patient's own baseline: how (TRIAGE.md, "Reading across weeks").
+    trend: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime]
 
 

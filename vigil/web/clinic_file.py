@@ -79,6 +79,9 @@ class ClinicIn(Strict):
     quiet_hours: QuietHours | None = None
     # How far back triage reads a patient's messages together (TRIAGE.md, "Conversations").
     conversation_window_hours: int = Field(default=48, ge=1, le=24 * 14)
+    # A 0-10 answer is compared with the median of the patient's first three answers; until
+    # there are three, with this (TRIAGE.md, "Reading across weeks"). None: only a rising run.
+    trend_baseline_default: float | None = Field(default=None, ge=0, le=10)
     _tz = field_validator("timezone")(classmethod(lambda cls, v: _tz(v)))
 
 

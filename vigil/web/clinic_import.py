@@ -97,6 +97,7 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
             "quiet_start": quiet.start if quiet else None,
             "quiet_end": quiet.end if quiet else None,
             "conversation_window_hours": c.conversation_window_hours,
+            "trend_baseline_default": c.trend_baseline_default,
             "oncall": file.oncall.model_dump(mode="json"),
         },
     )
