@@ -44,6 +44,7 @@ class Finding:
     count: int | None = None
     from_question: bool = False
     message: int | None = None  # in a conversation: the index of the message it came from
+    trend: str | None = None  # a 0-10 answer worse than the patient's own baseline: how (trends.py)
 
     @property
     def present(self) -> bool:
@@ -72,6 +73,8 @@ class Finding:
             out["from_question"] = True
         if self.message is not None:
             out["message"] = self.message
+        if self.trend is not None:
+            out["trend"] = self.trend
         return out
 
 
@@ -110,6 +113,7 @@ class Assessment:
                     "rule": rule,
                     "level": level.label,
                     **({"message": f.message} if f.message is not None else {}),
+                    **({"trend": f.trend} if f.trend is not None else {}),
                 }
             )
         return out
