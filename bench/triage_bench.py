@@ -32,9 +32,11 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "redteam7_texting.jsonl",
     ROOT / "bench" / "data" / "redteam8_texting.jsonl",
     ROOT / "bench" / "data" / "holdout_texting.jsonl",
+    ROOT / "bench" / "data" / "holdout2_texting.jsonl",
     # Conversations: the patient's level after the last message, findings pooled (TRIAGE.md).
     ROOT / "bench" / "data" / "conversations_dev.jsonl",
     ROOT / "bench" / "data" / "conversations_holdout.jsonl",
+    ROOT / "bench" / "data" / "conversations_holdout2.jsonl",
 ]
 
 

@@ -255,3 +255,55 @@ def test_a_line_nested_too_deeply_gets_an_error() -> None:
     out = triage_line(default_engine(), "[" * 100_000 + "]" * 100_000)
     assert out["id"] is None
     assert "error" in out
+
+
+def test_sick_said_twice_in_the_morning_then_more_adds_up_to_urgent_vomiting() -> None:
+    r = _read(("sick twice this morning", 0), ("another 3 since lunch", 4), ("and again", 5.5))
+    assert "vomiting" in r.assessment.rules
+
+
+def test_sick_again_misspelt_is_one_more_episode() -> None:
+    r = _read(
+        ("threw up once after breakfast", 0),
+        ("and again", 1.5),
+        ("sick agen", 3.3),
+        ("twice more this arvo", 5),
+        ("once more just now", 6),
+    )
+    assert "vomiting" in r.assessment.rules
+
+
+def test_runs_counted_across_messages_on_chemo_is_urgent_diarrhoea() -> None:
+    r = _read(
+        ("runs once this morn", 0), ("2 more times", 2), ("and again", 5), context={"on_active_treatment": True}
+    )
+    assert "diarrhea" in r.assessment.rules
+
+
+def test_bleeding_that_is_still_going_in_a_later_message_is_major() -> None:
+    r = _read(("gums bleeding since i brushed my teeth", 0), ("still bleeding, wont stop", 1.5))
+    assert r.assessment.level == Level.EMERGENCY
+
+
+def test_no_to_what_is_your_temperature_keeps_the_fever() -> None:
+    """'no' to a "what" question says it was not measured, not that the fever is gone."""
+    reading = ConversationReader(default_engine()).read(
+        [
+            Message("I feel feverish", T0),
+            Message("no", T0 + timedelta(minutes=5), "What is your temperature now? Reply with the number."),
+        ]
+    )
+    assert reading.assessment.level == Level.URGENT
+    assert any(f.concept == "fever" and f.present for f in reading.assessment.findings)
+
+
+def test_no_to_a_question_about_a_quality_keeps_the_symptom() -> None:
+    """'no' to "more than a teaspoon?" denies the amount, not the bleeding."""
+    reading = ConversationReader(default_engine()).read(
+        [
+            Message("my legs have gone weak", T0),
+            Message("no", T0 + timedelta(minutes=5), "Any new weakness in your legs?"),
+        ]
+    )
+    assert reading.assessment.level == Level.EMERGENCY
+    assert not reading.changes

@@ -150,10 +150,11 @@ class ConversationReader:
         texts = [_plain(m.text) for m in messages[first:]]
         times = [m.at for m in messages[first:]]
         originals = [m.text for m in messages[first:]]
-        pooled, changes = self._pool(alone, texts, times, first, originals)
+        qualities = [self._asks_quality(m.question) for m in messages[first:]]
+        pooled, changes = self._pool(alone, texts, times, first, originals, qualities)
         before: Sequence[Finding] = ()
         if len(alone) > 1:
-            before, _ = self._pool(alone[:-1], texts[:-1], times[:-1], first, originals[:-1])
+            before, _ = self._pool(alone[:-1], texts[:-1], times[:-1], first, originals[:-1], qualities[:-1])
         last = alone[-1]
         if len(alone) == 1:
             # A conversation of one message is that message, exactly.
@@ -166,6 +167,11 @@ class ConversationReader:
             tuple(c for c in changes if c.by == len(messages) - 1),
             first,
         )
+
+    def _asks_quality(self, question: str | None) -> bool:
+        """Whether a question asks about a quality of a symptom ("more than a teaspoon?",
+        "any NEW weakness?"): a "no" to it denies the quality, not the symptom."""
+        return question is not None and bool(self.engine.question(question).modifiers)
 
     def _empty(self, like: Assessment) -> Assessment:
         return Assessment(Level.NONE, (), (), "", like.ruleset)
@@ -209,6 +215,7 @@ class ConversationReader:
         times: Sequence[datetime],
         offset: int,
         originals: Sequence[str],
+        qualities: Sequence[bool],
     ) -> tuple[list[Finding], list[Change]]:
         """Every finding of the window with its latest status, and the changes made."""
         pool: list[list[Finding]] = []
@@ -240,7 +247,7 @@ class ConversationReader:
             own = {f.concept for f in present}
             overturn: dict[str, Status] = {}
             for f in mine:
-                if f.concept in own:
+                if f.concept in own or (f.from_question and qualities[i]):
                     continue
                 if f.status in _OVERRIDING or (f.status == "other" and correcting):
                     overturn.setdefault(f.concept, f.status)

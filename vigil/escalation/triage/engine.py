@@ -83,6 +83,10 @@ class TriageEngine:
     def _analyse_question(self, text: str) -> questions.Question:
         return questions.analyse(self.reader, text)
 
+    def question(self, text: str) -> questions.Question:
+        """What a question asks about (cached)."""
+        return self._question(text)
+
     def assess(
         self,
         text: str,

@@ -140,6 +140,10 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             else:
                 d.count = n
         return
+    if kind == "temperature":
+        # "no" to "What is your temperature?" says it was not measured, not that there is
+        # no fever: only a number (or the answer's own words) answers a "what" question.
+        return
     if kind == "open":
         pick = bad or yes
         if pick is not None:
