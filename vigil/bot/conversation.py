@@ -19,6 +19,7 @@ from vigil.escalation.triage import Assessment, Level, TriageEngine
 from vigil.escalation.triage.conversation import ConversationReader, Message, Reading
 from vigil.scheduler import checkins
 
+from . import trends
 from .context import Context, earlier_messages
 from .models import InboundMessage
 
@@ -83,8 +84,14 @@ class Conversation:
         earlier = await earlier_messages(session, ctx.patient.id, message.id, at - window, at)
         messages = [Message(e.text, e.at, e.question) for e in earlier]
         messages.append(Message(message.text, at, question))
+        # A 0-10 answer is read against the patient's earlier ones (TRIAGE.md, "Reading across weeks").
+        last = await trends.judged(session, self.engine, ctx, message.text, at)
         reading = self.reader.read(
-            messages, ctx.patient.context, window=window, emergency_number=ctx.clinic.emergency_number
+            messages,
+            ctx.patient.context,
+            window=window,
+            emergency_number=ctx.clinic.emergency_number,
+            singles=[*([None] * len(earlier)), last],
         )
         return reading, [e.id for e in earlier] + [message.id]
 

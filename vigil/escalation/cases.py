@@ -239,6 +239,7 @@ def _reason_rows(
             "evidence": r.get("evidence"),
             "start": r.get("start"),
             "end": r.get("end"),
+            "trend": r.get("trend"),
             "at": now,
         }
     return list(rows.values())

@@ -120,10 +120,17 @@ def test_a_no_to_the_scale_question_is_never_worsening(engine: TriageEngine) -> 
     assert with_trends(alone, {"back_pain": weekly(1, 2, 3)}, now, engine.rules) is alone
 
 
-def test_a_concept_without_history_is_not_judged(engine: TriageEngine) -> None:
+def test_a_concept_without_history_or_clinic_default_is_not_judged(engine: TriageEngine) -> None:
     alone = engine.assess("5", BACK)
     now = START + timedelta(weeks=3)
     assert with_trends(alone, {"dyspnea": weekly(1, 1, 1)}, now, engine.rules) is alone
+
+
+def test_a_first_answer_is_judged_against_the_clinic_default(engine: TriageEngine) -> None:
+    alone = engine.assess("4", BACK)
+    read = with_trends(alone, {}, START, engine.rules, default_baseline=2)
+    assert read.level == Level.URGENT
+    assert with_trends(alone, {}, START, engine.rules, default_baseline=3) is alone
 
 
 def test_breathlessness_rising_three_answers_in_a_row_fires_the_dyspnea_rule(

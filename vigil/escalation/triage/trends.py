@@ -93,7 +93,8 @@ def with_trends(
     advice: AdviceRenderer | None = None,
 ) -> Assessment:
     """The assessment of an answer given at `at`, with each 0-10 answer to a check-in question
-    judged against `history` (the concept's earlier answers): a worsening one gets the
+    judged against `history` (each concept's earlier answers; a concept without them is judged
+    against `default_baseline` alone, when there is one): a worsening one gets the
     `worsening` modifier and its reason, and the rules are evaluated again.
 
     `advice` renders the advice for the new level and rules (the engine's `render_advice`,
@@ -102,8 +103,9 @@ def with_trends(
     changed = False
     findings: list[Finding] = []
     for f in assessment.findings:
-        earlier = history.get(f.concept)
-        if f.present and f.from_question and f.score is not None and earlier:
+        earlier = history.get(f.concept, ())
+        judged = earlier or default_baseline is not None  # a first answer meets the default
+        if f.present and f.from_question and f.score is not None and judged:
             found = trend([*earlier, Score(float(f.score), at)], default_baseline)
             if found.worsening:
                 mods = tuple(sorted({*f.modifiers, WORSENING}))
