@@ -119,3 +119,12 @@ def test_every_concept_of_the_rules_has_cases() -> None:
 )
 def test_idioms_are_not_symptoms(text: str) -> None:
     assert assess(text).level.label == "none"
+
+
+@pytest.mark.parametrize("text", ["my gums are still bleeding", "still bleeding, wont stop"])
+def test_still_bleeding_is_bleeding_that_goes_on(text: str) -> None:
+    a = assess(text)
+    [f] = [f for f in a.findings if f.concept == "bleeding"]
+    assert f.present
+    assert "wont_stop" in f.modifiers
+    assert a.level.label == "emergency"

@@ -275,7 +275,10 @@ def test_sick_again_misspelt_is_one_more_episode() -> None:
 
 def test_runs_counted_across_messages_on_chemo_is_urgent_diarrhoea() -> None:
     r = _read(
-        ("runs once this morn", 0), ("2 more times", 2), ("and again", 5), context={"on_active_treatment": True}
+        ("runs once this morn", 0),
+        ("2 more times", 2),
+        ("and again", 5),
+        context={"on_active_treatment": True},
     )
     assert "diarrhea" in r.assessment.rules
 

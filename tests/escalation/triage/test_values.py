@@ -107,3 +107,31 @@ def test_a_score_rates_what_came_before_it_not_a_denied_symptom_after() -> None:
 def test_hyphens_and_halves_in_temperatures_are_read(text: str, celsius: float) -> None:
     [fever] = [f for f in assess(text, "What is your temperature today?").findings if f.concept == "fever"]
     assert fever.value_c == celsius
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "count"),
+    [
+        ("sick twice this morning", "vomiting", 2),
+        ("sick six times today", "vomiting", 6),
+        ("sick half a dozen times", "vomiting", 6),
+        ("runs once this morning", "diarrhea", 1),
+        ("had the runs four times", "diarrhea", 4),
+    ],
+)
+def test_sick_counted_in_the_morning_is_vomiting_with_its_count(text: str, concept: str, count: int) -> None:
+    assert finding(text, concept).count == count
+
+
+def test_sick_six_times_in_words_is_as_urgent_as_in_digits() -> None:
+    assert assess("sick six times today").level.label == "urgent"
+
+
+def test_an_approximate_number_with_only_a_count_to_give_is_the_count() -> None:
+    a = assess("I vomit many time today, maybe 7")
+    assert finding("I vomit many time today, maybe 7", "vomiting").count == 7
+    assert a.level.label == "urgent"
+
+
+def test_running_twice_a_week_is_exercise_not_diarrhoea() -> None:
+    assert assess("she runs twice a week").level.label == "none"

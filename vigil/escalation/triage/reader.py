@@ -435,6 +435,9 @@ class Reader:
                 r.numbers.append(
                     Number(m.i, m.j, float(m.values("num")[0]), False, ("unit", "count") in m.tags)
                 )
+            elif o >= 0 and mentions[o].i == k and mentions[o].j - k > 1:
+                r.numbers += self._inner_counts(tokens, mentions[o])
+        r.numbers.sort(key=lambda x: x.i)
         r.numbers = self._merge_number_words(tokens, r.numbers)
         index = Near(r.drafts)
         for num in r.numbers:
@@ -471,6 +474,19 @@ class Reader:
                 if celsius < 38.0:
                     d.mods.add("low_grade")
                 r.drafts.append(d)
+
+    def _inner_counts(self, tokens: list[Token], m: Mention) -> list[Number]:
+        """'sick six times', 'sick twice': a counted finding's phrase holds its count in words."""
+        if not any(c in self._count_targets for c in m.values("concept")):
+            return []
+        out = []
+        for inner in self.lex.match(tokens[m.i + 1 : m.j]):
+            if inner.has("num"):
+                i, j = m.i + 1 + inner.i, m.i + 1 + inner.j
+                unit = j < len(tokens) and tokens[j].norm in self._count_units
+                if ("unit", "count") in inner.tags or unit:
+                    out.append(Number(i, j, float(inner.values("num")[0]), False, True))
+        return out
 
     @staticmethod
     def _merge_number_words(tokens: list[Token], nums: list[Number]) -> list[Number]:
@@ -620,6 +636,10 @@ class Reader:
         d = self._nearest(r, index, i, j, self._score_targets, MOD_WINDOW, before_first=True)
         if d is None:
             d = self._site_pain(r, i)  # "hip 8/10": a body site with a score is pain there
+        if d is None and self._nearest(r, index, i, j, self._count_targets, MOD_WINDOW) is not None:
+            # "I vomit many time today, maybe 7": with nothing to rate, the number counts.
+            self._attach_count(r, index, i, j, score)
+            return
         if d is None:
             r.loose_scores.append((i, j, score))
             return
