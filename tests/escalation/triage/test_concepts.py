@@ -128,3 +128,29 @@ def test_still_bleeding_is_bleeding_that_goes_on(text: str) -> None:
     assert f.present
     assert "wont_stop" in f.modifiers
     assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "drinking pints of squash all day, can't quench it",
+        "downing glass after glass of water",
+        "nothing quenches my thirst",
+    ],
+)
+def test_thirst_told_by_how_much_is_drunk_is_thirst(text: str) -> None:
+    assert "thirst" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's tried to pee 3 times and nothing comes out",
+        "trying to wee but only a dribble",
+        "the wee won't come",
+    ],
+)
+def test_trying_to_pee_and_nothing_comes_out_is_retention(text: str) -> None:
+    a = assess(text)
+    assert "bladder_bowel_dysfunction" in present(a)
+    assert a.level.label == "emergency"

@@ -160,3 +160,22 @@ def test_carers_and_relative_clauses_keep_the_patient_in_view(text: str, concept
 )
 def test_a_symptom_that_came_back_is_present_again(text: str, concept: str, status: str) -> None:
     assert status_of(assess(text), concept) == {status}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("watching casualty, someone coughing up blood, made me jump", "hemoptysis"),
+        ("someone collapsed on the telly and it gave me a fright", "syncope"),
+    ],
+)
+def test_someone_on_tv_coughing_up_blood_is_someone_else(text: str, concept: str) -> None:
+    a = assess(text)
+    assert status_of(a, concept) == {"other"}
+    assert a.level.label == "none"
+
+
+def test_someone_asked_to_ring_leaves_the_request_the_patients() -> None:
+    a = assess("I need someone to ring me, my back is agony")
+    assert "nurse_request" in present(a)
+    assert a.level.label == "urgent"

@@ -971,8 +971,8 @@ class Reader:
                     return False
                 k = follow.j
                 continue
-            if tokens[k].norm in self._and or tokens[k].kind == PUNCT:
-                return False
+            if tokens[k].norm in self._and or tokens[k].kind == PUNCT or tokens[k].norm == "to":
+                return False  # "I need someone to ring me": what follows "to" is asked, not had
             k += 1
         return False
 
