@@ -49,15 +49,22 @@ async def _answer_week(
     await _say(client, auth, score)
 
 
-async def test_back_pain_of_2_2_2_then_5_raises_the_case_on_the_worsening_trend(
-    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+async def answer_check_ins(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str], *scores: str
 ) -> None:
-    clock.set(DUE)
-    for score in ("2", "2", "2"):
+    """Maria answers her next check-ins, each with its 0-10 back pain score first."""
+    for score in scores:
         await _answer_week(rt, clock, client, auth, score)
         for text in REST:
             clock.advance(minutes=2)
             await _say(client, auth, text)
+
+
+async def test_back_pain_of_2_2_2_then_5_raises_the_case_on_the_worsening_trend(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)
+    await answer_check_ins(rt, clock, client, auth, "2", "2", "2")
     steady = await _case(client, auth)
     assert steady["level"] == "routine"  # back pain is a routine flag, not yet a trend
 
@@ -80,11 +87,7 @@ async def test_a_patients_usual_score_is_not_a_trend(
     rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
 ) -> None:
     clock.set(DUE)
-    for score in ("5", "6", "5", "6"):
-        await _answer_week(rt, clock, client, auth, score)
-        for text in REST:
-            clock.advance(minutes=2)
-            await _say(client, auth, text)
+    await answer_check_ins(rt, clock, client, auth, "5", "6", "5", "6")
     case = await _case(client, auth)
     assert case["level"] == "routine"
     assert not any(r.get("trend") for r in case["reasons"])  # type: ignore[attr-defined]

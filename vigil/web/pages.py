@@ -123,6 +123,14 @@ def _with_html(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**m, "html": highlighted(m)} for m in messages]
 
 
+def _sourced(case: dict[str, Any]) -> dict[str, Any]:
+    """The case with each reason's message as escaped HTML, that reason's evidence marked."""
+    for r in case["reasons"]:
+        if r.get("message"):
+            r["message"] = {**r["message"], "html": highlighted(r["message"])}
+    return case
+
+
 # -- sign in ------------------------------------------------------------------------------
 
 
@@ -434,19 +442,21 @@ async def case_page(case_id: RowId, request: Request, rt: RuntimeDep, staff: Pag
     me = _need(staff)
     found = await _case_or_404(rt, me, case_id, audit_view=True)
     async with rt.db.session() as session:
-        patient_id = await session.scalar(
-            select(Patient.id).where(
+        patient = await session.scalar(
+            select(Patient).where(
                 Patient.clinic_id == me.clinic_id, Patient.external_id == found["patient"]["external_id"]
             )
         )
+        charts = await views.score_charts(session, patient) if patient is not None else []
     return await _render(
         request,
         rt,
         "case.html",
         me,
-        case=found,
+        case=_sourced(found),
         messages=_with_html(found["messages"]),
-        patient_id=patient_id,
+        patient_id=patient.id if patient is not None else None,
+        charts=charts,
         dispositions=DISPOSITIONS,
     )
 
@@ -460,7 +470,7 @@ async def case_live(case_id: RowId, request: Request, rt: RuntimeDep, staff: Pag
         request,
         "_case_live.html",
         {
-            "case": found,
+            "case": _sourced(found),
             "messages": _with_html(found["messages"]),
             "csrf": _csrf(request),
             "tz": await _tz(rt, me),
@@ -513,6 +523,30 @@ async def case_action(
             raise HTTPException(404, str(exc)) from None
         request.session["flash"] = (str(exc), "error")
     return RedirectResponse(f"/cases/{case_id}", status_code=303)
+
+
+# -- a patient ----------------------------------------------------------------------------
+
+
+@router.get("/patients/{patient_id}", response_class=HTMLResponse)
+async def patient_page(patient_id: RowId, request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResponse:
+    """Who the patient is, their protocol and their 0-10 answers over time; every view audited."""
+    me = _need(staff)
+    async with rt.db.transaction() as session:
+        found = await views.patient_detail(session, me.clinic_id, patient_id)
+        if found is None:
+            raise HTTPException(404, "no such patient")  # another clinic's is not ours to confirm
+        audit(
+            session,
+            at=rt.clock.now(),
+            actor=me.email,
+            action="view",
+            subject_type="patient",
+            subject_id=patient_id,
+            clinic_id=me.clinic_id,
+            channel="web",
+        )
+    return await _render(request, rt, "patient.html", me, patient=found, charts=found["charts"])
 
 
 # -- the patient simulator ------------------------------------------------------------------

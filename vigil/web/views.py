@@ -11,6 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vigil.bot.models import InboundMessage
 from vigil.core.models import OutboundMessage, Patient, Staff
 from vigil.escalation.models import LEVEL_RANK, Assessment, Case, CaseEvent, CaseReason
+from vigil.scheduler.models import Enrolment, Protocol
+from vigil.scheduler.scores import scale_series
+
+from .charts import charts
 
 CASE_STATUSES = ("open", "acknowledged", "resolved")
 
@@ -87,6 +91,7 @@ def case_dict(
                 "start": r.start,
                 "end": r.end,
                 "at": iso(r.at),
+                **({"trend": r.trend} if r.trend else {}),
             }
             # the reasons that set the level first, so a short list shows them
             for r in sorted(reasons, key=lambda r: -LEVEL_RANK.get(r.level, 0))
@@ -125,7 +130,69 @@ async def case_detail(session: AsyncSession, clinic_id: int, case_id: int) -> di
         for e in events
     ]
     out["messages"] = await transcript(session, patient.id)
+    _sources(out["reasons"], out["messages"])
     return out
+
+
+def _sources(reasons: list[dict[str, Any]], messages: list[dict[str, Any]]) -> None:
+    """Each reason names the message it came from, with its evidence's place in that text."""
+    inbound = {m["id"]: m for m in messages if m["direction"] == "in"}
+    for r in reasons:
+        m = inbound.get(r.get("message_id"))
+        if m is None:
+            continue
+        text: str = m["text"]
+        start, end, evidence = r.get("start"), r.get("end"), r.get("evidence") or ""
+        if not (isinstance(start, int) and isinstance(end, int) and text[start:end] == evidence and evidence):
+            # Offsets of another reading of the text: find the evidence itself, if it is there.
+            found = text.find(evidence) if evidence else -1
+            start, end = (found, found + len(evidence)) if found >= 0 else (None, None)
+        r["message"] = {
+            "id": m["id"],
+            "at": m["at"],
+            "channel": m["channel"],
+            "text": text,
+            "highlights": [] if start is None else [{"start": start, "end": end}],
+        }
+
+
+async def score_charts(session: AsyncSession, patient: Patient) -> list[dict[str, Any]]:
+    """The patient's 0-10 answers over time, a chart per concept."""
+    from vigil.core.models import Clinic
+
+    found = select(Clinic.trend_baseline_default).where(Clinic.id == patient.clinic_id)
+    default = await session.scalar(found)
+    return charts(await scale_series(session, patient.id), default)
+
+
+async def patient_detail(session: AsyncSession, clinic_id: int, patient_id: int) -> dict[str, Any] | None:
+    """A patient of this clinic: who, their status and protocols, their open case, their scores."""
+    patient = await session.get(Patient, patient_id)
+    if patient is None or patient.clinic_id != clinic_id:
+        return None
+    protocols = await session.scalars(
+        select(Protocol.name)
+        .join(Enrolment, Enrolment.protocol_id == Protocol.id)
+        .where(Enrolment.patient_id == patient.id, Enrolment.active.is_(True))
+        .order_by(Protocol.name)
+    )
+    case = (
+        await session.execute(
+            select(Case.id, Case.level).where(Case.patient_id == patient.id, Case.status != "resolved")
+        )
+    ).first()
+    return {
+        "id": patient.id,
+        "external_id": patient.external_id,
+        "name": patient.name,
+        "channel": patient.channel,
+        "status": patient.status,
+        "discharged": patient.discharged_at is not None,
+        "context": patient.context or {},
+        "protocols": list(protocols),
+        "open_case": {"id": case.id, "level": case.level} if case is not None else None,
+        "charts": await score_charts(session, patient),
+    }
 
 
 async def transcript(session: AsyncSession, patient_id: int) -> list[dict[str, Any]]:
