@@ -50,7 +50,7 @@ def chart(series: Series, default_baseline: float | None = None) -> dict[str, An
         worse = i > 0 and trend(scores[: i + 1], default_baseline).worsening
         at = p.at.isoformat().replace("+00:00", "Z")
         drawn.append(Point(round(x, 1), _y(p.value), p.value, _n(p.value), at, worse))
-    base = baseline(scores, default_baseline) if len(points) > 1 else default_baseline
+    base = baseline(scores, default_baseline)  # the first three answers', or the clinic's
     recent = points[-6:]
     values = ", ".join(_n(p.value) for p in recent)
     return {
@@ -70,8 +70,12 @@ def chart(series: Series, default_baseline: float | None = None) -> dict[str, An
         "last": drawn[-1].at,
         "latest": _n(points[-1].value),
         "worsening": drawn[-1].worse,
-        "summary": f"{_label(series.key)}, 0 to 10: {len(points)} answers; the last {len(recent)}: {values}",
+        "summary": f"{_label(series.key)}, 0 to 10: {_count(len(points))}; the last {len(recent)}: {values}",
     }
+
+
+def _count(n: int) -> str:
+    return "1 answer" if n == 1 else f"{n} answers"
 
 
 def _n(value: float) -> str:
