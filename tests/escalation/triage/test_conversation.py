@@ -310,3 +310,19 @@ def test_no_to_a_question_about_a_quality_keeps_the_symptom() -> None:
     )
     assert reading.assessment.level == Level.EMERGENCY
     assert not reading.changes
+
+
+def test_a_message_that_says_only_how_it_is_qualifies_the_finding_before() -> None:
+    r = _read(("nosebleed", 0), ("still going, been 45 mins, wont stop", 0.75))
+    assert r.assessment.level == Level.EMERGENCY
+    assert "bleeding-major" in r.assessment.rules
+
+
+def test_a_denied_quality_in_a_later_message_adds_nothing() -> None:
+    r = _read(("my back aches", 0), ("not worse, the same as ever", 2))
+    assert r.assessment.level == Level.ROUTINE
+
+
+def test_a_quality_a_day_later_does_not_reach_back() -> None:
+    r = _read(("nosebleed", 0), ("wont stop", 30))
+    assert r.assessment.level < Level.EMERGENCY

@@ -235,6 +235,8 @@ class ConversationReader:
                     extra = self._again(pool, text, originals[i], times, i, index)
                     if extra is not None:
                         mine.append(extra)
+                    elif not mine:
+                        self._qualify_last(pool, originals[i], times, i)
             # A later mention that denies or resolves a concept overturns its earlier ones; in
             # a correction, so does one that gives the concept to someone else.
             correcting = _matches(self.phrases.correction, text) is not None and not re.search(
@@ -333,6 +335,28 @@ class ConversationReader:
                     message=index,
                 )
         return None
+
+    def _qualify_last(
+        self, pool: list[list[Finding]], original: str, times: Sequence[datetime], i: int
+    ) -> None:
+        """ "nosebleed" then "still going, 45 mins, won't stop": a message that names nothing
+        but says how it is qualifies the latest finding that such words can qualify."""
+        mods = self.engine.reader.free_modifiers(original)
+        if not mods:
+            return
+        targets = self.engine.lexicon.modifier_targets
+        for j in range(len(pool) - 1, -1, -1):
+            if times[i] - times[j] > COUNT_SPAN:
+                return
+            present = [k for k, f in enumerate(pool[j]) if f.present]
+            if not present:
+                continue
+            for k in present:
+                f = pool[j][k]
+                extra = {m for m in mods if f.concept in targets.get(m, ())} - set(f.modifiers)
+                if extra:
+                    pool[j][k] = replace(f, modifiers=tuple(sorted({*f.modifiers, *extra})))
+            return
 
     def _add_counts(
         self, pool: list[list[Finding]], alone: Sequence[Assessment], times: Sequence[datetime]

@@ -195,6 +195,23 @@ class Reader:
         self._statuses(reading, owner, contrast)
         return reading
 
+    def free_modifiers(self, text: str) -> set[str]:
+        """What a message that names no finding says of how things are ("still going, won't
+        stop"), without the words it denies ("not worse")."""
+        r = self.read(text)
+        if r.drafts:
+            return set()
+        owner = [-1] * len(r.tokens)
+        for idx, m in enumerate(r.mentions):
+            for k in range(m.i, m.j):
+                owner[k] = idx
+        return {
+            mod
+            for m in r.mentions
+            if m.has("mod") and not self._negated_cue(r.tokens, r.mentions, owner, m)
+            for mod in m.values("mod")
+        }
+
     def _segment(self, tokens: list[Token], mentions: list[Mention], owner: list[int]) -> set[int]:
         """Number sentences and clauses; returns the clauses that open with a contrast."""
         sent = clause = 0
