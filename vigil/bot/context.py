@@ -1,8 +1,8 @@
 """What handling one inbound message needs to know, read in a single query.
 
-The patient, their clinic, the open check-in with its protocol, and the open case: every
-inbound message needs all four, and one round trip instead of four is most of the cost
-saved on the busiest path.
+The patient, their clinic, the open check-in with its protocol, the open case and the
+follow-up question being asked: every inbound message needs them all, and one round trip
+instead of five is most of the cost saved on the busiest path.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from vigil.escalation.cases import OpenCase
 from vigil.escalation.models import Assessment, Case
 from vigil.scheduler.models import CheckIn, Enrolment, Protocol
 
-from .models import InboundMessage
+from .followups import Asking, asking
+from .models import FollowUp, InboundMessage
 
 _LATEST_OPEN_CHECKIN = (
     select(CheckIn.id)
@@ -35,12 +36,13 @@ def _query(*extra: Any) -> Any:
     return (
         # The enrolment rides along so that recording an answer finds it in the session.
         select(Patient, Clinic, CheckIn, Protocol, Case.id, Case.level, Case.level_rank, Enrolment)
-        .add_columns(Case.status, *extra)
+        .add_columns(Case.status, FollowUp, *extra)
         .join(Clinic, Clinic.id == Patient.clinic_id)
         .outerjoin(CheckIn, CheckIn.id == _LATEST_OPEN_CHECKIN)
         .outerjoin(Enrolment, Enrolment.id == CheckIn.enrolment_id)
         .outerjoin(Protocol, Protocol.id == Enrolment.protocol_id)
         .outerjoin(Case, and_(Case.patient_id == Patient.id, Case.status != "resolved"))
+        .outerjoin(FollowUp, and_(FollowUp.patient_id == Patient.id, FollowUp.status == "asking"))
     )
 
 
@@ -60,16 +62,18 @@ class Context:
     # Held so that the session (which keeps objects only while referenced) still has it
     # when an answer resets its missed streak.
     enrolment: Enrolment | None = None
+    follow_up: Asking | None = None  # a red-flag question waiting for its answer
 
 
 def _context(row: Any) -> Context:
-    patient, clinic, checkin, protocol, case_id, level, rank, enrolment, status = row[:9]
+    patient, clinic, checkin, protocol, case_id, level, rank, enrolment, status, follow_up = row[:10]
     return Context(
         patient=patient,
         clinic=clinic,
         pending=(checkin, protocol) if checkin is not None and protocol is not None else None,
         case=OpenCase(case_id, level, rank, status == "acknowledged") if case_id is not None else None,
         enrolment=enrolment,
+        follow_up=asking(follow_up),
     )
 
 
@@ -84,7 +88,7 @@ async def for_message(
     """A stored message and its context; `lock` holds the message's row (PostgreSQL)."""
     stmt = _BY_MESSAGE_LOCKED if lock else _BY_MESSAGE
     row = (await session.execute(stmt, {"message_id": message_id})).first()
-    return None if row is None else (row[9], _context(row))
+    return None if row is None else (row[10], _context(row))
 
 
 # The patient's earlier messages in the conversation window, newest first, with the question

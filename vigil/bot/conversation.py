@@ -19,7 +19,7 @@ from vigil.escalation.triage import Assessment, Level, TriageEngine
 from vigil.escalation.triage.conversation import ConversationReader, Message, Reading
 from vigil.scheduler import checkins
 
-from . import trends
+from . import followups, trends
 from .context import Context, earlier_messages
 from .models import InboundMessage
 
@@ -61,6 +61,7 @@ class Outcome:
     escalate: bool = False  # the case opened or rose on triage: start its escalation chain
     unasked: list[str] = field(default_factory=list)  # questions a stopped check-in never asked
     topics: set[str] = field(default_factory=set)
+    said_since: int = 0  # the first message of the conversation sent in the last day
 
 
 def keyword(text: str) -> str | None:
@@ -77,7 +78,7 @@ class Conversation:
 
     async def _read(
         self, session: AsyncSession, message: InboundMessage, ctx: Context, question: str | None
-    ) -> tuple[Reading, list[int]]:
+    ) -> tuple[Reading, list[int], list[datetime]]:
         """The patient after this message, read with their earlier ones in the clinic's window."""
         window = timedelta(hours=ctx.clinic.conversation_window_hours or 48)
         at = message.received_at
@@ -93,7 +94,7 @@ class Conversation:
             emergency_number=ctx.clinic.emergency_number,
             singles=[*([None] * len(earlier)), last],
         )
-        return reading, [e.id for e in earlier] + [message.id]
+        return reading, [e.id for e in earlier] + [message.id], [m.at for m in messages]
 
     async def _changed(
         self,
@@ -208,7 +209,14 @@ class Conversation:
         patient, clinic, pending = ctx.patient, ctx.clinic, ctx.pending
         out = Outcome(topics={f"patient:{patient.id}"})
         question = checkins.current_question(*pending) if pending else None
-        reading, ids = await self._read(session, message, ctx, question["text"] if question else None)
+        # A check-in question comes first; a follow-up question waits for it to close.
+        follow_up = ctx.follow_up if question is None else None
+        if follow_up is not None and follow_up.due_at <= message.received_at:
+            follow_up = None  # written after the question lapsed: not an answer to it
+        asked = question["text"] if question else (follow_up.question if follow_up else None)
+        reading, ids, times = await self._read(session, message, ctx, asked)
+        # What the patient said in the last day answers a red-flag question; older words do not.
+        out.said_since = next((i for i, t in enumerate(times) if t >= now - followups.DAY), len(times))
         result = reading.last
         level = reading.level
         ASSESSED.labels(level.label).inc()
@@ -216,7 +224,7 @@ class Conversation:
             session,
             patient_id=patient.id,
             message_id=message.id,
-            question=question["text"] if question else None,
+            question=asked,
             result=result,
             now=now,
         )
@@ -229,7 +237,7 @@ class Conversation:
             await self._keyword(session, word, ctx, now, out)
             return out
 
-        if result.level < level:
+        if reading.rose and result.level <= reading.assessment.level:
             # This message completed a rule with earlier ones: the pooled reasons, each naming
             # its message, and the conversation's advice.
             reasons = [_with_message(r, ids) for r in reading.assessment.reasons()]
@@ -253,6 +261,9 @@ class Conversation:
             if asked is not None and not (flagged.opened or flagged.raised) and level < Level.URGENT:
                 await self._nurse_again(session, ctx, message.channel, now, out, urgent=asked)
                 return out
+        if level >= Level.EMERGENCY:
+            # They must call now: questions would only delay them.
+            await followups.stop(session, patient.id, now)
         if level >= Level.URGENT:
             # The safety reply goes first; the check-in stops so a nurse can take over.
             await self._say(session, patient, "safety", advice, now, PRIORITY_SAFETY, out)
@@ -268,6 +279,11 @@ class Conversation:
                     stop=True,
                 )
                 out.unasked = _after(pending[1].questions, question)
+            if level < Level.EMERGENCY:
+                # Urgent is not yet the worst: the red-flag questions may find an emergency.
+                await self._offer(session, ctx, reading, now, out, wait=False)
+                if follow_up is not None:
+                    out.outbox += await followups.answered(session, patient, clinic, follow_up.id, now)
             return out
         if pending and question is not None:
             nxt = await checkins.record_answer(
@@ -283,10 +299,30 @@ class Conversation:
                     " in an emergency."
                 )
                 await self._say(session, patient, "closing", closing, now, PRIORITY_REPLY, out)
+            # Red-flag questions wait for the check-in to close, then follow it.
+            await self._offer(session, ctx, reading, now, out, wait=nxt is not None)
+            if nxt is None:
+                out.outbox += await followups.resume(session, patient, now)
+            return out
+        if follow_up is not None:
+            # An answer to a red-flag question: the next one, or thanks. Families the answer
+            # shows wait for this round to end.
+            await self._offer(session, ctx, reading, now, out, wait=True)
+            out.outbox += await followups.answered(session, patient, clinic, follow_up.id, now)
             return out
         # Free text outside a check-in.
+        if result.other_person_level >= Level.URGENT:
+            # "my husband is coughing up blood": no case for the patient, but the writer must
+            # hear at once to call for that person.
+            words = self.engine.other_person_advice(emergency_number=clinic.emergency_number)
+            await self._say(session, patient, "safety", words, now, PRIORITY_SAFETY, out)
         if level == Level.ROUTINE:
             await self._say(session, patient, "reply", advice, now, PRIORITY_REPLY, out)
+            await self._offer(session, ctx, reading, now, out, wait=False)
+        elif await self._offer(session, ctx, reading, now, out, wait=False):
+            pass  # the question is the answer
+        elif result.other_person_level >= Level.URGENT:
+            pass  # the advice to call for them is the answer
         else:
             if ctx.case is not None:
                 text = (
@@ -302,6 +338,26 @@ class Conversation:
             await self._say(session, patient, "reply", text, now, PRIORITY_REPLY, out)
         return out
 
+    async def _offer(
+        self,
+        session: AsyncSession,
+        ctx: Context,
+        reading: Reading,
+        now: datetime,
+        out: Outcome,
+        *,
+        wait: bool,
+    ) -> int:
+        """Ask the red-flag questions of the families this message shows (TRIAGE.md)."""
+        pooled = reading.assessment
+        if pooled.level >= Level.EMERGENCY or (ctx.case is not None and ctx.case.level == "emergency"):
+            return 0  # never after an emergency: they have been told to call
+        said = [f for f in pooled.findings if f.message is None or f.message >= out.said_since]
+        shown = reading.last.findings
+        sent = await followups.offer(session, ctx.patient, shown, said, pooled.context, now, wait=wait)
+        out.outbox += sent
+        return sent
+
     async def _keyword(
         self, session: AsyncSession, word: str, ctx: Context, now: datetime, out: Outcome
     ) -> None:
@@ -312,6 +368,8 @@ class Conversation:
             f"Check-ins from {clinic.name} have ended. If you need the clinic, contact them "
             f"directly. In an emergency call {number}."
         )
+        if word in ("stop", "pause"):
+            await followups.stop(session, patient.id, now)
         if word == "stop":
             await checkins.stop_open(session, patient.id, now)
             if patient.status != "opted_out":

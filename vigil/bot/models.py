@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from vigil.core.db import Base
@@ -59,3 +59,30 @@ class ProviderUpdate(Base):
     channel: Mapped[str] = mapped_column(String(20))
     provider_id: Mapped[str] = mapped_column(String(96))
     received_at: Mapped[datetime]
+
+
+class FollowUp(Base):
+    """One round of a red-flag family's follow-up questions to a patient.
+
+    waiting (behind an open check-in or another round) → asking → done, unanswered (no
+    answer in time: the case shows it) or stopped (an emergency, STOP, or too late to ask).
+    """
+
+    __tablename__ = "follow_up"
+    __table_args__ = (
+        Index("ix_follow_up_patient", "patient_id", "status"),
+        Index("ix_follow_up_due", "status", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"))
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"))
+    family: Mapped[str] = mapped_column(String(40))
+    # The questions as sent, in order: [{"text", "kind"}]; the answers join the conversation.
+    questions: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    position: Mapped[int] = mapped_column(default=0)
+    status: Mapped[str] = mapped_column(String(12))
+    started_at: Mapped[datetime]
+    asked_at: Mapped[datetime | None]
+    due_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]

@@ -27,7 +27,7 @@ from vigil.escalation import cases, paging
 from vigil.escalation.triage import TriageEngine
 from vigil.scheduler import checkins
 
-from . import context, inbox, outbox
+from . import context, followups, inbox, outbox
 from .channels import Channel
 from .channels.simulator import SimulatorChannel
 from .conversation import Conversation, Outcome
@@ -192,11 +192,13 @@ class Service:
         others still run: a broken check-in protocol must never cost an emergency its page.
         Paging goes first, since a late page is the costliest delay.
         """
-        stats = dict.fromkeys(("pages", "opened", "reminded", "missed", "retried", "stranded"), 0)
+        keys = ("pages", "opened", "reminded", "missed", "follow_ups", "retried", "stranded")
+        stats = dict.fromkeys(keys, 0)
         stats["pages"] = await self._sweep("paging", self.escalate)
         stats["opened"] = await self._sweep("checkins", self.send_due)
         stats["reminded"] = await self._sweep("owner_reminders", self._remind_owners)
         stats["missed"] = await self._sweep("reminders_expiry", self._remind_and_expire)
+        stats["follow_ups"] = await self._sweep("follow_ups", self._follow_ups)
         stats["retried"] = await self._sweep("inbox_retry", self._retry_inbox)
         stats["stranded"] = await self._sweep("outbox_stranded", self._stranded)
         self.dispatcher.wake()
@@ -259,6 +261,13 @@ class Service:
         for message_id in stuck:
             await self.process(message_id)
         return len(stuck)
+
+    async def _follow_ups(self) -> int:
+        """Red-flag questions left unanswered go on the case; waiting ones are asked."""
+        async with self.db.transaction() as session:
+            changed = await followups.sweep(session, self.clock.now())
+        self.announce({f"clinic:{c}" for c, _ in changed} | {f"patient:{p}" for _, p in changed})
+        return len(changed)
 
     async def _stranded(self) -> int:
         return sum((await outbox.stranded(self.db, set(self.channels))).values())

@@ -204,7 +204,8 @@ async def test_a_repeated_update_id_does_nothing_twice(
     assert (await chat.post(body)).status_code == 200
     await tg_rt.service.dispatcher.drain()
     assert await _count(tg_rt, InboundMessage) == 1
-    assert len(telegram.to(MARIA)) == 1  # one safety reply
+    # One safety reply and one red-flag question, not two of each.
+    assert len(telegram.to(MARIA)) == 2
     async with tg_rt.db.session() as session:
         case = await session.scalar(select(Case))
     assert case is not None

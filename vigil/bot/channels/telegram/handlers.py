@@ -32,7 +32,7 @@ from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
 from vigil.scheduler import checkins
 
-from ... import enrolment
+from ... import enrolment, followups
 from ...inbox import first_time
 from ...strangers import tell_stranger
 
@@ -57,6 +57,8 @@ CASE_BUTTON = re.compile(r"^case:(\d{1,9}):(ack|claim)$")  # case ids are 32-bit
 # Telegram's own ceiling on a message's text: triage never reads more than a chat can send.
 MAX_TEXT = 4096
 ANSWER_BUTTON = re.compile(r"^a:(.{1,60}):(\d{1,2})$")  # the question's key and the answer's index
+# A follow-up question's answer: the round, the question's place in it, the answer's index.
+FOLLOW_UP_BUTTON = re.compile(r"^f:(\d{1,10}):(\d{1,2}):(\d)$")
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
@@ -245,6 +247,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _consent_button(update, context, data == "consent:yes")
     elif data.startswith("a:"):
         await _answer_button(update, context, data)
+    elif data.startswith("f:"):
+        await _follow_up_button(update, context, data)
     else:
         await _answer(update, "This button no longer works.")
 
@@ -324,6 +328,27 @@ async def _answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE, dat
     await svc.receive(patient, "telegram", _key(context, update), value)
     await _answer(update)
     await _drop_buttons(update, f"Your answer: {value}")
+
+
+async def _follow_up_button(update: Update, context: ContextTypes.DEFAULT_TYPE, data: str) -> None:
+    """Yes or No to a red-flag question: the same as typing it, while the question is open."""
+    chat = update.effective_chat
+    found = FOLLOW_UP_BUTTON.match(data)
+    if chat is None or found is None:
+        await _answer(update, "This button no longer works.")
+        return
+    round_id, position, index = (int(g) for g in found.groups())
+    svc = _service(context)
+    async with svc.db.session() as session:
+        patient = await enrolment.patient_by_chat(session, chat.id)
+        label = await followups.button_answer(session, patient, round_id, position, index, svc.clock.now())
+    if patient is None or label is None:
+        await _answer(update, "This question has closed. You can still write to us at any time.")
+        await _drop_buttons(update)
+        return
+    await svc.receive(patient, "telegram", _key(context, update), label)
+    await _answer(update)
+    await _drop_buttons(update, f"Your answer: {label}")
 
 
 def install(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -1,0 +1,210 @@
+"""Follow-up questions: asked at once on a red-flag family, a yes raises at once, no answer
+leaves an event on the case; one round per family per day, never after an emergency, never
+over an open check-in question."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from vigil.bot.models import FollowUp
+from vigil.core.clock import ManualClock
+from vigil.core.models import OutboundMessage, Patient
+from vigil.escalation.models import Case, CaseEvent, CaseReason
+from vigil.web.runtime import Runtime
+
+from ..conftest import DUE
+
+MARIA = "MRN-100871"  # no treatment context on record
+INTRO = "a few quick questions"
+
+
+async def _patient(rt: Runtime) -> Patient:
+    patient = await rt.service.patient(1, MARIA)
+    assert patient is not None
+    return patient
+
+
+async def _said(rt: Runtime, patient: Patient) -> list[OutboundMessage]:
+    async with rt.db.session() as session:
+        mine = select(OutboundMessage).where(OutboundMessage.patient_id == patient.id)
+        return list(await session.scalars(mine.order_by(OutboundMessage.id)))
+
+
+async def _case(rt: Runtime, patient: Patient) -> Case:
+    async with rt.db.session() as session:
+        case = await session.scalar(
+            select(Case).where(Case.patient_id == patient.id, Case.status != "resolved")
+        )
+    assert case is not None
+    return case
+
+
+async def _events(rt: Runtime, case: Case) -> list[CaseEvent]:
+    async with rt.db.session() as session:
+        mine = select(CaseEvent).where(CaseEvent.case_id == case.id)
+        return list(await session.scalars(mine.order_by(CaseEvent.id)))
+
+
+async def _rounds(rt: Runtime) -> list[FollowUp]:
+    async with rt.db.session() as session:
+        return list(await session.scalars(select(FollowUp).order_by(FollowUp.id)))
+
+
+async def _say(rt: Runtime, patient: Patient, key: str, text: str) -> None:
+    received = await rt.service.receive(patient, "simulator", key, text)
+    assert received.outcome is not None
+
+
+async def test_back_pain_asks_the_spinal_questions_and_a_yes_raises_to_emergency_at_once(rt: Runtime) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    assert (await _case(rt, maria)).level == "routine"
+    said = await _said(rt, maria)
+    assert [m.kind for m in said] == ["reply", "question"]  # the routine advice, then the question
+    question = said[-1]
+    assert INTRO in question.text
+    assert "legs" in question.text
+    assert question.text.endswith("Reply YES or NO.")
+    [round_] = await _rounds(rt)
+    assert question.buttons == [[["Yes", f"f:{round_.id}:0:0"], ["No", f"f:{round_.id}:0:1"]]]
+
+    await _say(rt, maria, "m2", "yes")
+    case = await _case(rt, maria)
+    assert case.level == "emergency"
+    async with rt.db.session() as session:
+        rules = set(await session.scalars(select(CaseReason.rule).where(CaseReason.case_id == case.id)))
+    assert "mscc-neuro" in rules
+    said = await _said(rt, maria)
+    assert said[-1].kind == "safety"
+    assert "911" in said[-1].text
+    [round_] = await _rounds(rt)
+    assert round_.status == "stopped"  # never more questions after an emergency
+    kinds = [e.kind for e in await _events(rt, case)]
+    assert "follow_up_asked" in kinds
+    assert "paged" in kinds
+
+
+async def test_no_to_every_question_walks_the_round_and_thanks_without_raising(rt: Runtime) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    for i in range(4):
+        await _say(rt, maria, f"a{i}", "no")
+    said = await _said(rt, maria)
+    questions = [m for m in said if m.kind == "question"]
+    assert len(questions) == 4
+    assert INTRO in questions[0].text
+    assert all(INTRO not in q.text for q in questions[1:])
+    assert "care team can see your answers" in said[-1].text
+    [round_] = await _rounds(rt)
+    assert round_.status == "done"
+    case = await _case(rt, maria)
+    assert case.level == "routine"
+    assert "follow_up_unanswered" not in [e.kind for e in await _events(rt, case)]
+
+
+async def test_unanswered_questions_leave_the_case_at_its_level_with_an_event(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.advance(timedelta(minutes=29))
+    await rt.service.tick()
+    assert (await _rounds(rt))[0].status == "asking"
+    clock.advance(timedelta(minutes=2))
+    stats = await rt.service.tick()
+    assert stats["follow_ups"] == 1
+    case = await _case(rt, maria)
+    assert case.level == "routine"
+    [event] = [e for e in await _events(rt, case) if e.kind == "follow_up_unanswered"]
+    assert event.detail["family"] == "back or neck pain"
+    assert len(event.detail["unanswered"]) == 4
+    assert (await _rounds(rt))[0].status == "unanswered"
+
+
+async def test_an_answer_after_the_question_lapsed_is_read_alone(rt: Runtime, clock: ManualClock) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.advance(timedelta(hours=2))
+    await _say(rt, maria, "m2", "yes")  # to what? the question closed long ago
+    assert (await _case(rt, maria)).level == "routine"
+
+
+async def test_one_round_per_family_per_day(rt: Runtime, clock: ManualClock) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    for i in range(4):
+        await _say(rt, maria, f"a{i}", "no")
+    clock.advance(timedelta(hours=3))
+    await _say(rt, maria, "m2", "back still aching")
+    assert len(await _rounds(rt)) == 1
+    clock.advance(timedelta(hours=22))
+    await _say(rt, maria, "m3", "back still aching")
+    assert len(await _rounds(rt)) == 2
+
+
+async def test_no_questions_after_an_emergency(rt: Runtime) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back is agony and my legs have gone weak")
+    assert (await _case(rt, maria)).level == "emergency"
+    await _say(rt, maria, "m2", "and a headache now")
+    assert await _rounds(rt) == []
+    assert not [m for m in await _said(rt, maria) if m.kind == "question"]
+
+
+async def test_questions_the_conversation_already_answered_are_not_asked(rt: Runtime) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "back is sore, no weakness in my legs and no trouble walking")
+    [round_] = await _rounds(rt)
+    texts = [q["text"] for q in round_.questions]
+    assert not any("weak or heavy" in t for t in texts)
+    assert not any("walking" in t for t in texts)
+    assert any("urine" in t for t in texts)
+
+
+async def test_a_fever_without_a_number_asks_for_it_and_about_treatment(rt: Runtime) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "I think I have a temperature")
+    *_, question = await _said(rt, maria)
+    assert "What is your temperature now?" in question.text
+    assert question.buttons is None  # a number, not a yes or no
+    await _say(rt, maria, "m2", "no")  # not measured: not "no fever"
+    case = await _case(rt, maria)
+    assert case.level == "urgent"
+    *_, chemo = await _said(rt, maria)
+    assert "chemotherapy" in chemo.text
+    await _say(rt, maria, "m3", "yes")
+    assert (await _case(rt, maria)).level == "emergency"  # neutropenic-fever
+
+
+async def test_someone_elses_red_flag_gets_the_call_advice_and_no_case(rt: Runtime) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my husband has crushing chest pain and is sweating")
+    said = await _said(rt, maria)
+    assert [m.kind for m in said] == ["safety"]
+    assert "911" in said[0].text
+    async with rt.db.session() as session:
+        assert await session.scalar(select(Case).where(Case.patient_id == maria.id)) is None
+    assert await _rounds(rt) == []
+
+
+async def test_questions_wait_for_an_open_check_in_to_close(rt: Runtime, clock: ManualClock) -> None:
+    maria = await _patient(rt)
+    clock.set(DUE)
+    await rt.service.send_due()
+    said = await _said(rt, maria)
+    assert said[-1].kind == "question"
+    await _say(rt, maria, "c1", "my back aches a bit, 4")
+    [round_] = await _rounds(rt)
+    assert round_.status == "waiting"
+    # Answer the check-in to its end; the red-flag questions follow it.
+    for i in range(10):
+        async with rt.db.session() as session:
+            still = await session.scalar(select(FollowUp.status).where(FollowUp.id == round_.id))
+        if still != "waiting":
+            break
+        await _say(rt, maria, f"c{i + 2}", "no")
+    [round_] = await _rounds(rt)
+    assert round_.status == "asking"
+    assert INTRO in (await _said(rt, maria))[-1].text

@@ -1,0 +1,293 @@
+"""Asking a patient a red-flag family's follow-up questions, one at a time.
+
+A round is a database state machine (waiting → asking → done | unanswered | stopped): the
+conversation starts and advances it as messages come in, and the tick's sweep closes rounds
+nobody answered (an event on the case, "red-flag questions not answered") and asks the ones
+that waited for a check-in to close. Which questions to ask is triage's data
+(`vigil.escalation.triage.followups`); the answers are read by triage with their question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Final
+
+from sqlalchemy import exists, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from vigil.core.db import table
+from vigil.core.models import Clinic, OutboundMessage, Patient, to_patient
+from vigil.escalation.models import Case, CaseEvent
+from vigil.escalation.triage import followups as data
+from vigil.escalation.triage.model import Finding
+from vigil.scheduler.models import CheckIn
+
+from .models import FollowUp
+
+WAIT: Final = timedelta(minutes=30)  # no answer by then: the case shows the questions unanswered
+STALE: Final = timedelta(hours=12)  # a round that waited this long is no longer worth asking
+DAY: Final = timedelta(hours=24)  # one round per family per patient per day
+PRIORITY_FOLLOW_UP: Final = 4  # after the safety reply and the reply to the message itself
+OPEN: Final = ("waiting", "asking")
+_OUTBOX = insert(table(OutboundMessage))
+_EVENT = insert(table(CaseEvent))
+BUTTON_PREFIX: Final = "f"
+
+
+@dataclass(frozen=True, slots=True)
+class Asking:
+    """The round asking a patient now, as a message's context reads it."""
+
+    id: int
+    family: str
+    position: int
+    question: str  # the question's words, as triage reads the answer with them
+    due_at: datetime
+
+
+def asking(row: FollowUp | None) -> Asking | None:
+    if row is None or row.status != "asking" or row.position >= len(row.questions) or row.due_at is None:
+        return None
+    return Asking(row.id, row.family, row.position, row.questions[row.position]["text"], row.due_at)
+
+
+def buttons(row_id: int, position: int, labels: Sequence[str]) -> list[list[list[str]]] | None:
+    """One row of answer buttons; the data names the round, the question and the answer."""
+    if not labels:
+        return None
+    return [[[label, f"{BUTTON_PREFIX}:{row_id}:{position}:{i}"] for i, label in enumerate(labels)]]
+
+
+async def button_answer(
+    session: AsyncSession, patient: Patient | None, round_id: int, position: int, index: int, now: datetime
+) -> str | None:
+    """The answer a pressed button gives, or None when its question is no longer open."""
+    if patient is None or round_id > 2**31 - 1:
+        return None
+    row = await session.get(FollowUp, round_id)
+    current = asking(row)
+    if row is None or current is None or row.patient_id != patient.id or current.position != position:
+        return None
+    if current.due_at <= now:
+        return None
+    labels = _questions(patient.language or "en").buttons.get(row.questions[position].get("kind", ""), ())
+    return labels[index] if index < len(labels) else None
+
+
+def _questions(language: str) -> data.FollowUps:
+    try:
+        return data.load(language)
+    except FileNotFoundError:
+        return data.load("en")  # a language without its own questions asks in English
+
+
+async def _send(session: AsyncSession, patient: Patient, row: FollowUp, now: datetime) -> int:
+    """Ask the round's current question."""
+    fu = _questions(patient.language or "en")
+    raw = row.questions[row.position]
+    ask = data.Ask(text=raw["text"], kind=raw.get("kind", "yes_no"), asks=())  # type: ignore[arg-type]
+    text = fu.text(ask, first=row.position == 0)
+    markup = buttons(row.id, row.position, fu.answer_buttons(ask))
+    await session.execute(
+        _OUTBOX,
+        to_patient(patient, kind="question", text=text, now=now, priority=PRIORITY_FOLLOW_UP, buttons=markup),
+    )
+    row.status, row.asked_at, row.due_at = "asking", now, now + WAIT
+    return 1
+
+
+async def _case_event(
+    session: AsyncSession, patient_id: int, kind: str, now: datetime, channel: str, **detail: Any
+) -> None:
+    case_id = await session.scalar(
+        select(Case.id).where(Case.patient_id == patient_id, Case.status != "resolved")
+    )
+    if case_id is not None:
+        await session.execute(
+            _EVENT,
+            {"case_id": case_id, "kind": kind, "at": now, "actor": "system", "channel": channel}
+            | {"detail": detail},
+        )
+
+
+async def offer(
+    session: AsyncSession,
+    patient: Patient,
+    shown: Sequence[Finding],
+    pooled: Sequence[Finding],
+    context: Mapping[str, Any] | None,
+    now: datetime,
+    *,
+    wait: bool,
+) -> int:
+    """Start a round for each red-flag family this message shows that was not asked today.
+
+    The first is asked at once unless `wait` (a check-in question is open) or a round is
+    already asking; the others wait their turn. Returns how many messages were queued.
+    """
+    if patient.status == "opted_out":
+        return 0
+    fu = _questions(patient.language or "en")
+    families = fu.shown(shown)
+    if not families:
+        return 0
+    recent = set(
+        await session.scalars(
+            select(FollowUp.family).where(FollowUp.patient_id == patient.id, FollowUp.started_at > now - DAY)
+        )
+    )
+    busy = wait or await _current(session, patient.id) is not None
+    sent = 0
+    for family in families:
+        if family.name in recent:
+            continue
+        asks = fu.to_ask(family, pooled, context)
+        if not asks:
+            continue
+        row = FollowUp(
+            clinic_id=patient.clinic_id,
+            patient_id=patient.id,
+            family=family.name,
+            questions=[{"text": a.text, "kind": a.kind} for a in asks],
+            position=0,
+            status="waiting",
+            started_at=now,
+        )
+        session.add(row)
+        await session.flush()
+        if not busy:
+            sent += await _send(session, patient, row, now)
+            channel = patient.channel
+            await _case_event(session, patient.id, "follow_up_asked", now, channel, family=family.label)
+            busy = True
+    return sent
+
+
+async def _current(session: AsyncSession, patient_id: int) -> FollowUp | None:
+    return await session.scalar(
+        select(FollowUp).where(FollowUp.patient_id == patient_id, FollowUp.status == "asking").limit(1)
+    )
+
+
+async def answered(
+    session: AsyncSession, patient: Patient, clinic: Clinic, round_id: int, now: datetime
+) -> int:
+    """The patient answered the round's current question: ask the next, or close the round."""
+    row = await session.get(FollowUp, round_id)
+    if row is None or row.status != "asking":
+        return 0
+    row.position += 1
+    if row.position < len(row.questions):
+        return await _send(session, patient, row, now)
+    row.status, row.closed_at, row.due_at = "done", now, None
+    fu = _questions(patient.language or "en")
+    closing = fu.closing.format(emergency_number=clinic.emergency_number)
+    await session.execute(
+        _OUTBOX, to_patient(patient, kind="reply", text=closing, now=now, priority=PRIORITY_FOLLOW_UP)
+    )
+    return 1 + await resume(session, patient, now)
+
+
+async def stop(session: AsyncSession, patient_id: int, now: datetime) -> None:
+    """No more questions: an emergency (they must call, not answer), STOP or PAUSE."""
+    await session.execute(
+        update(FollowUp)
+        .where(FollowUp.patient_id == patient_id, FollowUp.status.in_(OPEN))
+        .values(status="stopped", closed_at=now, due_at=None)
+    )
+
+
+async def resume(session: AsyncSession, patient: Patient, now: datetime) -> int:
+    """Ask the oldest waiting round, if nothing else is being asked."""
+    if patient.status == "opted_out" or await _current(session, patient.id) is not None:
+        return 0
+    row = await session.scalar(
+        select(FollowUp)
+        .where(
+            FollowUp.patient_id == patient.id,
+            FollowUp.status == "waiting",
+            FollowUp.started_at > now - STALE,
+        )
+        .order_by(FollowUp.started_at, FollowUp.id)
+        .limit(1)
+    )
+    if row is None:
+        return 0
+    label = _label(patient, row)
+    await _case_event(session, patient.id, "follow_up_asked", now, patient.channel, family=label)
+    return await _send(session, patient, row, now)
+
+
+def _label(patient: Patient, row: FollowUp) -> str:
+    family = _questions(patient.language or "en").family(row.family)
+    return family.label if family is not None else row.family
+
+
+_OPEN_CHECKIN = exists().where(CheckIn.patient_id == FollowUp.patient_id, CheckIn.status == "open")
+BATCH: Final = 200
+
+
+async def sweep(session: AsyncSession, now: datetime) -> set[tuple[int, int]]:
+    """Close rounds nobody answered in time, drop stale ones, ask the ones that waited.
+
+    Returns the (clinic, patient) pairs whose rounds changed. Late rounds are claimed with
+    SKIP LOCKED (PostgreSQL), so two servers never close the same round twice.
+    """
+    changed: set[tuple[int, int]] = set()
+    late = (
+        await session.scalars(
+            select(FollowUp)
+            .where(FollowUp.status == "asking", FollowUp.due_at <= now)
+            .order_by(FollowUp.due_at, FollowUp.id)
+            .limit(BATCH)
+            .with_for_update(skip_locked=True)
+        )
+    ).all()
+    touched: set[int] = set()
+    for row in late:
+        patient = await session.get(Patient, row.patient_id)
+        if patient is None:
+            continue
+        unasked = [q["text"] for q in row.questions[row.position :]]
+        row.status, row.closed_at, row.due_at = "unanswered", now, None
+        await _case_event(
+            session,
+            row.patient_id,
+            "follow_up_unanswered",
+            now,
+            patient.channel,
+            family=_label(patient, row),
+            unanswered=unasked,
+        )
+        touched.add(row.patient_id)
+        changed.add((row.clinic_id, row.patient_id))
+    await session.execute(
+        update(FollowUp)
+        .where(FollowUp.status == "waiting", FollowUp.started_at <= now - STALE)
+        .values(status="stopped", closed_at=now)
+    )
+    # Rounds that waited behind a check-in (closed, expired or stopped since) or another round.
+    waiting = (
+        await session.scalars(
+            select(FollowUp.patient_id)
+            .where(FollowUp.status == "waiting", ~_OPEN_CHECKIN)
+            .distinct()
+            .limit(BATCH)
+        )
+    ).all()
+    for patient_id in {*waiting, *touched}:
+        patient = await session.get(Patient, patient_id)
+        if patient is None or await _checkin_open(session, patient_id):
+            continue
+        if await resume(session, patient, now):
+            changed.add((patient.clinic_id, patient.id))
+    return changed
+
+
+async def _checkin_open(session: AsyncSession, patient_id: int) -> bool:
+    found = await session.scalar(
+        select(CheckIn.id).where(CheckIn.patient_id == patient_id, CheckIn.status == "open").limit(1)
+    )
+    return found is not None
