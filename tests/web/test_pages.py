@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import httpx
 from sqlalchemy import select
 
 from vigil.core.clock import ManualClock
 from vigil.core.models import AuditEvent
+from vigil.escalation.models import Case
 from vigil.web.runtime import Runtime
 
 from ..conftest import DUE, NURSE, OTHER_NURSE, bearer, emergency_case
@@ -162,3 +165,41 @@ async def test_an_admin_sees_cover_on_the_queue_and_can_remove_it(
     after = (await client.get("/")).text
     assert "Cover removed." in after
     assert "nurses: Ben Okafor from" not in after
+
+
+async def test_the_simulator_shows_a_red_flag_question_with_its_buttons_and_a_press_answers_it(
+    client: httpx.AsyncClient, rt: Runtime
+) -> None:
+    await _sign_in(client)
+    page = await client.get("/simulator/MRN-100871")
+    r = await client.post(
+        "/simulator/MRN-100871", data={"text": "my back has been aching for days", "csrf": _csrf(page)}
+    )
+    assert r.status_code == 303
+    page = await client.get("/simulator/MRN-100871")
+    assert "Reply YES or NO." in page.text  # what an SMS patient reads
+    assert 'class="quick-answers"' in page.text  # what a Telegram patient taps
+    assert '<button type="submit" name="text" value="Yes">Yes</button>' in page.text
+    r = await client.post("/simulator/MRN-100871", data={"text": "Yes", "csrf": _csrf(page)})
+    assert r.status_code == 303
+    async with rt.db.session() as session:
+        level = await session.scalar(select(Case.level).where(Case.status != "resolved"))
+    assert level == "emergency"
+
+
+async def test_red_flag_questions_nobody_answered_show_on_the_case_and_in_the_queue(
+    client: httpx.AsyncClient, rt: Runtime, clock: ManualClock
+) -> None:
+    await _sign_in(client)
+    maria = await rt.service.patient(1, "MRN-100871")
+    assert maria is not None
+    await rt.service.receive(maria, "simulator", "m1", "my back has been aching for days")
+    clock.advance(timedelta(minutes=31))
+    await rt.service.tick()
+    queue = await client.get("/")
+    assert "red-flag questions not answered" in queue.text
+    async with rt.db.session() as session:
+        case_id = await session.scalar(select(Case.id).where(Case.status != "resolved"))
+    page = await client.get(f"/cases/{case_id}")
+    assert "red-flag questions not answered" in page.text
+    assert "(back or neck pain)" in page.text

@@ -600,7 +600,13 @@ async def simulator_chat(
     me = _need(staff)
     patient, messages = await _sim_transcript(rt, me, external_id)
     return await _render(
-        request, rt, "simulator_chat.html", me, patient=patient, messages=_with_html(messages)
+        request,
+        rt,
+        "simulator_chat.html",
+        me,
+        patient=patient,
+        messages=_with_html(messages),
+        answer_form=_answer_form(request, external_id),
     )
 
 
@@ -610,9 +616,14 @@ async def simulator_transcript(
 ) -> HTMLResponse:
     me = _need(staff)
     _, messages = await _sim_transcript(rt, me, external_id)
-    return templates.TemplateResponse(
-        request, "_transcript.html", {"messages": _with_html(messages), "tz": await _tz(rt, me)}
-    )
+    context = {"messages": _with_html(messages), "tz": await _tz(rt, me)}
+    context["answer_form"] = _answer_form(request, external_id)
+    return templates.TemplateResponse(request, "_transcript.html", context)
+
+
+def _answer_form(request: Request, external_id: str) -> dict[str, str]:
+    """The simulated phone answers a question's buttons as a Telegram patient would."""
+    return {"action": f"/simulator/{external_id}", "csrf": _csrf(request)}
 
 
 @router.post("/simulator/{external_id}")

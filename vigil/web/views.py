@@ -51,7 +51,18 @@ async def list_cases(
     ):
         reasons.setdefault(r.case_id, []).append(r)
     staff = await _emails(session, {i for c, _ in rows for i in (c.acknowledged_by_id, c.claimed_by_id) if i})
-    return [case_dict(c, p, reasons.get(c.id, []), staff) for c, p in rows]
+    # Red-flag questions nobody answered: the queue shows them, the nurse may want to call.
+    unanswered: dict[int, list[str]] = {}
+    for case_id, detail in await session.execute(
+        select(CaseEvent.case_id, CaseEvent.detail).where(
+            CaseEvent.case_id.in_(case_ids), CaseEvent.kind == "follow_up_unanswered"
+        )
+    ):
+        unanswered.setdefault(case_id, []).append(str((detail or {}).get("family", "")))
+    out = [case_dict(c, p, reasons.get(c.id, []), staff) for c, p in rows]
+    for case in out:
+        case["questions_unanswered"] = unanswered.get(case["id"], [])
+    return out
 
 
 def case_dict(
@@ -240,6 +251,8 @@ async def transcript(session: AsyncSession, patient_id: int) -> list[dict[str, A
                     "channel": o.channel,
                     "status": o.status,
                     "kind": o.kind,
+                    # Fixed answers offered with it (Telegram shows them as buttons).
+                    "buttons": [label for row in o.buttons or () for label, _ in row],
                 },
             )
         )

@@ -241,3 +241,23 @@ async def test_status_callbacks_only_move_forward(
     bad = {"MessageSid": sid, "MessageStatus": "delivered"}
     r = await sms_client.post("/webhooks/twilio/status", data=bad, headers={"X-Twilio-Signature": "nope"})
     assert r.status_code == 403
+
+
+async def test_a_red_flag_question_by_sms_says_reply_yes_or_no_and_no_walks_on(
+    sms_rt: Runtime, sms_client: httpx.AsyncClient, twilio: FakeTwilio
+) -> None:
+    await text_in(sms_client, "my neck has been really sore", "SM60")
+    await sms_rt.service.dispatcher.drain()
+    question = [m["Body"] for m in twilio.sent if m["To"] == WALTER][-1]
+    assert question.endswith("Reply YES or NO.")
+    assert "weak or heavy" in question
+    await text_in(sms_client, "NO", "SM61")
+    await sms_rt.service.dispatcher.drain()
+    nxt = [m["Body"] for m in twilio.sent if m["To"] == WALTER][-1]
+    assert "numbness" in nxt
+    await text_in(sms_client, "YES", "SM62")
+    await sms_rt.service.dispatcher.drain()
+    async with sms_rt.db.session() as session:
+        case = await session.scalar(select(Case))
+    assert case is not None
+    assert case.level == "emergency"

@@ -483,3 +483,24 @@ async def test_without_a_webhook_secret_telegram_is_polled(
         await runtime.telegram.stop()
     assert await _count(runtime, InboundMessage) == 1
     assert any(name == "getUpdates" for name, _ in telegram.calls)
+
+
+async def test_a_red_flag_question_has_yes_and_no_buttons_and_yes_raises_the_case_at_once(
+    tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram
+) -> None:
+    chat = Chat(tg, tg_rt, MARIA)
+    await chat.say("my back has been aching for a few days")
+    keyboard = telegram.buttons(MARIA)[-1]
+    assert [b["text"] for b in keyboard[0]] == ["Yes", "No"]
+    assert "weak or heavy" in telegram.to(MARIA)[-1]
+    await chat.press(keyboard[0][0]["callback_data"])  # Yes
+    async with tg_rt.db.session() as session:
+        case = await session.scalar(select(Case))
+        stored = list(await session.scalars(select(InboundMessage.text).order_by(InboundMessage.id)))
+    assert case is not None
+    assert case.level == "emergency"
+    assert stored[-1] == "Yes"
+    assert "911" in telegram.to(MARIA)[-1]
+    # The same button again: its question has closed, nothing more is recorded.
+    await chat.press(keyboard[0][0]["callback_data"])
+    assert await _count(tg_rt, InboundMessage) == 2
