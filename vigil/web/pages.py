@@ -616,7 +616,7 @@ async def simulator_transcript(
 ) -> HTMLResponse:
     me = _need(staff)
     _, messages = await _sim_transcript(rt, me, external_id)
-    context = {"messages": _with_html(messages), "tz": await _tz(rt, me)}
+    context: dict[str, Any] = {"messages": _with_html(messages), "tz": await _tz(rt, me)}
     context["answer_form"] = _answer_form(request, external_id)
     return templates.TemplateResponse(request, "_transcript.html", context)
 
