@@ -154,3 +154,15 @@ def test_trying_to_pee_and_nothing_comes_out_is_retention(text: str) -> None:
     a = assess(text)
     assert "bladder_bowel_dysfunction" in present(a)
     assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his breathing sounds like a squeaky gate",
+        "my breathing has gone all noisy",
+        "a whistling sound when I breathe",
+    ],
+)
+def test_a_breath_that_makes_a_sound_is_a_noisy_breath(text: str) -> None:
+    assert "wheeze" in present(assess(text))

@@ -179,3 +179,41 @@ def test_someone_asked_to_ring_leaves_the_request_the_patients() -> None:
     a = assess("I need someone to ring me, my back is agony")
     assert "nurse_request" in present(a)
     assert a.level.label == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("My mother is vomiting since morning, 8 times till now", "urgent"),
+        ("my dad's face and neck have swollen up and his breathing sounds like a squeaky gate", "emergency"),
+    ],
+)
+def test_my_mother_in_a_message_that_says_nothing_of_the_writer_is_the_patient(text: str, level: str) -> None:
+    assert assess(text).level.label == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum passed away last year, she had terrible breathlessness at the end",
+        "I'm fine, but my dad has been vomiting all day",
+        "my mum has a cough and a temperature, is it catching?",
+    ],
+)
+def test_a_parent_set_apart_from_the_writer_stays_someone_else(text: str) -> None:
+    a = assess(text)
+    assert a.level.label == "none"
+    assert "other" in {f.status for f in a.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "level"),
+    [
+        ("My wife's temp is 38.6 after her infusion", {"on_active_treatment": True}, "emergency"),
+        ("husband's temp is 38.2, he finished his chemo last year", None, "urgent"),
+    ],
+)
+def test_the_person_whose_cancer_treatment_it_is_is_the_patient(
+    text: str, context: dict[str, bool] | None, level: str
+) -> None:
+    assert assess(text, context=context).level.label == level

@@ -151,6 +151,12 @@ class Reader:
         self._present_time = L.get("present_time", frozenset())
         self._site_pronouns = L.get("site_pronouns", frozenset())
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
+        self._parent_owners = L.get("parent_owners", frozenset())
+        self._writer_words = L.get("writer_words", frozenset())
+        self._writer_apart: dict[str, list[tuple[str, ...]]] = {}
+        for cue in L.get("writer_apart", frozenset()):
+            words = tuple(cue.split())
+            self._writer_apart.setdefault(words[0], []).append(words)
 
     # -- tokens -----------------------------------------------------------------
 
@@ -923,6 +929,7 @@ class Reader:
             self._writer_own(tokens, mentions, subject)
             return subject
         starts = {m.i: m for m in mentions}
+        parent_is_patient: bool | None = None  # worked out at the first "my mum"
         state = 0
         third = 0  # whom "he"/"she" points at: the patient until someone else is named
         sentence = 0
@@ -936,9 +943,12 @@ class Reader:
                     # "Dad can't feel his legs": a parent named bare is how a carer
                     # names the patient; "my dad" or "my mate's mum" is someone else.
                     # Someone else only as the subject: "walked the dog" says nothing of the dog.
-                    bare = tok.norm in self._bare_names and (
-                        k == 0 or tokens[k - 1].norm not in self._owner_words
-                    )
+                    prev = tokens[k - 1].norm if k else ""
+                    bare = tok.norm in self._bare_names and prev not in self._owner_words
+                    if tok.norm in self._bare_names and prev in self._parent_owners:
+                        if parent_is_patient is None:
+                            parent_is_patient = self._parent_is_patient(tokens)
+                        bare = parent_is_patient
                     if bare:
                         state = third = 0
                     elif self._is_subject(tokens, starts, m):
@@ -949,6 +959,18 @@ class Reader:
                     state = third
             subject[k] = state
         return subject
+
+    def _parent_is_patient(self, tokens: list[Token]) -> bool:
+        """'My mother is vomiting since morning': a parent the writer names with "my", in a
+        message that says nothing of the writer, is the patient as "Mum" is; not when the
+        writer speaks of themselves ("I'm fine") or says the parent is apart ("passed away")."""
+        norms = [t.norm for t in tokens]
+        if not self._writer_words.isdisjoint(norms):
+            return False
+        apart = self._writer_apart
+        return not any(
+            tuple(norms[k : k + len(c)]) == c for k, w in enumerate(norms) for c in apart.get(w, ())
+        )
 
     def _writer_own(self, tokens: list[Token], mentions: list[Mention], subject: bytearray) -> None:
         cues = [tuple(c.split()) for c in self.lex.lists.get("writer_own", frozenset())]
@@ -999,6 +1021,11 @@ class Reader:
         owners = self.lex.lists.get("carer_owners", frozenset())
         intro = self.lex.lists.get("carer_intro_words", frozenset())
         blocked = self.lex.lists.get("not_owners", frozenset())
+        theirs = self.lex.lists.get("patient_things", frozenset())
+        for k in range(1, len(tokens)):
+            # "My wife's temp is 38.6 after her infusion": whoever has the cancer care is the patient.
+            if tokens[k].norm in theirs and tokens[k - 1].norm in ("his", "her"):
+                return True
         for k, tok in enumerate(tokens):
             if tok.norm not in relations or k == 0:
                 continue
