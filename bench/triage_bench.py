@@ -35,6 +35,7 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "holdout2_texting.jsonl",
     # Conversations: the patient's level after the last message, findings pooled (TRIAGE.md).
     ROOT / "bench" / "data" / "conversations_dev.jsonl",
+    ROOT / "bench" / "data" / "conversations_dev2.jsonl",
     ROOT / "bench" / "data" / "conversations_holdout.jsonl",
     ROOT / "bench" / "data" / "conversations_holdout2.jsonl",
 ]

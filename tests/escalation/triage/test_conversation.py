@@ -99,12 +99,55 @@ def test_messages_older_than_the_window_are_not_read() -> None:
     assert "mscc-neuro" in r.assessment.rules
 
 
-def test_a_later_message_resolves_an_earlier_finding() -> None:
+def test_a_later_message_resolves_an_earlier_finding_which_still_counts_in_the_window() -> None:
     r = _read(("coughing a lot and a bad headache", 0), ("the headache has gone now", 4))
-    assert "headache" not in _present(r)
-    assert "cough" in _present(r)
     assert [(c.concept, c.status, c.message, c.by) for c in r.changes] == [("headache", "resolved", 0, 1)]
     assert r.level == Level.NONE  # the message itself reports nothing; the nurse sees the change
+    # A headache that went is still one the nurse judges (a raised case stays raised).
+    assert r.assessment.level == Level.ROUTINE
+    assert "headache" in _present(r)
+
+
+def test_a_faint_that_is_fine_now_stays_an_emergency() -> None:
+    r = _read(("blacked out on the loo for a second", 0), ("fine now honestly", 0.3))
+    assert r.assessment.level == Level.EMERGENCY
+
+
+def test_back_pain_that_eased_still_makes_new_numbness_mscc() -> None:
+    r = _read("back was bad this morning", "back's eased off now", "left leg has gone numb")
+    assert "mscc-neuro" in r.assessment.rules
+
+
+def test_a_correction_that_says_its_own_symptom_takes_back_only_the_last_message() -> None:
+    r = _read(
+        "coughing up blood, lots of it", "sorry that was about my dad not me. I've just got my usual cough"
+    )
+    assert r.assessment.level == Level.ROUTINE
+    assert "cough" in _present(r)
+    assert ("hemoptysis", "other") in {(c.concept, c.status) for c in r.changes}
+
+
+def test_ways_of_saying_wrong_chat_take_the_last_message_back() -> None:
+    for text in (
+        "oops wrong thread",
+        "please disregard last msg",
+        "that message wasnt for you, sorry",
+        "testing testing",
+    ):
+        assert _read("my legs have gone weak", text).assessment.level == Level.NONE, text
+
+
+def test_no_to_sick_with_the_headache_denies_the_sickness_not_the_headache() -> None:
+    r = _read("slight headache", "no")
+    q = ConversationReader(default_engine()).read(
+        [
+            Message("slight headache", T0),
+            Message("no", T0 + timedelta(minutes=2), "Have you been sick with the headache?"),
+        ]
+    )
+    assert r.assessment.level == Level.ROUTINE
+    assert q.assessment.level == Level.ROUTINE
+    assert not q.changes
 
 
 def test_a_retraction_takes_back_the_message_before() -> None:
@@ -127,7 +170,7 @@ def test_someone_elses_symptom_later_leaves_the_patients_own() -> None:
 
 def test_a_symptom_that_comes_back_after_it_resolved_is_present_again() -> None:
     r = _read("headache", "headache gone now", "the headache is back and it is the worst ever")
-    assert _present(r) == {"headache": {2}}
+    assert _present(r) == {"headache": {0, 2}}  # got better, came back: both count
     assert "head" in r.assessment.rules
 
 

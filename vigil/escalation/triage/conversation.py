@@ -119,6 +119,15 @@ def _matches(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str] | 
     return None
 
 
+def _overturned(finding: Finding, status: Status) -> Finding:
+    """An earlier finding after a later message changed it. Taken back or someone else's: it
+    was never the patient's. Got better: it still counts within the window — a faint that is
+    "fine now", breathlessness that "settled", still needs a nurse's judgement (TRIAGE.md: a
+    raised case stays raised), and back pain that eased still makes new numbness `mscc-neuro`.
+    The change is reported either way."""
+    return finding if status == "resolved" else replace(finding, status=status)
+
+
 class ConversationReader:
     """Reads conversations with one engine; cheap to make, holds no state between calls."""
 
@@ -246,6 +255,12 @@ class ConversationReader:
                 # "sorry, the back pain was my husband": the message's own words give it away.
                 mine = [self._given_away(f, text) for f in mine]
                 present = [f for f in mine if f.present]
+                taken = self._takes_back(text)
+                if present and taken in ("other", "negated"):
+                    # "sorry that was about my dad, I've just got my usual cough": the last
+                    # message goes, the cough stays.
+                    keep = {f.concept for f in present}
+                    changes += self._overturn_last(pool, taken, index, offset, keep=keep)
             own = {f.concept for f in present}
             overturn: dict[str, Status] = {}
             for f in mine:
@@ -257,7 +272,7 @@ class ConversationReader:
                 for j, earlier in enumerate(pool):
                     for k, f in enumerate(earlier):
                         if f.concept == concept and f.present:
-                            earlier[k] = replace(f, status=status)
+                            earlier[k] = _overturned(f, status)
                             changes.append(Change(concept, status, offset + j, index))
             pool.append(mine)
         self._add_counts(pool, alone, times)
@@ -293,14 +308,21 @@ class ConversationReader:
         return changed
 
     @staticmethod
-    def _overturn_last(pool: list[list[Finding]], status: Status, index: int, offset: int) -> list[Change]:
-        """The nearest earlier message with a present finding is taken back whole."""
+    def _overturn_last(
+        pool: list[list[Finding]],
+        status: Status,
+        index: int,
+        offset: int,
+        keep: frozenset[str] | set[str] = frozenset(),
+    ) -> list[Change]:
+        """The nearest earlier message with a present finding is taken back whole (but for
+        the concepts in `keep`, which the taking-back message says of itself)."""
         for j in range(len(pool) - 1, -1, -1):
             if any(f.present for f in pool[j]):
                 changed = []
                 for k, f in enumerate(pool[j]):
-                    if f.present:
-                        pool[j][k] = replace(f, status=status)
+                    if f.present and f.concept not in keep:
+                        pool[j][k] = _overturned(f, status)
                         changed.append(Change(f.concept, status, offset + j, index))
                 return changed
         return []

@@ -28,9 +28,19 @@ def analyse(reader: Reader, text: str) -> Question:
     lex = reader.lex
     reading = reader.read(text)
     concepts: list[str] = []
+    tokens = reading.tokens
+    qualifiers: set[str] = set()
     for d in sorted(reading.drafts, key=lambda d: d.start):
         if d.concept not in concepts:
             concepts.append(d.concept)
+        # "Have you been sick with the headache?": the headache is what the question is
+        # about already, not what it asks; a "no" must not deny it.
+        before = [t.norm for t in tokens[max(0, d.start - 2) : d.start]]
+        after_with = len(before) == 2 and before[0] == "with" and before[1] in _DETERMINERS
+        if before[-1:] == ["with"] or after_with:
+            qualifiers.add(d.concept)
+    if qualifiers and any(c not in qualifiers for c in concepts):
+        concepts = [c for c in concepts if c not in qualifiers]
     if not concepts:  # "Is your breathing worse?" names its subject without a symptom word
         for m in reading.mentions:
             for c in m.values("subject"):
@@ -197,6 +207,7 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             _score(d, int(number.value))
 
 
+_DETERMINERS: Final = frozenset({"the", "your", "this", "that", "a", "any"})
 NOW_WORDS: Final = frozenset({"now", "currently", "today", "tonight"})
 PAINS: Final = frozenset({"chest_pain", "back_pain", "neck_pain", "headache", "radicular_pain"})
 
