@@ -65,3 +65,23 @@ def test_a_modifier_goes_to_the_nearest_finding() -> None:
     headache = next(f for f in a.findings if f.concept == "headache")
     assert vomiting.count == 7
     assert headache.count is None
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "modifier"),
+    [
+        ("noticed I'm out of breath on the stairs this week, never used to be", "dyspnea", "new"),
+        ("i get puffed walking to the letterbox now, last week i could do the shops", "dyspnea", "new"),
+        ("Breathing was ok till Monday, now the stairs are a struggle", "dyspnea", "new"),
+        ("breathing more difficult since 3 days when walking", "dyspnea", "worsening"),
+        ("breath shorter than before, when I walk", "dyspnea", "worsening"),
+        ("a desperate pain in me chest this last hour", "chest_pain", "sudden"),
+        ("my breathing has gone really bad in the last hour", "dyspnea", "sudden"),
+    ],
+)
+def test_breathless_on_the_stairs_never_used_to_be_is_new(text: str, concept: str, modifier: str) -> None:
+    assert modifier in mods(text, concept)
+
+
+def test_never_used_to_be_is_no_amount_of_blood() -> None:
+    assert "large_amount" not in mods("out of breath on the stairs, never used to be", "dyspnea")

@@ -217,3 +217,34 @@ def test_the_person_whose_cancer_treatment_it_is_is_the_patient(
     text: str, context: dict[str, bool] | None, level: str
 ) -> None:
     assert assess(text, context=context).level.label == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bone scan showed spots on my spine and my back is a bit achy today",
+        "my back hurts, only a 3, but the last scan showed the cancer has spread to my spine",
+    ],
+)
+def test_cancer_in_the_spine_told_in_the_message_is_known_bone_metastases(text: str) -> None:
+    a = assess(text)
+    assert a.context.get("known_bone_metastases") is True
+    assert "spinal-pain-flags" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my back aches a bit, what if it has spread to my bones?",
+        "my back aches a bit. the cancer never spread to my bones, thank goodness",
+    ],
+)
+def test_cancer_in_the_bones_feared_or_denied_is_no_context(text: str) -> None:
+    a = assess(text)
+    assert not a.context.get("known_bone_metastases")
+    assert a.level.label == "routine"
+
+
+def test_a_twinge_under_the_left_breast_on_breathing_is_chest_pain() -> None:
+    a = assess("sharp twinge under my left boob when I breathe deep, otherwise fine")
+    assert "chest_pain" in present(a)

@@ -15,7 +15,7 @@ import yaml
 from . import lexicon as lexicon_mod
 from . import questions
 from .model import Assessment, Finding, Level
-from .reader import ON_TREATMENT, Draft, Reader, Reading
+from .reader import CONTEXT_OF, Draft, Reader, Reading
 from .rules import Rule, evaluate, load_rules
 from .spelling import Normaliser
 
@@ -101,10 +101,12 @@ class TriageEngine:
         if question and question.strip():
             questions.apply_answer(self.reader, self._question(question), reading)
         ctx = {str(k): bool(v) for k, v in (context or {}).items()}
-        if any(d.concept == ON_TREATMENT and d.status == "present" for d in reading.drafts):
-            # The patient says treatment is recent; that can only add to what the record says.
-            ctx["on_active_treatment"] = True
-        reading.drafts = [d for d in reading.drafts if d.concept != ON_TREATMENT]
+        for d in reading.drafts:
+            if d.concept in CONTEXT_OF and d.status == "present":
+                # The patient says treatment is recent, or the cancer is in the bones; that can
+                # only add to what the record says.
+                ctx[CONTEXT_OF[d.concept]] = True
+        reading.drafts = [d for d in reading.drafts if d.concept not in CONTEXT_OF]
         findings = self._findings(text, reading)
         fired = evaluate(self.rules, findings, ctx)
         level = self._level(fired, findings)

@@ -35,6 +35,10 @@ FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a h
 
 OTHER: Final = 1
 ON_TREATMENT: Final = "_on_active_treatment"
+BONE_METS: Final = "_known_bone_metastases"
+# Context a message can give of itself, as pseudo-findings with a status: marker -> draft
+CONTEXT_MARKERS: Final = {"on_treatment": ON_TREATMENT, "bone_mets": BONE_METS}
+CONTEXT_OF: Final = {ON_TREATMENT: "on_active_treatment", BONE_METS: "known_bone_metastases"}
 BLOOD_CONCEPTS: Final = frozenset({"hemoptysis", "bleeding"})
 UNRECOGNISED: Final = "unrecognised"
 
@@ -257,9 +261,11 @@ class Reader:
                 continue  # "this paperwork is giving me a headache": a figure of speech
             for concept in m.values("concept"):
                 drafts.append(Draft(concept, m.i, m.j, m.i, m.values("mod")))
-            if ("marker", "on_treatment") in m.tags:
-                # "had chemo on Tuesday": context the text gives, with a status like any finding
-                drafts.append(Draft(ON_TREATMENT, m.i, m.j, m.i))
+            for marker in m.values("marker"):
+                if marker in CONTEXT_MARKERS:
+                    # "had chemo on Tuesday", "it's spread to my spine": context the text gives,
+                    # with a status like any finding
+                    drafts.append(Draft(CONTEXT_MARKERS[marker], m.i, m.j, m.i))
         return drafts
 
     @staticmethod
