@@ -140,3 +140,17 @@ async def test_asking_for_a_nurse_on_a_held_case_pages_the_nurse_who_holds_it(
         row = await session.get(Case, case["id"])
         assert row is not None
         assert row.level == "urgent"
+
+
+async def test_asking_urgently_for_someone_pages_on_call_and_never_says_next_working_day(
+    rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    await _send(client, auth, "I need to speak to someone urgently")
+    case = await _case(client, auth)
+    assert case["level"] == "routine"  # a request, not a symptom (docs/triage.md)
+    kinds = [e["kind"] for e in case["events"]]  # type: ignore[attr-defined]
+    assert "nurse_requested" in kinds
+    assert await _outbox(rt, "page")
+    [info] = await _outbox(rt, "info")
+    assert "next working day" not in info.text
+    assert "the nurse on call has been told you asked" in info.text

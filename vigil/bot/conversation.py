@@ -258,7 +258,10 @@ class Conversation:
             )
             out.escalate = flagged.opened or flagged.raised
             asked = _nurse_request(result)
-            if asked is not None and not (flagged.opened or flagged.raised) and level < Level.URGENT:
+            # On an open case, or urgently ("I need to speak to someone urgently") on a new
+            # one: never "the next working day", and on call hears of it.
+            again = asked is not None and (asked or not (flagged.opened or flagged.raised))
+            if again and level < Level.URGENT:
                 await self._nurse_again(session, ctx, message.channel, now, out, urgent=asked)
                 return out
         if level >= Level.EMERGENCY:
