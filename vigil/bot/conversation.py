@@ -262,7 +262,7 @@ class Conversation:
             # one: never "the next working day", and on call hears of it.
             again = asked is not None and (asked or not (flagged.opened or flagged.raised))
             if again and level < Level.URGENT:
-                await self._nurse_again(session, ctx, message.channel, now, out, urgent=asked)
+                await self._nurse_again(session, ctx, message.channel, now, out, urgent=bool(asked))
                 return out
         if level >= Level.EMERGENCY:
             # They must call now: questions would only delay them.
