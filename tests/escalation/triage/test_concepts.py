@@ -166,3 +166,54 @@ def test_trying_to_pee_and_nothing_comes_out_is_retention(text: str) -> None:
 )
 def test_a_breath_that_makes_a_sound_is_a_noisy_breath(text: str) -> None:
     assert "wheeze" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("totally jiggered today", "fatigue"),
+        ("dog tired all week", "fatigue"),
+        ("no get up and go", "fatigue"),
+        ("I'm plumb tuckered out", "fatigue"),
+        ("Ah'm fair wabbit the day", "fatigue"),
+        ("food tastes like cardboard and I'm never hungry", "appetite_loss"),
+        ("haven't eaten a proper meal in days", "appetite_loss"),
+        ("off me grub", "appetite_loss"),
+        ("dropped 4 kilos in a month", "weight_loss"),
+        ("the weight keeps coming off", "weight_loss"),
+        ("my rings are loose, I'm getting thinner and thinner", "weight_loss"),
+        ("everything's fuzzy when I read", "vision_change"),
+        ("seeing two of everything", "vision_change"),
+        ("sight's getting dimmer", "vision_change"),
+        ("stomach's turning", "nausea"),
+        ("a bit pukey", "nausea"),
+        ("tummy's a bit loose", "diarrhea"),
+        ("can't go number two, straining like mad", "constipation"),
+        ("Motion not passed since 3 days", "constipation"),
+        ("up all night weeing", "polyuria"),
+        ("SOB on the stairs", "dyspnea"),
+        ("I sound like a frog", "hoarseness"),
+        ("my heid's nippin", "headache"),
+        ("crick in my neck", "neck_pain"),
+        ("my shoulder's seized up, can't reach the top shelf", "pain"),
+        ("I've got a bad feeling about this, something's off", "patient_worry"),
+        ("something ain't right with me, I can tell", "patient_worry"),
+        ("I should be grateful if a nurse might telephone me at her convenience", "nurse_request"),
+    ],
+)
+def test_dog_tired_and_the_other_ways_people_say_a_symptom_are_read(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm thirsty for some good news",
+        "Bleedin' hell, what a week",
+        "my heart bleeds for the other folk on the ward",
+        "my heart aches for my sister, she lost her husband last week",
+        "the runs are over, all normal again",
+    ],
+)
+def test_a_heart_that_bleeds_for_someone_is_no_symptom(text: str) -> None:
+    assert assess(text).level.label == "none"
