@@ -10,7 +10,7 @@ from sqlalchemy import event, select
 
 from vigil.core.models import OutboundMessage, Patient
 from vigil.escalation import cases
-from vigil.escalation.models import Case, CaseEvent
+from vigil.escalation.models import Case, CaseEvent, CaseReason
 from vigil.web.runtime import Runtime
 
 WALTER = "MRN-100234"  # on treatment, bone metastases
@@ -214,3 +214,21 @@ async def test_messages_for_a_channel_not_configured_here_are_reported(
     assert stats["stranded"] == 1
     assert "1 message(s) are waiting for channel sms" in caplog.text
     assert "+1617" not in caplog.text  # never the number
+
+
+async def test_a_message_repeating_a_red_flag_stores_one_reason_per_rule_and_concept(rt: Runtime) -> None:
+    """One message can never grow a case without bound (it once stored 1.8 million reasons)."""
+    walter = await _patient(rt, WALTER)
+    received = await rt.service.receive(walter, "simulator", "w-rep", "I coughed up blood. " * 200)
+    assert received.outcome is not None
+    case = await _case(rt, walter)
+    assert case is not None
+    async with rt.db.session() as session:
+        rows = list(
+            await session.execute(
+                select(CaseReason.rule, CaseReason.concept).where(CaseReason.case_id == case.id)
+            )
+        )
+    assert rows
+    assert len(rows) == len(set(rows))  # each (rule, concept) once, with its first evidence
+    assert len(rows) <= 4
