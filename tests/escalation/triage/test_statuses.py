@@ -248,3 +248,33 @@ def test_cancer_in_the_bones_feared_or_denied_is_no_context(text: str) -> None:
 def test_a_twinge_under_the_left_breast_on_breathing_is_chest_pain() -> None:
     a = assess("sharp twinge under my left boob when I breathe deep, otherwise fine")
     assert "chest_pain" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just read a leaflet about spinal cord compression. Back pain, weak legs, wetting yourself etc. "
+        "Don't have any of that, just interesting.",
+        "they asked about back pain and weak legs, none of that here",
+    ],
+)
+def test_dont_have_any_of_that_denies_everything_just_listed(text: str) -> None:
+    a = assess(text)
+    assert a.level.label == "none"
+    assert status_of(a, "back_pain") == {"negated"}
+
+
+def test_the_main_character_in_my_book_coughing_blood_is_someone_else() -> None:
+    a = assess("The main character in my book keeps coughing up blood. Guess how that ends")
+    assert status_of(a, "hemoptysis") == {"other"}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my husband has a cough and in my chest there is a pain", "chest_pain"),
+        ("my husband has a cough, in my opinion I have a fever", "fever"),
+    ],
+)
+def test_in_my_chest_and_i_have_are_still_the_writer(text: str, concept: str) -> None:
+    assert concept in present(assess(text))

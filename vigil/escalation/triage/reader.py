@@ -44,6 +44,7 @@ UNRECOGNISED: Final = "unrecognised"
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
+FIRST_SINGULAR = frozenset({"i", "im", "ive", "id"})
 
 
 class Draft:
@@ -156,6 +157,7 @@ class Reader:
         self._site_pronouns = L.get("site_pronouns", frozenset())
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
         self._parent_owners = L.get("parent_owners", frozenset())
+        self._prepositions = L.get("prepositions", frozenset())
         self._writer_words = L.get("writer_words", frozenset())
         self._writer_apart: dict[str, list[tuple[str, ...]]] = {}
         for cue in L.get("writer_apart", frozenset()):
@@ -774,6 +776,12 @@ class Reader:
                 self._resolve_back(tokens, index, m, contrast, resolved)
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
                 self._history_scope(tokens, m, contrast, used)
+            if ("neg", "back") in tags:
+                # "...weak legs, wetting yourself. Don't have any of that": this sentence and the last.
+                sentence = tokens[m.i].sentence
+                for idx, d in enumerate(drafts):
+                    if d.anchor < m.i and sentence - tokens[d.anchor].sentence <= 1:
+                        negated_post.add(idx)
             if ("neg", "post") in tags:
                 for idx, d in index.around(m.i - 2, m.i, 0):
                     if d.end <= m.i and m.i - d.end <= 2 and tokens[d.anchor].clause == tokens[m.i].clause:
@@ -960,9 +968,14 @@ class Reader:
                     elif self._is_subject(tokens, starts, m):
                         state = third = OTHER
                 elif ("marker", "first") in m.tags:
-                    state = 0
+                    site = starts.get(k + 1)
+                    place = k and tokens[k - 1].norm in self._prepositions and tok.norm == "my"
+                    if not place or (site is not None and site.has("site")):
+                        state = 0  # "...in my book keeps coughing": a place of mine, not me
                 elif ("marker", "third") in m.tags:
                     state = third
+            if tok.norm in FIRST_SINGULAR and (m is None or not m.has("marker")):
+                state = 0  # "in my opinion I have a fever": "I have" is read as a yes, still me
             subject[k] = state
         return subject
 
@@ -1012,7 +1025,9 @@ class Reader:
             if follow is not None:
                 if follow.has("concept") or ("marker", "person") in follow.tags:
                     return True
-                if follow.has("site") or ("marker", "first") in follow.tags:
+                # "the main character in my book keeps...": "my" after a preposition is no subject
+                after_preposition = tokens[k - 1].norm in self._prepositions
+                if follow.has("site") or (("marker", "first") in follow.tags and not after_preposition):
                     return False
                 k = follow.j
                 continue
