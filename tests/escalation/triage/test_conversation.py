@@ -369,3 +369,25 @@ def test_a_denied_quality_in_a_later_message_adds_nothing() -> None:
 def test_a_quality_a_day_later_does_not_reach_back() -> None:
     r = _read(("nosebleed", 0), ("wont stop", 30))
     assert r.assessment.level < Level.EMERGENCY
+
+
+def test_he_after_a_message_about_the_husband_is_still_the_husband() -> None:
+    r = _read("my husband has had a terrible cough all week", "he coughed up some blood this morning too")
+    assert r.assessment.level == Level.NONE
+    assert r.assessment.other_person_level >= Level.URGENT
+
+
+def test_he_from_a_carer_writing_for_the_patient_is_the_patient() -> None:
+    r = _read("writing for my dad, he has a bad cough", "he coughed up blood this morning")
+    assert "hemoptysis" in _present(r)
+
+
+def test_no_to_coughed_up_any_blood_denies_the_blood_not_the_cough() -> None:
+    r = ConversationReader(default_engine()).read(
+        [
+            Message("coughing a bit more", T0),
+            Message("no", T0 + timedelta(minutes=5), "Have you coughed up any blood?"),
+        ]
+    )
+    assert "cough" in _present(r)
+    assert not r.changes

@@ -128,6 +128,27 @@ def _overturned(finding: Finding, status: Status) -> Finding:
     return finding if status == "resolved" else replace(finding, status=status)
 
 
+_THEM = frozenset(
+    {"he", "she", "his", "her", "him", "hes", "shes", "he's", "she's", "hers", "himself", "herself"}
+)
+_ME = frozenset({"i", "im", "i'm", "ive", "i've", "id", "i'd", "ill", "i'll", "my", "me", "mine", "myself"})
+
+
+def _about_them(text: str) -> bool:
+    """The message speaks of a third person and not of the writer."""
+    words = set(re.findall(r"[a-z']+", text))
+    return not words.isdisjoint(_THEM) and words.isdisjoint(_ME)
+
+
+def _last_was_someone_else(pool: Sequence[Sequence[Finding]]) -> bool:
+    """The latest message that described anyone described someone else, not the patient."""
+    for findings in reversed(pool):
+        described = [f for f in findings if f.status in ("present", "other")]
+        if described:
+            return all(f.status == "other" for f in described)
+    return False
+
+
 class ConversationReader:
     """Reads conversations with one engine; cheap to make, holds no state between calls."""
 
@@ -165,6 +186,11 @@ class ConversationReader:
         if len(alone) > 1:
             before, _ = self._pool(alone[:-1], texts[:-1], times[:-1], first, originals[:-1], qualities[:-1])
         last = alone[-1]
+        final = [f for f in pooled if f.message == len(messages) - 1]
+        if len(alone) > 1 and [f.status for f in final] != [f.status for f in last.findings]:
+            # The conversation reads the last message otherwise than alone ("he" is still the
+            # husband of the message before): its own level is what it says read so.
+            last = self._assess(final, alone[-1:], context, emergency_number, crisis_line)
         if len(alone) == 1:
             # A conversation of one message is that message, exactly.
             last = replace(last, findings=tuple(replace(f, message=first) for f in last.findings))
@@ -214,6 +240,7 @@ class ConversationReader:
             ruleset=alone[-1].ruleset if alone else self.engine.version,
             rule_levels={r.id: r.level for r in fired},
             rule_concepts={r.id: r.concepts for r in fired},
+            other_person_level=self.engine.other_person_level(findings),
             context=ctx,
         )
 
@@ -233,6 +260,11 @@ class ConversationReader:
             index = offset + i
             mine = [replace(f, message=index) for f in a.findings]
             present = [f for f in mine if f.present]
+            if present and _about_them(text) and _last_was_someone_else(pool):
+                # "my husband's had a cough all week" then "he coughed up blood this morning":
+                # still the husband.
+                mine = [replace(f, status="other") if f.present else f for f in mine]
+                present = []
             if not present:
                 named = _matches(self.phrases.reassign_named, text)
                 taken = self._takes_back(text)

@@ -30,7 +30,18 @@ def analyse(reader: Reader, text: str) -> Question:
     concepts: list[str] = []
     tokens = reading.tokens
     qualifiers: set[str] = set()
-    for d in sorted(reading.drafts, key=lambda d: d.start):
+    drafts = reading.drafts
+    # "coughed up any blood" asks about the blood: a concept whose words lie inside another's
+    # is not asked about on its own, and a "no" must not deny the cough.
+    drafts = [
+        d
+        for d in drafts
+        if not any(
+            o is not d and o.start <= d.start and d.end <= o.end and (o.end - o.start) > (d.end - d.start)
+            for o in drafts
+        )
+    ]
+    for d in sorted(drafts, key=lambda d: d.start):
         if d.concept not in concepts:
             concepts.append(d.concept)
         # "Have you been sick with the headache?": the headache is what the question is
