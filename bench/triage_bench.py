@@ -31,6 +31,7 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "redteam6_texting.jsonl",
     ROOT / "bench" / "data" / "redteam7_texting.jsonl",
     ROOT / "bench" / "data" / "redteam8_texting.jsonl",
+    ROOT / "bench" / "data" / "redteam10_texting.jsonl",
     ROOT / "bench" / "data" / "holdout_texting.jsonl",
     ROOT / "bench" / "data" / "holdout2_texting.jsonl",
     # Conversations: the patient's level after the last message, findings pooled (TRIAGE.md).
