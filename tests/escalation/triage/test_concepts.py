@@ -217,3 +217,21 @@ def test_dog_tired_and_the_other_ways_people_say_a_symptom_are_read(text: str, c
 )
 def test_a_heart_that_bleeds_for_someone_is_no_symptom(text: str) -> None:
     assert assess(text).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "level"),
+    [
+        ("loose 3 times today", "diarrhea", "routine"),
+        ("had a couple of accidents today, cant hold my bowels", "bladder_bowel_dysfunction", "emergency"),
+        ("my shoulder is unbearable", "pain", "urgent"),
+    ],
+)
+def test_loose_counted_and_an_unbearable_shoulder_are_read(text: str, concept: str, level: str) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert a.level.label == level
+
+
+def test_unbearable_with_no_body_part_adds_no_pain() -> None:
+    assert "pain" not in present(assess("the nausea is unbearable"))

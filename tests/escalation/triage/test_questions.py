@@ -123,3 +123,8 @@ def test_pain_in_an_answer_is_the_pain_the_question_asked_about() -> None:
 def test_numbness_around_the_bottom_is_saddle_numbness_in_a_question_too() -> None:
     a = assess("a bit", "Any numbness around your bottom or between your legs?")
     assert a.level.label == "emergency"
+
+
+def test_yes_to_weakness_on_one_side_of_the_body_is_one_sided_limb_weakness() -> None:
+    a = assess("yes my left arm and leg", "Any weakness on one side of your body? Reply YES or NO.")
+    assert "neuro-acute" in a.rules
