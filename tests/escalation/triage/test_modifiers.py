@@ -85,3 +85,19 @@ def test_breathless_on_the_stairs_never_used_to_be_is_new(text: str, concept: st
 
 def test_never_used_to_be_is_no_amount_of_blood() -> None:
     assert "large_amount" not in mods("out of breath on the stairs, never used to be", "dyspnea")
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "modifier"),
+    [
+        ("back's been sore for a week and it's worse every day, no numbness", "back_pain", "worsening"),
+        ("used to get back ache before treatment. It's back, and it's constant now", "back_pain", "constant"),
+        ("The chest pain went away. Came back an hour ago, crushing, worst ever", "chest_pain", "severe"),
+    ],
+)
+def test_its_worse_points_back_to_the_finding_before_it(text: str, concept: str, modifier: str) -> None:
+    assert modifier in mods(text, concept)
+
+
+def test_a_quality_of_the_next_sentence_stays_when_that_sentence_names_its_own_finding() -> None:
+    assert "severe" not in mods("bit of a headache. my back is killing me", "headache")

@@ -278,3 +278,14 @@ def test_the_main_character_in_my_book_coughing_blood_is_someone_else() -> None:
 )
 def test_in_my_chest_and_i_have_are_still_the_writer(text: str, concept: str) -> None:
     assert concept in present(assess(text))
+
+
+def test_none_of_my_tablets_helping_does_not_deny_the_pain_after_it() -> None:
+    a = assess("None of my tablets are helping and the back pain is 9/10")
+    assert "back_pain" in present(a)
+    assert a.level.label == "urgent"
+
+
+def test_swelling_settled_down_with_the_collar_named_after_is_resolved() -> None:
+    a = assess("swelling's settled down, collar fits again")
+    assert status_of(a, "face_neck_swelling") == {"resolved"}

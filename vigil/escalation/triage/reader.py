@@ -710,26 +710,48 @@ class Reader:
     ) -> None:
         targets = self.lex.modifier_targets
         index = Near(drafts)
+        by_sentence: dict[int, list[Draft]] = {}
+        for d in drafts:
+            by_sentence.setdefault(tokens[d.anchor].sentence, []).append(d)
         for m in mentions:
             if m.has("concept"):
                 continue
             mods = m.values("mod")
             if not mods or self._negated_cue(tokens, mentions, owner, m):
                 continue
+            sentence, clause = tokens[m.i].sentence, tokens[m.i].clause
+            # "it's worse every day, no numbness": "it" points back, so what came before wins.
+            back = self._pronoun_before(tokens, m)
             for mod in mods:
                 allowed = targets.get(mod)
-                best, best_key = None, (2, MOD_WINDOW + 1)
+                best, best_key = None, (2, 2, MOD_WINDOW + 1)
                 for _, d in index.around(m.i, m.j, MOD_WINDOW):
                     if allowed is not None and d.concept not in allowed:
                         continue
-                    if tokens[d.anchor].sentence != tokens[m.i].sentence:
+                    if tokens[d.anchor].sentence != sentence:
                         continue
                     gap = d.gap(m.i, m.j)
-                    key = (0 if tokens[d.anchor].clause == tokens[m.i].clause else 1, gap)
+                    after = 1 if back and d.start >= m.j else 0
+                    key = (0 if tokens[d.anchor].clause == clause else 1, after, gap)
                     if gap <= MOD_WINDOW and key < best_key:
                         best, best_key = d, key
+                if best is None and sentence not in by_sentence and sentence - 1 in by_sentence:
+                    # "The chest pain went away. Came back an hour ago, crushing, worst it's
+                    # been": a sentence that names nothing says how the last one's finding is.
+                    before = by_sentence[sentence - 1]
+                    earlier = [d for d in before if allowed is None or d.concept in allowed]
+                    if earlier:
+                        best = max(earlier, key=lambda d: d.end)
                 if best is not None:
                     best.mods.add(mod)
+
+    def _pronoun_before(self, tokens: list[Token], m: Mention) -> bool:
+        k = m.i - 1
+        while k >= 0 and m.i - k <= 4 and tokens[k].clause == tokens[m.i].clause:
+            if tokens[k].norm in self._site_pronouns:
+                return True
+            k -= 1
+        return False
 
     def _negated_cue(
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], m: Mention
@@ -907,7 +929,7 @@ class Reader:
         by_clause: dict[int, list[int]] = {}
         for idx, d in index.around(m.i - 30, m.i, 0):
             anchor = tokens[d.anchor]
-            if d.end <= m.i and anchor.sentence == sentence:
+            if d.anchor < m.i and anchor.sentence == sentence:
                 by_clause.setdefault(anchor.clause, []).append(idx)
         clause = tokens[m.i].clause
         own = clause
