@@ -101,3 +101,7 @@ def test_its_worse_points_back_to_the_finding_before_it(text: str, concept: str,
 
 def test_a_quality_of_the_next_sentence_stays_when_that_sentence_names_its_own_finding() -> None:
     assert "severe" not in mods("bit of a headache. my back is killing me", "headache")
+
+
+def test_a_constant_nagging_ache_after_a_sore_back_is_the_back_pain() -> None:
+    assert "constant" in mods("my lower back is sore, a constant nagging ache", "back_pain")

@@ -135,3 +135,20 @@ def test_an_approximate_number_with_only_a_count_to_give_is_the_count() -> None:
 
 def test_running_twice_a_week_is_exercise_not_diarrhoea() -> None:
     assert assess("she runs twice a week").level.label == "none"
+
+
+def test_seven_sick_emojis_in_a_row_are_seven_episodes() -> None:
+    a = assess("🤮🤮🤮🤮🤮🤮🤮 today")
+    assert {f.count for f in a.findings if f.concept == "vomiting"} == {7}
+    assert a.level.label == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("text", "score"), [("pain in my thigh bone is a 7", 7), ("my back pain is at a 3", 3)]
+)
+def test_pain_said_to_be_a_7_is_scored(text: str, score: int) -> None:
+    assert max(f.score or 0 for f in assess(text).findings) == score
+
+
+def test_a_seven_year_old_is_no_score() -> None:
+    assert assess("my granddaughter is a 7 year old").level.label == "none"

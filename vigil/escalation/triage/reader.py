@@ -45,6 +45,12 @@ UNRECOGNISED: Final = "unrecognised"
 
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
 FIRST_SINGULAR = frozenset({"i", "im", "ive", "id"})
+# Words after "a 7" that make it an amount of something, not a score.
+NOT_SCORES = frozenset(
+    {"year", "years", "day", "days", "week", "weeks", "month", "months", "hour", "hours", "minute",
+     "minutes", "mins", "am", "pm", "oclock", "percent", "%", "mile", "miles", "pound", "pounds",
+     "kg", "stone", "lbs", "mg", "ml", "inch", "inches", "cm", "mm"}
+)
 
 
 class Draft:
@@ -57,6 +63,7 @@ class Draft:
         "end",
         "from_question",
         "inner_neg",
+        "loose",
         "mods",
         "score",
         "start",
@@ -76,6 +83,7 @@ class Draft:
         self.score: int | None = None
         self.count: int | None = None
         self.from_question = False
+        self.loose = False  # a quality with no site, read by its default ("a nagging ache")
 
     def gap(self, i: int, j: int) -> int:
         """Tokens between this draft and the span [i, j)."""
@@ -203,6 +211,7 @@ class Reader:
         reading = Reading(tokens, mentions, drafts, [], [], [], [])
         self._numbers(reading, owner)
         self._modifiers(tokens, mentions, owner, drafts)
+        self._same_pain(tokens, drafts)
         self._unplaced(tokens, mentions, drafts)
         self._statuses(reading, owner, contrast)
         return reading
@@ -370,7 +379,9 @@ class Reader:
                 for qk in q.values("quality"):
                     c = self.lex.defaults.get(qk)
                     if c is not None:
-                        drafts.append(Draft(c, q.i, q.j, q.i, q.values("mod")))
+                        d = Draft(c, q.i, q.j, q.i, q.values("mod"))
+                        d.loose = True
+                        drafts.append(d)
                         break
         for s in sites:
             if id(s) in used_sites:
@@ -498,6 +509,7 @@ class Reader:
                 )
                 if d is not None:
                     d.mods.add("large_amount")
+        self._runs(r)
         for i, j, celsius in r.readings:
             if celsius >= 37.5:
                 d = Draft("fever", i, j, i)
@@ -505,6 +517,24 @@ class Reader:
                 if celsius < 38.0:
                     d.mods.add("low_grade")
                 r.drafts.append(d)
+
+    def _runs(self, r: Reading) -> None:
+        """'🤮🤮🤮🤮🤮🤮🤮 today': the same counted symptom written again and again, back to back,
+        counts each time it is written."""
+        run: list[Draft] = []
+        for d in sorted((d for d in r.drafts if d.concept in self._count_targets), key=lambda d: d.start):
+            if run and d.concept == run[-1].concept and d.start == run[-1].end and d.end - d.start == 1:
+                run.append(d)
+                continue
+            self._count_run(run)
+            run = [d] if d.end - d.start == 1 else []
+        self._count_run(run)
+
+    @staticmethod
+    def _count_run(run: list[Draft]) -> None:
+        if len(run) >= 2 and all(d.count is None for d in run):
+            for d in run:
+                d.count = len(run)
 
     def _inner_counts(self, tokens: list[Token], m: Mention) -> list[Number]:
         """'sick six times', 'sick twice': a counted finding's phrase holds its count in words."""
@@ -624,6 +654,13 @@ class Reader:
             and (j >= n or tokens[j].norm not in self._count_units)
         ):
             return j  # "real bad pain in my shoulder, like 9"
+        if (
+            num.i >= 2
+            and tokens[num.i - 1].norm in ("a", "an")
+            and tokens[num.i - 2].norm in ("is", "s", "was", "at", "about", "around")
+            and (j >= n or (tokens[j].norm not in self._count_units and tokens[j].norm not in NOT_SCORES))
+        ):
+            return j  # "pain in my thigh bone is a 7"
         # "pain is 9", "pain score 10", "my pain's about an eight"
         k = num.i - 1
         steps = 0
@@ -744,6 +781,25 @@ class Reader:
                         best = max(earlier, key=lambda d: d.end)
                 if best is not None:
                     best.mods.add(mod)
+
+    def _same_pain(self, tokens: list[Token], drafts: list[Draft]) -> None:
+        """'my lower back is sore, a constant nagging ache': an ache with no place of its own,
+        in the sentence of a pain that has one, is that pain; what is said of it goes there."""
+        loose = [d for d in drafts if d.loose and d.concept == "pain" and d.mods]
+        if not loose:
+            return
+        targets = self.lex.modifier_targets
+        for d in loose:
+            sentence = tokens[d.anchor].sentence
+            placed = [
+                p
+                for p in drafts
+                if p.concept in self._score_targets and not p.loose and tokens[p.anchor].sentence == sentence
+            ]
+            if not placed:
+                continue
+            near = min(placed, key=lambda p: p.gap(d.start, d.end))
+            near.mods.update(m for m in d.mods if near.concept in targets.get(m, frozenset({near.concept})))
 
     def _pronoun_before(self, tokens: list[Token], m: Mention) -> bool:
         k = m.i - 1
