@@ -235,3 +235,23 @@ def test_loose_counted_and_an_unbearable_shoulder_are_read(text: str, concept: s
 
 def test_unbearable_with_no_body_part_adds_no_pain() -> None:
     assert "pain" not in present(assess("the nausea is unbearable"))
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("my legs feel like they belong to someone else", "emergency"),
+        ("my feet feel like they're not mine and I'm walking into the door frames", "emergency"),
+        ("Lower back pain again, and my left foot was slapping the floor when I walked", "emergency"),
+        ("The dog's off his legs and so am I - mine gave way twice today", "emergency"),
+        ("mi head a pound mi bad bad, worse than yesterday", "urgent"),
+        ("my stomach feels like its being wrung out, 8/10", "urgent"),
+    ],
+)
+def test_legs_that_feel_like_someone_elses_have_lost_their_feeling(text: str, level: str) -> None:
+    assert assess(text).level.label == level
+
+
+@pytest.mark.parametrize("text", ["I feel wrung out", "that book is mine, I love it"])
+def test_wrung_out_on_its_own_and_a_book_of_mine_are_no_red_flag(text: str) -> None:
+    assert assess(text).level.label in ("none", "routine")

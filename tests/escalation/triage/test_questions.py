@@ -128,3 +128,9 @@ def test_numbness_around_the_bottom_is_saddle_numbness_in_a_question_too() -> No
 def test_yes_to_weakness_on_one_side_of_the_body_is_one_sided_limb_weakness() -> None:
     a = assess("yes my left arm and leg", "Any weakness on one side of your body? Reply YES or NO.")
     assert "neuro-acute" in a.rules
+
+
+def test_a_tiny_streak_answered_to_blood_in_the_phlegm_is_a_yes() -> None:
+    a = assess("a tiny streak this am, not breathless", "Any blood in your phlegm?")
+    assert "hemoptysis" in present(a)
+    assert a.level.label == "urgent"
