@@ -289,3 +289,14 @@ def test_none_of_my_tablets_helping_does_not_deny_the_pain_after_it() -> None:
 def test_swelling_settled_down_with_the_collar_named_after_is_resolved() -> None:
     a = assess("swelling's settled down, collar fits again")
     assert status_of(a, "face_neck_swelling") == {"resolved"}
+
+
+def test_not_breathless_at_rest_only_when_walking_is_breathlessness() -> None:
+    a = assess("not breathless at rest, only when walking, but it's worse than last week")
+    assert "dyspnea" in present(a)
+    assert a.level.label == "urgent"
+
+
+@pytest.mark.parametrize("text", ["not breathless, just tired", "no pain, just a bit stiff"])
+def test_just_after_a_denial_that_names_no_circumstance_keeps_the_denial(text: str) -> None:
+    assert status_of(assess(text), "dyspnea" if "breathless" in text else "pain") == {"negated"}

@@ -166,6 +166,7 @@ class Reader:
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
         self._parent_owners = L.get("parent_owners", frozenset())
         self._prepositions = L.get("prepositions", frozenset())
+        self._only_circumstances = L.get("only_circumstances", frozenset())
         self._writer_words = L.get("writer_words", frozenset())
         self._writer_apart: dict[str, list[tuple[str, ...]]] = {}
         for cue in L.get("writer_apart", frozenset()):
@@ -885,10 +886,20 @@ class Reader:
                 d.status = "other"
             elif hyp[a]:
                 d.status = "hypothetical"
-            elif neg[a] or d.inner_neg or idx in negated_post:
+            elif (neg[a] and not self._only_when(tokens, d)) or d.inner_neg or idx in negated_post:
                 d.status = "negated"
             elif used[a] or idx in resolved:
                 d.status = "resolved"
+
+    def _only_when(self, tokens: list[Token], d: Draft) -> bool:
+        """'not breathless at rest, only when walking': the "not" denied when, not whether."""
+        sentence = tokens[d.anchor].sentence
+        for k in range(d.end, min(len(tokens) - 1, d.end + 6)):
+            if tokens[k].sentence != sentence:
+                return False
+            if tokens[k].norm in ("only", "just") and tokens[k + 1].norm in self._only_circumstances:
+                return True
+        return False
 
     @staticmethod
     def _has_year(tokens: list[Token], m: Mention) -> bool:
