@@ -27,6 +27,7 @@ from vigil.escalation.paging import contact
 
 from . import views
 from .actions import act, view_case
+from .analytics_api import router as analytics_router
 from .deps import ApiStaff, ExternalId, RowId, RuntimeDep, path_error
 from .invites import InviteError, invite_patient
 from .runtime import Runtime
@@ -235,6 +236,7 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
     async def simulated(body: SimulatedIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
         return await simulate(rt, staff.clinic_id, body.external_id, body.text)
 
+    api.include_router(analytics_router)  # GET /analytics
     return api
 
 

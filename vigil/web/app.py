@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from vigil.core.db import Database
 
 from . import pages, webhooks
+from .analytics_pages import router as analytics_router
 from .api import build_api
 from .deps import path_error
 from .runtime import Runtime
@@ -258,6 +259,7 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     app.include_router(pages.router)
     app.include_router(webhooks.router)
+    app.include_router(analytics_router)
 
     @app.exception_handler(pages.LoginRequired)
     async def _login(request: Request, _: pages.LoginRequired) -> Response:

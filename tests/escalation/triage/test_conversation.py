@@ -391,3 +391,17 @@ def test_no_to_coughed_up_any_blood_denies_the_blood_not_the_cough() -> None:
     )
     assert "cough" in _present(r)
     assert not r.changes
+
+
+def test_autocorrect_a_grabbed_phone_and_a_corrected_temperature_take_the_last_message_back() -> None:
+    for first, then in (
+        ("can't breathe properly", "ignore, autocorrect went mad"),
+        ("chest pain", "sorry my son grabbed my phone"),
+        ("temp 38.6", "oops meant 36.8"),
+    ):
+        assert _read(first, then).assessment.level == Level.NONE, then
+
+
+def test_asking_for_my_brother_gives_the_question_to_the_brother() -> None:
+    r = _read("my legs have gone numb", "asking for my brother")
+    assert r.assessment.level == Level.NONE
