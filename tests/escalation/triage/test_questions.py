@@ -134,3 +134,7 @@ def test_a_tiny_streak_answered_to_blood_in_the_phlegm_is_a_yes() -> None:
     a = assess("a tiny streak this am, not breathless", "Any blood in your phlegm?")
     assert "hemoptysis" in present(a)
     assert a.level.label == "urgent"
+
+
+def test_not_once_to_any_vomiting_is_a_no() -> None:
+    assert status_of(assess("not once", "Any vomiting today?"), "vomiting") == {"negated"}

@@ -300,3 +300,35 @@ def test_not_breathless_at_rest_only_when_walking_is_breathlessness() -> None:
 @pytest.mark.parametrize("text", ["not breathless, just tired", "no pain, just a bit stiff"])
 def test_just_after_a_denial_that_names_no_circumstance_keeps_the_denial(text: str) -> None:
     assert status_of(assess(text), "dyspnea" if "breathless" in text else "pain") == {"negated"}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "status"),
+    [
+        ("I've stopped coughing up blood since the radiotherapy", "hemoptysis", "resolved"),
+        ("leg went numb from sitting cross-legged lol, fine after a minute", "numbness", "resolved"),
+        ("back pain was bad but the radiotherapy's sorted it", "back_pain", "resolved"),
+        ("shivers have stopped and temp is back to 36.8", "chills", "resolved"),
+        ("the woman next to me in the chemo suite had terrible diarrhoea", "diarrhea", "other"),
+    ],
+)
+def test_ive_stopped_coughing_up_blood_is_over(text: str, concept: str, status: str) -> None:
+    assert status_of(assess(text), concept) == {status}
+
+
+def test_not_too_bad_is_mild_pain_not_no_pain() -> None:
+    a = assess("back's not too bad, 2/10 today")
+    assert "back_pain" in present(a)
+    assert a.level.label == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that new film was sick, proper good",
+        "I'm breathless with excitement, the scan was clear!!",
+        "the weather's not too bad",
+    ],
+)
+def test_a_sick_film_and_breathless_excitement_are_no_symptoms(text: str) -> None:
+    assert assess(text).level.label == "none"

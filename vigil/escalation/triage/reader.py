@@ -31,6 +31,8 @@ NEG_WINDOW: Final = 8  # tokens a "no" reaches forward
 MOD_WINDOW: Final = 10  # tokens between a modifier and the finding it qualifies
 USED_TO_WINDOW: Final = 15
 HYP_WINDOW: Final = 40
+# Words between a person named and their verb ("the woman next to me in the chemo suite had").
+SUBJECT_REACH: Final = 9
 FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a headache"
 
 OTHER: Final = 1
@@ -1107,7 +1109,7 @@ class Reader:
         # makes them the subject; a body part, "and", a comma or "I" ends the look.
         clause = tokens[m.j - 1].clause
         k = m.j
-        while k < len(tokens) and k - m.j < 6 and tokens[k].clause == clause:
+        while k < len(tokens) and k - m.j < SUBJECT_REACH and tokens[k].clause == clause:
             if tokens[k].norm in self._subject_verbs:
                 return True
             follow = starts.get(k)
@@ -1120,7 +1122,8 @@ class Reader:
                     return False
                 k = follow.j
                 continue
-            if tokens[k].norm in self._and or tokens[k].kind == PUNCT or tokens[k].norm == "to":
+            infinitive = tokens[k].norm == "to" and tokens[k - 1].norm not in ("next", "close", "opposite")
+            if tokens[k].norm in self._and or tokens[k].kind == PUNCT or infinitive:
                 return False  # "I need someone to ring me": what follows "to" is asked, not had
             k += 1
         return False
