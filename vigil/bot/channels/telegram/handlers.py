@@ -27,7 +27,7 @@ from telegram.ext import (
     filters,
 )
 
-from vigil.core.models import Clinic, OutboundMessage, Staff, queued, to_staff
+from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, queued, to_staff
 from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
 from vigil.scheduler import checkins
@@ -321,11 +321,21 @@ async def _answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE, dat
         [label for row in checkins.answer_buttons(question) or [] for label, _ in row] if question else []
     )
     if patient is None or question is None or question.get("key") != key or index >= len(labels):
-        await _answer(update, "This question has closed. You can still write to us at any time.")
-        await _drop_buttons(update)
+        await _answer_closed(update)
         return
-    value = labels[index]
-    await svc.receive(patient, "telegram", _key(context, update), value)
+    await _answer_with(update, context, patient, labels[index])
+
+
+async def _answer_closed(update: Update) -> None:
+    await _answer(update, "This question has closed. You can still write to us at any time.")
+    await _drop_buttons(update)
+
+
+async def _answer_with(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, patient: Patient, value: str
+) -> None:
+    """A pressed answer is the patient typing it."""
+    await _service(context).receive(patient, "telegram", _key(context, update), value)
     await _answer(update)
     await _drop_buttons(update, f"Your answer: {value}")
 
@@ -343,12 +353,9 @@ async def _follow_up_button(update: Update, context: ContextTypes.DEFAULT_TYPE, 
         patient = await enrolment.patient_by_chat(session, chat.id)
         label = await followups.button_answer(session, patient, round_id, position, index, svc.clock.now())
     if patient is None or label is None:
-        await _answer(update, "This question has closed. You can still write to us at any time.")
-        await _drop_buttons(update)
+        await _answer_closed(update)
         return
-    await svc.receive(patient, "telegram", _key(context, update), label)
-    await _answer(update)
-    await _drop_buttons(update, f"Your answer: {label}")
+    await _answer_with(update, context, patient, label)
 
 
 def install(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
