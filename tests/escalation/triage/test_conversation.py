@@ -405,3 +405,24 @@ def test_autocorrect_a_grabbed_phone_and_a_corrected_temperature_take_the_last_m
 def test_asking_for_my_brother_gives_the_question_to_the_brother() -> None:
     r = _read("my legs have gone numb", "asking for my brother")
     assert r.assessment.level == Level.NONE
+
+
+def test_no_pain_later_denies_the_chest_pain_before() -> None:
+    r = _read(("had chest pain last night for a few mins", 0), ("fine now, no pain", 0.5))
+    assert "chest_pain" not in _present(r)
+
+
+def test_not_blood_later_denies_the_coughed_up_blood() -> None:
+    r = _read(("coughing up blood", 0), ("sorry, it was beetroot juice, not blood", 0.3))
+    assert r.assessment.level == Level.NONE
+
+
+def test_a_correction_to_bleeding_gums_replaces_the_coughed_up_blood() -> None:
+    r = _read(("coughed up some blood this morning", 0), ("actually it was from my gums, they bled", 0.5))
+    assert "hemoptysis" not in _present(r)
+    assert "bleeding" in _present(r)
+
+
+def test_a_new_pain_too_leaves_the_other_pains() -> None:
+    r = _read(("back pain and a headache", 0), ("actually my tummy hurts too", 0.5))
+    assert {"back_pain", "headache"} <= set(_present(r))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -77,6 +77,7 @@ class Phrases:
     again: tuple[re.Pattern[str], ...]
     numbers: Mapping[str, int]
     counted: frozenset[str]
+    covers: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @cache
@@ -100,6 +101,7 @@ def phrases(language: str = "en") -> Phrases:
         again=patterns("again"),
         numbers={str(k): int(v) for k, v in (data.get("numbers") or {}).items()},
         counted=frozenset(str(c) for c in data.get("counted") or ()),
+        covers={str(k): frozenset(str(c) for c in v) for k, v in (data.get("covers") or {}).items()},
     )
 
 
@@ -300,12 +302,22 @@ class ConversationReader:
                     continue
                 if f.status in _OVERRIDING or (f.status == "other" and correcting):
                     overturn.setdefault(f.concept, f.status)
+            covers = self.phrases.covers
+            if correcting:
+                # "coughed up blood" then "actually it was from my gums": the bleeding named in
+                # a correction takes the place of the kind of bleeding said before.
+                for f in present:
+                    for c in covers.get(f.concept, ()):
+                        if c not in own:
+                            overturn.setdefault(c, "negated")
             for concept, status in overturn.items():
+                # "no pain" after "chest pain", "not blood" after "coughing up blood"
+                family = ({concept} | covers.get(concept, frozenset())) - own
                 for j, earlier in enumerate(pool):
                     for k, f in enumerate(earlier):
-                        if f.concept == concept and f.present:
+                        if f.concept in family and f.present:
                             earlier[k] = _overturned(f, status)
-                            changes.append(Change(concept, status, offset + j, index))
+                            changes.append(Change(f.concept, status, offset + j, index))
             pool.append(mine)
         self._add_counts(pool, alone, times)
         return [f for findings in pool for f in findings], changes
