@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
+from typing import Any
+
 import httpx
 import pytest
 from sqlalchemy import func, select
+from starlette.routing import Mount
 
 from vigil.core.clock import ManualClock
 from vigil.core.models import Clinic, Patient, Staff
@@ -28,14 +33,13 @@ JUNK_BODIES = [
 
 
 def _api_routes(client: httpx.AsyncClient) -> list[tuple[str, str]]:
-    api = client._transport.app.routes  # type: ignore[attr-defined]
-    mount = next(r for r in api if getattr(r, "path", "") == "/api/v1")
-    out = []
-    for route in mount.app.routes:
-        for method in getattr(route, "methods", ()) or ():
-            if method in ("GET", "POST"):
-                out.append((method, "/api/v1" + route.path))
-    return out
+    """Every GET and POST route of the API, those of its included routers too."""
+    app = client._transport.app  # type: ignore[attr-defined]
+    return [
+        (method, path)
+        for method, path in every_route(app.routes)
+        if path.startswith("/api/v1/") and method in ("GET", "POST")
+    ]
 
 
 async def test_every_api_route_refuses_a_missing_token(client: httpx.AsyncClient) -> None:
@@ -197,3 +201,140 @@ async def test_pages_cannot_be_framed(client: httpx.AsyncClient) -> None:
     r = await client.get("/login")
     assert r.headers["x-frame-options"] == "DENY"
     assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+
+
+def every_route(routes: list[Any], prefix: str = "") -> list[tuple[str, str]]:
+    """(method, path) of every route, into included routers and mounted apps (the API)."""
+    out: list[tuple[str, str]] = []
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        if included is not None:  # FastAPI keeps an included router whole
+            out += every_route(included.routes, prefix + route.include_context.prefix)
+        elif isinstance(route, Mount):
+            inner = getattr(route.app, "routes", None)
+            if inner is not None:  # static files have none
+                out += every_route(inner, prefix + route.path)
+        else:
+            out += [(m, prefix + route.path) for m in sorted(getattr(route, "methods", None) or ())]
+    return out
+
+
+# What a route's body or form needs to get past validation to the clinic check.
+API_BODIES: dict[str, dict[str, str]] = {
+    "/resolve": {"disposition": "other"},
+    "/reply": {"text": "hello"},
+    "/release": {"reason": "handing over"},
+    "/take-over": {"reason": "handing over"},
+}
+FORM = {"text": "hello", "reason": "handing over", "disposition": "other"}
+# Page routes that answer another clinic's id with a flash on the page instead of a 404.
+FLASHED = {("POST", "/oncall/overrides/{override_id}/remove")}
+
+
+async def test_every_route_with_another_clinics_ids_is_not_found(
+    rt: Runtime, client: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    """Walks every page and API route with an id in its path, as an admin of another clinic
+    given this clinic's real ids: each must answer 404 and change nothing. A new route with
+    a new kind of id fails here until its id is added below."""
+    from vigil.escalation.models import OncallOverride
+    from vigil.web.security import hash_password
+
+    from ..conftest import DUE, NURSE, PASSWORD, emergency_case
+
+    clock.set(DUE)
+    case_id = await emergency_case(rt)
+    ana = await rt.service.patient(1, "MRN-100234")
+    assert ana is not None
+    async with rt.db.transaction() as session:
+        nurse = await session.scalar(select(Staff).where(Staff.email == NURSE))
+        assert nurse is not None
+        override = OncallOverride(
+            clinic_id=1,
+            rotation_key="nurses",
+            staff_id=nurse.id,
+            starts_at=DUE,
+            ends_at=DUE + timedelta(hours=4),
+            created_by="admin@riverside.example",
+            created_at=DUE,
+        )
+        session.add(override)
+        other = Clinic(
+            slug="elsewhere",
+            name="Elsewhere",
+            timezone="UTC",
+            emergency_number="999",
+            created_at=DUE,
+            oncall={},
+        )
+        session.add(other)
+        await session.flush()
+        session.add(
+            Staff(
+                clinic_id=other.id,
+                email="admin@elsewhere.example",
+                name="Elsewhere Admin",
+                role="admin",
+                password_hash=hash_password(PASSWORD),
+            )
+        )
+    ids = {
+        "case_id": str(case_id),
+        "patient_id": str(ana.id),
+        "external_id": ana.external_id,
+        "staff_id": str(nurse.id),
+        "override_id": str(override.id),
+        "action": "claim",
+    }
+    api = {"Authorization": f"Bearer {await make_token(rt, 'admin@elsewhere.example')}"}
+    page = await client.get("/login")
+    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+    r = await client.post(
+        "/login", data={"email": "admin@elsewhere.example", "password": PASSWORD, "csrf": csrf}
+    )
+    assert r.status_code == 303
+    csrf = (await client.get("/")).text.split('name="csrf" value="')[1].split('"')[0]
+    before = (
+        await client.get(
+            f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {await make_token(rt)}"}
+        )
+    ).json()
+
+    walked = 0
+    for method, template in every_route(client._transport.app.routes):  # type: ignore[attr-defined]
+        names = re.findall(r"{(\w+)(?::\w+)?}", template)
+        if not names:
+            continue
+        unknown = [n for n in names if n not in ids]
+        assert not unknown, f"{method} {template}: add an id of this clinic for {unknown} to this test"
+        path = re.sub(r"{(\w+)(?::\w+)?}", lambda m: ids[m.group(1)], template)
+        if path.startswith("/api/v1/"):
+            body = next((b for end, b in API_BODIES.items() if template.endswith(end)), None)
+            r = await client.request(method, path, headers=api, json=body)
+        elif method == "GET":
+            r = await client.get(path)
+        else:
+            r = await client.request(method, path, data={"csrf": csrf, **FORM})
+        if (method, template) in FLASHED:
+            assert r.status_code == 303, (method, template, r.status_code)
+        else:
+            assert r.status_code == 404, (method, template, r.status_code, r.text[:200])
+        walked += 1
+    assert walked >= 27
+    after = (
+        await client.get(
+            f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {await make_token(rt)}"}
+        )
+    ).json()
+    assert (after["status"], after["claimed_by"], len(after["events"])) == (
+        before["status"],
+        before["claimed_by"],
+        len(before["events"]),
+    )
+    async with rt.db.session() as session:
+        assert await session.get(OncallOverride, override.id) is not None
+    # Lists without ids show nothing of this clinic either.
+    listed = (await client.get("/api/v1/cases?status=open,acknowledged,resolved", headers=api)).json()
+    assert (listed["cases"], listed["total"]) == ([], 0)
+    assert f'href="/cases/{case_id}"' not in (await client.get("/history")).text
+    assert "Ana Reyes" not in (await client.get("/simulator/staff")).text

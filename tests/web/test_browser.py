@@ -139,7 +139,7 @@ def test_a_nurse_sees_a_case_arrive_live_and_works_it(server: str) -> None:
             patient.fill("input[name=text]", "and now I can't feel the toilet seat")
             patient.click("text=Send")
             expect(nurse.locator("#transcript")).to_contain_text("toilet seat")
-            expect(nurse.locator("#case-events")).to_contain_text("reason_added")
+            expect(nurse.locator("#case-events")).to_contain_text("reason added")
             expect(nurse.locator("textarea[name=text]")).to_have_value("I am calling you now")
             nurse.click("button:has-text('Claim')")
             expect(nurse.get_by_text("Claimed: the case is yours.")).to_be_visible()

@@ -47,6 +47,7 @@ SWEEP_SECONDS = Histogram("vigil_tick_sweep_seconds", "How long each tick sweep 
 # longer (100,000 due check-ins take about 15 s on PostgreSQL); paging must never wait long.
 SWEEP_LIMITS = {"paging": 30.0, "checkins": 120.0}
 SWEEP_LIMIT = 60.0
+HANDOVERS = ("release", "take_over")  # case actions that need a reason
 
 
 def _where(exc: BaseException) -> str:
@@ -318,9 +319,13 @@ class Service:
         *,
         disposition: str = "",
         note: str | None = None,
+        reason: str | None = None,
+        holder: str | None = None,
         receipt: tuple[str, str] | None = None,
     ) -> bool:
-        """Acknowledge, claim, decline or resolve, audited; raises CaseError when it cannot happen.
+        """Acknowledge, claim, decline, resolve, release or take over, audited; raises CaseError
+        when it cannot happen (release and take over need a `reason`; a take-over refuses if
+        the case is no longer held by `holder`, when given).
 
         The dashboard, the API, Telegram buttons and SMS short codes all come through here.
         `receipt` (channel, provider id) is written in the same transaction, so a provider's
@@ -338,8 +343,13 @@ class Service:
                 await cases.decline(session, case_id, staff, now, channel)
             elif action == "resolve":
                 await cases.resolve(session, case_id, staff, now, channel, disposition, note)
+            elif action == "release":
+                await cases.release(session, case_id, staff, now, channel, reason)
+            elif action == "take_over":
+                await cases.take_over(session, case_id, staff, now, channel, reason, holder)
             else:
                 raise ValueError(f"unknown action {action!r}")
+            said = {"reason": clean(" ".join((reason or "").split()))} if action in HANDOVERS else {}
             audit(
                 session,
                 at=now,
@@ -349,10 +359,11 @@ class Service:
                 subject_id=case_id,
                 clinic_id=staff.clinic_id,
                 channel=channel,
+                **said,
             )
         self.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed", "case": case_id})
-        if action == "decline":
-            await self.escalate()  # the next tier now
+        if action in ("decline", "release"):
+            await self.escalate()  # the next tier now; a released case is paged from the first
         return True
 
     async def patient(self, clinic_id: int, external_id: str) -> Patient | None:

@@ -354,13 +354,109 @@ async def release_held(session: AsyncSession, staff: Staff, now: datetime, reaso
     )
     released = []
     for case in held:
-        case.status = "open"
-        case.acknowledged_at = case.acknowledged_by_id = None
-        case.claimed_at = case.claimed_by_id = None
-        case.owner_reminded_at = None
-        case.tier = 0
-        case.next_escalation_at = now if case.policy else None
-        case.updated_at = now
+        _hand_back(case, now)
         event(session, case, "released", now, "system", "system", previous_owner=staff.email, reason=reason)
         released.append(case.id)
     return released
+
+
+def _hand_back(case: Case, now: datetime) -> None:
+    """Nobody holds the case any more: back to the queue, and its escalation chain starts again
+    (a case nobody holds must page someone)."""
+    case.status = "open"
+    case.acknowledged_at = case.acknowledged_by_id = None
+    case.claimed_at = case.claimed_by_id = None
+    case.owner_reminded_at = None
+    case.tier = 0
+    case.next_escalation_at = now if case.policy else None
+    case.updated_at = now
+
+
+MAX_REASON = 1000
+
+
+def _reason(reason: str | None) -> str:
+    """A hand-over's reason, required: the next nurse and the audit need to know why."""
+    text = " ".join(clean(reason or "").split())
+    if not text:
+        raise CaseError("give a reason", 422)
+    if len(text) > MAX_REASON:
+        raise CaseError(f"the reason is too long (at most {MAX_REASON} characters)", 422)
+    return text
+
+
+async def _holder(session: AsyncSession, case: Case) -> Staff | None:
+    return await session.get(Staff, case.claimed_by_id) if case.claimed_by_id is not None else None
+
+
+async def release(
+    session: AsyncSession, case_id: int, staff: Staff, now: datetime, channel: str, reason: str | None
+) -> Case:
+    """The holder gives a claimed case back: it is open again and paged from the first tier."""
+    why = _reason(reason)
+    case = await _case_for(session, case_id, staff)
+    if case.status == "resolved":
+        raise CaseError("the case is resolved")
+    if case.claimed_by_id is None:
+        raise CaseError("the case is not claimed: there is nothing to release")
+    if case.claimed_by_id != staff.id:
+        holder = await _holder(session, case)
+        raise CaseError(
+            f"the case is held by {holder.name if holder else 'another nurse'}: only they can "
+            "release it (take it over instead)",
+            403,
+        )
+    _hand_back(case, now)
+    event(session, case, "released", now, staff.email, channel, previous_owner=staff.email, reason=why)
+    return case
+
+
+async def take_over(
+    session: AsyncSession,
+    case_id: int,
+    staff: Staff,
+    now: datetime,
+    channel: str,
+    reason: str | None,
+    holder: str | None = None,
+) -> Case:
+    """A nurse takes a case claimed by a colleague (gone home, off sick): it is theirs now.
+
+    `holder` is the email of whoever the nurse saw holding it: if it has changed hands since,
+    nothing happens. The same conditional UPDATE as a claim: two nurses taking over from the
+    same holder at once, exactly one wins.
+    """
+    why = _reason(reason)
+    case = await _case_for(session, case_id, staff)
+    if case.status == "resolved":
+        raise CaseError("the case is resolved")
+    if case.claimed_by_id is None:
+        raise CaseError("the case is not claimed by anyone: claim it instead")
+    if case.claimed_by_id == staff.id:
+        raise CaseError("the case is already yours")
+    previous = await _holder(session, case)
+    if holder is not None and (previous is None or previous.email != holder.strip().lower()):
+        now_held = previous.name if previous else "another nurse"
+        raise CaseError(f"the case changed hands: it is now held by {now_held}")
+    result = await session.execute(
+        update(Case)
+        .where(Case.id == case_id, Case.claimed_by_id == case.claimed_by_id, Case.status != "resolved")
+        .values(claimed_by_id=staff.id, claimed_at=now, owner_reminded_at=None, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise CaseError("the case changed hands meanwhile: reload it and try again")
+    await session.refresh(case)
+    if case.acknowledged_at is None:
+        _acknowledged(session, case, staff, now, channel)
+    event(
+        session,
+        case,
+        "taken_over",
+        now,
+        staff.email,
+        channel,
+        previous_owner=previous.email if previous else None,
+        reason=why,
+    )
+    return case

@@ -7,9 +7,9 @@ import hashlib
 import re
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -25,7 +25,7 @@ from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
 from vigil.escalation.paging import contact
 
-from . import views
+from . import case_api, views
 from .actions import act, view_case
 from .analytics_api import router as analytics_router
 from .deps import ApiStaff, ExternalId, RowId, RuntimeDep, path_error
@@ -118,12 +118,15 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
     async def list_cases(
         rt: RuntimeDep,
         staff: ApiStaff,
+        found_by: Annotated[case_api.Filters, Depends()],
         status: str = Query("open,acknowledged", description="comma-separated: open, acknowledged, resolved"),
     ) -> dict[str, Any]:
         wanted = tuple(s.strip() for s in status.split(",") if s.strip())
         bad = [s for s in wanted if s not in views.CASE_STATUSES]
         if bad or not wanted:
             raise HTTPException(422, f"status must be among {', '.join(views.CASE_STATUSES)}")
+        if "resolved" in wanted or found_by.given:  # searched and paged: see case_api
+            return await case_api.list_cases(rt, staff, status, found_by)
         async with rt.db.transaction() as session:
             found = await views.list_cases(session, staff.clinic_id, wanted)
             audit(
@@ -161,6 +164,8 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
     @api.post("/cases/{case_id}/decline")
     async def decline(case_id: RowId, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
         return await _act(rt, staff, case_id, "decline")
+
+    api.include_router(case_api.router)  # release, take over
 
     @api.get("/oncall")
     async def oncall(rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:

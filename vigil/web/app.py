@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vigil.core.db import Database
 
-from . import pages, webhooks
+from . import case_pages, pager_pages, pages, webhooks, wording
 from .analytics_pages import router as analytics_router
 from .api import build_api
 from .deps import path_error
@@ -257,7 +257,10 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
     api.state.runtime = rt
     app.mount("/api/v1", api)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
+    app.include_router(case_pages.router)  # before pages: its POST /cases/{id}/{action} takes all
+    app.include_router(pager_pages.router)  # before pages: /simulator/{external_id} would take /staff
     app.include_router(pages.router)
+    wording.install(pages.templates.env)
     app.include_router(webhooks.router)
     app.include_router(analytics_router)
 

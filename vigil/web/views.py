@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.bot.models import InboundMessage
@@ -17,6 +17,7 @@ from vigil.scheduler.scores import scale_series
 from .charts import charts
 
 CASE_STATUSES = ("open", "acknowledged", "resolved")
+NAMED = ("recipient", "previous_owner")  # event details that hold a staff email
 
 
 def iso(value: datetime | None) -> str | None:
@@ -60,9 +61,21 @@ async def list_cases(
     ):
         unanswered.setdefault(case_id, []).append(str((detail or {}).get("family", "")))
     out = [case_dict(c, p, reasons.get(c.id, []), staff) for c, p in rows]
+    since = await level_since(session, case_ids)
     for case in out:
         case["questions_unanswered"] = unanswered.get(case["id"], [])
+        case["level_since"] = iso(since.get(case["id"])) or case["opened_at"]
     return out
+
+
+async def level_since(session: AsyncSession, case_ids: list[int]) -> dict[int, datetime]:
+    """When each case reached its present level: it opened there, or last rose to it."""
+    rows = await session.execute(
+        select(CaseEvent.case_id, func.max(CaseEvent.at))
+        .where(CaseEvent.case_id.in_(case_ids), CaseEvent.kind.in_(("opened", "raised")))
+        .group_by(CaseEvent.case_id)
+    )
+    return {int(case_id): at for case_id, at in rows.all() if at is not None}
 
 
 def case_dict(
@@ -70,6 +83,9 @@ def case_dict(
 ) -> dict[str, Any]:
     def email(staff_id: int | None) -> str | None:
         return staff[staff_id].email if staff_id is not None and staff_id in staff else None
+
+    def name(staff_id: int | None) -> str | None:
+        return staff[staff_id].name if staff_id is not None and staff_id in staff else None
 
     return {
         "id": case.id,
@@ -87,7 +103,9 @@ def case_dict(
         "opened_at": iso(case.opened_at),
         "acknowledged_at": iso(case.acknowledged_at),
         "acknowledged_by": email(case.acknowledged_by_id),
+        "acknowledged_by_name": name(case.acknowledged_by_id),
         "claimed_by": email(case.claimed_by_id),
+        "claimed_by_name": name(case.claimed_by_id),
         "claimed_at": iso(case.claimed_at),
         "resolved_at": iso(case.resolved_at),
         "disposition": case.disposition,
@@ -110,6 +128,17 @@ def case_dict(
     }
 
 
+async def staff_names(session: AsyncSession, clinic_id: int, emails: set[str]) -> dict[str, str]:
+    """The names of the clinic's staff with these emails (whoever else is left out)."""
+    wanted = {e for e in emails if "@" in e}
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(Staff.email, Staff.name).where(Staff.clinic_id == clinic_id, Staff.email.in_(wanted))
+    )
+    return {str(email): str(name) for email, name in rows.all()}
+
+
 async def case_detail(session: AsyncSession, clinic_id: int, case_id: int) -> dict[str, Any] | None:
     row = (
         await session.execute(
@@ -126,20 +155,30 @@ async def case_detail(session: AsyncSession, clinic_id: int, case_id: int) -> di
     )
     staff = await _emails(session, {i for i in (case.acknowledged_by_id, case.claimed_by_id) if i})
     out = case_dict(case, patient, reasons, staff)
-    events = await session.scalars(
-        select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.at, CaseEvent.id)
+    events = list(
+        await session.scalars(
+            select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.at, CaseEvent.id)
+        )
     )
+    # Staff are named on the page; events keep the email they were written with (the API's).
+    emails = {e.actor for e in events} | {str(e.detail[k]) for e in events for k in NAMED if e.detail.get(k)}
+    names = await staff_names(session, clinic_id, emails)
     out["events"] = [
         {
             "kind": e.kind,
             "at": iso(e.at),
             "actor": e.actor,
+            "actor_name": names.get(e.actor, e.actor),
             "channel": e.channel,
             "detail": e.detail,
             **{k: v for k, v in e.detail.items() if k in ("recipient", "tier")},
+            **{f"{k}_name": names.get(str(v), v) for k, v in e.detail.items() if k in NAMED},
         }
         for e in events
     ]
+    resolved = [e for e in out["events"] if e["kind"] == "resolved"]
+    out["resolved_by"] = resolved[-1]["actor"] if resolved and case.status == "resolved" else None
+    out["resolved_by_name"] = resolved[-1]["actor_name"] if resolved and case.status == "resolved" else None
     out["messages"] = await transcript(session, patient.id)
     _sources(out["reasons"], out["messages"])
     return out
@@ -215,7 +254,10 @@ async def transcript(session: AsyncSession, patient_id: int) -> list[dict[str, A
             .where(InboundMessage.patient_id == patient_id)
         )
     ).all()
-    outbound = await session.scalars(select(OutboundMessage).where(OutboundMessage.patient_id == patient_id))
+    outbound = list(
+        await session.scalars(select(OutboundMessage).where(OutboundMessage.patient_id == patient_id))
+    )
+    senders = await _emails(session, {o.staff_id for o in outbound if o.staff_id is not None})
     items: list[tuple[datetime, int, dict[str, Any]]] = []
     for m, a in inbound:
         items.append(
@@ -251,6 +293,8 @@ async def transcript(session: AsyncSession, patient_id: int) -> list[dict[str, A
                     "channel": o.channel,
                     "status": o.status,
                     "kind": o.kind,
+                    # A nurse's reply names the nurse (by name: emails are for the API's actors).
+                    **({"sent_by": senders[o.staff_id].name} if o.staff_id in senders else {}),
                     # Fixed answers offered with it (Telegram shows them as buttons).
                     "buttons": [label for row in o.buttons or () for label, _ in row],
                 },

@@ -1,0 +1,44 @@
+"""Words for what the pages show: a case event's kind as a nurse would say it.
+
+The one place the kinds are worded: the case page, the history and the pager all use the
+`event_words` filter. The API keeps the kinds themselves (`reason_added`).
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+EVENT_WORDS = {
+    "opened": "opened",
+    "raised": "raised",
+    "reason_added": "reason added",
+    "paged": "paged",
+    "tier_skipped": "tier skipped: nobody reachable",
+    "acknowledged": "acknowledged",
+    "claimed": "claimed",
+    "declined": "declined",
+    "replied": "replied",
+    "resolved": "resolved",
+    "released": "released",
+    "taken_over": "taken over",
+    "reminded": "reminded",
+    "unreachable": "patient unreachable",
+    "escalation_restarted": "escalation restarted",
+    "schedule_rewound": "escalation times rewound",
+    "finding_changed": "finding changed",
+    "nurse_requested": "nurse requested",
+    "follow_up_asked": "red-flag questions asked",
+    "follow_up_unanswered": "red-flag questions not answered",
+    "checkin_stopped": "check-in stopped",
+}
+
+
+def event_words(kind: str | None) -> str:
+    """`reason_added` → "reason added"; a kind not listed yet still reads as words."""
+    if not kind:
+        return ""
+    return EVENT_WORDS.get(kind, kind.replace("_", " "))
+
+
+def install(env: Environment) -> None:
+    env.filters["event_words"] = event_words
