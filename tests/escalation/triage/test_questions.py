@@ -138,3 +138,28 @@ def test_a_tiny_streak_answered_to_blood_in_the_phlegm_is_a_yes() -> None:
 
 def test_not_once_to_any_vomiting_is_a_no() -> None:
     assert status_of(assess("not once", "Any vomiting today?"), "vomiting") == {"negated"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Are you having trouble walking? Reply YES or NO.",
+        "Have your legs become weak or heavy, or harder to move?",
+    ],
+)
+def test_a_bit_tired_to_a_red_flag_question_is_tiredness_not_a_yes(question: str) -> None:
+    a = assess("a bit tired", question)
+    assert present(a) == {"fatigue"}
+    assert a.level.label == "routine"
+
+
+def test_sort_of_heavy_to_leg_weakness_is_still_a_yes() -> None:
+    assert assess("sort of heavy", "Any new weakness in your legs?").level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"), [("a bit", "routine"), ("just a little", "routine"), ("yes", "emergency")]
+)
+def test_a_bit_to_more_than_a_teaspoon_is_blood_but_not_much(answer: str, level: str) -> None:
+    question = "Was it more than a teaspoon of blood, or any clots? Reply YES or NO."
+    assert assess(answer, question).level.label == level

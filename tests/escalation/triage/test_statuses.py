@@ -306,7 +306,6 @@ def test_just_after_a_denial_that_names_no_circumstance_keeps_the_denial(text: s
     ("text", "concept", "status"),
     [
         ("I've stopped coughing up blood since the radiotherapy", "hemoptysis", "resolved"),
-        ("leg went numb from sitting cross-legged lol, fine after a minute", "numbness", "resolved"),
         ("back pain was bad but the radiotherapy's sorted it", "back_pain", "resolved"),
         ("shivers have stopped and temp is back to 36.8", "chills", "resolved"),
         ("the woman next to me in the chemo suite had terrible diarrhoea", "diarrhea", "other"),

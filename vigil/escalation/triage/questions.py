@@ -92,6 +92,8 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         lead_end += 1
     lead = [m for m in mentions if m.i < lead_end]
     yes = next((m for m in lead if m.has("ans") and "yes" in m.values("ans")), None)
+    if yes is not None and _qualifies_another(reader, question, reading, yes):
+        yes = None  # "a bit tired" to "Any trouble walking?": "a bit" is how tired, not a yes
     no = next((m for m in lead if m.has("ans") and "no" in m.values("ans")), None)
     bad = next((m for m in lead if "bad" in m.values("ans")), None)
     good = next((m for m in lead if "good" in m.values("ans")), None)
@@ -121,13 +123,20 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         i, j, loose = reading.loose_scores[0]
         number = Number(i, j, float(loose), False)
 
+    asked_mods = set(question.modifiers)
+    if yes is not None and "large_amount" in asked_mods:
+        said = " ".join(t.norm for t in tokens[yes.i : yes.j])
+        if said in reader.lex.lists.get("small_amounts", frozenset()):
+            # "a bit" to "Was it more than a teaspoon of blood?": there was blood, not much
+            asked_mods.discard("large_amount")
+
     def add(status: str, i: int, j: int) -> list[Draft]:
         made = []
         for concept in concepts:
             d = Draft(concept, i, j, i)
             if status == "present":
                 targets = reader.lex.modifier_targets
-                d.mods.update(question.modifiers)
+                d.mods.update(asked_mods)
                 d.mods.update(m for m in answer_mods if m not in targets or concept in targets[m])
             d.status = status  # type: ignore[assignment]
             d.from_question = True
@@ -219,6 +228,17 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
 
 
 _DETERMINERS: Final = frozenset({"the", "your", "this", "that", "a", "any"})
+def _qualifies_another(reader: Reader, question: Question, reading: Reading, yes: Mention) -> bool:
+    """A word of degree ("a bit", "slightly") right before a finding the question did not ask
+    about says how much of that finding, not yes to the question."""
+    if reading.tokens[yes.i].norm in reader.lex.lists.get("plain_yes", frozenset()):
+        return False
+    # "sort of heavy" to "Any new weakness in your legs?": a quality with no place of its own
+    # is about what the question asked.
+    asked = question.concepts
+    return any(d.start == yes.j and d.concept not in asked and not d.loose for d in reading.drafts)
+
+
 NOW_WORDS: Final = frozenset({"now", "currently", "today", "tonight"})
 PAINS: Final = frozenset({"chest_pain", "back_pain", "neck_pain", "headache", "radicular_pain"})
 
