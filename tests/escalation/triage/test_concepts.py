@@ -255,3 +255,44 @@ def test_legs_that_feel_like_someone_elses_have_lost_their_feeling(text: str, le
 @pytest.mark.parametrize("text", ["I feel wrung out", "that book is mine, I love it"])
 def test_wrung_out_on_its_own_and_a_book_of_mine_are_no_red_flag(text: str) -> None:
     assert assess(text).level.label in ("none", "routine")
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("back 😖😖 and cant feel my left leg at all", "emergency"),
+        ("Dad's cut his hand and it's not stopping, he's on blood thinners", "emergency"),
+        ("Kant feel my bottom or between my legs since this mourning", "emergency"),
+        ("gums bleeding non stop since this morning", "emergency"),
+        ("is it normal to not be able to feel when you need a wee? ive been leaking", "emergency"),
+        ("my PICC line site keeps bleeding through the dressing", "emergency"),
+        ("is it normal to cough up red bits?", "urgent"),
+        ("Her breathing's got a lot worse over the last couple of days", "urgent"),
+        ("Ma chest is pure murder the now, came on aw of a sudden", "emergency"),
+        ("Coughed up a big dark clot this morning, then a few more bits.", "emergency"),
+        ("lgs r v weak 2day cnt stand 4 long", "emergency"),
+        ("neck's gone thick and there's a noisy rasping sound when I breathe in", "emergency"),
+        ("My calf has swelled up and it's hot, and I get a catch in my chest.", "emergency"),
+        ("couldn't finish what I was saying for want of breath", "emergency"),
+        ("mouth dry as a bone, always thirsty, and up 5 times a night to wee", "urgent"),
+        ("ma back's been gowpin aw night", "urgent"),
+        ("spat out bright red blood when coughing, filled the sink", "emergency"),
+        ("cant feal my legs", "emergency"),
+        ("everything tastes like metal", "routine"),
+        ("hair coming out in clumps in the shower", "routine"),
+    ],
+)
+def test_keeps_bleeding_through_the_dressing_and_other_red_flags_told_plainly(text: str, level: str) -> None:
+    assert assess(text).level.label == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaflet says ring if your legs feel weak, mine are fine, just letting you know I read it",
+        "cut my finger chopping onions, bled a bit but fine now",
+        "got the bill 😖",
+    ],
+)
+def test_the_leaflets_red_flags_and_a_kitchen_cut_are_no_alarm(text: str) -> None:
+    assert assess(text).level.label == "none"

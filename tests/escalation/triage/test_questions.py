@@ -163,3 +163,13 @@ def test_sort_of_heavy_to_leg_weakness_is_still_a_yes() -> None:
 def test_a_bit_to_more_than_a_teaspoon_is_blood_but_not_much(answer: str, level: str) -> None:
     question = "Was it more than a teaspoon of blood, or any clots? Reply YES or NO."
     assert assess(answer, question).level.label == level
+
+
+def test_just_my_toes_to_numbness_in_the_legs_is_not_the_whole_leg() -> None:
+    a = assess("just my toes, from the chemo", "Any numbness in your legs or between your legs?")
+    assert a.level.label == "routine"
+
+
+def test_using_the_walls_to_get_about_answers_trouble_walking() -> None:
+    a = assess("Using the walls to get about the house today", "Any trouble walking?")
+    assert a.level.label == "emergency"

@@ -129,6 +129,9 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         if said in reader.lex.lists.get("small_amounts", frozenset()):
             # "a bit" to "Was it more than a teaspoon of blood?": there was blood, not much
             asked_mods.discard("large_amount")
+    if named and not {"whole_leg", "trunk"} & set(site.values("site")):
+        # "just my toes, from the chemo" to "Any numbness in your legs?": not the whole leg
+        asked_mods.discard("extensive")
 
     def add(status: str, i: int, j: int) -> list[Draft]:
         made = []
