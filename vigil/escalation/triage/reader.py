@@ -41,6 +41,7 @@ BONE_METS: Final = "_known_bone_metastases"
 # Context a message can give of itself, as pseudo-findings with a status: marker -> draft
 CONTEXT_MARKERS: Final = {"on_treatment": ON_TREATMENT, "bone_mets": BONE_METS}
 CONTEXT_OF: Final = {ON_TREATMENT: "on_active_treatment", BONE_METS: "known_bone_metastases"}
+CONTEXT_TAGS: Final = tuple((("marker", k), v) for k, v in CONTEXT_MARKERS.items())
 BLOOD_CONCEPTS: Final = frozenset({"hemoptysis", "bleeding"})
 UNRECOGNISED: Final = "unrecognised"
 
@@ -167,6 +168,7 @@ class Reader:
         self._site_pronouns = L.get("site_pronouns", frozenset())
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
         self._parent_owners = L.get("parent_owners", frozenset())
+        self._counted_tags = frozenset(("concept", c) for c in self._count_targets)
         self._prepositions = L.get("prepositions", frozenset())
         self._only_circumstances = L.get("only_circumstances", frozenset())
         self._writer_words = L.get("writer_words", frozenset())
@@ -275,11 +277,11 @@ class Reader:
                 continue  # "this paperwork is giving me a headache": a figure of speech
             for concept in m.values("concept"):
                 drafts.append(Draft(concept, m.i, m.j, m.i, m.values("mod")))
-            for marker in m.values("marker"):
-                if marker in CONTEXT_MARKERS:
+            for tag, pseudo in CONTEXT_TAGS:
+                if tag in m.tags:
                     # "had chemo on Tuesday", "it's spread to my spine": context the text gives,
                     # with a status like any finding
-                    drafts.append(Draft(CONTEXT_MARKERS[marker], m.i, m.j, m.i))
+                    drafts.append(Draft(pseudo, m.i, m.j, m.i))
         return drafts
 
     @staticmethod
@@ -471,6 +473,7 @@ class Reader:
     def _numbers(self, r: Reading, owner: list[int]) -> None:
         tokens, mentions = r.tokens, r.mentions
         n = len(tokens)
+        counted = self._counted_tags
         for k, tok in enumerate(tokens):
             o = owner[k]
             if tok.kind == NUM and tok.value is not None and (o < 0 or mentions[o].has("concept")):
@@ -480,7 +483,12 @@ class Reader:
                 r.numbers.append(
                     Number(m.i, m.j, float(m.values("num")[0]), False, ("unit", "count") in m.tags)
                 )
-            elif o >= 0 and mentions[o].i == k and mentions[o].j - k > 1:
+            elif (
+                o >= 0
+                and mentions[o].i == k
+                and mentions[o].j - k > 1
+                and not counted.isdisjoint(mentions[o].tags)
+            ):
                 r.numbers += self._inner_counts(tokens, mentions[o])
         r.numbers.sort(key=lambda x: x.i)
         r.numbers = self._merge_number_words(tokens, r.numbers)
@@ -541,8 +549,6 @@ class Reader:
 
     def _inner_counts(self, tokens: list[Token], m: Mention) -> list[Number]:
         """'sick six times', 'sick twice': a counted finding's phrase holds its count in words."""
-        if not any(c in self._count_targets for c in m.values("concept")):
-            return []
         out = []
         for inner in self.lex.match(tokens[m.i + 1 : m.j]):
             if inner.has("num"):
@@ -792,11 +798,12 @@ class Reader:
         if not loose:
             return
         targets = self.lex.modifier_targets
+        index = Near(drafts)
         for d in loose:
             sentence = tokens[d.anchor].sentence
             placed = [
                 p
-                for p in drafts
+                for _, p in index.around(d.start, d.end, MOD_WINDOW)
                 if p.concept in self._score_targets and not p.loose and tokens[p.anchor].sentence == sentence
             ]
             if not placed:
@@ -860,7 +867,7 @@ class Reader:
             if ("neg", "back") in tags:
                 # "...weak legs, wetting yourself. Don't have any of that": this sentence and the last.
                 sentence = tokens[m.i].sentence
-                for idx, d in enumerate(drafts):
+                for idx, d in index.around(m.i - HYP_WINDOW, m.i, 0):
                     if d.anchor < m.i and sentence - tokens[d.anchor].sentence <= 1:
                         negated_post.add(idx)
             if ("neg", "post") in tags:
