@@ -39,6 +39,9 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "conversations_dev2.jsonl",
     ROOT / "bench" / "data" / "conversations_holdout.jsonl",
     ROOT / "bench" / "data" / "conversations_holdout2.jsonl",
+    # Spanish (and Spanglish): each line is assessed in its "language" (issue 14).
+    ROOT / "bench" / "data" / "es_dev.jsonl",
+    ROOT / "bench" / "data" / "es_conversations_dev.jsonl",
 ]
 
 
@@ -48,10 +51,22 @@ def load(path: Path) -> list[dict]:
 
 def read_conversation(engine, row: dict):
     """The assessment after a conversation line's last message, as `vigil triage` gives it."""
+    from vigil.escalation.triage import engines
     from vigil.escalation.triage.conversation import ConversationReader
     from vigil.escalation.triage.lines import _messages
 
+    if "language" in row:
+        return engines.read_conversation(_messages(row["messages"]), row.get("context"), row["language"]).assessment
     return ConversationReader(engine).read(_messages(row["messages"]), row.get("context")).assessment
+
+
+def assess_row(engine, row: dict):
+    """A message line's assessment: in its own "language" when it names one."""
+    from vigil.escalation.triage import engines
+
+    if "language" in row:
+        return engines.assess(row["text"], row.get("question"), row.get("context"), row["language"])
+    return engine.assess(row["text"], row.get("question"), row.get("context"))
 
 
 def describe(row: dict) -> str:
@@ -68,10 +83,7 @@ def score(engine, rows: list[dict], details: bool) -> dict:
     concept_hits = concept_total = 0
     misses = []
     for row in rows:
-        if "messages" in row:
-            a = read_conversation(engine, row)
-        else:
-            a = engine.assess(row["text"], row.get("question"), row.get("context"))
+        a = read_conversation(engine, row) if "messages" in row else assess_row(engine, row)
         got = a.level.label
         matrix[(row["level"], got)] += 1
         present = {f.concept for f in a.findings if f.present}
@@ -131,7 +143,7 @@ def report(name: str, res: dict, details: bool) -> None:
 
 
 def speed(engine, rows: list[dict], total: int = 20_000) -> None:
-    typical = [r for r in rows if "text" in r and len(r["text"]) < 300]
+    typical = [r for r in rows if "text" in r and len(r["text"]) < 300 and "language" not in r]
     rng = random.Random(7)
     sample = [rng.choice(typical) for _ in range(total)]
     # Vary the text slightly so per-token caches do not make every message free.

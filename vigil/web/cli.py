@@ -14,24 +14,25 @@ class UsageError(Exception):
     """A user error: reported as one line on stderr, never as a traceback."""
 
 
-def _triage_line(engine: Any, line: str) -> dict[str, Any]:
+def _triage_line(line: str, language: str | None) -> dict[str, Any]:
     from vigil.escalation.triage.lines import triage_line
 
-    return triage_line(engine, line)
+    return triage_line(None, line, language=language)
 
 
-def run_triage(lines: Iterable[str], out: IO[str], language: str = "en") -> int:
-    """JSON lines in, one assessment (or error) per line out, in the same order."""
-    from vigil.escalation.triage import TriageEngine
+def run_triage(lines: Iterable[str], out: IO[str], language: str | None = None) -> int:
+    """JSON lines in, one assessment (or error) per line out, in the same order.
 
-    try:
-        engine = TriageEngine.load(language)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
+    Each line is read in the language(s) its message is written in; the patient's language
+    (the line's "language", else `language`) reads what shows none."""
+    from vigil.escalation.triage import engines
+
+    if language is not None and language not in engines.available():
+        raise UsageError(f"no triage data for language {language!r}")
     for line in lines:
         if not line.strip():
             continue
-        out.write(json.dumps(_triage_line(engine, line), ensure_ascii=False) + "\n")
+        out.write(json.dumps(_triage_line(line, language), ensure_ascii=False) + "\n")
         out.flush()
     return 0
 
@@ -431,9 +432,13 @@ def build_parser() -> argparse.ArgumentParser:
     triage = sub.add_parser(
         "triage",
         help="assess JSON lines from stdin, one assessment per line on stdout",
-        description='Reads {"id", "text", "question"?, "context"?} lines; writes assessments.',
+        description='Reads {"id", "text", "question"?, "context"?, "language"?} lines; writes assessments.',
     )
-    triage.add_argument("--language", default="en", help="lexicon language (default: en)")
+    triage.add_argument(
+        "--language",
+        default=None,
+        help='the patient language of lines that name none (default: detect it per message)',
+    )
     triage.set_defaults(handler=_cmd_triage)
 
     demo = sub.add_parser("demo", help="run a demo clinic on the patient simulator (SQLite, no accounts)")

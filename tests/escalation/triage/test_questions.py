@@ -173,3 +173,21 @@ def test_just_my_toes_to_numbness_in_the_legs_is_not_the_whole_leg() -> None:
 def test_using_the_walls_to_get_about_answers_trouble_walking() -> None:
     a = assess("Using the walls to get about the house today", "Any trouble walking?")
     assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "level"),
+    [
+        ("not really but there was a streak on the tissue", "Have you coughed up any blood?", "urgent"),
+        ("only when I stand up and walk about", "Is your breathing worse than usual?", "urgent"),
+        ("no only on hills", "Are you short of breath when resting?", "routine"),
+        ("No, it's worse", "Is your back pain better than last week?", "urgent"),
+        ("only when I stand", "Have your legs become weak or heavy, or harder to move?", "emergency"),
+        ("no worse", "Is your back pain worse than last week?", "routine"),
+        ("no. But I've got a bit of a wheeze", "Is your breathing worse than usual?", "routine"),
+        ("no, but coughing a lot today", "Have you coughed up any blood? Reply YES or NO.", "routine"),
+        ("not really", "Have you coughed up any blood?", "none"),
+    ],
+)
+def test_not_really_but_a_streak_is_a_yes(answer: str, question: str, level: str) -> None:
+    assert assess(answer, question).level.label == level

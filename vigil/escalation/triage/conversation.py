@@ -24,6 +24,15 @@ COUNT_SPAN = timedelta(hours=24)  # "a day" for counts: the rules read rates per
 # Statuses a later mention gives an earlier finding of the same concept. "other" is not one:
 # "my husband has a cough too" leaves the patient's own cough theirs (a correction moves it).
 _OVERRIDING: frozenset[str] = frozenset({"negated", "resolved"})
+# English words for a third person and for the writer, and what makes a correction an
+# addition; a language's conversation.yaml may name its own.
+THEM: frozenset[str] = frozenset(
+    {"he", "she", "his", "her", "him", "hes", "shes", "he's", "she's", "hers", "himself", "herself"}
+)
+ME: frozenset[str] = frozenset(
+    {"i", "im", "i'm", "ive", "i've", "id", "i'd", "ill", "i'll", "my", "me", "mine", "myself"}
+)
+ALSO: re.Pattern[str] = re.compile(r"\b(too|as well|also)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +87,12 @@ class Phrases:
     numbers: Mapping[str, int]
     counted: frozenset[str]
     covers: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Words for a third person and for the writer ("he", "I"), and what makes a correction
+    # an addition instead ("too"): English unless the language's data says otherwise.
+    them: frozenset[str] = field(default_factory=lambda: THEM)
+    me: frozenset[str] = field(default_factory=lambda: ME)
+    also: re.Pattern[str] = field(default_factory=lambda: ALSO)
+    fold_accents: bool = False
 
 
 @cache
@@ -102,14 +117,23 @@ def phrases(language: str = "en") -> Phrases:
         numbers={str(k): int(v) for k, v in (data.get("numbers") or {}).items()},
         counted=frozenset(str(c) for c in data.get("counted") or ()),
         covers={str(k): frozenset(str(c) for c in v) for k, v in (data.get("covers") or {}).items()},
+        them=frozenset(str(w) for w in data["them"]) if data.get("them") else THEM,
+        me=frozenset(str(w) for w in data["me"]) if data.get("me") else ME,
+        also=re.compile(str(data["also"])) if data.get("also") else ALSO,
+        fold_accents=bool(data.get("fold_accents", False)),
     )
 
 
-def _plain(text: str) -> str:
+_FOLD = str.maketrans("áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou")
+
+
+def _plain(text: str, fold: bool = False) -> str:
     # Same length as the text, so that a match's offsets are the message's own.
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if fold:  # "corazón" and "corazon" alike; one letter for one, offsets kept
+        lowered = lowered.translate(_FOLD)
     return lowered.replace("\u2019", "'").replace("\u2018", "'")
 
 
@@ -130,16 +154,12 @@ def _overturned(finding: Finding, status: Status) -> Finding:
     return finding if status == "resolved" else replace(finding, status=status)
 
 
-_THEM = frozenset(
-    {"he", "she", "his", "her", "him", "hes", "shes", "he's", "she's", "hers", "himself", "herself"}
-)
-_ME = frozenset({"i", "im", "i'm", "ive", "i've", "id", "i'd", "ill", "i'll", "my", "me", "mine", "myself"})
 
 
-def _about_them(text: str) -> bool:
+def _about_them(text: str, them: frozenset[str] = THEM, me: frozenset[str] = ME) -> bool:
     """The message speaks of a third person and not of the writer."""
     words = set(re.findall(r"[a-z']+", text))
-    return not words.isdisjoint(_THEM) and words.isdisjoint(_ME)
+    return not words.isdisjoint(them) and words.isdisjoint(me)
 
 
 def _last_was_someone_else(pool: Sequence[Sequence[Finding]]) -> bool:
@@ -154,9 +174,9 @@ def _last_was_someone_else(pool: Sequence[Sequence[Finding]]) -> bool:
 class ConversationReader:
     """Reads conversations with one engine; cheap to make, holds no state between calls."""
 
-    def __init__(self, engine: TriageEngine, language: str = "en") -> None:
+    def __init__(self, engine: TriageEngine, language: str | None = None) -> None:
         self.engine = engine
-        self.phrases = phrases(language)
+        self.phrases = phrases(language or engine.lexicon.language)
 
     def read(
         self,
@@ -179,7 +199,7 @@ class ConversationReader:
             known = singles[i] if singles is not None and i < len(singles) else None
             m = messages[i]
             alone.append(known if known is not None else self.engine.assess(m.text, m.question, context))
-        texts = [_plain(m.text) for m in messages[first:]]
+        texts = [_plain(m.text, self.phrases.fold_accents) for m in messages[first:]]
         times = [m.at for m in messages[first:]]
         originals = [m.text for m in messages[first:]]
         qualities = [self._asks_quality(m.question) for m in messages[first:]]
@@ -262,7 +282,8 @@ class ConversationReader:
             index = offset + i
             mine = [replace(f, message=index) for f in a.findings]
             present = [f for f in mine if f.present]
-            if present and _about_them(text) and _last_was_someone_else(pool):
+            about_them = _about_them(text, self.phrases.them, self.phrases.me)
+            if present and about_them and _last_was_someone_else(pool):
                 # "my husband's had a cough all week" then "he coughed up blood this morning":
                 # still the husband.
                 mine = [replace(f, status="other") if f.present else f for f in mine]
@@ -282,9 +303,8 @@ class ConversationReader:
                         self._qualify_last(pool, originals[i], times, i)
             # A later mention that denies or resolves a concept overturns its earlier ones; in
             # a correction, so does one that gives the concept to someone else.
-            correcting = _matches(self.phrases.correction, text) is not None and not re.search(
-                r"\b(too|as well|also)\b", text
-            )
+            correcting = _matches(self.phrases.correction, text) is not None
+            correcting = correcting and not self.phrases.also.search(text)
             if correcting and present:
                 # "sorry, the back pain was my husband": the message's own words give it away.
                 mine = [self._given_away(f, text) for f in mine]

@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 import yaml
 
@@ -20,6 +20,8 @@ from .rules import Rule, evaluate, load_rules
 from .spelling import Normaliser
 
 DATA_FILES = ("lexicon.yaml", "rules.yaml", "advice.yaml")
+# Rules are language-free: a language without its own rules.yaml reads these.
+SHARED_FROM: Final = {"rules.yaml": "en"}
 
 
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses ~10x faster
@@ -68,11 +70,15 @@ class TriageEngine:
     @classmethod
     def load(cls, language: str = "en") -> TriageEngine:
         """The engine for a language from the data shipped in this package."""
-        folder = resources.files(__package__) / "data" / language
+        data_root = resources.files(__package__) / "data"
+        folder = data_root / language
         texts = {}
         for name in DATA_FILES:
+            path = folder / name
+            if not path.is_file() and name in SHARED_FROM and (folder / "lexicon.yaml").is_file():
+                path = data_root / SHARED_FROM[name] / name
             try:
-                texts[name] = (folder / name).read_text(encoding="utf-8")
+                texts[name] = path.read_text(encoding="utf-8")
             except FileNotFoundError:
                 raise ValueError(f"no triage data for language {language!r}") from None
         digest = hashlib.sha256("".join(texts[n] for n in DATA_FILES).encode()).hexdigest()[:10]
@@ -95,10 +101,16 @@ class TriageEngine:
         *,
         emergency_number: str | None = None,
         crisis_line: str | None = None,
+        asked: questions.Question | None = None,
     ) -> Assessment:
-        """Read a message (and the question it answers) into an assessment."""
+        """Read a message (and the question it answers) into an assessment.
+
+        `asked` is the question already analysed (by the engine of the question's own
+        language, when the answer is written in another); it stands for `question`."""
         reading = self.reader.read(text)
-        if question and question.strip():
+        if asked is not None:
+            questions.apply_answer(self.reader, asked, reading)
+        elif question and question.strip():
             questions.apply_answer(self.reader, self._question(question), reading)
         ctx = {str(k): bool(v) for k, v in (context or {}).items()}
         for d in reading.drafts:

@@ -16,7 +16,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from .text import NUM, PUNCT, Token
 
@@ -43,6 +43,12 @@ KEYED_SECTIONS = {
     "markers": "marker",
     "unplaced": "unplaced",
 }
+
+
+# Words after which a phrase ending in <end> has ended (English unless the lexicon says).
+_BOUNDARY_WORDS: Final = frozenset(
+    ["and", "but", "tho", "though", "now", "so", "thanks", "thank", "x", "xx", "lol"]
+)
 
 
 class LexiconError(ValueError):
@@ -77,10 +83,16 @@ class Lexicon:
     modifier_targets: dict[str, frozenset[str]]
     question: dict[str, Any]
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Every word the lexicon's patterns use (the normaliser leaves these alone).
+    words: frozenset[str] = frozenset()
+    # Accents folded away ("corazón" is "corazon"): the data's and the messages' alike.
+    fold_accents: bool = False
+    boundary: frozenset[str] = field(default_factory=lambda: _BOUNDARY_WORDS)
 
     def match(self, tokens: list[Token]) -> list[Mention]:
         """Greedy longest matches, left to right, never overlapping."""
         trie = self.trie
+        boundary = self.boundary
         n = len(tokens)
         out: list[Mention] = []
         i = 0
@@ -102,7 +114,7 @@ class Lexicon:
                 if tags is not None:
                     best_j, best = j, tags
                 end = node.get(END)
-                if end is not None and (j == n or _is_boundary(tokens[j])):
+                if end is not None and (j == n or _is_boundary(tokens[j], boundary)):
                     best_j, best = j, tuple(dict.fromkeys((*(tags or ()), *end[TERMINAL])))
             if best_j > 0:
                 out.append(Mention(i, best_j, best))
@@ -112,11 +124,10 @@ class Lexicon:
         return out
 
 
-def _is_boundary(tok: Token) -> bool:
-    return tok.kind == PUNCT or tok.newline_before or tok.norm in _BOUNDARY_WORDS
+def _is_boundary(tok: Token, words: frozenset[str]) -> bool:
+    return tok.kind == PUNCT or tok.newline_before or tok.norm in words
 
 
-_BOUNDARY_WORDS = frozenset(["and", "but", "tho", "though", "now", "so", "thanks", "thank", "x", "xx", "lol"])
 
 
 def _norm_word(word: str) -> str:
@@ -181,16 +192,35 @@ def _as_patterns(value: Any, where: str) -> list[str]:
     raise LexiconError(f"{where}: expected a pattern or a list of patterns")
 
 
+FOLD: Final = str.maketrans("áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou")
+
+
+def _folded(value: Any) -> Any:
+    """The data with every string's accents folded away (keys too)."""
+    if isinstance(value, str):
+        return value.lower().translate(FOLD)
+    if isinstance(value, Mapping):
+        return {_folded(k): _folded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_folded(v) for v in value]
+    return value
+
+
 def build(data: Mapping[str, Any]) -> Lexicon:
     """Compile the lexicon's data into a matcher."""
+    fold = bool(data.get("fold_accents", False))
+    if fold:
+        data = _folded(data)
     sets: dict[str, list[str]] = {k: [str(w) for w in v] for k, v in data.get("sets", {}).items()}
     trie: Node = {}
     learned: set[str] = set()
+    every: set[str] = set()
 
     def add(patterns: list[str], tags: tuple[Tag, ...], where: str, learn: bool) -> None:
         for pattern in patterns:
             for seq in expand(pattern, sets):
                 _insert(trie, seq, tags)
+                every.update(seq)
                 if learn:
                     learned.update(seq)
 
@@ -248,4 +278,7 @@ def build(data: Mapping[str, Any]) -> Lexicon:
         modifier_targets=targets,
         question=dict(data.get("question") or {}),
         lists=lists,
+        words=frozenset(every),
+        fold_accents=fold,
+        boundary=lists.get("boundary_words", _BOUNDARY_WORDS),
     )

@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from . import engines
 from .conversation import ConversationReader, Message
 from .engine import TriageEngine
 
@@ -16,8 +17,18 @@ class LineError(ValueError):
     """The line cannot be read; the message says why, for the `error` field."""
 
 
-def triage_line(engine: TriageEngine, line: str, reader: ConversationReader | None = None) -> dict[str, Any]:
-    """The output object for one input line (an `error` object when it cannot be read)."""
+def triage_line(
+    engine: TriageEngine | None,
+    line: str,
+    reader: ConversationReader | None = None,
+    *,
+    language: str | None = None,
+) -> dict[str, Any]:
+    """The output object for one input line (an `error` object when it cannot be read).
+
+    A line may name its `"language"` (the patient's: `en`, `es`; else `language`); the message
+    is then read in the language(s) it is written in, with that one for what shows none. A line
+    with neither is read by `engine` when one is given, else in the language detected."""
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -29,9 +40,13 @@ def triage_line(engine: TriageEngine, line: str, reader: ConversationReader | No
     ident = item.get("id")
     try:
         context = _context(item.get("context"))
+        language = _language(item.get("language")) or language
         if "messages" in item:
             messages = _messages(item["messages"])
-            reading = (reader or ConversationReader(engine)).read(messages, context)
+            if language is None and engine is not None:
+                reading = (reader or ConversationReader(engine)).read(messages, context)
+            else:
+                reading = engines.read_conversation(messages, context, language)
             return {"id": ident, **reading.assessment.to_dict()}
         text = item.get("text")
         if not isinstance(text, str):
@@ -39,7 +54,18 @@ def triage_line(engine: TriageEngine, line: str, reader: ConversationReader | No
         question = _question(item.get("question"))
     except LineError as exc:
         return {"id": ident, "error": str(exc)}
-    return {"id": ident, **engine.assess(text, question, context).to_dict()}
+    if language is None and engine is not None:
+        return {"id": ident, **engine.assess(text, question, context).to_dict()}
+    return {"id": ident, **engines.assess(text, question, context, language).to_dict()}
+
+
+def _language(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in engines.available():
+        known = ", ".join(engines.available())
+        raise LineError(f'"language" must be one of {known}, or left out to detect it')
+    return value
 
 
 def _context(value: Any) -> dict[str, bool]:

@@ -11,6 +11,7 @@ from typing import Final, Literal
 
 from .lexicon import Mention
 from .reader import Draft, Number, Reader, Reading
+from .text import PUNCT, Token
 
 Kind = Literal["yes_no", "scale", "count", "temperature", "open"]
 LEAD_TOKENS: Final = 6
@@ -95,6 +96,24 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if yes is not None and _qualifies_another(reader, question, reading, yes):
         yes = None  # "a bit tired" to "Any trouble walking?": "a bit" is how tired, not a yes
     no = next((m for m in lead if m.has("ans") and "no" in m.values("ans")), None)
+    qualified = False
+    only = _only_when(reader, tokens, no.j if no is not None else 0)
+    if only is not None and yes is None and not any(m.has("site") for m in mentions):
+        # "only when I stand" to "Have your legs become weak?": yes, at such times; "no, only
+        # on hills" to "breathless when resting?": breathless, but not at rest.
+        yes, no, qualified = Mention(only, only + 1, (("ans", "yes"),)), None, True
+    if no is not None and yes is None:
+        # "not really, but there was a streak on the tissue": the "but" takes the "no" back.
+        after = _yes_after_contrast(tokens, mentions, no)
+        if after is not None:
+            yes, no = after, None
+    if no is not None and _worse_said(tokens):
+        no = None  # "No, it's worse" to "Is your back pain better than last week?"
+    stable = next((m for m in lead if ("marker", "stable") in m.tags), None)
+    if stable is not None and yes is None and no is None:
+        # "no worse", "same as before" to "Is your back pain worse than last week?": still
+        # there, not worse
+        yes, qualified = stable, True
     bad = next((m for m in lead if "bad" in m.values("ans")), None)
     good = next((m for m in lead if "good" in m.values("ans")), None)
     number = next((n for n in reading.numbers if n.i < lead_end), None)
@@ -129,6 +148,8 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         if said in reader.lex.lists.get("small_amounts", frozenset()):
             # "a bit" to "Was it more than a teaspoon of blood?": there was blood, not much
             asked_mods.discard("large_amount")
+    if qualified:
+        asked_mods -= QUALIFIED_AWAY | ({"worsening", "new"} if stable is not None else set())
     if named and not {"whole_leg", "trunk"} & set(site.values("site")):
         # "just my toes, from the chemo" to "Any numbness in your legs?": not the whole leg
         asked_mods.discard("extensive")
@@ -209,8 +230,8 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             for d in made:
                 _score(d, int(number.value))
         return
-    if no is None and any(
-        t.norm in ("worse", "worsening", "deteriorating", "downhill") for t in tokens[:lead_end]
+    if no is None and (
+        any(t.norm in WORSE_WORDS for t in tokens[:lead_end]) or _worse_said(tokens)
     ):
         add("present", 0, max(1, lead_end))  # "worse" to "better, the same or worse?"
         return
@@ -231,6 +252,50 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
 
 
 _DETERMINERS: Final = frozenset({"the", "your", "this", "that", "a", "any"})
+WORSE_WORDS: Final = frozenset({"worse", "worsening", "deteriorating", "downhill"})
+ONLY_WORDS: Final = frozenset({"only", "just"})
+QUALIFIED_AWAY: Final = frozenset({"at_rest", "severe"})
+TRACE_WORDS: Final = frozenset(
+    {"streak", "streaks", "spot", "spots", "speck", "specks", "fleck", "flecks", "trace", "clot", "clots"}
+)
+
+
+def _only_when(reader: Reader, tokens: list[Token], start: int) -> int | None:
+    """Where an answer says 'only when...'/'just on...' first thing (after any 'no')."""
+    circumstances = reader.lex.lists.get("only_circumstances", frozenset())
+    k = start
+    while k < len(tokens) and tokens[k].kind == PUNCT:
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].norm in ONLY_WORDS and tokens[k + 1].norm in circumstances:
+        return k
+    return None
+
+
+def _yes_after_contrast(tokens: list[Token], mentions: list[Mention], no: Mention) -> Mention | None:
+    """A yes-word after a "but" that follows the "no" ("not really but a streak this morning")."""
+    contrast = next(
+        (m for m in mentions if m.i >= no.j and ("marker", "break") in m.tags and m.i - no.j <= 3), None
+    )
+    if contrast is None:
+        return None
+    # Only a trace told after it counts ("a streak", "spots"); "but I've got a bit of a wheeze"
+    # is about something else.
+    for m in mentions:
+        said = {t.norm for t in tokens[m.i : m.j]}
+        if m.i >= contrast.j and m.has("ans") and "yes" in m.values("ans") and TRACE_WORDS & said:
+            return m
+    return None
+
+
+def _worse_said(tokens: list[Token]) -> bool:
+    """'worse' early in the answer and not denied ("no worse" is the same)."""
+    for k in range(min(len(tokens), LEAD_TOKENS)):
+        denied = k > 0 and tokens[k - 1].norm in ("no", "not", "any", "none")
+        if tokens[k].norm in WORSE_WORDS and not denied:
+            return True
+    return False
+
+
 def _qualifies_another(reader: Reader, question: Question, reading: Reading, yes: Mention) -> bool:
     """A word of degree ("a bit", "slightly") right before a finding the question did not ask
     about says how much of that finding, not yes to the question."""

@@ -56,8 +56,29 @@ NOT_SCORES = frozenset(
 )
 
 
+SCORE_TAILS: Final = [
+    ["from", "10"],
+    ["/", "10"],
+    ["out", "of", "10"],
+    ["outta", "10"],
+    ["of", "10"],
+    ["/", "ten"],
+    ["out", "of", "ten"],
+    ["outta", "ten"],
+]
+SCORE_LEAD: Final = frozenset({"like", "about", "around", "maybe"})
+ARTICLES: Final = frozenset({"a", "an"})
+SCORE_COPULAS: Final = frozenset({"is", "s", "was", "at", "about", "around"})
+NUMBER_AND: Final = frozenset({"and"})
+DECIMAL_WORDS: Final = frozenset({"point"})
+HALF: Final = ("and", "a", "half")
+
+
 class Draft:
-    """A finding while it is being built."""
+    """A finding while it is being built.
+
+    (The English defaults above stand in for a language whose lexicon's `lists` do not
+    name its own.)"""
 
     __slots__ = (
         "anchor",
@@ -172,6 +193,17 @@ class Reader:
         self._prepositions = L.get("prepositions", frozenset())
         self._only_circumstances = L.get("only_circumstances", frozenset())
         self._writer_words = L.get("writer_words", frozenset())
+        # Words of the language's grammar the passes below need; English when not given.
+        self._first_singular = L.get("first_singular", FIRST_SINGULAR)
+        tails = L.get("score_tails")
+        self._score_tails = [t.split() for t in sorted(tails)] if tails is not None else SCORE_TAILS
+        self._score_lead = L.get("score_lead", SCORE_LEAD)
+        self._articles = L.get("articles", ARTICLES)
+        self._score_copulas = L.get("score_copulas", SCORE_COPULAS)
+        self._not_scores = L.get("not_scores", NOT_SCORES)
+        self._number_and = L.get("number_and", NUMBER_AND)
+        self._decimal_words = L.get("decimal_words", DECIMAL_WORDS)
+        self._halves = [tuple(h.split()) for h in L["halves"]] if "halves" in L else [HALF]
         self._writer_apart: dict[str, list[tuple[str, ...]]] = {}
         for cue in L.get("writer_apart", frozenset()):
             words = tuple(cue.split())
@@ -558,8 +590,7 @@ class Reader:
                     out.append(Number(i, j, float(inner.values("num")[0]), False, True))
         return out
 
-    @staticmethod
-    def _merge_number_words(tokens: list[Token], nums: list[Number]) -> list[Number]:
+    def _merge_number_words(self, tokens: list[Token], nums: list[Number]) -> list[Number]:
         """'thirty eight point two' -> 38.2, 'ninety nine' -> 99, '38 point 5' -> 38.5,
         'a hundred and one point two' -> 101.2."""
         out: list[Number] = []
@@ -572,7 +603,7 @@ class Reader:
                 and prev.value == 100
                 and 0 < num.value < 100
                 and num.value == int(num.value)
-                and (prev.j == num.i or (prev.j + 1 == num.i and tokens[prev.j].norm == "and"))
+                and (prev.j == num.i or (prev.j + 1 == num.i and tokens[prev.j].norm in self._number_and))
             ):
                 prev.j, prev.value = num.j, 100 + num.value
                 continue
@@ -592,7 +623,7 @@ class Reader:
                 prev is not None
                 and not prev.decimal
                 and prev.j + 1 == num.i
-                and tokens[prev.j].norm == "point"
+                and tokens[prev.j].norm in self._decimal_words
                 and 0 <= num.value < 10
                 and num.value == int(num.value)
             ):
@@ -601,12 +632,13 @@ class Reader:
             out.append(num)
         for num in out:  # "thirty-eight and a half" -> 38.5
             k = num.j
-            if (
-                not num.decimal
-                and k + 2 < len(tokens)
-                and [t.norm for t in tokens[k : k + 3]] == ["and", "a", "half"]
-            ):
-                num.j, num.value, num.decimal = k + 3, num.value + 0.5, True
+            for half in self._halves:
+                if (
+                    not num.decimal
+                    and k + len(half) - 1 < len(tokens)
+                    and tuple(t.norm for t in tokens[k : k + len(half)]) == half
+                ):
+                    num.j, num.value, num.decimal = k + len(half), num.value + 0.5, True
         return out
 
     def _temperature(self, tokens: list[Token], num: Number, n: int) -> tuple[int, float] | None:
@@ -643,31 +675,22 @@ class Reader:
             return 0
         j = num.j
         seq = [tokens[x].norm for x in range(j, min(n, j + 3))]
-        for tail in (
-            ["from", "10"],
-            ["/", "10"],
-            ["out", "of", "10"],
-            ["outta", "10"],
-            ["of", "10"],
-            ["/", "ten"],
-            ["out", "of", "ten"],
-            ["outta", "ten"],
-        ):
+        for tail in self._score_tails:
             if seq[: len(tail)] == tail:
                 return j + len(tail)
-        if num.i >= 2 and tokens[num.i - 1].norm in ("a", "an") and tokens[num.i - 2].norm in self._approx:
+        if num.i >= 2 and tokens[num.i - 1].norm in self._articles and tokens[num.i - 2].norm in self._approx:
             return j
         if (
             num.i >= 1
-            and tokens[num.i - 1].norm in ("like", "about", "around", "maybe")
+            and tokens[num.i - 1].norm in self._score_lead
             and (j >= n or tokens[j].norm not in self._count_units)
         ):
             return j  # "real bad pain in my shoulder, like 9"
         if (
             num.i >= 2
-            and tokens[num.i - 1].norm in ("a", "an")
-            and tokens[num.i - 2].norm in ("is", "s", "was", "at", "about", "around")
-            and (j >= n or (tokens[j].norm not in self._count_units and tokens[j].norm not in NOT_SCORES))
+            and tokens[num.i - 1].norm in self._articles
+            and tokens[num.i - 2].norm in self._score_copulas
+            and (j >= n or (tokens[j].norm not in self._count_units | self._not_scores))
         ):
             return j  # "pain in my thigh bone is a 7"
         # "pain is 9", "pain score 10", "my pain's about an eight"
@@ -1072,7 +1095,7 @@ class Reader:
                         state = 0  # "...in my book keeps coughing": a place of mine, not me
                 elif ("marker", "third") in m.tags:
                     state = third
-            if tok.norm in FIRST_SINGULAR and (m is None or not m.has("marker")):
+            if tok.norm in self._first_singular and (m is None or not m.has("marker")):
                 state = 0  # "in my opinion I have a fever": "I have" is read as a yes, still me
             subject[k] = state
         return subject

@@ -9,6 +9,10 @@ about 17 µs against about 83 µs for a rapidfuzz scan of the same vocabulary (m
 at the time of choosing, 1,500 words). A token is only corrected when it is not an
 English word, judged by the 82,765-word frequency list that ships with symspellpy:
 "seized" and "painted" stay what they are, "feaver" and "hedache" are fixed.
+
+Another language names its own known words (the lexicon's `known_words` list, beside every
+word its patterns use) and may fold accents away first ("corazón" is "corazon"), one letter
+for one so that offsets stay the message's own.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import Final
 
 from symspellpy import SymSpell, Verbosity
 
-from .lexicon import Lexicon
+from .lexicon import FOLD, Lexicon
 from .text import split_number_unit
 
 _REPEATS: Final = re.compile(r"([^\W\d_])\1{2,}")
@@ -42,8 +46,12 @@ class Normaliser:
 
     def __init__(self, lexicon: Lexicon, extra_known: frozenset[str] = frozenset()) -> None:
         self._lex = lexicon
-        self._english = english_words()
-        self._known = self._english | lexicon.vocabulary | extra_known
+        if lexicon.language == "en":
+            dictionary = english_words()
+        else:
+            dictionary = lexicon.words | lexicon.lists.get("known_words", frozenset())
+        self._known = dictionary | lexicon.vocabulary | extra_known
+        self._fold = lexicon.fold_accents
         self._symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word in lexicon.vocabulary:
             self._symspell.create_dictionary_entry(word, 1)
@@ -54,7 +62,7 @@ class Normaliser:
         hit = self._cache.get(raw)
         if hit is not None:
             return hit
-        out = self._pieces(raw)
+        out = self._pieces(raw.translate(FOLD) if self._fold else raw)
         if len(self._cache) >= self.CACHE_LIMIT:
             self._cache.clear()  # bounded memory for adversarial input; refills fast
         self._cache[raw] = out
