@@ -296,3 +296,20 @@ def test_keeps_bleeding_through_the_dressing_and_other_red_flags_told_plainly(te
 )
 def test_the_leaflets_red_flags_and_a_kitchen_cut_are_no_alarm(text: str) -> None:
     assert assess(text).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we had a fit of giggles at the cafe",
+        "I've been sick of waiting for results",
+        "lost my voice cheering at the match",
+    ],
+)
+def test_a_fit_of_giggles_is_no_seizure(text: str) -> None:
+    assert assess(text).level.label == "none"
+
+
+def test_a_fit_of_coughing_is_a_cough_and_red_after_it_is_coughed_up() -> None:
+    assert present(assess("he had a fit of coughing")) == {"cough"}
+    assert assess("the tissue was soaked through red after one coughing fit").level.label == "emergency"
