@@ -112,7 +112,7 @@ def _serve(url: str, port: int, fake_url: str) -> subprocess.Popen[bytes]:
         VIGIL_SCHEDULER_TICK_SECONDS="1",  # messages left unhandled by the crash are retried soon
     )
     return subprocess.Popen(
-        [sys.executable, "-m", "vigil.web.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", "vigil.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
         cwd=str(ROOT),
         stdout=subprocess.DEVNULL,

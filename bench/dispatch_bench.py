@@ -30,6 +30,7 @@ from sqlalchemy import insert, update
 from twilio.request_validator import RequestValidator
 
 from tests.fakes import telegram_api, twilio_api
+from vigil.assembly import build_runtime
 from vigil.bot.channels.sms.transport import TwilioSms
 from vigil.bot.channels.telegram.bridge import TelegramBridge
 from vigil.bot.outbox import Dispatcher
@@ -40,7 +41,6 @@ from vigil.core.hub import Hub
 from vigil.core.models import OutboundMessage, Patient, queued
 from vigil.core.settings import Settings
 from vigil.web.app import create_app
-from vigil.web.runtime import build_runtime
 
 PUBLIC = "https://vigil.example"
 OVER: list[str] = []  # every window that went over its limit: the run then fails

@@ -27,6 +27,8 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import select, text
 
 from vigil.bot.service import Service
+from vigil.clinic import file as clinic_file
+from vigil.clinic import importer as clinic_import
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.hub import Hub
@@ -34,9 +36,8 @@ from vigil.core.models import Clinic, Patient
 from vigil.escalation.triage import default_engine
 from vigil.migrations import upgrade_async
 from vigil.scheduler.models import Enrolment, Protocol
-from vigil.web import clinic_file, clinic_import
 
-DEMO = ROOT / "vigil" / "web" / "demo_clinic.yaml"
+DEMO = ROOT / "vigil" / "clinic" / "demo_clinic.yaml"
 DUE = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 SETS = [
     ROOT / "bench" / "data" / "dev_texting.jsonl",

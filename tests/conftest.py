@@ -24,18 +24,20 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select, text
 
+from vigil.assembly import Runtime, build_runtime
+from vigil.clinic import file as clinic_file
+from vigil.clinic import importer as clinic_import
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.models import ApiToken, Staff
 from vigil.core.settings import Settings
 from vigil.migrations import metadata, upgrade_async
-from vigil.web import clinic_file, clinic_import, security
+from vigil.web import security
 from vigil.web.app import create_app
-from vigil.web.runtime import Runtime, build_runtime
 from vigil.web.security import hash_password, new_token, token_hash
 
 PG_URL = os.environ.get("VIGIL_TEST_POSTGRES_URL")
-DEMO = Path(__file__).resolve().parent.parent / "vigil" / "web" / "demo_clinic.yaml"
+DEMO = Path(__file__).resolve().parent.parent / "vigil" / "clinic" / "demo_clinic.yaml"
 NURSE = "ana.reyes@riverside.example"
 OTHER_NURSE = "ben.okafor@riverside.example"
 PASSWORD = "correct horse battery"  # every demo staff member's, in tests

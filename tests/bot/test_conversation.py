@@ -8,10 +8,10 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event, select
 
+from vigil.assembly import Runtime
 from vigil.core.models import OutboundMessage, Patient
 from vigil.escalation import cases
 from vigil.escalation.models import Case, CaseEvent, CaseReason
-from vigil.web.runtime import Runtime
 
 WALTER = "MRN-100234"  # on treatment, bone metastases
 MARIA = "MRN-100871"
@@ -210,7 +210,7 @@ async def test_messages_for_a_channel_not_configured_here_are_reported(
             )
         )
     with caplog.at_level("WARNING"):
-        stats = await rt.service.tick()
+        stats = await rt.tick()
     assert stats["stranded"] == 1
     assert "1 message(s) are waiting for channel sms" in caplog.text
     assert "+1617" not in caplog.text  # never the number

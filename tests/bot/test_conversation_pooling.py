@@ -7,10 +7,10 @@ from datetime import timedelta
 import httpx
 from sqlalchemy import select
 
+from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
 from vigil.core.models import Clinic, OutboundMessage, Patient, Staff
 from vigil.escalation.models import Case, CaseEvent
-from vigil.web.runtime import Runtime
 
 MARIA = "MRN-100871"  # no treatment context, no metastases on record
 

@@ -6,11 +6,11 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from vigil.assembly import Runtime
 from vigil.bot.channels import PermanentError, TransientError
 from vigil.bot.outbox import LEASE, Dispatcher
 from vigil.core.clock import ManualClock
 from vigil.core.models import OutboundMessage, Patient
-from vigil.web.runtime import Runtime
 
 
 class FakeChannel:

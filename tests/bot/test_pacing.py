@@ -6,11 +6,11 @@ import itertools
 
 from sqlalchemy import select
 
+from vigil.assembly import Runtime
 from vigil.bot.outbox import Dispatcher
 from vigil.bot.pacing import Limit, Pacer
 from vigil.core.clock import ManualClock
 from vigil.core.models import OutboundMessage, Patient
-from vigil.web.runtime import Runtime
 
 
 def _most_in_any_second(times: list[float]) -> int:

@@ -12,9 +12,9 @@ import httpx
 import pytest
 from prometheus_client import REGISTRY
 
+from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
 from vigil.scheduler import checkins
-from vigil.web.runtime import Runtime
 
 from ..conftest import DUE, NURSE
 from ..escalation.test_paging import DR, emergency, pages

@@ -10,12 +10,12 @@ import httpx
 import pytest
 from sqlalchemy import func, select, update
 
+from vigil.assembly import Runtime
 from vigil.bot.service import Service
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.models import OutboundMessage, Staff
 from vigil.escalation.models import CaseEvent
-from vigil.web.runtime import Runtime
 
 from ..conftest import DUE, NURSE, PG_URL, search_path
 

@@ -7,11 +7,11 @@ from datetime import timedelta
 import httpx
 from sqlalchemy import func, select
 
+from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
 from vigil.core.models import OutboundMessage
 from vigil.escalation.models import Case, CaseReason
 from vigil.scheduler.models import CheckIn, Enrolment
-from vigil.web.runtime import Runtime
 
 from ..conftest import DUE, START
 

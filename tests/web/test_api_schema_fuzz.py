@@ -14,7 +14,7 @@ from schemathesis import openapi
 from schemathesis.core import NotSet
 from schemathesis.generation import GenerationMode
 
-from vigil.web.runtime import Runtime
+from vigil.assembly import Runtime
 
 from ..conftest import emergency_case, make_token
 

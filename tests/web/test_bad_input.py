@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import func, select
 from starlette.routing import Mount
 
+from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
 from vigil.core.models import Clinic, Patient, Staff
 from vigil.escalation.models import Case
-from vigil.web.runtime import Runtime
 
 from ..conftest import make_token
 

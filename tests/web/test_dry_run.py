@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from vigil.assembly import build_runtime
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.models import OutboundMessage
 from vigil.core.settings import Settings
 from vigil.escalation.models import Case, CaseEvent
 from vigil.scheduler.models import CheckIn, Enrolment
-from vigil.web.runtime import build_runtime
 
 from ..conftest import DEMO, DUE, NURSE
 from ..escalation.test_paging import DR

@@ -11,11 +11,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from vigil.assembly import Runtime, build_runtime
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.settings import Settings
 from vigil.web.app import create_app
-from vigil.web.runtime import Runtime, build_runtime
 
 from ..bot.sms.test_sms import PUBLIC, WALTER
 from ..conftest import NURSE, emergency_case

@@ -9,13 +9,13 @@ import httpx
 import pytest
 from sqlalchemy import update
 
+from vigil.assembly import Runtime, build_runtime
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.models import Patient
 from vigil.core.settings import Settings
 from vigil.web.app import create_app
 from vigil.web.invites import InviteError, invite_patient, invite_staff
-from vigil.web.runtime import Runtime, build_runtime
 
 from ..conftest import make_token
 from ..fakes import telegram_api

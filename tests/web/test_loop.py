@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 
+from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
-from vigil.web.runtime import Runtime
 
 from ..conftest import DUE, NURSE, make_token
 

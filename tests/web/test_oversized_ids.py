@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from vigil.web.runtime import Runtime
+from vigil.assembly import Runtime
 
 from ..conftest import NURSE, emergency_case, make_token
 

@@ -7,10 +7,10 @@ from datetime import timedelta
 import httpx
 from sqlalchemy import select
 
+from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
 from vigil.core.models import AuditEvent
 from vigil.escalation.models import Case
-from vigil.web.runtime import Runtime
 
 from ..conftest import DUE, NURSE, OTHER_NURSE, bearer, emergency_case
 
@@ -195,7 +195,7 @@ async def test_red_flag_questions_nobody_answered_show_on_the_case_and_in_the_qu
     assert maria is not None
     await rt.service.receive(maria, "simulator", "m1", "my back has been aching for days")
     clock.advance(timedelta(minutes=31))
-    await rt.service.tick()
+    await rt.tick()
     queue = await client.get("/")
     assert "red-flag questions not answered" in queue.text
     async with rt.db.session() as session:

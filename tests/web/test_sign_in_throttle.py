@@ -8,9 +8,9 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
+from vigil.assembly import Runtime
 from vigil.web import security
 from vigil.web.app import create_app
-from vigil.web.runtime import Runtime
 
 from ..conftest import NURSE
 

@@ -11,13 +11,13 @@ import httpx
 import pytest
 from sqlalchemy import select, update
 
+from vigil.assembly import Runtime, build_runtime
 from vigil.bot.models import InboundMessage
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.models import Patient
 from vigil.core.settings import Settings
 from vigil.web.app import create_app
-from vigil.web.runtime import Runtime, build_runtime
 
 from ..bot.sms.test_sms import PUBLIC, WALTER, signed
 from ..fakes import telegram_api, twilio_api

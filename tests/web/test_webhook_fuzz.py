@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import update
 
+from vigil.assembly import Runtime, build_runtime
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.models import Patient
 from vigil.core.settings import Settings
 from vigil.web.app import create_app
-from vigil.web.runtime import Runtime, build_runtime
 
 from ..bot.sms.test_sms import PUBLIC, signed
 from ..fakes import telegram_api, twilio_api

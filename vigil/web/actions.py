@@ -6,11 +6,11 @@ from typing import Any
 
 from fastapi import HTTPException
 
+from vigil.assembly import Runtime
 from vigil.core.audit import audit
 from vigil.core.models import Staff
 
 from . import views
-from .runtime import Runtime
 
 ACTIONS = ("acknowledge", "claim", "decline", "resolve")
 

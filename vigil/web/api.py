@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
+from vigil.assembly import Runtime
 from vigil.core.audit import audit
 from vigil.core.clock import utc
 from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, to_patient
@@ -30,7 +31,6 @@ from .actions import act, view_case
 from .analytics_api import router as analytics_router
 from .deps import ApiStaff, ExternalId, RowId, RuntimeDep, path_error
 from .invites import InviteError, invite_patient
-from .runtime import Runtime
 
 
 class ResolveIn(BaseModel):

@@ -23,13 +23,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from vigil.assembly import Runtime
 from vigil.core.db import Database
 
 from . import case_pages, pager_pages, pages, webhooks, wording
 from .analytics_pages import router as analytics_router
 from .api import build_api
 from .deps import path_error
-from .runtime import Runtime
 
 log = logging.getLogger("vigil.web")
 

@@ -8,9 +8,9 @@ from fastapi import Depends, HTTPException, Path, Request
 from fastapi.exceptions import RequestValidationError
 from sqlalchemy import select
 
+from vigil.assembly import Runtime
 from vigil.core.models import ApiToken, Staff, StaffSession
 
-from .runtime import Runtime
 from .security import same, token_hash
 
 

@@ -8,12 +8,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from vigil.assembly import Runtime
 from vigil.bot import links
 from vigil.bot.channels import TransientError
 from vigil.core.audit import audit
 from vigil.core.models import Patient, Staff
-
-from .runtime import Runtime
 
 
 class InviteError(Exception):

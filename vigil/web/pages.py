@@ -15,6 +15,7 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 from sqlalchemy import func, select
 
+from vigil.assembly import Runtime
 from vigil.core.audit import audit
 from vigil.core.models import AuditEvent, Clinic, Patient, Staff, StaffSession
 from vigil.core.text import clean
@@ -26,7 +27,6 @@ from . import sessions, views
 from .actions import act, view_case
 from .api import send_reply, simulate
 from .deps import ExternalId, RowId, RuntimeDep, check_csrf, page_staff, session_staff
-from .runtime import Runtime
 from .security import check_password_async, new_csrf, new_token, token_hash
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))

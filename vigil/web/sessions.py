@@ -8,6 +8,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.models import StaffSession
+from vigil.core.staff_sessions import revoke_all
 
 from .security import token_hash
 
@@ -22,11 +23,4 @@ async def revoke_secret(session: AsyncSession, secret: str, now: datetime) -> in
     )
     return found.scalar_one_or_none()
 
-
-async def revoke_all(session: AsyncSession, staff_id: int, now: datetime) -> None:
-    """Sign someone out everywhere (a new password, or they left the clinic)."""
-    await session.execute(
-        update(StaffSession)
-        .where(StaffSession.staff_id == staff_id, StaffSession.revoked_at.is_(None))
-        .values(revoked_at=now)
-    )
+__all__ = ["revoke_all", "revoke_secret"]

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from prometheus_client import Counter
 from sqlalchemy import select, update
 
+from vigil.assembly import Runtime
 from vigil.bot.channels.sms import inbound as sms_inbound
 from vigil.bot.channels.sms import webhook as sms
 from vigil.bot.channels.telegram.bridge import Unavailable, UpdateRejected
@@ -21,7 +22,6 @@ from vigil.core.models import OutboundMessage, Patient
 from vigil.escalation.cases import event, open_case_of
 
 from .deps import RuntimeDep
-from .runtime import Runtime
 
 log = logging.getLogger("vigil.webhooks")
 router = APIRouter()

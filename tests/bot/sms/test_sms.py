@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select, update
 from twilio.request_validator import RequestValidator
 
+from vigil.assembly import Runtime, build_runtime
 from vigil.bot.models import InboundMessage
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
@@ -17,7 +18,6 @@ from vigil.core.models import OutboundMessage, Patient, Staff
 from vigil.core.settings import Settings
 from vigil.escalation.models import Case, CaseEvent
 from vigil.web.app import create_app
-from vigil.web.runtime import Runtime, build_runtime
 
 from ...conftest import DUE
 from ...fakes.twilio_api import ACCOUNT, TOKEN, FakeTwilio, running

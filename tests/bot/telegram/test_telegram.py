@@ -12,6 +12,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select, update
 
+from vigil.assembly import Runtime, build_runtime
 from vigil.bot.models import InboundMessage, Invite
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
@@ -19,7 +20,6 @@ from vigil.core.models import AuditEvent, OutboundMessage, Patient, Staff
 from vigil.core.settings import Settings
 from vigil.escalation.models import Case, CaseEvent
 from vigil.web.app import create_app
-from vigil.web.runtime import Runtime, build_runtime
 
 from ...conftest import DUE, NURSE, make_token
 from ...fakes.telegram_api import TOKEN, FakeTelegram, button, running

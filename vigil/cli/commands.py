@@ -85,9 +85,10 @@ def _safe_url(url: str) -> str:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from vigil.clinic import file as clinic_file
+    from vigil.clinic import importer as clinic_import
     from vigil.core.clock import SystemClock
     from vigil.core.db import Database
-    from vigil.web import clinic_file, clinic_import
 
     try:
         parsed = clinic_file.load(args.file)
@@ -170,8 +171,8 @@ def _cmd_token_create(args: argparse.Namespace) -> int:
 
 
 def _invite(make: Any) -> int:
+    from vigil.assembly import build_runtime
     from vigil.web.invites import InviteError
-    from vigil.web.runtime import build_runtime
 
     settings = _settings()
 
@@ -211,8 +212,8 @@ def _cmd_staff_password(args: argparse.Namespace) -> int:
 
     from vigil.core.db import Database
     from vigil.core.models import Staff
+    from vigil.core.staff_sessions import revoke_all
     from vigil.web.security import hash_password
-    from vigil.web.sessions import revoke_all
 
     password = (
         sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass("New password: ")
@@ -249,8 +250,8 @@ NOW_TOLERANCE_S = 60
 def _cmd_send_due(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
+    from vigil.assembly import build_runtime
     from vigil.core.clock import ManualClock, SystemClock
-    from vigil.web.runtime import build_runtime
 
     clock: Any = SystemClock()
     if args.now:
@@ -348,8 +349,8 @@ def _serve(
 ) -> int:
     import uvicorn
 
+    from vigil.assembly import build_runtime
     from vigil.web.app import create_app
-    from vigil.web.runtime import build_runtime
 
     rt = build_runtime(settings)
     app = create_app(rt, background=True, secret_key=secret)
@@ -378,7 +379,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     import secrets
     import socket
 
-    from vigil.web import demo
+    from vigil.cli import demo
 
     with socket.socket() as probe:
         try:

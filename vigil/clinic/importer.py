@@ -11,13 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.models import Clinic, Patient, Staff
+from vigil.core.staff_sessions import revoke_all
 from vigil.escalation.cases import release_held
 from vigil.scheduler import checkins
 from vigil.scheduler.models import Enrolment, Protocol
 from vigil.scheduler.schedule import next_due, parse_duration
 
-from .clinic_file import ClinicFile
-from .sessions import revoke_all
+from .file import ClinicFile
 
 
 @dataclass

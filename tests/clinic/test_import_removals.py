@@ -6,12 +6,13 @@ from __future__ import annotations
 import httpx
 from sqlalchemy import select
 
+from vigil.assembly import Runtime
+from vigil.clinic import file as clinic_file
+from vigil.clinic import importer as clinic_import
 from vigil.core.clock import ManualClock
 from vigil.core.models import OutboundMessage, Staff
 from vigil.escalation.models import Case, CaseEvent
 from vigil.scheduler.models import CheckIn, Enrolment
-from vigil.web import clinic_file, clinic_import
-from vigil.web.runtime import Runtime
 
 from ..conftest import DEMO, DUE, NURSE, OTHER_NURSE, bearer, emergency_case
 

@@ -14,7 +14,7 @@ from ..conftest import DEMO, NURSE
 
 def vigil(*args: str, env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "vigil.web.cli", *args],
+        [sys.executable, "-m", "vigil.cli", *args],
         env=env,
         input=stdin,
         capture_output=True,

@@ -7,17 +7,17 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
+from vigil.assembly import build_runtime
+from vigil.clinic import file as clinic_file
+from vigil.clinic import importer as clinic_import
 from vigil.core.clock import SystemClock
 from vigil.core.models import Staff
 from vigil.core.settings import Settings
 from vigil.migrations import upgrade_async
 from vigil.scheduler.models import Enrolment
+from vigil.web.security import hash_password
 
-from . import clinic_file, clinic_import
-from .runtime import build_runtime
-from .security import hash_password
-
-DEMO_CLINIC = Path(__file__).with_name("demo_clinic.yaml")
+DEMO_CLINIC = Path(__file__).parent.parent / "clinic" / "demo_clinic.yaml"
 DEMO_NURSE = "ana.reyes@riverside.example"
 DEMO_ADMIN = "admin@riverside.example"
 DEMO_PASSWORD = "vigil-demo"  # noqa: S105 - printed for the demo on purpose

@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from vigil.web.cli import main, run_triage
+from vigil.cli.commands import main, run_triage
 
 
 def triage(*lines: str) -> list[dict]:
@@ -65,7 +65,7 @@ def test_bad_lines_get_an_error_and_the_run_goes_on() -> None:
 
 def test_the_installed_command_reads_stdin() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "vigil.web.cli", "triage"],
+        [sys.executable, "-m", "vigil.cli", "triage"],
         input='{"id": "a", "text": "coughing up blood"}\n{bad\n',
         capture_output=True,
         text=True,
@@ -86,7 +86,7 @@ def test_an_unknown_language_is_one_line_on_stderr(capsys) -> None:
 
 def test_bytes_that_are_not_utf8_do_not_stop_the_run() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "vigil.web.cli", "triage"],
+        [sys.executable, "-m", "vigil.cli", "triage"],
         input=b'{"id": 1, "text": "\xff\xfe cough"}\n{"id": 2, "text": "fever"}\n',
         capture_output=True,
         check=True,

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from vigil.clinic import file as clinic_file
+from vigil.clinic import importer as clinic_import
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.models import Clinic, Patient, Staff
 from vigil.scheduler.models import Enrolment, Protocol
-from vigil.web import clinic_file, clinic_import
 
 from ..conftest import START
 
