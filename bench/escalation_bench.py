@@ -19,13 +19,13 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, insert, select
 
-from vigil.bot.service import Service
 from vigil.core.clock import ManualClock
 from vigil.core.hub import Hub
 from vigil.core.models import Clinic, OutboundMessage
 from vigil.escalation.models import Case
 from vigil.escalation.paging import policy_for
 from vigil.escalation.triage import default_engine
+from vigil.usecases.service import Service
 
 sys.path.insert(0, str(ROOT / "bench"))
 from pipeline_bench import DUE, add_patients, drop, fresh

@@ -26,7 +26,6 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import select, text
 
-from vigil.bot.service import Service
 from vigil.clinic import file as clinic_file
 from vigil.clinic import importer as clinic_import
 from vigil.core.clock import ManualClock
@@ -36,6 +35,7 @@ from vigil.core.models import Clinic, Patient
 from vigil.escalation.triage import default_engine
 from vigil.migrations import upgrade_async
 from vigil.scheduler.models import Enrolment, Protocol
+from vigil.usecases.service import Service
 
 DEMO = ROOT / "vigil" / "clinic" / "demo_clinic.yaml"
 DUE = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)

@@ -30,12 +30,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 from pipeline_bench import DUE, add_patients, drop, fresh
 from sqlalchemy import func, select
 
-from vigil.bot.service import Service
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.hub import Hub
 from vigil.escalation.triage import TriageEngine
 from vigil.scheduler.models import CheckIn
+from vigil.usecases.service import Service
 
 
 def _rss_mb() -> float:

@@ -7,8 +7,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from vigil.assembly import Runtime
-from vigil.bot.channels import PermanentError, TransientError
 from vigil.bot.outbox import LEASE, Dispatcher
+from vigil.bot.transport import PermanentError, TransientError
 from vigil.core.clock import ManualClock
 from vigil.core.models import OutboundMessage, Patient
 

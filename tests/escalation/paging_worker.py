@@ -8,11 +8,11 @@ from datetime import datetime
 
 def escalate(url: str, search_path: str, when: str, rounds: int) -> int:
     async def go() -> int:
-        from vigil.bot.service import Service
         from vigil.core.clock import ManualClock
         from vigil.core.db import Database
         from vigil.core.hub import Hub
         from vigil.escalation.triage import default_engine
+        from vigil.usecases.service import Service
 
         db = Database(url, connect_args={"server_settings": {"search_path": search_path}})
         try:

@@ -11,11 +11,12 @@ import pytest
 from sqlalchemy import func, select, update
 
 from vigil.assembly import Runtime
-from vigil.bot.service import Service
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.models import OutboundMessage, Staff
 from vigil.escalation.models import CaseEvent
+from vigil.scheduler.tick import Tick
+from vigil.usecases.service import Service
 
 from ..conftest import DUE, NURSE, PG_URL, search_path
 
@@ -60,16 +61,16 @@ async def test_an_unacknowledged_emergency_climbs_the_chain_on_time(
     await emergency(client, auth)
     assert await pages(rt) == [(NURSE, 1)]  # at once, without waiting for a tick
     clock.advance(minutes=4, seconds=59)
-    await rt.service.tick()
+    await rt.tick()
     assert await pages(rt) == [(NURSE, 1)]
     clock.advance(seconds=16)  # 5 minutes, within one 15-second tick
-    await rt.service.tick()
+    await rt.tick()
     assert await pages(rt) == [(NURSE, 1), (DR, 2)]
     clock.advance(minutes=5)
-    await rt.service.tick()
+    await rt.tick()
     assert await pages(rt) == [(NURSE, 1), (DR, 2), (NURSE, 3), (BEN, 3)]
     clock.advance(minutes=10)  # the last tier repeats every 10 minutes
-    await rt.service.tick()
+    await rt.tick()
     assert (await pages(rt))[-2:] == [(NURSE, 3), (BEN, 3)]
     assert len(await pages(rt)) == 6
 
@@ -84,7 +85,7 @@ async def test_an_acknowledgement_at_three_minutes_means_no_second_tier(
     assert r.status_code == 200
     for _ in range(8):
         clock.advance(minutes=5)
-        await rt.service.tick()
+        await rt.tick()
     assert await pages(rt) == [(NURSE, 1)]
 
 
@@ -122,7 +123,7 @@ async def test_routine_never_pages(
     await emergency(client, auth, "bit of a cough today")
     for _ in range(4):
         clock.advance(hours=1)
-        await rt.service.tick()
+        await rt.tick()
     assert await pages(rt) == []
 
 
@@ -139,7 +140,7 @@ async def test_a_rising_level_restarts_escalation_under_the_new_policy(
     case = (await client.get(f"/api/v1/cases/{case_id}", headers=auth)).json()
     assert (case["level"], case["status"]) == ("emergency", "open")
     clock.advance(minutes=5, seconds=1)  # emergency's 5 minutes, not urgent's 30
-    await rt.service.tick()
+    await rt.tick()
     assert (await pages(rt))[-1] == (DR, 2)
 
 
@@ -244,11 +245,11 @@ async def test_a_held_case_reminds_its_owner_once(
     case_id = await emergency(client, auth)
     await client.post(f"/api/v1/cases/{case_id}/claim", headers=auth)
     clock.advance(minutes=59)
-    await rt.service.tick()
+    await rt.tick()
     clock.advance(minutes=2)  # the clinic's default: an hour after it was taken
-    await rt.service.tick()
+    await rt.tick()
     clock.advance(hours=3)
-    await rt.service.tick()
+    await rt.tick()
     events = (await client.get(f"/api/v1/cases/{case_id}", headers=auth)).json()["events"]
     reminders = [e for e in events if e["kind"] == "reminded"]
     assert [(e["recipient"], e["channel"]) for e in reminders] == [(NURSE, "telegram")]
@@ -318,13 +319,13 @@ async def test_a_sweep_run_as_if_tomorrow_does_not_hold_back_the_next_tier(
     ahead = Service(
         rt.db, ManualClock(DUE + timedelta(days=1)), rt.engine, rt.hub, public_url=rt.service.public_url
     )
-    await ahead.tick()
+    await Tick(ahead.sweeps())()
     assert await pages(rt) == [(NURSE, 1), (DR, 2)]
     clock.advance(minutes=4, seconds=50)
-    await rt.service.tick()
+    await rt.tick()
     assert len(await pages(rt)) == 2  # tier 1's five minutes are not up yet
     clock.advance(seconds=15)
-    await rt.service.tick()  # five minutes after Ana's page: Dr Lee, really, now
+    await rt.tick()  # five minutes after Ana's page: Dr Lee, really, now
     assert await pages(rt) == [(NURSE, 1), (DR, 2), (DR, 2)]
     async with rt.db.session() as session:
         rows = (
@@ -343,11 +344,11 @@ async def test_a_sweep_run_as_if_tomorrow_does_not_hold_back_the_next_tier(
     assert [status for status, _ in rows] == ["pending", "failed", "pending"]
     assert rows[-1][1] == clock.now()
     clock.advance(minutes=5)
-    await rt.service.tick()
+    await rt.tick()
     assert (await pages(rt))[-2:] == [(NURSE, 3), (BEN, 3)]  # and on up the chain, on time
     assert rewound == 1
     clock.advance(minutes=10)
-    await rt.service.tick()
+    await rt.tick()
     async with rt.db.session() as session:
         again = await session.scalar(
             select(func.count()).select_from(CaseEvent).where(CaseEvent.kind == "schedule_rewound")

@@ -63,17 +63,17 @@ async def test_one_reminder_then_expiry_then_a_routine_case_after_two_misses(
     clock.set(DUE)
     await rt.service.send_due()
     clock.advance(hours=4, seconds=1)
-    await rt.service.tick()
-    await rt.service.tick()
+    await rt.tick()
+    await rt.tick()
     assert await _count(rt, OutboundMessage, OutboundMessage.kind == "reminder") == 2  # one per patient
     clock.advance(hours=20)
-    await rt.service.tick()
+    await rt.tick()
     assert await _count(rt, CheckIn, CheckIn.status == "expired") == 2
     assert await _count(rt, Case) == 0  # one miss is not yet a flag
     clock.set(DUE + timedelta(days=3))
-    await rt.service.tick()  # Thursday's check-in
+    await rt.tick()  # Thursday's check-in
     clock.advance(hours=25)
-    await rt.service.tick()
+    await rt.tick()
     assert await _count(rt, Case, Case.level == "routine") == 2
     assert await _count(rt, CaseReason, CaseReason.rule == "missed-checkins") == 2
 

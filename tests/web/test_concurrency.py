@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import func, select
 
 from vigil.assembly import Runtime
-from vigil.bot.service import Service
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.models import OutboundMessage, Patient, Staff
 from vigil.escalation import cases
 from vigil.escalation.cases import CaseError
 from vigil.scheduler.models import CheckIn, Enrolment, Protocol
+from vigil.usecases.service import Service
 
 from ..conftest import DUE, PG_URL, search_path
 

@@ -53,7 +53,7 @@ async def _emergency(env: dict[str, str], clock: ManualClock) -> None:
 async def _tick(env: dict[str, str], clock: ManualClock) -> None:
     rt = build_runtime(_settings(env), clock=clock)
     try:
-        await rt.service.tick()
+        await rt.tick()
     finally:
         await rt.close()
 

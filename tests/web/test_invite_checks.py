@@ -14,8 +14,8 @@ from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.models import Patient
 from vigil.core.settings import Settings
+from vigil.usecases.invites import InviteError, invite_patient, invite_staff
 from vigil.web.app import create_app
-from vigil.web.invites import InviteError, invite_patient, invite_staff
 
 from ..conftest import make_token
 from ..fakes import telegram_api
@@ -57,12 +57,12 @@ async def tg(tg_rt: Runtime) -> AsyncIterator[httpx.AsyncClient]:
 
 
 async def test_an_unknown_patient_is_no_such_patient_even_with_telegram_off(rt: Runtime) -> None:
-    assert rt.telegram is None
+    assert "telegram" not in rt.doors
     with pytest.raises(InviteError, match="no patient with external id MRN-NOPE") as caught:
-        await invite_patient(rt, "MRN-NOPE", "cli")
+        await invite_patient(rt.service, "MRN-NOPE", "cli")
     assert caught.value.status == 404
     with pytest.raises(InviteError, match="no active staff member") as staff:
-        await invite_staff(rt, "nobody@riverside.example", "cli")
+        await invite_staff(rt.service, "nobody@riverside.example", "cli")
     assert staff.value.status == 404
 
 

@@ -24,8 +24,8 @@ from vigil.core.hub import Hub
 from vigil.core.models import OutboundMessage, Patient
 from vigil.escalation.cases import event, open_case_of
 
-from .channels import Channel, PermanentError, TransientError
 from .pacing import Limit, Pacer
+from .transport import Channel, PermanentError, TransientError
 
 log = logging.getLogger("vigil.outbox")
 

@@ -172,7 +172,7 @@ def _cmd_token_create(args: argparse.Namespace) -> int:
 
 def _invite(make: Any) -> int:
     from vigil.assembly import build_runtime
-    from vigil.web.invites import InviteError
+    from vigil.usecases.invites import InviteError
 
     settings = _settings()
 
@@ -193,15 +193,15 @@ def _invite(make: Any) -> int:
 
 
 def _cmd_patients_invite(args: argparse.Namespace) -> int:
-    from vigil.web.invites import invite_patient
+    from vigil.usecases.invites import invite_patient
 
-    return _invite(lambda rt: invite_patient(rt, args.external_id.strip(), "cli"))
+    return _invite(lambda rt: invite_patient(rt.service, args.external_id.strip(), "cli"))
 
 
 def _cmd_staff_invite(args: argparse.Namespace) -> int:
-    from vigil.web.invites import invite_staff
+    from vigil.usecases.invites import invite_staff
 
-    return _invite(lambda rt: invite_staff(rt, args.email, "cli"))
+    return _invite(lambda rt: invite_staff(rt.service, args.email, "cli"))
 
 
 def _cmd_staff_password(args: argparse.Namespace) -> int:
@@ -276,7 +276,7 @@ def _cmd_send_due(args: argparse.Namespace) -> int:
         try:
             # What the scheduler does at that instant: escalation, due check-ins, reminders,
             # expiry and missed check-ins.
-            return await rt.service.tick()
+            return await rt.tick()
         finally:
             await rt.close()
 

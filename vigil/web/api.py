@@ -18,19 +18,18 @@ from sqlalchemy import select
 
 from vigil.assembly import Runtime
 from vigil.core.audit import audit
-from vigil.core.clock import utc
 from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, to_patient
 from vigil.core.text import clean
 from vigil.escalation import cases as case_ops
+from vigil.escalation import cover
 from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
-from vigil.escalation.paging import contact
+from vigil.usecases.invites import InviteError, invite_patient
 
 from . import case_api, views
 from .actions import act, view_case
 from .analytics_api import router as analytics_router
 from .deps import ApiStaff, ExternalId, RowId, RuntimeDep, path_error
-from .invites import InviteError, invite_patient
 
 
 class ResolveIn(BaseModel):
@@ -174,9 +173,19 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
 
     @api.post("/oncall/overrides", status_code=201)
     async def add_override(body: OverrideIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
-        return await create_override(
-            rt, staff, body.rotation, body.email, body.starts_at, body.ends_at, "api"
-        )
+        try:
+            made = await rt.service.add_cover(
+                staff, body.rotation, body.email, body.starts_at, body.ends_at, "api"
+            )
+        except cover.CoverError as exc:
+            raise cover_http(exc) from None
+        return {
+            "id": made.id,
+            "rotation": made.rotation,
+            "email": made.email,
+            "starts_at": views.iso(made.starts_at),
+            "ends_at": views.iso(made.ends_at),
+        }
 
     @api.get("/oncall/overrides")
     async def overrides(rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
@@ -185,7 +194,10 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
 
     @api.delete("/oncall/overrides/{override_id}", status_code=204)
     async def delete_override(override_id: RowId, rt: RuntimeDep, staff: ApiStaff) -> Response:
-        await remove_override(rt, staff, override_id, "api")
+        try:
+            await rt.service.remove_cover(staff, override_id, "api")
+        except cover.CoverError as exc:
+            raise cover_http(exc) from None
         return Response(status_code=204)
 
     @api.post("/cases/{case_id}/resolve")
@@ -231,7 +243,11 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
     async def invite(external_id: ExternalId, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
         try:
             made = await invite_patient(
-                rt, external_id, staff.email, staff.clinic_id, may_switch_channel=staff.role == "admin"
+                rt.service,
+                external_id,
+                staff.email,
+                staff.clinic_id,
+                may_switch_channel=staff.role == "admin",
             )
         except InviteError as exc:
             raise HTTPException(exc.status, str(exc)) from None
@@ -301,97 +317,7 @@ async def simulate(rt: Runtime, clinic_id: int, external_id: str, text: str) -> 
     }
 
 
-async def create_override(
-    rt: Runtime, staff: Staff, rotation: str, email: str, starts_at: datetime, ends_at: datetime, channel: str
-) -> dict[str, Any]:
-    """An admin puts someone on call for a rotation between two instants."""
-    from vigil.escalation.models import OncallOverride
-
-    if staff.role != "admin":
-        raise HTTPException(403, "only a clinic admin can change who is on call")
-    if starts_at.tzinfo is None or ends_at.tzinfo is None:
-        # A script's "06:35" could be UTC or the clinic's time, hours apart: make it say which.
-        raise HTTPException(422, "give starts_at and ends_at with a UTC offset, e.g. 2026-11-24T06:35:00Z")
-    starts_at, ends_at = utc(starts_at), utc(ends_at)
-    if ends_at <= starts_at:
-        raise HTTPException(422, "ends_at must be after starts_at")
-    now = rt.clock.now()
-    if ends_at <= now:
-        raise HTTPException(422, "that cover would already be over: ends_at is in the past")
-    async with rt.db.transaction() as session:
-        clinic = await session.get(Clinic, staff.clinic_id)
-        keys = {r.get("key") for r in ((clinic.oncall if clinic else {}) or {}).get("rotations") or []}
-        if rotation not in keys:
-            raise HTTPException(422, f"no rotation {rotation!r} in this clinic")
-        cover = await session.scalar(
-            select(Staff).where(
-                Staff.email == clean(email).strip().lower(),
-                Staff.clinic_id == staff.clinic_id,
-                Staff.active.is_(True),
-            )
-        )
-        if cover is None:
-            raise HTTPException(422, f"no active staff member {email!r} in this clinic")
-        if contact(cover) is None:
-            # Accepted, this would skip the tier on every page until it ends.
-            raise HTTPException(
-                422, f"{cover.email} cannot be paged: add a phone or link their Telegram first"
-            )
-        row = OncallOverride(
-            clinic_id=staff.clinic_id,
-            rotation_key=rotation,
-            staff_id=cover.id,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            created_by=staff.email,
-            created_at=now,
-        )
-        session.add(row)
-        await session.flush()
-        audit(
-            session,
-            at=now,
-            actor=staff.email,
-            action="override",
-            subject_type="rotation",
-            subject_id=rotation,
-            clinic_id=staff.clinic_id,
-            channel=channel,
-            email=cover.email,
-            starts_at=views.iso(starts_at),
-            ends_at=views.iso(ends_at),
-        )
-        return {
-            "id": row.id,
-            "rotation": rotation,
-            "email": cover.email,
-            "starts_at": views.iso(starts_at),
-            "ends_at": views.iso(ends_at),
-        }
-
-
-async def remove_override(rt: Runtime, staff: Staff, override_id: int, channel: str) -> None:
-    """An admin takes cover back (set by mistake, or plans changed); audited."""
-    from vigil.escalation.models import OncallOverride
-
-    if staff.role != "admin":
-        raise HTTPException(403, "only a clinic admin can change who is on call")
-    now = rt.clock.now()
-    async with rt.db.transaction() as session:
-        row = await session.get(OncallOverride, override_id)
-        if row is None or row.clinic_id != staff.clinic_id:
-            raise HTTPException(404, "no such override")
-        await session.delete(row)
-        audit(
-            session,
-            at=now,
-            actor=staff.email,
-            action="override_removed",
-            subject_type="rotation",
-            subject_id=row.rotation_key,
-            clinic_id=staff.clinic_id,
-            channel=channel,
-            starts_at=views.iso(row.starts_at),
-            ends_at=views.iso(row.ends_at),
-        )
-    rt.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed"})
+def cover_http(exc: cover.CoverError) -> HTTPException:
+    """On-call cover's domain errors as HTTP: not an admin 403, no such cover 404, else 422."""
+    status = 403 if isinstance(exc, cover.NotAllowed) else 404 if isinstance(exc, cover.NotFound) else 422
+    return HTTPException(status, str(exc))

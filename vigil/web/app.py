@@ -1,16 +1,14 @@
-"""The ASGI application: pages, the JSON API, health and metrics, and the background loop."""
+"""The ASGI application: pages, the JSON API, the channels' webhooks, health and metrics."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import cache
 from pathlib import Path
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
@@ -26,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from vigil.assembly import Runtime
 from vigil.core.db import Database
 
-from . import case_pages, pager_pages, pages, webhooks, wording
+from . import case_pages, pager_pages, pages, wording
 from .analytics_pages import router as analytics_router
 from .api import build_api
 from .deps import path_error
@@ -201,43 +199,15 @@ def check_schema(url: str) -> str | None:
 
 
 def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None = None) -> FastAPI:
-    """The whole web application. `background` runs the scheduler tick and the outbox."""
+    """The whole web application. `background` runs the tick, the outbox and the channels."""
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        scheduler = None
-        dispatcher = None
-        if rt.relay is not None:  # live pages hear changes made by other processes
-            await rt.relay.start()
-        if background:
-            tick = rt.settings.scheduler_tick_seconds
-            scheduler = AsyncIOScheduler()
-            scheduler.add_job(
-                rt.service.tick,
-                "interval",
-                seconds=tick,
-                id="tick",
-                coalesce=True,
-                max_instances=1,
-                misfire_grace_time=None,
-            )
-            scheduler.start()
-            dispatcher = asyncio.create_task(rt.service.dispatcher.run(idle=tick), name="outbox")
-            if rt.telegram is not None:
-                await rt.telegram.start()
+        await rt.start(background=background)
         try:
             yield
         finally:
-            if scheduler is not None:
-                scheduler.shutdown(wait=False)
-            if dispatcher is not None:  # before Telegram stops: no send into a closed client
-                dispatcher.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await dispatcher
-            if rt.telegram is not None:
-                await rt.telegram.stop()
-            if rt.relay is not None:
-                await rt.relay.stop()
+            await rt.stop()
 
     app = FastAPI(title="Vigil", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.runtime = rt
@@ -261,7 +231,8 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
     app.include_router(pager_pages.router)  # before pages: /simulator/{external_id} would take /staff
     app.include_router(pages.router)
     wording.install(pages.templates.env)
-    app.include_router(webhooks.router)
+    for router in rt.routers:  # the channels' webhooks: web mounts them, knowing none of them
+        app.include_router(router)
     app.include_router(analytics_router)
 
     @app.exception_handler(pages.LoginRequired)

@@ -19,6 +19,7 @@ from vigil.assembly import Runtime
 from vigil.core.audit import audit
 from vigil.core.models import AuditEvent, Clinic, Patient, Staff, StaffSession
 from vigil.core.text import clean
+from vigil.escalation import cover
 from vigil.escalation.cases import DISPOSITIONS, CaseError
 from vigil.escalation.models import Case
 from vigil.scheduler.schedule import zone
@@ -302,13 +303,11 @@ async def drop_override(
 ) -> RedirectResponse:
     me = _need(staff)
     check_csrf(request, csrf)
-    from .api import remove_override
-
     try:
-        await remove_override(rt, me, override_id, "web")
+        await rt.service.remove_cover(me, override_id, "web")
         request.session["flash"] = ("Cover removed.", "ok")
-    except HTTPException as exc:
-        request.session["flash"] = (f"Cover not removed: {exc.detail}", "error")
+    except cover.CoverError as exc:
+        request.session["flash"] = (f"Cover not removed: {exc}", "error")
     return RedirectResponse("/", status_code=303)
 
 
@@ -326,8 +325,6 @@ async def add_override(
     me = _need(staff)
     check_csrf(request, csrf)
 
-    from .api import create_override
-
     async with rt.db.session() as session:
         clinic = await session.get(Clinic, me.clinic_id)
     try:
@@ -338,9 +335,9 @@ async def add_override(
         start = start.replace(tzinfo=zone(clinic.timezone))  # a form's time is the clinic's local time
     end = start + timedelta(hours=hours)
     try:
-        await create_override(rt, me, rotation, email, start, end, "web")
-    except HTTPException as exc:  # back to the form with the reason, not a bare error page
-        request.session["flash"] = (f"Cover not set: {exc.detail}", "error")
+        await rt.service.add_cover(me, rotation, email, start, end, "web")
+    except cover.CoverError as exc:  # back to the form with the reason, not a bare error page
+        request.session["flash"] = (f"Cover not set: {exc}", "error")
         return RedirectResponse("/", status_code=303)
     tz = zone(clinic.timezone) if clinic is not None else None
     shown, until = start.astimezone(tz), end.astimezone(tz)

@@ -59,8 +59,8 @@ async def tg_rt(
             update(Patient).where(Patient.telegram_chat_id == MARIA).values(channel="telegram")
         )
     yield runtime
-    assert runtime.telegram is not None
-    await runtime.telegram.stop()
+    assert "telegram" in runtime.doors
+    await runtime.doors["telegram"].stop()
 
 
 @pytest.fixture
@@ -446,9 +446,9 @@ async def test_commands_work_as_the_sms_keywords(
 async def test_a_staff_member_links_their_telegram_by_invite(
     tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram
 ) -> None:
-    from vigil.web.invites import invite_staff
+    from vigil.usecases.invites import invite_staff
 
-    made = await invite_staff(tg_rt, "ben.okafor@riverside.example", "test")
+    made = await invite_staff(tg_rt.service, "ben.okafor@riverside.example", "test")
     token = made.link.split("start=", 1)[1]
     await Chat(tg, tg_rt, 31337).say(f"/start {token}")
     async with tg_rt.db.session() as session:
@@ -471,16 +471,16 @@ async def test_without_a_webhook_secret_telegram_is_polled(
     rt: Runtime, db: Database, clock: ManualClock, telegram: FakeTelegram
 ) -> None:
     runtime = build_runtime(_settings(db, telegram, secret=None), clock=clock, db=db)
-    assert runtime.telegram is not None
+    assert "telegram" in runtime.doors
     telegram.updates.append(text_update(4242, MARIA, "my legs went numb and weak"))
-    await runtime.telegram.start()
+    await runtime.doors["telegram"].start()
     try:
         for _ in range(250):
             if await _count(runtime, InboundMessage):
                 break
             await asyncio.sleep(0.02)
     finally:
-        await runtime.telegram.stop()
+        await runtime.doors["telegram"].stop()
     assert await _count(runtime, InboundMessage) == 1
     assert any(name == "getUpdates" for name, _ in telegram.calls)
 

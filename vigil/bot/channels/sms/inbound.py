@@ -18,7 +18,7 @@ from ...inbox import first_time
 from ...strangers import tell_stranger
 
 if TYPE_CHECKING:
-    from ...service import Service
+    from vigil.usecases.service import Service
 
 SHORT_CODE = re.compile(r"^\s*#?\s*(\d{1,9})\s*([ac])\s*[.!]?\s*$", re.IGNORECASE)  # 32-bit ids
 STRANGER = (

@@ -18,24 +18,20 @@ from twilio.rest import Client
 from vigil.core.models import OutboundMessage
 
 from ...pacing import Limit
-from .. import PermanentError, TransientError
+from ...transport import PermanentError, TransientError
+from .errors import patient_status
 from .gsm import fold
 
 log = logging.getLogger("vigil.sms")
 
 VALIDITY_SECONDS = {"question": 4 * 3600, "reminder": 4 * 3600}  # others: Twilio's maximum
-OPTED_OUT = 21610
-INVALID_NUMBER = {21211, 21614, 30005, 30006}
 
 
 class PermanentSmsError(PermanentError):
     def __init__(self, message: str, code: int | None) -> None:
         super().__init__(message)
         self.code = code
-        if code == OPTED_OUT:
-            self.patient_status = "opted_out"
-        elif code in INVALID_NUMBER:
-            self.patient_status = "unreachable"
+        self.patient_status = patient_status(code)
 
 
 class TwilioSms:
@@ -92,3 +88,4 @@ class TwilioSms:
     async def close(self) -> None:
         if self._client is not None and hasattr(self._client.http_client, "close"):
             await self._client.http_client.close()
+        self._client = None

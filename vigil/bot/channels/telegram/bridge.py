@@ -16,12 +16,12 @@ from telegram import Bot, Update
 from telegram.error import TelegramError
 from telegram.ext import Application
 
-from .. import TransientError
+from ...transport import TransientError
 from . import handlers
 from .transport import TelegramChannel
 
 if TYPE_CHECKING:
-    from ...service import Service
+    from vigil.usecases.service import Service
 
 log = logging.getLogger("vigil.telegram")
 ALLOWED_UPDATES = ["message", "callback_query"]
@@ -81,6 +81,11 @@ class TelegramBridge:
     @property
     def username(self) -> str:
         return str(self.app.bot.username)
+
+    async def link_name(self) -> str:
+        """The bot's @name for a deep link; TransientError while Telegram does not answer."""
+        await self.ready()
+        return self.username
 
     def secret_ok(self, header: str | None) -> bool:
         if not self.webhook_secret or header is None:

@@ -37,7 +37,7 @@ from ...inbox import first_time
 from ...strangers import tell_stranger
 
 if TYPE_CHECKING:
-    from ...service import Service
+    from vigil.usecases.service import Service
 
 log = logging.getLogger("vigil.telegram")
 

@@ -15,7 +15,7 @@ from telegram.warnings import PTBDeprecationWarning
 from vigil.core.models import OutboundMessage
 
 from ...pacing import Limit
-from .. import PermanentError, TransientError
+from ...transport import PermanentError, TransientError
 
 log = logging.getLogger("vigil.telegram")
 

@@ -1,63 +1,46 @@
-"""Vigil's moving parts in one place: receive and process messages, run the periodic tick.
+"""The use cases every door shares: receive a patient's message, act on a case (from the
+dashboard, the API, a Telegram button or an SMS short code), and the sweeps the tick runs.
 
-This is where the conversation (bot), check-ins (scheduler) and cases (escalation)
-meet; each step is one transaction, announced to live pages after it commits.
+This is where the conversation (bot), check-ins (scheduler) and cases (escalation) meet;
+each step is one transaction, announced to live pages after it commits. No web framework and
+no channel is imported here: channels and pages call in, never the other way.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from datetime import datetime, timedelta
 
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
+from vigil.bot import context, followups, inbox, outbox
+from vigil.bot.conversation import Conversation, Outcome
+from vigil.bot.models import InboundMessage
+from vigil.bot.outbox import Dispatcher
+from vigil.bot.transport import Channel
 from vigil.core.audit import audit
 from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.hub import Hub
-from vigil.core.models import Patient, Staff
+from vigil.core.models import OutboundMessage, Patient, Staff
 from vigil.core.text import clean
-from vigil.escalation import cases, paging
+from vigil.escalation import cases, cover, paging
 from vigil.escalation.triage import TriageEngine
 from vigil.scheduler import checkins
+from vigil.scheduler.tick import Sweep
 
-from . import context, followups, inbox, outbox
-from .channels import Channel
-from .channels.simulator import SimulatorChannel
-from .conversation import Conversation, Outcome
-from .models import InboundMessage
-from .outbox import Dispatcher
+from .invites import InviteLinks
 
 log = logging.getLogger("vigil.service")
+RETRY_LATER = timedelta(minutes=10)  # a provider said the handset could not be reached just now
 RECEIVED = Counter(
     "vigil_inbound_messages_total", "Inbound messages by channel and outcome", ["channel", "outcome"]
 )
-SWEEP_FAILURES = Counter(
-    "vigil_tick_sweep_failures_total", "Tick sweeps that raised or ran out of time", ["sweep", "reason"]
-)
-SWEEP_SECONDS = Histogram("vigil_tick_sweep_seconds", "How long each tick sweep took", ["sweep"])
-# Seconds a sweep may take before it is stopped so the rest of the tick can run; what it
-# committed so far stays, and the next tick carries on from there. The due sweep may take
-# longer (100,000 due check-ins take about 15 s on PostgreSQL); paging must never wait long.
-SWEEP_LIMITS = {"paging": 30.0, "checkins": 120.0}
-SWEEP_LIMIT = 60.0
 HANDOVERS = ("release", "take_over")  # case actions that need a reason
-
-
-def _where(exc: BaseException) -> str:
-    """The file and line an exception was raised at, for a log line without its message."""
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    if tb is None:
-        return "?"
-    return f"{Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
 
 
 @dataclass
@@ -81,10 +64,10 @@ class Service:
         self.clock = clock
         self.engine = engine
         self.hub = hub
-        self.channels: dict[str, Channel] = dict(channels or {"simulator": SimulatorChannel(hub)})
+        self.channels: dict[str, Channel] = dict(channels or {})
         self.dispatcher = Dispatcher(db, clock, self.channels, hub)
         self.conversation = Conversation(engine, public_url)
-        self.sweep_limits: dict[str, float] = dict(SWEEP_LIMITS)  # seconds, by sweep
+        self.invite_links: InviteLinks | None = None  # set by the channel that makes invite links
 
     def announce(self, topics: Iterable[str], payload: dict[str, object] | None = None) -> None:
         for topic in topics:
@@ -186,42 +169,17 @@ class Service:
             return outcome
         return None
 
-    async def tick(self) -> dict[str, int]:
-        """One pass of everything periodic, each sweep on its own.
-
-        A sweep that raises or runs past its time limit is logged and counted, and the
-        others still run: a broken check-in protocol must never cost an emergency its page.
-        Paging goes first, since a late page is the costliest delay.
-        """
-        keys = ("pages", "opened", "reminded", "missed", "follow_ups", "retried", "stranded")
-        stats = dict.fromkeys(keys, 0)
-        stats["pages"] = await self._sweep("paging", self.escalate)
-        stats["opened"] = await self._sweep("checkins", self.send_due)
-        stats["reminded"] = await self._sweep("owner_reminders", self._remind_owners)
-        stats["missed"] = await self._sweep("reminders_expiry", self._remind_and_expire)
-        stats["follow_ups"] = await self._sweep("follow_ups", self._follow_ups)
-        stats["retried"] = await self._sweep("inbox_retry", self._retry_inbox)
-        stats["stranded"] = await self._sweep("outbox_stranded", self._stranded)
-        self.dispatcher.wake()
-        return stats
-
-    async def _sweep(self, name: str, run: Callable[[], Awaitable[int]]) -> int:
-        """Run one sweep of the tick within its time limit; on failure log, count and return 0."""
-        started = time.perf_counter()
-        limit = self.sweep_limits.get(name, SWEEP_LIMIT)
-        try:
-            async with asyncio.timeout(limit):
-                return await run()
-        except TimeoutError:
-            SWEEP_FAILURES.labels(name, "timeout").inc()
-            log.error("tick sweep %s ran past its %.0f s limit and was stopped", name, limit)
-        except Exception as exc:
-            SWEEP_FAILURES.labels(name, "error").inc()
-            # The type and where it was raised only: an exception's message may quote a patient.
-            log.error("tick sweep %s failed: %s at %s", name, type(exc).__name__, _where(exc))
-        finally:
-            SWEEP_SECONDS.labels(name).observe(time.perf_counter() - started)
-        return 0
+    def sweeps(self) -> list[Sweep]:
+        """What the tick runs, in order: paging first, since a late page is the costliest delay."""
+        return [
+            Sweep("paging", "pages", self.escalate),
+            Sweep("checkins", "opened", self.send_due),
+            Sweep("owner_reminders", "reminded", self._remind_owners),
+            Sweep("reminders_expiry", "missed", self._remind_and_expire),
+            Sweep("follow_ups", "follow_ups", self._follow_ups),
+            Sweep("inbox_retry", "retried", self._retry_inbox),
+            Sweep("outbox_stranded", "stranded", self._stranded),
+        ]
 
     async def _remind_owners(self) -> int:
         async with self.db.transaction() as session:
@@ -371,3 +329,87 @@ class Service:
             return await session.scalar(
                 select(Patient).where(Patient.clinic_id == clinic_id, Patient.external_id == external_id)
             )
+
+    async def patient_by_address(self, channel: str, address: str) -> Patient | None:
+        """The newest patient this channel reaches at `address` (a phone number for SMS)."""
+        if channel != "sms":
+            raise ValueError(f"patients on {channel} are not found by address")
+        async with self.db.session() as session:
+            return await session.scalar(
+                select(Patient)
+                .where(Patient.phone == address, Patient.channel == channel)
+                .order_by(Patient.created_at.desc())
+                .limit(1)
+            )
+
+    async def delivery_report(
+        self,
+        channel: str,
+        provider_id: str,
+        *,
+        status: str,
+        rank: int,
+        order: Mapping[str, int],
+        delivered: bool = False,
+        error: str | None = None,
+        retry_later: bool = False,
+        patient_status: str | None = None,
+        code: int | None = None,
+    ) -> None:
+        """A provider's word on a message we sent, as the channel understood it.
+
+        Status only moves forward (`rank` against `order`); `retry_later` puts the message back
+        in the outbox; `patient_status` ("opted_out", "unreachable") stops writing to the
+        patient and tells whoever holds their open case. Unknown messages are ignored.
+        """
+        now = self.clock.now()
+        async with self.db.transaction() as session:
+            row = await session.scalar(
+                select(OutboundMessage)
+                .where(OutboundMessage.channel == channel, OutboundMessage.provider_id == provider_id)
+                .with_for_update()
+            )
+            if row is None:
+                return
+            if rank > order.get(row.status, 0):  # forward only
+                row.status = status
+                if delivered:
+                    row.delivered_at = now
+            if error is None:
+                return
+            row.error = error
+            if retry_later:  # the handset was unreachable: try again later
+                row.status, row.next_attempt_at, row.provider_id = "pending", now + RETRY_LATER, None
+                return
+            if patient_status is None or row.patient_id is None:
+                return
+            await session.execute(
+                update(Patient).where(Patient.id == row.patient_id).values(status=patient_status)
+            )
+            case = await cases.open_case_of(session, row.patient_id)
+            if case is not None:
+                cases.event(
+                    session, case, "unreachable", now, "system", channel, reason=patient_status, code=code
+                )
+
+    async def add_cover(
+        self,
+        staff: Staff,
+        rotation: str,
+        email: str,
+        starts_at: datetime,
+        ends_at: datetime,
+        channel: str,
+    ) -> cover.Cover:
+        """An admin puts someone on call; raises cover.CoverError when it cannot be."""
+        async with self.db.transaction() as session:
+            now = self.clock.now()
+            made = await cover.add(session, staff, rotation, email, starts_at, ends_at, now, channel)
+        self.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed"})
+        return made
+
+    async def remove_cover(self, staff: Staff, override_id: int, channel: str) -> None:
+        """An admin takes cover back; raises cover.CoverError when it cannot be."""
+        async with self.db.transaction() as session:
+            await cover.remove(session, staff, override_id, self.clock.now(), channel)
+        self.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed"})

@@ -43,10 +43,10 @@ async def test_a_check_in_sweep_that_raises_on_every_tick_never_delays_a_page(
     clock.set(DUE)
     await emergency(client, auth, SECRET_WORDS)
     assert await pages(rt) == [(NURSE, 1)]
-    with caplog.at_level(logging.ERROR, logger="vigil.service"):
+    with caplog.at_level(logging.ERROR, logger="vigil.tick"):
         for _ in range(20):  # five minutes of 15-second ticks
             clock.advance(seconds=15)
-            stats = await rt.service.tick()
+            stats = await rt.tick()
             assert stats["opened"] == 0
     assert await pages(rt) == [(NURSE, 1), (DR, 2)]  # the second tier at five minutes, on time
     assert failures("checkins", "error") == before + 20
@@ -66,12 +66,12 @@ async def test_a_sweep_that_hangs_is_stopped_at_its_limit_and_paging_still_runs(
         return []
 
     monkeypatch.setattr(checkins, "remind_and_expire", hangs)
-    rt.service.sweep_limits["reminders_expiry"] = 0  # expires at its first await: no real wait
+    rt.tick.limits["reminders_expiry"] = 0  # expires at its first await: no real wait
     before = failures("reminders_expiry", "timeout")
     clock.set(DUE)
     await emergency(client, auth)
     clock.advance(minutes=5, seconds=1)
-    stats = await rt.service.tick()
+    stats = await rt.tick()
     assert stats["missed"] == 0
     assert await pages(rt) == [(NURSE, 1), (DR, 2)]
     assert failures("reminders_expiry", "timeout") == before + 1
@@ -83,7 +83,7 @@ async def test_every_sweep_reports_its_duration(rt: Runtime, clock: ManualClock)
     counts = {
         s: REGISTRY.get_sample_value("vigil_tick_sweep_seconds_count", {"sweep": s}) or 0.0 for s in sweeps
     }
-    stats = await rt.service.tick()
+    stats = await rt.tick()
     assert stats["opened"] == 2
     for s in sweeps:
         assert REGISTRY.get_sample_value("vigil_tick_sweep_seconds_count", {"sweep": s}) == counts[s] + 1

@@ -1,18 +1,31 @@
-"""Telegram deep links for patients and staff: `https://t.me/<bot>?start=<token>`."""
+"""Invitations: Telegram deep links for patients and staff, `https://t.me/<bot>?start=<token>`.
+
+The same for `vigil invite`, the API and (later) the pages. The link's bot name comes from
+whichever channel registered itself as `service.invite_links` (Telegram's, when it is on).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vigil.assembly import Runtime
 from vigil.bot import links
-from vigil.bot.channels import TransientError
+from vigil.bot.transport import TransientError
 from vigil.core.audit import audit
 from vigil.core.models import Patient, Staff
+
+if TYPE_CHECKING:
+    from .service import Service
+
+
+class InviteLinks(Protocol):
+    async def link_name(self) -> str:
+        """The bot's name for a deep link; raises TransientError while it cannot be had."""
+        ...
 
 
 class InviteError(Exception):
@@ -29,18 +42,17 @@ class Invitation:
     expires_at: datetime
 
 
-async def _username(rt: Runtime) -> str:
-    if rt.telegram is None:
+async def _username(service: Service) -> str:
+    if service.invite_links is None:
         raise InviteError("Telegram is off: set VIGIL_TELEGRAM_TOKEN")
     try:
-        await rt.telegram.ready()
+        return await service.invite_links.link_name()
     except TransientError as exc:
         raise InviteError(f"Telegram did not answer ({exc}); try again", 503) from None
-    return rt.telegram.username
 
 
 async def invite_patient(
-    rt: Runtime,
+    service: Service,
     external_id: str,
     created_by: str,
     clinic_id: int | None = None,
@@ -53,7 +65,7 @@ async def invite_patient(
     token) only patients already on Telegram can be invited again.
     """
     # Who first: "no such patient" must not wait on, or be hidden by, Telegram's answer.
-    async with rt.db.session() as session:
+    async with service.db.session() as session:
         q = select(Patient).where(Patient.external_id == external_id)
         if clinic_id is not None:
             q = q.where(Patient.clinic_id == clinic_id)
@@ -71,24 +83,24 @@ async def invite_patient(
             "only a clinic admin can move them to Telegram",
             403,
         )
-    username = await _username(rt)
-    async with rt.db.transaction() as session:
-        return await _issue(rt, session, username, created_by, patient.clinic_id, patient_id=patient.id)
+    username = await _username(service)
+    async with service.db.transaction() as session:
+        return await _issue(service, session, username, created_by, patient.clinic_id, patient_id=patient.id)
 
 
-async def invite_staff(rt: Runtime, email: str, created_by: str) -> Invitation:
+async def invite_staff(service: Service, email: str, created_by: str) -> Invitation:
     """A single-use link that ties the opener's Telegram account to this staff member."""
-    async with rt.db.session() as session:
+    async with service.db.session() as session:
         staff = await session.scalar(select(Staff).where(Staff.email == email.strip().lower()))
     if staff is None or not staff.active:
         raise InviteError(f"no active staff member with email {email}", 404)
-    username = await _username(rt)
-    async with rt.db.transaction() as session:
-        return await _issue(rt, session, username, created_by, staff.clinic_id, staff_id=staff.id)
+    username = await _username(service)
+    async with service.db.transaction() as session:
+        return await _issue(service, session, username, created_by, staff.clinic_id, staff_id=staff.id)
 
 
 async def _issue(
-    rt: Runtime,
+    service: Service,
     session: AsyncSession,
     username: str,
     created_by: str,
@@ -97,7 +109,7 @@ async def _issue(
     patient_id: int | None = None,
     staff_id: int | None = None,
 ) -> Invitation:
-    now = rt.clock.now()
+    now = service.clock.now()
     token, expires = await links.create(
         session, clinic_id=clinic_id, patient_id=patient_id, staff_id=staff_id, now=now, created_by=created_by
     )
