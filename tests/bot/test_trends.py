@@ -5,10 +5,10 @@ from __future__ import annotations
 import httpx
 from sqlalchemy import select
 
+from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
 from vigil.core.models import Clinic, OutboundMessage, Patient
 from vigil.scheduler.models import Enrolment
-from vigil.web.runtime import Runtime
 
 from ..conftest import DUE
 
