@@ -15,7 +15,7 @@ from vigil.escalation.paging import page_text
 from vigil.scheduler.checkins import answer_hint
 
 ADVICE = (
-    Path(__file__).resolve().parents[3] / "vigil" / "escalation" / "triage" / "data" / "en" / "advice.yaml"
+    Path(__file__).resolve().parents[4] / "vigil" / "escalation" / "triage" / "data" / "en" / "advice.yaml"
 )
 
 
