@@ -17,7 +17,7 @@ from vigil.core.db import Database
 from vigil.core.settings import Settings
 from vigil.web.app import create_app
 
-from ..bot.sms.test_sms import PUBLIC, WALTER
+from ..bot.channels.sms.test_sms import PUBLIC, WALTER
 from ..conftest import NURSE, emergency_case
 from ..fakes import twilio_api
 

@@ -8,9 +8,9 @@ from datetime import timedelta
 import httpx
 from sqlalchemy import select
 
+from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
 from vigil.core.models import AuditEvent, Clinic, Patient
-from vigil.web.runtime import Runtime
 
 from ..bot.test_trends import MARIA, answer_check_ins
 from ..conftest import DUE, NURSE

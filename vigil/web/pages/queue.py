@@ -1,0 +1,54 @@
+"""The live queue: a clinic's open cases, refreshed as they change."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, StreamingResponse
+
+from vigil.core.audit import audit
+
+from .. import views
+from ..deps import RuntimeDep
+from .common import PageStaff, _need, _render, _sse, _tz, templates
+
+router = APIRouter()
+
+
+ACTIVE = ("open", "acknowledged")
+
+
+@router.get("/", response_class=HTMLResponse)
+async def queue(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResponse:
+    me = _need(staff)
+    async with rt.db.transaction() as session:
+        found = await views.list_cases(session, me.clinic_id, ACTIVE)
+        oncall = await views.oncall_summary(session, me.clinic_id, rt.clock.now())
+        cover = (
+            await views.list_overrides(session, me.clinic_id, rt.clock.now()) if me.role == "admin" else []
+        )
+        audit(
+            session,
+            at=rt.clock.now(),
+            actor=me.email,
+            action="list",
+            subject_type="cases",
+            subject_id="queue",
+            clinic_id=me.clinic_id,
+            channel="web",
+            count=len(found),
+        )
+    return await _render(request, rt, "queue.html", me, cases=found, oncall=oncall, cover=cover)
+
+
+@router.get("/queue/rows", response_class=HTMLResponse)
+async def queue_rows(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResponse:
+    me = _need(staff)
+    async with rt.db.session() as session:
+        found = await views.list_cases(session, me.clinic_id, ACTIVE)
+    return templates.TemplateResponse(request, "_queue_rows.html", {"cases": found, "tz": await _tz(rt, me)})
+
+
+@router.get("/events/queue")
+async def queue_events(request: Request, rt: RuntimeDep, staff: PageStaff) -> StreamingResponse:
+    me = _need(staff)
+    return _sse(request, rt, f"clinic:{me.clinic_id}")
