@@ -9,11 +9,11 @@ import httpx
 import pytest
 
 from vigil.assembly import build_runtime
+from vigil.cli import commands as cli
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.settings import ConfigError, Settings, load_settings
 from vigil.migrations import upgrade_async
-from vigil.web import cli
 from vigil.web.app import check_schema, create_app
 
 from ..conftest import START
