@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vigil.core.audit import audit
+from vigil.core.audit import patient_did, staff_did
 from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, to_patient, to_staff
 
 from . import links
@@ -62,16 +62,7 @@ async def link(session: AsyncSession, token: str, channel: str, address: int, no
         patient.consented_at = None
         await session.flush()
         await ask_consent(session, patient, clinic, now)
-        audit(
-            session,
-            at=now,
-            actor=f"patient:{patient.external_id}",
-            action="linked",
-            subject_type="patient",
-            subject_id=patient.id,
-            clinic_id=clinic.id,
-            channel=channel,
-        )
+        patient_did(session, patient, "linked", at=now, channel=channel)
         return Linked("patient", clinic.id)
     staff = await session.get(Staff, invite.staff_id)
     assert staff is not None
@@ -87,16 +78,7 @@ async def link(session: AsyncSession, token: str, channel: str, address: int, no
             to_staff(staff, (channel, str(address)), kind="info", text=text, now=now, priority=PRIORITY_INFO)
         )
     )
-    audit(
-        session,
-        at=now,
-        actor=staff.email,
-        action="linked",
-        subject_type="staff",
-        subject_id=staff.id,
-        clinic_id=clinic.id,
-        channel=channel,
-    )
+    staff_did(session, staff, "linked", "staff", staff.id, at=now, channel=channel)  # the invite's clinic
     return Linked("staff", clinic.id)
 
 
@@ -140,14 +122,11 @@ async def consent(session: AsyncSession, patient: Patient, agreed: bool, now: da
             to_patient(patient, kind="info", text=text, now=now, priority=PRIORITY_INFO)
         )
     )
-    audit(
+    patient_did(
         session,
+        patient,
+        "consented" if agreed else "declined_consent",
         at=now,
-        actor=f"patient:{patient.external_id}",
-        action="consented" if agreed else "declined_consent",
-        subject_type="patient",
-        subject_id=patient.id,
-        clinic_id=clinic.id,
         channel=patient.channel,
     )
     return True

@@ -1,4 +1,6 @@
-"""The audit log: who viewed or changed what, when."""
+"""The audit log: who viewed or changed what, when. `staff_did` and `patient_did` for the two
+kinds of people; `audit` itself for anyone else (a sign-in attempt by an address typed in, the
+command line, an API token's creator by name)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import AuditEvent
+from .models import AuditEvent, Patient, Staff
 
 
 def audit(
@@ -31,4 +33,46 @@ def audit(
             subject_id=str(subject_id),
             detail=detail,
         )
+    )
+
+
+def staff_did(
+    session: AsyncSession,
+    staff: Staff,
+    action: str,
+    subject_type: str,
+    subject_id: object,
+    *,
+    at: datetime,
+    channel: str,
+    **detail: Any,
+) -> None:
+    """A staff member viewed or changed something, in their clinic, through `channel`."""
+    audit(
+        session,
+        at=at,
+        actor=staff.email,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        clinic_id=staff.clinic_id,
+        channel=channel,
+        **detail,
+    )
+
+
+def patient_did(
+    session: AsyncSession, patient: Patient, action: str, *, at: datetime, channel: str, **detail: Any
+) -> None:
+    """A patient did something about themselves (linked a chat, consented), through `channel`."""
+    audit(
+        session,
+        at=at,
+        actor=f"patient:{patient.external_id}",
+        action=action,
+        subject_type="patient",
+        subject_id=patient.id,
+        clinic_id=patient.clinic_id,
+        channel=channel,
+        **detail,
     )

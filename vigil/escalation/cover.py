@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vigil.core.audit import audit
+from vigil.core.audit import staff_did
 from vigil.core.clock import utc
 from vigil.core.models import Clinic, Staff
 from vigil.core.text import clean
@@ -96,14 +96,13 @@ async def add(
     )
     session.add(row)
     await session.flush()
-    audit(
+    staff_did(
         session,
+        staff,
+        "override",
+        "rotation",
+        rotation,
         at=now,
-        actor=staff.email,
-        action="override",
-        subject_type="rotation",
-        subject_id=rotation,
-        clinic_id=staff.clinic_id,
         channel=channel,
         email=cover.email,
         starts_at=_iso(starts_at),
@@ -120,14 +119,13 @@ async def remove(session: AsyncSession, staff: Staff, override_id: int, now: dat
     if row is None or row.clinic_id != staff.clinic_id:
         raise NotFound("no such override")
     await session.delete(row)
-    audit(
+    staff_did(
         session,
+        staff,
+        "override_removed",
+        "rotation",
+        row.rotation_key,
         at=now,
-        actor=staff.email,
-        action="override_removed",
-        subject_type="rotation",
-        subject_id=row.rotation_key,
-        clinic_id=staff.clinic_id,
         channel=channel,
         starts_at=_iso(row.starts_at),
         ends_at=_iso(row.ends_at),

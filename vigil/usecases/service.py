@@ -22,7 +22,7 @@ from vigil.bot.conversation import Conversation, Outcome
 from vigil.bot.models import InboundMessage
 from vigil.bot.outbox import Dispatcher
 from vigil.bot.transport import Channel
-from vigil.core.audit import audit
+from vigil.core.audit import staff_did
 from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.hub import Hub
@@ -308,17 +308,7 @@ class Service:
             else:
                 raise ValueError(f"unknown action {action!r}")
             said = {"reason": clean(" ".join((reason or "").split()))} if action in HANDOVERS else {}
-            audit(
-                session,
-                at=now,
-                actor=staff.email,
-                action=action,
-                subject_type="case",
-                subject_id=case_id,
-                clinic_id=staff.clinic_id,
-                channel=channel,
-                **said,
-            )
+            staff_did(session, staff, action, "case", case_id, at=now, channel=channel, **said)
         self.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed", "case": case_id})
         if action in ("decline", "release"):
             await self.escalate()  # the next tier now; a released case is paged from the first

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import HTTPException
 
 from vigil.assembly import Runtime
-from vigil.core.audit import audit
+from vigil.core.audit import staff_did
 from vigil.core.models import Staff
 
 from . import views
@@ -38,14 +38,5 @@ async def view_case(
         if found is None:
             raise HTTPException(404, "no such case")
         if audited:
-            audit(
-                session,
-                at=rt.clock.now(),
-                actor=staff.email,
-                action="view",
-                subject_type="case",
-                subject_id=case_id,
-                clinic_id=staff.clinic_id,
-                channel=channel,
-            )
+            staff_did(session, staff, "view", "case", case_id, at=rt.clock.now(), channel=channel)
     return found

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from vigil.assembly import Runtime
-from vigil.core.audit import audit
+from vigil.core.audit import staff_did
 from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, to_patient
 from vigil.core.text import clean
 from vigil.escalation import cases as case_ops
@@ -128,14 +128,13 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
             return await case_api.list_cases(rt, staff, status, found_by)
         async with rt.db.transaction() as session:
             found = await views.list_cases(session, staff.clinic_id, wanted)
-            audit(
+            staff_did(
                 session,
+                staff,
+                "list",
+                "cases",
+                status,
                 at=rt.clock.now(),
-                actor=staff.email,
-                action="list",
-                subject_type="cases",
-                subject_id=status,
-                clinic_id=staff.clinic_id,
                 channel="api",
                 count=len(found),
             )
@@ -223,16 +222,7 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
             if patient is None:
                 raise HTTPException(404, "no such patient")
             messages = await views.transcript(session, patient.id)
-            audit(
-                session,
-                at=rt.clock.now(),
-                actor=staff.email,
-                action="view",
-                subject_type="transcript",
-                subject_id=patient.id,
-                clinic_id=staff.clinic_id,
-                channel="api",
-            )
+            staff_did(session, staff, "view", "transcript", patient.id, at=rt.clock.now(), channel="api")
         return {
             "messages": [
                 {k: m[k] for k in ("direction", "text", "at", "channel", "status")} for m in messages
@@ -279,16 +269,7 @@ async def send_reply(rt: Runtime, staff: Staff, case_id: RowId, text: str, chann
         session.add(row)
         await session.flush()
         case_ops.event(session, case, "replied", now, staff.email, channel, message_id=row.id)
-        audit(
-            session,
-            at=now,
-            actor=staff.email,
-            action="reply",
-            subject_type="case",
-            subject_id=case_id,
-            clinic_id=staff.clinic_id,
-            channel=channel,
-        )
+        staff_did(session, staff, "reply", "case", case_id, at=now, channel=channel)
         message_id = row.id
     rt.service.dispatcher.wake()
     rt.hub.publish(f"patient:{case.patient_id}", {"type": "changed"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 
-from vigil.core.audit import audit
+from vigil.core.audit import staff_did
 from vigil.core.models import Patient
 
 from .. import views
@@ -32,14 +32,5 @@ async def patient_page(patient_id: RowId, request: Request, rt: RuntimeDep, staf
         found = await views.patient_detail(session, me.clinic_id, patient_id)
         if found is None:
             raise HTTPException(404, "no such patient")  # another clinic's is not ours to confirm
-        audit(
-            session,
-            at=rt.clock.now(),
-            actor=me.email,
-            action="view",
-            subject_type="patient",
-            subject_id=patient_id,
-            clinic_id=me.clinic_id,
-            channel="web",
-        )
+        staff_did(session, me, "view", "patient", patient_id, at=rt.clock.now(), channel="web")
     return await _render(request, rt, "patient.html", me, patient=found, charts=found["charts"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 
-from vigil.core.audit import audit
+from vigil.core.audit import staff_did
 
 from .. import views
 from ..deps import RuntimeDep
@@ -26,17 +26,7 @@ async def queue(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLRespo
         cover = (
             await views.list_overrides(session, me.clinic_id, rt.clock.now()) if me.role == "admin" else []
         )
-        audit(
-            session,
-            at=rt.clock.now(),
-            actor=me.email,
-            action="list",
-            subject_type="cases",
-            subject_id="queue",
-            clinic_id=me.clinic_id,
-            channel="web",
-            count=len(found),
-        )
+        staff_did(session, me, "list", "cases", "queue", at=rt.clock.now(), channel="web", count=len(found))
     return await _render(request, rt, "queue.html", me, cases=found, oncall=oncall, cover=cover)
 
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 
-from vigil.core.audit import audit
+from vigil.core.audit import audit, staff_did
 from vigil.core.models import AuditEvent, Staff, StaffSession
 from vigil.core.text import clean
 
@@ -139,15 +139,6 @@ async def logout(
             staff_id = await sessions.revoke_secret(session, secret, now)  # copies stop working too
             staff = await session.get(Staff, staff_id) if staff_id is not None else None
             if staff is not None:
-                audit(
-                    session,
-                    at=now,
-                    actor=staff.email,
-                    action="logout",
-                    subject_type="staff",
-                    subject_id=staff.id,
-                    clinic_id=staff.clinic_id,
-                    channel="web",
-                )
+                staff_did(session, staff, "logout", "staff", staff.id, at=now, channel="web")
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
