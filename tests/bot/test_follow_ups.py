@@ -8,11 +8,11 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from vigil.assembly import Runtime
 from vigil.bot.models import FollowUp
 from vigil.core.clock import ManualClock
 from vigil.core.models import OutboundMessage, Patient
 from vigil.escalation.models import Case, CaseEvent, CaseReason
-from vigil.web.runtime import Runtime
 
 from ..conftest import DUE
 
@@ -110,10 +110,10 @@ async def test_unanswered_questions_leave_the_case_at_its_level_with_an_event(
     maria = await _patient(rt)
     await _say(rt, maria, "m1", "my back has been aching for a few days")
     clock.advance(timedelta(minutes=29))
-    await rt.service.tick()
+    await rt.tick()
     assert (await _rounds(rt))[0].status == "asking"
     clock.advance(timedelta(minutes=2))
-    stats = await rt.service.tick()
+    stats = await rt.tick()
     assert stats["follow_ups"] == 1
     case = await _case(rt, maria)
     assert case.level == "routine"
