@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from prometheus_client import Counter
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from vigil.bot import context, followups, inbox, outbox
+from vigil.bot import context, followups, inbox, outbox, strangers
 from vigil.bot.conversation import Conversation, Outcome
 from vigil.bot.models import InboundMessage
 from vigil.bot.outbox import Dispatcher
@@ -26,9 +26,10 @@ from vigil.core.audit import staff_did
 from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.hub import Hub
-from vigil.core.models import OutboundMessage, Patient, Staff
+from vigil.core.models import OutboundMessage, Patient, Staff, to_staff
 from vigil.core.text import clean
 from vigil.escalation import cases, cover, paging
+from vigil.escalation.models import Case
 from vigil.escalation.triage import TriageEngine
 from vigil.scheduler import checkins
 from vigil.scheduler.tick import Sweep
@@ -403,3 +404,80 @@ class Service:
         async with self.db.transaction() as session:
             await cover.remove(session, staff, override_id, self.clock.now(), channel)
         self.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed"})
+
+    # -- staff and strangers writing in on a channel ------------------------------------------
+
+    async def staff_at(self, channel: str, address: str | int) -> Staff | None:
+        """The active staff member this channel reaches at `address` (a phone, a chat id)."""
+        if channel == "sms":
+            where = Staff.phone == str(address)
+        elif channel == "telegram":
+            where = Staff.telegram_chat_id == int(address)
+        else:
+            return None
+        async with self.db.session() as session:
+            return await session.scalar(
+                select(Staff).where(where, Staff.active.is_(True)).order_by(Staff.id).limit(1)
+            )
+
+    async def staff_of_case(self, telegram_user: int, case_id: int) -> Staff | None:
+        """The active staff member this Telegram user is *in the case's clinic*: checked on every
+        press of a page's button, so a nurse who left, or another clinic's, acts on nothing."""
+        async with self.db.session() as session:
+            return await session.scalar(
+                select(Staff)
+                .join(Case, Case.clinic_id == Staff.clinic_id)
+                .where(Case.id == case_id, Staff.telegram_chat_id == telegram_user, Staff.active.is_(True))
+                .limit(1)
+            )
+
+    async def case_in_clinic(self, staff: Staff, case_id: int) -> bool:
+        async with self.db.session() as session:
+            found = await session.scalar(
+                select(Case.id).where(Case.id == case_id, Case.clinic_id == staff.clinic_id)
+            )
+        return found is not None
+
+    async def answer_staff(
+        self,
+        staff: Staff,
+        channel: str,
+        address: str,
+        text: str,
+        *,
+        receipt: tuple[str, str] | None = None,
+        priority: int = 0,
+    ) -> bool:
+        """Write a short answer to a staff member; with `receipt`, once per provider delivery."""
+        now = self.clock.now()
+        async with self.db.transaction() as session:
+            if receipt is not None and not await inbox.first_time(session, *receipt, now):
+                return False
+            await session.execute(
+                insert(OutboundMessage).values(
+                    to_staff(staff, (channel, address), kind="info", text=text, now=now, priority=priority)
+                )
+            )
+        self.dispatcher.wake()
+        return True
+
+    async def answer_stranger(
+        self,
+        channel: str,
+        address: str,
+        text: str,
+        *,
+        receipt: tuple[str, str],
+        kind: str = "stranger",
+        every: timedelta | None = None,
+    ) -> None:
+        """Tell an address nobody is known at what this is, once in a while, once per delivery."""
+        now = self.clock.now()
+        async with self.db.transaction() as session:
+            if not await inbox.first_time(session, *receipt, now):
+                return
+            if every is None:
+                await strangers.tell_stranger(session, channel, address, now, text, kind=kind)
+            else:
+                await strangers.tell_stranger(session, channel, address, now, text, kind=kind, every=every)
+        self.dispatcher.wake()

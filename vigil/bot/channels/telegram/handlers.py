@@ -27,9 +27,8 @@ from telegram.ext import (
     filters,
 )
 
-from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, queued, to_staff
+from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, queued
 from vigil.escalation.cases import CaseError
-from vigil.escalation.models import Case
 from vigil.scheduler import checkins
 
 from ... import enrolment, followups
@@ -51,6 +50,7 @@ STRANGER = (
     "linked to anyone. Please open the link your clinic gave you. In an emergency call your "
     "local emergency number."
 )
+STAFF_HINT = "Use the buttons on a page, or open the dashboard, to work a case."
 EXPIRED = "This link has expired or was already used. Please ask your clinic for a new one."
 EXPIRED_EVERY = timedelta(minutes=10)
 CASE_BUTTON = re.compile(r"^case:(\d{1,9}):(ack|claim)$")  # case ids are 32-bit
@@ -124,28 +124,12 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with svc.db.session() as session:
         patient = await enrolment.patient_by_chat(session, chat.id)
     if patient is None:
-        async with svc.db.transaction() as session:
-            if not await first_time(session, "telegram", _key(context, update), now):
-                return
-            staff = await session.scalar(
-                select(Staff).where(Staff.telegram_chat_id == chat.id, Staff.active.is_(True)).limit(1)
-            )
-            if staff is not None:
-                await session.execute(
-                    insert(OutboundMessage).values(
-                        to_staff(
-                            staff,
-                            ("telegram", str(chat.id)),
-                            kind="info",
-                            text="Use the buttons on a page, or open the dashboard, to work a case.",
-                            now=now,
-                            priority=5,
-                        )
-                    )
-                )
-            else:
-                await tell_stranger(session, "telegram", str(chat.id), now, STRANGER)
-        svc.dispatcher.wake()
+        receipt = ("telegram", _key(context, update))
+        staff = await svc.staff_at("telegram", chat.id)
+        if staff is not None:
+            await svc.answer_staff(staff, "telegram", str(chat.id), STAFF_HINT, receipt=receipt, priority=5)
+        else:
+            await svc.answer_stranger("telegram", str(chat.id), STRANGER, receipt=receipt)
         return
     word = text.strip().strip(".!").lower()
     if patient.status == "awaiting_consent" and command == "/start":
@@ -262,19 +246,9 @@ async def _case_button(update: Update, context: ContextTypes.DEFAULT_TYPE, data:
         return
     case_id, action = int(found.group(1)), "acknowledge" if found.group(2) == "ack" else "claim"
     svc = _service(context)
-    async with svc.db.session() as session:
-        case = await session.get(Case, case_id)
-        # Every press checks again that this Telegram user is active staff of the case's clinic.
-        staff = None
-        if case is not None:
-            staff = await session.scalar(
-                select(Staff).where(
-                    Staff.telegram_chat_id == query.from_user.id,
-                    Staff.clinic_id == case.clinic_id,
-                    Staff.active.is_(True),
-                )
-            )
-    if case is None or staff is None:
+    # Every press checks again that this Telegram user is active staff of the case's clinic.
+    staff = await svc.staff_of_case(query.from_user.id, case_id)
+    if staff is None:
         await _answer(update, "You are not on the staff of this case's clinic.")
         return
     try:
