@@ -6,18 +6,20 @@ from datetime import UTC, datetime
 
 import pytest
 
-from vigil.escalation.oncall import Override, next_on_call, on_call, scheduled_shift
+from vigil.escalation.oncall import Override, Rotation, next_on_call, on_call, scheduled_shift
 
-NURSES = {
-    "key": "nurses",
-    "members": ["ana", "ben"],
-    "shift_hours": 12,
-    "handoff": "07:00",
-    "starts": "2026-11-02",
-}
+NURSES = Rotation.of(
+    {
+        "key": "nurses",
+        "members": ["ana", "ben"],
+        "shift_hours": 12,
+        "handoff": "07:00",
+        "starts": "2026-11-02",
+    }
+)
 
 
-def who(rotation: dict, tz: str, at: datetime) -> str | None:
+def who(rotation: Rotation, tz: str, at: datetime) -> str | None:
     shift = on_call(rotation, tz, at)
     return shift.email if shift else None
 
@@ -71,7 +73,9 @@ def test_shifts_alternate_at_the_handoff_hour() -> None:
 def test_handover_keeps_the_local_hour_across_dst(
     tz: str, start: str, before: datetime, after: datetime, handoff_utc: datetime
 ) -> None:
-    daily = {"key": "d", "members": ["ana", "ben"], "shift_hours": 24, "handoff": "07:00", "starts": start}
+    daily = Rotation.of(
+        {"key": "d", "members": ["ana", "ben"], "shift_hours": 24, "handoff": "07:00", "starts": start}
+    )
     shift = scheduled_shift(daily, tz, after)
     assert shift is not None
     assert shift.starts_at == handoff_utc

@@ -16,6 +16,7 @@ from vigil.core.models import Clinic, Staff
 from vigil.core.text import clean
 
 from .models import OncallOverride
+from .oncall import Oncall
 from .paging import contact
 
 
@@ -70,8 +71,7 @@ async def add(
     if ends_at <= now:
         raise Invalid("that cover would already be over: ends_at is in the past")
     clinic = await session.get(Clinic, staff.clinic_id)
-    keys = {r.get("key") for r in ((clinic.oncall if clinic else {}) or {}).get("rotations") or []}
-    if rotation not in keys:
+    if clinic is None or Oncall.of(clinic.oncall).rotation(rotation) is None:
         raise Invalid(f"no rotation {rotation!r} in this clinic")
     cover = await session.scalar(
         select(Staff).where(

@@ -1,13 +1,83 @@
 """Who is on call: rotations of members with a shift length and a hand-off time in the
-clinic's zone, counted on the wall clock so a daylight-saving change keeps the local hour."""
+clinic's zone, counted on the wall clock so a daylight-saving change keeps the local hour.
+
+`Oncall`, `Rotation` and `Tier` are a clinic's on-call configuration as typed objects: the
+clinic file validated it (vigil/clinic/file.py) and stored it as JSON; `Oncall.of` reads it
+back, so nothing past this point reaches into a dict by key."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Rotation:
+    key: str
+    members: tuple[str, ...]
+    shift_hours: float
+    handoff: time  # local wall-clock time of the hand-over
+    starts: date  # the first shift begins at `handoff` on this day
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Rotation:
+        hh, mm = (int(x) for x in str(data["handoff"]).split(":"))
+        return cls(
+            key=str(data.get("key") or ""),
+            members=tuple(str(m) for m in data.get("members") or ()),
+            shift_hours=float(data["shift_hours"]),
+            handoff=time(hh, mm),
+            starts=date.fromisoformat(str(data["starts"])),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    """One step of an escalation policy: whom to page, and how long before the next step (or
+    a repeat of this one)."""
+
+    notify: str  # "rotation:<key>", "staff:<email>" or "all:<role>"
+    ack_within: str | None = None
+    repeat_every: str | None = None
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Tier:
+        repeat, ack = data.get("repeat_every"), data.get("ack_within")
+        return cls(
+            notify=str(data.get("notify", "")),
+            ack_within=str(ack) if ack else None,
+            repeat_every=str(repeat) if repeat else None,
+        )
+
+    @property
+    def wait(self) -> str:
+        """How long this tier is given ("5m") before the next page."""
+        return self.repeat_every or self.ack_within or "5m"
+
+
+@dataclass(frozen=True, slots=True)
+class Oncall:
+    rotations: tuple[Rotation, ...] = ()
+    escalation: Mapping[str, tuple[Tier, ...]] = field(default_factory=dict)  # by level
+    remind_owner_after: str = "1h"  # a held case not resolved by then reminds its owner
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any] | None) -> Oncall:
+        data = data or {}
+        return cls(
+            rotations=tuple(Rotation.of(r) for r in data.get("rotations") or ()),
+            escalation={
+                str(level): tuple(Tier.of(t) for t in tiers or ())
+                for level, tiers in (data.get("escalation") or {}).items()
+            },
+            remind_owner_after=str(data.get("remind_owner_after") or "1h"),
+        )
+
+    def rotation(self, key: str) -> Rotation | None:
+        return next((r for r in self.rotations if r.key == key), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,15 +100,14 @@ def _local(naive: datetime, zone: ZoneInfo) -> datetime:
     return naive.replace(tzinfo=zone)
 
 
-def scheduled_shift(rotation: Mapping[str, Any], tz: str, at: datetime) -> Shift | None:
+def scheduled_shift(rotation: Rotation, tz: str, at: datetime) -> Shift | None:
     """The rotation's own shift at `at` (no overrides); None before the rotation starts."""
-    members: Sequence[str] = rotation.get("members") or ()
+    members = rotation.members
     if not members:
         return None
     zone = ZoneInfo(tz)
-    hours = float(rotation["shift_hours"])
-    hh, mm = (int(x) for x in str(rotation["handoff"]).split(":"))
-    start = datetime.combine(date.fromisoformat(str(rotation["starts"])), time(hh, mm))
+    hours = rotation.shift_hours
+    start = datetime.combine(rotation.starts, rotation.handoff)
     # Wall-clock arithmetic: shifts hand over at the same local hour on both sides of DST.
     local_now = at.astimezone(zone).replace(tzinfo=None)
     if local_now < start:
@@ -54,11 +123,9 @@ def scheduled_shift(rotation: Mapping[str, Any], tz: str, at: datetime) -> Shift
     )
 
 
-def on_call(
-    rotation: Mapping[str, Any], tz: str, at: datetime, overrides: Sequence[Override] = ()
-) -> Shift | None:
+def on_call(rotation: Rotation, tz: str, at: datetime, overrides: Sequence[Override] = ()) -> Shift | None:
     """Who holds the rotation at `at`: an override covering that instant, else the schedule."""
-    key = rotation.get("key")
+    key = rotation.key
     covering = [o for o in overrides if o.rotation == key and o.starts_at <= at < o.ends_at]
     if covering:
         o = covering[-1]  # the most recent override wins
@@ -67,7 +134,7 @@ def on_call(
 
 
 def next_on_call(
-    rotation: Mapping[str, Any], tz: str, at: datetime, overrides: Sequence[Override] = ()
+    rotation: Rotation, tz: str, at: datetime, overrides: Sequence[Override] = ()
 ) -> Shift | None:
     """Who takes over when the current shift (or override) ends."""
     current = on_call(rotation, tz, at, overrides)

@@ -19,7 +19,7 @@ from vigil.core.models import Clinic, OutboundMessage, Staff, to_staff
 
 from .cases import event
 from .models import LEVEL_RANK, Case, CaseEvent, OncallOverride
-from .oncall import Override, on_call
+from .oncall import Oncall, Override, Tier, on_call
 
 log = logging.getLogger("vigil.escalation")
 
@@ -42,8 +42,14 @@ def seconds(duration: str) -> int:
 
 
 def policy_for(clinic: Clinic, level: str) -> list[dict[str, Any]]:
+    """The level's tiers, as JSON to freeze onto a case (read back with `tiers`)."""
     escalation = (clinic.oncall or {}).get("escalation") or {}
     return [dict(t) for t in escalation.get(level) or []]
+
+
+def tiers(case: Case) -> list[Tier]:
+    """The escalation policy frozen onto the case, typed."""
+    return [Tier.of(t) for t in case.policy or ()]
 
 
 def contact(staff: Staff) -> tuple[str, str] | None:
@@ -100,9 +106,7 @@ async def _overrides(session: AsyncSession, clinic_id: int, now: datetime) -> li
 async def recipients(session: AsyncSession, clinic: Clinic, target: str, now: datetime) -> list[Staff]:
     kind, _, name = target.partition(":")
     if kind == "rotation":
-        rotation = next(
-            (r for r in (clinic.oncall or {}).get("rotations") or [] if r.get("key") == name), None
-        )
+        rotation = Oncall.of(clinic.oncall).rotation(name)
         if rotation is None:
             return []
         shift = on_call(rotation, clinic.timezone, now, await _overrides(session, clinic.id, now))
@@ -222,7 +226,7 @@ async def _rewind(session: AsyncSession, case: Case, now: datetime) -> bool:
     last real page, due by that tier's own window from when it was paged, never by the time
     the clock ahead chose. The pages it queued for later are withdrawn (they are re-sent now).
     """
-    policy = case.policy or []
+    policy = tiers(case)
     if not policy:
         return False
     last = (
@@ -246,9 +250,8 @@ async def _rewind(session: AsyncSession, case: Case, now: datetime) -> bool:
             index, wait = tier, timedelta(0) if tier < len(policy) else RETRY_EMPTY
         else:
             spec = policy[min(tier, len(policy)) - 1]
-            repeat = spec.get("repeat_every")
-            index = tier - 1 if repeat else tier
-            wait = timedelta(seconds=seconds(str(repeat or spec.get("ack_within") or "5m")))
+            index = tier - 1 if spec.repeat_every else tier
+            wait = timedelta(seconds=seconds(spec.wait))
         due = at + wait
     ahead_until = case.next_escalation_at
     case.tier, case.next_escalation_at = index, max(due, now)
@@ -286,7 +289,7 @@ async def _page(
     public_url: str,
     found: dict[tuple[int, str], list[Staff]],
 ) -> Paged:
-    policy = case.policy or []
+    policy = tiers(case)
     result = Paged(case.id, clinic.id, 0, 0)
     if not policy:
         case.next_escalation_at = None
@@ -296,7 +299,7 @@ async def _page(
     while tried < len(policy):
         tier = policy[index]
         reachable = []
-        target = str(tier.get("notify", ""))
+        target = tier.notify
         if (clinic.id, target) not in found:
             found[(clinic.id, target)] = await recipients(session, clinic, target, now)
         for staff in found[(clinic.id, target)]:
@@ -312,11 +315,11 @@ async def _page(
                 "system",
                 "system",
                 tier=index + 1,
-                target=tier.get("notify"),
+                target=tier.notify,
                 reason="nobody reachable",
             )
             GAPS.labels(case.level).inc()
-            await _warn_admins(session, clinic, case, index + 1, str(tier.get("notify")), now)
+            await _warn_admins(session, clinic, case, index + 1, tier.notify, now)
             result.skipped += 1
             tried += 1
             if index + 1 >= len(policy):
@@ -346,9 +349,8 @@ async def _page(
         if index > 0 and not case.escalated:
             case.escalated = True
             ESCALATED.labels(case.level).inc()
-        repeat = tier.get("repeat_every")
-        wait = seconds(str(repeat or tier.get("ack_within") or "5m"))
-        case.tier = index if repeat else index + 1
+        wait = seconds(tier.wait)
+        case.tier = index if tier.repeat_every else index + 1
         case.next_escalation_at = now + timedelta(seconds=wait)
         return result
     return result
@@ -384,7 +386,7 @@ async def remind_owners(session: AsyncSession, now: datetime, *, postgres: bool,
         q = q.with_for_update(skip_locked=True, of=Case)
     count = 0
     for case, clinic in (await session.execute(q)).all():
-        after = seconds(str((clinic.oncall or {}).get("remind_owner_after") or "1h"))
+        after = seconds(Oncall.of(clinic.oncall).remind_owner_after)
         held_since = case.claimed_at or case.acknowledged_at
         owner_id = case.claimed_by_id or case.acknowledged_by_id
         if held_since is None or owner_id is None or now < held_since + timedelta(seconds=after):

@@ -307,7 +307,7 @@ async def transcript(session: AsyncSession, patient_id: int) -> list[dict[str, A
 async def oncall_summary(session: AsyncSession, clinic_id: int, now: datetime) -> list[dict[str, Any]]:
     """Who is on call now and next, per rotation."""
     from vigil.core.models import Clinic
-    from vigil.escalation.oncall import next_on_call, on_call
+    from vigil.escalation.oncall import Oncall, next_on_call, on_call
     from vigil.escalation.paging import _overrides
 
     clinic = await session.get(Clinic, clinic_id)
@@ -329,10 +329,10 @@ async def oncall_summary(session: AsyncSession, clinic_id: int, now: datetime) -
         }
 
     out = []
-    for rotation in (clinic.oncall or {}).get("rotations") or []:
+    for rotation in Oncall.of(clinic.oncall).rotations:
         out.append(
             {
-                "key": rotation.get("key"),
+                "key": rotation.key,
                 "now": who(on_call(rotation, clinic.timezone, now, overrides)),
                 "next": who(next_on_call(rotation, clinic.timezone, now, overrides)),
             }
