@@ -40,7 +40,7 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.engine import make_url
 from twilio.request_validator import RequestValidator
 
-from tests.fakes import twilio_api
+from tests.bot.channels.sms import twilio_api
 from vigil.bot.models import InboundMessage
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database

@@ -29,7 +29,8 @@ from pipeline_bench import DUE, add_patients, drop, fresh, texts
 from sqlalchemy import insert, update
 from twilio.request_validator import RequestValidator
 
-from tests.fakes import telegram_api, twilio_api
+from tests.bot.channels.sms import twilio_api
+from tests.bot.channels.telegram import telegram_api
 from vigil.assembly import build_runtime
 from vigil.bot.channels.sms.transport import TwilioSms
 from vigil.bot.channels.telegram.bridge import TelegramBridge

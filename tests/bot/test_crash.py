@@ -20,7 +20,7 @@ from vigil.core.db import Database
 from vigil.core.models import OutboundMessage, queued
 
 from ..conftest import search_path
-from ..fakes import telegram_api
+from .channels.telegram import telegram_api
 
 MESSAGES = 1000
 

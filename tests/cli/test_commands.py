@@ -103,7 +103,7 @@ def test_a_database_that_was_never_upgraded_says_so(env: dict[str, str]) -> None
 
 
 def test_patients_invite_prints_a_single_use_telegram_link(env: dict[str, str]) -> None:
-    from ..fakes import telegram_api
+    from ..bot.channels.telegram import telegram_api
 
     assert vigil("db", "upgrade", env=env).returncode == 0
     assert vigil("import", str(DEMO), env=env).returncode == 0

@@ -1,4 +1,5 @@
-"""Fake provider APIs on 127.0.0.1 for the real client libraries to call."""
+"""Fake provider APIs on 127.0.0.1 for the real client libraries to call: `serving` runs one.
+Each channel's own fake (and the payloads it builds) lives beside its tests in tests/bot/channels/<name>/."""
 
 from __future__ import annotations
 

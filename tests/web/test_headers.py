@@ -17,9 +17,9 @@ from vigil.core.db import Database
 from vigil.core.settings import Settings
 from vigil.web.app import create_app
 
+from ..bot.channels.sms import twilio_api
 from ..bot.channels.sms.test_sms import PUBLIC, WALTER
 from ..conftest import NURSE, emergency_case
-from ..fakes import twilio_api
 
 STRICT = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 TEMPLATES = Path(__file__).resolve().parents[2] / "vigil" / "web" / "templates"

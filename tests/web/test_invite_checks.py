@@ -17,8 +17,8 @@ from vigil.core.settings import Settings
 from vigil.usecases.invites import InviteError, invite_patient, invite_staff
 from vigil.web.app import create_app
 
+from ..bot.channels.telegram import telegram_api
 from ..conftest import make_token
-from ..fakes import telegram_api
 
 MARIA = 700000555
 

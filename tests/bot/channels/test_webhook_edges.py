@@ -19,8 +19,9 @@ from vigil.core.models import Patient
 from vigil.core.settings import Settings
 from vigil.web.app import create_app
 
-from ...fakes import telegram_api, twilio_api
+from .sms import twilio_api
 from .sms.test_sms import PUBLIC, WALTER, signed
+from .telegram import telegram_api
 
 SECRET = "webhook-secret-0123456789"
 MARIA = 700000555  # MRN-100871's Telegram chat

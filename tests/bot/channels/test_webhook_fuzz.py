@@ -18,8 +18,9 @@ from vigil.core.models import Patient
 from vigil.core.settings import Settings
 from vigil.web.app import create_app
 
-from ...fakes import telegram_api, twilio_api
+from .sms import twilio_api
 from .sms.test_sms import PUBLIC, signed
+from .telegram import telegram_api
 
 SECRET = "webhook-secret-0123456789"
 FUZZ = settings(

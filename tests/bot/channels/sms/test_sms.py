@@ -20,7 +20,7 @@ from vigil.escalation.models import Case, CaseEvent
 from vigil.web.app import create_app
 
 from ....conftest import DUE
-from ....fakes.twilio_api import ACCOUNT, TOKEN, FakeTwilio, running
+from .twilio_api import ACCOUNT, TOKEN, FakeTwilio, running
 
 PUBLIC = "https://vigil.example"
 WALTER = "+16175550199"

@@ -22,8 +22,8 @@ from vigil.escalation.models import Case, CaseEvent
 from vigil.web.app import create_app
 
 from ....conftest import DUE, NURSE, make_token
-from ....fakes.telegram_api import TOKEN, FakeTelegram, button, running
-from ....fakes.telegram_api import update as text_update
+from .telegram_api import TOKEN, FakeTelegram, button, running
+from .telegram_api import update as text_update
 
 PUBLIC = "https://vigil.example"
 SECRET = "webhook-secret-0123456789"

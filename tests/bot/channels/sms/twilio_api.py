@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from . import serving
+from ....fakes import serving
 
 ACCOUNT = "AC" + "0" * 32
 TOKEN = "test-auth-token-0123456789abcdef"

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from . import serving
+from ....fakes import serving
 
 TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmn"
 BOT = {"id": 123456789, "is_bot": True, "first_name": "Vigil", "username": "vigil_test_bot"}
