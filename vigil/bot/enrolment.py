@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.audit import patient_did, staff_did
 from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, to_patient, to_staff
+from vigil.escalation.triage.texts import say
 
 from . import links
 
@@ -30,12 +31,7 @@ class Linked:
 
 
 def consent_text(clinic: Clinic) -> str:
-    return (
-        f"Hello from {clinic.name}. We would like to send you short check-in questions here "
-        "about how you are feeling; your care team reads your answers. This chat is not "
-        f"watched all the time: in an emergency call {clinic.emergency_number}. "
-        "Do you agree to receive check-ins here? You can send STOP at any time."
-    )
+    return say("consent_ask", clinic=clinic.name, emergency_number=clinic.emergency_number)
 
 
 async def link(session: AsyncSession, token: str, channel: str, address: int, now: datetime) -> Linked:
@@ -106,17 +102,10 @@ async def consent(session: AsyncSession, patient: Patient, agreed: bool, now: da
     assert clinic is not None
     if agreed:
         patient.status, patient.consented_at = "active", now
-        text = (
-            "Thank you. Your check-ins will arrive here. Tell us how you feel at any time; send "
-            "NURSE for a nurse to contact you, HELP for help. In an emergency call "
-            f"{clinic.emergency_number}."
-        )
+        text = say("consent_yes", emergency_number=clinic.emergency_number)
     else:
         patient.status = "opted_out"
-        text = (
-            "Understood: you will get no check-ins here. Send START if you change your mind. "
-            f"In an emergency call {clinic.emergency_number}."
-        )
+        text = say("consent_no", emergency_number=clinic.emergency_number)
     await session.execute(
         insert(OutboundMessage).values(
             to_patient(patient, kind="info", text=text, now=now, priority=PRIORITY_INFO)

@@ -12,6 +12,7 @@ from vigil.bot.channels.sms.gsm import fold, is_gsm7
 from vigil.core.models import Clinic
 from vigil.escalation.models import Case
 from vigil.escalation.paging import page_text
+from vigil.escalation.triage import texts
 from vigil.scheduler.checkins import answer_hint
 
 ADVICE = (
@@ -33,6 +34,14 @@ def test_every_safety_advice_text_is_gsm7() -> None:
     texts = _strings(yaml.safe_load(ADVICE.read_text()))
     assert texts
     assert [t for t in texts if not is_gsm7(t)] == []
+
+
+def test_every_text_for_patients_is_gsm7_and_fills_in() -> None:
+    values = {"clinic": "Riverside Oncology", "emergency_number": "911"}
+    for key in texts.names():
+        text = texts.say(key, **values)
+        assert is_gsm7(text), key
+        assert "{" not in text, key
 
 
 def test_our_fixed_wording_is_gsm7() -> None:

@@ -8,13 +8,11 @@ import re
 
 from vigil.core.models import Staff
 from vigil.escalation.cases import CaseError
+from vigil.escalation.triage.texts import say
 from vigil.usecases.service import Service
 
 SHORT_CODE = re.compile(r"^\s*#?\s*(\d{1,9})\s*([ac])\s*[.!]?\s*$", re.IGNORECASE)  # 32-bit ids
-STRANGER = (
-    "This number sends check-ins for a clinic's patients and does not know yours. Please "
-    "contact your clinic directly. In an emergency call your local emergency number."
-)
+STRANGER = say("stranger_sms")
 HOW = "To answer a page, reply with its case number and a to acknowledge or c to claim, e.g. 12a."
 MAX_REPLY = 300  # two SMS segments at most
 

@@ -29,6 +29,7 @@ from telegram.ext import (
 
 from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, queued
 from vigil.escalation.cases import CaseError
+from vigil.escalation.triage.texts import say
 from vigil.scheduler import checkins
 
 from ... import enrolment, followups
@@ -45,13 +46,9 @@ FAILURES: contextvars.ContextVar[list[BaseException] | None] = contextvars.Conte
     "telegram_failures", default=None
 )
 COMMANDS = {"/help": "HELP", "/stop": "STOP", "/nurse": "NURSE", "/pause": "PAUSE", "/start": "START"}
-STRANGER = (
-    "This is an automated check-in service for patients of a clinic, and this chat is not "
-    "linked to anyone. Please open the link your clinic gave you. In an emergency call your "
-    "local emergency number."
-)
+STRANGER = say("stranger_chat")
 STAFF_HINT = "Use the buttons on a page, or open the dashboard, to work a case."
-EXPIRED = "This link has expired or was already used. Please ask your clinic for a new one."
+EXPIRED = say("link_expired")
 EXPIRED_EVERY = timedelta(minutes=10)
 CASE_BUTTON = re.compile(r"^case:(\d{1,9}):(ack|claim)$")  # case ids are 32-bit
 # Telegram's own ceiling on a message's text: triage never reads more than a chat can send.
@@ -184,10 +181,7 @@ async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                         channel="telegram",
                         address=str(chat.id),
                         kind="reply",
-                        text=(
-                            "I can only read typed messages. Please write how you are feeling. "
-                            f"In an emergency call {number}."
-                        ),
+                        text=say("typed_only", emergency_number=number),
                         now=now,
                         priority=3,
                     )
