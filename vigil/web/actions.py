@@ -1,4 +1,5 @@
-"""What a nurse does to a case, the same through the API and the pages."""
+"""Reading a case for the API and the pages, every view audited. (Acting on a case is the use
+cases' `Service.act`, shared with Telegram buttons and SMS short codes.)"""
 
 from __future__ import annotations
 
@@ -13,20 +14,6 @@ from vigil.core.models import Staff
 from . import views
 
 ACTIONS = ("acknowledge", "claim", "decline", "resolve")
-
-
-async def act(
-    rt: Runtime,
-    staff: Staff,
-    case_id: int,
-    action: str,
-    channel: str,
-    *,
-    disposition: str = "",
-    note: str | None = None,
-) -> None:
-    """Acknowledge, claim, decline or resolve, audited; raises CaseError when it cannot happen."""
-    await rt.service.act(staff, case_id, action, channel, disposition=disposition, note=note)
 
 
 async def view_case(

@@ -27,7 +27,7 @@ from vigil.escalation.models import Case
 from vigil.usecases.invites import InviteError, invite_patient
 
 from . import case_api, views
-from .actions import act, view_case
+from .actions import view_case
 from .analytics_api import router as analytics_router
 from .deps import ApiStaff, ExternalId, RowId, RuntimeDep, path_error
 
@@ -145,7 +145,7 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
         return await view_case(rt, staff, case_id, "api")
 
     async def _act(rt: Runtime, staff: Staff, case_id: RowId, action: str, **kw: Any) -> dict[str, Any]:
-        await act(rt, staff, case_id, action, "api", **kw)
+        await rt.service.act(staff, case_id, action, "api", **kw)
         async with rt.db.session() as session:
             found = await views.case_detail(session, staff.clinic_id, case_id)
         assert found is not None

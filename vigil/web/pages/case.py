@@ -14,7 +14,7 @@ from vigil.escalation.cases import DISPOSITIONS, CaseError
 from vigil.escalation.models import Case
 
 from .. import views
-from ..actions import act, view_case
+from ..actions import view_case
 from ..api import send_reply
 from ..deps import RowId, RuntimeDep, check_csrf
 from .common import PageStaff, _csrf, _need, _of_clinic, _render, _sourced, _sse, _tz, _with_html, templates
@@ -109,7 +109,9 @@ async def case_action(
             await send_reply(rt, me, case_id, text.strip(), "web")
             message = "Reply sent."
         else:
-            await act(rt, me, case_id, action, "web", disposition=disposition, note=note.strip() or None)
+            await rt.service.act(
+                me, case_id, action, "web", disposition=disposition, note=note.strip() or None
+            )
             message = {
                 "acknowledge": "Acknowledged.",
                 "claim": "Claimed: the case is yours.",
