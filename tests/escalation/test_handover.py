@@ -10,9 +10,9 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
 from vigil.core.models import AuditEvent
-from vigil.web.runtime import Runtime
 
 from ..conftest import DUE, NURSE, OTHER_NURSE, bearer
 from .test_paging import DR, emergency, pages
@@ -37,7 +37,7 @@ async def test_the_holder_releases_a_claimed_case_and_the_chain_is_paged_again_f
     ]
     assert await pages(rt) == [(NURSE, 1), (NURSE, 1)]  # paged again at once, from tier 1
     clock.advance(minutes=5, seconds=1)
-    await rt.service.tick()
+    await rt.tick()
     assert (await pages(rt))[-1] == (DR, 2)  # and nobody acknowledging climbs the chain
     async with rt.db.session() as session:
         audited = await session.scalar(
@@ -91,11 +91,11 @@ async def test_a_taken_over_case_reminds_its_new_owner_from_when_they_took_it(
     case_id = await emergency(client, auth)
     await client.post(f"/api/v1/cases/{case_id}/claim", headers=auth)
     clock.advance(minutes=61)
-    await rt.service.tick()  # Ana is reminded
+    await rt.tick()  # Ana is reminded
     ben = await bearer(rt, OTHER_NURSE)
     await client.post(f"/api/v1/cases/{case_id}/take-over", headers=ben, json={"reason": "Ana is in theatre"})
     clock.advance(minutes=61)
-    await rt.service.tick()
+    await rt.tick()
     events = (await client.get(f"/api/v1/cases/{case_id}", headers=auth)).json()["events"]
     assert [e["recipient"] for e in events if e["kind"] == "reminded"] == [NURSE, OTHER_NURSE]
 

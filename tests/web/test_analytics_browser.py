@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from vigil.assembly import build_runtime
+from vigil.clinic import file as clinic_file
+from vigil.clinic import importer as clinic_import
 from vigil.core.settings import Settings
 from vigil.migrations import upgrade
-from vigil.web import clinic_file, clinic_import
 from vigil.web.app import create_app
-from vigil.web.runtime import build_runtime
 
 from ..conftest import DEMO, NURSE, PASSWORD
 from . import analytics_data as data

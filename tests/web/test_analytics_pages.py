@@ -14,10 +14,10 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
 from vigil.core.models import AuditEvent, Staff
 from vigil.web.analytics_report import CSV_HEADER
-from vigil.web.runtime import Runtime
 
 from ..conftest import NURSE, PASSWORD, START, bearer, emergency_case
 from . import analytics_data as data

@@ -10,10 +10,10 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
 from vigil.core.models import AuditEvent
 from vigil.web import history
-from vigil.web.runtime import Runtime
 
 from ..conftest import DUE, NURSE, OTHER_NURSE, bearer
 from .test_oversized_ids import signed_in

@@ -8,10 +8,10 @@ from __future__ import annotations
 import httpx
 from sqlalchemy import select
 
+from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
 from vigil.core.models import AuditEvent, Staff
 from vigil.escalation.models import Case, CaseEvent
-from vigil.web.runtime import Runtime
 
 from ..conftest import DUE, NURSE, OTHER_NURSE, bearer
 from ..escalation.test_paging import DR, emergency
@@ -75,7 +75,7 @@ async def test_an_unanswered_page_climbs_to_the_doctors_pager_who_claims_it_by_s
     clock.set(DUE)
     case_id = await emergency(client, auth)
     clock.advance(minutes=5, seconds=1)
-    await rt.service.tick()  # nobody acknowledged: tier 2 is Dr. Lee, paged by SMS
+    await rt.tick()  # nobody acknowledged: tier 2 is Dr. Lee, paged by SMS
     csrf = await signed_in(client)
     dr = await staff_id(rt, DR)
     pager = await client.get(f"/simulator/staff/{dr}")
@@ -90,7 +90,7 @@ async def test_an_unanswered_page_climbs_to_the_doctors_pager_who_claims_it_by_s
     assert (detail["claimed_by"], detail["status"]) == (DR, "acknowledged")
     # A claimed case stops the paging: the doctor's pager gets nothing more.
     clock.advance(minutes=30)
-    await rt.service.tick()
+    await rt.tick()
     assert (await client.get(f"/simulator/staff/{dr}")).text.count("needs a nurse") == 1
 
 

@@ -6,6 +6,7 @@ the pages to the outbox, with an event for each, in one transaction."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -142,6 +143,12 @@ class Paged:
     clinic_id: int
     pages: int
     skipped: int
+
+
+# How a nurse answers an SMS page from the phone: "12a" acknowledges case 12, "12c" claims it.
+# The SMS channel reads them, and so does the simulator's pager; page_text tells them.
+SHORT_CODE = re.compile(r"^\s*#?\s*(\d{1,9})\s*([ac])\s*[.!]?\s*$", re.IGNORECASE)  # 32-bit ids
+HOW = "To answer a page, reply with its case number and a to acknowledge or c to claim, e.g. 12a."
 
 
 def page_text(case: Case, public_url: str, channel: str = "telegram") -> str:

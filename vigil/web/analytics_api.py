@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
-from vigil.core.audit import audit
+from vigil.core.audit import staff_did
 from vigil.core.models import Clinic, Staff
 from vigil.core.periods import PeriodError, period
 from vigil.scheduler.schedule import ScheduleError, zone
@@ -64,14 +64,13 @@ async def clinic_report(
         except PeriodError as exc:
             raise HTTPException(422, str(exc)) from None
         data = await report(session, clinic, chosen)
-        audit(
+        staff_did(
             session,
+            staff,
+            action,
+            "analytics",
+            f"{data['from']}..{data['to']}",
             at=rt.clock.now(),
-            actor=staff.email,
-            action=action,
-            subject_type="analytics",
-            subject_id=f"{data['from']}..{data['to']}",
-            clinic_id=staff.clinic_id,
             channel=channel,
         )
     return data

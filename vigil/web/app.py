@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from vigil.assembly import Runtime
 from vigil.core.db import Database
 
-from . import case_pages, pager_pages, pages, wording
+from . import pages, wording
 from .analytics_pages import router as analytics_router
 from .api import build_api
 from .deps import path_error
@@ -227,8 +227,6 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
     api.state.runtime = rt
     app.mount("/api/v1", api)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
-    app.include_router(case_pages.router)  # before pages: its POST /cases/{id}/{action} takes all
-    app.include_router(pager_pages.router)  # before pages: /simulator/{external_id} would take /staff
     app.include_router(pages.router)
     wording.install(pages.templates.env)
     for router in rt.routers:  # the channels' webhooks: web mounts them, knowing none of them

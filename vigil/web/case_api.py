@@ -12,12 +12,12 @@ from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
-from vigil.core.audit import audit
+from vigil.assembly import Runtime
+from vigil.core.audit import staff_did
 from vigil.core.models import Clinic, Staff
 
 from . import history, views
 from .deps import ApiStaff, RowId, RuntimeDep
-from .runtime import Runtime
 
 API_LIMIT = 50  # cases a page of the API holds unless `limit` says otherwise
 
@@ -94,14 +94,13 @@ async def find_cases(
         if query.nurse and not await history.nurse_known(session, staff.clinic_id, query.nurse):
             raise history.QueryError(f"nurse: no staff member {query.nurse} in this clinic")
         found, total = await history.search(session, staff.clinic_id, tz, query)
-        audit(
+        staff_did(
             session,
+            staff,
+            "list",
+            "cases",
+            listing,
             at=rt.clock.now(),
-            actor=staff.email,
-            action="list",
-            subject_type="cases",
-            subject_id=listing,
-            clinic_id=staff.clinic_id,
             channel=channel,
             count=len(found),
             filters={k: v for k, v in history.described(query).items() if v},

@@ -4,16 +4,13 @@ channel's; acting and answering are the use cases'."""
 
 from __future__ import annotations
 
-import re
-
 from vigil.core.models import Staff
 from vigil.escalation.cases import CaseError
+from vigil.escalation.paging import HOW, SHORT_CODE
 from vigil.escalation.triage.texts import say
 from vigil.usecases.service import Service
 
-SHORT_CODE = re.compile(r"^\s*#?\s*(\d{1,9})\s*([ac])\s*[.!]?\s*$", re.IGNORECASE)  # 32-bit ids
 STRANGER = say("stranger_sms")
-HOW = "To answer a page, reply with its case number and a to acknowledge or c to claim, e.g. 12a."
 MAX_REPLY = 300  # two SMS segments at most
 
 

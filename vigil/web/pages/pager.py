@@ -20,17 +20,16 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import func, select
 
-from vigil.bot.channels.sms.inbound import HOW, SHORT_CODE
-from vigil.core.audit import audit
+from vigil.assembly import Runtime
+from vigil.core.audit import staff_did
 from vigil.core.models import Clinic, OutboundMessage, Staff
 from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
-from vigil.escalation.paging import contact
+from vigil.escalation.paging import HOW, SHORT_CODE, contact
 
-from . import views
-from .deps import RowId, RuntimeDep, check_csrf
-from .pages import PageStaff, _csrf, _need, _render, templates
-from .runtime import Runtime
+from .. import views
+from ..deps import RowId, RuntimeDep, check_csrf
+from .common import PageStaff, _csrf, _need, _render, templates
 
 router = APIRouter()
 SHOWN = 50  # the newest messages a pager shows
@@ -210,14 +209,13 @@ async def _press(rt: Runtime, me: Staff, owner: Staff, case_id: int, action: str
             return f"There is no case #{case_id} in your clinic."
         return f"Case #{case_id}: {exc}"
     async with rt.db.transaction() as session:
-        audit(
+        staff_did(
             session,
+            me,
+            "simulated_page_answer",
+            "case",
+            case_id,
             at=rt.clock.now(),
-            actor=me.email,
-            action="simulated_page_answer",
-            subject_type="case",
-            subject_id=case_id,
-            clinic_id=me.clinic_id,
             channel="simulator",
             as_staff=owner.email,
             answered=action,

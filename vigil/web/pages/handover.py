@@ -1,7 +1,7 @@
 """Pages for cases beyond the queue: resolved cases (searched, filtered, a page at a time),
 and a claimed case's release and take-over.
 
-Registered before web/pages.py's router: its catch-all `POST /cases/{id}/{action}` would
+Registered before the case page's router (pages/__init__.py): its catch-all `POST /cases/{id}/{action}` would
 otherwise answer release and take-over with 404.
 """
 
@@ -13,14 +13,14 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from vigil.assembly import Runtime
 from vigil.core.models import Staff
 from vigil.escalation.cases import DISPOSITIONS, CaseError
 
-from . import history
-from .case_api import find_cases
-from .deps import RowId, RuntimeDep, check_csrf
-from .pages import PageStaff, _need, _render
-from .runtime import Runtime
+from .. import history
+from ..case_api import find_cases
+from ..deps import RowId, RuntimeDep, check_csrf
+from .common import PageStaff, _need, _render
 
 router = APIRouter()
 Text = Annotated[str, Query(max_length=200)]
