@@ -504,3 +504,29 @@ async def test_a_red_flag_question_has_yes_and_no_buttons_and_yes_raises_the_cas
     # The same button again: its question has closed, nothing more is recorded.
     await chat.press(keyboard[0][0]["callback_data"])
     assert await _count(tg_rt, InboundMessage) == 2
+
+
+def _photo(update_id: int, chat_id: int) -> dict[str, Any]:
+    """A photo with no caption, as Telegram sends it."""
+    body = text_update(update_id, chat_id, "x")
+    del body["message"]["text"]
+    body["message"]["photo"] = [{"file_id": "ph1", "file_unique_id": "u1", "width": 90, "height": 90}]
+    return body
+
+
+async def test_a_photo_gets_typed_messages_only_from_a_patient_the_strangers_answer_and_from_a_nurse_nothing(
+    tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram
+) -> None:
+    maria, stranger, ana = (Chat(tg, tg_rt, c) for c in (MARIA, 55556, ANA))
+    for chat in (maria, stranger, ana):
+        body = _photo(chat._id(), chat.chat_id)
+        assert (await chat.post(body)).status_code == 200
+        assert (await chat.post(body)).status_code == 200  # Telegram delivers it again: said once
+    await settle(tg_rt)
+    [to_maria] = telegram.to(MARIA)
+    assert to_maria.startswith("I can only read typed messages.")
+    assert "call 911" in to_maria  # the clinic's own emergency number
+    [to_stranger] = telegram.to(55556)
+    assert "not linked" in to_stranger
+    assert telegram.to(ANA) == []
+    assert await _count(tg_rt, InboundMessage) == 0  # nothing to triage

@@ -15,7 +15,6 @@ from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -27,14 +26,12 @@ from telegram.ext import (
     filters,
 )
 
-from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, queued
+from vigil.core.models import Patient
 from vigil.escalation.cases import CaseError
 from vigil.escalation.triage.texts import say
 from vigil.scheduler import checkins
 
 from ... import enrolment, followups
-from ...inbox import first_time
-from ...strangers import tell_stranger
 
 if TYPE_CHECKING:
     from vigil.usecases.service import Service
@@ -93,19 +90,8 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not token:  # "/start" alone: a linked patient turning check-ins back on, or a stranger
         await on_text(update, context)
         return
-    now = svc.clock.now()
-    async with svc.db.transaction() as session:
-        if not await first_time(session, "telegram", _key(context, update), now):
-            return
-        linked = await enrolment.link(session, token, "telegram", chat.id, now)
-        if linked.kind == "expired":
-            # Said once in a while, not to every guess: a bot trying tokens gets little back.
-            await tell_stranger(
-                session, "telegram", str(chat.id), now, EXPIRED, kind="expired", every=EXPIRED_EVERY
-            )
-    if linked.clinic_id is not None:
-        svc.announce({f"clinic:{linked.clinic_id}"})
-    svc.dispatcher.wake()
+    receipt = ("telegram", _key(context, update))
+    await svc.link(token, "telegram", chat.id, receipt=receipt, expired=EXPIRED, expired_every=EXPIRED_EVERY)
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -117,11 +103,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     command = text.split(maxsplit=1)[0].split("@", 1)[0].lower() if text.startswith("/") else ""
     if command:
         text = COMMANDS.get(command, text)
-    now = svc.clock.now()
-    async with svc.db.session() as session:
-        patient = await enrolment.patient_by_chat(session, chat.id)
+    receipt = ("telegram", _key(context, update))
+    patient = await svc.patient_at("telegram", chat.id)
     if patient is None:
-        receipt = ("telegram", _key(context, update))
         staff = await svc.staff_at("telegram", chat.id)
         if staff is not None:
             await svc.answer_staff(staff, "telegram", str(chat.id), STAFF_HINT, receipt=receipt, priority=5)
@@ -131,21 +115,10 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     word = text.strip().strip(".!").lower()
     if patient.status == "awaiting_consent" and command == "/start":
         # Telegram's Start button is not an answer to the consent question: ask it again.
-        async with svc.db.transaction() as session:
-            if await first_time(session, "telegram", _key(context, update), now):
-                clinic = await session.get(Clinic, patient.clinic_id)
-                if clinic is not None:
-                    await enrolment.ask_consent(session, patient, clinic, now)
-        svc.dispatcher.wake()
+        await svc.ask_consent_again(patient, receipt=receipt)
         return
     if patient.status == "awaiting_consent" and (word in enrolment.YES or word in enrolment.NO):
-        async with svc.db.transaction() as session:
-            if not await first_time(session, "telegram", _key(context, update), now):
-                return
-            current = await enrolment.patient_by_chat(session, chat.id)
-            if current is not None:
-                await enrolment.consent(session, current, word in enrolment.YES, now)
-        svc.dispatcher.wake()
+        await svc.consent("telegram", chat.id, word in enrolment.YES, receipt=receipt)
         return
     if not text.strip():
         return
@@ -157,37 +130,8 @@ async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat
     if chat is None or chat.type != "private":
         return
-    svc = _service(context)
-    now = svc.clock.now()
-    async with svc.db.transaction() as session:
-        if not await first_time(session, "telegram", _key(context, update), now):
-            return
-        patient = await enrolment.patient_by_chat(session, chat.id)
-        staff = await session.scalar(
-            select(Staff.id).where(Staff.telegram_chat_id == chat.id, Staff.active.is_(True)).limit(1)
-        )
-        if patient is None and staff is not None:
-            pass  # a nurse's photo: nothing to say
-        elif patient is None:
-            await tell_stranger(session, "telegram", str(chat.id), now, STRANGER)
-        else:
-            clinic = await session.get(Clinic, patient.clinic_id)
-            number = clinic.emergency_number if clinic else "your local emergency number"
-            await session.execute(
-                insert(OutboundMessage).values(
-                    queued(
-                        clinic_id=patient.clinic_id,
-                        patient_id=patient.id,
-                        channel="telegram",
-                        address=str(chat.id),
-                        kind="reply",
-                        text=say("typed_only", emergency_number=number),
-                        now=now,
-                        priority=3,
-                    )
-                )
-            )
-    svc.dispatcher.wake()
+    receipt = ("telegram", _key(context, update))
+    await _service(context).unreadable("telegram", chat.id, receipt=receipt, stranger=STRANGER)
 
 
 async def _answer(update: Update, text: str | None = None) -> None:
@@ -263,14 +207,11 @@ async def _consent_button(update: Update, context: ContextTypes.DEFAULT_TYPE, ag
     if chat is None:
         return
     svc = _service(context)
-    async with svc.db.transaction() as session:
-        if not await first_time(session, "telegram", _key(context, update), svc.clock.now()):
-            return
-        patient = await enrolment.patient_by_chat(session, chat.id)
-        done = patient is not None and await enrolment.consent(session, patient, agreed, svc.clock.now())
+    done = await svc.consent("telegram", chat.id, agreed, receipt=("telegram", _key(context, update)))
+    if done is None:  # a redelivered press
+        return
     await _answer(update)
     await _drop_buttons(update, ("You agreed." if agreed else "You declined.") if done else None)
-    svc.dispatcher.wake()
 
 
 async def _answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE, data: str) -> None:
