@@ -9,12 +9,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from vigil.cli.commands import run_triage
 from vigil.escalation.triage import Assessment, TriageEngine, default_engine, engines
 from vigil.escalation.triage.conversation import ConversationReader, Message
 from vigil.escalation.triage.followups import load as load_followups
 from vigil.escalation.triage.language import detect, votes
 from vigil.escalation.triage.lines import triage_line
-from vigil.web.cli import run_triage
 
 from .conftest import present, status_of
 
@@ -88,7 +88,8 @@ def test_urgent_rules_fire_in_spanish(text: str, rule: str) -> None:
 def test_spanish_reads_the_english_rules_file_not_a_copy(es: TriageEngine) -> None:
     en = default_engine("en")
     assert [r.id for r in es.rules] == [r.id for r in en.rules]
-    assert es.version.startswith("es-") and es.version.split("-")[1] == en.version.split("-")[1]
+    assert es.version.startswith("es-")
+    assert es.version.split("-")[1] == en.version.split("-")[1]
 
 
 # -- how people text in Spanish ------------------------------------------------------------
@@ -229,7 +230,8 @@ def test_a_yes_to_a_spanish_question_takes_its_subject() -> None:
 def test_a_score_out_of_ten_in_spanish() -> None:
     a = assess("8 de 10", "Del 0 al 10, ¿qué tan fuerte es su dolor de espalda?")
     back = next(f for f in a.findings if f.concept == "back_pain")
-    assert back.score == 8 and "severe" in back.modifiers
+    assert back.score == 8
+    assert "severe" in back.modifiers
 
 
 # -- conversations and follow-ups -------------------------------------------------------------
@@ -332,8 +334,10 @@ def test_vigil_triage_detects_the_language_of_each_line() -> None:
         json.dumps({"id": "en", "text": "my back hurts and I can't feel my legs"}),
     )
     assert [r["level"] for r in rows] == ["emergency", "emergency"]
-    assert rows[0]["ruleset"].startswith("es-") and rows[1]["ruleset"].startswith("en-")
-    assert "Llame" in rows[0]["advice"] and "call" in rows[1]["advice"]
+    assert rows[0]["ruleset"].startswith("es-")
+    assert rows[1]["ruleset"].startswith("en-")
+    assert "Llame" in rows[0]["advice"]
+    assert "call" in rows[1]["advice"]
 
 
 def test_vigil_triage_takes_a_language_per_line() -> None:
@@ -342,9 +346,11 @@ def test_vigil_triage_takes_a_language_per_line() -> None:
         json.dumps({"id": "b", "text": "7", "question": "¿Cuántas veces ha vomitado hoy?", "language": "es"}),
         json.dumps({"id": "c", "text": "hola", "language": "fr"}),
     )
-    assert rows[0]["level"] == "urgent" and rows[0]["findings"][0]["concept"] == "fever"
+    assert rows[0]["level"] == "urgent"
+    assert rows[0]["findings"][0]["concept"] == "fever"
     assert rows[1]["level"] == "urgent"
-    assert rows[2]["id"] == "c" and "language" in rows[2]["error"]
+    assert rows[2]["id"] == "c"
+    assert "language" in rows[2]["error"]
 
 
 def test_vigil_triage_reads_a_spanish_conversation_line() -> None:
@@ -352,11 +358,15 @@ def test_vigil_triage_reads_a_spanish_conversation_line() -> None:
         {
             "id": "c1",
             "language": "es",
-            "messages": [{"text": "me duele la espalda"}, {"text": "y ahora no puedo caminar", "minutes": 30}],
+            "messages": [
+                {"text": "me duele la espalda"},
+                {"text": "y ahora no puedo caminar", "minutes": 30},
+            ],
         }
     )
     (row,) = _triage(line)
-    assert row["level"] == "emergency" and "mscc-neuro" in row["rules"]
+    assert row["level"] == "emergency"
+    assert "mscc-neuro" in row["rules"]
 
 
 def test_a_language_option_for_the_run_still_yields_to_each_lines_own() -> None:
