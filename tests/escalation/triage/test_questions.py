@@ -191,3 +191,11 @@ def test_using_the_walls_to_get_about_answers_trouble_walking() -> None:
 )
 def test_not_really_but_a_streak_is_a_yes(answer: str, question: str, level: str) -> None:
     assert assess(answer, question).level.label == level
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [("more", "emergency"), ("streaks", "routine"), ("a teaspoon", "routine"), ("no", "none")],
+)
+def test_more_to_how_much_blood_is_a_large_amount(answer: str, level: str) -> None:
+    assert assess(answer, "How much blood? (streaks, a teaspoon, more)").level.label == level

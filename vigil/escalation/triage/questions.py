@@ -109,6 +109,12 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             yes, no = after, None
     if no is not None and _worse_said(tokens):
         no = None  # "No, it's worse" to "Is your back pain better than last week?"
+    if yes is None and no is None and "large_amount" in question.modifiers:
+        said = " ".join(t.norm for t in tokens[:lead_end] if t.kind != PUNCT)
+        lists = reader.lex.lists
+        if said in lists.get("large_answers", frozenset()) or said in lists.get("small_amounts", frozenset()):
+            # "more" or "streaks" to "How much blood? (streaks, a teaspoon, more)": there was blood
+            yes = Mention(0, max(1, lead_end), (("ans", "yes"),))
     stable = next((m for m in lead if ("marker", "stable") in m.tags), None)
     if stable is not None and yes is None and no is None:
         # "no worse", "same as before" to "Is your back pain worse than last week?": still
@@ -143,6 +149,8 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         number = Number(i, j, float(loose), False)
 
     asked_mods = set(question.modifiers)
+    if "large_amount" in asked_mods:
+        asked_mods.discard("worsening")  # "(streaks, a teaspoon, more)": "more" is an amount here
     if yes is not None and "large_amount" in asked_mods:
         said = " ".join(t.norm for t in tokens[yes.i : yes.j])
         if said in reader.lex.lists.get("small_amounts", frozenset()):
