@@ -227,6 +227,12 @@ def test_a_yes_to_a_spanish_question_takes_its_subject() -> None:
     assert assess("no", "¿Tiene fiebre?").level.label == "none"
 
 
+def test_a_no_to_a_question_about_something_with_the_headache_denies_that_not_the_headache() -> None:
+    a = assess("no", "¿Ha vomitado con el dolor de cabeza?")
+    assert status_of(a, "vomiting") == {"negated"}
+    assert "headache" not in status_of(a, "headache") | {f.concept for f in a.findings}
+
+
 def test_a_score_out_of_ten_in_spanish() -> None:
     a = assess("8 de 10", "Del 0 al 10, ¿qué tan fuerte es su dolor de espalda?")
     back = next(f for f in a.findings if f.concept == "back_pain")

@@ -48,8 +48,11 @@ def analyse(reader: Reader, text: str) -> Question:
         # "Have you been sick with the headache?": the headache is what the question is
         # about already, not what it asks; a "no" must not deny it.
         before = [t.norm for t in tokens[max(0, d.start - 2) : d.start]]
-        after_with = len(before) == 2 and before[0] == "with" and before[1] in _DETERMINERS
-        if before[-1:] == ["with"] or after_with:
+        # The language's "with" ("con") and "the": English unless its lexicon names them.
+        withs = lex.lists.get("question_with", _WITH)
+        dets = lex.lists.get("question_determiners", _DETERMINERS)
+        after_with = len(before) == 2 and before[0] in withs and before[1] in dets
+        if (before and before[-1] in withs) or after_with:
             qualifiers.add(d.concept)
     if qualifiers and any(c not in qualifiers for c in concepts):
         concepts = [c for c in concepts if c not in qualifiers]
@@ -260,6 +263,7 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
 
 
 _DETERMINERS: Final = frozenset({"the", "your", "this", "that", "a", "any"})
+_WITH: Final = frozenset({"with"})
 WORSE_WORDS: Final = frozenset({"worse", "worsening", "deteriorating", "downhill"})
 ONLY_WORDS: Final = frozenset({"only", "just"})
 QUALIFIED_AWAY: Final = frozenset({"at_rest", "severe"})
