@@ -331,3 +331,21 @@ def test_not_too_bad_is_mild_pain_not_no_pain() -> None:
 )
 def test_a_sick_film_and_breathless_excitement_are_no_symptoms(text: str) -> None:
     assert assess(text).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("went to A&E with my husband, he had chest pain, they sent him home", "chest_pain"),
+        ("took my wife to the GP, she's got a temperature of 38.5", "fever"),
+    ],
+)
+def test_he_after_going_with_my_husband_is_the_husband(text: str, concept: str) -> None:
+    a = assess(text)
+    assert status_of(a, concept) == {"other"}
+    assert a.level.label == "none"
+
+
+def test_caring_for_my_brother_he_is_still_the_patient() -> None:
+    a = assess("caring for my brother, he keeps falling over and can't walk straight")
+    assert a.level.label == "emergency"

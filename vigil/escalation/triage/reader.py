@@ -191,6 +191,7 @@ class Reader:
         self._parent_owners = L.get("parent_owners", frozenset())
         self._counted_tags = frozenset(("concept", c) for c in self._count_targets)
         self._prepositions = L.get("prepositions", frozenset())
+        self._accompany = L.get("accompany_words", frozenset())
         self._only_circumstances = L.get("only_circumstances", frozenset())
         self._writer_words = L.get("writer_words", frozenset())
         # Words of the language's grammar the passes below need; English when not given.
@@ -1088,6 +1089,8 @@ class Reader:
                         state = third = 0
                     elif self._is_subject(tokens, starts, m):
                         state = third = OTHER
+                    elif self._went_with(tokens, k):
+                        third = OTHER  # "went to A&E with my husband, he had chest pain": "he" is him
                 elif ("marker", "first") in m.tags:
                     site = starts.get(k + 1)
                     place = k and tokens[k - 1].norm in self._prepositions and tok.norm == "my"
@@ -1111,6 +1114,10 @@ class Reader:
         return not any(
             tuple(norms[k : k + len(c)]) == c for k, w in enumerate(norms) for c in apart.get(w, ())
         )
+
+    def _went_with(self, tokens: list[Token], k: int) -> bool:
+        """Someone the writer went or was with ("with my husband", "took my wife")."""
+        return any(k - back >= 0 and tokens[k - back].norm in self._accompany for back in (1, 2))
 
     def _writer_own(self, tokens: list[Token], mentions: list[Mention], subject: bytearray) -> None:
         cues = [tuple(c.split()) for c in self.lex.lists.get("writer_own", frozenset())]
