@@ -153,3 +153,61 @@ def test_a_nurse_sees_a_case_arrive_live_and_works_it(server: str) -> None:
             expect(nurse.get_by_text("No open cases.")).to_be_visible()
         finally:
             browser.close()
+
+
+def test_an_escalation_is_watched_on_the_nurses_pager_and_the_case_ends_in_the_history(server: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync"],
+        )
+        try:
+            context = browser.new_context()
+            nurse = context.new_page()
+            nurse.goto(f"{server}/login")
+            nurse.fill("input[name=email]", NURSE)
+            nurse.fill("input[name=password]", "correct horse battery")
+            nurse.click("button[type=submit]")
+            expect(nurse.get_by_role("heading", name="Escalation queue")).to_be_visible()
+
+            patient = context.new_page()
+            patient.goto(f"{server}/simulator/MRN-100234")
+            patient.fill("input[name=text]", "I coughed up a lot of blood")
+            patient.click("text=Send")
+            expect(patient.locator(".msg.out").last).to_contain_text("911")
+
+            # Whoever the rotation has on call now was paged: their pager shows it.
+            pager = context.new_page()
+            pager.goto(f"{server}/simulator/staff")
+            pager.locator("#pagers li", has_text="· 1 page").locator("a").click()
+            page = pager.locator("#pager-pages li.page").first
+            expect(page).to_contain_text("EMERGENCY case #")
+            expect(page).to_contain_text("now waiting for a nurse")
+            expect(pager.locator("#pager")).to_have_attribute("data-live", "on")
+
+            # Acknowledged on the pager; claimed on the case page, and the pager follows live.
+            page.get_by_role("button", name="Acknowledge").click()
+            expect(pager.locator(".flash")).to_contain_text("acknowledged.")
+            _shot(pager, "pager")
+            nurse.goto(f"{server}/")
+            nurse.locator("tr.level-emergency a").click()
+            expect(nurse.locator("#case-events")).to_contain_text("acknowledged")
+            nurse.click("button:has-text('Claim')")
+            expect(pager.locator("#pager-pages li.page").first).to_contain_text("now claimed by Ana Reyes")
+            nurse.select_option("select[name=disposition]", "admitted")
+            nurse.click("button:has-text('Resolve')")
+            expect(nurse.get_by_text("Resolved.", exact=True)).to_be_visible()
+
+            nurse.get_by_role("link", name="Resolved", exact=True).click()
+            expect(nurse.get_by_role("heading", name="Resolved cases")).to_be_visible()
+            row = nurse.locator("tr.level-emergency")
+            expect(row).to_contain_text("Walter Brennan")
+            expect(row).to_contain_text("admitted")
+            expect(row).to_contain_text("Ana Reyes")
+            _shot(nurse, "history")
+            row.locator("a").click()
+            expect(nurse.locator("#case-resolved")).to_contain_text("by Ana Reyes: admitted")
+        finally:
+            browser.close()
