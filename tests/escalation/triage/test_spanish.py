@@ -135,6 +135,11 @@ def test_evidence_keeps_the_patients_own_accented_words() -> None:
         ("me duelen los riñones", "back_pain"),
         ("me silba el pecho", "wheeze"),
         ("estoy con mucha flojera, re cansada", "fatigue"),
+        ("me dio una fatiga, no me entra el aire", "dyspnea"),
+        ("ayer me dio un patatús en la guagua", "syncope"),
+        ("me agarró una puntada en el pecho", "chest_pain"),
+        ("no me baja la fiebre", "fever"),
+        ("no para de dolerme la cabeza", "headache"),
     ],
 )
 def test_texting_shorthand_voseo_misspellings_and_regional_words_are_read(text: str, concept: str) -> None:
@@ -212,6 +217,9 @@ def test_a_past_illness_is_history() -> None:
         "me muero de hambre, ¿a qué hora es la cita?",
         "se me parte el corazón de ver a mi hija triste",
         "mañana tengo análisis de sangre",
+        "¿la quimio da diarrea?",
+        "me hice la prueba ayer",
+        "mi papá tenía las piernas hinchadas antes de morir",
     ],
 )
 def test_figures_of_speech_are_not_symptoms(text: str) -> None:
