@@ -323,6 +323,12 @@ def test_an_answer_in_one_language_to_a_question_in_the_other_is_read_with_it() 
     assert "limb_weakness" in present(b)
 
 
+def test_a_one_word_answer_is_read_in_its_questions_language_too() -> None:
+    # "Y" and "ya" look Spanish; to an English question they say yes.
+    for answer in ("Y", "ya"):
+        assert "limb_weakness" in present(engines.assess(answer, "Any new weakness in your legs?"))
+
+
 def test_english_is_read_as_before_when_no_language_is_given() -> None:
     text = "my back is killing me and my legs are weak"
     assert engines.assess(text).to_dict() == default_engine("en").assess(text).to_dict()

@@ -22,6 +22,9 @@ from .model import Assessment, Level, Status
 from .rules import evaluate
 
 
+SHORT_ANSWER = 2  # words of a language at most in an answer read in its question's language too
+
+
 def available() -> tuple[str, ...]:
     """The languages with triage data shipped in this package."""
     root = resources.files(__package__) / "data"
@@ -65,6 +68,10 @@ def assess(
     (on a tie, the reading in the message's main language)."""
     asked_in = (votes(question).language or language or default) if question and question.strip() else None
     langs = languages_of(text, language, asked_in or default)
+    detected = votes(text)
+    if asked_in is not None and asked_in not in langs and detected.en + detected.es <= SHORT_ANSWER:
+        # "Y", "ya", "ok" to a question: a word or two answer in the question's language too.
+        langs = (asked_in, *langs)
     best: Assessment | None = None
     main: Assessment | None = None
     for lang in langs:
