@@ -21,7 +21,6 @@ from .language import LANGUAGES, votes
 from .model import Assessment, Level, Status
 from .rules import evaluate
 
-
 SHORT_ANSWER = 2  # words of a language at most in an answer read in its question's language too
 
 
