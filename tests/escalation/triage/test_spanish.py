@@ -200,6 +200,14 @@ def test_a_carer_writing_for_the_patient_writes_about_the_patient() -> None:
     assert {"fever", "chills"} <= present(b)
 
 
+def test_a_carer_who_names_the_patient_after_the_relation_writes_about_the_patient() -> None:
+    a = assess("Hola, soy Marta, la esposa de Juan. Él tiene fiebre de 38.9")
+    assert "fever" in present(a)
+    b = assess("buenas tardes, habla Pedro, el hijo de la señora Lupe, ella no puede caminar")
+    assert b.level.label == "emergency"
+    assert assess("mis hijos están bien, le escribo para confirmar la cita").level.label == "none"
+
+
 def test_a_parent_named_bare_is_how_a_carer_names_the_patient() -> None:
     assert "gait_difficulty" in present(assess("mi mamá ya no se puede parar"))
 

@@ -49,6 +49,7 @@ UNRECOGNISED: Final = "unrecognised"
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
 FIRST_SINGULAR = frozenset({"i", "im", "ive", "id"})
 # Words after "a 7" that make it an amount of something, not a score.
+HIS_HER = frozenset({"his", "her"})
 NOT_SCORES = frozenset(
     {"year", "years", "day", "days", "week", "weeks", "month", "months", "hour", "hours", "minute",
      "minutes", "mins", "am", "pm", "oclock", "percent", "%", "mile", "miles", "pound", "pounds",
@@ -1172,9 +1173,12 @@ class Reader:
         intro = self.lex.lists.get("carer_intro_words", frozenset())
         blocked = self.lex.lists.get("not_owners", frozenset())
         theirs = self.lex.lists.get("patient_things", frozenset())
+        possessives = self.lex.lists.get("patient_possessives", HIS_HER)
+        # Languages that name the owner after ("la esposa de Juan"): the words that do it.
+        of = self.lex.lists.get("carer_of", frozenset())
         for k in range(1, len(tokens)):
             # "My wife's temp is 38.6 after her infusion": whoever has the cancer care is the patient.
-            if tokens[k].norm in theirs and tokens[k - 1].norm in ("his", "her"):
+            if tokens[k].norm in theirs and tokens[k - 1].norm in possessives:
                 return True
         for k, tok in enumerate(tokens):
             if tok.norm not in relations or k == 0:
@@ -1182,7 +1186,8 @@ class Reader:
             before = tokens[k - 1]
             prev = before.norm
             owner = before.possessive or prev in owners or (prev.endswith("s") and len(prev) > 2)
-            if prev in blocked or not owner:
+            owned_after = k + 1 < len(tokens) and tokens[k + 1].norm in of
+            if not owned_after and (prev in blocked or not owner):
                 continue
             sentence = tok.sentence
             around = [t.norm for t in tokens[max(0, k - 8) : k + 3] if t.sentence == sentence]
