@@ -32,11 +32,13 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "redteam7_texting.jsonl",
     ROOT / "bench" / "data" / "redteam8_texting.jsonl",
     ROOT / "bench" / "data" / "redteam10_texting.jsonl",
+    ROOT / "bench" / "data" / "redteam11_texting.jsonl",
     ROOT / "bench" / "data" / "holdout_texting.jsonl",
     ROOT / "bench" / "data" / "holdout2_texting.jsonl",
     # Conversations: the patient's level after the last message, findings pooled (TRIAGE.md).
     ROOT / "bench" / "data" / "conversations_dev.jsonl",
     ROOT / "bench" / "data" / "conversations_dev2.jsonl",
+    ROOT / "bench" / "data" / "conversations_dev3.jsonl",
     ROOT / "bench" / "data" / "conversations_holdout.jsonl",
     ROOT / "bench" / "data" / "conversations_holdout2.jsonl",
     # Spanish (and Spanglish): each line is assessed in its "language" (issue 14).
