@@ -426,3 +426,35 @@ def test_a_correction_to_bleeding_gums_replaces_the_coughed_up_blood() -> None:
 def test_a_new_pain_too_leaves_the_other_pains() -> None:
     r = _read(("back pain and a headache", 0), ("actually my tummy hurts too", 0.5))
     assert {"back_pain", "headache"} <= set(_present(r))
+
+
+def test_what_people_on_a_screen_or_in_a_book_suffer_is_theirs() -> None:
+    for story in (
+        ("Watching Call the Midwife", "The poor woman is bleeding heavily and they can't stop it"),
+        ("Watching The Pitt", "Guy comes in with crushing chest pain"),
+        ("Book club book is about a woman with lung cancer", "She coughs up blood in chapter 3"),
+    ):
+        assert _read(*story).assessment.level == Level.NONE, story
+
+
+def test_the_writers_own_words_end_the_story() -> None:
+    r = _read("watching telly", "my legs have gone numb")
+    assert r.assessment.level == Level.EMERGENCY
+
+
+def test_that_was_1985_makes_the_message_before_history() -> None:
+    r = _read("My legs went numb after the epidural when I had Sarah", "That was 1985 lol")
+    assert r.assessment.level == Level.NONE
+
+
+def test_a_corrected_temperature_replaces_the_reading_before() -> None:
+    assert _read("Temp 101F", "Correction, 99.1, I misread the display").assessment.level == Level.NONE
+    assert _read("38.3", "No wait, that's 36.3, I didn't have my glasses on").assessment.level == Level.NONE
+    assert _read("38.1", "sorry typo, 39.2").assessment.level == Level.URGENT
+
+
+def test_the_dogs_temperature_and_meant_for_my_sister_are_someone_elses() -> None:
+    assert _read("Temperature 38.9", "Sorry, that's the dog's temperature").assessment.level == Level.NONE
+    assert _read("wet myself again", "meant to send that to my sister, sorry!").assessment.level == Level.NONE
+    son = _read("sick 6 times today", "Oh sorry that's my son, he's got a bug")
+    assert son.assessment.level == Level.NONE

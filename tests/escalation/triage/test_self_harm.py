@@ -31,3 +31,8 @@ def test_a_wish_to_die_is_self_harm(text: str) -> None:
 )
 def test_leaving_and_ending_a_relationship_are_not(text: str) -> None:
     assert "self-harm" not in assess(text).rules
+
+
+def test_no_point_carrying_on_and_a_thought_out_way_are_self_harm() -> None:
+    a = assess("Also I don't really see the point of carrying on, I've thought about how I'd do it")
+    assert "self-harm" in a.rules

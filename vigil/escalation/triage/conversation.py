@@ -86,6 +86,14 @@ class Phrases:
     again: tuple[re.Pattern[str], ...]
     numbers: Mapping[str, int]
     counted: frozenset[str]
+    # A story on a screen or a page ("watching Call the Midwife"): what its people suffer in
+    # the next messages is theirs, told by `people` words ("the poor woman", "a man").
+    fiction: tuple[re.Pattern[str], ...] = ()
+    people: frozenset[str] = frozenset()
+    # "That was 1985": the message before told of the past, not of now.
+    history: tuple[re.Pattern[str], ...] = ()
+    # A reading corrected: "sorry, 36.8, misread it" replaces the reading before.
+    reading_fix: tuple[re.Pattern[str], ...] = ()
     covers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Words for a third person and for the writer ("he", "I"), and what makes a correction
     # an addition instead ("too"): English unless the language's data says otherwise.
@@ -114,6 +122,10 @@ def phrases(language: str = "en") -> Phrases:
         reassign_after=patterns("reassign_after"),
         correction=patterns("correction"),
         again=patterns("again"),
+        fiction=patterns("fiction"),
+        people=frozenset(str(w) for w in data.get("people") or ()),
+        history=patterns("history"),
+        reading_fix=patterns("reading_fix"),
         numbers={str(k): int(v) for k, v in (data.get("numbers") or {}).items()},
         counted=frozenset(str(c) for c in data.get("counted") or ()),
         covers={str(k): frozenset(str(c) for c in v) for k, v in (data.get("covers") or {}).items()},
@@ -152,8 +164,6 @@ def _overturned(finding: Finding, status: Status) -> Finding:
     raised case stays raised), and back pain that eased still makes new numbness `mscc-neuro`.
     The change is reported either way."""
     return finding if status == "resolved" else replace(finding, status=status)
-
-
 
 
 def _about_them(text: str, them: frozenset[str] = THEM, me: frozenset[str] = ME) -> bool:
@@ -278,10 +288,23 @@ class ConversationReader:
         """Every finding of the window with its latest status, and the changes made."""
         pool: list[list[Finding]] = []
         changes: list[Change] = []
+        story = False  # inside a story on a screen or a page
         for i, (a, text) in enumerate(zip(alone, texts, strict=True)):
             index = offset + i
             mine = [replace(f, message=index) for f in a.findings]
             present = [f for f in mine if f.present]
+            words = set(re.findall(r"[a-z']+", text))
+            mine_said = not words.isdisjoint(self.phrases.me)
+            story = _matches(self.phrases.fiction, text) is not None or (story and not mine_said)
+            people = self.phrases.people | self.phrases.them
+            if present and story and not mine_said and not words.isdisjoint(people):
+                # "Watching Call the Midwife" then "the poor woman is bleeding and they can't
+                # stop it": hers, not the patient's.
+                mine = [replace(f, status="other") if f.present else f for f in mine]
+                present = []
+            if present and self._fixes_reading(text, pool):
+                # "38.9" then "sorry, 38.4, misread it": the new reading stands for the old.
+                changes += self._replace_readings(pool, index, offset)
             about_them = _about_them(text, self.phrases.them, self.phrases.me)
             if present and about_them and _last_was_someone_else(pool):
                 # "my husband's had a cough all week" then "he coughed up blood this morning":
@@ -291,7 +314,13 @@ class ConversationReader:
             if not present:
                 named = _matches(self.phrases.reassign_named, text)
                 taken = self._takes_back(text)
-                if named is not None:
+                if self._fixes_reading(text, pool):
+                    # "Temp 101F" then "correction, 99.1, I misread the display"
+                    changes += self._replace_readings(pool, index, offset)
+                elif _matches(self.phrases.history, text) is not None:
+                    # "My legs went numb after the epidural" then "that was 1985": not now.
+                    changes += self._overturn_last(pool, "resolved", index, offset, drop=True)
+                elif named is not None:
                     changes += self._overturn_named(pool, named.group("what"), index, offset)
                 elif taken is not None:
                     changes += self._overturn_last(pool, taken, index, offset)
@@ -348,6 +377,23 @@ class ConversationReader:
             return replace(finding, status="other")
         return finding
 
+    def _fixes_reading(self, text: str, pool: Sequence[Sequence[Finding]]) -> bool:
+        """A correction that gives a temperature, after an earlier reading."""
+        if _matches(self.phrases.reading_fix, text) is None:
+            return False
+        return any(f.concept == "fever" and f.value_c is not None and f.present for fs in pool for f in fs)
+
+    @staticmethod
+    def _replace_readings(pool: list[list[Finding]], index: int, offset: int) -> list[Change]:
+        """Earlier temperature readings give way to the corrected one."""
+        changed = []
+        for j, findings in enumerate(pool):
+            for k, f in enumerate(findings):
+                if f.concept == "fever" and f.value_c is not None and f.present:
+                    findings[k] = replace(f, status="negated")
+                    changed.append(Change(f.concept, "negated", offset + j, index))
+        return changed
+
     def _takes_back(self, text: str) -> Status | None:
         if _matches(self.phrases.reassign, text):
             return "other"
@@ -378,15 +424,18 @@ class ConversationReader:
         index: int,
         offset: int,
         keep: frozenset[str] | set[str] = frozenset(),
+        *,
+        drop: bool = False,
     ) -> list[Change]:
         """The nearest earlier message with a present finding is taken back whole (but for
-        the concepts in `keep`, which the taking-back message says of itself)."""
+        the concepts in `keep`, which the taking-back message says of itself); `drop` takes
+        even what got better out of the pool (it was history, not now)."""
         for j in range(len(pool) - 1, -1, -1):
             if any(f.present for f in pool[j]):
                 changed = []
                 for k, f in enumerate(pool[j]):
                     if f.present and f.concept not in keep:
-                        pool[j][k] = _overturned(f, status)
+                        pool[j][k] = replace(f, status=status) if drop else _overturned(f, status)
                         changed.append(Change(f.concept, status, offset + j, index))
                 return changed
         return []
