@@ -87,6 +87,8 @@ class Lexicon:
     words: frozenset[str] = frozenset()
     # Accents folded away ("corazón" is "corazon"): the data's and the messages' alike.
     fold_accents: bool = False
+    # Fuzzy correction keeps a word's first and last letters (for languages rich in endings).
+    fuzzy_same_ends: bool = False
     boundary: frozenset[str] = field(default_factory=lambda: _BOUNDARY_WORDS)
 
     def match(self, tokens: list[Token]) -> list[Mention]:
@@ -280,5 +282,6 @@ def build(data: Mapping[str, Any]) -> Lexicon:
         lists=lists,
         words=frozenset(every),
         fold_accents=fold,
+        fuzzy_same_ends=bool(data.get("fuzzy_same_ends", False)),
         boundary=lists.get("boundary_words", _BOUNDARY_WORDS),
     )

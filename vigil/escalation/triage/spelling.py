@@ -49,9 +49,14 @@ class Normaliser:
         if lexicon.language == "en":
             dictionary = english_words()
         else:
-            dictionary = lexicon.words | lexicon.lists.get("known_words", frozenset())
+            # The language's own words, and English ones (mixed in as bilingual people write):
+            # none of them is a misspelling of a symptom.
+            dictionary = lexicon.words | lexicon.lists.get("known_words", frozenset()) | english_words()
         self._known = dictionary | lexicon.vocabulary | extra_known
         self._fold = lexicon.fold_accents
+        # A language rich in endings ("pagar"/"parar", "pescado"/"pesado") keeps a word's first
+        # and last letters when it corrects one; its lexicon says so.
+        self._same_ends = lexicon.fuzzy_same_ends
         self._symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word in lexicon.vocabulary:
             self._symspell.create_dictionary_entry(word, 1)
@@ -119,5 +124,7 @@ class Normaliser:
         if len(found) > 1 and found[1].distance == best.distance:
             return word
         if size < 6 and best.term[0] != word[0]:
+            return word
+        if self._same_ends and (best.term[0] != word[0] or best.term[-1] != word[-1]):
             return word
         return str(best.term)
