@@ -189,6 +189,9 @@ class Reader:
         self._present_time = L.get("present_time", frozenset())
         self._site_pronouns = L.get("site_pronouns", frozenset())
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
+        self._history_comparisons = L.get("history_comparisons", frozenset())
+        self._history_fillers = L.get("history_fillers", frozenset())  # "like 3 years ago"
+        self._history_heads = L.get("history_heads", frozenset())  # "like when I was young"
         self._parent_owners = L.get("parent_owners", frozenset())
         self._counted_tags = frozenset(("concept", c) for c in self._count_targets)
         self._prepositions = L.get("prepositions", frozenset())
@@ -951,13 +954,36 @@ class Reader:
         """
         sentence, clause = tokens[m.i].sentence, tokens[m.i].clause
         k = m.i - 1
+        compared = False
         while k >= 0 and tokens[k].clause == clause and tokens[k].sentence == sentence:
             if tokens[k].norm in self._history_breakers:
                 return
+            filler = k == m.i - 1 and tokens[k].norm in self._history_fillers
+            if tokens[k].norm in self._history_comparisons and not (
+                filler and tokens[m.i].norm not in self._history_heads
+            ):
+                # "chest pain like when I had my heart attack in 2015, only worse": the time
+                # is the comparison's alone; what is compared with it is now.
+                compared = True
+                break
             k -= 1
         now = self._present_time
         for x in range(k + 1, m.i):
             used[x] = 1
+        if compared:
+            return
+        if k == m.i - 1 and k >= 0 and tokens[k].sentence == sentence and self._time_alone(tokens, m):
+            # "I had a fit once, years ago, when I was twenty": a time standing as a clause
+            # of its own dates the clause just before it.
+            before = tokens[k].clause
+            x = k
+            while x >= 0 and tokens[x].clause == before and tokens[x].sentence == sentence:
+                if tokens[x].norm in self._history_breakers or tokens[x].norm in self._present_time:
+                    break
+                x -= 1
+            else:
+                for y in range(x + 1, m.i):
+                    used[y] = 1
         # Forward a clause at a time: "... in 2019 and my back has hurt ever since" ends it.
         k, end = m.j, min(len(tokens), m.j + HYP_WINDOW)
         while k < end and tokens[k].sentence == sentence:
@@ -972,6 +998,17 @@ class Reader:
             for y in range(k, x):
                 used[y] = 1
             k = x
+
+    @staticmethod
+    def _time_alone(tokens: list[Token], m: Mention) -> bool:
+        """', years ago,' or ', in 2019,': the time is the whole of its clause."""
+        clause, sentence = tokens[m.i].clause, tokens[m.i].sentence
+        k = m.j
+        while k < len(tokens) and tokens[k].clause == clause and tokens[k].sentence == sentence:
+            if tokens[k].kind != PUNCT:
+                return False
+            k += 1
+        return True
 
     @staticmethod
     def _confirmed(tokens: list[Token], mentions: list[Mention], hyp: bytearray) -> None:

@@ -1,0 +1,135 @@
+"""Symptoms told indirectly: by what people can no longer do, what others saw, sound-alike
+spellings and dialect, and the past told beside the present (red-team set 11's classes).
+
+Each test is named as the sentence it reads; the sentences are illustrations of a class,
+not the development set's own.
+"""
+
+from __future__ import annotations
+
+from vigil.escalation.triage import Level
+
+from .conftest import assess, present, status_of
+
+# -- sound-alike spellings and dictation errors ---------------------------------------------
+
+
+def test_a_terrible_pane_in_my_side_i_cant_bare_is_severe_pain() -> None:
+    a = assess("terible pane in my side, cant bare it")
+    assert "pain" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_my_chest_is_paining_me_is_chest_pain() -> None:
+    assert "chest_pain" in present(assess("my chest has been paining me since lunch"))
+
+
+def test_reely_bad_hedake_is_a_severe_headache() -> None:
+    assert assess("reely bad hedake today").level is Level.URGENT
+
+
+def test_my_fase_is_swollen_and_i_cant_get_my_bref_is_airway_swelling() -> None:
+    a = assess("my fase is all swollen and i cant get my bref")
+    assert {"face_neck_swelling", "dyspnea"} <= present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_shore_to_breath_sitting_still_is_breathlessness_at_rest() -> None:
+    assert assess("shore to breath even sitting down").level is Level.EMERGENCY
+
+
+# -- dialect ---------------------------------------------------------------------------------
+
+
+def test_scots_face_swelt_up_and_pechin_is_swelling_with_breathlessness() -> None:
+    a = assess("ma neck's aw swelt up an ah'm pechin")
+    assert {"face_neck_swelling", "dyspnea"} <= present(a)
+
+
+def test_scots_cannae_dae_this_anymair_is_a_wish_not_to_go_on() -> None:
+    assert "self_harm" in present(assess("cannae dae this anymair"))
+
+
+# -- passive wishes and plans ----------------------------------------------------------------
+
+
+def test_id_rather_be_dead_than_start_another_cycle_is_self_harm() -> None:
+    assert assess("I'd rather be dead than start another cycle").level is Level.EMERGENCY
+
+
+def test_i_do_not_intend_to_see_christmas_is_self_harm() -> None:
+    assert "self_harm" in present(assess("I do not intend to see Christmas"))
+
+
+def test_i_dont_expect_to_see_christmas_is_a_prognosis_not_a_wish() -> None:
+    assert "self_harm" not in present(assess("I dont expect to see Christmas, the doctor said months"))
+
+
+# -- what they can no longer do, what others saw ---------------------------------------------
+
+
+def test_my_son_says_im_dragging_my_left_foot_is_gait_difficulty() -> None:
+    assert "gait_difficulty" in present(assess("my son says I'm dragging my left foot"))
+
+
+def test_ive_gone_over_three_times_this_week_is_gait_difficulty() -> None:
+    assert "gait_difficulty" in present(assess("I've gone over 3 times this week"))
+
+
+def test_my_legs_have_turned_to_water_is_limb_weakness() -> None:
+    assert "limb_weakness" in present(assess("my legs have turned to water"))
+
+
+def test_back_ache_and_my_knee_keeps_going_from_under_me_is_cord_compression() -> None:
+    a = assess("backache all week and my knee keeps going from under me")
+    assert a.level is Level.EMERGENCY
+
+
+def test_can_barely_make_it_to_the_loo_is_gait_difficulty() -> None:
+    assert "gait_difficulty" in present(assess("can barely make it to the loo"))
+
+
+def test_came_round_with_people_standing_over_me_is_syncope() -> None:
+    assert "syncope" in present(assess("came round with people standing over me in the shop"))
+
+
+def test_went_down_in_the_supermarket_is_syncope() -> None:
+    assert "syncope" in present(assess("went down in the supermarket this morning"))
+
+
+def test_cant_type_this_text_without_stopping_for_breath_is_severe_breathlessness() -> None:
+    assert assess("can't type this text without stopping for breath").level is Level.EMERGENCY
+
+
+def test_struggling_to_get_air_sitting_here_is_breathlessness_at_rest() -> None:
+    assert assess("struggling to get air sitting here").level is Level.EMERGENCY
+
+
+# -- the past told beside the present --------------------------------------------------------
+
+
+def test_i_had_a_clot_once_years_ago_is_history() -> None:
+    a = assess("I had a clot in my leg once, years ago, when I was pregnant. Nothing since.")
+    assert a.level is Level.NONE
+
+
+def test_i_coughed_up_blood_once_in_2018_is_history() -> None:
+    a = assess("I coughed up blood once, in 2018, before the op.")
+    assert status_of(a, "hemoptysis") == {"resolved"}
+
+
+def test_chest_pain_like_when_i_had_my_heart_attack_in_2012_is_chest_pain_now() -> None:
+    assert "chest_pain" in present(assess("chest pain like when I had my heart attack in 2012"))
+
+
+def test_same_as_my_clot_last_year_swollen_calf_and_breathless_is_a_clot_now() -> None:
+    a = assess("same as my clot last year, swollen calf, and this time I'm breathless")
+    assert a.level is Level.EMERGENCY
+
+
+def test_cutting_myself_again_like_when_i_was_a_teenager_is_self_harm_now() -> None:
+    assert "self_harm" in present(assess("I've been cutting myself again like when I was a teenager"))
+
+
+def test_had_pneumonia_like_five_years_ago_is_still_history() -> None:
+    assert assess("had pneumonia like 5 years ago").level is Level.NONE
