@@ -275,6 +275,20 @@ def test_a_spanish_correction_gives_the_finding_away(es: TriageEngine) -> None:
     assert reading.assessment.level.label == "none"
 
 
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("estoy viendo la novela", "la pobre señora está sangrando y no para"),
+        ("tuve una convulsión", "eso fue en 1998"),
+        ("tengo 38.9", "perdón, 36.9, lo leí mal"),
+    ],
+)
+def test_a_story_a_date_or_a_corrected_reading_keeps_a_spanish_conversation_calm(
+    es: TriageEngine, texts: tuple[str, ...]
+) -> None:
+    assert ConversationReader(es).read(_conversation(*texts)).assessment.level.label == "none"
+
+
 def test_follow_up_questions_and_advice_are_in_spanish(es: TriageEngine) -> None:
     followups = load_followups("es")
     assert [f.name for f in followups.families] == [f.name for f in load_followups("en").families]
