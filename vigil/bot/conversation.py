@@ -17,6 +17,7 @@ from vigil.escalation import cases, paging, requests
 from vigil.escalation.models import LEVEL_RANK, CaseEvent
 from vigil.escalation.triage import Assessment, Level, TriageEngine
 from vigil.escalation.triage.conversation import ConversationReader, Message, Reading
+from vigil.escalation.triage.texts import say
 from vigil.scheduler import checkins
 
 from . import followups, trends
@@ -140,16 +141,14 @@ class Conversation:
         out.pages += done.pages
         out.case_id = ctx.case.id
         out.topics.add(f"clinic:{ctx.clinic.id}")
+        lang = ctx.patient.language or "en"
         if done.held_by:
-            status = f"{done.held_by}, a nurse, has your case and has been told you asked again."
+            status = say("nurse_held", lang, nurse=done.held_by)
         elif done.pages:
-            status = "No nurse has picked it up yet; the nurse on call has been told you asked."
+            status = say("nurse_paged", lang)
         else:
-            status = "No nurse has picked it up yet; your care team will see that you asked."
-        text = (
-            f"Thank you. Your case is open with your care team ({done.level}). {status} "
-            f"If you get worse or it cannot wait, call {number} now."
-        )
+            status = say("nurse_waiting", lang)
+        text = say("nurse_again", lang, level=done.level, status=status, emergency_number=number)
         await self._say(session, ctx.patient, "info", text, now, PRIORITY_REPLY, out)
 
     async def _say(
@@ -294,13 +293,11 @@ class Conversation:
             )
             out.outbox += 1 if nxt else 0
             if nxt is None:
-                closing = "Thank you, that is everything for this check-in."
+                lang = patient.language or "en"
+                closing = say("checkin_done", lang)
                 if level == Level.ROUTINE or out.case_id:
-                    closing += " Your care team will look at your answers."
-                closing += (
-                    f" If anything gets worse, contact the clinic, or call {clinic.emergency_number}"
-                    " in an emergency."
-                )
+                    closing += say("checkin_done_seen", lang)
+                closing += say("checkin_done_tail", lang, emergency_number=clinic.emergency_number)
                 await self._say(session, patient, "closing", closing, now, PRIORITY_REPLY, out)
             # Red-flag questions wait for the check-in to close, then follow it.
             await self._offer(session, ctx, reading, now, out, wait=nxt is not None)
@@ -328,16 +325,11 @@ class Conversation:
             pass  # the advice to call for them is the answer
         else:
             if ctx.case is not None:
-                text = (
-                    "Thank you, your care team can see this message with your open case. In an "
-                    f"emergency call {clinic.emergency_number}."
+                text = say(
+                    "with_open_case", patient.language or "en", emergency_number=clinic.emergency_number
                 )
             else:
-                text = (
-                    "Thank you for your message. This line is for check-ins and is not watched all "
-                    "the time. Reply NURSE if you would like a nurse to contact you. In an emergency "
-                    f"call {clinic.emergency_number}."
-                )
+                text = say("not_watched", patient.language or "en", emergency_number=clinic.emergency_number)
             await self._say(session, patient, "reply", text, now, PRIORITY_REPLY, out)
         return out
 
@@ -365,68 +357,35 @@ class Conversation:
         self, session: AsyncSession, word: str, ctx: Context, now: datetime, out: Outcome
     ) -> None:
         patient, clinic = ctx.patient, ctx.clinic
-        number = clinic.emergency_number
-        # Taken off the clinic's list: nothing here can turn check-ins back on.
-        ended = (
-            f"Check-ins from {clinic.name} have ended. If you need the clinic, contact them "
-            f"directly. In an emergency call {number}."
-        )
+        lang = patient.language or "en"
+        values = {"clinic": clinic.name, "emergency_number": clinic.emergency_number}
+
+        async def info(key: str, **more: str) -> None:
+            text = say(key, lang, **values, **more)
+            await self._say(session, patient, "info", text, now, PRIORITY_REPLY, out)
+
         if word in ("stop", "pause"):
             await followups.stop(session, patient.id, now)
         if word == "stop":
             await checkins.stop_open(session, patient.id, now)
             if patient.status != "opted_out":
                 patient.status = "opted_out"
-                again = "" if patient.discharged_at else " Reply START to turn them back on."
-                await self._say(
-                    session,
-                    patient,
-                    "info",
-                    f"You will get no more check-ins from {clinic.name}.{again} "
-                    f"In an emergency call {number}.",
-                    now,
-                    PRIORITY_REPLY,
-                    out,
-                )
+                again = "" if patient.discharged_at else say("keyword_stop_again", lang)
+                await info("keyword_stop", again=again)
         elif word in ("start", "pause", "help") and patient.discharged_at is not None:
-            await self._say(session, patient, "info", ended, now, PRIORITY_REPLY, out)
+            # Taken off the clinic's list: nothing here can turn check-ins back on.
+            await info("keyword_ended")
         elif word == "pause":
             await checkins.stop_open(session, patient.id, now)
             patient.status = "paused"
-            await self._say(
-                session,
-                patient,
-                "info",
-                f"Check-ins are paused. Reply START to turn them back on. In an emergency call {number}.",
-                now,
-                PRIORITY_REPLY,
-                out,
-            )
+            await info("keyword_pause")
         elif word == "start":
             patient.status = "active"
             if patient.consented_at is None:
                 patient.consented_at = now  # START is an explicit yes, as the consent button is
-            await self._say(
-                session,
-                patient,
-                "info",
-                f"Check-ins from {clinic.name} are on again. Reply STOP to stop them, HELP for help.",
-                now,
-                PRIORITY_REPLY,
-                out,
-            )
+            await info("keyword_start")
         elif word == "help":
-            await self._say(
-                session,
-                patient,
-                "info",
-                f"This is {clinic.name}'s check-in service. Answer our "
-                "questions or tell us how you feel at any time. Reply NURSE for a nurse to contact "
-                f"you, STOP to stop. In an emergency call {number}.",
-                now,
-                PRIORITY_REPLY,
-                out,
-            )
+            await info("keyword_help")
         elif word == "nurse":
             had_case = ctx.case is not None
             await self._flag(
@@ -441,16 +400,7 @@ class Conversation:
             if had_case:
                 await self._nurse_again(session, ctx, patient.channel, now, out, urgent=False)
                 return
-            await self._say(
-                session,
-                patient,
-                "info",
-                "Thank you. A nurse will contact you, usually on the next "
-                f"working day. If it cannot wait, call {number}.",
-                now,
-                PRIORITY_REPLY,
-                out,
-            )
+            await info("nurse_first")
 
 
 def _nurse_request(result: Assessment) -> bool | None:

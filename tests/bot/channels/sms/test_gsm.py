@@ -37,7 +37,14 @@ def test_every_safety_advice_text_is_gsm7() -> None:
 
 
 def test_every_text_for_patients_is_gsm7_and_fills_in() -> None:
-    values = {"clinic": "Riverside Oncology", "emergency_number": "911"}
+    values = {
+        "clinic": "Riverside Oncology",
+        "emergency_number": "911",
+        "again": " Reply START to turn them back on.",
+        "nurse": "Ana Reyes",
+        "level": "urgent",
+        "status": "No nurse has picked it up yet.",
+    }
     for key in texts.names():
         text = texts.say(key, **values)
         assert is_gsm7(text), key
