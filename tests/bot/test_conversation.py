@@ -232,3 +232,22 @@ async def test_a_message_repeating_a_red_flag_stores_one_reason_per_rule_and_con
     assert rows
     assert len(rows) == len(set(rows))  # each (rule, concept) once, with its first evidence
     assert len(rows) <= 4
+
+
+async def test_a_spanish_speaking_patient_stops_with_parar_and_hears_it_in_spanish(rt: Runtime) -> None:
+    maria = await _patient(rt, MARIA)
+    async with rt.db.transaction() as session:
+        patient = await session.get(Patient, maria.id)
+        assert patient is not None
+        patient.language = "es"
+    maria.language = "es"
+    await rt.service.receive(maria, "simulator", "es1", "PARAR")
+    *_, (kind, text) = await _said(rt, maria)
+    assert kind == "info"
+    assert "No recibira mas preguntas de seguimiento" in text
+    async with rt.db.session() as session:
+        assert (await session.get(Patient, maria.id)).status == "opted_out"  # type: ignore[union-attr]
+    # English keywords work for every patient.
+    await rt.service.receive(maria, "simulator", "es2", "START")
+    async with rt.db.session() as session:
+        assert (await session.get(Patient, maria.id)).status == "active"  # type: ignore[union-attr]

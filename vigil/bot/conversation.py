@@ -42,6 +42,17 @@ KEYWORDS = {
     "info": "help",
     "nurse": "nurse",
     "pause": "pause",
+    # Spanish, as carriers and patients use them; English ones work for every patient.
+    "parar": "stop",
+    "alto": "stop",
+    "cancelar": "stop",
+    "baja": "stop",
+    "comenzar": "start",
+    "inicio": "start",
+    "ayuda": "help",
+    "enfermera": "nurse",
+    "enfermero": "nurse",
+    "pausa": "pause",
 }
 PRIORITY_SAFETY = 0
 PRIORITY_REPLY = 3

@@ -45,10 +45,12 @@ def test_every_text_for_patients_is_gsm7_and_fills_in() -> None:
         "level": "urgent",
         "status": "No nurse has picked it up yet.",
     }
-    for key in texts.names():
-        text = texts.say(key, **values)
-        assert is_gsm7(text), key
-        assert "{" not in text, key
+    for language in ("en", "es"):
+        assert texts.names(language) == texts.names("en")  # every text in every language
+        for key in texts.names(language):
+            text = texts.say(key, language, **values)
+            assert is_gsm7(text), (language, key)
+            assert "{" not in text, (language, key)
 
 
 def test_our_fixed_wording_is_gsm7() -> None:
