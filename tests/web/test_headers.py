@@ -101,6 +101,19 @@ async def test_the_demo_shows_its_api_schema_and_docs_to_anyone(rt: Runtime) -> 
     assert "unsafe-inline" not in docs.headers["content-security-policy"]
 
 
+async def test_the_api_docs_load_swagger_ui_from_vigil_itself_not_a_cdn(rt: Runtime) -> None:
+    """Clinics run Vigil behind firewalls: the docs page works with no way out."""
+    rt.settings.demo = True
+    app = create_app(rt, background=False)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://vigil.test") as c:
+        docs = await c.get("/api/v1/docs")
+        assert "https://" not in docs.headers["content-security-policy"]
+        assert "cdn" not in docs.text
+        for path in ("/static/vendor/swagger-ui-bundle.js", "/static/vendor/swagger-ui.css"):
+            assert path in docs.text
+            assert (await c.get(path)).status_code == 200
+
+
 @pytest.fixture
 async def sms_client(rt: Runtime, db: Database, clock: ManualClock) -> AsyncIterator[httpx.AsyncClient]:
     settings = Settings(

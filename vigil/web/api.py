@@ -57,21 +57,26 @@ class SimulatedIn(BaseModel):
     text: str = Field(min_length=1, max_length=4000)
 
 
-SWAGGER_CDN = "https://cdn.jsdelivr.net"
+SWAGGER = "/static/vendor/swagger-ui"  # vendored: clinics run Vigil behind firewalls (no CDN)
 
 
 def docs_page() -> HTMLResponse:
     """Swagger UI, with a Content-Security-Policy that lets exactly its own script run."""
-    page = get_swagger_ui_html(openapi_url="/api/v1/openapi.json", title="Vigil API")
+    page = get_swagger_ui_html(
+        openapi_url="/api/v1/openapi.json",
+        title="Vigil API",
+        swagger_js_url=f"{SWAGGER}-bundle.js",
+        swagger_css_url=f"{SWAGGER}.css",
+        swagger_favicon_url="/static/vendor/swagger-favicon.png",
+    )
     html = bytes(page.body).decode()
     inline = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
         for script in re.findall(r"<script>(.*?)</script>", html, re.DOTALL)
     )
     csp = (
-        f"default-src 'self'; script-src 'self' {SWAGGER_CDN} {inline}; style-src 'self' {SWAGGER_CDN}; "
-        "img-src 'self' data: https://fastapi.tiangolo.com; object-src 'none'; base-uri 'none'; "
-        "frame-ancestors 'none'"
+        f"default-src 'self'; script-src 'self' {inline}; style-src 'self'; "
+        "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
     )
     return HTMLResponse(html, headers={"Content-Security-Policy": csp})
 
