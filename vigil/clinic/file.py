@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import phonenumbers
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from vigil.scheduler.conditions import ConditionError
 from vigil.scheduler.conditions import parse as parse_condition
@@ -144,11 +154,48 @@ class OncallIn(Strict):
     _d = field_validator("remind_owner_after", mode="before")(classmethod(lambda cls, v: _check_duration(v)))
 
 
+@cache
+def triage_concepts() -> frozenset[str]:
+    """The concepts of docs/triage.md, as triage's rules list them (its internal
+    `unrecognised` is no concept a question can ask about)."""
+    rules = resources.files("vigil.escalation.triage") / "data" / "en" / "rules.yaml"
+    listed = yaml.safe_load(rules.read_text(encoding="utf-8")).get("concepts") or ()
+    return frozenset(str(c) for c in listed) - {"unrecognised"}
+
+
+# docs/triage.md's modifiers: named in a question's concepts, they would never match a finding.
+TRIAGE_MODIFIERS = frozenset(
+    [
+        "sudden",
+        "constant",
+        "severe",
+        "worsening",
+        "night",
+        "at_rest",
+        "large_amount",
+        "new",
+        "one_sided",
+        "on_straining",
+        "low_grade",
+    ]
+)
+
+
+def _concept(value: str) -> str:
+    if value in triage_concepts():
+        return value
+    if value in TRIAGE_MODIFIERS:
+        raise ValueError(
+            f"{value!r} is a modifier, not a concept of docs/triage.md: say it in the question's text"
+        )
+    raise ValueError(f"{value!r} is not a concept of docs/triage.md (e.g. back_pain, limb_weakness, fever)")
+
+
 class QuestionIn(Strict):
     key: Key
     kind: Literal["scale", "yes_no", "choice", "text"]
     text: str = Field(min_length=1, max_length=480)
-    concepts: list[Key] = []
+    concepts: list[Annotated[Key, AfterValidator(_concept)]] = []
     ask_if: str | None = None
     choices: list[str] | None = None
 

@@ -1,0 +1,107 @@
+"""The clinic exported as a clinic file: importing the export changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from vigil.clinic import file as clinic_file
+from vigil.clinic import importer as clinic_import
+from vigil.clinic.export import duration, export_clinic
+from vigil.core.clock import ManualClock
+from vigil.core.db import Database
+from vigil.core.models import Clinic, Patient, Staff
+from vigil.scheduler.models import Enrolment, Protocol
+
+from ..conftest import START
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "clinic.yaml"
+
+
+async def _rows(db: Database) -> dict[str, list[dict[str, Any]]]:
+    """Every column of every row the import writes, to see that nothing moved."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    async with db.session() as session:
+        for model in (Clinic, Staff, Protocol, Patient, Enrolment):
+            rows = (await session.scalars(select(model).order_by(model.id))).all()  # type: ignore[attr-defined]
+            out[model.__tablename__] = [
+                {c.key: getattr(r, c.key) for c in model.__mapper__.column_attrs} for r in rows
+            ]
+    return out
+
+
+async def _export(db: Database) -> str:
+    async with db.session() as session:
+        clinic_id = await session.scalar(select(Clinic.id).where(Clinic.slug == "riverside-thoracic"))
+        assert clinic_id is not None
+        return await export_clinic(session, clinic_id)
+
+
+async def test_importing_the_export_changes_nothing_and_exporting_again_gives_the_same_text(
+    db: Database,
+) -> None:
+    clock = ManualClock(START)
+    await clinic_import.apply(db, clinic_file.load(EXAMPLE), clock)
+    before = await _rows(db)
+    exported = await _export(db)
+    clock.advance(hours=30)  # a later import must not reschedule or touch anything either
+    summary = await clinic_import.apply(db, clinic_file.parse(exported, "export.yaml"), clock)
+    assert str(summary) == "nothing changed"
+    assert await _rows(db) == before
+    assert await _export(db) == exported
+
+
+async def test_the_export_reads_as_the_import_format_with_every_section(db: Database) -> None:
+    await clinic_import.apply(db, clinic_file.load(EXAMPLE), ManualClock(START))
+    exported = await _export(db)
+    parsed = clinic_file.parse(exported)
+    assert parsed.clinic.slug == "riverside-thoracic"
+    assert parsed.clinic.quiet_hours is not None
+    assert parsed.clinic.quiet_hours.start == "21:00"
+    assert [s.email for s in parsed.staff][:2] == [
+        "ana.reyes@riverside.example",
+        "ben.okafor@riverside.example",
+    ]
+    assert parsed.oncall.rotations[0].members == [
+        "ana.reyes@riverside.example",
+        "ben.okafor@riverside.example",
+    ]
+    assert parsed.oncall.escalation["emergency"][0].ack_within == "5m"
+    assert parsed.protocols[0].remind_after == "4h"
+    assert parsed.protocols[0].questions[1].ask_if == "back_pain >= 1"
+    walter = next(p for p in parsed.patients if p.external_id == "MRN-100234")
+    assert (walter.phone, walter.protocol, walter.context.known_bone_metastases) == (
+        "+16175550199",
+        "nsclc-weekly",
+        True,
+    )
+    assert exported.startswith("# A clinic as `vigil import` reads it")
+
+
+async def test_staff_who_left_and_discharged_patients_stay_out_of_the_export(db: Database) -> None:
+    clock = ManualClock(START)
+    await clinic_import.apply(db, clinic_file.load(EXAMPLE), clock)
+    async with db.transaction() as session:
+        maria = await session.scalar(select(Patient).where(Patient.external_id == "MRN-100871"))
+        assert maria is not None
+        maria.discharged_at = START
+        session.add(
+            Staff(
+                clinic_id=maria.clinic_id,
+                email="gone@riverside.example",
+                name="G",
+                role="nurse",
+                active=False,
+            )
+        )
+    exported = await _export(db)
+    assert "MRN-100871" not in exported
+    assert "gone@riverside.example" not in exported
+    summary = await clinic_import.apply(db, clinic_file.parse(exported), clock)
+    assert str(summary) == "nothing changed"
+
+
+def test_durations_are_written_in_the_largest_whole_unit() -> None:
+    assert [duration(s) for s in (45, 300, 5400, 14400, 86400, 90)] == ["45s", "5m", "90m", "4h", "1d", "90s"]
