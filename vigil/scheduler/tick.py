@@ -95,7 +95,10 @@ class Ticking:
     def start(self) -> None:
         scheduler = AsyncIOScheduler()
         scheduler.add_job(
-            self.tick,
+            # The bound coroutine method, not the Tick itself: APScheduler awaits a job only when
+            # it sees a coroutine function, and an object with an async __call__ is not one — it
+            # would be called in a thread and its coroutine dropped, so no tick would ever run.
+            self.tick.__call__,
             "interval",
             seconds=self.seconds,
             id="tick",
