@@ -140,6 +140,7 @@ def test_evidence_keeps_the_patients_own_accented_words() -> None:
         ("me agarró una puntada en el pecho", "chest_pain"),
         ("no me baja la fiebre", "fever"),
         ("no para de dolerme la cabeza", "headache"),
+        ("tengo un dolor que me baja por la pierna", "radicular_pain"),
     ],
 )
 def test_texting_shorthand_voseo_misspellings_and_regional_words_are_read(text: str, concept: str) -> None:
@@ -228,6 +229,8 @@ def test_a_past_illness_is_history() -> None:
         "¿la quimio da diarrea?",
         "me hice la prueba ayer",
         "mi papá tenía las piernas hinchadas antes de morir",
+        "¿qué me pasa? ¿el doctor me va a llamar?",
+        "se me calmó el dolor de espalda",
     ],
 )
 def test_figures_of_speech_are_not_symptoms(text: str) -> None:
