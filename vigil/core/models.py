@@ -72,7 +72,13 @@ class StaffSession(Base):
 
 class Patient(Base):
     __tablename__ = "patient"
-    __table_args__ = (UniqueConstraint("clinic_id", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("clinic_id", "external_id"),
+        # The patient list pages through a clinic's patients by name, status or date added.
+        Index("ix_patient_clinic_name", "clinic_id", "name", "id"),
+        Index("ix_patient_clinic_status", "clinic_id", "status", "id"),
+        Index("ix_patient_clinic_created", "clinic_id", "created_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"), index=True)
