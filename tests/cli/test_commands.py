@@ -123,3 +123,43 @@ def test_patients_invite_prints_a_single_use_telegram_link(env: dict[str, str]) 
         assert "no patient" in unknown.stderr
         staff = vigil("staff", "invite", NURSE, env=env)
         assert staff.stdout.startswith("https://t.me/vigil_test_bot?start=")
+
+
+def test_vigil_serve_runs_the_tick_on_its_timer(env: dict[str, str]) -> None:
+    """The timer, not a test, calls the tick: the sweeps' metric counts up under `vigil serve`."""
+    import socket
+    import time
+    import urllib.request
+
+    assert vigil("db", "upgrade", env=env).returncode == 0
+    assert vigil("import", str(DEMO), env=env).returncode == 0
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    served = {**env, "VIGIL_SECRET_KEY": "test-secret-key-0123456789", "VIGIL_SCHEDULER_TICK_SECONDS": "0.2"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vigil.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=served,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        ticks = 0.0
+        # Polled because the server is another process on a real timer; bounded at 60 s.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and ticks < 2:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=2) as r:
+                    body = r.read().decode()
+            except OSError:
+                time.sleep(0.2)
+                continue
+            for line in body.splitlines():
+                if line.startswith('vigil_tick_sweep_seconds_count{sweep="paging"}'):
+                    ticks = float(line.split()[-1])
+            time.sleep(0.2)
+        assert ticks >= 2, "the tick never ran under vigil serve"
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert b"was never awaited" not in err
