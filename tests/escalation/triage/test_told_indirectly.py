@@ -133,3 +133,110 @@ def test_cutting_myself_again_like_when_i_was_a_teenager_is_self_harm_now() -> N
 
 def test_had_pneumonia_like_five_years_ago_is_still_history() -> None:
     assert assess("had pneumonia like 5 years ago").level is Level.NONE
+
+
+# -- formal, Indian and Jamaican English -----------------------------------------------------
+
+
+def test_a_line_of_blood_in_my_expectoration_is_haemoptysis() -> None:
+    assert "hemoptysis" in present(assess("a line of blood in my expectoration today"))
+
+
+def test_he_is_talking_irrelevant_and_not_recognising_me_is_confusion() -> None:
+    assert assess("since evening he is talking irrelevant, not recognising me").level is Level.EMERGENCY
+
+
+def test_backache_and_urine_is_not_passing_is_cord_compression() -> None:
+    assert assess("backache since 2 days, urine is not passing").level is Level.EMERGENCY
+
+
+def test_blood_a_run_from_mi_gums_and_it_nah_stop_is_bleeding_that_will_not_stop() -> None:
+    assert assess("blood a run from mi gums and it nah stop").level is Level.EMERGENCY
+
+
+def test_nosebleed_showing_no_sign_of_stopping_is_major_bleeding() -> None:
+    assert assess("my nose is bleeding and there is no sign of it stopping").level is Level.EMERGENCY
+
+
+def test_blood_vomiting_large_quantity_is_major_bleeding() -> None:
+    assert assess("blood vomiting, large quantity").level is Level.EMERGENCY
+
+
+def test_clots_in_what_he_coughed_up_is_a_large_bleed() -> None:
+    assert assess("there were clots in what he coughed up").level is Level.EMERGENCY
+
+
+# -- fluids that will not stay down ----------------------------------------------------------
+
+
+def test_unable_to_retain_any_fluids_is_vomiting_that_keeps_nothing_down() -> None:
+    assert assess("I am unable to retain any fluids since morning").level is Level.URGENT
+
+
+# -- hard negatives: products, papers, typing, stories, what was read or asked ---------------
+
+
+def test_collected_my_lemsip_cold_and_flu_is_nothing() -> None:
+    assert assess("Collected my Lemsip Cold and Flu, thanks").level is Level.NONE
+
+
+def test_plenty_of_the_anadin_headache_left_is_nothing() -> None:
+    assert assess("still plenty of the Anadin Headache left").level is Level.NONE
+
+
+def test_the_breathe_right_strips_came_is_nothing() -> None:
+    assert assess("the breathe right strips came today").level is Level.NONE
+
+
+def test_a_copy_of_my_discharge_summary_is_nothing() -> None:
+    assert assess("can I get a copy of my discharge summary").level is Level.NONE
+
+
+def test_meant_36_point_5_fat_fingers_is_a_typo_not_a_swollen_hand() -> None:
+    assert "face_neck_swelling" not in present(assess("sorry meant 36.5, fat fingers"))
+
+
+def test_in_the_book_the_detective_coughs_up_blood_is_someone_else() -> None:
+    assert assess("in my book the detective coughs up blood").level is Level.NONE
+
+
+def test_the_surgeon_said_the_numbness_in_my_legs_is_from_the_op_is_mine() -> None:
+    assert "numbness" in present(assess("the surgeon said the numbness in my legs is from the op"))
+
+
+def test_the_leaflet_says_face_swelling_can_be_a_side_effect_is_no_finding() -> None:
+    assert assess("the leaflet says face swelling can be a side effect").level is Level.NONE
+
+
+def test_the_nurse_asked_about_blood_in_my_phlegm_is_no_finding() -> None:
+    assert assess("the nurse asked about blood in my phlegm, there isn't any").level is Level.NONE
+
+
+def test_asked_if_i_had_a_headache_i_dont_but_i_have_a_cough_is_the_cough() -> None:
+    a = assess("the doctor asked if I had a headache, I don't, but I have a cough")
+    assert "cough" in present(a)
+    assert "headache" not in present(a)
+
+
+def test_back_in_june_i_had_a_chest_infection_is_history() -> None:
+    assert assess("Back in June I had a chest infection").level is Level.NONE
+
+
+# -- someone else -----------------------------------------------------------------------------
+
+
+def test_my_brother_rang_hes_been_sick_9_times_is_someone_else() -> None:
+    a = assess("my brother rang, he's been sick 9 times today")
+    assert status_of(a, "vomiting") == {"other"}
+
+
+def test_mi_cousin_leg_swell_up_is_someone_else() -> None:
+    assert assess("mi cousin leg swell up bad").level is Level.NONE
+
+
+def test_my_sister_in_law_had_a_fit_is_someone_else() -> None:
+    assert assess("my sister-in-law had a fit at work").level is Level.NONE
+
+
+def test_feels_like_someones_kneeling_on_my_chest_is_still_mine() -> None:
+    assert assess("feels like someone's kneeling on my chest").level is Level.EMERGENCY

@@ -200,6 +200,7 @@ class Reader:
         self._writer_words = L.get("writer_words", frozenset())
         # Words of the language's grammar the passes below need; English when not given.
         self._first_singular = L.get("first_singular", FIRST_SINGULAR)
+        self._first_possessive = L.get("first_possessive", frozenset())
         tails = L.get("score_tails")
         self._score_tails = [t.split() for t in sorted(tails)] if tails is not None else SCORE_TAILS
         self._score_lead = L.get("score_lead", SCORE_LEAD)
@@ -877,9 +878,12 @@ class Reader:
             if ("neg", "pre") in tags:
                 self._neg_scope(tokens, mentions, owner, m.j, neg)
             if ("hyp", "pre") in tags:
-                sentence = tokens[m.i].sentence
+                sentence, own = tokens[m.i].sentence, tokens[m.i].clause
                 for k in range(m.j, min(n, m.j + HYP_WINDOW)):
                     if tokens[k].sentence != sentence:
+                        break
+                    # "asked if I had chest pain, I don't, but I do have a cough": the "but" ends it.
+                    if tokens[k].clause != own and tokens[k].clause in contrast:
                         break
                     hyp[k] = 1
             if ("res", "pre") in tags:
@@ -919,7 +923,7 @@ class Reader:
                     used[d.anchor] = 0
         for idx, d in enumerate(drafts):
             a = d.anchor
-            if subject[a] == OTHER:
+            if subject[a] == OTHER and not self._own_site(tokens, mentions, owner, d):
                 d.status = "other"
             elif hyp[a]:
                 d.status = "hypothetical"
@@ -927,6 +931,21 @@ class Reader:
                 d.status = "negated"
             elif used[a] or idx in resolved:
                 d.status = "resolved"
+
+    def _own_site(self, tokens: list[Token], mentions: list[Mention], owner: list[int], d: Draft) -> bool:
+        """'the surgeon said the numbness in my legs is from the op': a site the writer calls
+        "my" inside the finding is the writer's, whoever the sentence is about."""
+        for k in range(d.start, d.end - 1):
+            o = owner[k]
+            if (
+                o >= 0
+                and tokens[k].norm in self._first_possessive
+                and ("marker", "first") in mentions[o].tags
+                and owner[k + 1] >= 0
+                and mentions[owner[k + 1]].has("site")
+            ):
+                return True
+        return False
 
     def _only_when(self, tokens: list[Token], d: Draft) -> bool:
         """'not breathless at rest, only when walking': the "not" denied when, not whether."""
@@ -1193,6 +1212,8 @@ class Reader:
                     return True
                 # "the main character in my book keeps...": "my" after a preposition is no subject
                 after_preposition = tokens[k - 1].norm in self._prepositions
+                if follow.has("site") and k == m.j and not last.possessive:
+                    return True  # "mi sister foot swell up": the site right after is theirs
                 if follow.has("site") or (("marker", "first") in follow.tags and not after_preposition):
                     return False
                 k = follow.j
