@@ -225,8 +225,9 @@ API_BODIES: dict[str, dict[str, str]] = {
     "/reply": {"text": "hello"},
     "/release": {"reason": "handing over"},
     "/take-over": {"reason": "handing over"},
+    "/role": {"role": "nurse"},
 }
-FORM = {"text": "hello", "reason": "handing over", "disposition": "other"}
+FORM = {"text": "hello", "reason": "handing over", "disposition": "other", "role": "nurse"}
 # Page routes that answer another clinic's id with a flash on the page instead of a 404.
 FLASHED = {("POST", "/oncall/overrides/{override_id}/remove")}
 

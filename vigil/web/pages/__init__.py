@@ -1,16 +1,16 @@
 """Server-rendered pages, one module each: sign in, the live queue, on-call cover, resolved
-cases and hand-over, the simulator's pager, a case, a patient, the patient simulator. `common`
-holds what they share; web/app mounts `router`."""
+cases and hand-over, the simulator's pager, a case, a patient, the patient simulator, the
+admin's staff, audit log and export. `common` holds what they share; web/app mounts `router`."""
 
 from fastapi import APIRouter
 
-from . import case, cover, handover, pager, patient, queue, signin, simulator
+from . import admin, case, cover, handover, pager, patient, queue, signin, simulator
 from .common import LoginRequired, templates
 
 router = APIRouter()
 # handover before case: the case page's POST /cases/{id}/{action} would take release and
 # take-over; pager before simulator: /simulator/{external_id} would take /simulator/staff.
-for _page in (signin, queue, cover, handover, pager, case, patient, simulator):
+for _page in (signin, queue, cover, handover, pager, case, patient, simulator, admin):
     router.include_router(_page.router)
 
 __all__ = ["LoginRequired", "router", "templates"]
