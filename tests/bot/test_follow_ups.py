@@ -208,3 +208,33 @@ async def test_questions_wait_for_an_open_check_in_to_close(rt: Runtime, clock: 
     [round_] = await _rounds(rt)
     assert round_.status == "asking"
     assert INTRO in (await _said(rt, maria))[-1].text
+
+
+async def test_a_spanish_speaking_patient_is_read_in_spanish_and_answered_in_spanish(rt: Runtime) -> None:
+    maria = await _patient(rt)
+    async with rt.db.transaction() as session:
+        row = await session.get(Patient, maria.id)
+        assert row is not None
+        row.language = "es"
+    maria.language = "es"
+    await _say(rt, maria, "s1", "tengo un dolor fuerte en la columna y las piernas flojas")
+    case = await _case(rt, maria)
+    assert case.level == "emergency"
+    safety = [m for m in await _said(rt, maria) if m.kind == "safety"]
+    assert safety
+    assert "911" in safety[-1].text
+    assert "llame" in safety[-1].text.lower()  # the advice in Spanish
+
+
+async def test_a_spanish_speaking_patient_gets_the_red_flag_questions_in_spanish(rt: Runtime) -> None:
+    maria = await _patient(rt)
+    async with rt.db.transaction() as session:
+        row = await session.get(Patient, maria.id)
+        assert row is not None
+        row.language = "es"
+    maria.language = "es"
+    await _say(rt, maria, "s1", "me duele mucho la espalda desde ayer")
+    question = [m for m in await _said(rt, maria) if m.kind == "question"][-1]
+    assert "piernas" in question.text
+    await _say(rt, maria, "s2", "Sí")
+    assert (await _case(rt, maria)).level == "emergency"

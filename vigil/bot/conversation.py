@@ -15,7 +15,7 @@ from vigil.core.db import table
 from vigil.core.models import OutboundMessage, Patient, to_patient
 from vigil.escalation import cases, paging, requests
 from vigil.escalation.models import LEVEL_RANK, CaseEvent
-from vigil.escalation.triage import Assessment, Level, TriageEngine
+from vigil.escalation.triage import Assessment, Level, TriageEngine, engines
 from vigil.escalation.triage.conversation import ConversationReader, Message, Reading
 from vigil.escalation.triage.texts import say
 from vigil.scheduler import checkins
@@ -97,15 +97,28 @@ class Conversation:
         earlier = await earlier_messages(session, ctx.patient.id, message.id, at - window, at)
         messages = [Message(e.text, e.at, e.question) for e in earlier]
         messages.append(Message(message.text, at, question))
-        # A 0-10 answer is read against the patient's earlier ones (TRIAGE.md, "Reading across weeks").
-        last = await trends.judged(session, self.engine, ctx, message.text, at)
-        reading = self.reader.read(
-            messages,
-            ctx.patient.context,
-            window=window,
-            emergency_number=ctx.clinic.emergency_number,
-            singles=[*([None] * len(earlier)), last],
-        )
+        language = ctx.patient.language or "en"
+        if language != "en" or any(engines.languages_of(m.text, language) != ("en",) for m in messages):
+            # Another language than English, or mixed, as bilingual people write: each
+            # message is read in the language(s) it is written in (triage/engines.py).
+            reading = engines.read_conversation(
+                messages,
+                ctx.patient.context,
+                language,
+                window=window,
+                emergency_number=ctx.clinic.emergency_number,
+            )
+        else:
+            # A 0-10 answer is read against the patient's earlier ones (TRIAGE.md, "Reading
+            # across weeks").
+            last = await trends.judged(session, self.engine, ctx, message.text, at)
+            reading = self.reader.read(
+                messages,
+                ctx.patient.context,
+                window=window,
+                emergency_number=ctx.clinic.emergency_number,
+                singles=[*([None] * len(earlier)), last],
+            )
         return reading, [e.id for e in earlier] + [message.id], [m.at for m in messages]
 
     async def _changed(
@@ -325,7 +338,9 @@ class Conversation:
         if result.other_person_level >= Level.URGENT:
             # "my husband is coughing up blood": no case for the patient, but the writer must
             # hear at once to call for that person.
-            words = self.engine.other_person_advice(emergency_number=clinic.emergency_number)
+            known = patient.language in engines.available()
+            speaks = engines.engine(patient.language) if known else self.engine
+            words = speaks.other_person_advice(emergency_number=clinic.emergency_number)
             await self._say(session, patient, "safety", words, now, PRIORITY_SAFETY, out)
         if level == Level.ROUTINE:
             await self._say(session, patient, "reply", advice, now, PRIORITY_REPLY, out)
