@@ -240,3 +240,53 @@ def test_my_sister_in_law_had_a_fit_is_someone_else() -> None:
 
 def test_feels_like_someones_kneeling_on_my_chest_is_still_mine() -> None:
     assert assess("feels like someone's kneeling on my chest").level is Level.EMERGENCY
+
+
+# -- batch three: jargon half-remembered, images, a body part that "gets worse" --------------
+
+
+def test_a_fever_of_38_point_4_after_kemo_is_neutropenic_fever() -> None:
+    assert assess("temp 38.4, had kemo last week").level is Level.EMERGENCY
+
+
+def test_my_countenance_is_puffy_and_im_breathless_is_airway_swelling() -> None:
+    assert assess("my countenance is swollen and I'm breathless").level is Level.EMERGENCY
+
+
+def test_back_aches_with_the_spinal_spots_they_found_is_same_day() -> None:
+    assert assess("with the spine spots they found, my back aches a bit").level is Level.URGENT
+
+
+def test_my_spine_goes_like_an_electric_shock_when_i_sneeze_is_back_pain_on_straining() -> None:
+    a = assess("my spine goes like an electric shock when I sneeze")
+    assert "back_pain" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_my_neck_is_getting_worse_is_worsening_neck_pain() -> None:
+    assert assess("my neck is getting worse by the day").level is Level.URGENT
+
+
+def test_the_ache_in_my_back_is_getting_worse_is_one_finding() -> None:
+    assert present(assess("the ache in my back is getting worse")) == {"back_pain"}
+
+
+def test_chest_feels_like_somebodys_kneeling_on_it_is_severe_chest_pain() -> None:
+    assert assess("chest feels like somebody's kneeling on it").level is Level.EMERGENCY
+
+
+def test_legs_gone_numb_from_the_hips_down_is_a_cord_sign() -> None:
+    assert assess("legs gone numb from the hips down").level is Level.EMERGENCY
+
+
+def test_low_on_energy_today_is_fatigue() -> None:
+    assert "fatigue" in present(assess("really low on energy today"))
+
+
+def test_im_flagging_is_fatigue_but_the_flowers_flagging_is_nothing() -> None:
+    assert "fatigue" in present(assess("I'm flagging this week"))
+    assert assess("the flowers are flagging").level is Level.NONE
+
+
+def test_a_documentary_about_blood_clots_is_no_finding() -> None:
+    assert assess("watched a documentary about blood clots, fascinating").level is Level.NONE
