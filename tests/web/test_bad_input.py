@@ -228,6 +228,18 @@ API_BODIES: dict[str, dict[str, str]] = {
     "/role": {"role": "nurse"},
 }
 FORM = {"text": "hello", "reason": "handing over", "disposition": "other", "role": "nurse"}
+PATIENT_ROUTES = {
+    ("GET", "/patients/{patient_id}/edit"),
+    ("POST", "/patients/{patient_id}/edit"),
+    ("POST", "/patients/{patient_id}/status"),
+    ("POST", "/patients/{patient_id}/invite"),
+    ("GET", "/api/v1/patients/{external_id}"),
+    ("PATCH", "/api/v1/patients/{external_id}"),
+    ("POST", "/api/v1/patients/{external_id}/pause"),
+    ("POST", "/api/v1/patients/{external_id}/resume"),
+    ("POST", "/api/v1/patients/{external_id}/discharge"),
+    ("POST", "/api/v1/patients/{external_id}/readmit"),
+}
 # Page routes that answer another clinic's id with a flash on the page instead of a 404.
 FLASHED = {("POST", "/oncall/overrides/{override_id}/remove")}
 
@@ -302,6 +314,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     ).json()
 
     walked = 0
+    seen: set[tuple[str, str]] = set()
     for method, template in every_route(client._transport.app.routes):  # type: ignore[attr-defined]
         names = re.findall(r"{(\w+)(?::\w+)?}", template)
         if not names:
@@ -321,7 +334,10 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
         else:
             assert r.status_code == 404, (method, template, r.status_code, r.text[:200])
         walked += 1
+        seen.add((method, template))
     assert walked >= 27
+    # The patients of issue 13: every page and API route that names a patient.
+    assert PATIENT_ROUTES <= seen, PATIENT_ROUTES - seen
     after = (
         await client.get(
             f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {await make_token(rt)}"}

@@ -40,13 +40,17 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-def _phone(value: str | int | None) -> str | None:
+def _phone(value: str | int | None, region: str | None = None) -> str | None:
+    """The number as E.164. Without `region` it must carry its country code; with one (the
+    clinic's country, as the pages pass it), a national number is read as that country's."""
     if value is None:
         return None
     text = str(value)
     try:
-        number = phonenumbers.parse(text, None)
+        number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
+        if region:
+            raise ValueError(f"{text!r} is not a phone number (of {region}, or +country code ...)") from None
         raise ValueError(f"{text!r} is not a phone number with its country code (+1 617 ...)") from None
     if not phonenumbers.is_possible_number(number):
         raise ValueError(f"{text!r} is not a possible phone number")
@@ -262,10 +266,13 @@ class PatientIn(Strict):
     telegram_chat_id: int | None = None
     channel: Literal["sms", "telegram", "simulator"]
     timezone: str | None = None
-    language: Literal["en"] = "en"
+    language: Literal["en", "es"] = "en"  # what Vigil says to them: triage/data/<language>/texts.yaml
     protocol: Key | None = None
     context: ContextIn = ContextIn()
-    _phone = field_validator("phone", mode="before")(classmethod(lambda cls, v: _phone(v)))
+    # The pages and the CSV pass the clinic's country as context {"region": "US"}.
+    _phone = field_validator("phone", mode="before")(
+        classmethod(lambda cls, v, info: _phone(v, (info.context or {}).get("region")))
+    )
     _tz = field_validator("timezone")(classmethod(lambda cls, v: None if v is None else _tz(v)))
 
     @model_validator(mode="after")

@@ -13,10 +13,10 @@ from vigil.core.db import Database
 from vigil.core.models import Clinic, Patient, Staff
 from vigil.core.staff_sessions import revoke_all
 from vigil.escalation.cases import release_held
-from vigil.scheduler import checkins
-from vigil.scheduler.models import Enrolment, Protocol
-from vigil.scheduler.schedule import next_due, parse_duration
+from vigil.scheduler.models import Protocol
+from vigil.scheduler.schedule import parse_duration
 
+from . import patients
 from .file import ClinicFile
 
 
@@ -164,44 +164,16 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
     await session.flush()
 
     for pin in file.patients:
-        patient = await session.scalar(
-            select(Patient).where(Patient.clinic_id == clinic.id, Patient.external_id == pin.external_id)
-        )
-        created = patient is None
-        if patient is None:
-            patient = Patient(
-                clinic_id=clinic.id, external_id=pin.external_id, created_at=now, status="active"
-            )
-            session.add(patient)
-        moved = patient.timezone != pin.timezone and not created
-        fields: dict[str, Any] = {
-            "name": pin.name,
-            "phone": pin.phone,
-            "channel": pin.channel,
-            "timezone": pin.timezone,
-            "language": pin.language,
-            "context": pin.context.model_dump(),
-        }
-        if pin.telegram_chat_id is not None:  # a chat linked by invite is not unlinked by omission
-            fields["telegram_chat_id"] = pin.telegram_chat_id
-        changed = _assign(patient, fields)
-        if patient.discharged_at is not None:  # listed again: their status was kept meanwhile
-            patient.discharged_at, changed = None, True
-        if pin.channel == "telegram" and patient.telegram_chat_id is None and patient.status == "active":
-            patient.status = "invited"  # nothing can reach them until they open an invite link
-        elif patient.telegram_chat_id is not None and patient.status == "invited":
-            patient.status = "active"
-        summary.note("patients", created, changed)
-        await session.flush()
-        protocol = protocols.get(pin.protocol or "")
-        await _enrol(
+        # The same writer as the pages and the CSV enrolment (clinic/patients.py).
+        await patients.save(
             session,
             clinic,
-            patient,
-            protocol,
+            pin,
+            protocols.get(pin.protocol or ""),
             now,
-            summary,
-            reschedule=moved or changed_quiet or (pin.protocol or "") in rescheduled,
+            readmit=True,
+            reschedule=changed_quiet or (pin.protocol or "") in rescheduled,
+            notes=summary,
         )
     listed_patients = {p.external_id for p in file.patients}
     for patient in await session.scalars(
@@ -213,43 +185,7 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
             continue
         # No more check-ins; messages they send are still read, so a red flag still gets
         # safety advice and a case. Their status (paused, opted out) is left as it is.
-        patient.discharged_at = now
-        await _enrol(session, clinic, patient, None, now, summary, reschedule=False)
-        await checkins.stop_open(session, patient.id, now)
+        await patients.discharge(session, clinic, patient, now, summary)
         summary.gone("patients")
     return summary
 
-
-async def _enrol(
-    session: AsyncSession,
-    clinic: Clinic,
-    patient: Patient,
-    protocol: Protocol | None,
-    now: Any,
-    summary: Summary,
-    *,
-    reschedule: bool,
-) -> None:
-    enrolments = (await session.scalars(select(Enrolment).where(Enrolment.patient_id == patient.id))).all()
-    for e in enrolments:
-        if (protocol is None or e.protocol_id != protocol.id) and e.active:
-            e.active = False
-            e.next_due_at = None
-            summary.note("enrolments", False, True)
-    if protocol is None:
-        return
-    tz = patient.timezone or clinic.timezone
-    quiet = (clinic.quiet_start, clinic.quiet_end) if clinic.quiet_start and clinic.quiet_end else None
-    current = next((e for e in enrolments if e.protocol_id == protocol.id), None)
-    due = next_due(protocol.schedule, tz, now, quiet)
-    if current is None:
-        session.add(
-            Enrolment(
-                patient_id=patient.id, protocol_id=protocol.id, active=True, next_due_at=due, missed_streak=0
-            )
-        )
-        summary.note("enrolments", True, False)
-    elif not current.active or reschedule:
-        current.active = True
-        current.next_due_at = due
-        summary.note("enrolments", False, True)

@@ -1,0 +1,268 @@
+"""CSV bulk enrolment: every row validated as the clinic file validates a patient, a dry run
+that says what each row would do, and an apply that writes every accepted row or none.
+
+The dry run *is* the apply, inside a transaction that is rolled back: the outcome it shows
+cannot differ from what the apply writes. The apply is bound to the dry run the admin saw by
+its `digest`: if anything changed between the two (the file, or a patient edited meanwhile),
+nothing is written and the new dry run is shown instead. Refused rows are never written.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from vigil.core.audit import staff_did
+from vigil.core.models import Clinic, Patient, Staff
+from vigil.scheduler.models import Enrolment
+
+from . import patients
+from .file import PatientIn
+from .patients import CONTEXT, PatientError
+
+COLUMNS = (
+    "external_id",
+    "name",
+    "channel",
+    "phone",
+    "telegram_chat_id",
+    "timezone",
+    "language",
+    "protocol",
+    *CONTEXT,
+)
+REQUIRED = ("external_id", "name", "channel")
+MAX_ROWS = 20_000
+MAX_BYTES = 4 * 1024 * 1024  # 10,000 rows are about 1 MB
+CHUNK = 500  # ids per IN (...) when reading what exists
+
+
+def template() -> str:
+    """The CSV to start from: the header and two example rows."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerow(
+        [
+            "MRN-200001",
+            "Jane Example",
+            "sms",
+            "+1 617 555 0142",
+            "",
+            "America/New_York",
+            "en",
+            "",
+            "yes",
+            "no",
+            "no",
+        ]
+    )
+    writer.writerow(["MRN-200002", "Luis Ejemplo", "telegram", "", "", "", "es", "", "no", "no", "no"])
+    return out.getvalue()
+
+
+class CsvError(ValueError):
+    """The file as a whole cannot be read (not CSV, missing columns, too long)."""
+
+
+@dataclass
+class Row:
+    line: int  # the line of the file, the header being 1
+    external_id: str
+    name: str
+    outcome: str  # add | change | same | refuse
+    reasons: dict[str, str] = field(default_factory=dict)  # refused: field -> why
+    changes: list[str] = field(default_factory=list)  # changed: which fields
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "external_id": self.external_id,
+            "name": self.name,
+            "outcome": self.outcome,
+            "reasons": self.reasons,
+            "changes": self.changes,
+        }
+
+
+@dataclass
+class Plan:
+    rows: list[Row]
+    digest: str
+    applied: bool = False
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = {"add": 0, "change": 0, "same": 0, "refuse": 0}
+        for r in self.rows:
+            out[r.outcome] += 1
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "applied": self.applied,
+            "digest": self.digest,
+            "counts": self.counts,
+            "rows": [r.as_dict() for r in self.rows],
+        }
+
+
+class Stale(Exception):
+    """The apply would not do what the dry run showed; `plan` is what it would do now."""
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__("the patients or the file changed since the dry run")
+        self.plan = plan
+
+
+def read(data: bytes | str) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a CSV file as (line, {column: text}); CsvError when the file is unusable."""
+    if isinstance(data, bytes):
+        if len(data) > MAX_BYTES:
+            raise CsvError(f"the file is over {MAX_BYTES // (1024 * 1024)} MB; split it")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise CsvError("the file is not UTF-8 text (save it as CSV UTF-8)") from None
+    else:
+        text = data.removeprefix("\ufeff")
+    if not text.strip():
+        raise CsvError("the file is empty")
+    try:
+        dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+        unknown = [h for h in header if h not in COLUMNS]
+        if unknown:
+            raise CsvError(f"unknown columns {', '.join(unknown)} (the columns are {', '.join(COLUMNS)})")
+        missing = [c for c in REQUIRED if c not in header]
+        if missing:
+            raise CsvError(f"the header lacks {', '.join(missing)}")
+        if len(set(header)) != len(header):
+            raise CsvError("a column appears twice in the header")
+        rows: list[tuple[int, dict[str, str]]] = []
+        for values in reader:
+            if not any(v.strip() for v in values):
+                continue
+            if len(rows) >= MAX_ROWS:
+                raise CsvError(f"the file has more than {MAX_ROWS} patients; split it")
+            line = reader.line_num
+            if len(values) > len(header):
+                rows.append((line, {"__width__": f"has {len(values)} cells; the header has {len(header)}"}))
+                continue
+            rows.append((line, dict(zip(header, values, strict=False))))
+    except csv.Error as exc:
+        raise CsvError(f"line {reader.line_num}: not CSV ({exc})") from None
+    if not rows:
+        raise CsvError("the file has a header and no patients")
+    return rows
+
+
+async def run(
+    session: AsyncSession, clinic: Clinic, data: bytes | str, now: datetime, staff: Staff | None = None
+) -> Plan:
+    """Validate every row and write the accepted ones in `session` (the caller commits or rolls
+    back); audited as `staff` when given. The plan says what each row did."""
+    rows = read(data)
+    protocols = await patients.protocols_of_clinic(session, clinic.id)
+    region = patients.region_of(clinic)
+    ids = [r.get("external_id", "").strip() for _, r in rows]
+    existing: dict[str, Patient] = {}
+    wanted = sorted({i for i in ids if i})
+    for start in range(0, len(wanted), CHUNK):
+        for p in await session.scalars(
+            select(Patient).where(
+                Patient.clinic_id == clinic.id, Patient.external_id.in_(wanted[start : start + CHUNK])
+            )
+        ):
+            existing[p.external_id] = p
+    enrolments: dict[int, list[Enrolment]] = {}
+    known = [p.id for p in existing.values()]
+    for start in range(0, len(known), CHUNK):
+        for e in await session.scalars(
+            select(Enrolment).where(Enrolment.patient_id.in_(known[start : start + CHUNK]))
+        ):
+            enrolments.setdefault(e.patient_id, []).append(e)
+
+    out: list[Row] = []
+    seen: dict[str, int] = {}
+    accepted: list[tuple[Row, PatientIn, Patient | None]] = []
+    for (line, values), ident in zip(rows, ids, strict=True):
+        row = Row(line, ident, values.get("name", "").strip(), "refuse")
+        out.append(row)
+        if "__width__" in values:
+            row.reasons = {"row": values["__width__"]}
+            continue
+        if ident and ident in seen:
+            row.reasons = {"external_id": f"duplicate id: {ident} is already on line {seen[ident]}"}
+            continue
+        if ident:
+            seen[ident] = line
+        try:
+            pin = patients.validate(values, region=region, protocols=set(protocols))
+        except PatientError as exc:
+            row.reasons = exc.problems
+            continue
+        accepted.append((row, pin, existing.get(pin.external_id)))
+
+    # Write: the patients' own columns first (one flush for every new row), then enrolments.
+    saved: list[tuple[Row, PatientIn, patients.Saved]] = []
+    for row, pin, patient in accepted:
+        moved = patient is not None and patient.timezone != pin.timezone
+        done = patients.assign(clinic.id, patient, pin, now, readmit=True)
+        if done.created:
+            session.add(done.patient)
+        if moved:
+            done.changed.append("reschedule")
+        saved.append((row, pin, done))
+    await session.flush()
+    due: dict[tuple[str, str], datetime] = {}
+    for row, pin, done in saved:
+        patient = done.patient
+        reschedule = "reschedule" in done.changed
+        changes = [c for c in done.changed if c != "reschedule"]
+        what = await patients.enrol(
+            session,
+            clinic,
+            patient,
+            protocols.get(pin.protocol or ""),
+            now,
+            reschedule=reschedule,
+            enrolments=enrolments.get(patient.id, []),
+            due=due,
+        )
+        if what:
+            changes.append(what)
+        row.outcome = "add" if done.created else "change" if changes else "same"
+        row.changes = [] if done.created else changes
+        if staff is not None and row.outcome != "same":
+            staff_did(
+                session,
+                staff,
+                "create" if done.created else "update",
+                "patient",
+                patient.id,
+                at=now,
+                channel="csv",
+                external_id=patient.external_id,
+                changed=row.changes,
+            )
+    await session.flush()
+    return Plan(out, _digest(data, out))
+
+
+def _digest(data: bytes | str, rows: list[Row]) -> str:
+    h = hashlib.sha256(data.encode() if isinstance(data, str) else data)
+    for r in rows:
+        h.update(f"\n{r.line}|{r.outcome}|{','.join(r.changes)}|{sorted(r.reasons.items())}".encode())
+    return h.hexdigest()[:32]

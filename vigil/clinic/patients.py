@@ -1,0 +1,687 @@
+"""A clinic's patients one at a time, as the pages, the API and the CSV enrolment change them.
+
+The clinic file's `PatientIn` validates every patient, whichever door it comes through, and
+`save` and `enrol` write it: `vigil import` calls the same two functions, so the file and the
+pages never disagree. Staff changes (pause, resume, discharge, re-admit) are here too; the
+caller audits them with `staff_did` in the same transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+from typing import Protocol as Typing
+
+from pydantic import ValidationError
+from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from vigil.bot import followups
+from vigil.core.audit import staff_did
+from vigil.core.models import Clinic, Patient, Staff
+from vigil.escalation.models import Case
+from vigil.scheduler import checkins
+from vigil.scheduler.models import Enrolment
+from vigil.scheduler.models import Protocol as CheckInProtocol
+from vigil.scheduler.schedule import next_due
+
+from .file import PatientIn
+
+# What the list filters by. "discharged" is `discharged_at` (kept apart from the status, so a
+# pause or an opt-out survives a re-admission); the others are `Patient.status` of patients
+# still on the list.
+STATUSES = ("invited", "awaiting_consent", "active", "paused", "opted_out", "unreachable", "discharged")
+CHANNELS = ("sms", "telegram", "simulator")
+LANGUAGES = ("en", "es")
+CONTEXT = ("on_active_treatment", "known_bone_metastases", "known_brain_metastases")
+FIELDS = ("external_id", "name", "channel", "phone", "telegram_chat_id", "timezone", "language", "protocol")
+
+
+class PatientError(ValueError):
+    """A patient that cannot be written: `problems` maps each field to why, in words."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in problems.items()))
+        self.problems = problems
+
+
+class NotFound(LookupError):
+    """No such patient in this clinic (another clinic's is not ours to confirm)."""
+
+
+class Notes(Typing):
+    def note(self, kind: str, created: bool, changed: bool) -> None: ...
+
+
+class _Quiet:
+    def note(self, kind: str, created: bool, changed: bool) -> None:
+        pass
+
+
+# --- validation ---------------------------------------------------------------------------
+
+
+@cache
+def _zone_regions() -> dict[str, str]:
+    """Time zone -> ISO country, from the system's tz database (zone.tab); empty without it."""
+    out: dict[str, str] = {}
+    for name in ("zone.tab", "zone1970.tab"):
+        path = Path("/usr/share/zoneinfo") / name
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            if line.startswith("#") or not line.strip():
+                continue
+            parts = line.split("\t")
+            if len(parts) >= 3:
+                out.setdefault(parts[2], parts[0].split(",")[0])
+    return out
+
+
+def region_of(clinic: Clinic) -> str | None:
+    """The clinic's country, for reading a phone number typed without its country code."""
+    return _zone_regions().get(clinic.timezone)
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+TRUE = {"1", "true", "yes", "y", "on", "x"}
+FALSE = {"", "0", "false", "no", "n", "off"}
+
+
+def _flag(value: Any, name: str, problems: dict[str, str]) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value or "").strip().lower()
+    if text in TRUE:
+        return True
+    if text not in FALSE:
+        problems[name] = f"{value!r} is not yes or no"
+    return False
+
+
+def validate(data: Mapping[str, Any], *, region: str | None, protocols: set[str]) -> PatientIn:
+    """A patient from a form, a CSV row or a JSON body, validated as the clinic file validates
+    one; PatientError names each bad field. Blank text fields are left out."""
+    problems: dict[str, str] = {}
+    given: dict[str, Any] = {}
+    for key in FIELDS:
+        value = data.get(key)
+        if isinstance(value, str):
+            value = value.strip()
+            if value == "":
+                continue
+            if CONTROL.search(value):
+                problems[key] = "holds characters that are not text"
+                continue
+        if value is not None:
+            given[key] = value
+    raw_context = data.get("context")
+    context = raw_context if isinstance(raw_context, Mapping) else data
+    given["context"] = {k: _flag(context.get(k), k, problems) for k in CONTEXT}
+    unknown = set(raw_context) - set(CONTEXT) if isinstance(raw_context, Mapping) else set()
+    for k in sorted(unknown):
+        problems[f"context.{k}"] = "is not part of a patient's treatment context"
+    if "telegram_chat_id" in given:
+        try:
+            chat = int(given["telegram_chat_id"])
+        except (TypeError, ValueError):
+            chat = None
+        if chat is None or isinstance(given["telegram_chat_id"], bool) or not -(2**63) < chat < 2**63:
+            problems["telegram_chat_id"] = "is not a Telegram chat id (a number)"
+            del given["telegram_chat_id"]
+        else:
+            given["telegram_chat_id"] = chat
+    pin: PatientIn | None = None
+    try:
+        pin = PatientIn.model_validate(given, context={"region": region})
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc = [str(p) for p in err["loc"] if not str(p).startswith("function-")]
+            where = ".".join(loc) or ("phone" if "phone" in err["msg"] else "patient")
+            problems.setdefault(where, _reason(where, err))
+    if pin is not None and pin.protocol and pin.protocol not in protocols:
+        problems["protocol"] = f"no protocol {pin.protocol!r}" + (
+            f" (this clinic has {', '.join(sorted(protocols))})" if protocols else " (this clinic has none)"
+        )
+    if problems or pin is None:
+        raise PatientError(problems)
+    return pin
+
+
+def _reason(where: str, err: Any) -> str:
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    kind = str(err.get("type", ""))
+    if kind == "missing":
+        return "is needed"
+    if kind == "literal_error" and where == "channel":
+        return f"must be one of {', '.join(CHANNELS)}"
+    if kind == "literal_error" and where == "language":
+        return f"must be one of {', '.join(LANGUAGES)}"
+    if kind == "string_pattern_mismatch" and where == "external_id":
+        return "may hold only letters, digits, '.', '_' and '-', starting with a letter or digit"
+    if kind == "string_pattern_mismatch" and where == "protocol":
+        return "is not a protocol key"
+    if kind == "extra_forbidden":
+        return "is not a field of a patient"
+    return msg
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+@dataclass
+class Saved:
+    patient: Patient
+    created: bool
+    changed: list[str] = field(default_factory=list)  # the fields that changed, in words
+
+
+def _fields(pin: PatientIn) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": pin.name,
+        "phone": pin.phone,
+        "channel": pin.channel,
+        "timezone": pin.timezone,
+        "language": pin.language,
+        "context": pin.context.model_dump(),
+    }
+    if pin.telegram_chat_id is not None:  # a chat linked by invite is not unlinked by omission
+        out["telegram_chat_id"] = pin.telegram_chat_id
+    return out
+
+
+def assign(clinic_id: int, patient: Patient | None, pin: PatientIn, now: datetime, *, readmit: bool) -> Saved:
+    """The patient's own columns as `pin` says (a new row when `patient` is None); no query."""
+    created = patient is None
+    if patient is None:
+        patient = Patient(clinic_id=clinic_id, external_id=pin.external_id, created_at=now, status="active")
+    changed = []
+    for key, value in _fields(pin).items():
+        if getattr(patient, key) != value:
+            setattr(patient, key, value)
+            changed.append(key)
+    if patient.discharged_at is not None and readmit:  # listed again: their status was kept meanwhile
+        patient.discharged_at = None
+        changed.append("re-admitted")
+    if pin.channel == "telegram" and patient.telegram_chat_id is None and patient.status == "active":
+        patient.status = "invited"  # nothing can reach them until they open an invite link
+    elif patient.telegram_chat_id is not None and patient.status == "invited":
+        patient.status = "active"
+    return Saved(patient, created, [] if created else changed)
+
+
+async def save(
+    session: AsyncSession,
+    clinic: Clinic,
+    pin: PatientIn,
+    protocol: CheckInProtocol | None,
+    now: datetime,
+    *,
+    patient: Patient | None = None,
+    find: bool = True,
+    readmit: bool = True,
+    reschedule: bool = False,
+    notes: Notes | None = None,
+) -> Saved:
+    """Write one patient and their enrolment. `find` looks them up by external id when
+    `patient` is not given; `readmit` takes a discharged patient back onto the list (the file
+    lists them again); `reschedule` moves the next check-in (the protocol or quiet hours moved)."""
+    notes = notes or _Quiet()
+    if patient is None and find:
+        patient = await session.scalar(
+            select(Patient).where(Patient.clinic_id == clinic.id, Patient.external_id == pin.external_id)
+        )
+    moved = patient is not None and patient.timezone != pin.timezone
+    saved = assign(clinic.id, patient, pin, now, readmit=readmit)
+    if saved.created:
+        session.add(saved.patient)
+    notes.note("patients", saved.created, bool(saved.changed))
+    await session.flush()
+    if saved.patient.discharged_at is not None:
+        return saved
+    what = await enrol(session, clinic, saved.patient, protocol, now, notes, reschedule=reschedule or moved)
+    if what and not saved.created:
+        saved.changed.append(what)
+    return saved
+
+
+async def enrol(
+    session: AsyncSession,
+    clinic: Clinic,
+    patient: Patient,
+    protocol: CheckInProtocol | None,
+    now: datetime,
+    notes: Notes | None = None,
+    *,
+    reschedule: bool,
+    enrolments: list[Enrolment] | None = None,
+    due: dict[tuple[str, str], datetime] | None = None,
+) -> str | None:
+    """Enrolled in `protocol` alone (None: in none). What changed: "protocol" (enrolled in
+    another, or in none), "next check-in" (only rescheduled), or None. The batch writer passes
+    the patient's `enrolments` and a cache of next due times, `due`."""
+    notes = notes or _Quiet()
+    if enrolments is None:
+        enrolments = list(
+            (await session.scalars(select(Enrolment).where(Enrolment.patient_id == patient.id))).all()
+        )
+    changed = False
+    for e in enrolments:
+        if (protocol is None or e.protocol_id != protocol.id) and e.active:
+            e.active = False
+            e.next_due_at = None
+            notes.note("enrolments", False, True)
+            changed = True
+    if protocol is None:
+        return "protocol" if changed else None
+    tz = patient.timezone or clinic.timezone
+    quiet = (clinic.quiet_start, clinic.quiet_end) if clinic.quiet_start and clinic.quiet_end else None
+    current = next((e for e in enrolments if e.protocol_id == protocol.id), None)
+    key = (protocol.schedule, tz)
+    if due is None or key not in due:
+        when = next_due(protocol.schedule, tz, now, quiet)
+        if due is not None:
+            due[key] = when
+    else:
+        when = due[key]
+    if current is None:
+        session.add(
+            Enrolment(
+                patient_id=patient.id, protocol_id=protocol.id, active=True, next_due_at=when, missed_streak=0
+            )
+        )
+        notes.note("enrolments", True, False)
+        return "protocol"
+    if not current.active or reschedule:
+        was = (current.active, current.next_due_at)
+        current.active = True
+        current.next_due_at = when
+        notes.note("enrolments", False, True)
+        if changed or not was[0]:
+            return "protocol"
+        return "next check-in" if was[1] != when else None
+    return "protocol" if changed else None
+
+
+async def discharge(
+    session: AsyncSession, clinic: Clinic, patient: Patient, now: datetime, notes: Notes | None = None
+) -> bool:
+    """Off the clinic's list: no more check-ins; what they write is still read, so a red flag
+    still gets safety advice and a case. Their status (paused, opted out) is kept."""
+    if patient.discharged_at is not None:
+        return False
+    patient.discharged_at = now
+    await enrol(session, clinic, patient, None, now, notes, reschedule=False)
+    await checkins.stop_open(session, patient.id, now)
+    return True
+
+
+async def readmit(
+    session: AsyncSession, clinic: Clinic, patient: Patient, protocol: CheckInProtocol | None, now: datetime
+) -> bool:
+    """Back on the list, enrolled in `protocol` (their last one, as the page offers)."""
+    if patient.discharged_at is None:
+        return False
+    patient.discharged_at = None
+    await enrol(session, clinic, patient, protocol, now, reschedule=True)
+    return True
+
+
+class StatusError(ValueError):
+    """A pause or resume that does not apply to this patient now; the message says why."""
+
+
+async def pause(session: AsyncSession, patient: Patient, now: datetime) -> None:
+    """No check-ins until resumed (as the patient's own PAUSE): the schedule moves on."""
+    if patient.discharged_at is not None:
+        raise StatusError("is no longer on the clinic's list: re-admit them first")
+    if patient.status != "active":
+        raise StatusError(f"is {patient.status.replace('_', ' ')}, not active: only an active patient pauses")
+    patient.status = "paused"
+    await checkins.stop_open(session, patient.id, now)
+    await followups.stop(session, patient.id, now)
+
+
+def resume(patient: Patient) -> None:
+    """Check-ins again from the next due time. An opt-out is the patient's to take back (START)."""
+    if patient.discharged_at is not None:
+        raise StatusError("is no longer on the clinic's list: re-admit them first")
+    if patient.status != "paused":
+        raise StatusError(f"is {patient.status.replace('_', ' ')}, not paused")
+    patient.status = "active"
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def shown_status(patient: Patient) -> str:
+    return "discharged" if patient.discharged_at is not None else patient.status
+
+
+async def protocol_of(
+    session: AsyncSession, patient_id: int, *, last: bool = False
+) -> CheckInProtocol | None:
+    """The protocol the patient is enrolled in now; with `last`, the latest they were in."""
+    q = (
+        select(CheckInProtocol)
+        .join(Enrolment, Enrolment.protocol_id == CheckInProtocol.id)
+        .where(Enrolment.patient_id == patient_id)
+    )
+    if not last:
+        q = q.where(Enrolment.active.is_(True))
+    return await session.scalar(q.order_by(Enrolment.active.desc(), Enrolment.id.desc()).limit(1))
+
+
+async def protocols_of_clinic(session: AsyncSession, clinic_id: int) -> dict[str, CheckInProtocol]:
+    rows = await session.scalars(
+        select(CheckInProtocol).where(CheckInProtocol.clinic_id == clinic_id).order_by(CheckInProtocol.key)
+    )
+    return {p.key: p for p in rows}
+
+
+class QueryError(ValueError):
+    """A filter or sort that names nothing: the message says which and why."""
+
+
+SORTS = ("name", "external_id", "status", "created")
+PAGE_SIZE = 50
+MAX_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class PatientQuery:
+    text: str = ""  # part of the name or of the external id
+    status: str = ""
+    protocol: str = ""
+    open_case: bool | None = None
+    sort: str = "name"
+    descending: bool = False
+    offset: int = 0
+    limit: int = PAGE_SIZE
+
+
+def parse_query(
+    *,
+    q: str | None = None,
+    status: str | None = None,
+    protocol: str | None = None,
+    open_case: str | None = None,
+    sort: str | None = None,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+) -> PatientQuery:
+    status = (status or "").strip()
+    if status and status not in STATUSES:
+        raise QueryError(f"status must be among {', '.join(STATUSES)}")
+    order = (sort or "name").strip()
+    descending = order.startswith("-")
+    order = order.removeprefix("-")
+    if order not in SORTS:
+        raise QueryError(f"sort must be among {', '.join(SORTS)} (a leading - for descending)")
+    case = (open_case or "").strip().lower()
+    if case not in ("", "yes", "no", "true", "false"):
+        raise QueryError("open_case must be yes or no")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
+    if offset < 0:
+        raise QueryError("offset must be 0 or more")
+    return PatientQuery(
+        text=" ".join((q or "").split())[:200],
+        status=status,
+        protocol=(protocol or "").strip()[:64],
+        open_case=None if not case else case in ("yes", "true"),
+        sort=order,
+        descending=descending,
+        offset=offset,
+        limit=limit,
+    )
+
+
+def _open_case() -> Any:
+    return exists().where(Case.patient_id == Patient.id, Case.status != "resolved")
+
+
+def _filtered(q: Select[Any], clinic_id: int, query: PatientQuery) -> Select[Any]:
+    q = q.where(Patient.clinic_id == clinic_id)
+    if query.text:
+        like = "%" + query.text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        q = q.where(
+            or_(
+                func.lower(Patient.name).like(like, escape="\\"),
+                func.lower(Patient.external_id).like(like, escape="\\"),
+            )
+        )
+    if query.status == "discharged":
+        q = q.where(Patient.discharged_at.is_not(None))
+    elif query.status:
+        q = q.where(Patient.status == query.status, Patient.discharged_at.is_(None))
+    if query.protocol:
+        q = q.where(
+            exists().where(
+                Enrolment.patient_id == Patient.id,
+                Enrolment.active.is_(True),
+                Enrolment.protocol_id == CheckInProtocol.id,
+                CheckInProtocol.key == query.protocol,
+                CheckInProtocol.clinic_id == clinic_id,
+            )
+        )
+    if query.open_case is not None:
+        q = q.where(_open_case() if query.open_case else ~_open_case())
+    return q
+
+
+async def find(
+    session: AsyncSession, clinic_id: int, query: PatientQuery
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the clinic's patients and how many match in all."""
+    total = int(
+        await session.scalar(_filtered(select(func.count()).select_from(Patient), clinic_id, query)) or 0
+    )
+    column: Any = {
+        "name": Patient.name,
+        "external_id": Patient.external_id,
+        "status": Patient.status,
+        "created": Patient.created_at,
+    }[query.sort]
+    order = [column.desc(), Patient.id.desc()] if query.descending else [column, Patient.id]
+    if query.sort == "status":  # discharged sorts as its own status, after the others
+        flag = Patient.discharged_at.is_not(None)
+        order = [flag.desc() if query.descending else flag, *order]
+    page = _filtered(select(Patient), clinic_id, query).order_by(*order)
+    rows = list(await session.scalars(page.offset(query.offset).limit(query.limit)))
+    ids = [p.id for p in rows]
+    protocols: dict[int, list[str]] = {}
+    cases: dict[int, dict[str, Any]] = {}
+    if ids:
+        for pid, key in await session.execute(
+            select(Enrolment.patient_id, CheckInProtocol.key)
+            .join(CheckInProtocol, CheckInProtocol.id == Enrolment.protocol_id)
+            .where(Enrolment.patient_id.in_(ids), Enrolment.active.is_(True))
+        ):
+            protocols.setdefault(pid, []).append(key)
+        for cid, pid, level in await session.execute(
+            select(Case.id, Case.patient_id, Case.level).where(
+                Case.patient_id.in_(ids), Case.status != "resolved"
+            )
+        ):
+            cases[pid] = {"id": cid, "level": level}
+    return [describe(p, protocols.get(p.id, []), cases.get(p.id)) for p in rows], total
+
+
+def describe(patient: Patient, protocols: list[str], case: dict[str, Any] | None) -> dict[str, Any]:
+    """A patient as the list, the API and the CSV show them."""
+    ctx = patient.context or {}
+    return {
+        "id": patient.id,
+        "external_id": patient.external_id,
+        "name": patient.name,
+        "channel": patient.channel,
+        "phone": patient.phone,
+        "telegram_linked": patient.telegram_chat_id is not None,
+        "timezone": patient.timezone,
+        "language": patient.language,
+        "status": shown_status(patient),
+        "protocol": protocols[0] if protocols else None,
+        "context": {k: bool(ctx.get(k)) for k in CONTEXT},
+        "open_case": case,
+        "created_at": patient.created_at.isoformat().replace("+00:00", "Z"),
+    }
+
+
+# --- what the doors call: the pages and the API, in the caller's transaction ----------------
+
+
+class NotAllowed(PermissionError):
+    """Only a clinic admin changes patients; nurses and physicians see them."""
+
+
+def require_admin(staff: Staff) -> None:
+    if staff.role != "admin":
+        raise NotAllowed("only a clinic admin changes patients")
+
+
+async def of_clinic(
+    session: AsyncSession, staff: Staff, *, patient_id: int | None = None, external_id: str | None = None
+) -> Patient:
+    """The patient, if they belong to this person's clinic; NotFound otherwise."""
+    q = select(Patient).where(Patient.clinic_id == staff.clinic_id)
+    if patient_id is not None:
+        q = q.where(Patient.id == patient_id)
+    elif external_id is not None:
+        q = q.where(Patient.external_id == external_id)
+    else:
+        raise NotFound("no such patient")
+    found = await session.scalar(q)
+    if found is None:
+        raise NotFound("no such patient")
+    return found
+
+
+def current(patient: Patient, protocol: str | None) -> dict[str, Any]:
+    """The patient as the fields of a form or a CSV row, to be changed and validated again."""
+    ctx = patient.context or {}
+    return {
+        "external_id": patient.external_id,
+        "name": patient.name,
+        "channel": patient.channel,
+        "phone": patient.phone,
+        "telegram_chat_id": patient.telegram_chat_id,
+        "timezone": patient.timezone,
+        "language": patient.language,
+        "protocol": protocol,
+        "context": {k: bool(ctx.get(k)) for k in CONTEXT},
+    }
+
+
+async def create(
+    session: AsyncSession, staff: Staff, data: Mapping[str, Any], now: datetime, channel: str
+) -> Saved:
+    """A new patient of the admin's clinic, enrolled in the protocol given; audited."""
+    require_admin(staff)
+    clinic = await session.get(Clinic, staff.clinic_id)
+    assert clinic is not None
+    protocols = await protocols_of_clinic(session, clinic.id)
+    pin = validate(data, region=region_of(clinic), protocols=set(protocols))
+    taken = await session.scalar(
+        select(Patient.id).where(Patient.clinic_id == clinic.id, Patient.external_id == pin.external_id)
+    )
+    if taken is not None:
+        raise PatientError({"external_id": f"duplicate id: {pin.external_id} is already a patient here"})
+    saved = await save(
+        session, clinic, pin, protocols.get(pin.protocol or ""), now, find=False, readmit=False
+    )
+    staff_did(
+        session,
+        staff,
+        "create",
+        "patient",
+        saved.patient.id,
+        at=now,
+        channel=channel,
+        external_id=pin.external_id,
+    )
+    return saved
+
+
+async def update(
+    session: AsyncSession,
+    staff: Staff,
+    patient: Patient,
+    data: Mapping[str, Any],
+    now: datetime,
+    channel: str,
+) -> Saved:
+    """The patient changed as `data` says (every field, as a form sends them); audited with
+    which fields changed. The external id stays: the file and the CSV find patients by it."""
+    require_admin(staff)
+    clinic = await session.get(Clinic, staff.clinic_id)
+    assert clinic is not None
+    protocols = await protocols_of_clinic(session, clinic.id)
+    asked = str(data.get("external_id") or patient.external_id).strip()
+    if asked != patient.external_id:
+        raise PatientError(
+            {"external_id": "cannot change: the clinic file and the CSV find the patient by it"}
+        )
+    pin = validate(
+        {**data, "external_id": patient.external_id}, region=region_of(clinic), protocols=set(protocols)
+    )
+    saved = await save(
+        session, clinic, pin, protocols.get(pin.protocol or ""), now, patient=patient, readmit=False
+    )
+    if saved.changed:
+        staff_did(
+            session, staff, "update", "patient", patient.id, at=now, channel=channel, changed=saved.changed
+        )
+    return saved
+
+
+ACTIONS = ("pause", "resume", "discharge", "readmit")
+
+
+async def act(
+    session: AsyncSession,
+    staff: Staff,
+    patient: Patient,
+    action: str,
+    now: datetime,
+    channel: str,
+    protocol: str | None = None,
+) -> str:
+    """Pause, resume, discharge or re-admit (into `protocol`, else their last); audited. Returns
+    what happened, in words; StatusError when it does not apply now."""
+    require_admin(staff)
+    clinic = await session.get(Clinic, staff.clinic_id)
+    assert clinic is not None
+    if action == "pause":
+        await pause(session, patient, now)
+        said = "Paused: no check-ins until resumed."
+    elif action == "resume":
+        resume(patient)
+        said = "Resumed: check-ins from the next due time."
+    elif action == "discharge":
+        if not await discharge(session, clinic, patient, now):
+            raise StatusError("is already off the clinic's list")
+        said = "Discharged: no more check-ins; messages from them are still read."
+    elif action == "readmit":
+        if patient.discharged_at is None:
+            raise StatusError("is on the clinic's list already")
+        chosen: CheckInProtocol | None
+        if protocol:
+            chosen = (await protocols_of_clinic(session, clinic.id)).get(protocol)
+            if chosen is None:
+                raise PatientError({"protocol": f"no protocol {protocol!r}"})
+        else:
+            chosen = await protocol_of(session, patient.id, last=True)
+        await readmit(session, clinic, patient, chosen, now)
+        said = "Re-admitted" + (f" on {chosen.name}." if chosen else ", on no protocol.")
+    else:
+        raise StatusError(f"{action!r} is none of {', '.join(ACTIONS)}")
+    staff_did(session, staff, action, "patient", patient.id, at=now, channel=channel)
+    return said
