@@ -19,9 +19,17 @@ from vigil.escalation.triage.texts import say
 from . import links
 
 PRIORITY_INFO = 3
-CONSENT_BUTTONS = [[["I agree", "consent:yes"], ["No, thank you", "consent:no"]]]
 YES = {"yes", "y", "agree", "i agree", "ok", "okay", "yes please", "i consent"}
 NO = {"no", "n", "no thank you", "no thanks", "i do not agree", "i don't agree"}
+# A typed answer in Spanish counts for every patient, as the English ones do.
+YES |= {"si", "sí", "acepto", "de acuerdo", "vale", "claro", "sí acepto", "si acepto"}
+NO |= {"no gracias", "no, gracias", "no acepto"}
+
+
+def consent_buttons(language: str = "en") -> list[list[list[str]]]:
+    """The consent question's two buttons, labelled in the patient's language."""
+    yes, no = say("consent_button_yes", language), say("consent_button_no", language)
+    return [[[yes, "consent:yes"], [no, "consent:no"]]]
 
 
 @dataclass
@@ -30,8 +38,8 @@ class Linked:
     clinic_id: int | None = None
 
 
-def consent_text(clinic: Clinic) -> str:
-    return say("consent_ask", clinic=clinic.name, emergency_number=clinic.emergency_number)
+def consent_text(clinic: Clinic, language: str = "en") -> str:
+    return say("consent_ask", language, clinic=clinic.name, emergency_number=clinic.emergency_number)
 
 
 async def link(session: AsyncSession, token: str, channel: str, address: int, now: datetime) -> Linked:
@@ -85,10 +93,10 @@ async def ask_consent(session: AsyncSession, patient: Patient, clinic: Clinic, n
             to_patient(
                 patient,
                 kind="info",
-                text=consent_text(clinic),
+                text=consent_text(clinic, patient.language or "en"),
                 now=now,
                 priority=PRIORITY_INFO,
-                buttons=CONSENT_BUTTONS,
+                buttons=consent_buttons(patient.language or "en"),
             )
         )
     )
@@ -102,10 +110,10 @@ async def consent(session: AsyncSession, patient: Patient, agreed: bool, now: da
     assert clinic is not None
     if agreed:
         patient.status, patient.consented_at = "active", now
-        text = say("consent_yes", emergency_number=clinic.emergency_number)
+        text = say("consent_yes", patient.language or "en", emergency_number=clinic.emergency_number)
     else:
         patient.status = "opted_out"
-        text = say("consent_no", emergency_number=clinic.emergency_number)
+        text = say("consent_no", patient.language or "en", emergency_number=clinic.emergency_number)
     await session.execute(
         insert(OutboundMessage).values(
             to_patient(patient, kind="info", text=text, now=now, priority=PRIORITY_INFO)
