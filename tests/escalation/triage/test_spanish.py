@@ -252,6 +252,22 @@ def test_a_no_to_a_question_about_something_with_the_headache_denies_that_not_th
     assert "headache" not in status_of(a, "headache") | {f.concept for f in a.findings}
 
 
+@pytest.mark.parametrize(
+    ("text", "level", "value"),
+    [
+        ("tengo fiebre de 37.8", "routine", 37.8),
+        ("tengo 37,8 de fiebre", "routine", 37.8),
+        ("la fiebre está en 38.4", "urgent", 38.4),
+        ("tengo fiebre de 39", "urgent", 39.0),
+        ("tengo fiebre de 37.2", "none", None),
+    ],
+)
+def test_a_fever_named_with_its_reading_is_that_reading(text: str, level: str, value: float | None) -> None:
+    a = assess(text)
+    assert a.level.label == level
+    assert [f.value_c for f in a.findings if f.concept == "fever" and f.present] == ([value] if value else [])
+
+
 def test_a_score_out_of_ten_in_spanish() -> None:
     a = assess("8 de 10", "Del 0 al 10, ¿qué tan fuerte es su dolor de espalda?")
     back = next(f for f in a.findings if f.concept == "back_pain")

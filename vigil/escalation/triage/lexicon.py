@@ -89,6 +89,8 @@ class Lexicon:
     fold_accents: bool = False
     # Fuzzy correction keeps a word's first and last letters (for languages rich in endings).
     fuzzy_same_ends: bool = False
+    # "fiebre de 37.8": a fever word beside a reading is that reading, not a fever of its own.
+    fever_word_takes_reading: bool = False
     boundary: frozenset[str] = field(default_factory=lambda: _BOUNDARY_WORDS)
 
     def match(self, tokens: list[Token]) -> list[Mention]:
@@ -283,5 +285,6 @@ def build(data: Mapping[str, Any]) -> Lexicon:
         words=frozenset(every),
         fold_accents=fold,
         fuzzy_same_ends=bool(data.get("fuzzy_same_ends", False)),
+        fever_word_takes_reading=bool(data.get("fever_word_takes_reading", False)),
         boundary=lists.get("boundary_words", _BOUNDARY_WORDS),
     )

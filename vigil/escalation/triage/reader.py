@@ -559,6 +559,8 @@ class Reader:
                 if d is not None:
                     d.mods.add("large_amount")
         self._runs(r)
+        if r.readings and self.lex.fever_word_takes_reading:
+            self._fever_word_is_its_reading(r)
         for i, j, celsius in r.readings:
             if celsius >= 37.5:
                 d = Draft("fever", i, j, i)
@@ -566,6 +568,22 @@ class Reader:
                 if celsius < 38.0:
                     d.mods.add("low_grade")
                 r.drafts.append(d)
+
+    def _fever_word_is_its_reading(self, r: Reading) -> None:
+        """'tengo fiebre de 37.8', '38.5 de fiebre': the word names the reading beside it, which
+        says how high (37.8 is low-grade, 37.2 no fever at all), not a fever of its own."""
+        tokens = r.tokens
+
+        def beside(d: Draft, i: int, j: int) -> bool:
+            lo, hi = (d.end, i) if d.end <= i else (j, d.start)
+            return 0 <= hi - lo <= 2 and not any(tokens[k].norm in self._and for k in range(lo, hi))
+
+        near = [(i, j) for i, j, _ in r.readings]
+        r.drafts = [
+            d
+            for d in r.drafts
+            if d.concept != "fever" or d.value_c is not None or not any(beside(d, i, j) for i, j in near)
+        ]
 
     def _runs(self, r: Reading) -> None:
         """'🤮🤮🤮🤮🤮🤮🤮 today': the same counted symptom written again and again, back to back,
