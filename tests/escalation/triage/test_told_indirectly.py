@@ -290,3 +290,26 @@ def test_im_flagging_is_fatigue_but_the_flowers_flagging_is_nothing() -> None:
 
 def test_a_documentary_about_blood_clots_is_no_finding() -> None:
     assert assess("watched a documentary about blood clots, fascinating").level is Level.NONE
+
+
+# -- images and in-laws ----------------------------------------------------------------------
+
+
+def test_feels_like_somebody_is_stabbing_me_in_the_back_is_my_back_pain() -> None:
+    assert "back_pain" in present(assess("feels like somebody is stabbing me in the back"))
+
+
+def test_someones_had_a_fit_in_the_waiting_room_is_someone_else() -> None:
+    assert assess("someone's had a fit in the waiting room, shaking all over").level is Level.NONE
+
+
+def test_my_mother_in_law_has_a_high_temperature_is_someone_else() -> None:
+    assert status_of(assess("my mother-in-law has a high temperature"), "fever") == {"other"}
+
+
+def test_my_mother_has_a_high_temperature_is_still_the_patient() -> None:
+    assert status_of(assess("my mother has a high temperature"), "fever") == {"present"}
+
+
+def test_red_paint_all_over_the_kitchen_is_nothing() -> None:
+    assert assess("red paint all over the kitchen floor").level is Level.NONE

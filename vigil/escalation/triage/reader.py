@@ -201,6 +201,7 @@ class Reader:
         # Words of the language's grammar the passes below need; English when not given.
         self._first_singular = L.get("first_singular", FIRST_SINGULAR)
         self._first_possessive = L.get("first_possessive", frozenset())
+        self._image_leads = L.get("image_leads", frozenset())
         tails = L.get("score_tails")
         self._score_tails = [t.split() for t in sorted(tails)] if tails is not None else SCORE_TAILS
         self._score_lead = L.get("score_lead", SCORE_LEAD)
@@ -1155,8 +1156,13 @@ class Reader:
                     # names the patient; "my dad" or "my mate's mum" is someone else.
                     # Someone else only as the subject: "walked the dog" says nothing of the dog.
                     prev = tokens[k - 1].norm if k else ""
-                    bare = tok.norm in self._bare_names and prev not in self._owner_words
-                    if tok.norm in self._bare_names and prev in self._parent_owners:
+                    if prev in self._image_leads:
+                        subject[k] = state  # "feels like someone is stabbing me": an image
+                        continue
+                    # "my father-in-law" is no "Dad": only a parent named in one word is.
+                    parent = tok.norm in self._bare_names and m.j - m.i == 1
+                    bare = parent and prev not in self._owner_words
+                    if parent and prev in self._parent_owners:
                         if parent_is_patient is None:
                             parent_is_patient = self._parent_is_patient(tokens)
                         bare = parent_is_patient
