@@ -313,3 +313,13 @@ def test_my_mother_has_a_high_temperature_is_still_the_patient() -> None:
 
 def test_red_paint_all_over_the_kitchen_is_nothing() -> None:
     assert assess("red paint all over the kitchen floor").level is Level.NONE
+
+
+def test_back_pain_full_stop_9_out_of_10_full_stop_is_severe() -> None:
+    a = assess("Back pain. 9 out of 10. Nothing helps.")
+    assert a.level is Level.URGENT
+    assert any(f.concept == "back_pain" and "severe" in f.modifiers for f in a.findings)
+
+
+def test_feeling_fine_full_stop_8_out_of_10_rates_nothing() -> None:
+    assert assess("Feeling fine. 8/10").level is Level.NONE

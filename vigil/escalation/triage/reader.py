@@ -761,6 +761,8 @@ class Reader:
         d = self._nearest(r, index, i, j, self._score_targets, MOD_WINDOW, before_first=True)
         if d is None:
             d = self._site_pain(r, i)  # "hip 8/10": a body site with a score is pain there
+        if d is None:
+            d = self._score_alone(r, i, j)  # "Headache. 8/10.": the sentence before
         if d is None and self._nearest(r, index, i, j, self._count_targets, MOD_WINDOW) is not None:
             # "I vomit many time today, maybe 7": with nothing to rate, the number counts.
             self._attach_count(r, index, i, j, score)
@@ -774,6 +776,22 @@ class Reader:
         if score == 0 and d.score == 0:
             d.inner_neg = True  # "my back pain is 0 today": none to speak of
         d.start, d.end = min(d.start, i), max(d.end, j)
+
+    def _score_alone(self, r: Reading, i: int, j: int) -> Draft | None:
+        """A score written as a sentence of its own ("Headache. 8/10. Paracetamol not touching
+        it.") rates the last thing it could rate in the sentence just before."""
+        tokens = r.tokens
+        sentence = tokens[i].sentence
+        words = [
+            t
+            for k, t in enumerate(tokens)
+            if t.sentence == sentence and not i <= k < j and t.kind != PUNCT and t.norm not in self._approx
+        ]
+        if words or sentence == 0:
+            return None
+        targets = self._score_targets
+        before = [d for d in r.drafts if d.concept in targets and tokens[d.anchor].sentence == sentence - 1]
+        return max(before, key=lambda d: d.end) if before else None
 
     def _count_before(self, r: Reading, num: Number) -> bool:
         return any(d.concept in self._count_targets and d.start == num.j for d in r.drafts)
