@@ -308,6 +308,24 @@ def test_a_story_a_date_or_a_corrected_reading_keeps_a_spanish_conversation_calm
     assert ConversationReader(es).read(_conversation(*texts)).assessment.level.label == "none"
 
 
+def test_a_later_reading_says_how_high_the_fever_named_before_is(es: TriageEngine) -> None:
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    messages = [
+        Message("tengo calentura", start),
+        Message("37.6", start + timedelta(minutes=3), "¿Cuál es su temperatura ahora?"),
+    ]
+    reading = ConversationReader(es).read(messages)
+    assert reading.assessment.level.label == "routine"
+    assert {f.value_c for f in reading.assessment.findings if f.concept == "fever"} == {37.6}
+
+
+def test_y_la_fiebre_tb_goes_the_way_of_the_message_before(es: TriageEngine) -> None:
+    gone = ConversationReader(es).read(_conversation("la tos ya se me quitó", "y la fiebre tb"))
+    assert gone.assessment.level.label == "none"
+    more = ConversationReader(es).read(_conversation("tengo tos", "y fiebre también"))
+    assert "fever" in present(more.assessment)
+
+
 def test_follow_up_questions_and_advice_are_in_spanish(es: TriageEngine) -> None:
     followups = load_followups("es")
     assert [f.name for f in followups.families] == [f.name for f in load_followups("en").families]

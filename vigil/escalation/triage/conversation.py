@@ -95,6 +95,8 @@ class Phrases:
     # A reading corrected: "sorry, 36.8, misread it" replaces the reading before.
     reading_fix: tuple[re.Pattern[str], ...] = ()
     covers: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # "y la fiebre tb" after "la tos ya se me quitó": what is named goes the way of the last.
+    same_as_before: tuple[re.Pattern[str], ...] = ()
     # Words for a third person and for the writer ("he", "I"), and what makes a correction
     # an addition instead ("too"): English unless the language's data says otherwise.
     them: frozenset[str] = field(default_factory=lambda: THEM)
@@ -129,6 +131,7 @@ def phrases(language: str = "en") -> Phrases:
         numbers={str(k): int(v) for k, v in (data.get("numbers") or {}).items()},
         counted=frozenset(str(c) for c in data.get("counted") or ()),
         covers={str(k): frozenset(str(c) for c in v) for k, v in (data.get("covers") or {}).items()},
+        same_as_before=patterns("same_as_before"),
         them=frozenset(str(w) for w in data["them"]) if data.get("them") else THEM,
         me=frozenset(str(w) for w in data["me"]) if data.get("me") else ME,
         also=re.compile(str(data["also"])) if data.get("also") else ALSO,
@@ -170,6 +173,32 @@ def _about_them(text: str, them: frozenset[str] = THEM, me: frozenset[str] = ME)
     """The message speaks of a third person and not of the writer."""
     words = set(re.findall(r"[a-z']+", text))
     return not words.isdisjoint(them) and words.isdisjoint(me)
+
+
+def _last_status(pool: Sequence[Sequence[Finding]]) -> Status | None:
+    """The one status every finding of the latest message with findings has, when it is not
+    present ("la tos ya se me quitó": resolved)."""
+    for findings in reversed(pool):
+        if findings:
+            statuses = {f.status for f in findings}
+            if len(statuses) == 1 and not findings[0].present:
+                return findings[0].status
+            return None
+    return None
+
+
+def _fever_words_take_readings(pool: list[list[Finding]]) -> None:
+    """'tengo calentura' then '37.6' (to "¿Cuál es su temperatura?"): the later reading says how
+    high the fever named before is — low-grade here, not a fever of unknown height."""
+    latest: Finding | None = None
+    for findings in reversed(pool):
+        if latest is None:
+            latest = next((f for f in findings if f.concept == "fever" and f.present and f.value_c), None)
+            continue
+        for k, f in enumerate(findings):
+            if f.concept == "fever" and f.present and f.value_c is None:
+                mods = set(f.modifiers) | ({"low_grade"} if "low_grade" in latest.modifiers else set())
+                findings[k] = replace(f, value_c=latest.value_c, modifiers=tuple(sorted(mods)))
 
 
 def _last_was_someone_else(pool: Sequence[Sequence[Finding]]) -> bool:
@@ -311,6 +340,11 @@ class ConversationReader:
                 # still the husband.
                 mine = [replace(f, status="other") if f.present else f for f in mine]
                 present = []
+            went = _last_status(pool) if _matches(self.phrases.same_as_before, text) else None
+            if present and went is not None:
+                # "la tos ya se me quitó" then "y la fiebre tb": the fever is gone too.
+                mine = [replace(f, status=went) if f.present else f for f in mine]
+                present = []
             if not present:
                 named = _matches(self.phrases.reassign_named, text)
                 taken = self._takes_back(text)
@@ -368,6 +402,8 @@ class ConversationReader:
                             earlier[k] = _overturned(f, status)
                             changes.append(Change(f.concept, status, offset + j, index))
             pool.append(mine)
+        if self.engine.lexicon.fever_word_takes_reading:
+            _fever_words_take_readings(pool)
         self._add_counts(pool, alone, times)
         return [f for findings in pool for f in findings], changes
 
