@@ -1,6 +1,11 @@
 """On-call cover: an admin puts someone on call for a rotation between two instants, or takes
 the cover back. The rules live here and raise `CoverError`s; the API and the pages translate
-them (403, 404, 422; a flash message on the page)."""
+them (403, 404, 422; a flash message on the page).
+
+Who may cover a rotation: an active staff member of the clinic who can be paged, in a role
+the rotation's members have (a nurses' rotation is covered by a nurse, not by a physician
+or an admin). Cover that overlaps other cover of the same rotation is set, and the overlaps
+are returned so that the admin is warned (while both run, the one set last wins)."""
 
 from __future__ import annotations
 
@@ -37,12 +42,24 @@ class Invalid(CoverError):
 
 
 @dataclass(frozen=True)
+class Overlap:
+    """Other cover of the same rotation that runs at the same time."""
+
+    id: int
+    name: str
+    email: str
+    starts_at: datetime
+    ends_at: datetime
+
+
+@dataclass(frozen=True)
 class Cover:
     id: int
     rotation: str
     email: str
     starts_at: datetime
     ends_at: datetime
+    overlaps: tuple[Overlap, ...] = ()
 
 
 def _iso(value: datetime) -> str:
@@ -71,7 +88,8 @@ async def add(
     if ends_at <= now:
         raise Invalid("that cover would already be over: ends_at is in the past")
     clinic = await session.get(Clinic, staff.clinic_id)
-    if clinic is None or Oncall.of(clinic.oncall).rotation(rotation) is None:
+    rota = Oncall.of(clinic.oncall).rotation(rotation) if clinic is not None else None
+    if rota is None:
         raise Invalid(f"no rotation {rotation!r} in this clinic")
     cover = await session.scalar(
         select(Staff).where(
@@ -85,6 +103,34 @@ async def add(
     if contact(cover) is None:
         # Accepted, this would skip the tier on every page until it ends.
         raise Invalid(f"{cover.email} cannot be paged: add a phone or link their Telegram first")
+    allowed = set(
+        await session.scalars(
+            select(Staff.role).where(
+                Staff.clinic_id == staff.clinic_id,
+                Staff.email.in_([m.lower() for m in rota.members]),
+                Staff.active.is_(True),
+            )
+        )
+    )
+    if allowed and cover.role not in allowed:
+        roles = " or ".join(f"{r}s" for r in sorted(allowed))
+        raise Invalid(f"{cover.name} is {_a(cover.role)}; rotation {rotation} is covered by {roles} only")
+    overlaps = tuple(
+        Overlap(o.id, s.name, s.email, utc(o.starts_at), utc(o.ends_at))
+        for o, s in (
+            await session.execute(
+                select(OncallOverride, Staff)
+                .join(Staff, Staff.id == OncallOverride.staff_id)
+                .where(
+                    OncallOverride.clinic_id == staff.clinic_id,
+                    OncallOverride.rotation_key == rotation,
+                    OncallOverride.starts_at < ends_at,
+                    OncallOverride.ends_at > starts_at,
+                )
+                .order_by(OncallOverride.starts_at, OncallOverride.id)
+            )
+        ).all()
+    )
     row = OncallOverride(
         clinic_id=staff.clinic_id,
         rotation_key=rotation,
@@ -108,7 +154,11 @@ async def add(
         starts_at=_iso(starts_at),
         ends_at=_iso(ends_at),
     )
-    return Cover(row.id, rotation, cover.email, starts_at, ends_at)
+    return Cover(row.id, rotation, cover.email, starts_at, ends_at, overlaps)
+
+
+def _a(role: str) -> str:
+    return f"an {role}" if role[:1] in "aeiou" else f"a {role}"
 
 
 async def remove(session: AsyncSession, staff: Staff, override_id: int, now: datetime, channel: str) -> None:

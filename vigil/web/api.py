@@ -189,6 +189,17 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
             "email": made.email,
             "starts_at": views.iso(made.starts_at),
             "ends_at": views.iso(made.ends_at),
+            # Other cover of the rotation at the same time: set anyway, the last set wins.
+            "overlaps": [
+                {
+                    "id": o.id,
+                    "name": o.name,
+                    "email": o.email,
+                    "starts_at": views.iso(o.starts_at),
+                    "ends_at": views.iso(o.ends_at),
+                }
+                for o in made.overlaps
+            ],
         }
 
     @api.get("/oncall/overrides")

@@ -16,6 +16,7 @@ from ..deps import RowId, RuntimeDep, check_csrf
 from .common import PageStaff, _need
 
 router = APIRouter()
+SHOWN = "%a %d %b %H:%M"
 
 
 @router.post("/oncall/overrides/{override_id}/remove")
@@ -60,14 +61,18 @@ async def add_override(
         start = start.replace(tzinfo=zone(clinic.timezone))  # a form's time is the clinic's local time
     end = start + timedelta(hours=hours)
     try:
-        await rt.service.add_cover(me, rotation, email, start, end, "web")
+        made = await rt.service.add_cover(me, rotation, email, start, end, "web")
     except cover.CoverError as exc:  # back to the form with the reason, not a bare error page
         request.session["flash"] = (f"Cover not set: {exc}", "error")
         return RedirectResponse("/", status_code=303)
     tz = zone(clinic.timezone) if clinic is not None else None
     shown, until = start.astimezone(tz), end.astimezone(tz)
-    request.session["flash"] = (
-        f"{email} is on call for {rotation} from {shown:%a %d %b %H:%M} until {until:%a %d %b %H:%M %Z}.",
-        "ok",
-    )
+    said = f"{email} is on call for {rotation} from {shown:%a %d %b %H:%M} until {until:%a %d %b %H:%M %Z}."
+    if made.overlaps:  # set, but the admin should know: while both run, the one set last wins
+        others = "; ".join(
+            f"{o.name} from {o.starts_at.astimezone(tz):{SHOWN}} until {o.ends_at.astimezone(tz):{SHOWN}}"
+            for o in made.overlaps
+        )
+        said += f" It overlaps other cover of {rotation} ({others}): this cover wins while both run."
+    request.session["flash"] = (said, "warn" if made.overlaps else "ok")
     return RedirectResponse("/", status_code=303)

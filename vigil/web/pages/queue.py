@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
+from sqlalchemy import select
 
 from vigil.core.audit import staff_did
+from vigil.core.models import Staff
 
 from .. import views
 from ..deps import RuntimeDep
@@ -26,8 +28,22 @@ async def queue(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLRespo
         cover = (
             await views.list_overrides(session, me.clinic_id, rt.clock.now()) if me.role == "admin" else []
         )
+        # Cover is given to someone of the clinic's staff, picked from a list (never typed in).
+        people = (
+            list(
+                await session.scalars(
+                    select(Staff)
+                    .where(Staff.clinic_id == me.clinic_id, Staff.active.is_(True))
+                    .order_by(Staff.name, Staff.id)
+                )
+            )
+            if me.role == "admin"
+            else []
+        )
         staff_did(session, me, "list", "cases", "queue", at=rt.clock.now(), channel="web", count=len(found))
-    return await _render(request, rt, "queue.html", me, cases=found, oncall=oncall, cover=cover)
+    return await _render(
+        request, rt, "queue.html", me, cases=found, oncall=oncall, cover=cover, people=people
+    )
 
 
 @router.get("/queue/rows", response_class=HTMLResponse)
