@@ -323,3 +323,16 @@ def test_back_pain_full_stop_9_out_of_10_full_stop_is_severe() -> None:
 
 def test_feeling_fine_full_stop_8_out_of_10_rates_nothing() -> None:
     assert assess("Feeling fine. 8/10").level is Level.NONE
+
+
+def test_cant_feel_my_right_leg_from_the_hip_down_is_a_cord_sign() -> None:
+    assert assess("can't feel my right leg, from the hip all the way down").level is Level.EMERGENCY
+
+
+def test_tingling_in_my_right_leg_from_the_hip_down_stays_routine() -> None:
+    assert assess("tingling in my right leg from the hip down").level is Level.ROUTINE
+
+
+def test_four_loose_ones_since_breakfast_is_diarrhoea() -> None:
+    a = assess("4 loose ones since breakfast")
+    assert "diarrhea" in present(a)

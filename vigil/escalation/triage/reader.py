@@ -202,6 +202,8 @@ class Reader:
         self._first_singular = L.get("first_singular", FIRST_SINGULAR)
         self._first_possessive = L.get("first_possessive", frozenset())
         self._image_leads = L.get("image_leads", frozenset())
+        self._loss_mods = L.get("loss_modifiers", frozenset())
+        self._not_loss = L.get("not_loss_words", frozenset())
         tails = L.get("score_tails")
         self._score_tails = [t.split() for t in sorted(tails)] if tails is not None else SCORE_TAILS
         self._score_lead = L.get("score_lead", SCORE_LEAD)
@@ -842,6 +844,10 @@ class Reader:
                         continue
                     if tokens[d.anchor].sentence != sentence:
                         continue
+                    if mod in self._loss_mods and any(
+                        t.norm in self._not_loss for t in tokens[d.start : d.end]
+                    ):
+                        continue  # tingling is never a loss of feeling, however far it reaches
                     gap = d.gap(m.i, m.j)
                     after = 1 if back and d.start >= m.j else 0
                     key = (0 if tokens[d.anchor].clause == clause else 1, after, gap)
