@@ -105,3 +105,36 @@ async def test_staff_who_left_and_discharged_patients_stay_out_of_the_export(db:
 
 def test_durations_are_written_in_the_largest_whole_unit() -> None:
     assert [duration(s) for s in (45, 300, 5400, 14400, 86400, 90)] == ["45s", "5m", "90m", "4h", "1d", "90s"]
+
+
+async def test_a_clinic_changed_since_its_import_still_exports_to_a_file_that_changes_nothing(
+    db: Database,
+) -> None:
+    """Paused, Spanish-speaking, a Telegram patient not linked yet, no quiet hours, a baseline:
+    what the pages can make of a clinic round-trips too."""
+    clock = ManualClock(START)
+    await clinic_import.apply(db, clinic_file.load(EXAMPLE), clock)
+    async with db.transaction() as session:
+        clinic = await session.scalar(select(Clinic))
+        assert clinic is not None
+        clinic.quiet_start = clinic.quiet_end = None
+        clinic.trend_baseline_default = 2.5
+        walter = await session.scalar(select(Patient).where(Patient.external_id == "MRN-100234"))
+        maria = await session.scalar(select(Patient).where(Patient.external_id == "MRN-100871"))
+        assert walter is not None
+        assert maria is not None
+        walter.status, walter.language, walter.timezone = "paused", "es", None
+        maria.telegram_chat_id, maria.status = None, "invited"
+        protocol = await session.scalar(select(Protocol))
+        assert protocol is not None
+        protocol.remind_after_s = None
+        protocol.expire_after_s = 5400
+    before = await _rows(db)
+    exported = await _export(db)
+    assert "quiet_hours" not in exported
+    assert "expire_after: 90m" in exported
+    clock.advance(days=2)
+    summary = await clinic_import.apply(db, clinic_file.parse(exported), clock)
+    assert str(summary) == "nothing changed"
+    assert await _rows(db) == before
+    assert await _export(db) == exported

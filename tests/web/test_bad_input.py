@@ -240,6 +240,13 @@ PATIENT_ROUTES = {
     ("POST", "/api/v1/patients/{external_id}/discharge"),
     ("POST", "/api/v1/patients/{external_id}/readmit"),
 }
+# The staff of issue 13: every page and API route that names a staff member.
+STAFF_ROUTES = {
+    (method, f"{prefix}/staff/{{staff_id}}/{action}")
+    for method in ("POST",)
+    for prefix in ("/admin", "/api/v1")
+    for action in ("role", "deactivate", "password", "telegram")
+}
 # Page routes that answer another clinic's id with a flash on the page instead of a 404.
 FLASHED = {("POST", "/oncall/overrides/{override_id}/remove")}
 
@@ -337,7 +344,8 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
         seen.add((method, template))
     assert walked >= 27
     # The patients of issue 13: every page and API route that names a patient.
-    assert PATIENT_ROUTES <= seen, PATIENT_ROUTES - seen
+    assert seen >= PATIENT_ROUTES, PATIENT_ROUTES - seen
+    assert seen >= STAFF_ROUTES, STAFF_ROUTES - seen
     after = (
         await client.get(
             f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {await make_token(rt)}"}
@@ -350,8 +358,21 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     )
     async with rt.db.session() as session:
         assert await session.get(OncallOverride, override.id) is not None
+        untouched = await session.get(Staff, nurse.id)
+        assert untouched is not None
+        assert (untouched.role, untouched.active, untouched.password_hash) == (
+            nurse.role,
+            nurse.active,
+            nurse.password_hash,
+        )
     # Lists without ids show nothing of this clinic either.
     listed = (await client.get("/api/v1/cases?status=open,acknowledged,resolved", headers=api)).json()
     assert (listed["cases"], listed["total"]) == ([], 0)
     assert f'href="/cases/{case_id}"' not in (await client.get("/history")).text
     assert "Ana Reyes" not in (await client.get("/simulator/staff")).text
+    assert "Ana Reyes" not in (await client.get("/admin/staff")).text
+    their_staff = (await client.get("/api/v1/staff", headers=api)).json()["staff"]
+    assert [s["email"] for s in their_staff] == ["admin@elsewhere.example"]
+    their_log = (await client.get("/api/v1/audit", headers=api)).json()["entries"]
+    assert all(e["actor"].endswith("elsewhere.example") for e in their_log)
+    assert "riverside" not in (await client.get("/api/v1/clinic/export", headers=api)).text
