@@ -336,3 +336,22 @@ def test_tingling_in_my_right_leg_from_the_hip_down_stays_routine() -> None:
 def test_four_loose_ones_since_breakfast_is_diarrhoea() -> None:
     a = assess("4 loose ones since breakfast")
     assert "diarrhea" in present(a)
+
+
+# -- blood told by its look, and bumping into things -----------------------------------------
+
+
+def test_coughing_up_pink_gunk_is_haemoptysis() -> None:
+    assert "hemoptysis" in present(assess("coughing up pink gunk since last night"))
+
+
+def test_sick_that_looks_like_coffee_grounds_is_bleeding() -> None:
+    assert "bleeding" in present(assess("my sick looks like coffee grounds"))
+
+
+def test_stools_gone_black_and_tarry_is_bleeding() -> None:
+    assert "bleeding" in present(assess("stools have gone black and tarry"))
+
+
+def test_keep_bumping_into_the_furniture_is_gait_difficulty() -> None:
+    assert "gait_difficulty" in present(assess("I keep bumping into the furniture"))
