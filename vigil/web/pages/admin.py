@@ -195,11 +195,13 @@ async def audit_page(
     found, _ = await read_audit(rt, me, filters, page)
     async with rt.db.session() as session:
         actions, subjects = await audit_log.kinds(session, me.clinic_id)
-        names = dict(
-            (
-                await session.execute(select(Staff.email, Staff.name).where(Staff.clinic_id == me.clinic_id))
-            ).all()
-        )
+        people = (
+            await session.execute(
+                select(Staff.id, Staff.email, Staff.name).where(Staff.clinic_id == me.clinic_id)
+            )
+        ).all()
+    names = {email: name for _, email, name in people}
+    staff_names = {str(staff_id): name for staff_id, _, name in people}  # a staff subject, by name
     return await _render(
         request,
         rt,
@@ -211,6 +213,7 @@ async def audit_page(
         actions=actions,
         subjects=subjects,
         names=names,
+        staff_names=staff_names,
         query=filters.query(),
     )
 
