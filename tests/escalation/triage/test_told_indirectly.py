@@ -355,3 +355,11 @@ def test_stools_gone_black_and_tarry_is_bleeding() -> None:
 
 def test_keep_bumping_into_the_furniture_is_gait_difficulty() -> None:
     assert "gait_difficulty" in present(assess("I keep bumping into the furniture"))
+
+
+def test_my_husband_had_to_lift_me_my_legs_gave_way_is_mine() -> None:
+    assert assess("my husband had to lift me off the floor, legs just went").level is Level.EMERGENCY
+
+
+def test_my_husband_has_a_cough_is_still_someone_else() -> None:
+    assert status_of(assess("my husband has a cough"), "cough") == {"other"}

@@ -202,6 +202,8 @@ class Reader:
         self._first_singular = L.get("first_singular", FIRST_SINGULAR)
         self._first_possessive = L.get("first_possessive", frozenset())
         self._image_leads = L.get("image_leads", frozenset())
+        self._helping_verbs = L.get("helping_verbs", frozenset())
+        self._helped_objects = L.get("helped_objects", frozenset())
         self._loss_mods = L.get("loss_modifiers", frozenset())
         self._not_loss = L.get("not_loss_words", frozenset())
         tails = L.get("score_tails")
@@ -1205,6 +1207,8 @@ class Reader:
                     state = third
             if tok.norm in self._first_singular and (m is None or not m.has("marker")):
                 state = 0  # "in my opinion I have a fever": "I have" is read as a yes, still me
+            elif k and tok.norm in self._helped_objects and tokens[k - 1].norm in self._helping_verbs:
+                state = 0  # "my husband had to carry me up the stairs, legs wouldn't hold me": me
             subject[k] = state
         return subject
 
