@@ -363,3 +363,15 @@ def test_my_husband_had_to_lift_me_my_legs_gave_way_is_mine() -> None:
 
 def test_my_husband_has_a_cough_is_still_someone_else() -> None:
     assert status_of(assess("my husband has a cough"), "cough") == {"other"}
+
+
+def test_the_novels_detective_has_a_fever_is_someone_else() -> None:
+    assert assess("the novel's detective has a fever and keeps coughing").level is Level.NONE
+
+
+def test_i_have_to_pretend_to_collapse_in_the_panto_is_no_finding() -> None:
+    assert assess("in the panto I have to pretend to collapse").level is Level.NONE
+
+
+def test_a_bad_dream_then_woke_up_gasping_for_breath_is_still_breathlessness() -> None:
+    assert assess("had a bad dream and woke up gasping for breath").level is Level.EMERGENCY
