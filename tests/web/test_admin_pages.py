@@ -296,3 +296,15 @@ async def test_the_audit_log_filters_by_actor_action_subject_and_days_a_page_at_
     bad = await client.get("/admin/audit?from=yesterday")
     assert bad.status_code == 200
     assert "Filter not applied: from must be a date" in bad.text
+
+
+async def test_reading_the_audit_log_is_itself_audited_with_its_filters(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    api = await _api(rt)
+    assert (await client.get("/api/v1/audit?action=export&from=2026-11-01", headers=api)).status_code == 200
+    async with rt.db.session() as session:
+        read = await session.scalar(select(AuditEvent).where(AuditEvent.subject_type == "audit_log"))
+    assert read is not None
+    assert (read.actor, read.action, read.detail["channel"]) == (ADMIN, "list", "api")
+    assert read.detail["filters"] == {"action": "export", "from": "2026-11-01"}

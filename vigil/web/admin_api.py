@@ -83,12 +83,23 @@ def yaml_download(text: str, slug: str) -> Response:
 
 
 async def read_audit(
-    rt: Runtime, me: Staff, filters: audit_log.AuditFilters, page: int
+    rt: Runtime, me: Staff, filters: audit_log.AuditFilters, page: int, channel: str
 ) -> tuple[audit_log.AuditPage, str]:
+    """A page of the audit log; reading it is audited too (its filters, not what it showed)."""
     need_admin(me)
-    async with rt.db.session() as session:
+    async with rt.db.transaction() as session:
         tz = await session.scalar(select(Clinic.timezone).where(Clinic.id == me.clinic_id))
         found = await audit_log.search(session, me.clinic_id, filters, zone(str(tz or "UTC")), page)
+        staff_did(
+            session,
+            me,
+            "list",
+            "audit_log",
+            me.clinic_id,
+            at=rt.clock.now(),
+            channel=channel,
+            filters=filters.query(),
+        )
     return found, str(tz or "UTC")
 
 
@@ -138,7 +149,7 @@ async def audit(
         filters = audit_log.AuditFilters.read(actor, action, subject, first, last)
     except audit_log.AuditQueryError as exc:
         raise HTTPException(422, str(exc)) from None
-    found, _ = await read_audit(rt, staff, filters, page)
+    found, _ = await read_audit(rt, staff, filters, page, "api")
     return {"entries": found.entries, "total": found.total, "page": found.page, "pages": found.pages}
 
 

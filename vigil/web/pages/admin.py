@@ -192,7 +192,7 @@ async def audit_page(
     except audit_log.AuditQueryError as exc:
         request.session["flash"] = (f"Filter not applied: {exc}", "error")
         filters = audit_log.AuditFilters.read(actor, action, subject, None, None)
-    found, _ = await read_audit(rt, me, filters, page)
+    found, _ = await read_audit(rt, me, filters, page, "web")
     async with rt.db.session() as session:
         actions, subjects = await audit_log.kinds(session, me.clinic_id)
         people = (
