@@ -308,3 +308,20 @@ async def test_reading_the_audit_log_is_itself_audited_with_its_filters(
     assert read is not None
     assert (read.actor, read.action, read.detail["channel"]) == (ADMIN, "list", "api")
     assert read.detail["filters"] == {"action": "export", "from": "2026-11-01"}
+
+
+async def test_the_last_nurse_keeps_the_role_a_tier_pages_everyone_of(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    """The demo's emergency tier 3 pages `all:nurse`: with one nurse left, they stay one."""
+    api = await _api(rt)
+    ana, ben = await _staff(rt, NURSE), await _staff(rt, "ben.okafor@riverside.example")
+    assert (
+        await client.post(f"/api/v1/staff/{ben.id}/role", headers=api, json={"role": "admin"})
+    ).status_code == 200
+    r = await client.post(f"/api/v1/staff/{ana.id}/role", headers=api, json={"role": "physician"})
+    assert (r.status_code, r.json()["detail"]) == (
+        422,
+        "Ana Reyes is the last nurse, and emergency tier 3 pages every nurse",
+    )
+    assert (await _staff(rt, NURSE)).role == "nurse"

@@ -5,7 +5,8 @@ otherwise) that the API and the pages translate. Every change is audited with wh
 Two rules keep a clinic runnable: an admin cannot deactivate themselves, and the last active
 admin can be neither deactivated nor given another role. Someone the on-call configuration
 names (a rotation's member, a tier's `staff:` target) is taken out of it before they are
-deactivated, so that the clinic's export stays a file the import accepts.
+deactivated, and the last of a role a tier pages (`all:nurse`) keeps it, so that the clinic's
+export stays a file the import accepts.
 """
 
 from __future__ import annotations
@@ -138,6 +139,9 @@ async def change_role(
         return staff
     if staff.role == "admin" and staff.active and await _admins(session, me.clinic_id) <= 1:
         raise StaffError(f"{staff.name} is the clinic's last admin: make someone else an admin first")
+    paged = await _last_of_a_paged_role(session, staff)
+    if paged:
+        raise StaffError(f"{staff.name} is the last {staff.role}, and {paged} pages every {staff.role}")
     was, staff.role = staff.role, role
     staff_did(
         session,
@@ -151,6 +155,31 @@ async def change_role(
         role=[was, role],
     )
     return staff
+
+
+async def _last_of_a_paged_role(session: AsyncSession, staff: Staff) -> str | None:
+    """The tier that pages everyone of this person's role, when they are the last active one
+    of it (the tier would page nobody, and the clinic file would be refused)."""
+    clinic = await session.get(Clinic, staff.clinic_id)
+    tiers = [
+        f"{level} tier {i + 1}"
+        for level, listed in ((clinic.oncall if clinic else {}).get("escalation") or {}).items()
+        for i, tier in enumerate(listed)
+        if str(tier.get("notify", "")) == f"all:{staff.role}"
+    ]
+    if not tiers or not staff.active:
+        return None
+    others = await session.scalar(
+        select(func.count())
+        .select_from(Staff)
+        .where(
+            Staff.clinic_id == staff.clinic_id,
+            Staff.role == staff.role,
+            Staff.active.is_(True),
+            Staff.id != staff.id,
+        )
+    )
+    return None if others else ", ".join(tiers)
 
 
 def _named_in_oncall(clinic: Clinic, email: str) -> list[str]:
@@ -187,6 +216,9 @@ async def deactivate(
         raise StaffError(
             f"{staff.name} is on call in {', '.join(named)}: take them out of the on-call configuration first"
         )
+    paged = await _last_of_a_paged_role(session, staff)
+    if paged:
+        raise StaffError(f"{staff.name} is the last {staff.role}, and {paged} pages every {staff.role}")
     staff.active = False
     await revoke_all(session, staff.id, now)
     released = await release_held(session, staff, now, "deactivated by an admin")
