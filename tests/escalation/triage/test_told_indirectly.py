@@ -375,3 +375,26 @@ def test_i_have_to_pretend_to_collapse_in_the_panto_is_no_finding() -> None:
 
 def test_a_bad_dream_then_woke_up_gasping_for_breath_is_still_breathlessness() -> None:
     assert assess("had a bad dream and woke up gasping for breath").level is Level.EMERGENCY
+
+
+# -- what others noticed, and signs told by their look ---------------------------------------
+
+
+def test_my_son_says_i_wasnt_making_much_sense_is_confusion() -> None:
+    assert "confusion" in present(assess("my son says I wasn't making much sense last night"))
+
+
+def test_this_form_isnt_making_any_sense_is_nothing() -> None:
+    assert assess("this form isn't making any sense to me").level is Level.NONE
+
+
+def test_keep_forgetting_my_words_is_speech_difficulty() -> None:
+    assert "speech_difficulty" in present(assess("I keep forgetting my words"))
+
+
+def test_propped_up_on_three_pillows_to_breathe_is_breathlessness() -> None:
+    assert "dyspnea" in present(assess("propped up on 3 pillows to breathe"))
+
+
+def test_lips_have_a_bluish_tint_is_severe_breathlessness() -> None:
+    assert assess("my lips have a bluish tint").level is Level.EMERGENCY
