@@ -398,3 +398,26 @@ def test_propped_up_on_three_pillows_to_breathe_is_breathlessness() -> None:
 
 def test_lips_have_a_bluish_tint_is_severe_breathlessness() -> None:
     assert assess("my lips have a bluish tint").level is Level.EMERGENCY
+
+
+# -- dictation: "brief" for breathe, "fell" for feel, "hole" for whole -----------------------
+
+
+def test_cant_brief_is_cant_breathe() -> None:
+    assert assess("I cant brief").level is Level.EMERGENCY
+
+
+def test_a_brief_headache_is_still_a_headache() -> None:
+    assert assess("a brief headache this morning").level is Level.ROUTINE
+
+
+def test_cant_fell_my_legs_is_loss_of_feeling() -> None:
+    assert assess("cant fell my legs").level is Level.EMERGENCY
+
+
+def test_my_hole_body_is_trembling_after_chemo_is_rigors() -> None:
+    assert assess("my hole body is trembling, chemo on monday").level is Level.EMERGENCY
+
+
+def test_the_shelf_fell_down_is_nothing() -> None:
+    assert assess("the shelf fell down").level is Level.NONE
