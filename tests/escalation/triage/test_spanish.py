@@ -268,6 +268,13 @@ def test_a_fever_named_with_its_reading_is_that_reading(text: str, level: str, v
     assert [f.value_c for f in a.findings if f.concept == "fever" and f.present] == ([value] if value else [])
 
 
+def test_only_when_walking_says_when_not_whether() -> None:
+    a = assess("solo cuando camino", "¿Le falta el aire estando en reposo?")
+    assert "dyspnea" in present(a) and a.level.label == "routine"
+    b = assess("no me falta el aire en reposo, solo cuando camino")
+    assert "dyspnea" in present(b) and b.level.label == "routine"
+
+
 def test_a_score_out_of_ten_in_spanish() -> None:
     a = assess("8 de 10", "Del 0 al 10, ¿qué tan fuerte es su dolor de espalda?")
     back = next(f for f in a.findings if f.concept == "back_pain")

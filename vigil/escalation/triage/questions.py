@@ -278,7 +278,8 @@ def _only_when(reader: Reader, tokens: list[Token], start: int) -> int | None:
     k = start
     while k < len(tokens) and tokens[k].kind == PUNCT:
         k += 1
-    if k + 1 < len(tokens) and tokens[k].norm in ONLY_WORDS and tokens[k + 1].norm in circumstances:
+    only = reader.lex.lists.get("only_words", ONLY_WORDS)
+    if k + 1 < len(tokens) and tokens[k].norm in only and tokens[k + 1].norm in circumstances:
         return k
     return None
 

@@ -50,6 +50,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
 FIRST_SINGULAR = frozenset({"i", "im", "ive", "id"})
 # Words after "a 7" that make it an amount of something, not a score.
 HIS_HER = frozenset({"his", "her"})
+ONLY_WORDS = frozenset({"only", "just"})
 NOT_SCORES = frozenset(
     {"year", "years", "day", "days", "week", "weeks", "month", "months", "hour", "hours", "minute",
      "minutes", "mins", "am", "pm", "oclock", "percent", "%", "mile", "miles", "pound", "pounds",
@@ -197,6 +198,7 @@ class Reader:
         self._prepositions = L.get("prepositions", frozenset())
         self._accompany = L.get("accompany_words", frozenset())
         self._only_circumstances = L.get("only_circumstances", frozenset())
+        self._only_words = L.get("only_words", ONLY_WORDS)
         self._writer_words = L.get("writer_words", frozenset())
         # Words of the language's grammar the passes below need; English when not given.
         self._first_singular = L.get("first_singular", FIRST_SINGULAR)
@@ -976,6 +978,8 @@ class Reader:
                 d.status = "negated"
             elif used[a] or idx in resolved:
                 d.status = "resolved"
+            if neg[a] and d.status == "present" and "at_rest" in d.mods and self._only_when(tokens, d):
+                d.mods.discard("at_rest")  # "not short of breath at rest, only when I walk"
 
     def _own_site(self, tokens: list[Token], mentions: list[Mention], owner: list[int], d: Draft) -> bool:
         """'the surgeon said the numbness in my legs is from the op': a site the writer calls
@@ -998,7 +1002,7 @@ class Reader:
         for k in range(d.end, min(len(tokens) - 1, d.end + 6)):
             if tokens[k].sentence != sentence:
                 return False
-            if tokens[k].norm in ("only", "just") and tokens[k + 1].norm in self._only_circumstances:
+            if tokens[k].norm in self._only_words and tokens[k + 1].norm in self._only_circumstances:
                 return True
         return False
 
