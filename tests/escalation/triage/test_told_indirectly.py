@@ -421,3 +421,18 @@ def test_my_hole_body_is_trembling_after_chemo_is_rigors() -> None:
 
 def test_the_shelf_fell_down_is_nothing() -> None:
     assert assess("the shelf fell down").level is Level.NONE
+
+
+# -- instructions and general questions ------------------------------------------------------
+
+
+def test_told_to_keep_an_eye_out_for_numbness_in_my_legs_is_no_finding() -> None:
+    assert assess("I was told to keep an eye out for numbness in my legs").level is Level.NONE
+
+
+def test_can_the_radiotherapy_make_your_legs_weak_is_a_question_not_a_finding() -> None:
+    assert assess("can the radiotherapy make your legs weak?").level is Level.NONE
+
+
+def test_told_to_check_for_blood_in_my_pee_and_there_is_some_is_bleeding() -> None:
+    assert "bleeding" in present(assess("told to check for blood in my pee and there is some"))
