@@ -436,3 +436,18 @@ def test_can_the_radiotherapy_make_your_legs_weak_is_a_question_not_a_finding() 
 
 def test_told_to_check_for_blood_in_my_pee_and_there_is_some_is_bleeding() -> None:
     assert "bleeding" in present(assess("told to check for blood in my pee and there is some"))
+
+
+# -- severity told by comparison -------------------------------------------------------------
+
+
+def test_chest_pain_as_bad_as_my_heart_attack_is_severe_chest_pain() -> None:
+    assert assess("chest pain as bad as my heart attack").level is Level.EMERGENCY
+
+
+def test_chest_pain_not_like_my_heart_attack_is_not_severe() -> None:
+    assert assess("chest pain, not like my heart attack, just a twinge").level is Level.URGENT
+
+
+def test_cant_speak_on_the_phone_for_breathlessness_is_severe() -> None:
+    assert assess("can't speak on the phone right now for breathlessness").level is Level.EMERGENCY
