@@ -451,3 +451,18 @@ def test_chest_pain_not_like_my_heart_attack_is_not_severe() -> None:
 
 def test_cant_speak_on_the_phone_for_breathlessness_is_severe() -> None:
     assert assess("can't speak on the phone right now for breathlessness").level is Level.EMERGENCY
+
+
+# -- the person written about is said not to be the patient ---------------------------------
+
+
+def test_steve_has_chest_pain_he_is_not_under_you_is_someone_else() -> None:
+    a = assess("Steve has crushing chest pain, he is not under you, what should he do")
+    assert a.level is Level.NONE
+    assert a.other_person_level is Level.EMERGENCY
+
+
+def test_my_neighbour_isnt_your_patient_but_i_have_a_fever_is_my_fever() -> None:
+    a = assess("my neighbour isn't your patient but he is vomiting, and I have a fever")
+    assert status_of(a, "fever") == {"present"}
+    assert status_of(a, "vomiting") == {"other"}

@@ -1172,13 +1172,16 @@ class Reader:
             return subject
         starts = {m.i: m for m in mentions}
         parent_is_patient: bool | None = None  # worked out at the first "my mum"
-        state = 0
-        third = 0  # whom "he"/"she" points at: the patient until someone else is named
+        # "Dave's coughing up blood, he's not your patient": who is written about is not the
+        # patient; the writer is, where they speak of themselves.
+        base = OTHER if any(("marker", "not_patient") in m.tags for m in mentions) else 0
+        state = base
+        third = base  # whom "he"/"she" points at: the patient until someone else is named
         sentence = 0
         for k, tok in enumerate(tokens):
             if tok.sentence != sentence:
                 sentence = tok.sentence
-                state = 0
+                state = base
             m = starts.get(k)
             if m is not None:
                 if ("marker", "person") in m.tags:
