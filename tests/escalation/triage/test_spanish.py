@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import unicodedata
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -110,6 +111,14 @@ def test_accents_dropped_or_not_read_the_same(with_accents: str, without: str) -
     a, b = assess(with_accents), assess(without)
     assert present(a) == present(b) != set()
     assert a.level == b.level
+
+
+def test_accents_sent_as_combining_marks_read_the_same() -> None:
+    composed = "me duele el corazón, tosí sangre"
+    decomposed = unicodedata.normalize("NFD", composed)
+    a = assess(decomposed)
+    assert present(a) == present(assess(composed)) == {"chest_pain", "hemoptysis"}
+    assert all(decomposed[f.start : f.end] == f.evidence for f in a.findings)
 
 
 def test_evidence_keeps_the_patients_own_accented_words() -> None:

@@ -196,7 +196,8 @@ def _as_patterns(value: Any, where: str) -> list[str]:
     raise LexiconError(f"{where}: expected a pattern or a list of patterns")
 
 
-FOLD: Final = str.maketrans("áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou")
+# Accents away, composed ("ó") or combining ("o" + U+0301) alike.
+FOLD: Final = str.maketrans("áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou", "\u0300\u0301\u0302\u0303\u0308")
 
 
 def _folded(value: Any) -> Any:

@@ -68,6 +68,8 @@ class Normaliser:
         if hit is not None:
             return hit
         out = self._pieces(raw.translate(FOLD) if self._fold else raw)
+        if self._fold and len(out) == 1 and out[0][2] != len(raw):
+            out = ((out[0][0], 0, len(raw)),)  # combining accents folded away: the whole piece
         if len(self._cache) >= self.CACHE_LIMIT:
             self._cache.clear()  # bounded memory for adversarial input; refills fast
         self._cache[raw] = out

@@ -12,6 +12,11 @@ PUNCT: Final = 2
 # Three plain alternatives, none nested under an unbounded repeat, so matching is
 # linear in the length of the text whatever it holds.
 _TOKEN: Final = re.compile(r"\d+[.,]\d+|[^\W_]+(?:['’‘`][^\W_]+)*|\S")
+# Text that spells accents as combining marks ("corazo\u0301n" as some keyboards send
+# "corazón") keeps them inside its words; other text keeps the faster pattern above.
+_COMBINING: Final = re.compile(r"[\u0300-\u036f]")
+_L: Final = r"(?:[^\W_]|[\u0300-\u036f])"
+_TOKEN_MARKS: Final = re.compile(rf"\d+[.,]\d+|{_L}+(?:['’‘`]{_L}+)*|\S")
 _APOSTROPHES: Final = str.maketrans("", "", "'’‘`")
 _NUMBER_UNIT: Final = re.compile(r"(\d+)([^\W\d_]+)")
 _POSSESSIVE: Final = re.compile(r"([^\W\d_]{2,})['’‘`]s")
@@ -76,7 +81,8 @@ class Token:
 def raw_tokens(text: str) -> list[tuple[str, int, int, bool]]:
     """Lower-cased, apostrophe-free pieces of the text with their spans."""
     out = []
-    for m in _TOKEN.finditer(text):
+    pattern = _TOKEN_MARKS if _COMBINING.search(text) else _TOKEN
+    for m in pattern.finditer(text):
         word = m.group().lower()
         possessive = _POSSESSIVE.fullmatch(word) if word[-1:] == "s" and len(word) > 3 else None
         owned = possessive is not None and possessive.group(1) not in _KEEP_S
