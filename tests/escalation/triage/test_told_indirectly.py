@@ -466,3 +466,11 @@ def test_my_neighbour_isnt_your_patient_but_i_have_a_fever_is_my_fever() -> None
     a = assess("my neighbour isn't your patient but he is vomiting, and I have a fever")
     assert status_of(a, "fever") == {"present"}
     assert status_of(a, "vomiting") == {"other"}
+
+
+def test_her_mouth_has_drooped_to_one_side_is_a_one_sided_sign() -> None:
+    assert assess("her mouth has drooped to one side").level is Level.EMERGENCY
+
+
+def test_cannae_keep_watter_doon_is_vomiting_that_keeps_nothing_down() -> None:
+    assert assess("sick again, cannae keep watter doon").level is Level.URGENT
