@@ -474,3 +474,26 @@ def test_her_mouth_has_drooped_to_one_side_is_a_one_sided_sign() -> None:
 
 def test_cannae_keep_watter_doon_is_vomiting_that_keeps_nothing_down() -> None:
     assert assess("sick again, cannae keep watter doon").level is Level.URGENT
+
+
+# -- more of someone else, the news, and a year said after -----------------------------------
+
+
+def test_our_toddler_has_a_high_temperature_is_someone_else() -> None:
+    assert assess("our toddler has a high temperature").level is Level.NONE
+
+
+def test_on_the_news_they_said_headaches_can_mean_a_stroke_is_no_finding() -> None:
+    assert assess("on the news they said a sudden headache can mean a stroke").level is Level.NONE
+
+
+def test_i_couldnt_walk_after_the_op_that_was_in_2019_is_history() -> None:
+    assert assess("after the op I couldn't walk, that was in 2019").level is Level.NONE
+
+
+def test_i_fainted_this_morning_that_was_at_10_is_now() -> None:
+    assert assess("I fainted this morning, that was at 10").level is Level.EMERGENCY
+
+
+def test_the_nurse_took_my_temp_and_it_was_38_point_7_is_a_fever() -> None:
+    assert "fever" in present(assess("the nurse took my temp and it was 38.7"))
