@@ -11,10 +11,11 @@ from sqlalchemy import func, select
 from vigil.assembly import Runtime
 from vigil.clinic import file as clinic_file
 from vigil.clinic import importer as clinic_import
-from vigil.core.models import AuditEvent, Patient
+from vigil.core.clock import ManualClock
+from vigil.core.models import AuditEvent, OutboundMessage, Patient
 from vigil.scheduler.models import Enrolment
 
-from ..conftest import DEMO, NURSE, PASSWORD, make_token
+from ..conftest import DEMO, DUE, NURSE, PASSWORD, make_token
 
 ADMIN = "admin@riverside.example"
 
@@ -112,6 +113,7 @@ async def test_editing_a_patient_changes_what_was_changed_and_audits_which_field
 ) -> None:
     csrf = await _sign_in(client)
     walter = await _patient(rt, "MRN-100234")
+    assert f'href="/patients/{walter.id}/edit"' in (await client.get(f"/patients/{walter.id}")).text
     form = await client.get(f"/patients/{walter.id}/edit")
     assert 'value="Walter Brennan"' in form.text
     data = {
@@ -235,6 +237,7 @@ async def test_a_nurse_sees_patients_but_cannot_change_them(rt: Runtime, client:
     csrf = await _sign_in(client, NURSE)
     walter = await _patient(rt, "MRN-100234")
     assert (await client.get("/patients")).status_code == 200
+    assert "/edit" not in (await client.get(f"/patients/{walter.id}")).text
     for path in ("/patients/new", f"/patients/{walter.id}/edit", "/patients/import"):
         assert (await client.get(path)).status_code == 403, path
     for path, data in (
@@ -346,3 +349,27 @@ async def test_a_patient_added_on_the_page_is_unchanged_by_the_file_that_lists_t
     )
     summary = await clinic_import.apply(rt.db, clinic_file.parse(listed), rt.clock)
     assert not summary.changed, str(summary)
+
+
+async def test_a_patient_added_on_the_page_gets_their_first_check_in_on_the_simulator(
+    rt: Runtime, client: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    csrf = await _sign_in(client)
+    r = await client.post(
+        "/patients/new", data={**_form(channel="simulator", phone="", language="en"), "csrf": csrf}
+    )
+    assert r.status_code == 303
+    clock.set(DUE)  # Monday 10:00 in New York: the weekly protocol's first check-in
+    await rt.service.send_due()
+    rosa = await _patient(rt, "MRN-300001")
+    async with rt.db.session() as session:
+        sent = list(
+            await session.scalars(
+                select(OutboundMessage.text).where(
+                    OutboundMessage.patient_id == rosa.id, OutboundMessage.kind == "question"
+                )
+            )
+        )
+    assert len(sent) == 1
+    assert "How bad is any back pain today" in sent[0]
+    assert "How bad is any back pain today" in (await client.get("/simulator/MRN-300001")).text
