@@ -497,3 +497,18 @@ def test_i_fainted_this_morning_that_was_at_10_is_now() -> None:
 
 def test_the_nurse_took_my_temp_and_it_was_38_point_7_is_a_fever() -> None:
     assert "fever" in present(assess("the nurse took my temp and it was 38.7"))
+
+
+# -- the bladder told by what they can no longer tell ----------------------------------------
+
+
+def test_cant_tell_when_i_need_a_wee_anymore_is_bladder_dysfunction() -> None:
+    assert assess("I can't tell when I need a wee anymore").level is Level.EMERGENCY
+
+
+def test_pants_were_wet_and_i_never_noticed_is_bladder_dysfunction() -> None:
+    assert assess("my pants were wet and I never noticed").level is Level.EMERGENCY
+
+
+def test_collected_the_strepsils_sore_throat_is_nothing() -> None:
+    assert assess("collected the Strepsils Sore Throat lozenges").level is Level.NONE
