@@ -512,3 +512,34 @@ def test_pants_were_wet_and_i_never_noticed_is_bladder_dysfunction() -> None:
 
 def test_collected_the_strepsils_sore_throat_is_nothing() -> None:
     assert assess("collected the Strepsils Sore Throat lozenges").level is Level.NONE
+
+
+# -- dictation that hears a symptom as other words -------------------------------------------
+
+
+def test_feeling_week_in_my_arms_is_limb_weakness() -> None:
+    assert "limb_weakness" in present(assess("feeling week in my arms"))
+
+
+def test_see_you_next_week_in_the_legs_class_is_nothing() -> None:
+    assert assess("see you next week in the legs class").level is Level.NONE
+
+
+def test_a_thread_of_blood_in_my_flem_is_haemoptysis() -> None:
+    assert "hemoptysis" in present(assess("bit of blood in my flem"))
+
+
+def test_awful_head_egg_is_a_headache() -> None:
+    assert "headache" in present(assess("awful head egg all day"))
+
+
+def test_dire_rear_9_times_is_diarrhoea() -> None:
+    assert assess("dire rear 9 times today").level is Level.URGENT
+
+
+def test_bladder_wont_empty_is_bladder_dysfunction() -> None:
+    assert assess("my bladder won't empty").level is Level.EMERGENCY
+
+
+def test_a_typo_for_chest_still_reads_as_chest() -> None:
+    assert assess("realy bad pain in my chesd").level is Level.EMERGENCY
