@@ -305,6 +305,13 @@ async def test_the_api_adds_and_changes_patients_and_refuses_bad_fields_one_by_o
     assert r.status_code == 422
     r = await client.post("/api/v1/patients/MRN-1/resume", headers=admin)
     assert (r.status_code, r.json()["detail"]) == (409, "the patient is active, not paused")
+    async with rt.db.transaction() as session:  # their number bounced; the admin corrects it
+        ann = await session.scalar(select(Patient).where(Patient.external_id == "MRN-1"))
+        assert ann is not None
+        ann.status = "unreachable"
+    await client.patch("/api/v1/patients/MRN-1", headers=admin, json={"phone": "+1 617 555 0151"})
+    r = await client.post("/api/v1/patients/MRN-1/resume", headers=admin)
+    assert (r.status_code, r.json()["status"]) == (200, "active")
     assert (await client.post("/api/v1/patients/MRN-1/discharge", headers=admin)).json()[
         "status"
     ] == "discharged"

@@ -350,10 +350,11 @@ async def pause(session: AsyncSession, patient: Patient, now: datetime) -> None:
 
 
 def resume(patient: Patient) -> None:
-    """Check-ins again from the next due time. An opt-out is the patient's to take back (START)."""
+    """Check-ins again from the next due time: after a pause, or once the number that could not
+    be reached is corrected. An opt-out is the patient's to take back (START)."""
     if patient.discharged_at is not None:
         raise StatusError("is no longer on the clinic's list: re-admit them first")
-    if patient.status != "paused":
+    if patient.status not in ("paused", "unreachable"):
         raise StatusError(f"is {patient.status.replace('_', ' ')}, not paused")
     patient.status = "active"
 
