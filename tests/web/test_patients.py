@@ -217,6 +217,11 @@ async def test_the_list_searches_filters_sorts_and_pages(rt: Runtime, client: ht
     assert [p["external_id"] for p in opened] == ["MRN-100234"]
     assert opened[0]["open_case"]["level"] == "emergency"
     assert (await listed("open_case=no"))["total"] == 61
+    long = await client.get("/api/v1/patients?q=" + "x" * 200, headers=admin)
+    assert (long.status_code, long.json()["total"]) == (200, 0)
+    async with rt.db.session() as session:
+        listed_by = list(await session.scalars(select(AuditEvent.actor).where(AuditEvent.action == "list")))
+    assert set(listed_by) == {ADMIN}  # who read the list is audited
     bad = await client.get("/api/v1/patients?status=asleep", headers=admin)
     assert bad.status_code == 422
     assert "status must be among" in bad.text

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vigil.assembly import Runtime
 from vigil.clinic import csv_enrolment, patients
 from vigil.clinic.patients import NotAllowed, NotFound, PatientError, StatusError
+from vigil.core.audit import staff_did
 from vigil.core.models import Clinic, Patient, Staff
 from vigil.escalation.models import Case
 
@@ -115,8 +116,18 @@ async def list_patients(
         )
     except patients.QueryError as exc:
         raise HTTPException(422, str(exc)) from None
-    async with rt.db.session() as session:
+    async with rt.db.transaction() as session:
         rows, total = await patients.find(session, me.clinic_id, query)
+        staff_did(
+            session,
+            me,
+            "list",
+            "patients",
+            query.text[:64],
+            at=rt.clock.now(),
+            channel="api",
+            count=len(rows),
+        )
     return {"patients": rows, "total": total, "offset": offset, "limit": limit}
 
 
@@ -133,8 +144,10 @@ async def add_patient(body: PatientBody, rt: RuntimeDep, me: ApiStaff) -> dict[s
 
 @router.get("/patients/{external_id}")
 async def get_patient(external_id: ExternalId, rt: RuntimeDep, me: ApiStaff) -> dict[str, Any]:
-    async with rt.db.session() as session:
-        return await _described(session, await _mine(session, me, external_id))
+    async with rt.db.transaction() as session:
+        patient = await _mine(session, me, external_id)
+        staff_did(session, me, "view", "patient", patient.id, at=rt.clock.now(), channel="api")
+        return await _described(session, patient)
 
 
 @router.patch("/patients/{external_id}")

@@ -18,6 +18,7 @@ from starlette.datastructures import UploadFile
 from vigil.assembly import Runtime
 from vigil.clinic import csv_enrolment, patients
 from vigil.clinic.patients import NotAllowed, NotFound, PatientError, StatusError
+from vigil.core.audit import staff_did
 from vigil.core.models import Clinic, Patient, Staff
 from vigil.usecases.invites import InviteError, invite_patient
 
@@ -86,8 +87,18 @@ async def patient_list(
     except patients.QueryError as exc:
         error = str(exc)
     else:
-        async with rt.db.session() as session:
+        async with rt.db.transaction() as session:
             rows, total = await patients.find(session, me.clinic_id, query)
+            staff_did(
+                session,
+                me,
+                "list",
+                "patients",
+                query.text[:64],
+                at=rt.clock.now(),
+                channel="web",
+                count=len(rows),
+            )
     pages = max(1, -(-total // patients.PAGE_SIZE))
 
     def link(**change: Any) -> str:
