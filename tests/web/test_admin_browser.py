@@ -4,13 +4,10 @@ role and reads it in the audit log; a nurse cannot reach the admin's pages."""
 from __future__ import annotations
 
 import asyncio
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from vigil.assembly import build_runtime
 from vigil.clinic import file as clinic_file
@@ -20,11 +17,10 @@ from vigil.migrations import upgrade
 from vigil.web.app import create_app
 
 from ..conftest import DEMO, NURSE, PASSWORD
-from .test_browser import CHROMIUM, _free_port, _shot
+from .browser import CHROMIUM, requires_chromium, serving
+from .browser import shot as _shot
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
-)
+pytestmark = requires_chromium
 ADMIN = "admin@riverside.example"
 
 
@@ -47,21 +43,8 @@ def site(tmp_path: Path) -> Iterator[str]:
         await rt.db.dispose()
 
     asyncio.run(seed())
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(build_runtime(settings)), host="127.0.0.1", port=port, log_level="warning"
-    )
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(build_runtime(settings))) as url:
+        yield url
 
 
 def test_an_admin_runs_the_staff_and_reads_the_audit_log_and_a_nurse_cannot(site: str) -> None:

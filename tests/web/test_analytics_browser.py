@@ -5,17 +5,11 @@ fits a phone. With VIGIL_SCREENSHOTS=docs it leaves docs/analytics.png."""
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from vigil.assembly import build_runtime
 from vigil.clinic import file as clinic_file
@@ -26,22 +20,11 @@ from vigil.web.app import create_app
 
 from ..conftest import DEMO, NURSE, PASSWORD
 from . import analytics_data as data
+from .browser import CHROMIUM, SHOTS, requires_chromium, serving
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-SHOTS = Path(os.environ["VIGIL_SCREENSHOTS"]) if os.environ.get("VIGIL_SCREENSHOTS") else None
 CHARTS = ("per_week", "acknowledge", "resolve", "escalations", "dispositions", "response", "rules")
 
-if CHROMIUM is None and os.environ.get("CI"):
-    pytest.fail("Chromium is not installed; .ci/run installs Debian's chromium", pytrace=False)
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
-)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+pytestmark = requires_chromium
 
 
 @pytest.fixture
@@ -78,25 +61,8 @@ def server(tmp_path: Path) -> Iterator[str]:
         await rt.db.dispose()
 
     asyncio.run(seed())
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(build_runtime(settings), background=False),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="on",
-    )
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)  # waiting for a real server thread, not for time to pass in a test
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(build_runtime(settings), background=False)) as url:
+        yield url
 
 
 def test_the_analytics_page_draws_every_chart_for_a_month_of_data(server: str) -> None:

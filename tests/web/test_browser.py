@@ -4,16 +4,10 @@ claim it and resolve it."""
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from vigil.assembly import build_runtime
 from vigil.clinic import file as clinic_file
@@ -23,21 +17,10 @@ from vigil.migrations import upgrade
 from vigil.web.app import create_app
 
 from ..conftest import DEMO, NURSE
+from .browser import CHROMIUM, requires_chromium, serving
+from .browser import shot as _shot
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-SHOTS = Path(os.environ.get("VIGIL_SCREENSHOTS", "")) if os.environ.get("VIGIL_SCREENSHOTS") else None
-
-if CHROMIUM is None and os.environ.get("CI"):
-    pytest.fail("Chromium is not installed; .ci/run installs Debian's chromium", pytrace=False)
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
-)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+pytestmark = requires_chromium
 
 
 @pytest.fixture
@@ -66,27 +49,8 @@ def server(tmp_path: Path) -> Iterator[str]:
         await rt.db.dispose()
 
     asyncio.run(seed())
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(build_runtime(settings)), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-
-
-def _shot(page: object, name: str) -> None:
-    if SHOTS is not None:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+    with serving(create_app(build_runtime(settings))) as url:
+        yield url
 
 
 def test_a_nurse_sees_a_case_arrive_live_and_works_it(server: str) -> None:

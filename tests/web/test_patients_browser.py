@@ -4,13 +4,10 @@ dashboard, then enrols more from a CSV file with good and bad rows: the dry run,
 from __future__ import annotations
 
 import asyncio
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from vigil.assembly import build_runtime
 from vigil.clinic import file as clinic_file
@@ -20,11 +17,10 @@ from vigil.migrations import upgrade
 from vigil.web.app import create_app
 
 from ..conftest import DEMO
-from .test_browser import CHROMIUM, _free_port, _shot
+from .browser import CHROMIUM, requires_chromium, serving
+from .browser import shot as _shot
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
-)
+pytestmark = requires_chromium
 
 ADMIN = "admin@riverside.example"
 PASSWORD = "correct horse battery"
@@ -63,21 +59,8 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Settings]]:
         await rt.db.dispose()
 
     asyncio.run(seed())
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(build_runtime(settings)), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", settings
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(build_runtime(settings))) as url:
+        yield url, settings
 
 
 def test_an_admin_adds_a_patient_and_enrols_more_from_a_csv_after_its_dry_run(
