@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.db import table
 from vigil.core.models import Clinic, OutboundMessage, Patient, to_patient
-from vigil.escalation.models import Case, CaseEvent
+from vigil.escalation import cases
 from vigil.escalation.triage import followups as data
 from vigil.escalation.triage.model import Finding
 from vigil.scheduler.models import CheckIn
@@ -32,7 +32,6 @@ DAY: Final = timedelta(hours=24)  # one round per family per patient per day
 PRIORITY_FOLLOW_UP: Final = 4  # after the safety reply and the reply to the message itself
 OPEN: Final = ("waiting", "asking")
 _OUTBOX = insert(table(OutboundMessage))
-_EVENT = insert(table(CaseEvent))
 BUTTON_PREFIX: Final = "f"
 
 
@@ -72,7 +71,7 @@ async def button_answer(
         return None
     if current.due_at <= now:
         return None
-    labels = _questions(patient.language or "en").buttons.get(row.questions[position].get("kind", ""), ())
+    labels = _questions(patient.language or "en").answer_buttons(row.questions[position].get("kind", ""))
     return labels[index] if index < len(labels) else None
 
 
@@ -86,10 +85,10 @@ def _questions(language: str) -> data.FollowUps:
 async def _send(session: AsyncSession, patient: Patient, row: FollowUp, now: datetime) -> int:
     """Ask the round's current question."""
     fu = _questions(patient.language or "en")
-    raw = row.questions[row.position]
-    ask = data.Ask(text=raw["text"], kind=raw.get("kind", "yes_no"), asks=())  # type: ignore[arg-type]
-    text = fu.text(ask, first=row.position == 0)
-    markup = buttons(row.id, row.position, fu.answer_buttons(ask))
+    asked = row.questions[row.position]
+    kind = asked.get("kind", "yes_no")
+    text = fu.text(asked["text"], kind, first=row.position == 0)
+    markup = buttons(row.id, row.position, fu.answer_buttons(kind))
     await session.execute(
         _OUTBOX,
         to_patient(patient, kind="question", text=text, now=now, priority=PRIORITY_FOLLOW_UP, buttons=markup),
@@ -101,15 +100,10 @@ async def _send(session: AsyncSession, patient: Patient, row: FollowUp, now: dat
 async def _case_event(
     session: AsyncSession, patient_id: int, kind: str, now: datetime, channel: str, **detail: Any
 ) -> None:
-    case_id = await session.scalar(
-        select(Case.id).where(Case.patient_id == patient_id, Case.status != "resolved")
-    )
-    if case_id is not None:
-        await session.execute(
-            _EVENT,
-            {"case_id": case_id, "kind": kind, "at": now, "actor": "system", "channel": channel}
-            | {"detail": detail},
-        )
+    """An event on the patient's open case, if there is one."""
+    case = await cases.open_case_of(session, patient_id)
+    if case is not None:
+        cases.event(session, case, kind, now, "system", channel, **detail)
 
 
 async def offer(
@@ -245,7 +239,6 @@ async def sweep(session: AsyncSession, now: datetime) -> set[tuple[int, int]]:
             .with_for_update(skip_locked=True)
         )
     ).all()
-    touched: set[int] = set()
     for row in late:
         patient = await session.get(Patient, row.patient_id)
         if patient is None:
@@ -261,14 +254,14 @@ async def sweep(session: AsyncSession, now: datetime) -> set[tuple[int, int]]:
             family=_label(patient, row),
             unanswered=unasked,
         )
-        touched.add(row.patient_id)
         changed.add((row.clinic_id, row.patient_id))
     await session.execute(
         update(FollowUp)
         .where(FollowUp.status == "waiting", FollowUp.started_at <= now - STALE)
         .values(status="stopped", closed_at=now)
     )
-    # Rounds that waited behind a check-in (closed, expired or stopped since) or another round.
+    # Rounds that waited behind a check-in (closed, expired or stopped since) or behind
+    # another round, the ones just closed among them.
     waiting = (
         await session.scalars(
             select(FollowUp.patient_id)
@@ -277,17 +270,8 @@ async def sweep(session: AsyncSession, now: datetime) -> set[tuple[int, int]]:
             .limit(BATCH)
         )
     ).all()
-    for patient_id in {*waiting, *touched}:
+    for patient_id in waiting:
         patient = await session.get(Patient, patient_id)
-        if patient is None or await _checkin_open(session, patient_id):
-            continue
-        if await resume(session, patient, now):
+        if patient is not None and await resume(session, patient, now):
             changed.add((patient.clinic_id, patient.id))
     return changed
-
-
-async def _checkin_open(session: AsyncSession, patient_id: int) -> bool:
-    found = await session.scalar(
-        select(CheckIn.id).where(CheckIn.patient_id == patient_id, CheckIn.status == "open").limit(1)
-    )
-    return found is not None

@@ -83,13 +83,13 @@ class FollowUps:
             out.append(ask)
         return out
 
-    def text(self, ask: Ask, *, first: bool) -> str:
-        hint = self.hints.get(ask.kind, "")
-        words = f"{ask.text} {hint}".strip()
-        return f"{self.intro} {words}" if first else words
+    def text(self, words: str, kind: str, *, first: bool) -> str:
+        """A question as sent: the intro before the first, its answer hint after."""
+        asked = f"{words} {self.hints.get(kind, '')}".strip()
+        return f"{self.intro} {asked}" if first else asked
 
-    def answer_buttons(self, ask: Ask) -> tuple[str, ...]:
-        return self.buttons.get(ask.kind, ())
+    def answer_buttons(self, kind: str) -> tuple[str, ...]:
+        return self.buttons.get(kind, ())
 
 
 def _ask(raw: Mapping[str, Any]) -> Ask:
