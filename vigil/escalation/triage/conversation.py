@@ -169,12 +169,6 @@ def _overturned(finding: Finding, status: Status) -> Finding:
     return finding if status == "resolved" else replace(finding, status=status)
 
 
-def _about_them(text: str, them: frozenset[str] = THEM, me: frozenset[str] = ME) -> bool:
-    """The message speaks of a third person and not of the writer."""
-    words = set(re.findall(r"[a-z']+", text))
-    return not words.isdisjoint(them) and words.isdisjoint(me)
-
-
 def _last_status(pool: Sequence[Sequence[Finding]]) -> Status | None:
     """The one status every finding of the latest message with findings has, when it is not
     present ("la tos ya se me quitó": resolved)."""
@@ -318,6 +312,7 @@ class ConversationReader:
         pool: list[list[Finding]] = []
         changes: list[Change] = []
         story = False  # inside a story on a screen or a page
+        people = self.phrases.people | self.phrases.them
         for i, (a, text) in enumerate(zip(alone, texts, strict=True)):
             index = offset + i
             mine = [replace(f, message=index) for f in a.findings]
@@ -325,7 +320,6 @@ class ConversationReader:
             words = set(re.findall(r"[a-z']+", text))
             mine_said = not words.isdisjoint(self.phrases.me)
             story = _matches(self.phrases.fiction, text) is not None or (story and not mine_said)
-            people = self.phrases.people | self.phrases.them
             if present and story and not mine_said and not words.isdisjoint(people):
                 # "Watching Call the Midwife" then "the poor woman is bleeding and they can't
                 # stop it": hers, not the patient's.
@@ -334,7 +328,8 @@ class ConversationReader:
             if present and self._fixes_reading(text, pool):
                 # "38.9" then "sorry, 38.4, misread it": the new reading stands for the old.
                 changes += self._replace_readings(pool, index, offset)
-            about_them = _about_them(text, self.phrases.them, self.phrases.me)
+            # The message speaks of a third person and not of the writer.
+            about_them = not mine_said and not words.isdisjoint(self.phrases.them)
             if present and about_them and _last_was_someone_else(pool):
                 # "my husband's had a cough all week" then "he coughed up blood this morning":
                 # still the husband.
