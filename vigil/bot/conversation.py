@@ -100,13 +100,17 @@ class Conversation:
         language = ctx.patient.language or "en"
         if language != "en" or any(engines.languages_of(m.text, language) != ("en",) for m in messages):
             # Another language than English, or mixed, as bilingual people write: each
-            # message is read in the language(s) it is written in (triage/engines.py).
+            # message is read in the language(s) it is written in (triage/engines.py); a 0-10
+            # answer is judged against the patient's earlier ones in the patient's language.
+            speaks = engines.engine(language) if language in engines.available() else self.engine
+            judged = await trends.judged(session, speaks, ctx, message.text, at)
             reading = engines.read_conversation(
                 messages,
                 ctx.patient.context,
                 language,
                 window=window,
                 emergency_number=ctx.clinic.emergency_number,
+                last={language: judged} if judged is not None else None,
             )
         else:
             # A 0-10 answer is read against the patient's earlier ones (TRIAGE.md, "Reading
