@@ -33,14 +33,18 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "redteam8_texting.jsonl",
     ROOT / "bench" / "data" / "redteam10_texting.jsonl",
     ROOT / "bench" / "data" / "redteam11_texting.jsonl",
+    ROOT / "bench" / "data" / "redteam12_texting.jsonl",
     ROOT / "bench" / "data" / "holdout_texting.jsonl",
     ROOT / "bench" / "data" / "holdout2_texting.jsonl",
+    ROOT / "bench" / "data" / "holdout3_texting.jsonl",
     # Conversations: the patient's level after the last message, findings pooled (TRIAGE.md).
     ROOT / "bench" / "data" / "conversations_dev.jsonl",
     ROOT / "bench" / "data" / "conversations_dev2.jsonl",
     ROOT / "bench" / "data" / "conversations_dev3.jsonl",
+    ROOT / "bench" / "data" / "conversations_dev4.jsonl",
     ROOT / "bench" / "data" / "conversations_holdout.jsonl",
     ROOT / "bench" / "data" / "conversations_holdout2.jsonl",
+    ROOT / "bench" / "data" / "conversations_holdout3.jsonl",
     # Spanish (and Spanglish): each line is assessed in its "language" (issue 14).
     ROOT / "bench" / "data" / "es_dev.jsonl",
     ROOT / "bench" / "data" / "es_conversations_dev.jsonl",
