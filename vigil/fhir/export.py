@@ -112,7 +112,7 @@ async def _outbound_resources(
     session: AsyncSession, clinic: Clinic, rows: Sequence[OutboundMessage]
 ) -> list[DomainResource]:
     _, by_id = await _names(session, clinic, ids={o.staff_id for o in rows if o.staff_id is not None})
-    return [messages.outbound(o, by_id.get(o.staff_id)) for o in rows]
+    return [messages.outbound(o, by_id.get(o.staff_id or 0)) for o in rows]
 
 
 def _questionnaires(clinic: Clinic, protocols: dict[int, Protocol]) -> list[DomainResource]:
