@@ -55,6 +55,7 @@ def detected_issue(
 ) -> DetectedIssue:
     """Why Vigil raised the case, and what the nurse did: `resolver` is who resolved it."""
     rules = list(dict.fromkeys(r.rule for r in reasons if r.rule))
+    found = list(dict.fromkeys(codes.words(r.concept) for r in reasons if r.concept))
     return DetectedIssue(
         id=codes.case_rid(case.id),
         identifier=[_identifier(case, clinic)],
@@ -66,7 +67,7 @@ def detected_issue(
         author=codes.vigil_ref(),
         implicated=[codes.ref("Flag", codes.case_rid(case.id))],
         evidence=[_evidence(r) for r in sorted(reasons, key=lambda r: (r.at, r.id))] or None,
-        detail=f"{case.level.title()}: {', '.join(rules) or 'no rule'}",
+        detail=f"{case.level.title()}: {', '.join(rules or found) or 'no reason recorded'}",
         mitigation=[_disposition(case, resolver)] if case.disposition else None,
     )
 

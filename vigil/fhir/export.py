@@ -95,7 +95,7 @@ async def _case_resources(
             .where(CaseEvent.case_id.in_(ids), CaseEvent.kind == "resolved")
             .order_by(CaseEvent.at, CaseEvent.id)
         )
-        resolvers = dict(resolved.tuples().all())  # the last resolution of each
+        resolvers = {row.case_id: row.actor for row in resolved}  # the last resolution of each
     by_email, _ = await _names(session, clinic, emails=set(resolvers.values()))
     out: list[DomainResource] = []
     for case in rows:
@@ -140,7 +140,7 @@ async def everything(session: AsyncSession, clinic: Clinic, patient: Patient) ->
                 .where(CheckIn.patient_id == patient.id)
                 .order_by(CheckIn.opened_at, CheckIn.id)
             )
-        ).tuples()
+        ).all()
     ]
     enrolled = set(
         await session.scalars(select(Enrolment.protocol_id).where(Enrolment.patient_id == patient.id))
@@ -200,7 +200,7 @@ async def _pages(
     after = 0
     while True:
         async with db.session() as session:
-            rows = list((await session.execute(query.where(key > after).order_by(key).limit(batch))).tuples())
+            rows = list((await session.execute(query.where(key > after).order_by(key).limit(batch))).all())
             if not rows:
                 return
             yield session, rows

@@ -18,8 +18,8 @@ LANGUAGES = {"en": "English", "es": "Spanish"}
 
 
 def patient(row: Patient, clinic: Clinic) -> FhirPatient:
-    """Who the patient is to Vigil: the clinic's id for them, their name, the number Vigil
-    texts (SMS only) and the language it writes to them in. `active` is false once the
+    """Who the patient is to Vigil: the clinic's id for them, their name, their mobile
+    number when Vigil has one, and the language it writes to them in. `active` is false once the
     clinic file no longer lists them (discharged)."""
     language = row.language or "en"
     return FhirPatient(
@@ -27,11 +27,7 @@ def patient(row: Patient, clinic: Clinic) -> FhirPatient:
         identifier=[Identifier(system=codes.patient_ids(clinic.slug), value=row.external_id)],
         active=row.discharged_at is None,
         name=[HumanName(text=row.name)],
-        telecom=(
-            [ContactPoint(system="sms", value=row.phone, use="mobile")]
-            if row.phone and row.channel == "sms"
-            else None
-        ),
+        telecom=[ContactPoint(system="phone", value=row.phone, use="mobile")] if row.phone else None,
         communication=[
             PatientCommunication(
                 language=CodeableConcept(
