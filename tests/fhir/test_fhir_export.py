@@ -31,6 +31,7 @@ from vigil.fhir.checkins import answer_of
 from vigil.scheduler.models import CheckIn, CheckInAnswer
 
 from ..conftest import START
+from ..web import analytics_data
 from .demo_record import MARIA, WALTER, demo_record, say
 
 EVERYTHING = "/api/v1/fhir/Patient/{}/$everything"
@@ -65,6 +66,8 @@ async def test_every_resource_of_the_demo_clinics_export_validates_and_every_ref
     rt: Runtime, clock: ManualClock
 ) -> None:
     record = await demo_record(rt, clock)
+    async with rt.db.transaction() as session:  # another clinic's patients are not this export's
+        await analytics_data.clinic(session, "elsewhere", patients=3, at=START)
     resources = _parsed(await _since(rt, record.clinic, START - timedelta(days=1), batch=2))
     kinds = Counter(export.kind(r) for r in resources)
     assert set(kinds) == set(export.TYPES), kinds
@@ -234,9 +237,18 @@ async def test_the_command_line_writes_a_file_per_type_and_audits_the_export(
     if rt.db.postgres:
         pytest.skip("the command line reaches the test database by URL: SQLite's file")
     await demo_record(rt, clock)
+    async with rt.db.transaction() as session:  # a second clinic, its patients new since the date
+        await analytics_data.clinic(session, "elsewhere", patients=3, at=START)
     monkeypatch.setenv("VIGIL_DATABASE_URL", rt.db.url)
     out = tmp_path / "fhir"
-    code = await asyncio.to_thread(main, ["export", "fhir", "--since", "2026-11-01", "--out", str(out)])
+    which = await asyncio.to_thread(main, ["export", "fhir", "--since", "2026-11-01", "--out", str(out)])
+    assert which == 2
+    assert (
+        "name the clinic with --clinic SLUG (here: elsewhere, riverside-thoracic)" in capsys.readouterr().err
+    )
+    code = await asyncio.to_thread(
+        main, ["export", "fhir", "--since", "2026-11-01", "--clinic", "riverside-thoracic", "--out", str(out)]
+    )
     assert code == 0, capsys.readouterr().err
     said = capsys.readouterr().out
     assert "riverside-thoracic" in said
@@ -247,11 +259,15 @@ async def test_the_command_line_writes_a_file_per_type_and_audits_the_export(
             data = json.loads(line)
             assert data["resourceType"] == path.stem
             get_fhir_model_class(path.stem).model_validate(data)
-    again = await asyncio.to_thread(main, ["export", "fhir", "--since", "2026-11-01", "--out", str(out)])
+            assert "elsewhere" not in line
+    again = await asyncio.to_thread(
+        main, ["export", "fhir", "--since", "2026-11-01", "--clinic", "elsewhere", "--out", str(out)]
+    )
     assert again == 2
     assert "already holds" in capsys.readouterr().err
     bad = await asyncio.to_thread(
-        main, ["export", "fhir", "--since", "last week", "--out", str(tmp_path / "x")]
+        main,
+        ["export", "fhir", "--since", "last week", "--clinic", "elsewhere", "--out", str(tmp_path / "x")],
     )
     assert bad == 2
     assert "is not a date" in capsys.readouterr().err

@@ -87,14 +87,20 @@ class Folder:
         return self.path / f".{kind}.ndjson.part"
 
     def write(self, kind: str, line: str) -> None:
-        if kind not in self.files:
-            self.files[kind] = self._part(kind).open("w", encoding="utf-8")
-        self.files[kind].write(line + "\n")
+        try:
+            if kind not in self.files:
+                self.files[kind] = self._part(kind).open("w", encoding="utf-8")
+            self.files[kind].write(line + "\n")
+        except OSError as exc:  # said as a file's trouble, not taken for the database's
+            raise ExportError(f"cannot write {self._part(kind)}: {exc.strerror or exc}") from exc
 
     def finish(self) -> None:
-        for kind, out in self.files.items():
-            out.close()
-            self._part(kind).replace(self.targets[kind])
+        try:
+            for kind, out in self.files.items():
+                out.close()
+                self._part(kind).replace(self.targets[kind])
+        except OSError as exc:
+            raise ExportError(f"cannot write into {self.path}: {exc.strerror or exc}") from exc
 
     def abandon(self) -> None:
         for kind, out in self.files.items():
