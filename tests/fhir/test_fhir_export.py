@@ -19,7 +19,7 @@ from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.detectedissue import DetectedIssue
 from fhir.resources.R4B.domainresource import DomainResource
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from vigil.assembly import Runtime
 from vigil.cli.commands import main
@@ -276,3 +276,26 @@ async def test_the_command_line_writes_a_file_per_type_and_audits_the_export(
     assert len(logged) == 1
     assert logged[0].actor.startswith("cli")
     assert logged[0].detail["since"] == "2026-11-01T00:00:00-04:00"
+
+
+async def test_the_clinic_export_streams_a_batch_at_a_time(rt: Runtime, clock: ManualClock) -> None:
+    """The first resources come after a few queries of one batch each, not after every row
+    of the clinic was read: a clinic of 20,000 patients is never in memory at once."""
+    record = await demo_record(rt, clock)
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    event.listen(rt.db.engine.sync_engine, "before_cursor_execute", count)
+    try:
+        stream = export.since(rt.db, record.clinic, START, batch=1)
+        first = await anext(stream)
+        assert export.kind(first) == "QuestionnaireResponse"
+        # The protocols, one check-in, its answers: nothing else has been read yet.
+        assert len(statements) == 3, statements
+        assert all(" LIMIT " in s for s in statements if "FROM checkin" in s and "JOIN enrolment" in s)
+        rest = [r async for r in stream]
+    finally:
+        event.remove(rt.db.engine.sync_engine, "before_cursor_execute", count)
+    assert len(rest) + 1 == len(await _since(rt, record.clinic, START))
