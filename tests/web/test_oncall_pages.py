@@ -4,7 +4,8 @@ cover and gaps, from the pager's own computation."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import yaml
@@ -266,3 +267,22 @@ async def test_the_calendar_shows_two_weeks_of_shifts_with_cover_and_gaps(
 
 def _squash(html: str) -> str:
     return " ".join(html.split())
+
+
+async def test_the_calendar_starts_on_the_clinics_today_by_the_injected_clock(
+    rt: Runtime, client: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    clock.set(datetime(2027, 3, 10, 2, tzinfo=UTC))  # still the 9th in New York
+    await _sign_in(client, NURSE)
+    r = await client.get("/oncall/calendar")
+    assert r.status_code == 200
+    days = re.findall(r'<time datetime="([0-9-]+)">', r.text)
+    assert (days[0], days[-1], len(days)) == ("2027-03-09", "2027-03-22", 14)
+    sunday = _squash(r.text.split('datetime="2027-03-14"')[1].split('<li class="day')[0])
+    # Spring forward: the night shift hands over at 07:00 local all the same.
+    assert re.findall(r'class="time">([0-9:–]+)</span> <span class="person">([^<]+)<', sunday) == [
+        ("00:00–07:00", "Ben Okafor"),
+        ("07:00–19:00", "Ana Reyes"),
+        ("19:00–24:00", "Ben Okafor"),
+    ]
+    assert (await client.get("/oncall/calendar?start=not-a-day")).status_code == 400
