@@ -226,6 +226,13 @@ API_BODIES: dict[str, dict[str, str]] = {
     "/release": {"reason": "handing over"},
     "/take-over": {"reason": "handing over"},
     "/role": {"role": "nurse"},
+    "/rotations/{rotation_key}": {
+        "key": "nurses",
+        "members": ["admin@elsewhere.example"],
+        "shift_hours": 12,
+        "handoff": "07:00",
+        "starts": "2026-11-02",
+    },
 }
 FORM = {"text": "hello", "reason": "handing over", "disposition": "other", "role": "nurse"}
 PATIENT_ROUTES = {
@@ -247,6 +254,8 @@ STAFF_ROUTES = {
     for prefix in ("/admin", "/api/v1")
     for action in ("role", "deactivate", "password", "telegram")
 }
+# The on-call rotations of issue 13, named by key: another clinic's is not found.
+ROTATION_ROUTES = {(m, "/api/v1/oncall/rotations/{rotation_key}") for m in ("GET", "PUT", "DELETE")}
 # Page routes that answer another clinic's id with a flash on the page instead of a 404.
 FLASHED = {("POST", "/oncall/overrides/{override_id}/remove")}
 
@@ -304,6 +313,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
         "external_id": ana.external_id,
         "staff_id": str(nurse.id),
         "override_id": str(override.id),
+        "rotation_key": "nurses",
         "action": "claim",
     }
     api = {"Authorization": f"Bearer {await make_token(rt, 'admin@elsewhere.example')}"}
@@ -346,6 +356,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     # The patients of issue 13: every page and API route that names a patient.
     assert seen >= PATIENT_ROUTES, PATIENT_ROUTES - seen
     assert seen >= STAFF_ROUTES, STAFF_ROUTES - seen
+    assert seen >= ROTATION_ROUTES, ROTATION_ROUTES - seen
     after = (
         await client.get(
             f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {await make_token(rt)}"}
@@ -376,3 +387,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     their_log = (await client.get("/api/v1/audit", headers=api)).json()["entries"]
     assert all(e["actor"].endswith("elsewhere.example") for e in their_log)
     assert "riverside" not in (await client.get("/api/v1/clinic/export", headers=api)).text
+    their_oncall = (await client.get("/api/v1/oncall/config", headers=api)).json()["oncall"]
+    assert their_oncall == {"rotations": [], "escalation": {}}
+    assert "Ana Reyes" not in (await client.get("/oncall/calendar")).text
+    assert "Ana Reyes" not in (await client.get("/oncall")).text
