@@ -286,3 +286,14 @@ async def test_the_calendar_starts_on_the_clinics_today_by_the_injected_clock(
         ("19:00–24:00", "Ben Okafor"),
     ]
     assert (await client.get("/oncall/calendar?start=not-a-day")).status_code == 400
+
+
+async def test_the_audit_log_shows_what_changed_was_and_now(rt: Runtime, client: httpx.AsyncClient) -> None:
+    csrf = await _sign_in(client, ADMIN)
+    r = await client.post(
+        "/oncall/rotations", data={"csrf": csrf, **NURSES, "handoff": "08:00", "do": "save"}
+    )
+    assert r.status_code == 303
+    log = _squash((await client.get("/admin/audit?subject=oncall")).text)
+    assert "oncall changed" in log
+    assert "<code>rotations[0].handoff</code>: 07:00 &rarr; 08:00" in log
