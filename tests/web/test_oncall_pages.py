@@ -50,6 +50,8 @@ async def test_an_admin_reorders_a_rotation_and_saves_it_and_the_change_is_audit
     assert moved.status_code == 200
     assert "Not saved yet" in moved.text
     assert moved.text.index('value="ben.okafor') < moved.text.index('value="ana.reyes')
+    # The keyboard stays with Ana: the page comes back focused on her next move.
+    assert 'aria-label="Move Ana Reyes up" autofocus>' in moved.text
     assert (await _oncall(rt))["rotations"][0]["members"] == [NURSE, OTHER_NURSE]  # type: ignore[index]
 
     saved = await client.post(

@@ -138,6 +138,7 @@ async def _editor(
     reminder_draft: str | None = None,
     problems: list[tuple[str, str]] | None = None,
     unsaved: bool = False,
+    focus: str = "",
 ) -> HTMLResponse:
     async with rt.db.session() as session:
         clinic = await session.get(Clinic, me.clinic_id)
@@ -156,11 +157,13 @@ async def _editor(
         else:
             rotations[index] = shown
             form_id, prefix = f"rotation-{original}", f"rotations[{index}]"
-        forms[form_id] = _form_state(problems, prefix, unsaved)
+        forms[form_id] = _form_state(problems, prefix, unsaved, focus)
     escalation = {level: list((stored.get("escalation") or {}).get(level) or []) for level in EDITED_LEVELS}
     if level_draft is not None:
         escalation[level_draft[0]] = level_draft[1]
-        forms[f"level-{level_draft[0]}"] = _form_state(problems, f"escalation.{level_draft[0]}", unsaved)
+        forms[f"level-{level_draft[0]}"] = _form_state(
+            problems, f"escalation.{level_draft[0]}", unsaved, focus
+        )
     reminder = stored.get("remind_owner_after") or ""
     if reminder_draft is not None:
         reminder = reminder_draft
@@ -205,11 +208,27 @@ async def _editor(
     )
 
 
-def _form_state(problems: list[tuple[str, str]] | None, prefix: str, unsaved: bool) -> dict[str, Any]:
+def _focus_after(action: str, count: int) -> str:
+    """The control that keeps the keyboard where it was when the page comes back: the moved
+    item's button that moves it on (or back, at the end), else the form's add control."""
+    verb, _, index = action.partition(":")
+    if verb not in ("up", "down") or not index.isdigit() or count < 2:
+        return "add"
+    i = max(0, min(int(index) + (-1 if verb == "up" else 1), count - 1))
+    if verb == "up" and i == 0:
+        return "down:0"
+    if verb == "down" and i == count - 1:
+        return f"up:{i}"
+    return f"{verb}:{i}"
+
+
+def _form_state(
+    problems: list[tuple[str, str]] | None, prefix: str, unsaved: bool, focus: str = ""
+) -> dict[str, Any]:
     fields, rest = _fields(problems or [], prefix)
     if prefix == "remind_owner_after" and problems:
         fields, rest = {"remind_owner_after": "; ".join(r for _, r in problems)}, []
-    return {"fields": fields, "rest": rest, "unsaved": unsaved}
+    return {"fields": fields, "rest": rest, "unsaved": unsaved, "focus": focus}
 
 
 @router.get("/oncall", response_class=HTMLResponse)
@@ -269,7 +288,8 @@ async def save_rotation(request: Request, rt: RuntimeDep, staff: PageStaff) -> R
         return await _editor(request, rt, me, status=422, rotation_draft=(original, draft), problems=problems)
     if do != "save":
         draft["members"] = _moved(draft.get("members", []), do)
-        return await _editor(request, rt, me, rotation_draft=(original, draft), unsaved=True)
+        focus = _focus_after(do, len(draft["members"]))
+        return await _editor(request, rt, me, rotation_draft=(original, draft), unsaved=True, focus=focus)
     ok, problems = await _save(
         request,
         rt,
@@ -279,6 +299,8 @@ async def save_rotation(request: Request, rt: RuntimeDep, staff: PageStaff) -> R
         f"Rotation {key}",
     )
     if ok:
+        if not original:
+            request.session["flash"] = (f"Rotation {key} added: see it in the calendar.", "ok")
         return RedirectResponse(f"/oncall#rotation-{key}", status_code=303)
     return await _editor(request, rt, me, status=422, rotation_draft=(original, draft), problems=problems)
 
@@ -296,9 +318,12 @@ async def save_level(request: Request, rt: RuntimeDep, staff: PageStaff) -> Resp
     do = _one(form, "do") or "save"
     if do == "add":
         tiers.append({"notify": _one(form, "add_notify") or "all:nurse", "ack_within": "5m"})
-        return await _editor(request, rt, me, level_draft=(level, tiers), unsaved=True)
+        focus = f"notify:{len(tiers) - 1}"  # the new tier's target
+        return await _editor(request, rt, me, level_draft=(level, tiers), unsaved=True, focus=focus)
     if do != "save":
-        return await _editor(request, rt, me, level_draft=(level, _moved(tiers, do)), unsaved=True)
+        tiers = _moved(tiers, do)
+        focus = _focus_after(do, len(tiers))
+        return await _editor(request, rt, me, level_draft=(level, tiers), unsaved=True, focus=focus)
     ok, problems = await _save(
         request,
         rt,
