@@ -19,7 +19,7 @@ from vigil.core.clock import ManualClock
 from vigil.core.models import AuditEvent, Clinic, Staff
 from vigil.escalation.models import OncallOverride
 
-from ..conftest import DEMO, NURSE, OTHER_NURSE, START
+from ..conftest import DEMO, NURSE, OTHER_NURSE, START, make_token
 from .test_admin_pages import ADMIN, _sign_in
 
 NURSES = {
@@ -299,3 +299,39 @@ async def test_the_audit_log_shows_what_changed_was_and_now(rt: Runtime, client:
     log = _squash((await client.get("/admin/audit?subject=oncall")).text)
     assert "oncall changed" in log
     assert "<code>rotations[0].handoff</code>: 07:00 &rarr; 08:00" in log
+
+
+async def test_a_save_over_another_admins_change_is_refused_and_shows_theirs(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    csrf = await _sign_in(client, ADMIN)
+    page = (await client.get("/oncall")).text
+    was = page.split('id="rotation-nurses"')[1].split('name="was" value="')[1].split('"')[0]
+    level_was = page.split('id="level-urgent"')[1].split('name="was" value="')[1].split('"')[0]
+    other = {"Authorization": f"Bearer {await make_token(rt, ADMIN)}"}
+    theirs = {k: v for k, v in NURSES.items() if k != "original"} | {"handoff": "09:00", "shift_hours": 12}
+    assert (
+        await client.put("/api/v1/oncall/rotations/nurses", headers=other, json=theirs)
+    ).status_code == 200
+    # Moving people about still works on the page (nothing is saved)...
+    moved = await client.post("/oncall/rotations", data={"csrf": csrf, **NURSES, "was": was, "do": "down:0"})
+    assert f'name="was" value="{was}"' in moved.text
+    # ...but saving over their change is refused, and the page shows the rotation as it is now.
+    r = await client.post("/oncall/rotations", data={"csrf": csrf, **NURSES, "was": was, "do": "save"})
+    assert r.status_code == 409
+    assert "rotation nurses changed since this page was opened" in r.text
+    assert 'name="handoff" type="time" value="09:00"' in r.text
+    assert (await _oncall(rt))["rotations"][0]["handoff"] == "09:00"  # type: ignore[index]
+    # A level saved on what the page showed goes through.
+    r = await client.post(
+        "/oncall/escalation",
+        data={
+            "csrf": csrf,
+            "level": "urgent",
+            "was": level_was,
+            "notify": "all:nurse",
+            "wait": "5m",
+            "do": "save",
+        },
+    )
+    assert r.status_code == 303

@@ -13,6 +13,8 @@ each boundary: there is no second copy of the rota's arithmetic here.
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -57,6 +59,30 @@ class NotFound(RotaError):
 
     def __init__(self, what: str) -> None:
         super().__init__([("", what)])
+
+
+class Stale(RotaError):
+    """The part being saved changed since the form showing it was opened (another admin)."""
+
+    status = 409
+
+    def __init__(self, what: str) -> None:
+        super().__init__([("", f"{what} changed since this page was opened: here it is now")])
+
+
+def digest(part: Any) -> str:
+    """A short fingerprint of a rotation or a level's tiers, as the form saw it."""
+    return hashlib.sha256(json.dumps(part, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def rotation_of(oncall: dict[str, Any], key: str) -> dict[str, Any] | None:
+    return next((dict(r) for r in oncall.get("rotations") or () if r.get("key") == key), None)
+
+
+def unchanged(part: Any, was: str, what: str) -> None:
+    """Stale when `part` is no longer what the form was opened on (`was`; blank: not checked)."""
+    if was and digest(part) != was:
+        raise Stale(what)
 
 
 def section(clinic: Clinic) -> dict[str, Any]:

@@ -136,6 +136,7 @@ async def _editor(
     rotation_draft: tuple[str, dict[str, Any]] | None = None,
     level_draft: tuple[str, list[dict[str, Any]]] | None = None,
     reminder_draft: str | None = None,
+    was: str = "",
     problems: list[tuple[str, str]] | None = None,
     unsaved: bool = False,
     focus: str = "",
@@ -144,12 +145,12 @@ async def _editor(
         clinic = await session.get(Clinic, me.clinic_id)
         assert clinic is not None
         stored = rota.section(clinic)
-    rotations = [{"original": r["key"], **r} for r in stored.get("rotations") or ()]
+    rotations = [{"original": r["key"], "was": rota.digest(r), **r} for r in stored.get("rotations") or ()]
     adding = {"original": NEW, "members": []}
     forms: dict[str, dict[str, Any]] = {}  # the problems of the form that was sent, by form id
     if rotation_draft is not None:
         original, draft = rotation_draft
-        shown = {"original": original, **draft}
+        shown = {"original": original, "was": was, **draft}
         index = next((i for i, r in enumerate(rotations) if r["original"] == original), None)
         if index is None:
             adding = shown
@@ -159,8 +160,10 @@ async def _editor(
             form_id, prefix = f"rotation-{original}", f"rotations[{index}]"
         forms[form_id] = _form_state(problems, prefix, unsaved, focus)
     escalation = {level: list((stored.get("escalation") or {}).get(level) or []) for level in EDITED_LEVELS}
+    was_level = {level: rota.digest(escalation[level]) for level in EDITED_LEVELS}
     if level_draft is not None:
         escalation[level_draft[0]] = level_draft[1]
+        was_level[level_draft[0]] = was
         forms[f"level-{level_draft[0]}"] = _form_state(
             problems, f"escalation.{level_draft[0]}", unsaved, focus
         )
@@ -198,6 +201,7 @@ async def _editor(
         rotations=rotations,
         adding=adding,
         tiers=tiers,
+        was_level=was_level,
         reminder=reminder,
         forms=forms,
         targets=targets,
@@ -237,12 +241,19 @@ async def editor(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResp
     return await _editor(request, rt, _need(staff))
 
 
+class _Stale(Exception):
+    pass
+
+
 async def _save(
     request: Request, rt: Runtime, me: Staff, edit: Any, subject: str, said: str
 ) -> tuple[bool, list[tuple[str, str]]]:
     try:
         async with rt.db.transaction() as session:
             changed = await rota.change(session, me, edit, subject, rt.clock.now(), "web")
+    except rota.Stale as exc:
+        request.session["flash"] = (f"Not saved: {exc}. Make your change again.", "error")
+        raise _Stale from None
     except rota.RotaError as exc:
         if exc.status in (403, 404):
             raise HTTPException(exc.status, str(exc)) from None
@@ -259,12 +270,13 @@ async def _save(
 
 @router.post("/oncall/rotations", response_model=None)
 async def save_rotation(request: Request, rt: RuntimeDep, staff: PageStaff) -> Response:
-    """One rotation's form: `original` names the rotation it edits (blank: a new one); `do`
-    is the button pressed (save, add, delete, up:i, down:i, remove:i)."""
+    """One rotation's form: `original` names the rotation it edits (blank: a new one), `was`
+    its fingerprint when the page was opened; `do` is the button pressed (save, add, delete,
+    up:i, down:i, remove:i)."""
     me = _need(staff)
     form = await _form(request)
     _admin(me)
-    original = _one(form, "original")
+    original, was = _one(form, "original"), _one(form, "was")
     do = _one(form, "do") or "save"
     draft = _rotation_of(form)
     if original:  # tiers and cover name a rotation by its key: it stays
@@ -273,68 +285,68 @@ async def save_rotation(request: Request, rt: RuntimeDep, staff: PageStaff) -> R
     adding = _one(form, "add_member")
     if adding and do in ("add", "save") and adding not in draft.get("members", []):
         draft["members"] = [*draft.get("members", []), adding]
-    if do == "delete" and original:
-        ok, problems = await _save(
-            request,
-            rt,
-            me,
-            lambda s: rota.without_rotation(s, original),
-            f"rotation:{original}",
-            f"Rotation {original}",
-        )
-        if ok:
-            request.session["flash"] = (f"Rotation {original} deleted.", "ok")
-            return RedirectResponse("/oncall", status_code=303)
-        return await _editor(request, rt, me, status=422, rotation_draft=(original, draft), problems=problems)
-    if do != "save":
+    if do not in ("save", "delete"):
         draft["members"] = _moved(draft.get("members", []), do)
         focus = _focus_after(do, len(draft["members"]))
-        return await _editor(request, rt, me, rotation_draft=(original, draft), unsaved=True, focus=focus)
-    ok, problems = await _save(
-        request,
-        rt,
-        me,
-        lambda s: rota.with_rotation(s, original or None, draft),
-        f"rotation:{key}",
-        f"Rotation {key}",
-    )
-    if ok:
-        if not original:
-            request.session["flash"] = (f"Rotation {key} added: see it in the calendar.", "ok")
-        return RedirectResponse(f"/oncall#rotation-{key}", status_code=303)
-    return await _editor(request, rt, me, status=422, rotation_draft=(original, draft), problems=problems)
+        return await _editor(
+            request, rt, me, rotation_draft=(original, draft), was=was, unsaved=True, focus=focus
+        )
+    deleting = do == "delete" and bool(original)
+
+    def edit(s: dict[str, Any]) -> dict[str, Any]:
+        if original:  # not over another admin's change made since the page was opened
+            rota.unchanged(rota.rotation_of(s, original), was, f"rotation {original}")
+        if deleting:
+            return rota.without_rotation(s, original)
+        return rota.with_rotation(s, original or None, draft)
+
+    try:
+        ok, problems = await _save(request, rt, me, edit, f"rotation:{key}", f"Rotation {key}")
+    except _Stale:
+        return await _editor(request, rt, me, status=409)
+    if not ok:
+        return await _editor(
+            request, rt, me, status=422, rotation_draft=(original, draft), was=was, problems=problems
+        )
+    if deleting:
+        request.session["flash"] = (f"Rotation {original} deleted.", "ok")
+        return RedirectResponse("/oncall", status_code=303)
+    if not original:
+        request.session["flash"] = (f"Rotation {key} added: see it in the calendar.", "ok")
+    return RedirectResponse(f"/oncall#rotation-{key}", status_code=303)
 
 
 @router.post("/oncall/escalation", response_model=None)
 async def save_level(request: Request, rt: RuntimeDep, staff: PageStaff) -> Response:
-    """One level's tiers; `do` as for a rotation (save, add, up:i, down:i, remove:i)."""
+    """One level's tiers; `was` and `do` as for a rotation (save, add, up:i, down:i, remove:i)."""
     me = _need(staff)
     form = await _form(request)
     _admin(me)
-    level = _one(form, "level")
+    level, was = _one(form, "level"), _one(form, "was")
     if level not in EDITED_LEVELS:
         raise HTTPException(422, f"level: one of {', '.join(EDITED_LEVELS)}")
     tiers = _tiers_of(form)
     do = _one(form, "do") or "save"
-    if do == "add":
-        tiers.append({"notify": _one(form, "add_notify") or "all:nurse", "ack_within": "5m"})
-        focus = f"notify:{len(tiers) - 1}"  # the new tier's target
-        return await _editor(request, rt, me, level_draft=(level, tiers), unsaved=True, focus=focus)
     if do != "save":
-        tiers = _moved(tiers, do)
-        focus = _focus_after(do, len(tiers))
-        return await _editor(request, rt, me, level_draft=(level, tiers), unsaved=True, focus=focus)
-    ok, problems = await _save(
-        request,
-        rt,
-        me,
-        lambda s: rota.with_level(s, level, tiers),
-        f"escalation:{level}",
-        f"The {level} policy",
-    )
+        if do == "add":
+            tiers.append({"notify": "all:nurse", "ack_within": "5m"})
+            focus = f"notify:{len(tiers) - 1}"  # the new tier's target
+        else:
+            tiers = _moved(tiers, do)
+            focus = _focus_after(do, len(tiers))
+        return await _editor(request, rt, me, level_draft=(level, tiers), was=was, unsaved=True, focus=focus)
+
+    def edit(s: dict[str, Any]) -> dict[str, Any]:
+        rota.unchanged(list((s.get("escalation") or {}).get(level) or []), was, f"the {level} policy")
+        return rota.with_level(s, level, tiers)
+
+    try:
+        ok, problems = await _save(request, rt, me, edit, f"escalation:{level}", f"The {level} policy")
+    except _Stale:
+        return await _editor(request, rt, me, status=409)
     if ok:
         return RedirectResponse(f"/oncall#level-{level}", status_code=303)
-    return await _editor(request, rt, me, status=422, level_draft=(level, tiers), problems=problems)
+    return await _editor(request, rt, me, status=422, level_draft=(level, tiers), was=was, problems=problems)
 
 
 @router.post("/oncall/reminder", response_model=None)
