@@ -115,6 +115,13 @@ async def test_a_new_rotation_cannot_take_a_key_already_used(rt: Runtime, client
     added = (await _oncall(rt))["rotations"][1]  # type: ignore[index]
     assert added["key"] == "nights"
     assert added["members"] == [NURSE, "dr.lee@riverside.example"]
+    # Someone a page cannot reach may be a member, with a warning beside their name.
+    fresh = {**fresh, "original": "", "key": "admins", "members": [ADMIN], "add_member": ""}
+    assert (
+        await client.post("/oncall/rotations", data={"csrf": csrf, **fresh, "do": "save"})
+    ).status_code == 303
+    shown = _squash((await client.get("/oncall")).text).split('id="rotation-admins"')[1]
+    assert 'Clinic Admin</span> <strong class="warn">cannot be paged (no phone or Telegram)' in shown
 
 
 async def test_a_rotation_a_tier_pages_cannot_be_deleted(rt: Runtime, client: httpx.AsyncClient) -> None:

@@ -20,6 +20,7 @@ from vigil.assembly import Runtime
 from vigil.clinic import rota
 from vigil.clinic.staff import ROLES
 from vigil.core.models import Clinic, Staff
+from vigil.escalation.paging import contact
 from vigil.scheduler.schedule import zone
 
 from ..deps import RuntimeDep, check_csrf
@@ -124,7 +125,12 @@ async def _choices(rt: Runtime, me: Staff) -> dict[str, Any]:
                 .order_by(Staff.name, Staff.id)
             )
         )
-    return {"people": people, "names": {p.email: p.name for p in people}}
+    return {
+        "people": people,
+        "names": {p.email: p.name for p in people},
+        # Members a page cannot reach: their shifts are gaps in the calendar.
+        "unreachable": {p.email for p in people if contact(p) is None},
+    }
 
 
 async def _editor(
