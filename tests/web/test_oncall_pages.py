@@ -342,3 +342,24 @@ async def test_a_save_over_another_admins_change_is_refused_and_shows_theirs(
         },
     )
     assert r.status_code == 303
+
+
+async def test_strangers_are_sent_to_sign_in_and_forms_need_their_csrf_token(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    for path in ("/oncall", "/oncall/calendar"):
+        r = await client.get(path, headers={"accept": "text/html"})
+        assert (r.status_code, r.headers["location"]) == (303, "/login")
+    csrf = await _sign_in(client, ADMIN)
+    before = await _oncall(rt)
+    for path in ("/oncall/rotations", "/oncall/escalation", "/oncall/reminder"):
+        r = await client.post(path, data={**NURSES, "handoff": "09:00", "remind_owner_after": "3h"})
+        assert r.status_code == 403, path
+    r = await client.post(
+        "/oncall/escalation", data={"csrf": csrf, "level": "someday", "notify": "all:nurse"}
+    )
+    assert r.status_code == 422
+    r = await client.post("/oncall/reminder", data={"csrf": csrf, "remind_owner_after": "soon"})
+    assert r.status_code == 422
+    assert 'id="reminder-problem">&#39;soon&#39; is not a duration' in r.text
+    assert await _oncall(rt) == before
