@@ -146,5 +146,10 @@ def test_an_admin_edits_a_rotation_and_the_calendar_shows_the_change(site: str) 
             phone.goto(f"{site}/oncall")
             expect(phone.get_by_role("button", name="Save rotation nurses")).to_have_count(0)
             assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+            admin.set_viewport_size({"width": 390, "height": 844})  # the admin's editor fits too
+            admin.goto(f"{site}/oncall")
+            expect(admin.get_by_role("button", name="Save the urgent policy")).to_be_visible()
+            assert admin.evaluate("document.documentElement.scrollWidth") <= 390
+            _shot(admin, "oncall-editor-phone")
         finally:
             browser.close()
