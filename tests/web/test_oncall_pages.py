@@ -102,7 +102,7 @@ async def test_a_new_rotation_cannot_take_a_key_already_used(rt: Runtime, client
     csrf = await _sign_in(client, ADMIN)
     r = await client.post("/oncall/rotations", data={"csrf": csrf, **NURSES, "original": "", "do": "save"})
     assert r.status_code == 422
-    assert "appears twice" in r.text
+    assert 'id="rotation-new-key-problem">appears twice' in r.text
     fresh = {
         **NURSES,
         "original": "",

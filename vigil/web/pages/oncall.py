@@ -164,6 +164,12 @@ async def _editor(
         else:
             rotations[index] = shown
             form_id, prefix = f"rotation-{original}", f"rotations[{index}]"
+        # The checks across the file name a rotation by its key: beside its key or members.
+        named = f"rotations.{draft.get('key')}"
+        problems = [
+            (f"{prefix}.{'key' if 'twice' in m else 'members'}" if k == named else k, m)
+            for k, m in problems or []
+        ]
         forms[form_id] = _form_state(problems, prefix, unsaved, focus)
     escalation = {level: list((stored.get("escalation") or {}).get(level) or []) for level in EDITED_LEVELS}
     was_level = {level: rota.digest(escalation[level]) for level in EDITED_LEVELS}
