@@ -226,6 +226,13 @@ API_BODIES: dict[str, dict[str, str]] = {
     "/release": {"reason": "handing over"},
     "/take-over": {"reason": "handing over"},
     "/role": {"role": "nurse"},
+    "/rotations/{rotation_key}": {
+        "key": "nurses",
+        "members": ["admin@elsewhere.example"],
+        "shift_hours": 12,
+        "handoff": "07:00",
+        "starts": "2026-11-02",
+    },
 }
 FORM = {"text": "hello", "reason": "handing over", "disposition": "other", "role": "nurse"}
 PATIENT_ROUTES = {
@@ -249,6 +256,8 @@ STAFF_ROUTES = {
 }
 # The FHIR export of issue 14: a patient's whole record.
 FHIR_ROUTES = {("GET", "/api/v1/fhir/Patient/{external_id}/$everything")}
+# The on-call rotations of issue 13, named by key: another clinic's is not found.
+ROTATION_ROUTES = {(m, "/api/v1/oncall/rotations/{rotation_key}") for m in ("GET", "PUT", "DELETE")}
 # Page routes that answer another clinic's id with a flash on the page instead of a 404.
 FLASHED = {("POST", "/oncall/overrides/{override_id}/remove")}
 
@@ -306,6 +315,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
         "external_id": ana.external_id,
         "staff_id": str(nurse.id),
         "override_id": str(override.id),
+        "rotation_key": "nurses",
         "action": "claim",
     }
     api = {"Authorization": f"Bearer {await make_token(rt, 'admin@elsewhere.example')}"}
@@ -349,6 +359,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     assert seen >= PATIENT_ROUTES, PATIENT_ROUTES - seen
     assert seen >= STAFF_ROUTES, STAFF_ROUTES - seen
     assert seen >= FHIR_ROUTES, FHIR_ROUTES - seen
+    assert seen >= ROTATION_ROUTES, ROTATION_ROUTES - seen
     after = (
         await client.get(
             f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {await make_token(rt)}"}
@@ -379,3 +390,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     their_log = (await client.get("/api/v1/audit", headers=api)).json()["entries"]
     assert all(e["actor"].endswith("elsewhere.example") for e in their_log)
     assert "riverside" not in (await client.get("/api/v1/clinic/export", headers=api)).text
+    their_oncall = (await client.get("/api/v1/oncall/config", headers=api)).json()["oncall"]
+    assert their_oncall == {"rotations": [], "escalation": {}}
+    assert "Ana Reyes" not in (await client.get("/oncall/calendar")).text
+    assert "Ana Reyes" not in (await client.get("/oncall")).text

@@ -40,7 +40,9 @@ def _some(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
-def _oncall(stored: dict[str, Any]) -> dict[str, Any]:
+def oncall_section(stored: dict[str, Any]) -> dict[str, Any]:
+    """The clinic's stored on-call configuration as the file's `oncall:` (the on-call editor
+    starts from it too, so what it saves is what the export writes)."""
     rotations = [_some(dict(r)) for r in stored.get("rotations") or ()]
     escalation = {
         level: [_some(dict(t)) for t in tiers] for level, tiers in (stored.get("escalation") or {}).items()
@@ -51,11 +53,8 @@ def _oncall(stored: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-async def export_data(session: AsyncSession, clinic_id: int) -> dict[str, Any]:
-    """The clinic file's content as plain data (the order of its keys is the file's)."""
-    clinic = await session.get(Clinic, clinic_id)
-    if clinic is None:
-        raise NoSuchClinic(clinic_id)
+def clinic_head(clinic: Clinic) -> dict[str, Any]:
+    """The file's `clinic:` section."""
     head: dict[str, Any] = {
         "slug": clinic.slug,
         "name": clinic.name,
@@ -67,8 +66,12 @@ async def export_data(session: AsyncSession, clinic_id: int) -> dict[str, Any]:
     head["conversation_window_hours"] = clinic.conversation_window_hours
     if clinic.trend_baseline_default is not None:
         head["trend_baseline_default"] = clinic.trend_baseline_default
+    return head
 
-    staff = [
+
+async def staff_list(session: AsyncSession, clinic_id: int) -> list[dict[str, Any]]:
+    """The file's `staff:` section: the active staff, in the order they joined."""
+    return [
         _some(
             {
                 "email": s.email,
@@ -83,6 +86,15 @@ async def export_data(session: AsyncSession, clinic_id: int) -> dict[str, Any]:
             select(Staff).where(Staff.clinic_id == clinic_id, Staff.active.is_(True)).order_by(Staff.id)
         )
     ]
+
+
+async def export_data(session: AsyncSession, clinic_id: int) -> dict[str, Any]:
+    """The clinic file's content as plain data (the order of its keys is the file's)."""
+    clinic = await session.get(Clinic, clinic_id)
+    if clinic is None:
+        raise NoSuchClinic(clinic_id)
+    head = clinic_head(clinic)
+    staff = await staff_list(session, clinic_id)
 
     protocol_rows = list(
         await session.scalars(select(Protocol).where(Protocol.clinic_id == clinic_id).order_by(Protocol.id))
@@ -136,7 +148,7 @@ async def export_data(session: AsyncSession, clinic_id: int) -> dict[str, Any]:
     return {
         "clinic": head,
         "staff": staff,
-        "oncall": _oncall(clinic.oncall or {}),
+        "oncall": oncall_section(clinic.oncall or {}),
         "protocols": protocols,
         "patients": patients,
     }

@@ -31,9 +31,10 @@ Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=2
 class ImportError_(ValueError):  # "ImportError" is a builtin
     """The file cannot be imported; `lines` say where and why, one problem a line."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], problems: list[tuple[str, str]] | None = None) -> None:
         super().__init__("\n".join(lines))
         self.lines = lines
+        self.problems = problems or []  # (key path, reason), from `check`
 
 
 class Strict(BaseModel):
@@ -297,6 +298,9 @@ class ClinicFile(Strict):
         problems += [f"protocols: {k} appears twice" for k in _dupes([p.key for p in self.protocols])]
         problems += [f"patients: {k} appears twice" for k in _dupes([p.external_id for p in self.patients])]
         rotations = {r.key for r in self.oncall.rotations}
+        problems += [
+            f"oncall.rotations.{k}: appears twice" for k in _dupes([r.key for r in self.oncall.rotations])
+        ]
         for r in self.oncall.rotations:
             problems += [
                 f"oncall.rotations.{r.key}: {m} is not in staff" for m in r.members if m.lower() not in emails
@@ -416,11 +420,35 @@ def parse(text: str, name: str = "<clinic file>") -> ClinicFile:
         return ClinicFile.model_validate(data)
     except ValidationError as exc:
         lines = []
-        for err in exc.errors(include_url=False):
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        for loc, key, msg in _problems(exc):
             line = _line_of(root, loc)
             where = f"{name}:{line}" if line else name
-            msg = err["msg"].removeprefix("Value error, ")
-            key = _path(loc)
             lines.append(f"{where}: {key}: {msg}" if key else f"{where}: {msg}")
         raise ImportError_(lines) from None
+
+
+def _problems(exc: ValidationError) -> list[tuple[tuple[Any, ...], str, str]]:
+    """Each problem's location, its key path ("oncall.rotations[0].handoff") and the reason."""
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        out.append((loc, _path(loc), err["msg"].removeprefix("Value error, ")))
+    return out
+
+
+def check(data: dict[str, Any]) -> ClinicFile:
+    """File-shaped data (a page builds it from a form) validated exactly as `parse` validates a
+    file. ImportError_ `problems` are (key path, reason), one problem each: the checks across
+    the file ("oncall.rotations.nurses: x is not in staff") are split into theirs."""
+    try:
+        return ClinicFile.model_validate(data)
+    except ValidationError as exc:
+        problems: list[tuple[str, str]] = []
+        for _, key, msg in _problems(exc):
+            if key:
+                problems.append((key, msg))
+                continue
+            for part in msg.split("; "):
+                where, sep, why = part.partition(": ")
+                problems.append((where, why) if sep else ("", part))
+        raise ImportError_([f"{k}: {m}" if k else m for k, m in problems], problems) from None

@@ -17,7 +17,7 @@ from vigil.scheduler.models import Protocol
 from vigil.scheduler.schedule import parse_duration
 
 from . import patients
-from .file import ClinicFile
+from .file import ClinicFile, OncallIn
 
 
 @dataclass
@@ -69,6 +69,12 @@ def _assign(obj: Any, values: dict[str, Any]) -> bool:
     return changed
 
 
+def save_oncall(clinic: Clinic, oncall: OncallIn) -> bool:
+    """Store the validated on-call section on the clinic (the import and the on-call editor
+    both write it here); whether it changed."""
+    return _assign(clinic, {"oncall": oncall.model_dump(mode="json")})
+
+
 async def apply(db: Database, file: ClinicFile, clock: Clock) -> Summary:
     async with db.transaction() as session:
         return await apply_in(session, file, clock)
@@ -98,9 +104,9 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
             "quiet_end": quiet.end if quiet else None,
             "conversation_window_hours": c.conversation_window_hours,
             "trend_baseline_default": c.trend_baseline_default,
-            "oncall": file.oncall.model_dump(mode="json"),
         },
     )
+    changed = save_oncall(clinic, file.oncall) or changed
     summary.note("clinic", created, changed)
     await session.flush()
 

@@ -141,3 +141,51 @@ def next_on_call(
     if current is None:
         return None
     return on_call(rotation, tz, current.ends_at, overrides)
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """A stretch of time in which one person holds a rotation, or nobody does (`email` None)."""
+
+    starts_at: datetime  # UTC
+    ends_at: datetime  # UTC
+    email: str | None
+    override: bool = False
+
+
+def first_handover(rotation: Rotation, tz: str) -> datetime:
+    """The instant (UTC) the rotation's first shift begins."""
+    return _local(datetime.combine(rotation.starts, rotation.handoff), ZoneInfo(tz)).astimezone(
+        ZoneInfo("UTC")
+    )
+
+
+def timeline(
+    rotation: Rotation, tz: str, start: datetime, end: datetime, overrides: Sequence[Override] = ()
+) -> list[Stretch]:
+    """Who holds the rotation from `start` to `end`, as the pager finds it: `on_call` asked at
+    each boundary (a hand-over, cover beginning or ending), never a second copy of its
+    arithmetic. Stretches of nobody (before the rotation starts, no members) are gaps."""
+    mine = [o for o in overrides if o.rotation == rotation.key]
+    edges = sorted({t for o in mine for t in (o.starts_at, o.ends_at) if start < t < end})
+    begins = first_handover(rotation, tz) if rotation.members else None
+    out: list[Stretch] = []
+    at = start
+    while at < end:
+        shift = on_call(rotation, tz, at, mine)
+        candidates = [end, *(t for t in edges if t > at)]
+        if shift is not None:
+            candidates.append(shift.ends_at)
+            if shift.ends_at <= at:  # a fall-back hour read twice: look again in a while
+                candidates.append(at + timedelta(hours=1))
+        elif begins is not None and begins > at:
+            candidates.append(begins)
+        until = min(c for c in candidates if c > at)
+        email, cover = (shift.email, shift.override) if shift else (None, False)
+        last = out[-1] if out else None
+        if last is not None and shift is None and last.email is None:
+            out[-1] = Stretch(last.starts_at, until, None)  # one gap, however many edges cross it
+        else:
+            out.append(Stretch(at, until, email, cover))
+        at = until
+    return out
