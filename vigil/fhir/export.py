@@ -172,12 +172,13 @@ async def everything(session: AsyncSession, clinic: Clinic, patient: Patient) ->
 
 
 def bundle(resources: Sequence[DomainResource], base: str, self_url: str, now: datetime) -> Bundle:
-    """A searchset, as `$everything` answers: the patient a match, the rest included.
-    `base` is where the resources' URLs start (…/api/v1/fhir)."""
+    """A searchset, as `$everything` answers: the patient a match (the `total`, as FHIR counts
+    a search's matches), the rest included. `base` is where the resources' URLs start
+    (…/api/v1/fhir)."""
     return Bundle(
         type="searchset",
         timestamp=now,
-        total=len(resources),
+        total=sum(1 for r in resources if kind(r) == "Patient"),
         link=[BundleLink(relation="self", url=self_url)],
         entry=[
             BundleEntry(
