@@ -60,7 +60,7 @@ def questionnaire(protocol: Protocol, clinic: Clinic) -> Questionnaire:
         id=codes.protocol_rid(protocol.id),
         url=codes.questionnaire_url(clinic.slug, protocol.key),
         identifier=[Identifier(system=f"{codes.BASE}/clinic/{clinic.slug}/protocol", value=protocol.key)],
-        title=protocol.name,
+        title=protocol.name or protocol.key,
         status="active",
         subjectType=["Patient"],
         item=[_item(q, kinds) for q in questions],
@@ -146,7 +146,7 @@ def response(
             QuestionnaireResponseItem(
                 linkId=a.question_key,
                 text=str(questions[a.question_key].get("text")) if a.question_key in questions else None,
-                answer=[_answer(questions.get(a.question_key), a)],
+                answer=[_answer(questions.get(a.question_key), a)] if a.text or a.value is not None else None,
             )
             for a in ordered
         ]
@@ -156,7 +156,7 @@ def response(
 
 def _answer(question: dict[str, Any] | None, a: CheckInAnswer) -> QuestionnaireResponseItemAnswer:
     kind = str((question or {}).get("kind"))
-    said = [codes.text_ext(codes.ANSWER_TEXT, a.text)]
+    said = [codes.text_ext(codes.ANSWER_TEXT, a.text)] if a.text else None
     if kind == "scale" and a.value is not None:
         if float(a.value).is_integer():
             return QuestionnaireResponseItemAnswer(valueInteger=int(a.value), extension=said)
@@ -207,7 +207,7 @@ def score(checkin: CheckIn, question: dict[str, Any], a: CheckInAnswer) -> Obser
         valueInteger=int(value) if value.is_integer() else None,
         valueQuantity=None if value.is_integer() else _quantity(value),
         derivedFrom=[codes.ref("QuestionnaireResponse", codes.checkin_rid(checkin.id))],
-        extension=[codes.text_ext(codes.ANSWER_TEXT, a.text)],
+        extension=[codes.text_ext(codes.ANSWER_TEXT, a.text)] if a.text else None,
     )
 
 
