@@ -165,7 +165,9 @@ async def test_everything_is_one_patients_record_as_a_bundle_and_is_audited(
     assert patient.identifier[0].value == WALTER
     assert bundle.entry[0].search.mode == "match"
     mine = f"Patient/{patient.id}"
+    here = {f"{export.kind(x)}/{x.id}" for x in resources}
     for resource in resources[1:]:
+        assert set(_references(json.loads(resource.model_dump_json()))) <= here, "the record is whole"
         patients = {
             x for x in _references(json.loads(resource.model_dump_json())) if x.startswith("Patient/")
         }
