@@ -19,6 +19,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from vigil.scheduler.conditions import ConditionError
 from vigil.scheduler.conditions import parse as parse_condition
@@ -233,23 +234,36 @@ class ProtocolIn(Strict):
 
     @model_validator(mode="after")
     def _check(self) -> ProtocolIn:
+        # Each problem at its own key (questions[2].ask_if), so the import names the line of
+        # the question and the protocol editor shows the reason beside the field.
+        problems: list[tuple[tuple[str | int, ...], str]] = []
         if self.remind_after and _duration(self.remind_after) >= _duration(self.expire_after):
-            raise ValueError("remind_after must be shorter than expire_after")
+            problems.append((("remind_after",), "remind_after must be shorter than expire_after"))
         seen: set[str] = set()
-        for q in self.questions:
+        for i, q in enumerate(self.questions):
             if q.key in seen:
-                raise ValueError(f"question key {q.key!r} is used twice")
+                problems.append((("questions", i, "key"), f"question key {q.key!r} is used twice"))
             if q.ask_if:
                 try:
                     _, keys = parse_condition(q.ask_if)
                 except ConditionError as exc:
-                    raise ValueError(f"question {q.key}: ask_if: {exc}") from None
-                unknown = keys - seen
-                if unknown:
-                    raise ValueError(
-                        f"question {q.key}: ask_if names {sorted(unknown)}, which is not an earlier question"
-                    )
+                    problems.append((("questions", i, "ask_if"), f"question {q.key}: ask_if: {exc}"))
+                else:
+                    unknown = keys - seen
+                    if unknown:
+                        said = f"ask_if names {sorted(unknown)}, which is not an earlier question"
+                        problems.append((("questions", i, "ask_if"), f"question {q.key}: {said}"))
             seen.add(q.key)
+        if problems:
+            # pydantic-core puts a ValidationError raised here under this model's place, each
+            # line at its own location (tests/clinic/test_protocols.py holds it to that).
+            raise ValidationError.from_exception_data(
+                "ProtocolIn",
+                [
+                    InitErrorDetails(type=PydanticCustomError("value_error", msg), loc=loc, input=None)
+                    for loc, msg in problems
+                ],
+            )
         return self
 
 
@@ -416,11 +430,24 @@ def parse(text: str, name: str = "<clinic file>") -> ClinicFile:
         return ClinicFile.model_validate(data)
     except ValidationError as exc:
         lines = []
-        for err in exc.errors(include_url=False):
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        for loc, msg in problems(exc):
             line = _line_of(root, loc)
             where = f"{name}:{line}" if line else name
-            msg = err["msg"].removeprefix("Value error, ")
             key = _path(loc)
             lines.append(f"{where}: {key}: {msg}" if key else f"{where}: {msg}")
         raise ImportError_(lines) from None
+
+
+def problems(exc: ValidationError) -> list[tuple[tuple[Any, ...], str]]:
+    """Each problem of a validation as (location, reason), as the import words it; the pages
+    that edit a part of the clinic (vigil/clinic/protocols.py) say the same."""
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        out.append((loc, err["msg"].removeprefix("Value error, ")))
+    return out
+
+
+def key_path(loc: tuple[Any, ...]) -> str:
+    """A location as the import writes it: questions[1].ask_if."""
+    return _path(loc)

@@ -97,3 +97,16 @@ def next_due(expr: str, tz: str, after: datetime, quiet: tuple[str, str] | None 
     if fire is None:
         raise ScheduleError(f"{expr!r} never fires")
     return leave_quiet_hours(fire, tz, quiet).astimezone(after.tzinfo)
+
+
+def upcoming(
+    expr: str, tz: str, after: datetime, quiet: tuple[str, str] | None = None, count: int = 5
+) -> list[datetime]:
+    """The next `count` send times, each found from the one before as the due sweep finds an
+    enrolment's next one once it has opened a check-in (`next_due` from then)."""
+    out: list[datetime] = []
+    when = after
+    for _ in range(count):
+        when = next_due(expr, tz, when, quiet)
+        out.append(when)
+    return out
