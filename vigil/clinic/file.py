@@ -232,39 +232,50 @@ class ProtocolIn(Strict):
             raise ValueError(str(exc)) from None
         return v
 
-    @model_validator(mode="after")
-    def _check(self) -> ProtocolIn:
+    @field_validator("questions")
+    @classmethod
+    def _questions(cls, questions: list[QuestionIn]) -> list[QuestionIn]:
         # Each problem at its own key (questions[2].ask_if), so the import names the line of
-        # the question and the protocol editor shows the reason beside the field.
+        # the question and the protocol editor shows the reason beside the field; checked
+        # even when another field of the protocol is wrong, so every problem is said at once.
         problems: list[tuple[tuple[str | int, ...], str]] = []
-        if self.remind_after and _duration(self.remind_after) >= _duration(self.expire_after):
-            problems.append((("remind_after",), "remind_after must be shorter than expire_after"))
         seen: set[str] = set()
-        for i, q in enumerate(self.questions):
+        for i, q in enumerate(questions):
             if q.key in seen:
-                problems.append((("questions", i, "key"), f"question key {q.key!r} is used twice"))
+                problems.append(((i, "key"), f"question key {q.key!r} is used twice"))
             if q.ask_if:
                 try:
                     _, keys = parse_condition(q.ask_if)
                 except ConditionError as exc:
-                    problems.append((("questions", i, "ask_if"), f"question {q.key}: ask_if: {exc}"))
+                    problems.append(((i, "ask_if"), f"question {q.key}: ask_if: {exc}"))
                 else:
                     unknown = keys - seen
                     if unknown:
                         said = f"ask_if names {sorted(unknown)}, which is not an earlier question"
-                        problems.append((("questions", i, "ask_if"), f"question {q.key}: {said}"))
+                        problems.append(((i, "ask_if"), f"question {q.key}: {said}"))
             seen.add(q.key)
         if problems:
-            # pydantic-core puts a ValidationError raised here under this model's place, each
-            # line at its own location (tests/clinic/test_protocols.py holds it to that).
-            raise ValidationError.from_exception_data(
-                "ProtocolIn",
-                [
-                    InitErrorDetails(type=PydanticCustomError("value_error", msg), loc=loc, input=None)
-                    for loc, msg in problems
-                ],
-            )
+            raise _at(problems)
+        return questions
+
+    @model_validator(mode="after")
+    def _check(self) -> ProtocolIn:
+        if self.remind_after and _duration(self.remind_after) >= _duration(self.expire_after):
+            raise _at([(("remind_after",), "remind_after must be shorter than expire_after")])
         return self
+
+
+def _at(problems: list[tuple[tuple[str | int, ...], str]]) -> ValidationError:
+    """Problems each at its own key under the validated field or model. pydantic-core places a
+    ValidationError raised in a validator there, line by line (tests/clinic/test_protocols.py
+    holds it to that)."""
+    return ValidationError.from_exception_data(
+        "ProtocolIn",
+        [
+            InitErrorDetails(type=PydanticCustomError("value_error", msg), loc=loc, input=None)
+            for loc, msg in problems
+        ],
+    )
 
 
 class ContextIn(Strict):
