@@ -292,3 +292,22 @@ async def test_a_protocol_of_another_clinic_is_not_found(rt: Any) -> None:
             await protocols.of_clinic(session, proto.clinic_id + 1, protocol_id=proto.id)
         with pytest.raises(protocols.NotFound):
             await protocols.of_clinic(session, proto.clinic_id + 1, key=proto.key)
+
+
+def test_saving_the_form_keeps_what_the_form_does_not_show() -> None:
+    stored = {
+        "key": "k",
+        "name": "N",
+        "language_note": "kept",
+        "questions": [
+            {"key": "a", "kind": "text", "text": "A?", "text_es": "¿A?"},
+            {"key": "b", "text": "B?"},
+        ],
+    }
+    form = {"key": "k", "name": "M", "questions": [{"key": "b", "text": "B!"}, {"key": "a", "text": "A!"}]}
+    assert protocols.with_unshown(form, stored) == {
+        "key": "k",
+        "name": "M",
+        "language_note": "kept",
+        "questions": [{"key": "b", "text": "B!"}, {"key": "a", "text": "A!", "text_es": "¿A?"}],
+    }

@@ -331,3 +331,14 @@ async def test_bad_quiet_hours_say_why_beside_the_field(rt: Runtime, client: htt
     assert r.status_code == 422
     assert 'id="quiet-start-problem">&#39;9pm&#39; is not a time of day (HH:MM)' in r.text
     assert 'value="9pm"' in r.text
+
+
+async def test_protocol_pages_need_a_signed_in_person_and_a_real_id(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    for path in ("/protocols", "/protocols/new", "/protocols/1"):
+        r = await client.get(path, headers={"accept": "text/html"})
+        assert (r.status_code, r.headers["location"]) == (303, "/login"), path
+    await _sign_in(client, NURSE)
+    for path in ("/protocols/999", "/protocols/abc", "/protocols/99999999999999"):
+        assert (await client.get(path)).status_code == 404, path

@@ -126,6 +126,19 @@ def form_of(data: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def with_unshown(data: dict[str, Any], stored: Mapping[str, Any]) -> dict[str, Any]:
+    """`data` from the editor's form with what the form does not show kept from the stored
+    protocol (a key of the file this editor has no field for, the protocol's or a question's,
+    by the question's key), so that saving the page never drops it."""
+    out = {**{k: v for k, v in stored.items() if k not in (*FIELDS, "questions")}, **data}
+    kept = {q.get("key"): q for q in stored.get("questions") or () if isinstance(q, Mapping)}
+    out["questions"] = [
+        {**{k: v for k, v in kept.get(q.get("key"), {}).items() if k not in QUESTION_FIELDS}, **q}
+        for q in data.get("questions") or ()
+    ]
+    return out
+
+
 def rearranged(data: dict[str, Any], op: str) -> dict[str, Any]:
     """The protocol with a question added (`add`), removed (`remove:<i>`) or moved (`up:<i>`,
     `down:<i>`); nothing is saved. Another `op` changes nothing."""

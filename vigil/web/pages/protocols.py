@@ -213,7 +213,8 @@ async def _edit(request: Request, rt: Runtime, me: Staff, protocol: Protocol | N
                 if protocol
                 else None
             )
-            saved = await protocols.save(session, me, data, rt.clock.now(), "web", mine)
+            whole = protocols.with_unshown(data, protocol_data(mine)) if mine else data
+            saved = await protocols.save(session, me, whole, rt.clock.now(), "web", mine)
             saved_id = saved.protocol.id
     except ProtocolError as exc:
         return await _page(request, rt, me, protocol, data, tz=tz, problems=exc.problems, status=422)
