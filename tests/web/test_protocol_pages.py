@@ -342,3 +342,17 @@ async def test_protocol_pages_need_a_signed_in_person_and_a_real_id(
     await _sign_in(client, NURSE)
     for path in ("/protocols/999", "/protocols/abc", "/protocols/99999999999999"):
         assert (await client.get(path)).status_code == 404, path
+
+
+async def test_a_send_the_quiet_hours_move_says_when_it_was_due(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    proto = await _protocol(rt)
+    csrf = await _sign_in(client, ADMIN)
+    fields = {**_fields((await client.get(f"/protocols/{proto.id}")).text), "csrf": csrf}
+    page = await client.post(
+        f"/protocols/{proto.id}", data={**fields, "schedule": "30 22 * * MON", "op": "preview"}
+    )
+    assert "These are the send times of the schedule as typed" in page.text
+    assert _sends(page.text)[0] == "Tue 24 Nov 2026, 08:00 EST"
+    assert "(due 22:30, in the quiet hours)" in page.text

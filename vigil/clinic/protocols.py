@@ -246,6 +246,13 @@ def send_times(
 ) -> list[datetime]:
     """The next `count` times a patient in `tz` is sent this schedule's check-in, after `now`,
     out of the clinic's quiet hours: the due sweep's own computation (scheduler/schedule.py)."""
+    return [send for _, send in planned(schedule, tz, clinic, now, count)]
+
+
+def planned(
+    schedule: str, tz: str, clinic: Clinic, now: datetime, count: int = SEND_TIMES
+) -> list[tuple[datetime, datetime]]:
+    """As `send_times`, each with when the schedule fired (later when quiet hours moved it)."""
     return upcoming(schedule, tz, now, quiet_of(clinic), count)
 
 

@@ -47,12 +47,16 @@ async def _form(request: Request) -> dict[str, Any]:
     return {k: str(v) for k, v in form.multi_items()}
 
 
-def _shown(times: list[datetime], tz: str) -> list[dict[str, str]]:
+def _shown(times: list[tuple[datetime, datetime]], tz: str) -> list[dict[str, str]]:
     z = zone(tz)
-    return [
-        {"iso": t.isoformat(), "local": f"{t.astimezone(z):%a %d %b %Y, %H:%M} {t.astimezone(z).tzname()}"}
-        for t in times
-    ]
+    out = []
+    for fire, send in times:
+        local = send.astimezone(z)
+        shown = {"iso": send.isoformat(), "local": f"{local:%a %d %b %Y, %H:%M} {local.tzname()}"}
+        if fire != send:  # the quiet hours moved it
+            shown["moved_from"] = f"{fire.astimezone(z):%H:%M}"
+        out.append(shown)
+    return out
 
 
 def _at(problems: dict[str, str]) -> Any:
@@ -92,7 +96,7 @@ async def _page(
         chosen = clinic.timezone
     schedule = str(data.get("schedule") or "")
     try:
-        times = _shown(protocols.send_times(schedule, chosen, clinic, rt.clock.now()), chosen)
+        times = _shown(protocols.planned(schedule, chosen, clinic, rt.clock.now()), chosen)
     except ScheduleError as exc:
         times_error = f"The schedule cannot be read: {exc}."
     return await _render(
