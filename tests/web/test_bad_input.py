@@ -256,6 +256,8 @@ PROTOCOL_ROUTES = {
     ("PUT", "/api/v1/protocols/{protocol_key}"),
     ("GET", "/api/v1/protocols/{protocol_key}/send-times"),
 }
+# The FHIR export of issue 14: a patient's whole record.
+FHIR_ROUTES = {("GET", "/api/v1/fhir/Patient/{external_id}/$everything")}
 # Page routes that answer another clinic's id with a flash on the page instead of a 404.
 FLASHED = {("POST", "/oncall/overrides/{override_id}/remove")}
 
@@ -361,6 +363,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     assert seen >= PATIENT_ROUTES, PATIENT_ROUTES - seen
     assert seen >= STAFF_ROUTES, STAFF_ROUTES - seen
     assert seen >= PROTOCOL_ROUTES, PROTOCOL_ROUTES - seen
+    assert seen >= FHIR_ROUTES, FHIR_ROUTES - seen
     after = (
         await client.get(
             f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {await make_token(rt)}"}
