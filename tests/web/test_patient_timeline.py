@@ -239,7 +239,13 @@ async def test_patient_text_on_the_timeline_is_escaped(
 async def test_a_cursor_that_is_not_one_is_refused_with_the_reason(
     rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str]
 ) -> None:
-    for bad in ("yesterday", "2026-11-23T15:00:00Z~dance~1", "2026-11-23T15:00:00~case~1", "x~case~1~2"):
+    for bad in (
+        "yesterday",
+        "2026-11-23T15:00:00Z~dance~1",
+        "2026-11-23T15:00:00~case~1",
+        "x~case~1~2",
+        "2026-11-23T15:00:00Z~case~99999999999",
+    ):
         r = await client.get(f"/api/v1/patients/{MARIA}/timeline", headers=auth, params={"before": bad})
         assert r.status_code == 422, bad
         assert "before" in r.text

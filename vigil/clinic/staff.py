@@ -7,6 +7,10 @@ admin can be neither deactivated nor given another role. Someone the on-call con
 names (a rotation's member, a tier's `staff:` target) is taken out of it before they are
 deactivated, and the last of a role a tier pages (`all:nurse`) keeps it, so that the clinic's
 export stays a file the import accepts.
+
+An invite or a reset gives a temporary password and sets `must_change_password`: the pages
+open nothing but the change until they choose their own (`password_problems`,
+`change_own_password`), which ends their other sessions.
 """
 
 from __future__ import annotations

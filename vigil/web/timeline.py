@@ -28,7 +28,7 @@ from vigil.core.models import OutboundMessage, Staff
 from vigil.escalation.models import Assessment, Case, CaseEvent
 from vigil.scheduler.models import CheckIn, CheckInAnswer, Enrolment, Protocol
 
-from .deps import ApiStaff, ExternalId, RuntimeDep
+from .deps import MAX_ROW_ID, ApiStaff, ExternalId, RuntimeDep
 from .views import iso
 
 PAGE: Final = 50
@@ -54,7 +54,7 @@ class Cursor:
         """The cursor a link carried; ValueError when it is not one."""
         at, kind, row = text.split("~")
         when = datetime.fromisoformat(at.replace("Z", "+00:00"))
-        if when.tzinfo is None or kind not in RANK or not row.isdigit() or len(row) > 10:
+        if when.tzinfo is None or kind not in RANK or not row.isdigit() or int(row) > MAX_ROW_ID:
             raise ValueError("not a timeline cursor")
         return cls(when, kind, int(row))
 
