@@ -245,6 +245,7 @@ async def test_a_cursor_that_is_not_one_is_refused_with_the_reason(
         "2026-11-23T15:00:00~case~1",
         "x~case~1~2",
         "2026-11-23T15:00:00Z~case~99999999999",
+        "0001-01-01T00:00:00+14:00~case~1",
     ):
         r = await client.get(f"/api/v1/patients/{MARIA}/timeline", headers=auth, params={"before": bad})
         assert r.status_code == 422, bad

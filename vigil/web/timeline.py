@@ -11,7 +11,7 @@ A patient on a weekly protocol for two years costs the same per page as one enro
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Final, Literal
 
 from fastapi import APIRouter, HTTPException, Query
@@ -53,9 +53,13 @@ class Cursor:
     def parse(cls, text: str) -> Cursor:
         """The cursor a link carried; ValueError when it is not one."""
         at, kind, row = text.split("~")
-        when = datetime.fromisoformat(at.replace("Z", "+00:00"))
-        if when.tzinfo is None or kind not in RANK or not row.isdigit() or int(row) > MAX_ROW_ID:
+        parsed = datetime.fromisoformat(at.replace("Z", "+00:00"))
+        if parsed.tzinfo is None or kind not in RANK or not row.isdecimal() or int(row) > MAX_ROW_ID:
             raise ValueError("not a timeline cursor")
+        try:
+            when = parsed.astimezone(UTC)
+        except OverflowError:  # year 1 at +14:00 is no instant a database holds
+            raise ValueError("not a timeline cursor") from None
         return cls(when, kind, int(row))
 
 
