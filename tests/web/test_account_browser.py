@@ -36,7 +36,7 @@ MINE = "tea at four, every day"
 
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[tuple[str, int]]:
-    """The demo clinic, with three weeks of Maria's check-ins, a raised case resolved by Ana."""
+    """The demo clinic, with two weeks of Maria's check-ins, a raised case resolved by Ana."""
     url = f"sqlite+aiosqlite:///{tmp_path / 'account.db'}"
     upgrade(url)
     settings = Settings(database_url=url, secret_key="browser-test-secret-0123456789", simulator=True)
@@ -49,7 +49,7 @@ def site(tmp_path: Path) -> Iterator[tuple[str, int]]:
             await session.execute(update(Staff).values(password_hash=hash_password(PASSWORD)))
         maria = await rt.service.patient(1, MARIA)
         assert maria is not None
-        for week, score in enumerate(("2", "3", "6")):
+        for week, score in enumerate(("3", "7")):
             async with rt.db.session() as session:
                 due = await session.scalar(
                     select(Enrolment.next_due_at).where(Enrolment.patient_id == maria.id)
@@ -142,7 +142,7 @@ def test_a_nurse_reads_a_patients_whole_timeline(site: tuple[str, int]) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         try:
-            page = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()
+            page = browser.new_context(viewport={"width": 900, "height": 900}).new_page()
             page.goto(f"{url}/login")
             page.fill("input[name=email]", NURSE)
             page.fill("input[name=password]", PASSWORD)
@@ -153,8 +153,8 @@ def test_a_nurse_reads_a_patients_whole_timeline(site: tuple[str, int]) -> None:
             expect(timeline.locator("li.entry.case").first).to_contain_text(
                 "resolved by Ana Reyes: advice given"
             )
-            expect(timeline.locator("li.entry.checkin")).to_have_count(3)
-            expect(timeline.locator("li.entry.checkin").first).to_contain_text("stopped")  # the 6 raised it
+            expect(timeline.locator("li.entry.checkin")).to_have_count(2)
+            expect(timeline.locator("li.entry.checkin").first).to_contain_text("7")
             expect(timeline.locator("li.entry.checkin").nth(1)).to_contain_text("answered")
             expect(timeline.locator("li.entry.message").first).to_contain_text("Maria Santos wrote")
             _shot(page, "patient-timeline")
