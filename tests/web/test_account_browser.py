@@ -98,6 +98,8 @@ def test_an_invited_nurse_chooses_a_password_at_the_first_sign_in_then_reaches_t
             admin.click("#invite button[type=submit]")
             temporary = admin.locator("#temporary-password code.secret").inner_text().strip()
             assert temporary
+            nia_row = admin.locator("tr", has_text="Nia New")
+            expect(nia_row).to_contain_text("temporary password, not yet changed")
 
             nia = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
             nia.goto(f"{url}/login")
@@ -124,6 +126,9 @@ def test_an_invited_nurse_chooses_a_password_at_the_first_sign_in_then_reaches_t
             expect(nia.get_by_text("Your password is changed")).to_be_visible()
             nia.goto(f"{url}/patients")
             expect(nia).to_have_url(f"{url}/patients")
+
+            admin.goto(f"{url}/admin/staff")
+            expect(admin.locator("tr", has_text="Nia New")).not_to_contain_text("temporary password")
 
             again = browser.new_context().new_page()
             again.goto(f"{url}/login")

@@ -101,11 +101,15 @@ async def test_an_invited_nurse_must_choose_a_password_at_the_first_sign_in(
         json={"email": "nia@riverside.example", "name": "Nia New", "role": "nurse"},
     )
     temporary = r.json()["temporary_password"]
+    listed = (await client.get("/api/v1/staff", headers=admin)).json()["staff"]
+    assert [s["must_change_password"] for s in listed if s["email"] == "nia@riverside.example"] == [True]
     async with _client(client) as nia:
         r = await _sign_in(nia, "nia@riverside.example", temporary)
         assert r.headers["location"] == "/account/password"
         assert (await _change(nia, temporary, MINE)).status_code == 303
         assert (await nia.get("/")).status_code == 200
+    listed = (await client.get("/api/v1/staff", headers=admin)).json()["staff"]
+    assert [s["must_change_password"] for s in listed if s["email"] == "nia@riverside.example"] == [False]
 
 
 async def test_a_new_password_is_refused_with_the_reason_and_nothing_changes(
