@@ -28,6 +28,20 @@ async def _sign_in(client: httpx.AsyncClient, email: str, password: str = PASSWO
     return (await client.get("/")).text.split('name="csrf" value="')[1].split('"')[0]
 
 
+async def _first_sign_in(client: httpx.AsyncClient, email: str, temporary: str) -> str:
+    """Sign in with a temporary password: every page leads to choosing one's own first."""
+    page = await client.get("/login")
+    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+    r = await client.post("/login", data={"email": email, "password": temporary, "csrf": csrf})
+    assert (r.status_code, r.headers["location"]) == (303, "/account/password"), r.text
+    form = await client.get("/account/password")
+    csrf = form.text.split('name="csrf" value="')[1].split('"')[0]
+    mine = {"current": temporary, "new": "a password of my own", "again": "a password of my own"}
+    r = await client.post("/account/password", data={"csrf": csrf, **mine})
+    assert (r.status_code, r.headers["location"]) == (303, "/"), r.text
+    return (await client.get("/")).text.split('name="csrf" value="')[1].split('"')[0]
+
+
 async def _staff(rt: Runtime, email: str) -> Staff:
     async with rt.db.session() as session:
         found = await session.scalar(select(Staff).where(Staff.email == email))
@@ -61,7 +75,7 @@ async def test_an_admin_invites_a_nurse_who_signs_in_with_the_temporary_password
     assert entry is not None
     assert (entry.actor, entry.subject_id, entry.detail["role"]) == (ADMIN, str(made.id), "nurse")
     async with httpx.AsyncClient(transport=client._transport, base_url=str(client.base_url)) as other:
-        await _sign_in(other, "new.nurse@riverside.example", password)
+        await _first_sign_in(other, "new.nurse@riverside.example", password)
 
 
 async def test_a_bad_invitation_is_refused_with_the_reason_and_writes_nothing(
@@ -145,7 +159,7 @@ async def test_a_deactivated_nurse_can_no_longer_sign_in_and_the_export_still_im
     assert r.status_code == 201
     made, password = r.json()["staff"], r.json()["temporary_password"]
     async with httpx.AsyncClient(transport=client._transport, base_url=str(client.base_url)) as theirs:
-        await _sign_in(theirs, "temp@riverside.example", password)
+        await _first_sign_in(theirs, "temp@riverside.example", password)
         assert (await theirs.get("/admin/staff")).status_code == 200
         r = await client.post(f"/api/v1/staff/{made['id']}/deactivate", headers=api)
         assert r.status_code == 200
@@ -169,7 +183,7 @@ async def test_a_password_reset_ends_the_old_password_and_shows_a_new_one_once(
         token = page.text.split('name="csrf" value="')[1].split('"')[0]
         old = await theirs.post("/login", data={"email": ben.email, "password": PASSWORD, "csrf": token})
         assert old.status_code == 401
-        await _sign_in(theirs, ben.email, password)
+        await _first_sign_in(theirs, ben.email, password)
     assert password not in (await client.get("/admin/staff")).text  # shown once
     assert password not in str(client.cookies)
 

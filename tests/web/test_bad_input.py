@@ -247,6 +247,8 @@ PATIENT_ROUTES = {
     ("POST", "/api/v1/patients/{external_id}/resume"),
     ("POST", "/api/v1/patients/{external_id}/discharge"),
     ("POST", "/api/v1/patients/{external_id}/readmit"),
+    ("GET", "/patients/{patient_id}"),  # with its timeline
+    ("GET", "/api/v1/patients/{external_id}/timeline"),
 }
 # The staff of issue 13: every page and API route that names a staff member.
 STAFF_ROUTES = {

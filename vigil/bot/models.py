@@ -15,6 +15,7 @@ class InboundMessage(Base):
     __table_args__ = (
         UniqueConstraint("channel", "provider_id"),
         Index("ix_inbound_pending", "processed_at", "id"),
+        Index("ix_inbound_patient_received", "patient_id", "received_at", "id"),  # the patient's timeline
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -72,6 +73,7 @@ class FollowUp(Base):
     __table_args__ = (
         Index("ix_follow_up_patient", "patient_id", "status"),
         Index("ix_follow_up_due", "status", "due_at"),
+        Index("ix_follow_up_patient_started", "patient_id", "started_at", "id"),  # the patient's timeline
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -230,6 +230,7 @@ def _cmd_staff_password(args: argparse.Namespace) -> int:
                 if staff is None:
                     return False
                 staff.password_hash = hash_password(password)
+                staff.must_change_password = False  # set by whoever runs the server: not a temporary one
                 # A new password signs them out everywhere: an old session may be why it changed.
                 await revoke_all(session, staff.id, datetime.now(UTC))
                 return True

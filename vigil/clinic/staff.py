@@ -7,6 +7,10 @@ admin can be neither deactivated nor given another role. Someone the on-call con
 names (a rotation's member, a tier's `staff:` target) is taken out of it before they are
 deactivated, and the last of a role a tier pages (`all:nurse`) keeps it, so that the clinic's
 export stays a file the import accepts.
+
+An invite or a reset gives a temporary password and sets `must_change_password`: the pages
+open nothing but the change until they choose their own (`password_problems`,
+`change_own_password`), which ends their other sessions.
 """
 
 from __future__ import annotations
@@ -122,6 +126,7 @@ async def invite(
         staff.name, staff.role, staff.active = name, role, True
         action = "staff_reactivated"
     staff.password_hash = hasher(password)
+    staff.must_change_password = True  # theirs to choose at the first sign-in
     await session.flush()
     staff_did(
         session, me, action, "staff", staff.id, at=now, channel=channel, email=email, name=name, role=role
@@ -246,8 +251,61 @@ async def reset_password(
         raise StaffError(f"{staff.name} is deactivated: invite them again instead")
     password = temporary_password()
     staff.password_hash = hasher(password)
+    staff.must_change_password = True  # the admin has seen it: they choose their own next
     await revoke_all(session, staff.id, now)  # an old session may be why it changed
     staff_did(
         session, me, "staff_password_reset", "staff", staff.id, at=now, channel=channel, email=staff.email
     )
     return staff, password
+
+
+MIN_PASSWORD: Final = 10  # as `vigil staff password`
+MAX_PASSWORD: Final = 1024
+
+
+def password_problems(current: str, new: str, again: str, current_matches: bool) -> dict[str, str]:
+    """Why this change of one's own password is refused, field by field; empty when it is not."""
+    problems: dict[str, str] = {}
+    if not current_matches:
+        problems["current"] = "that is not your present password"
+    if len(new) < MIN_PASSWORD:
+        problems["new"] = f"at least {MIN_PASSWORD} characters (a few words are easy to remember)"
+    elif len(new) > MAX_PASSWORD:
+        problems["new"] = f"at most {MAX_PASSWORD} characters"
+    elif current_matches and new == current:
+        problems["new"] = "choose a password other than the one you were given"
+    if "new" not in problems and again != new:
+        problems["again"] = "the two new passwords differ"
+    return problems
+
+
+async def change_own_password(
+    session: AsyncSession,
+    staff_id: int,
+    new: str,
+    hasher: Callable[[str], str],
+    now: datetime,
+    channel: str,
+    keep_session: str | None = None,
+) -> Staff:
+    """A staff member's own new password (checked by `password_problems` first): the flag a
+    temporary password set is cleared, and every other session of theirs ends. Audited."""
+    staff = await session.get(Staff, staff_id)
+    if staff is None or not staff.active:
+        raise NotFound("no such staff member")
+    was_temporary = staff.must_change_password
+    staff.password_hash = hasher(new)
+    staff.must_change_password = False
+    await revoke_all(session, staff.id, now, keep=keep_session)
+    staff_did(
+        session,
+        staff,
+        "password_changed",
+        "staff",
+        staff.id,
+        at=now,
+        channel=channel,
+        email=staff.email,
+        was_temporary=was_temporary,
+    )
+    return staff

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .db import Base
@@ -43,6 +43,8 @@ class Staff(Base):
     notify_by: Mapped[str | None] = mapped_column(String(20))
     password_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)
+    # Set with a temporary password (invite, reset): no page until they choose their own.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class ApiToken(Base):
@@ -115,6 +117,7 @@ class OutboundMessage(Base):
     __tablename__ = "outbound_message"
     __table_args__ = (
         Index("ix_outbound_due", "status", "priority", "next_attempt_at"),
+        Index("ix_outbound_patient_created", "patient_id", "created_at", "id"),  # the patient's timeline
         UniqueConstraint("channel", "provider_id"),
     )
 

@@ -40,6 +40,7 @@ class Case(Base):
             postgresql_where=text("status != 'resolved'"),
         ),
         Index("ix_case_queue", "clinic_id", "status", "level_rank", "opened_at"),
+        Index("ix_case_patient_opened", "patient_id", "opened_at", "id"),  # the patient's timeline
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

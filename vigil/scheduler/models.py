@@ -43,7 +43,10 @@ class Enrolment(Base):
 
 class CheckIn(Base):
     __tablename__ = "checkin"
-    __table_args__ = (Index("ix_checkin_open", "status", "patient_id"),)
+    __table_args__ = (
+        Index("ix_checkin_open", "status", "patient_id"),
+        Index("ix_checkin_patient_opened", "patient_id", "opened_at", "id"),  # the patient's timeline
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     enrolment_id: Mapped[int] = mapped_column(ForeignKey("enrolment.id", ondelete="CASCADE"), index=True)

@@ -58,6 +58,7 @@ def staff_json(s: Staff) -> dict[str, Any]:
         "phone": s.phone,
         "notify_by": s.notify_by,
         "telegram_linked": s.telegram_chat_id is not None,
+        "must_change_password": s.must_change_password,  # a temporary password not yet replaced
     }
 
 

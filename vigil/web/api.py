@@ -26,7 +26,7 @@ from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
 from vigil.usecases.invites import InviteError, invite_patient
 
-from . import admin_api, case_api, fhir_api, oncall_api, patients_api, protocols_api, views
+from . import admin_api, case_api, fhir_api, oncall_api, patients_api, protocols_api, timeline, views
 from .actions import view_case
 from .analytics_api import router as analytics_router
 from .deps import ApiStaff, ExternalId, RowId, RuntimeDep, path_error
@@ -265,6 +265,7 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
 
     api.include_router(analytics_router)  # GET /analytics
     api.include_router(patients_api.router)  # patients: list, add, change, CSV enrolment
+    api.include_router(timeline.router)  # a patient's timeline
     api.include_router(admin_api.router)  # export, audit log, staff
     api.include_router(protocols_api.router)  # protocols and quiet hours, as the protocol editor
     api.include_router(fhir_api.router)  # FHIR R4: a patient's $everything

@@ -27,7 +27,7 @@ from vigil.core.db import Database
 from . import pages, wording
 from .analytics_pages import router as analytics_router
 from .api import build_api
-from .deps import path_error
+from .deps import CHANGE_PASSWORD, PasswordChangeRequired, path_error
 
 log = logging.getLogger("vigil.web")
 
@@ -247,6 +247,17 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
         if path.startswith(("/events", "/queue/rows")) or path.endswith("/transcript"):
             return PlainTextResponse("sign in first", status_code=401)
         return RedirectResponse("/login", status_code=303)
+
+    @app.exception_handler(PasswordChangeRequired)
+    async def _temporary(request: Request, _: PasswordChangeRequired) -> Response:
+        path = request.url.path
+        if (
+            path.startswith(("/events", "/queue/rows"))
+            or path.endswith("/transcript")
+            or "application/json" in request.headers.get("accept", "")
+        ):
+            return PlainTextResponse(f"choose your own password first: {CHANGE_PASSWORD}", status_code=403)
+        return RedirectResponse(CHANGE_PASSWORD, status_code=303)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:

@@ -22,10 +22,24 @@ def runtime(request: Request) -> Runtime:
 RuntimeDep = Annotated[Runtime, Depends(runtime)]
 
 
+CHANGE_PASSWORD = "/account/password"  # noqa: S105 - a path, not a secret
+
+
+class PasswordChangeRequired(Exception):
+    """The signed-in staff member holds a temporary password: nothing but choosing their own."""
+
+
 async def api_staff(request: Request, rt: RuntimeDep) -> Staff:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
+        secret = (request.scope.get("session") or {}).get("sid")
+        if isinstance(secret, str) and secret:
+            holder = await session_staff(rt, secret)
+            if holder is not None and holder.must_change_password:
+                raise HTTPException(
+                    403, f"choose your own password first ({CHANGE_PASSWORD}): yours is a temporary one"
+                )
         raise HTTPException(
             401,
             "send Authorization: Bearer TOKEN (vigil token create EMAIL)",
@@ -46,12 +60,21 @@ async def api_staff(request: Request, rt: RuntimeDep) -> Staff:
     return staff
 
 
-async def page_staff(request: Request, rt: RuntimeDep) -> Staff | None:
+async def signed_in_staff(request: Request, rt: RuntimeDep) -> Staff | None:
     """Who this dashboard session belongs to, while it is neither signed out nor expired."""
     secret = request.session.get("sid")
     if not isinstance(secret, str) or not secret:
         return None
     return await session_staff(rt, secret)
+
+
+async def page_staff(request: Request, rt: RuntimeDep) -> Staff | None:
+    """`signed_in_staff`, once they have chosen their own password: with a temporary one (an
+    invite, a reset) every page sends them to choose it (PasswordChangeRequired)."""
+    staff = await signed_in_staff(request, rt)
+    if staff is not None and staff.must_change_password:
+        raise PasswordChangeRequired
+    return staff
 
 
 async def session_staff(rt: Runtime, secret: str) -> Staff | None:

@@ -1,11 +1,12 @@
-"""Server-rendered pages, one module each: sign in, the live queue, on-call cover, resolved
-cases and hand-over, the simulator's pager, a case, a patient, the patient simulator, the
-admin's staff, audit log and export, the protocol editor. `common` holds what they share;
-web/app mounts `router`."""
+"""Server-rendered pages, one module each: sign in, one's own password, the live queue, on-call
+cover and the on-call editor, resolved cases and hand-over, the simulator's pager, a case, a
+patient, the patient simulator, the admin's staff, audit log and export, the protocol editor.
+`common` holds what they share; web/app mounts `router`."""
 
 from fastapi import APIRouter
 
 from . import (
+    account,
     admin,
     case,
     cover,
@@ -27,6 +28,7 @@ router = APIRouter()
 # patients before patient: /patients/{id} would take /patients/new and /patients/import.
 for _page in (
     signin,
+    account,
     queue,
     cover,
     oncall,

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 
 from vigil.core.audit import staff_did
 from vigil.core.models import Patient
 
-from .. import views
+from .. import timeline, views
 from ..deps import RowId, RuntimeDep
 from .common import PageStaff, _need, _of_clinic, _render, _sse
 
@@ -25,12 +27,31 @@ async def patient_events(
 
 
 @router.get("/patients/{patient_id}", response_class=HTMLResponse)
-async def patient_page(patient_id: RowId, request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLResponse:
-    """Who the patient is, their protocol and their 0-10 answers over time; every view audited."""
+async def patient_page(
+    patient_id: RowId,
+    request: Request,
+    rt: RuntimeDep,
+    staff: PageStaff,
+    before: Annotated[str | None, Query(max_length=80)] = None,
+) -> HTMLResponse:
+    """Who the patient is, their protocol, their 0-10 answers over time and their timeline
+    (newest first, 50 entries a page, `before=` for older ones); every view audited."""
     me = _need(staff)
+    cur = timeline.cursor_of(before)
     async with rt.db.transaction() as session:
         found = await views.patient_detail(session, me.clinic_id, patient_id)
         if found is None:
             raise HTTPException(404, "no such patient")  # another clinic's is not ours to confirm
-        staff_did(session, me, "view", "patient", patient_id, at=rt.clock.now(), channel="web")
-    return await _render(request, rt, "patient.html", me, patient=found, charts=found["charts"])
+        history = await timeline.timeline(session, me.clinic_id, patient_id, cur)
+        detail = {"before": before} if before else {}
+        staff_did(session, me, "view", "patient", patient_id, at=rt.clock.now(), channel="web", **detail)
+    return await _render(
+        request,
+        rt,
+        "patient.html",
+        me,
+        patient=found,
+        charts=found["charts"],
+        timeline=history,
+        older=bool(cur),
+    )

@@ -14,7 +14,7 @@ from vigil.core.models import AuditEvent, Staff, StaffSession
 from vigil.core.text import clean
 
 from .. import sessions
-from ..deps import RuntimeDep, check_csrf
+from ..deps import CHANGE_PASSWORD, RuntimeDep, check_csrf
 from ..security import check_password_async, new_csrf, new_token, token_hash
 from .common import SESSION_TTL, _render
 
@@ -124,7 +124,8 @@ async def login(
     request.session.clear()
     request.session["sid"] = secret
     request.session["csrf"] = new_csrf()
-    return RedirectResponse("/", status_code=303)
+    # A temporary password (an invite, a reset) opens only the page that replaces it.
+    return RedirectResponse(CHANGE_PASSWORD if staff.must_change_password else "/", status_code=303)
 
 
 @router.post("/logout")
