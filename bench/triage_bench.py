@@ -33,14 +33,18 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "redteam8_texting.jsonl",
     ROOT / "bench" / "data" / "redteam10_texting.jsonl",
     ROOT / "bench" / "data" / "redteam11_texting.jsonl",
+    ROOT / "bench" / "data" / "redteam12_texting.jsonl",
     ROOT / "bench" / "data" / "holdout_texting.jsonl",
     ROOT / "bench" / "data" / "holdout2_texting.jsonl",
+    ROOT / "bench" / "data" / "holdout3_texting.jsonl",
     # Conversations: the patient's level after the last message, findings pooled (TRIAGE.md).
     ROOT / "bench" / "data" / "conversations_dev.jsonl",
     ROOT / "bench" / "data" / "conversations_dev2.jsonl",
     ROOT / "bench" / "data" / "conversations_dev3.jsonl",
+    ROOT / "bench" / "data" / "conversations_dev4.jsonl",
     ROOT / "bench" / "data" / "conversations_holdout.jsonl",
     ROOT / "bench" / "data" / "conversations_holdout2.jsonl",
+    ROOT / "bench" / "data" / "conversations_holdout3.jsonl",
     # Spanish (and Spanglish): each line is assessed in its "language" (issue 14).
     ROOT / "bench" / "data" / "es_dev.jsonl",
     ROOT / "bench" / "data" / "es_conversations_dev.jsonl",
@@ -58,7 +62,9 @@ def read_conversation(engine, row: dict):
     from vigil.escalation.triage.lines import _messages
 
     if "language" in row:
-        return engines.read_conversation(_messages(row["messages"]), row.get("context"), row["language"]).assessment
+        return engines.read_conversation(
+            _messages(row["messages"]), row.get("context"), row["language"]
+        ).assessment
     return ConversationReader(engine).read(_messages(row["messages"]), row.get("context")).assessment
 
 
@@ -74,7 +80,8 @@ def assess_row(engine, row: dict):
 def describe(row: dict) -> str:
     if "messages" in row:
         return " | ".join(
-            f"+{m.get('minutes', m.get('at', 0))}m {m['text']!r}" + (f" Q={m['question']!r}" if m.get("question") else "")
+            f"+{m.get('minutes', m.get('at', 0))}m {m['text']!r}"
+            + (f" Q={m['question']!r}" if m.get("question") else "")
             for m in row["messages"]
         )
     return repr(row["text"]) + (f" Q={row['question']!r}" if row.get("question") else "")

@@ -210,6 +210,30 @@ async def test_questions_wait_for_an_open_check_in_to_close(rt: Runtime, clock: 
     assert INTRO in (await _said(rt, maria))[-1].text
 
 
+async def test_a_waiting_round_drops_the_questions_the_check_in_answers_answered(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    clock.set(DUE)
+    await rt.service.send_due()
+    await _say(rt, maria, "c1", "my back aches a bit, 4")
+    [round_] = await _rounds(rt)
+    assert round_.status == "waiting"
+    await _say(rt, maria, "c2", "no weakness in my legs, no trouble walking")
+    for i in range(10):
+        async with rt.db.session() as session:
+            still = await session.scalar(select(FollowUp.status).where(FollowUp.id == round_.id))
+        if still != "waiting":
+            break
+        await _say(rt, maria, f"c{i + 3}", "no")
+    [round_] = await _rounds(rt)
+    assert round_.status == "asking"
+    texts = [q["text"] for q in round_.questions]
+    assert not any("weak or heavy" in t for t in texts)
+    assert not any("walking" in t for t in texts)
+    assert any("urine" in t for t in texts)
+
+
 async def test_a_spanish_speaking_patient_is_read_in_spanish_and_answered_in_spanish(rt: Runtime) -> None:
     maria = await _patient(rt)
     async with rt.db.transaction() as session:

@@ -106,3 +106,21 @@ async def test_before_three_answers_the_clinic_default_is_the_baseline(
     assert case["level"] == "urgent"
     [reason] = [r for r in case["reasons"] if r.get("trend")]  # type: ignore[attr-defined]
     assert "clinic default" in reason["trend"]
+
+
+async def test_a_spanish_speaking_patients_rising_score_is_a_worsening_trend_too(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    async with rt.db.transaction() as session:
+        maria = await session.scalar(select(Patient).where(Patient.external_id == MARIA))
+        assert maria is not None
+        maria.language = "es"
+    clock.set(DUE)
+    await answer_check_ins(rt, clock, client, auth, "2", "2", "2")
+    assert (await _case(client, auth))["level"] == "routine"
+
+    await _answer_week(rt, clock, client, auth, "5")
+    case = await _case(client, auth)
+    assert case["level"] == "urgent"
+    [reason] = [r for r in case["reasons"] if r["rule"] == "spinal-pain-flags"]  # type: ignore[attr-defined]
+    assert "worsening" in reason["trend"]

@@ -256,6 +256,8 @@ STAFF_ROUTES = {
 }
 # The on-call rotations of issue 13, named by key: another clinic's is not found.
 ROTATION_ROUTES = {(m, "/api/v1/oncall/rotations/{rotation_key}") for m in ("GET", "PUT", "DELETE")}
+# The FHIR export of issue 14: a patient's whole record.
+FHIR_ROUTES = {("GET", "/api/v1/fhir/Patient/{external_id}/$everything")}
 # Page routes that answer another clinic's id with a flash on the page instead of a 404.
 FLASHED = {("POST", "/oncall/overrides/{override_id}/remove")}
 
@@ -357,6 +359,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     assert seen >= PATIENT_ROUTES, PATIENT_ROUTES - seen
     assert seen >= STAFF_ROUTES, STAFF_ROUTES - seen
     assert seen >= ROTATION_ROUTES, ROTATION_ROUTES - seen
+    assert seen >= FHIR_ROUTES, FHIR_ROUTES - seen
     after = (
         await client.get(
             f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {await make_token(rt)}"}

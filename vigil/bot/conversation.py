@@ -15,7 +15,7 @@ from vigil.core.db import table
 from vigil.core.models import OutboundMessage, Patient, to_patient
 from vigil.escalation import cases, paging, requests
 from vigil.escalation.models import LEVEL_RANK, CaseEvent
-from vigil.escalation.triage import Assessment, Level, TriageEngine, engines
+from vigil.escalation.triage import Assessment, Finding, Level, TriageEngine, engines
 from vigil.escalation.triage.conversation import ConversationReader, Message, Reading
 from vigil.escalation.triage.texts import say
 from vigil.scheduler import checkins
@@ -100,13 +100,17 @@ class Conversation:
         language = ctx.patient.language or "en"
         if language != "en" or any(engines.languages_of(m.text, language) != ("en",) for m in messages):
             # Another language than English, or mixed, as bilingual people write: each
-            # message is read in the language(s) it is written in (triage/engines.py).
+            # message is read in the language(s) it is written in (triage/engines.py); a 0-10
+            # answer is judged against the patient's earlier ones in the patient's language.
+            speaks = engines.engine(language) if language in engines.available() else self.engine
+            judged = await trends.judged(session, speaks, ctx, message.text, at)
             reading = engines.read_conversation(
                 messages,
                 ctx.patient.context,
                 language,
                 window=window,
                 emergency_number=ctx.clinic.emergency_number,
+                last={language: judged} if judged is not None else None,
             )
         else:
             # A 0-10 answer is read against the patient's earlier ones (TRIAGE.md, "Reading
@@ -326,7 +330,9 @@ class Conversation:
             # Red-flag questions wait for the check-in to close, then follow it.
             await self._offer(session, ctx, reading, now, out, wait=nxt is not None)
             if nxt is None:
-                out.outbox += await followups.resume(session, patient, now)
+                pooled = reading.assessment
+                said = _said(pooled, out.said_since)
+                out.outbox += await followups.resume(session, patient, now, said, pooled.context)
             return out
         if follow_up is not None:
             # An answer to a red-flag question: the next one, or thanks. Families the answer
@@ -373,7 +379,7 @@ class Conversation:
         pooled = reading.assessment
         if pooled.level >= Level.EMERGENCY or (ctx.case is not None and ctx.case.level == "emergency"):
             return 0  # never after an emergency: they have been told to call
-        said = [f for f in pooled.findings if f.message is None or f.message >= out.said_since]
+        said = _said(pooled, out.said_since)
         shown = reading.last.findings
         sent = await followups.offer(session, ctx.patient, shown, said, pooled.context, now, wait=wait)
         out.outbox += sent
@@ -427,6 +433,11 @@ class Conversation:
                 await self._nurse_again(session, ctx, patient.channel, now, out, urgent=False)
                 return
             await info("nurse_first")
+
+
+def _said(pooled: Assessment, since: int) -> list[Finding]:
+    """The pooled findings from messages of the last day: they answer red-flag questions."""
+    return [f for f in pooled.findings if f.message is None or f.message >= since]
 
 
 def _nurse_request(result: Assessment) -> bool | None:

@@ -193,11 +193,21 @@ async def stop(session: AsyncSession, patient_id: int, now: datetime) -> None:
     )
 
 
-async def resume(session: AsyncSession, patient: Patient, now: datetime) -> int:
-    """Ask the oldest waiting round, if nothing else is being asked."""
+async def resume(
+    session: AsyncSession,
+    patient: Patient,
+    now: datetime,
+    said: Sequence[Finding] | None = None,
+    context: Mapping[str, Any] | None = None,
+) -> int:
+    """Ask the oldest waiting round, if nothing else is being asked.
+
+    With `said` (what the patient said in the last day), a question the conversation answered
+    while the round waited is dropped, and a round left with nothing to ask is done.
+    """
     if patient.status == "opted_out" or await _current(session, patient.id) is not None:
         return 0
-    row = await session.scalar(
+    rows = await session.scalars(
         select(FollowUp)
         .where(
             FollowUp.patient_id == patient.id,
@@ -205,13 +215,30 @@ async def resume(session: AsyncSession, patient: Patient, now: datetime) -> int:
             FollowUp.started_at > now - STALE,
         )
         .order_by(FollowUp.started_at, FollowUp.id)
-        .limit(1)
     )
-    if row is None:
-        return 0
-    label = _label(patient, row)
-    await _case_event(session, patient.id, "follow_up_asked", now, patient.channel, family=label)
-    return await _send(session, patient, row, now)
+    for row in rows.all():
+        if said is not None and not _still_to_ask(patient, row, said, context):
+            row.status, row.closed_at = "done", now
+            continue
+        label = _label(patient, row)
+        await _case_event(session, patient.id, "follow_up_asked", now, patient.channel, family=label)
+        return await _send(session, patient, row, now)
+    return 0
+
+
+def _still_to_ask(
+    patient: Patient, row: FollowUp, said: Sequence[Finding], context: Mapping[str, Any] | None
+) -> bool:
+    """Narrow a waiting round to the questions the conversation has not answered since."""
+    fu = _questions(patient.language or "en")
+    family = fu.family(row.family)
+    if family is None:
+        return True
+    open_texts = {a.text for a in fu.to_ask(family, said, context)}
+    keep = [q for q in row.questions if q["text"] in open_texts]
+    if len(keep) != len(row.questions):
+        row.questions = keep  # a new list, so the JSON column is written
+    return bool(keep)
 
 
 def _label(patient: Patient, row: FollowUp) -> str:

@@ -418,6 +418,35 @@ Press Ctrl+C to stop.
     return _serve(settings, args.host, args.port, secret=secrets.token_urlsafe(32))
 
 
+def _cmd_export_fhir(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from vigil.cli.fhir import ExportError, Folder, export_fhir
+    from vigil.core.clock import SystemClock
+    from vigil.core.db import Database
+
+    settings = _settings()
+
+    async def go(folder: Folder) -> Any:
+        db = Database(settings.database_url)
+        try:
+            return await export_fhir(db, args.since, folder, SystemClock(), args.clinic)
+        finally:
+            await db.dispose()
+
+    try:
+        done = _run(go(Folder(Path(args.out))))
+    except (ExportError, OSError) as exc:
+        raise UsageError(str(exc)) from exc
+    total = sum(done.counts.values())
+    files = (
+        ", ".join(f"{kind}.ndjson ({n})" for kind, n in done.counts.items()) or "no files: nothing changed"
+    )
+    print(f"exported {total} resources of {done.clinic} since {done.since.isoformat()}")
+    print(f"to {done.folder}: {files}")
+    return 0
+
+
 def _cmd_triage(args: argparse.Namespace) -> int:
     # Bytes that are not UTF-8 become U+FFFD instead of stopping the run.
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
@@ -490,6 +519,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     due.add_argument("--dry-run", action="store_true", help="print what the sweep would do and write nothing")
     due.set_defaults(handler=_cmd_send_due)
+
+    exports = sub.add_parser("export", help="exports").add_subparsers(dest="export_command", required=True)
+    fhir = exports.add_parser(
+        "fhir", help="the clinic's record changed since a date, as FHIR R4 Bulk Data NDJSON (a file per type)"
+    )
+    fhir.add_argument("--since", required=True, help="a date (the clinic's midnight) or an ISO-8601 time")
+    fhir.add_argument("--clinic", default=None, help="the clinic's slug (needed when there are several)")
+    fhir.add_argument("--out", default=".", help="the folder to write into (default: here)")
+    fhir.set_defaults(handler=_cmd_export_fhir)
     return parser
 
 

@@ -130,17 +130,26 @@ def read_conversation(
     window: timedelta = DEFAULT_WINDOW,
     emergency_number: str | None = None,
     crisis_line: str | None = None,
+    last: Mapping[str, Assessment] | None = None,
 ) -> Reading:
     """A conversation read in the language(s) its messages are written in; `language` is the
-    patient's, for messages that show none."""
+    patient's, for messages that show none. `last` may carry the last message already judged
+    in a language (with its trend, say), to be used as it is when reading in that language."""
     # The conversation's main language first; any message written otherwise brings its own.
     langs = languages_of(" \n".join(m.text for m in messages), language, default)
     for m in messages:
         langs += tuple(lang for lang in languages_of(m.text, language, langs[0]) if lang not in langs)
     best: Reading | None = None
     for lang in langs:
+        known = (last or {}).get(lang)
+        singles = [*([None] * (len(messages) - 1)), known] if known is not None else None
         reading = ConversationReader(engine(lang)).read(
-            messages, context, window=window, emergency_number=emergency_number, crisis_line=crisis_line
+            messages,
+            context,
+            window=window,
+            emergency_number=emergency_number,
+            crisis_line=crisis_line,
+            singles=singles,
         )
         if best is None or reading.assessment.level > best.assessment.level:
             best = reading
