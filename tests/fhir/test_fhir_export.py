@@ -158,14 +158,16 @@ async def test_everything_is_one_patients_record_as_a_bundle_and_is_audited(
     assert r.status_code == 200, r.text
     assert r.headers["content-type"] == "application/fhir+json"
     bundle = Bundle.model_validate_json(r.text)
-    assert bundle.type == "searchset"
+    assert (bundle.type, bundle.total) == ("searchset", 1)  # the patient; the rest are included
     resources = _parsed([e.resource for e in bundle.entry])
     patient = resources[0]
     assert export.kind(patient) == "Patient"
     assert patient.identifier[0].value == WALTER
     assert bundle.entry[0].search.mode == "match"
     mine = f"Patient/{patient.id}"
+    here = {f"{export.kind(x)}/{x.id}" for x in resources}
     for resource in resources[1:]:
+        assert set(_references(json.loads(resource.model_dump_json()))) <= here, "the record is whole"
         patients = {
             x for x in _references(json.loads(resource.model_dump_json())) if x.startswith("Patient/")
         }
@@ -299,3 +301,34 @@ async def test_the_clinic_export_streams_a_batch_at_a_time(rt: Runtime, clock: M
     finally:
         event.remove(rt.db.engine.sync_engine, "before_cursor_execute", count)
     assert len(rest) + 1 == len(await _since(rt, record.clinic, START))
+
+
+async def test_a_resource_that_does_not_fit_says_where_and_never_the_patients_words(
+    rt: Runtime, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = await demo_record(rt, clock)
+    from fhir.resources.R4B.communication import CommunicationPayload
+
+    from vigil.fhir import messages
+
+    def broken(contentString: str) -> CommunicationPayload:  # a mapping bug, on Walter's words
+        if "legs" not in contentString:
+            return CommunicationPayload(contentString=contentString)
+        return CommunicationPayload(contentString=contentString, contentReference=contentString)
+
+    monkeypatch.setattr(messages, "CommunicationPayload", broken)
+    with pytest.raises(export.ShapeError) as raised:
+        await _since(rt, record.clinic, START)
+    assert "CommunicationPayload.contentReference" in str(raised.value)
+    assert "legs" in str(raised.value.__context__), "the library's own error quotes the value"
+    assert "legs" not in str(raised.value)
+    assert raised.value.__suppress_context__, "the library's error, which quotes the value, is not chained"
+
+
+async def test_a_message_with_no_words_is_a_communication_without_a_payload(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    record = await demo_record(rt, clock)
+    await say(rt, clock, MARIA, "")
+    said = [r for r in await _since(rt, record.clinic, clock.now()) if export.kind(r) == "Communication"]
+    assert [r.payload for r in said if r.id.startswith("message-in-")] == [None]

@@ -233,6 +233,7 @@ API_BODIES: dict[str, dict[str, str]] = {
         "handoff": "07:00",
         "starts": "2026-11-02",
     },
+    "/protocols/{protocol_key}": {"name": "x"},
 }
 FORM = {"text": "hello", "reason": "handing over", "disposition": "other", "role": "nurse"}
 PATIENT_ROUTES = {
@@ -254,10 +255,18 @@ STAFF_ROUTES = {
     for prefix in ("/admin", "/api/v1")
     for action in ("role", "deactivate", "password", "telegram")
 }
-# The on-call rotations of issue 13, named by key: another clinic's is not found.
-ROTATION_ROUTES = {(m, "/api/v1/oncall/rotations/{rotation_key}") for m in ("GET", "PUT", "DELETE")}
+# The protocol editor of issue 13: its pages and API routes that name a protocol.
+PROTOCOL_ROUTES = {
+    ("GET", "/protocols/{protocol_id}"),
+    ("POST", "/protocols/{protocol_id}"),
+    ("GET", "/api/v1/protocols/{protocol_key}"),
+    ("PUT", "/api/v1/protocols/{protocol_key}"),
+    ("GET", "/api/v1/protocols/{protocol_key}/send-times"),
+}
 # The FHIR export of issue 14: a patient's whole record.
 FHIR_ROUTES = {("GET", "/api/v1/fhir/Patient/{external_id}/$everything")}
+# The on-call rotations of issue 13, named by key: another clinic's is not found.
+ROTATION_ROUTES = {(m, "/api/v1/oncall/rotations/{rotation_key}") for m in ("GET", "PUT", "DELETE")}
 # Page routes that answer another clinic's id with a flash on the page instead of a 404.
 FLASHED = {("POST", "/oncall/overrides/{override_id}/remove")}
 
@@ -269,6 +278,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     given this clinic's real ids: each must answer 404 and change nothing. A new route with
     a new kind of id fails here until its id is added below."""
     from vigil.escalation.models import OncallOverride
+    from vigil.scheduler.models import Protocol
     from vigil.web.security import hash_password
 
     from ..conftest import DUE, NURSE, PASSWORD, emergency_case
@@ -280,6 +290,8 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     async with rt.db.transaction() as session:
         nurse = await session.scalar(select(Staff).where(Staff.email == NURSE))
         assert nurse is not None
+        protocol = await session.scalar(select(Protocol).where(Protocol.clinic_id == 1))
+        assert protocol is not None
         override = OncallOverride(
             clinic_id=1,
             rotation_key="nurses",
@@ -316,6 +328,8 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
         "staff_id": str(nurse.id),
         "override_id": str(override.id),
         "rotation_key": "nurses",
+        "protocol_id": str(protocol.id),
+        "protocol_key": protocol.key,
         "action": "claim",
     }
     api = {"Authorization": f"Bearer {await make_token(rt, 'admin@elsewhere.example')}"}
@@ -358,8 +372,9 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     # The patients of issue 13: every page and API route that names a patient.
     assert seen >= PATIENT_ROUTES, PATIENT_ROUTES - seen
     assert seen >= STAFF_ROUTES, STAFF_ROUTES - seen
-    assert seen >= ROTATION_ROUTES, ROTATION_ROUTES - seen
+    assert seen >= PROTOCOL_ROUTES, PROTOCOL_ROUTES - seen
     assert seen >= FHIR_ROUTES, FHIR_ROUTES - seen
+    assert seen >= ROTATION_ROUTES, ROTATION_ROUTES - seen
     after = (
         await client.get(
             f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {await make_token(rt)}"}
@@ -372,6 +387,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     )
     async with rt.db.session() as session:
         assert await session.get(OncallOverride, override.id) is not None
+        assert (await session.get(Protocol, protocol.id)).questions == protocol.questions  # type: ignore[union-attr]
         untouched = await session.get(Staff, nurse.id)
         assert untouched is not None
         assert (untouched.role, untouched.active, untouched.password_hash) == (

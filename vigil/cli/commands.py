@@ -424,6 +424,7 @@ def _cmd_export_fhir(args: argparse.Namespace) -> int:
     from vigil.cli.fhir import ExportError, Folder, export_fhir
     from vigil.core.clock import SystemClock
     from vigil.core.db import Database
+    from vigil.fhir.export import ShapeError
 
     settings = _settings()
 
@@ -436,8 +437,8 @@ def _cmd_export_fhir(args: argparse.Namespace) -> int:
 
     try:
         done = _run(go(Folder(Path(args.out))))
-    except (ExportError, OSError) as exc:
-        raise UsageError(str(exc)) from exc
+    except (ExportError, ShapeError, OSError) as exc:
+        raise UsageError(str(exc)) from None
     total = sum(done.counts.values())
     files = (
         ", ".join(f"{kind}.ndjson ({n})" for kind, n in done.counts.items()) or "no files: nothing changed"

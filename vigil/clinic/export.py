@@ -53,6 +53,21 @@ def oncall_section(stored: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def protocol_data(p: Protocol) -> dict[str, Any]:
+    """A protocol as the clinic file writes it (the protocol editor starts from this too)."""
+    return _some(
+        {
+            "key": p.key,
+            "name": p.name,
+            "schedule": p.schedule,
+            "remind_after": duration(p.remind_after_s) if p.remind_after_s else None,
+            "expire_after": duration(p.expire_after_s),
+            "flag_after_missed": p.flag_after_missed,
+            "questions": [_some(dict(q)) for q in p.questions],
+        }
+    )
+
+
 def clinic_head(clinic: Clinic) -> dict[str, Any]:
     """The file's `clinic:` section."""
     head: dict[str, Any] = {
@@ -99,20 +114,7 @@ async def export_data(session: AsyncSession, clinic_id: int) -> dict[str, Any]:
     protocol_rows = list(
         await session.scalars(select(Protocol).where(Protocol.clinic_id == clinic_id).order_by(Protocol.id))
     )
-    protocols = [
-        _some(
-            {
-                "key": p.key,
-                "name": p.name,
-                "schedule": p.schedule,
-                "remind_after": duration(p.remind_after_s) if p.remind_after_s else None,
-                "expire_after": duration(p.expire_after_s),
-                "flag_after_missed": p.flag_after_missed,
-                "questions": [_some(dict(q)) for q in p.questions],
-            }
-        )
-        for p in protocol_rows
-    ]
+    protocols = [protocol_data(p) for p in protocol_rows]
 
     enrolled: dict[int, str] = dict(
         (

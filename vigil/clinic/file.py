@@ -19,6 +19,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from vigil.scheduler.conditions import ConditionError
 from vigil.scheduler.conditions import parse as parse_condition
@@ -232,26 +233,50 @@ class ProtocolIn(Strict):
             raise ValueError(str(exc)) from None
         return v
 
-    @model_validator(mode="after")
-    def _check(self) -> ProtocolIn:
-        if self.remind_after and _duration(self.remind_after) >= _duration(self.expire_after):
-            raise ValueError("remind_after must be shorter than expire_after")
+    @field_validator("questions")
+    @classmethod
+    def _questions(cls, questions: list[QuestionIn]) -> list[QuestionIn]:
+        # Each problem at its own key (questions[2].ask_if), so the import names the line of
+        # the question and the protocol editor shows the reason beside the field; checked
+        # even when another field of the protocol is wrong, so every problem is said at once.
+        problems: list[tuple[tuple[str | int, ...], str]] = []
         seen: set[str] = set()
-        for q in self.questions:
+        for i, q in enumerate(questions):
             if q.key in seen:
-                raise ValueError(f"question key {q.key!r} is used twice")
+                problems.append(((i, "key"), f"question key {q.key!r} is used twice"))
             if q.ask_if:
                 try:
                     _, keys = parse_condition(q.ask_if)
                 except ConditionError as exc:
-                    raise ValueError(f"question {q.key}: ask_if: {exc}") from None
-                unknown = keys - seen
-                if unknown:
-                    raise ValueError(
-                        f"question {q.key}: ask_if names {sorted(unknown)}, which is not an earlier question"
-                    )
+                    problems.append(((i, "ask_if"), f"question {q.key}: ask_if: {exc}"))
+                else:
+                    unknown = keys - seen
+                    if unknown:
+                        said = f"ask_if names {sorted(unknown)}, which is not an earlier question"
+                        problems.append(((i, "ask_if"), f"question {q.key}: {said}"))
             seen.add(q.key)
+        if problems:
+            raise _at(problems)
+        return questions
+
+    @model_validator(mode="after")
+    def _check(self) -> ProtocolIn:
+        if self.remind_after and _duration(self.remind_after) >= _duration(self.expire_after):
+            raise _at([(("remind_after",), "remind_after must be shorter than expire_after")])
         return self
+
+
+def _at(problems: list[tuple[tuple[str | int, ...], str]]) -> ValidationError:
+    """Problems each at its own key under the validated field or model. pydantic-core places a
+    ValidationError raised in a validator there, line by line (tests/clinic/test_protocols.py
+    holds it to that)."""
+    return ValidationError.from_exception_data(
+        "ProtocolIn",
+        [
+            InitErrorDetails(type=PydanticCustomError("value_error", msg), loc=loc, input=None)
+            for loc, msg in problems
+        ],
+    )
 
 
 class ContextIn(Strict):
@@ -452,3 +477,18 @@ def check(data: dict[str, Any]) -> ClinicFile:
                 where, sep, why = part.partition(": ")
                 problems.append((where, why) if sep else ("", part))
         raise ImportError_([f"{k}: {m}" if k else m for k, m in problems], problems) from None
+
+
+def problems(exc: ValidationError) -> list[tuple[tuple[Any, ...], str]]:
+    """Each problem of a validation as (location, reason), as the import words it; the pages
+    that edit a part of the clinic (vigil/clinic/protocols.py) say the same."""
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        out.append((loc, err["msg"].removeprefix("Value error, ")))
+    return out
+
+
+def key_path(loc: tuple[Any, ...]) -> str:
+    """A location as the import writes it: questions[1].ask_if."""
+    return _path(loc)

@@ -17,7 +17,7 @@ from vigil.scheduler.models import Protocol
 from vigil.scheduler.schedule import parse_duration
 
 from . import patients
-from .file import ClinicFile, OncallIn
+from .file import ClinicFile, OncallIn, ProtocolIn
 
 
 @dataclass
@@ -73,6 +73,33 @@ def save_oncall(clinic: Clinic, oncall: OncallIn) -> bool:
     """Store the validated on-call section on the clinic (the import and the on-call editor
     both write it here); whether it changed."""
     return _assign(clinic, {"oncall": oncall.model_dump(mode="json")})
+
+
+async def write_protocol(
+    session: AsyncSession, clinic_id: int, p: ProtocolIn
+) -> tuple[Protocol, bool, bool, bool]:
+    """One protocol as the file says, by its key: (row, created, changed, its schedule
+    changed). The protocol editor (clinic/protocols.py) writes with this too."""
+    proto = await session.scalar(
+        select(Protocol).where(Protocol.clinic_id == clinic_id, Protocol.key == p.key)
+    )
+    created = proto is None
+    if proto is None:
+        proto = Protocol(clinic_id=clinic_id, key=p.key)
+        session.add(proto)
+    old_schedule = proto.schedule
+    changed = _assign(
+        proto,
+        {
+            "name": p.name,
+            "schedule": p.schedule,
+            "remind_after_s": parse_duration(p.remind_after) if p.remind_after else None,
+            "expire_after_s": parse_duration(p.expire_after),
+            "flag_after_missed": p.flag_after_missed,
+            "questions": [q.model_dump(mode="json", exclude_none=True) for q in p.questions],
+        },
+    )
+    return proto, created, changed, not created and old_schedule != p.schedule
 
 
 async def apply(db: Database, file: ClinicFile, clock: Clock) -> Summary:
@@ -144,28 +171,10 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
     protocols: dict[str, Protocol] = {}
     rescheduled: set[str] = set()
     for p in file.protocols:
-        proto = await session.scalar(
-            select(Protocol).where(Protocol.clinic_id == clinic.id, Protocol.key == p.key)
-        )
-        created = proto is None
-        if proto is None:
-            proto = Protocol(clinic_id=clinic.id, key=p.key)
-            session.add(proto)
-        old_schedule = proto.schedule
-        changed = _assign(
-            proto,
-            {
-                "name": p.name,
-                "schedule": p.schedule,
-                "remind_after_s": parse_duration(p.remind_after) if p.remind_after else None,
-                "expire_after_s": parse_duration(p.expire_after),
-                "flag_after_missed": p.flag_after_missed,
-                "questions": [q.model_dump(mode="json", exclude_none=True) for q in p.questions],
-            },
-        )
+        proto, created, changed, moved = await write_protocol(session, clinic.id, p)
         summary.note("protocols", created, changed)
         protocols[p.key] = proto
-        if not created and old_schedule != p.schedule:
+        if moved:
             rescheduled.add(p.key)
     await session.flush()
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from fhir.resources.R4B.codeableconcept import CodeableConcept
 from fhir.resources.R4B.coding import Coding
+from fhir.resources.R4B.extension import Extension
+from fhir.resources.R4B.fhirprimitiveextension import FHIRPrimitiveExtension
 from fhir.resources.R4B.identifier import Identifier
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.quantity import Quantity
@@ -60,26 +62,73 @@ def questionnaire(protocol: Protocol, clinic: Clinic) -> Questionnaire:
         id=codes.protocol_rid(protocol.id),
         url=codes.questionnaire_url(clinic.slug, protocol.key),
         identifier=[Identifier(system=f"{codes.BASE}/clinic/{clinic.slug}/protocol", value=protocol.key)],
-        title=protocol.name,
+        title=protocol.name or protocol.key,
         status="active",
         subjectType=["Patient"],
         item=[_item(q, kinds) for q in questions],
     )
 
 
+def texts_of(value: object) -> dict[str, str]:
+    """A question's words per language, from either form the clinic file allows: one string
+    (English) or `{en: ..., es: ...}`."""
+    if isinstance(value, dict):
+        return {str(lang): str(words) for lang, words in value.items() if words}
+    return {"en": str(value)} if value else {}
+
+
+def choices_of(value: object) -> list[dict[str, str]]:
+    """A choice question's options, each as its label per language: a list (English) or
+    `{en: [...], es: [...]}`, index-aligned."""
+    if isinstance(value, dict):
+        lists = {str(lang): list(labels or ()) for lang, labels in value.items()}
+        size = max((len(labels) for labels in lists.values()), default=0)
+        return [
+            {lang: str(labels[i]) for lang, labels in lists.items() if i < len(labels)} for i in range(size)
+        ]
+    return [{"en": str(label)} for label in value or ()] if isinstance(value, list) else []
+
+
+def translated(texts: dict[str, str]) -> tuple[str | None, FHIRPrimitiveExtension | None]:
+    """The words in English (else the first language given), and the other languages as
+    HL7's `translation` extensions on them."""
+    if not texts:
+        return None, None
+    first = "en" if "en" in texts else next(iter(texts))
+    others = [
+        Extension(
+            url=codes.TRANSLATION,
+            extension=[Extension(url="lang", valueCode=lang), Extension(url="content", valueString=words)],
+        )
+        for lang, words in texts.items()
+        if lang != first
+    ]
+    return texts[first], FHIRPrimitiveExtension(extension=others) if others else None
+
+
+def _text(question: dict[str, Any] | None) -> str | None:
+    return translated(texts_of((question or {}).get("text")))[0]
+
+
+def _option(labels: dict[str, str]) -> QuestionnaireItemAnswerOption:
+    label, translations = translated(labels)
+    option = QuestionnaireItemAnswerOption(valueString=label)
+    option.valueString__ext = translations  # (by its field's name: mypy knows it by its alias)
+    return option
+
+
 def _item(q: dict[str, Any], kinds: dict[str, str]) -> QuestionnaireItem:
     kind = str(q.get("kind"))
+    text, translations = translated(texts_of(q.get("text")))
     when = _enable_when(str(q.get("ask_if") or ""), kinds)
-    return QuestionnaireItem(
+    item = QuestionnaireItem(
         linkId=str(q["key"]),
-        text=str(q.get("text") or q["key"]),
+        text=text or str(q["key"]),
         type=ITEM_TYPES.get(kind, "string"),
         code=[codes.coding(codes.CONCEPT, str(c), codes.words(str(c))) for c in q.get("concepts") or ()]
         or None,
         answerOption=(
-            [QuestionnaireItemAnswerOption(valueString=str(c)) for c in q.get("choices") or ()] or None
-            if kind == "choice"
-            else None
+            [_option(labels) for labels in choices_of(q.get("choices"))] or None if kind == "choice" else None
         ),
         extension=(
             [codes.int_ext(codes.MIN_VALUE, 0), codes.int_ext(codes.MAX_VALUE, 10)]
@@ -89,6 +138,8 @@ def _item(q: dict[str, Any], kinds: dict[str, str]) -> QuestionnaireItem:
         enableWhen=when[0] if when else None,
         enableBehavior=when[1] if when and len(when[0]) > 1 else None,
     )
+    item.text__ext = translations  # (by its field name: mypy knows the argument only by its alias)
+    return item
 
 
 def _enable_when(expr: str, kinds: dict[str, str]) -> tuple[list[QuestionnaireItemEnableWhen], str] | None:
@@ -145,8 +196,8 @@ def response(
         item=[
             QuestionnaireResponseItem(
                 linkId=a.question_key,
-                text=str(questions[a.question_key].get("text")) if a.question_key in questions else None,
-                answer=[_answer(questions.get(a.question_key), a)],
+                text=_text(questions.get(a.question_key)),
+                answer=[_answer(questions.get(a.question_key), a)] if a.text or a.value is not None else None,
             )
             for a in ordered
         ]
@@ -156,7 +207,7 @@ def response(
 
 def _answer(question: dict[str, Any] | None, a: CheckInAnswer) -> QuestionnaireResponseItemAnswer:
     kind = str((question or {}).get("kind"))
-    said = [codes.text_ext(codes.ANSWER_TEXT, a.text)]
+    said = [codes.text_ext(codes.ANSWER_TEXT, a.text)] if a.text else None
     if kind == "scale" and a.value is not None:
         if float(a.value).is_integer():
             return QuestionnaireResponseItemAnswer(valueInteger=int(a.value), extension=said)
@@ -164,11 +215,12 @@ def _answer(question: dict[str, Any] | None, a: CheckInAnswer) -> QuestionnaireR
     if kind == "yes_no" and a.value is not None:
         return QuestionnaireResponseItemAnswer(valueBoolean=a.value >= 1, extension=said)
     if kind == "choice":
+        said_words = a.text.strip().casefold()
         chosen = next(
             (
-                str(c)
-                for c in (question or {}).get("choices") or ()
-                if str(c).casefold() == a.text.strip().casefold()
+                translated(labels)[0]
+                for labels in choices_of((question or {}).get("choices"))
+                if said_words in {label.casefold() for label in labels.values()}
             ),
             None,
         )
@@ -201,13 +253,13 @@ def score(checkin: CheckIn, question: dict[str, Any], a: CheckInAnswer) -> Obser
         id=codes.answer_rid(a.id),
         status="final",
         category=[CodeableConcept(coding=[codes.coding(codes.OBSERVATION_CATEGORY, "survey", "Survey")])],
-        code=CodeableConcept(coding=coded, text=str(question.get("text") or measure)),
+        code=CodeableConcept(coding=coded, text=_text(question) or measure),
         subject=codes.ref("Patient", codes.patient_rid(checkin.patient_id)),
         effectiveDateTime=a.at,
         valueInteger=int(value) if value.is_integer() else None,
         valueQuantity=None if value.is_integer() else _quantity(value),
         derivedFrom=[codes.ref("QuestionnaireResponse", codes.checkin_rid(checkin.id))],
-        extension=[codes.text_ext(codes.ANSWER_TEXT, a.text)],
+        extension=[codes.text_ext(codes.ANSWER_TEXT, a.text)] if a.text else None,
     )
 
 

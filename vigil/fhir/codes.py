@@ -58,6 +58,7 @@ DISPOSITION_NOTE = f"{BASE}/StructureDefinition/disposition-note"  # the nurse's
 
 # HL7's own.
 FLAG_DETAIL = "http://hl7.org/fhir/StructureDefinition/flag-detail"
+TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"  # a question's other languages
 MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue"
 MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue"
 FLAG_CATEGORY = "http://terminology.hl7.org/CodeSystem/flag-category"

@@ -14,6 +14,7 @@ from typing import Any
 
 from fhir.resources.R4B.bundle import Bundle, BundleEntry, BundleEntrySearch, BundleLink
 from fhir.resources.R4B.domainresource import DomainResource
+from pydantic import ValidationError
 from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -36,6 +37,16 @@ TYPES = (
     "DetectedIssue",
     "Communication",
 )
+
+
+class ShapeError(Exception):
+    """A row that would make a resource FHIR refuses: a bug of the mapping, raised in place of
+    the library's error, saying where and never what (the value may be a patient's words)."""
+
+
+def shape_error(exc: ValidationError) -> ShapeError:
+    where = "; ".join(f"{exc.title}.{'.'.join(str(p) for p in e['loc'])} ({e['type']})" for e in exc.errors())
+    return ShapeError(f"a resource does not fit its FHIR shape: {where}")
 
 
 def kind(resource: DomainResource) -> str:
@@ -129,6 +140,13 @@ async def _protocols(session: AsyncSession, clinic: Clinic) -> dict[int, Protoco
 async def everything(session: AsyncSession, clinic: Clinic, patient: Patient) -> list[DomainResource]:
     """The patient's whole Vigil record: the patient, the protocols they answered or are
     enrolled in, every check-in with its scores, every case, every message both ways."""
+    try:
+        return await _everything(session, clinic, patient)
+    except ValidationError as exc:
+        raise shape_error(exc) from None
+
+
+async def _everything(session: AsyncSession, clinic: Clinic, patient: Patient) -> list[DomainResource]:
     assert patient.clinic_id == clinic.id
     protocols = await _protocols(session, clinic)
     rows = [
@@ -172,12 +190,13 @@ async def everything(session: AsyncSession, clinic: Clinic, patient: Patient) ->
 
 
 def bundle(resources: Sequence[DomainResource], base: str, self_url: str, now: datetime) -> Bundle:
-    """A searchset, as `$everything` answers: the patient a match, the rest included.
-    `base` is where the resources' URLs start (…/api/v1/fhir)."""
+    """A searchset, as `$everything` answers: the patient a match (the `total`, as FHIR counts
+    a search's matches), the rest included. `base` is where the resources' URLs start
+    (…/api/v1/fhir)."""
     return Bundle(
         type="searchset",
         timestamp=now,
-        total=len(resources),
+        total=sum(1 for r in resources if kind(r) == "Patient"),
         link=[BundleLink(relation="self", url=self_url)],
         entry=[
             BundleEntry(
@@ -216,6 +235,17 @@ def _id_of(row: Any) -> int:
 
 async def since(
     db: Database, clinic: Clinic, instant: datetime, *, batch: int = BATCH
+) -> AsyncIterator[DomainResource]:
+    """The clinic's record changed at or after `instant` (below), a batch of rows at a time."""
+    try:
+        async for resource in _since(db, clinic, instant, batch):
+            yield resource
+    except ValidationError as exc:
+        raise shape_error(exc) from None
+
+
+async def _since(
+    db: Database, clinic: Clinic, instant: datetime, batch: int
 ) -> AsyncIterator[DomainResource]:
     """The clinic's record that changed at or after `instant`, as Bulk Data's `_since` reads
     it: check-ins opened, answered or closed since (with their scores given since), cases

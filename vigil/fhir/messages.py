@@ -34,6 +34,11 @@ def _medium(channel: str) -> list[CodeableConcept]:
     return [codes.concept(codes.CHANNEL, channel, display=channel.title())]
 
 
+def _payload(text: str) -> list[CommunicationPayload] | None:
+    """The words; none for a message that had none (FHIR has no empty string)."""
+    return [CommunicationPayload(contentString=text)] if text else None
+
+
 def inbound(message: InboundMessage) -> Communication:
     """A message the patient sent."""
     patient = codes.ref("Patient", codes.patient_rid(message.patient_id))
@@ -46,7 +51,7 @@ def inbound(message: InboundMessage) -> Communication:
         sender=patient,
         recipient=[codes.vigil_ref()],
         received=message.received_at,
-        payload=[CommunicationPayload(contentString=message.text)],
+        payload=_payload(message.text),
     )
 
 
@@ -65,5 +70,5 @@ def outbound(message: OutboundMessage, sender: codes.Person | None = None) -> Co
         recipient=[patient],
         sent=message.sent_at,
         received=message.delivered_at,
-        payload=[CommunicationPayload(contentString=message.text)],
+        payload=_payload(message.text),
     )

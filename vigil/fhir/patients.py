@@ -26,7 +26,7 @@ def patient(row: Patient, clinic: Clinic) -> FhirPatient:
         id=codes.patient_rid(row.id),
         identifier=[Identifier(system=codes.patient_ids(clinic.slug), value=row.external_id)],
         active=row.discharged_at is None,
-        name=[HumanName(text=row.name)],
+        name=[HumanName(text=row.name)] if row.name else None,
         telecom=[ContactPoint(system="phone", value=row.phone, use="mobile")] if row.phone else None,
         communication=[
             PatientCommunication(

@@ -92,8 +92,27 @@ def leave_quiet_hours(when: datetime, tz: str, quiet: tuple[str, str] | None) ->
 
 def next_due(expr: str, tz: str, after: datetime, quiet: tuple[str, str] | None = None) -> datetime:
     """The first time strictly after `after` that the schedule fires, moved out of quiet hours."""
+    return _next(expr, tz, after, quiet)[1]
+
+
+def _next(expr: str, tz: str, after: datetime, quiet: tuple[str, str] | None) -> tuple[datetime, datetime]:
+    """When the schedule next fires after `after`, and when that check-in is sent."""
     trigger = cron_trigger(expr, tz)
     fire = trigger.get_next_fire_time(None, after + timedelta(seconds=1))
     if fire is None:
         raise ScheduleError(f"{expr!r} never fires")
-    return leave_quiet_hours(fire, tz, quiet).astimezone(after.tzinfo)
+    return fire.astimezone(after.tzinfo), leave_quiet_hours(fire, tz, quiet).astimezone(after.tzinfo)
+
+
+def upcoming(
+    expr: str, tz: str, after: datetime, quiet: tuple[str, str] | None = None, count: int = 5
+) -> list[tuple[datetime, datetime]]:
+    """The next `count` (fires, is sent) pairs, each found from the send before as the due sweep
+    finds an enrolment's next one once it has opened a check-in (`next_due` from then); the two
+    differ when the quiet hours moved the send."""
+    out: list[tuple[datetime, datetime]] = []
+    when = after
+    for _ in range(count):
+        fire, when = _next(expr, tz, when, quiet)
+        out.append((fire, when))
+    return out

@@ -26,7 +26,7 @@ from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
 from vigil.usecases.invites import InviteError, invite_patient
 
-from . import admin_api, case_api, fhir_api, oncall_api, patients_api, views
+from . import admin_api, case_api, fhir_api, oncall_api, patients_api, protocols_api, views
 from .actions import view_case
 from .analytics_api import router as analytics_router
 from .deps import ApiStaff, ExternalId, RowId, RuntimeDep, path_error
@@ -266,8 +266,9 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
     api.include_router(analytics_router)  # GET /analytics
     api.include_router(patients_api.router)  # patients: list, add, change, CSV enrolment
     api.include_router(admin_api.router)  # export, audit log, staff
-    api.include_router(oncall_api.router)  # rotations, escalation policies, the calendar
+    api.include_router(protocols_api.router)  # protocols and quiet hours, as the protocol editor
     api.include_router(fhir_api.router)  # FHIR R4: a patient's $everything
+    api.include_router(oncall_api.router)  # rotations, escalation policies, the calendar
     return api
 
 

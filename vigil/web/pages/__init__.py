@@ -1,17 +1,44 @@
 """Server-rendered pages, one module each: sign in, the live queue, on-call cover, resolved
 cases and hand-over, the simulator's pager, a case, a patient, the patient simulator, the
-admin's staff, audit log and export. `common` holds what they share; web/app mounts `router`."""
+admin's staff, audit log and export, the protocol editor. `common` holds what they share;
+web/app mounts `router`."""
 
 from fastapi import APIRouter
 
-from . import admin, case, cover, handover, oncall, pager, patient, patients, queue, signin, simulator
+from . import (
+    admin,
+    case,
+    cover,
+    handover,
+    oncall,
+    pager,
+    patient,
+    patients,
+    protocols,
+    queue,
+    signin,
+    simulator,
+)
 from .common import LoginRequired, templates
 
 router = APIRouter()
 # handover before case: the case page's POST /cases/{id}/{action} would take release and
 # take-over; pager before simulator: /simulator/{external_id} would take /simulator/staff;
 # patients before patient: /patients/{id} would take /patients/new and /patients/import.
-for _page in (signin, queue, cover, oncall, handover, pager, case, patients, patient, simulator, admin):
+for _page in (
+    signin,
+    queue,
+    cover,
+    oncall,
+    handover,
+    pager,
+    case,
+    patients,
+    patient,
+    simulator,
+    admin,
+    protocols,
+):
     router.include_router(_page.router)
 
 __all__ = ["LoginRequired", "router", "templates"]
