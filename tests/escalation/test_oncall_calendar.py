@@ -8,6 +8,7 @@ import itertools
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from vigil.assembly import Runtime
@@ -134,3 +135,35 @@ async def test_the_calendar_marks_cover_and_the_gaps_when_nobody_can_be_paged(rt
         (0, "Ben Okafor", False, None),
     ]
     assert cal.gaps == 1
+
+
+@pytest.mark.parametrize("hours", [1, 5, 12, 24, 36])
+@pytest.mark.parametrize(
+    ("tz", "start"),
+    [
+        (NY, datetime(2026, 10, 31, 12, tzinfo=UTC)),  # falls back on 1 November 2026
+        (NY, datetime(2027, 3, 13, 0, tzinfo=UTC)),  # springs forward on 14 March 2027
+        ("Europe/London", datetime(2026, 10, 24, 12, tzinfo=UTC)),  # falls back on 25 October 2026
+    ],
+)
+def test_any_shift_length_agrees_with_on_call_through_either_dst_change(
+    hours: int, tz: str, start: datetime
+) -> None:
+    rotation = Rotation.of(
+        {
+            "key": "r",
+            "members": ["a", "b", "c"],
+            "shift_hours": hours,
+            "handoff": "01:30",
+            "starts": "2026-10-01",
+        }
+    )
+    end = start + timedelta(days=3)
+    stretches = timeline(rotation, tz, start, end)
+    assert all(a.ends_at == b.starts_at for a, b in itertools.pairwise(stretches))
+    at = start
+    while at < end:
+        held = next(s for s in stretches if s.starts_at <= at < s.ends_at)
+        shift = on_call(rotation, tz, at)
+        assert held.email == (shift.email if shift else None), at
+        at += timedelta(minutes=10)

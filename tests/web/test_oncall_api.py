@@ -123,3 +123,44 @@ async def test_the_routes_are_in_the_openapi_schema(rt: Runtime, client: httpx.A
     ):
         assert path in schema["paths"], path
     assert "put" in schema["paths"]["/oncall/escalation"]
+
+
+async def test_deleting_a_rotation_takes_its_cover_with_it(rt: Runtime, client: httpx.AsyncClient) -> None:
+    from datetime import timedelta
+
+    from vigil.core.models import Staff
+    from vigil.escalation.models import OncallOverride
+
+    from ..conftest import START
+
+    admin = await _as(rt, ADMIN)
+    added = await client.post(
+        "/api/v1/oncall/rotations", headers=admin, json={**NURSES, "key": "nights", "members": [NURSE]}
+    )
+    assert added.status_code == 201, added.text
+    async with rt.db.transaction() as session:
+        ana = await session.scalar(select(Staff).where(Staff.email == NURSE))
+        assert ana is not None
+        for key in ("nights", "nurses"):
+            session.add(
+                OncallOverride(
+                    clinic_id=1,
+                    rotation_key=key,
+                    staff_id=ana.id,
+                    starts_at=START,
+                    ends_at=START + timedelta(hours=4),
+                    created_by=ADMIN,
+                    created_at=START,
+                )
+            )
+    assert (await client.delete("/api/v1/oncall/rotations/nights", headers=admin)).status_code == 204
+    async with rt.db.session() as session:
+        left = list(await session.scalars(select(OncallOverride.rotation_key)))
+        entry = await session.scalar(
+            select(AuditEvent)
+            .where(AuditEvent.subject_id == "rotation:nights")
+            .order_by(AuditEvent.id.desc())
+        )
+    assert left == ["nurses"]
+    assert entry is not None
+    assert entry.detail["cover_removed"] == 1

@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.audit import staff_did
 from vigil.core.models import Clinic, Staff
+from vigil.escalation.models import OncallOverride
 from vigil.escalation.oncall import Oncall, timeline
 from vigil.escalation.paging import _overrides, contact
 from vigil.scheduler.schedule import zone
@@ -183,9 +184,34 @@ async def change(
     before = section(clinic)
     oncall = await validate(session, clinic, edit(before))
     importer.save_oncall(clinic, oncall)
-    changed = differences(before, section(clinic))
+    after = section(clinic)
+    changed = differences(before, after)
+    # A deleted rotation's cover goes with it: a rotation given its key later starts clean.
+    gone = {r["key"] for r in before["rotations"]} - {r["key"] for r in after["rotations"]}
+    dropped = list(
+        await session.scalars(
+            select(OncallOverride).where(
+                OncallOverride.clinic_id == clinic.id, OncallOverride.rotation_key.in_(gone)
+            )
+        )
+        if gone
+        else ()
+    )
+    for row in dropped:
+        await session.delete(row)
     if changed:
-        staff_did(session, me, "oncall_changed", "oncall", subject, at=now, channel=channel, changed=changed)
+        extra = {"cover_removed": len(dropped)} if dropped else {}
+        staff_did(
+            session,
+            me,
+            "oncall_changed",
+            "oncall",
+            subject,
+            at=now,
+            channel=channel,
+            changed=changed,
+            **extra,
+        )
     return changed
 
 

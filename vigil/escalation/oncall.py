@@ -160,14 +160,36 @@ def first_handover(rotation: Rotation, tz: str) -> datetime:
     )
 
 
+def _offset_changes(zone: ZoneInfo, start: datetime, end: datetime) -> list[datetime]:
+    """The instants in [start, end) at which the zone's UTC offset changes (to the minute)."""
+    out = []
+    at = start
+    while at < end:
+        step = min(at + timedelta(hours=1), end)
+        if at.astimezone(zone).utcoffset() != step.astimezone(zone).utcoffset():
+            t = at
+            while t.astimezone(zone).utcoffset() == at.astimezone(zone).utcoffset():
+                t += timedelta(minutes=1)
+            out.append(t)
+        at = step
+    return out
+
+
 def timeline(
     rotation: Rotation, tz: str, start: datetime, end: datetime, overrides: Sequence[Override] = ()
 ) -> list[Stretch]:
     """Who holds the rotation from `start` to `end`, as the pager finds it: `on_call` asked at
-    each boundary (a hand-over, cover beginning or ending), never a second copy of its
-    arithmetic. Stretches of nobody (before the rotation starts, no members) are gaps."""
+    each boundary (a hand-over, cover beginning or ending, the clock changing), never a second
+    copy of its arithmetic. Stretches of nobody (before the rotation starts, no members) are
+    gaps.
+
+    In the hour a fall-back repeats, `on_call` reads the wall clock, so a hand-over inside that
+    hour happens on both passes (the earlier holder is paged again until it comes round): the
+    calendar shows that as it is."""
+    zone = ZoneInfo(tz)
     mine = [o for o in overrides if o.rotation == rotation.key]
-    edges = sorted({t for o in mine for t in (o.starts_at, o.ends_at) if start < t < end})
+    changes = set(_offset_changes(zone, start, end))
+    edges = sorted({t for o in mine for t in (o.starts_at, o.ends_at) if start < t < end} | changes)
     begins = first_handover(rotation, tz) if rotation.members else None
     out: list[Stretch] = []
     at = start
@@ -176,8 +198,9 @@ def timeline(
         candidates = [end, *(t for t in edges if t > at)]
         if shift is not None:
             candidates.append(shift.ends_at)
-            if shift.ends_at <= at:  # a fall-back hour read twice: look again in a while
-                candidates.append(at + timedelta(hours=1))
+            if shift.ends_at <= at:  # the repeated hour: its hand-over comes round on the 2nd pass
+                wall = shift.ends_at.astimezone(zone).replace(tzinfo=None)
+                candidates.append(wall.replace(tzinfo=zone, fold=1).astimezone(ZoneInfo("UTC")))
         elif begins is not None and begins > at:
             candidates.append(begins)
         until = min(c for c in candidates if c > at)
@@ -185,6 +208,8 @@ def timeline(
         last = out[-1] if out else None
         if last is not None and shift is None and last.email is None:
             out[-1] = Stretch(last.starts_at, until, None)  # one gap, however many edges cross it
+        elif last is not None and at in changes and (last.email, last.override) == (email, cover):
+            out[-1] = Stretch(last.starts_at, until, email, cover)  # the clock changed mid-shift
         else:
             out.append(Stretch(at, until, email, cover))
         at = until
