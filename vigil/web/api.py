@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from vigil.assembly import Runtime
 from vigil.core.audit import staff_did
-from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, to_patient
+from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, Staff, to_patient
 from vigil.core.text import clean
 from vigil.escalation import cases as case_ops
 from vigil.escalation import cover
@@ -55,6 +55,9 @@ class SimulatedIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     external_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     text: str = Field(min_length=1, max_length=4000)
+    carer_id: int | None = Field(
+        default=None, ge=1, le=2**31 - 1, description="write as this carer of the patient (a simulator carer)"
+    )
 
 
 SWAGGER = "/static/vendor/swagger-ui"  # vendored: clinics run Vigil behind firewalls (no CDN)
@@ -261,7 +264,7 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
 
     @api.post("/simulator/messages", status_code=202)
     async def simulated(body: SimulatedIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
-        return await simulate(rt, staff.clinic_id, body.external_id, body.text)
+        return await simulate(rt, staff.clinic_id, body.external_id, body.text, carer_id=body.carer_id)
 
     api.include_router(analytics_router)  # GET /analytics
     api.include_router(patients_api.router)  # patients: list, add, change, CSV enrolment
@@ -295,8 +298,10 @@ async def send_reply(rt: Runtime, staff: Staff, case_id: RowId, text: str, chann
     return message_id
 
 
-async def simulate(rt: Runtime, clinic_id: int, external_id: str, text: str) -> dict[str, Any]:
-    """A simulated patient's text arrives exactly as an SMS would."""
+async def simulate(
+    rt: Runtime, clinic_id: int, external_id: str, text: str, *, carer_id: int | None = None
+) -> dict[str, Any]:
+    """A simulated patient's text (or their simulated carer's) arrives exactly as an SMS would."""
     if "simulator" not in rt.service.channels or not rt.settings.simulator:
         raise HTTPException(404, "the simulator channel is off")
     async with rt.db.session() as session:
@@ -304,9 +309,26 @@ async def simulate(rt: Runtime, clinic_id: int, external_id: str, text: str) -> 
             select(Patient).where(Patient.clinic_id == clinic_id, Patient.external_id == external_id)
         )
         clinic = await session.get(Clinic, clinic_id)
-    if patient is None or patient.channel != "simulator" or clinic is None:
+        carer = (
+            await session.scalar(
+                select(Carer).where(
+                    Carer.id == carer_id,
+                    Carer.patient_id == (patient.id if patient is not None else None),
+                    Carer.channel == "simulator",
+                )
+            )
+            if carer_id is not None
+            else None
+        )
+    if carer_id is not None:
+        if patient is None or carer is None or not carer.reachable:
+            raise HTTPException(404, "no simulated carer of that patient with that id (consent recorded)")
+    elif patient is None or patient.channel != "simulator" or clinic is None:
         raise HTTPException(404, "no simulated patient with that external_id")
-    received = await rt.service.receive(patient, "simulator", f"sim-in-{uuid.uuid4().hex}", text)
+    assert patient is not None
+    received = await rt.service.receive(
+        patient, "simulator", f"sim-in-{uuid.uuid4().hex}", text, carer=carer
+    )
     outcome = received.outcome
     return {
         "accepted": True,
