@@ -149,7 +149,7 @@ async def test_a_carer_may_answer_the_patients_check_in(rt: Runtime, clock: Manu
     clock.set(DUE)
     await rt.service.send_due()
     before = len(await _outbox(rt, walter))
-    received = await rt.service.receive(walter, "simulator", "c1", "2", carer=ana)
+    received = await rt.service.receive(walter, "simulator", "c1", "0", carer=ana)
     assert received.outcome is not None
     # The next question goes to the patient, whose check-in it is.
     nxt, *_ = (await _outbox(rt, walter))[before:]
