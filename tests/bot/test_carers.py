@@ -56,32 +56,39 @@ async def _patient(rt: Runtime, external_id: str = WALTER) -> Patient:
 async def _outbox(rt: Runtime, patient: Patient) -> list[OutboundMessage]:
     async with rt.db.session() as session:
         rows = await session.scalars(
-            select(OutboundMessage).where(OutboundMessage.patient_id == patient.id).order_by(OutboundMessage.id)
+            select(OutboundMessage)
+            .where(OutboundMessage.patient_id == patient.id)
+            .order_by(OutboundMessage.id)
         )
         return list(rows)
 
 
 async def _case(rt: Runtime, patient: Patient) -> Case | None:
     async with rt.db.session() as session:
-        return await session.scalar(select(Case).where(Case.patient_id == patient.id, Case.status != "resolved"))
+        return await session.scalar(
+            select(Case).where(Case.patient_id == patient.id, Case.status != "resolved")
+        )
 
 
-async def test_a_carer_saying_he_cannot_feel_his_legs_opens_the_patients_emergency_and_the_advice_goes_to_the_carer(
+async def test_a_carer_saying_he_cannot_feel_his_legs_opens_the_patients_emergency_advised_to_the_carer(
     rt: Runtime,
 ) -> None:
     walter = await _patient(rt)
     ana = await add_carer(rt)
     received = await rt.service.receive(walter, "simulator", "c1", "he can't feel his legs", carer=ana)
-    assert received.outcome is not None and received.outcome.level == "emergency"
+    assert received.outcome is not None
+    assert received.outcome.level == "emergency"
     case = await _case(rt, walter)
-    assert case is not None and case.level == "emergency"
+    assert case is not None
+    assert case.level == "emergency"
     [safety] = [m for m in await _outbox(rt, walter) if m.kind == "safety"]
     assert safety.carer_id == ana.id
     assert safety.address == f"carer-{ana.id}"
     assert "911" in safety.text
     async with rt.db.session() as session:
         stored = await session.scalar(select(InboundMessage).where(InboundMessage.provider_id == "c1"))
-    assert stored is not None and stored.carer_id == ana.id
+    assert stored is not None
+    assert stored.carer_id == ana.id
 
 
 async def test_my_husband_from_his_wife_the_carer_is_the_patient(rt: Runtime) -> None:
@@ -90,7 +97,8 @@ async def test_my_husband_from_his_wife_the_carer_is_the_patient(rt: Runtime) ->
     received = await rt.service.receive(
         walter, "simulator", "c1", "my husband is coughing up blood, about a cupful", carer=wife
     )
-    assert received.outcome is not None and received.outcome.level == "emergency"
+    assert received.outcome is not None
+    assert received.outcome.level == "emergency"
     case = await _case(rt, walter)
     assert case is not None
 
@@ -98,7 +106,8 @@ async def test_my_husband_from_his_wife_the_carer_is_the_patient(rt: Runtime) ->
 async def test_the_same_words_from_the_patient_are_about_someone_else(rt: Runtime) -> None:
     walter = await _patient(rt)
     received = await rt.service.receive(walter, "simulator", "p1", "my husband can't feel his legs")
-    assert received.outcome is not None and received.outcome.level == "none"
+    assert received.outcome is not None
+    assert received.outcome.level == "none"
     assert await _case(rt, walter) is None
 
 
@@ -117,8 +126,11 @@ async def test_a_carers_message_joins_the_patients_conversation(rt: Runtime, clo
     ana = await add_carer(rt)
     await rt.service.receive(walter, "simulator", "p1", "my back is sore since yesterday")
     clock.advance(minutes=30)
-    received = await rt.service.receive(walter, "simulator", "c1", "now she says... he says his feet are numb", carer=ana)
-    assert received.outcome is not None and received.outcome.level == "emergency"
+    received = await rt.service.receive(
+        walter, "simulator", "c1", "now she says... he says his feet are numb", carer=ana
+    )
+    assert received.outcome is not None
+    assert received.outcome.level == "emergency"
 
 
 async def test_stop_from_a_carer_stops_only_the_carer(rt: Runtime, clock: ManualClock) -> None:
@@ -128,8 +140,10 @@ async def test_stop_from_a_carer_stops_only_the_carer(rt: Runtime, clock: Manual
     async with rt.db.session() as session:
         carer = await session.get(Carer, ana.id)
         patient = await session.get(Patient, walter.id)
-    assert carer is not None and carer.opted_out_at is not None
-    assert patient is not None and patient.status == "active"
+    assert carer is not None
+    assert carer.opted_out_at is not None
+    assert patient is not None
+    assert patient.status == "active"
     [said] = await _outbox(rt, walter)
     assert (said.carer_id, said.kind) == (ana.id, "info")
     assert "no more messages" in said.text
@@ -153,7 +167,8 @@ async def test_a_carer_may_answer_the_patients_check_in(rt: Runtime, clock: Manu
     assert received.outcome is not None
     # The next question goes to the patient, whose check-in it is.
     nxt, *_ = (await _outbox(rt, walter))[before:]
-    assert nxt.kind == "question" and nxt.carer_id is None
+    assert nxt.kind == "question"
+    assert nxt.carer_id is None
 
 
 async def test_a_spanish_speaking_carer_is_answered_in_spanish(rt: Runtime) -> None:
@@ -162,7 +177,8 @@ async def test_a_spanish_speaking_carer_is_answered_in_spanish(rt: Runtime) -> N
     await rt.service.receive(walter, "simulator", "c1", "mi esposo no puede caminar", carer=rosa)
     [safety] = [m for m in await _outbox(rt, walter) if m.kind == "safety"]
     assert safety.carer_id == rosa.id
-    assert "911" in safety.text and "llame" in safety.text.lower()
+    assert "911" in safety.text
+    assert "llame" in safety.text.lower()
 
 
 async def test_follow_up_questions_go_to_the_carer_who_wrote(rt: Runtime) -> None:
@@ -170,4 +186,5 @@ async def test_follow_up_questions_go_to_the_carer_who_wrote(rt: Runtime) -> Non
     ana = await add_carer(rt, "MRN-100871", phone=None)
     await rt.service.receive(walter, "simulator", "c1", "her back has been aching for days", carer=ana)
     questions = [m for m in await _outbox(rt, walter) if m.kind == "question"]
-    assert questions and all(q.carer_id == ana.id for q in questions)
+    assert questions
+    assert all(q.carer_id == ana.id for q in questions)

@@ -26,7 +26,7 @@ from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
 from vigil.usecases.invites import InviteError, invite_patient
 
-from . import admin_api, case_api, patients_api, views
+from . import admin_api, carers_api, case_api, patients_api, views
 from .actions import view_case
 from .analytics_api import router as analytics_router
 from .deps import ApiStaff, ExternalId, RowId, RuntimeDep, path_error
@@ -244,7 +244,8 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
             staff_did(session, staff, "view", "transcript", patient.id, at=rt.clock.now(), channel="api")
         return {
             "messages": [
-                {k: m[k] for k in ("direction", "text", "at", "channel", "status")} for m in messages
+                {k: m[k] for k in ("direction", "text", "at", "channel", "status", "from", "to") if k in m}
+                for m in messages
             ]
         }
 
@@ -268,6 +269,7 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
 
     api.include_router(analytics_router)  # GET /analytics
     api.include_router(patients_api.router)  # patients: list, add, change, CSV enrolment
+    api.include_router(carers_api.router)  # a patient's carers
     api.include_router(admin_api.router)  # export, audit log, staff
     return api
 
@@ -326,9 +328,7 @@ async def simulate(
     elif patient is None or patient.channel != "simulator" or clinic is None:
         raise HTTPException(404, "no simulated patient with that external_id")
     assert patient is not None
-    received = await rt.service.receive(
-        patient, "simulator", f"sim-in-{uuid.uuid4().hex}", text, carer=carer
-    )
+    received = await rt.service.receive(patient, "simulator", f"sim-in-{uuid.uuid4().hex}", text, carer=carer)
     outcome = received.outcome
     return {
         "accepted": True,

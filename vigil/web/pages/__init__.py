@@ -4,14 +4,14 @@ admin's staff, audit log and export. `common` holds what they share; web/app mou
 
 from fastapi import APIRouter
 
-from . import admin, case, cover, handover, pager, patient, patients, queue, signin, simulator
+from . import admin, carers, case, cover, handover, pager, patient, patients, queue, signin, simulator
 from .common import LoginRequired, templates
 
 router = APIRouter()
 # handover before case: the case page's POST /cases/{id}/{action} would take release and
 # take-over; pager before simulator: /simulator/{external_id} would take /simulator/staff;
 # patients before patient: /patients/{id} would take /patients/new and /patients/import.
-for _page in (signin, queue, cover, handover, pager, case, patients, patient, simulator, admin):
+for _page in (signin, queue, cover, handover, pager, case, patients, patient, carers, simulator, admin):
     router.include_router(_page.router)
 
 __all__ = ["LoginRequired", "router", "templates"]

@@ -10,14 +10,19 @@ from vigil.core.models import OutboundMessage, Patient
 from vigil.escalation.models import Case
 
 from ...test_carers import ANA_PHONE, add_carer
-from .test_sms import sms_client, sms_rt, text_in, twilio  # noqa: F401 - fixtures
+from . import test_sms
+from .test_sms import text_in
 from .twilio_api import FakeTwilio
 
 WALTER = "MRN-100234"
+# The SMS tests' fixtures: the fake Twilio server, the runtime with SMS on, a client.
+twilio, sms_rt, sms_client = test_sms.twilio, test_sms.sms_rt, test_sms.sms_client
 
 
 async def test_a_carers_sms_about_the_patient_opens_the_patients_case_and_the_safety_reply_goes_to_the_carer(
-    sms_rt: Runtime, sms_client: httpx.AsyncClient, twilio: FakeTwilio
+    sms_rt: Runtime,
+    sms_client: httpx.AsyncClient,
+    twilio: FakeTwilio,
 ) -> None:
     ana = await add_carer(sms_rt, channel="sms")
     r = await text_in(sms_client, "he can't feel his legs", "SMc1", sender=ANA_PHONE)
@@ -25,7 +30,8 @@ async def test_a_carers_sms_about_the_patient_opens_the_patients_case_and_the_sa
     async with sms_rt.db.session() as session:
         case = await session.scalar(select(Case))
         walter = await session.scalar(select(Patient).where(Patient.external_id == WALTER))
-    assert case is not None and walter is not None
+    assert case is not None
+    assert walter is not None
     assert (case.patient_id, case.level) == (walter.id, "emergency")
     await sms_rt.service.dispatcher.dispatch_once()
     to_ana = [m for m in twilio.sent if m["To"] == ANA_PHONE]
@@ -37,7 +43,9 @@ async def test_a_carers_sms_about_the_patient_opens_the_patients_case_and_the_sa
 
 
 async def test_a_carers_number_without_the_patients_consent_is_still_a_stranger(
-    sms_rt: Runtime, sms_client: httpx.AsyncClient, twilio: FakeTwilio
+    sms_rt: Runtime,
+    sms_client: httpx.AsyncClient,
+    twilio: FakeTwilio,
 ) -> None:
     await add_carer(sms_rt, channel="sms", consent=False)
     await text_in(sms_client, "he can't feel his legs", "SMc2", sender=ANA_PHONE)
@@ -48,12 +56,16 @@ async def test_a_carers_number_without_the_patients_consent_is_still_a_stranger(
 
 
 async def test_stop_from_a_carers_phone_stops_only_the_carer(
-    sms_rt: Runtime, sms_client: httpx.AsyncClient, twilio: FakeTwilio
+    sms_rt: Runtime,
+    sms_client: httpx.AsyncClient,
+    twilio: FakeTwilio,
 ) -> None:
     ana = await add_carer(sms_rt, channel="sms")
     await text_in(sms_client, "STOP", "SMc3", sender=ANA_PHONE)
     async with sms_rt.db.session() as session:
         walter = await session.scalar(select(Patient).where(Patient.external_id == WALTER))
         carer = await session.get(type(ana), ana.id)
-    assert walter is not None and walter.status == "active"
-    assert carer is not None and carer.opted_out_at is not None
+    assert walter is not None
+    assert walter.status == "active"
+    assert carer is not None
+    assert carer.opted_out_at is not None
