@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from sqlalchemy import select
 
 from vigil.clinic import file as clinic_file
@@ -173,18 +175,10 @@ async def test_carers_round_trip_and_a_carer_left_off_is_taken_off(db: Database)
 
 def test_a_carer_is_validated_with_its_key_path() -> None:
     text = EXAMPLE.read_text().replace('phone: "+1 617 555 0142"', 'phone: "12"')
-    try:
+    with pytest.raises(clinic_file.ImportError_) as bad:
         clinic_file.parse(text, "clinic.yaml")
-    except clinic_file.ImportError_ as exc:
-        assert "clinic.yaml:90: patients[0].carers[0].phone: '12' is not a phone number" in exc.lines[0]
-    else:
-        raise AssertionError("a bad carer phone was accepted")
+    assert "clinic.yaml:90: patients[0].carers[0].phone: '12' is not a phone number" in bad.value.lines[0]
     text = EXAMPLE.read_text().replace('phone: "+1 617 555 0142"', 'phone: "+1 617 555 0199"')
-    try:
+    with pytest.raises(clinic_file.ImportError_) as own:
         clinic_file.parse(text, "clinic.yaml")
-    except clinic_file.ImportError_ as exc:
-        assert any("June Brennan's phone is the patient's own number" in line for line in exc.lines), (
-            exc.lines
-        )
-    else:
-        raise AssertionError("a carer with the patient's own number was accepted")
+    assert any("June Brennan's phone is the patient's own number" in line for line in own.value.lines)

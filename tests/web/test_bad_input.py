@@ -13,7 +13,7 @@ from starlette.routing import Mount
 
 from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
-from vigil.core.models import Clinic, Patient, Staff
+from vigil.core.models import Carer, Clinic, Patient, Staff
 from vigil.escalation.models import Case
 
 from ..conftest import make_token
@@ -226,6 +226,8 @@ API_BODIES: dict[str, dict[str, str]] = {
     "/release": {"reason": "handing over"},
     "/take-over": {"reason": "handing over"},
     "/role": {"role": "nurse"},
+    "/carers": {"name": "Ana", "relationship": "daughter", "channel": "simulator"},
+    "/carers/{carer_id}": {},
 }
 FORM = {"text": "hello", "reason": "handing over", "disposition": "other", "role": "nurse"}
 PATIENT_ROUTES = {
@@ -246,6 +248,16 @@ STAFF_ROUTES = {
     for method in ("POST",)
     for prefix in ("/admin", "/api/v1")
     for action in ("role", "deactivate", "password", "telegram")
+}
+# A patient's carers (issue 14).
+CARER_ROUTES = {
+    ("GET", "/api/v1/patients/{external_id}/carers"),
+    ("POST", "/api/v1/patients/{external_id}/carers"),
+    ("PATCH", "/api/v1/patients/{external_id}/carers/{carer_id}"),
+    ("DELETE", "/api/v1/patients/{external_id}/carers/{carer_id}"),
+    ("POST", "/api/v1/patients/{external_id}/carers/{carer_id}/consent"),
+    ("POST", "/patients/{patient_id}/carers"),
+    ("POST", "/patients/{patient_id}/carers/{carer_id}/{action}"),
 }
 # Page routes that answer another clinic's id with a flash on the page instead of a 404.
 FLASHED = {("POST", "/oncall/overrides/{override_id}/remove")}
@@ -279,6 +291,16 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
             created_at=DUE,
         )
         session.add(override)
+        carer = Carer(
+            clinic_id=1,
+            patient_id=ana.id,
+            name="June",
+            relationship="wife",
+            channel="simulator",
+            language="en",
+            created_at=DUE,
+        )
+        session.add(carer)
         other = Clinic(
             slug="elsewhere",
             name="Elsewhere",
@@ -304,6 +326,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
         "external_id": ana.external_id,
         "staff_id": str(nurse.id),
         "override_id": str(override.id),
+        "carer_id": str(carer.id),
         "action": "claim",
     }
     api = {"Authorization": f"Bearer {await make_token(rt, 'admin@elsewhere.example')}"}
@@ -346,6 +369,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     # The patients of issue 13: every page and API route that names a patient.
     assert seen >= PATIENT_ROUTES, PATIENT_ROUTES - seen
     assert seen >= STAFF_ROUTES, STAFF_ROUTES - seen
+    assert seen >= CARER_ROUTES, CARER_ROUTES - seen
     after = (
         await client.get(
             f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {await make_token(rt)}"}

@@ -65,12 +65,12 @@ async def carer_action(
     """`consent` records the patient's consent now; `remove` takes the carer off."""
     me = _need(staff)
     await _form(request)
-    if action not in ("consent", "remove"):
-        raise HTTPException(404, "no such action")
     try:
         async with rt.db.transaction() as session:
             patient = await patients.of_clinic(session, me, patient_id=patient_id)
             carer = await carers.one(session, patient, carer_id)
+            if action not in ("consent", "remove"):
+                raise NotFound("no such action")
             if action == "consent":
                 await carers.record_consent(session, me, patient, carer, rt.clock.now(), "web")
                 said = f"Consent recorded: {carer.label} is heard from now on."

@@ -1,0 +1,150 @@
+"""A patient's carers in the API and the pages, and the case naming who wrote each message."""
+
+from __future__ import annotations
+
+import httpx
+from sqlalchemy import select
+
+from vigil.assembly import Runtime
+from vigil.core.models import AuditEvent, OutboundMessage
+
+from ..conftest import PASSWORD, make_token
+
+ADMIN = "admin@riverside.example"
+WALTER = "MRN-100234"
+CARERS = f"/api/v1/patients/{WALTER}/carers"
+
+
+async def _admin(rt: Runtime) -> dict[str, str]:
+    return {"Authorization": f"Bearer {await make_token(rt, ADMIN)}"}
+
+
+async def _actions(rt: Runtime) -> list[str]:
+    async with rt.db.session() as session:
+        return list(await session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+
+
+async def test_an_admin_adds_a_carer_records_consent_changes_and_removes_them_all_audited(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    admin = await _admin(rt)
+    body = {"name": "Ana", "relationship": "daughter", "channel": "sms", "phone": "617 555 0142"}
+    r = await client.post(CARERS, json=body, headers=admin)
+    assert r.status_code == 201, r.text
+    carer = r.json()
+    assert (carer["phone"], carer["status"], carer["label"]) == (
+        "+16175550142",
+        "awaiting_consent",
+        "Ana (daughter)",
+    )
+    r = await client.post(f"{CARERS}/{carer['id']}/consent", headers=admin)
+    assert r.json()["status"] == "active"
+    assert r.json()["consent"]["by"] == ADMIN
+    r = await client.patch(f"{CARERS}/{carer['id']}", json={"language": "es"}, headers=admin)
+    assert (r.json()["language"], r.json()["changed"]) == ("es", ["language"])
+    listed = (await client.get(CARERS, headers=admin)).json()["carers"]
+    assert [c["name"] for c in listed] == ["Ana"]
+    r = await client.delete(f"{CARERS}/{carer['id']}", headers=admin)
+    assert r.json()["status"] == "removed"
+    assert (await client.get(CARERS, headers=admin)).json()["carers"] == []
+    actions = await _actions(rt)
+    for done in ("add_carer", "carer_consent", "change_carer", "remove_carer"):
+        assert done in actions
+
+
+async def test_only_an_admin_changes_carers_and_a_bad_phone_is_named(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    nurse = {"Authorization": f"Bearer {await make_token(rt)}"}
+    body = {"name": "Ana", "relationship": "daughter", "channel": "sms", "phone": "+16175550142"}
+    assert (await client.post(CARERS, json=body, headers=nurse)).status_code == 403
+    assert (await client.get(CARERS, headers=nurse)).status_code == 200
+    admin = await _admin(rt)
+    r = await client.post(CARERS, json={**body, "phone": "12"}, headers=admin)
+    assert r.status_code == 422
+    assert r.json()["detail"][0]["field"] == "phone"
+    r = await client.post(CARERS, json={**body, "phone": "+1 617 555 0199"}, headers=admin)  # Walter's own
+    assert r.status_code == 422
+    assert "patient's own number" in r.json()["detail"][0]["reason"]
+
+
+async def test_the_case_names_the_carer_who_wrote_and_the_advice_went_to_them(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    admin = await _admin(rt)
+    body = {"name": "Ana", "relationship": "daughter", "channel": "simulator", "consent": True}
+    carer = (await client.post(CARERS, json=body, headers=admin)).json()
+    r = await client.post(
+        "/api/v1/simulator/messages",
+        json={"external_id": WALTER, "text": "he can't feel his legs", "carer_id": carer["id"]},
+        headers=admin,
+    )
+    assert r.status_code == 202, r.text
+    assert r.json()["level"] == "emergency"
+    case = (await client.get(f"/api/v1/cases/{r.json()['case_id']}", headers=admin)).json()
+    said = [m for m in case["messages"] if m["direction"] == "in"]
+    assert said[-1]["from"] == {
+        "kind": "carer",
+        "id": carer["id"],
+        "name": "Ana",
+        "relationship": "daughter",
+        "label": "Ana (daughter)",
+    }
+    [safety] = [m for m in case["messages"] if m.get("kind") == "safety"]
+    assert safety["to"]["label"] == "Ana (daughter)"
+    assert case["reasons"][0]["message"]["from"]["label"] == "Ana (daughter)"
+    async with rt.db.session() as session:
+        row = await session.scalar(select(OutboundMessage).where(OutboundMessage.kind == "safety"))
+    assert row is not None
+    assert row.carer_id == carer["id"]
+    # The page says it too.
+    page = await client.get("/login")
+    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+    await client.post("/login", data={"email": ADMIN, "password": PASSWORD, "csrf": csrf})
+    html = (await client.get(f"/cases/{case['id']}")).text
+    assert "from Ana (daughter)" in html
+    assert "written by Ana (daughter)" in html
+
+
+async def test_a_carer_without_consent_cannot_be_simulated(rt: Runtime, client: httpx.AsyncClient) -> None:
+    admin = await _admin(rt)
+    body = {"name": "Ana", "relationship": "daughter", "channel": "simulator"}
+    carer = (await client.post(CARERS, json=body, headers=admin)).json()
+    r = await client.post(
+        "/api/v1/simulator/messages",
+        json={"external_id": WALTER, "text": "he can't feel his legs", "carer_id": carer["id"]},
+        headers=admin,
+    )
+    assert r.status_code == 404
+
+
+async def test_the_patient_page_lists_carers_and_an_admin_adds_one_with_consent(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    page = await client.get("/login")
+    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+    await client.post("/login", data={"email": ADMIN, "password": PASSWORD, "csrf": csrf})
+    walter = await rt.service.patient(1, WALTER)
+    assert walter is not None
+    html = (await client.get(f"/patients/{walter.id}")).text
+    assert "No carers." in html
+    csrf = html.split('name="csrf" value="')[1].split('"')[0]
+    form = {
+        "csrf": csrf,
+        "name": "June",
+        "relationship": "wife",
+        "channel": "sms",
+        "phone": "+1 617 555 0142",
+    }
+    r = await client.post(f"/patients/{walter.id}/carers", data={**form, "language": "en"})
+    assert r.status_code == 303
+    html = (await client.get(f"/patients/{walter.id}")).text
+    assert "June (wife)" in html
+    assert "not recorded" in html
+    admin = await _admin(rt)
+    [june] = (await client.get(CARERS, headers=admin)).json()["carers"]
+    r = await client.post(f"/patients/{walter.id}/carers/{june['id']}/consent", data={"csrf": csrf})
+    assert r.status_code == 303
+    assert "is heard from now on" in (await client.get(f"/patients/{walter.id}")).text
+    r = await client.post(f"/patients/{walter.id}/carers/{june['id']}/remove", data={"csrf": csrf})
+    assert (await client.get(CARERS, headers=admin)).json()["carers"] == []
