@@ -41,8 +41,8 @@ async def test_carers_migrate_down_and_up_and_keep_the_messages(db: Database) ->
             f"conversation_window_hours) VALUES (1, 'c', 'C', 'UTC', '911', '{{}}', {then}, 48)",
             "INSERT INTO patient (id, clinic_id, external_id, name, channel, language, context, status, "
             f"created_at) VALUES (1, 1, 'P1', 'P', 'simulator', 'en', '{{}}', 'active', {then})",
-            "INSERT INTO carer (id, clinic_id, patient_id, name, relationship, channel, language, created_at) "
-            f"VALUES (1, 1, 1, 'Ana', 'daughter', 'sms', 'en', {then})",
+            "INSERT INTO carer (id, clinic_id, patient_id, name, relationship, channel, language, "
+            f"created_at) VALUES (1, 1, 1, 'Ana', 'daughter', 'sms', 'en', {then})",
             "INSERT INTO inbound_message (clinic_id, patient_id, carer_id, channel, provider_id, text, "
             f"received_at, attempts) VALUES (1, 1, 1, 'sms', 'SM1', 'he is poorly', {then}, 1)",
         ):
