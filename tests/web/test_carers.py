@@ -148,3 +148,84 @@ async def test_the_patient_page_lists_carers_and_an_admin_adds_one_with_consent(
     assert "is heard from now on" in (await client.get(f"/patients/{walter.id}")).text
     r = await client.post(f"/patients/{walter.id}/carers/{june['id']}/remove", data={"csrf": csrf})
     assert (await client.get(CARERS, headers=admin)).json()["carers"] == []
+
+
+async def test_the_nurse_replies_to_the_patient_the_carer_or_both_and_it_is_audited(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    admin = await _admin(rt)
+    body = {"name": "Ana", "relationship": "daughter", "channel": "simulator", "consent": True}
+    carer = (await client.post(CARERS, json=body, headers=admin)).json()
+    sent = await client.post(
+        "/api/v1/simulator/messages",
+        json={"external_id": WALTER, "text": "he can't feel his legs", "carer_id": carer["id"]},
+        headers=admin,
+    )
+    case_id = sent.json()["case_id"]
+    nurse = {"Authorization": f"Bearer {await make_token(rt)}"}
+    r = await client.post(
+        f"/api/v1/cases/{case_id}/reply", json={"text": "calling you now", "to": "carer"}, headers=nurse
+    )
+    assert r.status_code == 200, r.text
+    r = await client.post(
+        f"/api/v1/cases/{case_id}/reply",
+        json={"text": "an ambulance is coming", "to": "both", "carer_id": carer["id"]},
+        headers=nurse,
+    )
+    assert r.status_code == 200, r.text
+    r = await client.post(f"/api/v1/cases/{case_id}/reply", json={"text": "hello"}, headers=nurse)
+    async with rt.db.session() as session:
+        rows = (
+            await session.execute(
+                select(OutboundMessage.text, OutboundMessage.carer_id)
+                .where(OutboundMessage.kind == "reply", OutboundMessage.staff_id.is_not(None))
+                .order_by(OutboundMessage.id)
+            )
+        ).all()
+        details = list(
+            await session.scalars(
+                select(AuditEvent.detail).where(AuditEvent.action == "reply").order_by(AuditEvent.id)
+            )
+        )
+    assert [tuple(r) for r in rows] == [
+        ("calling you now", carer["id"]),
+        ("an ambulance is coming", None),
+        ("an ambulance is coming", carer["id"]),
+        ("hello", None),
+    ]
+    assert [d.get("to") for d in details] == ["carer", "both", "patient"]
+    events = [e for e in r.json()["events"] if e["kind"] == "replied"]
+    assert [e["detail"]["to"] for e in events] == ["carer", "both", "patient"]
+    # A carer of another patient, or none at all, is refused.
+    r = await client.post(
+        f"/api/v1/cases/{case_id}/reply", json={"text": "x", "to": "carer", "carer_id": 999}, headers=nurse
+    )
+    assert r.status_code == 422
+
+
+async def test_the_case_page_offers_the_carer_as_whom_to_reply_to(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    admin = await _admin(rt)
+    body = {"name": "Ana", "relationship": "daughter", "channel": "simulator", "consent": True}
+    carer = (await client.post(CARERS, json=body, headers=admin)).json()
+    sent = await client.post(
+        "/api/v1/simulator/messages",
+        json={"external_id": WALTER, "text": "he can't feel his legs", "carer_id": carer["id"]},
+        headers=admin,
+    )
+    case_id = sent.json()["case_id"]
+    page = await client.get("/login")
+    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+    await client.post("/login", data={"email": ADMIN, "password": PASSWORD, "csrf": csrf})
+    html = (await client.get(f"/cases/{case_id}")).text
+    assert f'<option value="carer:{carer["id"]}">Ana (daughter)</option>' in html
+    csrf = html.split('name="csrf" value="')[1].split('"')[0]
+    r = await client.post(
+        f"/cases/{case_id}/reply", data={"csrf": csrf, "text": "on my way", "to": f"carer:{carer['id']}"}
+    )
+    assert r.status_code == 303
+    async with rt.db.session() as session:
+        row = await session.scalar(select(OutboundMessage).where(OutboundMessage.text == "on my way"))
+    assert row is not None
+    assert row.carer_id == carer["id"]

@@ -7,7 +7,7 @@ import hashlib
 import re
 import uuid
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -15,10 +15,12 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.assembly import Runtime
+from vigil.bot.models import InboundMessage
 from vigil.core.audit import staff_did
-from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, Staff, to_patient
+from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, Staff, to_writer
 from vigil.core.text import clean
 from vigil.escalation import cases as case_ops
 from vigil.escalation import cover
@@ -41,6 +43,15 @@ class ResolveIn(BaseModel):
 class ReplyIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     text: str = Field(min_length=1, max_length=1000)
+    to: Literal["patient", "carer", "both"] = Field(
+        default="patient", description="the patient, one of their carers, or both"
+    )
+    carer_id: int | None = Field(
+        default=None,
+        ge=1,
+        le=2**31 - 1,
+        description="which carer (to carer or both); default: the carer who wrote last",
+    )
 
 
 class OverrideIn(BaseModel):
@@ -224,7 +235,7 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
 
     @api.post("/cases/{case_id}/reply")
     async def reply(case_id: RowId, body: ReplyIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
-        await send_reply(rt, staff, case_id, body.text, "api")
+        await send_reply(rt, staff, case_id, body.text, "api", to=body.to, carer_id=body.carer_id)
         async with rt.db.session() as session:
             found = await views.case_detail(session, staff.clinic_id, case_id)
         assert found is not None
@@ -274,8 +285,36 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
     return api
 
 
-async def send_reply(rt: Runtime, staff: Staff, case_id: RowId, text: str, channel: str) -> int:
-    """A nurse's reply to the patient of a case: an outbox row and a case event."""
+async def _reply_carer(session: AsyncSession, patient: Patient, carer_id: int | None) -> Carer:
+    """The carer a nurse replies to: the one named, else the one who wrote last; they must be
+    heard (consent recorded, listed) and not have said STOP."""
+    if carer_id is None:
+        carer_id = await session.scalar(
+            select(InboundMessage.carer_id)
+            .where(InboundMessage.patient_id == patient.id, InboundMessage.carer_id.is_not(None))
+            .order_by(InboundMessage.received_at.desc(), InboundMessage.id.desc())
+            .limit(1)
+        )
+    carer = await session.get(Carer, carer_id) if carer_id is not None else None
+    if carer is None or carer.patient_id != patient.id or not carer.reachable:
+        raise CaseError("no such carer of this patient to reply to", 422)
+    if carer.opted_out_at is not None:
+        raise CaseError(f"{carer.label} has opted out of messages; call them instead")
+    return carer
+
+
+async def send_reply(
+    rt: Runtime,
+    staff: Staff,
+    case_id: RowId,
+    text: str,
+    channel: str,
+    *,
+    to: str = "patient",
+    carer_id: int | None = None,
+) -> int:
+    """A nurse's reply on a case, to the patient, one of their carers or both: an outbox row
+    each and a case event; audited with whom it went to. Returns the first row's id."""
     now = rt.clock.now()
     text = clean(text)
     async with rt.db.transaction() as session:
@@ -284,16 +323,25 @@ async def send_reply(rt: Runtime, staff: Staff, case_id: RowId, text: str, chann
             raise CaseError("no such case", 404)
         patient = await session.get(Patient, case.patient_id)
         assert patient is not None
-        if patient.status == "opted_out":
+        if to not in ("patient", "carer", "both"):
+            raise CaseError("reply to the patient, the carer or both", 422)
+        carer = await _reply_carer(session, patient, carer_id) if to != "patient" else None
+        if to != "carer" and patient.status == "opted_out":
             raise CaseError("the patient has opted out of messages; call them instead")
-        row = OutboundMessage(
-            **to_patient(patient, kind="reply", text=text, now=now, priority=1, staff_id=staff.id)
-        )
-        session.add(row)
+        rows = [
+            OutboundMessage(
+                **to_writer(patient, whom, kind="reply", text=text, now=now, priority=1, staff_id=staff.id)
+            )
+            for whom in ([None] if to == "patient" else [carer] if to == "carer" else [None, carer])
+        ]
+        session.add_all(rows)
         await session.flush()
-        case_ops.event(session, case, "replied", now, staff.email, channel, message_id=row.id)
-        staff_did(session, staff, "reply", "case", case_id, at=now, channel=channel)
-        message_id = row.id
+        whom_detail = {"to": to, **({"carer": carer.id} if carer is not None else {})}
+        case_ops.event(
+            session, case, "replied", now, staff.email, channel, message_id=rows[0].id, **whom_detail
+        )
+        staff_did(session, staff, "reply", "case", case_id, at=now, channel=channel, **whom_detail)
+        message_id = rows[0].id
     rt.service.dispatcher.wake()
     rt.hub.publish(f"patient:{case.patient_id}", {"type": "changed"})
     rt.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed", "case": case_id})
