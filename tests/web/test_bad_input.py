@@ -256,6 +256,7 @@ CARER_ROUTES = {
     ("PATCH", "/api/v1/patients/{external_id}/carers/{carer_id}"),
     ("DELETE", "/api/v1/patients/{external_id}/carers/{carer_id}"),
     ("POST", "/api/v1/patients/{external_id}/carers/{carer_id}/consent"),
+    ("POST", "/api/v1/patients/{external_id}/carers/{carer_id}/invite"),
     ("POST", "/patients/{patient_id}/carers"),
     ("POST", "/patients/{patient_id}/carers/{carer_id}/{action}"),
 }

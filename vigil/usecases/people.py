@@ -14,7 +14,7 @@ from vigil.bot import enrolment, inbox, strangers
 from vigil.bot.outbox import Dispatcher
 from vigil.core.clock import Clock
 from vigil.core.db import Database
-from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, queued, to_staff
+from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, Staff, queued, to_staff
 from vigil.escalation.models import Case
 from vigil.escalation.triage.texts import say
 
@@ -112,6 +112,13 @@ class People:
             raise ValueError(f"patients on {channel} are not found by chat")
         async with self.db.session() as session:
             return await enrolment.patient_by_chat(session, address)
+
+    async def writer_at(self, channel: str, address: int) -> tuple[Patient, Carer | None] | None:
+        """Who writes from a chat: its patient, or the patient of the carer linked to it."""
+        if channel != "telegram":
+            raise ValueError(f"writers on {channel} are not found by chat")
+        async with self.db.session() as session:
+            return await enrolment.writer_by_chat(session, address)
 
     async def link(
         self,

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from vigil.clinic import carers, patients
 from vigil.clinic.patients import NotAllowed, NotFound, PatientError
 from vigil.core.audit import staff_did
+from vigil.usecases import invites
 
 from .deps import ApiStaff, ExternalId, RowId, RuntimeDep
 
@@ -127,3 +128,20 @@ async def remove_carer(
             return carers.describe(carer)
     except (NotAllowed, NotFound, PatientError) as exc:
         raise _http(exc) from None
+
+
+@router.post("/patients/{external_id}/carers/{carer_id}/invite", status_code=201)
+async def invite_carer(
+    external_id: ExternalId, carer_id: RowId, rt: RuntimeDep, me: ApiStaff
+) -> dict[str, Any]:
+    """A single-use Telegram link that ties the opener's chat to this carer (admins only; 409
+    while Telegram is off)."""
+    try:
+        patients.require_admin(me)
+    except NotAllowed as exc:
+        raise HTTPException(403, str(exc)) from None
+    try:
+        made = await invites.invite_carer(rt.service, external_id, carer_id, me.email, me.clinic_id)
+    except invites.InviteError as exc:
+        raise HTTPException(exc.status, str(exc)) from None
+    return {"link": made.link, "expires_at": made.expires_at.isoformat()}
