@@ -179,7 +179,8 @@ class People:
         async with self.db.transaction() as session:
             if not await inbox.first_time(session, *receipt, now):
                 return
-            patient = await enrolment.patient_by_chat(session, address)
+            writer = await enrolment.writer_by_chat(session, address)
+            patient, carer = writer if writer is not None else (None, None)
             staff = await session.scalar(
                 select(Staff.id).where(Staff.telegram_chat_id == address, Staff.active.is_(True)).limit(1)
             )
@@ -195,6 +196,7 @@ class People:
                         queued(
                             clinic_id=patient.clinic_id,
                             patient_id=patient.id,
+                            carer_id=carer.id if carer is not None else None,
                             channel=channel,
                             address=str(address),
                             kind="reply",

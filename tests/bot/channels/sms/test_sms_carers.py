@@ -69,3 +69,24 @@ async def test_stop_from_a_carers_phone_stops_only_the_carer(
     assert walter.status == "active"
     assert carer is not None
     assert carer.opted_out_at is not None
+
+
+async def test_twilio_saying_a_carers_number_unsubscribed_stops_only_the_carer(
+    sms_rt: Runtime,
+    sms_client: httpx.AsyncClient,
+    twilio: FakeTwilio,
+) -> None:
+    ana = await add_carer(sms_rt, channel="sms")
+    twilio.fail_next(400, 21610)
+    async with sms_rt.db.session() as session:
+        walter = await session.scalar(select(Patient).where(Patient.external_id == WALTER))
+    assert walter is not None
+    await sms_rt.service.receive(walter, "sms", "SMc4", "HELP", carer=ana)
+    await sms_rt.service.dispatcher.dispatch_once()
+    async with sms_rt.db.session() as session:
+        carer = await session.get(type(ana), ana.id)
+        patient = await session.get(Patient, walter.id)
+    assert carer is not None
+    assert carer.opted_out_at is not None
+    assert patient is not None
+    assert patient.status == "active"
