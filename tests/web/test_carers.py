@@ -229,3 +229,25 @@ async def test_the_case_page_offers_the_carer_as_whom_to_reply_to(
         row = await session.scalar(select(OutboundMessage).where(OutboundMessage.text == "on my way"))
     assert row is not None
     assert row.carer_id == carer["id"]
+
+
+async def test_the_simulated_phone_writes_as_the_patients_carer(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    admin = await _admin(rt)
+    body = {"name": "Ana", "relationship": "daughter", "channel": "simulator", "consent": True}
+    carer = (await client.post(CARERS, json=body, headers=admin)).json()
+    page = await client.get("/login")
+    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+    await client.post("/login", data={"email": ADMIN, "password": PASSWORD, "csrf": csrf})
+    html = (await client.get(f"/simulator/{WALTER}")).text
+    assert f'<option value="{carer["id"]}">as Ana (daughter)</option>' in html
+    csrf = html.split('name="csrf" value="')[1].split('"')[0]
+    r = await client.post(
+        f"/simulator/{WALTER}",
+        data={"csrf": csrf, "text": "he can't feel his legs", "carer": str(carer["id"])},
+    )
+    assert r.status_code == 303
+    html = (await client.get(f"/simulator/{WALTER}")).text
+    assert "from Ana (daughter)" in html
+    assert "to Ana (daughter)" in html
