@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from vigil.assembly import Runtime
-from vigil.bot.models import InboundMessage
+from vigil.bot.models import FollowUp, InboundMessage
 from vigil.core.clock import ManualClock
 from vigil.core.models import Carer, OutboundMessage, Patient
 from vigil.escalation.models import Case
@@ -188,3 +188,13 @@ async def test_follow_up_questions_go_to_the_carer_who_wrote(rt: Runtime) -> Non
     questions = [m for m in await _outbox(rt, walter) if m.kind == "question"]
     assert questions
     assert all(q.carer_id == ana.id for q in questions)
+
+
+async def test_stop_from_the_carer_ends_the_questions_their_message_started(rt: Runtime) -> None:
+    maria = await _patient(rt, "MRN-100871")
+    ana = await add_carer(rt, "MRN-100871", phone=None)
+    await rt.service.receive(maria, "simulator", "c1", "her back has been aching for days", carer=ana)
+    await rt.service.receive(maria, "simulator", "c2", "STOP", carer=ana)
+    async with rt.db.session() as session:
+        statuses = set(await session.scalars(select(FollowUp.status).where(FollowUp.carer_id == ana.id)))
+    assert statuses == {"stopped"}

@@ -402,6 +402,7 @@ class Conversation:
             carer = ctx.carer
             if word == "stop" and carer.opted_out_at is None:
                 carer.opted_out_at = now
+                await followups.stop_carer(session, carer.id, now)
                 await info("carer_stop")
             elif word == "start" and carer.opted_out_at is not None:
                 carer.opted_out_at = None

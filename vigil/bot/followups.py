@@ -209,6 +209,15 @@ async def stop(session: AsyncSession, patient_id: int, now: datetime) -> None:
     )
 
 
+async def stop_carer(session: AsyncSession, carer_id: int, now: datetime) -> None:
+    """A carer said STOP: the rounds their messages started ask no more (the patient's own go on)."""
+    await session.execute(
+        update(FollowUp)
+        .where(FollowUp.carer_id == carer_id, FollowUp.status.in_(OPEN))
+        .values(status="stopped", closed_at=now, due_at=None)
+    )
+
+
 async def resume(session: AsyncSession, patient: Patient, now: datetime) -> int:
     """Ask the oldest waiting round, if nothing else is being asked."""
     if patient.status == "opted_out" or await _current(session, patient.id) is not None:
