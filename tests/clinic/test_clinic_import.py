@@ -35,7 +35,14 @@ async def _counts(db: Database) -> dict[str, int]:
 async def test_the_example_imports_and_a_second_import_changes_nothing(db: Database) -> None:
     clock = ManualClock(START)
     first = await clinic_import.apply(db, clinic_file.parse(text()), clock)
-    assert first.created == {"clinic": 1, "staff": 4, "protocols": 1, "patients": 2, "enrolments": 2}
+    assert first.created == {
+        "clinic": 1,
+        "staff": 4,
+        "protocols": 1,
+        "patients": 2,
+        "enrolments": 2,
+        "carers": 1,
+    }
     counts = await _counts(db)
     second = await clinic_import.apply(db, clinic_file.parse(text()), clock)
     assert not second.changed

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from vigil.clinic import file as clinic_file
@@ -12,7 +13,7 @@ from vigil.clinic import importer as clinic_import
 from vigil.clinic.export import duration, export_clinic
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
-from vigil.core.models import Clinic, Patient, Staff
+from vigil.core.models import Carer, Clinic, Patient, Staff
 from vigil.scheduler.models import Enrolment, Protocol
 
 from ..conftest import START
@@ -24,7 +25,7 @@ async def _rows(db: Database) -> dict[str, list[dict[str, Any]]]:
     """Every column of every row the import writes, to see that nothing moved."""
     out: dict[str, list[dict[str, Any]]] = {}
     async with db.session() as session:
-        for model in (Clinic, Staff, Protocol, Patient, Enrolment):
+        for model in (Clinic, Staff, Protocol, Patient, Enrolment, Carer):
             rows = (await session.scalars(select(model).order_by(model.id))).all()  # type: ignore[attr-defined]
             out[model.__tablename__] = [
                 {c.key: getattr(r, c.key) for c in model.__mapper__.column_attrs} for r in rows
@@ -138,3 +139,45 @@ async def test_a_clinic_changed_since_its_import_still_exports_to_a_file_that_ch
     assert str(summary) == "nothing changed"
     assert await _rows(db) == before
     assert await _export(db) == exported
+
+
+async def test_carers_round_trip_and_a_carer_left_off_is_taken_off(db: Database) -> None:
+    clock = ManualClock(START)
+    await clinic_import.apply(db, clinic_file.load(EXAMPLE), clock)
+    exported = await _export(db)
+    assert "carers:" in exported
+    assert "phone: '+16175550142'" in exported
+    parsed = clinic_file.parse(exported)
+    [june] = parsed.patients[0].carers
+    assert (june.name, june.relationship, june.channel, june.language) == (
+        "June Brennan",
+        "wife",
+        "sms",
+        "en",
+    )
+    assert june.consent is not None
+    assert june.consent.by == "admin@riverside.example"
+    without = (
+        EXAMPLE.read_text().split("    carers:")[0]
+        + "  - external_id: MRN-100871"
+        + (EXAMPLE.read_text().split("  - external_id: MRN-100871")[1])
+    )
+    summary = await clinic_import.apply(db, clinic_file.parse(without), clock)
+    assert summary.updated == {"carers": 1}
+    async with db.session() as session:
+        [carer] = (await session.scalars(select(Carer))).all()
+    assert carer.removed_at is not None  # taken off, never deleted: the transcript still names her
+    assert "carers:" not in await _export(db)
+    summary = await clinic_import.apply(db, clinic_file.load(EXAMPLE), clock)
+    assert summary.updated == {"carers": 1}  # listed again: back
+
+
+def test_a_carer_is_validated_with_its_key_path() -> None:
+    text = EXAMPLE.read_text().replace('phone: "+1 617 555 0142"', 'phone: "12"')
+    with pytest.raises(clinic_file.ImportError_) as bad:
+        clinic_file.parse(text, "clinic.yaml")
+    assert "clinic.yaml:90: patients[0].carers[0].phone: '12' is not a phone number" in bad.value.lines[0]
+    text = EXAMPLE.read_text().replace('phone: "+1 617 555 0142"', 'phone: "+1 617 555 0199"')
+    with pytest.raises(clinic_file.ImportError_) as own:
+        clinic_file.parse(text, "clinic.yaml")
+    assert any("June Brennan's phone is the patient's own number" in line for line in own.value.lines)

@@ -13,7 +13,7 @@ from starlette.routing import Mount
 
 from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
-from vigil.core.models import Clinic, Patient, Staff
+from vigil.core.models import Carer, Clinic, Patient, Staff
 from vigil.escalation.models import Case
 
 from ..conftest import make_token
@@ -234,6 +234,8 @@ API_BODIES: dict[str, dict[str, str]] = {
         "starts": "2026-11-02",
     },
     "/protocols/{protocol_key}": {"name": "x"},
+    "/carers": {"name": "Ana", "relationship": "daughter", "channel": "simulator"},
+    "/carers/{carer_id}": {},
 }
 FORM = {"text": "hello", "reason": "handing over", "disposition": "other", "role": "nurse"}
 PATIENT_ROUTES = {
@@ -269,6 +271,17 @@ PROTOCOL_ROUTES = {
 FHIR_ROUTES = {("GET", "/api/v1/fhir/Patient/{external_id}/$everything")}
 # The on-call rotations of issue 13, named by key: another clinic's is not found.
 ROTATION_ROUTES = {(m, "/api/v1/oncall/rotations/{rotation_key}") for m in ("GET", "PUT", "DELETE")}
+# A patient's carers (issue 14).
+CARER_ROUTES = {
+    ("GET", "/api/v1/patients/{external_id}/carers"),
+    ("POST", "/api/v1/patients/{external_id}/carers"),
+    ("PATCH", "/api/v1/patients/{external_id}/carers/{carer_id}"),
+    ("DELETE", "/api/v1/patients/{external_id}/carers/{carer_id}"),
+    ("POST", "/api/v1/patients/{external_id}/carers/{carer_id}/consent"),
+    ("POST", "/api/v1/patients/{external_id}/carers/{carer_id}/invite"),
+    ("POST", "/patients/{patient_id}/carers"),
+    ("POST", "/patients/{patient_id}/carers/{carer_id}/{action}"),
+}
 # Page routes that answer another clinic's id with a flash on the page instead of a 404.
 FLASHED = {("POST", "/oncall/overrides/{override_id}/remove")}
 
@@ -304,6 +317,16 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
             created_at=DUE,
         )
         session.add(override)
+        carer = Carer(
+            clinic_id=1,
+            patient_id=ana.id,
+            name="June",
+            relationship="wife",
+            channel="simulator",
+            language="en",
+            created_at=DUE,
+        )
+        session.add(carer)
         other = Clinic(
             slug="elsewhere",
             name="Elsewhere",
@@ -332,6 +355,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
         "rotation_key": "nurses",
         "protocol_id": str(protocol.id),
         "protocol_key": protocol.key,
+        "carer_id": str(carer.id),
         "action": "claim",
     }
     api = {"Authorization": f"Bearer {await make_token(rt, 'admin@elsewhere.example')}"}
@@ -377,6 +401,7 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     assert seen >= PROTOCOL_ROUTES, PROTOCOL_ROUTES - seen
     assert seen >= FHIR_ROUTES, FHIR_ROUTES - seen
     assert seen >= ROTATION_ROUTES, ROTATION_ROUTES - seen
+    assert seen >= CARER_ROUTES, CARER_ROUTES - seen
     after = (
         await client.get(
             f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {await make_token(rt)}"}

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vigil.core.models import Clinic, Patient
+from vigil.core.models import Carer, Clinic, Patient
 from vigil.escalation.cases import OpenCase
 from vigil.escalation.models import Assessment, Case
 from vigil.scheduler.models import CheckIn, Enrolment, Protocol
@@ -63,6 +63,17 @@ class Context:
     # when an answer resets its missed streak.
     enrolment: Enrolment | None = None
     follow_up: Asking | None = None  # a red-flag question waiting for its answer
+    carer: Carer | None = None  # who wrote, when one of the patient's carers did
+
+    @property
+    def language(self) -> str:
+        """The language of whoever wrote: what Vigil answers them in."""
+        return (self.carer.language if self.carer is not None else self.patient.language) or "en"
+
+    @property
+    def writer_context(self) -> dict[str, Any]:
+        """What triage is told of the writer, beside the patient's own context."""
+        return {**(self.patient.context or {}), **({"writer": "carer"} if self.carer is not None else {})}
 
 
 def _context(row: Any) -> Context:
@@ -88,13 +99,24 @@ async def for_message(
     """A stored message and its context; `lock` holds the message's row (PostgreSQL)."""
     stmt = _BY_MESSAGE_LOCKED if lock else _BY_MESSAGE
     row = (await session.execute(stmt, {"message_id": message_id})).first()
-    return None if row is None else (row[10], _context(row))
+    if row is None:
+        return None
+    message, ctx = row[10], _context(row)
+    if message.carer_id is not None:
+        ctx.carer = await session.get(Carer, message.carer_id)
+    return message, ctx
 
 
 # The patient's earlier messages in the conversation window, newest first, with the question
 # each answered: triage reads them with the new one (TRIAGE.md, "Conversations").
 _EARLIER = (
-    select(InboundMessage.id, InboundMessage.text, InboundMessage.received_at, Assessment.question)
+    select(
+        InboundMessage.id,
+        InboundMessage.text,
+        InboundMessage.received_at,
+        Assessment.question,
+        InboundMessage.carer_id,
+    )
     .outerjoin(Assessment, Assessment.message_id == InboundMessage.id)
     .where(
         InboundMessage.patient_id == bindparam("patient_id"),
@@ -115,6 +137,7 @@ class Earlier:
     text: str
     at: datetime
     question: str | None
+    carer_id: int | None = None  # written by one of the patient's carers
 
 
 async def earlier_messages(
@@ -123,4 +146,4 @@ async def earlier_messages(
     """The patient's messages received in [since, until] before this one, oldest first."""
     params = {"patient_id": patient_id, "message_id": message_id, "since": since, "until": until}
     rows = (await session.execute(_EARLIER, {**params, "limit": MAX_EARLIER})).all()
-    return [Earlier(r.id, r.text, r.received_at, r.question) for r in reversed(rows)]
+    return [Earlier(r.id, r.text, r.received_at, r.question, r.carer_id) for r in reversed(rows)]

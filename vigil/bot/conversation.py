@@ -12,7 +12,7 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.db import table
-from vigil.core.models import OutboundMessage, Patient, to_patient
+from vigil.core.models import OutboundMessage, to_writer
 from vigil.escalation import cases, paging, requests
 from vigil.escalation.models import LEVEL_RANK, CaseEvent
 from vigil.escalation.triage import Assessment, Finding, Level, TriageEngine, engines
@@ -58,6 +58,7 @@ PRIORITY_SAFETY = 0
 PRIORITY_REPLY = 3
 _OUTBOX = insert(table(OutboundMessage))  # built once: most messages are answered
 _EVENT = insert(table(CaseEvent))
+CARER = {"writer": "carer"}  # a message's own context for triage: one of the patient's carers wrote it
 
 
 @dataclass
@@ -95,9 +96,10 @@ class Conversation:
         window = timedelta(hours=ctx.clinic.conversation_window_hours or 48)
         at = message.received_at
         earlier = await earlier_messages(session, ctx.patient.id, message.id, at - window, at)
-        messages = [Message(e.text, e.at, e.question) for e in earlier]
-        messages.append(Message(message.text, at, question))
-        language = ctx.patient.language or "en"
+        # What a carer wrote is about the patient: triage is told who wrote each message.
+        messages = [Message(e.text, e.at, e.question, CARER if e.carer_id else None) for e in earlier]
+        messages.append(Message(message.text, at, question, CARER if ctx.carer is not None else None))
+        language = ctx.language
         if language != "en" or any(engines.languages_of(m.text, language) != ("en",) for m in messages):
             # Another language than English, or mixed, as bilingual people write: each
             # message is read in the language(s) it is written in (triage/engines.py); a 0-10
@@ -169,7 +171,7 @@ class Conversation:
         out.pages += done.pages
         out.case_id = ctx.case.id
         out.topics.add(f"clinic:{ctx.clinic.id}")
-        lang = ctx.patient.language or "en"
+        lang = ctx.language
         if done.held_by:
             status = say("nurse_held", lang, nurse=done.held_by)
         elif done.pages:
@@ -177,22 +179,26 @@ class Conversation:
         else:
             status = say("nurse_waiting", lang)
         text = say("nurse_again", lang, level=done.level, status=status, emergency_number=number)
-        await self._say(session, ctx.patient, "info", text, now, PRIORITY_REPLY, out)
+        await self._say(session, ctx, "info", text, now, PRIORITY_REPLY, out)
 
     async def _say(
         self,
         session: AsyncSession,
-        patient: Patient,
+        ctx: Context,
         kind: str,
         text: str,
         now: datetime,
         priority: int,
         out: Outcome,
     ) -> None:
-        if patient.status == "opted_out" and kind not in ("info", "safety"):
+        """Answer whoever wrote: the patient, or the carer who wrote for them."""
+        carer = ctx.carer
+        stopped = carer.opted_out_at is not None if carer is not None else ctx.patient.status == "opted_out"
+        if stopped and kind not in ("info", "safety"):
             # They said STOP: only confirmations and safety advice answer them; the case opens.
             return
-        await session.execute(_OUTBOX, to_patient(patient, kind=kind, text=text, now=now, priority=priority))
+        row = to_writer(ctx.patient, carer, kind=kind, text=text, now=now, priority=priority)
+        await session.execute(_OUTBOX, row)
         out.outbox += 1
 
     async def handle(
@@ -296,7 +302,7 @@ class Conversation:
             await followups.stop(session, patient.id, now)
         if level >= Level.URGENT:
             # The safety reply goes first; the check-in stops so a nurse can take over.
-            await self._say(session, patient, "safety", advice, now, PRIORITY_SAFETY, out)
+            await self._say(session, ctx, "safety", advice, now, PRIORITY_SAFETY, out)
             if pending:
                 await checkins.record_answer(
                     session,
@@ -315,18 +321,18 @@ class Conversation:
                 if follow_up is not None:
                     out.outbox += await followups.answered(session, patient, clinic, follow_up.id, now)
             return out
+        lang = ctx.language
         if pending and question is not None:
             nxt = await checkins.record_answer(
                 session, pending[0], pending[1], patient, message.text, _value(question, result), now
             )
             out.outbox += 1 if nxt else 0
             if nxt is None:
-                lang = patient.language or "en"
                 closing = say("checkin_done", lang)
                 if level == Level.ROUTINE or out.case_id:
                     closing += say("checkin_done_seen", lang)
                 closing += say("checkin_done_tail", lang, emergency_number=clinic.emergency_number)
-                await self._say(session, patient, "closing", closing, now, PRIORITY_REPLY, out)
+                await self._say(session, ctx, "closing", closing, now, PRIORITY_REPLY, out)
             # Red-flag questions wait for the check-in to close, then follow it.
             await self._offer(session, ctx, reading, now, out, wait=nxt is not None)
             if nxt is None:
@@ -344,12 +350,12 @@ class Conversation:
         if result.other_person_level >= Level.URGENT:
             # "my husband is coughing up blood": no case for the patient, but the writer must
             # hear at once to call for that person.
-            known = patient.language in engines.available()
-            speaks = engines.engine(patient.language) if known else self.engine
+            known = lang in engines.available()
+            speaks = engines.engine(lang) if known else self.engine
             words = speaks.other_person_advice(emergency_number=clinic.emergency_number)
-            await self._say(session, patient, "safety", words, now, PRIORITY_SAFETY, out)
+            await self._say(session, ctx, "safety", words, now, PRIORITY_SAFETY, out)
         if level == Level.ROUTINE:
-            await self._say(session, patient, "reply", advice, now, PRIORITY_REPLY, out)
+            await self._say(session, ctx, "reply", advice, now, PRIORITY_REPLY, out)
             await self._offer(session, ctx, reading, now, out, wait=False)
         elif await self._offer(session, ctx, reading, now, out, wait=False):
             pass  # the question is the answer
@@ -357,12 +363,10 @@ class Conversation:
             pass  # the advice to call for them is the answer
         else:
             if ctx.case is not None:
-                text = say(
-                    "with_open_case", patient.language or "en", emergency_number=clinic.emergency_number
-                )
+                text = say("with_open_case", lang, emergency_number=clinic.emergency_number)
             else:
-                text = say("not_watched", patient.language or "en", emergency_number=clinic.emergency_number)
-            await self._say(session, patient, "reply", text, now, PRIORITY_REPLY, out)
+                text = say("not_watched", lang, emergency_number=clinic.emergency_number)
+            await self._say(session, ctx, "reply", text, now, PRIORITY_REPLY, out)
         return out
 
     async def _offer(
@@ -381,7 +385,9 @@ class Conversation:
             return 0  # never after an emergency: they have been told to call
         said = _said(pooled, out.said_since)
         shown = reading.last.findings
-        sent = await followups.offer(session, ctx.patient, shown, said, pooled.context, now, wait=wait)
+        sent = await followups.offer(
+            session, ctx.patient, shown, said, pooled.context, now, wait=wait, carer=ctx.carer
+        )
         out.outbox += sent
         return sent
 
@@ -389,12 +395,27 @@ class Conversation:
         self, session: AsyncSession, word: str, ctx: Context, now: datetime, out: Outcome
     ) -> None:
         patient, clinic = ctx.patient, ctx.clinic
-        lang = patient.language or "en"
+        lang = ctx.language
         values = {"clinic": clinic.name, "emergency_number": clinic.emergency_number}
 
         async def info(key: str, **more: str) -> None:
             text = say(key, lang, **values, **more)
-            await self._say(session, patient, "info", text, now, PRIORITY_REPLY, out)
+            await self._say(session, ctx, "info", text, now, PRIORITY_REPLY, out)
+
+        if ctx.carer is not None and word in ("stop", "start", "pause", "help"):
+            # A carer's keywords are about the carer: STOP stops only them, and the patient
+            # keeps their check-ins. (NURSE is for the patient, from whoever asks.)
+            carer = ctx.carer
+            if word == "stop" and carer.opted_out_at is None:
+                carer.opted_out_at = now
+                await followups.stop_carer(session, carer.id, now)
+                await info("carer_stop")
+            elif word == "start" and carer.opted_out_at is not None:
+                carer.opted_out_at = None
+                await info("carer_start")
+            elif word in ("help", "pause", "start"):
+                await info("carer_help")
+            return
 
         if word in ("stop", "pause"):
             await followups.stop(session, patient.id, now)

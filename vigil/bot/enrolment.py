@@ -12,8 +12,8 @@ from datetime import datetime
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vigil.core.audit import patient_did, staff_did
-from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, to_patient, to_staff
+from vigil.core.audit import audit, patient_did, staff_did
+from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, Staff, to_patient, to_staff, to_writer
 from vigil.escalation.triage.texts import say
 
 from . import links
@@ -34,7 +34,7 @@ def consent_buttons(language: str = "en") -> list[list[list[str]]]:
 
 @dataclass
 class Linked:
-    kind: str  # "patient" | "staff" | "expired"
+    kind: str  # "patient" | "staff" | "carer" | "expired"
     clinic_id: int | None = None
 
 
@@ -49,6 +49,8 @@ async def link(session: AsyncSession, token: str, channel: str, address: int, no
         return Linked("expired")
     clinic = await session.get(Clinic, invite.clinic_id)
     assert clinic is not None  # the invite's foreign key cascades
+    if invite.carer_id is not None:
+        return await _link_carer(session, invite.carer_id, clinic, channel, address, now)
     if invite.patient_id is not None:
         patient = await session.get(Patient, invite.patient_id)
         assert patient is not None
@@ -84,6 +86,67 @@ async def link(session: AsyncSession, token: str, channel: str, address: int, no
     )
     staff_did(session, staff, "linked", "staff", staff.id, at=now, channel=channel)  # the invite's clinic
     return Linked("staff", clinic.id)
+
+
+async def _link_carer(
+    session: AsyncSession, carer_id: int, clinic: Clinic, channel: str, address: int, now: datetime
+) -> Linked:
+    """A carer opens their link: this chat is theirs from now on (the patient's consent was
+    recorded by the clinic; a carer taken off, or of a discharged patient, links nothing)."""
+    carer = await session.get(Carer, carer_id)
+    patient = await session.get(Patient, carer.patient_id) if carer is not None else None
+    if carer is None or patient is None or carer.removed_at is not None or patient.discharged_at is not None:
+        return Linked("expired")
+    # One chat speaks for one carer: an older link of this chat is undone.
+    await session.execute(
+        update(Carer)
+        .where(Carer.telegram_chat_id == address, Carer.id != carer.id)
+        .values(telegram_chat_id=None)
+    )
+    carer.telegram_chat_id, carer.channel = address, channel
+    await session.flush()
+    text = say(
+        "carer_linked", carer.language or "en", clinic=clinic.name, emergency_number=clinic.emergency_number
+    )
+    await session.execute(
+        insert(OutboundMessage).values(
+            to_writer(patient, carer, kind="info", text=text, now=now, priority=PRIORITY_INFO)
+        )
+    )
+    audit(
+        session,
+        at=now,
+        actor=f"carer:{carer.id}",
+        action="carer_linked",
+        subject_type="patient",
+        subject_id=patient.id,
+        clinic_id=clinic.id,
+        channel=channel,
+        carer=carer.id,
+    )
+    return Linked("carer", clinic.id)
+
+
+async def writer_by_chat(session: AsyncSession, chat_id: int) -> tuple[Patient, Carer | None] | None:
+    """Who writes from this chat: its patient, else the patient of the carer it is linked to
+    (consent recorded, still listed)."""
+    patient = await patient_by_chat(session, chat_id)
+    if patient is not None:
+        return patient, None
+    row = (
+        await session.execute(
+            select(Patient, Carer)
+            .join(Carer, Carer.patient_id == Patient.id)
+            .where(
+                Carer.telegram_chat_id == chat_id,
+                Carer.consent_recorded_at.is_not(None),
+                Carer.removed_at.is_(None),
+            )
+            .order_by(Carer.id.desc())
+            .limit(1)
+        )
+    ).first()
+    return None if row is None else (row[0], row[1])
 
 
 async def ask_consent(session: AsyncSession, patient: Patient, clinic: Clinic, now: datetime) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy import exists, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.db import table
-from vigil.core.models import Clinic, OutboundMessage, Patient, to_patient
+from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, to_writer
 from vigil.escalation import cases
 from vigil.escalation.triage import followups as data
 from vigil.escalation.triage.model import Finding
@@ -82,16 +82,28 @@ def _questions(language: str) -> data.FollowUps:
         return data.load("en")  # a language without its own questions asks in English
 
 
+async def _asked(session: AsyncSession, row: FollowUp) -> Carer | None:
+    """The carer a round asks (the one who wrote the message that started it), while they
+    can still be written to; None: the patient."""
+    if row.carer_id is None:
+        return None
+    carer = await session.get(Carer, row.carer_id)
+    return carer if carer is not None and carer.reachable and carer.opted_out_at is None else None
+
+
 async def _send(session: AsyncSession, patient: Patient, row: FollowUp, now: datetime) -> int:
-    """Ask the round's current question."""
-    fu = _questions(patient.language or "en")
+    """Ask the round's current question, of whoever wrote the message that started it."""
+    carer = await _asked(session, row)
+    fu = _questions((carer.language if carer else patient.language) or "en")
     asked = row.questions[row.position]
     kind = asked.get("kind", "yes_no")
     text = fu.text(asked["text"], kind, first=row.position == 0)
     markup = buttons(row.id, row.position, fu.answer_buttons(kind))
     await session.execute(
         _OUTBOX,
-        to_patient(patient, kind="question", text=text, now=now, priority=PRIORITY_FOLLOW_UP, buttons=markup),
+        to_writer(
+            patient, carer, kind="question", text=text, now=now, priority=PRIORITY_FOLLOW_UP, buttons=markup
+        ),
     )
     row.status, row.asked_at, row.due_at = "asking", now, now + WAIT
     return 1
@@ -115,15 +127,17 @@ async def offer(
     now: datetime,
     *,
     wait: bool,
+    carer: Carer | None = None,
 ) -> int:
     """Start a round for each red-flag family this message shows that was not asked today.
 
     The first is asked at once unless `wait` (a check-in question is open) or a round is
     already asking; the others wait their turn. Returns how many messages were queued.
+    `carer`: one of the patient's carers wrote the message; the questions go to them.
     """
-    if patient.status == "opted_out":
+    if (carer.opted_out_at is not None) if carer is not None else patient.status == "opted_out":
         return 0
-    fu = _questions(patient.language or "en")
+    fu = _questions((carer.language if carer else patient.language) or "en")
     families = fu.shown(shown)
     if not families:
         return 0
@@ -144,6 +158,7 @@ async def offer(
             clinic_id=patient.clinic_id,
             patient_id=patient.id,
             family=family.name,
+            carer_id=carer.id if carer is not None else None,
             questions=[{"text": a.text, "kind": a.kind} for a in asks],
             position=0,
             status="waiting",
@@ -176,10 +191,11 @@ async def answered(
     if row.position < len(row.questions):
         return await _send(session, patient, row, now)
     row.status, row.closed_at, row.due_at = "done", now, None
-    fu = _questions(patient.language or "en")
+    carer = await _asked(session, row)
+    fu = _questions((carer.language if carer else patient.language) or "en")
     closing = fu.closing.format(emergency_number=clinic.emergency_number)
     await session.execute(
-        _OUTBOX, to_patient(patient, kind="reply", text=closing, now=now, priority=PRIORITY_FOLLOW_UP)
+        _OUTBOX, to_writer(patient, carer, kind="reply", text=closing, now=now, priority=PRIORITY_FOLLOW_UP)
     )
     return 1 + await resume(session, patient, now)
 
@@ -189,6 +205,15 @@ async def stop(session: AsyncSession, patient_id: int, now: datetime) -> None:
     await session.execute(
         update(FollowUp)
         .where(FollowUp.patient_id == patient_id, FollowUp.status.in_(OPEN))
+        .values(status="stopped", closed_at=now, due_at=None)
+    )
+
+
+async def stop_carer(session: AsyncSession, carer_id: int, now: datetime) -> None:
+    """A carer said STOP: the rounds their messages started ask no more (the patient's own go on)."""
+    await session.execute(
+        update(FollowUp)
+        .where(FollowUp.carer_id == carer_id, FollowUp.status.in_(OPEN))
         .values(status="stopped", closed_at=now, due_at=None)
     )
 

@@ -36,11 +36,14 @@ async def receive(
     now: datetime,
     processed: bool = False,
     error: str | None = None,
+    carer_id: int | None = None,
 ) -> int | None:
-    """Insert the message; None when this provider id was already received (a retry)."""
+    """Insert the message (`carer_id`: one of the patient's carers wrote it); None when this
+    provider id was already received (a retry)."""
     values = {
         "clinic_id": patient.clinic_id,
         "patient_id": patient.id,
+        "carer_id": carer_id,
         "channel": channel,
         "provider_id": clean(provider_id),
         "text": clean(text),

@@ -30,23 +30,30 @@ async def create(
     created_by: str,
     patient_id: int | None = None,
     staff_id: int | None = None,
+    carer_id: int | None = None,
 ) -> tuple[str, datetime]:
     """A new token (shown once) and when it expires."""
-    if (patient_id is None) == (staff_id is None):
-        raise ValueError("an invite is for one patient or one staff member")
+    if sum(x is not None for x in (patient_id, staff_id, carer_id)) != 1:
+        raise ValueError("an invite is for one patient, one staff member or one carer")
     # A new link replaces any earlier one still unused: only the latest one sent can link.
-    whose = Invite.patient_id == patient_id if patient_id is not None else Invite.staff_id == staff_id
+    if patient_id is not None:
+        whose = Invite.patient_id == patient_id
+    elif carer_id is not None:
+        whose = Invite.carer_id == carer_id
+    else:
+        whose = Invite.staff_id == staff_id
     await session.execute(
         update(Invite).where(whose, Invite.used_at.is_(None), Invite.expires_at > now).values(expires_at=now)
     )
     token = secrets.token_urlsafe(24)  # 32 characters of [A-Za-z0-9_-], as deep links allow
-    expires = now + (PATIENT_TTL if patient_id is not None else STAFF_TTL)
+    expires = now + (STAFF_TTL if staff_id is not None else PATIENT_TTL)
     session.add(
         Invite(
             token_hash=_hash(token),
             clinic_id=clinic_id,
             patient_id=patient_id,
             staff_id=staff_id,
+            carer_id=carer_id,
             created_by=created_by,
             created_at=now,
             expires_at=expires,

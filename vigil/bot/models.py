@@ -21,6 +21,8 @@ class InboundMessage(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"))
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"), index=True)
+    # Who wrote, when not the patient: one of their carers (what a carer writes is the patient's).
+    carer_id: Mapped[int | None] = mapped_column(ForeignKey("carer.id", ondelete="SET NULL"))
     channel: Mapped[str] = mapped_column(String(20))
     provider_id: Mapped[str] = mapped_column(String(96))
     text: Mapped[str] = mapped_column(Text)
@@ -43,6 +45,7 @@ class Invite(Base):
     clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"), index=True)
     patient_id: Mapped[int | None] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"))
+    carer_id: Mapped[int | None] = mapped_column(ForeignKey("carer.id", ondelete="CASCADE"))
     created_by: Mapped[str] = mapped_column(String(254))
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
@@ -80,6 +83,8 @@ class FollowUp(Base):
     clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"))
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"))
     family: Mapped[str] = mapped_column(String(40))
+    # The carer who wrote the message that started the round: the questions go to them.
+    carer_id: Mapped[int | None] = mapped_column(ForeignKey("carer.id", ondelete="SET NULL"))
     # The questions as sent, in order: [{"text", "kind"}]; the answers join the conversation.
     questions: Mapped[list[dict[str, str]]] = mapped_column(JSON)
     position: Mapped[int] = mapped_column(default=0)

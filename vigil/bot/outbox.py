@@ -21,7 +21,7 @@ from sqlalchemy import func, or_, select, update
 from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.hub import Hub
-from vigil.core.models import OutboundMessage, Patient
+from vigil.core.models import Carer, OutboundMessage, Patient
 from vigil.escalation.cases import event, open_case_of
 
 from .pacing import Limit, Pacer
@@ -368,7 +368,15 @@ class Dispatcher:
             await session.execute(
                 update(OutboundMessage).where(OutboundMessage.id == row.id).values(**values)
             )
-            if patient_status and row.patient_id is not None:
+            if patient_status and row.carer_id is not None:
+                # A carer's number or chat says nothing of the patient's: only the carer stops
+                # being written to (START from them turns it back on).
+                await session.execute(
+                    update(Carer)
+                    .where(Carer.id == row.carer_id, Carer.opted_out_at.is_(None))
+                    .values(opted_out_at=self.clock.now())
+                )
+            elif patient_status and row.patient_id is not None:
                 # The provider says the patient cannot be reached this way: stop writing to them,
                 # and tell whoever holds their open case.
                 await session.execute(

@@ -28,7 +28,7 @@ async def judged(
     question = checkins.current_question(*ctx.pending) if ctx.pending else None
     if question is None or question.get("kind") != "scale":
         return None
-    alone = engine.assess(text, question.get("text"), ctx.patient.context)
+    alone = engine.assess(text, question.get("text"), ctx.writer_context)
     scored = {f.concept for f in alone.findings if f.present and f.from_question and f.score is not None}
     if not scored:
         return alone

@@ -13,8 +13,10 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vigil.core.models import Clinic, Patient, Staff
+from vigil.core.models import Carer, Clinic, Patient, Staff
 from vigil.scheduler.models import Enrolment, Protocol
+
+from . import carers
 
 HEADER = (
     "# A clinic as `vigil import` reads it, exported by Vigil. Importing this file as it is\n"
@@ -127,6 +129,14 @@ async def export_data(session: AsyncSession, clinic_id: int) -> dict[str, Any]:
             )
         ).all()
     )
+    listed: dict[int, list[dict[str, Any]]] = {}
+    for c in await session.scalars(
+        select(Carer)
+        .join(Patient, Patient.id == Carer.patient_id)
+        .where(Patient.clinic_id == clinic_id, Carer.removed_at.is_(None))
+        .order_by(Carer.id)
+    ):
+        listed.setdefault(c.patient_id, []).append(carers.as_file(c))
     patients = [
         _some(
             {
@@ -139,6 +149,7 @@ async def export_data(session: AsyncSession, clinic_id: int) -> dict[str, Any]:
                 "language": p.language,
                 "protocol": enrolled.get(p.id),
                 "context": dict(p.context or {}),
+                "carers": listed.get(p.id),  # left out when they have none
             }
         )
         for p in await session.scalars(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -285,6 +285,42 @@ class ContextIn(Strict):
     known_brain_metastases: bool = False
 
 
+class ConsentIn(Strict):
+    """The patient's consent that this carer may write for them and hear from Vigil."""
+
+    at: datetime
+    by: str = Field(min_length=1, max_length=254)  # who recorded it: a staff email or a name
+
+    @field_validator("at")
+    @classmethod
+    def _aware(cls, v: datetime) -> datetime:
+        if v.tzinfo is None:
+            raise ValueError("needs its UTC offset (2026-01-05T10:00:00Z)")
+        return v.astimezone(UTC)
+
+
+class CarerIn(Strict):
+    """Someone who looks after the patient and may write for them: what they write is about
+    the patient. Heard and answered only once `consent` (the patient's) is recorded."""
+
+    name: str = Field(min_length=1, max_length=200)
+    relationship: str = Field(min_length=1, max_length=60)  # daughter, husband, friend, ...
+    channel: Literal["sms", "telegram", "simulator"]
+    phone: str | None = None
+    telegram_chat_id: int | None = None
+    language: Literal["en", "es"] = "en"
+    consent: ConsentIn | None = None
+    _phone = field_validator("phone", mode="before")(
+        classmethod(lambda cls, v, info: _phone(v, (info.context or {}).get("region")))
+    )
+
+    @model_validator(mode="after")
+    def _reachable(self) -> CarerIn:
+        if self.channel == "sms" and not self.phone:
+            raise ValueError("channel sms needs a phone")
+        return self
+
+
 class PatientIn(Strict):
     external_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     name: str = Field(min_length=1, max_length=200)
@@ -295,6 +331,8 @@ class PatientIn(Strict):
     language: Literal["en", "es"] = "en"  # what Vigil says to them: triage/data/<language>/texts.yaml
     protocol: Key | None = None
     context: ContextIn = ContextIn()
+    # Only the clinic file sets carers here; the pages and the API change them one at a time.
+    carers: list[CarerIn] = []
     # The pages and the CSV pass the clinic's country as context {"region": "US"}.
     _phone = field_validator("phone", mode="before")(
         classmethod(lambda cls, v, info: _phone(v, (info.context or {}).get("region")))
@@ -305,6 +343,12 @@ class PatientIn(Strict):
     def _reachable(self) -> PatientIn:
         if self.channel == "sms" and not self.phone:
             raise ValueError("channel sms needs a phone")
+        names = [c.name.casefold() for c in self.carers]
+        for name in _dupes(names):
+            raise ValueError(f"carers: {name!r} appears twice")
+        for c in self.carers:
+            if c.phone and c.phone == self.phone:
+                raise ValueError(f"carers: {c.name}'s phone is the patient's own number")
         return self
 
 
@@ -340,6 +384,18 @@ class ClinicFile(Strict):
                     problems.append(f"oncall.escalation.{level}[{i}]: {target} is not in staff")
                 if kind == "all" and target not in roles:
                     problems.append(f"oncall.escalation.{level}[{i}]: no staff with role {target!r}")
+        # One number speaks for one person: a carer's number is nobody else's in the file.
+        phones = {p.phone: f"patient {p.external_id}" for p in self.patients if p.phone}
+        for p in self.patients:
+            for c in p.carers:
+                if c.phone is None:
+                    continue
+                if c.phone in phones:
+                    problems.append(
+                        f"patients.{p.external_id}.carers.{c.name}: {c.phone} is already {phones[c.phone]}'s"
+                    )
+                else:
+                    phones[c.phone] = f"the carer {c.name} of {p.external_id}"
         keys = {p.key for p in self.protocols}
         problems += [
             f"patients.{p.external_id}.protocol: no protocol {p.protocol!r}"

@@ -16,7 +16,7 @@ from vigil.escalation.cases import release_held
 from vigil.scheduler.models import Protocol
 from vigil.scheduler.schedule import parse_duration
 
-from . import patients
+from . import carers, patients
 from .file import ClinicFile, OncallIn, ProtocolIn
 
 
@@ -180,7 +180,7 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
 
     for pin in file.patients:
         # The same writer as the pages and the CSV enrolment (clinic/patients.py).
-        await patients.save(
+        saved = await patients.save(
             session,
             clinic,
             pin,
@@ -190,6 +190,7 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
             reschedule=changed_quiet or (pin.protocol or "") in rescheduled,
             notes=summary,
         )
+        await carers.sync(session, saved.patient, pin.carers, now, summary)
     listed_patients = {p.external_id for p in file.patients}
     for patient in await session.scalars(
         select(Patient)

@@ -111,6 +111,53 @@ class Patient(Base):
         return self.external_id
 
 
+class Carer(Base):
+    """Someone who looks after a patient and may write for them (a husband, a daughter).
+
+    What a carer writes is about the patient: it joins the patient's conversation and triage
+    reads it so. Found by their address only once the patient's consent is recorded; STOP
+    from a carer stops only the carer (`opted_out_at`). Taken off (`removed_at`), never
+    deleted: the transcript still names who wrote.
+    """
+
+    __tablename__ = "carer"
+    __table_args__ = (Index("ix_carer_patient", "patient_id", "removed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"), index=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    relationship: Mapped[str] = mapped_column(String(60))  # daughter, husband, friend, ...
+    channel: Mapped[str] = mapped_column(String(20))  # sms | telegram | simulator
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    telegram_chat_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    consent_recorded_at: Mapped[datetime | None]  # the patient agreed this carer may write
+    consent_recorded_by: Mapped[str | None] = mapped_column(String(254))
+    opted_out_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    removed_at: Mapped[datetime | None]
+
+    @property
+    def address(self) -> str:
+        """Where its channel reaches the carer (the simulator: a name of its own)."""
+        if self.channel == "telegram":
+            return str(self.telegram_chat_id or "")
+        if self.channel == "sms":
+            return self.phone or ""
+        return f"carer-{self.id}"
+
+    @property
+    def label(self) -> str:
+        """How the case and the transcript name them: "Ana (daughter)"."""
+        return f"{self.name} ({self.relationship})" if self.relationship else self.name
+
+    @property
+    def reachable(self) -> bool:
+        """Heard and answered: consent recorded, still listed."""
+        return self.consent_recorded_at is not None and self.removed_at is None
+
+
 class OutboundMessage(Base):
     """The outbox: written in the same transaction as the decision to send, sent after commit."""
 
@@ -126,6 +173,8 @@ class OutboundMessage(Base):
     clinic_id: Mapped[int | None] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"))
     patient_id: Mapped[int | None] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"), index=True)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"))
+    # Set when the message goes to one of the patient's carers rather than to the patient.
+    carer_id: Mapped[int | None] = mapped_column(ForeignKey("carer.id", ondelete="SET NULL"))
     channel: Mapped[str] = mapped_column(String(20))
     address: Mapped[str] = mapped_column(String(64))  # phone number or chat id
     # question | reminder | safety | reply | closing | page | info
@@ -157,6 +206,7 @@ def queued(
     patient_id: int | None = None,
     staff_id: int | None = None,
     buttons: list[list[list[str]]] | None = None,
+    carer_id: int | None = None,
 ) -> dict[str, Any]:
     """The columns of a new outbox row, ready to send now."""
     return {
@@ -164,6 +214,7 @@ def queued(
         "clinic_id": clinic_id,
         "patient_id": patient_id,
         "staff_id": staff_id,
+        "carer_id": carer_id,
         "channel": channel,
         "address": address,
         "kind": kind,
@@ -193,6 +244,38 @@ def to_patient(
         staff_id=staff_id,
         channel=patient.channel,
         address=patient.address,
+        kind=kind,
+        text=text,
+        now=now,
+        priority=priority,
+        buttons=buttons,
+    )
+
+
+def to_writer(
+    patient: Patient,
+    carer: Carer | None,
+    *,
+    kind: str,
+    text: str,
+    now: datetime,
+    priority: int,
+    staff_id: int | None = None,
+    buttons: list[list[list[str]]] | None = None,
+) -> dict[str, Any]:
+    """An outbox row to whoever wrote: the patient, or their carer through the carer's channel
+    (still the patient's message, so it shows in the patient's transcript)."""
+    if carer is None:
+        return to_patient(
+            patient, kind=kind, text=text, now=now, priority=priority, staff_id=staff_id, buttons=buttons
+        )
+    return queued(
+        clinic_id=patient.clinic_id,
+        patient_id=patient.id,
+        carer_id=carer.id,
+        staff_id=staff_id,
+        channel=carer.channel,
+        address=carer.address,
         kind=kind,
         text=text,
         now=now,

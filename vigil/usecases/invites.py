@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vigil.bot import links
 from vigil.bot.transport import TransientError
 from vigil.core.audit import audit
-from vigil.core.models import Patient, Staff
+from vigil.core.models import Carer, Patient, Staff
 
 if TYPE_CHECKING:
     from .service import Service
@@ -88,6 +88,27 @@ async def invite_patient(
         return await _issue(service, session, username, created_by, patient.clinic_id, patient_id=patient.id)
 
 
+async def invite_carer(
+    service: Service, external_id: str, carer_id: int, created_by: str, clinic_id: int
+) -> Invitation:
+    """A single-use link that ties the opener's chat to this carer of the patient; audited.
+    Opening it moves the carer to Telegram."""
+    async with service.db.session() as session:
+        patient = await session.scalar(
+            select(Patient).where(Patient.external_id == external_id, Patient.clinic_id == clinic_id)
+        )
+        carer = await session.get(Carer, carer_id) if 0 < carer_id < 2**31 else None
+    if patient is None:
+        raise InviteError(f"no patient with external id {external_id}", 404)
+    if carer is None or carer.patient_id != patient.id or carer.removed_at is not None:
+        raise InviteError("no such carer", 404)
+    if patient.discharged_at is not None:
+        raise InviteError(f"{external_id} is no longer on the clinic's patient list")
+    username = await _username(service)
+    async with service.db.transaction() as session:
+        return await _issue(service, session, username, created_by, clinic_id, carer_id=carer.id)
+
+
 async def invite_staff(service: Service, email: str, created_by: str) -> Invitation:
     """A single-use link that ties the opener's Telegram account to this staff member."""
     async with service.db.session() as session:
@@ -108,18 +129,25 @@ async def _issue(
     *,
     patient_id: int | None = None,
     staff_id: int | None = None,
+    carer_id: int | None = None,
 ) -> Invitation:
     now = service.clock.now()
     token, expires = await links.create(
-        session, clinic_id=clinic_id, patient_id=patient_id, staff_id=staff_id, now=now, created_by=created_by
+        session,
+        clinic_id=clinic_id,
+        patient_id=patient_id,
+        staff_id=staff_id,
+        carer_id=carer_id,
+        now=now,
+        created_by=created_by,
     )
     audit(
         session,
         at=now,
         actor=created_by,
         action="invite",
-        subject_type="patient" if patient_id is not None else "staff",
-        subject_id=patient_id if patient_id is not None else staff_id,
+        subject_type="carer" if carer_id is not None else "patient" if patient_id is not None else "staff",
+        subject_id=carer_id or patient_id or staff_id,
         clinic_id=clinic_id,
         expires_at=expires.isoformat(),
     )

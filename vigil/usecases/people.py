@@ -14,7 +14,7 @@ from vigil.bot import enrolment, inbox, strangers
 from vigil.bot.outbox import Dispatcher
 from vigil.core.clock import Clock
 from vigil.core.db import Database
-from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, queued, to_staff
+from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, Staff, queued, to_staff
 from vigil.escalation.models import Case
 from vigil.escalation.triage.texts import say
 
@@ -113,6 +113,13 @@ class People:
         async with self.db.session() as session:
             return await enrolment.patient_by_chat(session, address)
 
+    async def writer_at(self, channel: str, address: int) -> tuple[Patient, Carer | None] | None:
+        """Who writes from a chat: its patient, or the patient of the carer linked to it."""
+        if channel != "telegram":
+            raise ValueError(f"writers on {channel} are not found by chat")
+        async with self.db.session() as session:
+            return await enrolment.writer_by_chat(session, address)
+
     async def link(
         self,
         token: str,
@@ -172,7 +179,8 @@ class People:
         async with self.db.transaction() as session:
             if not await inbox.first_time(session, *receipt, now):
                 return
-            patient = await enrolment.patient_by_chat(session, address)
+            writer = await enrolment.writer_by_chat(session, address)
+            patient, carer = writer if writer is not None else (None, None)
             staff = await session.scalar(
                 select(Staff.id).where(Staff.telegram_chat_id == address, Staff.active.is_(True)).limit(1)
             )
@@ -188,6 +196,7 @@ class People:
                         queued(
                             clinic_id=patient.clinic_id,
                             patient_id=patient.id,
+                            carer_id=carer.id if carer is not None else None,
                             channel=channel,
                             address=str(address),
                             kind="reply",

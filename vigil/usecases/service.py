@@ -26,7 +26,7 @@ from vigil.core.audit import staff_did
 from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.hub import Hub
-from vigil.core.models import OutboundMessage, Patient, Staff
+from vigil.core.models import Carer, OutboundMessage, Patient, Staff
 from vigil.core.text import clean
 from vigil.escalation import cases, cover, paging
 from vigil.escalation.triage import TriageEngine
@@ -74,8 +74,11 @@ class Service(People):
         for topic in topics:
             self.hub.publish(topic, payload or {"type": "changed"})
 
-    async def receive(self, patient: Patient, channel: str, provider_id: str, text: str) -> Received:
+    async def receive(
+        self, patient: Patient, channel: str, provider_id: str, text: str, *, carer: Carer | None = None
+    ) -> Received:
         """Store an inbound message and handle it, committed together (a repeat is a no-op).
+        `carer`: one of the patient's carers wrote it (it is the patient's message all the same).
 
         One transaction instead of two halves the cost of the busiest path. If handling
         fails, the message is stored on its own, unprocessed, and the tick retries it: it is
@@ -93,6 +96,7 @@ class Service(People):
                         text=text,
                         now=now,
                         processed=True,
+                        carer_id=carer.id if carer is not None else None,
                     )
                     if message_id is None:
                         RECEIVED.labels(channel, "duplicate").inc()
@@ -100,10 +104,13 @@ class Service(People):
                     ctx = await context.for_patient(session, patient.id)
                     if ctx is None:
                         raise LookupError("the patient is gone")
+                    if carer is not None:
+                        ctx.carer = await session.get(Carer, carer.id)
                     message = InboundMessage(
                         id=message_id,
                         clinic_id=ctx.patient.clinic_id,
                         patient_id=ctx.patient.id,
+                        carer_id=carer.id if carer is not None else None,
                         channel=channel,
                         provider_id=provider_id,
                         text=clean(text),
@@ -125,6 +132,7 @@ class Service(People):
                         text=text,
                         now=now,
                         error=type(exc).__name__,
+                        carer_id=carer.id if carer is not None else None,
                     )
                 RECEIVED.labels(channel, "stored_unprocessed").inc()
                 return Received(message_id, None)
@@ -321,6 +329,30 @@ class Service(People):
                 select(Patient).where(Patient.clinic_id == clinic_id, Patient.external_id == external_id)
             )
 
+    async def writer_by_address(self, channel: str, address: str) -> tuple[Patient, Carer | None] | None:
+        """Who writes from `address` (a phone number for SMS): the patient whose number it is,
+        else the patient of the carer whose number it is (consent recorded, still listed).
+        A carer's number not yet consented to is nobody's: the sender is a stranger."""
+        patient = await self.patient_by_address(channel, address)
+        if patient is not None:
+            return patient, None
+        async with self.db.session() as session:
+            row = (
+                await session.execute(
+                    select(Patient, Carer)
+                    .join(Carer, Carer.patient_id == Patient.id)
+                    .where(
+                        Carer.phone == address,
+                        Carer.channel == channel,
+                        Carer.consent_recorded_at.is_not(None),
+                        Carer.removed_at.is_(None),
+                    )
+                    .order_by(Carer.created_at.desc(), Carer.id.desc())
+                    .limit(1)
+                )
+            ).first()
+        return None if row is None else (row[0], row[1])
+
     async def patient_by_address(self, channel: str, address: str) -> Patient | None:
         """The newest patient this channel reaches at `address` (a phone number for SMS)."""
         if channel != "sms":
@@ -373,6 +405,13 @@ class Service(People):
                 row.status, row.next_attempt_at, row.provider_id = "pending", now + RETRY_LATER, None
                 return
             if patient_status is None or row.patient_id is None:
+                return
+            if row.carer_id is not None:
+                # A carer's number says nothing of the patient's: STOP there stops only the carer.
+                if patient_status == "opted_out":
+                    await session.execute(
+                        update(Carer).where(Carer.id == row.carer_id).values(opted_out_at=now)
+                    )
                 return
             await session.execute(
                 update(Patient).where(Patient.id == row.patient_id).values(status=patient_status)

@@ -7,7 +7,7 @@ import hashlib
 import re
 import uuid
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -15,10 +15,12 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.assembly import Runtime
+from vigil.bot.models import InboundMessage
 from vigil.core.audit import staff_did
-from vigil.core.models import Clinic, OutboundMessage, Patient, Staff, to_patient
+from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, Staff, to_writer
 from vigil.core.text import clean
 from vigil.escalation import cases as case_ops
 from vigil.escalation import cover
@@ -26,7 +28,17 @@ from vigil.escalation.cases import CaseError
 from vigil.escalation.models import Case
 from vigil.usecases.invites import InviteError, invite_patient
 
-from . import admin_api, case_api, fhir_api, oncall_api, patients_api, protocols_api, timeline, views
+from . import (
+    admin_api,
+    carers_api,
+    case_api,
+    fhir_api,
+    oncall_api,
+    patients_api,
+    protocols_api,
+    timeline,
+    views,
+)
 from .actions import view_case
 from .analytics_api import router as analytics_router
 from .deps import ApiStaff, ExternalId, RowId, RuntimeDep, path_error
@@ -41,6 +53,15 @@ class ResolveIn(BaseModel):
 class ReplyIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     text: str = Field(min_length=1, max_length=1000)
+    to: Literal["patient", "carer", "both"] = Field(
+        default="patient", description="the patient, one of their carers, or both"
+    )
+    carer_id: int | None = Field(
+        default=None,
+        ge=1,
+        le=2**31 - 1,
+        description="which carer (to carer or both); default: the carer who wrote last",
+    )
 
 
 class OverrideIn(BaseModel):
@@ -55,6 +76,9 @@ class SimulatedIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     external_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     text: str = Field(min_length=1, max_length=4000)
+    carer_id: int | None = Field(
+        default=None, ge=1, le=2**31 - 1, description="write as this carer of the patient (a simulator carer)"
+    )
 
 
 SWAGGER = "/static/vendor/swagger-ui"  # vendored: clinics run Vigil behind firewalls (no CDN)
@@ -221,7 +245,7 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
 
     @api.post("/cases/{case_id}/reply")
     async def reply(case_id: RowId, body: ReplyIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
-        await send_reply(rt, staff, case_id, body.text, "api")
+        await send_reply(rt, staff, case_id, body.text, "api", to=body.to, carer_id=body.carer_id)
         async with rt.db.session() as session:
             found = await views.case_detail(session, staff.clinic_id, case_id)
         assert found is not None
@@ -241,7 +265,8 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
             staff_did(session, staff, "view", "transcript", patient.id, at=rt.clock.now(), channel="api")
         return {
             "messages": [
-                {k: m[k] for k in ("direction", "text", "at", "channel", "status")} for m in messages
+                {k: m[k] for k in ("direction", "text", "at", "channel", "status", "from", "to") if k in m}
+                for m in messages
             ]
         }
 
@@ -261,11 +286,12 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
 
     @api.post("/simulator/messages", status_code=202)
     async def simulated(body: SimulatedIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
-        return await simulate(rt, staff.clinic_id, body.external_id, body.text)
+        return await simulate(rt, staff.clinic_id, body.external_id, body.text, carer_id=body.carer_id)
 
     api.include_router(analytics_router)  # GET /analytics
     api.include_router(patients_api.router)  # patients: list, add, change, CSV enrolment
     api.include_router(timeline.router)  # a patient's timeline
+    api.include_router(carers_api.router)  # a patient's carers
     api.include_router(admin_api.router)  # export, audit log, staff
     api.include_router(protocols_api.router)  # protocols and quiet hours, as the protocol editor
     api.include_router(fhir_api.router)  # FHIR R4: a patient's $everything
@@ -273,8 +299,36 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
     return api
 
 
-async def send_reply(rt: Runtime, staff: Staff, case_id: RowId, text: str, channel: str) -> int:
-    """A nurse's reply to the patient of a case: an outbox row and a case event."""
+async def _reply_carer(session: AsyncSession, patient: Patient, carer_id: int | None) -> Carer:
+    """The carer a nurse replies to: the one named, else the one who wrote last; they must be
+    heard (consent recorded, listed) and not have said STOP."""
+    if carer_id is None:
+        carer_id = await session.scalar(
+            select(InboundMessage.carer_id)
+            .where(InboundMessage.patient_id == patient.id, InboundMessage.carer_id.is_not(None))
+            .order_by(InboundMessage.received_at.desc(), InboundMessage.id.desc())
+            .limit(1)
+        )
+    carer = await session.get(Carer, carer_id) if carer_id is not None else None
+    if carer is None or carer.patient_id != patient.id or not carer.reachable:
+        raise CaseError("no such carer of this patient to reply to", 422)
+    if carer.opted_out_at is not None:
+        raise CaseError(f"{carer.label} has opted out of messages; call them instead")
+    return carer
+
+
+async def send_reply(
+    rt: Runtime,
+    staff: Staff,
+    case_id: RowId,
+    text: str,
+    channel: str,
+    *,
+    to: str = "patient",
+    carer_id: int | None = None,
+) -> int:
+    """A nurse's reply on a case, to the patient, one of their carers or both: an outbox row
+    each and a case event; audited with whom it went to. Returns the first row's id."""
     now = rt.clock.now()
     text = clean(text)
     async with rt.db.transaction() as session:
@@ -283,24 +337,35 @@ async def send_reply(rt: Runtime, staff: Staff, case_id: RowId, text: str, chann
             raise CaseError("no such case", 404)
         patient = await session.get(Patient, case.patient_id)
         assert patient is not None
-        if patient.status == "opted_out":
+        if to not in ("patient", "carer", "both"):
+            raise CaseError("reply to the patient, the carer or both", 422)
+        carer = await _reply_carer(session, patient, carer_id) if to != "patient" else None
+        if to != "carer" and patient.status == "opted_out":
             raise CaseError("the patient has opted out of messages; call them instead")
-        row = OutboundMessage(
-            **to_patient(patient, kind="reply", text=text, now=now, priority=1, staff_id=staff.id)
-        )
-        session.add(row)
+        rows = [
+            OutboundMessage(
+                **to_writer(patient, whom, kind="reply", text=text, now=now, priority=1, staff_id=staff.id)
+            )
+            for whom in ([None] if to == "patient" else [carer] if to == "carer" else [None, carer])
+        ]
+        session.add_all(rows)
         await session.flush()
-        case_ops.event(session, case, "replied", now, staff.email, channel, message_id=row.id)
-        staff_did(session, staff, "reply", "case", case_id, at=now, channel=channel)
-        message_id = row.id
+        whom_detail = {"to": to, **({"carer": carer.id} if carer is not None else {})}
+        case_ops.event(
+            session, case, "replied", now, staff.email, channel, message_id=rows[0].id, **whom_detail
+        )
+        staff_did(session, staff, "reply", "case", case_id, at=now, channel=channel, **whom_detail)
+        message_id = rows[0].id
     rt.service.dispatcher.wake()
     rt.hub.publish(f"patient:{case.patient_id}", {"type": "changed"})
     rt.hub.publish(f"clinic:{staff.clinic_id}", {"type": "changed", "case": case_id})
     return message_id
 
 
-async def simulate(rt: Runtime, clinic_id: int, external_id: str, text: str) -> dict[str, Any]:
-    """A simulated patient's text arrives exactly as an SMS would."""
+async def simulate(
+    rt: Runtime, clinic_id: int, external_id: str, text: str, *, carer_id: int | None = None
+) -> dict[str, Any]:
+    """A simulated patient's text (or their simulated carer's) arrives exactly as an SMS would."""
     if "simulator" not in rt.service.channels or not rt.settings.simulator:
         raise HTTPException(404, "the simulator channel is off")
     async with rt.db.session() as session:
@@ -308,9 +373,24 @@ async def simulate(rt: Runtime, clinic_id: int, external_id: str, text: str) -> 
             select(Patient).where(Patient.clinic_id == clinic_id, Patient.external_id == external_id)
         )
         clinic = await session.get(Clinic, clinic_id)
-    if patient is None or patient.channel != "simulator" or clinic is None:
+        carer = (
+            await session.scalar(
+                select(Carer).where(
+                    Carer.id == carer_id,
+                    Carer.patient_id == (patient.id if patient is not None else None),
+                    Carer.channel == "simulator",
+                )
+            )
+            if carer_id is not None
+            else None
+        )
+    if carer_id is not None:
+        if patient is None or carer is None or not carer.reachable:
+            raise HTTPException(404, "no simulated carer of that patient with that id (consent recorded)")
+    elif patient is None or patient.channel != "simulator" or clinic is None:
         raise HTTPException(404, "no simulated patient with that external_id")
-    received = await rt.service.receive(patient, "simulator", f"sim-in-{uuid.uuid4().hex}", text)
+    assert patient is not None
+    received = await rt.service.receive(patient, "simulator", f"sim-in-{uuid.uuid4().hex}", text, carer=carer)
     outcome = received.outcome
     return {
         "accepted": True,

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.bot.models import InboundMessage
-from vigil.core.models import OutboundMessage, Patient, Staff
+from vigil.clinic import carers
+from vigil.core.models import Carer, OutboundMessage, Patient, Staff
 from vigil.escalation.models import LEVEL_RANK, Assessment, Case, CaseEvent, CaseReason
 from vigil.scheduler.models import Enrolment, Protocol
 from vigil.scheduler.scores import scale_series
@@ -201,6 +202,7 @@ def _sources(reasons: list[dict[str, Any]], messages: list[dict[str, Any]]) -> N
             "id": m["id"],
             "at": m["at"],
             "channel": m["channel"],
+            "from": m["from"],
             "text": text,
             "highlights": [] if start is None else [{"start": start, "end": end}],
         }
@@ -242,6 +244,7 @@ async def patient_detail(session: AsyncSession, clinic_id: int, patient_id: int)
         "protocols": list(protocols),
         "open_case": {"id": case.id, "level": case.level} if case is not None else None,
         "charts": await score_charts(session, patient),
+        "carers": [carers.describe(c) for c in await carers.of_patient(session, patient.id)],
     }
 
 
@@ -258,6 +261,21 @@ async def transcript(session: AsyncSession, patient_id: int) -> list[dict[str, A
         await session.scalars(select(OutboundMessage).where(OutboundMessage.patient_id == patient_id))
     )
     senders = await _emails(session, {o.staff_id for o in outbound if o.staff_id is not None})
+    # Who wrote each message, and whom each answer went to: the patient, or one of their carers.
+    carers = {c.id: c for c in await session.scalars(select(Carer).where(Carer.patient_id == patient_id))}
+
+    def writer(carer_id: int | None) -> dict[str, Any]:
+        carer = carers.get(carer_id) if carer_id is not None else None
+        if carer is None:
+            return {"kind": "patient"}
+        return {
+            "kind": "carer",
+            "id": carer.id,
+            "name": carer.name,
+            "relationship": carer.relationship,
+            "label": carer.label,
+        }
+
     items: list[tuple[datetime, int, dict[str, Any]]] = []
     for m, a in inbound:
         items.append(
@@ -270,6 +288,7 @@ async def transcript(session: AsyncSession, patient_id: int) -> list[dict[str, A
                     "text": m.text,
                     "at": iso(m.received_at),
                     "channel": m.channel,
+                    "from": writer(m.carer_id),
                     "status": "processed" if m.processed_at else "received",
                     "level": a.level if a else None,
                     "highlights": [
@@ -291,6 +310,7 @@ async def transcript(session: AsyncSession, patient_id: int) -> list[dict[str, A
                     "text": o.text,
                     "at": iso(o.created_at),
                     "channel": o.channel,
+                    "to": writer(o.carer_id),
                     "status": o.status,
                     "kind": o.kind,
                     # A nurse's reply names the nurse (by name: emails are for the API's actors).

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .engine import TriageEngine, load_data
+from .engine import WRITER, TriageEngine, load_data
 from .model import Assessment, Finding, Level, Status
 from .rules import evaluate
 
@@ -42,6 +42,9 @@ class Message:
     text: str
     at: datetime
     question: str | None = None
+    # This message's own context, over the conversation's: `{"writer": "carer"}` when one of
+    # the patient's carers wrote it (what they write is about the patient).
+    context: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +234,8 @@ class ConversationReader:
         for i in range(first, len(messages)):
             known = singles[i] if singles is not None and i < len(singles) else None
             m = messages[i]
-            alone.append(known if known is not None else self.engine.assess(m.text, m.question, context))
+            own = {**(context or {}), **m.context} if m.context else context
+            alone.append(known if known is not None else self.engine.assess(m.text, m.question, own))
         texts = [_plain(m.text, self.phrases.fold_accents) for m in messages[first:]]
         times = [m.at for m in messages[first:]]
         originals = [m.text for m in messages[first:]]
@@ -274,7 +278,7 @@ class ConversationReader:
         emergency_number: str | None,
         crisis_line: str | None,
     ) -> Assessment:
-        ctx = {str(k): bool(v) for k, v in (context or {}).items()}
+        ctx = {str(k): bool(v) for k, v in (context or {}).items() if k != WRITER}
         for a in alone:  # what the patient said of their treatment holds for the window
             ctx.update({k: True for k, v in a.context.items() if v})
         fired = evaluate(self.engine.rules, findings, ctx)

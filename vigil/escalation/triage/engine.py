@@ -20,6 +20,8 @@ from .rules import Rule, evaluate, load_rules
 from .spelling import Normaliser
 
 DATA_FILES = ("lexicon.yaml", "rules.yaml", "advice.yaml")
+# The context key that says who wrote a message: "carer" when it is one of the patient's carers.
+WRITER: Final = "writer"
 # Rules are language-free: a language without its own rules.yaml reads these.
 SHARED_FROM: Final = {"rules.yaml": "en"}
 
@@ -107,12 +109,15 @@ class TriageEngine:
 
         `asked` is the question already analysed (by the engine of the question's own
         language, when the answer is written in another); it stands for `question`."""
-        reading = self.reader.read(text)
+        # The caller's context may say who wrote: `"writer": "carer"` (one of the patient's
+        # carers, docs/triage.md "Carers"). Data in, like the treatment flags; not a rule's input.
+        carer = (context or {}).get(WRITER) == "carer"
+        reading = self.reader.read(text, carer=carer)
         if asked is not None:
             questions.apply_answer(self.reader, asked, reading)
         elif question and question.strip():
             questions.apply_answer(self.reader, self._question(question), reading)
-        ctx = {str(k): bool(v) for k, v in (context or {}).items()}
+        ctx = {str(k): bool(v) for k, v in (context or {}).items() if k != WRITER}
         for d in reading.drafts:
             if d.concept in CONTEXT_OF and d.status == "present":
                 # The patient says treatment is recent, or the cancer is in the bones; that can

@@ -278,7 +278,10 @@ class Reader:
 
     # -- the passes -----------------------------------------------------------------
 
-    def read(self, text: str) -> Reading:
+    def read(self, text: str, *, carer: bool = False) -> Reading:
+        """`carer`: the writer is known to be one of the patient's carers (the caller's
+        context says so), so the people they name are the patient unless the message says
+        clearly that someone is not ("he's not your patient")."""
         tokens = self.tokenize(text)
         mentions = self.lex.match(tokens)
         owner = [-1] * len(tokens)
@@ -293,7 +296,7 @@ class Reader:
         self._modifiers(tokens, mentions, owner, drafts)
         self._same_pain(tokens, drafts)
         self._unplaced(tokens, mentions, drafts)
-        self._statuses(reading, owner, contrast)
+        self._statuses(reading, owner, contrast, carer)
         return reading
 
     def free_modifiers(self, text: str) -> set[str]:
@@ -941,7 +944,7 @@ class Reader:
 
     # -- status -------------------------------------------------------------------------
 
-    def _statuses(self, r: Reading, owner: list[int], contrast: set[int]) -> None:
+    def _statuses(self, r: Reading, owner: list[int], contrast: set[int], carer: bool = False) -> None:
         tokens, mentions, drafts = r.tokens, r.mentions, r.drafts
         n = len(tokens)
         neg = bytearray(n)
@@ -984,7 +987,7 @@ class Reader:
                     if d.end <= m.i and m.i - d.end <= 2 and tokens[d.anchor].clause == tokens[m.i].clause:
                         negated_post.add(idx)
         self._confirmed(tokens, mentions, hyp)
-        subject = self._subjects(tokens, mentions)
+        subject = self._subjects(tokens, mentions, carer)
         self._latest_reading_wins(r, resolved, subject)
         # "went away at Christmas. Came back an hour ago": a return after the end undoes it.
         again = [
@@ -1190,11 +1193,18 @@ class Reader:
                 return
             clause -= 1
 
-    def _subjects(self, tokens: list[Token], mentions: list[Mention]) -> bytearray:
-        """Who each token is about: the patient (0) or someone else (1)."""
+    def _subjects(self, tokens: list[Token], mentions: list[Mention], known_carer: bool = False) -> bytearray:
+        """Who each token is about: the patient (0) or someone else (1). `known_carer`: the
+        writer is the patient's carer, so "he", "Mum", "my husband" are the patient, unless
+        the message says someone is not the patient."""
         n = len(tokens)
         subject = bytearray(n)
-        carer = any(("marker", "carer") in m.tags for m in mentions) or self._carer_intro(tokens, mentions)
+        not_patient = any(("marker", "not_patient") in m.tags for m in mentions)
+        carer = (
+            (known_carer and not not_patient)
+            or any(("marker", "carer") in m.tags for m in mentions)
+            or self._carer_intro(tokens, mentions)
+        )
         if carer:
             # A carer writes about the patient; everyone named is the patient, except where
             # the writer says it is their own ("I've been sick twice myself").

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from . import (
     account,
     admin,
+    carers,
     case,
     cover,
     handover,
@@ -37,6 +38,7 @@ for _page in (
     case,
     patients,
     patient,
+    carers,
     simulator,
     admin,
     protocols,

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
 from sqlalchemy import select
 
 from vigil.assembly import Runtime
+from vigil.clinic import carers
 from vigil.core.models import Patient, Staff
 from vigil.escalation.cases import DISPOSITIONS, CaseError
 from vigil.escalation.models import Case
@@ -47,6 +48,12 @@ async def case_page(case_id: RowId, request: Request, rt: RuntimeDep, staff: Pag
             )
         )
         charts = await views.score_charts(session, patient) if patient is not None else []
+        # Whom a reply can go to besides the patient: carers who are heard and not opted out.
+        heard = [
+            carers.describe(c)
+            for c in (await carers.of_patient(session, patient.id) if patient is not None else [])
+            if c.reachable and c.opted_out_at is None
+        ]
     return await _render(
         request,
         rt,
@@ -56,6 +63,7 @@ async def case_page(case_id: RowId, request: Request, rt: RuntimeDep, staff: Pag
         messages=_with_html(found["messages"]),
         patient_id=patient.id if patient is not None else None,
         charts=charts,
+        carers=heard,
         dispositions=DISPOSITIONS,
     )
 
@@ -97,6 +105,7 @@ async def case_action(
     disposition: Annotated[str, Form(max_length=40)] = "",
     note: Annotated[str, Form(max_length=4000)] = "",
     text: Annotated[str, Form(max_length=1000)] = "",
+    to: Annotated[str, Form(max_length=40)] = "patient",
 ) -> RedirectResponse:
     me = _need(staff)
     check_csrf(request, csrf)
@@ -106,8 +115,13 @@ async def case_action(
         if action == "reply":
             if not text.strip():
                 raise CaseError("write a reply first", 422)
-            await send_reply(rt, me, case_id, text.strip(), "web")
-            message = "Reply sent."
+            whom, _, carer = to.partition(":")
+            carer_id = int(carer) if carer.isdigit() and len(carer) < 10 else None
+            await send_reply(rt, me, case_id, text.strip(), "web", to=whom, carer_id=carer_id)
+            message = {
+                "carer": "Reply sent to the carer.",
+                "both": "Reply sent to the patient and the carer.",
+            }.get(whom, "Reply sent.")
         else:
             await rt.service.act(
                 me, case_id, action, "web", disposition=disposition, note=note.strip() or None

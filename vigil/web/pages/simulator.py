@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import select
 
 from vigil.assembly import Runtime
+from vigil.clinic import carers
 from vigil.core.models import Patient, Staff
 
 from .. import views
@@ -66,6 +67,13 @@ async def simulator_chat(
 ) -> HTMLResponse:
     me = _need(staff)
     patient, messages = await _sim_transcript(rt, me, external_id)
+    async with rt.db.session() as session:
+        # The patient's simulated carers (consent recorded) can write from this phone too.
+        writers = [
+            carers.describe(c)
+            for c in await carers.of_patient(session, patient.id)
+            if c.channel == "simulator" and c.reachable
+        ]
     return await _render(
         request,
         rt,
@@ -74,6 +82,7 @@ async def simulator_chat(
         patient=patient,
         messages=_with_html(messages),
         answer_form=_answer_form(request, external_id),
+        carers=writers,
     )
 
 
@@ -101,10 +110,12 @@ async def simulator_send(
     staff: PageStaff,
     text: Annotated[str, Form(max_length=4000)] = "",
     csrf: Annotated[str | None, Form()] = None,
+    carer: Annotated[str, Form(max_length=12)] = "",
 ) -> RedirectResponse:
     me = _need(staff)
     check_csrf(request, csrf)
     patient = await _sim_patient(rt, me, external_id)
+    carer_id = int(carer) if carer.isdigit() and len(carer) < 10 else None
     if text.strip():
-        await simulate(rt, me.clinic_id, patient.external_id, text.strip())
+        await simulate(rt, me.clinic_id, patient.external_id, text.strip(), carer_id=carer_id)
     return RedirectResponse(f"/simulator/{external_id}", status_code=303)

@@ -58,7 +58,9 @@ def router(service: Service, auth_token: str, public_url: str) -> APIRouter:
             return Response("MessageSid is not a Twilio message id", status_code=400)
         body = sms.inbound_text(body)
         number = sms.e164(sender)
-        patient = await service.patient_by_address("sms", number) if number is not None else None
+        # The patient's own number, or a carer's (consent recorded): the patient's message.
+        writer = await service.writer_by_address("sms", number) if number is not None else None
+        patient, carer = writer if writer is not None else (None, None)
         if patient is None and number is not None:
             staff = await inbound.staff_by_phone(service, number)
             if staff is not None:
@@ -73,7 +75,7 @@ def router(service: Service, auth_token: str, public_url: str) -> APIRouter:
             return _twiml()
         if patient is None:
             return _twiml()
-        await service.receive(patient, "sms", sid, body)
+        await service.receive(patient, "sms", sid, body, carer=carer)
         return _twiml()
 
     @routes.post("/webhooks/twilio/status")

@@ -26,7 +26,7 @@ from telegram.ext import (
     filters,
 )
 
-from vigil.core.models import Patient
+from vigil.core.models import Carer, Patient
 from vigil.escalation.cases import CaseError
 from vigil.escalation.triage.texts import say
 from vigil.scheduler import checkins
@@ -104,7 +104,8 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if command:
         text = COMMANDS.get(command, text)
     receipt = ("telegram", _key(context, update))
-    patient = await svc.patient_at("telegram", chat.id)
+    writer = await svc.writer_at("telegram", chat.id)
+    patient, carer = writer if writer is not None else (None, None)
     if patient is None:
         staff = await svc.staff_at("telegram", chat.id)
         if staff is not None:
@@ -113,6 +114,10 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await svc.answer_stranger("telegram", str(chat.id), STRANGER, receipt=receipt)
         return
     word = text.strip().strip(".!").lower()
+    if carer is not None:  # a carer writing for the patient: their consent is not asked here
+        if text.strip():
+            await svc.receive(patient, "telegram", _key(context, update), text, carer=carer)
+        return
     if patient.status == "awaiting_consent" and command == "/start":
         # Telegram's Start button is not an answer to the consent question: ask it again.
         await svc.ask_consent_again(patient, receipt=receipt)
@@ -223,7 +228,8 @@ async def _answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE, dat
     key, index = found.group(1), int(found.group(2))
     svc = _service(context)
     async with svc.db.session() as session:
-        patient = await enrolment.patient_by_chat(session, chat.id)
+        writer = await enrolment.writer_by_chat(session, chat.id)
+        patient, carer = writer if writer is not None else (None, None)
         pending = await checkins.open_checkin(session, patient.id) if patient is not None else None
     question = checkins.current_question(*pending) if pending else None
     labels = (
@@ -232,7 +238,7 @@ async def _answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE, dat
     if patient is None or question is None or question.get("key") != key or index >= len(labels):
         await _answer_closed(update)
         return
-    await _answer_with(update, context, patient, labels[index])
+    await _answer_with(update, context, patient, labels[index], carer)
 
 
 async def _answer_closed(update: Update) -> None:
@@ -241,10 +247,14 @@ async def _answer_closed(update: Update) -> None:
 
 
 async def _answer_with(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, patient: Patient, value: str
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    patient: Patient,
+    value: str,
+    carer: Carer | None = None,
 ) -> None:
-    """A pressed answer is the patient typing it."""
-    await _service(context).receive(patient, "telegram", _key(context, update), value)
+    """A pressed answer is the patient (or their carer) typing it."""
+    await _service(context).receive(patient, "telegram", _key(context, update), value, carer=carer)
     await _answer(update)
     await _drop_buttons(update, f"Your answer: {value}")
 
@@ -259,12 +269,13 @@ async def _follow_up_button(update: Update, context: ContextTypes.DEFAULT_TYPE, 
     round_id, position, index = (int(g) for g in found.groups())
     svc = _service(context)
     async with svc.db.session() as session:
-        patient = await enrolment.patient_by_chat(session, chat.id)
+        writer = await enrolment.writer_by_chat(session, chat.id)
+        patient, carer = writer if writer is not None else (None, None)
         label = await followups.button_answer(session, patient, round_id, position, index, svc.clock.now())
     if patient is None or label is None:
         await _answer_closed(update)
         return
-    await _answer_with(update, context, patient, label)
+    await _answer_with(update, context, patient, label, carer)
 
 
 def install(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
