@@ -99,7 +99,7 @@ async def test_the_patient_transcript_is_in_order_with_statuses(
         ("in", "simulator"),
         ("out", "simulator"),
     ]
-    assert set(messages[0]) == {"direction", "text", "at", "channel", "status"}
+    assert set(messages[0]) == {"direction", "text", "at", "channel", "status", "to"}
     assert "weakness, numbness or tingling" in messages[2]["text"]  # ask_if skipped the onset question
 
 
