@@ -11,6 +11,7 @@ from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
 from vigil.core.models import OutboundMessage
 from vigil.escalation.models import Case, CaseReason
+from vigil.escalation.triage.texts import say
 from vigil.scheduler.models import CheckIn, Enrolment
 
 from ..conftest import DUE, START
@@ -168,12 +169,12 @@ def test_answer_buttons_name_answers_by_place_so_long_choices_fit_telegrams_64_b
 
     choice = "In my chest and the top of my back, on both sides, worse at night"
     buttons = answer_buttons(
-        {"key": "where_is_the_pain_today", "kind": "choice", "choices": [choice, "Nowhere"]}
+        {"key": "where_is_the_pain_today", "kind": "choice", "choices": [choice, "Nowhere"]}, "en", say
     )
     assert buttons == [
         [[choice, "a:where_is_the_pain_today:0"]],
         [["Nowhere", "a:where_is_the_pain_today:1"]],
     ]
-    scale = answer_buttons({"key": "pain", "kind": "scale"})
+    scale = answer_buttons({"key": "pain", "kind": "scale"}, "en", say)
     assert scale is not None
     assert scale[1][-1] == ["10", "a:pain:10"]

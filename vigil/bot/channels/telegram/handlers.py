@@ -226,9 +226,10 @@ async def _answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE, dat
         patient = await enrolment.patient_by_chat(session, chat.id)
         pending = await checkins.open_checkin(session, patient.id) if patient is not None else None
     question = checkins.current_question(*pending) if pending else None
-    labels = (
-        [label for row in checkins.answer_buttons(question) or [] for label, _ in row] if question else []
-    )
+    # The labels at send time, in the patient's language: the index maps back to the same answer.
+    language = (patient.language if patient is not None else None) or "en"
+    buttons = checkins.answer_buttons(question, language, say) if question else None
+    labels = [label for row in buttons or [] for label, _ in row]
     if patient is None or question is None or question.get("key") != key or index >= len(labels):
         await _answer_closed(update)
         return
