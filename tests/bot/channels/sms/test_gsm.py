@@ -67,7 +67,9 @@ def test_our_fixed_wording_is_gsm7() -> None:
         answer_hint({"kind": "yes_no", "text": "Any fever?"}, "en", texts.say),
         answer_hint({"kind": "scale"}, "es", texts.say),
         answer_hint({"kind": "yes_no", "text": {"es": "¿Tiene fiebre?"}}, "es", texts.say),
-        answer_hint({"kind": "choice", "text": "Where?", "choices": {"es": ["Pecho", "Espalda"]}}, "es", texts.say),
+        answer_hint(
+            {"kind": "choice", "text": "Where?", "choices": {"es": ["Pecho", "Espalda"]}}, "es", texts.say
+        ),
         enrolment.consent_text(Clinic(name="Riverside", emergency_number="911")),
         page_text(Case(id=12, level="emergency"), "https://vigil.example", "sms"),
     ):
