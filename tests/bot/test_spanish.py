@@ -90,8 +90,8 @@ async def test_a_spanish_speaker_is_asked_checked_in_and_kept_safe_in_spanish_an
     async with rt.db.session() as session:
         checkin = await session.scalar(select(CheckIn).where(CheckIn.patient_id == rosa.id))
         answer = await session.scalar(
-            select(CheckInAnswer.text).where(CheckInAnswer.checkin_id == checkin.id)
-        )  # type: ignore[union-attr]
+            select(CheckInAnswer.text).join(CheckIn).where(CheckIn.patient_id == rosa.id)
+        )
     assert checkin is not None
     assert checkin.status == "stopped"
     assert answer == RED_FLAG
