@@ -49,6 +49,7 @@ def test_every_text_for_patients_is_gsm7_and_fills_in() -> None:
         "level": "urgent",
         "status": "No nurse has picked it up yet.",
         "choices": "Better, Same, Worse",
+        "answer": "7",
     }
     for language in ("en", "es"):
         assert texts.names(language) == texts.names("en")  # every text in every language

@@ -335,6 +335,8 @@ async def test_a_spanish_speakers_answer_buttons_are_in_spanish_and_si_is_the_sa
         case = await session.scalar(select(Case))
     assert answers == {"back_pain": "0", "neuro": "Sí"}
     assert value == 1.0  # "Sí" is the yes an English "Yes" is
+    edits = [p["text"] for name, p in telegram.calls if name == "editMessageText"]
+    assert edits[-1].endswith("\n\nSu respuesta: Sí")
     assert case is not None
     assert case.level == "emergency"
 

@@ -211,7 +211,11 @@ async def _consent_button(update: Update, context: ContextTypes.DEFAULT_TYPE, ag
     if done is None:  # a redelivered press
         return
     await _answer(update)
-    await _drop_buttons(update, ("You agreed." if agreed else "You declined.") if done else None)
+    patient = await svc.patient_at("telegram", chat.id) if done else None
+    language = (patient.language if patient is not None else None) or "en"
+    await _drop_buttons(
+        update, say("consent_agreed" if agreed else "consent_declined", language) if done else None
+    )
 
 
 async def _answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE, data: str) -> None:
@@ -231,13 +235,13 @@ async def _answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE, dat
     buttons = checkins.answer_buttons(question, language, say) if question else None
     labels = [label for row in buttons or [] for label, _ in row]
     if patient is None or question is None or question.get("key") != key or index >= len(labels):
-        await _answer_closed(update)
+        await _answer_closed(update, language)
         return
     await _answer_with(update, context, patient, labels[index])
 
 
-async def _answer_closed(update: Update) -> None:
-    await _answer(update, "This question has closed. You can still write to us at any time.")
+async def _answer_closed(update: Update, language: str) -> None:
+    await _answer(update, say("answer_closed", language))
     await _drop_buttons(update)
 
 
@@ -247,7 +251,7 @@ async def _answer_with(
     """A pressed answer is the patient typing it."""
     await _service(context).receive(patient, "telegram", _key(context, update), value)
     await _answer(update)
-    await _drop_buttons(update, f"Your answer: {value}")
+    await _drop_buttons(update, say("answer_noted", patient.language or "en", answer=value))
 
 
 async def _follow_up_button(update: Update, context: ContextTypes.DEFAULT_TYPE, data: str) -> None:
@@ -263,7 +267,7 @@ async def _follow_up_button(update: Update, context: ContextTypes.DEFAULT_TYPE, 
         patient = await enrolment.patient_by_chat(session, chat.id)
         label = await followups.button_answer(session, patient, round_id, position, index, svc.clock.now())
     if patient is None or label is None:
-        await _answer_closed(update)
+        await _answer_closed(update, (patient.language if patient is not None else None) or "en")
         return
     await _answer_with(update, context, patient, label)
 
