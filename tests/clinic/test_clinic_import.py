@@ -39,8 +39,8 @@ async def test_the_example_imports_and_a_second_import_changes_nothing(db: Datab
         "clinic": 1,
         "staff": 4,
         "protocols": 1,
-        "patients": 2,
-        "enrolments": 2,
+        "patients": 3,
+        "enrolments": 3,
         "carers": 1,
     }
     counts = await _counts(db)
@@ -68,7 +68,7 @@ async def test_an_edited_file_updates_what_changed(db: Database) -> None:
         .replace('schedule: "0 10 * * MON,THU"', 'schedule: "0 9 * * TUE"')
     )
     summary = await clinic_import.apply(db, clinic_file.parse(edited), clock)
-    assert summary.updated == {"patients": 1, "protocols": 1, "enrolments": 2}
+    assert summary.updated == {"patients": 1, "protocols": 1, "enrolments": 3}
     async with db.session() as session:
         due = set(await session.scalars(select(Enrolment.next_due_at)))
     assert {d.strftime("%a %H:%M") for d in due} == {"Tue 14:00"}

@@ -181,3 +181,51 @@ def test_a_carer_is_validated_with_its_key_path() -> None:
     with pytest.raises(clinic_file.ImportError_) as own:
         clinic_file.parse(text, "clinic.yaml")
     assert any("June Brennan's phone is the patient's own number" in line for line in own.value.lines)
+
+
+async def test_questions_written_per_language_round_trip_exactly_text_and_choices(db: Database) -> None:
+    """What the file says is what is stored and exported: a string stays a string, a mapping
+    per language stays that mapping, choices included."""
+    text = (
+        EXAMPLE.read_text()
+        .replace(
+            "      - key: anything_else\n",
+            "      - key: breathing\n"
+            "        kind: choice\n"
+            "        text:\n"
+            "          en: Your breathing since last time?\n"
+            "          es: ¿Su respiracion desde la ultima vez?\n"
+            "        choices: {en: [Better, Same, Worse], es: [Mejor, Igual, Peor]}\n"
+            "        concepts: [dyspnea]\n"
+            "      - key: plain\n"
+            "        kind: choice\n"
+            "        text: Appetite?\n"
+            "        choices: [Good, Poor]\n"
+            "      - key: anything_else\n",
+        )
+        .replace("    language: es\n", "    language: en\n")
+    )  # "plain" has no Spanish
+    clock = ManualClock(START)
+    await clinic_import.apply(db, clinic_file.parse(text), clock)
+    async with db.session() as session:
+        protocol = await session.scalar(select(Protocol))
+    assert protocol is not None
+    stored = {q["key"]: q for q in protocol.questions}
+    assert stored["breathing"]["text"] == {
+        "en": "Your breathing since last time?",
+        "es": "¿Su respiracion desde la ultima vez?",
+    }
+    assert stored["breathing"]["choices"] == {
+        "en": ["Better", "Same", "Worse"],
+        "es": ["Mejor", "Igual", "Peor"],
+    }
+    assert stored["plain"]["text"] == "Appetite?"
+    assert stored["plain"]["choices"] == ["Good", "Poor"]
+    exported = await _export(db)
+    assert "        choices:\n          en:\n            - Better\n" in exported
+    assert "        text: Appetite?\n" in exported
+    before = await _rows(db)
+    summary = await clinic_import.apply(db, clinic_file.parse(exported), clock)
+    assert str(summary) == "nothing changed"
+    assert await _rows(db) == before
+    assert await _export(db) == exported

@@ -11,6 +11,7 @@ from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
 from vigil.core.models import OutboundMessage
 from vigil.escalation.models import Case, CaseReason
+from vigil.escalation.triage.texts import say
 from vigil.scheduler.models import CheckIn, Enrolment
 
 from ..conftest import DUE, START
@@ -31,27 +32,27 @@ async def test_a_sweep_in_batches_smaller_than_the_due_opens_each_once_and_expir
     rt: Runtime, clock: ManualClock
 ) -> None:
     clock.set(DUE)
-    assert await rt.service.send_due(batch=1) == 2  # one claim each, then an empty one
-    clock.set(DUE + timedelta(days=3))  # Thursday: both due again, Monday's still open
-    assert await rt.service.send_due(batch=1) == 2
-    assert await _count(rt, CheckIn, CheckIn.status == "open") == 2
-    assert await _count(rt, CheckIn, CheckIn.status == "expired") == 2
-    assert await _count(rt, OutboundMessage, OutboundMessage.kind == "question") == 4
+    assert await rt.service.send_due(batch=1) == 3  # one claim each, then an empty one
+    clock.set(DUE + timedelta(days=3))  # Thursday: all due again, Monday's still open
+    assert await rt.service.send_due(batch=1) == 3
+    assert await _count(rt, CheckIn, CheckIn.status == "open") == 3
+    assert await _count(rt, CheckIn, CheckIn.status == "expired") == 3
+    assert await _count(rt, OutboundMessage, OutboundMessage.kind == "question") == 6
     async with rt.db.session() as session:
         addresses = set(
             await session.scalars(select(OutboundMessage.address).where(OutboundMessage.kind == "question"))
         )
-    assert addresses == {"MRN-100234", "MRN-100871"}  # the simulator reaches them by record number
+    assert addresses == {"MRN-100234", "MRN-100871", "MRN-101552"}  # the simulator: by record number
 
 
 async def test_a_due_sweep_opens_each_check_in_once_and_moves_the_schedule_on(
     rt: Runtime, clock: ManualClock
 ) -> None:
     clock.set(DUE)
-    assert await rt.service.send_due() == 2
+    assert await rt.service.send_due() == 3
     assert await rt.service.send_due() == 0
-    assert await _count(rt, CheckIn, CheckIn.status == "open") == 2
-    assert await _count(rt, OutboundMessage, OutboundMessage.kind == "question") == 2
+    assert await _count(rt, CheckIn, CheckIn.status == "open") == 3
+    assert await _count(rt, OutboundMessage, OutboundMessage.kind == "question") == 3
     async with rt.db.session() as session:
         dues = set(await session.scalars(select(Enrolment.next_due_at)))
     assert dues == {DUE + timedelta(days=3)}  # Thursday 10:00 in New York
@@ -65,17 +66,27 @@ async def test_one_reminder_then_expiry_then_a_routine_case_after_two_misses(
     clock.advance(hours=4, seconds=1)
     await rt.tick()
     await rt.tick()
-    assert await _count(rt, OutboundMessage, OutboundMessage.kind == "reminder") == 2  # one per patient
+    assert await _count(rt, OutboundMessage, OutboundMessage.kind == "reminder") == 3  # one per patient
+    async with rt.db.session() as session:
+        reminders = set(
+            await session.scalars(select(OutboundMessage.text).where(OutboundMessage.kind == "reminder"))
+        )
+    assert reminders == {
+        "Reminder: How bad is any back pain today, from 0 (none) to 10 (worst)? "
+        "Reply with a number from 0 to 10.",
+        "Recordatorio: ¿Qué tan fuerte es hoy su dolor de espalda, de 0 (nada) a 10 (el peor)? "
+        "Responda con un numero del 0 al 10.",
+    }
     clock.advance(hours=20)
     await rt.tick()
-    assert await _count(rt, CheckIn, CheckIn.status == "expired") == 2
+    assert await _count(rt, CheckIn, CheckIn.status == "expired") == 3
     assert await _count(rt, Case) == 0  # one miss is not yet a flag
     clock.set(DUE + timedelta(days=3))
     await rt.tick()  # Thursday's check-in
     clock.advance(hours=25)
     await rt.tick()
-    assert await _count(rt, Case, Case.level == "routine") == 2
-    assert await _count(rt, CaseReason, CaseReason.rule == "missed-checkins") == 2
+    assert await _count(rt, Case, Case.level == "routine") == 3
+    assert await _count(rt, CaseReason, CaseReason.rule == "missed-checkins") == 3
 
 
 async def test_answers_walk_the_protocol_and_a_closing_message_ends_it(
@@ -112,7 +123,7 @@ async def test_stop_ends_check_ins_and_start_brings_them_back(
     await say("stop")  # confirmed once
     clock.set(DUE)
     await rt.service.send_due()
-    assert await _count(rt, CheckIn) == 1  # only the other patient
+    assert await _count(rt, CheckIn) == 2  # only the other patients
     await say("START")
     await say("HELP")
     await say("nurse")
@@ -168,12 +179,12 @@ def test_answer_buttons_name_answers_by_place_so_long_choices_fit_telegrams_64_b
 
     choice = "In my chest and the top of my back, on both sides, worse at night"
     buttons = answer_buttons(
-        {"key": "where_is_the_pain_today", "kind": "choice", "choices": [choice, "Nowhere"]}
+        {"key": "where_is_the_pain_today", "kind": "choice", "choices": [choice, "Nowhere"]}, "en", say
     )
     assert buttons == [
         [[choice, "a:where_is_the_pain_today:0"]],
         [["Nowhere", "a:where_is_the_pain_today:1"]],
     ]
-    scale = answer_buttons({"key": "pain", "kind": "scale"})
+    scale = answer_buttons({"key": "pain", "kind": "scale"}, "en", say)
     assert scale is not None
     assert scale[1][-1] == ["10", "a:pain:10"]

@@ -84,6 +84,6 @@ async def test_every_sweep_reports_its_duration(rt: Runtime, clock: ManualClock)
         s: REGISTRY.get_sample_value("vigil_tick_sweep_seconds_count", {"sweep": s}) or 0.0 for s in sweeps
     }
     stats = await rt.tick()
-    assert stats["opened"] == 2
+    assert stats["opened"] == 3
     for s in sweeps:
         assert REGISTRY.get_sample_value("vigil_tick_sweep_seconds_count", {"sweep": s}) == counts[s] + 1

@@ -184,7 +184,7 @@ async def test_signed_in_pages_refuse_junk(rt: Runtime, client: httpx.AsyncClien
         r = await client.post(path, data={"csrf": csrf, "text": "x"})
         assert 400 <= r.status_code < 500, (path, r.status_code)
     async with rt.db.session() as session:
-        assert await session.scalar(select(func.count()).select_from(Patient)) == 2
+        assert await session.scalar(select(func.count()).select_from(Patient)) == 3
 
 
 async def test_a_422_says_where_without_echoing_the_input(

@@ -16,8 +16,8 @@ async def test_a_red_flag_answer_becomes_an_emergency_case_a_nurse_resolves(
     rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
 ) -> None:
     clock.set(DUE)
-    assert await rt.service.send_due() == 2
-    assert await rt.service.dispatcher.dispatch_once() == 2
+    assert await rt.service.send_due() == 3
+    assert await rt.service.dispatcher.dispatch_once() == 3
     clock.advance(minutes=3)
 
     sent = await client.post(

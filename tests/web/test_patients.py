@@ -105,7 +105,7 @@ async def test_a_form_with_bad_fields_says_why_for_each_and_writes_nothing(
     r = await client.post("/patients/new", data={**_form(external_id="MRN-100234"), "csrf": csrf})
     assert "duplicate id: MRN-100234 is already a patient here" in r.text
     async with rt.db.session() as session:
-        assert await session.scalar(select(func.count()).select_from(Patient)) == 2
+        assert await session.scalar(select(func.count()).select_from(Patient)) == 3
 
 
 async def test_editing_a_patient_changes_what_was_changed_and_audits_which_fields(
@@ -195,16 +195,16 @@ async def test_the_list_searches_filters_sorts_and_pages(rt: Runtime, client: ht
         assert r.status_code == 200, r.text
         return dict(r.json())
 
-    assert (await listed(""))["total"] == 62
+    assert (await listed(""))["total"] == 63
     first = await listed("limit=25&sort=external_id")
     assert [p["external_id"] for p in first["patients"][:2]] == ["MRN-100234", "MRN-100871"]
     third = await listed("limit=25&offset=50&sort=external_id")
-    assert [p["external_id"] for p in third["patients"]] == [f"P-{i:03}" for i in range(48, 60)]
+    assert [p["external_id"] for p in third["patients"]] == [f"P-{i:03}" for i in range(47, 60)]
     assert [p["name"] for p in (await listed("q=person 05&sort=-name"))["patients"]] == [
         f"Person 05{i}" for i in range(9, -1, -1)
     ]
     assert (await listed("q=mrn-1008"))["patients"][0]["name"] == "Maria Santos"
-    assert (await listed("protocol=nsclc-weekly"))["total"] == 32
+    assert (await listed("protocol=nsclc-weekly"))["total"] == 33
     await client.post("/api/v1/patients/P-001/pause", headers=admin)
     assert [p["external_id"] for p in (await listed("status=paused"))["patients"]] == ["P-001"]
     assert (await listed("status=discharged"))["total"] == 0
@@ -216,7 +216,7 @@ async def test_the_list_searches_filters_sorts_and_pages(rt: Runtime, client: ht
     opened = (await listed("open_case=yes"))["patients"]
     assert [p["external_id"] for p in opened] == ["MRN-100234"]
     assert opened[0]["open_case"]["level"] == "emergency"
-    assert (await listed("open_case=no"))["total"] == 61
+    assert (await listed("open_case=no"))["total"] == 62
     long = await client.get("/api/v1/patients?q=" + "x" * 200, headers=admin)
     assert (long.status_code, long.json()["total"]) == (200, 0)
     async with rt.db.session() as session:
@@ -255,7 +255,7 @@ async def test_a_nurse_sees_patients_but_cannot_change_them(rt: Runtime, client:
         assert r.status_code == 403, path
         assert "only a clinic admin changes patients" in r.text
     nurse = {"Authorization": f"Bearer {await make_token(rt, NURSE)}"}
-    assert (await client.get("/api/v1/patients", headers=nurse)).json()["total"] == 2
+    assert (await client.get("/api/v1/patients", headers=nurse)).json()["total"] == 3
     assert (await client.get("/api/v1/patients/MRN-100234", headers=nurse)).status_code == 200
     for method, path, body in (
         ("POST", "/api/v1/patients", {"external_id": "X1", "name": "X", "channel": "simulator"}),
@@ -270,7 +270,7 @@ async def test_a_nurse_sees_patients_but_cannot_change_them(rt: Runtime, client:
     assert r.status_code == 403
     assert (await _patient(rt, "MRN-100234")).name == "Walter Brennan"
     async with rt.db.session() as session:
-        assert await session.scalar(select(func.count()).select_from(Patient)) == 2
+        assert await session.scalar(select(func.count()).select_from(Patient)) == 3
 
 
 async def test_the_api_adds_and_changes_patients_and_refuses_bad_fields_one_by_one(

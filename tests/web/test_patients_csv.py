@@ -57,7 +57,7 @@ async def test_the_dry_run_lists_every_row_with_its_outcome_and_writes_nothing(
     assert "is not a possible phone number" in rows[(4, "refuse")]["reasons"]["phone"]
     assert rows[(5, "refuse")]["reasons"]["protocol"].startswith("no protocol 'weekly-nope'")
     assert rows[(6, "refuse")]["reasons"] == {"external_id": "duplicate id: MRN-400001 is already on line 2"}
-    assert await _count(rt) == 2
+    assert await _count(rt) == 3
     async with rt.db.session() as session:
         walter = await session.scalar(select(Patient).where(Patient.external_id == "MRN-100234"))
     assert walter is not None
@@ -73,7 +73,7 @@ async def test_applying_writes_every_accepted_row_in_one_go_and_audits_each(
     )
     assert r.status_code == 200, r.text
     assert (r.json()["applied"], r.json()["counts"]["add"], r.json()["counts"]["change"]) == (True, 2, 1)
-    assert await _count(rt) == 4
+    assert await _count(rt) == 5
     async with rt.db.session() as session:
         ada = await session.scalar(select(Patient).where(Patient.external_id == "MRN-400001"))
         luisa = await session.scalar(select(Patient).where(Patient.external_id == "MRN-400004"))
@@ -107,7 +107,7 @@ async def test_an_apply_that_fails_part_way_writes_nothing(
     monkeypatch.setattr(patients, "enrol", failing)
     with pytest.raises(RuntimeError):
         await client.post("/api/v1/patients/import?dry_run=false", headers=admin, content=CSV)
-    assert await _count(rt) == 2
+    assert await _count(rt) == 3
     async with rt.db.session() as session:
         walter = await session.scalar(select(Patient).where(Patient.external_id == "MRN-100234"))
     assert walter is not None
@@ -128,7 +128,7 @@ async def test_an_apply_after_the_patients_changed_writes_nothing_and_shows_the_
     )
     assert r.status_code == 409
     assert r.json()["rows"][0]["outcome"] == "change"
-    assert await _count(rt) == 3
+    assert await _count(rt) == 4
 
 
 @pytest.mark.parametrize(
@@ -147,7 +147,7 @@ async def test_a_file_that_cannot_be_read_is_refused_whole_with_the_reason(
     r = await client.post("/api/v1/patients/import?dry_run=false", headers=admin, content=body)
     assert r.status_code == 422
     assert reason in r.json()["detail"]
-    assert await _count(rt) == 2
+    assert await _count(rt) == 3
 
 
 async def test_the_template_downloads_and_passes_its_own_dry_run(
@@ -174,7 +174,7 @@ async def test_the_page_shows_the_dry_run_then_applies_what_it_showed(
     assert "Dry run: nothing is written yet" in r.text
     assert "2 to add · 1 to change · 0 unchanged · 3 refused" in r.text
     assert "duplicate id: MRN-400001 is already on line 2" in r.text
-    assert await _count(rt) == 2
+    assert await _count(rt) == 3
     carried = r.text.split('name="data" value="')[1].split('"')[0]
     digest = r.text.split('name="digest" value="')[1].split('"')[0]
     done = await client.post(
@@ -184,7 +184,7 @@ async def test_the_page_shows_the_dry_run_then_applies_what_it_showed(
     )
     assert done.status_code == 200, done.text
     assert "Applied: 2 added, 1 changed; 3 refused rows were not written." in done.text
-    assert await _count(rt) == 4
+    assert await _count(rt) == 5
     bad = await client.post(
         "/patients/import", data={"csrf": csrf}, files={"file": ("x.csv", b"name\n", "text/csv")}
     )

@@ -19,6 +19,7 @@ from vigil.escalation.triage import Assessment, Finding, Level, TriageEngine, en
 from vigil.escalation.triage.conversation import ConversationReader, Message, Reading
 from vigil.escalation.triage.texts import say
 from vigil.scheduler import checkins
+from vigil.scheduler.questions import question_text
 
 from . import followups, trends
 from .context import Context, earlier_messages
@@ -246,7 +247,9 @@ class Conversation:
         follow_up = ctx.follow_up if question is None else None
         if follow_up is not None and follow_up.due_at <= message.received_at:
             follow_up = None  # written after the question lapsed: not an answer to it
-        asked = question["text"] if question else (follow_up.question if follow_up else None)
+        lang = patient.language or "en"
+        # Triage reads the answer with the question as the patient was asked it.
+        asked = question_text(question, lang) if question else (follow_up.question if follow_up else None)
         reading, ids, times = await self._read(session, message, ctx, asked)
         # What the patient said in the last day answers a red-flag question; older words do not.
         out.said_since = next((i for i, t in enumerate(times) if t >= now - followups.DAY), len(times))
@@ -290,12 +293,12 @@ class Conversation:
                 message_id=message.id,
             )
             out.escalate = flagged.opened or flagged.raised
-            asked = _nurse_request(result)
+            nurse = _nurse_request(result)
             # On an open case, or urgently ("I need to speak to someone urgently") on a new
             # one: never "the next working day", and on call hears of it.
-            again = asked is not None and (asked or not (flagged.opened or flagged.raised))
+            again = nurse is not None and (nurse or not (flagged.opened or flagged.raised))
             if again and level < Level.URGENT:
-                await self._nurse_again(session, ctx, message.channel, now, out, urgent=bool(asked))
+                await self._nurse_again(session, ctx, message.channel, now, out, urgent=bool(nurse))
                 return out
         if level >= Level.EMERGENCY:
             # They must call now: questions would only delay them.
@@ -312,6 +315,7 @@ class Conversation:
                     message.text,
                     _value(question, result),
                     now,
+                    say=say,
                     stop=True,
                 )
                 out.unasked = _after(pending[1].questions, question)
@@ -324,7 +328,7 @@ class Conversation:
         lang = ctx.language
         if pending and question is not None:
             nxt = await checkins.record_answer(
-                session, pending[0], pending[1], patient, message.text, _value(question, result), now
+                session, pending[0], pending[1], patient, message.text, _value(question, result), now, say=say
             )
             out.outbox += 1 if nxt else 0
             if nxt is None:
@@ -478,11 +482,12 @@ def _with_message(reason: dict[str, Any], ids: list[int]) -> dict[str, Any]:
 
 
 def _after(questions: list[dict[str, Any]], question: dict[str, Any] | None) -> list[str]:
-    """The texts of the questions after this one (each might have been asked)."""
+    """The texts of the questions after this one (each might have been asked), for the nurse:
+    in the clinic's own words (English where the protocol has it)."""
     keys = [q.get("key") for q in questions]
     if question is None or question.get("key") not in keys:
         return []
-    return [str(q.get("text", "")) for q in questions[keys.index(question.get("key")) + 1 :]]
+    return [question_text(q) for q in questions[keys.index(question.get("key")) + 1 :]]
 
 
 def _value(question: dict[str, Any] | None, result: Assessment) -> float | None:

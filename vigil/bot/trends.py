@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vigil.escalation.triage import Assessment, TriageEngine
 from vigil.escalation.triage.trends import Score, with_trends
 from vigil.scheduler import checkins
+from vigil.scheduler.questions import question_text
 from vigil.scheduler.scores import scale_series
 
 from .context import Context
@@ -28,7 +29,8 @@ async def judged(
     question = checkins.current_question(*ctx.pending) if ctx.pending else None
     if question is None or question.get("kind") != "scale":
         return None
-    alone = engine.assess(text, question.get("text"), ctx.writer_context)
+    asked = question_text(question, ctx.patient.language or "en")
+    alone = engine.assess(text, asked, ctx.writer_context)
     scored = {f.concept for f in alone.findings if f.present and f.from_question and f.score is not None}
     if not scored:
         return alone

@@ -181,6 +181,7 @@ async def run(
         await session.execute(text("ANALYZE patient, enrolment"))
     protocols = await patients.protocols_of_clinic(session, clinic.id)
     region = patients.region_of(clinic)
+    questions = patients.questions_of(protocols)
     ids = [r.get("external_id", "").strip() for _, r in rows]
     existing: dict[str, Patient] = {}
     wanted = sorted({i for i in ids if i})
@@ -214,7 +215,7 @@ async def run(
         if ident:
             seen[ident] = line
         try:
-            pin = patients.validate(values, region=region, protocols=set(protocols))
+            pin = patients.validate(values, region=region, protocols=questions)
         except PatientError as exc:
             row.reasons = exc.problems
             continue

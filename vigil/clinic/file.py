@@ -16,6 +16,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -23,6 +24,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from vigil.scheduler.conditions import ConditionError
 from vigil.scheduler.conditions import parse as parse_condition
+from vigil.scheduler.questions import lacking
 from vigil.scheduler.schedule import ScheduleError, cron_trigger, parse_duration, parse_hhmm, zone
 
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
@@ -197,13 +199,94 @@ def _concept(value: str) -> str:
     raise ValueError(f"{value!r} is not a concept of docs/triage.md (e.g. back_pain, limb_weakness, fever)")
 
 
+LANGUAGES = ("en", "es")  # the languages Vigil speaks to patients (triage/data/<language>/)
+QUESTION_MAX = 480
+
+
+def _words(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{where}must be text")
+    words = value.strip()
+    if not words:
+        raise ValueError(f"{where}must not be empty")
+    if len(words) > QUESTION_MAX:
+        raise ValueError(f"{where}is longer than {QUESTION_MAX} characters")
+    return words
+
+
+def _per_language(value: Any, what: str) -> dict[str, Any]:
+    """A mapping of language -> value, its languages checked."""
+    if not value:
+        raise ValueError(f"give the {what} in at least one language ({{en: ..., es: ...}})")
+    unknown = [str(k) for k in value if k not in LANGUAGES]
+    if unknown:
+        raise ValueError(f"{unknown[0]!r} is not a language Vigil speaks ({', '.join(LANGUAGES)})")
+    return dict(value)
+
+
+def _question_text(value: Any) -> str | dict[str, str]:
+    """One string (English) or {language: string}."""
+    if isinstance(value, dict):
+        return {k: _words(v, f"{k}: ") for k, v in _per_language(value, "question").items()}
+    return _words(value, "")
+
+
+def _question_choices(value: Any) -> list[str] | dict[str, list[str]] | None:
+    """A list (English) or {language: list}; the lists of a mapping are index-aligned."""
+    if value is None:
+        return None
+
+    def listed(items: Any, where: str) -> list[str]:
+        if not isinstance(items, list):
+            raise ValueError(f"{where}must be a list of choices")
+        return [_words(c, f"{where}choice {i + 1} ") for i, c in enumerate(items)]
+
+    if isinstance(value, dict):
+        lists = {k: listed(v, f"{k}: ") for k, v in _per_language(value, "choices").items()}
+        sizes = {k: len(v) for k, v in lists.items()}
+        if len(set(sizes.values())) > 1:
+            said = ", ".join(f"{k} has {n}" for k, n in sizes.items())
+            raise ValueError(
+                f"the choices of each language go in the same order, so they must be as many: {said}"
+            )
+        return lists
+    return listed(value, "")
+
+
 class QuestionIn(Strict):
     key: Key
     kind: Literal["scale", "yes_no", "choice", "text"]
-    text: str = Field(min_length=1, max_length=480)
+    # One string (English) or per language: {en: "...", es: "..."}. Stored as written.
+    text: str | dict[str, str]
     concepts: list[Annotated[Key, AfterValidator(_concept)]] = []
     ask_if: str | None = None
-    choices: list[str] | None = None
+    # A list (English) or per language, index-aligned: {en: [Yes, No], es: [Si, No]}.
+    choices: list[str] | dict[str, list[str]] | None = None
+
+    _text = field_validator("text", mode="before")(classmethod(lambda cls, v: _question_text(v)))
+    _choices_shape = field_validator("choices", mode="before")(
+        classmethod(lambda cls, v: _question_choices(v))
+    )
+
+    @field_validator("choices")
+    @classmethod
+    def _choices_match_text(cls, v: Any, info: ValidationInfo) -> Any:
+        text = info.data.get("text")
+        if v is None or text is None:
+            return v
+        if isinstance(text, dict) and not isinstance(v, dict):
+            raise ValueError(
+                "the text is given per language, so the choices must be too: "
+                "{" + ", ".join(f"{k}: [...]" for k in text) + "}"
+            )
+        if isinstance(v, dict) and not isinstance(text, dict):
+            raise ValueError("choices per language need the text per language too ({en: ..., es: ...})")
+        if isinstance(v, dict) and isinstance(text, dict) and set(v) != set(text):
+            raise ValueError(
+                f"the choices are in {', '.join(sorted(v))} but the text in {', '.join(sorted(text))}: "
+                "give both in the same languages"
+            )
+        return v
 
     @model_validator(mode="after")
     def _choices(self) -> QuestionIn:
@@ -402,9 +485,37 @@ class ClinicFile(Strict):
             for p in self.patients
             if p.protocol and p.protocol not in keys
         ]
+        protocols = {p.key: (i, p) for i, p in enumerate(self.protocols)}
+        for pat in self.patients:
+            if pat.protocol not in protocols:
+                continue
+            i, proto = protocols[pat.protocol]
+            questions = [q.model_dump() for q in proto.questions]
+            gap = language_gap(proto.key, questions, pat.language, pat.external_id)
+            if gap:
+                where = ", ".join(
+                    f"protocols[{i}].questions[{j}].text"
+                    for j, q in enumerate(questions)
+                    if q["key"] in lacking(questions, pat.language)
+                )
+                problems.append(f"patients.{pat.external_id}.language: {gap} ({where})")
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+
+def language_gap(protocol: str, questions: list[dict[str, Any]], language: str, patient: str) -> str | None:
+    """Why a patient cannot be on a protocol not written in their language (None: they can).
+    The same words for the clinic file, the pages, the API and the CSV enrolment."""
+    keys = lacking(questions, language)
+    if not keys:
+        return None
+    which = f"question{'s' if len(keys) > 1 else ''} {', '.join(keys)}"
+    return (
+        f"patient {patient} speaks {language}, but protocol {protocol!r} has no {language} text "
+        f"for {which}: write {'them' if len(keys) > 1 else 'it'} per language "
+        f"(text: {{en: ..., {language}: ...}}), or choose another protocol or language"
+    )
 
 
 def _dupes(items: list[str]) -> list[str]:

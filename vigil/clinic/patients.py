@@ -9,7 +9,7 @@ caller audits them with `staff_did` in the same transaction.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -30,7 +30,7 @@ from vigil.scheduler.models import Enrolment
 from vigil.scheduler.models import Protocol as CheckInProtocol
 from vigil.scheduler.schedule import next_due
 
-from .file import PatientIn
+from .file import PatientIn, language_gap
 
 # What the list filters by. "discharged" is `discharged_at` (kept apart from the status, so a
 # pause or an opt-out survives a re-admission); the others are `Patient.status` of patients
@@ -106,9 +106,16 @@ def _flag(value: Any, name: str, problems: dict[str, str]) -> bool:
     return False
 
 
-def validate(data: Mapping[str, Any], *, region: str | None, protocols: set[str]) -> PatientIn:
+def validate(
+    data: Mapping[str, Any],
+    *,
+    region: str | None,
+    protocols: Collection[str] | Mapping[str, Sequence[Mapping[str, Any]]],
+) -> PatientIn:
     """A patient from a form, a CSV row or a JSON body, validated as the clinic file validates
-    one; PatientError names each bad field. Blank text fields are left out."""
+    one; PatientError names each bad field. Blank text fields are left out. `protocols` are
+    the clinic's protocol keys, or each key's questions: then a protocol not written in the
+    patient's language is refused, as the clinic file refuses it."""
     problems: dict[str, str] = {}
     given: dict[str, Any] = {}
     for key in FIELDS:
@@ -150,9 +157,19 @@ def validate(data: Mapping[str, Any], *, region: str | None, protocols: set[str]
         problems["protocol"] = f"no protocol {pin.protocol!r}" + (
             f" (this clinic has {', '.join(sorted(protocols))})" if protocols else " (this clinic has none)"
         )
+    if pin is not None and pin.protocol and isinstance(protocols, Mapping) and pin.protocol in protocols:
+        questions = [dict(q) for q in protocols[pin.protocol]]
+        gap = language_gap(pin.protocol, questions, pin.language, pin.external_id)
+        if gap:
+            problems.setdefault("language", gap)
     if problems or pin is None:
         raise PatientError(problems)
     return pin
+
+
+def questions_of(protocols: Mapping[str, CheckInProtocol]) -> dict[str, list[dict[str, Any]]]:
+    """Each protocol's questions, as `validate` checks a patient's language against them."""
+    return {k: list(p.questions or ()) for k, p in protocols.items()}
 
 
 def _reason(where: str, err: Any) -> str:
@@ -599,7 +616,7 @@ async def create(
     clinic = await session.get(Clinic, staff.clinic_id)
     assert clinic is not None
     protocols = await protocols_of_clinic(session, clinic.id)
-    pin = validate(data, region=region_of(clinic), protocols=set(protocols))
+    pin = validate(data, region=region_of(clinic), protocols=questions_of(protocols))
     taken = await session.scalar(
         select(Patient.id).where(Patient.clinic_id == clinic.id, Patient.external_id == pin.external_id)
     )
@@ -641,7 +658,9 @@ async def update(
             {"external_id": "cannot change: the clinic file and the CSV find the patient by it"}
         )
     pin = validate(
-        {**data, "external_id": patient.external_id}, region=region_of(clinic), protocols=set(protocols)
+        {**data, "external_id": patient.external_id},
+        region=region_of(clinic),
+        protocols=questions_of(protocols),
     )
     saved = await save(
         session, clinic, pin, protocols.get(pin.protocol or ""), now, patient=patient, readmit=False
@@ -690,6 +709,11 @@ async def act(
                 raise PatientError({"protocol": f"no protocol {protocol!r}"})
         else:
             chosen = await protocol_of(session, patient.id, last=True)
+        gap = chosen and language_gap(
+            chosen.key, list(chosen.questions or ()), patient.language or "en", patient.external_id
+        )
+        if gap:
+            raise PatientError({"protocol": gap})
         await readmit(session, clinic, patient, chosen, now)
         said = "Re-admitted" + (f" on {chosen.name}." if chosen else ", on no protocol.")
     else:

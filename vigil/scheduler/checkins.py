@@ -6,6 +6,8 @@ transaction and never send anything themselves.
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -20,6 +22,7 @@ from vigil.core.models import Clinic, OutboundMessage, Patient, to_patient
 
 from .conditions import parse as parse_condition
 from .models import CheckIn, CheckInAnswer, Enrolment, Protocol
+from .questions import question_choices, question_text
 from .schedule import next_due
 
 PRIORITY_QUESTION = 5
@@ -52,18 +55,48 @@ def _condition(expr: str) -> Any:
     return parse_condition(expr)[0]
 
 
-def answer_hint(question: dict[str, Any]) -> str:
+# The patient's texts, in their language: vigil.escalation.triage.texts.say(key, language,
+# **values) (data/<language>/texts.yaml). Callers pass it in: the scheduler and escalation do
+# not import each other (docs/design.md).
+Say = Callable[..., str]
+
+# "...start suddenly, or is it there all the time?" asks which, not yes or no: the words that
+# follow "or" / "o" in such a question, in each language (accents dropped before matching).
+_EITHER_OR = (
+    *(f" or {w} " for w in ("is", "are", "does", "do", "did", "was", "has")),
+    *(f" o {w} " for w in ("es", "esta", "estan", "son", "fue", "fueron", "era", "sigue", "siguen")),
+)
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def either_or(text: str) -> bool:
+    """Whether a yes/no question's words ask which of two things, not yes or no."""
+    padded = f" {_plain(text)} ".replace(",", " ").replace("¿", " ").replace("?", " ")
+    return any(w in padded for w in _EITHER_OR)
+
+
+def answer_hint(question: dict[str, Any], language: str, say: Say) -> str:
+    """How to answer, in the patient's language, with a leading space ("" when free text)."""
     kind = question.get("kind")
     if kind == "scale":
-        return " Reply with a number from 0 to 10."
+        return " " + say("answer_scale", language)
     if kind == "yes_no":
-        text = f" {question.get('text', '')} ".lower()
-        if any(f" or {w} " in text for w in ("is", "are", "does", "do", "did", "was", "has")):
-            return ""  # "...start suddenly, or is it there all the time?" is not a yes or no
-        return " Reply YES or NO."
-    if kind == "choice" and question.get("choices"):
-        return " Reply " + ", ".join(question["choices"]) + "."
+        if either_or(question_text(question, language)):
+            return ""
+        return " " + say("answer_yes_no", language)
+    choices = question_choices(question, language) if kind == "choice" else None
+    if choices:
+        return " " + say("answer_choice", language, choices=", ".join(choices))
     return ""
+
+
+def ask(question: dict[str, Any], language: str, say: Say) -> str:
+    """The question as sent: its words in the patient's language, then how to answer."""
+    return question_text(question, language) + answer_hint(question, language, say)
 
 
 def next_question(
@@ -89,16 +122,19 @@ def _quiet(clinic: Clinic) -> tuple[str, str] | None:
 CALLBACK_MAX = 64  # bytes Telegram keeps of a button's data
 
 
-def answer_buttons(question: dict[str, Any]) -> list[list[list[str]]] | None:
-    """Buttons for a question with fixed answers, as rows of [label, "a:<key>:<index>"]."""
+def answer_buttons(question: dict[str, Any], language: str, say: Say) -> list[list[list[str]]] | None:
+    """Buttons for a question with fixed answers, as rows of [label, "a:<key>:<index>"], labelled
+    in the patient's language. The data names the answer by its place, so a press maps back to
+    the same answer whatever the labels' language (the handler reads the label at that place)."""
     key, kind = str(question.get("key", "")), question.get("kind")
     labels: list[list[str]]
+    choices = question_choices(question, language) if kind == "choice" else None
     if kind == "scale":
         labels = [[str(n) for n in range(6)], [str(n) for n in range(6, 11)]]
-    elif kind == "yes_no" and answer_hint(question):
-        labels = [["Yes", "No"]]
-    elif kind == "choice" and question.get("choices"):
-        labels = [[str(c)] for c in question["choices"]]
+    elif kind == "yes_no" and answer_hint(question, language, say):
+        labels = [[say("answer_button_yes", language), say("answer_button_no", language)]]
+    elif choices:
+        labels = [[c] for c in choices]
     else:
         return None
     # The data names the answer by its place, so any wording fits Telegram's 64 bytes.
@@ -110,11 +146,10 @@ def answer_buttons(question: dict[str, Any]) -> list[list[list[str]]] | None:
 
 
 def _outbox_row(
-    patient: Patient, kind: str, question: dict[str, Any], text: str, now: datetime, priority: int
+    patient: Patient, kind: str, question: dict[str, Any], text: str, now: datetime, priority: int, say: Say
 ) -> dict[str, Any]:
-    return to_patient(
-        patient, kind=kind, text=text, now=now, priority=priority, buttons=answer_buttons(question)
-    )
+    buttons = answer_buttons(question, patient.language or "en", say)
+    return to_patient(patient, kind=kind, text=text, now=now, priority=priority, buttons=buttons)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +160,7 @@ class _Recipient:
     clinic_id: int
     channel: str
     address: str
+    language: str
 
 
 def _literal(ids: list[int]) -> BindParameter[list[int]]:
@@ -150,6 +186,7 @@ async def send_due(
     now: datetime,
     *,
     postgres: bool,
+    say: Say,
     batch: int = 500,
     after: int | None = None,
 ) -> DueBatch:
@@ -192,6 +229,7 @@ async def send_due(
                 Patient.external_id,
                 Patient.timezone,
                 Patient.status,
+                Patient.language,
             )
             .join(Patient, Patient.id == Enrolment.patient_id)
             .where(Enrolment.id.in_(_literal(list(due_at_of))))
@@ -257,12 +295,15 @@ async def send_due(
                 "answered_any": False,
             }
         )
-        text = f"{clinic.name}: time for your check-in. {first['text']}{answer_hint(first)}"
+        language = patient.language or "en"
+        text = f"{say('checkin_intro', language, clinic=clinic.name)} {ask(first, language, say)}"
         # The same rule as Patient.address, read off the columns (mypy sees a property's
         # getter on the class as a plain function, hence the ignore).
         address = Patient.address.fget(patient)  # type: ignore[attr-defined]
-        recipient = cast(Patient, _Recipient(patient.id, patient.clinic_id, patient.channel, address))
-        outbox.append(_outbox_row(recipient, "question", first, text, now, PRIORITY_QUESTION))
+        recipient = cast(
+            Patient, _Recipient(patient.id, patient.clinic_id, patient.channel, address, language)
+        )
+        outbox.append(_outbox_row(recipient, "question", first, text, now, PRIORITY_QUESTION, say))
     await session.execute(_ADVANCE, advances)
     if checkins:
         await session.execute(_CHECKIN, checkins)
@@ -297,6 +338,7 @@ async def record_answer(
     value: float | None,
     now: datetime,
     *,
+    say: Say,
     stop: bool = False,
 ) -> dict[str, Any] | None:
     """Store the answer to the pending question; ask the next one or close. Returns the next."""
@@ -330,7 +372,8 @@ async def record_answer(
         return None
     checkin.question_key = nxt["key"]
     checkin.asked_at = now
-    row = _outbox_row(patient, "question", nxt, nxt["text"] + answer_hint(nxt), now, PRIORITY_QUESTION)
+    text = ask(nxt, patient.language or "en", say)
+    row = _outbox_row(patient, "question", nxt, text, now, PRIORITY_QUESTION, say)
     await session.execute(_OUTBOX, row)
     return nxt
 
@@ -350,7 +393,7 @@ async def stop_open(session: AsyncSession, patient_id: int, now: datetime) -> No
 
 
 async def remind_and_expire(
-    session: AsyncSession, now: datetime, *, postgres: bool, batch: int = 500
+    session: AsyncSession, now: datetime, *, postgres: bool, say: Say, batch: int = 500
 ) -> list[Missed]:
     """Send the one reminder that is due; expire check-ins past their time. Returns new misses."""
     due = (
@@ -375,18 +418,10 @@ async def remind_and_expire(
         )
         question = current_question(checkin, protocol) if protocol else None
         if question is not None and patient.status == "active":
-            session.add(
-                OutboundMessage(
-                    **_outbox_row(
-                        patient,
-                        "reminder",
-                        question,
-                        f"Reminder: {question['text']}{answer_hint(question)}",
-                        now,
-                        PRIORITY_REMINDER,
-                    )
-                )
-            )
+            language = patient.language or "en"
+            text = f"{say('checkin_reminder', language)} {ask(question, language, say)}"
+            row = _outbox_row(patient, "reminder", question, text, now, PRIORITY_REMINDER, say)
+            session.add(OutboundMessage(**row))
 
     over = (
         select(CheckIn, Enrolment, Protocol, Patient)

@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .models import CheckIn, CheckInAnswer, Enrolment, Protocol
+from .questions import question_text
 
 # Through the enrolment: its (patient_id, protocol_id) key finds a patient's check-ins by index.
 _ANSWERS = (
@@ -72,5 +73,5 @@ async def scale_series(
         if keys is not None and key not in keys:
             continue
         points.setdefault(key, []).append(ScalePoint(float(r.value), r.at))
-        labels[key] = str(q.get("text") or key)
+        labels[key] = question_text(q) or key  # for staff: the clinic's own (English) words
     return [Series(k, labels[k], tuple(v)) for k, v in points.items()]

@@ -30,6 +30,7 @@ from vigil.core.models import Carer, OutboundMessage, Patient, Staff
 from vigil.core.text import clean
 from vigil.escalation import cases, cover, paging
 from vigil.escalation.triage import TriageEngine
+from vigil.escalation.triage.texts import say
 from vigil.scheduler import checkins
 from vigil.scheduler.tick import Sweep
 
@@ -200,7 +201,7 @@ class Service(People):
         """Reminders and expiry; a patient who keeps missing check-ins gets a routine case."""
         now = self.clock.now()
         async with self.db.transaction() as session:
-            missed = await checkins.remind_and_expire(session, now, postgres=self.db.postgres)
+            missed = await checkins.remind_and_expire(session, now, postgres=self.db.postgres, say=say)
             topics: set[str] = set()
             for m in missed:
                 flagged = await cases.flag(
@@ -268,7 +269,7 @@ class Service(People):
         while True:
             async with self.db.transaction() as session:
                 done = await checkins.send_due(
-                    session, now, postgres=self.db.postgres, batch=batch, after=after
+                    session, now, postgres=self.db.postgres, say=say, batch=batch, after=after
                 )
             total += done.count
             after = done.after

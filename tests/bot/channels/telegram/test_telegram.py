@@ -19,6 +19,7 @@ from vigil.core.db import Database
 from vigil.core.models import AuditEvent, OutboundMessage, Patient, Staff
 from vigil.core.settings import Settings
 from vigil.escalation.models import Case, CaseEvent
+from vigil.scheduler.models import CheckInAnswer
 from vigil.web.app import create_app
 
 from ....conftest import DUE, NURSE, make_token
@@ -311,6 +312,33 @@ async def test_an_answer_button_answers_the_open_question(
         stored = list(await session.scalars(select(InboundMessage.text)))
     assert len(stored) == 1
     assert len(telegram.to(MARIA)) == 2  # the next question (or the closing message) followed
+
+
+async def test_a_spanish_speakers_answer_buttons_are_in_spanish_and_si_is_the_same_yes(
+    tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram, clock: ManualClock
+) -> None:
+    async with tg_rt.db.transaction() as session:
+        await session.execute(update(Patient).where(Patient.telegram_chat_id == MARIA).values(language="es"))
+    clock.set(DUE)
+    await tg_rt.service.send_due()
+    await settle(tg_rt)
+    chat = Chat(tg, tg_rt, MARIA)
+    await chat.press("a:back_pain:0")  # no back pain: the onset question is not asked
+    assert telegram.to(MARIA)[-1].startswith("¿Tiene debilidad, adormecimiento u hormigueo")
+    assert telegram.to(MARIA)[-1].endswith("Responda SI o NO.")
+    yes, no = telegram.buttons(MARIA)[-1][0]
+    assert (yes["text"], no["text"]) == ("Sí", "No")
+    await chat.press(yes["callback_data"])
+    async with tg_rt.db.session() as session:
+        answers = dict((await session.execute(select(CheckInAnswer.question_key, CheckInAnswer.text))).all())
+        value = await session.scalar(select(CheckInAnswer.value).where(CheckInAnswer.question_key == "neuro"))
+        case = await session.scalar(select(Case))
+    assert answers == {"back_pain": "0", "neuro": "Sí"}
+    assert value == 1.0  # "Sí" is the yes an English "Yes" is
+    edits = [p["text"] for name, p in telegram.calls if name == "editMessageText"]
+    assert edits[-1].endswith("\n\nSu respuesta: Sí")
+    assert case is not None
+    assert case.level == "emergency"
 
 
 async def test_a_blocked_patient_is_unreachable_and_their_open_case_says_so(

@@ -216,7 +216,11 @@ async def _consent_button(update: Update, context: ContextTypes.DEFAULT_TYPE, ag
     if done is None:  # a redelivered press
         return
     await _answer(update)
-    await _drop_buttons(update, ("You agreed." if agreed else "You declined.") if done else None)
+    patient = await svc.patient_at("telegram", chat.id) if done else None
+    language = (patient.language if patient is not None else None) or "en"
+    await _drop_buttons(
+        update, say("consent_agreed" if agreed else "consent_declined", language) if done else None
+    )
 
 
 async def _answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE, data: str) -> None:
@@ -232,17 +236,18 @@ async def _answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE, dat
         patient, carer = writer if writer is not None else (None, None)
         pending = await checkins.open_checkin(session, patient.id) if patient is not None else None
     question = checkins.current_question(*pending) if pending else None
-    labels = (
-        [label for row in checkins.answer_buttons(question) or [] for label, _ in row] if question else []
-    )
+    # The labels at send time, in the patient's language: the index maps back to the same answer.
+    language = (patient.language if patient is not None else None) or "en"
+    buttons = checkins.answer_buttons(question, language, say) if question else None
+    labels = [label for row in buttons or [] for label, _ in row]
     if patient is None or question is None or question.get("key") != key or index >= len(labels):
-        await _answer_closed(update)
+        await _answer_closed(update, language)
         return
     await _answer_with(update, context, patient, labels[index], carer)
 
 
-async def _answer_closed(update: Update) -> None:
-    await _answer(update, "This question has closed. You can still write to us at any time.")
+async def _answer_closed(update: Update, language: str) -> None:
+    await _answer(update, say("answer_closed", language))
     await _drop_buttons(update)
 
 
@@ -256,7 +261,7 @@ async def _answer_with(
     """A pressed answer is the patient (or their carer) typing it."""
     await _service(context).receive(patient, "telegram", _key(context, update), value, carer=carer)
     await _answer(update)
-    await _drop_buttons(update, f"Your answer: {value}")
+    await _drop_buttons(update, say("answer_noted", patient.language or "en", answer=value))
 
 
 async def _follow_up_button(update: Update, context: ContextTypes.DEFAULT_TYPE, data: str) -> None:
@@ -273,7 +278,7 @@ async def _follow_up_button(update: Update, context: ContextTypes.DEFAULT_TYPE, 
         patient, carer = writer if writer is not None else (None, None)
         label = await followups.button_answer(session, patient, round_id, position, index, svc.clock.now())
     if patient is None or label is None:
-        await _answer_closed(update)
+        await _answer_closed(update, (patient.language if patient is not None else None) or "en")
         return
     await _answer_with(update, context, patient, label, carer)
 

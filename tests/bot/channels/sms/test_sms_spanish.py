@@ -1,0 +1,143 @@
+"""Spanish end to end by SMS: the real twilio client against the fake Twilio REST API on
+127.0.0.1, and inbound webhooks signed with the real RequestValidator. Rosa Delgado, the demo
+clinic's Spanish-speaking patient, on SMS: consent, check-in and emergency advice in Spanish,
+the nurse's case with its evidence, and PARAR stopping her check-ins."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
+
+import httpx
+import pytest
+from sqlalchemy import select, update
+
+from vigil.assembly import Runtime, build_runtime
+from vigil.bot import enrolment
+from vigil.bot.channels.sms.gsm import is_gsm7
+from vigil.core.clock import ManualClock
+from vigil.core.db import Database
+from vigil.core.models import Clinic, Patient
+from vigil.core.settings import Settings
+from vigil.scheduler.models import CheckIn
+from vigil.web.app import create_app
+
+from ....conftest import DUE
+from .test_sms import PUBLIC, signed
+from .twilio_api import ACCOUNT, TOKEN, FakeTwilio, running
+
+ROSA = "+16175550166"
+FROM = "+16175550000"
+RED_FLAG = "tengo un dolor fuerte en la columna y las piernas flojas"
+
+
+@pytest.fixture
+def twilio() -> Iterator[FakeTwilio]:
+    with running() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def sms_rt(rt: Runtime, db: Database, clock: ManualClock, twilio: FakeTwilio) -> AsyncIterator[Runtime]:
+    settings = Settings(
+        database_url=db.url,
+        secret_key="test-secret-key-0123456789",
+        public_url=PUBLIC,
+        twilio_account_sid=ACCOUNT,
+        twilio_auth_token=TOKEN,
+        twilio_from=FROM,
+        twilio_api_url=twilio.url,
+    )
+    runtime = build_runtime(settings, clock=clock, db=db)
+    async with db.transaction() as session:
+        await session.execute(update(Patient).where(Patient.phone == ROSA).values(channel="sms"))
+    yield runtime
+    await runtime.service.channels["sms"].close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+async def sms_client(sms_rt: Runtime) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(sms_rt, background=False)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=PUBLIC) as c:
+        yield c
+
+
+async def text_in(client: httpx.AsyncClient, body: str, sid: str) -> None:
+    params = {"MessageSid": sid, "From": ROSA, "To": FROM, "Body": body, "AccountSid": ACCOUNT}
+    r = await client.post("/webhooks/twilio/sms", data=params, headers=signed("/webhooks/twilio/sms", params))
+    assert r.status_code == 200, r.text
+
+
+def to_rosa(twilio: FakeTwilio) -> list[str]:
+    return [m["Body"] for m in twilio.sent if m["To"] == ROSA]
+
+
+async def test_by_sms_a_spanish_speaker_is_asked_checked_in_and_kept_safe_in_spanish_and_parar_stops_it(
+    sms_rt: Runtime,
+    sms_client: httpx.AsyncClient,
+    twilio: FakeTwilio,
+    clock: ManualClock,
+    auth: dict[str, str],
+) -> None:
+    # Consent, by SMS in Spanish (GSM-7: one segment's price); COMENZAR is her yes.
+    async with sms_rt.db.transaction() as session:
+        rosa = await session.scalar(select(Patient).where(Patient.phone == ROSA))
+        clinic = await session.scalar(select(Clinic))
+        assert rosa is not None
+        assert clinic is not None
+        rosa.status, rosa.consented_at = "awaiting_consent", None
+        await enrolment.ask_consent(session, rosa, clinic, clock.now())
+    await sms_rt.service.dispatcher.dispatch_once()
+    [consent] = to_rosa(twilio)
+    assert consent.startswith("Hola de Riverside Thoracic Oncology.")
+    assert "Acepta recibir preguntas de seguimiento aqui?" in consent
+    assert is_gsm7(consent)
+    clock.advance(minutes=1)
+    await text_in(sms_client, "COMENZAR", "SMes1")
+    await sms_rt.service.dispatcher.dispatch_once()
+    assert "estan activas de nuevo" in to_rosa(twilio)[-1]
+
+    # The check-in by SMS, all of it in Spanish and within GSM-7.
+    clock.set(DUE)
+    await sms_rt.service.send_due()
+    await sms_rt.service.dispatcher.dispatch_once()
+    question = to_rosa(twilio)[-1]
+    assert question == (
+        "Riverside Thoracic Oncology: es hora de su seguimiento. ¿Qué tan fuerte es hoy su dolor de "
+        "espalda, de 0 (nada) a 10 (el peor)? Responda con un numero del 0 al 10."
+    )
+    assert is_gsm7(question)
+
+    # Her answer: the emergency advice by SMS, in Spanish.
+    clock.advance(minutes=2)
+    await text_in(sms_client, RED_FLAG, "SMes2")
+    await sms_rt.service.dispatcher.dispatch_once()
+    advice = to_rosa(twilio)[-1]
+    assert "Llame al 911 ahora mismo" in advice
+
+    # The nurse's case (API): emergency, each reason with the words of hers that triggered it.
+    cases = (await sms_client.get("/api/v1/cases", headers=auth)).json()["cases"]
+    [mine] = [c for c in cases if c["patient"]["name"] == "Rosa Delgado"]
+    case = (await sms_client.get(f"/api/v1/cases/{mine['id']}", headers=auth)).json()
+    assert case["level"] == "emergency"
+    assert "mscc-neuro" in {r["rule"] for r in case["reasons"]}
+    for reason in case["reasons"]:
+        assert reason["evidence"]
+        assert RED_FLAG[reason["start"] : reason["end"]] == reason["evidence"], reason
+    assert {"back_pain", "limb_weakness"} <= {r["concept"] for r in case["reasons"]}
+
+    # PARAR by SMS: confirmed in Spanish; nothing goes out at the next due time.
+    clock.advance(minutes=5)
+    await text_in(sms_client, "PARAR", "SMes3")
+    await sms_rt.service.dispatcher.dispatch_once()
+    assert to_rosa(twilio)[-1].startswith("No recibira mas preguntas de seguimiento de Riverside")
+    sent = len(to_rosa(twilio))
+    clock.set(DUE + timedelta(days=3))  # Thursday 10:00 in New York
+    await sms_rt.service.send_due()
+    await sms_rt.service.dispatcher.dispatch_once()
+    assert len(to_rosa(twilio)) == sent
+    async with sms_rt.db.session() as session:
+        checkins = list(
+            await session.scalars(select(CheckIn.status).join(Patient).where(Patient.phone == ROSA))
+        )
+    assert checkins == ["stopped"]  # Monday's, stopped by the red flag; none opened since
