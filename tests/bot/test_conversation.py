@@ -126,6 +126,19 @@ async def test_a_case_rises_once_and_later_reasons_are_added_to_it(rt: Runtime) 
     assert kinds[-1] == "reason_added"
 
 
+async def test_a_milder_red_flag_after_an_emergency_keeps_the_emergency_advice(rt: Runtime) -> None:
+    walter = await _patient(rt, WALTER)
+    await rt.service.receive(walter, "simulator", "w1", "I suddenly can't feel my legs")
+    await rt.service.receive(walter, "simulator", "w2", "and I coughed up a little blood")
+    case = await _case(rt, walter)
+    assert case is not None
+    assert case.level == "emergency"
+    safety = [text for kind, text in await _said(rt, walter) if kind == "safety"]
+    assert len(safety) == 2
+    assert "call 911 straight away" in safety[-1]
+    assert "nurse will call you today" not in safety[-1]
+
+
 async def test_a_stopped_patient_still_gets_safety_advice_and_a_case(rt: Runtime) -> None:
     walter = await _patient(rt, WALTER)
     await rt.service.receive(walter, "simulator", "w1", "STOP")

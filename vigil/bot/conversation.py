@@ -280,6 +280,10 @@ class Conversation:
             advice = reading.assessment.advice
         else:
             reasons, advice = result.reasons(), result.advice
+            if reading.assessment.level > result.level:
+                # Told to call the emergency number an hour ago, a milder red flag now must not
+                # read as "a nurse will call you today": the conversation's advice stands.
+                advice = reading.assessment.advice
         if level >= Level.ROUTINE:
             flagged = await self._flag(
                 session,
