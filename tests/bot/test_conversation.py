@@ -227,6 +227,11 @@ async def test_messages_for_a_channel_not_configured_here_are_reported(
     assert stats["stranded"] == 1
     assert "1 message(s) are waiting for channel sms" in caplog.text
     assert "+1617" not in caplog.text  # never the number
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        again = await rt.tick()
+    assert again["stranded"] == 1
+    assert "waiting for channel" not in caplog.text  # said once, not every tick
 
 
 async def test_a_message_repeating_a_red_flag_stores_one_reason_per_rule_and_concept(rt: Runtime) -> None:

@@ -40,9 +40,11 @@ MAX_ATTEMPTS = 8
 HORIZON = 1.0  # seconds of sends a pass claims per channel, so a new emergency waits at most that
 
 
-async def stranded(db: Database, configured: set[str]) -> dict[str, int]:
+async def stranded(db: Database, configured: set[str], said: dict[str, int] | None = None) -> dict[str, int]:
     """Pending messages on channels with no transport here (a patient moved to SMS before
-    Twilio was set up): they wait, safety advice included, so say so loudly."""
+    Twilio was set up): they wait, safety advice included, so say so loudly. With `said` (what
+    was last said, per channel), a count already said is not said again every tick: the
+    gauge still carries it."""
     async with db.session() as session:
         rows = await session.execute(
             select(OutboundMessage.channel, func.count())
@@ -53,7 +55,11 @@ async def stranded(db: Database, configured: set[str]) -> dict[str, int]:
     for channel in set(found) | {c for c in ("sms", "telegram", "simulator") if c not in configured}:
         STRANDED.labels(channel).set(found.get(channel, 0))
     for channel, n in sorted(found.items()):
-        log.warning("%d message(s) are waiting for channel %s, which is not configured", n, channel)
+        if said is None or said.get(channel) != n:
+            log.warning("%d message(s) are waiting for channel %s, which is not configured", n, channel)
+    if said is not None:
+        said.clear()
+        said.update(found)
     return found
 
 

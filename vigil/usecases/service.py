@@ -70,6 +70,7 @@ class Service(People):
         self.dispatcher = Dispatcher(db, clock, self.channels, hub)
         self.conversation = Conversation(engine, public_url)
         self.invite_links: InviteLinks | None = None  # set by the channel that makes invite links
+        self._stranded_said: dict[str, int] = {}  # the last counts of stranded messages logged
 
     def announce(self, topics: Iterable[str], payload: dict[str, object] | None = None) -> None:
         for topic in topics:
@@ -239,7 +240,8 @@ class Service(People):
         return len(changed)
 
     async def _stranded(self) -> int:
-        return sum((await outbox.stranded(self.db, set(self.channels))).values())
+        found = await outbox.stranded(self.db, set(self.channels), self._stranded_said)
+        return sum(found.values())
 
     async def escalate(self) -> int:
         """Page every case whose escalation is due. Returns how many pages were written."""
