@@ -207,7 +207,10 @@ async def test_saving_a_new_schedule_reschedules_enrolments_and_audits_what_chan
     admin = await _staff(rt.db, ADMIN)
     edited = _protocol()
     edited["schedule"] = "0 9 * * TUE"
-    edited["questions"][2]["text"] = "Any new weakness or numbness in your legs?"
+    edited["questions"][2]["text"] = {
+        **edited["questions"][2]["text"],
+        "en": "Any new weakness or numbness in your legs?",
+    }
     edited["questions"][0], edited["questions"][2] = edited["questions"][2], edited["questions"][0]
     edited["questions"][1]["ask_if"] = None
     edited["questions"][1] = {k: v for k, v in edited["questions"][1].items() if v is not None}
@@ -220,7 +223,7 @@ async def test_saving_a_new_schedule_reschedules_enrolments_and_audits_what_chan
         "question back_pain_onset: ask if",
         "questions reordered: neuro, back_pain_onset, back_pain, anything_else",
     ]
-    assert saved.rescheduled == 2
+    assert saved.rescheduled == 3
     async with rt.db.session() as session:
         due = set(await session.scalars(select(Enrolment.next_due_at)))
         [event] = await session.scalars(select(AuditEvent).where(AuditEvent.subject_type == "protocol"))

@@ -119,12 +119,13 @@ async def test_an_admin_edits_the_schedule_and_a_question_and_the_sends_and_the_
     assert (r.status_code, r.headers["location"]) == (303, f"/protocols/{proto.id}?tz=Europe%2FLondon")
     page = await client.get(r.headers["location"])
     assert "Saved: schedule: 0 10 * * MON,THU → 30 9 * * TUE; question neuro: text." in page.text
-    assert "2 enrolled patient(s)" in page.text
+    assert "3 enrolled patient(s)" in page.text
     assert _sends(page.text)[0] == "Tue 24 Nov 2026, 09:30 GMT"
     async with rt.db.session() as session:
         saved = await session.get(Protocol, proto.id)
         assert saved is not None
-        assert saved.questions[2]["text"] == "Any new weakness in your legs?"
+        assert saved.questions[2]["text"]["en"] == "Any new weakness in your legs?"
+        assert saved.questions[2]["text"]["es"].startswith("¿Tiene debilidad")  # the Spanish kept
         due = set(await session.scalars(select(Enrolment.next_due_at)))
         [event] = await session.scalars(select(AuditEvent).where(AuditEvent.subject_type == "protocol"))
     assert {d.strftime("%a %H:%M") for d in due if d} == {"Tue 14:30"}  # 09:30 in New York
@@ -195,7 +196,9 @@ async def test_questions_are_added_moved_and_removed_in_the_form_then_saved(
         "q4.key": "fever",
         "q4.kind": "choice",
         "q4.text": "Have you had a fever?",
+        "q4.text_es": "¿Ha tenido fiebre?",  # Rosa, enrolled, speaks Spanish
         "q4.choices": "no\nyes, below 38\nyes, 38 or more",
+        "q4.choices_es": "no\nsi, menos de 38\nsi, 38 o mas",
         "q4.concepts": "fever",
     }
     page = await client.post(f"/protocols/{proto.id}", data={**fields, "op": "up:4"})
@@ -219,7 +222,23 @@ async def test_questions_are_added_moved_and_removed_in_the_form_then_saved(
         saved = await session.get(Protocol, proto.id)
         assert saved is not None
     assert [q["key"] for q in saved.questions] == ["back_pain_onset", "neuro", "fever", "anything_else"]
-    assert saved.questions[2]["choices"] == ["no", "yes, below 38", "yes, 38 or more"]
+    assert saved.questions[2]["choices"] == {
+        "en": ["no", "yes, below 38", "yes, 38 or more"],
+        "es": ["no", "si, menos de 38", "si, 38 o mas"],
+    }
+
+
+async def test_a_question_without_the_language_of_an_enrolled_patient_is_refused_beside_its_field(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    proto = await _protocol(rt)
+    csrf = await _sign_in(client, ADMIN)
+    fields = {**_fields((await client.get(f"/protocols/{proto.id}")).text), "csrf": csrf}
+    fields["q2.text_es"] = ""  # Rosa Delgado, enrolled, speaks Spanish
+    refused = await client.post(f"/protocols/{proto.id}", data={**fields, "op": "save"})
+    assert refused.status_code == 422
+    assert "patient MRN-101552 speaks es, but protocol &#39;nsclc-weekly&#39; has no es text" in refused.text
+    assert 'id="q2-text-es" rows="2" maxlength="480" lang="es" aria-invalid="true"' in refused.text
 
 
 async def test_what_the_page_saves_the_export_gives_back_and_importing_it_changes_nothing(
@@ -238,6 +257,7 @@ async def test_what_the_page_saves_the_export_gives_back_and_importing_it_change
             "flag_after_missed": "3",
             "q3.kind": "choice",
             "q3.choices": "nothing\nsomething: I will write",
+            "q3.choices_es": "nada\nalgo: lo escribo",
             "q1.ask_if": "back_pain >= 4",
         }
     )

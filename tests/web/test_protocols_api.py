@@ -25,13 +25,16 @@ async def test_everyone_reads_the_protocols_and_their_next_send_times(
 ) -> None:
     listed = (await client.get("/api/v1/protocols", headers=auth)).json()["protocols"]
     assert [(p["key"], p["schedule"], p["enrolled"]) for p in listed] == [
-        ("nsclc-weekly", "0 10 * * MON,THU", 2)
+        ("nsclc-weekly", "0 10 * * MON,THU", 3)
     ]
     one = (await client.get("/api/v1/protocols/nsclc-weekly", headers=auth)).json()
     assert one["questions"][1] == {
         "key": "back_pain_onset",
         "kind": "yes_no",
-        "text": "Did the back pain start suddenly, or is it there all the time?",
+        "text": {
+            "en": "Did the back pain start suddenly, or is it there all the time?",
+            "es": "¿El dolor de espalda empezo de repente, o esta ahi todo el tiempo?",
+        },
         "concepts": ["back_pain"],
         "ask_if": "back_pain >= 1",
     }
@@ -68,7 +71,7 @@ async def test_an_admin_replaces_a_protocol_and_is_told_what_changed(
         "question back_pain_onset: ask if",
         "questions reordered: neuro, back_pain, back_pain_onset, anything_else",
     ]
-    assert r.json()["rescheduled"] == 2
+    assert r.json()["rescheduled"] == 3
     async with rt.db.session() as session:
         due = set(await session.scalars(select(Enrolment.next_due_at)))
         [event] = await session.scalars(select(AuditEvent).where(AuditEvent.subject_type == "protocol"))

@@ -12,7 +12,7 @@ for every protocol. Every change is audited with what changed, in the caller's t
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vigil.core.audit import staff_did
 from vigil.core.models import Clinic, Patient, Staff
 from vigil.scheduler.models import Enrolment, Protocol
+from vigil.scheduler.questions import languages_of
 from vigil.scheduler.schedule import ScheduleError, next_due, upcoming, zone
 
 from . import file
@@ -34,6 +35,13 @@ from .importer import write_protocol
 KINDS = ("scale", "yes_no", "choice", "text")
 FIELDS = ("key", "name", "schedule", "remind_after", "expire_after", "flag_after_missed")
 QUESTION_FIELDS = ("key", "kind", "text", "concepts", "ask_if", "choices")
+# Besides English (the question's plain text), the languages a question may be written in;
+# each has its own text and answers on the form (`q<i>.text_es`, `q<i>.choices_es`).
+OTHER_LANGUAGES = tuple(lang for lang in file.LANGUAGES if lang != "en")
+FORM_FIELDS = (
+    *QUESTION_FIELDS,
+    *(f"{field}_{lang}" for lang in OTHER_LANGUAGES for field in ("text", "choices")),
+)
 MAX_QUESTIONS = 60
 SEND_TIMES = 5
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -88,24 +96,45 @@ def from_form(form: Mapping[str, Any]) -> dict[str, Any]:
     found: dict[int, dict[str, Any]] = {}
     for name in form:
         m = re.fullmatch(r"q(\d{1,3})\.(\w+)", str(name))
-        if m and m.group(2) in QUESTION_FIELDS:
+        if m and m.group(2) in FORM_FIELDS:
             found.setdefault(int(m.group(1)), {})
     questions = []
     for i in sorted(found)[:MAX_QUESTIONS]:
         q: dict[str, Any] = {}
-        for key in ("key", "kind", "text", "ask_if"):
+        for key in ("key", "kind", "ask_if"):
             value = str(form.get(f"q{i}.{key}") or "").strip()
             if value:
                 q[key] = value
+        text = _per_language(form, i, "text", lambda v: str(v or "").strip())
+        if text:
+            q["text"] = text
         concepts = _words(form.get(f"q{i}.concepts"))
         if concepts:
             q["concepts"] = concepts
-        choices = _lines(form.get(f"q{i}.choices"))
+        choices = _per_language(form, i, "choices", _lines)
         if choices:
             q["choices"] = choices
         questions.append(q)
     data["questions"] = questions
     return data
+
+
+def _per_language(form: Mapping[str, Any], i: int, field: str, read: Callable[[Any], Any]) -> Any:
+    """A question's text or answers from the form: English alone is the file's plain form;
+    with another language too, a mapping per language (English first)."""
+    values = {"en": read(form.get(f"q{i}.{field}"))}
+    values |= {lang: read(form.get(f"q{i}.{field}_{lang}")) for lang in OTHER_LANGUAGES}
+    given = {lang: v for lang, v in values.items() if v}
+    if set(given) <= {"en"}:
+        return values["en"]
+    return given
+
+
+def _in(value: Any, language: str) -> Any:
+    """One language's part of a text or answers written as the file allows (plain is English)."""
+    if isinstance(value, Mapping):
+        return value.get(language)
+    return value if language == "en" else None
 
 
 def form_of(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -115,10 +144,12 @@ def form_of(data: Mapping[str, Any]) -> dict[str, Any]:
         {
             "key": str(q.get("key") or ""),
             "kind": str(q.get("kind") or ""),
-            "text": str(q.get("text") or ""),
+            "text": str(_in(q.get("text"), "en") or ""),
             "concepts": ", ".join(_words(q.get("concepts"))),
             "ask_if": str(q.get("ask_if") or ""),
-            "choices": "\n".join(_lines(q.get("choices"))),
+            "choices": "\n".join(_lines(_in(q.get("choices"), "en"))),
+            **{f"text_{lang}": str(_in(q.get("text"), lang) or "") for lang in OTHER_LANGUAGES},
+            **{f"choices_{lang}": "\n".join(_lines(_in(q.get("choices"), lang))) for lang in OTHER_LANGUAGES},
         }
         for q in data.get("questions") or ()
         if isinstance(q, Mapping)
@@ -368,6 +399,8 @@ async def save(
         )
         if taken is not None:
             raise ProtocolError({"key": f"{pin.key} is already a protocol of this clinic"})
+    if protocol is not None:
+        await _speaks_its_patients_languages(session, protocol, pin)
     before = protocol_data(protocol) if protocol is not None else None
     row, created, _, moved = await write_protocol(session, clinic.id, pin)
     await session.flush()
@@ -387,6 +420,32 @@ async def save(
             **({"rescheduled": rescheduled} if rescheduled else {}),
         )
     return Saved(row, created, [] if created else changed, rescheduled)
+
+
+async def _speaks_its_patients_languages(session: AsyncSession, protocol: Protocol, pin: ProtocolIn) -> None:
+    """A protocol keeps every language its enrolled patients speak: the import refuses the
+    same gap with the same words (file.language_gap)."""
+    rows = await session.execute(
+        select(Patient.language, Patient.external_id)
+        .join(Enrolment, Enrolment.patient_id == Patient.id)
+        .where(Enrolment.protocol_id == protocol.id, Enrolment.active.is_(True))
+        .order_by(Patient.id)
+    )
+    speakers: dict[str, str] = {}
+    for language, external_id in rows.all():
+        speakers.setdefault(language or "en", external_id)
+    questions = [q.model_dump(mode="json", exclude_none=True) for q in pin.questions]
+    problems: dict[str, str] = {}
+    for language, external_id in speakers.items():
+        gap = file.language_gap(pin.key, questions, language, external_id)
+        if gap is None:
+            continue
+        for i, q in enumerate(questions):
+            if language not in languages_of(q):
+                field = "text" if language == "en" else f"text.{language}"
+                problems.setdefault(f"questions[{i}].{field}", gap)
+    if problems:
+        raise ProtocolError(problems)
 
 
 def _span(pair: tuple[str | None, str | None]) -> str:

@@ -30,6 +30,7 @@ from ..deps import RowId, RuntimeDep, check_csrf
 from .common import PageStaff, _need, _render
 
 router = APIRouter()
+LANGUAGE_NAMES = {"es": "Spanish"}
 
 NEW = {"questions": [{"kind": "scale"}], "expire_after": "24h"}
 
@@ -114,6 +115,7 @@ async def _page(
         unsaved=unsaved,
         editing=me.role == "admin",
         kinds=protocols.KINDS,
+        other_languages=[(lang, LANGUAGE_NAMES.get(lang, lang)) for lang in protocols.OTHER_LANGUAGES],
         zone_name=chosen,
         zones=zones,
         times=times,
