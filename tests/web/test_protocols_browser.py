@@ -49,6 +49,9 @@ def site(tmp_path: Path) -> Iterator[str]:
         yield url
 
 
+ENGLISH_TEXT = re.compile("^Text .what the patient reads, in English")
+
+
 def test_an_admin_edits_a_schedule_and_a_question_and_sees_the_next_sends_change(site: str) -> None:
     from playwright.sync_api import expect, sync_playwright
 
@@ -73,7 +76,7 @@ def test_an_admin_edits_a_schedule_and_a_question_and_sees_the_next_sends_change
 
             page.get_by_label("Schedule").fill("30 8 * * TUE")
             neuro = page.locator("fieldset#q2")
-            neuro.get_by_role("textbox", name=re.compile("^Text .what the patient reads, in English")).fill(
+            neuro.get_by_role("textbox", name=ENGLISH_TEXT).fill(
                 "Any new weakness, numbness or tingling in your legs?"
             )
             page.locator("fieldset#q3").get_by_role("button", name="Move question 4 up").click()
@@ -87,9 +90,9 @@ def test_an_admin_edits_a_schedule_and_a_question_and_sees_the_next_sends_change
             expect(page.get_by_label("Patient time zone")).to_have_value("Europe/London")
             for i in range(5):  # now Tuesdays at 08:30 London time
                 expect(sends.nth(i)).to_have_text(re.compile(r"^Tue .* 08:30 (GMT|BST)$"))
-            expect(
-                page.locator("fieldset#q3").get_by_role("textbox", name=re.compile("^Text .what the patient reads, in English"))
-            ).to_have_value("Any new weakness, numbness or tingling in your legs?")
+            expect(page.locator("fieldset#q3").get_by_role("textbox", name=ENGLISH_TEXT)).to_have_value(
+                "Any new weakness, numbness or tingling in your legs?"
+            )
             _shot(page, "protocol-editor")
 
             # A refusal says why beside the field, in the import's words.
