@@ -458,3 +458,25 @@ def test_the_dogs_temperature_and_meant_for_my_sister_are_someone_elses() -> Non
     assert _read("wet myself again", "meant to send that to my sister, sorry!").assessment.level == Level.NONE
     son = _read("sick 6 times today", "Oh sorry that's my son, he's got a bug")
     assert son.assessment.level == Level.NONE
+
+
+def test_a_parent_a_later_message_sets_apart_from_the_clinics_care_is_someone_else() -> None:
+    # "my mum" alone is the patient (a carer writing); "her GP is sorting it" said after
+    # shows she is cared for elsewhere, as it would in the same message.
+    for talk in (
+        ("My mum's ankle is puffed up and hot", "Her GP is popping round after lunch"),
+        ("My dad has been really muddled since yesterday", "He's in a nursing home, they've called his GP"),
+        ("Our mum is short of breath today", "Her own GP says it's her asthma"),
+        ("My father fainted at the bus stop", "He isn't your patient, I just wanted advice"),
+    ):
+        r = _read(*talk)
+        assert r.assessment.level == Level.NONE, talk
+        assert r.assessment.other_person_level > Level.NONE, talk
+
+
+def test_a_carers_words_about_a_hospital_or_the_gp_leave_the_parent_the_patient() -> None:
+    # Words a carer of the patient could write too do not set the parent apart.
+    hospital = _read("My dad is really confused today", "We're in hospital now")
+    assert hospital.assessment.level == Level.EMERGENCY
+    assert _read("Dad can't feel his legs", "his GP is coming round").assessment.level == Level.EMERGENCY
+    assert _read("My back is killing me", "my mum's in a care home").assessment.level == Level.URGENT

@@ -97,6 +97,9 @@ class Phrases:
     covers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # "y la fiebre tb" after "la tos ya se me quitó": what is named goes the way of the last.
     same_as_before: tuple[re.Pattern[str], ...] = ()
+    # "We've rung his GP", "she's in a care home": a later message sets the person written
+    # about apart from the clinic's care, so "my dad" of the message before is not the patient.
+    apart: tuple[tuple[str, ...], ...] = ()
     # Words for a third person and for the writer ("he", "I"), and what makes a correction
     # an addition instead ("too"): English unless the language's data says otherwise.
     them: frozenset[str] = field(default_factory=lambda: THEM)
@@ -132,6 +135,7 @@ def phrases(language: str = "en") -> Phrases:
         counted=frozenset(str(c) for c in data.get("counted") or ()),
         covers={str(k): frozenset(str(c) for c in v) for k, v in (data.get("covers") or {}).items()},
         same_as_before=patterns("same_as_before"),
+        apart=tuple(tuple(str(c).split()) for c in data.get("apart") or ()),
         them=frozenset(str(w) for w in data["them"]) if data.get("them") else THEM,
         me=frozenset(str(w) for w in data["me"]) if data.get("me") else ME,
         also=re.compile(str(data["also"])) if data.get("also") else ALSO,
@@ -313,9 +317,13 @@ class ConversationReader:
         changes: list[Change] = []
         story = False  # inside a story on a screen or a page
         people = self.phrases.people | self.phrases.them
+        theirs = self._set_apart(alone, originals)
         for i, (a, text) in enumerate(zip(alone, texts, strict=True)):
             index = offset + i
-            mine = [replace(f, message=index) for f in a.findings]
+            mine = [
+                replace(f, message=index, status="other" if (i, f.concept, f.start) in theirs else f.status)
+                for f in a.findings
+            ]
             present = [f for f in mine if f.present]
             words = set(re.findall(r"[a-z']+", text))
             mine_said = not words.isdisjoint(self.phrases.me)
@@ -401,6 +409,38 @@ class ConversationReader:
             _fever_words_take_readings(pool)
         self._add_counts(pool, alone, times)
         return [f for findings in pool for f in findings], changes
+
+    def _set_apart(self, alone: Sequence[Assessment], originals: Sequence[str]) -> set[tuple[int, str, int]]:
+        """Findings that are someone else's once the messages that set a person apart from the
+        clinic's care are read with them: "My dad's calf is swollen" then "we've rung his GP".
+        Each message is read with those messages as one text, so the reader's own rule for
+        "my dad" (the patient, unless the writer sets him apart) decides; (message, concept,
+        start) of each finding that reading gives to someone else."""
+        if not self.phrases.apart or len(originals) < 2:
+            return set()
+        reader = self.engine.reader
+        cues = self.phrases.apart
+
+        def sets_apart(text: str) -> bool:
+            norms = [t.norm for t in reader.tokenize(text)]
+            return any(tuple(norms[k : k + len(c)]) == c for k in range(len(norms)) for c in cues)
+
+        apart = [j for j, text in enumerate(originals) if sets_apart(text)]
+        out: set[tuple[int, str, int]] = set()
+        if not apart:
+            return out
+        for i, a in enumerate(alone):
+            mine = [f for f in a.findings if f.present and not f.from_question]
+            if i in apart or not mine:
+                continue
+            joined, at = "", 0
+            for k in sorted({i, *apart}):
+                if k == i:
+                    at = len(joined)
+                joined += originals[k] + "\n"
+            other = {(f.concept, f.start) for f in self.engine.assess(joined).findings if f.status == "other"}
+            out.update((i, f.concept, f.start) for f in mine if (f.concept, f.start + at) in other)
+        return out
 
     def _given_away(self, finding: Finding, text: str) -> Finding:
         after = text[finding.end : finding.end + 60]
