@@ -480,3 +480,38 @@ def test_a_carers_words_about_a_hospital_or_the_gp_leave_the_parent_the_patient(
     assert hospital.assessment.level == Level.EMERGENCY
     assert _read("Dad can't feel his legs", "his GP is coming round").assessment.level == Level.EMERGENCY
     assert _read("My back is killing me", "my mum's in a care home").assessment.level == Level.URGENT
+
+
+def test_a_count_said_on_its_own_counts_the_vomiting_or_diarrhoea_said_before() -> None:
+    # A new day: yesterday's count is out of the day, today's stands on its own.
+    for talk in (
+        ("Threw up 4 times yesterday", ("It's been 7 today", 26)),
+        ("Been sick twice", ("up to 6 now", 27)),
+        ("Loose bowels 3 times", ("that's 8 so far today", 25)),
+    ):
+        assert _read(*talk).assessment.level == Level.URGENT, talk
+    # "today", "now", "so far": the day's total, not more on top.
+    assert _read("Runny poo 4 times", "6 times now").assessment.level == Level.ROUTINE
+    assert _read("Sick twice this morning", "been 3 now").assessment.level == Level.ROUTINE
+    # Days, hours or a time of day are no count.
+    assert _read("Been sick", "it's been 3 days").assessment.level == Level.ROUTINE
+    assert _read("Been sick", "it's 6 o'clock, can't sleep").assessment.level == Level.ROUTINE
+
+
+def test_a_score_said_on_its_own_rates_the_pain_said_before() -> None:
+    for talk in (
+        ("My knee is sore", "it's an 8 today"),
+        ("My shoulder's playing up", "a 9 out of 10 this morning"),
+        ("my wrist aches", "8/10, nothing touches it"),
+        ("my ankle is giving me gyp", "I'd say about a 7"),
+    ):
+        r = _read(*talk)
+        assert r.assessment.level == Level.URGENT, talk
+        assert "pain-severe" in r.assessment.rules, talk
+    assert _read("My knee is sore", "it's about a 3").assessment.level == Level.ROUTINE
+    assert _read("My knee is sore", "it's a 5 minute walk to the shop").assessment.level == Level.ROUTINE
+
+
+def test_a_limb_or_joint_playing_up_is_pain_there() -> None:
+    for text in ("My hip's playing up", "my knee has been acting up all week", "my leg's giving me gyp"):
+        assert [f.concept for f in _read(text).assessment.present] == ["pain"], text

@@ -100,6 +100,10 @@ class Phrases:
     # "We've rung his GP", "she's in a care home": a later message sets the person written
     # about apart from the clinic's care, so "my dad" of the message before is not the patient.
     apart: tuple[tuple[str, ...], ...] = ()
+    # A count said on its own ("it's been 6 today") is the day's total, not one more, when it
+    # says so ("today", "so far", "already").
+    count_total: tuple[re.Pattern[str], ...] = ()
+    tally: tuple[re.Pattern[str], ...] = ()
     # Words for a third person and for the writer ("he", "I"), and what makes a correction
     # an addition instead ("too"): English unless the language's data says otherwise.
     them: frozenset[str] = field(default_factory=lambda: THEM)
@@ -136,6 +140,8 @@ def phrases(language: str = "en") -> Phrases:
         covers={str(k): frozenset(str(c) for c in v) for k, v in (data.get("covers") or {}).items()},
         same_as_before=patterns("same_as_before"),
         apart=tuple(tuple(str(c).split()) for c in data.get("apart") or ()),
+        tally=patterns("tally"),
+        count_total=patterns("count_total"),
         them=frozenset(str(w) for w in data["them"]) if data.get("them") else THEM,
         me=frozenset(str(w) for w in data["me"]) if data.get("me") else ME,
         also=re.compile(str(data["also"])) if data.get("also") else ALSO,
@@ -316,6 +322,7 @@ class ConversationReader:
         pool: list[list[Finding]] = []
         changes: list[Change] = []
         story = False  # inside a story on a screen or a page
+        totals: set[int] = set()  # messages whose count is the day's total
         people = self.phrases.people | self.phrases.them
         theirs = self._set_apart(alone, originals)
         for i, (a, text) in enumerate(zip(alone, texts, strict=True)):
@@ -363,9 +370,17 @@ class ConversationReader:
                     changes += self._overturn_last(pool, taken, index, offset)
                 else:
                     extra = self._again(pool, text, originals[i], times, i, index)
+                    scores: list[tuple[int, int, int]] = []
+                    if extra is None:
+                        extra, scores = self._said_alone(pool, text, originals[i], index)
+                        if extra is not None and _matches(self.phrases.count_total, text) is not None:
+                            totals.add(i)  # "today it's been 6 already": the day so far
                     if extra is not None:
                         mine.append(extra)
                     elif not mine:
+                        if scores:
+                            # "my knee's sore" then "it's an 8 today": the score rates it
+                            self._rate_last(pool, scores[-1][2], times, i)
                         self._qualify_last(pool, originals[i], times, i)
             # A later mention that denies or resolves a concept overturns its earlier ones; in
             # a correction, so does one that gives the concept to someone else.
@@ -407,7 +422,7 @@ class ConversationReader:
             pool.append(mine)
         if self.engine.lexicon.fever_word_takes_reading:
             _fever_words_take_readings(pool)
-        self._add_counts(pool, alone, times)
+        self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
 
     def _set_apart(self, alone: Sequence[Assessment], originals: Sequence[str]) -> set[tuple[int, str, int]]:
@@ -542,6 +557,57 @@ class ConversationReader:
                 )
         return None
 
+    def _said_alone(
+        self, pool: list[list[Finding]], text: str, original: str, index: int
+    ) -> tuple[Finding | None, list[tuple[int, int, int]]]:
+        """A message that names nothing but gives a count ("it's been 6 today": of the latest
+        counted finding, as a new finding) or 0-10 scores (returned, to rate what came before)."""
+        scores, counts = self.engine.reader.loose_numbers(original)
+        tally = None if counts else _matches(self.phrases.tally, text)
+        if tally is not None:
+            raw = tally.group("n")
+            n = int(raw) if raw.isdigit() else self.phrases.numbers.get(raw, 0)
+            counts = [(tally.start("n"), tally.end("n"), n)] if n else []
+        if counts:
+            # "sick 3 times yesterday" then "today it's been 6 already"
+            return self._counted_again(pool, original, counts[-1], index), []
+        return None, scores
+
+    def _counted_again(
+        self, pool: list[list[Finding]], original: str, count: tuple[int, int, int], index: int
+    ) -> Finding | None:
+        """A count said on its own counts the latest counted finding of the window."""
+        for findings in reversed(pool):
+            counted = [f for f in findings if f.present and f.concept in self.phrases.counted]
+            if counted:
+                start, end, n = count
+                return Finding(
+                    concept=counted[-1].concept,
+                    status="present",
+                    start=start,
+                    end=end,
+                    evidence=original[start:end],
+                    count=n,
+                    message=index,
+                )
+        return None
+
+    def _rate_last(self, pool: list[list[Finding]], score: int, times: Sequence[datetime], i: int) -> None:
+        """A 0-10 score said on its own rates the latest finding of the last day a score can
+        rate (pain and its kinds): 7 or more makes it severe, as in the same message."""
+        targets = self.engine.lexicon.lists.get("score_targets", frozenset())
+        for j in range(len(pool) - 1, -1, -1):
+            if times[i] - times[j] > COUNT_SPAN:
+                return
+            rated = [k for k, f in enumerate(pool[j]) if f.present and f.concept in targets]
+            if not rated:
+                continue
+            k = rated[-1]
+            f = pool[j][k]
+            mods = set(f.modifiers) | ({"severe"} if score >= 7 else set())
+            pool[j][k] = replace(f, score=max(score, f.score or 0), modifiers=tuple(sorted(mods)))
+            return
+
     def _qualify_last(
         self, pool: list[list[Finding]], original: str, times: Sequence[datetime], i: int
     ) -> None:
@@ -565,7 +631,11 @@ class ConversationReader:
             return
 
     def _add_counts(
-        self, pool: list[list[Finding]], alone: Sequence[Assessment], times: Sequence[datetime]
+        self,
+        pool: list[list[Finding]],
+        alone: Sequence[Assessment],
+        times: Sequence[datetime],
+        totals: set[int] | frozenset[int] = frozenset(),
     ) -> None:
         """Counts of the last 24 hours add up on the latest mention (an answer to a check-in
         question about the day is a total, not one more)."""
@@ -585,7 +655,7 @@ class ConversationReader:
                 messages += 1
                 most = max((f.count or 1) for _, f in mentions)
                 # An answer to a check-in question counts the day so far; told episodes add.
-                if any(f.from_question for _, f in mentions):
+                if j in totals or any(f.from_question for _, f in mentions):
                     total = max(total, most)
                 else:
                     total += most

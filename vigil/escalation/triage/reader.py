@@ -70,7 +70,7 @@ SCORE_TAILS: Final = [
 ]
 SCORE_LEAD: Final = frozenset({"like", "about", "around", "maybe"})
 ARTICLES: Final = frozenset({"a", "an"})
-SCORE_COPULAS: Final = frozenset({"is", "s", "was", "at", "about", "around"})
+SCORE_COPULAS: Final = frozenset({"is", "s", "its", "was", "at", "about", "around"})
 NUMBER_AND: Final = frozenset({"and"})
 DECIMAL_WORDS: Final = frozenset({"point"})
 HALF: Final = ("and", "a", "half")
@@ -282,6 +282,20 @@ class Reader:
             if m.has("mod") and not self._negated_cue(r.tokens, r.mentions, owner, m)
             for mod in m.values("mod")
         }
+
+    def loose_numbers(self, text: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        """The 0-10 scores and the counts of a message that names no finding ("it's an 8
+        today", "6 times now"), as (start, end, value) in the text: what they rate is in the
+        messages before."""
+        r = self.read(text)
+        if r.drafts:
+            return [], []
+        tokens = r.tokens
+
+        def spans(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+            return [(tokens[i].start, tokens[j - 1].end, v) for i, j, v in found]
+
+        return spans(r.loose_scores), spans(r.loose_counts)
 
     def _segment(self, tokens: list[Token], mentions: list[Mention], owner: list[int]) -> set[int]:
         """Number sentences and clauses; returns the clauses that open with a contrast."""
