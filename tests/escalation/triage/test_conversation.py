@@ -515,3 +515,22 @@ def test_a_score_said_on_its_own_rates_the_pain_said_before() -> None:
 def test_a_limb_or_joint_playing_up_is_pain_there() -> None:
     for text in ("My hip's playing up", "my knee has been acting up all week", "my leg's giving me gyp"):
         assert [f.concept for f in _read(text).assessment.present] == ["pain"], text
+
+
+def test_a_normal_reading_given_later_says_the_fever_named_before_was_none() -> None:
+    for talk in (
+        ("I feel like I've got a temperature", "Just checked, 36.9"),
+        ("Feeling feverish tonight", "thermometer says 98.4F"),
+        ("think I have a fever", "my temp is 36.4 though"),
+    ):
+        r = _read(*talk, context={"on_active_treatment": True})
+        assert r.assessment.level == Level.NONE, talk
+        assert [c.concept for c in r.changes] == ["fever"], talk
+    # A reading of its own, chills, a medicine that masks it, or someone else's reading stay.
+    assert _read("temp 38.4", "36.9 now").assessment.level == Level.URGENT
+    assert _read("hot and shivery", "36.9", context={"on_active_treatment": True}).assessment.level == (
+        Level.EMERGENCY
+    )
+    assert _read("I've got a fever", "36.8 after paracetamol").assessment.level == Level.URGENT
+    assert _read("I've got a fever", "my husband's temp is 36.5").assessment.level == Level.URGENT
+    assert _read("feverish", "36.7", "still burning up").assessment.level == Level.URGENT

@@ -205,6 +205,10 @@ def _fever_words_take_readings(pool: list[list[Finding]]) -> None:
                 findings[k] = replace(f, value_c=latest.value_c, modifiers=tuple(sorted(mods)))
 
 
+def _fever_without_reading(f: Finding) -> bool:
+    return f.concept == "fever" and f.present and f.value_c is None
+
+
 def _last_was_someone_else(pool: Sequence[Sequence[Finding]]) -> bool:
     """The latest message that described anyone described someone else, not the patient."""
     for findings in reversed(pool):
@@ -422,6 +426,7 @@ class ConversationReader:
             pool.append(mine)
         if self.engine.lexicon.fever_word_takes_reading:
             _fever_words_take_readings(pool)
+        changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
 
@@ -456,6 +461,27 @@ class ConversationReader:
             other = {(f.concept, f.start) for f in self.engine.assess(joined).findings if f.status == "other"}
             out.update((i, f.concept, f.start) for f in mine if (f.concept, f.start + at) in other)
         return out
+
+    def _normal_reading_measures_fever(
+        self, pool: list[list[Finding]], originals: Sequence[str], offset: int
+    ) -> list[Change]:
+        """ "Burning up" then "my temp's 36.8": the reading given later says how high the fever
+        named before is (TRIAGE.md: below 37.5 °C is a normal temperature, no finding). A fever
+        named without a number before the writer's normal reading is taken back; a fever with
+        its own reading, or chills, stays, and so does one when something was taken for it."""
+        changed: list[Change] = []
+        valueless = [j for j, fs in enumerate(pool) if any(_fever_without_reading(f) for f in fs)]
+        if not valueless:
+            return changed
+        for k in range(valueless[0] + 1, len(pool)):
+            if not self.engine.reader.normal_reading(originals[k]):
+                continue
+            for j in range(k):
+                for x, f in enumerate(pool[j]):
+                    if _fever_without_reading(f):
+                        pool[j][x] = replace(f, status="negated")
+                        changed.append(Change(f.concept, "negated", offset + j, offset + k))
+        return changed
 
     def _given_away(self, finding: Finding, text: str) -> Finding:
         after = text[finding.end : finding.end + 60]

@@ -297,6 +297,16 @@ class Reader:
 
         return spans(r.loose_scores), spans(r.loose_counts)
 
+    def normal_reading(self, text: str) -> bool:
+        """The writer's own last temperature reading in the message is normal (below 37.5 °C)
+        and nothing was taken to bring it down ("my temp's 36.8"; not "36.9 after paracetamol")."""
+        r = self.read(text)
+        if not r.readings or any(t.norm in self._antipyretics for t in r.tokens):
+            return False
+        subject = self._subjects(r.tokens, r.mentions)
+        mine = [x for x in r.readings if subject[x[0]] != OTHER]
+        return bool(mine) and mine[-1][2] < 37.5
+
     def _segment(self, tokens: list[Token], mentions: list[Mention], owner: list[int]) -> set[int]:
         """Number sentences and clauses; returns the clauses that open with a contrast."""
         sent = clause = 0
