@@ -534,3 +534,21 @@ def test_a_normal_reading_given_later_says_the_fever_named_before_was_none() -> 
     assert _read("I've got a fever", "36.8 after paracetamol").assessment.level == Level.URGENT
     assert _read("I've got a fever", "my husband's temp is 36.5").assessment.level == Level.URGENT
     assert _read("feverish", "36.7", "still burning up").assessment.level == Level.URGENT
+
+
+def test_he_or_she_after_a_message_that_named_someone_else_is_still_them() -> None:
+    # The message before named the person but said nothing of their health yet.
+    for talk in (
+        ("My husband isn't well", "he's been breathless all day and his chest is sore"),
+        ("My sister came round this afternoon", "she's been coughing up blood, should she see someone?"),
+        ("My brother is in a bad way", "He collapsed at work this morning"),
+    ):
+        r = _read(*talk)
+        assert r.assessment.level == Level.NONE, talk
+        assert r.assessment.other_person_level > Level.NONE, talk
+    # A carer writing for the patient, or a parent named bare, is the patient, as in one message.
+    assert _read("Writing for my husband", "he's breathless and his chest is sore").assessment.level == (
+        Level.EMERGENCY
+    )
+    assert _read("Dad's not well", "he can't feel his legs").assessment.level == Level.EMERGENCY
+    assert _read("Lovely day out", "she's been coughing up blood").assessment.level == Level.URGENT

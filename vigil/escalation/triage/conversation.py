@@ -354,6 +354,16 @@ class ConversationReader:
                 # still the husband.
                 mine = [replace(f, status="other") if f.present else f for f in mine]
                 present = []
+            elif present and about_them and i and not any(f.present for f in pool[-1]):
+                # "My husband isn't well" then "he's been breathless all day": read with the
+                # message before, as one text, "he" is the husband ("Writing for my husband"
+                # then "he's breathless": the patient, as in one message).
+                before_named = self._theirs_with_before(originals[i - 1], originals[i])
+                mine = [
+                    replace(f, status="other") if f.present and (f.concept, f.start) in before_named else f
+                    for f in mine
+                ]
+                present = [f for f in mine if f.present]
             went = _last_status(pool) if _matches(self.phrases.same_as_before, text) else None
             if present and went is not None:
                 # "la tos ya se me quitó" then "y la fiebre tb": the fever is gone too.
@@ -429,6 +439,13 @@ class ConversationReader:
         changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
+
+    def _theirs_with_before(self, before: str, text: str) -> set[tuple[str, int]]:
+        """(concept, start) of the findings of `text` that someone else has when it is read
+        after the message before, as one text."""
+        at = len(before) + 1
+        together = self.engine.assess(before + "\n" + text).findings
+        return {(f.concept, f.start - at) for f in together if f.status == "other" and f.start >= at}
 
     def _set_apart(self, alone: Sequence[Assessment], originals: Sequence[str]) -> set[tuple[int, str, int]]:
         """Findings that are someone else's once the messages that set a person apart from the
