@@ -552,3 +552,16 @@ def test_he_or_she_after_a_message_that_named_someone_else_is_still_them() -> No
     )
     assert _read("Dad's not well", "he can't feel his legs").assessment.level == Level.EMERGENCY
     assert _read("Lovely day out", "she's been coughing up blood").assessment.level == Level.URGENT
+
+
+def test_a_pronoun_for_a_site_named_in_an_earlier_message_carries_that_site() -> None:
+    # "them" is the legs an earlier message named, even in a question or a denial.
+    for talk in (
+        ("Is it normal for both legs to go numb?", "Because they went numb an hour ago"),
+        ("No numbness in my legs yesterday", "but both of them are numb now"),
+        ("should I worry if my left leg goes weak", "it's gone weak since lunch"),
+    ):
+        assert _read(*talk).assessment.level == Level.EMERGENCY, talk
+    # A site of its own, or no pronoun, keeps the later finding as it is.
+    assert _read("What if my legs go numb?", "my fingertips went numb").assessment.level == Level.ROUTINE
+    assert _read("What if my legs go numb?", "went a bit numb this morning").assessment.level == Level.ROUTINE

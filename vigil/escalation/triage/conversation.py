@@ -20,6 +20,8 @@ from .model import Assessment, Finding, Level, Status
 from .rules import evaluate
 
 DEFAULT_WINDOW = timedelta(hours=48)
+# What a named site gives a finding: a pronoun for the site later carries them over.
+SITE_MODIFIERS: frozenset[str] = frozenset({"extensive", "one_sided"})
 COUNT_SPAN = timedelta(hours=24)  # "a day" for counts: the rules read rates per 24 hours
 # Statuses a later mention gives an earlier finding of the same concept. "other" is not one:
 # "my husband has a cough too" leaves the patient's own cough theirs (a correction moves it).
@@ -100,6 +102,9 @@ class Phrases:
     # "We've rung his GP", "she's in a care home": a later message sets the person written
     # about apart from the clinic's care, so "my dad" of the message before is not the patient.
     apart: tuple[tuple[str, ...], ...] = ()
+    # "What if my legs go numb?" then "both of them went numb": a pronoun just before a
+    # finding stands for the site an earlier mention of the same concept named.
+    site_pronoun: re.Pattern[str] | None = None
     # A count said on its own ("it's been 6 today") is the day's total, not one more, when it
     # says so ("today", "so far", "already").
     count_total: tuple[re.Pattern[str], ...] = ()
@@ -141,6 +146,7 @@ def phrases(language: str = "en") -> Phrases:
         same_as_before=patterns("same_as_before"),
         apart=tuple(tuple(str(c).split()) for c in data.get("apart") or ()),
         tally=patterns("tally"),
+        site_pronoun=re.compile(str(data["site_pronoun"])) if data.get("site_pronoun") else None,
         count_total=patterns("count_total"),
         them=frozenset(str(w) for w in data["them"]) if data.get("them") else THEM,
         me=frozenset(str(w) for w in data["me"]) if data.get("me") else ME,
@@ -437,6 +443,7 @@ class ConversationReader:
         if self.engine.lexicon.fever_word_takes_reading:
             _fever_words_take_readings(pool)
         changes += self._normal_reading_measures_fever(pool, originals, offset)
+        self._pronouns_take_sites(pool, texts, originals)
         self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
 
@@ -499,6 +506,44 @@ class ConversationReader:
                         pool[j][x] = replace(f, status="negated")
                         changed.append(Change(f.concept, "negated", offset + j, offset + k))
         return changed
+
+    def _pronouns_take_sites(
+        self, pool: list[list[Finding]], texts: Sequence[str], originals: Sequence[str]
+    ) -> None:
+        """ "What if my legs go numb?" then "both of them went numb this morning": "them" is
+        the legs, so the later numbness is of both legs (`extensive`), as if it had named
+        them; "my left leg goes weak?" then "it's gone weak": the weakness of a limb, not
+        tiredness. A finding a quality gave without a site takes the concept the latest
+        earlier mention made of that quality with a site, whatever its status (it is the
+        naming that counts), and the modifiers that site gave (SITE_MODIFIERS); not when the
+        message names a site itself ("it was my gums, they bled")."""
+        pronoun = self.phrases.site_pronoun
+        if pronoun is None:
+            return
+        lex = self.engine.lexicon
+        sited: dict[str, set[str]] = {}  # concept a quality makes alone -> concepts it makes with a site
+        for (_, quality), concept in lex.frames.items():
+            alone = lex.defaults.get(quality)
+            if alone is not None:
+                sited.setdefault(alone, {alone}).add(concept)
+        for i in range(1, len(pool)):
+            for x, f in enumerate(pool[i]):
+                if not f.present or SITE_MODIFIERS & set(f.modifiers) or f.concept not in sited:
+                    continue
+                if not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1]):
+                    continue
+                if any(m.has("site") for m in self.engine.reader.read(originals[i]).mentions):
+                    continue
+                could = sited[f.concept]
+                named = [
+                    e
+                    for fs in pool[:i]
+                    for e in fs
+                    if e.concept in could and (e.concept != f.concept or SITE_MODIFIERS & set(e.modifiers))
+                ]
+                if named:
+                    mods = set(f.modifiers) | (SITE_MODIFIERS & set(named[-1].modifiers))
+                    pool[i][x] = replace(f, concept=named[-1].concept, modifiers=tuple(sorted(mods)))
 
     def _given_away(self, finding: Finding, text: str) -> Finding:
         after = text[finding.end : finding.end + 60]
