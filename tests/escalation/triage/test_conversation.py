@@ -565,3 +565,20 @@ def test_a_pronoun_for_a_site_named_in_an_earlier_message_carries_that_site() ->
     # A site of its own, or no pronoun, keeps the later finding as it is.
     assert _read("What if my legs go numb?", "my fingertips went numb").assessment.level == Level.ROUTINE
     assert _read("What if my legs go numb?", "went a bit numb this morning").assessment.level == Level.ROUTINE
+
+
+def test_a_named_character_in_a_story_suffers_for_themselves() -> None:
+    for story in (
+        ("Reading the latest Val McDermid", "Tony has just passed out in the car park"),
+        ("Watching Line of Duty", "Kate has been coughing up blood all episode"),
+        ("Reading a new crime novel", "Harriet has collapsed on the stairs, no idea why"),
+    ):
+        assert _read(*story).assessment.level == Level.NONE, story
+    # The writer's own sentences in a story, or a name outside one, stay the patient's.
+    assert _read("Watching telly", "Today has been rough, collapsed in the kitchen").assessment.level == (
+        Level.EMERGENCY
+    )
+    assert _read("Watching telly", "Back has gone again, can't move my legs").assessment.level == (
+        Level.EMERGENCY
+    )
+    assert _read("Tony has just passed out in the car park").assessment.level == Level.EMERGENCY

@@ -92,6 +92,8 @@ class Phrases:
     # the next messages is theirs, told by `people` words ("the poor woman", "a man").
     fiction: tuple[re.Pattern[str], ...] = ()
     people: frozenset[str] = frozenset()
+    # Capitalised words that open a sentence without being anyone's name ("Today has been...").
+    not_names: frozenset[str] = frozenset()
     # "That was 1985": the message before told of the past, not of now.
     history: tuple[re.Pattern[str], ...] = ()
     # A reading corrected: "sorry, 36.8, misread it" replaces the reading before.
@@ -138,6 +140,7 @@ def phrases(language: str = "en") -> Phrases:
         again=patterns("again"),
         fiction=patterns("fiction"),
         people=frozenset(str(w) for w in data.get("people") or ()),
+        not_names=frozenset(str(w) for w in data.get("not_names") or ()),
         history=patterns("history"),
         reading_fix=patterns("reading_fix"),
         numbers={str(k): int(v) for k, v in (data.get("numbers") or {}).items()},
@@ -345,7 +348,8 @@ class ConversationReader:
             words = set(re.findall(r"[a-z']+", text))
             mine_said = not words.isdisjoint(self.phrases.me)
             story = _matches(self.phrases.fiction, text) is not None or (story and not mine_said)
-            if present and story and not mine_said and not words.isdisjoint(people):
+            in_story = present and story and not mine_said
+            if in_story and (not words.isdisjoint(people) or self._named_subject(originals[i], present)):
                 # "Watching Call the Midwife" then "the poor woman is bleeding and they can't
                 # stop it": hers, not the patient's.
                 mine = [replace(f, status="other") if f.present else f for f in mine]
@@ -453,6 +457,30 @@ class ConversationReader:
         at = len(before) + 1
         together = self.engine.assess(before + "\n" + text).findings
         return {(f.concept, f.start - at) for f in together if f.status == "other" and f.start >= at}
+
+    def _named_subject(self, original: str, present: Sequence[Finding]) -> bool:
+        """In a story, a name is the subject before the findings ("Rebus has just collapsed in
+        the pub"): a capitalised word the lexicon does not know, followed by a verb."""
+        reader = self.engine.reader
+        r = reader.read(original)
+        known = {k for m in r.mentions for k in range(m.i, m.j)}
+        verbs = self.engine.lexicon.lists.get("subject_verbs", frozenset()) | {"just"}
+        first = min(f.start for f in present)
+        tokens = r.tokens
+        for k in range(len(tokens) - 1):
+            tok = tokens[k]
+            word = original[tok.start : tok.end]
+            if tok.start >= first or k in known:
+                break
+            if (
+                len(word) > 1
+                and word[0].isupper()
+                and word[1:].islower()
+                and tok.norm not in self.phrases.not_names | self.phrases.me | self.phrases.them
+                and tokens[k + 1].norm in verbs
+            ):
+                return True
+        return False
 
     def _set_apart(self, alone: Sequence[Assessment], originals: Sequence[str]) -> set[tuple[int, str, int]]:
         """Findings that are someone else's once the messages that set a person apart from the
