@@ -582,3 +582,17 @@ def test_a_named_character_in_a_story_suffers_for_themselves() -> None:
         Level.EMERGENCY
     )
     assert _read("Tony has just passed out in the car park").assessment.level == Level.EMERGENCY
+
+
+def test_a_correction_that_opens_with_someone_elses_body_part_gives_them_the_message_before() -> None:
+    for talk in (
+        ("Ankle all swollen up and hot", "Sorry, my mum's ankle, I'm at hers"),
+        ("mi leg dem swell up bad", "sorry, a mi brother leg"),
+        ("chest is sore and tight", "oops, it's my husband's chest, not mine"),
+        ("Temp 38.9", "no, my son's temperature"),
+    ):
+        assert _read(*talk).assessment.level == Level.NONE, talk
+    # An addition, or an apology that names no part of anyone, leaves the patient's own.
+    too = _read("Calf swollen and hot", "Sorry, my son's back is hurting too")
+    assert too.assessment.level == Level.URGENT
+    assert _read("Calf swollen and hot", "sorry, my sister is here with me").assessment.level == Level.URGENT
