@@ -596,3 +596,20 @@ def test_a_correction_that_opens_with_someone_elses_body_part_gives_them_the_mes
     too = _read("Calf swollen and hot", "Sorry, my son's back is hurting too")
     assert too.assessment.level == Level.URGENT
     assert _read("Calf swollen and hot", "sorry, my sister is here with me").assessment.level == Level.URGENT
+
+
+def test_the_pain_in_a_later_message_is_the_pain_named_before() -> None:
+    # "the pain" names no site: it is the back, head or chest the message before named.
+    for talk, rule in (
+        (("my lower back's been hurting", "the pain wakes me at 3am every night"), "spinal-pain-flags"),
+        (("neck is sore", "and the ache is getting worse each day"), "spinal-pain-flags"),
+        (("bit of a headache", "that pain is getting worse and worse"), "head"),
+    ):
+        r = _read(*talk)
+        assert rule in r.assessment.rules, talk
+    # Someone else's pain spoken of again stays theirs, unless the writer says it is theirs too.
+    assert _read("my wife has a bad headache", "the pain's worse tonight").assessment.level == Level.NONE
+    assert _read("my wife has chest pain", "I've got the same pain now").assessment.level == Level.URGENT
+    # A pain with its own site is its own.
+    knee = _read("my back hurts", "the pain in my knee is worse every day")
+    assert "spinal-pain-flags" not in knee.assessment.rules

@@ -543,8 +543,9 @@ class ConversationReader:
         them; "my left leg goes weak?" then "it's gone weak": the weakness of a limb, not
         tiredness. A finding a quality gave without a site takes the concept the latest
         earlier mention made of that quality with a site, whatever its status (it is the
-        naming that counts), and the modifiers that site gave (SITE_MODIFIERS); not when the
-        message names a site itself ("it was my gums, they bled")."""
+        naming that counts, but someone else's stays theirs unless the writer claims it in
+        the words before it), and the modifiers that site gave (SITE_MODIFIERS); not when the message
+        names a site itself ("it was my gums, they bled")."""
         pronoun = self.phrases.site_pronoun
         if pronoun is None:
             return
@@ -570,8 +571,14 @@ class ConversationReader:
                     if e.concept in could and (e.concept != f.concept or SITE_MODIFIERS & set(e.modifiers))
                 ]
                 if named:
-                    mods = set(f.modifiers) | (SITE_MODIFIERS & set(named[-1].modifiers))
-                    pool[i][x] = replace(f, concept=named[-1].concept, modifiers=tuple(sorted(mods)))
+                    # Someone else's pain, spoken of again ("era para mi hermana, ella es la del
+                    # dolor"), is still theirs.
+                    was = named[-1]
+                    mods = set(f.modifiers) | (SITE_MODIFIERS & set(was.modifiers))
+                    clause = re.split(r"[,.;:!?]", texts[i][: f.start])[-1]
+                    mine_said = not set(re.findall(r"[a-z']+", clause)).isdisjoint(self.phrases.me)
+                    status = "other" if was.status == "other" and not mine_said else f.status
+                    pool[i][x] = replace(f, concept=was.concept, modifiers=tuple(sorted(mods)), status=status)
 
     def _given_away(self, finding: Finding, text: str) -> Finding:
         after = text[finding.end : finding.end + 60]
