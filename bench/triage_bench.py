@@ -39,6 +39,7 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "conversations_dev.jsonl",
     ROOT / "bench" / "data" / "conversations_dev2.jsonl",
     ROOT / "bench" / "data" / "conversations_dev3.jsonl",
+    ROOT / "bench" / "data" / "conversations_dev4.jsonl",
     ROOT / "bench" / "data" / "conversations_holdout.jsonl",
     ROOT / "bench" / "data" / "conversations_holdout2.jsonl",
     # Spanish (and Spanglish): each line is assessed in its "language" (issue 14).
