@@ -613,3 +613,16 @@ def test_the_pain_in_a_later_message_is_the_pain_named_before() -> None:
     # A pain with its own site is its own.
     knee = _read("my back hurts", "the pain in my knee is worse every day")
     assert "spinal-pain-flags" not in knee.assessment.rules
+
+
+def test_again_with_a_count_adds_that_many() -> None:
+    for talk in (("threw up once", "again x2", "and 3 more since"), ("sick twice", "again x4")):
+        assert _read(*talk).assessment.level == Level.URGENT, talk
+
+
+def test_still_before_a_finding_is_the_site_named_before() -> None:
+    r = _read("neck sore", "still sore tonight, it's constant")
+    assert "spinal-pain-flags" in r.assessment.rules
+    assert (
+        _read("lower back aching", "still aching, hasn't let up, constant").assessment.level == Level.URGENT
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import vigil.escalation.triage
+from vigil.escalation.triage import Level
 from vigil.escalation.triage.lexicon import LexiconError, build, expand
 
 from .conftest import assess
@@ -117,3 +118,36 @@ def test_no_pattern_splits_a_two_word_alternative_outside_brackets() -> None:
 )
 def test_alternatives_with_a_negated_auxiliary_match(text: str) -> None:
     assert assess(text).level.label == "emergency"
+
+
+def test_chemotherapy_regimens_patients_name_put_them_on_treatment() -> None:
+    for text in (
+        "shivering and shaking, I'm on FOLFOX",
+        "rigors last night, had my capox on monday",
+        "teeth chattering with cold, on herceptin",
+    ):
+        assert assess(text).level == Level.EMERGENCY, text
+
+
+def test_cancer_in_the_spine_bones_is_known_bone_metastases() -> None:
+    for text in (
+        "back aching again, the cancer is in my spine bones",
+        "my back hurts, the tumour is in my spinal bones",
+    ):
+        assert "spinal-pain-flags" in assess(text).rules, text
+
+
+def test_a_back_that_is_worse_is_back_pain_getting_worse() -> None:
+    for text in (
+        "my back is worse today",
+        "back's got a lot worse since yesterday",
+        "back feels worse when I sneeze",
+    ):
+        assert "spinal-pain-flags" in assess(text).rules, text
+    assert assess("my back is not worse").level <= Level.ROUTINE
+
+
+def test_not_a_bit_and_nothing_of_the_sort_answer_no() -> None:
+    for answer in ("not a bit", "nothing of the sort", "not in the slightest"):
+        a = assess(answer, "Any confusion or drowsiness?")
+        assert a.level == Level.NONE, answer
