@@ -175,6 +175,7 @@ class Reader:
         self._list_words = L.get("list_continuers", frozenset())
         self._glue = L.get("glue", frozenset())
         self._subject_verbs = L.get("subject_verbs", frozenset())
+        self._worry_words = L.get("worry_words", frozenset({"worried", "worrying", "concerned"}))
         self._person_stems = L.get("person_stems", frozenset())
         self._sentence_pairing = L.get("sentence_pairing", frozenset())
         self._volume_units = L.get("volume_units", frozenset())
@@ -1227,8 +1228,10 @@ class Reader:
                         state = third = 0
                     elif self._is_subject(tokens, starts, m):
                         state = third = OTHER
-                    elif self._went_with(tokens, k):
-                        third = OTHER  # "went to A&E with my husband, he had chest pain": "he" is him
+                    elif self._went_with(tokens, k) or self._worried_about(tokens, k, m.j):
+                        # "went to A&E with my husband, he had chest pain", "worried about my
+                        # mum, she's very confused": "he" and "she" are them.
+                        third = OTHER
                 elif ("marker", "first") in m.tags:
                     site = starts.get(k + 1)
                     place = k and tokens[k - 1].norm in self._prepositions and tok.norm == "my"
@@ -1254,6 +1257,15 @@ class Reader:
         return not any(
             tuple(norms[k : k + len(c)]) == c for k, w in enumerate(norms) for c in apart.get(w, ())
         )
+
+    def _worried_about(self, tokens: list[Token], k: int, j: int) -> bool:
+        """Someone the writer is worried about ("worried about my mum", "it's my husband I'm
+        worried about"): the writer is not them, so neither is "she" or "he" after."""
+        worry = self._worry_words
+        clause = tokens[k].clause
+        before = [t.norm for t in tokens[max(0, k - 4) : k] if t.clause == clause]
+        after = [t.norm for t in tokens[j : j + 4] if t.clause == clause]
+        return ("about" in before[-2:] and not worry.isdisjoint(before)) or not worry.isdisjoint(after)
 
     def _went_with(self, tokens: list[Token], k: int) -> bool:
         """Someone the writer went or was with ("with my husband", "took my wife")."""
