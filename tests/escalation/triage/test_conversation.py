@@ -626,3 +626,14 @@ def test_still_before_a_finding_is_the_site_named_before() -> None:
     assert (
         _read("lower back aching", "still aching, hasn't let up, constant").assessment.level == Level.URGENT
     )
+
+
+def test_over_after_a_message_told_of_the_past_makes_it_history() -> None:
+    for talk in (
+        ("Back in 2019 my legs went numb after the chemo", "thankfully that's all behind me"),
+        ("When I was first diagnosed I coughed up blood for a week", "but that's long gone"),
+        ("last year I kept fainting in the shower", "glad that's over and done with"),
+    ):
+        assert _read(*talk).assessment.level == Level.NONE, talk
+    # Over, without a past told before it, leaves a raised finding raised.
+    assert _read("Couldn't pass water this morning", "glad that's over").assessment.level == Level.EMERGENCY

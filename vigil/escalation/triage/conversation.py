@@ -96,6 +96,10 @@ class Phrases:
     not_names: frozenset[str] = frozenset()
     # "That was 1985": the message before told of the past, not of now.
     history: tuple[re.Pattern[str], ...] = ()
+    # "glad that's all over" after a message told of the past ("when I had the op"): that
+    # message was history too.
+    history_over: tuple[re.Pattern[str], ...] = ()
+    told_past: tuple[re.Pattern[str], ...] = ()
     # A reading corrected: "sorry, 36.8, misread it" replaces the reading before.
     reading_fix: tuple[re.Pattern[str], ...] = ()
     covers: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -142,6 +146,8 @@ def phrases(language: str = "en") -> Phrases:
         people=frozenset(str(w) for w in data.get("people") or ()),
         not_names=frozenset(str(w) for w in data.get("not_names") or ()),
         history=patterns("history"),
+        history_over=patterns("history_over"),
+        told_past=patterns("told_past"),
         reading_fix=patterns("reading_fix"),
         numbers={str(k): int(v) for k, v in (data.get("numbers") or {}).items()},
         counted=frozenset(str(c) for c in data.get("counted") or ()),
@@ -388,6 +394,9 @@ class ConversationReader:
                 elif _matches(self.phrases.history, text) is not None:
                     # "My legs went numb after the epidural" then "that was 1985": not now.
                     changes += self._overturn_last(pool, "resolved", index, offset, drop=True)
+                elif self._past_over(pool, texts, text):
+                    # "When I had the op I couldn't pass water" then "glad that's all over!"
+                    changes += self._overturn_last(pool, "resolved", index, offset, drop=True)
                 elif named is not None:
                     changes += self._overturn_named(pool, named.group("what"), index, offset)
                 elif taken is not None:
@@ -579,6 +588,16 @@ class ConversationReader:
                     mine_said = not set(re.findall(r"[a-z']+", clause)).isdisjoint(self.phrases.me)
                     status = "other" if was.status == "other" and not mine_said else f.status
                     pool[i][x] = replace(f, concept=was.concept, modifiers=tuple(sorted(mods)), status=status)
+
+    def _past_over(self, pool: Sequence[Sequence[Finding]], texts: Sequence[str], text: str) -> bool:
+        """The message says it is over, and the nearest message before with a present finding
+        told of the past ("when I had the op in March")."""
+        if _matches(self.phrases.history_over, text) is None:
+            return False
+        for j in range(len(pool) - 1, -1, -1):
+            if any(f.present for f in pool[j]):
+                return _matches(self.phrases.told_past, texts[j]) is not None
+        return False
 
     def _given_away(self, finding: Finding, text: str) -> Finding:
         after = text[finding.end : finding.end + 60]
