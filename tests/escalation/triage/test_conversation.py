@@ -637,3 +637,12 @@ def test_over_after_a_message_told_of_the_past_makes_it_history() -> None:
         assert _read(*talk).assessment.level == Level.NONE, talk
     # Over, without a past told before it, leaves a raised finding raised.
     assert _read("Couldn't pass water this morning", "glad that's over").assessment.level == Level.EMERGENCY
+
+
+def test_a_message_that_opens_with_a_programmes_name_is_a_story() -> None:
+    for story in (
+        ("Casualty tonight, woman collapsed in the car park", "so dramatic"),
+        ("Emmerdale!! the guy is coughing up blood everywhere", "as if"),
+        ("Call the Midwife, poor girl bleeding heavily", "I was in tears"),
+    ):
+        assert _read(*story).assessment.level == Level.NONE, story

@@ -555,3 +555,14 @@ def test_he_or_she_after_someone_the_writer_worries_about_is_them() -> None:
     # A carer, or a parent named bare, writes of the patient.
     assert assess("caring for my brother, he keeps falling over").level == Level.EMERGENCY
     assert assess("Worried about Mum, she's very confused today").level == Level.EMERGENCY
+
+
+def test_someone_who_fell_or_cut_themselves_is_the_subject_of_what_follows() -> None:
+    for text in (
+        "granddaughter fell off the trampoline, blood everywhere",
+        "my husband slipped on the ice, can't get up",
+        "neighbour cut his hand on the mower, it won't stop bleeding",
+    ):
+        assert assess(text).level == Level.NONE, text
+    assert assess("fell in the garden, blood everywhere").level == Level.EMERGENCY
+    assert assess("Dad fell and now he can't feel his legs").level == Level.EMERGENCY
