@@ -151,3 +151,6 @@ def test_not_a_bit_and_nothing_of_the_sort_answer_no() -> None:
     for answer in ("not a bit", "nothing of the sort", "not in the slightest"):
         a = assess(answer, "Any confusion or drowsiness?")
         assert a.level == Level.NONE, answer
+    # Before a finding, "not" denies the finding itself.
+    assert assess("not a bit of numbness", "Any numbness in your legs?").level == Level.NONE
+    assert assess("not a bit tired").level == Level.NONE
