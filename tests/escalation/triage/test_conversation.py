@@ -646,3 +646,14 @@ def test_a_message_that_opens_with_a_programmes_name_is_a_story() -> None:
         ("Call the Midwife, poor girl bleeding heavily", "I was in tears"),
     ):
         assert _read(*story).assessment.level == Level.NONE, story
+
+
+def test_blood_in_it_after_a_cough_is_coughed_up_blood() -> None:
+    for talk in (
+        ("chesty cough for days", "now there's blood in it"),
+        ("cough is worse", "and a bit of blood in it this morning"),
+    ):
+        r = _read(*talk)
+        assert "hemoptysis" in r.assessment.rules, talk
+    # Blood with its own place is that place's.
+    assert "hemoptysis" not in _read("coughing a lot", "blood in my pee though").assessment.rules

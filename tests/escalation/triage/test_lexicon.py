@@ -154,3 +154,14 @@ def test_not_a_bit_and_nothing_of_the_sort_answer_no() -> None:
     # Before a finding, "not" denies the finding itself.
     assert assess("not a bit of numbness", "Any numbness in your legs?").level == Level.NONE
     assert assess("not a bit tired").level == Level.NONE
+
+
+def test_free_of_a_symptom_is_no_finding() -> None:
+    for text in ("a whole pain-free weekend!", "headache-free since Tuesday", "sickness free at last"):
+        assert assess(text).level == Level.NONE, text
+
+
+def test_a_colds_signs_are_routine_not_nothing() -> None:
+    for text in ("just a sniffle", "got the sniffles", "runny nose since yesterday", "blocked nose"):
+        assert assess(text).level == Level.ROUTINE, text
+    assert assess("no runny nose").level == Level.NONE

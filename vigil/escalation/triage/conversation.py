@@ -111,6 +111,10 @@ class Phrases:
     # "What if my legs go numb?" then "both of them went numb": a pronoun just before a
     # finding stands for the site an earlier mention of the same concept named.
     site_pronoun: re.Pattern[str] | None = None
+    # "cough's been bad all week" then "now there's blood in it": blood `in_it` of a finding
+    # named before is of the kind `carried` says ({bleeding: {cough: hemoptysis}}).
+    in_it: re.Pattern[str] | None = None
+    carried: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # A count said on its own ("it's been 6 today") is the day's total, not one more, when it
     # says so ("today", "so far", "already").
     count_total: tuple[re.Pattern[str], ...] = ()
@@ -156,6 +160,10 @@ def phrases(language: str = "en") -> Phrases:
         apart=tuple(tuple(str(c).split()) for c in data.get("apart") or ()),
         tally=patterns("tally"),
         site_pronoun=re.compile(str(data["site_pronoun"])) if data.get("site_pronoun") else None,
+        in_it=re.compile(str(data["in_it"])) if data.get("in_it") else None,
+        carried={
+            str(k): {str(a): str(b) for a, b in v.items()} for k, v in (data.get("carried") or {}).items()
+        },
         count_total=patterns("count_total"),
         them=frozenset(str(w) for w in data["them"]) if data.get("them") else THEM,
         me=frozenset(str(w) for w in data["me"]) if data.get("me") else ME,
@@ -457,6 +465,7 @@ class ConversationReader:
             _fever_words_take_readings(pool)
         changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._pronouns_take_sites(pool, texts, originals)
+        self._in_what_came_before(pool, texts)
         self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
 
@@ -466,6 +475,20 @@ class ConversationReader:
         at = len(before) + 1
         together = self.engine.assess(before + "\n" + text).findings
         return {(f.concept, f.start - at) for f in together if f.status == "other" and f.start >= at}
+
+    def _in_what_came_before(self, pool: list[list[Finding]], texts: Sequence[str]) -> None:
+        """ "Cough's been bad all week" then "now there's a bit of blood in it": the blood is in
+        the cough, so it is coughed-up blood, as it would be in one sentence."""
+        if self.phrases.in_it is None:
+            return
+        for i in range(1, len(pool)):
+            for x, f in enumerate(pool[i]):
+                kinds = self.phrases.carried.get(f.concept)
+                if not f.present or not kinds or not self.phrases.in_it.match(texts[i][f.end : f.end + 20]):
+                    continue
+                before = [e for fs in pool[:i] for e in fs if e.present and e.concept in kinds]
+                if before:
+                    pool[i][x] = replace(f, concept=kinds[before[-1].concept])
 
     def _named_subject(self, original: str, present: Sequence[Finding]) -> bool:
         """In a story, a name is the subject before the findings ("Rebus has just collapsed in
