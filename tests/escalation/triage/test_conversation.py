@@ -657,3 +657,10 @@ def test_blood_in_it_after_a_cough_is_coughed_up_blood() -> None:
         assert "hemoptysis" in r.assessment.rules, talk
     # Blood with its own place is that place's.
     assert "hemoptysis" not in _read("coughing a lot", "blood in my pee though").assessment.rules
+
+
+def test_a_pronoun_after_a_site_said_to_feel_odd_is_that_site() -> None:
+    r = _read("chest feels a bit strange", "it's a sharp pain now, worst ever")
+    assert "chest-pain" in r.assessment.rules
+    assert "headache" in _present(_read("head feels weird", "it's throbbing now"))
+    assert "back_pain" in _present(_read("back feels funny", "it's really sore this morning"))

@@ -476,6 +476,20 @@ class ConversationReader:
         together = self.engine.assess(before + "\n" + text).findings
         return {(f.concept, f.start - at) for f in together if f.status == "other" and f.start >= at}
 
+    def _site_concept(self, before: Sequence[Sequence[Finding]], concept: str) -> str | None:
+        """The concept a quality that alone gives `concept` would make with the site of the
+        latest earlier `unrecognised` finding ("chest feels odd": chest, so pain is chest pain)."""
+        lex = self.engine.lexicon
+        qualities = [q for q, c in lex.defaults.items() if c == concept]
+        for f in reversed([e for fs in before for e in fs if e.present and e.concept == "unrecognised"]):
+            for m in self.engine.reader.read(f.evidence).mentions:
+                for site in m.values("site") if m.has("site") else ():
+                    for q in qualities:
+                        if (site, q) in lex.frames:
+                            return lex.frames[(site, q)]
+            return None
+        return None
+
     def _in_what_came_before(self, pool: list[list[Finding]], texts: Sequence[str]) -> None:
         """ "Cough's been bad all week" then "now there's a bit of blood in it": the blood is in
         the cough, so it is coughed-up blood, as it would be in one sentence."""
@@ -602,6 +616,12 @@ class ConversationReader:
                     for e in fs
                     if e.concept in could and (e.concept != f.concept or SITE_MODIFIERS & set(e.modifiers))
                 ]
+                if not named:
+                    # "chest feels a bit odd" then "it's a pain now": the site said to feel odd
+                    unplaced = self._site_concept(pool[:i], f.concept)
+                    if unplaced is not None:
+                        pool[i][x] = replace(f, concept=unplaced)
+                    continue
                 if named:
                     # Someone else's pain, spoken of again ("era para mi hermana, ella es la del
                     # dolor"), is still theirs.
