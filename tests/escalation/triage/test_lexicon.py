@@ -165,3 +165,10 @@ def test_a_colds_signs_are_routine_not_nothing() -> None:
     for text in ("just a sniffle", "got the sniffles", "runny nose since yesterday", "blocked nose"):
         assert assess(text).level == Level.ROUTINE, text
     assert assess("no runny nose").level == Level.NONE
+
+
+def test_loose_or_runny_with_a_count_is_diarrhoea() -> None:
+    for text, count in (("loose x4 since breakfast", 4), ("watery 8 times today", 8), ("runny x2", 2)):
+        counts = [f.count for f in assess(text).findings if f.concept == "diarrhea"]
+        assert counts == [count], text
+    assert assess("my tooth is loose").level == Level.NONE
