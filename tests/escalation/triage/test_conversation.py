@@ -664,3 +664,12 @@ def test_a_pronoun_after_a_site_said_to_feel_odd_is_that_site() -> None:
     assert "chest-pain" in r.assessment.rules
     assert "headache" in _present(_read("head feels weird", "it's throbbing now"))
     assert "back_pain" in _present(_read("back feels funny", "it's really sore this morning"))
+
+
+def test_a_leading_no_takes_back_the_reading_before_not_the_corrected_one() -> None:
+    assert _read("Temp 39.1", "no sorry 38.6, misread it").assessment.level == Level.URGENT
+    assert _read("101.5F", "nope, 99.9F, typo").assessment.level == Level.ROUTINE
+    low = _read("38.7", "no, 37.6 sorry", context={"on_active_treatment": True})
+    assert low.assessment.level == Level.URGENT
+    # Still denied when the message denies it again.
+    assert _read("38.7", "no sorry not 37.7, it was 36.9").assessment.level == Level.NONE

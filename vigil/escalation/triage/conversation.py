@@ -102,6 +102,10 @@ class Phrases:
     told_past: tuple[re.Pattern[str], ...] = ()
     # A reading corrected: "sorry, 36.8, misread it" replaces the reading before.
     reading_fix: tuple[re.Pattern[str], ...] = ()
+    # "no sorry 37.7": the "no" that opens a corrected reading, and the words that would still
+    # deny the reading after it ("no, not 37.7").
+    leading_no: tuple[re.Pattern[str], ...] = ()
+    denial: re.Pattern[str] = re.compile(r"\b(no|not|isnt|isn't|wasnt|wasn't|never|nothing)\b")
     covers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # "y la fiebre tb" after "la tos ya se me quitó": what is named goes the way of the last.
     same_as_before: tuple[re.Pattern[str], ...] = ()
@@ -153,6 +157,7 @@ def phrases(language: str = "en") -> Phrases:
         history_over=patterns("history_over"),
         told_past=patterns("told_past"),
         reading_fix=patterns("reading_fix"),
+        leading_no=patterns("leading_no"),
         numbers={str(k): int(v) for k, v in (data.get("numbers") or {}).items()},
         counted=frozenset(str(c) for c in data.get("counted") or ()),
         covers={str(k): frozenset(str(c) for c in v) for k, v in (data.get("covers") or {}).items()},
@@ -399,6 +404,10 @@ class ConversationReader:
                 if self._fixes_reading(text, pool):
                     # "Temp 101F" then "correction, 99.1, I misread the display"
                     changes += self._replace_readings(pool, index, offset)
+                    # "38.7" then "no sorry 37.7": the "no" takes back the reading before, the
+                    # new one stands.
+                    mine = self._reading_stands(mine, text)
+                    present = [f for f in mine if f.present]
                 elif _matches(self.phrases.history, text) is not None:
                     # "My legs went numb after the epidural" then "that was 1985": not now.
                     changes += self._overturn_last(pool, "resolved", index, offset, drop=True)
@@ -641,6 +650,22 @@ class ConversationReader:
             if any(f.present for f in pool[j]):
                 return _matches(self.phrases.told_past, texts[j]) is not None
         return False
+
+    def _reading_stands(self, mine: list[Finding], text: str) -> list[Finding]:
+        """A corrected reading that a leading "no" made negated, with no other denial before it."""
+        lead = _matches(self.phrases.leading_no, text)
+        if lead is None:
+            return mine
+        return [
+            replace(f, status="present")
+            if f.concept == "fever"
+            and f.value_c is not None
+            and f.status == "negated"
+            and _matches(self.phrases.leading_no, text[lead.end() : f.start]) is None
+            and not self.phrases.denial.search(text[lead.end() : f.start])
+            else f
+            for f in mine
+        ]
 
     def _given_away(self, finding: Finding, text: str) -> Finding:
         after = text[finding.end : finding.end + 60]
