@@ -172,3 +172,10 @@ def test_loose_or_runny_with_a_count_is_diarrhoea() -> None:
         counts = [f.count for f in assess(text).findings if f.concept == "diarrhea"]
         assert counts == [count], text
     assert assess("my tooth is loose").level == Level.NONE
+
+
+def test_an_illness_going_round_is_nobodys_symptom() -> None:
+    for text in ("there's a horrible cold going round work", "theres a chest infection doing the rounds"):
+        assert assess(text).level == Level.NONE, text
+    assert assess("I've caught the cough that's going round").level == Level.ROUTINE
+    assert assess("there's a bug going around, I've been sick 3 times").level == Level.ROUTINE
