@@ -59,7 +59,9 @@ def read_conversation(engine, row: dict):
     from vigil.escalation.triage.lines import _messages
 
     if "language" in row:
-        return engines.read_conversation(_messages(row["messages"]), row.get("context"), row["language"]).assessment
+        return engines.read_conversation(
+            _messages(row["messages"]), row.get("context"), row["language"]
+        ).assessment
     return ConversationReader(engine).read(_messages(row["messages"]), row.get("context")).assessment
 
 
@@ -75,7 +77,8 @@ def assess_row(engine, row: dict):
 def describe(row: dict) -> str:
     if "messages" in row:
         return " | ".join(
-            f"+{m.get('minutes', m.get('at', 0))}m {m['text']!r}" + (f" Q={m['question']!r}" if m.get("question") else "")
+            f"+{m.get('minutes', m.get('at', 0))}m {m['text']!r}"
+            + (f" Q={m['question']!r}" if m.get("question") else "")
             for m in row["messages"]
         )
     return repr(row["text"]) + (f" Q={row['question']!r}" if row.get("question") else "")

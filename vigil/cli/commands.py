@@ -438,7 +438,7 @@ def build_parser() -> argparse.ArgumentParser:
     triage.add_argument(
         "--language",
         default=None,
-        help='the patient language of lines that name none (default: detect it per message)',
+        help="the patient language of lines that name none (default: detect it per message)",
     )
     triage.set_defaults(handler=_cmd_triage)
 

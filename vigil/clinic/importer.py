@@ -188,4 +188,3 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
         await patients.discharge(session, clinic, patient, now, summary)
         summary.gone("patients")
     return summary
-

@@ -43,7 +43,6 @@ class Settings(BaseSettings):
             raise ConfigError("VIGIL_SECRET_KEY must be set (at least 16 characters)")
         return self.secret_key
 
-
     @property
     def https(self) -> bool:
         return self.public_url.startswith("https://")

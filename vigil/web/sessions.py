@@ -23,4 +23,5 @@ async def revoke_secret(session: AsyncSession, secret: str, now: datetime) -> in
     )
     return found.scalar_one_or_none()
 
+
 __all__ = ["revoke_all", "revoke_secret"]

@@ -132,8 +132,6 @@ def _is_boundary(tok: Token, words: frozenset[str]) -> bool:
     return tok.kind == PUNCT or tok.newline_before or tok.norm in words
 
 
-
-
 def _norm_word(word: str) -> str:
     return word.lower().replace("'", "").replace("’", "")
 

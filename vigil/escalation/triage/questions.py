@@ -241,9 +241,7 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             for d in made:
                 _score(d, int(number.value))
         return
-    if no is None and (
-        any(t.norm in WORSE_WORDS for t in tokens[:lead_end]) or _worse_said(tokens)
-    ):
+    if no is None and (any(t.norm in WORSE_WORDS for t in tokens[:lead_end]) or _worse_said(tokens)):
         add("present", 0, max(1, lead_end))  # "worse" to "better, the same or worse?"
         return
     if no is not None or (good is not None and yes is None):

@@ -52,9 +52,39 @@ FIRST_SINGULAR = frozenset({"i", "im", "ive", "id"})
 HIS_HER = frozenset({"his", "her"})
 ONLY_WORDS = frozenset({"only", "just"})
 NOT_SCORES = frozenset(
-    {"year", "years", "day", "days", "week", "weeks", "month", "months", "hour", "hours", "minute",
-     "minutes", "mins", "am", "pm", "oclock", "percent", "%", "mile", "miles", "pound", "pounds",
-     "kg", "stone", "lbs", "mg", "ml", "inch", "inches", "cm", "mm"}
+    {
+        "year",
+        "years",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "mins",
+        "am",
+        "pm",
+        "oclock",
+        "percent",
+        "%",
+        "mile",
+        "miles",
+        "pound",
+        "pounds",
+        "kg",
+        "stone",
+        "lbs",
+        "mg",
+        "ml",
+        "inch",
+        "inches",
+        "cm",
+        "mm",
+    }
 )
 
 
