@@ -458,3 +458,218 @@ def test_the_dogs_temperature_and_meant_for_my_sister_are_someone_elses() -> Non
     assert _read("wet myself again", "meant to send that to my sister, sorry!").assessment.level == Level.NONE
     son = _read("sick 6 times today", "Oh sorry that's my son, he's got a bug")
     assert son.assessment.level == Level.NONE
+
+
+def test_a_parent_a_later_message_sets_apart_from_the_clinics_care_is_someone_else() -> None:
+    # "my mum" alone is the patient (a carer writing); "her GP is sorting it" said after
+    # shows she is cared for elsewhere, as it would in the same message.
+    for talk in (
+        ("My mum's ankle is puffed up and hot", "Her GP is popping round after lunch"),
+        ("My dad has been really muddled since yesterday", "He's in a nursing home, they've called his GP"),
+        ("Our mum is short of breath today", "Her own GP says it's her asthma"),
+        ("My father fainted at the bus stop", "He isn't your patient, I just wanted advice"),
+    ):
+        r = _read(*talk)
+        assert r.assessment.level == Level.NONE, talk
+        assert r.assessment.other_person_level > Level.NONE, talk
+
+
+def test_a_carers_words_about_a_hospital_or_the_gp_leave_the_parent_the_patient() -> None:
+    # Words a carer of the patient could write too do not set the parent apart.
+    hospital = _read("My dad is really confused today", "We're in hospital now")
+    assert hospital.assessment.level == Level.EMERGENCY
+    assert _read("Dad can't feel his legs", "his GP is coming round").assessment.level == Level.EMERGENCY
+    assert _read("My back is killing me", "my mum's in a care home").assessment.level == Level.URGENT
+
+
+def test_a_count_said_on_its_own_counts_the_vomiting_or_diarrhoea_said_before() -> None:
+    # A new day: yesterday's count is out of the day, today's stands on its own.
+    for talk in (
+        ("Threw up 4 times yesterday", ("It's been 7 today", 26)),
+        ("Been sick twice", ("up to 6 now", 27)),
+        ("Loose bowels 3 times", ("that's 8 so far today", 25)),
+    ):
+        assert _read(*talk).assessment.level == Level.URGENT, talk
+    # "today", "now", "so far": the day's total, not more on top.
+    assert _read("Runny poo 4 times", "6 times now").assessment.level == Level.ROUTINE
+    assert _read("Sick twice this morning", "been 3 now").assessment.level == Level.ROUTINE
+    # Days, hours or a time of day are no count.
+    assert _read("Been sick", "it's been 3 days").assessment.level == Level.ROUTINE
+    assert _read("Been sick", "it's 6 o'clock, can't sleep").assessment.level == Level.ROUTINE
+
+
+def test_a_score_said_on_its_own_rates_the_pain_said_before() -> None:
+    for talk in (
+        ("My knee is sore", "it's an 8 today"),
+        ("My shoulder's playing up", "a 9 out of 10 this morning"),
+        ("my wrist aches", "8/10, nothing touches it"),
+        ("my ankle is giving me gyp", "I'd say about a 7"),
+    ):
+        r = _read(*talk)
+        assert r.assessment.level == Level.URGENT, talk
+        assert "pain-severe" in r.assessment.rules, talk
+    assert _read("My knee is sore", "it's about a 3").assessment.level == Level.ROUTINE
+    assert _read("My knee is sore", "it's a 5 minute walk to the shop").assessment.level == Level.ROUTINE
+
+
+def test_a_limb_or_joint_playing_up_is_pain_there() -> None:
+    for text in ("My hip's playing up", "my knee has been acting up all week", "my leg's giving me gyp"):
+        assert [f.concept for f in _read(text).assessment.present] == ["pain"], text
+
+
+def test_a_normal_reading_given_later_says_the_fever_named_before_was_none() -> None:
+    for talk in (
+        ("I feel like I've got a temperature", "Just checked, 36.9"),
+        ("Feeling feverish tonight", "thermometer says 98.4F"),
+        ("think I have a fever", "my temp is 36.4 though"),
+    ):
+        r = _read(*talk, context={"on_active_treatment": True})
+        assert r.assessment.level == Level.NONE, talk
+        assert [c.concept for c in r.changes] == ["fever"], talk
+    # A reading of its own, chills, a medicine that masks it, or someone else's reading stay.
+    assert _read("temp 38.4", "36.9 now").assessment.level == Level.URGENT
+    assert _read("hot and shivery", "36.9", context={"on_active_treatment": True}).assessment.level == (
+        Level.EMERGENCY
+    )
+    assert _read("I've got a fever", "36.8 after paracetamol").assessment.level == Level.URGENT
+    assert _read("I've got a fever", "my husband's temp is 36.5").assessment.level == Level.URGENT
+    assert _read("feverish", "36.7", "still burning up").assessment.level == Level.URGENT
+
+
+def test_he_or_she_after_a_message_that_named_someone_else_is_still_them() -> None:
+    # The message before named the person but said nothing of their health yet.
+    for talk in (
+        ("My husband isn't well", "he's been breathless all day and his chest is sore"),
+        ("My sister came round this afternoon", "she's been coughing up blood, should she see someone?"),
+        ("My brother is in a bad way", "He collapsed at work this morning"),
+    ):
+        r = _read(*talk)
+        assert r.assessment.level == Level.NONE, talk
+        assert r.assessment.other_person_level > Level.NONE, talk
+    # A carer writing for the patient, or a parent named bare, is the patient, as in one message.
+    assert _read("Writing for my husband", "he's breathless and his chest is sore").assessment.level == (
+        Level.EMERGENCY
+    )
+    assert _read("Dad's not well", "he can't feel his legs").assessment.level == Level.EMERGENCY
+    assert _read("Lovely day out", "she's been coughing up blood").assessment.level == Level.URGENT
+
+
+def test_a_pronoun_for_a_site_named_in_an_earlier_message_carries_that_site() -> None:
+    # "them" is the legs an earlier message named, even in a question or a denial.
+    for talk in (
+        ("Is it normal for both legs to go numb?", "Because they went numb an hour ago"),
+        ("No numbness in my legs yesterday", "but both of them are numb now"),
+        ("should I worry if my left leg goes weak", "it's gone weak since lunch"),
+    ):
+        assert _read(*talk).assessment.level == Level.EMERGENCY, talk
+    # A site of its own, or no pronoun, keeps the later finding as it is.
+    assert _read("What if my legs go numb?", "my fingertips went numb").assessment.level == Level.ROUTINE
+    assert _read("What if my legs go numb?", "went a bit numb this morning").assessment.level == Level.ROUTINE
+
+
+def test_a_named_character_in_a_story_suffers_for_themselves() -> None:
+    for story in (
+        ("Reading the latest Val McDermid", "Tony has just passed out in the car park"),
+        ("Watching Line of Duty", "Kate has been coughing up blood all episode"),
+        ("Reading a new crime novel", "Harriet has collapsed on the stairs, no idea why"),
+    ):
+        assert _read(*story).assessment.level == Level.NONE, story
+    # The writer's own sentences in a story, or a name outside one, stay the patient's.
+    assert _read("Watching telly", "Today has been rough, collapsed in the kitchen").assessment.level == (
+        Level.EMERGENCY
+    )
+    assert _read("Watching telly", "Back has gone again, can't move my legs").assessment.level == (
+        Level.EMERGENCY
+    )
+    assert _read("Tony has just passed out in the car park").assessment.level == Level.EMERGENCY
+
+
+def test_a_correction_that_opens_with_someone_elses_body_part_gives_them_the_message_before() -> None:
+    for talk in (
+        ("Ankle all swollen up and hot", "Sorry, my mum's ankle, I'm at hers"),
+        ("mi leg dem swell up bad", "sorry, a mi brother leg"),
+        ("chest is sore and tight", "oops, it's my husband's chest, not mine"),
+        ("Temp 38.9", "no, my son's temperature"),
+    ):
+        assert _read(*talk).assessment.level == Level.NONE, talk
+    # An addition, or an apology that names no part of anyone, leaves the patient's own.
+    too = _read("Calf swollen and hot", "Sorry, my son's back is hurting too")
+    assert too.assessment.level == Level.URGENT
+    assert _read("Calf swollen and hot", "sorry, my sister is here with me").assessment.level == Level.URGENT
+
+
+def test_the_pain_in_a_later_message_is_the_pain_named_before() -> None:
+    # "the pain" names no site: it is the back, head or chest the message before named.
+    for talk, rule in (
+        (("my lower back's been hurting", "the pain wakes me at 3am every night"), "spinal-pain-flags"),
+        (("neck is sore", "and the ache is getting worse each day"), "spinal-pain-flags"),
+        (("bit of a headache", "that pain is getting worse and worse"), "head"),
+    ):
+        r = _read(*talk)
+        assert rule in r.assessment.rules, talk
+    # Someone else's pain spoken of again stays theirs, unless the writer says it is theirs too.
+    assert _read("my wife has a bad headache", "the pain's worse tonight").assessment.level == Level.NONE
+    assert _read("my wife has chest pain", "I've got the same pain now").assessment.level == Level.URGENT
+    # A pain with its own site is its own.
+    knee = _read("my back hurts", "the pain in my knee is worse every day")
+    assert "spinal-pain-flags" not in knee.assessment.rules
+
+
+def test_again_with_a_count_adds_that_many() -> None:
+    for talk in (("threw up once", "again x2", "and 3 more since"), ("sick twice", "again x4")):
+        assert _read(*talk).assessment.level == Level.URGENT, talk
+
+
+def test_still_before_a_finding_is_the_site_named_before() -> None:
+    r = _read("neck sore", "still sore tonight, it's constant")
+    assert "spinal-pain-flags" in r.assessment.rules
+    assert (
+        _read("lower back aching", "still aching, hasn't let up, constant").assessment.level == Level.URGENT
+    )
+
+
+def test_over_after_a_message_told_of_the_past_makes_it_history() -> None:
+    for talk in (
+        ("Back in 2019 my legs went numb after the chemo", "thankfully that's all behind me"),
+        ("When I was first diagnosed I coughed up blood for a week", "but that's long gone"),
+        ("last year I kept fainting in the shower", "glad that's over and done with"),
+    ):
+        assert _read(*talk).assessment.level == Level.NONE, talk
+    # Over, without a past told before it, leaves a raised finding raised.
+    assert _read("Couldn't pass water this morning", "glad that's over").assessment.level == Level.EMERGENCY
+
+
+def test_a_message_that_opens_with_a_programmes_name_is_a_story() -> None:
+    for story in (
+        ("Casualty tonight, woman collapsed in the car park", "so dramatic"),
+        ("Emmerdale!! the guy is coughing up blood everywhere", "as if"),
+        ("Call the Midwife, poor girl bleeding heavily", "I was in tears"),
+    ):
+        assert _read(*story).assessment.level == Level.NONE, story
+
+
+def test_blood_in_it_after_a_cough_is_coughed_up_blood() -> None:
+    for talk in (
+        ("chesty cough for days", "now there's blood in it"),
+        ("cough is worse", "and a bit of blood in it this morning"),
+    ):
+        r = _read(*talk)
+        assert "hemoptysis" in r.assessment.rules, talk
+    # Blood with its own place is that place's.
+    assert "hemoptysis" not in _read("coughing a lot", "blood in my pee though").assessment.rules
+
+
+def test_a_pronoun_after_a_site_said_to_feel_odd_is_that_site() -> None:
+    r = _read("chest feels a bit strange", "it's a sharp pain now, worst ever")
+    assert "chest-pain" in r.assessment.rules
+    assert "headache" in _present(_read("head feels weird", "it's throbbing now"))
+    assert "back_pain" in _present(_read("back feels funny", "it's really sore this morning"))
+
+
+def test_a_leading_no_takes_back_the_reading_before_not_the_corrected_one() -> None:
+    assert _read("Temp 39.1", "no sorry 38.6, misread it").assessment.level == Level.URGENT
+    assert _read("101.5F", "nope, 99.9F, typo").assessment.level == Level.ROUTINE
+    low = _read("38.7", "no, 37.6 sorry", context={"on_active_treatment": True})
+    assert low.assessment.level == Level.URGENT
+    # Still denied when the message denies it again.
+    assert _read("38.7", "no sorry not 37.7, it was 36.9").assessment.level == Level.NONE

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import vigil.escalation.triage
+from vigil.escalation.triage import Level
 from vigil.escalation.triage.lexicon import LexiconError, build, expand
 
 from .conftest import assess
@@ -117,3 +118,64 @@ def test_no_pattern_splits_a_two_word_alternative_outside_brackets() -> None:
 )
 def test_alternatives_with_a_negated_auxiliary_match(text: str) -> None:
     assert assess(text).level.label == "emergency"
+
+
+def test_chemotherapy_regimens_patients_name_put_them_on_treatment() -> None:
+    for text in (
+        "shivering and shaking, I'm on FOLFOX",
+        "rigors last night, had my capox on monday",
+        "teeth chattering with cold, on herceptin",
+    ):
+        assert assess(text).level == Level.EMERGENCY, text
+
+
+def test_cancer_in_the_spine_bones_is_known_bone_metastases() -> None:
+    for text in (
+        "back aching again, the cancer is in my spine bones",
+        "my back hurts, the tumour is in my spinal bones",
+    ):
+        assert "spinal-pain-flags" in assess(text).rules, text
+
+
+def test_a_back_that_is_worse_is_back_pain_getting_worse() -> None:
+    for text in (
+        "my back is worse today",
+        "back's got a lot worse since yesterday",
+        "back feels worse when I sneeze",
+    ):
+        assert "spinal-pain-flags" in assess(text).rules, text
+    assert assess("my back is not worse").level <= Level.ROUTINE
+
+
+def test_not_a_bit_and_nothing_of_the_sort_answer_no() -> None:
+    for answer in ("not a bit", "nothing of the sort", "not in the slightest"):
+        a = assess(answer, "Any confusion or drowsiness?")
+        assert a.level == Level.NONE, answer
+    # Before a finding, "not" denies the finding itself.
+    assert assess("not a bit of numbness", "Any numbness in your legs?").level == Level.NONE
+    assert assess("not a bit tired").level == Level.NONE
+
+
+def test_free_of_a_symptom_is_no_finding() -> None:
+    for text in ("a whole pain-free weekend!", "headache-free since Tuesday", "sickness free at last"):
+        assert assess(text).level == Level.NONE, text
+
+
+def test_a_colds_signs_are_routine_not_nothing() -> None:
+    for text in ("just a sniffle", "got the sniffles", "runny nose since yesterday", "blocked nose"):
+        assert assess(text).level == Level.ROUTINE, text
+    assert assess("no runny nose").level == Level.NONE
+
+
+def test_loose_or_runny_with_a_count_is_diarrhoea() -> None:
+    for text, count in (("loose x4 since breakfast", 4), ("watery 8 times today", 8), ("runny x2", 2)):
+        counts = [f.count for f in assess(text).findings if f.concept == "diarrhea"]
+        assert counts == [count], text
+    assert assess("my tooth is loose").level == Level.NONE
+
+
+def test_an_illness_going_round_is_nobodys_symptom() -> None:
+    for text in ("there's a horrible cold going round work", "theres a chest infection doing the rounds"):
+        assert assess(text).level == Level.NONE, text
+    assert assess("I've caught the cough that's going round").level == Level.ROUTINE
+    assert assess("there's a bug going around, I've been sick 3 times").level == Level.ROUTINE

@@ -480,3 +480,15 @@ def test_triage_line_with_an_engine_and_no_language_reads_as_before() -> None:
     en = default_engine("en")
     line = json.dumps({"id": "x", "text": "no fever"})
     assert triage_line(en, line) == {"id": "x", **en.assess("no fever").to_dict()}
+
+
+def test_el_dolor_in_a_later_message_is_the_pain_named_before(es: TriageEngine) -> None:
+    reader = ConversationReader(es)
+    for talk, rule in (
+        (("me duele la espalda baja", "el dolor no me deja dormir en la noche"), "spinal-pain-flags"),
+        (("tengo dolor de cabeza", "ese dolor va cada vez peor"), "head"),
+    ):
+        assert rule in reader.read(_conversation(*talk)).assessment.rules, talk
+    # Someone else's pain spoken of again stays theirs.
+    hers = reader.read(_conversation("a mi hermana le duele el pecho", "ahora el dolor es más fuerte"))
+    assert hers.assessment.level.label == "none"

@@ -543,3 +543,26 @@ def test_bladder_wont_empty_is_bladder_dysfunction() -> None:
 
 def test_a_typo_for_chest_still_reads_as_chest() -> None:
     assert assess("realy bad pain in my chesd").level is Level.EMERGENCY
+
+
+def test_he_or_she_after_someone_the_writer_worries_about_is_them() -> None:
+    for text in (
+        "I'm worried about my husband. He's very confused today",
+        "Really concerned about my sister, she fainted twice at work",
+        "it's my brother I'm worried about, he's been coughing up blood",
+    ):
+        assert assess(text).level == Level.NONE, text
+    # A carer, or a parent named bare, writes of the patient.
+    assert assess("caring for my brother, he keeps falling over").level == Level.EMERGENCY
+    assert assess("Worried about Mum, she's very confused today").level == Level.EMERGENCY
+
+
+def test_someone_who_fell_or_cut_themselves_is_the_subject_of_what_follows() -> None:
+    for text in (
+        "granddaughter fell off the trampoline, blood everywhere",
+        "my husband slipped on the ice, can't get up",
+        "neighbour cut his hand on the mower, it won't stop bleeding",
+    ):
+        assert assess(text).level == Level.NONE, text
+    assert assess("fell in the garden, blood everywhere").level == Level.EMERGENCY
+    assert assess("Dad fell and now he can't feel his legs").level == Level.EMERGENCY

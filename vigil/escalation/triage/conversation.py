@@ -20,6 +20,8 @@ from .model import Assessment, Finding, Level, Status
 from .rules import evaluate
 
 DEFAULT_WINDOW = timedelta(hours=48)
+# What a named site gives a finding: a pronoun for the site later carries them over.
+SITE_MODIFIERS: frozenset[str] = frozenset({"extensive", "one_sided"})
 COUNT_SPAN = timedelta(hours=24)  # "a day" for counts: the rules read rates per 24 hours
 # Statuses a later mention gives an earlier finding of the same concept. "other" is not one:
 # "my husband has a cough too" leaves the patient's own cough theirs (a correction moves it).
@@ -93,13 +95,37 @@ class Phrases:
     # the next messages is theirs, told by `people` words ("the poor woman", "a man").
     fiction: tuple[re.Pattern[str], ...] = ()
     people: frozenset[str] = frozenset()
+    # Capitalised words that open a sentence without being anyone's name ("Today has been...").
+    not_names: frozenset[str] = frozenset()
     # "That was 1985": the message before told of the past, not of now.
     history: tuple[re.Pattern[str], ...] = ()
+    # "glad that's all over" after a message told of the past ("when I had the op"): that
+    # message was history too.
+    history_over: tuple[re.Pattern[str], ...] = ()
+    told_past: tuple[re.Pattern[str], ...] = ()
     # A reading corrected: "sorry, 36.8, misread it" replaces the reading before.
     reading_fix: tuple[re.Pattern[str], ...] = ()
+    # "no sorry 37.7": the "no" that opens a corrected reading, and the words that would still
+    # deny the reading after it ("no, not 37.7").
+    leading_no: tuple[re.Pattern[str], ...] = ()
+    denial: re.Pattern[str] = re.compile(r"\b(no|not|isnt|isn't|wasnt|wasn't|never|nothing)\b")
     covers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # "y la fiebre tb" after "la tos ya se me quitó": what is named goes the way of the last.
     same_as_before: tuple[re.Pattern[str], ...] = ()
+    # "We've rung his GP", "she's in a care home": a later message sets the person written
+    # about apart from the clinic's care, so "my dad" of the message before is not the patient.
+    apart: tuple[tuple[str, ...], ...] = ()
+    # "What if my legs go numb?" then "both of them went numb": a pronoun just before a
+    # finding stands for the site an earlier mention of the same concept named.
+    site_pronoun: re.Pattern[str] | None = None
+    # "cough's been bad all week" then "now there's blood in it": blood `in_it` of a finding
+    # named before is of the kind `carried` says ({bleeding: {cough: hemoptysis}}).
+    in_it: re.Pattern[str] | None = None
+    carried: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # A count said on its own ("it's been 6 today") is the day's total, not one more, when it
+    # says so ("today", "so far", "already").
+    count_total: tuple[re.Pattern[str], ...] = ()
+    tally: tuple[re.Pattern[str], ...] = ()
     # Words for a third person and for the writer ("he", "I"), and what makes a correction
     # an addition instead ("too"): English unless the language's data says otherwise.
     them: frozenset[str] = field(default_factory=lambda: THEM)
@@ -129,12 +155,24 @@ def phrases(language: str = "en") -> Phrases:
         again=patterns("again"),
         fiction=patterns("fiction"),
         people=frozenset(str(w) for w in data.get("people") or ()),
+        not_names=frozenset(str(w) for w in data.get("not_names") or ()),
         history=patterns("history"),
+        history_over=patterns("history_over"),
+        told_past=patterns("told_past"),
         reading_fix=patterns("reading_fix"),
+        leading_no=patterns("leading_no"),
         numbers={str(k): int(v) for k, v in (data.get("numbers") or {}).items()},
         counted=frozenset(str(c) for c in data.get("counted") or ()),
         covers={str(k): frozenset(str(c) for c in v) for k, v in (data.get("covers") or {}).items()},
         same_as_before=patterns("same_as_before"),
+        apart=tuple(tuple(str(c).split()) for c in data.get("apart") or ()),
+        tally=patterns("tally"),
+        site_pronoun=re.compile(str(data["site_pronoun"])) if data.get("site_pronoun") else None,
+        in_it=re.compile(str(data["in_it"])) if data.get("in_it") else None,
+        carried={
+            str(k): {str(a): str(b) for a, b in v.items()} for k, v in (data.get("carried") or {}).items()
+        },
+        count_total=patterns("count_total"),
         them=frozenset(str(w) for w in data["them"]) if data.get("them") else THEM,
         me=frozenset(str(w) for w in data["me"]) if data.get("me") else ME,
         also=re.compile(str(data["also"])) if data.get("also") else ALSO,
@@ -196,6 +234,10 @@ def _fever_words_take_readings(pool: list[list[Finding]]) -> None:
             if f.concept == "fever" and f.present and f.value_c is None:
                 mods = set(f.modifiers) | ({"low_grade"} if "low_grade" in latest.modifiers else set())
                 findings[k] = replace(f, value_c=latest.value_c, modifiers=tuple(sorted(mods)))
+
+
+def _fever_without_reading(f: Finding) -> bool:
+    return f.concept == "fever" and f.present and f.value_c is None
 
 
 def _last_was_someone_else(pool: Sequence[Sequence[Finding]]) -> bool:
@@ -316,15 +358,21 @@ class ConversationReader:
         pool: list[list[Finding]] = []
         changes: list[Change] = []
         story = False  # inside a story on a screen or a page
+        totals: set[int] = set()  # messages whose count is the day's total
         people = self.phrases.people | self.phrases.them
+        theirs = self._set_apart(alone, originals)
         for i, (a, text) in enumerate(zip(alone, texts, strict=True)):
             index = offset + i
-            mine = [replace(f, message=index) for f in a.findings]
+            mine = [
+                replace(f, message=index, status="other" if (i, f.concept, f.start) in theirs else f.status)
+                for f in a.findings
+            ]
             present = [f for f in mine if f.present]
             words = set(re.findall(r"[a-z']+", text))
             mine_said = not words.isdisjoint(self.phrases.me)
             story = _matches(self.phrases.fiction, text) is not None or (story and not mine_said)
-            if present and story and not mine_said and not words.isdisjoint(people):
+            in_story = present and story and not mine_said
+            if in_story and (not words.isdisjoint(people) or self._named_subject(originals[i], present)):
                 # "Watching Call the Midwife" then "the poor woman is bleeding and they can't
                 # stop it": hers, not the patient's.
                 mine = [replace(f, status="other") if f.present else f for f in mine]
@@ -339,6 +387,16 @@ class ConversationReader:
                 # still the husband.
                 mine = [replace(f, status="other") if f.present else f for f in mine]
                 present = []
+            elif present and about_them and i and not any(f.present for f in pool[-1]):
+                # "My husband isn't well" then "he's been breathless all day": read with the
+                # message before, as one text, "he" is the husband ("Writing for my husband"
+                # then "he's breathless": the patient, as in one message).
+                before_named = self._theirs_with_before(originals[i - 1], originals[i])
+                mine = [
+                    replace(f, status="other") if f.present and (f.concept, f.start) in before_named else f
+                    for f in mine
+                ]
+                present = [f for f in mine if f.present]
             went = _last_status(pool) if _matches(self.phrases.same_as_before, text) else None
             if present and went is not None:
                 # "la tos ya se me quitó" then "y la fiebre tb": the fever is gone too.
@@ -350,8 +408,15 @@ class ConversationReader:
                 if self._fixes_reading(text, pool):
                     # "Temp 101F" then "correction, 99.1, I misread the display"
                     changes += self._replace_readings(pool, index, offset)
+                    # "38.7" then "no sorry 37.7": the "no" takes back the reading before, the
+                    # new one stands.
+                    mine = self._reading_stands(mine, text)
+                    present = [f for f in mine if f.present]
                 elif _matches(self.phrases.history, text) is not None:
                     # "My legs went numb after the epidural" then "that was 1985": not now.
+                    changes += self._overturn_last(pool, "resolved", index, offset, drop=True)
+                elif self._past_over(pool, texts, text):
+                    # "When I had the op I couldn't pass water" then "glad that's all over!"
                     changes += self._overturn_last(pool, "resolved", index, offset, drop=True)
                 elif named is not None:
                     changes += self._overturn_named(pool, named.group("what"), index, offset)
@@ -359,9 +424,17 @@ class ConversationReader:
                     changes += self._overturn_last(pool, taken, index, offset)
                 else:
                     extra = self._again(pool, text, originals[i], times, i, index)
+                    scores: list[tuple[int, int, int]] = []
+                    if extra is None:
+                        extra, scores = self._said_alone(pool, text, originals[i], index)
+                        if extra is not None and _matches(self.phrases.count_total, text) is not None:
+                            totals.add(i)  # "today it's been 6 already": the day so far
                     if extra is not None:
                         mine.append(extra)
                     elif not mine:
+                        if scores:
+                            # "my knee's sore" then "it's an 8 today": the score rates it
+                            self._rate_last(pool, scores[-1][2], times, i)
                         self._qualify_last(pool, originals[i], times, i)
             # A later mention that denies or resolves a concept overturns its earlier ones; in
             # a correction, so does one that gives the concept to someone else.
@@ -403,8 +476,200 @@ class ConversationReader:
             pool.append(mine)
         if self.engine.lexicon.fever_word_takes_reading:
             _fever_words_take_readings(pool)
-        self._add_counts(pool, alone, times)
+        changes += self._normal_reading_measures_fever(pool, originals, offset)
+        self._pronouns_take_sites(pool, texts, originals)
+        self._in_what_came_before(pool, texts)
+        self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
+
+    def _theirs_with_before(self, before: str, text: str) -> set[tuple[str, int]]:
+        """(concept, start) of the findings of `text` that someone else has when it is read
+        after the message before, as one text."""
+        at = len(before) + 1
+        together = self.engine.assess(before + "\n" + text).findings
+        return {(f.concept, f.start - at) for f in together if f.status == "other" and f.start >= at}
+
+    def _site_concept(self, before: Sequence[Sequence[Finding]], concept: str) -> str | None:
+        """The concept a quality that alone gives `concept` would make with the site of the
+        latest earlier `unrecognised` finding ("chest feels odd": chest, so pain is chest pain)."""
+        lex = self.engine.lexicon
+        qualities = [q for q, c in lex.defaults.items() if c == concept]
+        for f in reversed([e for fs in before for e in fs if e.present and e.concept == "unrecognised"]):
+            for m in self.engine.reader.read(f.evidence).mentions:
+                for site in m.values("site") if m.has("site") else ():
+                    for q in qualities:
+                        if (site, q) in lex.frames:
+                            return lex.frames[(site, q)]
+            return None
+        return None
+
+    def _in_what_came_before(self, pool: list[list[Finding]], texts: Sequence[str]) -> None:
+        """ "Cough's been bad all week" then "now there's a bit of blood in it": the blood is in
+        the cough, so it is coughed-up blood, as it would be in one sentence."""
+        if self.phrases.in_it is None:
+            return
+        for i in range(1, len(pool)):
+            for x, f in enumerate(pool[i]):
+                kinds = self.phrases.carried.get(f.concept)
+                if not f.present or not kinds or not self.phrases.in_it.match(texts[i][f.end : f.end + 20]):
+                    continue
+                before = [e for fs in pool[:i] for e in fs if e.present and e.concept in kinds]
+                if before:
+                    pool[i][x] = replace(f, concept=kinds[before[-1].concept])
+
+    def _named_subject(self, original: str, present: Sequence[Finding]) -> bool:
+        """In a story, a name is the subject before the findings ("Rebus has just collapsed in
+        the pub"): a capitalised word the lexicon does not know, followed by a verb."""
+        reader = self.engine.reader
+        r = reader.read(original)
+        known = {k for m in r.mentions for k in range(m.i, m.j)}
+        verbs = self.engine.lexicon.lists.get("subject_verbs", frozenset()) | {"just"}
+        first = min(f.start for f in present)
+        tokens = r.tokens
+        for k in range(len(tokens) - 1):
+            tok = tokens[k]
+            word = original[tok.start : tok.end]
+            if tok.start >= first or k in known:
+                break
+            if (
+                len(word) > 1
+                and word[0].isupper()
+                and word[1:].islower()
+                and tok.norm not in self.phrases.not_names | self.phrases.me | self.phrases.them
+                and tokens[k + 1].norm in verbs
+            ):
+                return True
+        return False
+
+    def _set_apart(self, alone: Sequence[Assessment], originals: Sequence[str]) -> set[tuple[int, str, int]]:
+        """Findings that are someone else's once the messages that set a person apart from the
+        clinic's care are read with them: "My dad's calf is swollen" then "we've rung his GP".
+        Each message is read with those messages as one text, so the reader's own rule for
+        "my dad" (the patient, unless the writer sets him apart) decides; (message, concept,
+        start) of each finding that reading gives to someone else."""
+        if not self.phrases.apart or len(originals) < 2:
+            return set()
+        reader = self.engine.reader
+        cues = self.phrases.apart
+
+        def sets_apart(text: str) -> bool:
+            norms = [t.norm for t in reader.tokenize(text)]
+            return any(tuple(norms[k : k + len(c)]) == c for k in range(len(norms)) for c in cues)
+
+        apart = [j for j, text in enumerate(originals) if sets_apart(text)]
+        out: set[tuple[int, str, int]] = set()
+        if not apart:
+            return out
+        for i, a in enumerate(alone):
+            mine = [f for f in a.findings if f.present and not f.from_question]
+            if i in apart or not mine:
+                continue
+            joined, at = "", 0
+            for k in sorted({i, *apart}):
+                if k == i:
+                    at = len(joined)
+                joined += originals[k] + "\n"
+            other = {(f.concept, f.start) for f in self.engine.assess(joined).findings if f.status == "other"}
+            out.update((i, f.concept, f.start) for f in mine if (f.concept, f.start + at) in other)
+        return out
+
+    def _normal_reading_measures_fever(
+        self, pool: list[list[Finding]], originals: Sequence[str], offset: int
+    ) -> list[Change]:
+        """ "Burning up" then "my temp's 36.8": the reading given later says how high the fever
+        named before is (TRIAGE.md: below 37.5 °C is a normal temperature, no finding). A fever
+        named without a number before the writer's normal reading is taken back; a fever with
+        its own reading, or chills, stays, and so does one when something was taken for it."""
+        changed: list[Change] = []
+        valueless = [j for j, fs in enumerate(pool) if any(_fever_without_reading(f) for f in fs)]
+        if not valueless:
+            return changed
+        for k in range(valueless[0] + 1, len(pool)):
+            if not self.engine.reader.normal_reading(originals[k]):
+                continue
+            for j in range(k):
+                for x, f in enumerate(pool[j]):
+                    if _fever_without_reading(f):
+                        pool[j][x] = replace(f, status="negated")
+                        changed.append(Change(f.concept, "negated", offset + j, offset + k))
+        return changed
+
+    def _pronouns_take_sites(
+        self, pool: list[list[Finding]], texts: Sequence[str], originals: Sequence[str]
+    ) -> None:
+        """ "What if my legs go numb?" then "both of them went numb this morning": "them" is
+        the legs, so the later numbness is of both legs (`extensive`), as if it had named
+        them; "my left leg goes weak?" then "it's gone weak": the weakness of a limb, not
+        tiredness. A finding a quality gave without a site takes the concept the latest
+        earlier mention made of that quality with a site, whatever its status (it is the
+        naming that counts, but someone else's stays theirs unless the writer claims it in
+        the words before it), and the modifiers that site gave (SITE_MODIFIERS); not when the message
+        names a site itself ("it was my gums, they bled")."""
+        pronoun = self.phrases.site_pronoun
+        if pronoun is None:
+            return
+        lex = self.engine.lexicon
+        sited: dict[str, set[str]] = {}  # concept a quality makes alone -> concepts it makes with a site
+        for (_, quality), concept in lex.frames.items():
+            alone = lex.defaults.get(quality)
+            if alone is not None:
+                sited.setdefault(alone, {alone}).add(concept)
+        for i in range(1, len(pool)):
+            for x, f in enumerate(pool[i]):
+                if not f.present or SITE_MODIFIERS & set(f.modifiers) or f.concept not in sited:
+                    continue
+                if not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1]):
+                    continue
+                if any(m.has("site") for m in self.engine.reader.read(originals[i]).mentions):
+                    continue
+                could = sited[f.concept]
+                named = [
+                    e
+                    for fs in pool[:i]
+                    for e in fs
+                    if e.concept in could and (e.concept != f.concept or SITE_MODIFIERS & set(e.modifiers))
+                ]
+                if not named:
+                    # "chest feels a bit odd" then "it's a pain now": the site said to feel odd
+                    unplaced = self._site_concept(pool[:i], f.concept)
+                    if unplaced is not None:
+                        pool[i][x] = replace(f, concept=unplaced)
+                    continue
+                if named:
+                    # Someone else's pain, spoken of again ("era para mi hermana, ella es la del
+                    # dolor"), is still theirs.
+                    was = named[-1]
+                    mods = set(f.modifiers) | (SITE_MODIFIERS & set(was.modifiers))
+                    clause = re.split(r"[,.;:!?]", texts[i][: f.start])[-1]
+                    mine_said = not set(re.findall(r"[a-z']+", clause)).isdisjoint(self.phrases.me)
+                    status = "other" if was.status == "other" and not mine_said else f.status
+                    pool[i][x] = replace(f, concept=was.concept, modifiers=tuple(sorted(mods)), status=status)
+
+    def _past_over(self, pool: Sequence[Sequence[Finding]], texts: Sequence[str], text: str) -> bool:
+        """The message says it is over, and the nearest message before with a present finding
+        told of the past ("when I had the op in March")."""
+        if _matches(self.phrases.history_over, text) is None:
+            return False
+        for j in range(len(pool) - 1, -1, -1):
+            if any(f.present for f in pool[j]):
+                return _matches(self.phrases.told_past, texts[j]) is not None
+        return False
+
+    def _reading_stands(self, mine: list[Finding], text: str) -> list[Finding]:
+        """A corrected reading that a leading "no" made negated, with no other denial before it."""
+        lead = _matches(self.phrases.leading_no, text)
+        if lead is None:
+            return mine
+        return [
+            replace(f, status="present")
+            if f.concept == "fever"
+            and f.value_c is not None
+            and f.status == "negated"
+            and _matches(self.phrases.leading_no, text[lead.end() : f.start]) is None
+            and not self.phrases.denial.search(text[lead.end() : f.start])
+            else f
+            for f in mine
+        ]
 
     def _given_away(self, finding: Finding, text: str) -> Finding:
         after = text[finding.end : finding.end + 60]
@@ -506,6 +771,57 @@ class ConversationReader:
                 )
         return None
 
+    def _said_alone(
+        self, pool: list[list[Finding]], text: str, original: str, index: int
+    ) -> tuple[Finding | None, list[tuple[int, int, int]]]:
+        """A message that names nothing but gives a count ("it's been 6 today": of the latest
+        counted finding, as a new finding) or 0-10 scores (returned, to rate what came before)."""
+        scores, counts = self.engine.reader.loose_numbers(original)
+        tally = None if counts else _matches(self.phrases.tally, text)
+        if tally is not None:
+            raw = tally.group("n")
+            n = int(raw) if raw.isdigit() else self.phrases.numbers.get(raw, 0)
+            counts = [(tally.start("n"), tally.end("n"), n)] if n else []
+        if counts:
+            # "sick 3 times yesterday" then "today it's been 6 already"
+            return self._counted_again(pool, original, counts[-1], index), []
+        return None, scores
+
+    def _counted_again(
+        self, pool: list[list[Finding]], original: str, count: tuple[int, int, int], index: int
+    ) -> Finding | None:
+        """A count said on its own counts the latest counted finding of the window."""
+        for findings in reversed(pool):
+            counted = [f for f in findings if f.present and f.concept in self.phrases.counted]
+            if counted:
+                start, end, n = count
+                return Finding(
+                    concept=counted[-1].concept,
+                    status="present",
+                    start=start,
+                    end=end,
+                    evidence=original[start:end],
+                    count=n,
+                    message=index,
+                )
+        return None
+
+    def _rate_last(self, pool: list[list[Finding]], score: int, times: Sequence[datetime], i: int) -> None:
+        """A 0-10 score said on its own rates the latest finding of the last day a score can
+        rate (pain and its kinds): 7 or more makes it severe, as in the same message."""
+        targets = self.engine.lexicon.lists.get("score_targets", frozenset())
+        for j in range(len(pool) - 1, -1, -1):
+            if times[i] - times[j] > COUNT_SPAN:
+                return
+            rated = [k for k, f in enumerate(pool[j]) if f.present and f.concept in targets]
+            if not rated:
+                continue
+            k = rated[-1]
+            f = pool[j][k]
+            mods = set(f.modifiers) | ({"severe"} if score >= 7 else set())
+            pool[j][k] = replace(f, score=max(score, f.score or 0), modifiers=tuple(sorted(mods)))
+            return
+
     def _qualify_last(
         self, pool: list[list[Finding]], original: str, times: Sequence[datetime], i: int
     ) -> None:
@@ -529,7 +845,11 @@ class ConversationReader:
             return
 
     def _add_counts(
-        self, pool: list[list[Finding]], alone: Sequence[Assessment], times: Sequence[datetime]
+        self,
+        pool: list[list[Finding]],
+        alone: Sequence[Assessment],
+        times: Sequence[datetime],
+        totals: set[int] | frozenset[int] = frozenset(),
     ) -> None:
         """Counts of the last 24 hours add up on the latest mention (an answer to a check-in
         question about the day is a total, not one more)."""
@@ -549,7 +869,7 @@ class ConversationReader:
                 messages += 1
                 most = max((f.count or 1) for _, f in mentions)
                 # An answer to a check-in question counts the day so far; told episodes add.
-                if any(f.from_question for _, f in mentions):
+                if j in totals or any(f.from_question for _, f in mentions):
                     total = max(total, most)
                 else:
                     total += most

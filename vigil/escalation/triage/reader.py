@@ -100,7 +100,7 @@ SCORE_TAILS: Final = [
 ]
 SCORE_LEAD: Final = frozenset({"like", "about", "around", "maybe"})
 ARTICLES: Final = frozenset({"a", "an"})
-SCORE_COPULAS: Final = frozenset({"is", "s", "was", "at", "about", "around"})
+SCORE_COPULAS: Final = frozenset({"is", "s", "its", "was", "at", "about", "around"})
 NUMBER_AND: Final = frozenset({"and"})
 DECIMAL_WORDS: Final = frozenset({"point"})
 HALF: Final = ("and", "a", "half")
@@ -205,6 +205,7 @@ class Reader:
         self._list_words = L.get("list_continuers", frozenset())
         self._glue = L.get("glue", frozenset())
         self._subject_verbs = L.get("subject_verbs", frozenset())
+        self._worry_words = L.get("worry_words", frozenset({"worried", "worrying", "concerned"}))
         self._person_stems = L.get("person_stems", frozenset())
         self._sentence_pairing = L.get("sentence_pairing", frozenset())
         self._volume_units = L.get("volume_units", frozenset())
@@ -315,6 +316,30 @@ class Reader:
             if m.has("mod") and not self._negated_cue(r.tokens, r.mentions, owner, m)
             for mod in m.values("mod")
         }
+
+    def loose_numbers(self, text: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        """The 0-10 scores and the counts of a message that names no finding ("it's an 8
+        today", "6 times now"), as (start, end, value) in the text: what they rate is in the
+        messages before."""
+        r = self.read(text)
+        if r.drafts:
+            return [], []
+        tokens = r.tokens
+
+        def spans(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+            return [(tokens[i].start, tokens[j - 1].end, v) for i, j, v in found]
+
+        return spans(r.loose_scores), spans(r.loose_counts)
+
+    def normal_reading(self, text: str) -> bool:
+        """The writer's own last temperature reading in the message is normal (below 37.5 °C)
+        and nothing was taken to bring it down ("my temp's 36.8"; not "36.9 after paracetamol")."""
+        r = self.read(text)
+        if not r.readings or any(t.norm in self._antipyretics for t in r.tokens):
+            return False
+        subject = self._subjects(r.tokens, r.mentions)
+        mine = [x for x in r.readings if subject[x[0]] != OTHER]
+        return bool(mine) and mine[-1][2] < 37.5
 
     def _segment(self, tokens: list[Token], mentions: list[Mention], owner: list[int]) -> set[int]:
         """Number sentences and clauses; returns the clauses that open with a contrast."""
@@ -1243,8 +1268,10 @@ class Reader:
                         state = third = 0
                     elif self._is_subject(tokens, starts, m):
                         state = third = OTHER
-                    elif self._went_with(tokens, k):
-                        third = OTHER  # "went to A&E with my husband, he had chest pain": "he" is him
+                    elif self._went_with(tokens, k) or self._worried_about(tokens, k, m.j):
+                        # "went to A&E with my husband, he had chest pain", "worried about my
+                        # mum, she's very confused": "he" and "she" are them.
+                        third = OTHER
                 elif ("marker", "first") in m.tags:
                     site = starts.get(k + 1)
                     place = k and tokens[k - 1].norm in self._prepositions and tok.norm == "my"
@@ -1270,6 +1297,15 @@ class Reader:
         return not any(
             tuple(norms[k : k + len(c)]) == c for k, w in enumerate(norms) for c in apart.get(w, ())
         )
+
+    def _worried_about(self, tokens: list[Token], k: int, j: int) -> bool:
+        """Someone the writer is worried about ("worried about my mum", "it's my husband I'm
+        worried about"): the writer is not them, so neither is "she" or "he" after."""
+        worry = self._worry_words
+        clause = tokens[k].clause
+        before = [t.norm for t in tokens[max(0, k - 4) : k] if t.clause == clause]
+        after = [t.norm for t in tokens[j : j + 4] if t.clause == clause]
+        return ("about" in before[-2:] and not worry.isdisjoint(before)) or not worry.isdisjoint(after)
 
     def _went_with(self, tokens: list[Token], k: int) -> bool:
         """Someone the writer went or was with ("with my husband", "took my wife")."""
