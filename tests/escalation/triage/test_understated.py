@@ -107,3 +107,171 @@ def test_my_waterworks_have_packed_up_is_bladder_dysfunction(text: str) -> None:
 )
 def test_our_boiler_has_packed_up_is_no_emergency(text: str) -> None:
     assert assess(text).level < Level.URGENT
+
+
+# -- speech, seizures and confusion told by their signs ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his words are coming out in the wrong order",
+        "I keep saying 'spoon' when I mean 'phone'",
+        "she can't get her words in the right order today",
+    ],
+)
+def test_my_sentences_are_all_back_to_front_is_speech_difficulty(text: str) -> None:
+    a = assess(text)
+    assert "speech_difficulty" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he went all rigid on the sofa for a minute",
+        "my daughter found me jerking on the kitchen floor",
+        "woke up with a bitten tongue and a headache",
+        "I'd bitten my tongue and the sheets were wet",
+    ],
+)
+def test_i_went_all_jerky_and_bit_my_tongue_is_a_seizure(text: str) -> None:
+    a = assess(text)
+    assert "seizure" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad put his jumper on inside out and back to front this morning",
+        "Mum keeps asking me where Dad is, he passed away in 2015",
+        "ended up at the shops and didn't know how I'd got there",
+        "the neighbour says I wasn't with it this morning",
+    ],
+)
+def test_he_put_his_shoes_on_the_wrong_feet_is_confusion(text: str) -> None:
+    a = assess(text)
+    assert "confusion" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I bit my tongue eating my dinner",
+        "what do you mean when I mean to take it twice",
+        "my sister says her speech is all back to front",
+        "my brother put his shoes on the wrong feet as a kid",
+        "my kids were asking where the dog is",
+        "the heroine in my book goes all jerky when she sees him",
+    ],
+)
+def test_i_bit_my_tongue_eating_my_dinner_is_no_emergency(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+# -- self-harm said sideways ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly, what's the point",
+        "I've written my goodbye letters",
+        "keep thinking about steering the car into a tree",
+        "tempted to step in front of a bus",
+        "going to bed hoping I don't wake up",
+        "it'd be better for the kids if I just wasn't here",
+        "burnt my arm with the lighter because I wanted to feel something",
+    ],
+)
+def test_easier_for_everyone_if_i_wasnt_around_is_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the point of the scan if it changes nothing?",
+        "I nearly drove into a wall on the ice, scary",
+        "my husband thought about driving into town",
+        "hope I don't wake up the baby when I get in",
+        "it would be easier for everyone if I just had the appointment on Monday",
+        "I wrote letters to the council about the parking",
+    ],
+)
+def test_i_nearly_drove_into_a_wall_on_the_ice_is_no_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+# -- fever as an image, and treatment named by its date ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had my chemo Tuesday and my forehead is burning hot",
+        "on chemo, feels like I'm being cooked from the inside",
+    ],
+)
+def test_my_forehead_is_on_fire_on_chemo_is_neutropenic_fever(text: str) -> None:
+    a = assess(text)
+    assert "fever" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_shivering_since_my_infusion_on_monday_is_neutropenic_fever() -> None:
+    assert assess("shivering since my infusion on Monday").level is Level.EMERGENCY
+
+
+def test_a_temperature_with_chemo_finished_over_a_year_ago_is_urgent_not_an_emergency() -> None:
+    assert assess("got a temperature, my chemo ended over two years ago").level is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["the radiator is on fire", "my kid's forehead is boiling"])
+def test_the_radiator_is_on_fire_is_no_fever_of_mine(text: str) -> None:
+    assert "fever" not in present(assess(text))
+
+
+# -- breath told by what it stops -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he can only get three words out at a time",
+        "talking a word between gasps",
+        "couldn't get enough air into my lungs",
+        "sat forward clutching the arms of the chair to breathe",
+        "had to pause halfway through getting dressed, so puffed",
+        "out of breath now just sitting on the sofa",
+    ],
+)
+def test_can_barely_get_two_words_out_between_breaths_is_a_breathing_emergency(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had to stop at the top of the stairs to catch my wind, new this week",
+        "her breathing has gone downhill since Friday",
+    ],
+)
+def test_stopping_on_the_landing_to_get_my_wind_back_is_new_breathlessness(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level >= Level.URGENT
+
+
+def test_hills_make_me_puff_as_always_is_routine() -> None:
+    assert assess("hills make me puff, same as ever").level is Level.ROUTINE
+
+
+def test_my_wife_makes_me_puff_up_the_stairs_is_hers_to_set_not_a_finding() -> None:
+    assert assess("he caught his breath back after the run").level is Level.NONE
