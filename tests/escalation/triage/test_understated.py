@@ -275,3 +275,190 @@ def test_hills_make_me_puff_as_always_is_routine() -> None:
 
 def test_my_wife_makes_me_puff_up_the_stairs_is_hers_to_set_not_a_finding() -> None:
     assert assess("he caught his breath back after the run").level is Level.NONE
+
+
+# -- amounts and durations --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coughed up a clot of blood the size of a grape",
+        "there was way more than a teaspoon of blood in the sink after I coughed",
+        "brought up more than a few teaspoons of blood",
+    ],
+)
+def test_a_big_clot_of_blood_with_my_cough_is_major_haemoptysis(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cut my finger an hour ago and it's still oozing",
+        "my nose has been bleeding for half an hour",
+        "nosebleed, still pouring out",
+    ],
+)
+def test_a_nosebleed_still_dripping_after_half_an_hour_is_bleeding_that_will_not_stop(text: str) -> None:
+    a = assess(text)
+    assert "bleeding" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "been sick every hour since midnight",
+        "vomit after each drink",
+        "he isn't keeping water down",
+        "pooing every half hour since breakfast",
+        "it's coming out like water, 8 times today",
+        "bowels going like a tap, 9 times today",
+    ],
+)
+def test_throwing_up_every_hour_or_after_every_sip_is_urgent(text: str) -> None:
+    assert assess(text).level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "running to the loo every hour to pee",
+        "keeping fluids down fine now",
+        "a bit of red wine with dinner",
+        "nosebleed earlier, stopped after ten minutes",
+        "3 watery ones since lunch",
+    ],
+)
+def test_running_to_the_loo_every_hour_to_pee_is_not_diarrhoea(text: str) -> None:
+    a = assess(text)
+    assert a.level < Level.URGENT
+
+
+# -- the chest, the face and neck, bone secondaries -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my heart feels like it's being squeezed, unbearable",
+        "he's clutching his chest and saying it's terrible",
+        "my chest aches so badly I had to lie on the floor",
+    ],
+)
+def test_something_squeezing_my_heart_unbearably_is_severe_chest_pain(text: str) -> None:
+    a = assess(text)
+    assert "chest_pain" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my face has filled out and my collar won't do up",
+        "veins on my chest are bulging",
+        "can't fasten my top button any more",
+        "face is round as a moon this week",
+    ],
+)
+def test_my_neck_has_filled_out_and_my_top_button_wont_fasten_is_svc(text: str) -> None:
+    a = assess(text)
+    assert "face_neck_swelling" in present(a)
+    assert a.level >= Level.URGENT
+
+
+def test_a_face_round_as_a_football_and_struggling_for_breath_is_airway_swelling() -> None:
+    assert assess("my face is like a football and I'm struggling for breath").level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my heart goes out to her",
+        "Karl's clutching his chest again on the telly, classic",
+        "my tummy is so bloated",
+        "the football was as round as a ball",
+        "can't fasten the dog's collar",
+    ],
+)
+def test_my_heart_goes_out_to_her_is_no_chest_pain(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mets in my ribs and my back's sore today",
+        "my cancer is in my bones and my back aches",
+        "secondaries in my hip bone, lower back aching",
+    ],
+)
+def test_secondaries_in_my_hip_bones_and_an_aching_back_is_urgent(text: str) -> None:
+    a = assess(text)
+    assert "back_pain" in present(a)
+    assert a.level is Level.URGENT
+
+
+# -- routine findings named sideways ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("spitting out green phlegm", "cough"),
+        ("some spotting on my pad", "bleeding"),
+        ("new floaters in both eyes", "vision_change"),
+        ("feels like walking on pebbles, from the chemo", "numbness"),
+        ("something bad is going on, I can feel it", "patient_worry"),
+        ("could I talk to one of your nurses please", "nurse_request"),
+    ],
+)
+def test_green_muck_when_i_cough_is_a_routine_cough(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["drinking loads and up all night to the loo", "I'm bound up and weeing all the time"],
+)
+def test_thirst_or_constipation_with_weeing_all_night_is_hypercalcaemia(text: str) -> None:
+    assert assess(text).level is Level.URGENT
+
+
+# -- false alarms: other people, stories, adverts, advice, the past ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the man I sat with at chemo has been coughing up blood",
+        "this lady I know from the ward has a temperature",
+        "read a book where the hero goes deaf and blind",
+        "there's a poster at the surgery: face drooping, arm weakness, call 999",
+        "the card says if you notice blood in your phlegm, ring us",
+        "my legs swelled up last month but went down nicely with the water tablets",
+        "is tingling a side effect? Haven't had any yet",
+        "at my sister's, her leg is swollen",
+        "drove to my son's, he has a fever",
+    ],
+)
+def test_the_lady_i_sit_next_to_at_chemo_has_a_fever_is_not_the_patient(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back from my daughter's yesterday and now my calf is swollen and I'm breathless",
+        "stayed at my sister's last night and my legs went weak",
+        "my legs went weak and I went down after the stent",
+        "I've got a fever, if you could ring me back",
+    ],
+)
+def test_back_from_my_daughters_with_a_swollen_calf_is_mine(text: str) -> None:
+    assert assess(text).level >= Level.URGENT

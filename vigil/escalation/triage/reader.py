@@ -230,6 +230,8 @@ class Reader:
         self._only_circumstances = L.get("only_circumstances", frozenset())
         self._only_words = L.get("only_words", ONLY_WORDS)
         self._writer_words = L.get("writer_words", frozenset())
+        self._place_prepositions = L.get("place_prepositions", frozenset())
+        self._place_owners = L.get("place_owners", frozenset())
         # Words of the language's grammar the passes below need; English when not given.
         self._first_singular = L.get("first_singular", FIRST_SINGULAR)
         self._first_possessive = L.get("first_possessive", frozenset())
@@ -1208,6 +1210,7 @@ class Reader:
         state = base
         third = base  # whom "he"/"she" points at: the patient until someone else is named
         sentence = 0
+        person_end = 0  # "the lady I sit next to": an "I" inside a person's name is not the writer
         for k, tok in enumerate(tokens):
             if tok.sentence != sentence:
                 sentence = tok.sentence
@@ -1215,6 +1218,7 @@ class Reader:
             m = starts.get(k)
             if m is not None:
                 if ("marker", "person") in m.tags:
+                    person_end = m.j
                     # "Dad can't feel his legs": a parent named bare is how a carer
                     # names the patient; "my dad" or "my mate's mum" is someone else.
                     # Someone else only as the subject: "walked the dog" says nothing of the dog.
@@ -1233,7 +1237,7 @@ class Reader:
                         state = third = 0
                     elif self._is_subject(tokens, starts, m):
                         state = third = OTHER
-                    elif self._went_with(tokens, k):
+                    elif self._went_with(tokens, k) or self._a_place(tokens, starts, m):
                         third = OTHER  # "went to A&E with my husband, he had chest pain": "he" is him
                 elif ("marker", "first") in m.tags:
                     site = starts.get(k + 1)
@@ -1242,7 +1246,7 @@ class Reader:
                         state = 0  # "...in my book keeps coughing": a place of mine, not me
                 elif ("marker", "third") in m.tags:
                     state = third
-            if tok.norm in self._first_singular and (m is None or not m.has("marker")):
+            if tok.norm in self._first_singular and (m is None or not m.has("marker")) and k >= person_end:
                 state = 0  # "in my opinion I have a fever": "I have" is read as a yes, still me
             elif k and tok.norm in self._helped_objects and tokens[k - 1].norm in self._helping_verbs:
                 state = 0  # "my husband had to carry me up the stairs, legs wouldn't hold me": me
@@ -1287,7 +1291,8 @@ class Reader:
     def _is_subject(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
         last = tokens[m.j - 1]
         if last.possessive or (last.norm.endswith("s") and last.norm[:-1] in self._person_stems):
-            return True  # "my wife's cough", "hubbys had"
+            # "my wife's cough", "hubbys had"; but "back from my daughter's yesterday" is a place
+            return not self._a_place(tokens, starts, m)
         # Look a few words on ("my friend from the support group has ..."): a verb or a symptom
         # makes them the subject; a body part, "and", a comma or "I" ends the look.
         clause = tokens[m.j - 1].clause
@@ -1312,6 +1317,16 @@ class Reader:
                 return False  # "I need someone to ring me": what follows "to" is asked, not had
             k += 1
         return False
+
+    def _a_place(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
+        """'from my daughter's', 'round at Mum's': a home named by its owner, nothing of theirs."""
+        k = m.i - 1
+        while k >= 0 and tokens[k].norm in self._place_owners:
+            k -= 1
+        if k < 0 or tokens[k].norm not in self._place_prepositions:
+            return False
+        after = starts.get(m.j)
+        return after is None or not (after.has("site") or after.has("concept"))
 
     def _carer_intro(self, tokens: list[Token], mentions: list[Mention]) -> bool:
         """'This is Paul, Anne's husband' / 'her son here': someone writing for the patient."""
