@@ -462,3 +462,46 @@ def test_the_lady_i_sit_next_to_at_chemo_has_a_fever_is_not_the_patient(text: st
 )
 def test_back_from_my_daughters_with_a_swollen_calf_is_mine(text: str) -> None:
     assert assess(text).level >= Level.URGENT
+
+
+# -- the last of the set's classes ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numbness in my feet spreading up to my thighs",
+        "can't feel my toes and it's worked its way up past my knees",
+    ],
+)
+def test_numb_feet_creeping_up_past_my_knees_is_a_cord_sign(text: str) -> None:
+    a = assess(text)
+    assert "numbness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tingling in my toes creeping up to my ankles", "pins and needles in my feet creeping up past my knees"],
+)
+def test_tingling_creeping_up_from_the_toes_stays_routine(text: str) -> None:
+    assert assess(text).level is Level.ROUTINE
+
+
+def test_i_keel_over_if_i_stand_up_too_fast_is_syncope() -> None:
+    a = assess("I keel over whenever I stand up quickly")
+    assert "syncope" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the skin on my fingers has split", "a nail is lifting off on my big toe", "my scalp is flaking"],
+)
+def test_skin_split_on_my_knuckles_is_routine_not_nothing(text: str) -> None:
+    assert assess(text).level is Level.ROUTINE
+
+
+@pytest.mark.parametrize("text", ["the paint is flaking off", "we split the bill"])
+def test_the_paint_is_flaking_off_is_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
