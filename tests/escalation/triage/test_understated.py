@@ -505,3 +505,50 @@ def test_skin_split_on_my_knuckles_is_routine_not_nothing(text: str) -> None:
 @pytest.mark.parametrize("text", ["the paint is flaking off", "we split the bill"])
 def test_the_paint_is_flaking_off_is_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+# -- told around the edges: "it", a misspelt chest, a comma, an ache that only eased ----------
+
+
+def test_cant_really_talk_on_the_phone_because_of_it_after_breathlessness_is_an_emergency() -> None:
+    a = assess("A bit breathless. I can't speak on the phone right now because of it.")
+    assert a.level is Level.EMERGENCY
+
+
+def test_cant_talk_on_the_phone_because_of_my_voice_is_not_breathlessness() -> None:
+    assert "dyspnea" not in present(assess("I can't talk on the phone because of it, my voice is gone"))
+
+
+@pytest.mark.parametrize(
+    "text", ["sudden crushing pain in my chess", "tightness in the chess, came on suddenly"]
+)
+def test_a_sudden_pain_in_my_chess_is_chest_pain(text: str) -> None:
+    a = assess(text)
+    assert "chest_pain" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_playing_chess_with_my_son_is_nothing() -> None:
+    assert assess("playing chess with my son at the chess club").level is Level.NONE
+
+
+def test_sipping_tea_comma_not_staying_down_is_vomiting_without_fluids() -> None:
+    a = assess("tried sipping tea, not staying down")
+    assert "vomiting" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_puffed_after_the_stairs_as_always_is_routine() -> None:
+    assert assess("bit puffed after the stairs, no worse than usual").level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("headache, paracetamol eased it a little", Level.ROUTINE),
+        ("back ache, the tablets sorted it a bit", Level.ROUTINE),
+        ("had a headache, paracetamol sorted it", Level.NONE),
+    ],
+)
+def test_paracetamol_sorted_it_a_bit_leaves_the_headache(text: str, level: Level) -> None:
+    assert assess(text).level is level
