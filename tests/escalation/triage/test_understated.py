@@ -552,3 +552,49 @@ def test_puffed_after_the_stairs_as_always_is_routine() -> None:
 )
 def test_paracetamol_sorted_it_a_bit_leaves_the_headache(text: str, level: Level) -> None:
     assert assess(text).level is level
+
+
+# -- the same classes in yet other words ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my legs feel like a rag doll's", "limb_weakness"),
+        ("my knees keep going", "limb_weakness"),
+        ("I can't start peeing", "bladder_bowel_dysfunction"),
+        ("he keeps losing simple words", "speech_difficulty"),
+        ("she was shaking and foaming at the mouth", "seizure"),
+    ],
+)
+def test_my_knees_keep_going_is_an_emergency_sign(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["my wee is red and full of clots", "bleeding from my bottom, filled the pan"]
+)
+def test_wee_red_and_full_of_clots_is_major_bleeding(text: str) -> None:
+    a = assess(text)
+    assert "bleeding" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_feet_that_feel_not_attached_are_numb() -> None:
+    assert "numbness" in present(assess("my feet feel like they're not attached"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband was foaming at the mouth about the council",
+        "keep going, you're doing great",
+        "I keep going to the shops",
+        "the sunset was red",
+        "the kettle water is red hot",
+    ],
+)
+def test_foaming_at_the_mouth_about_the_council_is_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
