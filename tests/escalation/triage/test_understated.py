@@ -598,3 +598,47 @@ def test_feet_that_feel_not_attached_are_numb() -> None:
 )
 def test_foaming_at_the_mouth_about_the_council_is_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+# -- stories, and what is over (or only masked) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the film the wife collapses and can't breathe",
+        "my character in the play has a seizure in act two",
+        "in the book I'm reading the hero's legs go weak",
+    ],
+)
+def test_in_the_film_the_wife_collapses_is_a_story(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a temperature last week but it's normal now",
+        "headache gone after a sleep",
+        "the tummy ache was gone after a cup of tea",
+    ],
+)
+def test_a_temperature_last_week_that_is_normal_now_is_over(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "temp 38.5 earlier, took paracetamol, normal now",
+        "fever this morning, had some ibuprofen, fine now",
+    ],
+)
+def test_a_fever_that_is_fine_now_after_paracetamol_is_masked_not_over(text: str) -> None:
+    a = assess(text)
+    assert "fever" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_my_temperature_came_down_but_my_legs_are_weak_is_still_an_emergency() -> None:
+    assert assess("my temperature is normal now but my legs are weak").level is Level.EMERGENCY

@@ -988,6 +988,9 @@ class Reader:
         self._confirmed(tokens, mentions, hyp)
         subject = self._subjects(tokens, mentions)
         self._latest_reading_wins(r, resolved, subject)
+        if resolved and any(t.norm in self._antipyretics for t in tokens):
+            # "fever this morning, took paracetamol, fine now": masked, not over (as a reading is)
+            resolved -= {idx for idx in resolved if drafts[idx].concept == "fever"}
         # "went away at Christmas. Came back an hour ago": a return after the end undoes it.
         again = [
             m.i
