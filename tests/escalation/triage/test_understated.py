@@ -642,3 +642,20 @@ def test_a_fever_that_is_fine_now_after_paracetamol_is_masked_not_over(text: str
 
 def test_my_temperature_came_down_but_my_legs_are_weak_is_still_an_emergency() -> None:
     assert assess("my temperature is normal now but my legs are weak").level is Level.EMERGENCY
+
+
+def test_the_runs_about_ten_times_today_is_urgent_diarrhoea() -> None:
+    assert assess("the runs about 10 times today").level is Level.URGENT
+
+
+def test_drinking_like_a_fish_and_weeing_like_a_horse_is_hypercalcaemia() -> None:
+    assert assess("drinking like a fish and weeing like a horse").level is Level.URGENT
+
+
+def test_breathing_like_ive_run_a_marathon_sitting_here_is_breathlessness_at_rest() -> None:
+    assert assess("breathing like I've run a marathon just sitting here").level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["she runs about 5 times a week", "I feel like I've run a marathon"])
+def test_she_runs_about_five_times_a_week_is_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
