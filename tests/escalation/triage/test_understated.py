@@ -659,3 +659,33 @@ def test_breathing_like_ive_run_a_marathon_sitting_here_is_breathlessness_at_res
 @pytest.mark.parametrize("text", ["she runs about 5 times a week", "I feel like I've run a marathon"])
 def test_she_runs_about_five_times_a_week_is_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum keeps calling me by my dad's name",
+        "he called the nurse the wrong name all morning",
+        "Dad's chatting to his mum who's long dead",
+    ],
+)
+def test_calling_me_by_my_sisters_name_is_confusion(text: str) -> None:
+    a = assess(text)
+    assert "confusion" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my oncologist said cord compression causes weak legs",
+        "the leaflet says a clot can cause a swollen calf",
+        "my sister called me by her name",
+    ],
+)
+def test_cord_compression_causes_weak_legs_is_a_general_statement(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+def test_my_back_pain_causes_my_legs_to_go_weak_is_mine() -> None:
+    assert assess("my back pain causes my legs to go weak").level is Level.EMERGENCY
