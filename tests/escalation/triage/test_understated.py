@@ -273,7 +273,7 @@ def test_hills_make_me_puff_as_always_is_routine() -> None:
     assert assess("hills make me puff, same as ever").level is Level.ROUTINE
 
 
-def test_my_wife_makes_me_puff_up_the_stairs_is_hers_to_set_not_a_finding() -> None:
+def test_he_caught_his_breath_back_after_the_run_is_nothing() -> None:
     assert assess("he caught his breath back after the run").level is Level.NONE
 
 
