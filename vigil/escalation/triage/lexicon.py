@@ -8,6 +8,8 @@ Pattern syntax, one pattern a string, tokens separated by spaces:
   <num>           any number
   x?              the token may be left out
   <end>           (last only) the phrase must be followed by a boundary or the end
+
+A `compound` entry may say `learn: false` to keep its words out of the spelling vocabulary.
 """
 
 from __future__ import annotations
@@ -243,7 +245,9 @@ def build(data: Mapping[str, Any]) -> Lexicon:
             if not sep or not kind:
                 raise LexiconError(f"{where}: tag {raw_tag!r} is not written kind:value")
             tags.append((kind, value))
-        add(_as_patterns(entry.get("patterns"), where), tuple(tags), where, True)
+        # "learn: false": the entry's words are no targets for spelling correction (a new
+        # everyday word such as "chat" would otherwise tie with "cant" for "cnat").
+        add(_as_patterns(entry.get("patterns"), where), tuple(tags), where, bool(entry.get("learn", True)))
 
     for idx, pattern in enumerate(data.get("idioms") or []):
         add(_as_patterns(pattern, f"idioms[{idx}]"), (("idiom", ""),), "idioms", False)

@@ -231,6 +231,8 @@ class Reader:
         self._only_circumstances = L.get("only_circumstances", frozenset())
         self._only_words = L.get("only_words", ONLY_WORDS)
         self._writer_words = L.get("writer_words", frozenset())
+        self._place_prepositions = L.get("place_prepositions", frozenset())
+        self._place_owners = L.get("place_owners", frozenset())
         # Words of the language's grammar the passes below need; English when not given.
         self._first_singular = L.get("first_singular", FIRST_SINGULAR)
         self._first_possessive = L.get("first_possessive", frozenset())
@@ -1014,6 +1016,9 @@ class Reader:
         self._confirmed(tokens, mentions, hyp)
         subject = self._subjects(tokens, mentions, carer)
         self._latest_reading_wins(r, resolved, subject)
+        if resolved and any(t.norm in self._antipyretics for t in tokens):
+            # "fever this morning, took paracetamol, fine now": masked, not over (as a reading is)
+            resolved -= {idx for idx in resolved if drafts[idx].concept == "fever"}
         # "went away at Christmas. Came back an hour ago": a return after the end undoes it.
         again = [
             m.i
@@ -1243,6 +1248,7 @@ class Reader:
         state = base
         third = base  # whom "he"/"she" points at: the patient until someone else is named
         sentence = 0
+        person_end = 0  # "the lady I sit next to": an "I" inside a person's name is not the writer
         for k, tok in enumerate(tokens):
             if tok.sentence != sentence:
                 sentence = tok.sentence
@@ -1250,6 +1256,7 @@ class Reader:
             m = starts.get(k)
             if m is not None:
                 if ("marker", "person") in m.tags:
+                    person_end = m.j
                     # "Dad can't feel his legs": a parent named bare is how a carer
                     # names the patient; "my dad" or "my mate's mum" is someone else.
                     # Someone else only as the subject: "walked the dog" says nothing of the dog.
@@ -1268,7 +1275,11 @@ class Reader:
                         state = third = 0
                     elif self._is_subject(tokens, starts, m):
                         state = third = OTHER
-                    elif self._went_with(tokens, k) or self._worried_about(tokens, k, m.j):
+                    elif (
+                        self._went_with(tokens, k)
+                        or self._worried_about(tokens, k, m.j)
+                        or self._a_place(tokens, starts, m)
+                    ):
                         # "went to A&E with my husband, he had chest pain", "worried about my
                         # mum, she's very confused": "he" and "she" are them.
                         third = OTHER
@@ -1279,7 +1290,7 @@ class Reader:
                         state = 0  # "...in my book keeps coughing": a place of mine, not me
                 elif ("marker", "third") in m.tags:
                     state = third
-            if tok.norm in self._first_singular and (m is None or not m.has("marker")):
+            if tok.norm in self._first_singular and (m is None or not m.has("marker")) and k >= person_end:
                 state = 0  # "in my opinion I have a fever": "I have" is read as a yes, still me
             elif k and tok.norm in self._helped_objects and tokens[k - 1].norm in self._helping_verbs:
                 state = 0  # "my husband had to carry me up the stairs, legs wouldn't hold me": me
@@ -1333,7 +1344,8 @@ class Reader:
     def _is_subject(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
         last = tokens[m.j - 1]
         if last.possessive or (last.norm.endswith("s") and last.norm[:-1] in self._person_stems):
-            return True  # "my wife's cough", "hubbys had"
+            # "my wife's cough", "hubbys had"; but "back from my daughter's yesterday" is a place
+            return not self._a_place(tokens, starts, m)
         # Look a few words on ("my friend from the support group has ..."): a verb or a symptom
         # makes them the subject; a body part, "and", a comma or "I" ends the look.
         clause = tokens[m.j - 1].clause
@@ -1358,6 +1370,16 @@ class Reader:
                 return False  # "I need someone to ring me": what follows "to" is asked, not had
             k += 1
         return False
+
+    def _a_place(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
+        """'from my daughter's', 'round at Mum's': a home named by its owner, nothing of theirs."""
+        k = m.i - 1
+        while k >= 0 and tokens[k].norm in self._place_owners:
+            k -= 1
+        if k < 0 or tokens[k].norm not in self._place_prepositions:
+            return False
+        after = starts.get(m.j)
+        return after is None or not (after.has("site") or after.has("concept"))
 
     def _carer_intro(self, tokens: list[Token], mentions: list[Mention]) -> bool:
         """'This is Paul, Anne's husband' / 'her son here': someone writing for the patient."""
