@@ -35,7 +35,7 @@ async def say(rt: Runtime, clock: ManualClock, external_id: str, text: str) -> N
 
 async def demo_record(rt: Runtime, clock: ManualClock) -> Record:
     clock.set(DUE)
-    assert await rt.service.send_due() == 2
+    assert await rt.service.send_due() == 3  # Walter, Maria and Rosa
     for answer in ("3", "no", "no", "nothing else thanks"):  # Maria: back pain 3 is routine
         await say(rt, clock, MARIA, answer)
     await say(rt, clock, WALTER, "8")  # Walter: back pain 8 of 10

@@ -71,9 +71,9 @@ async def test_every_resource_of_the_demo_clinics_export_validates_and_every_ref
     resources = _parsed(await _since(rt, record.clinic, START - timedelta(days=1), batch=2))
     kinds = Counter(export.kind(r) for r in resources)
     assert set(kinds) == set(export.TYPES), kinds
-    assert kinds["Patient"] == 2
+    assert kinds["Patient"] == 3  # Walter, Maria and Rosa
     assert kinds["Questionnaire"] == 1
-    assert kinds["QuestionnaireResponse"] == 2
+    assert kinds["QuestionnaireResponse"] == 3  # Rosa's is open, unanswered
     assert kinds["Flag"] == kinds["DetectedIssue"] == 2
     keys = [f"{export.kind(r)}/{r.id}" for r in resources]
     assert len(keys) == len(set(keys)), "ids are unique per resource type"
@@ -254,7 +254,7 @@ async def test_the_command_line_writes_a_file_per_type_and_audits_the_export(
     assert code == 0, capsys.readouterr().err
     said = capsys.readouterr().out
     assert "riverside-thoracic" in said
-    assert "Patient.ndjson (2)" in said
+    assert "Patient.ndjson (3)" in said
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.ndjson" for t in export.TYPES)
     for path in out.iterdir():
         for line in path.read_text(encoding="utf-8").splitlines():
