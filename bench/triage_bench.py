@@ -37,6 +37,7 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "holdout_texting.jsonl",
     ROOT / "bench" / "data" / "holdout2_texting.jsonl",
     ROOT / "bench" / "data" / "holdout3_texting.jsonl",
+    ROOT / "bench" / "data" / "holdout4_texting.jsonl",
     # Conversations: the patient's level after the last message, findings pooled (TRIAGE.md).
     ROOT / "bench" / "data" / "conversations_dev.jsonl",
     ROOT / "bench" / "data" / "conversations_dev2.jsonl",
