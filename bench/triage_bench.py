@@ -34,6 +34,7 @@ DEFAULT_SETS = [
     ROOT / "bench" / "data" / "redteam10_texting.jsonl",
     ROOT / "bench" / "data" / "redteam11_texting.jsonl",
     ROOT / "bench" / "data" / "redteam12_texting.jsonl",
+    ROOT / "bench" / "data" / "redteam13_texting.jsonl",
     ROOT / "bench" / "data" / "holdout_texting.jsonl",
     ROOT / "bench" / "data" / "holdout2_texting.jsonl",
     ROOT / "bench" / "data" / "holdout3_texting.jsonl",
