@@ -1,10 +1,12 @@
 """A real browser (Debian's Chromium through Playwright): an admin adds a patient in the
-dashboard, then enrols more from a CSV file with good and bad rows: the dry run, then apply."""
+dashboard, then enrols more from a CSV file with good and bad rows: the dry run, then apply;
+a patient added in the dashboard gets the first check-in on the simulator."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -141,3 +143,62 @@ def test_an_admin_adds_a_patient_and_enrols_more_from_a_csv_after_its_dry_run(
             assert [e for e in errors if not e.startswith("Failed to load resource")] == []
         finally:
             browser.close()
+
+
+def test_a_patient_added_in_the_browser_gets_the_first_check_in_on_the_simulator(
+    server: tuple[str, Settings],
+) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    base, settings = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+        )
+        try:
+            page = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()
+            page.goto(f"{base}/login")
+            page.fill("input[name=email]", ADMIN)
+            page.fill("input[name=password]", PASSWORD)
+            page.click("button[type=submit]")
+            page.goto(f"{base}/patients/new")
+            page.get_by_label("Name").fill("Ada Lovelace")
+            page.get_by_label("External id (the clinic's record number)").fill("MRN-500200")
+            page.get_by_label("Channel").select_option("simulator")
+            page.get_by_label("Protocol").select_option("nsclc-weekly")
+            page.get_by_role("button", name="Add the patient").click()
+            expect(page.get_by_text("Ada Lovelace added.")).to_be_visible()
+
+            # Time passes to her first check-in: the server's own tick sends it, and her phone
+            # on the simulator shows it as it arrives.
+            # (Playwright's sync API holds this thread's event loop: the database work runs on its own.)
+            with ThreadPoolExecutor(1) as pool:
+                pool.submit(asyncio.run, _due_now(settings, "MRN-500200")).result()
+            page.goto(f"{base}/simulator/MRN-500200")
+            expect(page.locator("#transcript")).to_contain_text("time for your check-in", timeout=20_000)
+            expect(page.locator("#transcript")).to_contain_text("back pain")
+        finally:
+            browser.close()
+
+
+async def _due_now(settings: Settings, external_id: str) -> None:
+    """The patient's first check-in is due now (as if the days to it had passed)."""
+    from datetime import timedelta
+
+    from sqlalchemy import select, update
+
+    from vigil.core.models import Patient
+    from vigil.scheduler.models import Enrolment
+
+    rt = build_runtime(settings)
+    async with rt.db.transaction() as session:
+        patient_id = await session.scalar(select(Patient.id).where(Patient.external_id == external_id))
+        assert patient_id is not None
+        moved = await session.execute(
+            update(Enrolment)
+            .where(Enrolment.patient_id == patient_id, Enrolment.active.is_(True))
+            .values(next_due_at=rt.clock.now() - timedelta(seconds=1))
+        )
+        assert moved.rowcount == 1  # type: ignore[attr-defined]
+    await rt.db.dispose()
