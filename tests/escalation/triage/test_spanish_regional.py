@@ -1,0 +1,319 @@
+"""Spanish as it is texted across regions: each class of wording read as the spec says, with
+the hard negatives that must not move (our own sentences, never the bench's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vigil.escalation.triage import Assessment, default_engine
+
+from .conftest import present, status_of
+
+
+def assess(text: str, question: str | None = None, context: dict[str, bool] | None = None) -> Assessment:
+    return default_engine("es").assess(text, question, context)
+
+
+def level(text: str, question: str | None = None) -> str:
+    return assess(text, question).level.label
+
+
+# -- "nada más" / "nomás" is "only", not a denial ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("tengo tos seca, nada más", "cough"),
+        ("diarrea dos veces nomás", "diarrhea"),
+        ("me sangró la encía, unas gotitas namás", "bleeding"),
+        ("ando con náuseas nada mas", "nausea"),
+    ],
+)
+def test_nada_mas_and_nomas_mean_only_and_keep_the_symptom_present(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept in present(a), a.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("tuve diarrea el lunes, ya nada más", "diarrhea"),
+        ("me dolía la cabeza pero ya nada mas", "headache"),
+    ],
+)
+def test_ya_nada_mas_still_says_the_symptom_is_over(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept not in present(a), a.findings
+
+
+# -- legs that will not hold, walking to one side, soiling oneself -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no aguanto las piernas, me tengo que sentar",
+        "las piernas no me aguantan desde ayer",
+        "mi papá no aguanta las piernas al pararse",
+    ],
+)
+def test_legs_that_will_not_hold_one_up_are_limb_weakness(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" in present(a), a.findings
+    assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ando como borracho y eso que no tomo",
+        "me voy de lado cuando camino",
+        "se va para un lado al caminar, hay que sostenerla",
+    ],
+)
+def test_veering_or_walking_like_a_drunk_is_gait_difficulty(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" in present(a), a.findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me hago pipí encima y no me doy cuenta",
+        "se hace popó sin sentir desde ayer",
+        "no he podido hacer del baño ni orinar desde anoche",
+    ],
+)
+def test_soiling_without_feeling_or_passing_nothing_at_all_is_bladder_bowel_dysfunction(text: str) -> None:
+    a = assess(text)
+    assert "bladder_bowel_dysfunction" in present(a), a.findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me hago popó dos veces al día, normal",
+        "cuando me hago pipí me arde un poco",
+        "no aguanto el dolor de la pierna",
+    ],
+)
+def test_everyday_toilet_habits_and_leg_pain_are_not_cord_signs(text: str) -> None:
+    a = assess(text)
+    assert "bladder_bowel_dysfunction" not in present(a), a.findings
+    assert "limb_weakness" not in present(a), a.findings
+    assert a.level.label != "emergency"
+
+
+# -- regional words for places: lomo, paletillas, colita ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("me duele el lomo desde la semana pasada", "back_pain"),
+        ("dolor entre las paletillas", "back_pain"),
+        ("tengo dormida la colita", "saddle_numbness"),
+        ("se me duermen las partes de abajo", "saddle_numbness"),
+    ],
+)
+def test_regional_names_of_the_back_and_the_saddle_area(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+# -- breath: resuello, cannot finish a sentence, breath that catches ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no termino ni una frase sin parar a tomar aire",
+        "hablo y no acabo la oración, me ahogo",
+        "no alcanzo a terminar una frase",
+    ],
+)
+def test_not_finishing_a_sentence_is_severe_breathlessness(text: str) -> None:
+    a = assess(text)
+    assert "breathing" in a.rules, a.findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me falta el resuello",
+        "se me traba la respiración",
+        "se me corta el aire",
+        "me canso para respirar",
+        "de pronto me quedé sin resuello",
+    ],
+)
+def test_regional_ways_of_saying_short_of_breath(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a), a.findings
+
+
+def test_not_finishing_a_book_is_not_breathlessness() -> None:
+    assert level("no termino el libro que me regalaron") == "none"
+
+
+# -- chest: piquete, punza, bien intenso, clutching the chest -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me dio un piquete en el pecho muy fuerte",
+        "me punza el pecho de repente",
+        "dolor en el pecho bien intenso",
+        "un pinchazo en el pecho horrible",
+    ],
+)
+def test_stabbing_chest_pain_said_regionally_is_an_emergency_when_severe_or_sudden(text: str) -> None:
+    a = assess(text)
+    assert "chest-pain" in a.rules, a.findings
+
+
+@pytest.mark.parametrize("text", ["tengo un piquetito en el pecho a veces", "me punza el pecho de vez en cuando"])
+def test_a_mild_stab_in_the_chest_is_urgent_not_an_emergency(text: str) -> None:
+    a = assess(text)
+    assert "chest_pain" in present(a)
+    assert a.level.label == "urgent"
+
+
+def test_clutching_the_chest_is_chest_pain() -> None:
+    assert "chest_pain" in present(assess("se agarra el pecho y está sudando"))
+
+
+def test_a_mosquito_bite_on_the_arm_is_not_chest_pain() -> None:
+    assert "chest_pain" not in present(assess("tengo un piquete de mosco en el brazo"))
+
+
+# -- blood: more than a teaspoon, spoonfuls, a mouthful, clots, will not stop -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "escupí sangre, más que una cucharadita",
+        "al toser me salieron como dos cucharadas de sangre",
+        "tosí un buche de sangre",
+    ],
+)
+def test_more_than_a_teaspoon_of_coughed_blood_is_major(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis-major" in a.rules, a.findings
+
+
+@pytest.mark.parametrize(
+    "text", ["escupí sangre, menos que una cucharadita", "tosí unas rayitas de sangre", "una cucharada de jarabe"]
+)
+def test_less_than_a_teaspoon_or_a_spoon_of_syrup_is_not_major(text: str) -> None:
+    assert "hemoptysis-major" not in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no le para la sangre de la herida",
+        "me corté y la sangre no para",
+        "me salen coágulos al orinar",
+    ],
+)
+def test_bleeding_that_will_not_stop_or_clots_in_the_urine_are_major(text: str) -> None:
+    a = assess(text)
+    assert "bleeding-major" in a.rules, a.findings
+
+
+def test_a_bleed_that_stopped_is_not_major() -> None:
+    assert "bleeding-major" not in assess("me sangró la nariz pero ya paró").rules
+
+
+# -- face and neck: swollen like a balloon, a collar that will not close, noisy breath ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo la cara como globo y me falta el aire",
+        "la camisa ya no me abrocha del cuello y me cuesta respirar",
+        "el cuello hinchado y hace un ruido raro al respirar",
+        "cara hinchada y al respirar me silba",
+    ],
+)
+def test_swollen_face_or_tight_collar_with_breathing_trouble_is_svc_airway(text: str) -> None:
+    a = assess(text)
+    assert "svc-airway" in a.rules, a.findings
+
+
+def test_a_shirt_that_does_not_close_over_the_belly_is_not_neck_swelling() -> None:
+    assert "face_neck_swelling" not in present(assess("el pantalón no me cierra, subí de peso"))
+
+
+# -- head: tongue that catches, one eye, fainting ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("se me trabó la lengua y no me salían las palabras", "speech_difficulty"),
+        ("se le nubló la vista de un ojo", "vision_change"),
+        ("me quedé privado en la silla", "syncope"),
+        ("se quedó privada un ratito", "syncope"),
+    ],
+)
+def test_regional_words_for_neurological_emergencies(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept in present(a), a.findings
+    assert a.level.label == "emergency"
+
+
+# -- self-harm said softly ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sería mejor morirme de una vez",
+        "me quiero ir de este mundo",
+        "tengo ganas de ya no estar aquí",
+        "quisiera desaparecer para siempre",
+    ],
+)
+def test_a_wish_to_die_said_softly_is_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self-harm" in a.rules, a.findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me muero de risa con mi nieto",
+        "me quiero ir de vacaciones a la playa",
+        "ya no estoy aquí, me mudé con mi hija",
+    ],
+)
+def test_figures_of_speech_and_trips_are_not_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+# -- 0–10 questions written "(0–10)" ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["¿Cuánto dolor tiene? (0–10)", "Dolor de espalda hoy, 0-10", "Su dolor, 0 / 10"])
+@pytest.mark.parametrize("answer", ["0", "cero"])
+def test_zero_to_a_spanish_scale_written_with_a_dash_denies_the_symptom(question: str, answer: str) -> None:
+    a = assess(answer, question)
+    assert a.findings, question
+    assert all(f.status == "negated" for f in a.findings)
+    assert a.level.label == "none"
+
+
+@pytest.mark.parametrize("question", ["¿Cuánto dolor tiene? (0–10)", "Dolor de espalda hoy, 0-10"])
+def test_a_score_to_a_spanish_scale_written_with_a_dash_is_still_scored(question: str) -> None:
+    a = assess("8", question)
+    assert any(f.score == 8 and f.present for f in a.findings)
+    assert a.level.label == "urgent"
+
+
+def test_status_helper_is_used() -> None:
+    assert status_of(assess("no tengo fiebre"), "fever") == {"negated"}
