@@ -7,7 +7,7 @@ import pytest
 
 from vigil.escalation.triage import Assessment, default_engine
 
-from .conftest import present, status_of
+from .conftest import present
 
 
 def assess(text: str, question: str | None = None, context: dict[str, bool] | None = None) -> Assessment:
@@ -315,5 +315,143 @@ def test_a_score_to_a_spanish_scale_written_with_a_dash_is_still_scored(question
     assert a.level.label == "urgent"
 
 
-def test_status_helper_is_used() -> None:
-    assert status_of(assess("no tengo fiebre"), "fever") == {"negated"}
+# -- who: relatives by marriage, "la paciente", people in a show -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mi nuera tiene tos desde ayer", "mi yerno anda con diarrea", "mi sobrina tiene fiebre, yo estoy bien"],
+)
+def test_in_laws_and_nieces_are_someone_else(text: str) -> None:
+    a = assess(text)
+    assert not present(a), a.findings
+    assert a.level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi esposa la paciente vomitó 8 veces hoy",
+        "mi abuelo, que es el paciente, tose sangre",
+        "mi mamá (la paciente) tiene fiebre de 39",
+    ],
+)
+def test_a_relative_named_as_the_patient_is_the_patient(text: str) -> None:
+    a = assess(text)
+    assert a.level.label in ("urgent", "emergency"), a.findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "en la telenovela al protagonista le dio un infarto",
+        "en la película la actriz se desmayó, qué drama",
+        "vi en la serie que el personaje tosía sangre",
+    ],
+)
+def test_symptoms_of_people_in_a_show_are_not_the_patients(text: str) -> None:
+    a = assess(text)
+    assert a.level.label == "none", a.findings
+
+
+def test_watching_a_show_does_not_hide_the_patients_own_symptom() -> None:
+    a = assess("estaba viendo la novela y de repente me dio un dolor de pecho muy fuerte")
+    assert "chest-pain" in a.rules
+
+
+# -- urgent signs said regionally ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["escupo algo rosado al toser", "tosí una flema rosadita"])
+def test_pink_sputum_is_hemoptysis(text: str) -> None:
+    assert "hemoptysis" in present(assess(text))
+
+
+def test_pink_cheeks_are_not_hemoptysis() -> None:
+    assert "hemoptysis" not in present(assess("tengo las mejillas rosaditas"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me falta el aire al caminar, eso nunca me pasaba",
+        "me agito al barrer y antes no",
+        "se fatiga para respirar al vestirse y antes no le pasaba",
+    ],
+)
+def test_breathlessness_that_never_happened_before_is_new(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea-new" in a.rules, a.findings
+
+
+@pytest.mark.parametrize(
+    "text", ["devuelvo hasta los traguitos de agua", "vomita hasta un sorbito de suero", "devolví hasta el trago de té"]
+)
+def test_vomiting_even_sips_is_unable_to_keep_fluids_down(text: str) -> None:
+    assert "vomiting" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("he ido al baño suelto 8 veces hoy", "diarrhea"),
+        ("tengo mucha sed y hago pipí cada media hora", "hypercalcemia"),
+        ("estreñida y orino muchísimo", "hypercalcemia"),
+    ],
+)
+def test_loose_stools_and_passing_urine_often_said_plainly(text: str, rule: str) -> None:
+    a = assess(text)
+    assert rule in a.rules, a.findings
+
+
+def test_going_to_the_toilet_normally_is_not_diarrhea() -> None:
+    assert "diarrhea" not in present(assess("fui al baño normal esta mañana"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["el dolor de pecho que tenía ya no lo tengo", "la tos ya no la tengo desde el martes"],
+)
+def test_ya_no_lo_tengo_says_the_symptom_is_over(text: str) -> None:
+    a = assess(text)
+    assert not present(a), a.findings
+
+
+def test_ya_no_lo_tengo_about_one_symptom_keeps_another_present() -> None:
+    a = assess("la tos ya no la tengo, pero me duele el pecho")
+    assert "chest_pain" in present(a)
+
+
+# -- routine complaints and requests that must not be silent -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se me está cayendo el cabello",
+        "me zumba el oído izquierdo",
+        "tengo aftas en la boca",
+        "todo me sabe a fierro",
+        "tengo las manos peladas por la quimio",
+        "siento un nudo en la garganta al tragar",
+    ],
+)
+def test_side_effects_said_regionally_are_never_silent(text: str) -> None:
+    assert level(text) == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quiero platicar con una nurse",
+        "me llaman por favor, tengo una duda",
+        "que alguien de la clínica me llame",
+    ],
+)
+def test_asking_to_be_called_is_a_nurse_request(text: str) -> None:
+    assert "nurse_request" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["me llaman la atención esos zapatos", "alguien me llamó ayer, ya hablamos"])
+def test_being_called_or_having_been_called_is_not_a_request(text: str) -> None:
+    assert "nurse_request" not in present(assess(text))
