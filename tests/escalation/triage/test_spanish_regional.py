@@ -455,3 +455,49 @@ def test_asking_to_be_called_is_a_nurse_request(text: str) -> None:
 @pytest.mark.parametrize("text", ["me llaman la atención esos zapatos", "alguien me llamó ayer, ya hablamos"])
 def test_being_called_or_having_been_called_is_not_a_request(text: str) -> None:
     assert "nurse_request" not in present(assess(text))
+
+
+# -- answers: "nada de eso", "nomás cuando..." ---------------------------------------------------
+
+WALK = "¿Tiene dificultad para caminar?"
+BLADDER = "¿Tiene problemas para orinar o para controlar la vejiga o el intestino?"
+
+
+@pytest.mark.parametrize("answer", ["nada de eso", "no, nada de eso", "no nada de eso", "ninguna de esas", "nada así"])
+@pytest.mark.parametrize("question", [WALK, BLADDER])
+def test_nada_de_eso_answering_a_screening_question_denies_it(answer: str, question: str) -> None:
+    a = assess(answer, question)
+    assert a.level.label == "none", a.findings
+    assert not present(a)
+
+
+def test_nada_de_eso_then_a_but_with_the_symptom_still_counts() -> None:
+    assert assess("nada de eso, pero me cuesta caminar", WALK).level.label == "emergency"
+
+
+@pytest.mark.parametrize("answer", ["nomás cuando camino", "namás al subir escaleras", "solo cuando camino"])
+def test_nomas_cuando_answering_a_question_is_a_qualified_yes(answer: str) -> None:
+    a = assess(answer, "¿Le falta el aire?")
+    assert "dyspnea" in present(a), a.findings
+    assert "breathing" not in a.rules
+
+
+# -- one eye, words that catch ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo la vista borrosa de un ojo",
+        "veo nublado por un solo ojo desde hoy",
+        "se me traban las palabras",
+        "no le sale lo que quiere decir",
+    ],
+)
+def test_one_eye_and_words_that_catch_are_neuro_acute(text: str) -> None:
+    assert "neuro-acute" in assess(text).rules
+
+
+@pytest.mark.parametrize("text", ["tengo un orzuelo en un ojo", "no encuentro las palabras para agradecerles"])
+def test_a_stye_or_a_figure_of_speech_is_not_neuro_acute(text: str) -> None:
+    assert "neuro-acute" not in assess(text).rules
