@@ -501,3 +501,14 @@ def test_one_eye_and_words_that_catch_are_neuro_acute(text: str) -> None:
 @pytest.mark.parametrize("text", ["tengo un orzuelo en un ojo", "no encuentro las palabras para agradecerles"])
 def test_a_stye_or_a_figure_of_speech_is_not_neuro_acute(text: str) -> None:
     assert "neuro-acute" not in assess(text).rules
+
+
+@pytest.mark.parametrize("text", ["coughing blood, como una taza", "coughing up blood y me falta el aire", "spitting blood otra vez"])
+def test_spanglish_coughing_blood_is_hemoptysis_in_the_spanish_reading(text: str) -> None:
+    assert "hemoptysis" in present(assess(text))
+
+
+def test_spanglish_coughing_alone_is_only_a_cough() -> None:
+    a = assess("coughing mucho en la noche")
+    assert "hemoptysis" not in present(a)
+    assert "cough" in present(a)
