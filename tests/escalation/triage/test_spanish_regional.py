@@ -173,7 +173,9 @@ def test_stabbing_chest_pain_said_regionally_is_an_emergency_when_severe_or_sudd
     assert "chest-pain" in a.rules, a.findings
 
 
-@pytest.mark.parametrize("text", ["tengo un piquetito en el pecho a veces", "me punza el pecho de vez en cuando"])
+@pytest.mark.parametrize(
+    "text", ["tengo un piquetito en el pecho a veces", "me punza el pecho de vez en cuando"]
+)
 def test_a_mild_stab_in_the_chest_is_urgent_not_an_emergency(text: str) -> None:
     a = assess(text)
     assert "chest_pain" in present(a)
@@ -205,7 +207,8 @@ def test_more_than_a_teaspoon_of_coughed_blood_is_major(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["escupí sangre, menos que una cucharadita", "tosí unas rayitas de sangre", "una cucharada de jarabe"]
+    "text",
+    ["escupí sangre, menos que una cucharadita", "tosí unas rayitas de sangre", "una cucharada de jarabe"],
 )
 def test_less_than_a_teaspoon_or_a_spoon_of_syrup_is_not_major(text: str) -> None:
     assert "hemoptysis-major" not in assess(text).rules
@@ -299,7 +302,9 @@ def test_figures_of_speech_and_trips_are_not_self_harm(text: str) -> None:
 # -- 0–10 questions written "(0–10)" ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("question", ["¿Cuánto dolor tiene? (0–10)", "Dolor de espalda hoy, 0-10", "Su dolor, 0 / 10"])
+@pytest.mark.parametrize(
+    "question", ["¿Cuánto dolor tiene? (0–10)", "Dolor de espalda hoy, 0-10", "Su dolor, 0 / 10"]
+)
 @pytest.mark.parametrize("answer", ["0", "cero"])
 def test_zero_to_a_spanish_scale_written_with_a_dash_denies_the_symptom(question: str, answer: str) -> None:
     a = assess(answer, question)
@@ -385,7 +390,12 @@ def test_breathlessness_that_never_happened_before_is_new(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["devuelvo hasta los traguitos de agua", "vomita hasta un sorbito de suero", "devolví hasta el trago de té"]
+    "text",
+    [
+        "devuelvo hasta los traguitos de agua",
+        "vomita hasta un sorbito de suero",
+        "devolví hasta el trago de té",
+    ],
 )
 def test_vomiting_even_sips_is_unable_to_keep_fluids_down(text: str) -> None:
     assert "vomiting" in assess(text).rules
@@ -463,7 +473,9 @@ WALK = "¿Tiene dificultad para caminar?"
 BLADDER = "¿Tiene problemas para orinar o para controlar la vejiga o el intestino?"
 
 
-@pytest.mark.parametrize("answer", ["nada de eso", "no, nada de eso", "no nada de eso", "ninguna de esas", "nada así"])
+@pytest.mark.parametrize(
+    "answer", ["nada de eso", "no, nada de eso", "no nada de eso", "ninguna de esas", "nada así"]
+)
 @pytest.mark.parametrize("question", [WALK, BLADDER])
 def test_nada_de_eso_answering_a_screening_question_denies_it(answer: str, question: str) -> None:
     a = assess(answer, question)
@@ -498,12 +510,17 @@ def test_one_eye_and_words_that_catch_are_neuro_acute(text: str) -> None:
     assert "neuro-acute" in assess(text).rules
 
 
-@pytest.mark.parametrize("text", ["tengo un orzuelo en un ojo", "no encuentro las palabras para agradecerles"])
+@pytest.mark.parametrize(
+    "text", ["tengo un orzuelo en un ojo", "no encuentro las palabras para agradecerles"]
+)
 def test_a_stye_or_a_figure_of_speech_is_not_neuro_acute(text: str) -> None:
     assert "neuro-acute" not in assess(text).rules
 
 
-@pytest.mark.parametrize("text", ["coughing blood, como una taza", "coughing up blood y me falta el aire", "spitting blood otra vez"])
+@pytest.mark.parametrize(
+    "text",
+    ["coughing blood, como una taza", "coughing up blood y me falta el aire", "spitting blood otra vez"],
+)
 def test_spanglish_coughing_blood_is_hemoptysis_in_the_spanish_reading(text: str) -> None:
     assert "hemoptysis" in present(assess(text))
 
