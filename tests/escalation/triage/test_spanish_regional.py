@@ -529,3 +529,59 @@ def test_spanglish_coughing_alone_is_only_a_cough() -> None:
     a = assess("coughing mucho en la noche")
     assert "hemoptysis" not in present(a)
     assert "cough" in present(a)
+
+
+# -- reported speech about the writer, legs to water, falls, "fregado de la espalda" -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("mi esposo dice que hablo raro", "speech_difficulty"),
+        ("mi hija dice que camino chueco", "gait_difficulty"),
+    ],
+)
+def test_someone_saying_what_the_writer_does_is_about_the_writer(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+def test_someone_saying_what_he_does_himself_stays_his() -> None:
+    assert "speech_difficulty" not in present(assess("mi esposo dice que él habla raro desde la operación"))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("las piernas se me hicieron agua", "limb_weakness"),
+        ("se le hacen gelatina las piernas", "limb_weakness"),
+        ("me fui de bruces en la banqueta", "gait_difficulty"),
+        ("me di un sentón en la cocina", "gait_difficulty"),
+    ],
+)
+def test_legs_turning_to_water_and_falls_said_regionally(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se me hizo agua la boca",
+        "me fui de boca con lo que dije",
+        "el cuadro está chueco",
+        "ando chueca de la cadera",
+    ],
+)
+def test_mouth_watering_and_figures_of_speech_are_not_cord_signs(text: str) -> None:
+    assert assess(text).level.label != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["ando bien jodido de la espalda", "ando fregada de la columna", "amolado del lomo"]
+)
+def test_being_in_a_bad_way_with_the_back_is_back_pain(text: str) -> None:
+    assert "back_pain" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["estoy jodido con el trabajo", "ando fregada con tanto trámite"])
+def test_being_in_a_bad_way_without_a_place_is_no_pain(text: str) -> None:
+    assert not present(assess(text))
