@@ -585,3 +585,47 @@ def test_being_in_a_bad_way_with_the_back_is_back_pain(text: str) -> None:
 @pytest.mark.parametrize("text", ["estoy jodido con el trabajo", "ando fregada con tanto trámite"])
 def test_being_in_a_bad_way_without_a_place_is_no_pain(text: str) -> None:
     assert not present(assess(text))
+
+
+# -- Spain and the River Plate: pota, tripa, "re mal", "tenés que llamarme" ---------------------
+
+
+@pytest.mark.parametrize("text", ["he echado la pota 7 veces hoy", "echo la papilla seis veces desde anoche"])
+def test_echar_la_pota_is_vomiting_and_counts(text: str) -> None:
+    assert "vomiting" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("tenés que llamarme", "nurse_request"),
+        ("necesito que me llamen hoy", "nurse_request"),
+        ("me siento re mal", "patient_worry"),
+        ("me siento super mal desde ayer", "patient_worry"),
+    ],
+)
+def test_voseo_and_intensifiers_in_requests_and_worry(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+def test_tener_que_llamar_a_alguien_mas_is_no_request() -> None:
+    assert "nurse_request" not in present(assess("tengo que llamar a mi hermana"))
+
+
+@pytest.mark.parametrize("text", ["no tengo ganas de vivir así", "ya no tengo ganas de vivir"])
+def test_no_wish_to_live_is_self_harm(text: str) -> None:
+    assert "self-harm" in assess(text).rules
+
+
+def test_wishing_to_live_long_is_not_self_harm() -> None:
+    assert "self_harm" not in present(assess("tengo ganas de vivir muchos años más"))
+
+
+def test_coffee_grounds_are_not_tiredness() -> None:
+    a = assess("vomité algo como café molido")
+    assert "fatigue" not in present(a)
+    assert "vomiting" in present(a)
+
+
+def test_low_blood_pressure_said_with_a_diminutive_is_never_silent() -> None:
+    assert level("tengo la presión bajita") == "routine"
