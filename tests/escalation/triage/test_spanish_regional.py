@@ -629,3 +629,13 @@ def test_coffee_grounds_are_not_tiredness() -> None:
 
 def test_low_blood_pressure_said_with_a_diminutive_is_never_silent() -> None:
     assert level("tengo la presión bajita") == "routine"
+
+
+@pytest.mark.parametrize("text", ["orino con sangre", "orino rojo desde ayer", "tengo la orina roja", "meo sangre"])
+def test_blood_in_the_urine_said_with_the_verb_is_bleeding(text: str) -> None:
+    assert "bleeding" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["orino con ardor", "orino bien, sin sangre", "orino claro"])
+def test_urine_without_blood_is_no_bleeding(text: str) -> None:
+    assert "bleeding" not in present(assess(text))
