@@ -631,7 +631,9 @@ def test_low_blood_pressure_said_with_a_diminutive_is_never_silent() -> None:
     assert level("tengo la presión bajita") == "routine"
 
 
-@pytest.mark.parametrize("text", ["orino con sangre", "orino rojo desde ayer", "tengo la orina roja", "meo sangre"])
+@pytest.mark.parametrize(
+    "text", ["orino con sangre", "orino rojo desde ayer", "tengo la orina roja", "meo sangre"]
+)
 def test_blood_in_the_urine_said_with_the_verb_is_bleeding(text: str) -> None:
     assert "bleeding" in present(assess(text))
 
@@ -639,3 +641,42 @@ def test_blood_in_the_urine_said_with_the_verb_is_bleeding(text: str) -> None:
 @pytest.mark.parametrize("text", ["orino con ardor", "orino bien, sin sangre", "orino claro"])
 def test_urine_without_blood_is_no_bleeding(text: str) -> None:
     assert "bleeding" not in present(assess(text))
+
+
+# -- "dijo que si...": instructions are hypotheticals; "no puedo" after "dice que" is the writer -
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi doctor dijo que si no puedo orinar llame",
+        "la enfermera me explicó que si me da fiebre vaya a urgencias",
+        "nos indicaron que en caso de que no pueda caminar avisemos",
+    ],
+)
+def test_what_the_doctor_said_to_do_if_is_hypothetical(text: str) -> None:
+    a = assess(text)
+    assert a.level.label == "none", a.findings
+
+
+def test_dijo_que_si_with_a_comma_is_a_yes_not_an_if() -> None:
+    assert "neuro-acute" in assess("el doctor dijo que sí, que me desmayé").rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hija dice que no puedo caminar bien",
+        "mi esposo dice que casi no puedo respirar",
+        "mi nieta dice que ya no veo bien de un ojo",
+    ],
+)
+def test_a_relative_reporting_what_the_writer_cannot_do_is_about_the_writer(text: str) -> None:
+    assert assess(text).level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["mi esposo ya no puede caminar", "mi vecina no puede respirar bien, yo estoy bien"]
+)
+def test_a_relative_who_cannot_is_still_someone_else(text: str) -> None:
+    assert assess(text).level.label == "none"
