@@ -680,3 +680,16 @@ def test_a_relative_reporting_what_the_writer_cannot_do_is_about_the_writer(text
 )
 def test_a_relative_who_cannot_is_still_someone_else(text: str) -> None:
     assert assess(text).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mamá está muy rara, no habla coherente", "desde anoche no dice nada con sentido", "habla sin sentido"],
+)
+def test_speech_that_makes_no_sense_is_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["el discurso del político no tiene sentido", "la novela no tiene sentido"])
+def test_things_that_make_no_sense_are_not_confusion(text: str) -> None:
+    assert "confusion" not in present(assess(text))
