@@ -693,3 +693,15 @@ def test_speech_that_makes_no_sense_is_confusion(text: str) -> None:
 @pytest.mark.parametrize("text", ["el discurso del político no tiene sentido", "la novela no tiene sentido"])
 def test_things_that_make_no_sense_are_not_confusion(text: str) -> None:
     assert "confusion" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["me caí de la risa con el video", "me sangran los oídos con esa música jaja"]
+)
+def test_falling_about_laughing_and_bleeding_ears_from_music_are_figures_of_speech(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize("text", ["me caí en la cocina", "me sangran los oídos desde ayer"])
+def test_a_real_fall_or_bleeding_ears_still_count(text: str) -> None:
+    assert level(text) != "none"
