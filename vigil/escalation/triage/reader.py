@@ -235,6 +235,9 @@ class Reader:
         self._place_owners = L.get("place_owners", frozenset())
         # Words of the language's grammar the passes below need; English when not given.
         self._first_singular = L.get("first_singular", FIRST_SINGULAR)
+        # Words that may stand before a verb of the first person ("no puedo caminar"): they
+        # belong to its subject. None unless the lexicon names them.
+        self._before_verb = L.get("before_verb", frozenset())
         self._first_possessive = L.get("first_possessive", frozenset())
         self._image_leads = L.get("image_leads", frozenset())
         self._helping_verbs = L.get("helping_verbs", frozenset())
@@ -1292,10 +1295,19 @@ class Reader:
                     state = third
             if tok.norm in self._first_singular and (m is None or not m.has("marker")) and k >= person_end:
                 state = 0  # "in my opinion I have a fever": "I have" is read as a yes, still me
+            elif tok.norm in self._before_verb and self._before_first_verb(tokens, k):
+                state = 0  # "mi hija dice que no puedo caminar": "no puedo" is the writer
             elif k and tok.norm in self._helped_objects and tokens[k - 1].norm in self._helping_verbs:
                 state = 0  # "my husband had to carry me up the stairs, legs wouldn't hold me": me
             subject[k] = state
         return subject
+
+    def _before_first_verb(self, tokens: list[Token], k: int) -> bool:
+        """Whether the words from k on ("casi no") lead to a verb of the first person."""
+        clause, j = tokens[k].clause, k
+        while j < len(tokens) and tokens[j].norm in self._before_verb and tokens[j].clause == clause:
+            j += 1
+        return j < len(tokens) and tokens[j].clause == clause and tokens[j].norm in self._first_singular
 
     def _parent_is_patient(self, tokens: list[Token]) -> bool:
         """'My mother is vomiting since morning': a parent the writer names with "my", in a
