@@ -50,6 +50,8 @@ DEFAULT_SETS = [
     # Spanish (and Spanglish): each line is assessed in its "language" (issue 14).
     ROOT / "bench" / "data" / "es_dev.jsonl",
     ROOT / "bench" / "data" / "es_conversations_dev.jsonl",
+    ROOT / "bench" / "data" / "es_dev2.jsonl",
+    ROOT / "bench" / "data" / "es_conversations_dev2.jsonl",
     ROOT / "bench" / "data" / "es_holdout.jsonl",
     ROOT / "bench" / "data" / "es_conversations_holdout.jsonl",
 ]
