@@ -16,6 +16,7 @@ from vigil.core.periods import PeriodError, period
 from vigil.scheduler.schedule import ScheduleError, zone
 
 from .analytics_report import ROLES, report
+from .analytics_schema import AnalyticsOut
 from .deps import ApiStaff, RuntimeDep
 
 router = APIRouter()
@@ -76,7 +77,12 @@ async def clinic_report(
     return data
 
 
-@router.get("/analytics", summary="A clinic's analytics over a period", description=DESCRIPTION)
+@router.get(
+    "/analytics",
+    summary="A clinic's analytics over a period",
+    description=DESCRIPTION,
+    response_model=AnalyticsOut,  # the shape, for scripts; the JSON is report()'s dict as it is
+)
 async def analytics(
     rt: RuntimeDep, staff: ApiStaff, raw_from: FromDate = None, to: ToDate = None
 ) -> dict[str, Any]:
