@@ -100,11 +100,8 @@ async def test_the_response_validates_against_the_model_and_is_exactly_the_repor
         assert body["checkins"]["response_rate"] is None
 
 
-def test_the_model_names_every_case_level_and_refuses_keys_it_does_not_know() -> None:
+def test_the_model_names_every_case_level() -> None:
     assert tuple(PerLevel.model_fields) == CASE_LEVELS == tuple(SpreadPerLevel.model_fields)
-    spread = {"count": 0, "pending": 0, "median_s": None, "p90_s": None}
-    with pytest.raises(ValueError, match="extra"):
-        SpreadPerLevel.model_validate(dict.fromkeys((*CASE_LEVELS, "none"), spread))
 
 
 async def test_the_openapi_schema_names_the_model_and_its_fields(
@@ -117,7 +114,6 @@ async def test_the_openapi_schema_names_the_model_and_its_fields(
     out = models["AnalyticsOut"]
     assert list(out["properties"]) == REPORT_KEYS
     assert set(out["required"]) == set(REPORT_KEYS)
-    assert out["additionalProperties"] is False
     assert out["properties"]["from"]["format"] == "date"
     assert out["properties"]["time_to_acknowledge"]["$ref"] == "#/components/schemas/SpreadPerLevel"
     assert list(models["SpreadPerLevel"]["properties"]) == list(CASE_LEVELS)
