@@ -5,7 +5,8 @@ They describe the JSON, they do not make it: the route still returns `report()`'
 FastAPI validates it against `AnalyticsOut`. A figure added to `report()` without a field here
 fails tests/web/test_analytics_schema.py (the response must equal `report()`), and never a
 client's request: an unknown key is left out, not a server error. Levels are the case levels of
-escalation/analytics.py (`CASE_LEVELS`); times are seconds from a case's opening; weeks are named by their Monday, the clinic's local date.
+escalation/analytics.py (`CASE_LEVELS`); times are seconds from a case's opening; weeks are
+named by their Monday, the clinic's local date.
 """
 
 from __future__ import annotations
