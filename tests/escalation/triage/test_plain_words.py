@@ -224,3 +224,34 @@ def test_my_backs_crook_and_my_legs_are_tingly_is_mscc(text: str) -> None:
 )
 def test_by_hook_or_by_crook_is_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+# -- "a temp of 37.7": the fever word names the reading, which says how high ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Running a slight temp of 37.6 but otherwise ok",
+        "had a temperature of 37.9 this afternoon",
+        "temp is 37.5, bit warm",
+        "a bit of a temperature 37.8",
+    ],
+)
+def test_a_slight_temp_of_37_7_off_treatment_is_a_low_grade_fever(text: str) -> None:
+    a = assess(text, context={"on_active_treatment": False})
+    assert {f.concept for f in a.findings if f.present and "low_grade" in f.modifiers} == {"fever"}
+    assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "level"),
+    [
+        ("a temp of 37.7", {"on_active_treatment": True}, Level.URGENT),
+        ("a temperature of 38.4", {}, Level.URGENT),
+        ("a temperature of 38.4", {"on_active_treatment": True}, Level.EMERGENCY),
+        ("the nurse said text if I had a fever - it's 38.3", {"on_active_treatment": True}, Level.EMERGENCY),
+    ],
+)
+def test_a_temp_of_37_7_on_chemo_is_still_urgent(text: str, context: dict[str, bool], level: Level) -> None:
+    assert assess(text, context=context).level is level
