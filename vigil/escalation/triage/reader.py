@@ -661,12 +661,15 @@ class Reader:
         low-grade rather than "a temperature" without a number. Punctuation or any other word
         between keeps both ("if I had a fever - it's 38.2")."""
         tokens = r.tokens
+        starts = {i for i, _, _ in r.readings}
 
         def names(d: Draft) -> bool:
-            return any(
-                0 <= i - d.end <= 2 and all(tokens[k].norm in links for k in range(d.end, i))
-                for i, _, _ in r.readings
-            )
+            for i in range(d.end, min(d.end + 3, len(tokens) + 1)):
+                if i in starts:
+                    return True
+                if i >= len(tokens) or tokens[i].norm not in links:
+                    return False
+            return False
 
         r.drafts = [d for d in r.drafts if d.concept != "fever" or d.value_c is not None or not names(d)]
 
