@@ -255,3 +255,31 @@ def test_a_slight_temp_of_37_7_off_treatment_is_a_low_grade_fever(text: str) -> 
 )
 def test_a_temp_of_37_7_on_chemo_is_still_urgent(text: str, context: dict[str, bool], level: Level) -> None:
     assert assess(text, context=context).level is level
+
+
+# -- a call asked for "when she's free", or from "someone from the team" ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could the nurse ring me when she's free",
+        "give me a call when you're free please",
+        "when your free can u call me",
+        "Can somebody from the clinic give me a ring back",
+        "could anyone at the day unit call me about tomorrow",
+        "can one of the nurses from the ward phone me",
+    ],
+)
+def test_can_someone_from_the_team_ring_me_when_shes_free_is_a_nurse_request(text: str) -> None:
+    a = assess(text)
+    assert "nurse_request" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my back is pain free today", "I've been headache free all week", "my friend from the clinic has a cough"],
+)
+def test_pain_free_is_still_no_pain(text: str) -> None:
+    assert assess(text).level is Level.NONE
