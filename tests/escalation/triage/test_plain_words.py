@@ -283,3 +283,39 @@ def test_can_someone_from_the_team_ring_me_when_shes_free_is_a_nurse_request(tex
 )
 def test_pain_free_is_still_no_pain(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+# -- what an everyday condition can cause, told in general; and "now" that says what is -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saw a thing that dehydration can cause confusion, so I'm drinking more",
+        "apparently heat stroke can lead to fainting, glad it's cooler today",
+        "my sister says a UTI can cause confusion in older people",
+    ],
+)
+def test_heatstroke_can_cause_confusion_is_hypothetical(text: str) -> None:
+    a = assess(text)
+    assert not present(a) & {"confusion", "syncope"}
+    assert a.level in (Level.NONE, Level.ROUTINE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dehydration can cause confusion and now Mum is really confused",
+        "the leaflet says call if you get back pain, now my back is killing me",
+        "on the news they said a clot causes chest pain and now I have chest pain",
+    ],
+)
+def test_the_leaflet_says_back_pain_and_now_my_back_is_killing_me_is_present(text: str) -> None:
+    assert assess(text).level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text", ["what if I get a fever now", "should I worry if my legs go weak now", "in case I get a fever now"]
+)
+def test_what_if_i_get_a_fever_now_stays_hypothetical(text: str) -> None:
+    assert assess(text).level is Level.NONE

@@ -1013,6 +1013,10 @@ class Reader:
                     # "asked if I had chest pain, I don't, but I do have a cough": the "but" ends it.
                     if tokens[k].clause != own and tokens[k].clause in contrast:
                         break
+                    # "heatstroke can cause confusion and now Dad is confused": "now" in a
+                    # later clause tells what is, not what might be.
+                    if tokens[k].clause != own and tokens[k].norm == "now":
+                        break
                     hyp[k] = 1
             if ("res", "pre") in tags:
                 clause = tokens[m.i].clause
