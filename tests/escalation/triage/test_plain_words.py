@@ -279,7 +279,11 @@ def test_can_someone_from_the_team_ring_me_when_shes_free_is_a_nurse_request(tex
 
 @pytest.mark.parametrize(
     "text",
-    ["my back is pain free today", "I've been headache free all week", "my friend from the clinic has a cough"],
+    [
+        "my back is pain free today",
+        "I've been headache free all week",
+        "my friend from the clinic has a cough",
+    ],
 )
 def test_pain_free_is_still_no_pain(text: str) -> None:
     assert assess(text).level is Level.NONE
@@ -315,7 +319,8 @@ def test_the_leaflet_says_back_pain_and_now_my_back_is_killing_me_is_present(tex
 
 
 @pytest.mark.parametrize(
-    "text", ["what if I get a fever now", "should I worry if my legs go weak now", "in case I get a fever now"]
+    "text",
+    ["what if I get a fever now", "should I worry if my legs go weak now", "in case I get a fever now"],
 )
 def test_what_if_i_get_a_fever_now_stays_hypothetical(text: str) -> None:
     assert assess(text).level is Level.NONE
