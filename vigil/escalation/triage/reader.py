@@ -631,6 +631,8 @@ class Reader:
         self._runs(r)
         if r.readings and self.lex.fever_word_takes_reading:
             self._fever_word_is_its_reading(r)
+        elif r.readings and self.lex.lists.get("fever_reading_links"):
+            self._fever_word_names_next_reading(r, self.lex.lists["fever_reading_links"])
         for i, j, celsius in r.readings:
             if celsius >= 37.5:
                 d = Draft("fever", i, j, i)
@@ -654,6 +656,25 @@ class Reader:
             for d in r.drafts
             if d.concept != "fever" or d.value_c is not None or not any(beside(d, i, j) for i, j in near)
         ]
+
+    @staticmethod
+    def _fever_word_names_next_reading(r: Reading, links: frozenset[str]) -> None:
+        """'a slight temp of 37.7', 'temperature 37.6': the fever word is the reading that
+        follows it at once (joined only by `links`), which says how high it is, so 37.7 stays
+        low-grade rather than "a temperature" without a number. Punctuation or any other word
+        between keeps both ("if I had a fever - it's 38.2")."""
+        tokens = r.tokens
+        starts = {i for i, _, _ in r.readings}
+
+        def names(d: Draft) -> bool:
+            for i in range(d.end, min(d.end + 3, len(tokens) + 1)):
+                if i in starts:
+                    return True
+                if i >= len(tokens) or tokens[i].norm not in links:
+                    return False
+            return False
+
+        r.drafts = [d for d in r.drafts if d.concept != "fever" or d.value_c is not None or not names(d)]
 
     def _runs(self, r: Reading) -> None:
         """'🤮🤮🤮🤮🤮🤮🤮 today': the same counted symptom written again and again, back to back,
@@ -994,6 +1015,10 @@ class Reader:
                         break
                     # "asked if I had chest pain, I don't, but I do have a cough": the "but" ends it.
                     if tokens[k].clause != own and tokens[k].clause in contrast:
+                        break
+                    # "heatstroke can cause confusion and now Dad is confused": "now" in a
+                    # later clause tells what is, not what might be.
+                    if tokens[k].clause != own and tokens[k].norm == "now":
                         break
                     hyp[k] = 1
             if ("res", "pre") in tags:
