@@ -31,7 +31,6 @@ class Runtime:
     db: Database
     clock: Clock
     hub: Hub
-    engine: TriageEngine
     service: Service
     tick: Tick
     doors: dict[str, Door] = field(default_factory=dict)
@@ -40,12 +39,20 @@ class Runtime:
     _ticking: Ticking | None = None
     _dispatcher: asyncio.Task[None] | None = None
 
+    @property
+    def engine(self) -> TriageEngine:
+        """The triage engine, loaded when first needed (see Service.engine)."""
+        return self.service.engine
+
     async def start(self, *, background: bool = True) -> None:
         """Live pages hear other processes; with `background`, the tick, the outbox and the
         channels' listening (webhook registration, polling) run too."""
         if self.relay is not None:
             await self.relay.start()
         if background:
+            # A server reads messages: the engine is built now, off the event loop, so the
+            # first patient's reply does not wait seconds for the lexicon.
+            await asyncio.to_thread(lambda: self.service.engine)
             seconds = self.settings.scheduler_tick_seconds
             self._ticking = Ticking(self.tick, seconds)
             self._ticking.start()
@@ -82,7 +89,6 @@ def build_runtime(
     clock = clock or SystemClock()
     db = db or Database(settings.database_url)
     hub = Hub()
-    engine = default_engine()
     doors: dict[str, Door] = {}
     for make in channels:
         door = make(settings, hub)
@@ -91,8 +97,8 @@ def build_runtime(
     transports: dict[str, Channel] = {
         name: door.transport for name, door in doors.items() if door.transport is not None
     }
-    service = Service(db, clock, engine, hub, transports, public_url=settings.public_url)
+    service = Service(db, clock, default_engine, hub, transports, public_url=settings.public_url)
     routers = [router for door in doors.values() if (router := door.bind(service)) is not None]
     tick = Tick(service.sweeps(), after=service.dispatcher.wake)
     relay = PgRelay(hub, db.engine) if db.postgres else None  # started with the app
-    return Runtime(settings, db, clock, hub, engine, service, tick, doors, routers, relay)
+    return Runtime(settings, db, clock, hub, service, tick, doors, routers, relay)

@@ -9,9 +9,10 @@ no channel is imported here: channels and pages call in, never the other way.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from prometheus_client import Counter
 from sqlalchemy import select, update
@@ -56,7 +57,7 @@ class Service(People):
         self,
         db: Database,
         clock: Clock,
-        engine: TriageEngine,
+        engine: TriageEngine | Callable[[], TriageEngine],
         hub: Hub,
         channels: Mapping[str, Channel] | None = None,
         public_url: str = "http://localhost:8000",
@@ -64,13 +65,23 @@ class Service(People):
         self.public_url = public_url
         self.db = db
         self.clock = clock
-        self.engine = engine
+        self._engine = engine
         self.hub = hub
         self.channels: dict[str, Channel] = dict(channels or {})
         self.dispatcher = Dispatcher(db, clock, self.channels, hub)
-        self.conversation = Conversation(engine, public_url)
         self.invite_links: InviteLinks | None = None  # set by the channel that makes invite links
         self._stranded_said: dict[str, int] = {}  # the last counts of stranded messages logged
+
+    @cached_property
+    def engine(self) -> TriageEngine:
+        """Built at first use: the lexicon takes seconds to compile, and a command that reads
+        no message (an invite, a token) should not wait for it."""
+        engine = self._engine
+        return engine if isinstance(engine, TriageEngine) else engine()
+
+    @cached_property
+    def conversation(self) -> Conversation:
+        return Conversation(self.engine, self.public_url)
 
     def announce(self, topics: Iterable[str], payload: dict[str, object] | None = None) -> None:
         for topic in topics:
