@@ -20,7 +20,16 @@ from vigil.core.audit import staff_did
 from vigil.core.models import Carer, Clinic, Patient, Staff
 
 from .file import CarerIn
-from .patients import CONTROL, LANGUAGES, Notes, NotFound, PatientError, _Quiet, region_of, require_admin
+from .patients import (
+    LANGUAGES,
+    Notes,
+    NotFound,
+    PatientError,
+    _Quiet,
+    given_fields,
+    region_of,
+    require_admin,
+)
 
 FIELDS = ("name", "relationship", "channel", "phone", "telegram_chat_id", "language")
 CHANNELS = ("sms", "telegram", "simulator")
@@ -141,18 +150,7 @@ def validate(data: Mapping[str, Any], *, region: str | None) -> CarerIn:
     """A carer from a form or a JSON body, validated as the clinic file validates one;
     PatientError names each bad field. Blank text fields are left out."""
     problems: dict[str, str] = {}
-    given: dict[str, Any] = {}
-    for key in FIELDS:
-        value = data.get(key)
-        if isinstance(value, str):
-            value = value.strip()
-            if value == "":
-                continue
-            if CONTROL.search(value):
-                problems[key] = "holds characters that are not text"
-                continue
-        if value is not None:
-            given[key] = value
+    given = given_fields(data, FIELDS, problems)
     for key in set(data) - set(FIELDS) - {"consent"}:
         problems[str(key)] = "is not a field of a carer"
     cin: CarerIn | None = None

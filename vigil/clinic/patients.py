@@ -95,6 +95,24 @@ TRUE = {"1", "true", "yes", "y", "on", "x"}
 FALSE = {"", "0", "false", "no", "n", "off"}
 
 
+def given_fields(data: Mapping[str, Any], fields: Sequence[str], problems: dict[str, str]) -> dict[str, Any]:
+    """The fields a form or a JSON body gives, text stripped; blank ones left out, and text
+    with control characters refused into `problems`."""
+    given: dict[str, Any] = {}
+    for key in fields:
+        value = data.get(key)
+        if isinstance(value, str):
+            value = value.strip()
+            if value == "":
+                continue
+            if CONTROL.search(value):
+                problems[key] = "holds characters that are not text"
+                continue
+        if value is not None:
+            given[key] = value
+    return given
+
+
 def _flag(value: Any, name: str, problems: dict[str, str]) -> bool:
     if isinstance(value, bool):
         return value
@@ -117,18 +135,7 @@ def validate(
     the clinic's protocol keys, or each key's questions: then a protocol not written in the
     patient's language is refused, as the clinic file refuses it."""
     problems: dict[str, str] = {}
-    given: dict[str, Any] = {}
-    for key in FIELDS:
-        value = data.get(key)
-        if isinstance(value, str):
-            value = value.strip()
-            if value == "":
-                continue
-            if CONTROL.search(value):
-                problems[key] = "holds characters that are not text"
-                continue
-        if value is not None:
-            given[key] = value
+    given = given_fields(data, FIELDS, problems)
     raw_context = data.get("context")
     context = raw_context if isinstance(raw_context, Mapping) else data
     given["context"] = {k: _flag(context.get(k), k, problems) for k in CONTEXT}
