@@ -349,3 +349,35 @@ def test_he_after_going_with_my_husband_is_the_husband(text: str, concept: str) 
 def test_caring_for_my_brother_he_is_still_the_patient() -> None:
     a = assess("caring for my brother, he keeps falling over and can't walk straight")
     assert a.level.label == "emergency"
+
+
+# -- a what-if does not reach a later clause that tells what has happened ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("read about flu, and my legs have gone weak", "limb_weakness"),
+        ("was reading up on sepsis, I've had the shivers since lunch", "chills"),
+        ("what if it's the cancer spreading, my back has been agony since Tuesday", "back_pain"),
+        ("in case you need to know, I coughed up a cupful of blood", "hemoptysis"),
+        ("just in case it's important, my legs went numb an hour ago", "numbness"),
+        ("in case you were wondering, I've got a cough", "cough"),
+    ],
+)
+def test_a_clause_that_tells_what_has_happened_is_no_longer_the_what_if(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("what if I get a fever", "fever"),
+        ("in case I cough up blood, what should I do", "hemoptysis"),
+        ("what if my legs go weak, should I call?", "limb_weakness"),
+        ("what should I do if my legs have gone weak", "limb_weakness"),
+    ],
+)
+def test_a_what_if_still_covers_what_might_happen(text: str, concept: str) -> None:
+    assert concept not in present(assess(text))
+    assert "hypothetical" in status_of(assess(text), concept)

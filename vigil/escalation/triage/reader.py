@@ -31,6 +31,26 @@ NEG_WINDOW: Final = 8  # tokens a "no" reaches forward
 MOD_WINDOW: Final = 10  # tokens between a modifier and the finding it qualifies
 USED_TO_WINDOW: Final = 15
 HYP_WINDOW: Final = 40
+# Words that say a thing has already happened ("ago", "since"), and the participles after
+# "have"/"has" that make a perfect ("have gone weak"): a what-if does not reach past them.
+PAST_MARKERS: Final = frozenset({"ago", "yesterday", "since", "already", "earlier"})
+PERFECT_AUX: Final = frozenset({"have", "has", "ve", "had"})
+PARTICIPLES: Final = frozenset(
+    {"gone", "been", "become", "got", "gotten", "had", "come", "begun", "lost", "thrown", "done"}
+)
+
+
+def _happened(tokens: list[Token], k: int) -> bool:
+    """Token k says something has happened: a past marker, or a perfect ("has gone")."""
+    word = tokens[k].norm
+    if word in PAST_MARKERS:
+        return True
+    if word in PERFECT_AUX and k + 1 < len(tokens) and tokens[k + 1].clause == tokens[k].clause:
+        nxt = tokens[k + 1].norm
+        return nxt in PARTICIPLES or (nxt.endswith("ed") and len(nxt) > 4)
+    return False
+
+
 # Words between a person named and their verb ("the woman next to me in the chemo suite had").
 SUBJECT_REACH: Final = 9
 FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a headache"
@@ -1019,6 +1039,10 @@ class Reader:
                     # "heatstroke can cause confusion and now Dad is confused": "now" in a
                     # later clause tells what is, not what might be.
                     if tokens[k].clause != own and tokens[k].norm == "now":
+                        break
+                    # "read about flu, and my legs have gone weak": a later clause that tells
+                    # of something that has happened is no longer the what-if.
+                    if tokens[k].clause != own and _happened(tokens, k):
                         break
                     hyp[k] = 1
             if ("res", "pre") in tags:
