@@ -167,3 +167,20 @@ def test_any_shift_length_agrees_with_on_call_through_either_dst_change(
         shift = on_call(rotation, tz, at)
         assert held.email == (shift.email if shift else None), at
         at += timedelta(minutes=10)
+
+
+def test_a_hand_over_in_the_hour_the_clocks_go_back_happens_once() -> None:
+    """New York repeats 01:00-02:00 on 1 November 2026: the 01:30 hand-over is at 05:30 UTC,
+    and at 06:10 UTC (01:10 again, the second pass) the nurse who took over still holds it."""
+    rotation = Rotation.of(
+        {"key": "r", "members": ["a", "b"], "shift_hours": 24, "handoff": "01:30", "starts": "2026-10-01"}
+    )
+    before = on_call(rotation, NY, datetime(2026, 11, 1, 5, 20, tzinfo=UTC))
+    took_over = on_call(rotation, NY, datetime(2026, 11, 1, 5, 40, tzinfo=UTC))
+    second_pass = on_call(rotation, NY, datetime(2026, 11, 1, 6, 10, tzinfo=UTC))
+    assert before is not None
+    assert took_over is not None
+    assert second_pass is not None
+    assert before.email != took_over.email
+    assert second_pass.email == took_over.email  # the nurse before is not paged again
+    assert second_pass.ends_at == datetime(2026, 11, 2, 6, 30, tzinfo=UTC)  # 01:30 EST next day

@@ -100,6 +100,21 @@ def _local(naive: datetime, zone: ZoneInfo) -> datetime:
     return naive.replace(tzinfo=zone)
 
 
+def _wall(at: datetime, zone: ZoneInfo) -> datetime:
+    """The local wall-clock time at `at`, never going back: in the hour a fall-back repeats,
+    the second pass reads as the end of the first, so a hand-over inside that hour happens
+    once (otherwise the holder before would be paged again until it came round)."""
+    local = at.astimezone(zone)
+    if not local.fold:
+        return local.replace(tzinfo=None)
+    after = at
+    while (after + timedelta(minutes=1)).astimezone(zone).fold:
+        after += timedelta(minutes=1)
+    # The first wall time after the repeat, less a moment: where the first pass ended.
+    end = (after + timedelta(minutes=1)).astimezone(zone).replace(tzinfo=None, second=0, microsecond=0)
+    return end - timedelta(microseconds=1)
+
+
 def scheduled_shift(rotation: Rotation, tz: str, at: datetime) -> Shift | None:
     """The rotation's own shift at `at` (no overrides); None before the rotation starts."""
     members = rotation.members
@@ -109,7 +124,7 @@ def scheduled_shift(rotation: Rotation, tz: str, at: datetime) -> Shift | None:
     hours = rotation.shift_hours
     start = datetime.combine(rotation.starts, rotation.handoff)
     # Wall-clock arithmetic: shifts hand over at the same local hour on both sides of DST.
-    local_now = at.astimezone(zone).replace(tzinfo=None)
+    local_now = _wall(at, zone)
     if local_now < start:
         return None
     index = int((local_now - start) / timedelta(hours=hours))
@@ -181,11 +196,7 @@ def timeline(
     """Who holds the rotation from `start` to `end`, as the pager finds it: `on_call` asked at
     each boundary (a hand-over, cover beginning or ending, the clock changing), never a second
     copy of its arithmetic. Stretches of nobody (before the rotation starts, no members) are
-    gaps.
-
-    In the hour a fall-back repeats, `on_call` reads the wall clock, so a hand-over inside that
-    hour happens on both passes (the earlier holder is paged again until it comes round): the
-    calendar shows that as it is."""
+    gaps. A hand-over inside the hour a fall-back repeats happens once (see `_wall`)."""
     zone = ZoneInfo(tz)
     mine = [o for o in overrides if o.rotation == rotation.key]
     changes = set(_offset_changes(zone, start, end))
@@ -198,9 +209,6 @@ def timeline(
         candidates = [end, *(t for t in edges if t > at)]
         if shift is not None:
             candidates.append(shift.ends_at)
-            if shift.ends_at <= at:  # the repeated hour: its hand-over comes round on the 2nd pass
-                wall = shift.ends_at.astimezone(zone).replace(tzinfo=None)
-                candidates.append(wall.replace(tzinfo=zone, fold=1).astimezone(ZoneInfo("UTC")))
         elif begins is not None and begins > at:
             candidates.append(begins)
         until = min(c for c in candidates if c > at)
