@@ -612,20 +612,12 @@ def parse(text: str, name: str = "<clinic file>") -> ClinicFile:
         return ClinicFile.model_validate(data)
     except ValidationError as exc:
         lines = []
-        for loc, key, msg in _problems(exc):
+        for loc, msg in problems(exc):
+            key = _path(loc)
             line = _line_of(root, loc)
             where = f"{name}:{line}" if line else name
             lines.append(f"{where}: {key}: {msg}" if key else f"{where}: {msg}")
         raise ImportError_(lines) from None
-
-
-def _problems(exc: ValidationError) -> list[tuple[tuple[Any, ...], str, str]]:
-    """Each problem's location, its key path ("oncall.rotations[0].handoff") and the reason."""
-    out = []
-    for err in exc.errors(include_url=False):
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        out.append((loc, _path(loc), err["msg"].removeprefix("Value error, ")))
-    return out
 
 
 def check(data: dict[str, Any]) -> ClinicFile:
@@ -635,20 +627,20 @@ def check(data: dict[str, Any]) -> ClinicFile:
     try:
         return ClinicFile.model_validate(data)
     except ValidationError as exc:
-        problems: list[tuple[str, str]] = []
-        for _, key, msg in _problems(exc):
-            if key:
-                problems.append((key, msg))
+        found: list[tuple[str, str]] = []
+        for loc, msg in problems(exc):
+            if key := _path(loc):
+                found.append((key, msg))
                 continue
             for part in msg.split("; "):
                 where, sep, why = part.partition(": ")
-                problems.append((where, why) if sep else ("", part))
-        raise ImportError_([f"{k}: {m}" if k else m for k, m in problems], problems) from None
+                found.append((where, why) if sep else ("", part))
+        raise ImportError_([f"{k}: {m}" if k else m for k, m in found], found) from None
 
 
 def problems(exc: ValidationError) -> list[tuple[tuple[Any, ...], str]]:
-    """Each problem of a validation as (location, reason), as the import words it; the pages
-    that edit a part of the clinic (vigil/clinic/protocols.py) say the same."""
+    """Each problem of a validation as (location, reason), as the import words it (`key_path`
+    of the location names it); the pages that edit a part of the clinic say the same."""
     out = []
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
