@@ -57,3 +57,11 @@ def serving(app: Any) -> Iterator[str]:
     finally:
         srv.should_exit = True
         thread.join(timeout=10)
+
+
+def sign_in(page: Any, base: str, email: str, password: str) -> None:
+    """Sign in on the page's sign-in form, as a person would."""
+    page.goto(f"{base}/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")

@@ -26,7 +26,7 @@ from vigil.web.security import hash_password
 
 from ..bot.test_trends import MARIA, REST
 from ..conftest import DEMO, NURSE, PASSWORD
-from .browser import CHROMIUM, requires_chromium, serving
+from .browser import CHROMIUM, requires_chromium, serving, sign_in
 from .browser import shot as _shot
 
 pytestmark = requires_chromium
@@ -87,10 +87,7 @@ def test_an_invited_nurse_chooses_a_password_at_the_first_sign_in_then_reaches_t
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         try:
             admin = browser.new_context().new_page()
-            admin.goto(f"{url}/login")
-            admin.fill("input[name=email]", ADMIN)
-            admin.fill("input[name=password]", PASSWORD)
-            admin.click("button[type=submit]")
+            sign_in(admin, url, ADMIN, PASSWORD)
             admin.goto(f"{url}/admin/staff")
             admin.fill("#invite input[name=email]", "nia.new@riverside.example")
             admin.fill("#invite input[name=name]", "Nia New")
@@ -102,10 +99,7 @@ def test_an_invited_nurse_chooses_a_password_at_the_first_sign_in_then_reaches_t
             expect(nia_row).to_contain_text("temporary password, not yet changed")
 
             nia = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
-            nia.goto(f"{url}/login")
-            nia.fill("input[name=email]", "nia.new@riverside.example")
-            nia.fill("input[name=password]", temporary)
-            nia.click("button[type=submit]")
+            sign_in(nia, url, "nia.new@riverside.example", temporary)
             expect(nia).to_have_url(f"{url}/account/password")
             expect(nia.locator("#temporary")).to_contain_text("temporary password")
             nia.goto(f"{url}/patients")  # no page until she has chosen
@@ -131,10 +125,7 @@ def test_an_invited_nurse_chooses_a_password_at_the_first_sign_in_then_reaches_t
             expect(admin.locator("tr", has_text="Nia New")).not_to_contain_text("temporary password")
 
             again = browser.new_context().new_page()
-            again.goto(f"{url}/login")
-            again.fill("input[name=email]", "nia.new@riverside.example")
-            again.fill("input[name=password]", temporary)
-            again.click("button[type=submit]")
+            sign_in(again, url, "nia.new@riverside.example", temporary)
             expect(again.get_by_text("That email and password do not match.")).to_be_visible()
         finally:
             browser.close()
@@ -148,10 +139,7 @@ def test_a_nurse_reads_a_patients_whole_timeline(site: tuple[str, int]) -> None:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         try:
             page = browser.new_context(viewport={"width": 900, "height": 900}).new_page()
-            page.goto(f"{url}/login")
-            page.fill("input[name=email]", NURSE)
-            page.fill("input[name=password]", PASSWORD)
-            page.click("button[type=submit]")
+            sign_in(page, url, NURSE, PASSWORD)
             page.goto(f"{url}/patients/{maria_id}")
             timeline = page.locator("#timeline")
             expect(timeline.get_by_role("heading", name="Timeline")).to_be_visible()
@@ -164,10 +152,7 @@ def test_a_nurse_reads_a_patients_whole_timeline(site: tuple[str, int]) -> None:
             expect(timeline.locator("li.entry.message").first).to_contain_text("Maria Santos wrote")
             _shot(page, "patient-timeline")
             phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
-            phone.goto(f"{url}/login")
-            phone.fill("input[name=email]", NURSE)
-            phone.fill("input[name=password]", PASSWORD)
-            phone.click("button[type=submit]")
+            sign_in(phone, url, NURSE, PASSWORD)
             phone.goto(f"{url}/patients/{maria_id}")
             width = phone.evaluate("document.documentElement.scrollWidth")
             assert width <= 390, width  # nothing cut off at phone width

@@ -17,7 +17,7 @@ from vigil.migrations import upgrade
 from vigil.web.app import create_app
 
 from ..conftest import DEMO, NURSE, PASSWORD
-from .browser import CHROMIUM, requires_chromium, serving
+from .browser import CHROMIUM, requires_chromium, serving, sign_in
 from .browser import shot as _shot
 
 pytestmark = requires_chromium
@@ -54,10 +54,7 @@ def test_an_admin_runs_the_staff_and_reads_the_audit_log_and_a_nurse_cannot(site
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         try:
             admin = browser.new_context().new_page()
-            admin.goto(f"{site}/login")
-            admin.fill("input[name=email]", ADMIN)
-            admin.fill("input[name=password]", PASSWORD)
-            admin.click("button[type=submit]")
+            sign_in(admin, site, ADMIN, PASSWORD)
             admin.click("nav >> text=Staff")
             expect(admin.get_by_role("heading", name="Staff", exact=True)).to_be_visible()
             admin.fill("#invite input[name=email]", "nia.new@riverside.example")
@@ -85,10 +82,7 @@ def test_an_admin_runs_the_staff_and_reads_the_audit_log_and_a_nurse_cannot(site
             _shot(admin, "admin-audit")
 
             nurse = browser.new_context().new_page()
-            nurse.goto(f"{site}/login")
-            nurse.fill("input[name=email]", NURSE)
-            nurse.fill("input[name=password]", PASSWORD)
-            nurse.click("button[type=submit]")
+            sign_in(nurse, site, NURSE, PASSWORD)
             expect(nurse.locator("nav")).not_to_contain_text("Audit log")
             nurse.goto(f"{site}/admin/audit")
             expect(nurse.get_by_text("only a clinic admin can do this")).to_be_visible()

@@ -20,7 +20,7 @@ from vigil.web.app import create_app
 
 from ..conftest import DEMO, NURSE, PASSWORD
 from . import analytics_data as data
-from .browser import CHROMIUM, SHOTS, requires_chromium, serving
+from .browser import CHROMIUM, SHOTS, requires_chromium, serving, sign_in
 
 CHARTS = ("per_week", "acknowledge", "resolve", "escalations", "dispositions", "response", "rules")
 
@@ -94,10 +94,7 @@ def test_the_analytics_page_draws_every_chart_for_a_month_of_data(server: str) -
                 ),
             )
             page.on("pageerror", lambda e: problems.append(str(e)))
-            page.goto(f"{server}/login")
-            page.fill("input[name=email]", NURSE)
-            page.fill("input[name=password]", PASSWORD)
-            page.click("button[type=submit]")
+            sign_in(page, server, NURSE, PASSWORD)
             expect(page.get_by_role("heading", name="Escalation queue")).to_be_visible()
             page.click("nav >> text=Analytics")
             expect(page.get_by_role("heading", name="Analytics")).to_be_visible()

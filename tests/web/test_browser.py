@@ -17,7 +17,7 @@ from vigil.migrations import upgrade
 from vigil.web.app import create_app
 
 from ..conftest import DEMO, NURSE
-from .browser import CHROMIUM, requires_chromium, serving
+from .browser import CHROMIUM, requires_chromium, serving, sign_in
 from .browser import shot as _shot
 
 pytestmark = requires_chromium
@@ -130,10 +130,7 @@ def test_an_escalation_is_watched_on_the_nurses_pager_and_the_case_ends_in_the_h
         try:
             context = browser.new_context()
             nurse = context.new_page()
-            nurse.goto(f"{server}/login")
-            nurse.fill("input[name=email]", NURSE)
-            nurse.fill("input[name=password]", "correct horse battery")
-            nurse.click("button[type=submit]")
+            sign_in(nurse, server, NURSE, "correct horse battery")
             expect(nurse.get_by_role("heading", name="Escalation queue")).to_be_visible()
 
             patient = context.new_page()

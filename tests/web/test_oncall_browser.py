@@ -19,7 +19,7 @@ from vigil.migrations import upgrade
 from vigil.web.app import create_app
 
 from ..conftest import DEMO, NURSE, OTHER_NURSE, PASSWORD
-from .browser import CHROMIUM, requires_chromium, serving
+from .browser import CHROMIUM, requires_chromium, serving, sign_in
 from .browser import shot as _shot
 
 pytestmark = requires_chromium
@@ -80,10 +80,7 @@ def test_an_admin_edits_a_rotation_and_the_calendar_shows_the_change(site: str) 
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         try:
             admin = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-            admin.goto(f"{site}/login")
-            admin.fill("input[name=email]", ADMIN)
-            admin.fill("input[name=password]", PASSWORD)
-            admin.click("button[type=submit]")
+            sign_in(admin, site, ADMIN, PASSWORD)
 
             admin.goto(f"{site}/oncall/calendar?start={CHRISTMAS}")
             monday = admin.locator("li.day", has=admin.locator(f'time[datetime="{CHRISTMAS}"]'))
@@ -130,10 +127,7 @@ def test_an_admin_edits_a_rotation_and_the_calendar_shows_the_change(site: str) 
             _shot(admin, "oncall-calendar")
 
             phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True).new_page()
-            phone.goto(f"{site}/login")
-            phone.fill("input[name=email]", OTHER_NURSE)
-            phone.fill("input[name=password]", PASSWORD)
-            phone.click("button[type=submit]")
+            sign_in(phone, site, OTHER_NURSE, PASSWORD)
             phone.goto(f"{site}/oncall/calendar?start={CHRISTMAS}")
             days = phone.locator("li.day")
             expect(days).to_have_count(14)

@@ -19,7 +19,7 @@ from vigil.migrations import upgrade
 from vigil.web.app import create_app
 
 from ..conftest import DEMO
-from .browser import CHROMIUM, requires_chromium, serving
+from .browser import CHROMIUM, requires_chromium, serving, sign_in
 from .browser import shot as _shot
 
 pytestmark = requires_chromium
@@ -81,10 +81,7 @@ def test_an_admin_adds_a_patient_and_enrols_more_from_a_csv_after_its_dry_run(
             page = context.new_page()
             errors: list[str] = []
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.goto(f"{base}/login")
-            page.fill("input[name=email]", ADMIN)
-            page.fill("input[name=password]", PASSWORD)
-            page.click("button[type=submit]")
+            sign_in(page, base, ADMIN, PASSWORD)
             page.get_by_role("link", name="Patients").click()
             expect(page.get_by_role("heading", name="Patients")).to_be_visible()
             expect(page.locator("table.patients-list")).to_contain_text("Walter Brennan")
@@ -158,10 +155,7 @@ def test_a_patient_added_in_the_browser_gets_the_first_check_in_on_the_simulator
         )
         try:
             page = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()
-            page.goto(f"{base}/login")
-            page.fill("input[name=email]", ADMIN)
-            page.fill("input[name=password]", PASSWORD)
-            page.click("button[type=submit]")
+            sign_in(page, base, ADMIN, PASSWORD)
             page.goto(f"{base}/patients/new")
             page.get_by_label("Name").fill("Ada Lovelace")
             page.get_by_label("External id (the clinic's record number)").fill("MRN-500200")

@@ -19,7 +19,7 @@ from vigil.migrations import upgrade
 from vigil.web.app import create_app
 
 from ..conftest import DEMO, PASSWORD
-from .browser import CHROMIUM, requires_chromium, serving
+from .browser import CHROMIUM, requires_chromium, serving, sign_in
 from .browser import shot as _shot
 
 pytestmark = requires_chromium
@@ -59,10 +59,7 @@ def test_an_admin_edits_a_schedule_and_a_question_and_sees_the_next_sends_change
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         try:
             page = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()
-            page.goto(f"{site}/login")
-            page.fill("input[name=email]", ADMIN)
-            page.fill("input[name=password]", PASSWORD)
-            page.click("button[type=submit]")
+            sign_in(page, site, ADMIN, PASSWORD)
             page.click("nav >> text=Protocols")
             expect(page.get_by_role("heading", name="Protocols", exact=True)).to_be_visible()
             page.click("text=NSCLC weekly symptom check")

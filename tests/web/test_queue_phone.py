@@ -4,6 +4,7 @@ that matters is on the screen, none cut off or scrolled sideways out of sight.""
 from __future__ import annotations
 
 from ..conftest import NURSE
+from .browser import sign_in
 from .test_browser import CHROMIUM, _shot, server  # noqa: F401 - `server` is the fixture
 
 
@@ -17,10 +18,7 @@ def test_the_queue_keeps_case_level_patient_why_waiting_and_status_on_a_390_px_s
         try:
             phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
             page = phone.new_page()
-            page.goto(f"{server}/login")
-            page.fill("input[name=email]", NURSE)
-            page.fill("input[name=password]", "correct horse battery")
-            page.click("button[type=submit]")
+            sign_in(page, server, NURSE, "correct horse battery")
             expect(page.get_by_role("heading", name="Escalation queue")).to_be_visible()
             page.goto(f"{server}/simulator/MRN-100234")
             page.fill("input[name=text]", "my back is killing me and my legs feel weak and numb")
