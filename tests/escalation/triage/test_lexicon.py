@@ -11,6 +11,7 @@ import pytest
 import vigil.escalation.triage
 from vigil.escalation.triage import Level
 from vigil.escalation.triage.lexicon import LexiconError, build, expand
+from vigil.escalation.triage.text import NUM, WORD, Token
 
 from .conftest import assess
 
@@ -179,3 +180,50 @@ def test_an_illness_going_round_is_nobodys_symptom() -> None:
         assert assess(text).level == Level.NONE, text
     assert assess("I've caught the cough that's going round").level == Level.ROUTINE
     assert assess("there's a bug going around, I've been sick 3 times").level == Level.ROUTINE
+
+
+def _trie_matches(patterns: dict[str, list[str]], sets: dict[str, list[str]], words: list[str]) -> set[str]:
+    """Which concepts a whole phrase names, by listing every sequence the patterns stand for."""
+    return {
+        key for key, pats in patterns.items() for p in pats for seq in expand(p, sets) if list(seq) == words
+    }
+
+
+def test_the_matcher_finds_what_expanding_every_pattern_would() -> None:
+    sets = {"side": ["left", "right", "both"], "limb": ["leg", "legs", "lower leg"]}
+    concepts = {
+        "limb_weakness": ["{side}? {limb} weak|[like jelly]", "[cant|cannot] move my? {side}? {limb}"],
+        "numbness": ["{side}? {limb}? numb|dead"],
+    }
+    lexicon = build({"concepts": concepts, "sets": sets})
+    for words in (
+        ["left", "lower", "leg", "weak"],
+        ["legs", "like", "jelly"],
+        ["cant", "move", "both", "legs"],
+        ["right", "leg", "dead"],
+        ["numb"],
+    ):
+        found = {v for m in lexicon.match(_tokens(" ".join(words))) for v in m.values("concept")}
+        assert found == _trie_matches(concepts, sets, words), words
+
+
+def test_a_phrase_two_patterns_share_carries_both_tags_in_pattern_order() -> None:
+    lexicon = build({"concepts": {"a": ["leg|arm weak"], "b": ["{l} weak"]}, "sets": {"l": ["leg"]}})
+    (mention,) = lexicon.match(_tokens("leg weak"))
+    assert mention.values("concept") == ["a", "b"]
+
+
+def test_a_number_matches_any_number_and_a_named_one_its_own_phrase() -> None:
+    lexicon = build({"concepts": {"a": ["<num> times"], "b": ["2 times a day"]}})
+    assert [m.values("concept") for m in lexicon.match(_tokens("2 times a day"))] == [["b"]]
+    assert [m.values("concept") for m in lexicon.match(_tokens("3 times a day"))] == [["a"]]
+
+
+def _tokens(text: str) -> list[Token]:
+    """Plain words and numbers, as the normaliser hands them to the matcher."""
+    out, at = [], 0
+    for word in text.split():
+        kind = NUM if word.isdigit() else WORD
+        out.append(Token(word, at, at + len(word), kind, float(word) if kind == NUM else None))
+        at += len(word) + 1
+    return out

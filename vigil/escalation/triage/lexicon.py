@@ -1,4 +1,4 @@
-"""The lexicon as data: phrase patterns compiled once into a token trie.
+"""The lexicon as data: phrase patterns compiled once into a token automaton.
 
 Pattern syntax, one pattern a string, tokens separated by spaces:
   word            a literal (written as people type it; apostrophes are dropped)
@@ -23,9 +23,7 @@ from typing import Any, Final
 from .text import NUM, PUNCT, Token
 
 Tag = tuple[str, str]
-Node = dict[Any, Any]
 
-TERMINAL: Any = None  # never a token, unlike "$"
 END = "<end>"
 NUMBER = "<num>"
 
@@ -75,7 +73,7 @@ class Mention:
 @dataclass
 class Lexicon:
     language: str
-    trie: Node
+    automaton: Automaton
     shorthand: dict[str, tuple[str, ...]]
     spelling: dict[str, str]
     vocabulary: frozenset[str]
@@ -97,37 +95,137 @@ class Lexicon:
 
     def match(self, tokens: list[Token]) -> list[Mention]:
         """Greedy longest matches, left to right, never overlapping."""
-        trie = self.trie
+        start = self.automaton.start
         boundary = self.boundary
         n = len(tokens)
         out: list[Mention] = []
         i = 0
         while i < n:
-            node = trie
+            state = start
             j = i
             best_j = -1
             best: tuple[Tag, ...] = ()
             while j < n:
                 tok = tokens[j]
-                nxt = node.get(tok.norm)
+                nxt = state.step(tok.norm)
                 if nxt is None and tok.kind == NUM:
-                    nxt = node.get(NUMBER)
+                    nxt = state.step(NUMBER)
                 if nxt is None:
                     break
-                node = nxt
+                state = nxt
                 j += 1
-                tags = node.get(TERMINAL)
-                if tags is not None:
-                    best_j, best = j, tags
-                end = node.get(END)
-                if end is not None and (j == n or _is_boundary(tokens[j], boundary)):
-                    best_j, best = j, tuple(dict.fromkeys((*(tags or ()), *end[TERMINAL])))
+                if state.tags:
+                    best_j, best = j, state.tags
+                if state.end_tags and (j == n or _is_boundary(tokens[j], boundary)):
+                    best_j, best = j, tuple(dict.fromkeys((*state.tags, *state.end_tags)))
             if best_j > 0:
                 out.append(Mention(i, best_j, best))
                 i = best_j
             else:
                 i += 1
         return out
+
+
+class _State:
+    """A set of positions in the patterns, reached by the same words; its steps are cached.
+
+    The patterns are an automaton with a state per word of each alternative, so a pattern of
+    five parts of ten words each costs fifty states, not the hundred thousand sequences a trie of
+    every expansion would hold. Matching follows the set of positions at once, which is the
+    trie's walk built lazily: the same words reach the same set, whatever the patterns' order."""
+
+    __slots__ = ("automaton", "complete", "end_tags", "nodes", "steps", "tags")
+
+    def __init__(self, automaton: Automaton, nodes: frozenset[int]) -> None:
+        self.automaton = automaton
+        self.nodes = nodes
+        self.steps: dict[str, _State] = {}
+        self.complete = False  # every step is in `steps` already
+        accepted = sorted(a for node in nodes for a in automaton.accept.get(node, ()))
+        self.tags: tuple[Tag, ...] = tuple(dict.fromkeys(t for _, tags in accepted for t in tags))
+        after_end = automaton.targets(nodes, END)
+        ended = sorted(a for node in after_end for a in automaton.accept.get(node, ()))
+        self.end_tags: tuple[Tag, ...] = tuple(dict.fromkeys(t for _, tags in ended for t in tags))
+
+    def step(self, word: str) -> _State | None:
+        nxt = self.steps.get(word)
+        if nxt is None and not self.complete:
+            nodes = self.automaton.targets(self.nodes, word)
+            if not nodes:
+                return None  # a miss is not cached: unknown words are many, and cheap to retry
+            nxt = self.steps[word] = self.automaton.state(nodes)
+        return nxt
+
+
+class Automaton:
+    """Every pattern of the lexicon, as states joined by words (see `_State`)."""
+
+    def __init__(self) -> None:
+        self.edges: list[dict[str, list[int]]] = []
+        self.skips: dict[int, list[int]] = {}  # an optional part may be left out
+        self.accept: dict[int, list[tuple[int, tuple[Tag, ...]]]] = {}  # (pattern order, tags)
+        self.starts: list[int] = []
+        self._states: dict[frozenset[int], _State] = {}
+        self._start: _State | None = None
+
+    def _node(self) -> int:
+        self.edges.append({})
+        return len(self.edges) - 1
+
+    def add(self, choices: list[list[tuple[str, ...]]], tags: tuple[Tag, ...]) -> None:
+        order = len(self.starts)
+        cur = self._node()
+        self.starts.append(cur)
+        for alts in choices:
+            nxt = self._node()
+            for alt in alts:
+                if not alt:
+                    self.skips.setdefault(cur, []).append(nxt)
+                    continue
+                node = cur
+                for word in alt[:-1]:
+                    inner = self._node()
+                    self.edges[node].setdefault(word, []).append(inner)
+                    node = inner
+                self.edges[node].setdefault(alt[-1], []).append(nxt)
+            cur = nxt
+        self.accept.setdefault(cur, []).append((order, tags))
+        self._start = None
+
+    def _closure(self, nodes: Iterable[int]) -> frozenset[int]:
+        seen = set(nodes)
+        todo = list(seen)
+        while todo:
+            for nxt in self.skips.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return frozenset(seen)
+
+    def targets(self, nodes: frozenset[int], word: str) -> frozenset[int]:
+        edges = self.edges
+        found = [t for node in nodes for t in edges[node].get(word, ())]
+        return self._closure(found) if found else frozenset()
+
+    def state(self, nodes: frozenset[int]) -> _State:
+        st = self._states.get(nodes)
+        if st is None:
+            st = self._states[nodes] = _State(self, nodes)
+        return st
+
+    @property
+    def start(self) -> _State:
+        if self._start is None:
+            nodes = self._closure(self.starts)
+            start = self._start = self.state(nodes)
+            # The start holds every pattern: its steps are gathered once, not per word met.
+            gathered: dict[str, list[int]] = {}
+            for node in nodes:
+                for word, targets in self.edges[node].items():
+                    gathered.setdefault(word, []).extend(targets)
+            start.steps = {w: self.state(self._closure(t)) for w, t in gathered.items()}
+            start.complete = True
+        return self._start
 
 
 def _is_boundary(tok: Token, words: frozenset[str]) -> bool:
@@ -153,8 +251,8 @@ def _alternatives(part: str) -> list[tuple[str, ...]]:
     return out
 
 
-def expand(pattern: str, sets: Mapping[str, list[str]]) -> Iterator[tuple[str, ...]]:
-    """Every token sequence a pattern stands for."""
+def _choices(pattern: str, sets: Mapping[str, list[str]]) -> list[list[tuple[str, ...]]]:
+    """A pattern as its parts, each a list of token sequences (an empty one when optional)."""
     choices: list[list[tuple[str, ...]]] = []
     for raw in _PARTS.findall(pattern):
         optional = raw.endswith("?") and len(raw) > 1
@@ -171,21 +269,23 @@ def expand(pattern: str, sets: Mapping[str, list[str]]) -> Iterator[tuple[str, .
         if optional:
             alts.append(())
         choices.append(alts)
-    for combo in itertools.product(*choices):
+    # <end> is a boundary after the phrase: nothing may follow it.
+    ended = False
+    for alts in choices:
+        if ended and any(alts):
+            raise LexiconError(f"pattern {pattern!r}: {END} must come last")
+        if any(END in alt[:-1] for alt in alts):
+            raise LexiconError(f"pattern {pattern!r}: {END} must come last")
+        ended = ended or any(alt[-1:] == (END,) for alt in alts)
+    return choices
+
+
+def expand(pattern: str, sets: Mapping[str, list[str]]) -> Iterator[tuple[str, ...]]:
+    """Every token sequence a pattern stands for (the matcher never lists them all)."""
+    for combo in itertools.product(*_choices(pattern, sets)):
         seq = tuple(t for piece in combo for t in piece)
         if seq and seq != (END,):
-            if END in seq[:-1]:
-                raise LexiconError(f"pattern {pattern!r}: {END} must come last")
             yield seq
-
-
-def _insert(trie: Node, seq: tuple[str, ...], tags: Iterable[Tag]) -> None:
-    node = trie
-    for tok in seq:
-        node = node.setdefault(tok, {})
-    existing = node.get(TERMINAL, ())
-    merged = tuple(dict.fromkeys((*existing, *tags)))
-    node[TERMINAL] = merged
 
 
 def _as_patterns(value: Any, where: str) -> list[str]:
@@ -217,17 +317,18 @@ def build(data: Mapping[str, Any]) -> Lexicon:
     if fold:
         data = _folded(data)
     sets: dict[str, list[str]] = {k: [str(w) for w in v] for k, v in data.get("sets", {}).items()}
-    trie: Node = {}
+    automaton = Automaton()
     learned: set[str] = set()
     every: set[str] = set()
 
     def add(patterns: list[str], tags: tuple[Tag, ...], where: str, learn: bool) -> None:
         for pattern in patterns:
-            for seq in expand(pattern, sets):
-                _insert(trie, seq, tags)
-                every.update(seq)
-                if learn:
-                    learned.update(seq)
+            choices = _choices(pattern, sets)
+            automaton.add(choices, tags)
+            words = {w for alts in choices for alt in alts for w in alt}
+            every.update(words)
+            if learn:
+                learned.update(words)
 
     for section, kind in KEYED_SECTIONS.items():
         for key, patterns in (data.get(section) or {}).items():
@@ -275,7 +376,7 @@ def build(data: Mapping[str, Any]) -> Lexicon:
     lists = {str(k): frozenset(_norm_word(str(w)) for w in v) for k, v in (data.get("lists") or {}).items()}
     return Lexicon(
         language=str(data.get("language", "en")),
-        trie=trie,
+        automaton=automaton,
         shorthand=shorthand,
         spelling=spelling,
         vocabulary=frozenset(t for t in learned if t.isalpha() and len(t) >= 4),
