@@ -77,7 +77,11 @@ async def test_an_edited_file_updates_what_changed(db: Database) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("channel: sms ", "channel: pigeon ", "patients[0].channel: Input should be"),
+        (
+            "channel: sms ",
+            "channel: pigeon ",
+            "patients[0].channel: 'pigeon' is not one of sms, telegram, simulator",
+        ),
         (
             "  timezone: America/New_York\n  emergency",
             "  timezone: Mars/Olympus\n  emergency",
@@ -87,7 +91,7 @@ async def test_an_edited_file_updates_what_changed(db: Database) -> None:
         (
             "  slug: riverside-thoracic",
             "  slug: riverside-thoracic\n  colour: blue",
-            "clinic.colour: Extra inputs",
+            "clinic.colour: is not a key allowed here (allowed: slug, name, timezone, emergency_number,",
         ),
         (
             "remind_after: 4h",
@@ -115,6 +119,68 @@ def test_bad_files_name_the_line_key_and_reason(old: str, new: str, expected: st
         clinic_file.parse(source.replace(old, new, 1), "clinic.yaml")
     assert any(expected in line for line in info.value.lines), info.value.lines
     assert all(line.startswith("clinic.yaml") for line in info.value.lines)
+
+
+PYDANTIC_WORDS = (
+    "Input should",
+    "Field required",
+    "Extra inputs",
+    "String should",
+    "Value error",
+    "List should",
+)
+
+
+def test_every_refusal_is_worded_plainly_with_its_key_path_and_what_is_wanted() -> None:
+    broken = (
+        text()
+        .replace(
+            "  timezone: America/New_York\n",
+            "  timezone: America/New_York\n  conversation_window_hours: lots\n",
+            1,
+        )
+        .replace("  emergency_number:", "  emergency_numbr:", 1)
+        .replace("role: physician", "role: physicist", 1)
+        .replace("starts: 2026-11-02", "starts: soon", 1)
+        .replace("shift_hours: ", "shift_hour: ", 1)
+        .replace("channel: sms ", "channel: pigeon ", 1)
+    )
+    with pytest.raises(clinic_file.ImportError_) as info:
+        clinic_file.parse(broken, "c.yaml")
+    said = "\n".join(info.value.lines)
+    assert not [w for w in PYDANTIC_WORDS if w in said], said
+    for line in (
+        "clinic.conversation_window_hours: 'lots' is not a whole number",
+        "clinic.emergency_number: is required here but missing",
+        "staff[2].role: 'physicist' is not one of nurse, admin, physician; did you mean physician?",
+        "oncall.rotations[0].starts: 'soon' is not a date (YYYY-MM-DD)",
+        "oncall.rotations[0].shift_hours: is required here but missing",
+        "patients[0].channel: 'pigeon' is not one of sms, telegram, simulator",
+    ):
+        assert line in said, said
+
+
+def test_a_misspelt_key_names_the_keys_allowed_there_and_suggests_the_closest() -> None:
+    broken = (
+        text()
+        .replace("  emergency_number:", "  emergancy_number:", 1)
+        .replace("shift_hours: ", "shift_hour: ", 1)
+    )
+    with pytest.raises(clinic_file.ImportError_) as info:
+        clinic_file.parse(broken, "c.yaml")
+    said = "\n".join(info.value.lines)
+    assert (
+        "clinic.emergancy_number: is not a key allowed here; did you mean emergency_number? (allowed: slug, "
+        "name, timezone, emergency_number, quiet_hours, conversation_window_hours, trend_baseline_default)"
+    ) in said, said
+    assert (
+        "oncall.rotations[0].shift_hour: is not a key allowed here; did you mean shift_hours? "
+        "(allowed: key, members, shift_hours, handoff, starts)"
+    ) in said, said
+    top = text().replace("staff:\n", "staf:\n", 1)
+    with pytest.raises(clinic_file.ImportError_) as info:
+        clinic_file.parse(top, "c.yaml")
+    assert any("staf: is not a key allowed here; did you mean staff?" in line for line in info.value.lines)
 
 
 def test_broken_yaml_names_the_line() -> None:

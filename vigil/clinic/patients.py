@@ -31,6 +31,7 @@ from vigil.scheduler.models import Protocol as CheckInProtocol
 from vigil.scheduler.schedule import next_due
 
 from .file import PatientIn, language_gap
+from .file import reason as file_reason
 
 # What the list filters by. "discharged" is `discharged_at` (kept apart from the status, so a
 # pause or an opt-out survives a re-admission); the others are `Patient.status` of patients
@@ -180,7 +181,6 @@ def questions_of(protocols: Mapping[str, CheckInProtocol]) -> dict[str, list[dic
 
 
 def _reason(where: str, err: Any) -> str:
-    msg = str(err["msg"]).removeprefix("Value error, ")
     kind = str(err.get("type", ""))
     if kind == "missing":
         return "is needed"
@@ -194,7 +194,7 @@ def _reason(where: str, err: Any) -> str:
         return "is not a protocol key"
     if kind == "extra_forbidden":
         return "is not a field of a patient"
-    return msg
+    return file_reason(err)
 
 
 # --- writing ------------------------------------------------------------------------------
