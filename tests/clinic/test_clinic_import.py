@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from vigil.clinic import carers, patients
 from vigil.clinic import file as clinic_file
 from vigil.clinic import importer as clinic_import
 from vigil.core.clock import ManualClock
@@ -109,7 +110,7 @@ async def test_an_edited_file_updates_what_changed(db: Database) -> None:
             "protocol: weekly\n    context: {on",
             "no protocol 'weekly'",
         ),
-        ('phone: "+1 617 555 0199"', 'phone: "617 555"', "is not a phone number"),
+        ('phone: "+1 617 555 0199"', 'phone: "617 555"', "'617 555' is not a possible phone number"),
     ],
 )
 def test_bad_files_name_the_line_key_and_reason(old: str, new: str, expected: str) -> None:
@@ -208,3 +209,29 @@ async def test_nothing_is_written_when_the_file_is_bad(db: Database) -> None:
     with pytest.raises(clinic_file.ImportError_):
         clinic_file.parse(bad)
     assert (await _counts(db))["clinic"] == 0
+
+
+def test_a_phone_number_is_read_alike_in_the_clinic_file_and_on_the_pages() -> None:
+    region = patients.region_of(Clinic(timezone="America/New_York"))
+    assert region == "US"
+    source = text()
+    national = source.replace('phone: "+1 617 555 0199"', 'phone: "(617) 555-0199"', 1)
+    national = national.replace('phone: "+1 617 555 0101"', 'phone: "617.555.0142"', 1)
+    read = clinic_file.parse(national, "c.yaml")
+    assert read.patients[0].phone == "+16175550199"
+    assert next(s for s in read.staff if s.email == "ana.reyes@riverside.example").phone == "+16175550142"
+    form = {"external_id": "X1", "name": "X", "channel": "sms", "phone": "(617) 555-0199"}
+    assert patients.validate(form, region=region, protocols=[]).phone == "+16175550199"
+    carer = {"name": "June", "relationship": "wife", "channel": "sms", "phone": "617.555.0142"}
+    assert carers.validate(carer, region=region).phone == "+16175550142"
+
+    bad = "617 5"
+    with pytest.raises(clinic_file.ImportError_) as in_file:
+        clinic_file.parse(source.replace('phone: "+1 617 555 0199"', f'phone: "{bad}"', 1), "c.yaml")
+    with pytest.raises(patients.PatientError) as on_page:
+        patients.validate({**form, "phone": bad}, region=region, protocols=[])
+    [line] = [line for line in in_file.value.lines if "phone" in line]
+    assert line.endswith(f"patients[0].phone: {on_page.value.problems['phone']}")
+    with pytest.raises(patients.PatientError) as for_carer:
+        carers.validate({**carer, "phone": bad}, region=region)
+    assert for_carer.value.problems["phone"] == on_page.value.problems["phone"]

@@ -11,7 +11,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args, get_origin
 
-import phonenumbers
 import yaml
 from pydantic import (
     AfterValidator,
@@ -25,6 +24,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from vigil.core import phones
 from vigil.scheduler.conditions import ConditionError
 from vigil.scheduler.conditions import parse as parse_condition
 from vigil.scheduler.questions import lacking
@@ -49,21 +49,19 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-def _phone(value: str | int | None, region: str | None = None) -> str | None:
-    """The number as E.164. Without `region` it must carry its country code; with one (the
-    clinic's country, as the pages pass it), a national number is read as that country's."""
+def _phone(value: str | int | None, info: ValidationInfo) -> str | None:
+    """The number as E.164, read by `phones.e164` with the clinic's region: the file's own
+    clinic (`parse`, `check`) or the one the pages and the CSV pass as context {"region": "US"}."""
     if value is None:
         return None
-    text = str(value)
-    try:
-        number = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
-        if region:
-            raise ValueError(f"{text!r} is not a phone number (of {region}, or +country code ...)") from None
-        raise ValueError(f"{text!r} is not a phone number with its country code (+1 617 ...)") from None
-    if not phonenumbers.is_possible_number(number):
-        raise ValueError(f"{text!r} is not a possible phone number")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return phones.e164(value, (info.context or {}).get("region"))
+
+
+def region_of(data: Any) -> str | None:
+    """The region a clinic file's phone numbers are read in: its clinic's time zone's country."""
+    clinic = data.get("clinic") if isinstance(data, dict) else None
+    zone_name = clinic.get("timezone") if isinstance(clinic, dict) else None
+    return phones.region_of_zone(zone_name) if isinstance(zone_name, str) else None
 
 
 def _tz(value: str) -> str:
@@ -115,7 +113,7 @@ class StaffIn(Strict):
     phone: str | None = None
     telegram_chat_id: int | None = None
     notify_by: Literal["telegram", "sms"] | None = None
-    _phone = field_validator("phone", mode="before")(classmethod(lambda cls, v: _phone(v)))
+    _phone = field_validator("phone", mode="before")(classmethod(lambda cls, v, info: _phone(v, info)))
 
     @field_validator("email")
     @classmethod
@@ -398,9 +396,7 @@ class CarerIn(Strict):
     telegram_chat_id: int | None = None
     language: Literal["en", "es"] = "en"
     consent: ConsentIn | None = None
-    _phone = field_validator("phone", mode="before")(
-        classmethod(lambda cls, v, info: _phone(v, (info.context or {}).get("region")))
-    )
+    _phone = field_validator("phone", mode="before")(classmethod(lambda cls, v, info: _phone(v, info)))
 
     @model_validator(mode="after")
     def _reachable(self) -> CarerIn:
@@ -422,9 +418,7 @@ class PatientIn(Strict):
     # Only the clinic file sets carers here; the pages and the API change them one at a time.
     carers: list[CarerIn] = []
     # The pages and the CSV pass the clinic's country as context {"region": "US"}.
-    _phone = field_validator("phone", mode="before")(
-        classmethod(lambda cls, v, info: _phone(v, (info.context or {}).get("region")))
-    )
+    _phone = field_validator("phone", mode="before")(classmethod(lambda cls, v, info: _phone(v, info)))
     _tz = field_validator("timezone")(classmethod(lambda cls, v: None if v is None else _tz(v)))
 
     @model_validator(mode="after")
@@ -614,7 +608,7 @@ def parse(text: str, name: str = "<clinic file>") -> ClinicFile:
     if not isinstance(data, dict):
         raise ImportError_([f"{name}: expected a mapping with clinic, staff, oncall, protocols, patients"])
     try:
-        return ClinicFile.model_validate(data)
+        return ClinicFile.model_validate(data, context={"region": region_of(data)})
     except ValidationError as exc:
         lines = []
         for loc, msg in problems(exc):
@@ -630,7 +624,7 @@ def check(data: dict[str, Any]) -> ClinicFile:
     file. ImportError_ `problems` are (key path, reason), one problem each: the checks across
     the file ("oncall.rotations.nurses: x is not in staff") are split into theirs."""
     try:
-        return ClinicFile.model_validate(data)
+        return ClinicFile.model_validate(data, context={"region": region_of(data)})
     except ValidationError as exc:
         found: list[tuple[str, str]] = []
         for loc, msg in problems(exc):
