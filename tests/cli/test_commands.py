@@ -8,6 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.script import ScriptDirectory
+
+from vigil.migrations import alembic_config
 
 from ..conftest import DEMO, NURSE
 
@@ -33,7 +37,7 @@ def env(tmp_path: Path) -> dict[str, str]:
 def test_upgrade_import_token_and_send_due(env: dict[str, str]) -> None:
     up = vigil("db", "upgrade", env=env)
     assert up.returncode == 0, up.stderr
-    assert "up to date" in up.stdout
+    assert "created Vigil's tables at revision" in up.stdout
     first = vigil("import", str(DEMO), env=env)
     assert first.returncode == 0, first.stderr
     assert "created 1 clinic" in first.stdout
@@ -53,6 +57,23 @@ def test_upgrade_import_token_and_send_due(env: dict[str, str]) -> None:
     assert now.stdout.startswith("opened 0 check-ins")  # the dry run wrote nothing: none is due yet
     password = vigil("staff", "password", NURSE, env=env, stdin="a long enough password\n")
     assert password.returncode == 0, password.stderr
+
+
+def test_db_upgrade_says_whether_it_created_the_tables_upgraded_them_or_found_them_current(
+    env: dict[str, str],
+) -> None:
+    url = env["VIGIL_DATABASE_URL"]
+    script = ScriptDirectory.from_config(alembic_config(url))
+    head = script.get_current_head()
+    previous = script.get_revision(head).down_revision
+    created = vigil("db", "upgrade", env=env)
+    assert created.returncode == 0, created.stderr
+    assert created.stdout.startswith(f"created Vigil's tables at revision {head} (sqlite+aiosqlite:")
+    again = vigil("db", "upgrade", env=env)
+    assert again.stdout.startswith(f"the database is already at revision {head}, the newest: nothing to do")
+    command.downgrade(alembic_config(url), str(previous))
+    upgraded = vigil("db", "upgrade", env=env)
+    assert upgraded.stdout.startswith(f"upgraded the database from revision {previous} to {head} (")
 
 
 @pytest.mark.parametrize(

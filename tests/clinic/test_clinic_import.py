@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from vigil.clinic import carers, patients
 from vigil.clinic import file as clinic_file
 from vigil.clinic import importer as clinic_import
 from vigil.core.clock import ManualClock
@@ -77,7 +78,11 @@ async def test_an_edited_file_updates_what_changed(db: Database) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("channel: sms ", "channel: pigeon ", "patients[0].channel: Input should be"),
+        (
+            "channel: sms ",
+            "channel: pigeon ",
+            "patients[0].channel: 'pigeon' is not one of sms, telegram, simulator",
+        ),
         (
             "  timezone: America/New_York\n  emergency",
             "  timezone: Mars/Olympus\n  emergency",
@@ -87,7 +92,7 @@ async def test_an_edited_file_updates_what_changed(db: Database) -> None:
         (
             "  slug: riverside-thoracic",
             "  slug: riverside-thoracic\n  colour: blue",
-            "clinic.colour: Extra inputs",
+            "clinic.colour: is not a key allowed here (allowed: slug, name, timezone, emergency_number,",
         ),
         (
             "remind_after: 4h",
@@ -105,7 +110,7 @@ async def test_an_edited_file_updates_what_changed(db: Database) -> None:
             "protocol: weekly\n    context: {on",
             "no protocol 'weekly'",
         ),
-        ('phone: "+1 617 555 0199"', 'phone: "617 555"', "is not a phone number"),
+        ('phone: "+1 617 555 0199"', 'phone: "617 555"', "'617 555' is not a possible phone number"),
     ],
 )
 def test_bad_files_name_the_line_key_and_reason(old: str, new: str, expected: str) -> None:
@@ -115,6 +120,68 @@ def test_bad_files_name_the_line_key_and_reason(old: str, new: str, expected: st
         clinic_file.parse(source.replace(old, new, 1), "clinic.yaml")
     assert any(expected in line for line in info.value.lines), info.value.lines
     assert all(line.startswith("clinic.yaml") for line in info.value.lines)
+
+
+PYDANTIC_WORDS = (
+    "Input should",
+    "Field required",
+    "Extra inputs",
+    "String should",
+    "Value error",
+    "List should",
+)
+
+
+def test_every_refusal_is_worded_plainly_with_its_key_path_and_what_is_wanted() -> None:
+    broken = (
+        text()
+        .replace(
+            "  timezone: America/New_York\n",
+            "  timezone: America/New_York\n  conversation_window_hours: lots\n",
+            1,
+        )
+        .replace("  emergency_number:", "  emergency_numbr:", 1)
+        .replace("role: physician", "role: physicist", 1)
+        .replace("starts: 2026-11-02", "starts: soon", 1)
+        .replace("shift_hours: ", "shift_hour: ", 1)
+        .replace("channel: sms ", "channel: pigeon ", 1)
+    )
+    with pytest.raises(clinic_file.ImportError_) as info:
+        clinic_file.parse(broken, "c.yaml")
+    said = "\n".join(info.value.lines)
+    assert not [w for w in PYDANTIC_WORDS if w in said], said
+    for line in (
+        "clinic.conversation_window_hours: 'lots' is not a whole number",
+        "clinic.emergency_number: is required here but missing",
+        "staff[2].role: 'physicist' is not one of nurse, admin, physician; did you mean physician?",
+        "oncall.rotations[0].starts: 'soon' is not a date (YYYY-MM-DD)",
+        "oncall.rotations[0].shift_hours: is required here but missing",
+        "patients[0].channel: 'pigeon' is not one of sms, telegram, simulator",
+    ):
+        assert line in said, said
+
+
+def test_a_misspelt_key_names_the_keys_allowed_there_and_suggests_the_closest() -> None:
+    broken = (
+        text()
+        .replace("  emergency_number:", "  emergancy_number:", 1)
+        .replace("shift_hours: ", "shift_hour: ", 1)
+    )
+    with pytest.raises(clinic_file.ImportError_) as info:
+        clinic_file.parse(broken, "c.yaml")
+    said = "\n".join(info.value.lines)
+    assert (
+        "clinic.emergancy_number: is not a key allowed here; did you mean emergency_number? (allowed: slug, "
+        "name, timezone, emergency_number, quiet_hours, conversation_window_hours, trend_baseline_default)"
+    ) in said, said
+    assert (
+        "oncall.rotations[0].shift_hour: is not a key allowed here; did you mean shift_hours? "
+        "(allowed: key, members, shift_hours, handoff, starts)"
+    ) in said, said
+    top = text().replace("staff:\n", "staf:\n", 1)
+    with pytest.raises(clinic_file.ImportError_) as info:
+        clinic_file.parse(top, "c.yaml")
+    assert any("staf: is not a key allowed here; did you mean staff?" in line for line in info.value.lines)
 
 
 def test_broken_yaml_names_the_line() -> None:
@@ -142,3 +209,29 @@ async def test_nothing_is_written_when_the_file_is_bad(db: Database) -> None:
     with pytest.raises(clinic_file.ImportError_):
         clinic_file.parse(bad)
     assert (await _counts(db))["clinic"] == 0
+
+
+def test_a_phone_number_is_read_alike_in_the_clinic_file_and_on_the_pages() -> None:
+    region = patients.region_of(Clinic(timezone="America/New_York"))
+    assert region == "US"
+    source = text()
+    national = source.replace('phone: "+1 617 555 0199"', 'phone: "(617) 555-0199"', 1)
+    national = national.replace('phone: "+1 617 555 0101"', 'phone: "617.555.0142"', 1)
+    read = clinic_file.parse(national, "c.yaml")
+    assert read.patients[0].phone == "+16175550199"
+    assert next(s for s in read.staff if s.email == "ana.reyes@riverside.example").phone == "+16175550142"
+    form = {"external_id": "X1", "name": "X", "channel": "sms", "phone": "(617) 555-0199"}
+    assert patients.validate(form, region=region, protocols=[]).phone == "+16175550199"
+    carer = {"name": "June", "relationship": "wife", "channel": "sms", "phone": "617.555.0142"}
+    assert carers.validate(carer, region=region).phone == "+16175550142"
+
+    bad = "617 5"
+    with pytest.raises(clinic_file.ImportError_) as in_file:
+        clinic_file.parse(source.replace('phone: "+1 617 555 0199"', f'phone: "{bad}"', 1), "c.yaml")
+    with pytest.raises(patients.PatientError) as on_page:
+        patients.validate({**form, "phone": bad}, region=region, protocols=[])
+    [line] = [line for line in in_file.value.lines if "phone" in line]
+    assert line.endswith(f"patients[0].phone: {on_page.value.problems['phone']}")
+    with pytest.raises(patients.PatientError) as for_carer:
+        carers.validate({**carer, "phone": bad}, region=region)
+    assert for_carer.value.problems["phone"] == on_page.value.problems["phone"]

@@ -269,7 +269,7 @@ async def test_quiet_hours_are_validated_as_the_files_and_move_the_next_check_in
             await protocols.set_quiet_hours(session, admin, "25:00", "", clock.now(), "web")
     assert bad.value.problems == {
         "quiet_hours.start": "'25:00' is not a time of day (HH:MM)",
-        "quiet_hours.end": "Field required",
+        "quiet_hours.end": "is required here but missing",
     }
     async with rt.db.transaction() as session:
         said = await protocols.set_quiet_hours(session, admin, "09:00", "11:00", clock.now(), "web")

@@ -78,6 +78,16 @@ def test_a_nurse_sees_a_case_arrive_live_and_works_it(server: str) -> None:
             nurse.fill("input[name=password]", "correct horse battery")
             nurse.click("button[type=submit]")
             expect(nurse.get_by_role("heading", name="Escalation queue")).to_be_visible()
+            # The first Tab shows "Skip to main content"; Enter takes focus past the header.
+            skip = nurse.get_by_role("link", name="Skip to main content")
+            assert (skip.bounding_box() or {"x": -1})["x"] < 0  # out of sight until focused
+            nurse.keyboard.press("Tab")
+            expect(skip).to_be_focused()
+            box = skip.bounding_box() or {"x": -1, "y": -1}
+            assert box["x"] >= 0, box  # in sight once focused
+            assert box["y"] >= 0, box
+            nurse.keyboard.press("Enter")
+            expect(nurse.locator("main#main")).to_be_focused()
             expect(nurse.get_by_text("No open cases.")).to_be_visible()
             expect(nurse.locator("#queue")).to_have_attribute("data-live", "on")
 

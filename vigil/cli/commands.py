@@ -68,10 +68,16 @@ def _cmd_db_upgrade(args: argparse.Namespace) -> int:
 
     settings = _settings()
     try:
-        upgrade(settings.database_url)
+        before, after = upgrade(settings.database_url)
     except Exception as exc:  # alembic and the drivers raise many kinds; each is one line to the user
         raise UsageError(f"migration failed: {str(exc).splitlines()[0]}") from exc
-    print(f"database is up to date ({_safe_url(settings.database_url)})")
+    where = _safe_url(settings.database_url)
+    if before is None:
+        print(f"created Vigil's tables at revision {after} ({where})")
+    elif before != after:
+        print(f"upgraded the database from revision {before} to {after} ({where})")
+    else:
+        print(f"the database is already at revision {after}, the newest: nothing to do ({where})")
     return 0
 
 

@@ -20,6 +20,7 @@ from vigil.core.audit import staff_did
 from vigil.core.models import Carer, Clinic, Patient, Staff
 
 from .file import CarerIn
+from .file import reason as file_reason
 from .patients import (
     LANGUAGES,
     Notes,
@@ -176,7 +177,7 @@ def _reason(where: str, err: Any) -> str:
         return f"must be one of {', '.join(LANGUAGES)}"
     if kind == "int_parsing":
         return "is not a Telegram chat id (a number)"
-    return str(err["msg"]).removeprefix("Value error, ")
+    return file_reason(err)
 
 
 async def _taken(session: AsyncSession, patient: Patient, cin: CarerIn, carer_id: int | None) -> None:

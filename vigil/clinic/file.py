@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
-import phonenumbers
 import yaml
 from pydantic import (
     AfterValidator,
@@ -22,13 +24,16 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from vigil.core import phones
 from vigil.scheduler.conditions import ConditionError
 from vigil.scheduler.conditions import parse as parse_condition
 from vigil.scheduler.questions import lacking
 from vigil.scheduler.schedule import ScheduleError, cron_trigger, parse_duration, parse_hhmm, zone
 
-Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
-Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
+KEY_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+Key = Annotated[str, Field(pattern=KEY_PATTERN)]
+Email = Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=254)]
 
 
 class ImportError_(ValueError):  # "ImportError" is a builtin
@@ -44,21 +49,19 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-def _phone(value: str | int | None, region: str | None = None) -> str | None:
-    """The number as E.164. Without `region` it must carry its country code; with one (the
-    clinic's country, as the pages pass it), a national number is read as that country's."""
+def _phone(value: str | int | None, info: ValidationInfo) -> str | None:
+    """The number as E.164, read by `phones.e164` with the clinic's region: the file's own
+    clinic (`parse`, `check`) or the one the pages and the CSV pass as context {"region": "US"}."""
     if value is None:
         return None
-    text = str(value)
-    try:
-        number = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
-        if region:
-            raise ValueError(f"{text!r} is not a phone number (of {region}, or +country code ...)") from None
-        raise ValueError(f"{text!r} is not a phone number with its country code (+1 617 ...)") from None
-    if not phonenumbers.is_possible_number(number):
-        raise ValueError(f"{text!r} is not a possible phone number")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return phones.e164(value, (info.context or {}).get("region"))
+
+
+def region_of(data: Any) -> str | None:
+    """The region a clinic file's phone numbers are read in: its clinic's time zone's country."""
+    clinic = data.get("clinic") if isinstance(data, dict) else None
+    zone_name = clinic.get("timezone") if isinstance(clinic, dict) else None
+    return phones.region_of_zone(zone_name) if isinstance(zone_name, str) else None
 
 
 def _tz(value: str) -> str:
@@ -110,7 +113,7 @@ class StaffIn(Strict):
     phone: str | None = None
     telegram_chat_id: int | None = None
     notify_by: Literal["telegram", "sms"] | None = None
-    _phone = field_validator("phone", mode="before")(classmethod(lambda cls, v: _phone(v)))
+    _phone = field_validator("phone", mode="before")(classmethod(lambda cls, v, info: _phone(v, info)))
 
     @field_validator("email")
     @classmethod
@@ -393,9 +396,7 @@ class CarerIn(Strict):
     telegram_chat_id: int | None = None
     language: Literal["en", "es"] = "en"
     consent: ConsentIn | None = None
-    _phone = field_validator("phone", mode="before")(
-        classmethod(lambda cls, v, info: _phone(v, (info.context or {}).get("region")))
-    )
+    _phone = field_validator("phone", mode="before")(classmethod(lambda cls, v, info: _phone(v, info)))
 
     @model_validator(mode="after")
     def _reachable(self) -> CarerIn:
@@ -417,9 +418,7 @@ class PatientIn(Strict):
     # Only the clinic file sets carers here; the pages and the API change them one at a time.
     carers: list[CarerIn] = []
     # The pages and the CSV pass the clinic's country as context {"region": "US"}.
-    _phone = field_validator("phone", mode="before")(
-        classmethod(lambda cls, v, info: _phone(v, (info.context or {}).get("region")))
-    )
+    _phone = field_validator("phone", mode="before")(classmethod(lambda cls, v, info: _phone(v, info)))
     _tz = field_validator("timezone")(classmethod(lambda cls, v: None if v is None else _tz(v)))
 
     @model_validator(mode="after")
@@ -609,7 +608,7 @@ def parse(text: str, name: str = "<clinic file>") -> ClinicFile:
     if not isinstance(data, dict):
         raise ImportError_([f"{name}: expected a mapping with clinic, staff, oncall, protocols, patients"])
     try:
-        return ClinicFile.model_validate(data)
+        return ClinicFile.model_validate(data, context={"region": region_of(data)})
     except ValidationError as exc:
         lines = []
         for loc, msg in problems(exc):
@@ -625,7 +624,7 @@ def check(data: dict[str, Any]) -> ClinicFile:
     file. ImportError_ `problems` are (key path, reason), one problem each: the checks across
     the file ("oncall.rotations.nurses: x is not in staff") are split into theirs."""
     try:
-        return ClinicFile.model_validate(data)
+        return ClinicFile.model_validate(data, context={"region": region_of(data)})
     except ValidationError as exc:
         found: list[tuple[str, str]] = []
         for loc, msg in problems(exc):
@@ -641,11 +640,151 @@ def check(data: dict[str, Any]) -> ClinicFile:
 def problems(exc: ValidationError) -> list[tuple[tuple[Any, ...], str]]:
     """Each problem of a validation as (location, reason), as the import words it (`key_path`
     of the location names it); the pages that edit a part of the clinic say the same."""
+    root = _models().get(exc.title)
     out = []
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        out.append((loc, err["msg"].removeprefix("Value error, ")))
+        if loc and loc[-1] == "[key]":  # a mapping's key that is not one of its Literal keys
+            loc = loc[:-1]
+        out.append((loc, reason(err, root)))
     return out
+
+
+def reason(err: Mapping[str, Any], root: type[BaseModel] | None = None) -> str:
+    """One of pydantic's errors in plain words: what was given and what is wanted there.
+    `root` (the model validated) lets a key that is not allowed name the keys that are."""
+    kind = str(err.get("type", ""))
+    loc = tuple(p for p in err.get("loc", ()) if not (isinstance(p, str) and p.startswith("function-")))
+    name = str(loc[-1]) if loc else ""
+    given = err.get("input")
+    ctx = err.get("ctx") or {}
+    # What was given, unless it is long (a pasted page, or health data): then only "this".
+    shown = repr(given) if isinstance(given, str | int | float) and len(str(given)) <= 60 else "this"
+    if kind in ("value_error", "assertion_error"):
+        return str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind == "missing":
+        return "is required here but missing"
+    if kind == "extra_forbidden":
+        return _not_a_key(name, _fields_at(root, loc[:-1]) if root else [])
+    if kind == "literal_error":
+        wanted = [str(e) for e in _literals(str(ctx.get("expected", "")))]
+        if loc and loc[-1] == "[key]":
+            return _not_a_key(str(given), wanted)
+        return f"{shown} is not one of {', '.join(wanted)}" + _closest(given, wanted)
+    if name == "telegram_chat_id" and kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{shown} is not a Telegram chat id (a number)"
+    words = {
+        "int_parsing": "is not a whole number",
+        "int_type": "is not a whole number",
+        "int_from_float": "is not a whole number",
+        "float_parsing": "is not a number",
+        "float_type": "is not a number",
+        "bool_parsing": "is not yes or no (true or false)",
+        "bool_type": "is not yes or no (true or false)",
+        "string_type": "is not text",
+        "date_parsing": "is not a date (YYYY-MM-DD)",
+        "date_from_datetime_parsing": "is not a date (YYYY-MM-DD)",
+        "date_from_datetime_inexact": "is a time, not a date (YYYY-MM-DD)",
+        "date_type": "is not a date (YYYY-MM-DD)",
+        "datetime_parsing": "is not a date and time (2026-01-05T10:00:00Z)",
+        "datetime_from_date_parsing": "is not a date and time (2026-01-05T10:00:00Z)",
+        "datetime_type": "is not a date and time (2026-01-05T10:00:00Z)",
+    }
+    if kind in words:
+        return f"{shown} {words[kind]}"
+    if kind in ("list_type", "tuple_type"):
+        return "should be a list (one '- ' line an item)"
+    if kind in ("dict_type", "model_type", "model_attributes_type", "mapping_type"):
+        return "should be a mapping of keys (key: value lines)"
+    if kind == "string_pattern_mismatch":
+        return f"{shown} {PATTERNS.get(str(ctx.get('pattern')), 'is not written as expected here')}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is longer than {ctx.get('max_length')} characters"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} (one - line each)"
+    if kind == "too_long":
+        return f"holds more than {ctx.get('max_length')}"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = next(iter(ctx.values()), "")
+        side = {
+            "greater_than_equal": "at least",
+            "greater_than": "more than",
+            "less_than_equal": "at most",
+            "less_than": "less than",
+        }[kind]
+        return f"{shown} is out of range: it must be {side} {bound}"
+    return str(err.get("msg", "is not valid here")).removeprefix("Value error, ")
+
+
+# What a field written with one of these patterns must look like, in words.
+PATTERNS = {
+    KEY_PATTERN: "is not a key: lower-case letters, digits, '-' and '_', starting with a letter or digit",
+    EMAIL_PATTERN: "is not an email address (name@clinic.example)",
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$": (
+        "may hold only letters, digits, '.', '_' and '-', starting with a letter or digit"
+    ),
+    r"^(rotation|staff|all):\S+$": "is not whom to page: rotation:KEY, staff:EMAIL or all:ROLE",
+}
+
+
+def _not_a_key(key: str, allowed: list[str]) -> str:
+    if not allowed:
+        return "is not a key allowed here"
+    return f"is not a key allowed here{_closest(key, allowed)} (allowed: {', '.join(allowed)})"
+
+
+def _closest(given: Any, allowed: list[str]) -> str:
+    near = difflib.get_close_matches(str(given), allowed, n=1, cutoff=0.6)
+    return f"; did you mean {near[0]}?" if near else ""
+
+
+def _literals(expected: str) -> list[str]:
+    """The values of pydantic's "'sms', 'telegram' or 'simulator'"."""
+    return re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+
+
+@cache
+def _models() -> dict[str, type[BaseModel]]:
+    """The clinic file's models by name, as a ValidationError's `title` names the one validated."""
+    out: dict[str, type[BaseModel]] = {}
+    todo: list[type[BaseModel]] = [Strict]
+    while todo:
+        model = todo.pop()
+        out[model.__name__] = model
+        todo += model.__subclasses__()
+    return out
+
+
+def _fields_at(root: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed in the mapping at `loc` under `root`: its model's fields."""
+    tp: Any = root
+    for part in loc:
+        tp = _model_in(tp, part)
+        if tp is None:
+            return []
+    model = _model_in(tp, None)
+    return list(model.model_fields) if model is not None else []
+
+
+def _model_in(tp: Any, part: Any) -> Any:
+    """One step down a type at `part` (a field, a list index, a mapping key); with `part`
+    None, the model `tp` is or holds (X | None, Annotated[X, ...])."""
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        if part is None:
+            return tp
+        field = tp.model_fields.get(str(part))
+        return field.annotation if field is not None else None
+    origin = get_origin(tp)
+    args = [a for a in get_args(tp) if a is not type(None)]
+    if origin in (list, dict) and part is not None and args:
+        return args[-1]
+    for arg in args:
+        found = _model_in(arg, part)
+        if found is not None:
+            return found
+    return None
 
 
 def key_path(loc: tuple[Any, ...]) -> str:

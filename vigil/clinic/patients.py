@@ -12,8 +12,6 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
-from pathlib import Path
 from typing import Any
 from typing import Protocol as Typing
 
@@ -22,6 +20,7 @@ from sqlalchemy import Select, exists, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.bot import followups
+from vigil.core import phones
 from vigil.core.audit import staff_did
 from vigil.core.models import Clinic, Patient, Staff
 from vigil.escalation.models import Case
@@ -31,6 +30,7 @@ from vigil.scheduler.models import Protocol as CheckInProtocol
 from vigil.scheduler.schedule import next_due
 
 from .file import PatientIn, language_gap
+from .file import reason as file_reason
 
 # What the list filters by. "discharged" is `discharged_at` (kept apart from the status, so a
 # pause or an opt-out survives a re-admission); the others are `Patient.status` of patients
@@ -66,28 +66,10 @@ class _Quiet:
 # --- validation ---------------------------------------------------------------------------
 
 
-@cache
-def _zone_regions() -> dict[str, str]:
-    """Time zone -> ISO country, from the system's tz database (zone.tab); empty without it."""
-    out: dict[str, str] = {}
-    for name in ("zone.tab", "zone1970.tab"):
-        path = Path("/usr/share/zoneinfo") / name
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError:
-            continue
-        for line in lines:
-            if line.startswith("#") or not line.strip():
-                continue
-            parts = line.split("\t")
-            if len(parts) >= 3:
-                out.setdefault(parts[2], parts[0].split(",")[0])
-    return out
-
-
 def region_of(clinic: Clinic) -> str | None:
-    """The clinic's country, for reading a phone number typed without its country code."""
-    return _zone_regions().get(clinic.timezone)
+    """The clinic's country, for reading a phone number typed without its country code: the
+    same region the clinic file's numbers are read in (core/phones.py)."""
+    return phones.region_of_zone(clinic.timezone)
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -180,7 +162,6 @@ def questions_of(protocols: Mapping[str, CheckInProtocol]) -> dict[str, list[dic
 
 
 def _reason(where: str, err: Any) -> str:
-    msg = str(err["msg"]).removeprefix("Value error, ")
     kind = str(err.get("type", ""))
     if kind == "missing":
         return "is needed"
@@ -194,7 +175,7 @@ def _reason(where: str, err: Any) -> str:
         return "is not a protocol key"
     if kind == "extra_forbidden":
         return "is not a field of a patient"
-    return msg
+    return file_reason(err)
 
 
 # --- writing ------------------------------------------------------------------------------

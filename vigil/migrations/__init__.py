@@ -7,8 +7,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import MetaData
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 HERE = Path(__file__).resolve().parent
 
@@ -31,9 +32,27 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
-def upgrade(url: str, revision: str = "head") -> None:
-    """Apply migrations up to `revision` (synchronous; runs its own event loop)."""
+def upgrade(url: str, revision: str = "head") -> tuple[str | None, str | None]:
+    """Apply migrations up to `revision` (synchronous; runs its own event loop). Returns the
+    database's revision before (None: it had no tables of Vigil) and after, so the caller can
+    say what was done."""
+    before = current_revision(url)
     command.upgrade(alembic_config(url), revision)
+    return before, current_revision(url)
+
+
+def current_revision(url: str) -> str | None:
+    """The revision the database at `url` is at; None when Vigil's tables are not there yet."""
+
+    async def read() -> str | None:
+        engine = create_async_engine(url)
+        try:
+            async with engine.connect() as conn:
+                return await conn.run_sync(lambda c: MigrationContext.configure(c).get_current_revision())
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(read())
 
 
 async def upgrade_async(engine: AsyncEngine, revision: str = "head") -> None:

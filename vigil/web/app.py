@@ -22,6 +22,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vigil.assembly import Runtime
+from vigil.clinic import file as clinic_file
 from vigil.core.db import Database
 
 from . import pages, wording
@@ -271,7 +272,9 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         if path_error(exc):
             return _error_page(404, "There is nothing at that address.")
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'][1:])}: {clinic_file.reason(e)}" for e in exc.errors()
+        )
         return _error_page(422, f"That form was not filled in right: {problems}")
 
     @app.get("/healthz", include_in_schema=False)

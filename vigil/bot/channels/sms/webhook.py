@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-import phonenumbers
 from twilio.request_validator import RequestValidator
+
+from vigil.core import phones
 
 
 def signed(auth_token: str, url: str, params: Mapping[str, str], signature: str | None) -> bool:
@@ -39,13 +40,12 @@ def error_code(value: str | None) -> int | None:
 
 
 def e164(number: str) -> str | None:
+    """The provider's number as Vigil stores numbers (core/phones.py), or None: it always
+    carries its country code, so no region is assumed."""
     try:
-        parsed = phonenumbers.parse(number, None)
-    except phonenumbers.NumberParseException:
+        return phones.e164(number, None)
+    except ValueError:
         return None
-    if not phonenumbers.is_possible_number(parsed):
-        return None
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 ORDER = {
