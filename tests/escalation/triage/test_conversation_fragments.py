@@ -80,6 +80,82 @@ def test_done_in_on_its_own_is_still_worn_out(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["arms not responding this morning", "my legs just not obeying me", "feet not listening today"]
+)
+def test_limbs_not_listening_without_a_verb_are_weak(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["the grandkids not listening to me", "my husband not listening again"])
+def test_people_not_listening_are_no_weakness(text: str) -> None:
+    assert assess(text).level == Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text", ["feels like an elephant is sitting on me", "an elephant standing on me since lunch", "like an elephant sat on it"]
+)
+def test_an_elephant_sitting_on_me_is_severe_chest_pain(text: str) -> None:
+    a = assess(text)
+    assert "chest_pain" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["saw an elephant at the safari park", "the elephant at the zoo sat on its keeper", "elephant ornament on the shelf"]
+)
+def test_an_elephant_elsewhere_is_nothing(text: str) -> None:
+    assert assess(text).level == Level.NONE
+
+
+def test_an_elephant_on_it_after_an_odd_chest_is_an_emergency() -> None:
+    a = _read("funny feeling in my chest", "like an elephant is standing on it, started suddenly")
+    assert a.level == Level.EMERGENCY
+    assert "chest-pain" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text", ["mum keeps asking where she is", "he kept asking us where he was", "she keeps on asking where she is at home"]
+)
+def test_asking_again_and_again_where_one_is_is_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text, context={"writer": "carer"}))
+
+
+@pytest.mark.parametrize(
+    "text", ["my son keeps asking where his dad is", "the nurse asked where he is", "keeps asking where the car keys are"]
+)
+def test_asking_where_someone_else_is_is_no_confusion(text: str) -> None:
+    assert "confusion" not in present(assess(text))
+
+
+def test_a_carer_telling_he_keeps_asking_where_he_is_raises_a_fever_to_an_emergency() -> None:
+    a = _read("Dad's temp is 37.8 this morning", "he keeps asking where he is, in his own kitchen")
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("diarrhoea sorted thanks to the loperamide", "diarrhea"),
+        ("cough finally sorted", "cough"),
+        ("constipation has been sorted", "constipation"),
+    ],
+)
+def test_a_symptom_sorted_is_resolved(text: str, concept: str) -> None:
+    a = assess(text)
+    assert status_of(a, concept) == {"resolved"}
+    assert a.level == Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text", ["can you get my back pain sorted", "need this cough sorted with antibiotics", "pain not sorted yet"]
+)
+def test_a_symptom_to_be_sorted_is_still_there(text: str) -> None:
+    assert assess(text).level >= Level.ROUTINE
+
+
+@pytest.mark.parametrize(
     "text", ["the puppy's got kennel cough", "vet says its kennel cough", "both cats have cat flu"]
 )
 def test_a_pets_illness_is_not_the_patients(text: str) -> None:
