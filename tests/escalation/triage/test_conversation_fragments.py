@@ -170,3 +170,27 @@ def test_coughing_taken_back_as_the_dogs_kennel_cough_is_nothing() -> None:
 @pytest.mark.parametrize("text", ["my cough sounds like kennel cough", "ive got a barking cough like kennel cough"])
 def test_a_cough_likened_to_kennel_cough_is_still_a_cough(text: str) -> None:
     assert "cough" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["our hens have been coughing all week", "the cows are coughing, vet coming", "heard about coughing chickens on the radio"]
+)
+def test_farm_animals_coughing_are_not_the_patient(text: str) -> None:
+    assert assess(text).level == Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the chicken was off, been vomiting since",
+        "ive been coughing chicken soup didnt help",
+        "been coughing dog walk was hard",
+        "my calf is swollen and hot",
+    ],
+)
+def test_a_meal_a_walk_or_a_calf_beside_a_symptom_leave_it_the_patients(text: str) -> None:
+    assert assess(text).level >= Level.ROUTINE
+
+
+def test_farm_animals_on_the_radio_then_a_laugh_is_nothing() -> None:
+    assert _read("news on about bird flu, coughing hens everywhere", "cheered me up anyway").level == Level.NONE
