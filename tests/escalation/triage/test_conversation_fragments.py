@@ -194,3 +194,32 @@ def test_a_meal_a_walk_or_a_calf_beside_a_symptom_leave_it_the_patients(text: st
 
 def test_farm_animals_on_the_radio_then_a_laugh_is_nothing() -> None:
     assert _read("news on about bird flu, coughing hens everywhere", "cheered me up anyway").level == Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "looking after my granddaughter today, she's got a temperature of 38.6",
+        "babysitting my grandson, he's been sick all day",
+        "minding my neighbours boy, he has a bad cough",
+    ],
+)
+def test_a_child_in_the_writers_charge_is_someone_else(text: str) -> None:
+    assert assess(text).level == Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "looking after my grandson today, ive got a temperature of 38.6",
+        "after my husband left i had chest pain",
+        "babysitting my grandson and my legs went weak",
+    ],
+)
+def test_the_writers_own_symptom_beside_a_child_in_their_charge_is_theirs(text: str) -> None:
+    assert assess(text).level >= Level.URGENT
+
+
+def test_a_husband_looked_after_is_the_patient_when_his_carer_writes() -> None:
+    a = assess("looking after my husband, he's got a temperature of 38.6", context={"writer": "carer"})
+    assert "fever" in present(a)
