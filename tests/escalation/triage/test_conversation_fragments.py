@@ -223,3 +223,29 @@ def test_the_writers_own_symptom_beside_a_child_in_their_charge_is_theirs(text: 
 def test_a_husband_looked_after_is_the_patient_when_his_carer_writes() -> None:
     a = assess("looking after my husband, he's got a temperature of 38.6", context={"writer": "carer"})
     assert "fever" in present(a)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("something up with my legs", "they feel like lead"),
+        ("legs again this morning", "both feel like jelly"),
+        ("my arms this morning", "they just feel like lead"),
+    ],
+)
+def test_a_pronoun_after_limbs_named_alone_makes_their_heaviness_weakness(before: str, after: str) -> None:
+    a = _read(before, after)
+    assert a.level == Level.EMERGENCY
+    assert "limb_weakness" in {f.concept for f in a.present}
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("took the grandkids to the park", "they wore me out, i feel like lead"),
+        ("had the grandkids all day", "they feel like lead weights to carry"),
+        ("lovely walk with my sister", "i feel like lead now"),
+    ],
+)
+def test_heaviness_after_no_limb_named_stays_tiredness(before: str, after: str) -> None:
+    assert _read(before, after).level < Level.URGENT
