@@ -57,7 +57,9 @@ def test_a_bus_or_train_that_runs_is_a_timetable_not_diarrhoea(text: str) -> Non
     assert "diarrhea" not in present(assess(text))
 
 
-@pytest.mark.parametrize("text", ["had the runs twice today", "the runs 5 times since breakfast", "runs twice so far"])
+@pytest.mark.parametrize(
+    "text", ["had the runs twice today", "the runs 5 times since breakfast", "runs twice so far"]
+)
 def test_the_runs_counted_is_still_diarrhoea(text: str) -> None:
     assert "diarrhea" in present(assess(text))
 
@@ -94,7 +96,12 @@ def test_people_not_listening_are_no_weakness(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["feels like an elephant is sitting on me", "an elephant standing on me since lunch", "like an elephant sat on it"]
+    "text",
+    [
+        "feels like an elephant is sitting on me",
+        "an elephant standing on me since lunch",
+        "like an elephant sat on it",
+    ],
 )
 def test_an_elephant_sitting_on_me_is_severe_chest_pain(text: str) -> None:
     a = assess(text)
@@ -103,7 +110,12 @@ def test_an_elephant_sitting_on_me_is_severe_chest_pain(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["saw an elephant at the safari park", "the elephant at the zoo sat on its keeper", "elephant ornament on the shelf"]
+    "text",
+    [
+        "saw an elephant at the safari park",
+        "the elephant at the zoo sat on its keeper",
+        "elephant ornament on the shelf",
+    ],
 )
 def test_an_elephant_elsewhere_is_nothing(text: str) -> None:
     assert assess(text).level == Level.NONE
@@ -116,14 +128,24 @@ def test_an_elephant_on_it_after_an_odd_chest_is_an_emergency() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["mum keeps asking where she is", "he kept asking us where he was", "she keeps on asking where she is at home"]
+    "text",
+    [
+        "mum keeps asking where she is",
+        "he kept asking us where he was",
+        "she keeps on asking where she is at home",
+    ],
 )
 def test_asking_again_and_again_where_one_is_is_confusion(text: str) -> None:
     assert "confusion" in present(assess(text, context={"writer": "carer"}))
 
 
 @pytest.mark.parametrize(
-    "text", ["my son keeps asking where his dad is", "the nurse asked where he is", "keeps asking where the car keys are"]
+    "text",
+    [
+        "my son keeps asking where his dad is",
+        "the nurse asked where he is",
+        "keeps asking where the car keys are",
+    ],
 )
 def test_asking_where_someone_else_is_is_no_confusion(text: str) -> None:
     assert "confusion" not in present(assess(text))
@@ -149,7 +171,8 @@ def test_a_symptom_sorted_is_resolved(text: str, concept: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["can you get my back pain sorted", "need this cough sorted with antibiotics", "pain not sorted yet"]
+    "text",
+    ["can you get my back pain sorted", "need this cough sorted with antibiotics", "pain not sorted yet"],
 )
 def test_a_symptom_to_be_sorted_is_still_there(text: str) -> None:
     assert assess(text).level >= Level.ROUTINE
@@ -167,13 +190,20 @@ def test_coughing_taken_back_as_the_dogs_kennel_cough_is_nothing() -> None:
     assert a.level == Level.NONE
 
 
-@pytest.mark.parametrize("text", ["my cough sounds like kennel cough", "ive got a barking cough like kennel cough"])
+@pytest.mark.parametrize(
+    "text", ["my cough sounds like kennel cough", "ive got a barking cough like kennel cough"]
+)
 def test_a_cough_likened_to_kennel_cough_is_still_a_cough(text: str) -> None:
     assert "cough" in present(assess(text))
 
 
 @pytest.mark.parametrize(
-    "text", ["our hens have been coughing all week", "the cows are coughing, vet coming", "heard about coughing chickens on the radio"]
+    "text",
+    [
+        "our hens have been coughing all week",
+        "the cows are coughing, vet coming",
+        "heard about coughing chickens on the radio",
+    ],
 )
 def test_farm_animals_coughing_are_not_the_patient(text: str) -> None:
     assert assess(text).level == Level.NONE
@@ -193,7 +223,9 @@ def test_a_meal_a_walk_or_a_calf_beside_a_symptom_leave_it_the_patients(text: st
 
 
 def test_farm_animals_on_the_radio_then_a_laugh_is_nothing() -> None:
-    assert _read("news on about bird flu, coughing hens everywhere", "cheered me up anyway").level == Level.NONE
+    assert (
+        _read("news on about bird flu, coughing hens everywhere", "cheered me up anyway").level == Level.NONE
+    )
 
 
 @pytest.mark.parametrize(
