@@ -503,6 +503,24 @@ class ConversationReader:
             return None
         return None
 
+    def _bare_site_concept(self, before: str, text: str, f: Finding) -> str | None:
+        """The concept the quality that gave `f` makes with the one site `before` names, when
+        `f` came from a quality ("they feel like lead") and `before` named a site alone."""
+        reader, lex = self.engine.reader, self.engine.lexicon
+        r = reader.read(text)
+        quality = next(
+            (q for m in r.mentions if r.tokens[m.i].start == f.start for q in m.values("quality")), None
+        )
+        if quality is None or lex.defaults.get(quality) != f.concept:
+            return None
+        made = {
+            lex.frames[(site, quality)]
+            for m in reader.read(before).mentions
+            for site in m.values("site")
+            if (site, quality) in lex.frames
+        }
+        return made.pop() if len(made) == 1 else None
+
     def _in_what_came_before(self, pool: list[list[Finding]], texts: Sequence[str]) -> None:
         """ "Cough's been bad all week" then "now there's a bit of blood in it": the blood is in
         the cough, so it is coughed-up blood, as it would be in one sentence."""
@@ -632,6 +650,10 @@ class ConversationReader:
                 if not named:
                     # "chest feels a bit odd" then "it's a pain now": the site said to feel odd
                     unplaced = self._site_concept(pool[:i], f.concept)
+                    if unplaced is None and not pool[i - 1]:
+                        # "something's up with my legs" then "they feel like lead": the site
+                        # the message before named, with nothing wrong said of it yet.
+                        unplaced = self._bare_site_concept(originals[i - 1], originals[i], f)
                     if unplaced is not None:
                         pool[i][x] = replace(f, concept=unplaced)
                     continue

@@ -156,7 +156,9 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         asked_mods.discard("worsening")  # "(streaks, a teaspoon, more)": "more" is an amount here
     if yes is not None and "large_amount" in asked_mods:
         said = " ".join(t.norm for t in tokens[yes.i : yes.j])
-        if said in reader.lex.lists.get("small_amounts", frozenset()):
+        if said in reader.lex.lists.get("small_amounts", frozenset()) or _small_amount_after(
+            reader, tokens[yes.i : lead_end]
+        ):
             # "a bit" to "Was it more than a teaspoon of blood?": there was blood, not much
             asked_mods.discard("large_amount")
     if qualified:
@@ -280,6 +282,18 @@ def _only_when(reader: Reader, tokens: list[Token], start: int) -> int | None:
     if k + 1 < len(tokens) and tokens[k].norm in only and tokens[k + 1].norm in circumstances:
         return k
     return None
+
+
+def _small_amount_after(reader: Reader, lead: list[Token]) -> bool:
+    """The yes of an amount answer ends in a small amount: "just a few streaks", "a couple of
+    spots" to "How much blood? (streaks, a teaspoon, more)". Any large amount said in it
+    ("more than a teaspoon", "a lot more than streaks") keeps it large."""
+    words = [t.norm for t in lead if t.kind != PUNCT]
+    lists = reader.lex.lists
+    said = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+    if any(s in lists.get("large_answers", frozenset()) for s in said):
+        return False
+    return any(s in lists.get("small_amounts", frozenset()) for s in said)
 
 
 def _yes_after_contrast(tokens: list[Token], mentions: list[Mention], no: Mention) -> Mention | None:
