@@ -291,3 +291,42 @@ def test_not_your_patient_said_before_the_finding_is_someone_else(text: str) -> 
 def test_a_carer_naming_the_patient_without_not_your_patient_is_the_patient(text: str) -> None:
     a = assess(text, context=CARER)
     assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sliced my thumb peeling spuds, still gushing 20 minutes later",
+        "cut my hand on a tin and it's still pumping out half an hour later",
+        "nicked my shin shaving, still pouring an hour later",
+    ],
+)
+def test_a_cut_still_pouring_long_after_is_bleeding_that_will_not_stop(text: str) -> None:
+    a = assess(text, context=ON_TX)
+    assert "bleeding" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["it's still pouring with rain here", "cut my finger chopping onions, fine now"])
+def test_rain_still_pouring_or_a_small_cut_is_no_bleed(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "never had any trouble with my bladder",
+        "never any problems with my waterworks",
+        "not had any bother with my bowels",
+    ],
+)
+def test_a_denial_before_the_site_answers_no(text: str) -> None:
+    a = assess(text, "Any trouble passing urine or controlling your bladder or bowels?")
+    assert "bladder_bowel_dysfunction" not in present(a)
+    assert a.level is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["no, but my bladder won't empty", "nope. waterworks have packed up"])
+def test_a_no_then_the_site_in_trouble_is_still_a_yes(text: str) -> None:
+    a = assess(text, "Any trouble passing urine or controlling your bladder or bowels?")
+    assert "bladder_bowel_dysfunction" in present(a)
