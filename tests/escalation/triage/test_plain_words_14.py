@@ -16,7 +16,7 @@ import pytest
 
 from vigil.escalation.triage import Level
 
-from .conftest import assess, present, status_of
+from .conftest import assess, present
 
 CARER = {"writer": "carer"}
 ON_TX = {"on_active_treatment": True}
@@ -38,7 +38,11 @@ def test_a_back_that_grumbles_with_leg_signs_is_cord_compression(text: str) -> N
 
 @pytest.mark.parametrize(
     "text",
-    ["my tummy is grumbling, haven't had lunch", "he's been grumbling about the hospital parking", "stomach grumbly"],
+    [
+        "my tummy is grumbling, haven't had lunch",
+        "he's been grumbling about the hospital parking",
+        "stomach grumbly",
+    ],
 )
 def test_a_tummy_that_grumbles_is_no_back_pain(text: str) -> None:
     a = assess(text)
@@ -107,7 +111,11 @@ def test_a_fizzy_drink_or_fizzy_toes_alone_is_no_emergency(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["been a bit leaky downstairs this week", "I'm leaking down below and didn't know", "she's leaky down there now"],
+    [
+        "been a bit leaky downstairs this week",
+        "I'm leaking down below and didn't know",
+        "she's leaky down there now",
+    ],
 )
 def test_leaky_downstairs_is_incontinence(text: str) -> None:
     a = assess(text)
@@ -134,7 +142,8 @@ def test_breath_that_will_not_go_in_is_breathlessness(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["walked to the shop without gasping today", "can talk on the phone without getting breathless now"]
+    "text",
+    ["walked to the shop without gasping today", "can talk on the phone without getting breathless now"],
 )
 def test_doing_a_thing_without_gasping_is_no_breathlessness(text: str) -> None:
     assert "dyspnea" not in present(assess(text))
@@ -196,7 +205,7 @@ def test_hard_to_rouse_is_drowsiness(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text,context",
+    ("text", "context"),
     [
         ("his bowels have been running, 8 times today", CARER),
         ("runs all day, 5 times so far", ON_TX),
@@ -216,7 +225,11 @@ def test_a_run_is_no_diarrhea(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["bowels haven't moved since Friday", "my bowels have not opened all week", "her bowels hasnt moved in days"],
+    [
+        "bowels haven't moved since Friday",
+        "my bowels have not opened all week",
+        "her bowels hasnt moved in days",
+    ],
 )
 def test_bowels_that_have_not_moved_are_constipation(text: str) -> None:
     assert "constipation" in present(assess(text))
@@ -265,7 +278,9 @@ def test_a_quality_told_to_a_legs_question_is_of_the_legs(text: str) -> None:
     assert a.level is Level.EMERGENCY
 
 
-@pytest.mark.parametrize("text", ["no, just tired", "just tired from the chemo", "no, just feel heavy headed"])
+@pytest.mark.parametrize(
+    "text", ["no, just tired", "just tired from the chemo", "no, just feel heavy headed"]
+)
 def test_tiredness_told_to_a_legs_question_is_no_weakness(text: str) -> None:
     a = assess(text, "Any new weakness or heaviness in your legs?")
     assert "limb_weakness" not in present(a)
@@ -286,7 +301,8 @@ def test_not_your_patient_said_before_the_finding_is_someone_else(text: str) -> 
 
 
 @pytest.mark.parametrize(
-    "text", ["my dad is coughing up blood", "Mum is very confused today", "my brother in law passed out at lunch"]
+    "text",
+    ["my dad is coughing up blood", "Mum is very confused today", "my brother in law passed out at lunch"],
 )
 def test_a_carer_naming_the_patient_without_not_your_patient_is_the_patient(text: str) -> None:
     a = assess(text, context=CARER)
@@ -307,7 +323,9 @@ def test_a_cut_still_pouring_long_after_is_bleeding_that_will_not_stop(text: str
     assert a.level is Level.EMERGENCY
 
 
-@pytest.mark.parametrize("text", ["it's still pouring with rain here", "cut my finger chopping onions, fine now"])
+@pytest.mark.parametrize(
+    "text", ["it's still pouring with rain here", "cut my finger chopping onions, fine now"]
+)
 def test_rain_still_pouring_or_a_small_cut_is_no_bleed(text: str) -> None:
     assert assess(text).level < Level.URGENT
 

@@ -231,7 +231,12 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if named:
         site = next(m for m in mentions if m.has("site"))
         verdict = _site_verdict(reading, site)
-        if verdict is None and no is not None and no.i < site.i and tokens[no.i].clause == tokens[site.i].clause:
+        if (
+            verdict is None
+            and no is not None
+            and no.i < site.i
+            and tokens[no.i].clause == tokens[site.i].clause
+        ):
             verdict = no  # "never had any trouble with my waterworks": the denial governs the site
         if verdict is not None and bad is None:
             # "nope, my legs are ok" to "Any weakness in your legs?": the answer restates
