@@ -348,3 +348,82 @@ def test_a_denial_before_the_site_answers_no(text: str) -> None:
 def test_a_no_then_the_site_in_trouble_is_still_a_yes(text: str) -> None:
     a = assess(text, "Any trouble passing urine or controlling your bladder or bowels?")
     assert "bladder_bowel_dysfunction" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a bit of a temperature, 37.7", "I've got a fever: 37.5", "slight temp, 37.9 this morning"],
+)
+def test_a_fever_word_with_its_reading_after_a_comma_is_that_reading(text: str) -> None:
+    a = assess(text, context={"on_active_treatment": False})
+    assert {f.value_c is not None for f in a.findings if f.concept == "fever"} == {True}
+    assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize("text", ["high temperature, 38.6", "a fever, 39.1 now"])
+def test_a_high_reading_after_a_comma_is_still_a_fever(text: str) -> None:
+    assert assess(text).level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "much better since they drained the fluid off my lung",
+        "the doctor drained two litres yesterday, breathing easier",
+        "had my chest drained on Monday",
+    ],
+)
+def test_a_drained_chest_is_no_tiredness(text: str) -> None:
+    assert "fatigue" not in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["feeling really drained today", "I was drained after the infusion"])
+def test_feeling_drained_is_tiredness(text: str) -> None:
+    assert "fatigue" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the arm on the same side as my cancer has gone puffy",
+        "my right arm, on the side of the tumour, is swollen",
+        "arm down the side of the lung growth has swelled",
+    ],
+)
+def test_an_arm_named_by_the_tumour_side_is_arm_swelling(text: str) -> None:
+    a = assess(text)
+    assert "face_neck_swelling" in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "feeling really low and tearful",
+        "can't get to sleep, awake till 3 every night",
+        "food tastes of metal since chemo",
+        "awful hot flushes at night",
+    ],
+)
+def test_mood_sleep_taste_and_flushes_are_routine(text: str) -> None:
+    a = assess(text)
+    assert present(a)
+    assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize("text", ["my phone battery is low", "the sun was low on our walk", "cnat breathe"])
+def test_low_things_are_nothing_and_cnat_is_cant(text: str) -> None:
+    a = assess(text)
+    assert "unrecognised" not in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["could do with a chat with a nurse", "would like a chat to one of the nurses", "need a chat with the team"],
+)
+def test_a_chat_with_a_nurse_is_a_nurse_request(text: str) -> None:
+    assert "nurse_request" in present(assess(text))
+
+
+def test_a_chat_with_my_sister_is_nothing() -> None:
+    assert assess("had a lovely chat with my sister").level is Level.NONE
