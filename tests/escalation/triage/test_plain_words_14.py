@@ -419,7 +419,11 @@ def test_low_things_are_nothing_and_cnat_is_cant(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["could do with a chat with a nurse", "would like a chat to one of the nurses", "need a chat with the team"],
+    [
+        "could do with a chat with a nurse",
+        "would like a chat to one of the nurses",
+        "need a chat with the team",
+    ],
 )
 def test_a_chat_with_a_nurse_is_a_nurse_request(text: str) -> None:
     assert "nurse_request" in present(assess(text))
