@@ -132,6 +132,7 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         number = now or number
 
     _pain_is_the_asked_pain(question, reading)
+    _quality_of_the_asked_site(reader, question, reading)
     own = {d.concept for d in reading.drafts}
     if own & set(question.concepts):
         # The answer names what it is about; its own words say the rest.
@@ -232,6 +233,13 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if named:
         site = next(m for m in mentions if m.has("site"))
         verdict = _site_verdict(reading, site)
+        if (
+            verdict is None
+            and no is not None
+            and no.i < site.i
+            and tokens[no.i].clause == tokens[site.i].clause
+        ):
+            verdict = no  # "never had any trouble with my waterworks": the denial governs the site
         if verdict is not None and bad is None:
             # "nope, my legs are ok" to "Any weakness in your legs?": the answer restates
             # its subject to deny it ("my head's ok now": to say it is over).
@@ -350,6 +358,24 @@ def _pain_is_the_asked_pain(question: Question, reading: Reading) -> None:
     for d in reading.drafts:
         if d.concept == "pain" and not any(d.start <= i < d.end for i in sited):
             d.concept = asked[0]
+
+
+def _quality_of_the_asked_site(reader: Reader, question: Question, reading: Reading) -> None:
+    """'heavy, like wading through treacle' to 'Any weakness or heaviness in your legs?': a
+    quality said with no site of its own is said of the site the question asks about, so
+    it is limb weakness, not the tiredness "heavy" alone would be."""
+    if any(m.has("neg") or "no" in m.values("ans") for m in reading.mentions):
+        return  # "no, just feel heavy headed": a denial keeps the quality its own
+    frames = reader.lex.frames
+    asked = set(question.concepts)
+    starts = {m.i: m for m in reading.mentions if m.has("quality")}
+    for d in reading.drafts:
+        if not d.loose or d.concept in asked or d.start not in starts:
+            continue
+        qualities = set(starts[d.start].values("quality"))
+        framed = {c for (_site, q), c in frames.items() if q in qualities and c in asked}
+        if len(framed) == 1:
+            d.concept = framed.pop()
 
 
 def _site_verdict(reading: Reading, site: Mention) -> Mention | None:

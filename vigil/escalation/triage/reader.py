@@ -1323,7 +1323,11 @@ class Reader:
                         if parent_is_patient is None:
                             parent_is_patient = self._parent_is_patient(tokens)
                         bare = parent_is_patient
-                    if bare:
+                    if base == OTHER:
+                        # "my mum, she's not your patient, has been coughing up blood": the
+                        # message says someone is not the patient; whoever it names is them.
+                        state = third = OTHER
+                    elif bare:
                         state = third = 0
                     elif self._is_subject(tokens, starts, m):
                         state = third = OTHER
