@@ -61,7 +61,8 @@ def _plain(ch: str) -> str | None:
         return ch
     if ch in PLAIN:
         return PLAIN[ch]
-    base, *marks = unicodedata.normalize("NFD", ch)
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
     if marks and base in BASIC and all(unicodedata.combining(m) for m in marks):
         return base
     return None
