@@ -93,6 +93,10 @@ async def test_the_case_names_the_carer_who_wrote_and_the_advice_went_to_them(
     [safety] = [m for m in case["messages"] if m.get("kind") == "safety"]
     assert safety["to"]["label"] == "Ana (daughter)"
     assert case["reasons"][0]["message"]["from"]["label"] == "Ana (daughter)"
+    # Her message opened the case: the event is hers, as the audit names carers, not Vigil's.
+    [opened] = [e for e in case["events"] if e["kind"] == "opened"]
+    assert (opened["actor"], opened["actor_name"]) == (f"carer:{carer['id']}", "Ana (daughter)")
+    assert all(e["actor"] != "system" for e in case["events"] if e["kind"] in ("opened", "checkin_stopped"))
     async with rt.db.session() as session:
         row = await session.scalar(select(OutboundMessage).where(OutboundMessage.kind == "safety"))
     assert row is not None
@@ -104,6 +108,8 @@ async def test_the_case_names_the_carer_who_wrote_and_the_advice_went_to_them(
     html = (await client.get(f"/cases/{case['id']}")).text
     assert "from Ana (daughter)" in html
     assert "written by Ana (daughter)" in html
+    events = html.split('id="case-events"')[1].split("</ol>")[0]
+    assert "by Ana (daughter) via simulator" in events
 
 
 async def test_a_carer_without_consent_cannot_be_simulated(rt: Runtime, client: httpx.AsyncClient) -> None:
