@@ -9,7 +9,7 @@ from vigil.assembly import Runtime
 from vigil.bot.models import FollowUp, InboundMessage
 from vigil.core.clock import ManualClock
 from vigil.core.models import Carer, OutboundMessage, Patient
-from vigil.escalation.models import Case
+from vigil.escalation.models import Case, CaseEvent
 
 from ..conftest import DUE, START
 
@@ -89,6 +89,30 @@ async def test_a_carer_saying_he_cannot_feel_his_legs_opens_the_patients_emergen
         stored = await session.scalar(select(InboundMessage).where(InboundMessage.provider_id == "c1"))
     assert stored is not None
     assert stored.carer_id == ana.id
+
+
+async def test_the_case_events_a_carers_messages_cause_name_the_carer(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    walter = await _patient(rt)
+    ana = await add_carer(rt)
+    await rt.service.receive(walter, "simulator", "p1", "my back is sore since yesterday")
+    clock.advance(minutes=30)
+    await rt.service.receive(walter, "simulator", "c1", "he says his feet are numb now", carer=ana)
+    clock.advance(minutes=5)
+    await rt.service.receive(walter, "simulator", "c2", "NURSE", carer=ana)
+    case = await _case(rt, walter)
+    assert case is not None
+    async with rt.db.session() as session:
+        rows = await session.execute(
+            select(CaseEvent.kind, CaseEvent.actor).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)
+        )
+        events = [(kind, actor) for kind, actor in rows]
+    carer = f"carer:{ana.id}"
+    assert events[0] == ("opened", "system")  # Vigil's reading of Walter's own words
+    assert ("raised", carer) in events
+    assert ("nurse_requested", carer) in events
+    assert {actor for kind, actor in events if kind == "paged"} <= {"system"}  # Vigil pages
 
 
 async def test_my_husband_from_his_wife_the_carer_is_the_patient(rt: Runtime) -> None:

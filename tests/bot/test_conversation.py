@@ -262,7 +262,7 @@ async def test_a_spanish_speaking_patient_stops_with_parar_and_hears_it_in_spani
     await rt.service.receive(maria, "simulator", "es1", "PARAR")
     *_, (kind, text) = await _said(rt, maria)
     assert kind == "info"
-    assert "No recibira mas preguntas de seguimiento" in text
+    assert "No recibirá más preguntas de seguimiento" in text
     async with rt.db.session() as session:
         assert (await session.get(Patient, maria.id)).status == "opted_out"  # type: ignore[union-attr]
     # English keywords work for every patient.

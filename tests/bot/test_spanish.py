@@ -64,7 +64,8 @@ async def test_a_spanish_speaker_is_asked_checked_in_and_kept_safe_in_spanish_an
     await _ask_consent(rt, rosa.id)
     [consent] = await _sent(rt, rosa.id)
     assert consent.text == say("consent_ask", "es", clinic=CLINIC, emergency_number="911")
-    assert consent.text.startswith("Hola de Riverside Thoracic Oncology.")
+    assert consent.text.startswith("Hola, le escribimos de Riverside Thoracic Oncology.")
+    assert "¿Acepta recibir preguntas de seguimiento aquí?" in consent.text  # as written
     assert consent.buttons == [[["Acepto", "consent:yes"], ["No, gracias", "consent:no"]]]
     await write("COMENZAR")
     rosa = await _rosa(rt)
@@ -79,7 +80,7 @@ async def test_a_spanish_speaker_is_asked_checked_in_and_kept_safe_in_spanish_an
     assert question.status == "delivered"  # through the simulator channel
     assert question.text == (
         "Riverside Thoracic Oncology: es hora de su seguimiento. ¿Qué tan fuerte es hoy su dolor de "
-        "espalda, de 0 (nada) a 10 (el peor)? Responda con un numero del 0 al 10."
+        "espalda, de 0 (nada) a 10 (el peor)? Responda con un número del 0 al 10."
     )
 
     # Her answer is a red flag: the emergency advice, in Spanish, goes first; the check-in stops.
@@ -115,7 +116,7 @@ async def test_a_spanish_speaker_is_asked_checked_in_and_kept_safe_in_spanish_an
     rosa = await _rosa(rt)
     assert rosa.status == "opted_out"
     confirmation = (await _sent(rt, rosa.id))[-1]
-    assert confirmation.text.startswith("No recibira mas preguntas de seguimiento de Riverside")
+    assert confirmation.text.startswith("No recibirá más preguntas de seguimiento de Riverside")
     before = len(await _sent(rt, rosa.id))
     clock.set(DUE + timedelta(days=3))  # Thursday 10:00 in New York: the next check-in is due
     assert await rt.service.send_due() == 3  # her schedule moves on with the others'

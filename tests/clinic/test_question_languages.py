@@ -49,7 +49,7 @@ def test_a_question_per_language_is_kept_as_written_and_read_in_the_patients_lan
     }
     assert question_text(question, "es") == SCALE_ES
     assert question_text(question, "en").startswith("How bad")
-    assert ask(question, "es", say) == SCALE_ES + " Responda con un numero del 0 al 10."
+    assert ask(question, "es", say) == SCALE_ES + " Responda con un número del 0 al 10."
 
 
 def test_choices_per_language_are_index_aligned_and_buttons_map_back_by_place() -> None:
@@ -117,6 +117,7 @@ def test_the_import_refuses_a_protocol_that_lacks_a_language_one_of_its_patients
 
 def test_an_either_or_question_gets_no_yes_or_no_hint_in_either_language() -> None:
     assert either_or("Did the back pain start suddenly, or is it there all the time?")
+    assert either_or("¿El dolor de espalda empezó de repente, o está ahí todo el tiempo?")
     assert either_or("¿El dolor de espalda empezo de repente, o esta ahi todo el tiempo?")
     assert either_or("¿Empezó de repente o está ahí todo el tiempo?")  # accents or not
     assert not either_or(
@@ -130,6 +131,6 @@ def test_an_either_or_question_gets_no_yes_or_no_hint_in_either_language() -> No
     assert answer_hint(onset, "es", say) == ""
     assert answer_buttons(onset, "es", say) is None
     fever = {"key": "fever", "kind": "yes_no", "text": {"en": "Any fever?", "es": "¿Tiene fiebre?"}}
-    assert answer_hint(fever, "es", say) == " Responda SI o NO."
+    assert answer_hint(fever, "es", say) == " Responda SÍ o NO."
     assert answer_buttons(fever, "es", say) == [[["Sí", "a:fever:0"], ["No", "a:fever:1"]]]
     assert answer_buttons(fever, "en", say) == [[["Yes", "a:fever:0"], ["No", "a:fever:1"]]]

@@ -75,7 +75,7 @@ async def test_one_reminder_then_expiry_then_a_routine_case_after_two_misses(
         "Reminder: How bad is any back pain today, from 0 (none) to 10 (worst)? "
         "Reply with a number from 0 to 10.",
         "Recordatorio: ¿Qué tan fuerte es hoy su dolor de espalda, de 0 (nada) a 10 (el peor)? "
-        "Responda con un numero del 0 al 10.",
+        "Responda con un número del 0 al 10.",
     }
     clock.advance(hours=20)
     await rt.tick()

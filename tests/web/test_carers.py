@@ -8,7 +8,7 @@ from sqlalchemy import select
 from vigil.assembly import Runtime
 from vigil.core.models import AuditEvent, OutboundMessage
 
-from ..conftest import PASSWORD, make_token
+from ..conftest import NURSE, PASSWORD, make_token
 
 ADMIN = "admin@riverside.example"
 WALTER = "MRN-100234"
@@ -93,6 +93,10 @@ async def test_the_case_names_the_carer_who_wrote_and_the_advice_went_to_them(
     [safety] = [m for m in case["messages"] if m.get("kind") == "safety"]
     assert safety["to"]["label"] == "Ana (daughter)"
     assert case["reasons"][0]["message"]["from"]["label"] == "Ana (daughter)"
+    # Her message opened the case: the event is hers, as the audit names carers, not Vigil's.
+    [opened] = [e for e in case["events"] if e["kind"] == "opened"]
+    assert (opened["actor"], opened["actor_name"]) == (f"carer:{carer['id']}", "Ana (daughter)")
+    assert all(e["actor"] != "system" for e in case["events"] if e["kind"] in ("opened", "checkin_stopped"))
     async with rt.db.session() as session:
         row = await session.scalar(select(OutboundMessage).where(OutboundMessage.kind == "safety"))
     assert row is not None
@@ -104,6 +108,8 @@ async def test_the_case_names_the_carer_who_wrote_and_the_advice_went_to_them(
     html = (await client.get(f"/cases/{case['id']}")).text
     assert "from Ana (daughter)" in html
     assert "written by Ana (daughter)" in html
+    events = html.split('id="case-events"')[1].split("</ol>")[0]
+    assert "by Ana (daughter) via simulator" in events
 
 
 async def test_a_carer_without_consent_cannot_be_simulated(rt: Runtime, client: httpx.AsyncClient) -> None:
@@ -252,3 +258,58 @@ async def test_the_simulated_phone_writes_as_the_patients_carer(
     html = (await client.get(f"/simulator/{WALTER}")).text
     assert "from Ana (daughter)" in html
     assert "to Ana (daughter)" in html
+
+
+async def test_the_patient_page_invites_a_telegram_carer_once_and_says_so_while_telegram_is_off(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    class Links:
+        async def link_name(self) -> str:
+            return "vigil_test_bot"
+
+    admin = await _admin(rt)
+    body = {"name": "Ana", "relationship": "daughter", "channel": "telegram", "consent": True}
+    carer = (await client.post(CARERS, json=body, headers=admin)).json()
+    page = await client.get("/login")
+    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+    await client.post("/login", data={"email": ADMIN, "password": PASSWORD, "csrf": csrf})
+    walter = await rt.service.patient(1, WALTER)
+    assert walter is not None
+    html = (await client.get(f"/patients/{walter.id}")).text
+    assert f'action="/patients/{walter.id}/carers/{carer["id"]}/invite"' in html
+    csrf = html.split('name="csrf" value="')[1].split('"')[0]
+    invite = f"/patients/{walter.id}/carers/{carer['id']}/invite"
+    off = await client.post(invite, data={"csrf": csrf})
+    assert off.status_code == 409
+    assert "Telegram is off" in off.text
+    rt.service.invite_links = Links()  # type: ignore[assignment]
+    made = await client.post(invite, data={"csrf": csrf})
+    assert made.status_code == 200
+    assert "https://t.me/vigil_test_bot?start=" in made.text
+    svg = made.text.split('id="carer-invite-qr">')[1].split("</figure>")[0]
+    assert svg.startswith("<svg")
+    assert "carer-invite-link" not in (await client.get(f"/patients/{walter.id}")).text
+    nobody = await client.post(f"/patients/{walter.id}/carers/999999/invite", data={"csrf": csrf})
+    assert nobody.status_code == 404
+    async with rt.db.session() as session:
+        invites = select(AuditEvent.actor).where(
+            AuditEvent.action == "invite", AuditEvent.subject_type == "carer"
+        )
+        audited = list(await session.scalars(invites))
+    assert audited == [ADMIN]
+
+
+async def test_a_nurse_cannot_invite_a_carer_from_the_patient_page(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    page = await client.get("/login")
+    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+    await client.post("/login", data={"email": NURSE, "password": PASSWORD, "csrf": csrf})
+    walter = await rt.service.patient(1, WALTER)
+    assert walter is not None
+    html = (await client.get(f"/patients/{walter.id}")).text
+    assert "Telegram invite" not in html
+    csrf = html.split('name="csrf" value="')[1].split('"')[0]
+    refused = await client.post(f"/patients/{walter.id}/carers/1/invite", data={"csrf": csrf})
+    assert refused.status_code == 403
+    assert "admin" in refused.text  # not the form's expiry: the csrf is the session's

@@ -33,7 +33,7 @@ async def test_everyone_reads_the_protocols_and_their_next_send_times(
         "kind": "yes_no",
         "text": {
             "en": "Did the back pain start suddenly, or is it there all the time?",
-            "es": "¿El dolor de espalda empezo de repente, o esta ahi todo el tiempo?",
+            "es": "¿El dolor de espalda empezó de repente, o está ahí todo el tiempo?",
         },
         "concepts": ["back_pain"],
         "ask_if": "back_pain >= 1",

@@ -136,6 +136,7 @@ class Conversation:
         ids: list[int],
         message: InboundMessage,
         now: datetime,
+        actor: str,
     ) -> None:
         """A later message took back or resolved an earlier finding: the case keeps its level,
         and the nurse sees what changed."""
@@ -152,7 +153,7 @@ class Conversation:
                     "case_id": case_id,
                     "kind": "finding_changed",
                     "at": now,
-                    "actor": "patient",
+                    "actor": actor,
                     "channel": message.channel,
                     "detail": detail,
                 },
@@ -165,7 +166,14 @@ class Conversation:
         assert ctx.case is not None
         number = ctx.clinic.emergency_number
         done = await requests.nurse_requested(
-            session, ctx.case.id, ctx.clinic, now, self.public_url, channel, urgent=urgent
+            session,
+            ctx.case.id,
+            ctx.clinic,
+            now,
+            self.public_url,
+            channel,
+            urgent=urgent,
+            actor=_actor(ctx, "patient"),
         )
         if done is None:
             return
@@ -214,7 +222,8 @@ class Conversation:
             out.pages = await paging.start(session, out.case_id, out.level, ctx.clinic, now, self.public_url)
         if out.case_id is not None and out.unasked:
             # The nurse should know what the check-in stopped before asking.
-            event = {"kind": "checkin_stopped", "at": now, "actor": "system", "channel": message.channel}
+            actor = _actor(ctx, "system")
+            event = {"kind": "checkin_stopped", "at": now, "actor": actor, "channel": message.channel}
             await session.execute(
                 _EVENT, {**event, "case_id": out.case_id, "detail": {"unasked": out.unasked}}
             )
@@ -229,6 +238,7 @@ class Conversation:
             patient_id=ctx.patient.id,
             level=level,
             current=ctx.case,
+            actor=_actor(ctx, "system"),
             **kwargs,
         )
         if flagged.case_id is not None and flagged.level is not None:
@@ -266,7 +276,7 @@ class Conversation:
         )
         out.level = level.label
         if reading.changes and ctx.case is not None:
-            await self._changed(session, ctx.case.id, reading, ids, message, now)
+            await self._changed(session, ctx.case.id, reading, ids, message, now, _actor(ctx, "patient"))
 
         word = keyword(message.text)
         if word is not None and level < Level.URGENT:
@@ -467,6 +477,12 @@ class Conversation:
 def _said(pooled: Assessment, since: int) -> list[Finding]:
     """The pooled findings from messages of the last day: they answer red-flag questions."""
     return [f for f in pooled.findings if f.message is None or f.message >= since]
+
+
+def _actor(ctx: Context, otherwise: str) -> str:
+    """Whose message moved the case: the carer who wrote it (`carer:<id>`, as the audit names
+    them), else `otherwise` ("patient" for their own words, "system" for Vigil's reading)."""
+    return f"carer:{ctx.carer.id}" if ctx.carer is not None else otherwise
 
 
 def _nurse_request(result: Assessment) -> bool | None:

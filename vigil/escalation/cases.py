@@ -149,11 +149,13 @@ async def flag(
     assessment_id: int | None = None,
     message_id: int | None = None,
     current: OpenCase | Literal[_Look.LOOK] | None = LOOK,
+    actor: str = "system",
 ) -> Flag:
     """Open the patient's case at `level`, or add these reasons to the open one and raise it.
 
     `current` is the open case as the caller already read it in this transaction (None: no
-    open case); by default it is read here.
+    open case); by default it is read here. `actor` is whose message it was when a carer
+    wrote it (`carer:<id>`); Vigil's own reading of the patient's words is `system`.
     """
     rank = LEVEL_RANK[level]
     if rank < LEVEL_RANK["routine"]:
@@ -200,7 +202,7 @@ async def flag(
             "case_id": case_id,
             "kind": kind,
             "at": now,
-            "actor": "system",
+            "actor": actor,
             "channel": channel,
             "detail": detail,
         },

@@ -93,7 +93,7 @@ class CaseEvent(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime]
-    actor: Mapped[str] = mapped_column(String(254))  # staff email, "patient" or "system"
+    actor: Mapped[str] = mapped_column(String(254))  # staff email, "patient", "carer:<id>" or "system"
     channel: Mapped[str] = mapped_column(String(20))  # web | api | telegram | sms | simulator | system
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
 

@@ -35,6 +35,7 @@ async def nurse_requested(
     channel: str,
     *,
     urgent: bool = False,
+    actor: str = "patient",
 ) -> Requested | None:
     """Record the request and page the case's holder, else the tier on call for it.
 
@@ -79,7 +80,7 @@ async def nurse_requested(
         )
         event(session, case, "paged", now, "system", where[0], recipient=staff.email, reason="nurse_request")
         pages += 1
-    event(session, case, "nurse_requested", now, "patient", channel, urgent=urgent, pages=pages)
+    event(session, case, "nurse_requested", now, actor, channel, urgent=urgent, pages=pages)
     case.updated_at = now
     held = holder.name if holder is not None and case.status == "acknowledged" else None
     return Requested(case.level, held, pages)

@@ -164,6 +164,10 @@ async def case_detail(session: AsyncSession, clinic_id: int, case_id: int) -> di
     # Staff are named on the page; events keep the email they were written with (the API's).
     emails = {e.actor for e in events} | {str(e.detail[k]) for e in events for k in NAMED if e.detail.get(k)}
     names = await staff_names(session, clinic_id, emails)
+    if any(e.actor.startswith("carer:") for e in events):
+        # A carer's message moved the case: name them as the transcript does, "Ana (daughter)".
+        of_patient = await session.scalars(select(Carer).where(Carer.patient_id == patient.id))
+        names.update({f"carer:{c.id}": c.label for c in of_patient})
     out["events"] = [
         {
             "kind": e.kind,

@@ -1,18 +1,22 @@
 """A patient's carers on the patient page: add one (with the patient's consent, or record it
-later), record consent, take one off. Only an admin changes them (vigil/clinic/carers.py)."""
+later), record consent, invite one to Telegram, take one off. Only an admin changes them
+(vigil/clinic/carers.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from vigil.clinic import carers, patients
 from vigil.clinic.patients import NotAllowed, NotFound, PatientError
+from vigil.usecases.invites import InviteError, invite_carer
 
 from ..deps import RowId, RuntimeDep, check_csrf
 from .common import PageStaff, _need
+from .patient import show_patient
+from .patients import qr_svg
 
 router = APIRouter()
 
@@ -56,6 +60,36 @@ async def add_carer(
             "error",
         )
     return _back(patient_id)
+
+
+@router.post("/patients/{patient_id}/carers/{carer_id}/invite", response_class=HTMLResponse)
+async def invite(
+    patient_id: RowId, carer_id: RowId, request: Request, rt: RuntimeDep, staff: PageStaff
+) -> HTMLResponse:
+    """A fresh single-use Telegram link for the carer and its QR code, shown in this answer only
+    (the link is not stored: a reload shows the page without it); the invite is audited."""
+    me = _need(staff)
+    await _form(request)
+    async with rt.db.session() as session:
+        try:
+            patients.require_admin(me)
+            patient = await patients.of_clinic(session, me, patient_id=patient_id)
+        except NotFound:
+            raise HTTPException(404, "no such patient") from None
+        except NotAllowed as exc:
+            raise HTTPException(403, str(exc)) from None
+    try:
+        made = await invite_carer(rt.service, patient.external_id, carer_id, me.email, me.clinic_id)
+    except InviteError as exc:
+        shown = {"carer_id": carer_id, "error": str(exc)}
+        return await show_patient(request, rt, me, patient_id, status=exc.status, carer_invite=shown)
+    shown = {
+        "carer_id": carer_id,
+        "link": made.link,
+        "expires_at": made.expires_at.isoformat(),
+        "qr": qr_svg(made.link),
+    }
+    return await show_patient(request, rt, me, patient_id, carer_invite=shown)
 
 
 @router.post("/patients/{patient_id}/carers/{carer_id}/{action}")

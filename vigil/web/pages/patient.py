@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 
+from vigil.assembly import Runtime
 from vigil.core.audit import staff_did
-from vigil.core.models import Patient
+from vigil.core.models import Patient, Staff
 
 from .. import timeline, views
 from ..deps import RowId, RuntimeDep
@@ -36,7 +37,20 @@ async def patient_page(
 ) -> HTMLResponse:
     """Who the patient is, their protocol, their 0-10 answers over time and their timeline
     (newest first, 50 entries a page, `before=` for older ones); every view audited."""
-    me = _need(staff)
+    return await show_patient(request, rt, _need(staff), patient_id, before)
+
+
+async def show_patient(
+    request: Request,
+    rt: Runtime,
+    me: Staff,
+    patient_id: int,
+    before: str | None = None,
+    *,
+    status: int = 200,
+    **extra: Any,
+) -> HTMLResponse:
+    """The patient page; `extra` for what one answer shows once (a carer's invite link)."""
     cur = timeline.cursor_of(before)
     async with rt.db.transaction() as session:
         found = await views.patient_detail(session, me.clinic_id, patient_id)
@@ -50,8 +64,10 @@ async def patient_page(
         rt,
         "patient.html",
         me,
+        status=status,
         patient=found,
         charts=found["charts"],
         timeline=history,
         older=bool(cur),
+        **extra,
     )

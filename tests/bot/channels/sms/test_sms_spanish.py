@@ -1,7 +1,9 @@
 """Spanish end to end by SMS: the real twilio client against the fake Twilio REST API on
 127.0.0.1, and inbound webhooks signed with the real RequestValidator. Rosa Delgado, the demo
 clinic's Spanish-speaking patient, on SMS: consent, check-in and emergency advice in Spanish,
-the nurse's case with its evidence, and PARAR stopping her check-ins."""
+the nurse's case with its evidence, and PARAR stopping her check-ins. Vigil writes Spanish with
+its accents; by SMS they arrive folded into GSM-7 (á to a; é, ñ, ¿ kept), one segment per 160
+characters, and a nurse's reply goes the same way."""
 
 from __future__ import annotations
 
@@ -14,11 +16,12 @@ from sqlalchemy import select, update
 
 from vigil.assembly import Runtime, build_runtime
 from vigil.bot import enrolment
-from vigil.bot.channels.sms.gsm import is_gsm7
+from vigil.bot.channels.sms.gsm import is_gsm7, segments
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.models import Clinic, Patient
 from vigil.core.settings import Settings
+from vigil.escalation.triage.texts import say
 from vigil.scheduler.models import CheckIn
 from vigil.web.app import create_app
 
@@ -79,7 +82,10 @@ async def test_by_sms_a_spanish_speaker_is_asked_checked_in_and_kept_safe_in_spa
     clock: ManualClock,
     auth: dict[str, str],
 ) -> None:
-    # Consent, by SMS in Spanish (GSM-7: one segment's price); COMENZAR is her yes.
+    # Consent, by SMS in Spanish, folded into GSM-7: 312 characters, 3 segments (UCS-2: 5).
+    written = say("consent_ask", "es", clinic="Riverside Thoracic Oncology", emergency_number="911")
+    assert "¿Acepta recibir preguntas de seguimiento aquí?" in written
+    assert (len(written), segments(written)) == (312, 5)
     async with sms_rt.db.transaction() as session:
         rosa = await session.scalar(select(Patient).where(Patient.phone == ROSA))
         clinic = await session.scalar(select(Clinic))
@@ -89,13 +95,17 @@ async def test_by_sms_a_spanish_speaker_is_asked_checked_in_and_kept_safe_in_spa
         await enrolment.ask_consent(session, rosa, clinic, clock.now())
     await sms_rt.service.dispatcher.dispatch_once()
     [consent] = to_rosa(twilio)
-    assert consent.startswith("Hola de Riverside Thoracic Oncology.")
-    assert "Acepta recibir preguntas de seguimiento aqui?" in consent
+    assert consent.startswith("Hola, le escribimos de Riverside Thoracic Oncology.")
+    assert "¿Acepta recibir preguntas de seguimiento aqui?" in consent  # ¿ is GSM-7, í is not
+    assert "cómo se" not in consent
+    assert "como se siente" in consent
     assert is_gsm7(consent)
+    assert (len(consent), segments(consent)) == (312, 3)
+    assert twilio.sent[-1]["Body"] == consent  # what Twilio was given, not a later rewrite
     clock.advance(minutes=1)
     await text_in(sms_client, "COMENZAR", "SMes1")
     await sms_rt.service.dispatcher.dispatch_once()
-    assert "estan activas de nuevo" in to_rosa(twilio)[-1]
+    assert "estan activas de nuevo" in to_rosa(twilio)[-1]  # "están" as written
 
     # The check-in by SMS, all of it in Spanish and within GSM-7.
     clock.set(DUE)
@@ -105,8 +115,9 @@ async def test_by_sms_a_spanish_speaker_is_asked_checked_in_and_kept_safe_in_spa
     assert question == (
         "Riverside Thoracic Oncology: es hora de su seguimiento. ¿Qué tan fuerte es hoy su dolor de "
         "espalda, de 0 (nada) a 10 (el peor)? Responda con un numero del 0 al 10."
-    )
+    )  # "número" as written; "Qué" keeps its é, which GSM-7 has
     assert is_gsm7(question)
+    assert (len(question), segments(question)) == (163, 2)  # as written, UCS-2: 3
 
     # Her answer: the emergency advice by SMS, in Spanish.
     clock.advance(minutes=2)
@@ -126,10 +137,25 @@ async def test_by_sms_a_spanish_speaker_is_asked_checked_in_and_kept_safe_in_spa
         assert RED_FLAG[reason["start"] : reason["end"]] == reason["evidence"], reason
     assert {"back_pain", "limb_weakness"} <= {r["concept"] for r in case["reasons"]}
 
+    # The nurse's reply goes the same way: folded when it can be, as typed when it cannot.
+    for typed in (
+        "Rosa, soy Ana, la enfermera. ¿Llamó usted al 911? Le llamo en 5 minutos…",
+        "Rosa, ¿ya llegó la ambulancia? 🙏",
+    ):
+        r = await sms_client.post(f"/api/v1/cases/{mine['id']}/reply", headers=auth, json={"text": typed})
+        assert r.status_code == 200, r.text
+        await sms_rt.service.dispatcher.dispatch_once()
+    folded, as_typed = to_rosa(twilio)[-2:]
+    assert folded == "Rosa, soy Ana, la enfermera. ¿Llamo usted al 911? Le llamo en 5 minutos..."
+    assert is_gsm7(folded)
+    assert segments(folded) == 1
+    assert as_typed == "Rosa, ¿ya llegó la ambulancia? 🙏"  # an emoji has no GSM-7 form: UCS-2
+
     # PARAR by SMS: confirmed in Spanish; nothing goes out at the next due time.
     clock.advance(minutes=5)
     await text_in(sms_client, "PARAR", "SMes3")
     await sms_rt.service.dispatcher.dispatch_once()
+    # "recibirá más" as written
     assert to_rosa(twilio)[-1].startswith("No recibira mas preguntas de seguimiento de Riverside")
     sent = len(to_rosa(twilio))
     clock.set(DUE + timedelta(days=3))  # Thursday 10:00 in New York

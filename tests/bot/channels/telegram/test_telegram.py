@@ -325,7 +325,7 @@ async def test_a_spanish_speakers_answer_buttons_are_in_spanish_and_si_is_the_sa
     chat = Chat(tg, tg_rt, MARIA)
     await chat.press("a:back_pain:0")  # no back pain: the onset question is not asked
     assert telegram.to(MARIA)[-1].startswith("¿Tiene debilidad, adormecimiento u hormigueo")
-    assert telegram.to(MARIA)[-1].endswith("Responda SI o NO.")
+    assert telegram.to(MARIA)[-1].endswith("Responda SÍ o NO.")  # accents kept: not SMS
     yes, no = telegram.buttons(MARIA)[-1][0]
     assert (yes["text"], no["text"]) == ("Sí", "No")
     await chat.press(yes["callback_data"])
