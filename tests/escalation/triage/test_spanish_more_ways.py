@@ -1,0 +1,377 @@
+"""More ways Spanish speakers text each concept (tenses, regional words, degree words), each
+class with hard negatives beside it: our own sentences, never a bench's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from vigil.escalation.triage import Assessment, default_engine
+
+from .conftest import present
+
+
+def assess(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> Assessment:
+    return default_engine("es").assess(text, question, context)
+
+
+def level(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> str:
+    return assess(text, question, context).level.label
+
+
+# -- breathlessness in the past tense, "sin aliento", "me agito con nada" ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anoche le faltaba el aire a cada rato",
+        "se me faltó el aliento subiendo la escalera",
+        "llegué del mercado sin aliento",
+        "se agita con cualquier cosa",
+    ],
+)
+def test_breathlessness_said_in_the_past_or_with_nada_is_dyspnea(text: str) -> None:
+    assert "dyspnea" in present(assess(text)), assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me cuesta muchísimo respirar", "le cuesta un montón respirar", "me cuesta coger aire"],
+)
+def test_struggling_hard_to_breathe_is_an_emergency(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+def test_a_parent_who_died_breathless_is_someone_else() -> None:
+    assert "dyspnea" not in present(assess("a mi mamá le faltaba el aire pero ya murió"))
+
+
+# -- a wish to die said plainly ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mejor me muera ya, así no sufro",
+        "le pido a diosito que me lleve",
+        "para qué seguir viviendo así",
+        "quiero acabar con mi vida",
+        "ya no doy más, quiero terminar con todo",
+    ],
+)
+def test_a_wish_to_die_is_self_harm(text: str) -> None:
+    assert "self_harm" in present(assess(text)), assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text", ["para qué seguir con las pastillas si no sirven", "acabé con todo el trabajo de la casa"]
+)
+def test_finishing_a_chore_or_doubting_a_pill_is_no_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+# -- blood in phlegm named by its colour; clots called lumps -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["escupo gargajos con hilitos rojos", "el moco con rayitas de sangre", "flemas con pintitas rojas"],
+)
+def test_phlegm_with_red_specks_is_hemoptysis(text: str) -> None:
+    assert level(text) == "urgent"
+    assert "hemoptysis" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["tosí sangre con grumos", "escupí sangre, un buen pegote"])
+def test_coughed_blood_in_lumps_is_a_large_amount(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+def test_white_phlegm_is_no_blood() -> None:
+    assert "hemoptysis" not in present(assess("la flema sale blanca"))
+
+
+# -- "brutal", "bestial": severe -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("un dolor bestial en el pecho", "emergency"),
+        ("un dolor brutal en la espalda", "urgent"),
+        ("me duele la cabeza de una forma horrorosa", "urgent"),
+    ],
+)
+def test_brutal_and_bestial_make_pain_severe(text: str, want: str) -> None:
+    assert level(text) == want
+
+
+def test_brutal_said_of_a_match_is_nothing() -> None:
+    assert level("el partido estuvo brutal") == "none"
+
+
+# -- a curtain or a shadow over one eye --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo como un velo en el ojo derecho",
+        "veo una sombra negra en el ojo izquierdo",
+        "del ojo derecho veo como una cortina",
+    ],
+)
+def test_a_curtain_over_one_eye_is_one_sided_vision_change(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize("text", ["hay una sombra en la pared", "abrí la cortina del cuarto"])
+def test_a_shadow_or_a_curtain_in_the_room_is_nothing(text: str) -> None:
+    assert level(text) == "none"
+
+
+# -- a swollen face said with cheeks, "abotagada", "inflada", "hinchadísima" ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a mi papá se le ven los cachetes inflados",
+        "mi abuela tiene la cara abotagada",
+        "las mejillas hinchadísimas desde ayer",
+    ],
+)
+def test_puffed_cheeks_or_face_is_face_neck_swelling(text: str) -> None:
+    assert "face_neck_swelling" in present(assess(text, context={"writer": "carer"}))
+
+
+def test_puffed_cheeks_and_a_whistle_in_the_breath_is_svc_airway() -> None:
+    assert level("tengo los cachetes inflados y respiro con un chiflido") == "emergency"
+
+
+@pytest.mark.parametrize("text", ["el globo se infló", "inflé las llantas de la bici"])
+def test_inflating_things_is_no_swelling(text: str) -> None:
+    assert "face_neck_swelling" not in present(assess(text))
+
+
+def test_a_collar_that_chokes_is_face_neck_swelling() -> None:
+    assert "face_neck_swelling" in present(assess("la camisa me ahorca el cuello"))
+
+
+# -- "gamba", "patas": legs -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["se me hinchó la gamba derecha", "tengo las patas hinchadas y calientes"])
+def test_gamba_and_patas_are_legs(text: str) -> None:
+    assert "leg_swelling" in present(assess(text))
+
+
+# -- bleeding that has gone on for a long time ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["me sangra la nariz hace una hora y sigue", "la encía sangrando, ya van como 30 minutos"]
+)
+def test_bleeding_that_has_gone_on_for_long_will_not_stop(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+def test_a_little_gum_bleeding_that_stopped_is_routine() -> None:
+    assert level("me sangró la encía un poquito, ya paró") == "routine"
+
+
+# -- appetite, thirst, passing water often -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["no tengo casi hambre", "no tiene nada de apetito", "no tengo mucha hambre"]
+)
+def test_little_hunger_is_appetite_loss(text: str) -> None:
+    assert "appetite_loss" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["bebo litros de agua y sigo igual", "tomo agua y agua", "toma agua a cada rato, como loco"]
+)
+def test_drinking_water_all_the_time_is_thirst(text: str) -> None:
+    assert "thirst" in present(assess(text))
+
+
+def test_drinking_water_when_walking_is_no_thirst() -> None:
+    assert "thirst" not in present(assess("tomo agua cuando camino"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me levanto muchas veces a orinar",
+        "se para a hacer pipí a cada rato",
+        "voy al baño mil veces a orinar",
+    ],
+)
+def test_getting_up_to_pass_water_often_is_polyuria(text: str) -> None:
+    assert "polyuria" in present(assess(text))
+
+
+def test_thirst_and_polyuria_together_are_urgent() -> None:
+    assert (
+        level("mi papá toma agua y agua y se levanta muchas veces a orinar", context={"writer": "carer"})
+        == "urgent"
+    )
+
+
+# -- unable to hold urine; limbs that "do not obey" ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no puedo aguantar la orina",
+        "a mi papá le cuesta retener el pipí",
+        "no me aguanto las ganas de orinar",
+    ],
+)
+def test_unable_to_hold_urine_is_bladder_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "los brazos no me hacen caso",
+        "las piernas como que ya no me hacen caso",
+        "no le hacen caso las piernas",
+    ],
+)
+def test_limbs_that_do_not_obey_are_weak(text: str) -> None:
+    assert "limb_weakness" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["mi hijo no me hace caso", "aguanté el dolor de muelas"])
+def test_a_child_who_does_not_listen_is_no_weakness_nor_bladder(text: str) -> None:
+    found = present(assess(text))
+    assert not {"limb_weakness", "bladder_bowel_dysfunction"} & found, found
+
+
+# -- a staggering walk with a degree word ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["camino medio ladeado", "ando muy chueco al caminar", "anda medio como borracha"]
+)
+def test_walking_half_crooked_is_gait_difficulty(text: str) -> None:
+    assert "gait_difficulty" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["ando muy cansado", "ando medio chueca de la cadera"])
+def test_walking_tired_or_a_crooked_hip_is_no_gait_difficulty(text: str) -> None:
+    assert "gait_difficulty" not in present(assess(text))
+
+
+# -- no feeling below the navel, the hips, the chest --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "desde las caderas para abajo lo siento dormido",
+        "desde el pecho para abajo no siento nada",
+        "del ombligo pa abajo como que no siento, como acolchonado",
+    ],
+)
+def test_no_feeling_below_the_trunk_is_a_cord_sign(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+def test_numb_feet_alone_stay_routine() -> None:
+    assert level("tengo los pies como anestesiados") == "routine"
+
+
+# -- fainting said as losing one's senses or waking on the floor ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["se quedó sin sentido un ratito", "se me fue todo a negro", "desperté tirada en el suelo del baño"],
+)
+def test_losing_consciousness_is_syncope(text: str) -> None:
+    assert "syncope" in present(assess(text))
+
+
+def test_a_blank_mind_in_an_exam_is_no_syncope() -> None:
+    assert level("me quedé en blanco en el examen") == "none"
+
+
+# -- someone said not to be the patient ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi vecino tuvo un desmayo, no es paciente de ustedes",
+        "mi suegra convulsionó anoche, ella no es su paciente",
+        "mi cuñada escupe sangre, no está con ustedes",
+    ],
+)
+def test_someone_said_not_to_be_the_patient_is_someone_else(text: str) -> None:
+    assert assess(text).level.label == "none"
+
+
+def test_someone_said_to_be_the_patient_still_is() -> None:
+    assert level("mi esposo se desmayó, él es paciente de ustedes") == "emergency"
+
+
+# -- "muerto de cansancio" is tiredness ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["estoy muerta de cansancio desde la quimio", "ando muerto de cansancio"])
+def test_dead_tired_is_fatigue(text: str) -> None:
+    assert "fatigue" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["me muero de risa", "estoy muerta de hambre jaja"])
+def test_dying_of_laughter_or_hunger_is_nothing(text: str) -> None:
+    assert level(text) == "none"
+
+
+# -- a bare reading after "amanecí con", "ando con"; an age is no reading -------------------------
+
+
+@pytest.mark.parametrize("text", ["amanecí con 38.9", "ando con 39", "hoy amaneció con 38.6"])
+def test_waking_up_with_a_number_is_a_temperature(text: str) -> None:
+    assert "fever" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["tengo 40 años", "tengo 70 años y me duele la rodilla", "ando con 38 kilos menos"]
+)
+def test_an_age_or_a_weight_is_no_temperature(text: str) -> None:
+    assert "fever" not in present(assess(text))
+
+
+# -- Spanglish "like a 7" ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["la rodilla me duele like a 8", "my back me duele como a 9"])
+def test_like_a_number_is_a_score(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+# -- small complaints that name no concept still reach the team -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo la garganta irritada",
+        "me tiemblan las manos al escribir",
+        "me lagrimea mucho el ojo",
+        "estornudo mucho y tengo la nariz tapada",
+        "me salió un grano en el brazo del catéter",
+        "no puedo dormir, me la paso dando vueltas",
+    ],
+)
+def test_small_complaints_are_routine(text: str) -> None:
+    assert level(text) == "routine"
