@@ -375,3 +375,131 @@ def test_like_a_number_is_a_score(text: str) -> None:
 )
 def test_small_complaints_are_routine(text: str) -> None:
     assert level(text) == "routine"
+
+
+# -- fainting said as fading away or collapsing ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me desvanecí en la cocina",
+        "tuvo un desvanecimiento",
+        "mi papá se desplomó en la sala",
+        "me he desplomado",
+    ],
+)
+def test_fading_away_or_collapsing_is_syncope(text: str) -> None:
+    assert "syncope" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["se desvaneció el dolor con la pastilla", "se desplomó la casa del vecino"])
+def test_a_pain_that_fades_or_a_house_that_falls_is_no_syncope(text: str) -> None:
+    assert "syncope" not in present(assess(text))
+
+
+# -- words that will not come; speech that is not right since today ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["no encuentra las palabras", "no habla bien desde anoche", "mi mamá no habla bien"]
+)
+def test_words_that_will_not_come_are_speech_difficulty(text: str) -> None:
+    assert "speech_difficulty" in present(assess(text, context={"writer": "carer"}))
+
+
+def test_not_speaking_a_language_well_is_no_speech_difficulty() -> None:
+    assert "speech_difficulty" not in present(assess("mi esposo no habla bien el inglés"))
+
+
+# -- "casi no respiro", "no puedo resollar" -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["casi no respiro", "toy q no respiro", "no puedo resollar"])
+def test_hardly_breathing_is_an_emergency(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+def test_breathing_badly_through_a_blocked_nose_is_no_emergency() -> None:
+    assert level("no respiro por la nariz, la tengo tapada") != "emergency"
+
+
+# -- blood in diminutive; hawking blood; "a montones", "un montón" --------------------------------
+
+
+def test_coughing_a_little_blood_in_diminutive_is_hemoptysis() -> None:
+    assert level("tosí con sangrecita") == "urgent"
+
+
+@pytest.mark.parametrize("text", ["gargajeo sangre a montones", "cagué sangre, un montón"])
+def test_blood_by_the_heap_is_a_large_amount(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [("me duele la rodilla un montón", "urgent"), ("tosí un montón", "routine")]
+)
+def test_un_monton_is_severe_pain_but_not_a_cough_to_act_on(text: str, want: str) -> None:
+    assert level(text) == want
+
+
+# -- a chest that bursts or is crushed ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("me explota el pecho", "emergency"),
+        ("siento como si me aplastaran el pecho", "emergency"),
+        ("me aplasta el pecho", "urgent"),
+    ],
+)
+def test_a_crushed_or_bursting_chest_is_chest_pain(text: str, want: str) -> None:
+    assert level(text) == want
+
+
+# -- confused: "muy ido", "no sabe ni quién soy" -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["está muy ido desde la mañana", "lo veo medio perdido", "no sabe ni quién soy"]
+)
+def test_someone_far_away_or_who_knows_no_one_is_confused(text: str) -> None:
+    assert "confusion" in present(assess(text, context={"writer": "carer"}))
+
+
+def test_gone_to_work_is_no_confusion() -> None:
+    assert level("mi hijo se ha ido a trabajar") == "none"
+
+
+# -- more ways to say a wish to die ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quiero dejar de existir",
+        "me voy a tirar del puente",
+        "ojalá no amanecer mañana",
+        "tengo pensamientos de suicidio",
+    ],
+)
+def test_more_wishes_to_die_are_self_harm(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize("text", ["me tiro en la cama un rato", "quiero dejar de fumar"])
+def test_lying_down_or_quitting_smoking_is_no_self_harm(text: str) -> None:
+    assert level(text) == "none"
+
+
+# -- bleeding for hours; sleeping badly --------------------------------------------------------
+
+
+def test_bleeding_for_two_hours_will_not_stop() -> None:
+    assert level("estoy botando sangre por la nariz hace dos horas") == "emergency"
+
+
+@pytest.mark.parametrize(("text", "want"), [("duermo muy mal", "routine"), ("duermo bien", "none")])
+def test_sleeping_badly_is_routine(text: str, want: str) -> None:
+    assert level(text) == want
