@@ -503,3 +503,76 @@ def test_bleeding_for_two_hours_will_not_stop() -> None:
 @pytest.mark.parametrize(("text", "want"), [("duermo muy mal", "routine"), ("duermo bien", "none")])
 def test_sleeping_badly_is_routine(text: str, want: str) -> None:
     assert level(text) == want
+
+
+# -- a carer's third person: "no siente los pies ni las piernas", "no ha hecho pipí" ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no siente los pies ni las piernas",
+        "no ha hecho pipí desde ayer",
+        "hace un día que no mea",
+        "se caga encima sin darse cuenta",
+        "las piernas ya no le dan",
+    ],
+)
+def test_a_carers_third_person_cord_signs_are_emergencies(text: str) -> None:
+    assert level(text, context={"writer": "carer"}) == "emergency"
+
+
+def test_not_having_peed_yet_today_is_no_retention() -> None:
+    assert level("no he hecho pipí hoy, apenas tomé agua") != "emergency"
+
+
+# -- blue lips, a noisy breath, stiff and shaking, not reacting ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "está morado de los labios",
+        "tiene los labios amoratados",
+        "tiene la cara hinchada y respira con ruido",
+        "se puso rígida y a temblar",
+        "no reacciona cuando le hablo",
+        "dice que se quiere morir",
+    ],
+)
+def test_signs_a_carer_sees_are_emergencies(text: str) -> None:
+    assert level(text, context={"writer": "carer"}) == "emergency"
+
+
+@pytest.mark.parametrize("text", ["el tumor no reacciona a la quimio", "tengo una crisis con el banco"])
+def test_a_tumour_not_responding_or_a_money_crisis_is_no_emergency(text: str) -> None:
+    assert level(text) != "emergency"
+
+
+# -- more wordings: síncope, "como de goma", "a morir", "ni quieto", hallucinations --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me dio un síncope en la fila",
+        "he perdido el sentido en la ducha",
+        "tengo las piernas como de goma",
+        "me cuesta la vida respirar",
+        "no me entra el aire ni acostado",
+        "me duele el pecho a morir",
+        "una puntada fuertísima en el pecho",
+        "está alucinando, ve cosas que no hay",
+        "tuvo una crisis epiléptica",
+        "se me llenó la boca de sangre al toser",
+    ],
+)
+def test_more_emergency_wordings(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["la peli me gustó a morir", "veo cosas raras en la tele", "se me llenó la boca de llagas"]
+)
+def test_look_alikes_of_those_wordings_are_no_emergency(text: str) -> None:
+    assert level(text) != "emergency"
