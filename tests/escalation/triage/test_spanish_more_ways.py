@@ -576,3 +576,30 @@ def test_more_emergency_wordings(text: str) -> None:
 )
 def test_look_alikes_of_those_wordings_are_no_emergency(text: str) -> None:
     assert level(text) != "emergency"
+
+
+# -- a fall the writer says did nothing ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me caí el otro día pero estoy bien",
+        "se cayó esta mañana y no le pasó nada",
+        "me he caído pero ya estoy bien",
+    ],
+)
+def test_a_fall_that_did_nothing_is_nothing(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me caí y no me puedo levantar",
+        "se cayó ayer y está bien mareada",
+        "me caí otra vez, las piernas no me responden",
+    ],
+)
+def test_a_fall_with_more_to_it_still_counts(text: str) -> None:
+    assert level(text) == "emergency"
