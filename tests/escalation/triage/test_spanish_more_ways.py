@@ -603,3 +603,26 @@ def test_a_fall_that_did_nothing_is_nothing(text: str) -> None:
 )
 def test_a_fall_with_more_to_it_still_counts(text: str) -> None:
     assert level(text) == "emergency"
+
+
+# -- a medicine for a symptom that worked ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "las gotas para la náusea me sirvieron",
+        "la medicina para el mareo ya me funcionó",
+        "el jarabe para la tos ayudó",
+    ],
+)
+def test_a_medicine_that_worked_reports_no_symptom(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["la pastilla para el vómito no me sirve, sigo vomitando", "necesito más pastillas para las náuseas"],
+)
+def test_a_medicine_that_fails_or_is_asked_for_keeps_the_symptom(text: str) -> None:
+    assert level(text) == "routine"
