@@ -626,3 +626,17 @@ def test_a_medicine_that_worked_reports_no_symptom(text: str) -> None:
 )
 def test_a_medicine_that_fails_or_is_asked_for_keeps_the_symptom(text: str) -> None:
     assert level(text) == "routine"
+
+
+# -- "h" dropped and "c" written "s" ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [("no puedo aser pipí", "emergency"), ("se aoga con nada", "routine")]
+)
+def test_a_dropped_h_and_s_for_c_are_read(text: str, want: str) -> None:
+    assert level(text) == want
+
+
+def test_aser_la_comida_is_nothing() -> None:
+    assert level("voy a aser la comida") == "none"
