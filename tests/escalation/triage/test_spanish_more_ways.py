@@ -640,3 +640,33 @@ def test_a_dropped_h_and_s_for_c_are_read(text: str, want: str) -> None:
 
 def test_aser_la_comida_is_nothing() -> None:
     assert level("voy a aser la comida") == "none"
+
+
+# -- neck veins that stand out; phlegm on its own --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se me marcan las venas del cuello",
+        "tiene las venas del pecho muy marcadas",
+        "se le brotaron las venas del cuello",
+    ],
+)
+def test_neck_or_chest_veins_that_stand_out_are_face_neck_swelling(text: str) -> None:
+    assert "face_neck_swelling" in present(assess(text))
+
+
+def test_veins_in_the_hands_are_nothing() -> None:
+    assert "face_neck_swelling" not in present(assess("se me marcan las venas de las manos"))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [("tengo un poco de flema", "routine"), ("no tengo flema", "none")]
+)
+def test_phlegm_on_its_own_is_routine(text: str, want: str) -> None:
+    assert level(text) == want
+
+
+def test_phlegm_with_blood_is_still_hemoptysis() -> None:
+    assert level("tengo flema y un poco de sangre") == "urgent"
