@@ -218,6 +218,8 @@ class Reader:
         self._skip_before_site = L.get("determiners", frozenset())
         self._count_units = L.get("count_units", frozenset())
         self._temp_words = L.get("temperature_words", frozenset())
+        # Words after a bare number that say it is no temperature ("tengo 40 años").
+        self._not_temperatures = L.get("not_temperatures", frozenset())
         self._celsius = L.get("celsius_units", frozenset())
         self._fahrenheit = L.get("fahrenheit_units", frozenset())
         self._degrees = L.get("degree_units", frozenset())
@@ -790,6 +792,8 @@ class Reader:
             unit, k = "f", k + 1
         if unit is not None:
             j = k
+        if unit is None and j < n and tokens[j].norm in self._not_temperatures:
+            return None
         if unit is None:
             cue = any(
                 tokens[x].norm in self._temp_words
