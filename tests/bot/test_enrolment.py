@@ -69,7 +69,7 @@ async def _write(client: httpx.AsyncClient, auth: dict[str, str], clock: ManualC
     assert r.status_code == 202, r.text
 
 
-async def test_a_new_simulator_patient_hears_the_opt_in_notice_first_after_quiet_hours_and_check_ins_start_on_schedule(
+async def test_a_new_simulator_patient_hears_the_opt_in_notice_first_and_check_ins_start_on_schedule(
     rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, admin: dict[str, str]
 ) -> None:
     iris = await _enrol(rt, client, admin)
@@ -204,7 +204,9 @@ async def test_moving_to_the_simulator_sends_the_notice_and_saving_again_does_no
     iris = await _enrol(rt, client, admin, channel="telegram")
     assert iris.status == "invited"
     assert await _sent(rt, iris.id) == []
-    r = await client.patch(f"/api/v1/patients/{NEW['external_id']}", headers=admin, json={"channel": "simulator"})
+    r = await client.patch(
+        f"/api/v1/patients/{NEW['external_id']}", headers=admin, json={"channel": "simulator"}
+    )
     assert r.status_code == 200, r.text
     iris = await _patient(rt)
     assert iris.status == "active"
@@ -220,7 +222,9 @@ async def test_a_discharged_patient_moved_to_a_text_channel_gets_nothing(
     iris = await _enrol(rt, client, admin, channel="telegram")
     r = await client.post(f"/api/v1/patients/{NEW['external_id']}/discharge", headers=admin)
     assert r.status_code == 200, r.text
-    r = await client.patch(f"/api/v1/patients/{NEW['external_id']}", headers=admin, json={"channel": "simulator"})
+    r = await client.patch(
+        f"/api/v1/patients/{NEW['external_id']}", headers=admin, json={"channel": "simulator"}
+    )
     assert r.status_code == 200, r.text
     assert await _sent(rt, iris.id) == []
 

@@ -18,14 +18,17 @@ async def test_patients_already_enrolled_when_0014_runs_are_left_as_they_are(db:
             "INSERT INTO clinic (id, slug, name, timezone, emergency_number, oncall, created_at, "
             f"conversation_window_hours) VALUES (1, 'c', 'C', 'UTC', '911', '{{}}', {then}, 48)",
             "INSERT INTO patient (id, clinic_id, external_id, name, channel, phone, language, context, "
-            f"status, created_at) VALUES (1, 1, 'P1', 'P', 'sms', '+16175550150', 'en', '{{}}', 'active', {then})",
+            "status, created_at) VALUES (1, 1, 'P1', 'P', 'sms', '+16175550150', 'en', '{}', 'active', "
+            f"{then})",
         ):
             await conn.execute(text(row))
     await _migrate(db, "upgrade", "head")
     async with db.engine.connect() as conn:
         assert (await conn.execute(text("SELECT text_consent FROM clinic"))).scalar() == "notice"
         patient = (
-            await conn.execute(text("SELECT status, consented_at, consent_asked_at, consent_reminded_at FROM patient"))
+            await conn.execute(
+                text("SELECT status, consented_at, consent_asked_at, consent_reminded_at FROM patient")
+            )
         ).one()
         assert tuple(patient) == ("active", None, None, None)
         assert (await conn.execute(text("SELECT count(*) FROM outbound_message"))).scalar() == 0

@@ -231,7 +231,9 @@ def newly_reached(saved: Saved) -> bool:
     patient = saved.patient
     if patient.channel not in consent.TEXT_CHANNELS:
         return False
-    return saved.created or "channel" in saved.changed or (patient.channel == "sms" and "phone" in saved.changed)
+    return (
+        saved.created or "channel" in saved.changed or (patient.channel == "sms" and "phone" in saved.changed)
+    )
 
 
 async def tell_if_new(session: AsyncSession, clinic: Clinic, saved: Saved, now: datetime) -> bool:

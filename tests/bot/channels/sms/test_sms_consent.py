@@ -90,7 +90,9 @@ async def test_a_new_phone_number_hears_the_notice_again(
     assert (await text_in(sms_client, "yes", "SMconsent2", sender=IRIS)).status_code == 200
     assert (await _patient(sms_rt)).consented_at is not None
     admin = await bearer(sms_rt, "admin@riverside.example")
-    r = await sms_client.patch(f"/api/v1/patients/{NEW['external_id']}", headers=admin, json={"phone": IRIS_NEW})
+    r = await sms_client.patch(
+        f"/api/v1/patients/{NEW['external_id']}", headers=admin, json={"phone": IRIS_NEW}
+    )
     assert r.status_code == 200, r.text
     iris = await _patient(sms_rt)
     assert (iris.status, iris.consented_at) == ("active", None)  # the new number has not said YES
