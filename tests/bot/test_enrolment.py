@@ -16,6 +16,7 @@ from vigil.core.clock import ManualClock
 from vigil.core.models import Clinic, OutboundMessage, Patient
 from vigil.escalation.models import Case
 from vigil.escalation.triage.texts import say
+from vigil.scheduler import checkins
 from vigil.scheduler.models import CheckIn
 
 from ..conftest import DUE, START, bearer
@@ -137,6 +138,21 @@ async def test_a_yes_while_a_check_in_question_is_open_answers_the_question_not_
         checkin = await session.scalar(select(CheckIn).where(CheckIn.patient_id == iris.id))
     assert checkin is not None
     assert checkin.answered_any
+
+
+async def test_once_a_check_in_has_opened_a_no_is_conversation_not_an_opt_out(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, admin: dict[str, str], auth: dict[str, str]
+) -> None:
+    iris = await _enrol(rt, client, admin)
+    clock.set(DUE)
+    await rt.service.send_due()
+    async with rt.db.transaction() as session:
+        await checkins.stop_open(session, iris.id, clock.now())  # as a red flag stops it
+    await _write(client, auth, clock, "no")
+    iris = await _patient(rt)
+    assert (iris.status, iris.consented_at) == ("active", None)
+    *_, reply = await _sent(rt, iris.id)
+    assert reply.text == say("not_watched", "en", emergency_number="911")
 
 
 async def test_a_clinic_that_asks_holds_check_ins_until_yes_and_asks_once_more_after_a_day(

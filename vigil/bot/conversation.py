@@ -418,7 +418,7 @@ class Conversation:
         if ctx.carer is not None or not unasked or level >= Level.URGENT:
             return False
         agreed = enrolment.answer(message.text)
-        if agreed is None or not enrolment.awaits_answer(patient):
+        if agreed is None or not await enrolment.answers_now(session, patient):
             return False
         if not agreed:
             await followups.stop(session, patient.id, now)

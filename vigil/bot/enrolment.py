@@ -16,6 +16,7 @@ from vigil.core.audit import audit, patient_did, staff_did
 from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, Staff, to_patient, to_staff, to_writer
 from vigil.escalation.triage.texts import say
 from vigil.scheduler import checkins
+from vigil.scheduler.models import CheckIn
 from vigil.scheduler.schedule import leave_quiet_hours
 
 from . import links
@@ -241,6 +242,23 @@ def awaits_answer(patient: Patient) -> bool:
         and patient.consent_asked_at is not None
         and patient.consented_at is None
     )
+
+
+async def answers_now(session: AsyncSession, patient: Patient) -> bool:
+    """Whether a typed YES or NO from the patient is taken as the answer now: to the consent
+    question while it waits, or to the notice only until their first check-in opens. After
+    that a "no" is part of a conversation (the check-in was stopped, a question lapsed), and
+    an opt-out is theirs to say with STOP."""
+    if not awaits_answer(patient):
+        return False
+    if patient.status == "awaiting_consent":
+        return True
+    since = await session.scalar(
+        select(CheckIn.id)
+        .where(CheckIn.patient_id == patient.id, CheckIn.opened_at >= patient.consent_asked_at)
+        .limit(1)
+    )
+    return since is None
 
 
 async def remind(session: AsyncSession, now: datetime, *, postgres: bool = False) -> int:
