@@ -325,6 +325,14 @@ async def rt(db: Database, clock: ManualClock) -> Runtime:
     return build_runtime(settings, clock=clock, db=db)
 
 
+def opt_in_notice(language: str = "en") -> str:
+    """The opt-in notice the demo clinic's import queued, as their first message, for each of
+    its patients on the simulator (docs/design.md, "Consent by text")."""
+    from vigil.escalation.triage.texts import say
+
+    return say("text_notice", language, clinic="Riverside Thoracic Oncology", emergency_number="911")
+
+
 async def emergency_case(rt: Runtime, external_id: str = "MRN-100234") -> int:
     """The id of the emergency case a patient's red flag opens."""
     patient = await rt.service.patient(1, external_id)

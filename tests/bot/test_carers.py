@@ -11,7 +11,7 @@ from vigil.core.clock import ManualClock
 from vigil.core.models import Carer, OutboundMessage, Patient
 from vigil.escalation.models import Case, CaseEvent
 
-from ..conftest import DUE, START
+from ..conftest import DUE, START, opt_in_notice
 
 WALTER = "MRN-100234"  # on treatment, bone metastases
 ANA_PHONE = "+16175550142"
@@ -168,7 +168,8 @@ async def test_stop_from_a_carer_stops_only_the_carer(rt: Runtime, clock: Manual
     assert carer.opted_out_at is not None
     assert patient is not None
     assert patient.status == "active"
-    [said] = await _outbox(rt, walter)
+    notice, said = await _outbox(rt, walter)  # his opt-in notice from the import, then hers
+    assert (notice.carer_id, notice.text) == (None, opt_in_notice())
     assert (said.carer_id, said.kind) == (ana.id, "info")
     assert "no more messages" in said.text
     # The patient's check-in still goes out, to the patient.

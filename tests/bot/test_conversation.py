@@ -13,6 +13,8 @@ from vigil.core.models import OutboundMessage, Patient
 from vigil.escalation import cases
 from vigil.escalation.models import Case, CaseEvent, CaseReason
 
+from ..conftest import opt_in_notice
+
 WALTER = "MRN-100234"  # on treatment, bone metastases
 MARIA = "MRN-100871"
 
@@ -59,7 +61,8 @@ async def test_free_text_with_no_case_says_the_line_is_not_watched(rt: Runtime) 
     maria = await _patient(rt, MARIA)
     await rt.service.receive(maria, "simulator", "m1", "what time is my appointment on friday")
     assert await _case(rt, maria) is None
-    [(kind, text)] = await _said(rt, maria)
+    [notice, (kind, text)] = await _said(rt, maria)  # her opt-in notice from the import came first
+    assert notice == ("info", opt_in_notice())
     assert kind == "reply"
     assert "not watched all the time" in text
     assert "Reply NURSE" in text
@@ -82,7 +85,8 @@ async def test_nurse_opens_a_routine_case_that_is_not_paged(rt: Runtime) -> None
     case = await _case(rt, maria)
     assert case is not None
     assert (case.level, case.next_escalation_at) == ("routine", None)
-    [(kind, text)] = await _said(rt, maria)
+    [notice, (kind, text)] = await _said(rt, maria)
+    assert notice == ("info", opt_in_notice())
     assert kind == "info"
     assert "usually on the next working day" in text
 
@@ -144,7 +148,10 @@ async def test_a_stopped_patient_still_gets_safety_advice_and_a_case(rt: Runtime
     await rt.service.receive(walter, "simulator", "w1", "STOP")
     await rt.service.receive(walter, "simulator", "w2", "what time is my appointment")
     await rt.service.receive(walter, "simulator", "w3", "I coughed up a lot of blood")
-    assert [kind for kind, _ in await _said(rt, walter)] == ["info", "safety"]
+    # His opt-in notice from the import, STOP's confirmation, then the advice.
+    notice, *said = await _said(rt, walter)
+    assert notice == ("info", opt_in_notice())
+    assert [kind for kind, _ in said] == ["info", "safety"]
     case = await _case(rt, walter)
     assert case is not None
     assert case.level == "emergency"

@@ -12,6 +12,8 @@ from vigil.core.clock import ManualClock
 from vigil.core.models import Clinic, OutboundMessage, Patient, Staff
 from vigil.escalation.models import Case, CaseEvent
 
+from ..conftest import opt_in_notice
+
 MARIA = "MRN-100871"  # no treatment context, no metastases on record
 
 
@@ -36,7 +38,11 @@ async def _patient(rt: Runtime) -> Patient:
 
 async def _outbox(rt: Runtime, kind: str) -> list[OutboundMessage]:
     async with rt.db.session() as session:
-        return list(await session.scalars(select(OutboundMessage).where(OutboundMessage.kind == kind)))
+        return list(
+            await session.scalars(
+                select(OutboundMessage).where(OutboundMessage.kind == kind).order_by(OutboundMessage.id)
+            )
+        )
 
 
 async def test_back_pain_then_a_dead_foot_hours_later_raises_the_case_to_emergency_and_pages(
@@ -151,6 +157,8 @@ async def test_asking_urgently_for_someone_pages_on_call_and_never_says_next_wor
     kinds = [e["kind"] for e in case["events"]]  # type: ignore[attr-defined]
     assert "nurse_requested" in kinds
     assert await _outbox(rt, "page")
-    [info] = await _outbox(rt, "info")
+    # The demo patients' opt-in notices from the import are "info" too; then the answer.
+    *notices, info = await _outbox(rt, "info")
+    assert {n.text for n in notices} == {opt_in_notice(), opt_in_notice("es")}
     assert "next working day" not in info.text
     assert "the nurse on call has been told you asked" in info.text

@@ -14,7 +14,7 @@ from vigil.core.clock import ManualClock
 from vigil.core.models import OutboundMessage, Patient
 from vigil.escalation.models import Case, CaseEvent, CaseReason
 
-from ..conftest import DUE
+from ..conftest import DUE, opt_in_notice
 
 MARIA = "MRN-100871"  # no treatment context on record
 INTRO = "a few quick questions"
@@ -61,7 +61,8 @@ async def test_back_pain_asks_the_spinal_questions_and_a_yes_raises_to_emergency
     maria = await _patient(rt)
     await _say(rt, maria, "m1", "my back has been aching for a few days")
     assert (await _case(rt, maria)).level == "routine"
-    said = await _said(rt, maria)
+    notice, *said = await _said(rt, maria)  # her opt-in notice from the import came first
+    assert notice.text == opt_in_notice()
     assert [m.kind for m in said] == ["reply", "question"]  # the routine advice, then the question
     question = said[-1]
     assert INTRO in question.text
@@ -181,7 +182,8 @@ async def test_a_fever_without_a_number_asks_for_it_and_about_treatment(rt: Runt
 async def test_someone_elses_red_flag_gets_the_call_advice_and_no_case(rt: Runtime) -> None:
     maria = await _patient(rt)
     await _say(rt, maria, "m1", "my husband has crushing chest pain and is sweating")
-    said = await _said(rt, maria)
+    notice, *said = await _said(rt, maria)
+    assert notice.text == opt_in_notice()
     assert [m.kind for m in said] == ["safety"]
     assert "911" in said[0].text
     async with rt.db.session() as session:

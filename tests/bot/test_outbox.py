@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import delete, select
 
 from vigil.assembly import Runtime
 from vigil.bot.outbox import LEASE, Dispatcher
 from vigil.bot.transport import PermanentError, TransientError
 from vigil.core.clock import ManualClock
 from vigil.core.models import OutboundMessage, Patient
+
+
+@pytest.fixture(autouse=True)
+async def only_our_rows(rt: Runtime) -> None:
+    """These tests are about the dispatcher and the rows each queues: the opt-in notices the
+    demo clinic's import queued for its simulator patients are not theirs to count or send."""
+    async with rt.db.transaction() as session:
+        await session.execute(delete(OutboundMessage))
 
 
 class FakeChannel:

@@ -1,19 +1,19 @@
 """Spanish end to end on the simulator: Rosa Delgado, the demo clinic's Spanish-speaking
-patient, is asked for consent and checked in in Spanish, her red flag gets the emergency advice
+patient, is told by text who writes and why (the opt-in notice her enrolment queued), confirms
+it with "Sí" and is checked in in Spanish, her red flag gets the emergency advice
 in Spanish, the nurse's case shows why with its evidence, and PARAR stops her check-ins."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 from sqlalchemy import select
 
 from vigil.assembly import Runtime
-from vigil.bot import enrolment
 from vigil.core.clock import ManualClock
-from vigil.core.models import Clinic, OutboundMessage, Patient
+from vigil.core.models import OutboundMessage, Patient
 from vigil.escalation.triage.texts import say
 from vigil.scheduler.models import CheckIn, CheckInAnswer
 
@@ -22,6 +22,7 @@ from ..conftest import DUE
 ROSA = "MRN-101552"
 CLINIC = "Riverside Thoracic Oncology"
 RED_FLAG = "tengo un dolor fuerte en la columna y las piernas flojas"
+QUIET_ENDS = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)  # 08:00 in New York: the notice goes out
 
 
 async def _rosa(rt: Runtime) -> Patient:
@@ -34,17 +35,6 @@ async def _sent(rt: Runtime, patient_id: int) -> list[OutboundMessage]:
     async with rt.db.session() as session:
         mine = select(OutboundMessage).where(OutboundMessage.patient_id == patient_id)
         return list(await session.scalars(mine.order_by(OutboundMessage.id)))
-
-
-async def _ask_consent(rt: Runtime, patient_id: int) -> None:
-    """As linking her phone does: she waits for consent, and the question goes out."""
-    async with rt.db.transaction() as session:
-        row = await session.get(Patient, patient_id)
-        clinic = await session.scalar(select(Clinic))
-        assert row is not None
-        assert clinic is not None
-        row.status, row.consented_at = "awaiting_consent", None
-        await enrolment.ask_consent(session, row, clinic, rt.clock.now())
 
 
 async def test_a_spanish_speaker_is_asked_checked_in_and_kept_safe_in_spanish_and_parar_stops_it(
@@ -60,16 +50,22 @@ async def test_a_spanish_speaker_is_asked_checked_in_and_kept_safe_in_spanish_an
         )
         assert r.status_code == 202, r.text
 
-    # Consent, in Spanish, with Spanish buttons; COMENZAR is her explicit yes.
-    await _ask_consent(rt, rosa.id)
-    [consent] = await _sent(rt, rosa.id)
-    assert consent.text == say("consent_ask", "es", clinic=CLINIC, emergency_number="911")
-    assert consent.text.startswith("Hola, le escribimos de Riverside Thoracic Oncology.")
-    assert "¿Acepta recibir preguntas de seguimiento aquí?" in consent.text  # as written
-    assert consent.buttons == [[["Acepto", "consent:yes"], ["No, gracias", "consent:no"]]]
-    await write("COMENZAR")
+    # Her enrolment queued the opt-in notice, in Spanish, held out of the quiet hours; "Sí"
+    # confirms it (check-ins did not wait for it).
+    [notice] = await _sent(rt, rosa.id)
+    assert notice.text == say("text_notice", "es", clinic=CLINIC, emergency_number="911")
+    assert notice.text.startswith("Riverside Thoracic Oncology: su equipo de salud le inscribió")
+    assert "llame al 911. Responda PARAR para terminarlas, AYUDA para ayuda." in notice.text
+    assert notice.text.endswith("Responda SÍ para confirmar.")
+    assert (notice.buttons, notice.next_attempt_at, rosa.status) == (None, QUIET_ENDS, "active")
+    clock.set(QUIET_ENDS)
+    await rt.service.dispatcher.dispatch_once()
+    assert (await _sent(rt, rosa.id))[0].status == "delivered"
+    assert rosa.consented_at is None
+    await write("Sí")
     rosa = await _rosa(rt)
     assert (rosa.status, rosa.consented_at is not None) == ("active", True)
+    assert (await _sent(rt, rosa.id))[-1].text == "Gracias, queda confirmado. En una emergencia, llame al 911."
 
     # The check-in, in Spanish: the clinic's Spanish question, Vigil's Spanish intro and hint.
     clock.set(DUE)

@@ -177,7 +177,7 @@ def test_a_carer_is_validated_with_its_key_path() -> None:
     with pytest.raises(clinic_file.ImportError_) as bad:
         clinic_file.parse(text, "clinic.yaml")
     assert (
-        "clinic.yaml:102: patients[0].carers[0].phone: '12' is not a possible phone number"
+        "clinic.yaml:104: patients[0].carers[0].phone: '12' is not a possible phone number"
         in bad.value.lines[0]
     )
     text = EXAMPLE.read_text().replace('phone: "+1 617 555 0142"', 'phone: "+1 617 555 0199"')

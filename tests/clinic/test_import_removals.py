@@ -14,7 +14,7 @@ from vigil.core.models import OutboundMessage, Staff
 from vigil.escalation.models import Case, CaseEvent
 from vigil.scheduler.models import CheckIn, Enrolment
 
-from ..conftest import DEMO, DUE, NURSE, OTHER_NURSE, bearer, emergency_case
+from ..conftest import DEMO, DUE, NURSE, OTHER_NURSE, bearer, emergency_case, opt_in_notice
 
 BEN_LISTED = """  - email: ben.okafor@riverside.example
     name: Ben Okafor
@@ -125,8 +125,9 @@ async def test_patients_left_off_the_file_are_discharged_but_still_heard(
         )
         case = await session.scalar(select(Case).where(Case.patient_id == maria.id))
         enrolled_now = await session.scalar(select(Enrolment.active).where(Enrolment.patient_id == maria.id))
-    assert "have ended" in said[0]
-    assert "911" in said[1]  # the safety reply
+    assert said[0] == opt_in_notice()  # from her enrolment, when the demo was imported
+    assert "have ended" in said[1]
+    assert "911" in said[2]  # the safety reply
     assert case is not None
     assert case.level == "emergency"
     assert enrolled_now is False  # START does not re-enrol: the clinic's list does

@@ -22,7 +22,7 @@ def _refusal(concepts: str) -> list[str]:
 def test_a_concept_triage_does_not_know_is_refused_with_its_key_path_and_line() -> None:
     lines = _refusal("[limb_weakness, numbnes]")
     assert lines == [
-        "clinic.yaml:82: protocols[0].questions[2].concepts[1]: "
+        "clinic.yaml:84: protocols[0].questions[2].concepts[1]: "
         "'numbnes' is not a concept of docs/triage.md (e.g. back_pain, limb_weakness, fever)"
     ]
 

@@ -14,7 +14,7 @@ from vigil.escalation.models import Case, CaseReason
 from vigil.escalation.triage.texts import say
 from vigil.scheduler.models import CheckIn, Enrolment
 
-from ..conftest import DUE, START
+from ..conftest import DUE, START, opt_in_notice
 
 
 async def _count(rt: Runtime, model: type, *where: object) -> int:
@@ -102,10 +102,11 @@ async def test_answers_walk_the_protocol_and_a_closing_message_ends_it(
         assert r.status_code == 202
     messages = (await client.get("/api/v1/patients/MRN-100871/messages", headers=auth)).json()["messages"]
     outbound = [m["text"] for m in messages if m["direction"] == "out"]
-    assert "suddenly" in outbound[1]  # 3 >= 1: the onset question is asked
-    assert "weakness, numbness or tingling" in outbound[2]
-    assert "Anything else" in outbound[3]
-    assert outbound[4].startswith("Thank you, that is everything")
+    assert outbound[0] == opt_in_notice()  # from her enrolment; then the check-in's first question
+    assert "suddenly" in outbound[2]  # 3 >= 1: the onset question is asked
+    assert "weakness, numbness or tingling" in outbound[3]
+    assert "Anything else" in outbound[4]
+    assert outbound[5].startswith("Thank you, that is everything")
     assert await _count(rt, CheckIn, CheckIn.status == "completed") == 1
     assert await _count(rt, Case) == 1  # back pain 3 is routine: the team sees it
 

@@ -79,7 +79,15 @@ async def test_a_sweep_that_hangs_is_stopped_at_its_limit_and_paging_still_runs(
 
 async def test_every_sweep_reports_its_duration(rt: Runtime, clock: ManualClock) -> None:
     clock.set(DUE)
-    sweeps = ("paging", "checkins", "owner_reminders", "reminders_expiry", "inbox_retry", "outbox_stranded")
+    sweeps = (
+        "paging",
+        "checkins",
+        "owner_reminders",
+        "reminders_expiry",
+        "consent_reminders",
+        "inbox_retry",
+        "outbox_stranded",
+    )
     counts = {
         s: REGISTRY.get_sample_value("vigil_tick_sweep_seconds_count", {"sweep": s}) or 0.0 for s in sweeps
     }

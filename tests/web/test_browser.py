@@ -95,8 +95,10 @@ def test_a_nurse_sees_a_case_arrive_live_and_works_it(server: str) -> None:
             patient = context.new_page()
             patient.goto(f"{server}/simulator/MRN-100234")
             patient.fill("input[name=text]", "my back is killing me and my legs feel weak")
-            patient.click("text=Send")
-            expect(patient.locator(".msg.out").last).to_contain_text("call 911")
+            patient.get_by_role("button", name="Send", exact=True).click()  # not the notice's "send"
+            expect(patient.locator(".msg.out").last).to_contain_text(
+                "call 911 straight away"
+            )  # the advice, not the opt-in notice
             _shot(patient, "simulator")
 
             # The queue updates without a reload.
@@ -112,7 +114,7 @@ def test_a_nurse_sees_a_case_arrive_live_and_works_it(server: str) -> None:
             # without a reload, and a reply being typed is left alone.
             nurse.fill("textarea[name=text]", "I am calling you now")
             patient.fill("input[name=text]", "and now I can't feel the toilet seat")
-            patient.click("text=Send")
+            patient.get_by_role("button", name="Send", exact=True).click()  # not the notice's "send"
             expect(nurse.locator("#transcript")).to_contain_text("toilet seat")
             expect(nurse.locator("#case-events")).to_contain_text("reason added")
             expect(nurse.locator("textarea[name=text]")).to_have_value("I am calling you now")
@@ -146,7 +148,7 @@ def test_an_escalation_is_watched_on_the_nurses_pager_and_the_case_ends_in_the_h
             patient = context.new_page()
             patient.goto(f"{server}/simulator/MRN-100234")
             patient.fill("input[name=text]", "I coughed up a lot of blood")
-            patient.click("text=Send")
+            patient.get_by_role("button", name="Send", exact=True).click()  # not the notice's "send"
             expect(patient.locator(".msg.out").last).to_contain_text("911")
 
             # Whoever the rotation has on call now was paged: their pager shows it.

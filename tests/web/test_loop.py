@@ -7,7 +7,7 @@ import httpx
 from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
 
-from ..conftest import DUE, NURSE, make_token
+from ..conftest import DUE, NURSE, make_token, opt_in_notice
 
 RED_FLAG = "my back is killing me and my legs feel weak"
 
@@ -17,7 +17,9 @@ async def test_a_red_flag_answer_becomes_an_emergency_case_a_nurse_resolves(
 ) -> None:
     clock.set(DUE)
     assert await rt.service.send_due() == 3
-    assert await rt.service.dispatcher.dispatch_once() == 3
+    # The three check-ins, and the three opt-in notices the demo's import queued at 07:00 in
+    # New York, held until the quiet hours ended at 08:00.
+    assert await rt.service.dispatcher.dispatch_once() == 6
     clock.advance(minutes=3)
 
     sent = await client.post(
@@ -49,8 +51,9 @@ async def test_a_red_flag_answer_becomes_an_emergency_case_a_nurse_resolves(
 
     detail = (await client.get(f"/api/v1/cases/{case['id']}", headers=auth)).json()
     transcript = detail["messages"]
-    assert [m["direction"] for m in transcript] == ["out", "in", "out"]
-    question, answer, safety = transcript
+    assert [m["direction"] for m in transcript] == ["out", "out", "in", "out"]
+    notice, question, answer, safety = transcript
+    assert notice["text"] == opt_in_notice()  # his enrolment's, the first message he had
     assert "How bad is any back pain" in question["text"]
     assert answer["text"] == RED_FLAG
     assert "call 911" in safety["text"]
@@ -94,13 +97,15 @@ async def test_the_patient_transcript_is_in_order_with_statuses(
     )
     await rt.service.dispatcher.dispatch_once()
     messages = (await client.get("/api/v1/patients/MRN-100871/messages", headers=auth)).json()["messages"]
+    assert messages[0]["text"] == opt_in_notice()  # from her enrolment
     assert [(m["direction"], m["channel"]) for m in messages] == [
+        ("out", "simulator"),
         ("out", "simulator"),
         ("in", "simulator"),
         ("out", "simulator"),
     ]
     assert set(messages[0]) == {"direction", "text", "at", "channel", "status", "to"}
-    assert "weakness, numbness or tingling" in messages[2]["text"]  # ask_if skipped the onset question
+    assert "weakness, numbness or tingling" in messages[3]["text"]  # ask_if skipped the onset question
 
 
 async def test_a_case_rises_when_a_worse_message_follows(

@@ -22,8 +22,10 @@ def test_the_queue_keeps_case_level_patient_why_waiting_and_status_on_a_390_px_s
             expect(page.get_by_role("heading", name="Escalation queue")).to_be_visible()
             page.goto(f"{server}/simulator/MRN-100234")
             page.fill("input[name=text]", "my back is killing me and my legs feel weak and numb")
-            page.click("text=Send")
-            expect(page.locator(".msg.out").last).to_contain_text("call 911")
+            page.get_by_role("button", name="Send", exact=True).click()  # not the notice's "send"
+            expect(page.locator(".msg.out").last).to_contain_text(
+                "call 911 straight away"
+            )  # the advice, not the opt-in notice
             page.goto(f"{server}/")
             row = page.locator("tr.level-emergency").first
             expect(row).to_contain_text("Walter Brennan")

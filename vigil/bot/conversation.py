@@ -21,7 +21,7 @@ from vigil.escalation.triage.texts import say
 from vigil.scheduler import checkins
 from vigil.scheduler.questions import question_text
 
-from . import followups, trends
+from . import enrolment, followups, trends
 from .context import Context, earlier_messages
 from .models import InboundMessage
 
@@ -282,6 +282,9 @@ class Conversation:
         if word is not None and level < Level.URGENT:
             await self._keyword(session, word, ctx, now, out)
             return out
+        if await self._consent(session, message, ctx, level, question is None and follow_up is None, now):
+            out.outbox += 1  # the thanks, or the confirmation of the opt-out
+            return out
 
         if reading.rose and result.level <= reading.assessment.level:
             # This message completed a rule with earlier ones: the pooled reasons, each naming
@@ -408,6 +411,28 @@ class Conversation:
         )
         out.outbox += sent
         return sent
+
+    async def _consent(
+        self,
+        session: AsyncSession,
+        message: InboundMessage,
+        ctx: Context,
+        level: Level,
+        unasked: bool,
+        now: datetime,
+    ) -> bool:
+        """A typed YES or NO from the patient, with no question of ours open, answers the
+        consent question or the opt-in notice (read by triage first, like every message).
+        A NO opts out as STOP does."""
+        patient = ctx.patient
+        if ctx.carer is not None or not unasked or level >= Level.URGENT:
+            return False
+        agreed = enrolment.answer(message.text)
+        if agreed is None or not await enrolment.answers_now(session, patient):
+            return False
+        if not agreed:
+            await followups.stop(session, patient.id, now)
+        return await enrolment.consent(session, patient, agreed, now)
 
     async def _keyword(
         self, session: AsyncSession, word: str, ctx: Context, now: datetime, out: Outcome

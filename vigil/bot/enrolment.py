@@ -7,7 +7,7 @@ write go out through the outbox like every other message.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,6 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vigil.core.audit import audit, patient_did, staff_did
 from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, Staff, to_patient, to_staff, to_writer
 from vigil.escalation.triage.texts import say
+from vigil.scheduler import checkins
+from vigil.scheduler.models import CheckIn
+from vigil.scheduler.schedule import leave_quiet_hours
 
 from . import links
 
@@ -24,6 +27,18 @@ NO = {"no", "n", "no thank you", "no thanks", "i do not agree", "i don't agree"}
 # A typed answer in Spanish counts for every patient, as the English ones do.
 YES |= {"si", "sí", "acepto", "de acuerdo", "vale", "claro", "sí acepto", "si acepto"}
 NO |= {"no gracias", "no, gracias", "no acepto"}
+
+
+# Channels a patient is reached on by their number (or, on the simulator, as if by it): they opt
+# in by text (docs/design.md, "Consent by text"); Telegram asks when the invite link is opened.
+TEXT_CHANNELS = ("sms", "simulator")
+REMIND_AFTER = timedelta(hours=24)  # the consent question (text_consent: ask) is asked once more
+
+
+def answer(text: str) -> bool | None:
+    """A typed answer to the consent question or the opt-in notice: True, False, or None."""
+    word = text.strip().strip(".!").lower()
+    return True if word in YES else False if word in NO else None
 
 
 def consent_buttons(language: str = "en") -> list[list[list[str]]]:
@@ -165,18 +180,131 @@ async def ask_consent(session: AsyncSession, patient: Patient, clinic: Clinic, n
     )
 
 
+def text_consent_text(clinic: Clinic, language: str = "en", *, reminder: bool = False) -> str:
+    """The consent question by text: no buttons, so it says how to answer."""
+    text = f"{consent_text(clinic, language)} {say('answer_yes_no', language)}"
+    return f"{say('checkin_reminder', language)} {text}" if reminder else text
+
+
+def _held(patient: Patient, clinic: Clinic, now: datetime) -> datetime:
+    """Now, or the end of the patient's quiet hours: when check-ins would be let out too."""
+    quiet = (clinic.quiet_start, clinic.quiet_end) if clinic.quiet_start and clinic.quiet_end else None
+    return leave_quiet_hours(now, patient.timezone or clinic.timezone, quiet)
+
+
+async def _tell(session: AsyncSession, patient: Patient, clinic: Clinic, text: str, now: datetime) -> None:
+    row = to_patient(patient, kind="info", text=text, now=now, priority=PRIORITY_INFO)
+    row["next_attempt_at"] = _held(patient, clinic, now)  # the outbox holds it until then
+    await session.execute(insert(OutboundMessage).values(row))
+
+
+async def opt_in(session: AsyncSession, patient: Patient, clinic: Clinic, now: datetime) -> bool:
+    """A patient newly reached by text (enrolled on SMS or the simulator, moved to one, or given
+    a new number): queue the opt-in notice (text_consent "notice": check-ins start on schedule)
+    or the consent question (text_consent "ask": none until they reply YES), held out of quiet
+    hours. Nothing for another channel, a discharged patient, or one who said STOP, was paused
+    or could not be reached (their status is the clinic's or their own to change first)."""
+    if patient.channel not in TEXT_CHANNELS or patient.discharged_at is not None:
+        return False
+    if patient.status not in ("active", "invited", "awaiting_consent"):
+        return False
+    language = patient.language or "en"
+    patient.consented_at = None  # this number has not answered yet
+    patient.consent_asked_at, patient.consent_reminded_at = now, None
+    if clinic.text_consent == "ask":
+        patient.status = "awaiting_consent"
+        text = text_consent_text(clinic, language)
+    else:
+        patient.status = "active"
+        text = say("text_notice", language, clinic=clinic.name, emergency_number=clinic.emergency_number)
+    await _tell(session, patient, clinic, text, now)
+    audit(
+        session,
+        at=now,
+        actor="system",
+        action="consent_asked" if clinic.text_consent == "ask" else "opt_in_notice",
+        subject_type="patient",
+        subject_id=patient.id,
+        clinic_id=patient.clinic_id,
+        channel=patient.channel,
+    )
+    return True
+
+
+def awaits_answer(patient: Patient) -> bool:
+    """Whether a typed YES or NO from the patient answers the consent question, or the opt-in
+    notice they were sent and have not confirmed (patients enrolled before it never got one)."""
+    if patient.status == "awaiting_consent":
+        return True
+    return (
+        patient.status == "active"
+        and patient.channel in TEXT_CHANNELS
+        and patient.consent_asked_at is not None
+        and patient.consented_at is None
+    )
+
+
+async def answers_now(session: AsyncSession, patient: Patient) -> bool:
+    """Whether a typed YES or NO from the patient is taken as the answer now: to the consent
+    question while it waits, or to the notice only until their first check-in opens. After
+    that a "no" is part of a conversation (the check-in was stopped, a question lapsed), and
+    an opt-out is theirs to say with STOP."""
+    if not awaits_answer(patient):
+        return False
+    if patient.status == "awaiting_consent":
+        return True
+    since = await session.scalar(
+        select(CheckIn.id)
+        .where(CheckIn.patient_id == patient.id, CheckIn.opened_at >= patient.consent_asked_at)
+        .limit(1)
+    )
+    return since is None
+
+
+async def remind(session: AsyncSession, now: datetime, *, postgres: bool = False) -> int:
+    """Ask the consent question once more of a patient on a text channel who has not answered
+    it in a day; after that, the patient page says they have not agreed. Returns how many."""
+    q = (
+        select(Patient, Clinic)
+        .join(Clinic, Clinic.id == Patient.clinic_id)
+        .where(
+            Patient.status == "awaiting_consent",
+            Patient.consent_asked_at <= now - REMIND_AFTER,
+            Patient.consent_reminded_at.is_(None),
+            Patient.channel.in_(TEXT_CHANNELS),
+            Patient.discharged_at.is_(None),
+        )
+        .order_by(Patient.id)
+        .limit(500)
+    )
+    if postgres:
+        q = q.with_for_update(of=Patient, skip_locked=True)
+    rows = (await session.execute(q)).all()
+    for patient, clinic in rows:
+        patient.consent_reminded_at = now
+        text = text_consent_text(clinic, patient.language or "en", reminder=True)
+        await _tell(session, patient, clinic, text, now)
+    return len(rows)
+
+
 async def consent(session: AsyncSession, patient: Patient, agreed: bool, now: datetime) -> bool:
-    """Record the answer to the consent question; False when none was pending."""
-    if patient.status != "awaiting_consent":
+    """Record the answer to the consent question, or to the opt-in notice; False when neither
+    was pending. A NO to the notice opts out as STOP does (the caller stops what is open)."""
+    if not awaits_answer(patient):
         return False
     clinic = await session.get(Clinic, patient.clinic_id)
     assert clinic is not None
-    if agreed:
+    language, number = patient.language or "en", clinic.emergency_number
+    if agreed and patient.status == "awaiting_consent":
         patient.status, patient.consented_at = "active", now
-        text = say("consent_yes", patient.language or "en", emergency_number=clinic.emergency_number)
+        text = say("consent_yes", language, emergency_number=number)
+    elif agreed:  # confirming the notice: check-ins were already on
+        patient.consented_at = now
+        text = say("text_confirmed", language, emergency_number=number)
     else:
         patient.status = "opted_out"
-        text = say("consent_no", patient.language or "en", emergency_number=clinic.emergency_number)
+        await checkins.stop_open(session, patient.id, now)
+        text = say("consent_no", language, emergency_number=number)
     await session.execute(
         insert(OutboundMessage).values(
             to_patient(patient, kind="info", text=text, now=now, priority=PRIORITY_INFO)

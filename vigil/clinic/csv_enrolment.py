@@ -237,6 +237,7 @@ async def run(
         patient = done.patient
         reschedule = "reschedule" in done.changed
         changes = [c for c in done.changed if c != "reschedule"]
+        await patients.tell_if_new(session, clinic, patients.Saved(patient, done.created, changes), now)
         what = await patients.enrol(
             session,
             clinic,

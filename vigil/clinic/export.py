@@ -83,6 +83,7 @@ def clinic_head(clinic: Clinic) -> dict[str, Any]:
     head["conversation_window_hours"] = clinic.conversation_window_hours
     if clinic.trend_baseline_default is not None:
         head["trend_baseline_default"] = clinic.trend_baseline_default
+    head["text_consent"] = clinic.text_consent
     return head
 
 

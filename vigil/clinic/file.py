@@ -103,6 +103,9 @@ class ClinicIn(Strict):
     # A 0-10 answer is compared with the median of the patient's first three answers; until
     # there are three, with this (TRIAGE.md, "Reading across weeks"). None: only a rising run.
     trend_baseline_default: float | None = Field(default=None, ge=0, le=10)
+    # How patients reached by text opt in: "notice" (the clinic took their consent; they are
+    # told, and check-ins start) or "ask" (no check-ins until they reply YES).
+    text_consent: Literal["notice", "ask"] = "notice"
     _tz = field_validator("timezone")(classmethod(lambda cls, v: _tz(v)))
 
 

@@ -131,6 +131,7 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
             "quiet_end": quiet.end if quiet else None,
             "conversation_window_hours": c.conversation_window_hours,
             "trend_baseline_default": c.trend_baseline_default,
+            "text_consent": c.text_consent,
         },
     )
     changed = save_oncall(clinic, file.oncall) or changed

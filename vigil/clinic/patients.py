@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from sqlalchemy import Select, exists, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from vigil.bot import enrolment as consent
 from vigil.bot import followups
 from vigil.core import phones
 from vigil.core.audit import staff_did
@@ -202,6 +203,26 @@ def _fields(pin: PatientIn) -> dict[str, Any]:
     return out
 
 
+READY = ("active", "awaiting_consent")  # waiting for nothing but the channel
+
+
+def newly_reached(saved: Saved) -> bool:
+    """Whether this patient is newly reached by text: enrolled, moved to another channel, or
+    given another number; the number has not heard the opt-in notice (docs/design.md)."""
+    patient = saved.patient
+    if patient.channel not in consent.TEXT_CHANNELS:
+        return False
+    return (
+        saved.created or "channel" in saved.changed or (patient.channel == "sms" and "phone" in saved.changed)
+    )
+
+
+async def tell_if_new(session: AsyncSession, clinic: Clinic, saved: Saved, now: datetime) -> bool:
+    """Queue the opt-in notice or the consent question (clinic's `text_consent`) through the
+    outbox to a patient newly reached by text; every door that writes a patient calls this."""
+    return newly_reached(saved) and await consent.opt_in(session, saved.patient, clinic, now)
+
+
 def assign(clinic_id: int, patient: Patient | None, pin: PatientIn, now: datetime, *, readmit: bool) -> Saved:
     """The patient's own columns as `pin` says (a new row when `patient` is None); no query."""
     created = patient is None
@@ -215,7 +236,7 @@ def assign(clinic_id: int, patient: Patient | None, pin: PatientIn, now: datetim
     if patient.discharged_at is not None and readmit:  # listed again: their status was kept meanwhile
         patient.discharged_at = None
         changed.append("re-admitted")
-    if pin.channel == "telegram" and patient.telegram_chat_id is None and patient.status == "active":
+    if pin.channel == "telegram" and patient.telegram_chat_id is None and patient.status in READY:
         patient.status = "invited"  # nothing can reach them until they open an invite link
     elif patient.telegram_chat_id is not None and patient.status == "invited":
         patient.status = "active"
@@ -251,6 +272,7 @@ async def save(
     await session.flush()
     if saved.patient.discharged_at is not None:
         return saved
+    await tell_if_new(session, clinic, saved, now)
     what = await enrol(session, clinic, saved.patient, protocol, now, notes, reschedule=reschedule or moved)
     if what and not saved.created:
         saved.changed.append(what)

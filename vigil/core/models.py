@@ -28,6 +28,10 @@ class Clinic(Base):
     # A patient's 0-10 answers are compared with the median of their first three; before there
     # are three, with this (TRIAGE.md, "Reading across weeks"). None: only a rising run counts.
     trend_baseline_default: Mapped[float | None]
+    # How patients reached by text (SMS, the simulator) opt in (docs/design.md, "Consent by
+    # text"): "notice" (consent taken at enrolment; an opt-in notice, check-ins on schedule)
+    # or "ask" (awaiting_consent until they reply YES).
+    text_consent: Mapped[str] = mapped_column(String(10), default="notice", server_default="notice")
 
 
 class Staff(Base):
@@ -96,6 +100,10 @@ class Patient(Base):
     # awaiting_consent (linked, consent not given): only "active" patients get check-ins.
     status: Mapped[str] = mapped_column(String(20), default="active")
     consented_at: Mapped[datetime | None]
+    # When the opt-in notice or consent question went to their number (text channels), and
+    # when it was asked again; None for patients enrolled before there was one.
+    consent_asked_at: Mapped[datetime | None]
+    consent_reminded_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     # Set when the clinic file stops listing them: no check-ins, but still heard. Kept apart
     # from `status` so that a pause or an opt-out survives being listed again.

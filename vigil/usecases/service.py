@@ -18,7 +18,7 @@ from prometheus_client import Counter
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from vigil.bot import context, followups, inbox, outbox
+from vigil.bot import context, enrolment, followups, inbox, outbox
 from vigil.bot.conversation import Conversation, Outcome
 from vigil.bot.models import InboundMessage
 from vigil.bot.outbox import Dispatcher
@@ -199,6 +199,7 @@ class Service(People):
             Sweep("owner_reminders", "reminded", self._remind_owners),
             Sweep("reminders_expiry", "missed", self._remind_and_expire),
             Sweep("follow_ups", "follow_ups", self._follow_ups),
+            Sweep("consent_reminders", "consent_reminded", self._remind_consent),
             Sweep("inbox_retry", "retried", self._retry_inbox),
             Sweep("outbox_stranded", "stranded", self._stranded),
         ]
@@ -235,6 +236,14 @@ class Service(People):
                     topics.add(f"clinic:{m.clinic_id}")
         self.announce(topics)
         return len(missed)
+
+    async def _remind_consent(self) -> int:
+        """The consent question once more to patients on a text channel silent for a day."""
+        async with self.db.transaction() as session:
+            reminded = await enrolment.remind(session, self.clock.now(), postgres=self.db.postgres)
+        if reminded:
+            self.dispatcher.wake()
+        return reminded
 
     async def _retry_inbox(self) -> int:
         async with self.db.session() as session:

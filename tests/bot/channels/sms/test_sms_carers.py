@@ -9,6 +9,7 @@ from vigil.assembly import Runtime
 from vigil.core.models import OutboundMessage, Patient
 from vigil.escalation.models import Case
 
+from ....conftest import opt_in_notice
 from ...test_carers import ANA_PHONE, add_carer
 from . import test_sms
 from .test_sms import text_in
@@ -51,7 +52,9 @@ async def test_a_carers_number_without_the_patients_consent_is_still_a_stranger(
     await text_in(sms_client, "he can't feel his legs", "SMc2", sender=ANA_PHONE)
     async with sms_rt.db.session() as session:
         assert await session.scalar(select(Case)) is None
-        [said] = await session.scalars(select(OutboundMessage))
+        # Besides the opt-in notices the demo's import queued, only the stranger's answer.
+        *notices, said = await session.scalars(select(OutboundMessage).order_by(OutboundMessage.id))
+    assert {(n.kind, n.text) for n in notices} == {("info", opt_in_notice()), ("info", opt_in_notice("es"))}
     assert (said.kind, said.patient_id, said.clinic_id) == ("stranger", None, None)
 
 
