@@ -121,6 +121,9 @@ class Phrases:
     # "cough's been bad all week" then "now there's blood in it": blood `in_it` of a finding
     # named before is of the kind `carried` says ({bleeding: {cough: hemoptysis}}).
     in_it: re.Pattern[str] | None = None
+    # "coughing a lot" then "red spots in the tissue": blood in what one coughs into.
+    in_tissue: re.Pattern[str] | None = None
+    not_coughed: re.Pattern[str] | None = None
     carried: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # A count said on its own ("it's been 6 today") is the day's total, not one more, when it
     # says so ("today", "so far", "already").
@@ -169,6 +172,8 @@ def phrases(language: str = "en") -> Phrases:
         tally=patterns("tally"),
         site_pronoun=re.compile(str(data["site_pronoun"])) if data.get("site_pronoun") else None,
         in_it=re.compile(str(data["in_it"])) if data.get("in_it") else None,
+        in_tissue=re.compile(str(data["in_tissue"])) if data.get("in_tissue") else None,
+        not_coughed=re.compile(str(data["not_coughed"])) if data.get("not_coughed") else None,
         carried={
             str(k): {str(a): str(b) for a, b in v.items()} for k, v in (data.get("carried") or {}).items()
         },
@@ -529,11 +534,21 @@ class ConversationReader:
         for i in range(1, len(pool)):
             for x, f in enumerate(pool[i]):
                 kinds = self.phrases.carried.get(f.concept)
-                if not f.present or not kinds or not self.phrases.in_it.match(texts[i][f.end : f.end + 20]):
+                if not f.present or not kinds or not self._in_it(texts[i], f):
                     continue
                 before = [e for fs in pool[:i] for e in fs if e.present and e.concept in kinds]
                 if before:
                     pool[i][x] = replace(f, concept=kinds[before[-1].concept])
+
+    def _in_it(self, text: str, f: Finding) -> bool:
+        """The finding is said to be in what came before ("blood in it"), or in a tissue."""
+        assert self.phrases.in_it is not None
+        if self.phrases.in_it.match(text[f.end : f.end + 20]):
+            return True
+        tissue, elsewhere = self.phrases.in_tissue, self.phrases.not_coughed
+        if elsewhere is not None and elsewhere.search(text):
+            return False
+        return tissue is not None and tissue.search(text[f.start : f.end + 25]) is not None
 
     def _named_subject(self, original: str, present: Sequence[Finding]) -> bool:
         """In a story, a name is the subject before the findings ("Rebus has just collapsed in

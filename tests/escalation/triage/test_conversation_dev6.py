@@ -1,0 +1,135 @@
+"""Conversations told in pieces (conversations_dev6): answers, asides, later words that
+complete what an earlier message began. Examples in our own words, with hard negatives."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from vigil.escalation.triage import default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
+
+from .conftest import assess
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+def _level(*texts: str | tuple[str, str], context: dict[str, bool] | None = None) -> str:
+    messages = []
+    for i, item in enumerate(texts):
+        question, text = item if isinstance(item, tuple) else (None, item)
+        messages.append(Message(text, T0 + timedelta(hours=i), question))
+    return ConversationReader(default_engine()).read(messages, context).assessment.level.label
+
+
+AT_REST = "Are you breathless at rest or unable to finish a sentence?"
+BLADDER = "Any trouble passing urine or controlling your bladder or bowels?"
+WALKING = "Any trouble walking?"
+CHEMO = "Have you had chemotherapy or immunotherapy in the last six weeks?"
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [
+        ("only on the stairs, fine sat in my chair", "urgent"),
+        ("just when I walk to the shop, fine lying down", "urgent"),
+        ("only going up hills, ok sitting down", "urgent"),
+        # hard negatives: at rest said without a "fine" before it stays at rest
+        ("only when I'm sitting down", "emergency"),
+        ("yes even sat in the chair", "emergency"),
+    ],
+)
+def test_fine_at_rest_in_an_answer_denies_breathlessness_at_rest(answer: str, level: str) -> None:
+    assert _level("more breathless every day this week", (AT_REST, answer)) == level
+
+
+def test_a_good_amount_is_not_a_fine_that_denies() -> None:
+    assert assess("yes, a good mouthful this morning", "Any coughing up blood?").level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "level"),
+    [
+        ("well now you mention it I haven't been able to go since yesterday", BLADDER, "emergency"),
+        ("come to think of it, yes, I've been tripping a lot", WALKING, "emergency"),
+        ("now that you ask, yes", WALKING, "emergency"),
+        # hard negatives: the opener does not make a "no" a yes
+        ("well, no", WALKING, "none"),
+        ("now you mention it, no, all fine", BLADDER, "none"),
+    ],
+)
+def test_words_that_open_an_answer_do_not_hide_its_yes(answer: str, question: str, level: str) -> None:
+    assert assess(answer, question).level.label == level
+
+
+@pytest.mark.parametrize(
+    ("answer", "active"),
+    [
+        ("no, my last chemo was over a year ago", False),
+        ("last chemo was more than two years ago", False),
+        ("no, final chemo was a year ago", False),
+        # hard negative: recent treatment is active
+        ("yes, last chemo was 2 weeks ago", True),
+    ],
+)
+def test_treatment_that_ended_long_ago_is_not_active(answer: str, active: bool) -> None:
+    a = assess(answer, CHEMO)
+    assert bool(a.context.get("on_active_treatment")) is active
+
+
+def test_low_temperature_without_recent_chemo_stays_routine() -> None:
+    level = _level(
+        "feel a bit hot tonight",
+        ("Do you have a temperature reading?", "37.7"),
+        (CHEMO, "no, my last chemo was over a year ago"),
+    )
+    assert level == "routine"
+
+
+@pytest.mark.parametrize(
+    ("texts", "level"),
+    [
+        (("coughing loads today", "a few red spots on the tissue afterwards"), "urgent"),
+        (("chesty cough since sunday", "blood on my hanky this morning"), "urgent"),
+        (("my cough is bad again", "couple of red specks in the tissue, not much"), "urgent"),
+        # hard negatives: blood on a tissue from somewhere else, or with no cough named
+        (("coughing loads today", "my nose bled, blood on the tissue"), "routine"),
+        (("bad cough", "gums bleeding, red spots on the tissue when I brush"), "routine"),
+        (("feeling ok", "a few red spots on the tissue"), "routine"),
+    ],
+)
+def test_blood_on_the_tissue_after_a_cough_is_coughed_up(texts: tuple[str, ...], level: str) -> None:
+    assert _level(*texts) == level
+
+
+@pytest.mark.parametrize(
+    ("texts", "level"),
+    [
+        (("chest feels a bit sore on the left", "and shorter of breath than usual"), "emergency"),
+        (("lower back has been aching", "now both feet feel all fizzy"), "emergency"),
+        (("Mum's back has been bad", "she's holding onto the walls to get to the bathroom"), "emergency"),
+        (("my back wakes me up at night",), "urgent"),
+        (("bent to pick up the cat and my back went",), "urgent"),
+        # hard negatives
+        (("had a fizzy drink with lunch",), "none"),
+        (("put a picture up on the wall",), "none"),
+        (("went back to bed after lunch",), "none"),
+    ],
+)
+def test_words_that_complete_an_emergency_told_in_pieces(texts: tuple[str, ...], level: str) -> None:
+    assert _level(*texts) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("my dad (he's 92, not the patient) got confused today, his GP is coming", "none"),
+        ("my mum (not the patient) has a bad cough", "none"),
+        ("my uncle (not your patient) keeps falling", "none"),
+        # hard negatives: an aside that does not set them apart
+        ("my dad (he's the patient) got confused today", "emergency"),
+    ],
+)
+def test_an_aside_that_says_someone_is_not_the_patient(text: str, level: str) -> None:
+    assert assess(text).level.label == level
