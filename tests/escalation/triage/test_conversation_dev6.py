@@ -133,3 +133,79 @@ def test_words_that_complete_an_emergency_told_in_pieces(texts: tuple[str, ...],
 )
 def test_an_aside_that_says_someone_is_not_the_patient(text: str, level: str) -> None:
     assert assess(text).level.label == level
+
+
+@pytest.mark.parametrize(
+    ("texts", "level"),
+    [
+        (("my dad is very muddled today, doesn't know what day it is", "forgot to say, it's his daughter here, he is your patient"), "emergency"),
+        (("my husband says life isn't worth living any more", "he doesn't know I'm texting you"), "emergency"),
+        (("my mum has fallen twice and can't get up", "I'm on her phone, she's the patient"), "emergency"),
+        # hard negatives: the person is said not to be the patient, or nobody is claimed
+        (("my neighbour is really confused today", "she's not your patient, just worried"), "none"),
+        (("my brother is coughing up blood", "he's at the hospital now"), "none"),
+    ],
+)
+def test_a_later_message_that_claims_the_person_as_the_patient(texts: tuple[str, ...], level: str) -> None:
+    assert _level(*texts) == level
+
+
+@pytest.mark.parametrize(
+    ("texts", "level"),
+    [
+        (("my sister had awful chest pain yesterday, she's fine now", "but now mine's started, 8 out of 10"), "emergency"),
+        (("my husband has had a nasty cough all week", "now I've got it too"), "routine"),
+        (("my son had the runs all weekend", "and now it's me as well"), "routine"),
+        # hard negatives: "mine" about something else, or nobody else had anything
+        (("my husband has a bad cough", "mine is fine thanks"), "none"),
+        (("feeling ok today", "now mine's started"), "none"),
+    ],
+)
+def test_the_writer_saying_they_now_have_what_someone_else_had(texts: tuple[str, ...], level: str) -> None:
+    assert _level(*texts) == level
+
+
+@pytest.mark.parametrize(
+    ("texts", "level"),
+    [
+        (("my shoulder is agony tonight, 9 out of 10", "not the bad arm, the other one"), "urgent"),
+        (("my knee hurts so much, 8 out of 10", "not my left knee, the right"), "urgent"),
+        (("my wrist is agony", "sorry not that wrist, the other hand"), "urgent"),
+        # hard negatives: a plain denial still takes it back
+        (("my knee hurts so much, 8 out of 10", "no pain now actually, I misread"), "none"),
+        (("my hip is agony", "not the hip, it was my neighbour"), "none"),
+    ],
+)
+def test_a_not_that_moves_a_pain_to_the_other_side_does_not_deny_it(texts: tuple[str, ...], level: str) -> None:
+    assert _level(*texts) == level
+
+
+@pytest.mark.parametrize(
+    ("texts", "level"),
+    [
+        (("funny feeling in my legs", "gone numb, both of them"), "emergency"),
+        (("weird sensation in my legs tonight", "kind of gone numb. both of them. up to my waist"), "emergency"),
+        (("strange feeling in my legs", "gone completely numb, both"), "emergency"),
+        # hard negatives: tingling is never a loss of feeling; feet are not whole legs
+        (("strange feeling in my legs", "gone tingly, both of them"), "routine"),
+        (("weird feeling in my feet", "gone numb, both of them"), "routine"),
+        (("odd feeling in my hands", "both gone numb"), "routine"),
+    ],
+)
+def test_a_pronoun_after_the_numbness_points_at_the_legs_named_before(texts: tuple[str, ...], level: str) -> None:
+    assert _level(*texts) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("honestly life isn't worth living any more", "emergency"),
+        ("feel like I've nothing left to live for", "emergency"),
+        ("it's not worth living like this", "emergency"),
+        # hard negatives
+        ("life is worth living again, feeling much brighter", "none"),
+        ("my husband says life isn't worth living, he's not your patient", "none"),
+    ],
+)
+def test_life_not_worth_living_is_self_harm(text: str, level: str) -> None:
+    assert assess(text).level.label == level

@@ -118,11 +118,18 @@ class Phrases:
     # "What if my legs go numb?" then "both of them went numb": a pronoun just before a
     # finding stands for the site an earlier mention of the same concept named.
     site_pronoun: re.Pattern[str] | None = None
+    site_pronoun_after: re.Pattern[str] | None = None
     # "cough's been bad all week" then "now there's blood in it": blood `in_it` of a finding
     # named before is of the kind `carried` says ({bleeding: {cough: hemoptysis}}).
     in_it: re.Pattern[str] | None = None
     # "coughing a lot" then "red spots in the tissue": blood in what one coughs into.
     in_tissue: re.Pattern[str] | None = None
+    # "she IS your patient", "this is her son": the person written about is the patient.
+    claim: tuple[re.Pattern[str], ...] = ()
+    # "my brother's chest pain ..." then "now mine's started": the writer has it now.
+    mine_too: tuple[re.Pattern[str], ...] = ()
+    # "not the bad arm, the other one": a denial that moves a finding, not one that takes it away.
+    other_place: tuple[re.Pattern[str], ...] = ()
     not_coughed: re.Pattern[str] | None = None
     carried: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # A count said on its own ("it's been 6 today") is the day's total, not one more, when it
@@ -171,8 +178,12 @@ def phrases(language: str = "en") -> Phrases:
         apart=tuple(tuple(str(c).split()) for c in data.get("apart") or ()),
         tally=patterns("tally"),
         site_pronoun=re.compile(str(data["site_pronoun"])) if data.get("site_pronoun") else None,
+        site_pronoun_after=re.compile(str(data["site_pronoun_after"])) if data.get("site_pronoun_after") else None,
         in_it=re.compile(str(data["in_it"])) if data.get("in_it") else None,
         in_tissue=re.compile(str(data["in_tissue"])) if data.get("in_tissue") else None,
+        claim=patterns("claim"),
+        mine_too=patterns("mine_too"),
+        other_place=patterns("other_place"),
         not_coughed=re.compile(str(data["not_coughed"])) if data.get("not_coughed") else None,
         carried={
             str(k): {str(a): str(b) for a, b in v.items()} for k, v in (data.get("carried") or {}).items()
@@ -278,10 +289,14 @@ class ConversationReader:
         end = messages[-1].at
         first = next(i for i, m in enumerate(messages) if m.at >= end - window or i == len(messages) - 1)
         alone: list[Assessment] = []
+        claimed = self._claimed(messages[first:])
         for i in range(first, len(messages)):
-            known = singles[i] if singles is not None and i < len(singles) else None
+            known = singles[i] if singles is not None and i < len(singles) and not claimed else None
             m = messages[i]
             own = {**(context or {}), **m.context} if m.context else context
+            if claimed and WRITER not in (own or {}):
+                # "she IS your patient": whom the writer writes about is the patient
+                own = {**(own or {}), WRITER: "carer"}
             alone.append(known if known is not None else self.engine.assess(m.text, m.question, own))
         texts = [_plain(m.text, self.phrases.fold_accents) for m in messages[first:]]
         times = [m.at for m in messages[first:]]
@@ -308,6 +323,48 @@ class ConversationReader:
             tuple(c for c in changes if c.by == len(messages) - 1),
             first,
         )
+
+    def _claimed(self, messages: Sequence[Message]) -> bool:
+        """A message of the window says the person written about is the clinic's patient."""
+        claim = self.phrases.claim
+        return bool(claim) and any(
+            _matches(claim, _plain(m.text, self.phrases.fold_accents)) is not None for m in messages
+        )
+
+    def _mine_too(self, pool: Sequence[Sequence[Finding]], text: str, original: str, index: int) -> list[Finding]:
+        """Someone else's latest findings, now the writer's own ("now mine's started"), with
+        what this message says of them (a 0-10 score, "really bad")."""
+        m = _matches(self.phrases.mine_too, text)
+        if m is None:
+            return []
+        theirs = next((fs for fs in reversed(pool) if any(f.status == "other" for f in fs)), None)
+        if theirs is None:
+            return []
+        scores, _ = self.engine.reader.loose_numbers(original)
+        mods = self.engine.reader.free_modifiers(original)
+        targets = self.engine.lexicon.modifier_targets
+        score_targets = self.engine.lexicon.lists.get("score_targets", frozenset())
+        out: list[Finding] = []
+        for f in theirs:
+            if f.status != "other" or any(o.concept == f.concept for o in out):
+                continue
+            extra = {x for x in mods if f.concept in targets.get(x, ())}
+            score = scores[-1][2] if scores and f.concept in score_targets else None
+            if score is not None and score >= 7:
+                extra.add("severe")
+            out.append(
+                Finding(
+                    concept=f.concept,
+                    status="present",
+                    start=m.start(),
+                    end=m.end(),
+                    evidence=original[m.start() : m.end()],
+                    modifiers=tuple(sorted(extra)),
+                    score=score,
+                    message=index,
+                )
+            )
+        return out
 
     def _asks_quality(self, question: str | None) -> bool:
         """Whether a question asks about a quality of a symptom ("more than a teaspoon?",
@@ -402,6 +459,10 @@ class ConversationReader:
                     for f in mine
                 ]
                 present = [f for f in mine if f.present]
+            if not present:
+                # "my brother's chest pain ..." then "but now mine's started": the writer's now
+                mine += self._mine_too(pool, text, originals[i], index)
+                present = [f for f in mine if f.present]
             went = _last_status(pool) if _matches(self.phrases.same_as_before, text) else None
             if present and went is not None:
                 # "la tos ya se me quitó" then "y la fiebre tb": the fever is gone too.
@@ -457,8 +518,9 @@ class ConversationReader:
                     changes += self._overturn_last(pool, taken, index, offset, keep=keep)
             own = {f.concept for f in present}
             overturn: dict[str, Status] = {}
+            moved = _matches(self.phrases.other_place, text) is not None
             for f in mine:
-                if f.concept in own or (f.from_question and qualities[i]):
+                if f.concept in own or (f.from_question and qualities[i]) or (moved and f.status == "negated"):
                     continue
                 if f.status in _OVERRIDING or (f.status == "other" and correcting):
                     overturn.setdefault(f.concept, f.status)
@@ -507,6 +569,23 @@ class ConversationReader:
                             return lex.frames[(site, q)]
             return None
         return None
+
+    def _site_modifiers(self, before: Sequence[Sequence[Finding]], text: str, f: Finding) -> set[str]:
+        """The modifiers (SITE_MODIFIERS) the site of the latest earlier `unrecognised` finding
+        gives the quality that made `f` ("my legs" then "gone numb": numbness of both legs,
+        `extensive`; "gone tingly" never is)."""
+        lex, reader = self.engine.lexicon, self.engine.reader
+        r = reader.read(text)
+        quality = {q for m in r.mentions if r.tokens[m.i].start == f.start for q in m.values("quality")}
+        for e in reversed([e for fs in before for e in fs if e.present and e.concept == "unrecognised"]):
+            found: set[str] = set()
+            for m in reader.read(e.evidence).mentions:
+                for site in m.values("site") if m.has("site") else ():
+                    for q in quality:
+                        if lex.frames.get((site, q)) == f.concept:
+                            found |= set(lex.frame_mods.get((site, q), ())) & SITE_MODIFIERS
+            return found
+        return set()
 
     def _bare_site_concept(self, before: str, text: str, f: Finding) -> str | None:
         """The concept the quality that gave `f` makes with the one site `before` names, when
@@ -651,10 +730,15 @@ class ConversationReader:
             for x, f in enumerate(pool[i]):
                 if not f.present or SITE_MODIFIERS & set(f.modifiers) or f.concept not in sited:
                     continue
-                if not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1]):
+                after = self.phrases.site_pronoun_after
+                if not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1]) and not (
+                    after is not None and after.search(texts[i][f.end : f.end + 25])
+                ):
                     continue
-                if any(m.has("site") for m in self.engine.reader.read(originals[i]).mentions):
-                    continue
+                r = self.engine.reader.read(originals[i])
+                at = next((t.sentence for t in r.tokens if t.start >= f.start), None)
+                if any(m.has("site") and r.tokens[m.i].sentence == at for m in r.mentions):
+                    continue  # "it was my gums, they bled": the sentence names its own site
                 could = sited[f.concept]
                 named = [
                     e
@@ -670,7 +754,10 @@ class ConversationReader:
                         # the message before named, with nothing wrong said of it yet.
                         unplaced = self._bare_site_concept(originals[i - 1], originals[i], f)
                     if unplaced is not None:
-                        pool[i][x] = replace(f, concept=unplaced)
+                        # "weird feeling in my legs" then "gone numb, both of them": what the
+                        # legs give numbness (extensive) comes with them
+                        mods = set(f.modifiers) | self._site_modifiers(pool[:i], originals[i], f)
+                        pool[i][x] = replace(f, concept=unplaced, modifiers=tuple(sorted(mods)))
                     continue
                 if named:
                     # Someone else's pain, spoken of again ("era para mi hermana, ella es la del
