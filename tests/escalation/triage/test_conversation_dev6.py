@@ -209,3 +209,19 @@ def test_a_pronoun_after_the_numbness_points_at_the_legs_named_before(texts: tup
 )
 def test_life_not_worth_living_is_self_harm(text: str, level: str) -> None:
     assert assess(text).level.label == level
+
+
+@pytest.mark.parametrize(
+    ("texts", "level"),
+    [
+        (("stumbled on the kerb going to the shop", "then tripped on the doormat when I got home"), "emergency"),
+        (("caught my toe on the rug, nothing broken", "that's the second time this morning"), "emergency"),
+        (("Dad tripped on the garden step", "he caught his foot on the stairs again tonight"), "emergency"),
+        # hard negatives: one trip, someone else's trips, or falling asleep
+        (("tripped on the rug this morning", "all fine now, no harm done"), "none"),
+        (("tripped over the hoover", "my husband tripped on it too"), "none"),
+        (("fell asleep in the chair", "fell asleep again after lunch"), "none"),
+    ],
+)
+def test_trips_told_in_two_messages_of_a_day_are_trouble_walking(texts: tuple[str, ...], level: str) -> None:
+    assert _level(*texts) == level

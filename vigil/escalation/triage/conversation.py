@@ -130,6 +130,9 @@ class Phrases:
     mine_too: tuple[re.Pattern[str], ...] = ()
     # "not the bad arm, the other one": a denial that moves a finding, not one that takes it away.
     other_place: tuple[re.Pattern[str], ...] = ()
+    # "tripped on the rug" then "caught my foot again": tripping that keeps happening.
+    trip: tuple[re.Pattern[str], ...] = ()
+    trip_again: tuple[re.Pattern[str], ...] = ()
     not_coughed: re.Pattern[str] | None = None
     carried: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # A count said on its own ("it's been 6 today") is the day's total, not one more, when it
@@ -184,6 +187,8 @@ def phrases(language: str = "en") -> Phrases:
         claim=patterns("claim"),
         mine_too=patterns("mine_too"),
         other_place=patterns("other_place"),
+        trip=patterns("trip"),
+        trip_again=patterns("trip_again"),
         not_coughed=re.compile(str(data["not_coughed"])) if data.get("not_coughed") else None,
         carried={
             str(k): {str(a): str(b) for a, b in v.items()} for k, v in (data.get("carried") or {}).items()
@@ -546,6 +551,7 @@ class ConversationReader:
         changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._pronouns_take_sites(pool, texts, originals)
         self._in_what_came_before(pool, texts)
+        self._trips_that_keep_happening(pool, texts, originals, times, offset)
         self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
 
@@ -618,6 +624,48 @@ class ConversationReader:
                 before = [e for fs in pool[:i] for e in fs if e.present and e.concept in kinds]
                 if before:
                     pool[i][x] = replace(f, concept=kinds[before[-1].concept])
+
+    def _trips_that_keep_happening(
+        self,
+        pool: list[list[Finding]],
+        texts: Sequence[str],
+        originals: Sequence[str],
+        times: Sequence[datetime],
+        offset: int,
+    ) -> None:
+        """The writer trips or falls in one message and again in a later one of the same day
+        ("tripped on the rug" ... "caught my foot on the step again", "third time today"): they
+        keep tripping, `gait_difficulty`, on the latest of those messages."""
+        if not self.phrases.trip or any(f.concept == "gait_difficulty" for fs in pool for f in fs):
+            return
+        trips: list[int] = []
+        people = (self.phrases.people | self.phrases.them) - {"patient"}
+        bare = self.engine.lexicon.lists.get("bare_patient_names", frozenset()) | self.phrases.them
+        for i, text in enumerate(texts):
+            hit = _matches(self.phrases.trip, text)
+            again = _matches(self.phrases.trip_again, text)
+            said = text[: (hit or again).start()] if (hit or again) else ""
+            clause = set(re.findall(r"[a-z']+", re.split(r"[,.;:!?]", said)[-1]))
+            clause -= bare  # "Dad tripped again", "he fell": a parent is the patient, as in the reader
+            if not clause.isdisjoint(people) or any(f.status == "other" for f in pool[i]):
+                continue  # "my husband tripped on the step": his
+            first = next((j for j in trips if times[i] - times[j] <= COUNT_SPAN), None)
+            if first is not None and (hit is not None or again is not None):
+                m = hit or again
+                assert m is not None
+                pool[i].append(
+                    Finding(
+                        concept="gait_difficulty",
+                        status="present",
+                        start=m.start(),
+                        end=m.end(),
+                        evidence=originals[i][m.start() : m.end()],
+                        message=offset + i,
+                    )
+                )
+                return
+            if hit is not None:
+                trips.append(i)
 
     def _in_it(self, text: str, f: Finding) -> bool:
         """The finding is said to be in what came before ("blood in it"), or in a tissue."""
