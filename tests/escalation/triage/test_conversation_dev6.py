@@ -225,3 +225,33 @@ def test_life_not_worth_living_is_self_harm(text: str, level: str) -> None:
 )
 def test_trips_told_in_two_messages_of_a_day_are_trouble_walking(texts: tuple[str, ...], level: str) -> None:
     assert _level(*texts) == level
+
+
+@pytest.mark.parametrize(
+    ("texts", "level"),
+    [
+        (("Grandad keeps putting his coat on to go to work, he retired in 1990", "he's normally sharp as a tack"), "emergency"),
+        (("mum is not right tonight", "she's usually so on the ball, started after tea"), "emergency"),
+        (("dad is asking odd questions", "since lunch. he's normally all there"), "emergency"),
+        # hard negatives: sharp now, or always sharp
+        (("mum turned 90 today", "she's still sharp as a tack"), "none"),
+        (("dad did the crossword in ten minutes", "always sharp as a tack"), "none"),
+    ],
+)
+def test_usually_sharp_said_after_odd_behaviour_is_confusion(texts: tuple[str, ...], level: str) -> None:
+    assert _level(*texts) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("not been for 4 days even with the senna", "routine"),
+        ("haven't been to the loo in three days", "routine"),
+        ("not been for a couple of days now", "routine"),
+        # hard negatives
+        ("haven't been for a walk in 3 days, too wet", "none"),
+        ("not been in to work for 3 days", "none"),
+    ],
+)
+def test_not_been_for_days_is_constipation(text: str, level: str) -> None:
+    assert assess(text).level.label == level
