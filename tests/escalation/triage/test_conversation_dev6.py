@@ -138,8 +138,17 @@ def test_an_aside_that_says_someone_is_not_the_patient(text: str, level: str) ->
 @pytest.mark.parametrize(
     ("texts", "level"),
     [
-        (("my dad is very muddled today, doesn't know what day it is", "forgot to say, it's his daughter here, he is your patient"), "emergency"),
-        (("my husband says life isn't worth living any more", "he doesn't know I'm texting you"), "emergency"),
+        (
+            (
+                "my dad is very muddled today, doesn't know what day it is",
+                "forgot to say, it's his daughter here, he is your patient",
+            ),
+            "emergency",
+        ),
+        (
+            ("my husband says life isn't worth living any more", "he doesn't know I'm texting you"),
+            "emergency",
+        ),
         (("my mum has fallen twice and can't get up", "I'm on her phone, she's the patient"), "emergency"),
         # hard negatives: the person is said not to be the patient, or nobody is claimed
         (("my neighbour is really confused today", "she's not your patient, just worried"), "none"),
@@ -153,7 +162,13 @@ def test_a_later_message_that_claims_the_person_as_the_patient(texts: tuple[str,
 @pytest.mark.parametrize(
     ("texts", "level"),
     [
-        (("my sister had awful chest pain yesterday, she's fine now", "but now mine's started, 8 out of 10"), "emergency"),
+        (
+            (
+                "my sister had awful chest pain yesterday, she's fine now",
+                "but now mine's started, 8 out of 10",
+            ),
+            "emergency",
+        ),
         (("my husband has had a nasty cough all week", "now I've got it too"), "routine"),
         (("my son had the runs all weekend", "and now it's me as well"), "routine"),
         # hard negatives: "mine" about something else, or nobody else had anything
@@ -176,7 +191,9 @@ def test_the_writer_saying_they_now_have_what_someone_else_had(texts: tuple[str,
         (("my hip is agony", "not the hip, it was my neighbour"), "none"),
     ],
 )
-def test_a_not_that_moves_a_pain_to_the_other_side_does_not_deny_it(texts: tuple[str, ...], level: str) -> None:
+def test_a_not_that_moves_a_pain_to_the_other_side_does_not_deny_it(
+    texts: tuple[str, ...], level: str
+) -> None:
     assert _level(*texts) == level
 
 
@@ -184,7 +201,10 @@ def test_a_not_that_moves_a_pain_to_the_other_side_does_not_deny_it(texts: tuple
     ("texts", "level"),
     [
         (("funny feeling in my legs", "gone numb, both of them"), "emergency"),
-        (("weird sensation in my legs tonight", "kind of gone numb. both of them. up to my waist"), "emergency"),
+        (
+            ("weird sensation in my legs tonight", "kind of gone numb. both of them. up to my waist"),
+            "emergency",
+        ),
         (("strange feeling in my legs", "gone completely numb, both"), "emergency"),
         # hard negatives: tingling is never a loss of feeling; feet are not whole legs
         (("strange feeling in my legs", "gone tingly, both of them"), "routine"),
@@ -192,7 +212,9 @@ def test_a_not_that_moves_a_pain_to_the_other_side_does_not_deny_it(texts: tuple
         (("odd feeling in my hands", "both gone numb"), "routine"),
     ],
 )
-def test_a_pronoun_after_the_numbness_points_at_the_legs_named_before(texts: tuple[str, ...], level: str) -> None:
+def test_a_pronoun_after_the_numbness_points_at_the_legs_named_before(
+    texts: tuple[str, ...], level: str
+) -> None:
     assert _level(*texts) == level
 
 
@@ -214,7 +236,10 @@ def test_life_not_worth_living_is_self_harm(text: str, level: str) -> None:
 @pytest.mark.parametrize(
     ("texts", "level"),
     [
-        (("stumbled on the kerb going to the shop", "then tripped on the doormat when I got home"), "emergency"),
+        (
+            ("stumbled on the kerb going to the shop", "then tripped on the doormat when I got home"),
+            "emergency",
+        ),
         (("caught my toe on the rug, nothing broken", "that's the second time this morning"), "emergency"),
         (("Dad tripped on the garden step", "he caught his foot on the stairs again tonight"), "emergency"),
         # hard negatives: one trip, someone else's trips, or falling asleep
@@ -230,7 +255,13 @@ def test_trips_told_in_two_messages_of_a_day_are_trouble_walking(texts: tuple[st
 @pytest.mark.parametrize(
     ("texts", "level"),
     [
-        (("Grandad keeps putting his coat on to go to work, he retired in 1990", "he's normally sharp as a tack"), "emergency"),
+        (
+            (
+                "Grandad keeps putting his coat on to go to work, he retired in 1990",
+                "he's normally sharp as a tack",
+            ),
+            "emergency",
+        ),
         (("mum is not right tonight", "she's usually so on the ball, started after tea"), "emergency"),
         (("dad is asking odd questions", "since lunch. he's normally all there"), "emergency"),
         # hard negatives: sharp now, or always sharp

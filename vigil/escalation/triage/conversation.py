@@ -181,7 +181,9 @@ def phrases(language: str = "en") -> Phrases:
         apart=tuple(tuple(str(c).split()) for c in data.get("apart") or ()),
         tally=patterns("tally"),
         site_pronoun=re.compile(str(data["site_pronoun"])) if data.get("site_pronoun") else None,
-        site_pronoun_after=re.compile(str(data["site_pronoun_after"])) if data.get("site_pronoun_after") else None,
+        site_pronoun_after=re.compile(str(data["site_pronoun_after"]))
+        if data.get("site_pronoun_after")
+        else None,
         in_it=re.compile(str(data["in_it"])) if data.get("in_it") else None,
         in_tissue=re.compile(str(data["in_tissue"])) if data.get("in_tissue") else None,
         claim=patterns("claim"),
@@ -336,7 +338,9 @@ class ConversationReader:
             _matches(claim, _plain(m.text, self.phrases.fold_accents)) is not None for m in messages
         )
 
-    def _mine_too(self, pool: Sequence[Sequence[Finding]], text: str, original: str, index: int) -> list[Finding]:
+    def _mine_too(
+        self, pool: Sequence[Sequence[Finding]], text: str, original: str, index: int
+    ) -> list[Finding]:
         """Someone else's latest findings, now the writer's own ("now mine's started"), with
         what this message says of them (a 0-10 score, "really bad")."""
         m = _matches(self.phrases.mine_too, text)
@@ -525,7 +529,11 @@ class ConversationReader:
             overturn: dict[str, Status] = {}
             moved = _matches(self.phrases.other_place, text) is not None
             for f in mine:
-                if f.concept in own or (f.from_question and qualities[i]) or (moved and f.status == "negated"):
+                if (
+                    f.concept in own
+                    or (f.from_question and qualities[i])
+                    or (moved and f.status == "negated")
+                ):
                     continue
                 if f.status in _OVERRIDING or (f.status == "other" and correcting):
                     overturn.setdefault(f.concept, f.status)
@@ -644,7 +652,8 @@ class ConversationReader:
         for i, text in enumerate(texts):
             hit = _matches(self.phrases.trip, text)
             again = _matches(self.phrases.trip_again, text)
-            said = text[: (hit or again).start()] if (hit or again) else ""
+            said_at = hit or again
+            said = text[: said_at.start()] if said_at is not None else ""
             clause = set(re.findall(r"[a-z']+", re.split(r"[,.;:!?]", said)[-1]))
             clause -= bare  # "Dad tripped again", "he fell": a parent is the patient, as in the reader
             if not clause.isdisjoint(people) or any(f.status == "other" for f in pool[i]):

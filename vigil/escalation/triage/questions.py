@@ -94,9 +94,7 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     first_clause = tokens[min(opened, len(tokens) - 1)].clause
     lead_end = opened
     while (
-        lead_end < len(tokens)
-        and lead_end < LEAD_TOKENS + opened
-        and tokens[lead_end].clause == first_clause
+        lead_end < len(tokens) and lead_end < LEAD_TOKENS + opened and tokens[lead_end].clause == first_clause
     ):
         lead_end += 1
     lead = [m for m in mentions if m.i < lead_end]
