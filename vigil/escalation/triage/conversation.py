@@ -118,9 +118,22 @@ class Phrases:
     # "What if my legs go numb?" then "both of them went numb": a pronoun just before a
     # finding stands for the site an earlier mention of the same concept named.
     site_pronoun: re.Pattern[str] | None = None
+    site_pronoun_after: re.Pattern[str] | None = None
     # "cough's been bad all week" then "now there's blood in it": blood `in_it` of a finding
     # named before is of the kind `carried` says ({bleeding: {cough: hemoptysis}}).
     in_it: re.Pattern[str] | None = None
+    # "coughing a lot" then "red spots in the tissue": blood in what one coughs into.
+    in_tissue: re.Pattern[str] | None = None
+    # "she IS your patient", "this is her son": the person written about is the patient.
+    claim: tuple[re.Pattern[str], ...] = ()
+    # "my brother's chest pain ..." then "now mine's started": the writer has it now.
+    mine_too: tuple[re.Pattern[str], ...] = ()
+    # "not the bad arm, the other one": a denial that moves a finding, not one that takes it away.
+    other_place: tuple[re.Pattern[str], ...] = ()
+    # "tripped on the rug" then "caught my foot again": tripping that keeps happening.
+    trip: tuple[re.Pattern[str], ...] = ()
+    trip_again: tuple[re.Pattern[str], ...] = ()
+    not_coughed: re.Pattern[str] | None = None
     carried: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # A count said on its own ("it's been 6 today") is the day's total, not one more, when it
     # says so ("today", "so far", "already").
@@ -168,7 +181,17 @@ def phrases(language: str = "en") -> Phrases:
         apart=tuple(tuple(str(c).split()) for c in data.get("apart") or ()),
         tally=patterns("tally"),
         site_pronoun=re.compile(str(data["site_pronoun"])) if data.get("site_pronoun") else None,
+        site_pronoun_after=re.compile(str(data["site_pronoun_after"]))
+        if data.get("site_pronoun_after")
+        else None,
         in_it=re.compile(str(data["in_it"])) if data.get("in_it") else None,
+        in_tissue=re.compile(str(data["in_tissue"])) if data.get("in_tissue") else None,
+        claim=patterns("claim"),
+        mine_too=patterns("mine_too"),
+        other_place=patterns("other_place"),
+        trip=patterns("trip"),
+        trip_again=patterns("trip_again"),
+        not_coughed=re.compile(str(data["not_coughed"])) if data.get("not_coughed") else None,
         carried={
             str(k): {str(a): str(b) for a, b in v.items()} for k, v in (data.get("carried") or {}).items()
         },
@@ -273,10 +296,14 @@ class ConversationReader:
         end = messages[-1].at
         first = next(i for i, m in enumerate(messages) if m.at >= end - window or i == len(messages) - 1)
         alone: list[Assessment] = []
+        claimed = self._claimed(messages[first:])
         for i in range(first, len(messages)):
-            known = singles[i] if singles is not None and i < len(singles) else None
+            known = singles[i] if singles is not None and i < len(singles) and not claimed else None
             m = messages[i]
             own = {**(context or {}), **m.context} if m.context else context
+            if claimed and WRITER not in (own or {}):
+                # "she IS your patient": whom the writer writes about is the patient
+                own = {**(own or {}), WRITER: "carer"}
             alone.append(known if known is not None else self.engine.assess(m.text, m.question, own))
         texts = [_plain(m.text, self.phrases.fold_accents) for m in messages[first:]]
         times = [m.at for m in messages[first:]]
@@ -303,6 +330,50 @@ class ConversationReader:
             tuple(c for c in changes if c.by == len(messages) - 1),
             first,
         )
+
+    def _claimed(self, messages: Sequence[Message]) -> bool:
+        """A message of the window says the person written about is the clinic's patient."""
+        claim = self.phrases.claim
+        return bool(claim) and any(
+            _matches(claim, _plain(m.text, self.phrases.fold_accents)) is not None for m in messages
+        )
+
+    def _mine_too(
+        self, pool: Sequence[Sequence[Finding]], text: str, original: str, index: int
+    ) -> list[Finding]:
+        """Someone else's latest findings, now the writer's own ("now mine's started"), with
+        what this message says of them (a 0-10 score, "really bad")."""
+        m = _matches(self.phrases.mine_too, text)
+        if m is None:
+            return []
+        theirs = next((fs for fs in reversed(pool) if any(f.status == "other" for f in fs)), None)
+        if theirs is None:
+            return []
+        scores, _ = self.engine.reader.loose_numbers(original)
+        mods = self.engine.reader.free_modifiers(original)
+        targets = self.engine.lexicon.modifier_targets
+        score_targets = self.engine.lexicon.lists.get("score_targets", frozenset())
+        out: list[Finding] = []
+        for f in theirs:
+            if f.status != "other" or any(o.concept == f.concept for o in out):
+                continue
+            extra = {x for x in mods if f.concept in targets.get(x, ())}
+            score = scores[-1][2] if scores and f.concept in score_targets else None
+            if score is not None and score >= 7:
+                extra.add("severe")
+            out.append(
+                Finding(
+                    concept=f.concept,
+                    status="present",
+                    start=m.start(),
+                    end=m.end(),
+                    evidence=original[m.start() : m.end()],
+                    modifiers=tuple(sorted(extra)),
+                    score=score,
+                    message=index,
+                )
+            )
+        return out
 
     def _asks_quality(self, question: str | None) -> bool:
         """Whether a question asks about a quality of a symptom ("more than a teaspoon?",
@@ -397,6 +468,10 @@ class ConversationReader:
                     for f in mine
                 ]
                 present = [f for f in mine if f.present]
+            if not present:
+                # "my brother's chest pain ..." then "but now mine's started": the writer's now
+                mine += self._mine_too(pool, text, originals[i], index)
+                present = [f for f in mine if f.present]
             went = _last_status(pool) if _matches(self.phrases.same_as_before, text) else None
             if present and went is not None:
                 # "la tos ya se me quitó" then "y la fiebre tb": the fever is gone too.
@@ -452,8 +527,13 @@ class ConversationReader:
                     changes += self._overturn_last(pool, taken, index, offset, keep=keep)
             own = {f.concept for f in present}
             overturn: dict[str, Status] = {}
+            moved = _matches(self.phrases.other_place, text) is not None
             for f in mine:
-                if f.concept in own or (f.from_question and qualities[i]):
+                if (
+                    f.concept in own
+                    or (f.from_question and qualities[i])
+                    or (moved and f.status == "negated")
+                ):
                     continue
                 if f.status in _OVERRIDING or (f.status == "other" and correcting):
                     overturn.setdefault(f.concept, f.status)
@@ -479,6 +559,7 @@ class ConversationReader:
         changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._pronouns_take_sites(pool, texts, originals)
         self._in_what_came_before(pool, texts)
+        self._trips_that_keep_happening(pool, texts, originals, times, offset)
         self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
 
@@ -502,6 +583,23 @@ class ConversationReader:
                             return lex.frames[(site, q)]
             return None
         return None
+
+    def _site_modifiers(self, before: Sequence[Sequence[Finding]], text: str, f: Finding) -> set[str]:
+        """The modifiers (SITE_MODIFIERS) the site of the latest earlier `unrecognised` finding
+        gives the quality that made `f` ("my legs" then "gone numb": numbness of both legs,
+        `extensive`; "gone tingly" never is)."""
+        lex, reader = self.engine.lexicon, self.engine.reader
+        r = reader.read(text)
+        quality = {q for m in r.mentions if r.tokens[m.i].start == f.start for q in m.values("quality")}
+        for e in reversed([e for fs in before for e in fs if e.present and e.concept == "unrecognised"]):
+            found: set[str] = set()
+            for m in reader.read(e.evidence).mentions:
+                for site in m.values("site") if m.has("site") else ():
+                    for q in quality:
+                        if lex.frames.get((site, q)) == f.concept:
+                            found |= set(lex.frame_mods.get((site, q), ())) & SITE_MODIFIERS
+            return found
+        return set()
 
     def _bare_site_concept(self, before: str, text: str, f: Finding) -> str | None:
         """The concept the quality that gave `f` makes with the one site `before` names, when
@@ -529,11 +627,64 @@ class ConversationReader:
         for i in range(1, len(pool)):
             for x, f in enumerate(pool[i]):
                 kinds = self.phrases.carried.get(f.concept)
-                if not f.present or not kinds or not self.phrases.in_it.match(texts[i][f.end : f.end + 20]):
+                if not f.present or not kinds or not self._in_it(texts[i], f):
                     continue
                 before = [e for fs in pool[:i] for e in fs if e.present and e.concept in kinds]
                 if before:
                     pool[i][x] = replace(f, concept=kinds[before[-1].concept])
+
+    def _trips_that_keep_happening(
+        self,
+        pool: list[list[Finding]],
+        texts: Sequence[str],
+        originals: Sequence[str],
+        times: Sequence[datetime],
+        offset: int,
+    ) -> None:
+        """The writer trips or falls in one message and again in a later one of the same day
+        ("tripped on the rug" ... "caught my foot on the step again", "third time today"): they
+        keep tripping, `gait_difficulty`, on the latest of those messages."""
+        if not self.phrases.trip or any(f.concept == "gait_difficulty" for fs in pool for f in fs):
+            return
+        trips: list[int] = []
+        people = (self.phrases.people | self.phrases.them) - {"patient"}
+        bare = self.engine.lexicon.lists.get("bare_patient_names", frozenset()) | self.phrases.them
+        for i, text in enumerate(texts):
+            hit = _matches(self.phrases.trip, text)
+            again = _matches(self.phrases.trip_again, text)
+            said_at = hit or again
+            said = text[: said_at.start()] if said_at is not None else ""
+            clause = set(re.findall(r"[a-z']+", re.split(r"[,.;:!?]", said)[-1]))
+            clause -= bare  # "Dad tripped again", "he fell": a parent is the patient, as in the reader
+            if not clause.isdisjoint(people) or any(f.status == "other" for f in pool[i]):
+                continue  # "my husband tripped on the step": his
+            first = next((j for j in trips if times[i] - times[j] <= COUNT_SPAN), None)
+            if first is not None and (hit is not None or again is not None):
+                m = hit or again
+                assert m is not None
+                pool[i].append(
+                    Finding(
+                        concept="gait_difficulty",
+                        status="present",
+                        start=m.start(),
+                        end=m.end(),
+                        evidence=originals[i][m.start() : m.end()],
+                        message=offset + i,
+                    )
+                )
+                return
+            if hit is not None:
+                trips.append(i)
+
+    def _in_it(self, text: str, f: Finding) -> bool:
+        """The finding is said to be in what came before ("blood in it"), or in a tissue."""
+        assert self.phrases.in_it is not None
+        if self.phrases.in_it.match(text[f.end : f.end + 20]):
+            return True
+        tissue, elsewhere = self.phrases.in_tissue, self.phrases.not_coughed
+        if elsewhere is not None and elsewhere.search(text):
+            return False
+        return tissue is not None and tissue.search(text[f.start : f.end + 25]) is not None
 
     def _named_subject(self, original: str, present: Sequence[Finding]) -> bool:
         """In a story, a name is the subject before the findings ("Rebus has just collapsed in
@@ -636,10 +787,15 @@ class ConversationReader:
             for x, f in enumerate(pool[i]):
                 if not f.present or SITE_MODIFIERS & set(f.modifiers) or f.concept not in sited:
                     continue
-                if not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1]):
+                after = self.phrases.site_pronoun_after
+                if not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1]) and not (
+                    after is not None and after.search(texts[i][f.end : f.end + 25])
+                ):
                     continue
-                if any(m.has("site") for m in self.engine.reader.read(originals[i]).mentions):
-                    continue
+                r = self.engine.reader.read(originals[i])
+                at = next((t.sentence for t in r.tokens if t.start >= f.start), None)
+                if any(m.has("site") and r.tokens[m.i].sentence == at for m in r.mentions):
+                    continue  # "it was my gums, they bled": the sentence names its own site
                 could = sited[f.concept]
                 named = [
                     e
@@ -655,7 +811,10 @@ class ConversationReader:
                         # the message before named, with nothing wrong said of it yet.
                         unplaced = self._bare_site_concept(originals[i - 1], originals[i], f)
                     if unplaced is not None:
-                        pool[i][x] = replace(f, concept=unplaced)
+                        # "weird feeling in my legs" then "gone numb, both of them": what the
+                        # legs give numbness (extensive) comes with them
+                        mods = set(f.modifiers) | self._site_modifiers(pool[:i], originals[i], f)
+                        pool[i][x] = replace(f, concept=unplaced, modifiers=tuple(sorted(mods)))
                     continue
                 if named:
                     # Someone else's pain, spoken of again ("era para mi hermana, ella es la del

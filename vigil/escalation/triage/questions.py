@@ -90,9 +90,12 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     tokens, mentions = reading.tokens, reading.mentions
     if not tokens:
         return
-    first_clause = tokens[0].clause
-    lead_end = 0
-    while lead_end < len(tokens) and lead_end < LEAD_TOKENS and tokens[lead_end].clause == first_clause:
+    opened = _opener_end(reader, tokens)
+    first_clause = tokens[min(opened, len(tokens) - 1)].clause
+    lead_end = opened
+    while (
+        lead_end < len(tokens) and lead_end < LEAD_TOKENS + opened and tokens[lead_end].clause == first_clause
+    ):
         lead_end += 1
     lead = [m for m in mentions if m.i < lead_end]
     yes = next((m for m in lead if m.has("ans") and "yes" in m.values("ans")), None)
@@ -280,6 +283,21 @@ TRACE_WORDS: Final = frozenset(
 )
 
 
+def _opener_end(reader: Reader, tokens: list[Token]) -> int:
+    """Where the answer starts after words that only open it ("well now you mention it, I
+    haven't been able to go"): the yes or no comes after them."""
+    openers = [o.split() for o in reader.lex.lists.get("answer_openers", frozenset())]
+    words = [t.norm for t in tokens]
+    k = 0
+    while True:
+        while k < len(tokens) and tokens[k].kind == PUNCT:
+            k += 1
+        step = max((len(o) for o in openers if words[k : k + len(o)] == o), default=0)
+        if not step:
+            return k if k < len(tokens) and k else 0
+        k += step
+
+
 def _only_when(reader: Reader, tokens: list[Token], start: int) -> int | None:
     """Where an answer says 'only when...'/'just on...' first thing (after any 'no')."""
     circumstances = reader.lex.lists.get("only_circumstances", frozenset())
@@ -427,8 +445,17 @@ def _affirming(reader: Reader, concepts: tuple[str, ...], mods: set[str], mentio
 
 def _answer_modifiers(reader: Reader, reading: Reading) -> set[str]:
     mods: set[str] = set()
+    tokens = reading.tokens
+    # A "fine" that opens its clause ("fine sat in the chair"), not "a good mouthful".
+    fine = [
+        m
+        for m in reading.mentions
+        if "good" in m.values("ans") and (m.i == 0 or tokens[m.i - 1].clause != tokens[m.i].clause)
+    ]
     for m in reading.mentions:
         if not m.has("concept") and m.has("mod"):
+            if any(0 <= m.i - g.j <= 2 and tokens[g.i].clause == tokens[m.i].clause for g in fine):
+                continue  # "only when I'm moving, fine sat in the chair": fine then, not then
             mods.update(m.values("mod"))
     return mods
 

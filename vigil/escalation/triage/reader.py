@@ -1419,6 +1419,13 @@ class Reader:
         # makes them the subject; a body part, "and", a comma or "I" ends the look.
         clause = tokens[m.j - 1].clause
         k = m.j
+        close = next((x for x in range(k + 1, len(tokens)) if tokens[x].norm == ")"), None)
+        if k < len(tokens) and tokens[k].norm == "(" and close is not None:
+            # "my dad (he's 92, not the patient) got muddled": an aside that sets them apart
+            aside = [t.norm for t in tokens[k + 1 : close]]
+            apart = self._writer_apart
+            if any(tuple(aside[x : x + len(c)]) == c for x, w in enumerate(aside) for c in apart.get(w, ())):
+                return True
         while k < len(tokens) and k - m.j < SUBJECT_REACH and tokens[k].clause == clause:
             if tokens[k].norm in self._subject_verbs:
                 return True
