@@ -114,7 +114,7 @@ def test_an_admin_edits_a_rotation_and_the_calendar_shows_the_change(site: str) 
             nurses.get_by_label("Shift length (hours)").fill("0")
             nurses.get_by_role("button", name="Save rotation nurses").click()
             expect(admin.locator("#rotation-nurses-shift-problem")).to_contain_text(
-                "greater than or equal to 1"
+                "0 is out of range: it must be at least 1"
             )
 
             admin.goto(f"{site}/oncall/calendar?start={CHRISTMAS}")

@@ -653,6 +653,9 @@ def problems(exc: ValidationError) -> list[tuple[tuple[Any, ...], str]]:
     return out
 
 
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
 def reason(err: Mapping[str, Any], root: type[BaseModel] | None = None) -> str:
     """One of pydantic's errors in plain words: what was given and what is wanted there.
     `root` (the model validated) lets a key that is not allowed name the keys that are."""
@@ -717,7 +720,9 @@ def reason(err: Mapping[str, Any], root: type[BaseModel] | None = None) -> str:
             "less_than_equal": "at most",
             "less_than": "less than",
         }[kind]
-        return f"{shown} is out of range: it must be {side} {bound}"
+        # A number typed in a form arrives as text: it reads as the number the file would give.
+        number = given.strip() if isinstance(given, str) and _NUMBER.fullmatch(given.strip()) else shown
+        return f"{number} is out of range: it must be {side} {bound}"
     return str(err.get("msg", "is not valid here")).removeprefix("Value error, ")
 
 
