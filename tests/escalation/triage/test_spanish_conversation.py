@@ -1,0 +1,81 @@
+"""Spanish conversations read as one (TRIAGE.md, "Conversations" and "Languages"): what goes
+wrong across messages in Spanish — someone set apart from the clinic's care, answers to the
+red-flag follow-up questions, corrections and readings given later."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from vigil.escalation.triage import Assessment, TriageEngine, default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
+
+from .conftest import present
+
+
+@pytest.fixture(scope="module")
+def es() -> TriageEngine:
+    return default_engine("es")
+
+
+def _talk(*turns: str | tuple[str, str]) -> list[Message]:
+    """Messages ten minutes apart; a (question, answer) pair is an answer to that question."""
+    start = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    out = []
+    for i, turn in enumerate(turns):
+        question, text = turn if isinstance(turn, tuple) else (None, turn)
+        out.append(Message(text, start + timedelta(minutes=10 * i), question))
+    return out
+
+
+def _read(es: TriageEngine, *turns: str | tuple[str, str], **context: bool) -> Assessment:
+    return ConversationReader(es).read(_talk(*turns), context or None).assessment
+
+
+# -- someone the writer says is not the clinic's patient --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a mi cuñado le sale sangre al toser, él no es paciente de ustedes",
+        "mi abuela se desmayó, no es paciente de la clínica",
+        "mi compadre no puede mover las piernas, pero no se atiende aquí",
+        "mi mamá tiene mucha fiebre, ella no es su paciente",
+    ],
+)
+def test_someone_said_not_to_be_the_patient_in_the_same_message_is_someone_else(text: str) -> None:
+    a = default_engine("es").assess(text)
+    assert not present(a), a.findings
+    assert a.level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me duele el pecho, mi hermano no es paciente pero yo sí",
+        "no es paciente de ustedes mi vecina, pero yo tengo fiebre",
+    ],
+)
+def test_the_writers_own_symptom_beside_someone_set_apart_is_still_the_patients(text: str) -> None:
+    assert present(default_engine("es").assess(text))
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("mi papá se desmayó", "él no es paciente de aquí, nomás les aviso"),
+        ("mi mamá está vomitando sangre", "no es paciente de ustedes, ¿a dónde la llevo?"),
+        ("mi abuelo no puede caminar", "ya falleció el pobre, fue hace unas horas"),
+    ],
+)
+def test_a_later_message_that_sets_a_parent_apart_makes_them_someone_else(
+    es: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    assert _read(es, *turns).level.label == "none"
+
+
+def test_a_parent_named_without_being_set_apart_is_still_the_patient(es: TriageEngine) -> None:
+    assert _read(es, "mi papá se desmayó", "¿qué hago?").level.label == "emergency"
+    assert _read(es, "mi mamá no puede caminar", "ella es paciente de ustedes").level.label == "emergency"
