@@ -79,3 +79,60 @@ def test_a_later_message_that_sets_a_parent_apart_makes_them_someone_else(
 def test_a_parent_named_without_being_set_apart_is_still_the_patient(es: TriageEngine) -> None:
     assert _read(es, "mi papá se desmayó", "¿qué hago?").level.label == "emergency"
     assert _read(es, "mi mamá no puede caminar", "ella es paciente de ustedes").level.label == "emergency"
+
+
+# -- a "no" to a check-in question taken back by a later yes ---------------------------------
+
+SELF_HARM_Q = "¿Ha tenido pensamientos de hacerse daño o de que estaría mejor muerto/a?"
+LEGS_Q = "¿Ha notado debilidad nueva o pesadez en las piernas?"
+
+
+@pytest.mark.parametrize(
+    ("question", "later", "rule"),
+    [
+        (SELF_HARM_Q, "en realidad sí, a veces lo pienso, no quería preocuparlos", "self-harm"),
+        (SELF_HARM_Q, "les mentí hace rato, sí he pensado en eso", "self-harm"),
+        (LEGS_Q, "pensándolo bien sí, las siento pesadas desde ayer", "cord-signs"),
+        (LEGS_Q, "sí, sí la he notado, perdón por mentirle", "cord-signs"),
+    ],
+)
+def test_a_later_yes_takes_the_place_of_an_earlier_no_to_a_question(
+    es: TriageEngine, question: str, later: str, rule: str
+) -> None:
+    assert rule in _read(es, (question, "no"), later).rules
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "bueno, si me pasa algo les escribo",
+        "perdón, si necesito algo les aviso",
+        "la verdad si empeora los llamo",
+        "ok gracias",
+    ],
+)
+def test_an_if_or_a_thanks_after_a_no_leaves_the_no_standing(es: TriageEngine, later: str) -> None:
+    a = _read(es, (LEGS_Q, "no"), later)
+    assert a.level.label == "none", a.findings
+
+
+# -- answers to "¿Cuánta sangre?" -------------------------------------------------------------
+
+AMOUNT_Q = "¿Cuánta sangre: unas rayitas, una cucharadita o más?"
+
+
+@pytest.mark.parametrize("answer", ["más", "mucha más, se llenó el pañuelo", "bastante", "un montón"])
+def test_more_to_how_much_blood_is_a_large_amount(es: TriageEngine, answer: str) -> None:
+    a = _read(es, "me salió sangre al ir al baño", (AMOUNT_Q, answer))
+    assert "bleeding-major" in a.rules, a.findings
+
+
+@pytest.mark.parametrize("answer", ["poquita", "una cucharadita", "como una cucharadita nada más", "rayitas"])
+def test_a_little_to_how_much_blood_is_blood_but_not_a_large_amount(es: TriageEngine, answer: str) -> None:
+    a = _read(es, "me salió sangre al ir al baño", (AMOUNT_Q, answer))
+    assert "bleeding" in present(a)
+    assert a.level.label == "routine", a.findings
+
+
+def test_asking_how_much_blood_is_normal_is_no_bleeding() -> None:
+    assert default_engine("es").assess("¿cuánta sangre es normal perder en la regla?").level.label == "none"

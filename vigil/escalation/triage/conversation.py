@@ -112,6 +112,8 @@ class Phrases:
     covers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # "y la fiebre tb" after "la tos ya se me quitó": what is named goes the way of the last.
     same_as_before: tuple[re.Pattern[str], ...] = ()
+    # "no" to a check-in question, then "la verdad sí, perdón por mentir": the yes stands.
+    reverse: tuple[re.Pattern[str], ...] = ()
     # "We've rung his GP", "she's in a care home": a later message sets the person written
     # about apart from the clinic's care, so "my dad" of the message before is not the patient.
     apart: tuple[tuple[str, ...], ...] = ()
@@ -165,6 +167,7 @@ def phrases(language: str = "en") -> Phrases:
         counted=frozenset(str(c) for c in data.get("counted") or ()),
         covers={str(k): frozenset(str(c) for c in v) for k, v in (data.get("covers") or {}).items()},
         same_as_before=patterns("same_as_before"),
+        reverse=patterns("reverse"),
         apart=tuple(tuple(str(c).split()) for c in data.get("apart") or ()),
         tally=patterns("tally"),
         site_pronoun=re.compile(str(data["site_pronoun"])) if data.get("site_pronoun") else None,
@@ -412,6 +415,10 @@ class ConversationReader:
                     # new one stands.
                     mine = self._reading_stands(mine, text)
                     present = [f for f in mine if f.present]
+                elif not mine and _matches(self.phrases.reverse, text) is not None:
+                    # "no" to "¿Ha pensado en hacerse daño?", then "la verdad sí lo he pensado":
+                    # the later yes takes the place of the earlier no.
+                    changes += self._answer_reversed(pool, index, offset)
                 elif _matches(self.phrases.history, text) is not None:
                     # "My legs went numb after the epidural" then "that was 1985": not now.
                     changes += self._overturn_last(pool, "resolved", index, offset, drop=True)
@@ -693,6 +700,17 @@ class ConversationReader:
                     findings[k] = replace(f, status="negated")
                     changed.append(Change(f.concept, "negated", offset + j, index))
         return changed
+
+    @staticmethod
+    def _answer_reversed(pool: list[list[Finding]], index: int, offset: int) -> list[Change]:
+        """The nearest earlier answer that denied what its question asked is now a yes."""
+        for j in range(len(pool) - 1, -1, -1):
+            denied = [k for k, f in enumerate(pool[j]) if f.from_question and f.status == "negated"]
+            if denied:
+                for k in denied:
+                    pool[j][k] = replace(pool[j][k], status="present")
+                return [Change(pool[j][k].concept, "present", offset + j, index) for k in denied]
+        return []
 
     def _takes_back(self, text: str) -> Status | None:
         if _matches(self.phrases.reassign, text):
