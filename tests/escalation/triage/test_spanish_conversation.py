@@ -136,3 +136,61 @@ def test_a_little_to_how_much_blood_is_blood_but_not_a_large_amount(es: TriageEn
 
 def test_asking_how_much_blood_is_normal_is_no_bleeding() -> None:
     assert default_engine("es").assess("¿cuánta sangre es normal perder en la regla?").level.label == "none"
+
+
+# -- a correction that gives the message before away, and restates it as theirs -------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("me duele la espalda", "perdón, hablaba de mi esposo, a él le duele la espalda desde ayer"),
+        ("tengo tos", "disculpe, era sobre mi mamá, ella es la que tiene tos"),
+        ("tengo fiebre", "ups, era de mi hijo, él tiene fiebre, yo estoy bien"),
+    ],
+)
+def test_a_correction_that_restates_the_finding_as_theirs_gives_it_away(
+    es: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    a = _read(es, *turns)
+    assert a.level.label == "none", a.findings
+
+
+@pytest.mark.parametrize(
+    ("turns", "concept"),
+    [
+        (("me duele la espalda", "perdón, hablaba de mi esposo, a mí me duele la cabeza"), "headache"),
+        (("tengo fiebre", "perdón, hablaba de mi hijo, pero la tos sí es mía"), "cough"),
+        (("tengo diarrea", "disculpe, era de mi papá, yo tengo náuseas"), "nausea"),
+    ],
+)
+def test_the_writers_own_finding_in_such_a_correction_stays_theirs(
+    es: TriageEngine, turns: tuple[str, ...], concept: str
+) -> None:
+    a = _read(es, *turns)
+    assert present(a) == {concept}, a.findings
+
+
+# -- "me desperté del dolor" later: the back pain named before, at night ----------------------
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "anoche me desperté del dolor",
+        "ayer me desperte por el dolor dos veces",
+        "me despierto con el dolor todas las madrugadas",
+    ],
+)
+def test_waking_from_the_pain_in_a_later_message_is_night_back_pain(es: TriageEngine, later: str) -> None:
+    a = _read(es, "tengo dolor en la espalda baja", ("¿Tiene dificultad para caminar?", "no"), later)
+    assert "spinal-pain-flags" in a.rules, a.findings
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["me desperté temprano para ir a la cita", "mi esposo me despertó a las seis", "me desperté con hambre"],
+)
+def test_waking_without_the_pain_is_no_night_pain(es: TriageEngine, later: str) -> None:
+    a = _read(es, "tengo dolor en la espalda baja", later)
+    assert "spinal-pain-flags" not in a.rules, a.findings

@@ -112,6 +112,11 @@ class Phrases:
     covers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # "y la fiebre tb" after "la tos ya se me quitó": what is named goes the way of the last.
     same_as_before: tuple[re.Pattern[str], ...] = ()
+    # In a correction that gives the message before away, the words of a clause that speak of
+    # that person ("ella es la del dolor de cabeza", "a él le duele") and the writer's own
+    # ("la tos es mía"), which keep a finding the writer's.
+    their_clause: re.Pattern[str] | None = None
+    mine: frozenset[str] = frozenset()
     # "no" to a check-in question, then "la verdad sí, perdón por mentir": the yes stands.
     reverse: tuple[re.Pattern[str], ...] = ()
     # "We've rung his GP", "she's in a care home": a later message sets the person written
@@ -168,6 +173,8 @@ def phrases(language: str = "en") -> Phrases:
         covers={str(k): frozenset(str(c) for c in v) for k, v in (data.get("covers") or {}).items()},
         same_as_before=patterns("same_as_before"),
         reverse=patterns("reverse"),
+        their_clause=re.compile(str(data["their_clause"])) if data.get("their_clause") else None,
+        mine=frozenset(str(w) for w in data.get("mine") or ()),
         apart=tuple(tuple(str(c).split()) for c in data.get("apart") or ()),
         tally=patterns("tally"),
         site_pronoun=re.compile(str(data["site_pronoun"])) if data.get("site_pronoun") else None,
@@ -452,6 +459,10 @@ class ConversationReader:
                 mine = [self._given_away(f, text) for f in mine]
                 present = [f for f in mine if f.present]
                 taken = self._takes_back(text)
+                if present and taken == "other":
+                    # "perdón, hablaba de mi hija, ella es la del dolor de cabeza": hers too.
+                    mine = [self._theirs_in_clause(f, text) for f in mine]
+                    present = [f for f in mine if f.present]
                 if present and taken in ("other", "negated"):
                     # "sorry that was about my dad, I've just got my usual cough": the last
                     # message goes, the cough stays.
@@ -677,6 +688,18 @@ class ConversationReader:
             else f
             for f in mine
         ]
+
+    def _theirs_in_clause(self, finding: Finding, text: str) -> Finding:
+        """A present finding said in a clause about a third person (`their_clause`: "ella es
+        la del dolor", "a él le duele") and not about the writer is that person's."""
+        their = self.phrases.their_clause
+        if their is None or not finding.present:
+            return finding
+        clause = re.split(r"[,.;:!?]", text[: finding.end])[-1]
+        words = set(re.findall(r"[a-z']+", clause))
+        if their.search(clause) and words.isdisjoint(self.phrases.me | self.phrases.mine):
+            return replace(finding, status="other")
+        return finding
 
     def _given_away(self, finding: Finding, text: str) -> Finding:
         after = text[finding.end : finding.end + 60]
