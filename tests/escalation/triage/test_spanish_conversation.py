@@ -194,3 +194,42 @@ def test_waking_from_the_pain_in_a_later_message_is_night_back_pain(es: TriageEn
 def test_waking_without_the_pain_is_no_night_pain(es: TriageEngine, later: str) -> None:
     a = _read(es, "tengo dolor en la espalda baja", later)
     assert "spinal-pain-flags" not in a.rules, a.findings
+
+
+# -- what a later message adds in its own words -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["ahora la respiración me silba", "y me chifla el pecho cuando respiro", "mi respiracion le pita como gato"],
+)
+def test_a_whistling_breath_after_a_swollen_face_or_arm_is_svc_airway(es: TriageEngine, later: str) -> None:
+    assert "svc-airway" in _read(es, "tengo la cara hinchada desde ayer", later).rules
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["hoy ni acostado puedo respirar", "ya ni quieta puedo respirar bien", "ni en la cama pude respirar anoche"],
+)
+def test_not_even_sitting_or_lying_can_i_breathe_is_breathless_at_rest(es: TriageEngine, later: str) -> None:
+    assert "breathing" in _read(es, "me falta el aire al subir escaleras", later).rules
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["me quedo dormido a cada rato", "me quedé dormida comiendo", "me quedaba dormido sentado en la silla"],
+)
+def test_nodding_off_all_the_time_is_drowsiness(es: TriageEngine, later: str) -> None:
+    a = _read(es, "estoy muy cansado", later)
+    assert "drowsiness" in present(a) and a.level.label == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text", ["me mata este calor", "uf me mata tanto calor hoy", "me mata con este bochorno, prendí el ventilador"]
+)
+def test_the_heat_that_is_killing_me_is_no_pain(es: TriageEngine, text: str) -> None:
+    assert _read(es, text, "ya me voy a meter a bañar").level.label == "none"
+
+
+def test_something_that_is_killing_me_in_my_body_is_still_severe_pain() -> None:
+    assert "spinal-pain-flags" in default_engine("es").assess("me mata la espalda con este calor").rules
