@@ -233,3 +233,36 @@ def test_the_heat_that_is_killing_me_is_no_pain(es: TriageEngine, text: str) -> 
 
 def test_something_that_is_killing_me_in_my_body_is_still_severe_pain() -> None:
     assert "spinal-pain-flags" in default_engine("es").assess("me mata la espalda con este calor").rules
+
+
+# -- "no, espere, era de la encía": the blood came from somewhere else ----------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("escupí sangre esta mañana", "ah no espere, venía de las encías, me cepillé fuerte"),
+        ("tosí con sangre", "perdón, era de la nariz, me estaba sangrando"),
+        ("me salió sangre al toser", "la sangre era de la muela que me sacaron ayer"),
+    ],
+)
+def test_blood_said_later_to_come_from_the_gums_or_nose_is_not_coughed_up(
+    es: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    a = _read(es, *turns)
+    assert "hemoptysis" not in present(a), a.findings
+    assert a.level.label == "routine"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("tosí sangre", "y también me sangra la nariz"),
+        ("tosí sangre", "no espere, tengo tos hace días"),
+        ("escupí sangre con flema", "el moco me sale de la nariz"),
+    ],
+)
+def test_blood_from_the_nose_as_well_or_no_source_leaves_the_coughed_up_blood(
+    es: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    assert "hemoptysis" in present(_read(es, *turns))
