@@ -266,3 +266,28 @@ def test_blood_from_the_nose_as_well_or_no_source_leaves_the_coughed_up_blood(
     es: TriageEngine, turns: tuple[str, ...]
 ) -> None:
     assert "hemoptysis" in present(_read(es, *turns))
+
+
+# -- "ya van 6": a count said alone, the day's total --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("turns", "rule"),
+    [
+        (("vomité dos veces en la mañana", "ya van 6 y no retengo nada"), "vomiting"),
+        (("tengo diarrea desde anoche", "llevo 8 hoy"), "diarrhea"),
+        (("volví a vomitar", "otra vez", "ya son 7 en total"), "vomiting"),
+    ],
+)
+def test_a_count_said_alone_later_counts_the_finding_before(
+    es: TriageEngine, turns: tuple[str, ...], rule: str
+) -> None:
+    assert rule in _read(es, *turns).rules
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["ya van 3 días así", "son las 6 y no he cenado", "llevo 2 pastillas para el mareo", "ya van 4 en total"],
+)
+def test_days_hours_pills_or_a_small_total_are_not_six_vomits(es: TriageEngine, later: str) -> None:
+    assert "vomiting" not in _read(es, "vomité 3 veces hoy", later).rules
