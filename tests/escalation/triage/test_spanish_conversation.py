@@ -147,6 +147,7 @@ def test_asking_how_much_blood_is_normal_is_no_bleeding() -> None:
         ("me duele la espalda", "perdón, hablaba de mi esposo, a él le duele la espalda desde ayer"),
         ("tengo tos", "disculpe, era sobre mi mamá, ella es la que tiene tos"),
         ("tengo fiebre", "ups, era de mi hijo, él tiene fiebre, yo estoy bien"),
+        ("me duele mucho el pecho", "perdón, es mi mamá la del dolor"),
     ],
 )
 def test_a_correction_that_restates_the_finding_as_theirs_gives_it_away(
@@ -291,3 +292,36 @@ def test_a_count_said_alone_later_counts_the_finding_before(
 )
 def test_days_hours_pills_or_a_small_total_are_not_six_vomits(es: TriageEngine, later: str) -> None:
     assert "vomiting" not in _read(es, "vomité 3 veces hoy", later).rules
+
+
+# -- "y diarrea" after someone else's symptom: still theirs -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("mi suegra anda con tos", "y diarrea, ¿puede venir conmigo a la cita?"),
+        ("mi esposo tiene fiebre", "y también mucha tos"),
+        ("a mi cuñado le duele la espalda", "y además vómitos desde ayer"),
+    ],
+)
+def test_a_fragment_that_goes_on_after_someone_elses_symptom_is_theirs(
+    es: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    a = _read(es, *turns)
+    assert a.level.label == "none", a.findings
+
+
+@pytest.mark.parametrize(
+    ("turns", "level"),
+    [
+        (("mi esposo tiene tos", "y no puedo caminar"), "emergency"),
+        (("mi esposo tiene tos", "y yo tengo fiebre"), "urgent"),
+        (("mi esposo tiene tos", "y me desmayé en la cocina"), "emergency"),
+        (("tengo tos", "y fiebre"), "urgent"),
+    ],
+)
+def test_the_writers_own_words_in_the_fragment_or_their_own_list_stay_the_patients(
+    es: TriageEngine, turns: tuple[str, ...], level: str
+) -> None:
+    assert _read(es, *turns).level.label == level

@@ -114,11 +114,14 @@ class Phrases:
     same_as_before: tuple[re.Pattern[str], ...] = ()
     # In a correction that gives the message before away, the words of a clause that speak of
     # that person ("ella es la del dolor de cabeza", "a él le duele") and the writer's own
-    # ("la tos es mía"), which keep a finding the writer's.
+    # ("yo tengo tos", "la tos es mía"), which keep a finding the writer's.
     their_clause: re.Pattern[str] | None = None
     mine: frozenset[str] = frozenset()
     # "no" to a check-in question, then "la verdad sí, perdón por mentir": the yes stands.
     reverse: tuple[re.Pattern[str], ...] = ()
+    # "mi suegra tiene tos" then "y diarrea": a message that opens by going on with the one
+    # before goes on about the same person.
+    continues: re.Pattern[str] | None = None
     # "We've rung his GP", "she's in a care home": a later message sets the person written
     # about apart from the clinic's care, so "my dad" of the message before is not the patient.
     apart: tuple[tuple[str, ...], ...] = ()
@@ -173,6 +176,7 @@ def phrases(language: str = "en") -> Phrases:
         covers={str(k): frozenset(str(c) for c in v) for k, v in (data.get("covers") or {}).items()},
         same_as_before=patterns("same_as_before"),
         reverse=patterns("reverse"),
+        continues=re.compile(str(data["continues"])) if data.get("continues") else None,
         their_clause=re.compile(str(data["their_clause"])) if data.get("their_clause") else None,
         mine=frozenset(str(w) for w in data.get("mine") or ()),
         apart=tuple(tuple(str(c).split()) for c in data.get("apart") or ()),
@@ -406,6 +410,12 @@ class ConversationReader:
                     replace(f, status="other") if f.present and (f.concept, f.start) in before_named else f
                     for f in mine
                 ]
+                present = [f for f in mine if f.present]
+            cont = self.phrases.continues
+            if present and cont is not None and _last_was_someone_else(pool):
+                # "mi suegra tiene tos" (someone else) then "y diarrea": hers too, unless the
+                # writer's own words say it in its sentence ("y yo tengo diarrea").
+                mine = [replace(f, status="other") if self._goes_on(f, text, cont) else f for f in mine]
                 present = [f for f in mine if f.present]
             went = _last_status(pool) if _matches(self.phrases.same_as_before, text) else None
             if present and went is not None:
@@ -689,6 +699,17 @@ class ConversationReader:
             for f in mine
         ]
 
+    def _goes_on(self, finding: Finding, text: str, cont: re.Pattern[str]) -> bool:
+        """A present finding that the message names only as more of the list before ("y
+        diarrea", "además mucha tos"): nothing before it in its sentence but the words going
+        on, and no word of the writer's own in it ("y no puedo caminar" is the writer)."""
+        if not finding.present or finding.start > len(text):
+            return False
+        before = re.split(r"[.;!?¿¡]", text[: finding.start])[-1]
+        sentence = before + re.split(r"[.;!?¿¡]", text[finding.start :])[0]
+        writer = self.phrases.me | self.engine.lexicon.lists.get("first_singular", frozenset())
+        return cont.fullmatch(before) is not None and set(re.findall(r"[a-z']+", sentence)).isdisjoint(writer)
+
     def _theirs_in_clause(self, finding: Finding, text: str) -> Finding:
         """A present finding said in a clause about a third person (`their_clause`: "ella es
         la del dolor", "a él le duele") and not about the writer is that person's."""
@@ -697,7 +718,7 @@ class ConversationReader:
             return finding
         clause = re.split(r"[,.;:!?]", text[: finding.end])[-1]
         words = set(re.findall(r"[a-z']+", clause))
-        if their.search(clause) and words.isdisjoint(self.phrases.me | self.phrases.mine):
+        if their.search(clause) and words.isdisjoint(self.phrases.mine):
             return replace(finding, status="other")
         return finding
 
