@@ -325,3 +325,32 @@ def test_the_writers_own_words_in_the_fragment_or_their_own_list_stay_the_patien
     es: TriageEngine, turns: tuple[str, ...], level: str
 ) -> None:
     assert _read(es, *turns).level.label == level
+
+
+# -- "él" in the next message is the person named before --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("mi esposo está mal", "él no puede caminar desde ayer"),
+        ("mi cuñado anda enfermo", "el tiene fiebre muy alta"),
+        ("mi amiga está muy mal", "ella se desmayó en la mañana"),
+    ],
+)
+def test_a_pronoun_in_the_next_message_is_the_person_named_before(es: TriageEngine, turns: tuple[str, ...]) -> None:
+    assert _read(es, *turns).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    ("turns", "level"),
+    [
+        (("le escribo por mi esposo", "él no puede caminar desde ayer"), "emergency"),
+        (("mi esposo está mal", "y yo no puedo caminar"), "emergency"),
+        (("mi papá está muy mal", "él no puede caminar"), "emergency"),
+    ],
+)
+def test_a_carer_the_writer_or_a_parent_named_before_is_still_the_patient(
+    es: TriageEngine, turns: tuple[str, ...], level: str
+) -> None:
+    assert _read(es, *turns).level.label == level

@@ -117,6 +117,10 @@ class Phrases:
     # ("yo tengo tos", "la tos es mía"), which keep a finding the writer's.
     their_clause: re.Pattern[str] | None = None
     mine: frozenset[str] = frozenset()
+    # What joins a message to the one before when they are read as one text: a new line, or
+    # a comma where a new sentence would forget who was named ("mi esposo está mal" then "él
+    # no puede caminar": "él", read "el", is not a pronoun to the reader).
+    joiner: str = "\n"
     # "no" to a check-in question, then "la verdad sí, perdón por mentir": the yes stands.
     reverse: tuple[re.Pattern[str], ...] = ()
     # "mi suegra tiene tos" then "y diarrea": a message that opens by going on with the one
@@ -176,6 +180,7 @@ def phrases(language: str = "en") -> Phrases:
         covers={str(k): frozenset(str(c) for c in v) for k, v in (data.get("covers") or {}).items()},
         same_as_before=patterns("same_as_before"),
         reverse=patterns("reverse"),
+        joiner=str(data.get("joiner", "\n")),
         continues=re.compile(str(data["continues"])) if data.get("continues") else None,
         their_clause=re.compile(str(data["their_clause"])) if data.get("their_clause") else None,
         mine=frozenset(str(w) for w in data.get("mine") or ()),
@@ -513,8 +518,9 @@ class ConversationReader:
     def _theirs_with_before(self, before: str, text: str) -> set[tuple[str, int]]:
         """(concept, start) of the findings of `text` that someone else has when it is read
         after the message before, as one text."""
-        at = len(before) + 1
-        together = self.engine.assess(before + "\n" + text).findings
+        joiner = self.phrases.joiner
+        at = len(before) + len(joiner)
+        together = self.engine.assess(before + joiner + text).findings
         return {(f.concept, f.start - at) for f in together if f.status == "other" and f.start >= at}
 
     def _site_concept(self, before: Sequence[Sequence[Finding]], concept: str) -> str | None:
