@@ -354,3 +354,20 @@ def test_a_carer_the_writer_or_a_parent_named_before_is_still_the_patient(
     es: TriageEngine, turns: tuple[str, ...], level: str
 ) -> None:
     assert _read(es, *turns).level.label == level
+
+
+# -- answers to "¿El sangrado no para?" -------------------------------------------------------
+
+STOP_Q = "¿El sangrado no para?"
+
+
+@pytest.mark.parametrize("answer", ["no, no para", "sigue saliendo", "todavía sale, ya llevo media hora", "aún gotea"])
+def test_an_answer_that_says_the_bleeding_goes_on_is_bleeding_that_will_not_stop(
+    es: TriageEngine, answer: str
+) -> None:
+    assert "bleeding-major" in _read(es, "me está sangrando la nariz", (STOP_Q, answer)).rules
+
+
+@pytest.mark.parametrize("answer", ["no", "no, ya paró", "ya se detuvo", "no, ya no sale nada"])
+def test_an_answer_that_says_it_stopped_leaves_the_bleeding_routine(es: TriageEngine, answer: str) -> None:
+    assert _read(es, "me está sangrando la nariz", (STOP_Q, answer)).level.label == "routine"

@@ -112,6 +112,10 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             yes, no = after, None
     if no is not None and _worse_said(tokens):
         no = None  # "No, it's worse" to "Is your back pain better than last week?"
+    if no is not None and yes is None and STILL_GOING & set(question.modifiers) & _answer_modifiers(reader, reading):
+        # "no, no para" to "¿El sangrado no para?", "no, it won't stop" to "Is the bleeding
+        # not stopping?": the "no" agrees with a question asked in the negative.
+        yes, no = no, None
     if yes is None and no is None and "large_amount" in question.modifiers:
         said = " ".join(t.norm for t in tokens[:lead_end] if t.kind != PUNCT)
         lists = reader.lex.lists
@@ -265,6 +269,7 @@ _WITH: Final = frozenset({"with"})
 WORSE_WORDS: Final = frozenset({"worse", "worsening", "deteriorating", "downhill"})
 ONLY_WORDS: Final = frozenset({"only", "just"})
 QUALIFIED_AWAY: Final = frozenset({"at_rest", "severe"})
+STILL_GOING: Final = frozenset({"wont_stop"})  # a quality the questions ask in the negative
 TRACE_WORDS: Final = frozenset(
     {"streak", "streaks", "spot", "spots", "speck", "specks", "fleck", "flecks", "trace", "clot", "clots"}
 )
