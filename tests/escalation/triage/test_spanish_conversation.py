@@ -202,7 +202,11 @@ def test_waking_without_the_pain_is_no_night_pain(es: TriageEngine, later: str) 
 
 @pytest.mark.parametrize(
     "later",
-    ["ahora la respiración me silba", "y me chifla el pecho cuando respiro", "mi respiracion le pita como gato"],
+    [
+        "ahora la respiración me silba",
+        "y me chifla el pecho cuando respiro",
+        "mi respiracion le pita como gato",
+    ],
 )
 def test_a_whistling_breath_after_a_swollen_face_or_arm_is_svc_airway(es: TriageEngine, later: str) -> None:
     assert "svc-airway" in _read(es, "tengo la cara hinchada desde ayer", later).rules
@@ -210,7 +214,11 @@ def test_a_whistling_breath_after_a_swollen_face_or_arm_is_svc_airway(es: Triage
 
 @pytest.mark.parametrize(
     "later",
-    ["hoy ni acostado puedo respirar", "ya ni quieta puedo respirar bien", "ni en la cama pude respirar anoche"],
+    [
+        "hoy ni acostado puedo respirar",
+        "ya ni quieta puedo respirar bien",
+        "ni en la cama pude respirar anoche",
+    ],
 )
 def test_not_even_sitting_or_lying_can_i_breathe_is_breathless_at_rest(es: TriageEngine, later: str) -> None:
     assert "breathing" in _read(es, "me falta el aire al subir escaleras", later).rules
@@ -222,11 +230,13 @@ def test_not_even_sitting_or_lying_can_i_breathe_is_breathless_at_rest(es: Triag
 )
 def test_nodding_off_all_the_time_is_drowsiness(es: TriageEngine, later: str) -> None:
     a = _read(es, "estoy muy cansado", later)
-    assert "drowsiness" in present(a) and a.level.label == "urgent"
+    assert "drowsiness" in present(a)
+    assert a.level.label == "urgent"
 
 
 @pytest.mark.parametrize(
-    "text", ["me mata este calor", "uf me mata tanto calor hoy", "me mata con este bochorno, prendí el ventilador"]
+    "text",
+    ["me mata este calor", "uf me mata tanto calor hoy", "me mata con este bochorno, prendí el ventilador"],
 )
 def test_the_heat_that_is_killing_me_is_no_pain(es: TriageEngine, text: str) -> None:
     assert _read(es, text, "ya me voy a meter a bañar").level.label == "none"
@@ -338,7 +348,9 @@ def test_the_writers_own_words_in_the_fragment_or_their_own_list_stay_the_patien
         ("mi amiga está muy mal", "ella se desmayó en la mañana"),
     ],
 )
-def test_a_pronoun_in_the_next_message_is_the_person_named_before(es: TriageEngine, turns: tuple[str, ...]) -> None:
+def test_a_pronoun_in_the_next_message_is_the_person_named_before(
+    es: TriageEngine, turns: tuple[str, ...]
+) -> None:
     assert _read(es, *turns).level.label == "none"
 
 
@@ -361,7 +373,9 @@ def test_a_carer_the_writer_or_a_parent_named_before_is_still_the_patient(
 STOP_Q = "¿El sangrado no para?"
 
 
-@pytest.mark.parametrize("answer", ["no, no para", "sigue saliendo", "todavía sale, ya llevo media hora", "aún gotea"])
+@pytest.mark.parametrize(
+    "answer", ["no, no para", "sigue saliendo", "todavía sale, ya llevo media hora", "aún gotea"]
+)
 def test_an_answer_that_says_the_bleeding_goes_on_is_bleeding_that_will_not_stop(
     es: TriageEngine, answer: str
 ) -> None:

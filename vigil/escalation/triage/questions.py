@@ -112,7 +112,11 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             yes, no = after, None
     if no is not None and _worse_said(tokens):
         no = None  # "No, it's worse" to "Is your back pain better than last week?"
-    if no is not None and yes is None and STILL_GOING & set(question.modifiers) & _answer_modifiers(reader, reading):
+    if (
+        no is not None
+        and yes is None
+        and STILL_GOING & set(question.modifiers) & _answer_modifiers(reader, reading)
+    ):
         # "no, no para" to "¿El sangrado no para?", "no, it won't stop" to "Is the bleeding
         # not stopping?": the "no" agrees with a question asked in the negative.
         yes, no = no, None
