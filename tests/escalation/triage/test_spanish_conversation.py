@@ -385,3 +385,29 @@ def test_an_answer_that_says_the_bleeding_goes_on_is_bleeding_that_will_not_stop
 @pytest.mark.parametrize("answer", ["no", "no, ya paró", "ya se detuvo", "no, ya no sale nada"])
 def test_an_answer_that_says_it_stopped_leaves_the_bleeding_routine(es: TriageEngine, answer: str) -> None:
     assert _read(es, "me está sangrando la nariz", (STOP_Q, answer)).level.label == "routine"
+
+
+# -- "no, perdón, camino bien": a yes taken back -----------------------------------------------
+
+WALK_Q = "¿Tiene dificultad para caminar?"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "no, perdón, camino bien",
+        "no espere, me equivoqué, camino normal",
+        "no disculpe, nada de eso, apreté mal",
+    ],
+)
+def test_no_sorry_i_walk_fine_takes_back_the_yes_before(es: TriageEngine, later: str) -> None:
+    a = _read(es, "me duele la espalda", (WALK_Q, "sí"), later)
+    assert a.level.label == "routine", a.findings
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["no, perdón, no camino bien, me caigo", "perdón, sí me cuesta caminar", "no puedo ni pararme"],
+)
+def test_a_later_message_that_still_says_it_keeps_the_yes(es: TriageEngine, later: str) -> None:
+    assert _read(es, "me duele la espalda", (WALK_Q, "sí"), later).level.label == "emergency"
