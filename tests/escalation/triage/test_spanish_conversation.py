@@ -411,3 +411,43 @@ def test_no_sorry_i_walk_fine_takes_back_the_yes_before(es: TriageEngine, later:
 )
 def test_a_later_message_that_still_says_it_keeps_the_yes(es: TriageEngine, later: str) -> None:
     assert _read(es, "me duele la espalda", (WALK_Q, "sí"), later).level.label == "emergency"
+
+
+# -- "la cara tmb": the quality before, at the site named now ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("turns", "concept"),
+    [
+        (("se me hinchó el brazo izquierdo", "y el cuello también"), "face_neck_swelling"),
+        (("me duele la rodilla", "y la espalda tb"), "back_pain"),
+        (("tengo la pierna derecha débil", "y el brazo igual"), "limb_weakness"),
+    ],
+)
+def test_a_site_named_with_too_takes_the_quality_said_before(
+    es: TriageEngine, turns: tuple[str, ...], concept: str
+) -> None:
+    a = _read(es, *turns)
+    assert any(f.concept == concept and f.present and f.message == 1 for f in a.findings), a.findings
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("ya no me duele la rodilla", "y la espalda tb"),
+        ("tengo tos", "y la cara tmb"),
+        ("tengo el brazo hinchado", "mi esposa tmb"),
+    ],
+)
+def test_too_after_something_gone_or_without_a_site_adds_nothing(
+    es: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    a = _read(es, *turns)
+    assert not [f for f in a.findings if f.message == 1 and f.present], a.findings
+
+
+def test_a_knee_that_stopped_hurting_leaves_the_back_pain_said_before(es: TriageEngine) -> None:
+    a = _read(es, "me duele la espalda desde anoche", "ya no me duele la rodilla")
+    assert "back_pain" in present(a)
+    gone = _read(es, "me duele la espalda desde anoche", "ya no tengo ningún dolor")
+    assert "back_pain" not in present(gone)

@@ -454,6 +454,8 @@ class ConversationReader:
                 else:
                     extra = self._again(pool, text, originals[i], times, i, index)
                     scores: list[tuple[int, int, int]] = []
+                    if extra is None and _matches(self.phrases.same_as_before, text) is not None:
+                        extra = self._same_at_site(pool, originals[i], index)
                     if extra is None:
                         extra, scores = self._said_alone(pool, text, originals[i], index)
                         if extra is not None and _matches(self.phrases.count_total, text) is not None:
@@ -485,11 +487,14 @@ class ConversationReader:
                     changes += self._overturn_last(pool, taken, index, offset, keep=keep)
             own = {f.concept for f in present}
             overturn: dict[str, Status] = {}
+            covering: set[str] = set()  # concepts said without a site: "no pain" covers its kinds
             for f in mine:
                 if f.concept in own or (f.from_question and qualities[i]):
                     continue
                 if f.status in _OVERRIDING or (f.status == "other" and correcting):
                     overturn.setdefault(f.concept, f.status)
+                    if f.concept in self.phrases.covers and not self._names_site(f.evidence):
+                        covering.add(f.concept)
             covers = self.phrases.covers
             if correcting:
                 # "coughed up blood" then "actually it was from my gums": the bleeding named in
@@ -499,8 +504,10 @@ class ConversationReader:
                         if c not in own:
                             overturn.setdefault(c, "negated")
             for concept, status in overturn.items():
-                # "no pain" after "chest pain", "not blood" after "coughing up blood"
-                family = ({concept} | covers.get(concept, frozenset())) - own
+                # "no pain" after "chest pain", "not blood" after "coughing up blood"; not "my
+                # knee doesn't hurt now" after "back pain": a site of its own covers no other.
+                kinds = covers.get(concept, frozenset()) if concept in covering else frozenset()
+                family = ({concept} | kinds) - own
                 for j, earlier in enumerate(pool):
                     for k, f in enumerate(earlier):
                         if f.concept in family and f.present:
@@ -522,6 +529,29 @@ class ConversationReader:
         at = len(before) + len(joiner)
         together = self.engine.assess(before + joiner + text).findings
         return {(f.concept, f.start - at) for f in together if f.status == "other" and f.start >= at}
+
+    def _names_site(self, evidence: str) -> bool:
+        return any(m.has("site") for m in self.engine.reader.read(evidence).mentions)
+
+    def _same_at_site(self, pool: Sequence[Sequence[Finding]], original: str, index: int) -> Finding | None:
+        """ "Tengo el brazo hinchado" then "la cara tmb": the quality of the latest present
+        finding, at the site the message names (what the lexicon's frames make of the two)."""
+        reader, frames = self.engine.reader, self.engine.lexicon.frames
+        site = next((m for m in reader.read(original).mentions if m.has("site")), None)
+        # The latest message that found anything, and what it found: only if it is present.
+        last = next((fs[-1] for fs in reversed(pool) if fs), None)
+        if site is None or last is None or not last.present:
+            return None
+        qualities = [q for m in reader.read(last.evidence).mentions for q in m.values("quality")]
+        for where in site.values("site"):
+            for q in qualities:
+                concept = frames.get((where, q))
+                if concept is not None:
+                    tokens = reader.read(original).tokens
+                    start, end = tokens[site.i].start, tokens[site.j - 1].end
+                    mods = tuple(sorted(set(site.values("mod")) & SITE_MODIFIERS))
+                    return Finding(concept, "present", start, end, original[start:end], mods, message=index)
+        return None
 
     def _site_concept(self, before: Sequence[Sequence[Finding]], concept: str) -> str | None:
         """The concept a quality that alone gives `concept` would make with the site of the
