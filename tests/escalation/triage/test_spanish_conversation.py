@@ -451,3 +451,22 @@ def test_a_knee_that_stopped_hurting_leaves_the_back_pain_said_before(es: Triage
     assert "back_pain" in present(a)
     gone = _read(es, "me duele la espalda desde anoche", "ya no tengo ningún dolor")
     assert "back_pain" not in present(gone)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "casi no llego al baño, se me salió el pipí",
+        "se me escapó un poco de pipí al toser",
+        "se me sale el pis solo",
+    ],
+)
+def test_leaking_urine_after_back_pain_is_mscc(es: TriageEngine, later: str) -> None:
+    assert "mscc-neuro" in _read(es, "me duele mucho la espalda", later).rules
+
+
+@pytest.mark.parametrize(
+    "later", ["al bebé se le salió el pipí en la cama", "no se me ha salido el pipí, todo normal"]
+)
+def test_someone_elses_or_a_denied_leak_is_no_cord_sign(es: TriageEngine, later: str) -> None:
+    assert "cord-signs" not in _read(es, "me duele un poco la espalda", later).rules
