@@ -470,3 +470,25 @@ def test_leaking_urine_after_back_pain_is_mscc(es: TriageEngine, later: str) -> 
 )
 def test_someone_elses_or_a_denied_leak_is_no_cord_sign(es: TriageEngine, later: str) -> None:
     assert "cord-signs" not in _read(es, "me duele un poco la espalda", later).rules
+
+
+# -- "el lunes" to the chemotherapy question: when, so yes ------------------------------------
+
+CHEMO_Q = "¿Ha recibido quimioterapia o inmunoterapia en las ultimas seis semanas?"
+
+
+@pytest.mark.parametrize(
+    "answer", ["la semana pasada", "el jueves me tocó", "hace dos semanas, el tercer ciclo"]
+)
+def test_a_recent_time_to_the_chemotherapy_question_is_a_yes(es: TriageEngine, answer: str) -> None:
+    assert "neutropenic-fever" in _read(es, "tengo fiebre", (CHEMO_Q, answer)).rules
+
+
+@pytest.mark.parametrize("answer", ["no, terminé hace un año", "hace meses que no", "no"])
+def test_a_long_ago_or_no_to_the_chemotherapy_question_is_no(es: TriageEngine, answer: str) -> None:
+    assert _read(es, "tengo fiebre", (CHEMO_Q, answer)).level.label == "urgent"
+
+
+def test_a_time_to_another_question_is_no_yes(es: TriageEngine) -> None:
+    a = _read(es, "me duele la espalda", ("¿Tiene dificultad para caminar?", "la semana pasada"))
+    assert a.level.label == "routine"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from .lexicon import Mention
-from .reader import Draft, Number, Reader, Reading
+from .reader import ON_TREATMENT, Draft, Number, Reader, Reading
 from .text import PUNCT, Token
 
 Kind = Literal["yes_no", "scale", "count", "temperature", "open"]
@@ -125,6 +125,11 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         lists = reader.lex.lists
         if said in lists.get("large_answers", frozenset()) or said in lists.get("small_amounts", frozenset()):
             # "more" or "streaks" to "How much blood? (streaks, a teaspoon, more)": there was blood
+            yes = Mention(0, max(1, lead_end), (("ans", "yes"),))
+    if yes is None and no is None and ON_TREATMENT in question.concepts:
+        said = " " + " ".join(t.norm for t in tokens[:lead_end] if t.kind != PUNCT) + " "
+        if any(f" {r} " in said for r in reader.lex.lists.get("recent_times", frozenset())):
+            # "el lunes", "last week" to "Any chemotherapy in the last six weeks?": when, so yes
             yes = Mention(0, max(1, lead_end), (("ans", "yes"),))
     stable = next((m for m in lead if ("marker", "stable") in m.tags), None)
     if stable is not None and yes is None and no is None:
