@@ -492,3 +492,22 @@ def test_a_long_ago_or_no_to_the_chemotherapy_question_is_no(es: TriageEngine, a
 def test_a_time_to_another_question_is_no_yes(es: TriageEngine) -> None:
     a = _read(es, "me duele la espalda", ("¿Tiene dificultad para caminar?", "la semana pasada"))
     assert a.level.label == "routine"
+
+
+# -- "no, la pierna de mi mamá, perdón": the thing named is theirs ------------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("tengo la pierna hinchada", "no, la pierna de mi mamá, perdón"),
+        ("me duele la espalda", "perdón, la espalda de mi esposo"),
+        ("tengo el brazo hinchado", "el brazo de mi hermana, me equivoqué"),
+    ],
+)
+def test_a_correction_that_names_whose_it_was_gives_it_away(es: TriageEngine, turns: tuple[str, ...]) -> None:
+    assert _read(es, *turns).level.label == "none"
+
+
+def test_the_same_words_without_a_correction_keep_the_patients_finding(es: TriageEngine) -> None:
+    assert _read(es, "tengo la pierna hinchada", "la pierna de mi mamá también").level.label == "urgent"
