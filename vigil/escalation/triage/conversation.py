@@ -112,6 +112,20 @@ class Phrases:
     covers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # "y la fiebre tb" after "la tos ya se me quitó": what is named goes the way of the last.
     same_as_before: tuple[re.Pattern[str], ...] = ()
+    # In a correction that gives the message before away, the words of a clause that speak of
+    # that person ("ella es la del dolor de cabeza", "a él le duele") and the writer's own
+    # ("yo tengo tos", "la tos es mía"), which keep a finding the writer's.
+    their_clause: re.Pattern[str] | None = None
+    mine: frozenset[str] = frozenset()
+    # What joins a message to the one before when they are read as one text: a new line, or
+    # a comma where a new sentence would forget who was named ("mi esposo está mal" then "él
+    # no puede caminar": "él", read "el", is not a pronoun to the reader).
+    joiner: str = "\n"
+    # "no" to a check-in question, then "la verdad sí, perdón por mentir": the yes stands.
+    reverse: tuple[re.Pattern[str], ...] = ()
+    # "mi suegra tiene tos" then "y diarrea": a message that opens by going on with the one
+    # before goes on about the same person.
+    continues: re.Pattern[str] | None = None
     # "We've rung his GP", "she's in a care home": a later message sets the person written
     # about apart from the clinic's care, so "my dad" of the message before is not the patient.
     apart: tuple[tuple[str, ...], ...] = ()
@@ -178,6 +192,11 @@ def phrases(language: str = "en") -> Phrases:
         counted=frozenset(str(c) for c in data.get("counted") or ()),
         covers={str(k): frozenset(str(c) for c in v) for k, v in (data.get("covers") or {}).items()},
         same_as_before=patterns("same_as_before"),
+        reverse=patterns("reverse"),
+        joiner=str(data.get("joiner", "\n")),
+        continues=re.compile(str(data["continues"])) if data.get("continues") else None,
+        their_clause=re.compile(str(data["their_clause"])) if data.get("their_clause") else None,
+        mine=frozenset(str(w) for w in data.get("mine") or ()),
         apart=tuple(tuple(str(c).split()) for c in data.get("apart") or ()),
         tally=patterns("tally"),
         site_pronoun=re.compile(str(data["site_pronoun"])) if data.get("site_pronoun") else None,
@@ -472,6 +491,12 @@ class ConversationReader:
                 # "my brother's chest pain ..." then "but now mine's started": the writer's now
                 mine += self._mine_too(pool, text, originals[i], index)
                 present = [f for f in mine if f.present]
+            cont = self.phrases.continues
+            if present and cont is not None and _last_was_someone_else(pool):
+                # "mi suegra tiene tos" (someone else) then "y diarrea": hers too, unless the
+                # writer's own words say it in its sentence ("y yo tengo diarrea").
+                mine = [replace(f, status="other") if self._goes_on(f, text, cont) else f for f in mine]
+                present = [f for f in mine if f.present]
             went = _last_status(pool) if _matches(self.phrases.same_as_before, text) else None
             if present and went is not None:
                 # "la tos ya se me quitó" then "y la fiebre tb": the fever is gone too.
@@ -487,6 +512,10 @@ class ConversationReader:
                     # new one stands.
                     mine = self._reading_stands(mine, text)
                     present = [f for f in mine if f.present]
+                elif not mine and _matches(self.phrases.reverse, text) is not None:
+                    # "no" to "¿Ha pensado en hacerse daño?", then "la verdad sí lo he pensado":
+                    # the later yes takes the place of the earlier no.
+                    changes += self._answer_reversed(pool, index, offset)
                 elif _matches(self.phrases.history, text) is not None:
                     # "My legs went numb after the epidural" then "that was 1985": not now.
                     changes += self._overturn_last(pool, "resolved", index, offset, drop=True)
@@ -500,6 +529,8 @@ class ConversationReader:
                 else:
                     extra = self._again(pool, text, originals[i], times, i, index)
                     scores: list[tuple[int, int, int]] = []
+                    if extra is None and _matches(self.phrases.same_as_before, text) is not None:
+                        extra = self._same_at_site(pool, originals[i], index)
                     if extra is None:
                         extra, scores = self._said_alone(pool, text, originals[i], index)
                         if extra is not None and _matches(self.phrases.count_total, text) is not None:
@@ -520,6 +551,10 @@ class ConversationReader:
                 mine = [self._given_away(f, text) for f in mine]
                 present = [f for f in mine if f.present]
                 taken = self._takes_back(text)
+                if present and taken == "other":
+                    # "perdón, hablaba de mi hija, ella es la del dolor de cabeza": hers too.
+                    mine = [self._theirs_in_clause(f, text) for f in mine]
+                    present = [f for f in mine if f.present]
                 if present and taken in ("other", "negated"):
                     # "sorry that was about my dad, I've just got my usual cough": the last
                     # message goes, the cough stays.
@@ -528,6 +563,7 @@ class ConversationReader:
             own = {f.concept for f in present}
             overturn: dict[str, Status] = {}
             moved = _matches(self.phrases.other_place, text) is not None
+            covering: set[str] = set()  # concepts said without a site: "no pain" covers its kinds
             for f in mine:
                 if (
                     f.concept in own
@@ -537,6 +573,8 @@ class ConversationReader:
                     continue
                 if f.status in _OVERRIDING or (f.status == "other" and correcting):
                     overturn.setdefault(f.concept, f.status)
+                    if f.concept in self.phrases.covers and not self._names_site(f.evidence):
+                        covering.add(f.concept)
             covers = self.phrases.covers
             if correcting:
                 # "coughed up blood" then "actually it was from my gums": the bleeding named in
@@ -546,8 +584,10 @@ class ConversationReader:
                         if c not in own:
                             overturn.setdefault(c, "negated")
             for concept, status in overturn.items():
-                # "no pain" after "chest pain", "not blood" after "coughing up blood"
-                family = ({concept} | covers.get(concept, frozenset())) - own
+                # "no pain" after "chest pain", "not blood" after "coughing up blood"; not "my
+                # knee doesn't hurt now" after "back pain": a site of its own covers no other.
+                kinds = covers.get(concept, frozenset()) if concept in covering else frozenset()
+                family = ({concept} | kinds) - own
                 for j, earlier in enumerate(pool):
                     for k, f in enumerate(earlier):
                         if f.concept in family and f.present:
@@ -566,9 +606,33 @@ class ConversationReader:
     def _theirs_with_before(self, before: str, text: str) -> set[tuple[str, int]]:
         """(concept, start) of the findings of `text` that someone else has when it is read
         after the message before, as one text."""
-        at = len(before) + 1
-        together = self.engine.assess(before + "\n" + text).findings
+        joiner = self.phrases.joiner
+        at = len(before) + len(joiner)
+        together = self.engine.assess(before + joiner + text).findings
         return {(f.concept, f.start - at) for f in together if f.status == "other" and f.start >= at}
+
+    def _names_site(self, evidence: str) -> bool:
+        return any(m.has("site") for m in self.engine.reader.read(evidence).mentions)
+
+    def _same_at_site(self, pool: Sequence[Sequence[Finding]], original: str, index: int) -> Finding | None:
+        """ "Tengo el brazo hinchado" then "la cara tmb": the quality of the latest present
+        finding, at the site the message names (what the lexicon's frames make of the two)."""
+        reader, frames = self.engine.reader, self.engine.lexicon.frames
+        site = next((m for m in reader.read(original).mentions if m.has("site")), None)
+        # The latest message that found anything, and what it found: only if it is present.
+        last = next((fs[-1] for fs in reversed(pool) if fs), None)
+        if site is None or last is None or not last.present:
+            return None
+        qualities = [q for m in reader.read(last.evidence).mentions for q in m.values("quality")]
+        for where in site.values("site"):
+            for q in qualities:
+                concept = frames.get((where, q))
+                if concept is not None:
+                    tokens = reader.read(original).tokens
+                    start, end = tokens[site.i].start, tokens[site.j - 1].end
+                    mods = tuple(sorted(set(site.values("mod")) & SITE_MODIFIERS))
+                    return Finding(concept, "present", start, end, original[start:end], mods, message=index)
+        return None
 
     def _site_concept(self, before: Sequence[Sequence[Finding]], concept: str) -> str | None:
         """The concept a quality that alone gives `concept` would make with the site of the
@@ -852,6 +916,29 @@ class ConversationReader:
             for f in mine
         ]
 
+    def _goes_on(self, finding: Finding, text: str, cont: re.Pattern[str]) -> bool:
+        """A present finding that the message names only as more of the list before ("y
+        diarrea", "además mucha tos"): nothing before it in its sentence but the words going
+        on, and no word of the writer's own in it ("y no puedo caminar" is the writer)."""
+        if not finding.present or finding.start > len(text):
+            return False
+        before = re.split(r"[.;!?¿¡]", text[: finding.start])[-1]
+        sentence = before + re.split(r"[.;!?¿¡]", text[finding.start :])[0]
+        writer = self.phrases.me | self.engine.lexicon.lists.get("first_singular", frozenset())
+        return cont.fullmatch(before) is not None and set(re.findall(r"[a-z']+", sentence)).isdisjoint(writer)
+
+    def _theirs_in_clause(self, finding: Finding, text: str) -> Finding:
+        """A present finding said in a clause about a third person (`their_clause`: "ella es
+        la del dolor", "a él le duele") and not about the writer is that person's."""
+        their = self.phrases.their_clause
+        if their is None or not finding.present:
+            return finding
+        clause = re.split(r"[,.;:!?]", text[: finding.end])[-1]
+        words = set(re.findall(r"[a-z']+", clause))
+        if their.search(clause) and words.isdisjoint(self.phrases.mine):
+            return replace(finding, status="other")
+        return finding
+
     def _given_away(self, finding: Finding, text: str) -> Finding:
         after = text[finding.end : finding.end + 60]
         if finding.present and finding.end <= len(text) and _matches(self.phrases.reassign_after, after):
@@ -874,6 +961,17 @@ class ConversationReader:
                     findings[k] = replace(f, status="negated")
                     changed.append(Change(f.concept, "negated", offset + j, index))
         return changed
+
+    @staticmethod
+    def _answer_reversed(pool: list[list[Finding]], index: int, offset: int) -> list[Change]:
+        """The nearest earlier answer that denied what its question asked is now a yes."""
+        for j in range(len(pool) - 1, -1, -1):
+            denied = [k for k, f in enumerate(pool[j]) if f.from_question and f.status == "negated"]
+            if denied:
+                for k in denied:
+                    pool[j][k] = replace(pool[j][k], status="present")
+                return [Change(pool[j][k].concept, "present", offset + j, index) for k in denied]
+        return []
 
     def _takes_back(self, text: str) -> Status | None:
         if _matches(self.phrases.reassign, text):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from .lexicon import Mention
-from .reader import Draft, Number, Reader, Reading
+from .reader import ON_TREATMENT, Draft, Number, Reader, Reading
 from .text import PUNCT, Token
 
 Kind = Literal["yes_no", "scale", "count", "temperature", "open"]
@@ -115,11 +115,24 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             yes, no = after, None
     if no is not None and _worse_said(tokens):
         no = None  # "No, it's worse" to "Is your back pain better than last week?"
+    if (
+        no is not None
+        and yes is None
+        and STILL_GOING & set(question.modifiers) & _answer_modifiers(reader, reading)
+    ):
+        # "no, no para" to "¿El sangrado no para?", "no, it won't stop" to "Is the bleeding
+        # not stopping?": the "no" agrees with a question asked in the negative.
+        yes, no = no, None
     if yes is None and no is None and "large_amount" in question.modifiers:
         said = " ".join(t.norm for t in tokens[:lead_end] if t.kind != PUNCT)
         lists = reader.lex.lists
         if said in lists.get("large_answers", frozenset()) or said in lists.get("small_amounts", frozenset()):
             # "more" or "streaks" to "How much blood? (streaks, a teaspoon, more)": there was blood
+            yes = Mention(0, max(1, lead_end), (("ans", "yes"),))
+    if yes is None and no is None and ON_TREATMENT in question.concepts:
+        said = " " + " ".join(t.norm for t in tokens[:lead_end] if t.kind != PUNCT) + " "
+        if any(f" {r} " in said for r in reader.lex.lists.get("recent_times", frozenset())):
+            # "el lunes", "last week" to "Any chemotherapy in the last six weeks?": when, so yes
             yes = Mention(0, max(1, lead_end), (("ans", "yes"),))
     stable = next((m for m in lead if ("marker", "stable") in m.tags), None)
     if stable is not None and yes is None and no is None:
@@ -278,6 +291,7 @@ _WITH: Final = frozenset({"with"})
 WORSE_WORDS: Final = frozenset({"worse", "worsening", "deteriorating", "downhill"})
 ONLY_WORDS: Final = frozenset({"only", "just"})
 QUALIFIED_AWAY: Final = frozenset({"at_rest", "severe"})
+STILL_GOING: Final = frozenset({"wont_stop"})  # a quality the questions ask in the negative
 TRACE_WORDS: Final = frozenset(
     {"streak", "streaks", "spot", "spots", "speck", "specks", "fleck", "flecks", "trace", "clot", "clots"}
 )
