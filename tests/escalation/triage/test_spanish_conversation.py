@@ -368,9 +368,9 @@ def test_a_carer_the_writer_or_a_parent_named_before_is_still_the_patient(
     assert _read(es, *turns).level.label == level
 
 
-# -- answers to "¿El sangrado no para?" -------------------------------------------------------
+# -- answers to "¿Sigue sangrando sin parar?" ------------------------------------------------------
 
-STOP_Q = "¿El sangrado no para?"
+STOP_Q = "¿Sigue sangrando sin parar?"
 
 
 @pytest.mark.parametrize(
