@@ -65,7 +65,9 @@ async def test_a_spanish_speaker_is_asked_checked_in_and_kept_safe_in_spanish_an
     await write("Sí")
     rosa = await _rosa(rt)
     assert (rosa.status, rosa.consented_at is not None) == ("active", True)
-    assert (await _sent(rt, rosa.id))[-1].text == "Gracias, queda confirmado. En una emergencia, llame al 911."
+    assert (await _sent(rt, rosa.id))[
+        -1
+    ].text == "Gracias, queda confirmado. En una emergencia, llame al 911."
 
     # The check-in, in Spanish: the clinic's Spanish question, Vigil's Spanish intro and hint.
     clock.set(DUE)

@@ -172,7 +172,8 @@ def test_a_misspelt_key_names_the_keys_allowed_there_and_suggests_the_closest() 
     said = "\n".join(info.value.lines)
     assert (
         "clinic.emergancy_number: is not a key allowed here; did you mean emergency_number? (allowed: slug, "
-        "name, timezone, emergency_number, quiet_hours, conversation_window_hours, trend_baseline_default, text_consent)"
+        "name, timezone, emergency_number, quiet_hours, conversation_window_hours, trend_baseline_default, "
+        "text_consent)"
     ) in said, said
     assert (
         "oncall.rotations[0].shift_hour: is not a key allowed here; did you mean shift_hours? "

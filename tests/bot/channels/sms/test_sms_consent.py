@@ -114,6 +114,8 @@ async def test_a_clinic_that_asks_asks_a_spanish_speaker_in_spanish_and_si_is_he
     assert len(_to(twilio, IRIS)) == 1  # no check-in before her SI
     assert (await text_in(sms_client, "Si", "SMconsent3", sender=IRIS)).status_code == 200
     await sms_rt.service.dispatcher.drain()
-    assert _to(twilio, IRIS)[-1] == fold(say("consent_yes", "es", emergency_number="911"))  # as SMS carries it
+    assert _to(twilio, IRIS)[-1] == fold(
+        say("consent_yes", "es", emergency_number="911")
+    )  # as SMS carries it
     iris = await _patient(sms_rt)
     assert (iris.status, iris.consented_at is not None) == ("active", True)
