@@ -1406,6 +1406,10 @@ class Reader:
                 continue
             clause, sentence = tokens[k].clause, tokens[k].sentence
             own = [x for x, t in enumerate(tokens) if t.clause == clause and t.sentence == sentence]
+            # "yo he estado viendo que no puede caminar": a "que", "porque" or "y" (the
+            # language's `writer_own_stops`) ends the writer's part; what follows is the patient.
+            stops = self.lex.lists.get("writer_own_stops", frozenset())
+            own = [x for x in own if not stops & {tokens[y].norm for y in range(min(x, k), max(x, k) + 1)}]
             if any(x in firsts for x in own):
                 for x in own:
                     subject[x] = OTHER
