@@ -330,3 +330,63 @@ def test_a_carers_own_symptom_said_with_yo_is_theirs(text: str) -> None:
 )
 def test_what_the_carer_sees_after_yo_is_still_the_patients(text: str) -> None:
     assert level(text, context=CARER) == "emergency", assess(text, context=CARER).findings
+
+
+# -- more of the same classes: a chest in a press, a face gone to one side ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me oprime el pecho bien fuerte",
+        "es como si me apretaran el pecho con tenazas",
+        "el pecho como entre una prensa",
+        "como si me hubieran echado una roca encima del pecho",
+    ],
+)
+def test_a_chest_pressed_hard_or_in_a_vice_is_severe_chest_pain(text: str) -> None:
+    assert level(text) == "emergency", assess(text).findings
+
+
+def test_a_chest_pressed_without_more_is_chest_pain() -> None:
+    assert level("me oprime un poco el pecho") == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text", ["se me encoge el corazón de pena", "me oprime el corazón verlo así", "me aprieta el zapato"]
+)
+def test_a_heart_squeezed_by_sorrow_or_a_tight_shoe_is_no_chest_pain(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["se le torció la boca de repente", "la cara se me fue de lado", "tiene la boca chueca hacia un lado"],
+)
+def test_a_mouth_or_face_gone_to_one_side_is_one_sided_weakness(text: str) -> None:
+    assert level(text, context=CARER) == "emergency", assess(text, context=CARER).findings
+
+
+def test_a_twisted_ankle_is_no_face_gone_to_one_side() -> None:
+    assert "neuro-acute" not in assess("se me torció el tobillo bajando la escalera").rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me sangra la nariz desde hace 40 minutos",
+        "no para de salirle sangre de la boca",
+        "mi mamá dice que prefiere estar muerta",
+        "mi papá ya no quiere seguir así",
+    ],
+)
+def test_still_bleeding_for_a_while_or_wishing_to_be_dead_is_an_emergency(text: str) -> None:
+    assert level(text, context=CARER) == "emergency", assess(text, context=CARER).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no para de salirme moco", "ya no quiere seguir con la quimio", "me sangró la nariz hace 40 minutos"],
+)
+def test_mucus_a_treatment_decision_or_a_bleed_that_was_are_no_emergency(text: str) -> None:
+    assert level(text, context=CARER) != "emergency", assess(text, context=CARER).findings
