@@ -390,3 +390,28 @@ def test_still_bleeding_for_a_while_or_wishing_to_be_dead_is_an_emergency(text: 
 )
 def test_mucus_a_treatment_decision_or_a_bleed_that_was_are_no_emergency(text: str) -> None:
     assert level(text, context=CARER) != "emergency", assess(text, context=CARER).findings
+
+
+# -- "the same, and well": a stable answer that says it is fine ---------------------------------
+
+
+@pytest.mark.parametrize("text", ["igual que siempre, bien", "igual, normal", "igual de tranquila"])
+def test_the_same_and_well_to_a_comparison_is_no_breathlessness(text: str) -> None:
+    assert level(text, BREATH_VS_LAST_WEEK) == "none", assess(text, BREATH_VS_LAST_WEEK).findings
+
+
+@pytest.mark.parametrize("text", ["igual", "igual de mal", "lo mismo, me falta el aire"])
+def test_the_same_without_well_is_still_there(text: str) -> None:
+    assert level(text, BREATH_VS_LAST_WEEK) == "routine", assess(text, BREATH_VS_LAST_WEEK).findings
+
+
+def test_peorcito_is_worse() -> None:
+    assert level("peorcito", BREATH_VS_LAST_WEEK) == "urgent"
+
+
+def test_english_same_and_fine_is_no_breathlessness_and_no_worse_is_not_worse() -> None:
+    en = default_engine("en")
+    q = "Is your breathing worse than last week?"
+    assert en.assess("same as ever, fine", q).level.label == "none"
+    assert en.assess("no worse", q).level.label == "routine"
+    assert en.assess("the same, still breathless", q).level.label == "routine"

@@ -131,6 +131,11 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             # "more" or "streaks" to "How much blood? (streaks, a teaspoon, more)": there was blood
             yes = Mention(0, max(1, lead_end), (("ans", "yes"),))
     stable = next((m for m in lead if ("marker", "stable") in m.tags), None)
+    near = [m for m in mentions if m.i < LEAD_TOKENS]
+    well = next((m for m in near if "good" in m.values("ans")), None)
+    unwell = any("bad" in m.values("ans") or m.has("concept") for m in near)
+    if stable is not None and well is not None and yes is None and no is None and not unwell:
+        stable, no = None, well  # "igual que siempre, bien", "same as ever, fine": the same, and well
     if stable is not None and yes is None and no is None:
         # "no worse", "same as before" to "Is your back pain worse than last week?": still
         # there, not worse
