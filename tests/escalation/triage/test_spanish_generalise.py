@@ -415,3 +415,23 @@ def test_english_same_and_fine_is_no_breathlessness_and_no_worse_is_not_worse() 
     assert en.assess("same as ever, fine", q).level.label == "none"
     assert en.assess("no worse", q).level.label == "routine"
     assert en.assess("the same, still breathless", q).level.label == "routine"
+
+
+# -- hard negatives found after the first fixes --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi suegra quiere morirse de la risa con la novela",
+        "mi hijo dice que se va a matar estudiando jaja",
+        "mi esposo se va a matar trabajando tanto",
+    ],
+)
+def test_dying_of_laughter_or_killing_oneself_with_work_is_no_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text, context=CARER)), assess(text, context=CARER).findings
+
+
+def test_que_no_tenia_about_something_else_is_not_new() -> None:
+    a = assess("me falta el aire porque subí unas escaleras que no tenía ganas de subir")
+    assert "dyspnea-new" not in a.rules, a.findings
