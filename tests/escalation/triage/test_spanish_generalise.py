@@ -435,3 +435,40 @@ def test_dying_of_laughter_or_killing_oneself_with_work_is_no_self_harm(text: st
 def test_que_no_tenia_about_something_else_is_not_new() -> None:
     a = assess("me falta el aire porque subí unas escaleras que no tenía ganas de subir")
     assert "dyspnea-new" not in a.rules, a.findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no sé para qué sigo viviendo", "solo quiero que todo se acabe", "ya quisiera que se termine todo"],
+)
+def test_not_seeing_why_to_go_on_or_wanting_it_all_over_is_self_harm(text: str) -> None:
+    assert level(text) == "emergency", assess(text).findings
+
+
+@pytest.mark.parametrize("text", ["quiero que se acabe la quimio", "ojalá se acabe pronto el tratamiento"])
+def test_wanting_a_treatment_over_is_no_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text)), assess(text).findings
+
+
+@pytest.mark.parametrize("text", ["le sale sangre de la nariz sin parar", "sangra sin detenerse"])
+def test_bleeding_sin_parar_will_not_stop(text: str) -> None:
+    assert "bleeding-major" in assess(text).rules, assess(text).findings
+
+
+def test_coughing_sin_parar_is_no_major_bleed() -> None:
+    assert level("toso sin parar") == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me sale sangre de la nariz", "le salía un poco de sangre de la herida", "me sale sangre del oído"],
+)
+def test_blood_coming_out_of_a_place_not_the_lungs_is_bleeding(text: str) -> None:
+    a = assess(text)
+    assert "bleeding" in present(a), a.findings
+    assert "hemoptysis" not in present(a), a.findings
+
+
+@pytest.mark.parametrize("text", ["me sale sangre al toser", "me sale sangre por la boca cuando toso"])
+def test_blood_coming_out_with_a_cough_stays_hemoptysis(text: str) -> None:
+    assert "hemoptysis" in present(assess(text)), assess(text).findings
