@@ -472,3 +472,31 @@ def test_blood_coming_out_of_a_place_not_the_lungs_is_bleeding(text: str) -> Non
 @pytest.mark.parametrize("text", ["me sale sangre al toser", "me sale sangre por la boca cuando toso"])
 def test_blood_coming_out_with_a_cough_stays_hemoptysis(text: str) -> None:
     assert "hemoptysis" in present(assess(text)), assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "voy perdiendo peso sin hacer dieta",
+        "he rebajado muchísimo",
+        "los pantalones me quedan flojos",
+        "quedó en los puros huesos",
+    ],
+)
+def test_weight_lost_said_without_kilos_is_weight_loss(text: str) -> None:
+    assert "weight_loss" in present(assess(text, context=CARER)), assess(text, context=CARER).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ya no estoy perdiendo peso", "mi gato está en los huesos", "el vestido de la boda me queda flojo"],
+)
+def test_weight_loss_denied_or_of_others_is_not_the_patients(text: str) -> None:
+    assert "weight_loss" not in present(assess(text)), assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text", ["me da miedo que sea algo grave", "siento que me voy a morir", "algo raro me está pasando"]
+)
+def test_fear_that_something_is_wrong_is_routine_worry(text: str) -> None:
+    assert level(text) == "routine", assess(text).findings
