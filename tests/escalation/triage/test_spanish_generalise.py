@@ -500,3 +500,20 @@ def test_weight_loss_denied_or_of_others_is_not_the_patients(text: str) -> None:
 )
 def test_fear_that_something_is_wrong_is_routine_worry(text: str) -> None:
     assert level(text) == "routine", assess(text).findings
+
+
+LEG_WEAKNESS = "¿Ha notado debilidad nueva en las piernas?"
+
+
+@pytest.mark.parametrize("text", ["a lo mejor", "puede ser, no estoy segura", "tal vez un poco", "un chin"])
+def test_a_hedged_yes_to_a_red_flag_question_is_a_yes(text: str) -> None:
+    assert level(text, LEG_WEAKNESS) == "emergency", assess(text, LEG_WEAKNESS).findings
+
+
+@pytest.mark.parametrize("text", ["a lo mejor no", "puede que no", "ni de chiste"])
+def test_a_hedged_no_is_a_no(text: str) -> None:
+    assert level(text, LEG_WEAKNESS) == "none", assess(text, LEG_WEAKNESS).findings
+
+
+def test_a_lo_mejor_outside_an_answer_is_nothing() -> None:
+    assert level("a lo mejor mañana paso a la clínica") == "none"
