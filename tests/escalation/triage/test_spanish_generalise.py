@@ -517,3 +517,20 @@ def test_a_hedged_no_is_a_no(text: str) -> None:
 
 def test_a_lo_mejor_outside_an_answer_is_nothing() -> None:
     assert level("a lo mejor mañana paso a la clínica") == "none"
+
+
+@pytest.mark.parametrize(
+    "text", ["no me entra el aire", "casi no le pasa nada de aire", "el aire no me llega"]
+)
+def test_air_that_will_not_go_in_is_severe_breathlessness(text: str) -> None:
+    assert level(text) == "emergency", assess(text).findings
+
+
+@pytest.mark.parametrize("text", ["no me entra la ropa de antes", "no me entra la comida"])
+def test_clothes_or_food_that_will_not_go_in_are_no_breathlessness(text: str) -> None:
+    assert "dyspnea" not in present(assess(text)), assess(text).findings
+
+
+@pytest.mark.parametrize("text", ["estoy botando sangre por la boca", "echa sangre por la boca"])
+def test_blood_thrown_out_of_the_mouth_is_at_least_hemoptysis(text: str) -> None:
+    assert level(text) in ("urgent", "emergency"), assess(text).findings
