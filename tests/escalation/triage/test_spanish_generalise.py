@@ -534,3 +534,23 @@ def test_clothes_or_food_that_will_not_go_in_are_no_breathlessness(text: str) ->
 @pytest.mark.parametrize("text", ["estoy botando sangre por la boca", "echa sangre por la boca"])
 def test_blood_thrown_out_of_the_mouth_is_at_least_hemoptysis(text: str) -> None:
     assert level(text) in ("urgent", "emergency"), assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "traigo un dolor de cabeza que me revienta",
+        "un dolor de cabeza que la vuelve loca",
+        "me mata la cabeza de dolor",
+    ],
+)
+def test_a_headache_that_splits_or_kills_is_severe(text: str) -> None:
+    assert "head" in assess(text, context=CARER).rules, assess(text, context=CARER).findings
+
+
+def test_noise_that_splits_the_head_is_no_headache() -> None:
+    assert level("el ruido de la obra me parte la cabeza") == "none"
+
+
+def test_spanglish_cannot_walk_is_gait_difficulty() -> None:
+    assert "gait_difficulty" in present(assess("desde ayer no puedo walk bien"))
