@@ -554,3 +554,39 @@ def test_noise_that_splits_the_head_is_no_headache() -> None:
 
 def test_spanglish_cannot_walk_is_gait_difficulty() -> None:
     assert "gait_difficulty" in present(assess("desde ayer no puedo walk bien"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la doctora me preguntó si tenía sangre en la flema y le dije que no",
+        "me da miedo que me vuelva la fiebre",
+        "tengo miedo de que le dé diarrea con la nueva quimio",
+    ],
+)
+def test_a_question_asked_or_a_fear_of_what_may_come_is_not_present(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cuando me operaron perdí mucha sangre",
+        "durante la biopsia sangré bastante",
+        "ayer tuve diarrea pero hoy amanecí bien",
+    ],
+)
+def test_bleeding_in_an_operation_or_a_symptom_gone_today_is_over(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me operaron hace una semana y me sangra la herida sin parar",
+        "me preocupa que me sale sangre al toser",
+        "hoy me siento bien pero no puedo caminar",
+    ],
+)
+def test_a_symptom_now_beside_those_words_still_counts(text: str) -> None:
+    assert level(text) in ("urgent", "emergency"), assess(text).findings
