@@ -590,3 +590,14 @@ def test_bleeding_in_an_operation_or_a_symptom_gone_today_is_over(text: str) -> 
 )
 def test_a_symptom_now_beside_those_words_still_counts(text: str) -> None:
     assert level(text) in ("urgent", "emergency"), assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text", ["ella anda bien, yo soy la que tiene tos", "soy yo el que anda con diarrea, él está tranquilo"]
+)
+def test_a_carer_who_says_they_are_the_one_with_it_keeps_it(text: str) -> None:
+    assert level(text, context=CARER) == "none", assess(text, context=CARER).findings
+
+
+def test_yo_soy_la_que_cuida_keeps_the_patients_finding() -> None:
+    assert level("yo soy la que la cuida y no puede caminar", context=CARER) == "emergency"
