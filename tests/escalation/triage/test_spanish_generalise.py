@@ -601,3 +601,20 @@ def test_a_carer_who_says_they_are_the_one_with_it_keeps_it(text: str) -> None:
 
 def test_yo_soy_la_que_cuida_keeps_the_patients_finding() -> None:
     assert level("yo soy la que la cuida y no puede caminar", context=CARER) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he ido al baño como 9 veces, todo aguado",
+        "hizo del baño bien líquido 8 veces hoy",
+        "fue al baño 10 veces suelto",
+    ],
+)
+def test_loose_stools_with_a_count_are_diarrhea_with_that_count(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "diarrhea" in a.rules, a.findings
+
+
+def test_going_to_the_toilet_without_loose_stools_is_nothing() -> None:
+    assert level("fui al baño 3 veces hoy") == "none"
