@@ -1,0 +1,367 @@
+"""Red-team set 15's classes, each told in other words, with near misses beside them: legs
+told by the everyday task they no longer manage, broken English that drops "to", tenses and
+verbs, images for breath, chest pain, swelling and sight, seizures told by what was seen,
+bleeding told by what it soaks, wishes to die said sideways, and counts that add up.
+
+Each test is named as the sentence it reads; the sentences are illustrations of a class,
+not the development set's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vigil.escalation.triage import Level
+
+from .conftest import assess, present
+
+# -- legs told by the everyday task they no longer manage --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her legs just won't take her up the stairs now",
+        "I can't manage the steps to the front door any more",
+        "couldn't step up the kerb outside the chemist",
+        "can't get myself out of the bath without my son",
+        "can't stand at the sink long enough to do the dishes",
+        "he's stopped going upstairs, sleeps on the sofa",
+        "my legs won't do the stairs since Tuesday",
+    ],
+)
+def test_my_legs_wont_do_the_stairs_is_gait_difficulty(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't do the stairs without getting puffed",
+        "the stairs at the station are being repaired",
+        "went upstairs for a nap this afternoon",
+        "had a lovely bath and got out fine",
+    ],
+)
+def test_stairs_stopped_by_breath_or_just_named_are_not_the_legs(text: str) -> None:
+    assert "gait_difficulty" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my legs like stone today", "legs heavy like concrete since the morning", "his legs feel like sandbags"],
+)
+def test_legs_like_stone_are_weak(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_heart_like_stone_is_not_weak_legs() -> None:
+    assert "limb_weakness" not in present(assess("the bread was hard like stone"))
+
+
+# -- broken English: the past tense, "to" and "when" dropped -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "last night i pee in the bed",
+        "she wee in the bed two times this week",
+        "i pee on my trousers, no feel it",
+    ],
+)
+def test_i_pee_in_the_bed_is_bladder_dysfunction(text: str) -> None:
+    a = assess(text)
+    assert "bladder_bowel_dysfunction" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_the_cat_peed_on_the_rug_is_nothing() -> None:
+    assert assess("the cat peed on the rug again").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i cannot take the air, very hard",
+        "i can't get enough air in",
+        "no can take air even i sit",
+    ],
+)
+def test_i_cannot_take_the_air_is_severe_breathlessness(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "breath more short than before when i go shop",
+        "breathing more hard this week",
+        "I get out of breath much faster than I used to",
+        "I'm puffed a lot sooner than last month",
+    ],
+)
+def test_breath_more_short_than_last_week_is_worse_breathing(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a bit more breathless on hills, fine when I'm sitting down",
+        "puffed walking the dog, ok once I sit",
+    ],
+)
+def test_fine_when_resting_is_not_breathless_at_rest(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my head pain very strong", "the pain in my head is so strong, 9"],
+)
+def test_my_head_pain_very_strong_is_a_severe_headache(text: str) -> None:
+    a = assess(text)
+    assert "headache" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_i_feel_very_strong_today_is_nothing() -> None:
+    assert assess("I feel very strong today").level is Level.NONE
+
+
+# -- breath, chest, swelling and sight told by images --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "like I'm breathing in through a thin straw all the time",
+        "breathing through a wet flannel, even in bed",
+        "can't talk on the phone now, too out of breath",
+    ],
+)
+def test_breathing_through_a_straw_is_severe_breathlessness(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my breathing has been a bit funny since Sunday", "breath's not quite right today"],
+)
+def test_breathing_a_bit_off_is_breathlessness(text: str) -> None:
+    assert "dyspnea" in present(assess(text))
+
+
+def test_breathing_off_with_a_swollen_calf_is_a_clot() -> None:
+    a = assess("left calf swollen and hot, and my breathing feels a bit off")
+    assert a.level is Level.EMERGENCY
+    assert "clot" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "feels like a hippo has sat on me",
+        "as if a sumo wrestler is kneeling on my chest",
+        "like a bus parked on top of me, middle of my chest",
+    ],
+)
+def test_an_elephant_has_sat_on_me_is_severe_chest_pain(text: str) -> None:
+    a = assess(text)
+    assert "chest_pain" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["chest feels bruised where I lean on it", "my chest feels like I've been punched"]
+)
+def test_a_chest_that_feels_bruised_is_chest_pain(text: str) -> None:
+    a = assess(text)
+    assert "chest_pain" in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my neck fat and my breathing make noise",
+        "face puffed up like a chipmunk and my breathing's all whistly",
+        "can't get my wedding ring off, face swollen, breath rattly",
+    ],
+)
+def test_a_swollen_face_with_noisy_breath_is_svc_airway(text: str) -> None:
+    a = assess(text)
+    assert a.level is Level.EMERGENCY
+    assert "svc-airway" in a.rules
+
+
+@pytest.mark.parametrize("text", ["my rings feel really tight this week", "face looks like a full moon"])
+def test_a_tight_ring_or_a_moon_face_is_swelling(text: str) -> None:
+    assert "face_neck_swelling" in present(assess(text))
+
+
+def test_a_tight_deadline_is_not_swelling() -> None:
+    assert "face_neck_swelling" not in present(assess("tight deadline at work this week"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lost the right half of everything I look at",
+        "like a black curtain coming down over one eye",
+        "can't see the left half of the page",
+    ],
+)
+def test_losing_half_of_what_i_see_is_a_one_sided_vision_change(text: str) -> None:
+    a = assess(text)
+    assert "vision_change" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_shadow_on_the_scan_is_not_sight() -> None:
+    assert "vision_change" not in present(assess("they said there was a shadow over my lung"))
+
+
+# -- seizures told by what was seen ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she went rigid and then started jerking in the chair",
+        "my wife says my leg was jerking and I wasn't with it for a minute",
+        "went stiff and shook on the sofa, now just tired",
+    ],
+)
+def test_went_stiff_and_shook_is_a_seizure(text: str) -> None:
+    a = assess(text)
+    assert "seizure" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_my_mind_went_blank_in_the_quiz_is_not_confusion() -> None:
+    assert assess("my mind went all blank in the pub quiz, ha").level is not Level.EMERGENCY
+
+
+# -- bleeding told by what it soaks ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nicked my thumb and it keeps on bleeding",
+        "bleeding through a pad every half hour",
+        "the drain bag is filling up with blood",
+        "cut on my shin is bleeding, soaked 4 tea towels",
+        "the site where the nurse put my cannula is still oozing",
+    ],
+)
+def test_bleeding_that_soaks_through_is_major(text: str) -> None:
+    a = assess(text)
+    assert "bleeding" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nicked my thumb and it keeps on bleeding",
+        "bleeding through a pad every half hour",
+        "the drain bag is filling up with blood",
+    ],
+)
+def test_bleeding_that_soaks_through_is_an_emergency(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["threw up and it looked like coffee grounds", "was sick and it was bright red, a cupful"]
+)
+def test_vomit_told_by_its_colour_is_bleeding(text: str) -> None:
+    assert "bleeding" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my nose keeps on dripping with this cold",
+        "had my bloods taken, all fine",
+        "was sick and red in the face after",
+    ],
+)
+def test_a_runny_nose_or_a_blood_test_is_not_bleeding(text: str) -> None:
+    a = assess(text)
+    assert "bleeding" not in present(a)
+    assert a.level is not Level.EMERGENCY
+
+
+# -- wishes to die said sideways -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want die now",
+        "would be glad not to wake up",
+        "I keep hoping I'll just slip away in my sleep",
+        "been thinking about wading into the river",
+        "thinking about ending it, don't tell anyone",
+    ],
+)
+def test_wanting_not_to_wake_up_is_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "slept fine, didn't wake up once",
+        "glad to wake up without a headache",
+        "thinking about going in the sea on holiday",
+    ],
+)
+def test_sleeping_well_is_not_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+# -- counts and durations ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "q"),
+    [
+        ("loose, maybe 9 times", "How are your bowels?"),
+        ("the runs, 8 times", None),
+        ("had the squits seven times today", None),
+    ],
+)
+def test_loose_about_8_times_is_diarrhoea_counted(text: str, q: str | None) -> None:
+    a = assess(text, q)
+    assert "diarrhea" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_sleeping_most_of_the_day_is_drowsiness() -> None:
+    a = assess("she's sleeping most of the day now", context={"writer": "carer"})
+    assert "drowsiness" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_an_illness_weeks_ago_is_over() -> None:
+    text = "had chills after the last cycle but that was two weeks ago"
+    a = assess(text, context={"on_active_treatment": True})
+    assert a.level is not Level.EMERGENCY
