@@ -365,3 +365,57 @@ def test_an_illness_weeks_ago_is_over() -> None:
     text = "had chills after the last cycle but that was two weeks ago"
     a = assess(text, context={"on_active_treatment": True})
     assert a.level is not Level.EMERGENCY
+
+
+# -- broken English drops "can", "to" and the past tense; everyday help with the legs ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs no good, no can walk",
+        "i fall down 3 time this week",
+        "his leg not strong since yesterday",
+        "my legs aren't carrying me any more",
+        "my son has to lift me off the toilet",
+        "going down the stairs on my backside now",
+        "me no feel my legs",
+    ],
+)
+def test_no_can_walk_is_the_legs_failing(text: str) -> None:
+    a = assess(text)
+    assert present(a) & {"gait_difficulty", "limb_weakness", "numbness"}
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pee come out by itself", "she cannot control her wee now", "i no control the pee"],
+)
+def test_pee_come_by_itself_is_bladder_dysfunction(text: str) -> None:
+    a = assess(text)
+    assert "bladder_bowel_dysfunction" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["breathe very hard when i lie", "no air, i sit and still no air", "me no breathe good even sitting"],
+)
+def test_breathe_very_difficult_when_i_lie_is_breathless_at_rest(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no, can walk fine",
+        "the bike tyre has no air",
+        "my cat fell down the stairs",
+        "the dog won't let me sleep in",
+    ],
+)
+def test_near_misses_of_broken_english_are_not_emergencies(text: str) -> None:
+    assert assess(text).level is not Level.EMERGENCY
