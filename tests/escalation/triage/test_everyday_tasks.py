@@ -419,3 +419,65 @@ def test_breathe_very_difficult_when_i_lie_is_breathless_at_rest(text: str) -> N
 )
 def test_near_misses_of_broken_english_are_not_emergencies(text: str) -> None:
     assert assess(text).level is not Level.EMERGENCY
+
+
+# -- more of the same classes: wishes, bleeding, breath and chest seen by others ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly I'd welcome never waking up",
+        "i no want live no more",
+        "I've given away all my jewellery, don't need it where I'm going",
+        "part of me is hoping the cancer takes me soon",
+        "better I die than this",
+        "if I just slipped away in my sleep I wouldn't mind",
+        "I'm fed up of living.",
+    ],
+)
+def test_welcoming_not_waking_up_is_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my nan died in her sleep last spring",
+        "I want to live to see the wedding",
+        "fed up with life on steroids, always hungry",
+        "gave away my old coats to the charity shop",
+        "what if I die in my sleep from a clot?",
+    ],
+)
+def test_death_named_without_a_wish_is_not_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "blood went right through my jeans",
+        "the bathroom floor looks like a crime scene",
+        "I can only get two words out before I need a breath",
+        "his lips are going a bit grey",
+        "mouth opening and closing, gasping like a fish out of water",
+        "she's gone grey and clammy and is clutching her chest",
+    ],
+)
+def test_what_others_see_tells_the_emergency(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the garden looks like a bomb site",
+        "my lips look a bit purple from the blackcurrant juice",
+        "he's pale and sweaty with a temperature",
+    ],
+)
+def test_images_without_a_body_in_trouble_are_not_emergencies(text: str) -> None:
+    assert assess(text).level is not Level.EMERGENCY
