@@ -481,3 +481,33 @@ def test_what_others_see_tells_the_emergency(text: str) -> None:
 )
 def test_images_without_a_body_in_trouble_are_not_emergencies(text: str) -> None:
     assert assess(text).level is not Level.EMERGENCY
+
+
+# -- understatement: the emergency as a clause after "probably nothing" ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's probably the new pills but I've had three blackouts since Friday",
+        "had a couple of fits today, husband is with me",
+        "tiny thing, can't seem to find my words this afternoon",
+        "probably nothing - can't grip a cup with my left hand",
+        "two faints this week, both in the kitchen",
+    ],
+)
+def test_an_emergency_told_as_a_small_thing_is_still_an_emergency(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we had two blackouts on our street last night",
+        "can't find the words to thank you all",
+        "They asked if I'd had any fits or blackouts, and no, never",
+        "can't find my keys anywhere",
+    ],
+)
+def test_blackouts_of_power_and_words_of_thanks_are_not_emergencies(text: str) -> None:
+    assert assess(text).level is not Level.EMERGENCY
