@@ -511,3 +511,56 @@ def test_an_emergency_told_as_a_small_thing_is_still_an_emergency(text: str) -> 
 )
 def test_blackouts_of_power_and_words_of_thanks_are_not_emergencies(text: str) -> None:
     assert assess(text).level is not Level.EMERGENCY
+
+
+# -- answers: a count is not a score, "still there" is a yes, mood and sleep are for the team -----
+
+
+@pytest.mark.parametrize(
+    ("text", "q"),
+    [
+        ("to the toilet 5 times since breakfast", "Any diarrhoea?"),
+        ("been 7 times today, all liquid", "How are your bowels? Any diarrhoea or constipation?"),
+        ("8 times today", "Any diarrhoea?"),
+    ],
+)
+def test_on_the_loo_4_times_to_a_diarrhoea_question_is_a_count(text: str, q: str) -> None:
+    a = assess(text, q, {"on_active_treatment": True})
+    assert "diarrhea" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_a_bare_number_to_a_pain_question_is_still_a_score() -> None:
+    a = assess("7", "Any chest pain? If so, how bad from 0 to 10?")
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "q", "concept"),
+    [
+        ("still there, worse at night", "How is your cough?", "cough"),
+        ("still hanging on, dry one", "How is your cough?", "cough"),
+        ("still going, the runny kind", "How are your bowels? Any diarrhoea?", "diarrhea"),
+    ],
+)
+def test_still_there_to_how_is_your_cough_is_a_yes(text: str, q: str, concept: str) -> None:
+    assert concept in present(assess(text, q))
+
+
+@pytest.mark.parametrize(
+    ("text", "q"),
+    [
+        ("really low lately, crying most days", "How has your mood been this week?"),
+        ("awful, wide awake at 4 every morning, head racing", "How have you been sleeping?"),
+    ],
+)
+def test_low_mood_and_a_racing_mind_are_routine(text: str, q: str) -> None:
+    assert assess(text, q).level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the tide is really low this morning", "my phone battery is low", "he's just a bit low, that's all"],
+)
+def test_low_said_of_things_or_lightly_is_not_flagged(text: str) -> None:
+    assert assess(text).level is Level.NONE

@@ -265,9 +265,14 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         add("present", 0, max(1, lead_end))
         return
     if number is not None and 0 < number.value <= 10 and number.i < lead_end:
-        # "7" to "Any chest pain? If so, how bad from 0 to 10?" without a "yes"
+        # "7" to "Any chest pain? If so, how bad from 0 to 10?" without a "yes"; "on the loo
+        # 4 times" to "Any diarrhoea?" is how many times, not how bad
+        counted = number.j < len(tokens) and tokens[number.j].norm in count_units
         for d in add("present", number.i, number.j):
-            _score(d, int(number.value))
+            if counted:
+                d.count = int(number.value)
+            else:
+                _score(d, int(number.value))
 
 
 _DETERMINERS: Final = frozenset({"the", "your", "this", "that", "a", "any"})
