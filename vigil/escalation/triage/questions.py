@@ -22,6 +22,9 @@ class Question:
     kind: Kind
     concepts: tuple[str, ...]
     modifiers: tuple[str, ...]
+    # "Are you managing the stairs?", "Are you eating ok?": a question that asks whether
+    # something goes well, so a "no" says the finding is there and a "yes" that it is not.
+    inverted: bool = False
 
 
 def analyse(reader: Reader, text: str) -> Question:
@@ -80,7 +83,8 @@ def analyse(reader: Reader, text: str) -> Question:
         kind = "scale"
     elif says("open"):
         kind = "open"
-    return Question(kind, tuple(concepts), tuple(m for m in mods if m != "severe"))
+    inverted = kind == "yes_no" and bool(concepts) and says("ability")
+    return Question(kind, tuple(concepts), tuple(m for m in mods if m != "severe"), inverted)
 
 
 def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
@@ -99,6 +103,8 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if yes is not None and _qualifies_another(reader, question, reading, yes):
         yes = None  # "a bit tired" to "Any trouble walking?": "a bit" is how tired, not a yes
     no = next((m for m in lead if m.has("ans") and "no" in m.values("ans")), None)
+    if question.inverted:
+        yes, no = no, yes  # "no" to "Are you managing the stairs?": not managing them
     qualified = False
     only = _only_when(reader, tokens, no.j if no is not None else 0)
     if only is not None and yes is None and not any(m.has("site") for m in mentions):
@@ -125,6 +131,8 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         yes, qualified = stable, True
     bad = next((m for m in lead if "bad" in m.values("ans")), None)
     good = next((m for m in lead if "good" in m.values("ans")), None)
+    if question.inverted and yes is None and no is None and bad is not None:
+        yes = bad  # "struggling" to "Are you managing the stairs?"
     number = next((n for n in reading.numbers if n.i < lead_end), None)
     if question.kind == "scale":
         # "was 2 this morning, now a 10": the score that says "now" is the one that stands.
@@ -264,7 +272,7 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         # you cough?": describing it says it is there.
         add("present", 0, max(1, lead_end))
         return
-    if number is not None and 0 < number.value <= 10 and number.i < lead_end:
+    if number is not None and 0 < number.value <= 10 and number.i < lead_end and not question.inverted:
         # "7" to "Any chest pain? If so, how bad from 0 to 10?" without a "yes"; "on the loo
         # 4 times" to "Any diarrhoea?" is how many times, not how bad
         counted = number.j < len(tokens) and tokens[number.j].norm in count_units
