@@ -564,3 +564,40 @@ def test_low_mood_and_a_racing_mind_are_routine(text: str, q: str) -> None:
 )
 def test_low_said_of_things_or_lightly_is_not_flagged(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+# -- fever and blood told by household images --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's hot as a radiator and had chemo on Monday",
+        "she feels like a hot water bottle, had chemo last week",
+        "I'm boiling hot, on immunotherapy",
+    ],
+)
+def test_hot_as_toast_on_chemo_is_neutropenic_fever(text: str) -> None:
+    a = assess(text)
+    assert "fever" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the weather is hot as anything today", "the kitchen is like an oven", "it's boiling hot in the ward"],
+)
+def test_hot_weather_and_rooms_are_not_fevers(text: str) -> None:
+    assert "fever" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coughed up a ramekin of blood",
+        "about an egg cup of blood when I coughed",
+        "coughed a good glug of blood up",
+    ],
+)
+def test_a_yoghurt_pot_of_blood_is_a_large_amount(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
