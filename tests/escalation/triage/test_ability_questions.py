@@ -92,3 +92,25 @@ def test_sick_after_every_sip_is_vomiting_without_fluids(text: str) -> None:
     a = assess(text)
     assert "vomiting" in present(a)
     assert a.level is Level.URGENT
+
+
+BREATH = "How is your breathing compared with last week?"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "worse. I have to stop on the landing to get my breath",
+        "much worse, the stairs finish me",
+        "far worse this week",
+    ],
+)
+def test_worse_first_to_how_is_your_breathing_is_worse_breathing(text: str) -> None:
+    a = assess(text, BREATH)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["no worse, still puffed on hills", "same as ever, no worse"])
+def test_no_worse_to_how_is_your_breathing_is_not_worse(text: str) -> None:
+    assert assess(text, BREATH).level is not Level.URGENT

@@ -145,6 +145,14 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if own & set(question.concepts):
         # The answer names what it is about; its own words say the rest.
         _merge_values(question, reading, number)
+        if no is None and stable is None and any(t.norm in WORSE_WORDS for t in tokens[:lead_end]):
+            # "worse. have to sit down to catch my breath" to "How is your breathing compared
+            # with last week?": the "worse" first says how the breath it names has changed
+            allowed = reader.lex.modifier_targets.get("worsening")
+            for d in reading.drafts:
+                asked = d.concept in question.concepts and d.status == "present"
+                if asked and (allowed is None or d.concept in allowed):
+                    d.mods.add("worsening")
         return
 
     concepts = question.concepts
@@ -222,6 +230,9 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         return
     if kind == "open":
         pick = bad or yes
+        worse = stable is None and any(t.norm in WORSE_WORDS for t in tokens[:lead_end])
+        if pick is None and no is None and worse:
+            pick = Mention(0, max(1, lead_end), (("ans", "bad"),))  # "much worse" to "How is your...?"
         if pick is not None:
             add("present", pick.i, pick.j)
         elif good is not None or no is not None:
