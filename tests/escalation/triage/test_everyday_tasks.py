@@ -601,3 +601,31 @@ def test_hot_weather_and_rooms_are_not_fevers(text: str) -> None:
 )
 def test_a_yoghurt_pot_of_blood_is_a_large_amount(text: str) -> None:
     assert assess(text).level is Level.EMERGENCY
+
+
+# -- a face that drops and speech that comes out wrong, after a "no" to something else ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no headache, but my sentences are coming out all jumbled",
+        "first time ever, the left side of my mouth has dropped",
+        "Dad's right side of his face is sagging",
+    ],
+)
+def test_my_speech_is_coming_out_wrong_is_an_emergency(text: str) -> None:
+    a = assess(text)
+    assert "speech_difficulty" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the left side of the shed roof has dropped",
+        "the talk came out all wrong at the meeting, so embarrassing",
+    ],
+)
+def test_things_that_drop_or_come_out_wrong_are_not_speech(text: str) -> None:
+    assert "speech_difficulty" not in present(assess(text))
