@@ -629,3 +629,59 @@ def test_my_speech_is_coming_out_wrong_is_an_emergency(text: str) -> None:
 )
 def test_things_that_drop_or_come_out_wrong_are_not_speech(text: str) -> None:
     assert "speech_difficulty" not in present(assess(text))
+
+
+# -- broken English, more of it: "very pain", "i shaking", "hot 39", "very sleep" ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("i have hot 38.9 and i shiver, chemo before 4 day", None),
+        ("he shaking very much and cold", {"on_active_treatment": True}),
+        ("body hot 39, immuno last week", None),
+    ],
+)
+def test_i_have_hot_39_and_i_shaking_on_chemo_is_neutropenic_fever(
+    text: str, ctx: dict[str, bool] | None
+) -> None:
+    assert assess(text, context=ctx).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my chest very pain", "chest much pain, like something sit", "so much pain in my chest"],
+)
+def test_my_chest_very_pain_is_severe_chest_pain(text: str) -> None:
+    a = assess(text)
+    assert "chest_pain" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("i vomit and the water also come up", "vomiting"),
+        ("she very sleep, no wake up good", "drowsiness"),
+        ("my neck become very big", "face_neck_swelling"),
+        ("i see everything double since morning", "vision_change"),
+        ("cannot pass the urine since yesterday", "bladder_bowel_dysfunction"),
+        ("the bed it was all blood", "bleeding"),
+    ],
+)
+def test_broken_english_names_the_finding(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it was hot 30 degrees today",
+        "i can no longer drive, my licence",
+        "i see two doctors tomorrow",
+        "shaking with nerves before the scan",
+        "my back is a bit sore, thank you so much",
+    ],
+)
+def test_broken_english_near_misses_stay_calm(text: str) -> None:
+    assert assess(text, context={"on_active_treatment": True}).level in (Level.NONE, Level.ROUTINE)
