@@ -541,6 +541,8 @@ def test_a_bare_number_to_a_pain_question_is_still_a_score() -> None:
         ("still there, worse at night", "How is your cough?", "cough"),
         ("still hanging on, dry one", "How is your cough?", "cough"),
         ("still going, the runny kind", "How are your bowels? Any diarrhoea?", "diarrhea"),
+        ("still chesty, worse first thing", "How is your cough?", "cough"),
+        ("still niggling away", "How is your cough?", "cough"),
     ],
 )
 def test_still_there_to_how_is_your_cough_is_a_yes(text: str, q: str, concept: str) -> None:
@@ -685,3 +687,7 @@ def test_broken_english_names_the_finding(text: str, concept: str) -> None:
 )
 def test_broken_english_near_misses_stay_calm(text: str) -> None:
     assert assess(text, context={"on_active_treatment": True}).level in (Level.NONE, Level.ROUTINE)
+
+
+def test_still_at_work_to_any_chest_pain_is_no_yes() -> None:
+    assert assess("still at work, no problems", "Any chest pain?").level is Level.NONE
