@@ -691,3 +691,33 @@ def test_broken_english_near_misses_stay_calm(text: str) -> None:
 
 def test_still_at_work_to_any_chest_pain_is_no_yes() -> None:
     assert assess("still at work, no problems", "Any chest pain?").level is Level.NONE
+
+
+# -- an arm told by what it drops or how it hangs -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad keeps dropping his mug from his right hand",
+        "her left arm just dangles by her side",
+        "arms won't go above my head since Sunday",
+        "his arms just flop down",
+    ],
+)
+def test_an_arm_that_just_hangs_there_is_weak(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the washing hangs there to dry",
+        "the blind won't go up",
+        "the grandkids keep dropping their plates",
+    ],
+)
+def test_things_that_hang_or_drop_are_not_arms(text: str) -> None:
+    assert assess(text).level is Level.NONE
