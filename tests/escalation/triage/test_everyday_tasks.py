@@ -721,3 +721,49 @@ def test_an_arm_that_just_hangs_there_is_weak(text: str) -> None:
 )
 def test_things_that_hang_or_drop_are_not_arms(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+# -- swelling told by jewellery and puffing; a band round the ribs; a spine on fire ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my chain feels like it's strangling me and I'm short of breath",
+        "my face puffed up overnight and I'm breathless",
+        "eyelids so swollen I can barely open them, breathing's hard",
+    ],
+)
+def test_a_necklace_choking_me_with_breathlessness_is_svc_airway(text: str) -> None:
+    a = assess(text)
+    assert a.level is Level.EMERGENCY
+    assert "svc-airway" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eyes puffy from crying at the film",
+        "my tie is too tight for the wedding",
+        "wearing a belt round my waist",
+    ],
+)
+def test_puffy_from_crying_or_a_tight_tie_is_not_svc(text: str) -> None:
+    assert assess(text).level in (Level.NONE, Level.ROUTINE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a strap of pain around my ribs, wakes me at night",
+        "feels like I'm wearing a corset, worse lying down",
+    ],
+)
+def test_a_band_round_my_ribs_is_spinal_pain(text: str) -> None:
+    assert "back_pain" in present(assess(text))
+
+
+def test_a_spine_on_fire_with_weak_legs_is_cord_compression() -> None:
+    a = assess("my lower back is on fire and my legs are going weak")
+    assert a.level is Level.EMERGENCY
+    assert "mscc-neuro" in a.rules
