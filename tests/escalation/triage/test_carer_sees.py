@@ -41,3 +41,20 @@ def test_she_has_started_to_shuffle_is_an_emergency(text: str) -> None:
 )
 def test_a_stroke_long_ago_or_a_wonky_picture_is_not(text: str) -> None:
     assert assess(text, context=CARER).level is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend's mum wants to die, it's so sad",
+        "my neighbour's dad can't walk any more",
+        "my colleague's mum is coughing up blood",
+    ],
+)
+def test_a_friends_mum_is_someone_else_when_the_apostrophe_is_dropped(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["Mum wants to die", "Dad can't walk since this morning"])
+def test_mum_named_bare_by_a_carer_is_still_the_patient(text: str) -> None:
+    assert assess(text, context=CARER).level is Level.EMERGENCY
