@@ -767,3 +767,28 @@ def test_a_spine_on_fire_with_weak_legs_is_cord_compression() -> None:
     a = assess("my lower back is on fire and my legs are going weak")
     assert a.level is Level.EMERGENCY
     assert "mscc-neuro" in a.rules
+
+
+# -- sudden onset told by an image ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pain in my chest came on like a light switch",
+        "it hit me like a lorry, this pain in my chest",
+        "one minute I was fine and the next my chest was killing me",
+    ],
+)
+def test_chest_pain_that_came_on_like_a_switch_is_sudden(text: str) -> None:
+    a = assess(text)
+    assert a.level is Level.EMERGENCY
+    assert "chest-pain" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the bill hit me like a ton of bricks", "one minute I was fine at the party, the next I was bored"],
+)
+def test_a_sudden_image_without_a_symptom_is_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
