@@ -540,7 +540,7 @@ def test_a_bare_number_to_a_pain_question_is_still_a_score() -> None:
     [
         ("still there, worse at night", "How is your cough?", "cough"),
         ("still hanging on, dry one", "How is your cough?", "cough"),
-        ("still going, the runny kind", "How are your bowels? Any diarrhoea?", "diarrhea"),
+        ("still runny, most days", "How are your bowels? Any diarrhoea?", "diarrhea"),
         ("still chesty, worse first thing", "How is your cough?", "cough"),
         ("still niggling away", "How is your cough?", "cough"),
     ],
@@ -689,8 +689,17 @@ def test_broken_english_near_misses_stay_calm(text: str) -> None:
     assert assess(text, context={"on_active_treatment": True}).level in (Level.NONE, Level.ROUTINE)
 
 
-def test_still_at_work_to_any_chest_pain_is_no_yes() -> None:
-    assert assess("still at work, no problems", "Any chest pain?").level is Level.NONE
+@pytest.mark.parametrize(
+    ("text", "q"),
+    [
+        ("still at work, no problems", "Any chest pain?"),
+        ("still going to the gym, no problems", "Any chest pain?"),
+        ("still here at my daughter's, all fine", "Any chest pain?"),
+        ("still about, pottering in the garden", "Any new weakness or numbness in your arms or legs?"),
+    ],
+)
+def test_still_at_work_to_any_chest_pain_is_no_yes(text: str, q: str) -> None:
+    assert assess(text, q).level is Level.NONE
 
 
 # -- an arm told by what it drops or how it hangs -------------------------------------------------
