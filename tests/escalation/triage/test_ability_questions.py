@@ -114,3 +114,15 @@ def test_worse_first_to_how_is_your_breathing_is_worse_breathing(text: str) -> N
 @pytest.mark.parametrize("text", ["no worse, still puffed on hills", "same as ever, no worse"])
 def test_no_worse_to_how_is_your_breathing_is_not_worse(text: str) -> None:
     assert assess(text, BREATH).level is not Level.URGENT
+
+
+@pytest.mark.parametrize(
+    ("q", "concept"),
+    [
+        ("Can you feel any numbness in your legs?", "numbness"),
+        ("Can you tell me if you have any chest pain?", "chest_pain"),
+        ("Are you able to say if you've coughed up blood?", "hemoptysis"),
+    ],
+)
+def test_a_can_you_question_that_names_a_symptom_keeps_its_yes(q: str, concept: str) -> None:
+    assert concept in present(assess("yes", q))

@@ -59,6 +59,7 @@ def analyse(reader: Reader, text: str) -> Question:
             qualifiers.add(d.concept)
     if qualifiers and any(c not in qualifiers for c in concepts):
         concepts = [c for c in concepts if c not in qualifiers]
+    named_symptom = bool(concepts)
     if not concepts:  # "Is your breathing worse?" names its subject without a symptom word
         for m in reading.mentions:
             for c in m.values("subject"):
@@ -83,7 +84,9 @@ def analyse(reader: Reader, text: str) -> Question:
         kind = "scale"
     elif says("open"):
         kind = "open"
-    inverted = kind == "yes_no" and bool(concepts) and says("ability")
+    # Only a question that names no symptom word asks whether things go well: "Can you feel
+    # any numbness?" still asks about the numbness.
+    inverted = kind == "yes_no" and bool(concepts) and not named_symptom and says("ability")
     return Question(kind, tuple(concepts), tuple(m for m in mods if m != "severe"), inverted)
 
 
