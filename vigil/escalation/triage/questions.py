@@ -22,6 +22,9 @@ class Question:
     kind: Kind
     concepts: tuple[str, ...]
     modifiers: tuple[str, ...]
+    # "Are you managing the stairs?", "Are you eating ok?": a question that asks whether
+    # something goes well, so a "no" says the finding is there and a "yes" that it is not.
+    inverted: bool = False
 
 
 def analyse(reader: Reader, text: str) -> Question:
@@ -56,6 +59,7 @@ def analyse(reader: Reader, text: str) -> Question:
             qualifiers.add(d.concept)
     if qualifiers and any(c not in qualifiers for c in concepts):
         concepts = [c for c in concepts if c not in qualifiers]
+    named_symptom = bool(concepts)
     if not concepts:  # "Is your breathing worse?" names its subject without a symptom word
         for m in reading.mentions:
             for c in m.values("subject"):
@@ -80,7 +84,10 @@ def analyse(reader: Reader, text: str) -> Question:
         kind = "scale"
     elif says("open"):
         kind = "open"
-    return Question(kind, tuple(concepts), tuple(m for m in mods if m != "severe"))
+    # Only a question that names no symptom word asks whether things go well: "Can you feel
+    # any numbness?" still asks about the numbness.
+    inverted = kind == "yes_no" and bool(concepts) and not named_symptom and says("ability")
+    return Question(kind, tuple(concepts), tuple(m for m in mods if m != "severe"), inverted)
 
 
 def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
@@ -114,6 +121,8 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if yes is not None and _qualifies_another(reader, question, reading, yes):
         yes = None  # "a bit tired" to "Any trouble walking?": "a bit" is how tired, not a yes
     no = next((m for m in lead if m.has("ans") and "no" in m.values("ans")), None)
+    if question.inverted:
+        yes, no = no, yes  # "no" to "Are you managing the stairs?": not managing them
     qualified = False
     only = _only_when(reader, tokens, no.j if no is not None else 0)
     if only is not None and yes is None and not any(m.has("site") for m in mentions):
@@ -158,6 +167,8 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         yes, qualified = stable, True
     bad = next((m for m in lead if "bad" in m.values("ans")), None)
     good = next((m for m in lead if "good" in m.values("ans")), None)
+    if question.inverted and yes is None and no is None and bad is not None:
+        yes = bad  # "struggling" to "Are you managing the stairs?"
     number = next((n for n in reading.numbers if n.i < lead_end), None)
     if question.kind == "scale":
         # "was 2 this morning, now a 10": the score that says "now" is the one that stands.
@@ -170,6 +181,14 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if own & set(question.concepts):
         # The answer names what it is about; its own words say the rest.
         _merge_values(question, reading, number)
+        if no is None and stable is None and any(t.norm in WORSE_WORDS for t in tokens[:lead_end]):
+            # "worse. have to sit down to catch my breath" to "How is your breathing compared
+            # with last week?": the "worse" first says how the breath it names has changed
+            allowed = reader.lex.modifier_targets.get("worsening")
+            for d in reading.drafts:
+                asked = d.concept in question.concepts and d.status == "present"
+                if asked and (allowed is None or d.concept in allowed):
+                    d.mods.add("worsening")
         return
 
     concepts = question.concepts
@@ -247,6 +266,9 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         return
     if kind == "open":
         pick = bad or yes
+        worse = stable is None and any(t.norm in WORSE_WORDS for t in tokens[:lead_end])
+        if pick is None and no is None and worse:
+            pick = Mention(0, max(1, lead_end), (("ans", "bad"),))  # "much worse" to "How is your...?"
         if pick is not None:
             add("present", pick.i, pick.j)
         elif good is not None or no is not None:
@@ -297,10 +319,15 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         # you cough?": describing it says it is there.
         add("present", 0, max(1, lead_end))
         return
-    if number is not None and 0 < number.value <= 10 and number.i < lead_end:
-        # "7" to "Any chest pain? If so, how bad from 0 to 10?" without a "yes"
+    if number is not None and 0 < number.value <= 10 and number.i < lead_end and not question.inverted:
+        # "7" to "Any chest pain? If so, how bad from 0 to 10?" without a "yes"; "on the loo
+        # 4 times" to "Any diarrhoea?" is how many times, not how bad
+        counted = number.j < len(tokens) and tokens[number.j].norm in count_units
         for d in add("present", number.i, number.j):
-            _score(d, int(number.value))
+            if counted:
+                d.count = int(number.value)
+            else:
+                _score(d, int(number.value))
 
 
 _DETERMINERS: Final = frozenset({"the", "your", "this", "that", "a", "any"})

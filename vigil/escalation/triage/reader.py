@@ -56,6 +56,8 @@ SUBJECT_REACH: Final = 9
 FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a headache"
 
 OTHER: Final = 1
+# "four more times": a count that adds to the one told before it.
+ADDED_WORDS: Final = frozenset({"more", "further", "extra"})
 ON_TREATMENT: Final = "_on_active_treatment"
 BONE_METS: Final = "_known_bone_metastases"
 # Context a message can give of itself, as pseudo-findings with a status: marker -> draft
@@ -496,6 +498,11 @@ class Reader:
             candidates = near(q, sites) if sites else []
             if sites and not candidates and self._sentence_pairing.intersection(q.values("quality")):
                 candidates = in_sentence(q)
+            if sites and not candidates and self._fragment(tokens, q):
+                # "the worst is in my chest, crushing, 9": a quality standing alone as a list
+                # item says what the site of the clause just before it is like.
+                clause = tokens[q.i].clause
+                candidates = [o for o in in_sentence(q) if o.j <= q.i and clause - tokens[o.i].clause == 1]
             for s in candidates:
                 c = concept_for(s, q)
                 if c is not None:
@@ -527,6 +534,20 @@ class Reader:
                     add(s, q, c)
                     break
 
+    def _fragment(self, tokens: list[Token], q: Mention) -> bool:
+        """The quality's clause is only the quality (and linking words): ", crushing,"."""
+        clause, k = tokens[q.i].clause, q.i - 1
+        while k >= 0 and tokens[k].clause == clause:
+            if tokens[k].kind != PUNCT and tokens[k].norm not in self._glue:
+                return False
+            k -= 1
+        k = q.j
+        while k < len(tokens) and tokens[k].clause == clause:
+            if tokens[k].kind != PUNCT and tokens[k].norm not in self._glue:
+                return False
+            k += 1
+        return True
+
     def _pronoun_site(
         self, tokens: list[Token], sites: list[Mention], site_starts: list[int], q: Mention
     ) -> Mention | None:
@@ -536,7 +557,9 @@ class Reader:
             if tokens[k].norm in self._site_pronouns:
                 sentence = tokens[k].sentence
                 at = bisect_left(site_starts, k) - 1
-                if at >= 0 and k - sites[at].j <= 12 and tokens[sites[at].i].sentence == sentence:
+                # "A twinge in my chest. Well, more than that, it's unbearable": the last site
+                # named, in this sentence or the one just before, is what "it" stands for.
+                if at >= 0 and k - sites[at].j <= 12 and 0 <= sentence - tokens[sites[at].i].sentence <= 1:
                     return sites[at]
                 return None
             k -= 1
@@ -639,6 +662,14 @@ class Reader:
             whole = num.value == int(num.value)
             if num.j < n and tokens[num.j].norm in self._count_units and whole:
                 self._attach_count(r, index, num.i, num.j + 1, int(num.value))
+            elif (
+                whole
+                and num.j + 1 < n
+                and tokens[num.j].norm in ADDED_WORDS
+                and tokens[num.j + 1].norm in self._count_units
+            ):
+                # "sick twice this morning and four more times since lunch": six in all
+                self._attach_count(r, index, num.i, num.j + 2, int(num.value), more=True)
             elif whole and self._count_before(r, num):  # "4 loose stools"
                 self._attach_count(r, index, num.i, num.j, int(num.value))
             elif num.i > 0 and tokens[num.i - 1].norm == "x" and whole:  # "loose stools x7"
@@ -921,12 +952,15 @@ class Reader:
                         return d
         return None
 
-    def _attach_count(self, r: Reading, index: Near, i: int, j: int, count: int) -> None:
+    def _attach_count(self, r: Reading, index: Near, i: int, j: int, count: int, more: bool = False) -> None:
         d = self._nearest(r, index, i, j, self._count_targets, MOD_WINDOW)
         if d is None:
             r.loose_counts.append((i, j, count))
             return
-        d.count = count if d.count is None else max(d.count, count)
+        if more and d.count is not None:
+            d.count += count
+        else:
+            d.count = count if d.count is None else max(d.count, count)
         d.start, d.end = min(d.start, i), max(d.end, j)
 
     # -- modifiers ----------------------------------------------------------------------
@@ -1350,6 +1384,15 @@ class Reader:
                         state = 0  # "...in my book keeps coughing": a place of mine, not me
                 elif ("marker", "third") in m.tags:
                     state = third
+                elif m.has("concept") and (tok.norm == "my" or tok.norm in self._first_singular):
+                    state = 0  # "husband said my arm was jerking": a phrase that opens with "my" is mine
+                elif (
+                    m.has("concept")
+                    and tok.norm in self._helping_verbs
+                    and k + 1 < m.j
+                    and tokens[k + 1].norm in self._helped_objects
+                ):
+                    state = 0  # "my son has to lift me off the toilet": the one lifted is me
             if tok.norm in self._first_singular and (m is None or not m.has("marker")) and k >= person_end:
                 state = 0  # "in my opinion I have a fever": "I have" is read as a yes, still me
             elif tok.norm in self._before_verb and self._before_first_verb(tokens, k):
