@@ -363,3 +363,30 @@ def test_few_messages_labelled_none_become_routine_through_unrecognised() -> Non
 )
 def test_an_emergency_told_by_its_consequence_is_an_emergency(text: str, rule: str) -> None:
     assert rule in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't feel my left leg",
+        "cant feel my right leg at all since this morning",
+        "she's lost the feeling in her left leg",
+        "no feeling in my leg whatsoever",
+    ],
+)
+def test_a_leg_that_cannot_be_felt_is_a_cord_sign(text: str) -> None:
+    """TRIAGE.md: loss of feeling in a whole leg is `cord-signs`, one leg as much as both."""
+    assert "cord-signs" in assess(text, context={"writer": "carer"}).rules, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't feel my toes",
+        "lost feeling in my feet",
+        "numb patch on my leg",
+        "my leg went numb from sitting on it",
+    ],
+)
+def test_feet_toes_or_a_numb_patch_of_a_leg_stay_below_emergency(text: str) -> None:
+    assert assess(text).level < Level.EMERGENCY, text
