@@ -77,7 +77,7 @@ async def test_a_new_simulator_patient_hears_the_opt_in_notice_first_and_check_i
     assert (iris.status, iris.consented_at, iris.consent_asked_at) == ("active", None, START)
     [notice] = await _sent(rt, iris.id)
     assert (notice.kind, notice.text, notice.buttons) == ("info", NOTICE, None)
-    assert "Reply STOP to end them, HELP for help. Reply YES to confirm." in notice.text
+    assert notice.text.endswith("Reply STOP to end them, HELP for help.")  # no YES asked for
     assert "in an emergency call 911" in notice.text
     # 07:00 in New York is inside the clinic's quiet hours: the outbox holds it until 08:00.
     assert notice.next_attempt_at == QUIET_ENDS
@@ -257,3 +257,40 @@ async def test_stop_and_help_still_work_before_any_answer(
     texts = [m.text for m in await _sent(rt, iris.id)]
     assert texts[1] == say("keyword_help", "en", clinic=CLINIC, emergency_number="911")
     assert texts[2].startswith(f"You will get no more check-ins from {CLINIC}.")
+
+
+async def _maria(rt: Runtime) -> Patient:
+    maria = await rt.service.patient(1, "MRN-100871")
+    assert maria is not None
+    return maria
+
+
+async def test_a_no_after_a_lapsed_red_flag_question_is_not_an_opt_out(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    """The notice was the last thing but one: the red-flag questions came after it, so a late
+    "no" answers them (or nothing), never the notice."""
+    await rt.service.receive(await _maria(rt), "simulator", "m1", "my back has been aching for a few days")
+    clock.advance(timedelta(minutes=40))  # the questions lapsed unanswered
+    await rt.service.receive(await _maria(rt), "simulator", "m2", "no")
+    maria = await _maria(rt)
+    assert (maria.status, maria.consented_at) == ("active", None)
+
+
+async def test_a_no_to_a_nurses_question_is_not_an_opt_out(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient
+) -> None:
+    await rt.service.receive(await _maria(rt), "simulator", "m1", "my back has been aching for a few days")
+    async with rt.db.session() as session:
+        case = await session.scalar(select(Case).where(Case.patient_id == (await _maria(rt)).id))
+    assert case is not None
+    clock.advance(timedelta(minutes=45))
+    await rt.tick()
+    nurse = await bearer(rt)
+    r = await client.post(
+        f"/api/v1/cases/{case.id}/reply", headers=nurse, json={"text": "Is the pain worse than yesterday?"}
+    )
+    assert r.status_code < 300, r.text
+    await rt.service.receive(await _maria(rt), "simulator", "m2", "no")
+    maria = await _maria(rt)
+    assert (maria.status, maria.consented_at) == ("active", None)

@@ -56,7 +56,7 @@ async def test_a_spanish_speaker_is_asked_checked_in_and_kept_safe_in_spanish_an
     assert notice.text == say("text_notice", "es", clinic=CLINIC, emergency_number="911")
     assert notice.text.startswith("Riverside Thoracic Oncology: su equipo de salud le inscribió")
     assert "llame al 911. Responda PARAR para terminarlas, AYUDA para ayuda." in notice.text
-    assert notice.text.endswith("Responda SÍ para confirmar.")
+    assert notice.text.endswith("Responda PARAR para terminarlas, AYUDA para ayuda.")
     assert (notice.buttons, notice.next_attempt_at, rosa.status) == (None, QUIET_ENDS, "active")
     clock.set(QUIET_ENDS)
     await rt.service.dispatcher.dispatch_once()

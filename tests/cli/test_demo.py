@@ -10,7 +10,7 @@ from sqlalchemy import select
 from vigil.assembly import build_runtime
 from vigil.cli import demo
 from vigil.core.clock import ManualClock
-from vigil.core.models import Clinic
+from vigil.core.models import Clinic, OutboundMessage
 from vigil.core.settings import Settings
 from vigil.scheduler.models import CheckIn
 
@@ -35,5 +35,12 @@ async def test_the_demos_first_check_in_comes_within_a_minute_even_inside_its_qu
             opened = list(await session.scalars(select(CheckIn.opened_at)))
         assert len(opened) == 3
         assert all(at <= NIGHT + timedelta(minutes=1) for at in opened)
+        # Each patient's opt-in notice is let out before their check-in, not held to 08:00.
+        async with rt.db.session() as session:
+            notices = list(
+                await session.scalars(select(OutboundMessage).where(OutboundMessage.kind == "info"))
+            )
+        assert len(notices) == 3
+        assert all(n.next_attempt_at is not None and n.next_attempt_at <= NIGHT for n in notices)
     finally:
         await rt.close()

@@ -187,7 +187,11 @@ class Conversation:
             status = say("nurse_paged", lang)
         else:
             status = say("nurse_waiting", lang)
-        text = say("nurse_again", lang, level=done.level, status=status, emergency_number=number)
+        if done.level == "emergency":  # told to call already: nothing here may read as "wait"
+            text = say("nurse_again_emergency", lang, status=status, emergency_number=number)
+        else:
+            level = say(f"level_{done.level}", lang)
+            text = say("nurse_again", lang, level=level, status=status, emergency_number=number)
         await self._say(session, ctx, "info", text, now, PRIORITY_REPLY, out)
 
     async def _say(

@@ -16,7 +16,6 @@ from vigil.core.audit import audit, patient_did, staff_did
 from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, Staff, to_patient, to_staff, to_writer
 from vigil.escalation.triage.texts import say
 from vigil.scheduler import checkins
-from vigil.scheduler.models import CheckIn
 from vigil.scheduler.schedule import leave_quiet_hours
 
 from . import links
@@ -234,6 +233,8 @@ async def opt_in(session: AsyncSession, patient: Patient, clinic: Clinic, now: d
 def awaits_answer(patient: Patient) -> bool:
     """Whether a typed YES or NO from the patient answers the consent question, or the opt-in
     notice they were sent and have not confirmed (patients enrolled before it never got one)."""
+    if patient.discharged_at is not None:
+        return False
     if patient.status == "awaiting_consent":
         return True
     return (
@@ -245,20 +246,30 @@ def awaits_answer(patient: Patient) -> bool:
 
 
 async def answers_now(session: AsyncSession, patient: Patient) -> bool:
-    """Whether a typed YES or NO from the patient is taken as the answer now: to the consent
-    question while it waits, or to the notice only until their first check-in opens. After
-    that a "no" is part of a conversation (the check-in was stopped, a question lapsed), and
-    an opt-out is theirs to say with STOP."""
+    """Whether a typed YES or NO from the patient is taken as the answer now: only while the
+    last thing we sent them is the notice, the consent question or its reminder. Once anything
+    else has gone to them (a check-in, a red-flag question, a nurse's reply, advice) a "no"
+    answers that, even after it lapsed, and an opt-out is theirs to say with STOP: a "no" to
+    "is the pain worse?" must never end their check-ins."""
     if not awaits_answer(patient):
         return False
-    if patient.status == "awaiting_consent":
-        return True
-    since = await session.scalar(
-        select(CheckIn.id)
-        .where(CheckIn.patient_id == patient.id, CheckIn.opened_at >= patient.consent_asked_at)
+    if patient.consent_asked_at is None:  # asked when a Telegram link was opened
+        return patient.status == "awaiting_consent"
+    last = await session.scalar(
+        select(OutboundMessage.text)
+        .where(OutboundMessage.patient_id == patient.id, OutboundMessage.carer_id.is_(None))
+        .order_by(OutboundMessage.id.desc())
         .limit(1)
     )
-    return since is None
+    clinic = await session.get(Clinic, patient.clinic_id)
+    assert clinic is not None
+    language = patient.language or "en"
+    prompts = {
+        say("text_notice", language, clinic=clinic.name, emergency_number=clinic.emergency_number),
+        text_consent_text(clinic, language),
+        text_consent_text(clinic, language, reminder=True),
+    }
+    return last in prompts  # anything else since (or a clinic renamed): not taken as consent
 
 
 async def remind(session: AsyncSession, now: datetime, *, postgres: bool = False) -> int:

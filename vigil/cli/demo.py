@@ -11,7 +11,7 @@ from vigil.assembly import build_runtime
 from vigil.clinic import file as clinic_file
 from vigil.clinic import importer as clinic_import
 from vigil.core.clock import Clock, SystemClock
-from vigil.core.models import Staff
+from vigil.core.models import OutboundMessage, Staff
 from vigil.core.settings import Settings
 from vigil.migrations import upgrade_async
 from vigil.scheduler.models import Enrolment
@@ -50,6 +50,13 @@ async def prepare(settings: Settings, clock: Clock | None = None) -> tuple[str, 
                 update(Enrolment)
                 .where(Enrolment.active.is_(True))
                 .values(next_due_at=clock.now() + FIRST_CHECK_IN_AFTER)
+            )
+            # Their opt-in notices, held to the end of quiet hours like any message, go first
+            # for the same reason: a notice after the check-in it announces reads backwards.
+            await session.execute(
+                update(OutboundMessage)
+                .where(OutboundMessage.status == "pending", OutboundMessage.next_attempt_at > clock.now())
+                .values(next_attempt_at=clock.now())
             )
     finally:
         await rt.close()
