@@ -110,7 +110,8 @@ async def test_nurse_on_an_emergency_case_says_what_is_true_and_pages_on_call_ag
     assert "open with your care team as an emergency" in text
     assert "No nurse has picked it up yet" in text
     assert "Do not wait for the nurse: if you have not already, call 911 now." in text
-    assert "next working day" not in text and "cannot wait" not in text
+    assert "next working day" not in text
+    assert "cannot wait" not in text
 
 
 async def test_a_case_rises_once_and_later_reasons_are_added_to_it(rt: Runtime) -> None:
