@@ -236,3 +236,10 @@ def test_a_phone_number_is_read_alike_in_the_clinic_file_and_on_the_pages() -> N
     with pytest.raises(patients.PatientError) as for_carer:
         carers.validate({**carer, "phone": bad}, region=region)
     assert for_carer.value.problems["phone"] == on_page.value.problems["phone"]
+
+
+def test_a_number_without_its_area_code_is_refused_not_stored_unreachable() -> None:
+    form = {"external_id": "X1", "name": "X", "channel": "sms", "phone": "555-0123"}
+    with pytest.raises(patients.PatientError) as on_page:
+        patients.validate(form, region="US", protocols=[])
+    assert on_page.value.problems["phone"] == "'555-0123' is not a possible phone number: too short or too long"

@@ -19,7 +19,9 @@ def e164(value: str | int, region: str | None) -> str:
     except phonenumbers.NumberParseException:
         wanted = f"a {region} number, or +country code" if region else "with its country code: +1 617 ..."
         raise ValueError(f"{text!r} is not a phone number ({wanted})") from None
-    if not phonenumbers.is_possible_number(number):
+    # IS_POSSIBLE_LOCAL_ONLY ("555 0123" without its area code) is dialable only nearby: stored
+    # as +15550123 it would reach no one, and the patient would silently get nothing.
+    if phonenumbers.is_possible_number_with_reason(number) != phonenumbers.ValidationResult.IS_POSSIBLE:
         raise ValueError(f"{text!r} is not a possible phone number: too short or too long")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
