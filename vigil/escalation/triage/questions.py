@@ -97,6 +97,18 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         lead_end < len(tokens) and lead_end < LEAD_TOKENS + opened and tokens[lead_end].clause == first_clause
     ):
         lead_end += 1
+    # "no sé, más de 10", "not sure, maybe 7": a first clause that only says the writer is
+    # unsure is no "no"; the clause after it answers.
+    unsure = next((m for m in mentions if m.i == 0 and ("marker", "unsure") in m.tags), None)
+    if unsure is not None and all(t.kind == PUNCT for t in tokens[unsure.j : lead_end]):
+        k = lead_end
+        while k < len(tokens) and tokens[k].kind == PUNCT:
+            k += 1
+        if k < len(tokens):
+            lead_end, first_clause = k, tokens[k].clause
+            limit = min(len(tokens), k + LEAD_TOKENS)
+            while lead_end < limit and tokens[lead_end].clause == first_clause:
+                lead_end += 1
     lead = [m for m in mentions if m.i < lead_end]
     yes = next((m for m in lead if m.has("ans") and "yes" in m.values("ans")), None)
     if yes is not None and _qualifies_another(reader, question, reading, yes):
@@ -135,6 +147,11 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             # "el lunes", "last week" to "Any chemotherapy in the last six weeks?": when, so yes
             yes = Mention(0, max(1, lead_end), (("ans", "yes"),))
     stable = next((m for m in lead if ("marker", "stable") in m.tags), None)
+    near = [m for m in mentions if m.i < LEAD_TOKENS]
+    well = next((m for m in near if "good" in m.values("ans")), None)
+    unwell = any("bad" in m.values("ans") or m.has("concept") for m in near)
+    if stable is not None and well is not None and yes is None and no is None and not unwell:
+        stable, no = None, well  # "igual que siempre, bien", "same as ever, fine": the same, and well
     if stable is not None and yes is None and no is None:
         # "no worse", "same as before" to "Is your back pain worse than last week?": still
         # there, not worse

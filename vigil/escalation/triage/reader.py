@@ -1402,10 +1402,16 @@ class Reader:
                 firsts.add(m.i)
         norms = [t.norm for t in tokens]
         for k in range(len(tokens)):
-            if k in inside or not any(tuple(norms[k : k + len(c)]) == c for c in cues):
+            cue = max((len(c) for c in cues if tuple(norms[k : k + len(c)]) == c), default=0)
+            if k in inside or not cue:
                 continue
             clause, sentence = tokens[k].clause, tokens[k].sentence
             own = [x for x, t in enumerate(tokens) if t.clause == clause and t.sentence == sentence]
+            # "yo he estado viendo que no puede caminar": a "que", "porque" or "y" (the
+            # language's `writer_own_stops`) outside the cue ends the writer's part; what
+            # follows is the patient's.
+            stops = self.lex.lists.get("writer_own_stops", frozenset())
+            own = [x for x in own if not stops & {norms[y] for y in _between(x, k, k + cue)}]
             if any(x in firsts for x in own):
                 for x in own:
                     subject[x] = OTHER
@@ -1497,3 +1503,8 @@ class Reader:
         for idx, d in enumerate(r.drafts):
             if d.concept == "fever" and d.end <= last_i:
                 resolved.add(idx)
+
+
+def _between(x: int, start: int, end: int) -> range:
+    """The positions between token x and the cue [start, end), x included, the cue left out."""
+    return range(x, start) if x < start else range(end, x + 1)
