@@ -1350,6 +1350,8 @@ class Reader:
                         state = 0  # "...in my book keeps coughing": a place of mine, not me
                 elif ("marker", "third") in m.tags:
                     state = third
+                    if third == OTHER:
+                        self._worry_for_other(tokens, k, subject)
             if tok.norm in self._first_singular and (m is None or not m.has("marker")) and k >= person_end:
                 state = 0  # "in my opinion I have a fever": "I have" is read as a yes, still me
             elif tok.norm in self._before_verb and self._before_first_verb(tokens, k):
@@ -1386,6 +1388,29 @@ class Reader:
         before = [t.norm for t in tokens[max(0, k - 4) : k] if t.clause == clause]
         after = [t.norm for t in tokens[j : j + 4] if t.clause == clause]
         return ("about" in before[-2:] and not worry.isdisjoint(before)) or not worry.isdisjoint(after)
+
+    def _worry_for_other(self, tokens: list[Token], k: int, subject: bytearray) -> None:
+        """'My sister had a fit, I'm so worried about her': the worry is for the one named
+        before, not the writer's sense that something is wrong with them."""
+        if k < 2 or tokens[k - 1].norm not in ("about", "for"):
+            return
+        clause = tokens[k].clause
+        for x in range(k - 2, max(-1, k - 5), -1):
+            if tokens[x].clause != clause:
+                return
+            if tokens[x].norm in self._worry_words or tokens[x].norm in ("scared", "frightened", "terrified"):
+                start = x
+                degree = ("so", "really", "very", "extremely", "genuinely", "proper", "that")
+                while (
+                    start > 0
+                    and k - start < 5
+                    and tokens[start - 1].clause == clause
+                    and tokens[start - 1].norm in degree
+                ):
+                    start -= 1
+                for y in range(start, k + 1):
+                    subject[y] = OTHER
+                return
 
     def _went_with(self, tokens: list[Token], k: int) -> bool:
         """Someone the writer went or was with ("with my husband", "took my wife")."""
