@@ -408,3 +408,30 @@ def test_a_carers_worry_about_the_patient_stays_the_patients() -> None:
 def test_thirst_and_appetite_told_by_an_animal(text: str) -> None:
     a = assess(text)
     assert present(a) & {"thirst", "appetite_loss"}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my chest is doing something strange tonight. pain 8 out of 10", "chest_pain"),
+        ("Lower back again, honestly. Pain about a 9 now", "back_pain"),
+        ("it's the chest. pain is awful since tea time", "chest_pain"),
+    ],
+)
+def test_a_pain_opening_its_sentence_rates_the_site_named_just_before(text: str, concept: str) -> None:
+    a = assess(text, context=ON_TX)
+    assert concept in present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my chest is clear, the doctor said. pain in my knee 8 out of 10",
+        "went for a walk along the beach. pain 3 today",
+        "my chest has been wheezy all week. pain 4 today",
+    ],
+)
+def test_a_pain_with_its_own_site_or_no_bare_site_before_is_not_moved(text: str) -> None:
+    a = assess(text)
+    assert "chest_pain" not in present(a)

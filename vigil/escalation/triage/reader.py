@@ -510,6 +510,15 @@ class Reader:
                 if named is not None and c is not None:
                     add(named, q, c)
                     paired = True
+            if not paired and sites:
+                # "my chest is auditioning for a horror film lol. pain 9 out of 10": a pain that
+                # opens its sentence rates the site the sentence before named and left bare.
+                named = self._site_before(tokens, sites, quals, drafts, used_sites, q)
+                c = concept_for(named, q) if named is not None else None
+                if named is not None and c is not None:
+                    add(named, q, c)
+                    used_sites.add(id(named))
+                    paired = True
             if not paired:
                 for qk in q.values("quality"):
                     c = self.lex.defaults.get(qk)
@@ -526,6 +535,30 @@ class Reader:
                 if c is not None:
                     add(s, q, c)
                     break
+
+    @staticmethod
+    def _site_before(
+        tokens: list[Token],
+        sites: list[Mention],
+        quals: list[Mention],
+        drafts: list[Draft],
+        used_sites: set[int],
+        q: Mention,
+    ) -> Mention | None:
+        """The one bare site of the sentence before, when the quality opens its own sentence
+        and that sentence said nothing else was wrong."""
+        sentence = tokens[q.i].sentence
+        lead = [t for t in tokens[: q.i] if t.sentence == sentence and t.kind != PUNCT]
+        if lead or sentence == 0 or "pain" not in q.values("quality"):
+            return None
+        before = [s for s in sites if tokens[s.i].sentence == sentence - 1]
+        if len(before) != 1 or id(before[0]) in used_sites:
+            return None
+        if any(tokens[o.i].sentence == sentence - 1 for o in quals):
+            return None
+        if any(tokens[d.anchor].sentence == sentence - 1 for d in drafts):
+            return None
+        return before[0]
 
     def _pronoun_site(
         self, tokens: list[Token], sites: list[Mention], site_starts: list[int], q: Mention
