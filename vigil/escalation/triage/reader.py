@@ -517,6 +517,15 @@ class Reader:
                 if named is not None and c is not None:
                     add(named, q, c)
                     paired = True
+            if not paired and sites:
+                # "my chest is auditioning for a horror film lol. pain 9 out of 10": a pain that
+                # opens its sentence rates the site the sentence before named and left bare.
+                named = self._site_before(tokens, sites, quals, drafts, used_sites, q)
+                c = concept_for(named, q) if named is not None else None
+                if named is not None and c is not None:
+                    add(named, q, c)
+                    used_sites.add(id(named))
+                    paired = True
             if not paired:
                 for qk in q.values("quality"):
                     c = self.lex.defaults.get(qk)
@@ -547,6 +556,30 @@ class Reader:
                 return False
             k += 1
         return True
+
+    @staticmethod
+    def _site_before(
+        tokens: list[Token],
+        sites: list[Mention],
+        quals: list[Mention],
+        drafts: list[Draft],
+        used_sites: set[int],
+        q: Mention,
+    ) -> Mention | None:
+        """The one bare site of the sentence before, when the quality opens its own sentence
+        and that sentence said nothing else was wrong."""
+        sentence = tokens[q.i].sentence
+        lead = [t for t in tokens[: q.i] if t.sentence == sentence and t.kind != PUNCT]
+        if lead or sentence == 0 or "pain" not in q.values("quality"):
+            return None
+        before = [s for s in sites if tokens[s.i].sentence == sentence - 1]
+        if len(before) != 1 or id(before[0]) in used_sites:
+            return None
+        if any(tokens[o.i].sentence == sentence - 1 for o in quals):
+            return None
+        if any(tokens[d.anchor].sentence == sentence - 1 for d in drafts):
+            return None
+        return before[0]
 
     def _pronoun_site(
         self, tokens: list[Token], sites: list[Mention], site_starts: list[int], q: Mention
@@ -1384,6 +1417,8 @@ class Reader:
                         state = 0  # "...in my book keeps coughing": a place of mine, not me
                 elif ("marker", "third") in m.tags:
                     state = third
+                    if third == OTHER:
+                        self._worry_for_other(tokens, k, subject)
                 elif m.has("concept") and (tok.norm == "my" or tok.norm in self._first_singular):
                     state = 0  # "husband said my arm was jerking": a phrase that opens with "my" is mine
                 elif (
@@ -1429,6 +1464,29 @@ class Reader:
         before = [t.norm for t in tokens[max(0, k - 4) : k] if t.clause == clause]
         after = [t.norm for t in tokens[j : j + 4] if t.clause == clause]
         return ("about" in before[-2:] and not worry.isdisjoint(before)) or not worry.isdisjoint(after)
+
+    def _worry_for_other(self, tokens: list[Token], k: int, subject: bytearray) -> None:
+        """'My sister had a fit, I'm so worried about her': the worry is for the one named
+        before, not the writer's sense that something is wrong with them."""
+        if k < 2 or tokens[k - 1].norm not in ("about", "for"):
+            return
+        clause = tokens[k].clause
+        for x in range(k - 2, max(-1, k - 5), -1):
+            if tokens[x].clause != clause:
+                return
+            if tokens[x].norm in self._worry_words or tokens[x].norm in ("scared", "frightened", "terrified"):
+                start = x
+                degree = ("so", "really", "very", "extremely", "genuinely", "proper", "that")
+                while (
+                    start > 0
+                    and k - start < 5
+                    and tokens[start - 1].clause == clause
+                    and tokens[start - 1].norm in degree
+                ):
+                    start -= 1
+                for y in range(start, k + 1):
+                    subject[y] = OTHER
+                return
 
     def _went_with(self, tokens: list[Token], k: int) -> bool:
         """Someone the writer went or was with ("with my husband", "took my wife")."""
