@@ -3,9 +3,11 @@ resume, discharge and re-admit, a Telegram invite's QR code, and who may change 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
 from vigil.assembly import Runtime
@@ -16,6 +18,8 @@ from vigil.core.models import AuditEvent, OutboundMessage, Patient
 from vigil.scheduler.models import Enrolment
 
 from ..conftest import DEMO, DUE, NURSE, PASSWORD, make_token
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "clinic.yaml"
 
 ADMIN = "admin@riverside.example"
 
@@ -386,3 +390,31 @@ async def test_a_patient_added_on_the_page_gets_their_first_check_in_on_the_simu
     assert len(sent) == 1
     assert "How bad is any back pain today" in sent[0]
     assert "How bad is any back pain today" in (await client.get("/simulator/MRN-300001")).text
+
+
+async def test_a_second_sms_patient_on_a_number_already_texted_is_refused(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    """A text from a number is read as one patient's: a second patient there would have their
+    red flags filed on the other's record."""
+    csrf = await _sign_in(client)
+    assert (await client.post("/patients/new", data={**_form(), "csrf": csrf})).status_code == 303
+    again = _form(external_id="MRN-300002", name="Harold Finch", phone="+1 617 555 0142", language="en")
+    r = await client.post("/patients/new", data={**again, "csrf": csrf})
+    assert r.status_code == 422
+    assert "is already the number of patient MRN-300001: each needs their own" in r.text
+    async with rt.db.session() as session:
+        assert await session.scalar(select(func.count()).where(Patient.external_id == "MRN-300002")) == 0
+    # On another channel the number is only for calls: allowed.
+    telegram = {**again, "channel": "telegram"}
+    assert (await client.post("/patients/new", data={**telegram, "csrf": csrf})).status_code == 303
+
+
+def test_the_clinic_file_refuses_two_sms_patients_on_one_number() -> None:
+    text = EXAMPLE.read_text().replace('phone: "+1 617 555 0166"', 'phone: "+1 617 555 0199"')
+    with pytest.raises(clinic_file.ImportError_) as bad:
+        clinic_file.parse(text, "clinic.yaml")
+    assert any(
+        "patients.MRN-101552.phone: +16175550199 is already patient MRN-100234's" in line
+        for line in bad.value.lines
+    )

@@ -469,8 +469,15 @@ class ClinicFile(Strict):
                     problems.append(f"oncall.escalation.{level}[{i}]: {target} is not in staff")
                 if kind == "all" and target not in roles:
                     problems.append(f"oncall.escalation.{level}[{i}]: no staff with role {target!r}")
-        # One number speaks for one person: a carer's number is nobody else's in the file.
-        phones = {p.phone: f"patient {p.external_id}" for p in self.patients if p.phone}
+        # One number speaks for one person: an incoming text is read as its one patient's (two
+        # patients texted at one number would have one's red flags filed on the other's record),
+        # and a carer's number is nobody else's in the file.
+        phones: dict[str, str] = {}
+        for p in self.patients:
+            if p.phone and p.channel == "sms" and p.phone in phones:
+                problems.append(f"patients.{p.external_id}.phone: {p.phone} is already {phones[p.phone]}'s")
+            elif p.phone:
+                phones.setdefault(p.phone, f"patient {p.external_id}")
         for p in self.patients:
             for c in p.carers:
                 if c.phone is None:

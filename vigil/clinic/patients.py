@@ -23,7 +23,7 @@ from vigil.bot import enrolment as consent
 from vigil.bot import followups
 from vigil.core import phones
 from vigil.core.audit import staff_did
-from vigil.core.models import Clinic, Patient, Staff
+from vigil.core.models import Carer, Clinic, Patient, Staff
 from vigil.escalation.models import Case
 from vigil.scheduler import checkins
 from vigil.scheduler.models import Enrolment
@@ -618,6 +618,32 @@ def current(patient: Patient, protocol: str | None) -> dict[str, Any]:
     }
 
 
+async def _number_free(session: AsyncSession, clinic_id: int, pin: PatientIn, patient_id: int | None) -> None:
+    """A patient texted by SMS needs a number of their own in the clinic: a text from it is
+    read as one patient's, so a second patient there would have their red flags filed on the
+    other's record, and a carer's number is theirs."""
+    if pin.channel != "sms" or not pin.phone:
+        return
+    q = select(Patient.external_id).where(
+        Patient.clinic_id == clinic_id,
+        Patient.phone == pin.phone,
+        Patient.channel == "sms",
+        Patient.discharged_at.is_(None),
+    )
+    if patient_id is not None:
+        q = q.where(Patient.id != patient_id)
+    other = await session.scalar(q.limit(1))
+    if other is not None:
+        raise PatientError({"phone": f"is already the number of patient {other}: each needs their own"})
+    carer = await session.scalar(
+        select(Carer.id).where(
+            Carer.clinic_id == clinic_id, Carer.phone == pin.phone, Carer.removed_at.is_(None)
+        )
+    )
+    if carer is not None:
+        raise PatientError({"phone": "is already the number of a carer in this clinic"})
+
+
 async def create(
     session: AsyncSession, staff: Staff, data: Mapping[str, Any], now: datetime, channel: str
 ) -> Saved:
@@ -632,6 +658,7 @@ async def create(
     )
     if taken is not None:
         raise PatientError({"external_id": f"duplicate id: {pin.external_id} is already a patient here"})
+    await _number_free(session, clinic.id, pin, None)
     saved = await save(
         session, clinic, pin, protocols.get(pin.protocol or ""), now, find=False, readmit=False
     )
@@ -672,6 +699,7 @@ async def update(
         region=region_of(clinic),
         protocols=questions_of(protocols),
     )
+    await _number_free(session, clinic.id, pin, patient.id)
     saved = await save(
         session, clinic, pin, protocols.get(pin.protocol or ""), now, patient=patient, readmit=False
     )
