@@ -278,3 +278,19 @@ async def test_a_spanish_speaking_patient_stops_with_parar_and_hears_it_in_spani
     await rt.service.receive(maria, "simulator", "es2", "START")
     async with rt.db.session() as session:
         assert (await session.get(Patient, maria.id)).status == "active"  # type: ignore[union-attr]
+
+
+async def test_a_request_for_a_nurse_is_evidenced_by_the_words_written_and_answered_in_their_language(
+    rt: Runtime,
+) -> None:
+    rosa = await _patient(rt, "MRN-101552")
+    await rt.service.receive(rosa, "simulator", "r1", "ENFERMERA")
+    case = await _case(rt, rosa)
+    assert case is not None
+    async with rt.db.session() as session:
+        reasons = (await session.execute(select(CaseReason.concept, CaseReason.evidence))).all()
+    assert [tuple(r) for r in reasons] == [("nurse_request", "ENFERMERA")]
+    await rt.service.receive(await _patient(rt, "MRN-101552"), "simulator", "r2", "ENFERMERA")
+    *_, (_, text) = await _said(rt, rosa)
+    assert "(de rutina)" in text
+    assert "(routine)" not in text

@@ -242,4 +242,6 @@ def test_a_number_without_its_area_code_is_refused_not_stored_unreachable() -> N
     form = {"external_id": "X1", "name": "X", "channel": "sms", "phone": "555-0123"}
     with pytest.raises(patients.PatientError) as on_page:
         patients.validate(form, region="US", protocols=[])
-    assert on_page.value.problems["phone"] == "'555-0123' is not a possible phone number: too short or too long"
+    assert (
+        on_page.value.problems["phone"] == "'555-0123' is not a possible phone number: too short or too long"
+    )

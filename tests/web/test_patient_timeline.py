@@ -97,6 +97,9 @@ async def test_the_patient_page_shows_check_ins_messages_replies_and_cases_newes
     assert section.count("<strong>Check-in</strong>") == 4
     assert "answered" in section
     assert "<dd>5</dd>" in section  # the last back pain answer, with its question
+    # The question in words, not the {en: ..., es: ...} mapping a protocol keeps it in.
+    assert "<dt>How bad is any back pain today, from 0 (none) to 10 (worst)?</dt>" in section
+    assert "{&#39;en&#39;" not in section
     assert "Maria Santos wrote" in section
     assert "Vigil sent question" in section
     assert "delivered" in section or "sent" in section or "pending" in section

@@ -32,8 +32,8 @@ async def test_everyone_reads_the_protocols_and_their_next_send_times(
         "key": "back_pain_onset",
         "kind": "yes_no",
         "text": {
-            "en": "Did the back pain start suddenly, or is it there all the time?",
-            "es": "¿El dolor de espalda empezó de repente, o está ahí todo el tiempo?",
+            "en": "Did the back pain come on suddenly?",
+            "es": "¿El dolor de espalda empezó de repente?",
         },
         "concepts": ["back_pain"],
         "ask_if": "back_pain >= 1",

@@ -284,7 +284,7 @@ class Conversation:
 
         word = keyword(message.text)
         if word is not None and level < Level.URGENT:
-            await self._keyword(session, word, ctx, now, out)
+            await self._keyword(session, word, ctx, now, out, said=message.text.strip())
             return out
         if await self._consent(session, message, ctx, level, question is None and follow_up is None, now):
             out.outbox += 1  # the thanks, or the confirmation of the opt-out
@@ -439,7 +439,7 @@ class Conversation:
         return await enrolment.consent(session, patient, agreed, now)
 
     async def _keyword(
-        self, session: AsyncSession, word: str, ctx: Context, now: datetime, out: Outcome
+        self, session: AsyncSession, word: str, ctx: Context, now: datetime, out: Outcome, *, said: str = ""
     ) -> None:
         patient, clinic = ctx.patient, ctx.clinic
         lang = ctx.language
@@ -493,7 +493,15 @@ class Conversation:
                 ctx,
                 "routine",
                 out,
-                reasons=[{"concept": "nurse_request", "evidence": "NURSE", "rule": None, "level": "routine"}],
+                # the word as they wrote it ("ENFERMERA", "nurse please"), not our keyword's name
+                reasons=[
+                    {
+                        "concept": "nurse_request",
+                        "evidence": said[:40] or "NURSE",
+                        "rule": None,
+                        "level": "routine",
+                    }
+                ],
                 now=now,
                 channel=patient.channel,
             )

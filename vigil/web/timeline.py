@@ -27,6 +27,7 @@ from vigil.core.audit import staff_did
 from vigil.core.models import OutboundMessage, Staff
 from vigil.escalation.models import Assessment, Case, CaseEvent
 from vigil.scheduler.models import CheckIn, CheckInAnswer, Enrolment, Protocol
+from vigil.scheduler.questions import question_text
 
 from .deps import MAX_ROW_ID, ApiStaff, ExternalId, RuntimeDep
 from .views import iso
@@ -193,7 +194,7 @@ def _checkin(
     asked = [
         {
             "key": str(q.get("key")),
-            "question": str(q.get("text") or q.get("key")),
+            "question": question_text(q) or str(q.get("key")),  # a {en: ..., es: ...} text too
             "answer": answered[q["key"]].text if q.get("key") in answered else None,
             "answered_at": iso(answered[q["key"]].at) if q.get("key") in answered else None,
         }
