@@ -159,6 +159,15 @@ class Phrases:
     me: frozenset[str] = field(default_factory=lambda: ME)
     also: re.Pattern[str] = field(default_factory=lambda: ALSO)
     fold_accents: bool = False
+    # "feverish tonight" then "37.9 under the tongue": the later reading says how high the
+    # fever named before is (as the lexicon's `fever_word_takes_reading` does in one message).
+    reading_measures_fever: bool = False
+    # "3/10" then "sorry meant 9 not 3": a 0-10 score corrected.
+    score_fix: tuple[re.Pattern[str], ...] = ()
+    # "had stopped" then "there's a fleck again tonight": what was over is back.
+    recur: tuple[re.Pattern[str], ...] = ()
+    # "had the runs last week" then "all settled now": over then, not now.
+    told_weeks_ago: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
@@ -219,6 +228,10 @@ def phrases(language: str = "en") -> Phrases:
         me=frozenset(str(w) for w in data["me"]) if data.get("me") else ME,
         also=re.compile(str(data["also"])) if data.get("also") else ALSO,
         fold_accents=bool(data.get("fold_accents", False)),
+        reading_measures_fever=bool(data.get("reading_measures_fever", False)),
+        score_fix=patterns("score_fix"),
+        recur=patterns("recur"),
+        told_weeks_ago=patterns("told_weeks_ago"),
     )
 
 
@@ -512,6 +525,8 @@ class ConversationReader:
                     # new one stands.
                     mine = self._reading_stands(mine, text)
                     present = [f for f in mine if f.present]
+                elif self._fixes_score(pool, text, times, i):
+                    pass  # "3/10" then "sorry meant 9 not 3, fat fingers": the 9 stands
                 elif not mine and _matches(self.phrases.reverse, text) is not None:
                     # "no" to "¿Ha pensado en hacerse daño?", then "la verdad sí lo he pensado":
                     # the later yes takes the place of the earlier no.
@@ -522,6 +537,10 @@ class ConversationReader:
                 elif self._past_over(pool, texts, text):
                     # "When I had the op I couldn't pass water" then "glad that's all over!"
                     changes += self._overturn_last(pool, "resolved", index, offset, drop=True)
+                elif not mine and (back := self._comes_back(pool, text, originals[i], index)) is not None:
+                    # "thought the blood in my spit had stopped" then "there's a fleck again"
+                    mine.append(back)
+                    present = [back]
                 elif named is not None:
                     changes += self._overturn_named(pool, named.group("what"), index, offset)
                 elif taken is not None:
@@ -594,10 +613,11 @@ class ConversationReader:
                             earlier[k] = _overturned(f, status)
                             changes.append(Change(f.concept, status, offset + j, index))
             pool.append(mine)
-        if self.engine.lexicon.fever_word_takes_reading:
+        if self.engine.lexicon.fever_word_takes_reading or self.phrases.reading_measures_fever:
             _fever_words_take_readings(pool)
         changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._pronouns_take_sites(pool, texts, originals)
+        self._bare_site_takes_quality(pool, originals)
         self._in_what_came_before(pool, texts)
         self._trips_that_keep_happening(pool, texts, originals, times, offset)
         self._add_counts(pool, alone, times, totals)
@@ -827,6 +847,26 @@ class ConversationReader:
                         changed.append(Change(f.concept, "negated", offset + j, offset + k))
         return changed
 
+    def _bare_site_takes_quality(self, pool: list[list[Finding]], originals: Sequence[str]) -> None:
+        """One-word texters: "back" then "really sore" is back pain, as "back really sore" would
+        be. A message that names a site and nothing else (a few words, no finding) gives its
+        site to the next message's finding that came from a quality alone ("sore", "tingly")."""
+        reader = self.engine.reader
+        for i in range(1, len(pool)):
+            if pool[i - 1] or len(originals[i - 1].split()) > 3:
+                continue
+            before = reader.read(originals[i - 1])
+            if not any(m.has("site") for m in before.mentions):
+                continue
+            if any(m.has("site") for m in reader.read(originals[i]).mentions):
+                continue  # "knee really sore": the message names its own site
+            for x, f in enumerate(pool[i]):
+                if not f.present or f.from_question:
+                    continue
+                made = self._bare_site_concept(originals[i - 1], originals[i], f)
+                if made is not None and made != f.concept:
+                    pool[i][x] = replace(f, concept=made)
+
     def _pronouns_take_sites(
         self, pool: list[list[Finding]], texts: Sequence[str], originals: Sequence[str]
     ) -> None:
@@ -893,11 +933,16 @@ class ConversationReader:
     def _past_over(self, pool: Sequence[Sequence[Finding]], texts: Sequence[str], text: str) -> bool:
         """The message says it is over, and the nearest message before with a present finding
         told of the past ("when I had the op in March")."""
-        if _matches(self.phrases.history_over, text) is None:
+        over = _matches(self.phrases.history_over, text) is not None
+        # "had the runs last week" then "all settled now": got better after a past told
+        resolved = _matches(self.phrases.resolve, text) is not None
+        settled = not over and bool(self.phrases.told_weeks_ago) and resolved
+        if not over and not settled:
             return False
         for j in range(len(pool) - 1, -1, -1):
             if any(f.present for f in pool[j]):
-                return _matches(self.phrases.told_past, texts[j]) is not None
+                told = _matches(self.phrases.told_past, texts[j]) is not None
+                return told or (settled and _matches(self.phrases.told_weeks_ago, texts[j]) is not None)
         return False
 
     def _reading_stands(self, mine: list[Finding], text: str) -> list[Finding]:
@@ -950,6 +995,67 @@ class ConversationReader:
         if _matches(self.phrases.reading_fix, text) is None:
             return False
         return any(f.concept == "fever" and f.value_c is not None and f.present for fs in pool for f in fs)
+
+    def _comes_back(
+        self, pool: Sequence[Sequence[Finding]], text: str, original: str, index: int
+    ) -> Finding | None:
+        """A message that names nothing but says something is back, after a finding that was
+        over in its own message: that finding, present again, on this message."""
+        m = _matches(self.phrases.recur, text)
+        if m is None:
+            said = self.engine.reader.read(original)
+            again = next((x for x in said.mentions if ("res", "again") in x.tags), None)
+            if again is None:
+                return None
+            start, end = said.tokens[again.i].start, said.tokens[again.j - 1].end
+        else:
+            start, end = m.start(), m.end()
+        if self.phrases.denial.search(text[:end]) or _matches(self.phrases.resolve, text):
+            return None  # "no, it's not back", "all gone again"
+        for findings in reversed(pool):
+            over = [f for f in findings if f.status == "resolved"]
+            if over:
+                f = over[-1]
+                return Finding(
+                    concept=f.concept,
+                    status="present",
+                    start=start,
+                    end=end,
+                    evidence=original[start:end],
+                    modifiers=f.modifiers,
+                    message=index,
+                )
+            if any(f.present for f in findings):
+                return None  # what came last is not over: "again" says nothing of it
+        return None
+
+    def _fixes_score(self, pool: list[list[Finding]], text: str, times: Sequence[datetime], i: int) -> bool:
+        """A correction that gives a 0-10 score replaces the latest score of the last day (the
+        one it names as wrong, if it names one): 7 or more makes it severe, as said at once;
+        a score lowered from 7 or more is no longer severe by its score."""
+        m = _matches(self.phrases.score_fix, text)
+        if m is None:
+            return False
+        n = int(m.group("n"))
+        was = m.groupdict().get("was")
+        for j in range(len(pool) - 1, -1, -1):
+            if times[i] - times[j] > COUNT_SPAN:
+                return False
+            scored = [k for k, f in enumerate(pool[j]) if f.present and f.score is not None]
+            if was is not None:
+                scored = [k for k in scored if pool[j][k].score == int(was)] or scored
+            if not scored:
+                continue
+            k = scored[-1]
+            f = pool[j][k]
+            mods = set(f.modifiers)
+            if n >= 7:
+                mods.add("severe")
+            elif (f.score or 0) >= 7:
+                mods.discard("severe")
+            pool[j][k] = replace(f, score=n, modifiers=tuple(sorted(mods)))
+            return True
+        return False
 
     @staticmethod
     def _replace_readings(pool: list[list[Finding]], index: int, offset: int) -> list[Change]:
