@@ -103,6 +103,7 @@ def test_a_site_said_alone_gives_its_place_to_the_next_message(texts: tuple[str,
         (("pain in my chest 4/10", "sorry typo, should have said 9"), "emergency"),
         (("chest hurts, 1/10", "i mean 10"), "emergency"),
         (("my hip's sore, 3 out of 10", "sorry meant 8"), "urgent"),
+        (("chest pain, 2/10", "oops, that should be 9"), "emergency"),
         # hard negatives: a score lowered, a count, a time
         (("chest pain 9/10", "sorry meant 2 not 9"), "urgent"),
         (("chest pain 2/10", "meant 5 minutes ago not now"), "urgent"),
@@ -122,10 +123,15 @@ def test_a_corrected_score_replaces_the_score_before(texts: tuple[str, ...], lev
         (("the blood when I cough had stopped for a few days", "but there's a speck again today"), "urgent"),
         (("chest pain went away after lunch", "it's back"), "urgent"),
         (("my headache had gone by the morning", "nope it's started up again"), "routine"),
+        # a general word said to be back is the particular one said before
+        (("coughed a little blood on Monday, then it stopped", "blood's back today"), "urgent"),
+        (("the chest pain eased off last night", "the pain's back again"), "urgent"),
         # hard negatives: still over, or nothing was over before
         (("the blood when I cough had stopped for a few days", "not seen any again"), "none"),
         (("the blood when I cough had stopped for a few days", "feeling more like myself again"), "none"),
         (("chest pain went away after lunch", "all gone again now"), "none"),
+        (("the blood in my phlegm stopped", "my blood results are back"), "none"),
+        (("my headache went away", "my husband is back home now"), "none"),
     ],
 )
 def test_a_symptom_that_was_over_and_is_back_is_present_again(texts: tuple[str, ...], level: str) -> None:
@@ -141,6 +147,7 @@ def test_a_symptom_that_was_over_and_is_back_is_present_again(texts: tuple[str, 
         (("had a nasty cough last week", "all cleared up now"), "none"),
         (("I was sick a few times a couple of weeks ago", "settled now thanks"), "none"),
         (("bad diarrhoea the other week", "all fine now"), "none"),
+        (("threw up a few times last week", "all good now"), "none"),
         # hard negatives: ongoing since then, or not said to be over
         (("had diarrhoea since last week", "settled now"), "routine"),
         (("had a nasty cough last week", "still there"), "routine"),

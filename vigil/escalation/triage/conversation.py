@@ -619,6 +619,7 @@ class ConversationReader:
         self._pronouns_take_sites(pool, texts, originals)
         self._bare_site_takes_quality(pool, originals)
         self._in_what_came_before(pool, texts)
+        self._back_is_the_same(pool, texts, originals)
         self._trips_that_keep_happening(pool, texts, originals, times, offset)
         self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
@@ -716,6 +717,33 @@ class ConversationReader:
                 before = [e for fs in pool[:i] for e in fs if e.present and e.concept in kinds]
                 if before:
                     pool[i][x] = replace(f, concept=kinds[before[-1].concept])
+
+    def _back_is_the_same(
+        self, pool: list[list[Finding]], texts: Sequence[str], originals: Sequence[str]
+    ) -> None:
+        """ "Coughed up blood yesterday, it stopped" then "blood's back this morning": the blood
+        that is back is the coughed-up blood; "back pain eased" then "the pain's back again" is
+        the back pain. A general finding (`covers`) said to be back, without a site of its own,
+        is the particular one named before."""
+        covers = self.phrases.covers
+        for i in range(1, len(pool)):
+            back = _matches(self.phrases.recur, texts[i]) is not None or any(
+                ("res", "again") in m.tags for m in self.engine.reader.read(originals[i]).mentions
+            )
+            if not back:
+                continue
+            for x, f in enumerate(pool[i]):
+                kinds = covers.get(f.concept)
+                if not f.present or not kinds or self._names_site(f.evidence):
+                    continue
+                before = [
+                    e
+                    for fs in pool[:i]
+                    for e in fs
+                    if e.concept in kinds and e.status in ("present", "resolved")
+                ]
+                if before:
+                    pool[i][x] = replace(f, concept=before[-1].concept)
 
     def _trips_that_keep_happening(
         self,
