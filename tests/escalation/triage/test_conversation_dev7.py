@@ -104,6 +104,7 @@ def test_a_site_said_alone_gives_its_place_to_the_next_message(texts: tuple[str,
         (("chest hurts, 1/10", "i mean 10"), "emergency"),
         (("my hip's sore, 3 out of 10", "sorry meant 8"), "urgent"),
         (("chest pain, 2/10", "oops, that should be 9"), "emergency"),
+        (("headache 2/10", "make that an 8"), "urgent"),
         # hard negatives: a score lowered, a count, a time
         (("chest pain 9/10", "sorry meant 2 not 9"), "urgent"),
         (("chest pain 2/10", "meant 5 minutes ago not now"), "urgent"),
@@ -123,6 +124,7 @@ def test_a_corrected_score_replaces_the_score_before(texts: tuple[str, ...], lev
         (("the blood when I cough had stopped for a few days", "but there's a speck again today"), "urgent"),
         (("chest pain went away after lunch", "it's back"), "urgent"),
         (("my headache had gone by the morning", "nope it's started up again"), "routine"),
+        (("the runs stopped on Sunday", "and again this morning"), "routine"),
         # a general word said to be back is the particular one said before
         (("coughed a little blood on Monday, then it stopped", "blood's back today"), "urgent"),
         (("the chest pain eased off last night", "the pain's back again"), "urgent"),
@@ -199,6 +201,26 @@ def test_a_relayed_score_pooled_with_numbness_later_is_cord_compression() -> Non
         carer=True,
     )
     assert "mscc-neuro" in r.rules
+
+
+TEMP_Q = "Have you had a fever or temperature today?"
+
+
+@pytest.mark.parametrize(
+    ("correction", "level"),
+    [
+        ("wait no 38.7", "emergency"),
+        ("hang on, no, 38.4", "emergency"),
+        ("oops no its 39.1", "emergency"),
+        # hard negatives: the "no" denies the new reading too, or the correction is normal
+        ("no, not 38.7", "none"),
+        ("wait no, not 38.4, I was right", "none"),
+        ("wait no 36.6", "none"),
+    ],
+)
+def test_a_normal_reading_corrected_to_a_fever_with_a_leading_no(correction: str, level: str) -> None:
+    r = _reading(("36.9", TEMP_Q, 0), (correction, None, 2), context={"on_active_treatment": True})
+    assert r.level.label == level
 
 
 # -- Single words the conversations above need ------------------------------------------------

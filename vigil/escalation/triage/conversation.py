@@ -525,6 +525,11 @@ class ConversationReader:
                     # new one stands.
                     mine = self._reading_stands(mine, text)
                     present = [f for f in mine if f.present]
+                elif _matches(self.phrases.reading_fix, text) and self._reading_stands(mine, text) != mine:
+                    # "36.9" then "wait no 38.6": the "no" takes back the normal reading
+                    # before, and the fever it gives stands.
+                    mine = self._reading_stands(mine, text)
+                    present = [f for f in mine if f.present]
                 elif self._fixes_score(pool, text, times, i):
                     pass  # "3/10" then "sorry meant 9 not 3, fat fingers": the 9 stands
                 elif not mine and _matches(self.phrases.reverse, text) is not None:
