@@ -269,3 +269,21 @@ def test_a_carer_tells_of_muddled_words_and_finished_jobs_are_not_tiredness(text
 )
 def test_tripping_over_nothing_and_a_child_who_is_not_the_patient(text: str, level: str) -> None:
     assert default_engine().assess(text).level.label == level
+
+
+# -- Counts of the day said bare, or corrected ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "level"),
+    [
+        (("threw up 3 times before lunch", "twice more this afternoon", "and once just now"), "urgent"),
+        (("vomited 4 times", "make that 6"), "urgent"),
+        (("sick twice this morning", "and twice since lunch", "and twice again tonight"), "urgent"),
+        # hard negatives: a total corrected down, and "once" after something that is not counted
+        (("vomited 4 times", "make that 3"), "routine"),
+        (("bad headache earlier", "once"), "routine"),
+    ],
+)
+def test_counts_said_bare_or_corrected_add_up_to_the_days_total(texts: tuple[str, ...], level: str) -> None:
+    assert _level(*texts) == level
