@@ -84,9 +84,14 @@ def test_a_later_reading_says_how_high_a_fever_named_before_is(first: str, readi
         (("my back", "aching", "legs feel numb too"), "emergency"),
         (("lower back", "aching bad", "and tingling down both legs"), "emergency"),
         (("chest", "tight and sore"), "urgent"),
+        (("both legs", "gone numb"), "emergency"),
+        (("legs", "numb since breakfast"), "emergency"),
         # hard negatives: the site and the quality in one message, or a site of its own
         (("back", "my knee is sore", "feet tingly"), "routine"),
         (("back from the shops", "sore", "toes tingly"), "routine"),
+        (("got back", "really sore", "toes tingly"), "routine"),
+        (("back home now", "aching", "feet tingly"), "routine"),
+        (("toes", "numb"), "routine"),
     ],
 )
 def test_a_site_said_alone_gives_its_place_to_the_next_message(texts: tuple[str, ...], level: str) -> None:

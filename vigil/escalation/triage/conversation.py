@@ -35,6 +35,10 @@ ME: frozenset[str] = frozenset(
     {"i", "im", "i'm", "ive", "i've", "id", "i'd", "ill", "i'll", "my", "me", "mine", "myself"}
 )
 ALSO: re.Pattern[str] = re.compile(r"\b(too|as well|also)\b")
+# Words that may go with a site said alone ("my lower back", "the left leg").
+_SITE_WORDS: frozenset[str] = frozenset(
+    {"my", "the", "his", "her", "both", "left", "right", "lower", "upper", "and"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -889,16 +893,35 @@ class ConversationReader:
             if pool[i - 1] or len(originals[i - 1].split()) > 3:
                 continue
             before = reader.read(originals[i - 1])
-            if not any(m.has("site") for m in before.mentions):
-                continue
+            covered = {k for m in before.mentions if m.has("site") for k in range(m.i, m.j)}
+            words = [k for k, t in enumerate(before.tokens) if t.norm.isalpha()]
+            if not covered or any(
+                k not in covered and before.tokens[k].norm not in _SITE_WORDS for k in words
+            ):
+                continue  # "got back", "back home": more than a site
             if any(m.has("site") for m in reader.read(originals[i]).mentions):
                 continue  # "knee really sore": the message names its own site
             for x, f in enumerate(pool[i]):
                 if not f.present or f.from_question:
                     continue
                 made = self._bare_site_concept(originals[i - 1], originals[i], f)
-                if made is not None and made != f.concept:
-                    pool[i][x] = replace(f, concept=made)
+                if made is not None:
+                    # "legs" then "numb": what the legs give numbness (extensive) comes with them
+                    lex, r = self.engine.lexicon, reader.read(originals[i])
+                    quality = {
+                        q for m in r.mentions if r.tokens[m.i].start == f.start for q in m.values("quality")
+                    }
+                    mods = set(f.modifiers) | {
+                        mod
+                        for m in before.mentions
+                        for site in m.values("site")
+                        for q in quality
+                        if lex.frames.get((site, q)) == made
+                        for mod in lex.frame_mods.get((site, q), ())
+                        if mod in SITE_MODIFIERS
+                    }
+                    if made != f.concept or mods != set(f.modifiers):
+                        pool[i][x] = replace(f, concept=made, modifiers=tuple(sorted(mods)))
 
     def _pronouns_take_sites(
         self, pool: list[list[Finding]], texts: Sequence[str], originals: Sequence[str]
