@@ -35,6 +35,10 @@ ME: frozenset[str] = frozenset(
     {"i", "im", "i'm", "ive", "i've", "id", "i'd", "ill", "i'll", "my", "me", "mine", "myself"}
 )
 ALSO: re.Pattern[str] = re.compile(r"\b(too|as well|also)\b")
+# Words that may go with a site said alone ("my lower back", "the left leg").
+_SITE_WORDS: frozenset[str] = frozenset(
+    {"my", "the", "his", "her", "both", "left", "right", "lower", "upper", "and"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +163,15 @@ class Phrases:
     me: frozenset[str] = field(default_factory=lambda: ME)
     also: re.Pattern[str] = field(default_factory=lambda: ALSO)
     fold_accents: bool = False
+    # "feverish tonight" then "37.9 under the tongue": the later reading says how high the
+    # fever named before is (as the lexicon's `fever_word_takes_reading` does in one message).
+    reading_measures_fever: bool = False
+    # "3/10" then "sorry meant 9 not 3": a 0-10 score corrected.
+    score_fix: tuple[re.Pattern[str], ...] = ()
+    # "had stopped" then "there's a fleck again tonight": what was over is back.
+    recur: tuple[re.Pattern[str], ...] = ()
+    # "had the runs last week" then "all settled now": over then, not now.
+    told_weeks_ago: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
@@ -219,6 +232,10 @@ def phrases(language: str = "en") -> Phrases:
         me=frozenset(str(w) for w in data["me"]) if data.get("me") else ME,
         also=re.compile(str(data["also"])) if data.get("also") else ALSO,
         fold_accents=bool(data.get("fold_accents", False)),
+        reading_measures_fever=bool(data.get("reading_measures_fever", False)),
+        score_fix=patterns("score_fix"),
+        recur=patterns("recur"),
+        told_weeks_ago=patterns("told_weeks_ago"),
     )
 
 
@@ -512,6 +529,13 @@ class ConversationReader:
                     # new one stands.
                     mine = self._reading_stands(mine, text)
                     present = [f for f in mine if f.present]
+                elif _matches(self.phrases.reading_fix, text) and self._reading_stands(mine, text) != mine:
+                    # "36.9" then "wait no 38.6": the "no" takes back the normal reading
+                    # before, and the fever it gives stands.
+                    mine = self._reading_stands(mine, text)
+                    present = [f for f in mine if f.present]
+                elif self._fixes_score(pool, text, times, i):
+                    pass  # "3/10" then "sorry meant 9 not 3, fat fingers": the 9 stands
                 elif not mine and _matches(self.phrases.reverse, text) is not None:
                     # "no" to "¿Ha pensado en hacerse daño?", then "la verdad sí lo he pensado":
                     # the later yes takes the place of the earlier no.
@@ -522,6 +546,10 @@ class ConversationReader:
                 elif self._past_over(pool, texts, text):
                     # "When I had the op I couldn't pass water" then "glad that's all over!"
                     changes += self._overturn_last(pool, "resolved", index, offset, drop=True)
+                elif not mine and (back := self._comes_back(pool, text, originals[i], index)) is not None:
+                    # "thought the blood in my spit had stopped" then "there's a fleck again"
+                    mine.append(back)
+                    present = [back]
                 elif named is not None:
                     changes += self._overturn_named(pool, named.group("what"), index, offset)
                 elif taken is not None:
@@ -594,11 +622,13 @@ class ConversationReader:
                             earlier[k] = _overturned(f, status)
                             changes.append(Change(f.concept, status, offset + j, index))
             pool.append(mine)
-        if self.engine.lexicon.fever_word_takes_reading:
+        if self.engine.lexicon.fever_word_takes_reading or self.phrases.reading_measures_fever:
             _fever_words_take_readings(pool)
         changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._pronouns_take_sites(pool, texts, originals)
+        self._bare_site_takes_quality(pool, originals)
         self._in_what_came_before(pool, texts)
+        self._back_is_the_same(pool, texts, originals)
         self._trips_that_keep_happening(pool, texts, originals, times, offset)
         self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
@@ -696,6 +726,33 @@ class ConversationReader:
                 before = [e for fs in pool[:i] for e in fs if e.present and e.concept in kinds]
                 if before:
                     pool[i][x] = replace(f, concept=kinds[before[-1].concept])
+
+    def _back_is_the_same(
+        self, pool: list[list[Finding]], texts: Sequence[str], originals: Sequence[str]
+    ) -> None:
+        """ "Coughed up blood yesterday, it stopped" then "blood's back this morning": the blood
+        that is back is the coughed-up blood; "back pain eased" then "the pain's back again" is
+        the back pain. A general finding (`covers`) said to be back, without a site of its own,
+        is the particular one named before."""
+        covers = self.phrases.covers
+        for i in range(1, len(pool)):
+            back = _matches(self.phrases.recur, texts[i]) is not None or any(
+                ("res", "again") in m.tags for m in self.engine.reader.read(originals[i]).mentions
+            )
+            if not back:
+                continue
+            for x, f in enumerate(pool[i]):
+                kinds = covers.get(f.concept)
+                if not f.present or not kinds or self._names_site(f.evidence):
+                    continue
+                before = [
+                    e
+                    for fs in pool[:i]
+                    for e in fs
+                    if e.concept in kinds and e.status in ("present", "resolved")
+                ]
+                if before:
+                    pool[i][x] = replace(f, concept=before[-1].concept)
 
     def _trips_that_keep_happening(
         self,
@@ -827,6 +884,45 @@ class ConversationReader:
                         changed.append(Change(f.concept, "negated", offset + j, offset + k))
         return changed
 
+    def _bare_site_takes_quality(self, pool: list[list[Finding]], originals: Sequence[str]) -> None:
+        """One-word texters: "back" then "really sore" is back pain, as "back really sore" would
+        be. A message that names a site and nothing else (a few words, no finding) gives its
+        site to the next message's finding that came from a quality alone ("sore", "tingly")."""
+        reader = self.engine.reader
+        for i in range(1, len(pool)):
+            if pool[i - 1] or len(originals[i - 1].split()) > 3:
+                continue
+            before = reader.read(originals[i - 1])
+            covered = {k for m in before.mentions if m.has("site") for k in range(m.i, m.j)}
+            words = [k for k, t in enumerate(before.tokens) if t.norm.isalpha()]
+            if not covered or any(
+                k not in covered and before.tokens[k].norm not in _SITE_WORDS for k in words
+            ):
+                continue  # "got back", "back home": more than a site
+            if any(m.has("site") for m in reader.read(originals[i]).mentions):
+                continue  # "knee really sore": the message names its own site
+            for x, f in enumerate(pool[i]):
+                if not f.present or f.from_question:
+                    continue
+                made = self._bare_site_concept(originals[i - 1], originals[i], f)
+                if made is not None:
+                    # "legs" then "numb": what the legs give numbness (extensive) comes with them
+                    lex, r = self.engine.lexicon, reader.read(originals[i])
+                    quality = {
+                        q for m in r.mentions if r.tokens[m.i].start == f.start for q in m.values("quality")
+                    }
+                    mods = set(f.modifiers) | {
+                        mod
+                        for m in before.mentions
+                        for site in m.values("site")
+                        for q in quality
+                        if lex.frames.get((site, q)) == made
+                        for mod in lex.frame_mods.get((site, q), ())
+                        if mod in SITE_MODIFIERS
+                    }
+                    if made != f.concept or mods != set(f.modifiers):
+                        pool[i][x] = replace(f, concept=made, modifiers=tuple(sorted(mods)))
+
     def _pronouns_take_sites(
         self, pool: list[list[Finding]], texts: Sequence[str], originals: Sequence[str]
     ) -> None:
@@ -893,11 +989,16 @@ class ConversationReader:
     def _past_over(self, pool: Sequence[Sequence[Finding]], texts: Sequence[str], text: str) -> bool:
         """The message says it is over, and the nearest message before with a present finding
         told of the past ("when I had the op in March")."""
-        if _matches(self.phrases.history_over, text) is None:
+        over = _matches(self.phrases.history_over, text) is not None
+        # "had the runs last week" then "all settled now": got better after a past told
+        resolved = _matches(self.phrases.resolve, text) is not None
+        settled = not over and bool(self.phrases.told_weeks_ago) and resolved
+        if not over and not settled:
             return False
         for j in range(len(pool) - 1, -1, -1):
             if any(f.present for f in pool[j]):
-                return _matches(self.phrases.told_past, texts[j]) is not None
+                told = _matches(self.phrases.told_past, texts[j]) is not None
+                return told or (settled and _matches(self.phrases.told_weeks_ago, texts[j]) is not None)
         return False
 
     def _reading_stands(self, mine: list[Finding], text: str) -> list[Finding]:
@@ -950,6 +1051,67 @@ class ConversationReader:
         if _matches(self.phrases.reading_fix, text) is None:
             return False
         return any(f.concept == "fever" and f.value_c is not None and f.present for fs in pool for f in fs)
+
+    def _comes_back(
+        self, pool: Sequence[Sequence[Finding]], text: str, original: str, index: int
+    ) -> Finding | None:
+        """A message that names nothing but says something is back, after a finding that was
+        over in its own message: that finding, present again, on this message."""
+        m = _matches(self.phrases.recur, text)
+        if m is None:
+            said = self.engine.reader.read(original)
+            again = next((x for x in said.mentions if ("res", "again") in x.tags), None)
+            if again is None:
+                return None
+            start, end = said.tokens[again.i].start, said.tokens[again.j - 1].end
+        else:
+            start, end = m.start(), m.end()
+        if self.phrases.denial.search(text[:end]) or _matches(self.phrases.resolve, text):
+            return None  # "no, it's not back", "all gone again"
+        for findings in reversed(pool):
+            over = [f for f in findings if f.status == "resolved"]
+            if over:
+                f = over[-1]
+                return Finding(
+                    concept=f.concept,
+                    status="present",
+                    start=start,
+                    end=end,
+                    evidence=original[start:end],
+                    modifiers=f.modifiers,
+                    message=index,
+                )
+            if any(f.present for f in findings):
+                return None  # what came last is not over: "again" says nothing of it
+        return None
+
+    def _fixes_score(self, pool: list[list[Finding]], text: str, times: Sequence[datetime], i: int) -> bool:
+        """A correction that gives a 0-10 score replaces the latest score of the last day (the
+        one it names as wrong, if it names one): 7 or more makes it severe, as said at once;
+        a score lowered from 7 or more is no longer severe by its score."""
+        m = _matches(self.phrases.score_fix, text)
+        if m is None:
+            return False
+        n = int(m.group("n"))
+        was = m.groupdict().get("was")
+        for j in range(len(pool) - 1, -1, -1):
+            if times[i] - times[j] > COUNT_SPAN:
+                return False
+            scored = [k for k, f in enumerate(pool[j]) if f.present and f.score is not None]
+            if was is not None:
+                scored = [k for k in scored if pool[j][k].score == int(was)] or scored
+            if not scored:
+                continue
+            k = scored[-1]
+            f = pool[j][k]
+            mods = set(f.modifiers)
+            if n >= 7:
+                mods.add("severe")
+            elif (f.score or 0) >= 7:
+                mods.discard("severe")
+            pool[j][k] = replace(f, score=n, modifiers=tuple(sorted(mods)))
+            return True
+        return False
 
     @staticmethod
     def _replace_readings(pool: list[list[Finding]], index: int, offset: int) -> list[Change]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from . import engines
 from .conversation import ConversationReader, Message
-from .engine import TriageEngine
+from .engine import WRITER, TriageEngine
 
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # "minutes" are offsets; any fixed start will do
 
@@ -76,6 +76,16 @@ def _context(value: Any) -> dict[str, bool]:
     return {str(k): v for k, v in value.items()}
 
 
+def _message_context(value: Any, i: int) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not all(
+        isinstance(v, bool) or (k == WRITER and isinstance(v, str)) for k, v in value.items()
+    ):
+        raise LineError(f'messages[{i}].context must be an object of true/false values (and "writer")')
+    return {str(k): v for k, v in value.items()} or None
+
+
 def _question(value: Any) -> str | None:
     if value is not None and not isinstance(value, str):
         raise LineError('"question" must be a string')
@@ -112,5 +122,7 @@ def _messages(value: Any) -> list[Message]:
             start = when - timedelta(minutes=minutes) if at is None and minutes is not None else when
         if out and when < out[-1].at:
             raise LineError(f"messages[{i}] is earlier than the message before it")
-        out.append(Message(raw["text"], when, _question(raw.get("question"))))
+        # A message's own context: `{"writer": "carer"}` when a carer wrote it (TRIAGE.md, "Carers").
+        own = _message_context(raw.get("context"), i)
+        out.append(Message(raw["text"], when, _question(raw.get("question")), own))
     return out

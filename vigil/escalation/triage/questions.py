@@ -97,7 +97,7 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     tokens, mentions = reading.tokens, reading.mentions
     if not tokens:
         return
-    opened = _opener_end(reader, tokens)
+    opened = max(_opener_end(reader, tokens), _relayed_from(reader, tokens))
     first_clause = tokens[min(opened, len(tokens) - 1)].clause
     lead_end = opened
     while (
@@ -354,6 +354,20 @@ def _opener_end(reader: Reader, tokens: list[Token]) -> int:
         if not step:
             return k if k < len(tokens) and k else 0
         k += step
+
+
+def _relayed_from(reader: Reader, tokens: list[Token]) -> int:
+    """Where a carer's relayed answer starts ("this is Raj answering for my wife, she's
+    resting. she says 6"): after the last "she says" when what comes before it introduces the
+    writer; 0 when the message relays nothing."""
+    relays = [o.split() for o in reader.lex.lists.get("answer_relays", frozenset())]
+    words = [t.norm for t in tokens]
+    at = 0
+    for k in range(1, len(words)):
+        step = max((len(o) for o in relays if words[k : k + len(o)] == o), default=0)
+        if step and k + step < len(words):
+            at = k + step
+    return at
 
 
 def _only_when(reader: Reader, tokens: list[Token], start: int) -> int | None:
