@@ -7,6 +7,10 @@ import pytest
 
 from vigil.escalation.triage import Assessment, TriageEngine, default_engine
 
+# Contexts the tests give often: a carer wrote it; the patient is on treatment.
+CARER = {"writer": "carer"}
+ON_TX = {"on_active_treatment": True}
+
 
 @pytest.fixture(scope="session")
 def engine() -> TriageEngine:

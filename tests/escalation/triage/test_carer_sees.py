@@ -11,9 +11,7 @@ import pytest
 
 from vigil.escalation.triage import Level
 
-from .conftest import assess
-
-CARER = {"writer": "carer"}
+from .conftest import CARER, assess
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from vigil.escalation.triage import engines
 from vigil.escalation.triage.conversation import ConversationReader, Message
 from vigil.escalation.triage.engine import default_engine
 
-CARER = {"writer": "carer"}
+from .conftest import CARER
 
 
 def test_my_husband_from_a_carer_is_the_patient_and_from_the_patient_someone_else() -> None:

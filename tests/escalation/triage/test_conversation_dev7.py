@@ -14,8 +14,9 @@ from vigil.escalation.triage import default_engine
 from vigil.escalation.triage.conversation import ConversationReader, Message
 from vigil.escalation.triage.lines import triage_line
 
+from .conftest import CARER
+
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
-CARER = {"writer": "carer"}
 BACK_SCORE = "How bad is your back pain from 0 to 10?"
 LEGS_WEAK = "Any new weakness in your legs?"
 

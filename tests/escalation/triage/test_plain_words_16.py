@@ -20,10 +20,7 @@ import pytest
 
 from vigil.escalation.triage import Level
 
-from .conftest import assess, present
-
-CARER = {"writer": "carer"}
-ON_TX = {"on_active_treatment": True}
+from .conftest import CARER, ON_TX, assess, present
 
 
 @pytest.mark.parametrize(

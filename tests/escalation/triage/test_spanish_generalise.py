@@ -11,9 +11,8 @@ import pytest
 
 from vigil.escalation.triage import Assessment, default_engine
 
-from .conftest import present
+from .conftest import CARER, present
 
-CARER = {"writer": "carer"}
 BREATH_VS_LAST_WEEK = "¿Cómo va su respiración comparada con la semana pasada?"
 VOMIT_COUNT = "¿Cuántas veces vomitó hoy?"
 
