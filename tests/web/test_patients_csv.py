@@ -191,3 +191,19 @@ async def test_the_page_shows_the_dry_run_then_applies_what_it_showed(
     assert bad.status_code == 422
     assert "unknown columns" not in bad.text
     assert "the header lacks external_id" in bad.text
+
+
+async def test_a_row_that_would_text_a_second_patient_at_one_number_is_refused(
+    rt: Runtime, client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    rows = (
+        "external_id,name,channel,phone,timezone,language,protocol,on_active_treatment\n"
+        "MRN-400011,Ada Lovelace,sms,(617) 555-0171,,en,nsclc-weekly,no\n"  # add
+        "MRN-400012,Charles Babbage,sms,617 555 0171,,en,nsclc-weekly,no\n"  # refused: Ada's number
+        "MRN-400013,Mary Somerville,telegram,617 555 0171,,en,,no\n"  # a number for calls: added
+    )
+    plan = (await client.post("/api/v1/patients/import", headers=admin, content=rows)).json()
+    assert [(row["line"], row["outcome"]) for row in plan["rows"]] == [(2, "add"), (3, "refuse"), (4, "add")]
+    assert plan["rows"][1]["reasons"] == {
+        "phone": "is already the number of patient MRN-400011: each needs their own"
+    }

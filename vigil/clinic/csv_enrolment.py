@@ -200,6 +200,22 @@ async def run(
         ):
             enrolments.setdefault(e.patient_id, []).append(e)
 
+    # One SMS number, one listed patient (patients._number_free says why): the clinic's, and
+    # this file's own as it is read.
+    texted: dict[str, str] = {
+        phone: ext
+        for phone, ext in (
+            await session.execute(
+                select(Patient.phone, Patient.external_id).where(
+                    Patient.clinic_id == clinic.id,
+                    Patient.channel == "sms",
+                    Patient.phone.is_not(None),
+                    Patient.discharged_at.is_(None),
+                )
+            )
+        ).all()
+        if phone
+    }
     out: list[Row] = []
     seen: dict[str, int] = {}
     accepted: list[tuple[Row, PatientIn, Patient | None]] = []
@@ -219,6 +235,12 @@ async def run(
         except PatientError as exc:
             row.reasons = exc.problems
             continue
+        if pin.channel == "sms" and pin.phone:
+            other = texted.get(pin.phone)
+            if other is not None and other != pin.external_id:
+                row.reasons = {"phone": f"is already the number of patient {other}: each needs their own"}
+                continue
+            texted[pin.phone] = pin.external_id
         accepted.append((row, pin, existing.get(pin.external_id)))
 
     # Write: the patients' own columns first (one flush for every new row), then enrolments.
