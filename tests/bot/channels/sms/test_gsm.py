@@ -141,3 +141,10 @@ def test_spanish_is_written_with_its_accents() -> None:
     words = set(" ".join(texts.say(k, "es", **dict.fromkeys(_VALUES, "")) for k in texts.names("es")).split())
     assert {"aqui", "numero", "clinica", "mas", "recibira", "Acepta"}.isdisjoint(words)
     assert {"aquí", "número", "clínica", "más", "recibirá", "está", "¿Acepta"} <= words
+
+
+def test_a_symbol_is_never_folded_into_another_and_folding_never_costs_a_segment() -> None:
+    assert fold("temp ≠ 38") == "temp ≠ 38"  # "=" would say the opposite: sent as written
+    assert fold("está") == "esta"
+    dots = "…" * 60  # one UCS-2 segment; "..." each would be two GSM-7 ones
+    assert fold(dots) == dots

@@ -63,7 +63,9 @@ def _plain(ch: str) -> str | None:
         return PLAIN[ch]
     decomposed = unicodedata.normalize("NFD", ch)
     base, marks = decomposed[0], decomposed[1:]
-    if marks and base in BASIC and all(unicodedata.combining(m) for m in marks):
+    # Only a letter loses its marks: "≠" is "=" with a stroke, and "=" would say the opposite.
+    letter = unicodedata.category(base).startswith("L")
+    if marks and letter and base in BASIC and all(unicodedata.combining(m) for m in marks):
         return base
     return None
 
@@ -79,7 +81,8 @@ def fold(text: str) -> str:
         if plain is None:
             return text
         folded.append(plain)
-    return "".join(folded)
+    out = "".join(folded)
+    return out if segments(out) <= segments(text) else text  # folding must never cost more
 
 
 def segments(text: str) -> int:
