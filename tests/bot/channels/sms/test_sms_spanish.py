@@ -1,14 +1,15 @@
 """Spanish end to end by SMS: the real twilio client against the fake Twilio REST API on
 127.0.0.1, and inbound webhooks signed with the real RequestValidator. Rosa Delgado, the demo
-clinic's Spanish-speaking patient, on SMS: consent, check-in and emergency advice in Spanish,
-the nurse's case with its evidence, and PARAR stopping her check-ins. Vigil writes Spanish with
-its accents; by SMS they arrive folded into GSM-7 (á to a; é, ñ, ¿ kept), one segment per 160
+clinic's Spanish-speaking patient, is moved to SMS through the patients API: the consent
+question that move sends, her check-in and the emergency advice in Spanish, the nurse's case
+with its evidence, and PARAR stopping her check-ins. Vigil writes Spanish with its accents;
+by SMS they arrive folded into GSM-7 (á to a; é, ñ, ¿ kept), one segment per 160
 characters, and a nurse's reply goes the same way."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -16,7 +17,7 @@ from sqlalchemy import select, update
 
 from vigil.assembly import Runtime, build_runtime
 from vigil.bot import enrolment
-from vigil.bot.channels.sms.gsm import is_gsm7, segments
+from vigil.bot.channels.sms.gsm import fold, is_gsm7, segments
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.models import Clinic, Patient
@@ -25,12 +26,13 @@ from vigil.escalation.triage.texts import say
 from vigil.scheduler.models import CheckIn
 from vigil.web.app import create_app
 
-from ....conftest import DUE
+from ....conftest import DUE, make_token
 from .test_sms import PUBLIC, signed
 from .twilio_api import ACCOUNT, TOKEN, FakeTwilio, running
 
 ROSA = "+16175550166"
 FROM = "+16175550000"
+QUIET_ENDS = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)  # 08:00 in New York
 RED_FLAG = "tengo un dolor fuerte en la columna y las piernas flojas"
 
 
@@ -52,8 +54,6 @@ async def sms_rt(rt: Runtime, db: Database, clock: ManualClock, twilio: FakeTwil
         twilio_api_url=twilio.url,
     )
     runtime = build_runtime(settings, clock=clock, db=db)
-    async with db.transaction() as session:
-        await session.execute(update(Patient).where(Patient.phone == ROSA).values(channel="sms"))
     yield runtime
     await runtime.service.channels["sms"].close()  # type: ignore[attr-defined]
 
@@ -82,30 +82,37 @@ async def test_by_sms_a_spanish_speaker_is_asked_checked_in_and_kept_safe_in_spa
     clock: ManualClock,
     auth: dict[str, str],
 ) -> None:
-    # Consent, by SMS in Spanish, folded into GSM-7: 312 characters, 3 segments (UCS-2: 5).
-    written = say("consent_ask", "es", clinic="Riverside Thoracic Oncology", emergency_number="911")
-    assert "¿Acepta recibir preguntas de seguimiento aquí?" in written
-    assert (len(written), segments(written)) == (312, 5)
+    # The clinic asks for a YES by text first; Rosa moves to SMS through the patients API, the
+    # door an admin uses, and that move sends her the consent question, in Spanish, folded
+    # into GSM-7 (fewer segments than as written, in UCS-2).
     async with sms_rt.db.transaction() as session:
-        rosa = await session.scalar(select(Patient).where(Patient.phone == ROSA))
-        clinic = await session.scalar(select(Clinic))
-        assert rosa is not None
-        assert clinic is not None
-        rosa.status, rosa.consented_at = "awaiting_consent", None
-        await enrolment.ask_consent(session, rosa, clinic, clock.now())
-    await sms_rt.service.dispatcher.dispatch_once()
+        await session.execute(update(Clinic).values(text_consent="ask"))
+    admin = {"Authorization": f"Bearer {await make_token(sms_rt, 'admin@riverside.example')}"}
+    r = await sms_client.patch("/api/v1/patients/MRN-101552", headers=admin, json={"channel": "sms"})
+    assert r.status_code == 200, r.text
+    await sms_rt.service.dispatcher.drain()
+    assert to_rosa(twilio) == []  # 07:00 in New York: held to the end of the quiet hours
+    clock.set(QUIET_ENDS)
+    await sms_rt.service.dispatcher.drain()
     [consent] = to_rosa(twilio)
+    async with sms_rt.db.session() as session:
+        clinic = await session.scalar(select(Clinic))
+    assert clinic is not None
+    written = enrolment.text_consent_text(clinic, "es")
+    assert "¿Acepta recibir preguntas de seguimiento aquí?" in written
+    assert written.endswith("Responda SÍ o NO.")
     assert consent.startswith("Hola, le escribimos de Riverside Thoracic Oncology.")
     assert "¿Acepta recibir preguntas de seguimiento aqui?" in consent  # ¿ is GSM-7, í is not
     assert "cómo se" not in consent
     assert "como se siente" in consent
+    assert consent.endswith("Responda SI o NO.")
     assert is_gsm7(consent)
-    assert (len(consent), segments(consent)) == (312, 3)
+    assert segments(consent) < segments(written)
     assert twilio.sent[-1]["Body"] == consent  # what Twilio was given, not a later rewrite
     clock.advance(minutes=1)
-    await text_in(sms_client, "COMENZAR", "SMes1")
-    await sms_rt.service.dispatcher.dispatch_once()
-    assert "estan activas de nuevo" in to_rosa(twilio)[-1]  # "están" as written
+    await text_in(sms_client, "Sí", "SMes1")
+    await sms_rt.service.dispatcher.drain()
+    assert to_rosa(twilio)[-1] == fold(say("consent_yes", "es", emergency_number="911"))
 
     # The check-in by SMS, all of it in Spanish and within GSM-7.
     clock.set(DUE)
