@@ -245,3 +245,19 @@ def test_a_number_without_its_area_code_is_refused_not_stored_unreachable() -> N
     assert (
         on_page.value.problems["phone"] == "'555-0123' is not a possible phone number: too short or too long"
     )
+
+
+@pytest.mark.parametrize(
+    ("zone", "reason"),
+    [
+        ("EST", "'EST' is a fixed offset, not a place: it keeps no daylight saving"),
+        ("New York", "unknown time zone 'New York'; did you mean America/New_York?"),
+        ("Europe/Londn", "unknown time zone 'Europe/Londn'; did you mean Europe/London?"),
+    ],
+)
+def test_a_time_zone_is_a_place_and_a_near_miss_is_named(zone: str, reason: str) -> None:
+    """EST is UTC-5 all year: a New York patient's check-ins would be an hour off all summer."""
+    form = {"external_id": "X1", "name": "X", "channel": "simulator", "timezone": zone}
+    with pytest.raises(patients.PatientError) as on_page:
+        patients.validate(form, region="US", protocols=[])
+    assert on_page.value.problems["timezone"].startswith(reason)

@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args, get_origin
+from zoneinfo import available_timezones
 
 import yaml
 from pydantic import (
@@ -64,12 +65,36 @@ def region_of(data: Any) -> str | None:
     return phones.region_of_zone(zone_name) if isinstance(zone_name, str) else None
 
 
+# Names the tz database keeps for fixed offsets: "EST" is UTC-5 all year, so a New York
+# patient's check-ins and quiet hours would be an hour off all summer.
+_FIXED = re.compile(r"(?i)(EST|MST|HST|GMT[+-]?0?|UCT|Universal|Zulu|Greenwich|Etc/GMT[+-]\d+)")
+
+
 def _tz(value: str) -> str:
+    if _FIXED.fullmatch(value.strip()):
+        raise ValueError(
+            f"{value!r} is a fixed offset, not a place: it keeps no daylight saving; name the "
+            "place, such as America/New_York or Europe/London"
+        )
     try:
         zone(value)
     except ScheduleError as exc:
-        raise ValueError(str(exc)) from None
+        guess = _zone_like(value)
+        raise ValueError(str(exc) + (f"; did you mean {guess}?" if guess else "")) from None
     return value
+
+
+def _zone_like(value: str) -> str | None:
+    """The zone a name typed as people say it means ("New York": America/New_York)."""
+    key = value.strip().replace(" ", "_").lower().rsplit("/", 1)[-1]
+    if not key:
+        return None
+    zones = sorted(available_timezones())
+    by_city = {z.rsplit("/", 1)[-1].lower(): z for z in zones if "/" in z}
+    if key in by_city:
+        return by_city[key]
+    close = difflib.get_close_matches(key, list(by_city), n=1, cutoff=0.85)
+    return by_city[close[0]] if close else None
 
 
 def _hhmm(value: str) -> str:
