@@ -238,7 +238,7 @@ async def run(
         if pin.channel == "sms" and pin.phone:
             other = texted.get(pin.phone)
             if other is not None and other != pin.external_id:
-                row.reasons = {"phone": f"is already the number of patient {other}: each needs their own"}
+                row.reasons = patients.number_taken(other)
                 continue
             texted[pin.phone] = pin.external_id
         accepted.append((row, pin, existing.get(pin.external_id)))

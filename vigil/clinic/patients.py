@@ -618,6 +618,11 @@ def current(patient: Patient, protocol: str | None) -> dict[str, Any]:
     }
 
 
+def number_taken(other: str) -> dict[str, str]:
+    """The refusal of an SMS number another listed patient is texted at, at every door."""
+    return {"phone": f"is already the number of patient {other}: each needs their own"}
+
+
 async def _number_free(session: AsyncSession, clinic_id: int, pin: PatientIn, patient_id: int | None) -> None:
     """A patient texted by SMS needs a number of their own in the clinic: a text from it is
     read as one patient's, so a second patient there would have their red flags filed on the
@@ -634,7 +639,7 @@ async def _number_free(session: AsyncSession, clinic_id: int, pin: PatientIn, pa
         q = q.where(Patient.id != patient_id)
     other = await session.scalar(q.limit(1))
     if other is not None:
-        raise PatientError({"phone": f"is already the number of patient {other}: each needs their own"})
+        raise PatientError(number_taken(other))
     carer = await session.scalar(
         select(Carer.id).where(
             Carer.clinic_id == clinic_id, Carer.phone == pin.phone, Carer.removed_at.is_(None)
