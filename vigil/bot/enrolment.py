@@ -187,8 +187,7 @@ def text_consent_text(clinic: Clinic, language: str = "en", *, reminder: bool = 
 
 def _held(patient: Patient, clinic: Clinic, now: datetime) -> datetime:
     """Now, or the end of the patient's quiet hours: when check-ins would be let out too."""
-    quiet = (clinic.quiet_start, clinic.quiet_end) if clinic.quiet_start and clinic.quiet_end else None
-    return leave_quiet_hours(now, patient.timezone or clinic.timezone, quiet)
+    return leave_quiet_hours(now, patient.timezone or clinic.timezone, checkins.quiet_of(clinic))
 
 
 async def _tell(session: AsyncSession, patient: Patient, clinic: Clinic, text: str, now: datetime) -> None:

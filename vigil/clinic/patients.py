@@ -309,7 +309,7 @@ async def enrol(
     if protocol is None:
         return "protocol" if changed else None
     tz = patient.timezone or clinic.timezone
-    quiet = (clinic.quiet_start, clinic.quiet_end) if clinic.quiet_start and clinic.quiet_end else None
+    quiet = checkins.quiet_of(clinic)
     current = next((e for e in enrolments if e.protocol_id == protocol.id), None)
     key = (protocol.schedule, tz)
     if due is None or key not in due:

@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.audit import staff_did
 from vigil.core.models import Clinic, Patient, Staff
+from vigil.scheduler.checkins import quiet_of as quiet_of  # the editor pages read it here
 from vigil.scheduler.models import Enrolment, Protocol
 from vigil.scheduler.questions import languages_of
 from vigil.scheduler.schedule import ScheduleError, next_due, upcoming, zone
@@ -266,10 +267,6 @@ async def enrolled_in(session: AsyncSession, protocol_id: int) -> int:
         .where(Enrolment.protocol_id == protocol_id, Enrolment.active.is_(True))
     )
     return int(count or 0)
-
-
-def quiet_of(clinic: Clinic) -> tuple[str, str] | None:
-    return (clinic.quiet_start, clinic.quiet_end) if clinic.quiet_start and clinic.quiet_end else None
 
 
 def send_times(

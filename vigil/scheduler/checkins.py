@@ -115,7 +115,8 @@ def next_question(
     return None
 
 
-def _quiet(clinic: Clinic) -> tuple[str, str] | None:
+def quiet_of(clinic: Clinic) -> tuple[str, str] | None:
+    """The clinic's quiet hours (start, end), or None when it keeps none."""
     return (clinic.quiet_start, clinic.quiet_end) if clinic.quiet_start and clinic.quiet_end else None
 
 
@@ -270,7 +271,7 @@ async def send_due(
         protocol, clinic = protocols[patient.protocol_id], clinics[patient.clinic_id]
         due_at = due_at_of[enrolment_id]
         tz = patient.timezone or clinic.timezone
-        key = (protocol.schedule, tz, _quiet(clinic))
+        key = (protocol.schedule, tz, quiet_of(clinic))
         if key not in upcoming:
             upcoming[key] = next_due(key[0], tz, now, key[2])
         advances.append({"b_id": enrolment_id, "b_next": upcoming[key]})
