@@ -141,11 +141,8 @@ class _State:
         self.nodes = nodes
         self.steps: dict[str, _State] = {}
         self.complete = False  # every step is in `steps` already
-        accepted = sorted(a for node in nodes for a in automaton.accept.get(node, ()))
-        self.tags: tuple[Tag, ...] = tuple(dict.fromkeys(t for _, tags in accepted for t in tags))
-        after_end = automaton.targets(nodes, END)
-        ended = sorted(a for node in after_end for a in automaton.accept.get(node, ()))
-        self.end_tags: tuple[Tag, ...] = tuple(dict.fromkeys(t for _, tags in ended for t in tags))
+        self.tags = automaton.tags_at(nodes)
+        self.end_tags = automaton.tags_at(automaton.targets(nodes, END))
 
     def step(self, word: str) -> _State | None:
         nxt = self.steps.get(word)
@@ -201,6 +198,11 @@ class Automaton:
                     seen.add(nxt)
                     todo.append(nxt)
         return frozenset(seen)
+
+    def tags_at(self, nodes: frozenset[int]) -> tuple[Tag, ...]:
+        """The tags of the patterns that end at these states, in the patterns' order."""
+        accepted = sorted(a for node in nodes for a in self.accept.get(node, ()))
+        return tuple(dict.fromkeys(t for _, tags in accepted for t in tags))
 
     def targets(self, nodes: frozenset[int], word: str) -> frozenset[int]:
         edges = self.edges
