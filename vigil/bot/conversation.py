@@ -483,6 +483,7 @@ class Conversation:
             patient.status = "active"
             if patient.consented_at is None:
                 patient.consented_at = now  # START is an explicit yes, as the consent button is
+            patient.consent_owed_at = None  # and it came from this very number
             await info("keyword_start")
         elif word == "help":
             await info("keyword_help")

@@ -200,12 +200,17 @@ async def opt_in(session: AsyncSession, patient: Patient, clinic: Clinic, now: d
     """A patient newly reached by text (enrolled on SMS or the simulator, moved to one, or given
     a new number): queue the opt-in notice (text_consent "notice": check-ins start on schedule)
     or the consent question (text_consent "ask": none until they reply YES), held out of quiet
-    hours. Nothing for another channel, a discharged patient, or one who said STOP, was paused
-    or could not be reached (their status is the clinic's or their own to change first)."""
-    if patient.channel not in TEXT_CHANNELS or patient.discharged_at is not None:
+    hours. Nothing for another channel. A discharged patient, or one who said STOP, was paused
+    or could not be reached, is owed it instead (`owed`): it goes out when the clinic resumes
+    or re-admits them, before any check-in."""
+    if patient.channel not in TEXT_CHANNELS:
+        patient.consent_owed_at = None
         return False
-    if patient.status not in ("active", "invited", "awaiting_consent"):
+    if patient.discharged_at is not None or patient.status not in ("active", "invited", "awaiting_consent"):
+        patient.consent_owed_at = now
+        patient.consented_at = None  # this number has not answered yet
         return False
+    patient.consent_owed_at = None
     language = patient.language or "en"
     patient.consented_at = None  # this number has not answered yet
     patient.consent_asked_at, patient.consent_reminded_at = now, None
@@ -227,6 +232,14 @@ async def opt_in(session: AsyncSession, patient: Patient, clinic: Clinic, now: d
         channel=patient.channel,
     )
     return True
+
+
+async def owed(session: AsyncSession, patient: Patient, clinic: Clinic, now: datetime) -> bool:
+    """Send the notice or question a patient was owed (`opt_in` could not reach them when their
+    number or channel changed) now that they can be written to again."""
+    if patient.consent_owed_at is None:
+        return False
+    return await opt_in(session, patient, clinic, now)
 
 
 def awaits_answer(patient: Patient) -> bool:

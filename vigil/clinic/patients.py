@@ -220,7 +220,8 @@ def newly_reached(saved: Saved) -> bool:
 async def tell_if_new(session: AsyncSession, clinic: Clinic, saved: Saved, now: datetime) -> bool:
     """Queue the opt-in notice or the consent question (clinic's `text_consent`) through the
     outbox to a patient newly reached by text; every door that writes a patient calls this."""
-    return newly_reached(saved) and await consent.opt_in(session, saved.patient, clinic, now)
+    owed = saved.patient.consent_owed_at is not None  # e.g. re-admitted after a new number
+    return (newly_reached(saved) or owed) and await consent.opt_in(session, saved.patient, clinic, now)
 
 
 def assign(clinic_id: int, patient: Patient | None, pin: PatientIn, now: datetime, *, readmit: bool) -> Saved:
@@ -359,6 +360,15 @@ async def readmit(
     patient.discharged_at = None
     await enrol(session, clinic, patient, protocol, now, reschedule=True)
     return True
+
+
+async def _owed(session: AsyncSession, patient: Patient, clinic: Clinic, now: datetime) -> str:
+    """Send the opt-in a new number was owed while they could not be written to; say so."""
+    if not await consent.owed(session, patient, clinic, now):
+        return ""
+    if patient.status == "awaiting_consent":
+        return " Their number is asked for consent first: no check-in until they reply YES."
+    return " Their number is sent the opt-in notice first."
 
 
 class StatusError(ValueError):
@@ -737,7 +747,7 @@ async def act(
         said = "Paused: no check-ins until resumed."
     elif action == "resume":
         resume(patient)
-        said = "Resumed: check-ins from the next due time."
+        said = "Resumed: check-ins from the next due time." + await _owed(session, patient, clinic, now)
     elif action == "discharge":
         if not await discharge(session, clinic, patient, now):
             raise StatusError("is already off the clinic's list")
@@ -759,6 +769,7 @@ async def act(
             raise PatientError({"protocol": gap})
         await readmit(session, clinic, patient, chosen, now)
         said = "Re-admitted" + (f" on {chosen.name}." if chosen else ", on no protocol.")
+        said += await _owed(session, patient, clinic, now)
     else:
         raise StatusError(f"{action!r} is none of {', '.join(ACTIONS)}")
     staff_did(session, staff, action, "patient", patient.id, at=now, channel=channel)

@@ -104,6 +104,10 @@ class Patient(Base):
     # when it was asked again; None for patients enrolled before there was one.
     consent_asked_at: Mapped[datetime | None]
     consent_reminded_at: Mapped[datetime | None]
+    # Set when their number or channel changed while nothing could be sent to them (paused,
+    # unreachable, discharged): the notice or question is owed, and goes out when they are
+    # resumed or re-admitted, before any check-in.
+    consent_owed_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     # Set when the clinic file stops listing them: no check-ins, but still heard. Kept apart
     # from `status` so that a pause or an opt-out survives being listed again.

@@ -119,3 +119,55 @@ async def test_a_clinic_that_asks_asks_a_spanish_speaker_in_spanish_and_si_is_he
     )  # as SMS carries it
     iris = await _patient(sms_rt)
     assert (iris.status, iris.consented_at is not None) == ("active", True)
+
+
+async def _act(client: httpx.AsyncClient, admin: dict[str, str], action: str) -> str:
+    r = await client.post(f"/api/v1/patients/{NEW['external_id']}/{action}", headers=admin)
+    assert r.status_code == 200, r.text
+    return str(r.json()["done"])
+
+
+async def test_a_number_changed_while_paused_hears_the_notice_when_resumed_before_any_check_in(
+    sms_rt: Runtime, sms_client: httpx.AsyncClient, clock: ManualClock, twilio: FakeTwilio
+) -> None:
+    clock.set(QUIET_ENDS)
+    await _enrol(sms_rt, sms_client)
+    admin = await bearer(sms_rt, "admin@riverside.example")
+    await _act(sms_client, admin, "pause")
+    r = await sms_client.patch(
+        f"/api/v1/patients/{NEW['external_id']}", headers=admin, json={"phone": IRIS_NEW}
+    )
+    assert r.status_code == 200, r.text
+    await sms_rt.service.dispatcher.drain()
+    assert _to(twilio, IRIS_NEW) == []  # paused: nothing goes to anyone yet
+    assert "opt-in notice" in await _act(sms_client, admin, "resume")
+    clock.set(DUE)
+    await sms_rt.service.send_due()
+    await sms_rt.service.dispatcher.drain()
+    notice, question = _to(twilio, IRIS_NEW)
+    assert notice == say("text_notice", "en", clinic=CLINIC, emergency_number="911")
+    assert question.startswith(f"{CLINIC}: time for your check-in.")
+    assert "opt-in notice" not in await _act(sms_client, admin, "pause")  # owed once, sent once
+
+
+async def test_a_clinic_that_asks_gets_a_yes_from_a_new_number_before_a_resumed_check_in(
+    sms_rt: Runtime, sms_client: httpx.AsyncClient, clock: ManualClock, twilio: FakeTwilio
+) -> None:
+    async with sms_rt.db.transaction() as session:
+        await session.execute(update(Clinic).values(text_consent="ask"))
+    clock.set(QUIET_ENDS)
+    await _enrol(sms_rt, sms_client)
+    assert (await text_in(sms_client, "YES", "SMconsent4", sender=IRIS)).status_code == 200
+    admin = await bearer(sms_rt, "admin@riverside.example")
+    await _act(sms_client, admin, "pause")
+    r = await sms_client.patch(
+        f"/api/v1/patients/{NEW['external_id']}", headers=admin, json={"phone": IRIS_NEW}
+    )
+    assert r.status_code == 200, r.text
+    assert "no check-in until they reply YES" in await _act(sms_client, admin, "resume")
+    assert (await _patient(sms_rt)).status == "awaiting_consent"
+    clock.set(DUE)
+    await sms_rt.service.send_due()
+    await sms_rt.service.dispatcher.drain()
+    [asked] = _to(twilio, IRIS_NEW)  # the question, and no check-in before the YES
+    assert asked.endswith("Reply YES or NO.")
