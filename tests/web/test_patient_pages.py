@@ -197,4 +197,34 @@ async def test_a_reasons_message_is_escaped_around_its_marked_evidence(
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in reasons
     assert "<img" not in html
     assert "<script>alert" not in html
-    assert " &amp; my legs" in reasons
+    assert "</mark> &amp; my <mark>" in reasons  # one quote of the message, both findings marked
+
+
+async def test_a_message_with_two_findings_is_quoted_once_with_its_rules_in_words(
+    rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    await _say(client, auth, "my back is killing me and my legs feel weak")
+    case_id = await _case_id(client, auth)
+    await _sign_in(client)
+    html = (await client.get(f"/cases/{case_id}")).text
+    reasons = html.split('id="case-reasons"')[1].split("</ul>")[0]
+    assert reasons.count("<blockquote") == 1
+    assert "back pain, limb weakness" in reasons
+    assert "spinal pain with nerve signs: possible cord compression <code>mscc-neuro</code>" in reasons
+    assert reasons.count("<code>mscc-neuro</code>") == 1
+
+
+async def test_a_bare_yes_among_the_reasons_is_shown_with_the_question_it_answered(
+    rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    await _say(client, auth, "my back has been aching since the weekend")
+    await _say(client, auth, "yes")  # to the first red-flag question, about the legs
+    case_id = await _case_id(client, auth)
+    detail = (await client.get(f"/api/v1/cases/{case_id}", headers=auth)).json()
+    assert detail["level"] == "emergency"
+    [asked] = {r["message"]["question"] for r in detail["reasons"] if r["message"]["text"] == "yes"}
+    assert asked
+    assert "legs" in asked
+    await _sign_in(client)
+    reasons = (await client.get(f"/cases/{case_id}")).text.split('id="case-reasons"')[1].split("</ul>")[0]
+    assert f"answering “{asked}”" in reasons.replace("&#39;", "'")

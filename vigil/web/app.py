@@ -25,7 +25,7 @@ from vigil.assembly import Runtime
 from vigil.clinic import file as clinic_file
 from vigil.core.db import Database
 
-from . import pages, wording
+from . import pages, reasons, wording
 from .analytics_pages import router as analytics_router
 from .api import build_api
 from .deps import CHANGE_PASSWORD, PasswordChangeRequired, path_error
@@ -238,6 +238,7 @@ def create_app(rt: Runtime, *, background: bool = True, secret_key: str | None =
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     app.include_router(pages.router)
     wording.install(pages.templates.env)
+    reasons.install(pages.templates.env)
     for router in rt.routers:  # the channels' webhooks: web mounts them, knowing none of them
         app.include_router(router)
     app.include_router(analytics_router)

@@ -207,6 +207,7 @@ def _sources(reasons: list[dict[str, Any]], messages: list[dict[str, Any]]) -> N
             "at": m["at"],
             "channel": m["channel"],
             "from": m["from"],
+            "question": m.get("question"),
             "text": text,
             "highlights": [] if start is None else [{"start": start, "end": end}],
         }
@@ -295,6 +296,8 @@ async def transcript(session: AsyncSession, patient_id: int) -> list[dict[str, A
                     "from": writer(m.carer_id),
                     "status": "processed" if m.processed_at else "received",
                     "level": a.level if a else None,
+                    # the check-in or red-flag question it answered: a bare "yes" means nothing alone
+                    "question": a.question if a else None,
                     "highlights": [
                         {"start": f["start"], "end": f["end"], "concept": f["concept"]}
                         for f in (a.findings if a else [])

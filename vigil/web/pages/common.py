@@ -21,6 +21,7 @@ from vigil.escalation.models import Case
 from vigil.scheduler.schedule import zone
 
 from ..deps import page_staff, session_staff
+from ..reasons import grouped
 from ..security import new_csrf
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent.parent / "templates"))
@@ -123,10 +124,15 @@ def _with_html(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _sourced(case: dict[str, Any]) -> dict[str, Any]:
-    """The case with each reason's message as escaped HTML, that reason's evidence marked."""
+    """The case with each reason's message as escaped HTML, that reason's evidence marked, and
+    the reasons grouped by message for the page (`reason_groups`)."""
     for r in case["reasons"]:
         if r.get("message"):
             r["message"] = {**r["message"], "html": highlighted(r["message"])}
+    case["reason_groups"] = grouped(case["reasons"])
+    for g in case["reason_groups"]:
+        if g["message"]:
+            g["message"]["html"] = highlighted(g["message"])
     return case
 
 
