@@ -38,6 +38,10 @@ def test_upgrade_import_token_and_send_due(env: dict[str, str]) -> None:
     up = vigil("db", "upgrade", env=env)
     assert up.returncode == 0, up.stderr
     assert "created Vigil's tables at revision" in up.stdout
+    dry = vigil("import", "--dry-run", str(DEMO), env=env)
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.startswith("would import riverside-thoracic (dry run, nothing written):")
+    assert "created 1 clinic" in dry.stdout
     first = vigil("import", str(DEMO), env=env)
     assert first.returncode == 0, first.stderr
     assert "created 1 clinic" in first.stdout

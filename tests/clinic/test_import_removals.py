@@ -62,7 +62,7 @@ async def test_staff_left_off_the_file_are_deactivated_and_their_cases_page_agai
     summary = await _import(rt, _without_ben(), clock)
     assert summary.removed == {"staff": 1}
     assert summary.released_cases == [case_id]
-    assert "deactivated 1 staff no longer listed" in str(summary)
+    assert "deactivated 1 staff no longer listed (ben.okafor@riverside.example)" in str(summary)
 
     async with rt.db.session() as session:
         staff = await session.scalar(select(Staff).where(Staff.email == OTHER_NURSE))
@@ -99,7 +99,7 @@ async def test_patients_left_off_the_file_are_discharged_but_still_heard(
     assert await rt.service.send_due() == 3  # Maria has a check-in open
     summary = await _import(rt, _without_maria(), clock)
     assert summary.removed == {"patients": 1}
-    assert "discharged 1 patient no longer listed" in str(summary)
+    assert "discharged 1 patient no longer listed (MRN-100871)" in str(summary)
 
     maria = await rt.service.patient(1, "MRN-100871")
     assert maria is not None
@@ -193,3 +193,13 @@ async def test_a_case_another_nurse_claimed_stays_with_them_when_the_first_leave
         case = await session.get(Case, case_id)
     assert case is not None
     assert case.status == "acknowledged"
+
+
+async def test_a_dry_run_names_who_would_be_discharged_and_writes_nothing(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    summary = await clinic_import.apply(rt.db, clinic_file.parse(_without_maria()), clock, dry_run=True)
+    assert "discharged 1 patient no longer listed (MRN-100871)" in str(summary)
+    maria = await rt.service.patient(1, "MRN-100871")
+    assert maria is not None
+    assert maria.discharged_at is None

@@ -107,7 +107,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     async def go() -> Any:
         db = Database(settings.database_url)
         try:
-            return await clinic_import.apply(db, parsed, SystemClock())
+            return await clinic_import.apply(db, parsed, SystemClock(), dry_run=args.dry_run)
         finally:
             await db.dispose()
 
@@ -115,6 +115,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         summary = _run(go())
     except ValueError as exc:
         raise UsageError(f"{args.file}: {exc}") from exc
+    if args.dry_run:
+        print(f"would import {parsed.clinic.slug} (dry run, nothing written): {summary}")
+        return 0
     print(f"imported {parsed.clinic.slug}: {summary}")
     for warning in _unreachable_here(parsed, settings):
         print(f"vigil: warning: {warning}", file=sys.stderr)
@@ -497,6 +500,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="load a clinic file (validated whole; idempotent)")
     imp.add_argument("file")
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="say what would change (who is discharged); write nothing",
+    )
     imp.set_defaults(handler=_cmd_import)
 
     token = sub.add_parser("token", help="API tokens").add_subparsers(dest="token_command", required=True)

@@ -27,9 +27,13 @@ class Summary:
     # What the file no longer lists: staff deactivated, patients discharged (never deleted).
     removed: dict[str, int] = field(default_factory=dict)
     released_cases: list[int] = field(default_factory=list)
+    # Who, by email or external id: a discharge the clinic did not mean must be easy to see.
+    names: dict[str, list[str]] = field(default_factory=dict)
 
-    def gone(self, kind: str) -> None:
+    def gone(self, kind: str, name: str = "") -> None:
         self.removed[kind] = self.removed.get(kind, 0) + 1
+        if name:
+            self.names.setdefault(kind, []).append(name)
 
     def note(self, kind: str, created: bool, changed: bool) -> None:
         if created:
@@ -47,13 +51,21 @@ class Summary:
         parts = [f"created {_count(n, k)}" for k, n in sorted(self.created.items())]
         parts += [f"updated {_count(n, k)}" for k, n in sorted(self.updated.items())]
         if self.removed.get("staff"):
-            parts.append(f"deactivated {self.removed['staff']} staff no longer listed")
+            parts.append(f"deactivated {self.removed['staff']} staff no longer listed{self._who('staff')}")
         if self.removed.get("patients"):
-            parts.append(f"discharged {_count(self.removed['patients'], 'patients')} no longer listed")
+            n = self.removed["patients"]
+            parts.append(f"discharged {_count(n, 'patients')} no longer listed{self._who('patients')}")
         if self.released_cases:
             ids = ", ".join(f"#{i}" for i in self.released_cases)
             parts.append(f"cases they held are open again and paging: {ids}")
         return ", ".join(parts)
+
+    def _who(self, kind: str, shown: int = 10) -> str:
+        names = self.names.get(kind, [])
+        if not names:
+            return ""
+        more = f" and {len(names) - shown} more" if len(names) > shown else ""
+        return f" ({', '.join(names[:shown])}{more})"
 
 
 def _count(n: int, kind: str) -> str:
@@ -102,9 +114,21 @@ async def write_protocol(
     return proto, created, changed, not created and old_schedule != p.schedule
 
 
-async def apply(db: Database, file: ClinicFile, clock: Clock) -> Summary:
-    async with db.transaction() as session:
-        return await apply_in(session, file, clock)
+class _DryRun(Exception):
+    def __init__(self, summary: Summary) -> None:
+        self.summary = summary
+
+
+async def apply(db: Database, file: ClinicFile, clock: Clock, *, dry_run: bool = False) -> Summary:
+    """Write the file in one transaction; with `dry_run`, say what it would do and roll back."""
+    try:
+        async with db.transaction() as session:
+            summary = await apply_in(session, file, clock)
+            if dry_run:
+                raise _DryRun(summary)  # leaving the block by an exception rolls it all back
+            return summary
+    except _DryRun as done:
+        return done.summary
 
 
 async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Summary:
@@ -166,7 +190,7 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
             # Left the clinic: no sign-in, no tokens, no pages; their history stays.
             staff.active = False
             await revoke_all(session, staff.id, now)  # coming back later does not revive them
-            summary.gone("staff")
+            summary.gone("staff", staff.email)
             summary.released_cases += await release_held(session, staff, now, "no longer on the staff list")
 
     protocols: dict[str, Protocol] = {}
@@ -203,5 +227,5 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
         # No more check-ins; messages they send are still read, so a red flag still gets
         # safety advice and a case. Their status (paused, opted out) is left as it is.
         await patients.discharge(session, clinic, patient, now, summary)
-        summary.gone("patients")
+        summary.gone("patients", patient.external_id)
     return summary
