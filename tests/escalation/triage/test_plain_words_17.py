@@ -58,3 +58,33 @@ def test_scots_denials_and_someone_elses_cough_are_not_urgent(text: str) -> None
     assert "cough" not in present(a)
     assert "dyspnea" not in present(a)
     assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grazed my knee in the garden and it has bled through four plasters",
+        "nicked my ear shaving, bleeding through several tissues",
+        "my nose keeps filling up with blood no matter what I do",
+        "there's blood in the loo, the entire pan went red",
+        "bleeding from my bottom, the bowl's full o blood",
+    ],
+)
+def test_bleeding_that_soaks_cloths_or_fills_a_vessel_is_major(text: str) -> None:
+    a = assess(text)
+    assert "bleeding-major" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cut my finger peeling potatoes, all fine now",
+        "my mouth keeps filling up with spit",
+        "my back aches no matter what I do",
+        "drank beetroot juice and the whole bowl went red",
+    ],
+)
+def test_everyday_cuts_spit_and_stubborn_aches_are_not_major_bleeding(text: str) -> None:
+    a = assess(text)
+    assert "bleeding-major" not in a.rules
+    assert a.level < Level.EMERGENCY
