@@ -88,3 +88,48 @@ def test_everyday_cuts_spit_and_stubborn_aches_are_not_major_bleeding(text: str)
     a = assess(text)
     assert "bleeding-major" not in a.rules
     assert a.level < Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("threw up twice at breakfast, twice after lunch and twice at teatime", "vomiting"),
+        ("vomited 4 times overnight and another 3 since I got up", "vomiting"),
+        ("runny poo three times this morning and four more this afternoon", "diarrhea"),
+    ],
+)
+def test_counts_told_in_parts_of_the_day_add_up(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sick twice this morning, four times today altogether",
+        "vomited 3 times yesterday and 3 times today",
+        "diarrhoea 3 times, another 2 days of this and I give up",
+    ],
+)
+def test_a_days_total_or_another_day_does_not_add_up(text: str) -> None:
+    a = assess(text)
+    assert "vomiting" not in a.rules
+    assert "diarrhea" not in a.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("sick x7 tday", "vomiting"),
+        ("watery poop 8 times since breakfast", "diarrhea"),
+        ("my poo is like water, been 9 times", "diarrhea"),
+    ],
+)
+def test_counted_sick_and_watery_poop_in_texting_words(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_someone_elses_watery_poop_is_not_the_patients() -> None:
+    assert "diarrhea" not in present(assess("the baby's poop is like soup today"))

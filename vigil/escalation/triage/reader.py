@@ -219,6 +219,11 @@ class Reader:
         self._sides = L.get("sides", frozenset())
         self._skip_before_site = L.get("determiners", frozenset())
         self._count_units = L.get("count_units", frozenset())
+        self._day_parts = L.get("day_parts", frozenset())
+        self._count_added_before = L.get("count_added_before", frozenset())
+        self._count_totals = L.get("count_totals", frozenset())
+        self._day_part_leads = L.get("day_part_leads", frozenset())
+        self._not_counts = L.get("not_counts", frozenset())
         self._temp_words = L.get("temperature_words", frozenset())
         # Words after a bare number that say it is no temperature ("tengo 40 años").
         self._not_temperatures = L.get("not_temperatures", frozenset())
@@ -699,10 +704,23 @@ class Reader:
                 whole
                 and num.j + 1 < n
                 and tokens[num.j].norm in ADDED_WORDS
-                and tokens[num.j + 1].norm in self._count_units
+                and (
+                    tokens[num.j + 1].norm in self._count_units
+                    or tokens[num.j + 1].norm in self._day_parts
+                    or tokens[num.j + 1].norm in self._day_part_leads
+                )
             ):
-                # "sick twice this morning and four more times since lunch": six in all
+                # "sick twice this morning and four more times since lunch": six in all;
+                # "four more this afternoon": the part of the day says what is counted
                 self._attach_count(r, index, num.i, num.j + 2, int(num.value), more=True)
+            elif (
+                whole
+                and num.i > 0
+                and tokens[num.i - 1].norm in self._count_added_before
+                and (num.j >= n or tokens[num.j].norm not in self._not_counts)
+            ):
+                # "sick 3 times this morning and another 4 since lunch": seven in all
+                self._attach_count(r, index, num.i - 1, num.j, int(num.value), more=True)
             elif whole and self._count_before(r, num):  # "4 loose stools"
                 self._attach_count(r, index, num.i, num.j, int(num.value))
             elif num.i > 0 and tokens[num.i - 1].norm == "x" and whole:  # "loose stools x7"
@@ -990,11 +1008,19 @@ class Reader:
         if d is None:
             r.loose_counts.append((i, j, count))
             return
-        if more and d.count is not None:
+        if d.count is not None and (more or self._parts_of_day(r.tokens, d.end, i, j)):
             d.count += count
         else:
             d.count = count if d.count is None else max(d.count, count)
         d.start, d.end = min(d.start, i), max(d.end, j)
+
+    def _parts_of_day(self, tokens: list[Token], end: int, i: int, j: int) -> bool:
+        """Between two counts of one symptom, a part of the day ("twice before breakfast,
+        twice at lunch"): each count is its own part of the day, so they add up; unless the
+        later count is the day's total ("five times today in all")."""
+        if any(t.norm in self._count_totals for t in tokens[j : j + 3]):
+            return False
+        return any(tokens[k].norm in self._day_parts for k in range(end, i))
 
     # -- modifiers ----------------------------------------------------------------------
 
