@@ -133,3 +133,32 @@ def test_counted_sick_and_watery_poop_in_texting_words(text: str, concept: str) 
 
 def test_someone_elses_watery_poop_is_not_the_patients() -> None:
     assert "diarrhea" not in present(assess("the baby's poop is like soup today"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lately I keep wishing I would not wake up",
+        "every night I am praying never to wake",
+        "I have asked God to take me, I am so tired",
+        "just want Jesus to come and take me now",
+        "I do not want to go on.",
+    ],
+)
+def test_a_wish_not_to_wake_or_to_be_taken_is_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he would not wake up properly after his nap",
+        "praying the scan takes this worry away",
+        "I do not want to go on the bus to clinic",
+        "we do not wish to go on the waiting list",
+    ],
+)
+def test_sleepiness_hope_and_trips_are_not_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
