@@ -12,7 +12,7 @@ import pytest
 
 from vigil.escalation.triage import Level
 
-from .conftest import assess, present
+from .conftest import ON_TX, assess, present
 
 
 @pytest.mark.parametrize(
@@ -162,3 +162,29 @@ def test_a_wish_not_to_wake_or_to_be_taken_is_self_harm(text: str) -> None:
 )
 def test_sleepiness_hope_and_trips_are_not_self_harm(text: str) -> None:
     assert "self_harm" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "38.1 on the thermometer just now",
+        "39 on the ear thermometer",
+        "feel rough, 38 on the dot",
+    ],
+)
+def test_a_number_read_off_a_thermometer_is_a_temperature(text: str) -> None:
+    a = assess(text, context=ON_TX)
+    assert "fever" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "appointment at 10 on the dot",
+        "36.9 on the thermometer, feeling fine",
+        "the taxi comes at 9 on the dot",
+    ],
+)
+def test_clock_times_and_normal_readings_are_no_fever(text: str) -> None:
+    assert "fever" not in present(assess(text, context=ON_TX))

@@ -225,6 +225,7 @@ class Reader:
         self._day_part_leads = L.get("day_part_leads", frozenset())
         self._not_counts = L.get("not_counts", frozenset())
         self._temp_words = L.get("temperature_words", frozenset())
+        self._temp_after = L.get("temperature_after_words", frozenset())
         # Words after a bare number that say it is no temperature ("tengo 40 años").
         self._not_temperatures = L.get("not_temperatures", frozenset())
         self._celsius = L.get("celsius_units", frozenset())
@@ -880,6 +881,10 @@ class Reader:
             cue = any(
                 tokens[x].norm in self._temp_words
                 for x in range(max(0, num.i - 4), num.i)
+                if tokens[x].clause == tokens[num.i].clause
+            ) or any(
+                tokens[x].norm in self._temp_after
+                for x in range(j, min(n, j + 4))
                 if tokens[x].clause == tokens[num.i].clause
             )
             if not (num.decimal or cue):
