@@ -188,3 +188,44 @@ def test_a_number_read_off_a_thermometer_is_a_temperature(text: str) -> None:
 )
 def test_clock_times_and_normal_readings_are_no_fever(text: str) -> None:
     assert "fever" not in present(assess(text, context=ON_TX))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she is struggling to say a whole sentence without stopping for breath",
+        "I can barely get a few words out without gasping for air",
+        "he can't finish telling me anything without pausing to catch his breath, even sat down",
+    ],
+)
+def test_what_one_cannot_do_without_stopping_for_breath_is_breathlessness(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't walk to the postbox now without stopping to catch my breath, was fine a fortnight ago",
+        "I can't get to the end of the road without stopping to catch my breath, I was ok till last week",
+    ],
+)
+def test_a_walk_held_back_by_the_breath_is_new_breathlessness_not_a_gait_problem(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert "gait_difficulty" not in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "walked round the park without stopping for breath",
+        "managed the stairs today without getting puffed",
+        "can't walk without my stick these days",
+    ],
+)
+def test_without_still_denies_where_nothing_is_beyond_reach(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" not in present(a)

@@ -58,6 +58,9 @@ FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a h
 OTHER: Final = 1
 # "four more times": a count that adds to the one told before it.
 ADDED_WORDS: Final = frozenset({"more", "further", "extra"})
+# How far back a "can't" reaches to the "without" it needs ("can't walk to the corner shop
+# now without stopping").
+CANT_WITHOUT_WINDOW: Final = 10
 ON_TREATMENT: Final = "_on_active_treatment"
 BONE_METS: Final = "_known_bone_metastases"
 # Context a message can give of itself, as pseudo-findings with a status: marker -> draft
@@ -222,6 +225,8 @@ class Reader:
         self._day_parts = L.get("day_parts", frozenset())
         self._count_added_before = L.get("count_added_before", frozenset())
         self._count_totals = L.get("count_totals", frozenset())
+        self._needs_words = L.get("cant_without_leads", frozenset())
+        self._without = L.get("without_words", frozenset())
         self._day_part_leads = L.get("day_part_leads", frozenset())
         self._not_counts = L.get("not_counts", frozenset())
         self._temp_words = L.get("temperature_words", frozenset())
@@ -331,6 +336,7 @@ class Reader:
         self._numbers(reading, owner)
         self._modifiers(tokens, mentions, owner, drafts)
         self._same_pain(tokens, drafts)
+        self._cant_without(tokens, mentions, reading)
         self._unplaced(tokens, mentions, drafts)
         self._statuses(reading, owner, contrast, carer)
         return reading
@@ -1092,6 +1098,34 @@ class Reader:
                 continue
             near = min(placed, key=lambda p: p.gap(d.start, d.end))
             near.mods.update(m for m in d.mods if near.concept in targets.get(m, frozenset({near.concept})))
+
+    def _cant_without(self, tokens: list[Token], mentions: list[Mention], r: Reading) -> None:
+        """'can't finish a sentence without stopping for breath', 'struggling to walk to the
+        shop without gasping': what one cannot do without is there, so the "without" denies
+        nothing; and a walk held back by the breath is the breath's, not a trouble walking."""
+        for idx, m in enumerate(mentions):
+            if ("neg", "pre") not in m.tags or tokens[m.i].norm not in self._without or m.j - m.i != 1:
+                continue
+            clause = tokens[m.i].clause
+            lead = next(
+                (
+                    k
+                    for k in range(m.i - 1, max(-1, m.i - CANT_WITHOUT_WINDOW), -1)
+                    if tokens[k].clause == clause and tokens[k].norm in self._needs_words
+                ),
+                None,
+            )
+            if lead is None:
+                continue
+            mentions[idx] = Mention(m.i, m.j, tuple(t for t in m.tags if t != ("neg", "pre")))
+            breath = any(
+                d.concept == "dyspnea" and d.start >= m.j and tokens[d.anchor].clause == clause
+                for d in r.drafts
+            )
+            if breath:
+                r.drafts[:] = [
+                    d for d in r.drafts if not (d.concept == "gait_difficulty" and lead <= d.start < m.i)
+                ]
 
     def _pronoun_before(self, tokens: list[Token], m: Mention) -> bool:
         k = m.i - 1
