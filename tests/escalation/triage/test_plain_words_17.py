@@ -12,7 +12,7 @@ import pytest
 
 from vigil.escalation.triage import Level
 
-from .conftest import ON_TX, assess, present
+from .conftest import CARER, ON_TX, assess, present
 
 
 @pytest.mark.parametrize(
@@ -229,3 +229,31 @@ def test_a_walk_held_back_by_the_breath_is_new_breathlessness_not_a_gait_problem
 def test_without_still_denies_where_nothing_is_beyond_reach(text: str) -> None:
     a = assess(text)
     assert "dyspnea" not in present(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("bk agony tonight, 8/10", "spinal-pain-flags"),
+        ("she keeps complaining of her back and now her legs feel numb", "mscc-neuro"),
+        ("pins and needles in both feet, back still grumbling", "mscc-neuro"),
+        ("my spine has been relentless all week", "spinal-pain-flags"),
+        ("back's been constant since Sunday, no let up", "spinal-pain-flags"),
+    ],
+)
+def test_a_back_told_in_shorthand_complaint_or_persistence_is_back_pain(text: str, rule: str) -> None:
+    a = assess(text, context=CARER)
+    assert "back_pain" in present(a)
+    assert rule in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he is always moaning about the telly",
+        "my back is constantly against the pillow",
+        "can you bk me in for next week",
+    ],
+)
+def test_complaints_and_backs_that_are_not_pain_are_not_back_pain(text: str) -> None:
+    assert "back_pain" not in present(assess(text))
