@@ -257,3 +257,51 @@ def test_a_back_told_in_shorthand_complaint_or_persistence_is_back_pain(text: st
 )
 def test_complaints_and_backs_that_are_not_pain_are_not_back_pain(text: str) -> None:
     assert "back_pain" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "breathless since Monday walking up hills. At rest I'm fine.",
+        "short of breath on the stairs, at rest it's ok",
+        "puffed when I hoover; at rest I feel alright",
+    ],
+)
+def test_at_rest_followed_by_its_all_clear_is_not_breathless_at_rest(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert "breathing" not in a.rules
+
+
+def test_at_rest_still_counts_when_it_is_breathless_there() -> None:
+    assert "breathing" in assess("at rest I'm breathless too").rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my trousers keep falling down, must be losing weight",
+        "her hair keeps falling out in clumps",
+        "things keep falling off the shelf in this wind",
+    ],
+)
+def test_things_that_keep_falling_are_not_the_patient_falling(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" not in present(a)
+    assert a.level < Level.URGENT
+
+
+def test_a_patient_who_keeps_falling_still_falls() -> None:
+    assert "gait_difficulty" in present(assess("Dad keeps falling in the kitchen", context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Mum's arms go weak, who do we ring?",
+        "if my husband gets a temperature, is it 111?",
+        "if dad starts being sick again do we come in",
+    ],
+)
+def test_a_carers_what_if_about_the_patient_is_hypothetical(text: str) -> None:
+    assert assess(text, context=CARER).level <= Level.ROUTINE

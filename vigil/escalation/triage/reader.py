@@ -249,6 +249,7 @@ class Reader:
         self._score_glue = L.get("score_glue", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._cancellers = L.get("cue_cancellers", frozenset())
+        self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
         self._bare_names = L.get("bare_patient_names", frozenset())
         self._owner_words = L.get("owner_words", frozenset())
         self._score_targets = L.get("score_targets", frozenset())
@@ -1141,12 +1142,24 @@ class Reader:
         """'no worse', 'not sudden', 'fine at night': the cue is denied, not asserted."""
         for k in (m.i - 1, m.i - 2):
             if k < 0 or tokens[k].clause != tokens[m.i].clause:
-                return False
+                break
             o = owner[k]
             if o >= 0 and ("neg", "pre") in mentions[o].tags:
                 return True
             if tokens[k].norm in self._cancellers:
                 return True
+        return self._cancelled_after(tokens, m)
+
+    def _cancelled_after(self, tokens: list[Token], m: Mention) -> bool:
+        """'At rest I am ok', 'at night it's fine': the circumstance is followed by its own
+        all-clear, in the same clause."""
+        for k in range(m.j, min(len(tokens), m.j + 4)):
+            if tokens[k].clause != tokens[m.i].clause:
+                return False
+            if tokens[k].norm in self._cancellers:
+                return True
+            if tokens[k].norm not in self._canceller_subjects:
+                return False
         return False
 
     # -- status -------------------------------------------------------------------------
