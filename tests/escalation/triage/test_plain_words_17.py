@@ -305,3 +305,56 @@ def test_a_patient_who_keeps_falling_still_falls() -> None:
 )
 def test_a_carers_what_if_about_the_patient_is_hypothetical(text: str) -> None:
     assert assess(text, context=CARER).level <= Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "feels like I'm drawing breath through a thin straw, and I'm sat still",
+        "my breathing is terribly laboured and I stop every two words",
+        "have to pause between every few words to breathe",
+    ],
+)
+def test_breath_through_a_straw_or_broken_by_words_is_severe(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I have a straw for my drinks",
+        "he reads every few words out loud to me",
+    ],
+)
+def test_straws_and_words_without_breath_are_not_breathlessness(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my left eye's vision went all blur out of nowhere", "vision_change"),
+        ("walking problems since Tuesday", "gait_difficulty"),
+        ("she's holding on to the furniture to walk now", "gait_difficulty"),
+        ("cannot control my motions today", "bladder_bowel_dysfunction"),
+        ("had two accidents in my pants this morning", "bladder_bowel_dysfunction"),
+        ("my feet feel full of pins since yesterday", "numbness"),
+    ],
+)
+def test_other_words_for_sight_walking_bowels_and_tingling(text: str, concept: str) -> None:
+    assert concept in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spilt a tin of pins on the carpet",
+        "the grandkids had an accident in the garden, all fine",
+        "no walking problems at all",
+    ],
+)
+def test_pins_accidents_and_denied_walking_are_not_findings(text: str) -> None:
+    a = assess(text)
+    assert not present(a) & {"numbness", "bladder_bowel_dysfunction", "gait_difficulty"}
