@@ -177,3 +177,36 @@ def test_a_finding_i_mentioned_then_given_away_is_someone_elses(text: str) -> No
 
 def test_a_finding_i_mentioned_that_is_mine_stays() -> None:
     assert _level("sorry, the fainting I mentioned was this morning", "I'm just a bit tired") == "emergency"
+
+
+# -- counts of the day: "another 3 🤮", "twice more, that's 6 today" --------------------------
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["another 3 since lunch 🤢", "3 more times 🤮 this afternoon", "another four since tea, sick everywhere"],
+)
+def test_a_count_more_beside_a_named_vomit_adds_to_the_day(after: str) -> None:
+    a = _reading(("been sick 3 times this morning", None, 0), (after, None, 240))
+    assert a.level.label == "urgent"
+    assert "vomiting" in a.rules
+
+
+def test_a_vomit_named_again_without_a_number_adds_one() -> None:
+    assert _level(("been sick 3 times this morning", None, 0), ("sick again 🤮", None, 240)) == "routine"
+
+
+@pytest.mark.parametrize(
+    "last",
+    ["and twice again now, that's 6 today", "once more, makes it 6 so far", "twice again, that's 6 in total"],
+)
+def test_a_days_total_said_with_the_latest_count_is_the_total(last: str) -> None:
+    a = _reading(
+        ("threw up twice at breakfast", None, 0), ("twice more at lunch", None, 180), (last, None, 400)
+    )
+    assert a.level.label == "urgent"
+
+
+def test_a_latest_count_without_a_total_adds_on() -> None:
+    a = _reading(("threw up twice at breakfast", None, 0), ("and twice again now", None, 180))
+    assert a.level.label == "routine"

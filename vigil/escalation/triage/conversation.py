@@ -492,6 +492,10 @@ class ConversationReader:
                 # stop it": hers, not the patient's.
                 mine = [replace(f, status="other") if f.present else f for f in mine]
                 present = []
+            if any(f.concept in self.phrases.counted and f.count is None for f in present):
+                # "another 3 since lunch 🤮": the count the message gives is the emoji's.
+                mine = self._count_more(mine, text)
+                present = [f for f in mine if f.present]
             if present and self._fixes_reading(text, pool):
                 # "38.9" then "sorry, 38.4, misread it": the new reading stands for the old.
                 changes += self._replace_readings(pool, index, offset)
@@ -1220,8 +1224,8 @@ class ConversationReader:
     ) -> Finding | None:
         """ "And again", "another 3 since lunch": one more of the latest counted finding today."""
         m = _matches(self.phrases.again, text)
-        if m is None:
-            return None
+        if m is None or self._total_after(text, m.start()):
+            return None  # "once more, makes it 6 so far": the total said is the count
         for j in range(len(pool) - 1, -1, -1):
             if times[i] - times[j] > COUNT_SPAN:
                 break
@@ -1240,13 +1244,34 @@ class ConversationReader:
                 )
         return None
 
+    def _total_after(self, text: str, start: int) -> bool:
+        """A number after `start` said as the day's total so far ("that's 6 today")."""
+        tally = _matches(self.phrases.tally, text[start:])
+        if tally is None:
+            return False
+        return _matches(self.phrases.count_total, text[start + tally.start() :]) is not None
+
+    def _count_more(self, mine: list[Finding], text: str) -> list[Finding]:
+        """Counted findings said without a count, in a message that gives one more time or a
+        number more ("another 3", "twice more"): that number, when only one such finding."""
+        m = _matches(self.phrases.again, text)
+        raw = m.groupdict().get("n") if m is not None else None
+        uncounted = [f for f in mine if f.present and f.concept in self.phrases.counted and f.count is None]
+        if raw is None or len({f.concept for f in uncounted}) != 1:
+            return mine
+        n = int(raw) if raw.isdigit() else self.phrases.numbers.get(raw, 1)
+        return [replace(f, count=n) if f in uncounted else f for f in mine]
+
     def _said_alone(
         self, pool: list[list[Finding]], text: str, original: str, index: int
     ) -> tuple[Finding | None, list[tuple[int, int, int]]]:
         """A message that names nothing but gives a count ("it's been 6 today": of the latest
         counted finding, as a new finding) or 0-10 scores (returned, to rate what came before)."""
         scores, counts = self.engine.reader.loose_numbers(original)
-        tally = None if counts else _matches(self.phrases.tally, text)
+        tally = _matches(self.phrases.tally, text)
+        if counts and not self._total_after(text, 0):
+            # "twice again" counts the twice; "twice again, that's 6 today" says the day's total
+            tally = None
         if tally is not None:
             raw = tally.group("n")
             n = int(raw) if raw.isdigit() else self.phrases.numbers.get(raw, 0)
