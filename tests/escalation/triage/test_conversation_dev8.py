@@ -210,3 +210,29 @@ def test_a_days_total_said_with_the_latest_count_is_the_total(last: str) -> None
 def test_a_latest_count_without_a_total_adds_on() -> None:
     a = _reading(("threw up twice at breakfast", None, 0), ("and twice again now", None, 180))
     assert a.level.label == "routine"
+
+
+# -- "it's gone crushing now": gone with a quality is became, not better ---------------------
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["it's gone crushing now", "gone really crushing, like a weight on me", "its gone crushing and tight"],
+)
+def test_gone_with_a_quality_qualifies_the_pain_before(after: str) -> None:
+    a = _reading("getting a pain in my chest", after)
+    assert a.level.label == "emergency"
+    assert all(
+        c.status != "resolved"
+        for c in ConversationReader(default_engine())
+        .read([Message("getting a pain in my chest", T0), Message(after, T0 + timedelta(minutes=5))])
+        .changes
+    )
+
+
+@pytest.mark.parametrize("after", ["it's gone now", "gone away after a rest", "all gone, thanks"])
+def test_gone_alone_still_says_it_got_better(after: str) -> None:
+    r = ConversationReader(default_engine()).read(
+        [Message("bit of a headache", T0), Message(after, T0 + timedelta(minutes=5))]
+    )
+    assert [c.status for c in r.changes] == ["resolved"]
