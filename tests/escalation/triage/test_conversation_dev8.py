@@ -236,3 +236,32 @@ def test_gone_alone_still_says_it_got_better(after: str) -> None:
         [Message("bit of a headache", T0), Message(after, T0 + timedelta(minutes=5))]
     )
     assert [c.status for c in r.changes] == ["resolved"]
+
+
+# -- "the pain" of a follow-up question is the pain the patient named -------------------------
+
+NIGHT = "Is the pain worse at night, or when you lie down?"
+
+
+@pytest.mark.parametrize(
+    ("first", "rule"),
+    [
+        ("lower back is aching", "spinal-pain-flags"),
+        ("sore neck since the weekend", "spinal-pain-flags"),
+        ("ache between my shoulder blades", "spinal-pain-flags"),
+    ],
+)
+def test_an_answer_about_the_pain_qualifies_the_pain_named_before(first: str, rule: str) -> None:
+    a = _reading((first, None, 0), ("yes, it keeps me up", NIGHT, 5))
+    assert rule in a.rules
+
+
+def test_an_answer_about_the_pain_with_no_pain_named_before_stays_general() -> None:
+    a = _reading(("feeling rough", None, 0), ("yes, it keeps me up", NIGHT, 5))
+    assert "spinal-pain-flags" not in a.rules
+    assert "pain" in {f.concept for f in a.findings if f.present}
+
+
+def test_a_no_about_the_pain_denies_nothing_new() -> None:
+    a = _reading(("lower back is aching", None, 0), ("no", NIGHT, 5))
+    assert a.level.label == "routine"

@@ -652,6 +652,7 @@ class ConversationReader:
         self._bare_site_takes_quality(pool, originals)
         self._in_what_came_before(pool, texts)
         self._back_is_the_same(pool, texts, originals)
+        self._asked_of_the_one_before(pool)
         self._trips_that_keep_happening(pool, texts, originals, times, offset)
         self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
@@ -774,6 +775,22 @@ class ConversationReader:
                     for e in fs
                     if e.concept in kinds and e.status in ("present", "resolved")
                 ]
+                if before:
+                    pool[i][x] = replace(f, concept=before[-1].concept)
+
+    def _asked_of_the_one_before(self, pool: list[list[Finding]]) -> None:
+        """ "Middle of my back aches" then "yes" to "Is the pain worse at night?": the question's
+        "the pain" is the back pain the patient named, so the answer qualifies that one. A
+        general finding (`covers`) an answer takes from its question, naming no site, is the
+        particular one named before."""
+        covers = self.phrases.covers
+        for i in range(1, len(pool)):
+            for x, f in enumerate(pool[i]):
+                kinds = covers.get(f.concept)
+                if not f.present or not f.from_question or not kinds or self._names_site(f.evidence):
+                    continue
+                said = ("present", "resolved")
+                before = [e for fs in pool[:i] for e in fs if e.concept in kinds and e.status in said]
                 if before:
                     pool[i][x] = replace(f, concept=before[-1].concept)
 
