@@ -265,3 +265,24 @@ def test_an_answer_about_the_pain_with_no_pain_named_before_stays_general() -> N
 def test_a_no_about_the_pain_denies_nothing_new() -> None:
     a = _reading(("lower back is aching", None, 0), ("no", NIGHT, 5))
     assert a.level.label == "routine"
+
+
+# -- "my husband has a cough and now I've caught it": the writer's in the same message --------
+
+
+@pytest.mark.parametrize(
+    ("first", "concept"),
+    [
+        ("my husband has a cough and now I've caught it", "cough"),
+        ("my wife has had the runs all week, now it's me as well", "diarrhea"),
+        ("the grandkids brought a cough home and now I've got it too", "cough"),
+    ],
+)
+def test_someone_elses_finding_caught_in_the_same_message_is_the_writers(first: str, concept: str) -> None:
+    a = _reading(first, "not too bad though")
+    assert concept in {f.concept for f in a.findings if f.present}
+
+
+def test_someone_elses_finding_not_caught_stays_theirs() -> None:
+    a = _reading("my wife has had the runs all week, hope I haven't caught it", "fingers crossed")
+    assert a.level.label == "none"

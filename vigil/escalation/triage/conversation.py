@@ -383,14 +383,21 @@ class ConversationReader:
         )
 
     def _mine_too(
-        self, pool: Sequence[Sequence[Finding]], text: str, original: str, index: int
+        self,
+        pool: Sequence[Sequence[Finding]],
+        text: str,
+        original: str,
+        index: int,
+        own: Sequence[Finding] = (),
     ) -> list[Finding]:
         """Someone else's latest findings, now the writer's own ("now mine's started"), with
-        what this message says of them (a 0-10 score, "really bad")."""
+        what this message says of them (a 0-10 score, "really bad"); in the same message too
+        ("my husband has a cough and now I've caught it")."""
         m = _matches(self.phrases.mine_too, text)
         if m is None:
             return []
-        theirs = next((fs for fs in reversed(pool) if any(f.status == "other" for f in fs)), None)
+        said = [f for f in own if f.status == "other" and f.end <= m.start()]
+        theirs = said or next((fs for fs in reversed(pool) if any(f.status == "other" for f in fs)), None)
         if theirs is None:
             return []
         scores, _ = self.engine.reader.loose_numbers(original)
@@ -518,7 +525,7 @@ class ConversationReader:
                 present = [f for f in mine if f.present]
             if not present:
                 # "my brother's chest pain ..." then "but now mine's started": the writer's now
-                mine += self._mine_too(pool, text, originals[i], index)
+                mine += self._mine_too(pool, text, originals[i], index, mine)
                 present = [f for f in mine if f.present]
             cont = self.phrases.continues
             if present and cont is not None and _last_was_someone_else(pool):
