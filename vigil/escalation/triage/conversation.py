@@ -396,9 +396,10 @@ class ConversationReader:
         m = _matches(self.phrases.mine_too, text)
         if m is None:
             return []
-        said = [f for f in own if f.status == "other" and f.end <= m.start()]
-        theirs = said or next((fs for fs in reversed(pool) if any(f.status == "other" for f in fs)), None)
-        if theirs is None:
+        said: Sequence[Finding] = [f for f in own if f.status == "other" and f.end <= m.start()]
+        earlier = next((fs for fs in reversed(pool) if any(f.status == "other" for f in fs)), None)
+        theirs = said or earlier
+        if not theirs:
             return []
         scores, _ = self.engine.reader.loose_numbers(original)
         mods = self.engine.reader.free_modifiers(original)
