@@ -286,3 +286,52 @@ def test_someone_elses_finding_caught_in_the_same_message_is_the_writers(first: 
 def test_someone_elses_finding_not_caught_stays_theirs() -> None:
     a = _reading("my wife has had the runs all week, hope I haven't caught it", "fingers crossed")
     assert a.level.label == "none"
+
+
+# -- small words of single messages that conversations lean on ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "after", ["toes gone all fuzzy now", "both feet feel kind of fuzzy", "my feet are like they're asleep"]
+)
+def test_fuzzy_or_sleeping_feet_after_back_pain_is_cord_compression(after: str) -> None:
+    a = _reading("lower back sore since I lifted the shopping", after)
+    assert "mscc-neuro" in a.rules
+
+
+@pytest.mark.parametrize(
+    "after", ["my head feels fuzzy", "bit fuzzy headed today", "the telly picture is fuzzy"]
+)
+def test_a_fuzzy_head_or_picture_is_not_numbness(after: str) -> None:
+    a = _reading("lower back sore since I lifted the shopping", after)
+    assert "mscc-neuro" not in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum's been falling a lot today",
+        "he's been tripping over constantly",
+        "I've been falling all the time",
+    ],
+)
+def test_been_falling_a_lot_is_trouble_walking(text: str) -> None:
+    assert "gait_difficulty" in {f.concept for f in _reading("hello", text).findings if f.present}
+
+
+@pytest.mark.parametrize("text", ["I've been falling asleep a lot", "been falling behind a lot with emails"])
+def test_falling_asleep_or_behind_is_not_trouble_walking(text: str) -> None:
+    assert "gait_difficulty" not in {f.concept for f in _reading("hello", text).findings if f.present}
+
+
+@pytest.mark.parametrize(
+    "after", ["feeling quite sick with it", "feel pretty sick too", "felt rather sick today"]
+)
+def test_quite_sick_with_constipation_is_hypercalcaemia(after: str) -> None:
+    a = _reading("not opened my bowels in 5 days", after)
+    assert "hypercalcemia" in a.rules
+
+
+def test_sick_of_it_is_not_nausea() -> None:
+    a = _reading("not opened my bowels in 5 days", "quite sick of it all honestly")
+    assert "hypercalcemia" not in a.rules
