@@ -335,3 +335,20 @@ def test_quite_sick_with_constipation_is_hypercalcaemia(after: str) -> None:
 def test_sick_of_it_is_not_nausea() -> None:
     a = _reading("not opened my bowels in 5 days", "quite sick of it all honestly")
     assert "hypercalcemia" not in a.rules
+
+
+# -- "Any changes in your sight?": a question about the eyes names vision as its subject ------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Any changes in your sight?", "Any problems with your eyesight?", "Has your vision changed at all?"],
+)
+def test_a_yes_in_one_eye_to_a_question_about_sight_is_one_sided_vision_change(question: str) -> None:
+    a = _reading(("bad headache today", None, 0), ("yes, in my right eye only", question, 3))
+    assert "neuro-acute" in a.rules
+
+
+def test_a_no_to_a_question_about_sight_denies_it() -> None:
+    a = _reading(("bad headache today", None, 0), ("no", "Any changes in your sight?", 3))
+    assert "vision_change" not in {f.concept for f in a.findings if f.present}
