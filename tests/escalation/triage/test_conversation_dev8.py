@@ -352,3 +352,26 @@ def test_a_yes_in_one_eye_to_a_question_about_sight_is_one_sided_vision_change(q
 def test_a_no_to_a_question_about_sight_denies_it() -> None:
     a = _reading(("bad headache today", None, 0), ("no", "Any changes in your sight?", 3))
     assert "vision_change" not in {f.concept for f in a.findings if f.present}
+
+
+# -- history vs present: a year dates its clause, not a later clause told in the present -------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Mum stopped driving in 2015 and she's very confused tonight", "confusion"),
+        ("I finished chemo in 2021 and I'm so breathless", "dyspnea"),
+        ("we moved here in 2010 and his legs are weak today", "limb_weakness"),
+    ],
+)
+def test_a_present_tense_clause_after_a_year_is_now(text: str, concept: str) -> None:
+    assert concept in {f.concept for f in _reading("hi", text).findings if f.present}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In 2016 my legs went weak and I couldn't walk", "had a seizure in 2012 and was in hospital a week"],
+)
+def test_a_past_tense_clause_after_a_year_is_still_history(text: str) -> None:
+    assert _level("hi", text) == "none"
