@@ -375,3 +375,28 @@ def test_a_present_tense_clause_after_a_year_is_now(text: str, concept: str) -> 
 )
 def test_a_past_tense_clause_after_a_year_is_still_history(text: str) -> None:
     assert _level("hi", text) == "none"
+
+
+# -- a vessel filled is more than a teaspoon ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "it's happened again, nearly filled a little cup",
+        "done it again and half filled the mug",
+        "filled the little bowl",
+    ],
+)
+def test_blood_that_fills_a_vessel_later_is_a_large_amount(after: str) -> None:
+    a = _reading(("coughed a bit of blood into a tissue", None, 0), (after, None, 200))
+    assert "hemoptysis-major" in a.rules
+
+
+def test_a_glass_filled_with_water_qualifies_nothing() -> None:
+    a = _reading(
+        ("coughed a bit of blood into a tissue", None, 0), ("have been drinking loads, no", None, 200)
+    )
+    assert "hemoptysis-major" not in a.rules
+    a = _reading(("bit of a headache", None, 0), ("filled a glass of water and took paracetamol", None, 200))
+    assert a.level.label == "routine"
