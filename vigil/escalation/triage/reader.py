@@ -255,6 +255,7 @@ class Reader:
         self._score_targets = L.get("score_targets", frozenset())
         self._count_targets = L.get("count_targets", frozenset())
         self._present_time = L.get("present_time", frozenset())
+        self._present_verbs = L.get("present_verbs", frozenset())
         self._site_pronouns = L.get("site_pronouns", frozenset())
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
         self._history_comparisons = L.get("history_comparisons", frozenset())
@@ -1324,7 +1325,7 @@ class Reader:
                 return
             x = k
             while x < end and tokens[x].clause == c and tokens[x].sentence == sentence:
-                if tokens[x].norm in now:
+                if tokens[x].norm in now or (c != clause and tokens[x].norm in self._present_verbs):
                     return
                 x += 1
             for y in range(k, x):
