@@ -358,3 +358,88 @@ def test_other_words_for_sight_walking_bowels_and_tingling(text: str, concept: s
 def test_pins_accidents_and_denied_walking_are_not_findings(text: str) -> None:
     a = assess(text)
     assert not present(a) & {"numbness", "bladder_bowel_dysfunction", "gait_difficulty"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she brings back every spoonful of soup",
+        "vomits each sip of water we try",
+        "he throws up every single drink",
+    ],
+)
+def test_every_sip_thrown_up_is_unable_to_keep_fluids_down(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "vomiting" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "weeing all the time and I keep drinking, mouth like a desert",
+        "she keeps needing a drink and is up peeing every hour",
+    ],
+)
+def test_drinking_that_will_not_stop_with_peeing_is_hypercalcaemia(text: str) -> None:
+    assert "hypercalcemia" in assess(text, context=CARER).rules
+
+
+def test_advice_to_keep_drinking_is_not_thirst() -> None:
+    assert "thirst" not in present(assess("keep drinking plenty, the nurse said"))
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("every morning, and now I'm being sick with them", "Any headaches this week?"),
+        ("most mornings, and it's making me throw up", "Have you had any headaches?"),
+    ],
+)
+def test_how_often_answers_yes(text: str, question: str) -> None:
+    a = assess(text, question)
+    assert "headache" in present(a)
+    assert "head" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sore throat, the lozenges mostly sorted it",
+        "the back ache has almost gone",
+        "cough nearly cleared up",
+    ],
+)
+def test_an_end_not_yet_reached_leaves_the_finding_present(text: str) -> None:
+    a = assess(text)
+    assert a.level is Level.ROUTINE
+
+
+def test_an_end_reached_resolves() -> None:
+    assert assess("the back ache has gone").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "something doesn't feel right in my tummy, can't say what",
+        "sleeping terribly, awake most of the night",
+        "bit sweaty in bed at night lately",
+        "feeling a bit off today, nothing I can put my finger on",
+        "Dad's not eating much, leaves half his dinner",
+        "her hair keeps falling out",
+    ],
+)
+def test_vague_and_everyday_complaints_are_routine_not_silent(text: str) -> None:
+    assert assess(text, context=CARER).level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it doesn't feel right to bother you on a Sunday",
+        "the cat isn't eating much",
+        "feeling off my food",
+    ],
+)
+def test_manners_pets_and_food_are_not_worry(text: str) -> None:
+    assert "patient_worry" not in present(assess(text))

@@ -250,6 +250,7 @@ class Reader:
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._cancellers = L.get("cue_cancellers", frozenset())
         self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
+        self._partial_words = L.get("partial_words", frozenset())
         self._bare_names = L.get("bare_patient_names", frozenset())
         self._owner_words = L.get("owner_words", frozenset())
         self._score_targets = L.get("score_targets", frozenset())
@@ -1151,6 +1152,14 @@ class Reader:
                 return True
         return self._cancelled_after(tokens, m)
 
+    def _partly(self, tokens: list[Token], m: Mention) -> bool:
+        """'mostly sorted it', 'almost gone', 'half settled': an end not yet reached leaves the
+        finding there, less of it."""
+        return any(
+            tokens[k].norm in self._partial_words and tokens[k].clause == tokens[m.i].clause
+            for k in range(max(0, m.i - 2), m.i)
+        )
+
     def _cancelled_after(self, tokens: list[Token], m: Mention) -> bool:
         """'At rest I am ok', 'at night it's fine': the circumstance is followed by its own
         all-clear, in the same clause."""
@@ -1201,7 +1210,11 @@ class Reader:
                     if tokens[k].clause != clause:
                         break
                     used[k] = 1
-            if ("res", "post") in tags and not self._negated_cue(tokens, mentions, owner, m):
+            if (
+                ("res", "post") in tags
+                and not self._negated_cue(tokens, mentions, owner, m)
+                and not self._partly(tokens, m)
+            ):
                 self._resolve_back(tokens, index, m, contrast, resolved)
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
                 self._history_scope(tokens, m, contrast, used)
