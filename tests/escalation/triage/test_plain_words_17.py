@@ -443,3 +443,59 @@ def test_vague_and_everyday_complaints_are_routine_not_silent(text: str) -> None
 )
 def test_manners_pets_and_food_are_not_worry(text: str) -> None:
     assert "patient_worry" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "strange feeling in both legs, kind of numb and heavy",
+        "both my legs, a bit weak and sort of numb",
+    ],
+)
+def test_qualities_listed_after_the_legs_in_their_own_clause_are_the_legs(text: str) -> None:
+    a = assess(text)
+    assert a.level is Level.EMERGENCY
+
+
+def test_qualities_in_a_clause_of_their_own_after_an_outing_are_not_the_legs() -> None:
+    a = assess("walked the dog in the park, really heavy and tired")
+    assert "limb_weakness" not in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "woke up on the landing not knowing how I got there",
+        "she didn't know where she was when she woke",
+        "he had no idea what year it was this morning",
+    ],
+)
+def test_lost_in_place_or_time_is_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text, context=CARER))
+
+
+def test_not_knowing_how_a_parcel_got_there_is_not_confusion() -> None:
+    assert "confusion" not in present(assess("no idea how the parcel got there"))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("my chest is very painful tonight", "chest-pain"),
+        ("gums so painful I can't chew, 8/10", "pain-severe"),
+        ("my shoulder is really painful", "pain-severe"),
+    ],
+)
+def test_very_painful_is_a_severe_pain_at_its_site(text: str, rule: str) -> None:
+    assert rule in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it was so painful to watch the match",
+        "really painful to hear the news about my friend",
+    ],
+)
+def test_painful_to_watch_or_hear_is_no_pain(text: str) -> None:
+    assert assess(text).level < Level.URGENT

@@ -251,6 +251,7 @@ class Reader:
         self._cancellers = L.get("cue_cancellers", frozenset())
         self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
         self._partial_words = L.get("partial_words", frozenset())
+        self._fillers = L.get("fragment_fillers", frozenset())
         self._bare_names = L.get("bare_patient_names", frozenset())
         self._owner_words = L.get("owner_words", frozenset())
         self._score_targets = L.get("score_targets", frozenset())
@@ -446,6 +447,7 @@ class Reader:
         if not quals:
             return
         used_sites: set[int] = set()
+        quality_at = frozenset(k for x in quals for k in range(x.i, x.j))
 
         frame_mods = self.lex.frame_mods
 
@@ -513,7 +515,7 @@ class Reader:
             candidates = near(q, sites) if sites else []
             if sites and not candidates and self._sentence_pairing.intersection(q.values("quality")):
                 candidates = in_sentence(q)
-            if sites and not candidates and self._fragment(tokens, q):
+            if sites and not candidates and self._fragment(tokens, q, quality_at):
                 # "the worst is in my chest, crushing, 9": a quality standing alone as a list
                 # item says what the site of the clause just before it is like.
                 clause = tokens[q.i].clause
@@ -558,16 +560,22 @@ class Reader:
                     add(s, q, c)
                     break
 
-    def _fragment(self, tokens: list[Token], q: Mention) -> bool:
-        """The quality's clause is only the quality (and linking words): ", crushing,"."""
+    def _fragment(self, tokens: list[Token], q: Mention, quality_at: frozenset[int] = frozenset()) -> bool:
+        """The quality's clause is only the quality (and linking words): ", crushing,"; or
+        qualities with hedges between them: ", sort of numb and heavy,"."""
+
+        def filler(k: int) -> bool:
+            t = tokens[k]
+            return t.kind == PUNCT or t.norm in self._glue or t.norm in self._fillers or k in quality_at
+
         clause, k = tokens[q.i].clause, q.i - 1
         while k >= 0 and tokens[k].clause == clause:
-            if tokens[k].kind != PUNCT and tokens[k].norm not in self._glue:
+            if not filler(k):
                 return False
             k -= 1
         k = q.j
         while k < len(tokens) and tokens[k].clause == clause:
-            if tokens[k].kind != PUNCT and tokens[k].norm not in self._glue:
+            if not filler(k):
                 return False
             k += 1
         return True
