@@ -5,11 +5,13 @@ negatives beside it. Our own sentences, never a bench's."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from vigil.escalation.triage import Assessment, default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
 
 from .conftest import CARER, present
 
@@ -20,6 +22,16 @@ def assess(text: str, question: str | None = None, context: dict[str, Any] | Non
 
 def level(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> str:
     return assess(text, question, context).level.label
+
+
+def talk(*turns: str | tuple[str, str]) -> Assessment:
+    """Messages twenty minutes apart; a (question, answer) pair answers that question."""
+    start = datetime(2026, 5, 4, 9, tzinfo=UTC)
+    messages = []
+    for i, turn in enumerate(turns):
+        question, text = turn if isinstance(turn, tuple) else (None, turn)
+        messages.append(Message(text, start + timedelta(minutes=20 * i), question))
+    return ConversationReader(default_engine("es")).read(messages).assessment
 
 
 # -- tingling told by its diminutives, said of a limb ------------------------------------------
@@ -125,3 +137,177 @@ def test_repeated_trips_are_gait_difficulty(text: str) -> None:
 @pytest.mark.parametrize("text", ["me tropecé con la alfombra", "mi nieto se me cayó dos veces"])
 def test_one_trip_or_a_dropped_child_is_not_gait_difficulty(text: str) -> None:
     assert "gait_difficulty" not in present(assess(text)), assess(text).findings
+
+
+# -- a past told with one year, or with "desde entonces nada" after it -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hace un año me dio una convulsión",
+        "tuve un desmayo hace como un año, desde entonces ya no",
+        "me desmayé en la boda de mi hijo, pero desde entonces nada",
+    ],
+)
+def test_an_event_a_year_back_or_nothing_since_is_history(text: str) -> None:
+    a = assess(text)
+    assert a.level.label == "none", a.findings
+
+
+def test_an_event_within_the_hour_is_now() -> None:
+    assert level("tuve una convulsión hace media hora") == "emergency"
+
+
+# -- a symptom that "se me fue" with a remedy --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el dolor de cabeza que tenía se me fue con la pastilla",
+        "la diarrea se le fue solita",
+        "la tos se me fue después del jarabe",
+    ],
+)
+def test_a_symptom_that_went_away_is_resolved(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert not present(a), a.findings
+
+
+def test_the_breath_that_went_is_no_resolution() -> None:
+    assert "dyspnea" in present(assess("subí la escalera y se me fue el aire"))
+
+
+# -- a person set apart by a clause between commas ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hermana, la que vive en Texas, tiene fiebre. Yo bien",
+        "mi suegro, que está de visita, anda con diarrea",
+        "mi primo, el que trabaja conmigo, tiene la pierna hinchada",
+    ],
+)
+def test_a_relative_with_an_aside_is_still_the_subject(text: str) -> None:
+    a = assess(text)
+    assert not present(a), a.findings
+
+
+def test_an_aside_about_the_carer_leaves_the_writer_the_patient() -> None:
+    a = assess("mi esposa, que me acompaña siempre, dice que no puedo caminar derecho")
+    assert "gait_difficulty" in present(a), a.findings
+
+
+# -- not staying awake is drowsiness, not gait -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a mi papá le cuesta mantenerse despierto",
+        "no puedo mantener los ojos abiertos en todo el día",
+        "se la pasa cabeceando frente a la tele",
+    ],
+)
+def test_not_staying_awake_is_drowsiness(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "drowsiness" in present(a), a.findings
+    assert "gait_difficulty" not in present(a)
+
+
+def test_not_staying_on_ones_feet_is_still_gait() -> None:
+    assert "gait_difficulty" in present(assess("no puedo mantenerme parada"))
+
+
+# -- "me expliqué mal" takes back the message before -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        "perdón, me expliqué mal, sí camino, lo que tengo es mucho sueño",
+        "disculpe, no me expliqué bien: camino normal, solo estoy cansado",
+        "ay perdón, lo dije mal, las piernas están bien",
+    ],
+)
+def test_i_explained_it_badly_takes_back_the_message_before(fix: str) -> None:
+    a = talk("no me aguantan las piernas, no puedo caminar", fix)
+    assert a.level.label != "emergency", a.findings
+
+
+def test_explaining_a_new_symptom_keeps_it() -> None:
+    a = talk(
+        "me duele un poco la espalda", "perdón, me expliqué mal: no es la espalda, es que no puedo orinar"
+    )
+    assert "bladder_bowel_dysfunction" in present(a), a.findings
+
+
+# -- a screening answer that calls each thing normal -------------------------------------------
+
+SCREEN = "¿Tiene mucha sed, orina mucho, náuseas o somnolencia?"
+
+
+@pytest.mark.parametrize(
+    "text", ["sed normal, ganas de orinar normales", "no, la sed normal", "todo normal, sed normal"]
+)
+def test_a_thing_called_normal_is_denied(text: str) -> None:
+    assert "thirst" not in present(assess(text, SCREEN)), assess(text, SCREEN).findings
+
+
+def test_a_thing_called_more_than_normal_stands() -> None:
+    assert "thirst" in present(assess("tengo más sed de lo normal"))
+
+
+# -- the circumstance denied after it: "sentada no", "acostado estoy bien" ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me falta el aire al subir, sentada no",
+        "me ahogo caminando; acostado estoy bien",
+        "me agito en la escalera, en reposo no",
+    ],
+)
+def test_breathlessness_fine_at_rest_is_not_at_rest(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a), a.findings
+    assert "breathing" not in a.rules
+
+
+def test_breathless_lying_down_stays_at_rest() -> None:
+    assert "breathing" in assess("acostada no puedo respirar").rules
+
+
+# -- tired by breathing itself -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["me canso respirando", "mi mamá se cansa de respirar", "me fatigo cuando respiro, más que antes"]
+)
+def test_tired_by_breathing_is_dyspnea(text: str) -> None:
+    assert "dyspnea" in present(assess(text, context=CARER)), assess(text).findings
+
+
+def test_tired_by_walking_is_not_dyspnea() -> None:
+    assert "dyspnea" not in present(assess("me canso caminando al mercado"))
+
+
+# -- peeing more than usual, and its nouns -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["orino más de lo normal", "ando con una meadera terrible", "hace pipí mucho más que antes"]
+)
+def test_peeing_more_than_usual_is_polyuria(text: str) -> None:
+    assert "polyuria" in present(assess(text)), assess(text).findings
+
+
+def test_thirst_and_peeing_more_together_are_hypercalcaemia() -> None:
+    assert "hypercalcemia" in assess("mucha sed y una meadera que no me deja dormir").rules
+
+
+def test_peeing_as_usual_is_nothing() -> None:
+    assert "polyuria" not in present(assess("orino normal, como siempre"))

@@ -53,6 +53,8 @@ def _happened(tokens: list[Token], k: int) -> bool:
 
 # Words between a person named and their verb ("the woman next to me in the chemo suite had").
 SUBJECT_REACH: Final = 9
+# How long a relative clause between commas after a person may be (", who lives in Leeds,").
+ASIDE_REACH: Final = 10
 FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a headache"
 
 OTHER: Final = 1
@@ -238,6 +240,7 @@ class Reader:
         self._score_glue = L.get("score_glue", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._cancellers = L.get("cue_cancellers", frozenset())
+        self._canceller_glue = L.get("canceller_glue", frozenset())
         self._bare_names = L.get("bare_patient_names", frozenset())
         self._owner_words = L.get("owner_words", frozenset())
         self._score_targets = L.get("score_targets", frozenset())
@@ -257,6 +260,9 @@ class Reader:
         self._writer_words = L.get("writer_words", frozenset())
         self._place_prepositions = L.get("place_prepositions", frozenset())
         self._place_owners = L.get("place_owners", frozenset())
+        # Words that open a relative clause set between commas after a person.
+        self._aside_openers = L.get("aside_openers", RELATIVE_PRONOUNS)
+        self._aside_leads = L.get("aside_leads", frozenset())  # "la" of "la que vive en..."
         # Words of the language's grammar the passes below need; English when not given.
         self._first_singular = L.get("first_singular", FIRST_SINGULAR)
         # Words that may stand before a verb of the first person ("no puedo caminar"): they
@@ -1076,13 +1082,31 @@ class Reader:
         """'no worse', 'not sudden', 'fine at night': the cue is denied, not asserted."""
         for k in (m.i - 1, m.i - 2):
             if k < 0 or tokens[k].clause != tokens[m.i].clause:
-                return False
+                break
             o = owner[k]
             if o >= 0 and ("neg", "pre") in mentions[o].tags:
                 return True
             if tokens[k].norm in self._cancellers:
                 return True
-        return False
+        return self._denied_after(tokens, mentions, owner, m)
+
+    def _denied_after(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], m: Mention
+    ) -> bool:
+        """'sentada no', 'sentado estoy bien': in a language that puts the verdict after the
+        circumstance (it names `canceller_glue`), a bare "no" or "fine" after it denies it."""
+        glue = self._canceller_glue
+        if not glue:
+            return False
+        k = m.j
+        if k < len(tokens) and tokens[k].norm in glue and tokens[k].clause == tokens[m.i].clause:
+            k += 1
+        if k >= len(tokens) or tokens[k].clause != tokens[m.i].clause:
+            return False
+        o = owner[k]
+        if k == m.j and o >= 0 and ("neg", "post") in mentions[o].tags:
+            return True
+        return tokens[k].norm in self._cancellers
 
     # -- status -------------------------------------------------------------------------
 
@@ -1533,6 +1557,12 @@ class Reader:
             apart = self._writer_apart
             if any(tuple(aside[x : x + len(c)]) == c for x, w in enumerate(aside) for c in apart.get(w, ())):
                 return True
+        after_aside = self._past_aside(tokens, k)
+        if after_aside is not None:
+            # "my mum, the one who lives in Leeds, has a swollen leg": the look goes on past
+            # the clause set between commas, which says who she is, not what she has.
+            k = after_aside
+            clause = tokens[k].clause
         while k < len(tokens) and k - m.j < SUBJECT_REACH and tokens[k].clause == clause:
             if tokens[k].norm in self._subject_verbs:
                 return True
@@ -1553,6 +1583,25 @@ class Reader:
                 return False  # "I need someone to ring me": what follows "to" is asked, not had
             k += 1
         return False
+
+    def _past_aside(self, tokens: list[Token], k: int) -> int | None:
+        """Where the words go on after a relative clause set between commas from k (", who
+        lives nearby," / ", la que vive en Ponce,"), or None when none opens at k."""
+        n = len(tokens)
+        if k + 1 >= n or tokens[k].norm != ",":
+            return None
+        lead = k + 1
+        if tokens[lead].norm in self._aside_leads and lead + 1 < n:
+            lead += 1
+        if tokens[lead].norm not in self._aside_openers:
+            return None
+        sentence = tokens[k].sentence
+        for x in range(lead + 1, min(n - 1, lead + ASIDE_REACH)):
+            if tokens[x].sentence != sentence:
+                return None
+            if tokens[x].norm == ",":
+                return x + 1
+        return None
 
     def _a_place(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
         """'from my daughter's', 'round at Mum's': a home named by its owner, nothing of theirs."""
