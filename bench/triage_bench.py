@@ -1,6 +1,6 @@
 """Triage benchmark: accuracy on labelled messages, then speed on one core.
 
-python bench/triage_bench.py                     # the shared dev sets + our extra set
+python bench/triage_bench.py                     # every set: development first, then the unseen
 python bench/triage_bench.py --details           # also list every disagreement
 python bench/triage_bench.py FILE.jsonl ...      # other labelled files
 """
@@ -19,42 +19,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 LEVELS = ["none", "routine", "urgent", "emergency"]
-DEFAULT_SETS = [
-    ROOT / "bench" / "data" / "dev.jsonl",
-    ROOT / "bench" / "data" / "dev_texting.jsonl",
-    ROOT / "bench" / "data" / "extra_texting.jsonl",
-    ROOT / "bench" / "data" / "redteam_texting.jsonl",
-    ROOT / "bench" / "data" / "redteam2_texting.jsonl",
-    ROOT / "bench" / "data" / "redteam3_texting.jsonl",
-    ROOT / "bench" / "data" / "redteam4_texting.jsonl",
-    ROOT / "bench" / "data" / "redteam5_texting.jsonl",
-    ROOT / "bench" / "data" / "redteam6_texting.jsonl",
-    ROOT / "bench" / "data" / "redteam7_texting.jsonl",
-    ROOT / "bench" / "data" / "redteam8_texting.jsonl",
-    ROOT / "bench" / "data" / "redteam10_texting.jsonl",
-    ROOT / "bench" / "data" / "redteam11_texting.jsonl",
-    ROOT / "bench" / "data" / "redteam12_texting.jsonl",
-    ROOT / "bench" / "data" / "redteam13_texting.jsonl",
-    ROOT / "bench" / "data" / "holdout_texting.jsonl",
-    ROOT / "bench" / "data" / "holdout2_texting.jsonl",
-    ROOT / "bench" / "data" / "holdout3_texting.jsonl",
-    ROOT / "bench" / "data" / "holdout4_texting.jsonl",
-    # Conversations: the patient's level after the last message, findings pooled (TRIAGE.md).
-    ROOT / "bench" / "data" / "conversations_dev.jsonl",
-    ROOT / "bench" / "data" / "conversations_dev2.jsonl",
-    ROOT / "bench" / "data" / "conversations_dev3.jsonl",
-    ROOT / "bench" / "data" / "conversations_dev4.jsonl",
-    ROOT / "bench" / "data" / "conversations_holdout.jsonl",
-    ROOT / "bench" / "data" / "conversations_holdout2.jsonl",
-    ROOT / "bench" / "data" / "conversations_holdout3.jsonl",
-    # Spanish (and Spanglish): each line is assessed in its "language" (issue 14).
-    ROOT / "bench" / "data" / "es_dev.jsonl",
-    ROOT / "bench" / "data" / "es_conversations_dev.jsonl",
-    ROOT / "bench" / "data" / "es_dev2.jsonl",
-    ROOT / "bench" / "data" / "es_conversations_dev2.jsonl",
-    ROOT / "bench" / "data" / "es_holdout.jsonl",
-    ROOT / "bench" / "data" / "es_conversations_holdout.jsonl",
+DATA = ROOT / "bench" / "data"
+# Written from docs/triage.md by people who never read the engine, and only ever measured:
+# the honest estimate on unseen messages. Their disagreements are never listed. When the engine
+# has been tuned against them they join the development sets and newly written sets take over.
+UNSEEN = [
+    DATA / "holdout6_texting.jsonl",
+    DATA / "holdout7_texting.jsonl",
+    DATA / "conversations_holdout5.jsonl",
+    DATA / "es_holdout3.jsonl",
+    DATA / "es_conversations_holdout3.jsonl",
 ]
+# Everything else in bench/data is for development: the shared dev sets, the red-team sets, the
+# conversation and Spanish sets, and the older holdouts that the engine has since been tuned on.
+DEFAULT_SETS = [p for p in sorted(DATA.glob("*.jsonl")) if p not in UNSEEN]
 
 
 def load(path: Path) -> list[dict]:
@@ -95,7 +73,7 @@ def describe(row: dict) -> str:
 
 def score(engine, rows: list[dict], details: bool) -> dict:
     matrix = {(t, p): 0 for t in LEVELS for p in LEVELS}
-    concept_hits = concept_total = 0
+    concept_hits = concept_total = unread = 0
     misses = []
     for row in rows:
         a = read_conversation(engine, row) if "messages" in row else assess_row(engine, row)
@@ -108,6 +86,8 @@ def score(engine, rows: list[dict], details: bool) -> dict:
         for c in row.get("not_present", []):
             concept_total += 1
             concept_hits += c not in present
+        if row["level"] == "none" and present == {"unrecognised"}:
+            unread += 1  # "not understood — please read": the cost of never being silent
         if got != row["level"]:
             misses.append((row, got, a))
     n = len(rows)
@@ -128,12 +108,14 @@ def score(engine, rows: list[dict], details: bool) -> dict:
         "false_alarm_rate": count(["none", "routine"], ["urgent", "emergency"]) / low if low else 0.0,
         "exact": sum(matrix[(lv, lv)] for lv in LEVELS) / n,
         "concepts": concept_hits / concept_total if concept_total else 1.0,
+        "unread": unread / count(["none"], LEVELS) if count(["none"], LEVELS) else 0.0,
         "misses": misses,
     }
 
 
-def report(name: str, res: dict, details: bool) -> None:
-    print(f"\n== {name}: {res['n']} {'conversations' if 'conversations' in name else 'messages'}")
+def report(name: str, res: dict, details: bool, tag: str = "") -> None:
+    kind = "conversations" if "conversations" in name else "messages"
+    print(f"\n== {name}: {res['n']} {kind}{tag}")
     print("confusion (rows: labelled, columns: assessed)")
     print("            " + "".join(f"{p:>11}" for p in LEVELS))
     for t in LEVELS:
@@ -143,6 +125,7 @@ def report(name: str, res: dict, details: bool) -> None:
     print(f"false alarms              {res['false_alarm_rate']:7.1%}  (none/routine rated urgent+)")
     print(f"exact level               {res['exact']:7.1%}")
     print(f"concept agreement         {res['concepts']:7.1%}")
+    print(f'none read as not understood {res["unread"]:5.1%}  (routine "please read"; keep under 5 %)')
     if details:
         for row, got, a in res["misses"]:
             found = ", ".join(
@@ -201,14 +184,23 @@ def main() -> None:
     engine = TriageEngine.load("en")
     load_ms = (time.perf_counter() - t0) * 1000
     print(f"engine load (import + data): {load_ms:.0f} ms, ruleset {engine.version}")
-    files = args.files or [p for p in DEFAULT_SETS if p.exists()]
+    files = args.files or [*DEFAULT_SETS, *(p for p in UNSEEN if p.exists())]
+    unseen = {p.resolve() for p in UNSEEN}
     everything: list[dict] = []
+    quiet = unread = 0
     for path in files:
         rows = load(path)
         everything += rows
-        # The held-out set is measured, never studied: its disagreements are not listed.
-        show = args.details and "holdout" not in path.name
-        report(path.name, score(engine, rows, show), show)
+        show = args.details and path.resolve() not in unseen
+        tag = " (unseen: measured, never tuned on)" if path.resolve() in unseen else ""
+        res = score(engine, rows, show)
+        report(path.name, res, show, tag)
+        nones = sum(res["matrix"][("none", p)] for p in LEVELS)
+        quiet, unread = quiet + nones, unread + round(res["unread"] * nones)
+    if quiet:
+        print(
+            f"\n== all sets: {unread} of {quiet} messages labelled none read as not understood ({unread / quiet:.1%})"
+        )
     if not args.no_speed:
         speed(engine, everything)
 

@@ -1,0 +1,139 @@
+"""Red-team set 18's classes: a limb "asleep" or crawling "like ants", legs that will not do
+what they are told, control of the bladder lost "a bit" or "accidents" counted, the warning
+"not felt coming", walking told by its helpers ("need the frame now"), by its wobble ("like a
+newborn foal") or by feet that drag and walls walked into, and legs heavy "like wading through
+treacle"; with the near misses beside each.
+
+Each test is named as the sentence it reads; the sentences are illustrations of a class,
+not the development set's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vigil.escalation.triage import Level
+
+from .conftest import assess, present
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my feet have gone to sleep since this morning",
+        "both hands feel asleep all the time",
+        "my left leg is sleeping, very strange",
+        "it feels like little ants crawling over my toes",
+    ],
+)
+def test_a_limb_asleep_or_crawling_with_ants_is_numbness(text: str) -> None:
+    a = assess(text)
+    assert "numbness" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+def test_back_pain_with_legs_gone_to_sleep_is_cord_compression() -> None:
+    a = assess("my spine really hurts and my legs went to sleep an hour ago")
+    assert {"back_pain", "numbness"} <= present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the baby has finally gone to sleep",
+        "I fell asleep on the sofa after lunch",
+        "we have ants walking over the kitchen floor again",
+    ],
+)
+def test_a_person_asleep_or_ants_in_the_kitchen_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my arms won't do what I tell them today",
+        "the legs are not doing as they're told",
+        "trouble with my legs, they don't do what I want them to",
+    ],
+)
+def test_legs_that_will_not_obey_are_weak(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_children_not_doing_as_they_are_told_are_nothing() -> None:
+    assert assess("the grandkids aren't doing what I tell them").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've lost some control of my bladder since yesterday",
+        "two accidents overnight, could not get to the loo",
+        "she soiled her nightie and never felt it coming",
+        "I did not notice it happening and wet myself",
+    ],
+)
+def test_bladder_control_lost_in_part_or_told_as_accidents_is_a_cord_sign(text: str) -> None:
+    a = assess(text)
+    assert "bladder_bowel_dysfunction" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no accidents today, all fine", "the storm came so fast, didn't feel it coming"],
+)
+def test_no_accidents_or_an_unfelt_storm_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he needs the zimmer to get about now",
+        "I'm not walking so well this week",
+        "tottering like a newborn lamb this morning",
+        "his feet drag when he goes down the hall",
+        "keeps walking into the door frame",
+    ],
+)
+def test_walking_told_by_its_helpers_or_its_stumbles_is_gait_difficulty(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I need a new walking stick, the rubber end wore out",
+        "not walking the dog today, it's raining",
+        "went for a walk without my stick, felt great",
+    ],
+)
+def test_a_stick_bought_or_a_dog_not_walked_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("like walking through mud", "Any new weakness or heaviness in your legs?"),
+        ("my legs are like wading through concrete", None),
+        ("yes, like I'm pushing through treacle", "Any new weakness or heaviness in your legs?"),
+    ],
+)
+def test_legs_heavy_like_wading_through_treacle_are_weak(text: str, question: str | None) -> None:
+    a = assess(text, question)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_day_like_wading_through_treacle_is_only_tiredness() -> None:
+    a = assess("the whole day felt like wading through treacle")
+    assert "limb_weakness" not in present(a)
+    assert a.level is Level.ROUTINE
