@@ -13,7 +13,7 @@ import pytest
 from vigil.escalation.triage import Assessment, default_engine
 from vigil.escalation.triage.conversation import ConversationReader, Message
 
-from .conftest import CARER, present
+from .conftest import CARER, ON_TX, present
 
 
 def assess(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> Assessment:
@@ -311,3 +311,140 @@ def test_thirst_and_peeing_more_together_are_hypercalcaemia() -> None:
 
 def test_peeing_as_usual_is_nothing() -> None:
     assert "polyuria" not in present(assess("orino normal, como siempre"))
+
+
+# -- blood named by its colour in small marks --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "al toser salen unas rayitas rojas",
+        "la flema trae hilitos colorados",
+        "cuando escupo veo puntitos rojos",
+    ],
+)
+def test_red_marks_in_what_is_coughed_up_are_haemoptysis(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis" in present(a), a.findings
+    assert a.level.label == "urgent"
+
+
+def test_red_marks_and_chest_pain_on_coughing_are_major() -> None:
+    a = talk("en el gargajo vi rayitas rojas", "ahora me duele el pecho al toser")
+    assert a.level.label == "emergency", a.findings
+
+
+def test_red_stripes_on_a_shirt_are_no_haemoptysis() -> None:
+    assert "hemoptysis" not in present(assess("me compré una blusa con rayitas rojas"))
+
+
+# -- a prick in the chest, the breath taken away, winded at chores -----------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("me duele el pecho", "respirar me cuesta desde hoy"),
+        ("se me hinchó la pantorrilla derecha", "me pincha el pecho cuando jalo aire"),
+        ("tengo sangre en la flema", "estoy más agitado que antes al subir"),
+    ],
+)
+def test_the_breath_or_chest_said_in_the_next_message_completes_an_emergency(turns: tuple[str, str]) -> None:
+    a = talk(*turns)
+    assert a.level.label == "emergency", a.findings
+
+
+def test_a_pain_that_takes_the_breath_away_is_breathing() -> None:
+    assert "breathing" in assess("me dio un dolor en el pecho que me corta la respiración").rules
+
+
+@pytest.mark.parametrize("text", ["estoy agitada con tanto trámite", "se me pinchó la llanta del carro"])
+def test_busy_or_a_flat_tyre_is_nothing(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+# -- the head by its slang name -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["me duele la choya desde ayer", "la tatema me va a estallar", "me explota la cholla, un 9"]
+)
+def test_slang_for_the_head_with_pain_is_headache(text: str) -> None:
+    assert "headache" in present(assess(text)), assess(text).findings
+
+
+def test_bursting_slang_head_is_severe() -> None:
+    assert "head" in assess("la choya me va a explotar").rules
+
+
+# -- collars in the plural, and a whistle said by its verb -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el cuello de mis blusas ya no me cierra",
+        "ya no me abrochan los cuellos, el cuello de sus camisas no le cierra",
+    ],
+)
+def test_collars_that_no_longer_close_are_neck_swelling(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "face_neck_swelling" in present(a), a.findings
+
+
+@pytest.mark.parametrize(
+    "text", ["chiflo al respirar", "mi papá pita cuando respira", "silba al respirar hondo"]
+)
+def test_whistling_breath_is_wheeze(text: str) -> None:
+    assert "wheeze" in present(assess(text, context=CARER)), assess(text).findings
+
+
+def test_a_swollen_neck_with_a_whistling_breath_is_an_airway_emergency() -> None:
+    assert "svc-airway" in assess("tengo el cuello hinchado y silbo al respirar").rules
+
+
+def test_whistling_a_tune_is_no_wheeze() -> None:
+    assert level("mi nieto silba todo el día") == "none"
+
+
+# -- counts said in Spanish ways -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "seis veces aguado desde anoche",
+        "hoy van 7, con diarrea todo el día",
+        "4 popos líquidas hoy",
+        "tuve diarrea 2 veces en la mañana y otras 5 después",
+    ],
+)
+def test_diarrhoea_counted_in_spanish_ways_is_urgent_on_treatment(text: str) -> None:
+    a = assess(text, context=ON_TX)
+    assert a.level.label == "urgent", a.findings
+    assert "diarrhea" in a.rules
+
+
+def test_vomits_in_the_morning_and_others_later_add_up() -> None:
+    assert "vomiting" in assess("vomité 2 veces temprano y otras 4 al mediodía").rules
+
+
+def test_days_after_van_are_no_count() -> None:
+    a = assess("tengo diarrea, van 8 días así", context=ON_TX)
+    assert "diarrhea" not in a.rules, a.findings
+
+
+# -- "trasbocar" -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["trasboco todo, ni el agua me queda", "mi esposo trasboca todo lo que come"]
+)
+def test_trasbocar_everything_is_vomiting_without_fluids(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "vomiting" in a.rules, a.findings
+
+
+def test_trasbocar_once_is_routine() -> None:
+    assert level("anoche trasboqué una vez") == "routine"

@@ -221,6 +221,8 @@ class Reader:
         self._sides = L.get("sides", frozenset())
         self._skip_before_site = L.get("determiners", frozenset())
         self._count_units = L.get("count_units", frozenset())
+        self._added_before = L.get("added_before", frozenset())
+        self._count_leads = L.get("count_leads", frozenset())
         self._temp_words = L.get("temperature_words", frozenset())
         # Words after a bare number that say it is no temperature ("tengo 40 años").
         self._not_temperatures = L.get("not_temperatures", frozenset())
@@ -709,6 +711,17 @@ class Reader:
             ):
                 # "sick twice this morning and four more times since lunch": six in all
                 self._attach_count(r, index, num.i, num.j + 2, int(num.value), more=True)
+            elif whole and num.i > 0 and tokens[num.i - 1].norm in self._added_before:
+                # "3 veces en la mañana y otras 4 en la tarde": seven in all
+                self._attach_count(r, index, num.i - 1, num.j, int(num.value), more=True)
+            elif (
+                whole
+                and num.i > 0
+                and tokens[num.i - 1].norm in self._count_leads
+                and self._bare_tally(tokens, num)
+            ):
+                # "diarrea cada rato, van 8 hoy": the count so far, said without a unit
+                self._attach_count(r, index, num.i - 1, num.j, int(num.value))
             elif whole and self._count_before(r, num):  # "4 loose stools"
                 self._attach_count(r, index, num.i, num.j, int(num.value))
             elif num.i > 0 and tokens[num.i - 1].norm == "x" and whole:  # "loose stools x7"
@@ -976,6 +989,13 @@ class Reader:
         targets = self._score_targets
         before = [d for d in r.drafts if d.concept in targets and tokens[d.anchor].sentence == sentence - 1]
         return max(before, key=lambda d: d.end) if before else None
+
+    def _bare_tally(self, tokens: list[Token], num: Number) -> bool:
+        """A number after "van" that counts times, not days or hours ("van 8 hoy", not
+        "van 3 días"): nothing but a time word or the end follows it."""
+        if num.j >= len(tokens) or tokens[num.j].kind == PUNCT:
+            return True
+        return tokens[num.j].norm in self._present_time
 
     def _count_before(self, r: Reading, num: Number) -> bool:
         return any(d.concept in self._count_targets and d.start == num.j for d in r.drafts)
