@@ -448,3 +448,197 @@ def test_trasbocar_everything_is_vomiting_without_fluids(text: str) -> None:
 
 def test_trasbocar_once_is_routine() -> None:
     assert level("anoche trasboqué una vez") == "routine"
+
+
+# -- a score answer that names the place says which pain ---------------------------------------
+
+PAIN_SCALE = "Del 0 al 10, ¿qué tan fuerte es su dolor hoy?"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "rule"),
+    [
+        ("un 9, en el mero pecho", "chest_pain", "chest-pain"),
+        ("2, pero es en el pecho", "chest_pain", "chest-pain-any"),
+        ("como 8, en la columna", "back_pain", "spinal-pain-flags"),
+    ],
+)
+def test_a_scored_answer_naming_a_place_is_that_places_pain(text: str, concept: str, rule: str) -> None:
+    a = assess(text, PAIN_SCALE)
+    assert concept in present(a), a.findings
+    assert rule in a.rules
+
+
+def test_a_scored_answer_without_a_place_stays_pain() -> None:
+    a = assess("un 5", PAIN_SCALE)
+    assert present(a) == {"pain"}, a.findings
+
+
+def test_a_scored_answer_naming_a_knee_stays_pain() -> None:
+    assert present(assess("6, la rodilla", PAIN_SCALE)) == {"pain"}
+
+
+# -- a yes to a question that takes a finding as given -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("sí, dos veces", "Con el dolor de cabeza, ¿ha vomitado?"),
+        ("sí", "¿Ha tenido vómitos con el dolor de cabeza?"),
+        ("sí, anoche", "Con ese dolor de cabeza, ¿ha vomitado?"),
+    ],
+)
+def test_yes_to_vomiting_with_the_headache_is_both(text: str, question: str) -> None:
+    a = assess(text, question)
+    assert {"headache", "vomiting"} <= present(a), a.findings
+    assert "head" in a.rules
+
+
+def test_no_to_vomiting_with_the_headache_denies_only_the_vomiting() -> None:
+    a = assess("no, nada", "Con el dolor de cabeza, ¿ha vomitado?")
+    assert not present(a), a.findings
+
+
+# -- breathless lying down, propped on pillows --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me falta el aire, duermo con cuatro almohadas",
+        "no puedo respirar bien acostada, uso 3 almohadas",
+        "mi mamá se ahoga de noche, ya va en varias almohadas",
+    ],
+)
+def test_breathless_and_propped_on_pillows_is_at_rest(text: str) -> None:
+    assert "breathing" in assess(text, context=CARER).rules, assess(text).findings
+
+
+def test_pillows_without_breathlessness_are_nothing() -> None:
+    assert level("me regalaron dos almohadas") == "none"
+
+
+# -- words that come out wrong; not knowing where one is ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me salen las palabras al revés",
+        "a mi esposo las palabras le salen trabadas desde la mañana",
+        "mi hija dice que no se me entiende cuando hablo",
+    ],
+)
+def test_tangled_words_are_speech_difficulty(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "speech_difficulty" in present(a), a.findings
+    assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoy no sabía dónde estaba, ando medio perdida",
+        "no me acordaba ni de dónde estaba",
+        "me sentí muy desorientado en la tienda",
+    ],
+)
+def test_not_knowing_where_one_is_is_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text)), assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text", ["me perdí en el centro buscando la farmacia", "no me acuerdo de su nombre, ¿me lo repite?"]
+)
+def test_a_wrong_turn_or_a_forgotten_name_is_no_confusion(text: str) -> None:
+    assert "confusion" not in present(assess(text)), assess(text).findings
+
+
+# -- a week without a bowel movement, with nausea ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no he ido al baño desde el domingo",
+        "no voy de cuerpo desde hace una semana",
+        "no fue al baño en cinco días",
+    ],
+)
+def test_days_without_a_bowel_movement_are_constipation(text: str) -> None:
+    assert "constipation" in present(assess(text, context=CARER)), assess(text).findings
+
+
+def test_constipation_and_nausea_are_hypercalcaemia() -> None:
+    assert "hypercalcemia" in assess("con náuseas y no voy al baño desde el sábado").rules
+
+
+# -- still coughing, a complaint of a place, plain worry ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["sigo con la tos", "ando con una tos que no se quita", "sigue con esa tos de perro"]
+)
+def test_still_with_a_cough_is_a_cough(text: str) -> None:
+    assert "cough" in present(assess(text, context=CARER)), assess(text).findings
+
+
+def test_blood_with_the_cough_is_still_haemoptysis() -> None:
+    assert "hemoptysis" in present(assess("me sale sangre con la tos"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mamá se queja de la espalda",
+        "se queja mucho de la cintura cuando se levanta",
+        "me quejo de la columna",
+    ],
+)
+def test_a_complaint_of_the_back_is_back_pain(text: str) -> None:
+    assert "back_pain" in present(assess(text, context=CARER)), assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "estoy preocupado, la quimio no me está haciendo efecto",
+        "ando angustiada",
+        "el tratamiento no me funciona",
+    ],
+)
+def test_worry_about_oneself_or_the_treatment_is_patient_worry(text: str) -> None:
+    assert "patient_worry" in present(assess(text)), assess(text).findings
+
+
+def test_worry_for_a_child_is_not_patient_worry() -> None:
+    assert "patient_worry" not in present(assess("estoy preocupada por mi hijo, tiene examen"))
+
+
+# -- more than usual, since a recent day --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["sí, más de lo habitual", "me falta el aire más de lo usual", "me ahogo más que lo normal"]
+)
+def test_breathless_more_than_usual_is_worsening(text: str) -> None:
+    a = assess(text, "¿Le falta el aire?")
+    assert "dyspnea-new" in a.rules, a.findings
+
+
+def test_breathless_since_the_weekend_is_new() -> None:
+    assert "dyspnea-new" in assess("me agito con nada desde el finde").rules
+
+
+# -- "solo les cuento" beside "yo estoy bien" ---------------------------------------------------
+
+
+def test_news_passed_on_about_a_parent_by_a_well_writer_is_someone_elses() -> None:
+    a = talk("mi papá tiene fiebre y vómitos", "yo estoy bien, era para contarles nomás")
+    assert not present(a), a.findings
+
+
+def test_news_passed_on_about_oneself_stays() -> None:
+    a = talk("tengo fiebre", "solo les cuento, ya me tomé una pastilla")
+    assert "fever" in present(a), a.findings
