@@ -642,3 +642,24 @@ def test_news_passed_on_about_a_parent_by_a_well_writer_is_someone_elses() -> No
 def test_news_passed_on_about_oneself_stays() -> None:
     a = talk("tengo fiebre", "solo les cuento, ya me tomé una pastilla")
     assert "fever" in present(a), a.findings
+
+
+# -- low mood and dried skin: something for the team to read -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ando bien decaída, con el ánimo por los suelos",
+        "me siento deprimido desde el diagnóstico",
+        "lloro por todo últimamente",
+        "se me agrietaron los talones",
+    ],
+)
+def test_low_mood_or_cracked_skin_is_never_silent(text: str) -> None:
+    assert level(text) == "routine", assess(text).findings
+
+
+@pytest.mark.parametrize("text", ["la novela de anoche estuvo triste", "se me partió la taza favorita"])
+def test_a_sad_show_or_a_broken_cup_is_nothing(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
