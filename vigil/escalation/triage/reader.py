@@ -53,6 +53,8 @@ def _happened(tokens: list[Token], k: int) -> bool:
 
 # Words between a person named and their verb ("the woman next to me in the chemo suite had").
 SUBJECT_REACH: Final = 9
+# How long a relative clause between commas after a person may be (", who lives in Leeds,").
+ASIDE_REACH: Final = 10
 FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a headache"
 
 OTHER: Final = 1
@@ -229,6 +231,7 @@ class Reader:
         self._without = L.get("without_words", frozenset())
         self._day_part_leads = L.get("day_part_leads", frozenset())
         self._not_counts = L.get("not_counts", frozenset())
+        self._count_leads = L.get("count_leads", frozenset())
         self._temp_words = L.get("temperature_words", frozenset())
         self._temp_after = L.get("temperature_after_words", frozenset())
         # Words after a bare number that say it is no temperature ("tengo 40 años").
@@ -252,6 +255,7 @@ class Reader:
         self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
         self._partial_words = L.get("partial_words", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
+        self._canceller_glue = L.get("canceller_glue", frozenset())
         self._bare_names = L.get("bare_patient_names", frozenset())
         self._owner_words = L.get("owner_words", frozenset())
         self._score_targets = L.get("score_targets", frozenset())
@@ -272,6 +276,9 @@ class Reader:
         self._writer_words = L.get("writer_words", frozenset())
         self._place_prepositions = L.get("place_prepositions", frozenset())
         self._place_owners = L.get("place_owners", frozenset())
+        # Words that open a relative clause set between commas after a person.
+        self._aside_openers = L.get("aside_openers", RELATIVE_PRONOUNS)
+        self._aside_leads = L.get("aside_leads", frozenset())  # "la" of "la que vive en..."
         # Words of the language's grammar the passes below need; English when not given.
         self._first_singular = L.get("first_singular", FIRST_SINGULAR)
         # Words that may stand before a verb of the first person ("no puedo caminar"): they
@@ -739,6 +746,14 @@ class Reader:
             ):
                 # "sick 3 times this morning and another 4 since lunch": seven in all
                 self._attach_count(r, index, num.i - 1, num.j, int(num.value), more=True)
+            elif (
+                whole
+                and num.i > 0
+                and tokens[num.i - 1].norm in self._count_leads
+                and self._bare_tally(tokens, num)
+            ):
+                # "diarrea cada rato, van 8 hoy": the count so far, said without a unit
+                self._attach_count(r, index, num.i - 1, num.j, int(num.value))
             elif whole and self._count_before(r, num):  # "4 loose stools"
                 self._attach_count(r, index, num.i, num.j, int(num.value))
             elif num.i > 0 and tokens[num.i - 1].norm == "x" and whole:  # "loose stools x7"
@@ -1011,6 +1026,13 @@ class Reader:
         before = [d for d in r.drafts if d.concept in targets and tokens[d.anchor].sentence == sentence - 1]
         return max(before, key=lambda d: d.end) if before else None
 
+    def _bare_tally(self, tokens: list[Token], num: Number) -> bool:
+        """A number after "van" that counts times, not days or hours ("van 8 hoy", not
+        "van 3 días"): nothing but a time word or the end follows it."""
+        if num.j >= len(tokens) or tokens[num.j].kind == PUNCT:
+            return True
+        return tokens[num.j].norm in self._present_time
+
     def _count_before(self, r: Reading, num: Number) -> bool:
         return any(d.concept in self._count_targets and d.start == num.j for d in r.drafts)
 
@@ -1158,7 +1180,7 @@ class Reader:
                 return True
             if tokens[k].norm in self._cancellers:
                 return True
-        return self._cancelled_after(tokens, m)
+        return self._cancelled_after(tokens, m) or self._denied_after(tokens, mentions, owner, m)
 
     def _partly(self, tokens: list[Token], m: Mention) -> bool:
         """'mostly sorted it', 'almost gone', 'half settled': an end not yet reached leaves the
@@ -1179,6 +1201,24 @@ class Reader:
             if tokens[k].norm not in self._canceller_subjects:
                 return False
         return False
+
+    def _denied_after(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], m: Mention
+    ) -> bool:
+        """'sentada no', 'sentado estoy bien': in a language that puts the verdict after the
+        circumstance (it names `canceller_glue`), a bare "no" or "fine" after it denies it."""
+        glue = self._canceller_glue
+        if not glue:
+            return False
+        k = m.j
+        if k < len(tokens) and tokens[k].norm in glue and tokens[k].clause == tokens[m.i].clause:
+            k += 1
+        if k >= len(tokens) or tokens[k].clause != tokens[m.i].clause:
+            return False
+        o = owner[k]
+        if k == m.j and o >= 0 and ("neg", "post") in mentions[o].tags:
+            return True
+        return tokens[k].norm in self._cancellers
 
     # -- status -------------------------------------------------------------------------
 
@@ -1633,6 +1673,12 @@ class Reader:
             apart = self._writer_apart
             if any(tuple(aside[x : x + len(c)]) == c for x, w in enumerate(aside) for c in apart.get(w, ())):
                 return True
+        after_aside = self._past_aside(tokens, k)
+        if after_aside is not None:
+            # "my mum, the one who lives in Leeds, has a swollen leg": the look goes on past
+            # the clause set between commas, which says who she is, not what she has.
+            k = after_aside
+            clause = tokens[k].clause
         while k < len(tokens) and k - m.j < SUBJECT_REACH and tokens[k].clause == clause:
             if tokens[k].norm in self._subject_verbs:
                 return True
@@ -1653,6 +1699,25 @@ class Reader:
                 return False  # "I need someone to ring me": what follows "to" is asked, not had
             k += 1
         return False
+
+    def _past_aside(self, tokens: list[Token], k: int) -> int | None:
+        """Where the words go on after a relative clause set between commas from k (", who
+        lives nearby," / ", la que vive en Ponce,"), or None when none opens at k."""
+        n = len(tokens)
+        if k + 1 >= n or tokens[k].norm != ",":
+            return None
+        lead = k + 1
+        if tokens[lead].norm in self._aside_leads and lead + 1 < n:
+            lead += 1
+        if tokens[lead].norm not in self._aside_openers:
+            return None
+        sentence = tokens[k].sentence
+        for x in range(lead + 1, min(n - 1, lead + ASIDE_REACH)):
+            if tokens[x].sentence != sentence:
+                return None
+            if tokens[x].norm == ",":
+                return x + 1
+        return None
 
     def _a_place(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
         """'from my daughter's', 'round at Mum's': a home named by its owner, nothing of theirs."""
