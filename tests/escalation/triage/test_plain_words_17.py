@@ -499,3 +499,31 @@ def test_very_painful_is_a_severe_pain_at_its_site(text: str, rule: str) -> None
 )
 def test_painful_to_watch_or_hear_is_no_pain(text: str) -> None:
     assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("can't eat a thing without being sick", "vomiting"),
+        ("she can't lie down without coughing", "cough"),
+        ("struggling to get dressed without getting breathless", "dyspnea"),
+    ],
+)
+def test_what_one_cannot_do_without_is_there(text: str, concept: str) -> None:
+    assert concept in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("I'm that wabbit I cannae get up", "fatigue"),
+        ("ma back's awfy sair the day", "back_pain"),
+    ],
+)
+def test_more_scots_words_are_read(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+def test_scots_naw_answers_no() -> None:
+    a = assess("naw", "Any new weakness in your legs?")
+    assert "limb_weakness" not in present(a)
