@@ -527,3 +527,28 @@ def test_more_scots_words_are_read(text: str, concept: str) -> None:
 def test_scots_naw_answers_no() -> None:
     a = assess("naw", "Any new weakness in your legs?")
     assert "limb_weakness" not in present(a)
+
+
+def test_boaked_with_counts_in_parts_of_the_day_is_vomiting_six_times() -> None:
+    a = assess("boaked twice this morning, twice at dinner and twice more tonight")
+    assert "vomiting" in a.rules
+
+
+def test_id_like_god_to_take_me_is_self_harm() -> None:
+    assert "self_harm" in present(assess("I'd like God to take me tonight"))
+
+
+def test_wishing_god_to_bless_someone_is_not_self_harm() -> None:
+    assert "self_harm" not in present(assess("we'd love God to bless the nurses"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vision in my left eye went all blur this morning",
+        "sight out of his right eye has gone dark",
+    ],
+)
+def test_one_eyes_sight_named_between_is_one_sided(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "neuro-acute" in a.rules
