@@ -552,3 +552,30 @@ def test_wishing_god_to_bless_someone_is_not_self_harm() -> None:
 def test_one_eyes_sight_named_between_is_one_sided(text: str) -> None:
     a = assess(text, context=CARER)
     assert "neuro-acute" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I keep drinking my Fortisip like you said",
+        "he keeps drinking the tea I make, good sign",
+    ],
+)
+def test_drinking_something_named_is_not_thirst(text: str) -> None:
+    assert "thirst" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sick twice last week, fine this week",
+        "had a headache on Monday, ok since then",
+        "diarrhoea at the weekend, all good the last few days",
+    ],
+)
+def test_an_all_clear_dated_to_now_resolves(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_fine_this_morning_is_when_it_was_fine_not_now() -> None:
+    assert assess("back pain, fine this morning but now awful").level is Level.URGENT
