@@ -2,7 +2,11 @@
 what they are told, control of the bladder lost "a bit" or "accidents" counted, the warning
 "not felt coming", walking told by its helpers ("need the frame now"), by its wobble ("like a
 newborn foal") or by feet that drag and walls walked into, and legs heavy "like wading through
-treacle"; with the near misses beside each.
+treacle"; breath a learner "is not able to take", too short "to finish a sentence", or short
+"just lying here"; a pain "very strong" before its site; speech that "can't come out right" or
+words "all mix up"; bleeding the writer "cannot seem to stop"; a wish that God "would take me";
+and the blood's amount to a nurse's "How much blood have you coughed up?"; with the near
+misses beside each.
 
 Each test is named as the sentence it reads; the sentences are illustrations of a class,
 not the development set's own.
@@ -14,7 +18,7 @@ import pytest
 
 from vigil.escalation.triage import Level
 
-from .conftest import assess, present
+from .conftest import CARER, assess, present
 
 
 @pytest.mark.parametrize(
@@ -137,3 +141,107 @@ def test_a_day_like_wading_through_treacle_is_only_tiredness() -> None:
     a = assess("the whole day felt like wading through treacle")
     assert "limb_weakness" not in present(a)
     assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am not able to take a breath, even in my chair",
+        "too out of breath to finish my sentences this morning",
+        "getting breathless just sitting here watching the news",
+    ],
+)
+def test_breath_too_short_to_take_or_to_talk_or_at_rest_is_an_emergency(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sitting here in the garden, all fine today", "I can't take the bins out, my son will do it"],
+)
+def test_sitting_here_or_taking_the_bins_out_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("so strong pain in chest since I woke", "chest_pain"),
+        ("really big pain in head today", "headache"),
+        ("very bad bad pain in my hip", "pain"),
+    ],
+)
+def test_a_pain_graded_before_its_site_keeps_its_site(text: str, site: str) -> None:
+    a = assess(text)
+    assert site in present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("she cannot talk right since lunch", CARER),
+        ("his words come out all mixed up", CARER),
+        ("I can't speak clearly, my words are back to front", None),
+    ],
+)
+def test_speech_that_will_not_come_out_right_is_an_emergency(
+    text: str, context: dict[str, str] | None
+) -> None:
+    a = assess(text, None, context)
+    assert "speech_difficulty" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["the hospital mixed up our names on the letter", "reception mixed up my appointments again"]
+)
+def test_papers_mixed_up_by_an_office_are_not_confusion(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my nose has been bleeding for ages and I cannot seem to stop it",
+        "cut my finger peeling potatoes, it's bleeding and I can't get it to stop",
+        "gums bleeding and I'm unable to stem the bleeding",
+    ],
+)
+def test_bleeding_the_writer_cannot_stop_is_an_emergency(text: str) -> None:
+    a = assess(text)
+    assert "bleeding" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_not_being_able_to_stop_worrying_is_not_bleeding() -> None:
+    assert "bleeding" not in present(assess("I can't stop it going round my head"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "most days I pray God will take me",
+        "I keep hoping the good Lord would just call me home",
+        "wish Jesus would come and take me now",
+    ],
+)
+def test_a_wish_that_god_would_take_me_is_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_praying_for_good_weather_is_nothing() -> None:
+    assert assess("praying God gives us sun for the wedding").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [("a few streaks", Level.URGENT), ("about a cupful", Level.EMERGENCY), ("none at all", Level.NONE)],
+)
+def test_the_amount_answering_how_much_blood_was_coughed_up_is_hemoptysis(text: str, level: Level) -> None:
+    a = assess(text, "How much blood did you cough up?")
+    assert a.level is level
