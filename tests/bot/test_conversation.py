@@ -159,6 +159,37 @@ async def test_a_stopped_patient_still_gets_safety_advice_and_a_case(rt: Runtime
     assert case.level == "emergency"
 
 
+async def test_stop_pause_and_start_on_an_open_case_are_events_the_nurse_sees(rt: Runtime) -> None:
+    walter = await _patient(rt, WALTER)
+    await rt.service.receive(walter, "simulator", "w1", "NURSE")
+    await rt.service.receive(walter, "simulator", "w2", "stop")
+    await rt.service.receive(walter, "simulator", "w3", "STOP")  # already stopped: no second event
+    await rt.service.receive(walter, "simulator", "w4", "START")
+    await rt.service.receive(walter, "simulator", "w5", "PAUSE")
+    case = await _case(rt, walter)
+    assert case is not None
+    async with rt.db.session() as session:
+        events = (
+            await session.execute(
+                select(CaseEvent.kind, CaseEvent.actor, CaseEvent.detail)
+                .where(CaseEvent.case_id == case.id, CaseEvent.kind.in_(["opted_out", "opted_in", "paused"]))
+                .order_by(CaseEvent.id)
+            )
+        ).all()
+    assert [(kind, actor) for kind, actor, _ in events] == [
+        ("opted_out", "patient"),
+        ("opted_in", "patient"),
+        ("paused", "patient"),
+    ]
+    assert events[0].detail == {"keyword": "stop"}  # as they wrote it
+
+
+async def test_stop_without_an_open_case_opens_none(rt: Runtime) -> None:
+    walter = await _patient(rt, WALTER)
+    await rt.service.receive(walter, "simulator", "w1", "STOP")
+    assert await _case(rt, walter) is None
+
+
 async def test_a_message_reads_its_context_and_earlier_messages_in_two_queries(rt: Runtime) -> None:
     """The busiest path: a flag on an open case is two reads and six writes, nothing more."""
     walter = await _patient(rt, WALTER)

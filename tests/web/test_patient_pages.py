@@ -63,6 +63,7 @@ async def test_the_patient_page_shows_who_they_are_and_their_scores_as_a_chart(
     html = page.text
     assert "Maria Santos" in html
     assert "NSCLC weekly symptom check" in html  # her protocol
+    assert "<dt>Phone</dt><dd>none on record</dd>" in html  # she is on Telegram only
     assert "active" in html
     chart = _chart(html, "back_pain")
     assert "<svg" in chart
@@ -73,6 +74,21 @@ async def test_the_patient_page_shows_who_they_are_and_their_scores_as_a_chart(
     assert "worsening" in chart
     assert "<script" not in chart
     assert not re.search(r"\sstyle\s*=", html)  # the strict CSP may block inline styles
+
+
+async def test_the_patient_page_gives_the_number_to_call_back(
+    rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    maria = await _maria(rt)
+    async with rt.db.transaction() as session:
+        found = await session.get(Patient, maria.id)
+        assert found is not None
+        found.phone = "+16175550188"
+    await _sign_in(client)
+
+    html = (await client.get(f"/patients/{maria.id}")).text
+
+    assert '<a href="tel:+16175550188">+16175550188</a>' in html
 
 
 async def test_viewing_a_patient_is_audited(

@@ -464,12 +464,21 @@ class Conversation:
                 await info("carer_help")
             return
 
+        async def tell_case(kind: str) -> None:
+            # Whoever holds the open case must know that texting them has stopped (or restarted)
+            # before they write: the case page's events are where they look.
+            if ctx.case is not None:
+                event = {"kind": kind, "at": now, "actor": "patient", "channel": patient.channel}
+                detail = {"keyword": said[:40]}
+                await session.execute(_EVENT, {**event, "case_id": ctx.case.id, "detail": detail})
+
         if word in ("stop", "pause"):
             await followups.stop(session, patient.id, now)
         if word == "stop":
             await checkins.stop_open(session, patient.id, now)
             if patient.status != "opted_out":
                 patient.status = "opted_out"
+                await tell_case("opted_out")
                 again = "" if patient.discharged_at else say("keyword_stop_again", lang)
                 await info("keyword_stop", again=again)
         elif word in ("start", "pause", "help") and patient.discharged_at is not None:
@@ -477,9 +486,13 @@ class Conversation:
             await info("keyword_ended")
         elif word == "pause":
             await checkins.stop_open(session, patient.id, now)
+            if patient.status != "paused":
+                await tell_case("paused")
             patient.status = "paused"
             await info("keyword_pause")
         elif word == "start":
+            if patient.status in ("opted_out", "paused"):
+                await tell_case("opted_in")
             patient.status = "active"
             if patient.consented_at is None:
                 patient.consented_at = now  # START is an explicit yes, as the consent button is

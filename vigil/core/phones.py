@@ -22,8 +22,26 @@ def e164(value: str | int, region: str | None) -> str:
     # IS_POSSIBLE_LOCAL_ONLY ("555 0123" without its area code) is dialable only nearby: stored
     # as +15550123 it would reach no one, and the patient would silently get nothing.
     if phonenumbers.is_possible_number_with_reason(number) != phonenumbers.ValidationResult.IS_POSSIBLE:
-        raise ValueError(f"{text!r} is not a possible phone number: too short or too long")
+        raise ValueError(f"{text!r} is not a possible phone number: too short or too long{_abroad(text)}")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _abroad(text: str) -> str:
+    """A hint when the digits are a valid number of another country once "+" is put before
+    them (44 7700 900123, 0044...): typed without "+", never guessed, since a wrong guess
+    would text a stranger."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    for candidate in (digits, digits[2:] if digits.startswith("00") else ""):
+        if not candidate:
+            continue
+        try:
+            number = phonenumbers.parse("+" + candidate, None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+            return f"; a number abroad needs its +country code: did you mean {shown}?"
+    return ""
 
 
 def region_of_zone(timezone: str | None) -> str | None:

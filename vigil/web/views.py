@@ -243,6 +243,7 @@ async def patient_detail(session: AsyncSession, clinic_id: int, patient_id: int)
         "external_id": patient.external_id,
         "name": patient.name,
         "channel": patient.channel,
+        "phone": patient.phone,  # an urgent call-back starts here
         "status": patient.status,
         "discharged": patient.discharged_at is not None,
         "context": patient.context or {},

@@ -30,6 +30,9 @@ EVENT_WORDS = {
     "follow_up_asked": "red-flag questions asked",
     "follow_up_unanswered": "red-flag questions not answered",
     "checkin_stopped": "check-in stopped",
+    "opted_out": "patient sent STOP: no more messages to them",
+    "paused": "patient paused check-ins",
+    "opted_in": "patient sent START: messages to them again",
 }
 
 

@@ -172,6 +172,12 @@ class Phrases:
     recur: tuple[re.Pattern[str], ...] = ()
     # "had the runs last week" then "all settled now": over then, not now.
     told_weeks_ago: tuple[re.Pattern[str], ...] = ()
+    # In a correction, a site said to be fine ("no wait, legs are fine"): what was said of it
+    # before is taken back (`what` names the site).
+    site_fine: tuple[re.Pattern[str], ...] = ()
+    # In a correction, a finding named as a reference to what was said ("ignore the breathless
+    # bit"): what follows the finding's words.
+    named_back: re.Pattern[str] | None = None
 
 
 @cache
@@ -236,6 +242,8 @@ def phrases(language: str = "en") -> Phrases:
         score_fix=patterns("score_fix"),
         recur=patterns("recur"),
         told_weeks_ago=patterns("told_weeks_ago"),
+        site_fine=patterns("site_fine"),
+        named_back=re.compile(str(data["named_back"])) if data.get("named_back") else None,
     )
 
 
@@ -574,19 +582,30 @@ class ConversationReader:
             # a correction, so does one that gives the concept to someone else.
             correcting = _matches(self.phrases.correction, text) is not None
             correcting = correcting and not self.phrases.also.search(text)
+            if correcting:
+                # "no wait, legs are fine, it's just the back": only what was said of the legs goes.
+                for fine in (m for p in self.phrases.site_fine for m in p.finditer(text)):
+                    if self._names_site(fine.group("what")):
+                        changes += self._overturn_named(pool, fine.group("what"), index, offset, "negated")
             if correcting and present:
                 # "sorry, the back pain was my husband": the message's own words give it away.
                 mine = [self._given_away(f, text) for f in mine]
                 present = [f for f in mine if f.present]
                 taken = self._takes_back(text)
+                if present and taken is not None and taken != "resolved":
+                    # "ignore the breathless bit, that's my husband": the finding named is the one
+                    # said before, pointed at, not said again.
+                    mine = [self._named_back(f, text, taken) for f in mine]
+                    present = [f for f in mine if f.present]
                 if present and taken == "other":
                     # "perdón, hablaba de mi hija, ella es la del dolor de cabeza": hers too.
                     mine = [self._theirs_in_clause(f, text) for f in mine]
                     present = [f for f in mine if f.present]
                 if present and taken in ("other", "negated"):
                     # "sorry that was about my dad, I've just got my usual cough": the last
-                    # message goes, the cough stays.
-                    keep = {f.concept for f in present}
+                    # message goes, the cough stays. Taken back as mistyped ("autocorrect,
+                    # meant my fingertips"), the same finding said again stands for the old one.
+                    keep = {f.concept for f in present} if taken == "other" else set()
                     changes += self._overturn_last(pool, taken, index, offset, keep=keep)
             own = {f.concept for f in present}
             overturn: dict[str, Status] = {}
@@ -1040,6 +1059,12 @@ class ConversationReader:
             return replace(finding, status="other")
         return finding
 
+    def _named_back(self, finding: Finding, text: str, status: Status) -> Finding:
+        named = self.phrases.named_back
+        if finding.present and named is not None and named.match(text[finding.end :]):
+            return replace(finding, status=status)
+        return finding
+
     def _given_away(self, finding: Finding, text: str) -> Finding:
         after = text[finding.end : finding.end + 60]
         if finding.present and finding.end <= len(text) and _matches(self.phrases.reassign_after, after):
@@ -1145,8 +1170,11 @@ class ConversationReader:
         return None
 
     @staticmethod
-    def _overturn_named(pool: list[list[Finding]], what: str, index: int, offset: int) -> list[Change]:
-        """Earlier present findings whose evidence shares a word with `what` go to someone else."""
+    def _overturn_named(
+        pool: list[list[Finding]], what: str, index: int, offset: int, status: Status = "other"
+    ) -> list[Change]:
+        """Earlier present findings whose evidence shares a word with `what` go to someone else
+        (or take `status`)."""
         words = {w for w in re.findall(r"[a-z']{3,}", what) if w not in {"the", "and", "that", "this"}}
         stems = {w.rstrip("s") for w in words}
         changed = []
@@ -1154,8 +1182,8 @@ class ConversationReader:
             for k, f in enumerate(findings):
                 said = {w.rstrip("s") for w in re.findall(r"[a-z']{3,}", f.evidence.lower())}
                 if f.present and not stems.isdisjoint(said):
-                    findings[k] = replace(f, status="other")
-                    changed.append(Change(f.concept, "other", offset + j, index))
+                    findings[k] = replace(f, status=status)
+                    changed.append(Change(f.concept, status, offset + j, index))
         return changed
 
     @staticmethod
