@@ -245,3 +245,53 @@ def test_praying_for_good_weather_is_nothing() -> None:
 def test_the_amount_answering_how_much_blood_was_coughed_up_is_hemoptysis(text: str, level: Level) -> None:
     a = assess(text, "How much blood did you cough up?")
     assert a.level is level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my breath short these days, it never did that before",
+        "breath become very short since the weekend, more than before",
+        "a lot puffier going up to the shops than I was",
+    ],
+)
+def test_breath_shortened_in_plain_or_learners_words_and_changed_is_urgent(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I puff a bit going up the stairs, always have",
+        "get a bit short when I climb the hill, same as ever",
+    ],
+)
+def test_breath_short_on_a_climb_and_unchanged_is_routine(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+def test_stopping_for_breath_on_the_stairs_is_not_breath_at_rest() -> None:
+    a = assess("much worse this week, on the stairs I have to stop for breath")
+    assert a.level is Level.URGENT
+    assert "breathing" not in a.rules
+
+
+def test_stopping_for_breath_between_words_is_still_an_emergency() -> None:
+    assert assess("I say two words and then I have to stop for breath").level is Level.EMERGENCY
+
+
+def test_short_answering_how_the_breathing_is_is_breathlessness() -> None:
+    a = assess("same as always, bit short when I walk to the shop", "How is your breathing today?")
+    assert "dyspnea" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text", ["we're a bit short of cash this week", "two puffs of my inhaler before the stairs"]
+)
+def test_short_of_cash_or_inhaler_puffs_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
