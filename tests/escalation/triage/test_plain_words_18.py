@@ -295,3 +295,82 @@ def test_short_answering_how_the_breathing_is_is_breathlessness() -> None:
 )
 def test_short_of_cash_or_inhaler_puffs_are_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("was sick 4 times this morning and another 2 since lunch", 6),
+        ("the runs twice before breakfast and three times since", 5),
+        ("diarrhoea 3 times overnight and 2 times this afternoon", 5),
+    ],
+)
+def test_counts_for_parts_of_one_day_add_up(text: str, count: int) -> None:
+    a = assess(text)
+    assert max(f.count or 0 for f in a.findings) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("had diarrhoea, another 3 days of tablets to go", 0),
+        ("sick 3 times today and 3 times yesterday", 3),
+    ],
+)
+def test_other_numbers_or_other_days_do_not_add_up(text: str, count: int) -> None:
+    a = assess(text)
+    assert max(f.count or 0 for f in a.findings) == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "legs are fine, it's just my back, which is about an 8 today",
+        "the hip, that's sitting at 9/10 now",
+        "my neck, which is maybe 8 out of 10",
+    ],
+)
+def test_a_site_given_a_score_after_a_lead_in_is_that_sites_pain(text: str) -> None:
+    a = assess(text)
+    assert a.level is Level.URGENT
+
+
+def test_a_score_for_the_mood_is_no_site_pain() -> None:
+    assert assess("my back is fine, my mood is about 8/10").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("water stool 8 times since the morning", "diarrhea"),
+        ("no poo 6 days now", "constipation"),
+        ("no big one for five days", "constipation"),
+        ("always want drink, even at night", "thirst"),
+        ("I no want eat since Monday", "appetite_loss"),
+        ("my belly a turn over since breakfast", "nausea"),
+        ("my shoulder is grumbling again", "pain"),
+        ("bending sends a jolt down my back", "back_pain"),
+    ],
+)
+def test_symptoms_told_in_learners_or_plain_words_are_read(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I keep grumbling about the weather", "the news gave me a jolt", "no poo bags left for the dog"],
+)
+def test_grumbles_jolts_and_dog_bags_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_a_number_answering_how_many_loose_bowel_movements_is_a_count() -> None:
+    a = assess("8", "How many loose bowel movements today?")
+    assert "diarrhea" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_thirst_with_days_without_a_poo_is_hypercalcaemia() -> None:
+    a = assess("need a drink all the time and no poo for 4 days")
+    assert {"thirst", "constipation"} <= present(a)
+    assert a.level is Level.URGENT

@@ -58,6 +58,7 @@ FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a h
 OTHER: Final = 1
 # "four more times": a count that adds to the one told before it.
 ADDED_WORDS: Final = frozenset({"more", "further", "extra"})
+SITE_SCORE_GAP: Final = 6  # most words a score's lead-in ("which is about") may take
 ON_TREATMENT: Final = "_on_active_treatment"
 BONE_METS: Final = "_known_bone_metastases"
 # Context a message can give of itself, as pseudo-findings with a status: marker -> draft
@@ -219,6 +220,11 @@ class Reader:
         self._sides = L.get("sides", frozenset())
         self._skip_before_site = L.get("determiners", frozenset())
         self._count_units = L.get("count_units", frozenset())
+        self._score_leads = L.get("score_leads", frozenset()) | L.get("approximately", frozenset())
+        # "another 3 since lunch": words before a count that add it to the one before.
+        self._another = L.get("count_another", frozenset())
+        # "twice before breakfast and twice since": words that open a part of the day.
+        self._periods = L.get("count_periods", frozenset())
         self._temp_words = L.get("temperature_words", frozenset())
         # Words after a bare number that say it is no temperature ("tengo 40 años").
         self._not_temperatures = L.get("not_temperatures", frozenset())
@@ -681,7 +687,7 @@ class Reader:
         index = Near(r.drafts)
         for num in r.numbers:
             if num.count_word:
-                self._attach_count(r, index, num.i, num.j, int(num.value))
+                self._attach_count(r, index, num.i, num.j, int(num.value), self._adds_on(r, num))
                 continue
             temp = self._temperature(tokens, num, n)
             if temp is not None:
@@ -694,7 +700,7 @@ class Reader:
                 continue
             whole = num.value == int(num.value)
             if num.j < n and tokens[num.j].norm in self._count_units and whole:
-                self._attach_count(r, index, num.i, num.j + 1, int(num.value))
+                self._attach_count(r, index, num.i, num.j + 1, int(num.value), self._adds_on(r, num))
             elif (
                 whole
                 and num.j + 1 < n
@@ -703,6 +709,14 @@ class Reader:
             ):
                 # "sick twice this morning and four more times since lunch": six in all
                 self._attach_count(r, index, num.i, num.j + 2, int(num.value), more=True)
+            elif (
+                whole
+                and num.i > 0
+                and tokens[num.i - 1].norm in self._another
+                and (num.j >= n or tokens[num.j].kind == PUNCT or tokens[num.j].norm in self._periods)
+            ):
+                # "threw up 3 times this morning and another 3 since lunch": the unit is the one before
+                self._attach_count(r, index, num.i - 1, num.j, int(num.value), more=True)
             elif whole and self._count_before(r, num):  # "4 loose stools"
                 self._attach_count(r, index, num.i, num.j, int(num.value))
             elif num.i > 0 and tokens[num.i - 1].norm == "x" and whole:  # "loose stools x7"
@@ -975,8 +989,18 @@ class Reader:
         return any(d.concept in self._count_targets and d.start == num.j for d in r.drafts)
 
     def _site_pain(self, r: Reading, i: int) -> Draft | None:
+        # "it's just the back, which is about 8/10": words that only lead up to a score
+        # ("which is", "about") leave the site before them the thing rated.
+        tokens, k = r.tokens, i
+        while (
+            k > 0
+            and i - k < SITE_SCORE_GAP
+            and tokens[k - 1].sentence == tokens[i].sentence
+            and (tokens[k - 1].norm in self._score_leads or tokens[k - 1].norm == ",")
+        ):
+            k -= 1
         for m in r.mentions:
-            if m.j <= i and i - m.j <= 2 and m.has("site"):
+            if m.j <= i and (i - m.j <= 2 or m.j == k) and m.has("site"):
                 for site in m.values("site"):
                     concept = self.lex.frames.get((site, "pain"))
                     if concept is not None:
@@ -984,6 +1008,26 @@ class Reader:
                         r.drafts.append(d)
                         return d
         return None
+
+    def _adds_on(self, r: Reading, num: Number) -> bool:
+        """'sick 3 times this morning and another 3 since lunch', 'twice before breakfast and
+        twice since': a count told for a further part of the same day adds to the count before
+        it (docs/triage.md: counts of the same day add up), where two counts of one day would
+        otherwise be read as the same count told twice."""
+        tokens = r.tokens
+        if num.i > 0 and tokens[num.i - 1].norm in self._another:
+            return True
+        k = num.j + (num.j < len(tokens) and tokens[num.j].norm in self._count_units)
+        joined = any(tokens[x].norm in self._and for x in range(max(0, num.i - 2), num.i))
+        if not (joined and k < len(tokens) and tokens[k].norm in self._periods):
+            return False
+        # The count before must also have been told for its own part of the day.
+        before = [m for m in r.numbers if m.j <= num.i - 1]
+        if not before:
+            return False
+        e = before[-1].j
+        e += e < len(tokens) and tokens[e].norm in self._count_units
+        return e < len(tokens) and tokens[e].norm in self._periods
 
     def _attach_count(self, r: Reading, index: Near, i: int, j: int, count: int, more: bool = False) -> None:
         d = self._nearest(r, index, i, j, self._count_targets, MOD_WINDOW)
