@@ -18,7 +18,7 @@ import pytest
 
 from vigil.escalation.triage import Level
 
-from .conftest import CARER, assess, present
+from .conftest import CARER, ON_TX, assess, present
 
 
 @pytest.mark.parametrize(
@@ -374,3 +374,49 @@ def test_thirst_with_days_without_a_poo_is_hypercalcaemia() -> None:
     a = assess("need a drink all the time and no poo for 4 days")
     assert {"thirst", "constipation"} <= present(a)
     assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the sickness finished a couple of days ago, all fine",
+        "headache wore off yesterday",
+        "the runs ended a few days ago",
+    ],
+)
+def test_a_symptom_that_finished_days_ago_is_resolved(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_chemo_finished_weeks_ago_leaves_the_new_pain_present() -> None:
+    a = assess("I finished chemo a few weeks ago and now my knee hurts")
+    assert "pain" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "boiler packed up so we were shivering all evening, fixed now",
+        "shivering in the cold waiting for the bus",
+        "I was shaking because the house was freezing",
+    ],
+)
+def test_shivering_with_the_cold_for_its_cause_is_not_rigors(text: str) -> None:
+    assert assess(text, None, ON_TX).level is Level.NONE
+
+
+def test_shivering_under_the_duvets_on_treatment_is_still_an_emergency() -> None:
+    assert assess("shivering even with the heating on full", None, ON_TX).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("lost another couple of pounds this week", "weight_loss"),
+        ("my hair is coming out in handfuls", "unrecognised"),
+    ],
+)
+def test_weight_lost_again_and_hair_coming_out_are_routine(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert a.level is Level.ROUTINE
