@@ -420,3 +420,63 @@ def test_weight_lost_again_and_hair_coming_out_are_routine(text: str, concept: s
     a = assess(text)
     assert concept in present(a)
     assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("feels like bugs crawling under my skin on my shins", "numbness"),
+        ("a creepy crawly feeling in my hands", "numbness"),
+        ("I'm using a walking frame now, first time ever", "gait_difficulty"),
+        ("can't get around without leaning on the furniture", "gait_difficulty"),
+        ("walking like a drunken sailor and I've not touched a drop", "gait_difficulty"),
+        ("his bladder has a mind of its own since Friday", "bladder_bowel_dysfunction"),
+    ],
+)
+def test_more_ways_of_telling_cord_signs_and_tingling_are_read(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+def test_a_stick_used_now_and_then_is_no_change() -> None:
+    assert assess("I use my stick now and then on long walks").level is Level.NONE
+
+
+def test_breathless_just_talking_is_breath_at_rest() -> None:
+    assert assess("getting breathless just talking on the phone").level is Level.EMERGENCY
+
+
+def test_praying_nightly_not_to_wake_is_self_harm() -> None:
+    assert assess("I pray most nights that I won't wake up").level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "runny poo 3 times in the morning and twice more in the evening",
+        "loose stools 2 times overnight then 3 times since breakfast",
+    ],
+)
+def test_counts_joined_by_more_or_then_add_up_on_treatment(text: str) -> None:
+    a = assess(text, None, ON_TX)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "level"),
+    [
+        ("my neck - it's about an 8", "neck_pain", Level.URGENT),
+        ("sneezing sends a pain right down my back", "back_pain", Level.URGENT),
+        ("I puff and pant on the hill to the shops", "dyspnea", Level.ROUTINE),
+        ("my tum keeps turning over", "nausea", Level.ROUTINE),
+    ],
+)
+def test_scores_after_a_dash_strain_named_first_and_plain_breath_and_nausea(
+    text: str, concept: str, level: Level
+) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert a.level is level
+
+
+def test_a_misspelt_cough_is_not_read_as_laughing() -> None:
+    assert "hemoptysis" in present(assess("caughing up blod this morning"))

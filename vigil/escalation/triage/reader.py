@@ -59,6 +59,7 @@ OTHER: Final = 1
 # "four more times": a count that adds to the one told before it.
 ADDED_WORDS: Final = frozenset({"more", "further", "extra"})
 SITE_SCORE_GAP: Final = 6  # most words a score's lead-in ("which is about") may take
+SCORE_LEAD_PUNCT: Final = frozenset({",", "-", ":"})  # "my lower back - it's about a 7"
 ON_TREATMENT: Final = "_on_active_treatment"
 BONE_METS: Final = "_known_bone_metastases"
 # Context a message can give of itself, as pseudo-findings with a status: marker -> draft
@@ -225,6 +226,8 @@ class Reader:
         self._another = L.get("count_another", frozenset())
         # "twice before breakfast and twice since": words that open a part of the day.
         self._periods = L.get("count_periods", frozenset())
+        # "twice overnight then 3 times this morning": words joining one part of a day to the next.
+        self._count_joins = L.get("count_joins", frozenset()) | self._and
         self._temp_words = L.get("temperature_words", frozenset())
         # Words after a bare number that say it is no temperature ("tengo 40 años").
         self._not_temperatures = L.get("not_temperatures", frozenset())
@@ -996,7 +999,7 @@ class Reader:
             k > 0
             and i - k < SITE_SCORE_GAP
             and tokens[k - 1].sentence == tokens[i].sentence
-            and (tokens[k - 1].norm in self._score_leads or tokens[k - 1].norm == ",")
+            and (tokens[k - 1].norm in self._score_leads or tokens[k - 1].norm in SCORE_LEAD_PUNCT)
         ):
             k -= 1
         for m in r.mentions:
@@ -1018,7 +1021,9 @@ class Reader:
         if num.i > 0 and tokens[num.i - 1].norm in self._another:
             return True
         k = num.j + (num.j < len(tokens) and tokens[num.j].norm in self._count_units)
-        joined = any(tokens[x].norm in self._and for x in range(max(0, num.i - 2), num.i))
+        if k < len(tokens) and tokens[k].norm in ADDED_WORDS:
+            return True  # "three times this morning and twice more this evening"
+        joined = any(tokens[x].norm in self._count_joins for x in range(max(0, num.i - 2), num.i))
         if not (joined and k < len(tokens) and tokens[k].norm in self._periods):
             return False
         # The count before must also have been told for its own part of the day.
