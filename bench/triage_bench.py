@@ -73,7 +73,7 @@ def describe(row: dict) -> str:
 
 def score(engine, rows: list[dict], details: bool) -> dict:
     matrix = {(t, p): 0 for t in LEVELS for p in LEVELS}
-    concept_hits = concept_total = 0
+    concept_hits = concept_total = unread = 0
     misses = []
     for row in rows:
         a = read_conversation(engine, row) if "messages" in row else assess_row(engine, row)
@@ -86,6 +86,8 @@ def score(engine, rows: list[dict], details: bool) -> dict:
         for c in row.get("not_present", []):
             concept_total += 1
             concept_hits += c not in present
+        if row["level"] == "none" and present == {"unrecognised"}:
+            unread += 1  # "not understood — please read": the cost of never being silent
         if got != row["level"]:
             misses.append((row, got, a))
     n = len(rows)
@@ -106,6 +108,7 @@ def score(engine, rows: list[dict], details: bool) -> dict:
         "false_alarm_rate": count(["none", "routine"], ["urgent", "emergency"]) / low if low else 0.0,
         "exact": sum(matrix[(lv, lv)] for lv in LEVELS) / n,
         "concepts": concept_hits / concept_total if concept_total else 1.0,
+        "unread": unread / count(["none"], LEVELS) if count(["none"], LEVELS) else 0.0,
         "misses": misses,
     }
 
@@ -122,6 +125,7 @@ def report(name: str, res: dict, details: bool, tag: str = "") -> None:
     print(f"false alarms              {res['false_alarm_rate']:7.1%}  (none/routine rated urgent+)")
     print(f"exact level               {res['exact']:7.1%}")
     print(f"concept agreement         {res['concepts']:7.1%}")
+    print(f'none read as not understood {res["unread"]:5.1%}  (routine "please read"; keep under 5 %)')
     if details:
         for row, got, a in res["misses"]:
             found = ", ".join(
@@ -183,12 +187,20 @@ def main() -> None:
     files = args.files or [*DEFAULT_SETS, *(p for p in UNSEEN if p.exists())]
     unseen = {p.resolve() for p in UNSEEN}
     everything: list[dict] = []
+    quiet = unread = 0
     for path in files:
         rows = load(path)
         everything += rows
         show = args.details and path.resolve() not in unseen
         tag = " (unseen: measured, never tuned on)" if path.resolve() in unseen else ""
-        report(path.name, score(engine, rows, show), show, tag)
+        res = score(engine, rows, show)
+        report(path.name, res, show, tag)
+        nones = sum(res["matrix"][("none", p)] for p in LEVELS)
+        quiet, unread = quiet + nones, unread + round(res["unread"] * nones)
+    if quiet:
+        print(
+            f"\n== all sets: {unread} of {quiet} messages labelled none read as not understood ({unread / quiet:.1%})"
+        )
     if not args.no_speed:
         speed(engine, everything)
 
