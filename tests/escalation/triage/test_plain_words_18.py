@@ -480,3 +480,21 @@ def test_scores_after_a_dash_strain_named_first_and_plain_breath_and_nausea(
 
 def test_a_misspelt_cough_is_not_read_as_laughing() -> None:
     assert "hemoptysis" in present(assess("caughing up blod this morning"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so exhausted I can barely get out of bed",
+        "knackered, can hardly get off the settee today",
+        "wiped out 😩 can barely get up off the couch",
+    ],
+)
+def test_an_inability_put_down_to_tiredness_is_tiredness(text: str) -> None:
+    a = assess(text)
+    assert "fatigue" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+def test_a_chair_left_with_weak_legs_is_still_a_cord_sign() -> None:
+    assert assess("can't get out of the chair, my legs won't hold me").level is Level.EMERGENCY
