@@ -498,3 +498,48 @@ def test_an_inability_put_down_to_tiredness_is_tiredness(text: str) -> None:
 
 def test_a_chair_left_with_weak_legs_is_still_a_cord_sign() -> None:
     assert assess("can't get out of the chair, my legs won't hold me").level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("legs no feel since the morning", "numbness"),
+        ("she has lost the use of her legs", "limb_weakness"),
+        ("his eyes rolled back and he went stiff", "seizure"),
+        ("she fell down and started shaking", "seizure"),
+        ("breathing bad, I cannot lie flat", "dyspnea"),
+        ("I am catching breath even in my chair", "dyspnea"),
+    ],
+)
+def test_emergencies_told_by_learners_and_carers_by_what_they_see(text: str, concept: str) -> None:
+    a = assess(text, None, CARER)
+    assert concept in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the cat is shaking on the floor after the bath",
+        "I am catching the bus at ten",
+        "the baby's eyes go up to the mobile",
+    ],
+)
+def test_a_wet_cat_a_bus_and_a_babys_gaze_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_back_pain_lying_down_is_not_breath_at_rest() -> None:
+    assert assess("my back hurts when I lie down").level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("my belly a run all day, more than ten", Level.URGENT),
+        ("vomited so many times, more than ten", Level.URGENT),
+        ("I am sick, the pain is more than 3", Level.ROUTINE),
+    ],
+)
+def test_a_bare_more_than_after_a_counted_symptom_is_its_count(text: str, level: Level) -> None:
+    assert assess(text).level is level

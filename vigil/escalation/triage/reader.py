@@ -226,6 +226,7 @@ class Reader:
         self._another = L.get("count_another", frozenset())
         # "twice before breakfast and twice since": words that open a part of the day.
         self._periods = L.get("count_periods", frozenset())
+        self._at_least = L.get("count_at_least", frozenset())
         # "twice overnight then 3 times this morning": words joining one part of a day to the next.
         self._count_joins = L.get("count_joins", frozenset()) | self._and
         self._temp_words = L.get("temperature_words", frozenset())
@@ -720,6 +721,10 @@ class Reader:
             ):
                 # "threw up 3 times this morning and another 3 since lunch": the unit is the one before
                 self._attach_count(r, index, num.i - 1, num.j, int(num.value), more=True)
+            elif whole and self._at_least_alone(r, num):
+                # "I vomit many many time today, more than ten": a bare "more than" number after
+                # a counted symptom is how many times.
+                self._attach_count(r, index, num.i - 2, num.j, int(num.value))
             elif whole and self._count_before(r, num):  # "4 loose stools"
                 self._attach_count(r, index, num.i, num.j, int(num.value))
             elif num.i > 0 and tokens[num.i - 1].norm == "x" and whole:  # "loose stools x7"
@@ -1011,6 +1016,18 @@ class Reader:
                         r.drafts.append(d)
                         return d
         return None
+
+    def _at_least_alone(self, r: Reading, num: Number) -> bool:
+        """'more than ten' closing a clause, with no unit of its own after it, and a counted
+        symptom the last thing named before it ("my pain is more than 7" rates the pain)."""
+        tokens = r.tokens
+        if num.i < 2 or " ".join(t.norm for t in tokens[num.i - 2 : num.i]) not in self._at_least:
+            return False
+        if num.j < len(tokens) and tokens[num.j].kind != PUNCT:
+            return False
+        before = [d for d in r.drafts if d.end <= num.i - 2]
+        last = max(before, key=lambda d: d.end, default=None)
+        return last is not None and last.concept in self._count_targets
 
     def _adds_on(self, r: Reading, num: Number) -> bool:
         """'sick 3 times this morning and another 3 since lunch', 'twice before breakfast and
