@@ -543,3 +543,33 @@ def test_back_pain_lying_down_is_not_breath_at_rest() -> None:
 )
 def test_a_bare_more_than_after_a_counted_symptom_is_its_count(text: str, level: Level) -> None:
     assert assess(text).level is level
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("not really, but I did fall twice", "Any trouble walking?"),
+        ("he has fallen three times this week", None),
+        ("I did trip a few times yesterday", None),
+    ],
+)
+def test_falls_counted_with_their_auxiliary_are_gait_difficulty(text: str, question: str | None) -> None:
+    a = assess(text, question)
+    assert "gait_difficulty" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_fall_denied_stays_denied() -> None:
+    assert assess("no, I have never fallen twice", "Any trouble walking?").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("legs ok. back still a 6", Level.ROUTINE),
+        ("my neck remains a 9", Level.URGENT),
+        ("still a 2 hour wait for the bus", Level.NONE),
+    ],
+)
+def test_a_site_still_a_score_is_rated(text: str, level: Level) -> None:
+    assert assess(text).level is level
