@@ -573,3 +573,32 @@ def test_a_fall_denied_stays_denied() -> None:
 )
 def test_a_site_still_a_score_is_rated(text: str, level: Level) -> None:
     assert assess(text).level is level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my daughter had to carry me to the bathroom",
+        "my husband has to hold me up to walk now",
+        "my son had to lift me off the sofa",
+    ],
+)
+def test_walking_that_needs_someone_else_is_the_writers_gait_difficulty(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_husband_carrying_his_mother_is_not_the_writer() -> None:
+    assert assess("my husband had to carry his mum to the car").level is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["passed a big clot in my wee this morning", "clots on my pad since lunch"])
+def test_clots_passed_are_a_large_amount_of_blood(text: str) -> None:
+    a = assess(text)
+    assert "bleeding" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_the_clot_being_treated_in_a_leg_is_not_bleeding() -> None:
+    assert "bleeding" not in present(assess("the clot in my leg is being treated with injections"))

@@ -1487,13 +1487,13 @@ class Reader:
                         self._worry_for_other(tokens, k, subject)
                 elif m.has("concept") and (tok.norm == "my" or tok.norm in self._first_singular):
                     state = 0  # "husband said my arm was jerking": a phrase that opens with "my" is mine
-                elif (
-                    m.has("concept")
-                    and tok.norm in self._helping_verbs
-                    and k + 1 < m.j
-                    and tokens[k + 1].norm in self._helped_objects
+                elif m.has("concept") and any(
+                    tokens[x].norm in self._helping_verbs and tokens[x + 1].norm in self._helped_objects
+                    for x in range(k, m.j - 1)
                 ):
-                    state = 0  # "my son has to lift me off the toilet": the one lifted is me
+                    # "my son has to lift me off the toilet", "my husband had to carry me to the
+                    # loo": the one lifted or carried is me, wherever the phrase's verb stands
+                    state = 0
             if tok.norm in self._first_singular and (m is None or not m.has("marker")) and k >= person_end:
                 state = 0  # "in my opinion I have a fever": "I have" is read as a yes, still me
             elif tok.norm in self._before_verb and self._before_first_verb(tokens, k):
