@@ -602,3 +602,24 @@ def test_clots_passed_are_a_large_amount_of_blood(text: str) -> None:
 
 def test_the_clot_being_treated_in_a_leg_is_not_bleeding() -> None:
     assert "bleeding" not in present(assess("the clot in my leg is being treated with injections"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had an accident in the car park, a van reversed into me",
+        "I had a small accident on my bike last week, just a graze",
+        "she needs the wheelchair to get to the far clinic, it's a long walk",
+        "lying here reading, only puffed when I climb the stairs",
+    ],
+)
+def test_crashes_long_distances_and_exertion_while_resting_are_not_emergencies(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text", ["had a little accident in the night", "he had a wee accident again this morning"]
+)
+def test_a_little_accident_is_the_usual_word_for_wetting(text: str) -> None:
+    a = assess(text)
+    assert "bladder_bowel_dysfunction" in present(a)
