@@ -623,3 +623,31 @@ def test_crashes_long_distances_and_exertion_while_resting_are_not_emergencies(t
 def test_a_little_accident_is_the_usual_word_for_wetting(text: str) -> None:
     a = assess(text)
     assert "bladder_bowel_dysfunction" in present(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my legs are like wet noodles and my back is very pain", "limb_weakness"),
+        ("she is talking not clear since lunch", "speech_difficulty"),
+        ("his face on one side is dropping", "speech_difficulty"),
+        ("mouth is falling down on the right side", "speech_difficulty"),
+        ("I cannot go the toilet for wee since last night", "bladder_bowel_dysfunction"),
+    ],
+)
+def test_emergencies_in_a_learners_or_carers_words_are_read(text: str, concept: str) -> None:
+    a = assess(text, None, CARER)
+    assert concept in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my new shirt is cotton",
+        "the line is not clear when you phone",
+        "leaves are falling down on one side of the garden",
+    ],
+)
+def test_cotton_a_bad_line_and_falling_leaves_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
