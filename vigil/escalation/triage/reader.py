@@ -53,6 +53,8 @@ def _happened(tokens: list[Token], k: int) -> bool:
 
 # Words between a person named and their verb ("the woman next to me in the chemo suite had").
 SUBJECT_REACH: Final = 9
+# How long a relative clause between commas after a person may be (", who lives in Leeds,").
+ASIDE_REACH: Final = 10
 FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a headache"
 
 OTHER: Final = 1
@@ -60,6 +62,9 @@ OTHER: Final = 1
 ADDED_WORDS: Final = frozenset({"more", "further", "extra"})
 SITE_SCORE_GAP: Final = 6  # most words a score's lead-in ("which is about") may take
 SCORE_LEAD_PUNCT: Final = frozenset({",", "-", ":"})  # "my lower back - it's about a 7"
+# How far back a "can't" reaches to the "without" it needs ("can't walk to the corner shop
+# now without stopping").
+CANT_WITHOUT_WINDOW: Final = 10
 ON_TREATMENT: Final = "_on_active_treatment"
 BONE_METS: Final = "_known_bone_metastases"
 # Context a message can give of itself, as pseudo-findings with a status: marker -> draft
@@ -222,14 +227,17 @@ class Reader:
         self._skip_before_site = L.get("determiners", frozenset())
         self._count_units = L.get("count_units", frozenset())
         self._score_leads = L.get("score_leads", frozenset()) | L.get("approximately", frozenset())
-        # "another 3 since lunch": words before a count that add it to the one before.
-        self._another = L.get("count_another", frozenset())
-        # "twice before breakfast and twice since": words that open a part of the day.
-        self._periods = L.get("count_periods", frozenset())
         self._at_least = L.get("count_at_least", frozenset())
-        # "twice overnight then 3 times this morning": words joining one part of a day to the next.
-        self._count_joins = L.get("count_joins", frozenset()) | self._and
+        self._day_parts = L.get("day_parts", frozenset())
+        self._count_added_before = L.get("count_added_before", frozenset())
+        self._count_totals = L.get("count_totals", frozenset())
+        self._needs_words = L.get("cant_without_leads", frozenset())
+        self._without = L.get("without_words", frozenset())
+        self._day_part_leads = L.get("day_part_leads", frozenset())
+        self._not_counts = L.get("not_counts", frozenset())
+        self._count_leads = L.get("count_leads", frozenset())
         self._temp_words = L.get("temperature_words", frozenset())
+        self._temp_after = L.get("temperature_after_words", frozenset())
         # Words after a bare number that say it is no temperature ("tengo 40 años").
         self._not_temperatures = L.get("not_temperatures", frozenset())
         self._celsius = L.get("celsius_units", frozenset())
@@ -248,11 +256,14 @@ class Reader:
         self._score_glue = L.get("score_glue", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._cancellers = L.get("cue_cancellers", frozenset())
+        self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
+        self._canceller_glue = L.get("canceller_glue", frozenset())
         self._bare_names = L.get("bare_patient_names", frozenset())
         self._owner_words = L.get("owner_words", frozenset())
         self._score_targets = L.get("score_targets", frozenset())
         self._count_targets = L.get("count_targets", frozenset())
         self._present_time = L.get("present_time", frozenset())
+        self._present_verbs = L.get("present_verbs", frozenset())
         self._site_pronouns = L.get("site_pronouns", frozenset())
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
         self._history_comparisons = L.get("history_comparisons", frozenset())
@@ -267,6 +278,9 @@ class Reader:
         self._writer_words = L.get("writer_words", frozenset())
         self._place_prepositions = L.get("place_prepositions", frozenset())
         self._place_owners = L.get("place_owners", frozenset())
+        # Words that open a relative clause set between commas after a person.
+        self._aside_openers = L.get("aside_openers", RELATIVE_PRONOUNS)
+        self._aside_leads = L.get("aside_leads", frozenset())  # "la" of "la que vive en..."
         # Words of the language's grammar the passes below need; English when not given.
         self._first_singular = L.get("first_singular", FIRST_SINGULAR)
         # Words that may stand before a verb of the first person ("no puedo caminar"): they
@@ -335,6 +349,7 @@ class Reader:
         self._numbers(reading, owner)
         self._modifiers(tokens, mentions, owner, drafts)
         self._same_pain(tokens, drafts)
+        self._cant_without(tokens, mentions, reading)
         self._unplaced(tokens, mentions, drafts)
         self._statuses(reading, owner, contrast, carer)
         return reading
@@ -691,7 +706,7 @@ class Reader:
         index = Near(r.drafts)
         for num in r.numbers:
             if num.count_word:
-                self._attach_count(r, index, num.i, num.j, int(num.value), self._adds_on(r, num))
+                self._attach_count(r, index, num.i, num.j, int(num.value))
                 continue
             temp = self._temperature(tokens, num, n)
             if temp is not None:
@@ -704,23 +719,36 @@ class Reader:
                 continue
             whole = num.value == int(num.value)
             if num.j < n and tokens[num.j].norm in self._count_units and whole:
-                self._attach_count(r, index, num.i, num.j + 1, int(num.value), self._adds_on(r, num))
+                self._attach_count(r, index, num.i, num.j + 1, int(num.value))
             elif (
                 whole
                 and num.j + 1 < n
                 and tokens[num.j].norm in ADDED_WORDS
-                and tokens[num.j + 1].norm in self._count_units
+                and (
+                    tokens[num.j + 1].norm in self._count_units
+                    or tokens[num.j + 1].norm in self._day_parts
+                    or tokens[num.j + 1].norm in self._day_part_leads
+                )
             ):
-                # "sick twice this morning and four more times since lunch": six in all
+                # "sick twice this morning and four more times since lunch": six in all;
+                # "four more this afternoon": the part of the day says what is counted
                 self._attach_count(r, index, num.i, num.j + 2, int(num.value), more=True)
             elif (
                 whole
                 and num.i > 0
-                and tokens[num.i - 1].norm in self._another
-                and (num.j >= n or tokens[num.j].kind == PUNCT or tokens[num.j].norm in self._periods)
+                and tokens[num.i - 1].norm in self._count_added_before
+                and (num.j >= n or tokens[num.j].norm not in self._not_counts)
             ):
-                # "threw up 3 times this morning and another 3 since lunch": the unit is the one before
+                # "sick 3 times this morning and another 4 since lunch": seven in all
                 self._attach_count(r, index, num.i - 1, num.j, int(num.value), more=True)
+            elif (
+                whole
+                and num.i > 0
+                and tokens[num.i - 1].norm in self._count_leads
+                and self._bare_tally(tokens, num)
+            ):
+                # "diarrea cada rato, van 8 hoy": the count so far, said without a unit
+                self._attach_count(r, index, num.i - 1, num.j, int(num.value))
             elif whole and self._at_least_alone(r, num):
                 # "I vomit many many time today, more than ten": a bare "more than" number after
                 # a counted symptom is how many times.
@@ -885,6 +913,10 @@ class Reader:
                 tokens[x].norm in self._temp_words
                 for x in range(max(0, num.i - 4), num.i)
                 if tokens[x].clause == tokens[num.i].clause
+            ) or any(
+                tokens[x].norm in self._temp_after
+                for x in range(j, min(n, j + 4))
+                if tokens[x].clause == tokens[num.i].clause
             )
             if not (num.decimal or cue):
                 return None
@@ -993,6 +1025,13 @@ class Reader:
         before = [d for d in r.drafts if d.concept in targets and tokens[d.anchor].sentence == sentence - 1]
         return max(before, key=lambda d: d.end) if before else None
 
+    def _bare_tally(self, tokens: list[Token], num: Number) -> bool:
+        """A number after "van" that counts times, not days or hours ("van 8 hoy", not
+        "van 3 días"): nothing but a time word or the end follows it."""
+        if num.j >= len(tokens) or tokens[num.j].kind == PUNCT:
+            return True
+        return tokens[num.j].norm in self._present_time
+
     def _count_before(self, r: Reading, num: Number) -> bool:
         return any(d.concept in self._count_targets and d.start == num.j for d in r.drafts)
 
@@ -1029,38 +1068,24 @@ class Reader:
         last = max(before, key=lambda d: d.end, default=None)
         return last is not None and last.concept in self._count_targets
 
-    def _adds_on(self, r: Reading, num: Number) -> bool:
-        """'sick 3 times this morning and another 3 since lunch', 'twice before breakfast and
-        twice since': a count told for a further part of the same day adds to the count before
-        it (docs/triage.md: counts of the same day add up), where two counts of one day would
-        otherwise be read as the same count told twice."""
-        tokens = r.tokens
-        if num.i > 0 and tokens[num.i - 1].norm in self._another:
-            return True
-        k = num.j + (num.j < len(tokens) and tokens[num.j].norm in self._count_units)
-        if k < len(tokens) and tokens[k].norm in ADDED_WORDS:
-            return True  # "three times this morning and twice more this evening"
-        joined = any(tokens[x].norm in self._count_joins for x in range(max(0, num.i - 2), num.i))
-        if not (joined and k < len(tokens) and tokens[k].norm in self._periods):
-            return False
-        # The count before must also have been told for its own part of the day.
-        before = [m for m in r.numbers if m.j <= num.i - 1]
-        if not before:
-            return False
-        e = before[-1].j
-        e += e < len(tokens) and tokens[e].norm in self._count_units
-        return e < len(tokens) and tokens[e].norm in self._periods
-
     def _attach_count(self, r: Reading, index: Near, i: int, j: int, count: int, more: bool = False) -> None:
         d = self._nearest(r, index, i, j, self._count_targets, MOD_WINDOW)
         if d is None:
             r.loose_counts.append((i, j, count))
             return
-        if more and d.count is not None:
+        if d.count is not None and (more or self._parts_of_day(r.tokens, d.end, i, j)):
             d.count += count
         else:
             d.count = count if d.count is None else max(d.count, count)
         d.start, d.end = min(d.start, i), max(d.end, j)
+
+    def _parts_of_day(self, tokens: list[Token], end: int, i: int, j: int) -> bool:
+        """Between two counts of one symptom, a part of the day ("twice before breakfast,
+        twice at lunch"): each count is its own part of the day, so they add up; unless the
+        later count is the day's total ("five times today in all")."""
+        if any(t.norm in self._count_totals for t in tokens[j : j + 3]):
+            return False
+        return any(tokens[k].norm in self._day_parts for k in range(end, i))
 
     # -- modifiers ----------------------------------------------------------------------
 
@@ -1128,6 +1153,34 @@ class Reader:
             near = min(placed, key=lambda p: p.gap(d.start, d.end))
             near.mods.update(m for m in d.mods if near.concept in targets.get(m, frozenset({near.concept})))
 
+    def _cant_without(self, tokens: list[Token], mentions: list[Mention], r: Reading) -> None:
+        """'can't finish a sentence without stopping for breath', 'struggling to walk to the
+        shop without gasping': what one cannot do without is there, so the "without" denies
+        nothing; and a walk held back by the breath is the breath's, not a trouble walking."""
+        for idx, m in enumerate(mentions):
+            if ("neg", "pre") not in m.tags or tokens[m.i].norm not in self._without or m.j - m.i != 1:
+                continue
+            clause = tokens[m.i].clause
+            lead = next(
+                (
+                    k
+                    for k in range(m.i - 1, max(-1, m.i - CANT_WITHOUT_WINDOW), -1)
+                    if tokens[k].clause == clause and tokens[k].norm in self._needs_words
+                ),
+                None,
+            )
+            if lead is None:
+                continue
+            mentions[idx] = Mention(m.i, m.j, tuple(t for t in m.tags if t != ("neg", "pre")))
+            breath = any(
+                d.concept == "dyspnea" and d.start >= m.j and tokens[d.anchor].clause == clause
+                for d in r.drafts
+            )
+            if breath:
+                r.drafts[:] = [
+                    d for d in r.drafts if not (d.concept == "gait_difficulty" and lead <= d.start < m.i)
+                ]
+
     def _pronoun_before(self, tokens: list[Token], m: Mention) -> bool:
         k = m.i - 1
         while k >= 0 and m.i - k <= 4 and tokens[k].clause == tokens[m.i].clause:
@@ -1142,13 +1195,43 @@ class Reader:
         """'no worse', 'not sudden', 'fine at night': the cue is denied, not asserted."""
         for k in (m.i - 1, m.i - 2):
             if k < 0 or tokens[k].clause != tokens[m.i].clause:
-                return False
+                break
             o = owner[k]
             if o >= 0 and ("neg", "pre") in mentions[o].tags:
                 return True
             if tokens[k].norm in self._cancellers:
                 return True
+        return self._cancelled_after(tokens, m) or self._denied_after(tokens, mentions, owner, m)
+
+    def _cancelled_after(self, tokens: list[Token], m: Mention) -> bool:
+        """'At rest I am ok', 'at night it's fine': the circumstance is followed by its own
+        all-clear, in the same clause."""
+        for k in range(m.j, min(len(tokens), m.j + 4)):
+            if tokens[k].clause != tokens[m.i].clause:
+                return False
+            if tokens[k].norm in self._cancellers:
+                return True
+            if tokens[k].norm not in self._canceller_subjects:
+                return False
         return False
+
+    def _denied_after(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], m: Mention
+    ) -> bool:
+        """'sentada no', 'sentado estoy bien': in a language that puts the verdict after the
+        circumstance (it names `canceller_glue`), a bare "no" or "fine" after it denies it."""
+        glue = self._canceller_glue
+        if not glue:
+            return False
+        k = m.j
+        if k < len(tokens) and tokens[k].norm in glue and tokens[k].clause == tokens[m.i].clause:
+            k += 1
+        if k >= len(tokens) or tokens[k].clause != tokens[m.i].clause:
+            return False
+        o = owner[k]
+        if k == m.j and o >= 0 and ("neg", "post") in mentions[o].tags:
+            return True
+        return tokens[k].norm in self._cancellers
 
     # -- status -------------------------------------------------------------------------
 
@@ -1312,7 +1395,7 @@ class Reader:
                 return
             x = k
             while x < end and tokens[x].clause == c and tokens[x].sentence == sentence:
-                if tokens[x].norm in now:
+                if tokens[x].norm in now or (c != clause and tokens[x].norm in self._present_verbs):
                     return
                 x += 1
             for y in range(k, x):
@@ -1599,6 +1682,12 @@ class Reader:
             apart = self._writer_apart
             if any(tuple(aside[x : x + len(c)]) == c for x, w in enumerate(aside) for c in apart.get(w, ())):
                 return True
+        after_aside = self._past_aside(tokens, k)
+        if after_aside is not None:
+            # "my mum, the one who lives in Leeds, has a swollen leg": the look goes on past
+            # the clause set between commas, which says who she is, not what she has.
+            k = after_aside
+            clause = tokens[k].clause
         while k < len(tokens) and k - m.j < SUBJECT_REACH and tokens[k].clause == clause:
             if tokens[k].norm in self._subject_verbs:
                 return True
@@ -1619,6 +1708,25 @@ class Reader:
                 return False  # "I need someone to ring me": what follows "to" is asked, not had
             k += 1
         return False
+
+    def _past_aside(self, tokens: list[Token], k: int) -> int | None:
+        """Where the words go on after a relative clause set between commas from k (", who
+        lives nearby," / ", la que vive en Ponce,"), or None when none opens at k."""
+        n = len(tokens)
+        if k + 1 >= n or tokens[k].norm != ",":
+            return None
+        lead = k + 1
+        if tokens[lead].norm in self._aside_leads and lead + 1 < n:
+            lead += 1
+        if tokens[lead].norm not in self._aside_openers:
+            return None
+        sentence = tokens[k].sentence
+        for x in range(lead + 1, min(n - 1, lead + ASIDE_REACH)):
+            if tokens[x].sentence != sentence:
+                return None
+            if tokens[x].norm == ",":
+                return x + 1
+        return None
 
     def _a_place(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
         """'from my daughter's', 'round at Mum's': a home named by its owner, nothing of theirs."""
