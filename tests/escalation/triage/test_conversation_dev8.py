@@ -400,3 +400,24 @@ def test_a_glass_filled_with_water_qualifies_nothing() -> None:
     assert "hemoptysis-major" not in a.rules
     a = _reading(("bit of a headache", None, 0), ("filled a glass of water and took paracetamol", None, 200))
     assert a.level.label == "routine"
+
+
+# -- less managed than before is worse ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "getting puffed doing jobs I could do a month ago",
+        "short of breath with stuff I used to manage easily before",
+        "breathless at things I was able to do last week",
+    ],
+)
+def test_breathless_at_what_was_managed_before_is_worsening(text: str) -> None:
+    a = _reading(text, ("no", "Do you have any chest pain now?", 4))
+    assert "dyspnea-new" in a.rules
+
+
+def test_breathless_doing_things_without_a_before_is_not_worse() -> None:
+    a = _reading("bit breathless doing things round the house", ("no", "Do you have any chest pain now?", 4))
+    assert a.level.label == "routine"
