@@ -421,3 +421,46 @@ def test_breathless_at_what_was_managed_before_is_worsening(text: str) -> None:
 def test_breathless_doing_things_without_a_before_is_not_worse() -> None:
     a = _reading("bit breathless doing things round the house", ("no", "Do you have any chest pain now?", 4))
     assert a.level.label == "routine"
+
+
+# -- more ways to point at what was said -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "ignore what I said about being breathless, that's my husband",
+        "oops breathless was meant for my sister",
+        "forget the breathless bit, it's my son's",
+    ],
+)
+def test_more_ways_to_point_at_a_finding_and_give_it_away(after: str) -> None:
+    assert _level("left calf swollen and warm", "and breathless", after) == "urgent"
+
+
+def test_ignore_that_then_a_finding_of_ones_own_keeps_it() -> None:
+    a = _reading("left calf swollen and warm", "ignore that, I'm breathless now though")
+    assert "dyspnea" in {f.concept for f in a.findings if f.present}
+
+
+@pytest.mark.parametrize(
+    "after", ["sorry legs ok, ignore that bit", "legs fine, scratch that", "ignore that, my legs are ok"]
+)
+def test_a_site_said_fine_in_a_retraction_takes_back_only_that_site(after: str) -> None:
+    assert _level("back's sore and my legs feel heavy", after) == "routine"
+
+
+def test_a_retraction_without_a_site_takes_back_the_whole_message() -> None:
+    assert _level("back's sore and my legs feel heavy", "sorry, ignore that, wrong chat") == "none"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "lol no I mean I threw a fit at the council",
+        "oh oops I meant I had a fry-up",
+        "haha no I mean I was fuming",
+    ],
+)
+def test_a_laughing_no_i_mean_retells_the_message_before(after: str) -> None:
+    assert _level("had a fit", after) == "none"

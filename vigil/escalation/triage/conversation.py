@@ -178,6 +178,7 @@ class Phrases:
     # In a correction, a finding named as a reference to what was said ("ignore the breathless
     # bit"): what follows the finding's words.
     named_back: re.Pattern[str] | None = None
+    named_before: re.Pattern[str] | None = None
 
 
 @cache
@@ -244,6 +245,7 @@ def phrases(language: str = "en") -> Phrases:
         told_weeks_ago=patterns("told_weeks_ago"),
         site_fine=patterns("site_fine"),
         named_back=re.compile(str(data["named_back"])) if data.get("named_back") else None,
+        named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
     )
 
 
@@ -572,7 +574,9 @@ class ConversationReader:
                     present = [back]
                 elif named is not None:
                     changes += self._overturn_named(pool, named.group("what"), index, offset)
-                elif taken is not None:
+                elif taken is not None and not (taken == "negated" and self._fine_sites(text)):
+                    # (not "legs ok, ignore that bit": what the correction says is fine goes,
+                    # below, and the rest stays)
                     changes += self._overturn_last(pool, taken, index, offset)
                 else:
                     extra = self._again(pool, text, originals[i], times, i, index)
@@ -596,9 +600,8 @@ class ConversationReader:
             correcting = correcting and not self.phrases.also.search(text)
             if correcting:
                 # "no wait, legs are fine, it's just the back": only what was said of the legs goes.
-                for fine in (m for p in self.phrases.site_fine for m in p.finditer(text)):
-                    if self._names_site(fine.group("what")):
-                        changes += self._overturn_named(pool, fine.group("what"), index, offset, "negated")
+                for site in self._fine_sites(text):
+                    changes += self._overturn_named(pool, site, index, offset, "negated")
             if correcting and present:
                 # "sorry, the back pain was my husband": the message's own words give it away.
                 mine = [self._given_away(f, text) for f in mine]
@@ -1088,11 +1091,19 @@ class ConversationReader:
             return replace(finding, status="other")
         return finding
 
+    def _fine_sites(self, text: str) -> list[str]:
+        """The sites a message says are fine ("legs are fine", "back ok")."""
+        said = (m.group("what") for p in self.phrases.site_fine for m in p.finditer(text))
+        return [w for w in said if self._names_site(w)]
+
     def _named_back(self, finding: Finding, text: str, status: Status) -> Finding:
-        named = self.phrases.named_back
-        if finding.present and named is not None and named.match(text[finding.end :]):
-            return replace(finding, status=status)
-        return finding
+        """A finding the correction points at ("the breathless bit", "what I said about being
+        breathless") takes the correction's status: it is not said again."""
+        after, before = self.phrases.named_back, self.phrases.named_before
+        pointed = (after is not None and after.match(text[finding.end :]) is not None) or (
+            before is not None and before.search(text[: finding.start]) is not None
+        )
+        return replace(finding, status=status) if finding.present and pointed else finding
 
     def _given_away(self, finding: Finding, text: str) -> Finding:
         after = text[finding.end : finding.end + 60]
