@@ -5,13 +5,15 @@ negatives beside it. Our own sentences, never a bench's."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from vigil.escalation.triage import Assessment, default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
 
-from .conftest import CARER, present
+from .conftest import CARER, ON_TX, present
 
 
 def assess(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> Assessment:
@@ -20,6 +22,16 @@ def assess(text: str, question: str | None = None, context: dict[str, Any] | Non
 
 def level(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> str:
     return assess(text, question, context).level.label
+
+
+def talk(*turns: str | tuple[str, str]) -> Assessment:
+    """Messages twenty minutes apart; a (question, answer) pair answers that question."""
+    start = datetime(2026, 5, 4, 9, tzinfo=UTC)
+    messages = []
+    for i, turn in enumerate(turns):
+        question, text = turn if isinstance(turn, tuple) else (None, turn)
+        messages.append(Message(text, start + timedelta(minutes=20 * i), question))
+    return ConversationReader(default_engine("es")).read(messages).assessment
 
 
 # -- tingling told by its diminutives, said of a limb ------------------------------------------
@@ -125,3 +137,529 @@ def test_repeated_trips_are_gait_difficulty(text: str) -> None:
 @pytest.mark.parametrize("text", ["me tropecé con la alfombra", "mi nieto se me cayó dos veces"])
 def test_one_trip_or_a_dropped_child_is_not_gait_difficulty(text: str) -> None:
     assert "gait_difficulty" not in present(assess(text)), assess(text).findings
+
+
+# -- a past told with one year, or with "desde entonces nada" after it -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hace un año me dio una convulsión",
+        "tuve un desmayo hace como un año, desde entonces ya no",
+        "me desmayé en la boda de mi hijo, pero desde entonces nada",
+    ],
+)
+def test_an_event_a_year_back_or_nothing_since_is_history(text: str) -> None:
+    a = assess(text)
+    assert a.level.label == "none", a.findings
+
+
+def test_an_event_within_the_hour_is_now() -> None:
+    assert level("tuve una convulsión hace media hora") == "emergency"
+
+
+# -- a symptom that "se me fue" with a remedy --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el dolor de cabeza que tenía se me fue con la pastilla",
+        "la diarrea se le fue solita",
+        "la tos se me fue después del jarabe",
+    ],
+)
+def test_a_symptom_that_went_away_is_resolved(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert not present(a), a.findings
+
+
+def test_the_breath_that_went_is_no_resolution() -> None:
+    assert "dyspnea" in present(assess("subí la escalera y se me fue el aire"))
+
+
+# -- a person set apart by a clause between commas ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hermana, la que vive en Texas, tiene fiebre. Yo bien",
+        "mi suegro, que está de visita, anda con diarrea",
+        "mi primo, el que trabaja conmigo, tiene la pierna hinchada",
+    ],
+)
+def test_a_relative_with_an_aside_is_still_the_subject(text: str) -> None:
+    a = assess(text)
+    assert not present(a), a.findings
+
+
+def test_an_aside_about_the_carer_leaves_the_writer_the_patient() -> None:
+    a = assess("mi esposa, que me acompaña siempre, dice que no puedo caminar derecho")
+    assert "gait_difficulty" in present(a), a.findings
+
+
+# -- not staying awake is drowsiness, not gait -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a mi papá le cuesta mantenerse despierto",
+        "no puedo mantener los ojos abiertos en todo el día",
+        "se la pasa cabeceando frente a la tele",
+    ],
+)
+def test_not_staying_awake_is_drowsiness(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "drowsiness" in present(a), a.findings
+    assert "gait_difficulty" not in present(a)
+
+
+def test_not_staying_on_ones_feet_is_still_gait() -> None:
+    assert "gait_difficulty" in present(assess("no puedo mantenerme parada"))
+
+
+# -- "me expliqué mal" takes back the message before -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        "perdón, me expliqué mal, sí camino, lo que tengo es mucho sueño",
+        "disculpe, no me expliqué bien: camino normal, solo estoy cansado",
+        "ay perdón, lo dije mal, las piernas están bien",
+    ],
+)
+def test_i_explained_it_badly_takes_back_the_message_before(fix: str) -> None:
+    a = talk("no me aguantan las piernas, no puedo caminar", fix)
+    assert a.level.label != "emergency", a.findings
+
+
+def test_explaining_a_new_symptom_keeps_it() -> None:
+    a = talk(
+        "me duele un poco la espalda", "perdón, me expliqué mal: no es la espalda, es que no puedo orinar"
+    )
+    assert "bladder_bowel_dysfunction" in present(a), a.findings
+
+
+# -- a screening answer that calls each thing normal -------------------------------------------
+
+SCREEN = "¿Tiene mucha sed, orina mucho, náuseas o somnolencia?"
+
+
+@pytest.mark.parametrize(
+    "text", ["sed normal, ganas de orinar normales", "no, la sed normal", "todo normal, sed normal"]
+)
+def test_a_thing_called_normal_is_denied(text: str) -> None:
+    assert "thirst" not in present(assess(text, SCREEN)), assess(text, SCREEN).findings
+
+
+def test_a_thing_called_more_than_normal_stands() -> None:
+    assert "thirst" in present(assess("tengo más sed de lo normal"))
+
+
+# -- the circumstance denied after it: "sentada no", "acostado estoy bien" ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me falta el aire al subir, sentada no",
+        "me ahogo caminando; acostado estoy bien",
+        "me agito en la escalera, en reposo no",
+    ],
+)
+def test_breathlessness_fine_at_rest_is_not_at_rest(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a), a.findings
+    assert "breathing" not in a.rules
+
+
+def test_breathless_lying_down_stays_at_rest() -> None:
+    assert "breathing" in assess("acostada no puedo respirar").rules
+
+
+# -- tired by breathing itself -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["me canso respirando", "mi mamá se cansa de respirar", "me fatigo cuando respiro, más que antes"]
+)
+def test_tired_by_breathing_is_dyspnea(text: str) -> None:
+    assert "dyspnea" in present(assess(text, context=CARER)), assess(text).findings
+
+
+def test_tired_by_walking_is_not_dyspnea() -> None:
+    assert "dyspnea" not in present(assess("me canso caminando al mercado"))
+
+
+# -- peeing more than usual, and its nouns -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["orino más de lo normal", "ando con una meadera terrible", "hace pipí mucho más que antes"]
+)
+def test_peeing_more_than_usual_is_polyuria(text: str) -> None:
+    assert "polyuria" in present(assess(text)), assess(text).findings
+
+
+def test_thirst_and_peeing_more_together_are_hypercalcaemia() -> None:
+    assert "hypercalcemia" in assess("mucha sed y una meadera que no me deja dormir").rules
+
+
+def test_peeing_as_usual_is_nothing() -> None:
+    assert "polyuria" not in present(assess("orino normal, como siempre"))
+
+
+# -- blood named by its colour in small marks --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "al toser salen unas rayitas rojas",
+        "la flema trae hilitos colorados",
+        "cuando escupo veo puntitos rojos",
+    ],
+)
+def test_red_marks_in_what_is_coughed_up_are_haemoptysis(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis" in present(a), a.findings
+    assert a.level.label == "urgent"
+
+
+def test_red_marks_and_chest_pain_on_coughing_are_major() -> None:
+    a = talk("en el gargajo vi rayitas rojas", "ahora me duele el pecho al toser")
+    assert a.level.label == "emergency", a.findings
+
+
+def test_red_stripes_on_a_shirt_are_no_haemoptysis() -> None:
+    assert "hemoptysis" not in present(assess("me compré una blusa con rayitas rojas"))
+
+
+# -- a prick in the chest, the breath taken away, winded at chores -----------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("me duele el pecho", "respirar me cuesta desde hoy"),
+        ("se me hinchó la pantorrilla derecha", "me pincha el pecho cuando jalo aire"),
+        ("tengo sangre en la flema", "estoy más agitado que antes al subir"),
+    ],
+)
+def test_the_breath_or_chest_said_in_the_next_message_completes_an_emergency(turns: tuple[str, str]) -> None:
+    a = talk(*turns)
+    assert a.level.label == "emergency", a.findings
+
+
+def test_a_pain_that_takes_the_breath_away_is_breathing() -> None:
+    assert "breathing" in assess("me dio un dolor en el pecho que me corta la respiración").rules
+
+
+@pytest.mark.parametrize("text", ["estoy agitada con tanto trámite", "se me pinchó la llanta del carro"])
+def test_busy_or_a_flat_tyre_is_nothing(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+# -- the head by its slang name -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["me duele la choya desde ayer", "la tatema me va a estallar", "me explota la cholla, un 9"]
+)
+def test_slang_for_the_head_with_pain_is_headache(text: str) -> None:
+    assert "headache" in present(assess(text)), assess(text).findings
+
+
+def test_bursting_slang_head_is_severe() -> None:
+    assert "head" in assess("la choya me va a explotar").rules
+
+
+# -- collars in the plural, and a whistle said by its verb -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el cuello de mis blusas ya no me cierra",
+        "ya no me abrochan los cuellos, el cuello de sus camisas no le cierra",
+    ],
+)
+def test_collars_that_no_longer_close_are_neck_swelling(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "face_neck_swelling" in present(a), a.findings
+
+
+@pytest.mark.parametrize(
+    "text", ["chiflo al respirar", "mi papá pita cuando respira", "silba al respirar hondo"]
+)
+def test_whistling_breath_is_wheeze(text: str) -> None:
+    assert "wheeze" in present(assess(text, context=CARER)), assess(text).findings
+
+
+def test_a_swollen_neck_with_a_whistling_breath_is_an_airway_emergency() -> None:
+    assert "svc-airway" in assess("tengo el cuello hinchado y silbo al respirar").rules
+
+
+def test_whistling_a_tune_is_no_wheeze() -> None:
+    assert level("mi nieto silba todo el día") == "none"
+
+
+# -- counts said in Spanish ways -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "seis veces aguado desde anoche",
+        "hoy van 7, con diarrea todo el día",
+        "4 popos líquidas hoy",
+        "tuve diarrea 2 veces en la mañana y otras 5 después",
+    ],
+)
+def test_diarrhoea_counted_in_spanish_ways_is_urgent_on_treatment(text: str) -> None:
+    a = assess(text, context=ON_TX)
+    assert a.level.label == "urgent", a.findings
+    assert "diarrhea" in a.rules
+
+
+def test_vomits_in_the_morning_and_others_later_add_up() -> None:
+    assert "vomiting" in assess("vomité 2 veces temprano y otras 4 al mediodía").rules
+
+
+def test_days_after_van_are_no_count() -> None:
+    a = assess("tengo diarrea, van 8 días así", context=ON_TX)
+    assert "diarrhea" not in a.rules, a.findings
+
+
+# -- "trasbocar" -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["trasboco todo, ni el agua me queda", "mi esposo trasboca todo lo que come"]
+)
+def test_trasbocar_everything_is_vomiting_without_fluids(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "vomiting" in a.rules, a.findings
+
+
+def test_trasbocar_once_is_routine() -> None:
+    assert level("anoche trasboqué una vez") == "routine"
+
+
+# -- a score answer that names the place says which pain ---------------------------------------
+
+PAIN_SCALE = "Del 0 al 10, ¿qué tan fuerte es su dolor hoy?"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "rule"),
+    [
+        ("un 9, en el mero pecho", "chest_pain", "chest-pain"),
+        ("2, pero es en el pecho", "chest_pain", "chest-pain-any"),
+        ("como 8, en la columna", "back_pain", "spinal-pain-flags"),
+    ],
+)
+def test_a_scored_answer_naming_a_place_is_that_places_pain(text: str, concept: str, rule: str) -> None:
+    a = assess(text, PAIN_SCALE)
+    assert concept in present(a), a.findings
+    assert rule in a.rules
+
+
+def test_a_scored_answer_without_a_place_stays_pain() -> None:
+    a = assess("un 5", PAIN_SCALE)
+    assert present(a) == {"pain"}, a.findings
+
+
+def test_a_scored_answer_naming_a_knee_stays_pain() -> None:
+    assert present(assess("6, la rodilla", PAIN_SCALE)) == {"pain"}
+
+
+# -- a yes to a question that takes a finding as given -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("sí, dos veces", "Con el dolor de cabeza, ¿ha vomitado?"),
+        ("sí", "¿Ha tenido vómitos con el dolor de cabeza?"),
+        ("sí, anoche", "Con ese dolor de cabeza, ¿ha vomitado?"),
+    ],
+)
+def test_yes_to_vomiting_with_the_headache_is_both(text: str, question: str) -> None:
+    a = assess(text, question)
+    assert {"headache", "vomiting"} <= present(a), a.findings
+    assert "head" in a.rules
+
+
+def test_no_to_vomiting_with_the_headache_denies_only_the_vomiting() -> None:
+    a = assess("no, nada", "Con el dolor de cabeza, ¿ha vomitado?")
+    assert not present(a), a.findings
+
+
+# -- breathless lying down, propped on pillows --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me falta el aire, duermo con cuatro almohadas",
+        "no puedo respirar bien acostada, uso 3 almohadas",
+        "mi mamá se ahoga de noche, ya va en varias almohadas",
+    ],
+)
+def test_breathless_and_propped_on_pillows_is_at_rest(text: str) -> None:
+    assert "breathing" in assess(text, context=CARER).rules, assess(text).findings
+
+
+def test_pillows_without_breathlessness_are_nothing() -> None:
+    assert level("me regalaron dos almohadas") == "none"
+
+
+# -- words that come out wrong; not knowing where one is ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me salen las palabras al revés",
+        "a mi esposo las palabras le salen trabadas desde la mañana",
+        "mi hija dice que no se me entiende cuando hablo",
+    ],
+)
+def test_tangled_words_are_speech_difficulty(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "speech_difficulty" in present(a), a.findings
+    assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoy no sabía dónde estaba, ando medio perdida",
+        "no me acordaba ni de dónde estaba",
+        "me sentí muy desorientado en la tienda",
+    ],
+)
+def test_not_knowing_where_one_is_is_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text)), assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text", ["me perdí en el centro buscando la farmacia", "no me acuerdo de su nombre, ¿me lo repite?"]
+)
+def test_a_wrong_turn_or_a_forgotten_name_is_no_confusion(text: str) -> None:
+    assert "confusion" not in present(assess(text)), assess(text).findings
+
+
+# -- a week without a bowel movement, with nausea ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no he ido al baño desde el domingo",
+        "no voy de cuerpo desde hace una semana",
+        "no fue al baño en cinco días",
+    ],
+)
+def test_days_without_a_bowel_movement_are_constipation(text: str) -> None:
+    assert "constipation" in present(assess(text, context=CARER)), assess(text).findings
+
+
+def test_constipation_and_nausea_are_hypercalcaemia() -> None:
+    assert "hypercalcemia" in assess("con náuseas y no voy al baño desde el sábado").rules
+
+
+# -- still coughing, a complaint of a place, plain worry ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["sigo con la tos", "ando con una tos que no se quita", "sigue con esa tos de perro"]
+)
+def test_still_with_a_cough_is_a_cough(text: str) -> None:
+    assert "cough" in present(assess(text, context=CARER)), assess(text).findings
+
+
+def test_blood_with_the_cough_is_still_haemoptysis() -> None:
+    assert "hemoptysis" in present(assess("me sale sangre con la tos"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mamá se queja de la espalda",
+        "se queja mucho de la cintura cuando se levanta",
+        "me quejo de la columna",
+    ],
+)
+def test_a_complaint_of_the_back_is_back_pain(text: str) -> None:
+    assert "back_pain" in present(assess(text, context=CARER)), assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "estoy preocupado, la quimio no me está haciendo efecto",
+        "ando angustiada",
+        "el tratamiento no me funciona",
+    ],
+)
+def test_worry_about_oneself_or_the_treatment_is_patient_worry(text: str) -> None:
+    assert "patient_worry" in present(assess(text)), assess(text).findings
+
+
+def test_worry_for_a_child_is_not_patient_worry() -> None:
+    assert "patient_worry" not in present(assess("estoy preocupada por mi hijo, tiene examen"))
+
+
+# -- more than usual, since a recent day --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["sí, más de lo habitual", "me falta el aire más de lo usual", "me ahogo más que lo normal"]
+)
+def test_breathless_more_than_usual_is_worsening(text: str) -> None:
+    a = assess(text, "¿Le falta el aire?")
+    assert "dyspnea-new" in a.rules, a.findings
+
+
+def test_breathless_since_the_weekend_is_new() -> None:
+    assert "dyspnea-new" in assess("me agito con nada desde el finde").rules
+
+
+# -- "solo les cuento" beside "yo estoy bien" ---------------------------------------------------
+
+
+def test_news_passed_on_about_a_parent_by_a_well_writer_is_someone_elses() -> None:
+    a = talk("mi papá tiene fiebre y vómitos", "yo estoy bien, era para contarles nomás")
+    assert not present(a), a.findings
+
+
+def test_news_passed_on_about_oneself_stays() -> None:
+    a = talk("tengo fiebre", "solo les cuento, ya me tomé una pastilla")
+    assert "fever" in present(a), a.findings
+
+
+# -- low mood and dried skin: something for the team to read -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ando bien decaída, con el ánimo por los suelos",
+        "me siento deprimido desde el diagnóstico",
+        "lloro por todo últimamente",
+        "se me agrietaron los talones",
+    ],
+)
+def test_low_mood_or_cracked_skin_is_never_silent(text: str) -> None:
+    assert level(text) == "routine", assess(text).findings
+
+
+@pytest.mark.parametrize("text", ["la novela de anoche estuvo triste", "se me partió la taza favorita"])
+def test_a_sad_show_or_a_broken_cup_is_nothing(text: str) -> None:
+    assert level(text) == "none", assess(text).findings

@@ -25,6 +25,8 @@ class Question:
     # "Are you managing the stairs?", "Are you eating ok?": a question that asks whether
     # something goes well, so a "no" says the finding is there and a "yes" that it is not.
     inverted: bool = False
+    # "Have you been sick with the headache?": what the question takes as already there.
+    given: tuple[str, ...] = ()
 
 
 def analyse(reader: Reader, text: str) -> Question:
@@ -57,7 +59,9 @@ def analyse(reader: Reader, text: str) -> Question:
         after_with = len(before) == 2 and before[0] in withs and before[1] in dets
         if (before and before[-1] in withs) or after_with:
             qualifiers.add(d.concept)
+    given: tuple[str, ...] = ()
     if qualifiers and any(c not in qualifiers for c in concepts):
+        given = tuple(c for c in concepts if c in qualifiers)
         concepts = [c for c in concepts if c not in qualifiers]
     named_symptom = bool(concepts)
     if not concepts or concepts == ["unrecognised"]:
@@ -92,13 +96,27 @@ def analyse(reader: Reader, text: str) -> Question:
     # Only a question that names no symptom word asks whether things go well: "Can you feel
     # any numbness?" still asks about the numbness.
     inverted = kind == "yes_no" and bool(concepts) and not named_symptom and says("ability")
-    return Question(kind, tuple(concepts), tuple(m for m in mods if m != "severe"), inverted)
+    return Question(kind, tuple(concepts), tuple(m for m in mods if m != "severe"), inverted, given)
 
 
 def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     """Add the findings an answer gives through its question."""
     if not question.concepts:
         return
+    _apply_answer(reader, question, reading)
+    asked = set(question.concepts)
+    said = {d.concept for d in reading.drafts}
+    if question.given and any(d.concept in asked and d.status == "present" for d in reading.drafts):
+        # "yes" to "Have you been sick with the headache?" says both are there together (a
+        # "no" denies only the sickness, and leaves the headache to what was said before).
+        for concept in question.given:
+            if concept not in said:
+                d = Draft(concept, 0, 1, 0)
+                d.from_question = True
+                reading.drafts.append(d)
+
+
+def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     tokens, mentions = reading.tokens, reading.mentions
     if not tokens:
         return
@@ -499,11 +517,16 @@ def _named_by_site(reader: Reader, question: Question, reading: Reading) -> tupl
     sites = {s for m in reading.mentions for s in m.values("site")}
     if not sites:
         return ()
-    return tuple(
+    named = tuple(
         c
         for c in question.concepts
         if any(site == s and concept == c for (site, _q), concept in frames.items() for s in sites)
     )
+    if named or "pain" not in question.concepts:
+        return named
+    # "8, right in my chest" to "How bad is your pain, 0 to 10?": the place the answer names
+    # says which pain it is (chest pain, back pain), as "my chest hurts, 8" would.
+    return tuple(dict.fromkeys(frames[(s, "pain")] for s in sorted(sites) if (s, "pain") in frames))
 
 
 AFFIRMING: Final = frozenset(

@@ -53,11 +53,16 @@ def _happened(tokens: list[Token], k: int) -> bool:
 
 # Words between a person named and their verb ("the woman next to me in the chemo suite had").
 SUBJECT_REACH: Final = 9
+# How long a relative clause between commas after a person may be (", who lives in Leeds,").
+ASIDE_REACH: Final = 10
 FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a headache"
 
 OTHER: Final = 1
 # "four more times": a count that adds to the one told before it.
 ADDED_WORDS: Final = frozenset({"more", "further", "extra"})
+# How far back a "can't" reaches to the "without" it needs ("can't walk to the corner shop
+# now without stopping").
+CANT_WITHOUT_WINDOW: Final = 10
 ON_TREATMENT: Final = "_on_active_treatment"
 BONE_METS: Final = "_known_bone_metastases"
 # Context a message can give of itself, as pseudo-findings with a status: marker -> draft
@@ -219,7 +224,16 @@ class Reader:
         self._sides = L.get("sides", frozenset())
         self._skip_before_site = L.get("determiners", frozenset())
         self._count_units = L.get("count_units", frozenset())
+        self._day_parts = L.get("day_parts", frozenset())
+        self._count_added_before = L.get("count_added_before", frozenset())
+        self._count_totals = L.get("count_totals", frozenset())
+        self._needs_words = L.get("cant_without_leads", frozenset())
+        self._without = L.get("without_words", frozenset())
+        self._day_part_leads = L.get("day_part_leads", frozenset())
+        self._not_counts = L.get("not_counts", frozenset())
+        self._count_leads = L.get("count_leads", frozenset())
         self._temp_words = L.get("temperature_words", frozenset())
+        self._temp_after = L.get("temperature_after_words", frozenset())
         # Words after a bare number that say it is no temperature ("tengo 40 años").
         self._not_temperatures = L.get("not_temperatures", frozenset())
         self._celsius = L.get("celsius_units", frozenset())
@@ -238,6 +252,8 @@ class Reader:
         self._score_glue = L.get("score_glue", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._cancellers = L.get("cue_cancellers", frozenset())
+        self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
+        self._canceller_glue = L.get("canceller_glue", frozenset())
         self._bare_names = L.get("bare_patient_names", frozenset())
         self._owner_words = L.get("owner_words", frozenset())
         self._score_targets = L.get("score_targets", frozenset())
@@ -258,6 +274,9 @@ class Reader:
         self._writer_words = L.get("writer_words", frozenset())
         self._place_prepositions = L.get("place_prepositions", frozenset())
         self._place_owners = L.get("place_owners", frozenset())
+        # Words that open a relative clause set between commas after a person.
+        self._aside_openers = L.get("aside_openers", RELATIVE_PRONOUNS)
+        self._aside_leads = L.get("aside_leads", frozenset())  # "la" of "la que vive en..."
         # Words of the language's grammar the passes below need; English when not given.
         self._first_singular = L.get("first_singular", FIRST_SINGULAR)
         # Words that may stand before a verb of the first person ("no puedo caminar"): they
@@ -326,6 +345,7 @@ class Reader:
         self._numbers(reading, owner)
         self._modifiers(tokens, mentions, owner, drafts)
         self._same_pain(tokens, drafts)
+        self._cant_without(tokens, mentions, reading)
         self._unplaced(tokens, mentions, drafts)
         self._statuses(reading, owner, contrast, carer)
         return reading
@@ -700,10 +720,31 @@ class Reader:
                 whole
                 and num.j + 1 < n
                 and tokens[num.j].norm in ADDED_WORDS
-                and tokens[num.j + 1].norm in self._count_units
+                and (
+                    tokens[num.j + 1].norm in self._count_units
+                    or tokens[num.j + 1].norm in self._day_parts
+                    or tokens[num.j + 1].norm in self._day_part_leads
+                )
             ):
-                # "sick twice this morning and four more times since lunch": six in all
+                # "sick twice this morning and four more times since lunch": six in all;
+                # "four more this afternoon": the part of the day says what is counted
                 self._attach_count(r, index, num.i, num.j + 2, int(num.value), more=True)
+            elif (
+                whole
+                and num.i > 0
+                and tokens[num.i - 1].norm in self._count_added_before
+                and (num.j >= n or tokens[num.j].norm not in self._not_counts)
+            ):
+                # "sick 3 times this morning and another 4 since lunch": seven in all
+                self._attach_count(r, index, num.i - 1, num.j, int(num.value), more=True)
+            elif (
+                whole
+                and num.i > 0
+                and tokens[num.i - 1].norm in self._count_leads
+                and self._bare_tally(tokens, num)
+            ):
+                # "diarrea cada rato, van 8 hoy": the count so far, said without a unit
+                self._attach_count(r, index, num.i - 1, num.j, int(num.value))
             elif whole and self._count_before(r, num):  # "4 loose stools"
                 self._attach_count(r, index, num.i, num.j, int(num.value))
             elif num.i > 0 and tokens[num.i - 1].norm == "x" and whole:  # "loose stools x7"
@@ -864,6 +905,10 @@ class Reader:
                 tokens[x].norm in self._temp_words
                 for x in range(max(0, num.i - 4), num.i)
                 if tokens[x].clause == tokens[num.i].clause
+            ) or any(
+                tokens[x].norm in self._temp_after
+                for x in range(j, min(n, j + 4))
+                if tokens[x].clause == tokens[num.i].clause
             )
             if not (num.decimal or cue):
                 return None
@@ -972,6 +1017,13 @@ class Reader:
         before = [d for d in r.drafts if d.concept in targets and tokens[d.anchor].sentence == sentence - 1]
         return max(before, key=lambda d: d.end) if before else None
 
+    def _bare_tally(self, tokens: list[Token], num: Number) -> bool:
+        """A number after "van" that counts times, not days or hours ("van 8 hoy", not
+        "van 3 días"): nothing but a time word or the end follows it."""
+        if num.j >= len(tokens) or tokens[num.j].kind == PUNCT:
+            return True
+        return tokens[num.j].norm in self._present_time
+
     def _count_before(self, r: Reading, num: Number) -> bool:
         return any(d.concept in self._count_targets and d.start == num.j for d in r.drafts)
 
@@ -991,11 +1043,19 @@ class Reader:
         if d is None:
             r.loose_counts.append((i, j, count))
             return
-        if more and d.count is not None:
+        if d.count is not None and (more or self._parts_of_day(r.tokens, d.end, i, j)):
             d.count += count
         else:
             d.count = count if d.count is None else max(d.count, count)
         d.start, d.end = min(d.start, i), max(d.end, j)
+
+    def _parts_of_day(self, tokens: list[Token], end: int, i: int, j: int) -> bool:
+        """Between two counts of one symptom, a part of the day ("twice before breakfast,
+        twice at lunch"): each count is its own part of the day, so they add up; unless the
+        later count is the day's total ("five times today in all")."""
+        if any(t.norm in self._count_totals for t in tokens[j : j + 3]):
+            return False
+        return any(tokens[k].norm in self._day_parts for k in range(end, i))
 
     # -- modifiers ----------------------------------------------------------------------
 
@@ -1063,6 +1123,34 @@ class Reader:
             near = min(placed, key=lambda p: p.gap(d.start, d.end))
             near.mods.update(m for m in d.mods if near.concept in targets.get(m, frozenset({near.concept})))
 
+    def _cant_without(self, tokens: list[Token], mentions: list[Mention], r: Reading) -> None:
+        """'can't finish a sentence without stopping for breath', 'struggling to walk to the
+        shop without gasping': what one cannot do without is there, so the "without" denies
+        nothing; and a walk held back by the breath is the breath's, not a trouble walking."""
+        for idx, m in enumerate(mentions):
+            if ("neg", "pre") not in m.tags or tokens[m.i].norm not in self._without or m.j - m.i != 1:
+                continue
+            clause = tokens[m.i].clause
+            lead = next(
+                (
+                    k
+                    for k in range(m.i - 1, max(-1, m.i - CANT_WITHOUT_WINDOW), -1)
+                    if tokens[k].clause == clause and tokens[k].norm in self._needs_words
+                ),
+                None,
+            )
+            if lead is None:
+                continue
+            mentions[idx] = Mention(m.i, m.j, tuple(t for t in m.tags if t != ("neg", "pre")))
+            breath = any(
+                d.concept == "dyspnea" and d.start >= m.j and tokens[d.anchor].clause == clause
+                for d in r.drafts
+            )
+            if breath:
+                r.drafts[:] = [
+                    d for d in r.drafts if not (d.concept == "gait_difficulty" and lead <= d.start < m.i)
+                ]
+
     def _pronoun_before(self, tokens: list[Token], m: Mention) -> bool:
         k = m.i - 1
         while k >= 0 and m.i - k <= 4 and tokens[k].clause == tokens[m.i].clause:
@@ -1077,13 +1165,43 @@ class Reader:
         """'no worse', 'not sudden', 'fine at night': the cue is denied, not asserted."""
         for k in (m.i - 1, m.i - 2):
             if k < 0 or tokens[k].clause != tokens[m.i].clause:
-                return False
+                break
             o = owner[k]
             if o >= 0 and ("neg", "pre") in mentions[o].tags:
                 return True
             if tokens[k].norm in self._cancellers:
                 return True
+        return self._cancelled_after(tokens, m) or self._denied_after(tokens, mentions, owner, m)
+
+    def _cancelled_after(self, tokens: list[Token], m: Mention) -> bool:
+        """'At rest I am ok', 'at night it's fine': the circumstance is followed by its own
+        all-clear, in the same clause."""
+        for k in range(m.j, min(len(tokens), m.j + 4)):
+            if tokens[k].clause != tokens[m.i].clause:
+                return False
+            if tokens[k].norm in self._cancellers:
+                return True
+            if tokens[k].norm not in self._canceller_subjects:
+                return False
         return False
+
+    def _denied_after(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], m: Mention
+    ) -> bool:
+        """'sentada no', 'sentado estoy bien': in a language that puts the verdict after the
+        circumstance (it names `canceller_glue`), a bare "no" or "fine" after it denies it."""
+        glue = self._canceller_glue
+        if not glue:
+            return False
+        k = m.j
+        if k < len(tokens) and tokens[k].norm in glue and tokens[k].clause == tokens[m.i].clause:
+            k += 1
+        if k >= len(tokens) or tokens[k].clause != tokens[m.i].clause:
+            return False
+        o = owner[k]
+        if k == m.j and o >= 0 and ("neg", "post") in mentions[o].tags:
+            return True
+        return tokens[k].norm in self._cancellers
 
     # -- status -------------------------------------------------------------------------
 
@@ -1534,6 +1652,12 @@ class Reader:
             apart = self._writer_apart
             if any(tuple(aside[x : x + len(c)]) == c for x, w in enumerate(aside) for c in apart.get(w, ())):
                 return True
+        after_aside = self._past_aside(tokens, k)
+        if after_aside is not None:
+            # "my mum, the one who lives in Leeds, has a swollen leg": the look goes on past
+            # the clause set between commas, which says who she is, not what she has.
+            k = after_aside
+            clause = tokens[k].clause
         while k < len(tokens) and k - m.j < SUBJECT_REACH and tokens[k].clause == clause:
             if tokens[k].norm in self._subject_verbs:
                 return True
@@ -1554,6 +1678,25 @@ class Reader:
                 return False  # "I need someone to ring me": what follows "to" is asked, not had
             k += 1
         return False
+
+    def _past_aside(self, tokens: list[Token], k: int) -> int | None:
+        """Where the words go on after a relative clause set between commas from k (", who
+        lives nearby," / ", la que vive en Ponce,"), or None when none opens at k."""
+        n = len(tokens)
+        if k + 1 >= n or tokens[k].norm != ",":
+            return None
+        lead = k + 1
+        if tokens[lead].norm in self._aside_leads and lead + 1 < n:
+            lead += 1
+        if tokens[lead].norm not in self._aside_openers:
+            return None
+        sentence = tokens[k].sentence
+        for x in range(lead + 1, min(n - 1, lead + ASIDE_REACH)):
+            if tokens[x].sentence != sentence:
+                return None
+            if tokens[x].norm == ",":
+                return x + 1
+        return None
 
     def _a_place(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
         """'from my daughter's', 'round at Mum's': a home named by its owner, nothing of theirs."""
