@@ -464,3 +464,19 @@ def test_a_retraction_without_a_site_takes_back_the_whole_message() -> None:
 )
 def test_a_laughing_no_i_mean_retells_the_message_before(after: str) -> None:
     assert _level("had a fit", after) == "none"
+
+
+LEGS = "Any new weakness or heaviness in your legs?"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "sorry no, I read that wrong, my legs are fine",
+        "oops pressed the wrong button, legs are ok",
+        "no wait, misread it, legs fine",
+    ],
+)
+def test_a_yes_taken_back_with_the_site_said_fine_is_taken_back(after: str) -> None:
+    a = _reading(("my back hurts", None, 0), ("yes", LEGS, 2), (after, None, 4))
+    assert a.level.label != "emergency"

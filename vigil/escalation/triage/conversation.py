@@ -574,9 +574,10 @@ class ConversationReader:
                     present = [back]
                 elif named is not None:
                     changes += self._overturn_named(pool, named.group("what"), index, offset)
-                elif taken is not None and not (taken == "negated" and self._fine_sites(text)):
+                elif taken is not None and not (taken == "negated" and self._fine_said_before(pool, text)):
                     # (not "legs ok, ignore that bit": what the correction says is fine goes,
-                    # below, and the rest stays)
+                    # below, and the rest stays; a "yes" about the legs names no site, so "I
+                    # misread that, legs are fine" still takes the yes back)
                     changes += self._overturn_last(pool, taken, index, offset)
                 else:
                     extra = self._again(pool, text, originals[i], times, i, index)
@@ -1095,6 +1096,16 @@ class ConversationReader:
         """The sites a message says are fine ("legs are fine", "back ok")."""
         said = (m.group("what") for p in self.phrases.site_fine for m in p.finditer(text))
         return [w for w in said if self._names_site(w)]
+
+    def _fine_said_before(self, pool: Sequence[Sequence[Finding]], text: str) -> bool:
+        """A site the message says is fine is named in the words of an earlier present finding."""
+        stems = {w.rstrip("s") for site in self._fine_sites(text) for w in re.findall(r"[a-z']{3,}", site)}
+        return any(
+            f.present
+            and not stems.isdisjoint(w.rstrip("s") for w in re.findall(r"[a-z']{3,}", f.evidence.lower()))
+            for fs in pool
+            for f in fs
+        )
 
     def _named_back(self, finding: Finding, text: str, status: Status) -> Finding:
         """A finding the correction points at ("the breathless bit", "what I said about being
