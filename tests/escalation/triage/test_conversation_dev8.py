@@ -480,3 +480,20 @@ LEGS = "Any new weakness or heaviness in your legs?"
 def test_a_yes_taken_back_with_the_site_said_fine_is_taken_back(after: str) -> None:
     a = _reading(("my back hurts", None, 0), ("yes", LEGS, 2), (after, None, 4))
     assert a.level.label != "emergency"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "that message was for my daughter, it's her boy who's coughing up blood, I'm fine",
+        "not me, my husband",
+        "this text was meant for my sister, her husband is the one bringing up blood",
+    ],
+)
+def test_a_message_said_to_be_for_someone_else_gives_its_findings_away(after: str) -> None:
+    assert _level("coughing up blood", after) == "none"
+
+
+def test_a_message_for_someone_else_with_the_writers_own_clause_keeps_it() -> None:
+    after = "that message was for my daughter, but I've got a bit of a cough myself"
+    assert _level("coughing up blood", after) == "routine"
