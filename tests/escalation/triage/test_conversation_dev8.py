@@ -497,3 +497,15 @@ def test_a_message_said_to_be_for_someone_else_gives_its_findings_away(after: st
 def test_a_message_for_someone_else_with_the_writers_own_clause_keeps_it() -> None:
     after = "that message was for my daughter, but I've got a bit of a cough myself"
     assert _level("coughing up blood", after) == "routine"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("can't feel my legs", "sorry I mean I can't feel them at all"),
+        ("my legs have gone weak", "sorry I mean I can barely lift my legs at all"),
+        ("passed out in the garden", "sorry I mean I passed out twice"),
+    ],
+)
+def test_i_mean_that_says_the_finding_again_more_strongly_keeps_it(before: str, after: str) -> None:
+    assert _level(before, after) == "emergency"

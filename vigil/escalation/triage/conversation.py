@@ -179,6 +179,8 @@ class Phrases:
     # bit"): what follows the finding's words.
     named_back: re.Pattern[str] | None = None
     named_before: re.Pattern[str] | None = None
+    # "autocorrect", "typo": the words before were wrong, not said too weakly.
+    mistyped: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
@@ -246,6 +248,7 @@ def phrases(language: str = "en") -> Phrases:
         site_fine=patterns("site_fine"),
         named_back=re.compile(str(data["named_back"])) if data.get("named_back") else None,
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
+        mistyped=patterns("mistyped"),
     )
 
 
@@ -620,8 +623,10 @@ class ConversationReader:
                 if present and taken in ("other", "negated"):
                     # "sorry that was about my dad, I've just got my usual cough": the last
                     # message goes, the cough stays. Taken back as mistyped ("autocorrect,
-                    # meant my fingertips"), the same finding said again stands for the old one.
-                    keep = {f.concept for f in present} if taken == "other" else set()
+                    # meant my fingertips"), the same finding said again stands for the old one
+                    # (not "sorry I mean I can't feel them at all", which says it again, more).
+                    mistyped = taken == "negated" and _matches(self.phrases.mistyped, text) is not None
+                    keep = set() if mistyped else {f.concept for f in present}
                     changes += self._overturn_last(pool, taken, index, offset, keep=keep)
             own = {f.concept for f in present}
             overturn: dict[str, Status] = {}
