@@ -509,3 +509,39 @@ def test_a_message_for_someone_else_with_the_writers_own_clause_keeps_it() -> No
 )
 def test_i_mean_that_says_the_finding_again_more_strongly_keeps_it(before: str, after: str) -> None:
     assert _level(before, after) == "emergency"
+
+
+# -- where the blood came from, said in a correction -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["sorry it was from my gums", "actually I think it was just a nosebleed", "oops, it's my lip, I bit it"],
+)
+def test_blood_said_to_come_from_the_mouth_or_nose_is_not_coughed_up(after: str) -> None:
+    a = _reading("spat out some blood this morning after coughing", after)
+    assert "hemoptysis" not in a.rules
+    assert a.level.label == "routine"
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["sorry, my nose is blocked too", "sorry forgot to say my throat is sore", "and my gums bleed too"],
+)
+def test_a_mouth_or_nose_said_beside_coughed_blood_leaves_it_coughed(after: str) -> None:
+    assert "hemoptysis" in _reading("coughing up blood this morning", after).rules
+
+
+# -- history said in a correction ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "sorry, that was in 2014 after the epidural",
+        "oops that was years ago",
+        "sorry it was when I was pregnant",
+    ],
+)
+def test_a_correction_that_dates_the_message_before_makes_it_history(after: str) -> None:
+    assert _level("my legs went numb", after) == "none"

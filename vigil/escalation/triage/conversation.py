@@ -179,6 +179,10 @@ class Phrases:
     # bit"): what follows the finding's words.
     named_back: re.Pattern[str] | None = None
     named_before: re.Pattern[str] | None = None
+    # "sorry, it was from my gums": where blood said before came from; `sourced` maps the
+    # kind of blood said before to the plain one.
+    blood_source: tuple[re.Pattern[str], ...] = ()
+    sourced: Mapping[str, str] = field(default_factory=dict)
     # "autocorrect", "typo": the words before were wrong, not said too weakly.
     mistyped: tuple[re.Pattern[str], ...] = ()
 
@@ -249,6 +253,8 @@ def phrases(language: str = "en") -> Phrases:
         named_back=re.compile(str(data["named_back"])) if data.get("named_back") else None,
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
         mistyped=patterns("mistyped"),
+        blood_source=patterns("blood_source"),
+        sourced={str(k): str(v) for k, v in (data.get("sourced") or {}).items()},
     )
 
 
@@ -606,6 +612,11 @@ class ConversationReader:
                 # "no wait, legs are fine, it's just the back": only what was said of the legs goes.
                 for site in self._fine_sites(text):
                     changes += self._overturn_named(pool, site, index, offset, "negated")
+                if _matches(self.phrases.blood_source, text) and not any(
+                    f.concept in self.phrases.sourced for f in present
+                ):
+                    # "coughing up blood" then "sorry, it was from my gums": blood, not coughed up
+                    changes += self._blood_from_elsewhere(pool, index, offset)
             if correcting and present:
                 # "sorry, the back pain was my husband": the message's own words give it away.
                 mine = [self._given_away(f, text) for f in mine]
@@ -1101,6 +1112,17 @@ class ConversationReader:
         """The sites a message says are fine ("legs are fine", "back ok")."""
         said = (m.group("what") for p in self.phrases.site_fine for m in p.finditer(text))
         return [w for w in said if self._names_site(w)]
+
+    def _blood_from_elsewhere(self, pool: list[list[Finding]], index: int, offset: int) -> list[Change]:
+        """Earlier present blood of a kind (`sourced`: coughed-up) becomes plain blood."""
+        changed = []
+        for j, findings in enumerate(pool):
+            for k, f in enumerate(findings):
+                plain = self.phrases.sourced.get(f.concept)
+                if f.present and plain is not None:
+                    findings[k] = replace(f, concept=plain)
+                    changed.append(Change(f.concept, "negated", offset + j, index))
+        return changed
 
     def _fine_said_before(self, pool: Sequence[Sequence[Finding]], text: str) -> bool:
         """A site the message says is fine is named in the words of an earlier present finding."""
