@@ -663,3 +663,241 @@ def test_low_mood_or_cracked_skin_is_never_silent(text: str) -> None:
 @pytest.mark.parametrize("text", ["la novela de anoche estuvo triste", "se me partió la taza favorita"])
 def test_a_sad_show_or_a_broken_cup_is_nothing(text: str) -> None:
     assert level(text) == "none", assess(text).findings
+
+
+# -- "hace X que" is how long it has lasted, up to now ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hace un mes que tengo tos", "hace años que me duele la rodilla", "hace un año que ando con diarrea"],
+)
+def test_a_duration_up_to_now_is_present(text: str) -> None:
+    assert present(assess(text)), assess(text).findings
+
+
+def test_a_time_ago_with_a_past_verb_is_history() -> None:
+    assert not present(assess("hace un año me desmayé en misa"))
+
+
+# -- the worst of one's life keeps its place; "lo peor que he sentido" is severe -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("el peor dolor de cabeza de mi vida", "head"),
+        ("es el peor dolor de espalda de mi vida", "spinal-pain-flags"),
+        ("me duele la panza, lo peor que he sentido nunca", "pain-severe"),
+    ],
+)
+def test_the_worst_pain_of_ones_life_is_severe_at_its_place(text: str, rule: str) -> None:
+    assert rule in assess(text).rules, assess(text).findings
+
+
+def test_the_worst_day_is_no_pain() -> None:
+    assert level("hoy fue el peor día de mi vida en el tráfico") == "none"
+
+
+# -- bleeding that will not stop, with the infinitive -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no me para de sangrar la encía",
+        "a mi papá no le deja de sangrar la herida",
+        "sigo sin parar de sangrar",
+    ],
+)
+def test_bleeding_that_will_not_stop_is_major(text: str) -> None:
+    assert "bleeding-major" in assess(text, context=CARER).rules, assess(text).findings
+
+
+def test_bleeding_that_stopped_is_not_major() -> None:
+    assert "bleeding-major" not in assess("me sangró la nariz pero ya paró").rules
+
+
+# -- amounts and colours of blood ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["escupí sangre, more than a cup", "toso sangre, más de una taza"])
+def test_more_than_a_cup_is_a_large_amount(text: str) -> None:
+    assert "hemoptysis-major" in assess(text).rules, assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text", ["la flema me sale rosada", "escupo rosadito en las mañanas", "el esputo rosita"]
+)
+def test_pink_phlegm_is_haemoptysis(text: str) -> None:
+    assert "hemoptysis" in present(assess(text)), assess(text).findings
+
+
+def test_a_pink_blouse_is_nothing() -> None:
+    assert level("me compré una blusa rosada") == "none"
+
+
+@pytest.mark.parametrize(
+    "text", ["me sale sangre cuando me limpio", "le salió un poco de sangre al hacer popó"]
+)
+def test_blood_on_wiping_is_bleeding_not_haemoptysis(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "bleeding" in present(a), a.findings
+    assert "hemoptysis" not in present(a)
+
+
+# -- breath getting harder, in other tenses and images -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me está costando respirar",
+        "le empezó a costar respirar en la tarde",
+        "se me está acabando el aire",
+        "ando con el aire cortito",
+    ],
+)
+def test_breath_getting_harder_is_dyspnea(text: str) -> None:
+    assert "dyspnea" in present(assess(text, context=CARER)), assess(text).findings
+
+
+def test_bathing_breathless_is_effort_not_rest() -> None:
+    a = assess("me falta el aire hasta para bañarme")
+    assert "dyspnea" in present(a), a.findings
+    assert "breathing" not in a.rules
+
+
+# -- falling asleep all the time ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me estoy quedando dormido a cada rato",
+        "se le cierran los ojos comiendo",
+        "se va quedando dormida sentada",
+    ],
+)
+def test_falling_asleep_all_the_time_is_drowsiness(text: str) -> None:
+    assert "drowsiness" in present(assess(text, context=CARER)), assess(text).findings
+
+
+# -- days without going, nights up to pee, no wish to eat --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("llevo cinco días tapada", "constipation"),
+        ("lleva tres días sin ir al baño", "constipation"),
+        ("me levanto a orinar tres veces cada noche", "polyuria"),
+        ("me despierto para hacer pipí varias veces", "polyuria"),
+        ("no me dan ganas de comer", "appetite_loss"),
+        ("ando sin ganas de comer", "appetite_loss"),
+    ],
+)
+def test_bowel_bladder_and_appetite_said_plainly(text: str, concept: str) -> None:
+    assert concept in present(assess(text, context=CARER)), assess(text).findings
+
+
+# -- over: plural, since a treatment, "antes me dolía" ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tuve vómitos el lunes pero ya se me pasaron",
+        "desde la quimio ya no me duele la espalda",
+        "antes me dolía la cadera, desde la operación ya no",
+        "hace dos semanas tuve fiebre, pero ya nada",
+    ],
+)
+def test_symptoms_that_are_over_are_resolved(text: str) -> None:
+    assert not present(assess(text)), assess(text).findings
+
+
+# -- lost feeling of the trunk with the verb first; the bottom as "la cola" ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("se me durmió toda la panza", "numbness"),
+        ("se le entumió el abdomen", "numbness"),
+        ("tengo la cola dormida", "saddle_numbness"),
+        ("siento la cola como anestesiada", "saddle_numbness"),
+    ],
+)
+def test_lost_feeling_of_trunk_or_bottom_is_a_cord_sign(text: str, concept: str) -> None:
+    a = assess(text, context=CARER)
+    assert concept in present(a), a.findings
+    assert "cord-signs" in a.rules
+
+
+def test_a_queue_is_not_the_bottom() -> None:
+    assert level("hice cola dos horas en el banco") == "none"
+
+
+# -- questions asked "if", in Spanglish or after "pregunta:" ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should I worry if me sale sangre de la nariz?",
+        "pregunta: si me da fiebre, ¿voy a urgencias?",
+        "una duda, si me duele el pecho ¿qué hago?",
+    ],
+)
+def test_a_question_asked_if_is_hypothetical(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+# -- a call asked for the patient, worry and nerves, Spanglish family ---------------------------
+
+
+def test_a_call_asked_for_the_patient_is_a_nurse_request() -> None:
+    assert "nurse_request" in present(assess("mi papá quiere que lo llame la enfermera"))
+
+
+@pytest.mark.parametrize(
+    "text", ["ando muy nerviosa por la tomografía", "me siento ansioso", "tengo mucha ansiedad"]
+)
+def test_nerves_are_never_silent(text: str) -> None:
+    assert level(text) == "routine", assess(text).findings
+
+
+@pytest.mark.parametrize("text", ["my daughter tiene fiebre, yo estoy bien", "my brother has tos, yo bien"])
+def test_spanglish_relatives_with_a_well_writer_are_someone_else(text: str) -> None:
+    assert not present(assess(text)), assess(text).findings
+
+
+def test_spanglish_dad_written_of_bare_is_the_patient() -> None:
+    assert "gait_difficulty" in present(assess("my dad ya no puede caminar"))
+
+
+# -- vomiting everything, said as it goes -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["estoy vomitando todo lo que como", "ni el caldo me queda, vomito"])
+def test_nothing_staying_down_is_urgent_vomiting(text: str) -> None:
+    assert "vomiting" in assess(text).rules, assess(text).findings
+
+
+# -- conversations: last week then well now; written for someone else ---------------------------
+
+
+def test_last_week_then_well_now_is_history() -> None:
+    a = talk("hace dos semanas tuve mucha tos", "ya estoy bien")
+    assert a.level.label == "none", a.findings
+
+
+def test_since_last_week_then_well_now_still_reads() -> None:
+    a = talk("desde la semana pasada tengo tos", "ahora ya estoy bien")
+    assert "cough" in present(a), a.findings
+
+
+def test_written_for_a_spouse_and_the_writer_well_is_theirs() -> None:
+    a = talk("tiene fiebre y tos", "perdón, pregunté por mi esposa, yo me siento bien")
+    assert not present(a), a.findings

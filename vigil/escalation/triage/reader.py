@@ -252,6 +252,8 @@ class Reader:
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
         self._history_comparisons = L.get("history_comparisons", frozenset())
         self._history_fillers = L.get("history_fillers", frozenset())  # "like 3 years ago"
+        # Words after a time that make it a duration up to now ("hace un año que tengo tos").
+        self._history_durations = L.get("history_durations", frozenset())
         self._history_heads = L.get("history_heads", frozenset())  # "like when I was young"
         self._parent_owners = L.get("parent_owners", frozenset())
         self._counted_tags = frozenset(("concept", c) for c in self._count_targets)
@@ -1251,6 +1253,8 @@ class Reader:
         time in a relative or someone's death ("he died in 2019") is about that alone.
         """
         sentence, clause = tokens[m.i].sentence, tokens[m.i].clause
+        if m.j < len(tokens) and tokens[m.j].norm in self._history_durations:
+            return  # "hace dos meses que tengo tos": how long it has lasted, up to now
         k = m.i - 1
         compared = False
         while k >= 0 and tokens[k].clause == clause and tokens[k].sentence == sentence:
