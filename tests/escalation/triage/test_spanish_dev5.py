@@ -901,3 +901,32 @@ def test_since_last_week_then_well_now_still_reads() -> None:
 def test_written_for_a_spouse_and_the_writer_well_is_theirs() -> None:
     a = talk("tiene fiebre y tos", "perdón, pregunté por mi esposa, yo me siento bien")
     assert not present(a), a.findings
+
+
+# -- a face that droops in the present; "bien" inside a finding; "van 5 y ..." -----------------
+
+
+@pytest.mark.parametrize("text", ["se me cae la boca de un lado", "se le está cayendo la cara de lado"])
+def test_a_face_drooping_now_is_one_sided_weakness(text: str) -> None:
+    assert "neuro-acute" in assess(text, context=CARER).rules, assess(text).findings
+
+
+def test_hair_falling_out_is_no_droop() -> None:
+    assert level("se me cae el pelo con la quimio") != "emergency"
+
+
+@pytest.mark.parametrize("text", ["no puedo respirar bien acostada", "no respiro bien acostado"])
+def test_not_breathing_well_lying_down_is_at_rest(text: str) -> None:
+    assert "breathing" in assess(text).rules, assess(text).findings
+
+
+def test_breathing_well_lying_down_is_nothing() -> None:
+    assert level("respiro bien acostada") == "none"
+
+
+def test_a_count_so_far_before_and_is_a_count() -> None:
+    assert "diarrhea" in assess("diarrea sin parar, van 6 y sigo", context=ON_TX).rules
+
+
+def test_days_so_far_before_and_are_no_count() -> None:
+    assert "diarrhea" not in assess("con diarrea, van 6 días y sigo", context=ON_TX).rules

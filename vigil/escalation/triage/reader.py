@@ -997,7 +997,7 @@ class Reader:
         "van 3 días"): nothing but a time word or the end follows it."""
         if num.j >= len(tokens) or tokens[num.j].kind == PUNCT:
             return True
-        return tokens[num.j].norm in self._present_time
+        return tokens[num.j].norm in self._present_time or tokens[num.j].norm in self._and
 
     def _count_before(self, r: Reading, num: Number) -> bool:
         return any(d.concept in self._count_targets and d.start == num.j for d in r.drafts)
@@ -1108,7 +1108,9 @@ class Reader:
             o = owner[k]
             if o >= 0 and ("neg", "pre") in mentions[o].tags:
                 return True
-            if tokens[k].norm in self._cancellers:
+            if tokens[k].norm in self._cancellers and not (o >= 0 and mentions[o].has("concept")):
+                # ("no puedo respirar bien acostada": a "well" inside the finding's own words
+                # is how it goes, not a verdict on lying down)
                 return True
         return self._denied_after(tokens, mentions, owner, m)
 
