@@ -177,3 +177,226 @@ def test_a_finding_i_mentioned_then_given_away_is_someone_elses(text: str) -> No
 
 def test_a_finding_i_mentioned_that_is_mine_stays() -> None:
     assert _level("sorry, the fainting I mentioned was this morning", "I'm just a bit tired") == "emergency"
+
+
+# -- counts of the day: "another 3 🤮", "twice more, that's 6 today" --------------------------
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["another 3 since lunch 🤢", "3 more times 🤮 this afternoon", "another four since tea, sick everywhere"],
+)
+def test_a_count_more_beside_a_named_vomit_adds_to_the_day(after: str) -> None:
+    a = _reading(("been sick 3 times this morning", None, 0), (after, None, 240))
+    assert a.level.label == "urgent"
+    assert "vomiting" in a.rules
+
+
+def test_a_vomit_named_again_without_a_number_adds_one() -> None:
+    assert _level(("been sick 3 times this morning", None, 0), ("sick again 🤮", None, 240)) == "routine"
+
+
+@pytest.mark.parametrize(
+    "last",
+    ["and twice again now, that's 6 today", "once more, makes it 6 so far", "twice again, that's 6 in total"],
+)
+def test_a_days_total_said_with_the_latest_count_is_the_total(last: str) -> None:
+    a = _reading(
+        ("threw up twice at breakfast", None, 0), ("twice more at lunch", None, 180), (last, None, 400)
+    )
+    assert a.level.label == "urgent"
+
+
+def test_a_latest_count_without_a_total_adds_on() -> None:
+    a = _reading(("threw up twice at breakfast", None, 0), ("and twice again now", None, 180))
+    assert a.level.label == "routine"
+
+
+# -- "it's gone crushing now": gone with a quality is became, not better ---------------------
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["it's gone crushing now", "gone really crushing, like a weight on me", "its gone crushing and tight"],
+)
+def test_gone_with_a_quality_qualifies_the_pain_before(after: str) -> None:
+    a = _reading("getting a pain in my chest", after)
+    assert a.level.label == "emergency"
+    assert all(
+        c.status != "resolved"
+        for c in ConversationReader(default_engine())
+        .read([Message("getting a pain in my chest", T0), Message(after, T0 + timedelta(minutes=5))])
+        .changes
+    )
+
+
+@pytest.mark.parametrize("after", ["it's gone now", "gone away after a rest", "all gone, thanks"])
+def test_gone_alone_still_says_it_got_better(after: str) -> None:
+    r = ConversationReader(default_engine()).read(
+        [Message("bit of a headache", T0), Message(after, T0 + timedelta(minutes=5))]
+    )
+    assert [c.status for c in r.changes] == ["resolved"]
+
+
+# -- "the pain" of a follow-up question is the pain the patient named -------------------------
+
+NIGHT = "Is the pain worse at night, or when you lie down?"
+
+
+@pytest.mark.parametrize(
+    ("first", "rule"),
+    [
+        ("lower back is aching", "spinal-pain-flags"),
+        ("sore neck since the weekend", "spinal-pain-flags"),
+        ("ache between my shoulder blades", "spinal-pain-flags"),
+    ],
+)
+def test_an_answer_about_the_pain_qualifies_the_pain_named_before(first: str, rule: str) -> None:
+    a = _reading((first, None, 0), ("yes, it keeps me up", NIGHT, 5))
+    assert rule in a.rules
+
+
+def test_an_answer_about_the_pain_with_no_pain_named_before_stays_general() -> None:
+    a = _reading(("feeling rough", None, 0), ("yes, it keeps me up", NIGHT, 5))
+    assert "spinal-pain-flags" not in a.rules
+    assert "pain" in {f.concept for f in a.findings if f.present}
+
+
+def test_a_no_about_the_pain_denies_nothing_new() -> None:
+    a = _reading(("lower back is aching", None, 0), ("no", NIGHT, 5))
+    assert a.level.label == "routine"
+
+
+# -- "my husband has a cough and now I've caught it": the writer's in the same message --------
+
+
+@pytest.mark.parametrize(
+    ("first", "concept"),
+    [
+        ("my husband has a cough and now I've caught it", "cough"),
+        ("my wife has had the runs all week, now it's me as well", "diarrhea"),
+        ("the grandkids brought a cough home and now I've got it too", "cough"),
+    ],
+)
+def test_someone_elses_finding_caught_in_the_same_message_is_the_writers(first: str, concept: str) -> None:
+    a = _reading(first, "not too bad though")
+    assert concept in {f.concept for f in a.findings if f.present}
+
+
+def test_someone_elses_finding_not_caught_stays_theirs() -> None:
+    a = _reading("my wife has had the runs all week, hope I haven't caught it", "fingers crossed")
+    assert a.level.label == "none"
+
+
+# -- small words of single messages that conversations lean on ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "after", ["toes gone all fuzzy now", "both feet feel kind of fuzzy", "my feet are like they're asleep"]
+)
+def test_fuzzy_or_sleeping_feet_after_back_pain_is_cord_compression(after: str) -> None:
+    a = _reading("lower back sore since I lifted the shopping", after)
+    assert "mscc-neuro" in a.rules
+
+
+@pytest.mark.parametrize(
+    "after", ["my head feels fuzzy", "bit fuzzy headed today", "the telly picture is fuzzy"]
+)
+def test_a_fuzzy_head_or_picture_is_not_numbness(after: str) -> None:
+    a = _reading("lower back sore since I lifted the shopping", after)
+    assert "mscc-neuro" not in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum's been falling a lot today",
+        "he's been tripping over constantly",
+        "I've been falling all the time",
+    ],
+)
+def test_been_falling_a_lot_is_trouble_walking(text: str) -> None:
+    assert "gait_difficulty" in {f.concept for f in _reading("hello", text).findings if f.present}
+
+
+@pytest.mark.parametrize("text", ["I've been falling asleep a lot", "been falling behind a lot with emails"])
+def test_falling_asleep_or_behind_is_not_trouble_walking(text: str) -> None:
+    assert "gait_difficulty" not in {f.concept for f in _reading("hello", text).findings if f.present}
+
+
+@pytest.mark.parametrize(
+    "after", ["feeling quite sick with it", "feel pretty sick too", "felt rather sick today"]
+)
+def test_quite_sick_with_constipation_is_hypercalcaemia(after: str) -> None:
+    a = _reading("not opened my bowels in 5 days", after)
+    assert "hypercalcemia" in a.rules
+
+
+def test_sick_of_it_is_not_nausea() -> None:
+    a = _reading("not opened my bowels in 5 days", "quite sick of it all honestly")
+    assert "hypercalcemia" not in a.rules
+
+
+# -- "Any changes in your sight?": a question about the eyes names vision as its subject ------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Any changes in your sight?", "Any problems with your eyesight?", "Has your vision changed at all?"],
+)
+def test_a_yes_in_one_eye_to_a_question_about_sight_is_one_sided_vision_change(question: str) -> None:
+    a = _reading(("bad headache today", None, 0), ("yes, in my right eye only", question, 3))
+    assert "neuro-acute" in a.rules
+
+
+def test_a_no_to_a_question_about_sight_denies_it() -> None:
+    a = _reading(("bad headache today", None, 0), ("no", "Any changes in your sight?", 3))
+    assert "vision_change" not in {f.concept for f in a.findings if f.present}
+
+
+# -- history vs present: a year dates its clause, not a later clause told in the present -------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Mum stopped driving in 2015 and she's very confused tonight", "confusion"),
+        ("I finished chemo in 2021 and I'm so breathless", "dyspnea"),
+        ("we moved here in 2010 and his legs are weak today", "limb_weakness"),
+    ],
+)
+def test_a_present_tense_clause_after_a_year_is_now(text: str, concept: str) -> None:
+    assert concept in {f.concept for f in _reading("hi", text).findings if f.present}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In 2016 my legs went weak and I couldn't walk", "had a seizure in 2012 and was in hospital a week"],
+)
+def test_a_past_tense_clause_after_a_year_is_still_history(text: str) -> None:
+    assert _level("hi", text) == "none"
+
+
+# -- a vessel filled is more than a teaspoon ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "it's happened again, nearly filled a little cup",
+        "done it again and half filled the mug",
+        "filled the little bowl",
+    ],
+)
+def test_blood_that_fills_a_vessel_later_is_a_large_amount(after: str) -> None:
+    a = _reading(("coughed a bit of blood into a tissue", None, 0), (after, None, 200))
+    assert "hemoptysis-major" in a.rules
+
+
+def test_a_glass_filled_with_water_qualifies_nothing() -> None:
+    a = _reading(
+        ("coughed a bit of blood into a tissue", None, 0), ("have been drinking loads, no", None, 200)
+    )
+    assert "hemoptysis-major" not in a.rules
+    a = _reading(("bit of a headache", None, 0), ("filled a glass of water and took paracetamol", None, 200))
+    assert a.level.label == "routine"

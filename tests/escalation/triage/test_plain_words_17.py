@@ -12,7 +12,7 @@ import pytest
 
 from vigil.escalation.triage import Level
 
-from .conftest import assess, present
+from .conftest import CARER, ON_TX, assess, present
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,250 @@ def test_scots_denials_and_someone_elses_cough_are_not_urgent(text: str) -> None
     assert "cough" not in present(a)
     assert "dyspnea" not in present(a)
     assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grazed my knee in the garden and it has bled through four plasters",
+        "nicked my ear shaving, bleeding through several tissues",
+        "my nose keeps filling up with blood no matter what I do",
+        "there's blood in the loo, the entire pan went red",
+        "bleeding from my bottom, the bowl's full o blood",
+    ],
+)
+def test_bleeding_that_soaks_cloths_or_fills_a_vessel_is_major(text: str) -> None:
+    a = assess(text)
+    assert "bleeding-major" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cut my finger peeling potatoes, all fine now",
+        "my mouth keeps filling up with spit",
+        "my back aches no matter what I do",
+        "drank beetroot juice and the whole bowl went red",
+    ],
+)
+def test_everyday_cuts_spit_and_stubborn_aches_are_not_major_bleeding(text: str) -> None:
+    a = assess(text)
+    assert "bleeding-major" not in a.rules
+    assert a.level < Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("threw up twice at breakfast, twice after lunch and twice at teatime", "vomiting"),
+        ("vomited 4 times overnight and another 3 since I got up", "vomiting"),
+        ("runny poo three times this morning and four more this afternoon", "diarrhea"),
+    ],
+)
+def test_counts_told_in_parts_of_the_day_add_up(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sick twice this morning, four times today altogether",
+        "vomited 3 times yesterday and 3 times today",
+        "diarrhoea 3 times, another 2 days of this and I give up",
+    ],
+)
+def test_a_days_total_or_another_day_does_not_add_up(text: str) -> None:
+    a = assess(text)
+    assert "vomiting" not in a.rules
+    assert "diarrhea" not in a.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("sick x7 tday", "vomiting"),
+        ("watery poop 8 times since breakfast", "diarrhea"),
+        ("my poo is like water, been 9 times", "diarrhea"),
+    ],
+)
+def test_counted_sick_and_watery_poop_in_texting_words(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_someone_elses_watery_poop_is_not_the_patients() -> None:
+    assert "diarrhea" not in present(assess("the baby's poop is like soup today"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lately I keep wishing I would not wake up",
+        "every night I am praying never to wake",
+        "I have asked God to take me, I am so tired",
+        "just want Jesus to come and take me now",
+        "I do not want to go on.",
+    ],
+)
+def test_a_wish_not_to_wake_or_to_be_taken_is_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he would not wake up properly after his nap",
+        "praying the scan takes this worry away",
+        "I do not want to go on the bus to clinic",
+        "we do not wish to go on the waiting list",
+    ],
+)
+def test_sleepiness_hope_and_trips_are_not_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "38.1 on the thermometer just now",
+        "39 on the ear thermometer",
+        "feel rough, 38 on the dot",
+    ],
+)
+def test_a_number_read_off_a_thermometer_is_a_temperature(text: str) -> None:
+    a = assess(text, context=ON_TX)
+    assert "fever" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "appointment at 10 on the dot",
+        "36.9 on the thermometer, feeling fine",
+        "the taxi comes at 9 on the dot",
+    ],
+)
+def test_clock_times_and_normal_readings_are_no_fever(text: str) -> None:
+    assert "fever" not in present(assess(text, context=ON_TX))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she is struggling to say a whole sentence without stopping for breath",
+        "I can barely get a few words out without gasping for air",
+        "he can't finish telling me anything without pausing to catch his breath, even sat down",
+    ],
+)
+def test_what_one_cannot_do_without_stopping_for_breath_is_breathlessness(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't walk to the postbox now without stopping to catch my breath, was fine a fortnight ago",
+        "I can't get to the end of the road without stopping to catch my breath, I was ok till last week",
+    ],
+)
+def test_a_walk_held_back_by_the_breath_is_new_breathlessness_not_a_gait_problem(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert "gait_difficulty" not in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "walked round the park without stopping for breath",
+        "managed the stairs today without getting puffed",
+        "can't walk without my stick these days",
+    ],
+)
+def test_without_still_denies_where_nothing_is_beyond_reach(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" not in present(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("bk agony tonight, 8/10", "spinal-pain-flags"),
+        ("she keeps complaining of her back and now her legs feel numb", "mscc-neuro"),
+        ("pins and needles in both feet, back still grumbling", "mscc-neuro"),
+        ("my spine has been relentless all week", "spinal-pain-flags"),
+        ("back's been constant since Sunday, no let up", "spinal-pain-flags"),
+    ],
+)
+def test_a_back_told_in_shorthand_complaint_or_persistence_is_back_pain(text: str, rule: str) -> None:
+    a = assess(text, context=CARER)
+    assert "back_pain" in present(a)
+    assert rule in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he is always moaning about the telly",
+        "my back is constantly against the pillow",
+        "can you bk me in for next week",
+    ],
+)
+def test_complaints_and_backs_that_are_not_pain_are_not_back_pain(text: str) -> None:
+    assert "back_pain" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "breathless since Monday walking up hills. At rest I'm fine.",
+        "short of breath on the stairs, at rest it's ok",
+        "puffed when I hoover; at rest I feel alright",
+    ],
+)
+def test_at_rest_followed_by_its_all_clear_is_not_breathless_at_rest(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert "breathing" not in a.rules
+
+
+def test_at_rest_still_counts_when_it_is_breathless_there() -> None:
+    assert "breathing" in assess("at rest I'm breathless too").rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my trousers keep falling down, must be losing weight",
+        "her hair keeps falling out in clumps",
+        "things keep falling off the shelf in this wind",
+    ],
+)
+def test_things_that_keep_falling_are_not_the_patient_falling(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" not in present(a)
+    assert a.level < Level.URGENT
+
+
+def test_a_patient_who_keeps_falling_still_falls() -> None:
+    assert "gait_difficulty" in present(assess("Dad keeps falling in the kitchen", context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Mum's arms go weak, who do we ring?",
+        "if my husband gets a temperature, is it 111?",
+        "if dad starts being sick again do we come in",
+    ],
+)
+def test_a_carers_what_if_about_the_patient_is_hypothetical(text: str) -> None:
+    assert assess(text, context=CARER).level <= Level.ROUTINE

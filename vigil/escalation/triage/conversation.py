@@ -383,15 +383,23 @@ class ConversationReader:
         )
 
     def _mine_too(
-        self, pool: Sequence[Sequence[Finding]], text: str, original: str, index: int
+        self,
+        pool: Sequence[Sequence[Finding]],
+        text: str,
+        original: str,
+        index: int,
+        own: Sequence[Finding] = (),
     ) -> list[Finding]:
         """Someone else's latest findings, now the writer's own ("now mine's started"), with
-        what this message says of them (a 0-10 score, "really bad")."""
+        what this message says of them (a 0-10 score, "really bad"); in the same message too
+        ("my husband has a cough and now I've caught it")."""
         m = _matches(self.phrases.mine_too, text)
         if m is None:
             return []
-        theirs = next((fs for fs in reversed(pool) if any(f.status == "other" for f in fs)), None)
-        if theirs is None:
+        said: Sequence[Finding] = [f for f in own if f.status == "other" and f.end <= m.start()]
+        earlier = next((fs for fs in reversed(pool) if any(f.status == "other" for f in fs)), None)
+        theirs = said or earlier
+        if not theirs:
             return []
         scores, _ = self.engine.reader.loose_numbers(original)
         mods = self.engine.reader.free_modifiers(original)
@@ -492,6 +500,10 @@ class ConversationReader:
                 # stop it": hers, not the patient's.
                 mine = [replace(f, status="other") if f.present else f for f in mine]
                 present = []
+            if any(f.concept in self.phrases.counted and f.count is None for f in present):
+                # "another 3 since lunch 🤮": the count the message gives is the emoji's.
+                mine = self._count_more(mine, text)
+                present = [f for f in mine if f.present]
             if present and self._fixes_reading(text, pool):
                 # "38.9" then "sorry, 38.4, misread it": the new reading stands for the old.
                 changes += self._replace_readings(pool, index, offset)
@@ -514,7 +526,7 @@ class ConversationReader:
                 present = [f for f in mine if f.present]
             if not present:
                 # "my brother's chest pain ..." then "but now mine's started": the writer's now
-                mine += self._mine_too(pool, text, originals[i], index)
+                mine += self._mine_too(pool, text, originals[i], index, mine)
                 present = [f for f in mine if f.present]
             cont = self.phrases.continues
             if present and cont is not None and _last_was_someone_else(pool):
@@ -648,6 +660,7 @@ class ConversationReader:
         self._bare_site_takes_quality(pool, originals)
         self._in_what_came_before(pool, texts)
         self._back_is_the_same(pool, texts, originals)
+        self._asked_of_the_one_before(pool)
         self._trips_that_keep_happening(pool, texts, originals, times, offset)
         self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
@@ -770,6 +783,22 @@ class ConversationReader:
                     for e in fs
                     if e.concept in kinds and e.status in ("present", "resolved")
                 ]
+                if before:
+                    pool[i][x] = replace(f, concept=before[-1].concept)
+
+    def _asked_of_the_one_before(self, pool: list[list[Finding]]) -> None:
+        """ "Middle of my back aches" then "yes" to "Is the pain worse at night?": the question's
+        "the pain" is the back pain the patient named, so the answer qualifies that one. A
+        general finding (`covers`) an answer takes from its question, naming no site, is the
+        particular one named before."""
+        covers = self.phrases.covers
+        for i in range(1, len(pool)):
+            for x, f in enumerate(pool[i]):
+                kinds = covers.get(f.concept)
+                if not f.present or not f.from_question or not kinds or self._names_site(f.evidence):
+                    continue
+                said = ("present", "resolved")
+                before = [e for fs in pool[:i] for e in fs if e.concept in kinds and e.status in said]
                 if before:
                     pool[i][x] = replace(f, concept=before[-1].concept)
 
@@ -1220,8 +1249,8 @@ class ConversationReader:
     ) -> Finding | None:
         """ "And again", "another 3 since lunch": one more of the latest counted finding today."""
         m = _matches(self.phrases.again, text)
-        if m is None:
-            return None
+        if m is None or self._total_after(text, m.start()):
+            return None  # "once more, makes it 6 so far": the total said is the count
         for j in range(len(pool) - 1, -1, -1):
             if times[i] - times[j] > COUNT_SPAN:
                 break
@@ -1240,13 +1269,34 @@ class ConversationReader:
                 )
         return None
 
+    def _total_after(self, text: str, start: int) -> bool:
+        """A number after `start` said as the day's total so far ("that's 6 today")."""
+        tally = _matches(self.phrases.tally, text[start:])
+        if tally is None:
+            return False
+        return _matches(self.phrases.count_total, text[start + tally.start() :]) is not None
+
+    def _count_more(self, mine: list[Finding], text: str) -> list[Finding]:
+        """Counted findings said without a count, in a message that gives one more time or a
+        number more ("another 3", "twice more"): that number, when only one such finding."""
+        m = _matches(self.phrases.again, text)
+        raw = m.groupdict().get("n") if m is not None else None
+        uncounted = [f for f in mine if f.present and f.concept in self.phrases.counted and f.count is None]
+        if raw is None or len({f.concept for f in uncounted}) != 1:
+            return mine
+        n = int(raw) if raw.isdigit() else self.phrases.numbers.get(raw, 1)
+        return [replace(f, count=n) if f in uncounted else f for f in mine]
+
     def _said_alone(
         self, pool: list[list[Finding]], text: str, original: str, index: int
     ) -> tuple[Finding | None, list[tuple[int, int, int]]]:
         """A message that names nothing but gives a count ("it's been 6 today": of the latest
         counted finding, as a new finding) or 0-10 scores (returned, to rate what came before)."""
         scores, counts = self.engine.reader.loose_numbers(original)
-        tally = None if counts else _matches(self.phrases.tally, text)
+        tally = _matches(self.phrases.tally, text)
+        if counts and not self._total_after(text, 0):
+            # "twice again" counts the twice; "twice again, that's 6 today" says the day's total
+            tally = None
         if tally is not None:
             raw = tally.group("n")
             n = int(raw) if raw.isdigit() else self.phrases.numbers.get(raw, 0)

@@ -64,7 +64,12 @@ def analyse(reader: Reader, text: str) -> Question:
         given = tuple(c for c in concepts if c in qualifiers)
         concepts = [c for c in concepts if c not in qualifiers]
     named_symptom = bool(concepts)
-    if not concepts:  # "Is your breathing worse?" names its subject without a symptom word
+    if not concepts or concepts == ["unrecognised"]:
+        # "Is your breathing worse?" names its subject without a symptom word; "Has your
+        # vision changed?" names it with words triage only knows as health-related.
+        subjects = [c for m in reading.mentions for c in m.values("subject")]
+        if subjects:
+            concepts, named_symptom = [], False
         for m in reading.mentions:
             for c in m.values("subject"):
                 if c not in concepts:

@@ -60,6 +60,9 @@ FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a h
 OTHER: Final = 1
 # "four more times": a count that adds to the one told before it.
 ADDED_WORDS: Final = frozenset({"more", "further", "extra"})
+# How far back a "can't" reaches to the "without" it needs ("can't walk to the corner shop
+# now without stopping").
+CANT_WITHOUT_WINDOW: Final = 10
 ON_TREATMENT: Final = "_on_active_treatment"
 BONE_METS: Final = "_known_bone_metastases"
 # Context a message can give of itself, as pseudo-findings with a status: marker -> draft
@@ -221,9 +224,16 @@ class Reader:
         self._sides = L.get("sides", frozenset())
         self._skip_before_site = L.get("determiners", frozenset())
         self._count_units = L.get("count_units", frozenset())
-        self._added_before = L.get("added_before", frozenset())
+        self._day_parts = L.get("day_parts", frozenset())
+        self._count_added_before = L.get("count_added_before", frozenset())
+        self._count_totals = L.get("count_totals", frozenset())
+        self._needs_words = L.get("cant_without_leads", frozenset())
+        self._without = L.get("without_words", frozenset())
+        self._day_part_leads = L.get("day_part_leads", frozenset())
+        self._not_counts = L.get("not_counts", frozenset())
         self._count_leads = L.get("count_leads", frozenset())
         self._temp_words = L.get("temperature_words", frozenset())
+        self._temp_after = L.get("temperature_after_words", frozenset())
         # Words after a bare number that say it is no temperature ("tengo 40 años").
         self._not_temperatures = L.get("not_temperatures", frozenset())
         self._celsius = L.get("celsius_units", frozenset())
@@ -242,12 +252,14 @@ class Reader:
         self._score_glue = L.get("score_glue", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._cancellers = L.get("cue_cancellers", frozenset())
+        self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
         self._canceller_glue = L.get("canceller_glue", frozenset())
         self._bare_names = L.get("bare_patient_names", frozenset())
         self._owner_words = L.get("owner_words", frozenset())
         self._score_targets = L.get("score_targets", frozenset())
         self._count_targets = L.get("count_targets", frozenset())
         self._present_time = L.get("present_time", frozenset())
+        self._present_verbs = L.get("present_verbs", frozenset())
         self._site_pronouns = L.get("site_pronouns", frozenset())
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
         self._history_comparisons = L.get("history_comparisons", frozenset())
@@ -335,6 +347,7 @@ class Reader:
         self._numbers(reading, owner)
         self._modifiers(tokens, mentions, owner, drafts)
         self._same_pain(tokens, drafts)
+        self._cant_without(tokens, mentions, reading)
         self._unplaced(tokens, mentions, drafts)
         self._statuses(reading, owner, contrast, carer)
         return reading
@@ -709,12 +722,22 @@ class Reader:
                 whole
                 and num.j + 1 < n
                 and tokens[num.j].norm in ADDED_WORDS
-                and tokens[num.j + 1].norm in self._count_units
+                and (
+                    tokens[num.j + 1].norm in self._count_units
+                    or tokens[num.j + 1].norm in self._day_parts
+                    or tokens[num.j + 1].norm in self._day_part_leads
+                )
             ):
-                # "sick twice this morning and four more times since lunch": six in all
+                # "sick twice this morning and four more times since lunch": six in all;
+                # "four more this afternoon": the part of the day says what is counted
                 self._attach_count(r, index, num.i, num.j + 2, int(num.value), more=True)
-            elif whole and num.i > 0 and tokens[num.i - 1].norm in self._added_before:
-                # "3 veces en la mañana y otras 4 en la tarde": seven in all
+            elif (
+                whole
+                and num.i > 0
+                and tokens[num.i - 1].norm in self._count_added_before
+                and (num.j >= n or tokens[num.j].norm not in self._not_counts)
+            ):
+                # "sick 3 times this morning and another 4 since lunch": seven in all
                 self._attach_count(r, index, num.i - 1, num.j, int(num.value), more=True)
             elif (
                 whole
@@ -884,6 +907,10 @@ class Reader:
                 tokens[x].norm in self._temp_words
                 for x in range(max(0, num.i - 4), num.i)
                 if tokens[x].clause == tokens[num.i].clause
+            ) or any(
+                tokens[x].norm in self._temp_after
+                for x in range(j, min(n, j + 4))
+                if tokens[x].clause == tokens[num.i].clause
             )
             if not (num.decimal or cue):
                 return None
@@ -1018,11 +1045,19 @@ class Reader:
         if d is None:
             r.loose_counts.append((i, j, count))
             return
-        if more and d.count is not None:
+        if d.count is not None and (more or self._parts_of_day(r.tokens, d.end, i, j)):
             d.count += count
         else:
             d.count = count if d.count is None else max(d.count, count)
         d.start, d.end = min(d.start, i), max(d.end, j)
+
+    def _parts_of_day(self, tokens: list[Token], end: int, i: int, j: int) -> bool:
+        """Between two counts of one symptom, a part of the day ("twice before breakfast,
+        twice at lunch"): each count is its own part of the day, so they add up; unless the
+        later count is the day's total ("five times today in all")."""
+        if any(t.norm in self._count_totals for t in tokens[j : j + 3]):
+            return False
+        return any(tokens[k].norm in self._day_parts for k in range(end, i))
 
     # -- modifiers ----------------------------------------------------------------------
 
@@ -1090,6 +1125,34 @@ class Reader:
             near = min(placed, key=lambda p: p.gap(d.start, d.end))
             near.mods.update(m for m in d.mods if near.concept in targets.get(m, frozenset({near.concept})))
 
+    def _cant_without(self, tokens: list[Token], mentions: list[Mention], r: Reading) -> None:
+        """'can't finish a sentence without stopping for breath', 'struggling to walk to the
+        shop without gasping': what one cannot do without is there, so the "without" denies
+        nothing; and a walk held back by the breath is the breath's, not a trouble walking."""
+        for idx, m in enumerate(mentions):
+            if ("neg", "pre") not in m.tags or tokens[m.i].norm not in self._without or m.j - m.i != 1:
+                continue
+            clause = tokens[m.i].clause
+            lead = next(
+                (
+                    k
+                    for k in range(m.i - 1, max(-1, m.i - CANT_WITHOUT_WINDOW), -1)
+                    if tokens[k].clause == clause and tokens[k].norm in self._needs_words
+                ),
+                None,
+            )
+            if lead is None:
+                continue
+            mentions[idx] = Mention(m.i, m.j, tuple(t for t in m.tags if t != ("neg", "pre")))
+            breath = any(
+                d.concept == "dyspnea" and d.start >= m.j and tokens[d.anchor].clause == clause
+                for d in r.drafts
+            )
+            if breath:
+                r.drafts[:] = [
+                    d for d in r.drafts if not (d.concept == "gait_difficulty" and lead <= d.start < m.i)
+                ]
+
     def _pronoun_before(self, tokens: list[Token], m: Mention) -> bool:
         k = m.i - 1
         while k >= 0 and m.i - k <= 4 and tokens[k].clause == tokens[m.i].clause:
@@ -1112,7 +1175,19 @@ class Reader:
                 # ("no puedo respirar bien acostada": a "well" inside the finding's own words
                 # is how it goes, not a verdict on lying down)
                 return True
-        return self._denied_after(tokens, mentions, owner, m)
+        return self._cancelled_after(tokens, m) or self._denied_after(tokens, mentions, owner, m)
+
+    def _cancelled_after(self, tokens: list[Token], m: Mention) -> bool:
+        """'At rest I am ok', 'at night it's fine': the circumstance is followed by its own
+        all-clear, in the same clause."""
+        for k in range(m.j, min(len(tokens), m.j + 4)):
+            if tokens[k].clause != tokens[m.i].clause:
+                return False
+            if tokens[k].norm in self._cancellers:
+                return True
+            if tokens[k].norm not in self._canceller_subjects:
+                return False
+        return False
 
     def _denied_after(
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], m: Mention
@@ -1296,7 +1371,7 @@ class Reader:
                 return
             x = k
             while x < end and tokens[x].clause == c and tokens[x].sentence == sentence:
-                if tokens[x].norm in now:
+                if tokens[x].norm in now or (c != clause and tokens[x].norm in self._present_verbs):
                     return
                 x += 1
             for y in range(k, x):

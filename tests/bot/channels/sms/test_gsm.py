@@ -148,3 +148,9 @@ def test_a_symbol_is_never_folded_into_another_and_folding_never_costs_a_segment
     assert fold("está") == "esta"
     dots = "…" * 60  # one UCS-2 segment; "..." each would be two GSM-7 ones
     assert fold(dots) == dots
+
+
+def test_a_link_with_accents_is_sent_as_written_not_folded_to_another_address() -> None:
+    text = "Vea https://clínica.example/cita — gracias"
+    assert fold(text) == text
+    assert fold("Vea https://clinica.example/cita — gracias") == "Vea https://clinica.example/cita - gracias"

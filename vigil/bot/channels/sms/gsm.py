@@ -9,6 +9,7 @@ Vigil folds itself rather than rely on Twilio's Smart Encoding."""
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 
 # The default alphabet, in table order (0x00-0x7F), without 0x1B, the escape to EXTENDED.
@@ -70,11 +71,17 @@ def _plain(ch: str) -> str | None:
     return None
 
 
+# A link: its characters are an address, and an address without its accents is another one.
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
 def fold(text: str) -> str:
     """The text in GSM-7 if it can be without losing meaning, else the text unchanged."""
     composed = unicodedata.normalize("NFC", text)  # "e" + a combining acute is the é GSM-7 has
     if is_gsm7(composed):
         return composed
+    if any(not is_gsm7(link) for link in _LINK.findall(composed)):
+        return text  # clínica.example folded to clinica.example would lead somewhere else
     folded = []
     for ch in composed:
         plain = _plain(ch)
