@@ -930,3 +930,89 @@ def test_a_count_so_far_before_and_is_a_count() -> None:
 
 def test_days_so_far_before_and_are_no_count() -> None:
     assert "diarrhea" not in assess("con diarrea, van 6 días y sigo", context=ON_TX).rules
+
+
+# -- "no siento" before a symptom denies it; before a body part it is lost feeling ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("no siento debilidad en los brazos", "limb_weakness"),
+        ("no siento falta de aire hoy", "dyspnea"),
+        ("no siento ningún hormigueo en los pies", "numbness"),
+        ("no siento dolor en la columna", "back_pain"),
+    ],
+)
+def test_not_feeling_a_symptom_denies_it(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept not in present(a), a.findings
+    assert a.level.label == "none"
+
+
+@pytest.mark.parametrize("text", ["no siento las piernas", "ya no siento nada en las piernas"])
+def test_not_feeling_the_legs_is_still_a_cord_sign(text: str) -> None:
+    assert "cord-signs" in assess(text).rules
+
+
+# -- a finding owned by a person named after it --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le compré jarabe para la tos de mi nieta",
+        "la diarrea de mi esposo ya lleva días",
+        "el vómito de mi hijo me asustó",
+    ],
+)
+def test_a_finding_of_my_relative_is_theirs(text: str) -> None:
+    assert not present(assess(text)), assess(text).findings
+
+
+def test_a_bark_like_cough_is_mine() -> None:
+    assert "cough" in present(assess("tengo una tos de perro"))
+
+
+def test_my_mothers_pain_told_by_her_child_is_the_patients() -> None:
+    assert "back_pain" in present(assess("el dolor de espalda de mi mamá no se le quita"))
+
+
+# -- regional words for wetting, the urge, tingling; "posta" -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no me aguanta la vejiga",
+        "me mojé encima sin darme cuenta",
+        "no siento las ganas de orinar",
+    ],
+)
+def test_bladder_that_does_not_hold_or_feel_is_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text)), assess(text).findings
+
+
+def test_wet_from_the_rain_is_nothing() -> None:
+    assert level("me mojé con la lluvia al salir") == "none"
+
+
+def test_tickles_in_the_legs_with_back_pain_are_cord_compression() -> None:
+    assert "mscc-neuro" in assess("me duele la cintura y tengo cosquillitas en las piernas").rules
+
+
+def test_posta_is_really_not_vomit() -> None:
+    a = assess("posta me duele la cabeza")
+    assert "vomiting" not in present(a), a.findings
+
+
+# -- fed up is not tired -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["estoy harto de tanto papeleo", "ya estoy cansada de esperar la llamada"])
+def test_fed_up_is_not_fatigue(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+def test_tired_is_still_fatigue() -> None:
+    assert "fatigue" in present(assess("estoy cansadísima, sin fuerzas"))
