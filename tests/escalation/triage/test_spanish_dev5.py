@@ -1016,3 +1016,45 @@ def test_fed_up_is_not_fatigue(text: str) -> None:
 
 def test_tired_is_still_fatigue() -> None:
     assert "fatigue" in present(assess("estoy cansadísima, sin fuerzas"))
+
+
+# -- Spanglish loss of feeling, the brain as the head, ordinal counts, shaking without answer ----
+
+
+def test_spanglish_cant_feel_the_legs_is_a_cord_sign() -> None:
+    assert "cord-signs" in assess("no puedo feel my legs desde anoche").rules
+
+
+def test_a_sore_brain_is_a_headache() -> None:
+    assert "headache" in present(assess("me duele el cerebro"))
+
+
+@pytest.mark.parametrize(
+    "text", ["vomité por séptima vez hoy", "ya es la sexta vez que vomita", "por octava vez vomitando"]
+)
+def test_an_ordinal_time_is_a_count(text: str) -> None:
+    assert "vomiting" in assess(text, context=CARER).rules, assess(text).findings
+
+
+def test_a_second_time_is_not_six() -> None:
+    assert level("vomité por segunda vez") == "routine"
+
+
+def test_an_ordinal_treatment_is_nothing() -> None:
+    assert level("mañana es mi quinta vez en quimio") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "temblaba toda y no reaccionaba",
+        "se quedó tieso, temblando, sin responder",
+        "no respondía, se sacudía",
+    ],
+)
+def test_shaking_without_answering_is_a_seizure(text: str) -> None:
+    assert "seizure" in present(assess(text, context=CARER)), assess(text).findings
+
+
+def test_not_answering_messages_is_nothing() -> None:
+    assert level("mi hija no respondía el teléfono") == "none"
