@@ -1058,3 +1058,32 @@ def test_shaking_without_answering_is_a_seizure(text: str) -> None:
 
 def test_not_answering_messages_is_nothing() -> None:
     assert level("mi hija no respondía el teléfono") == "none"
+
+
+# -- figures of speech that blame people or troubles ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mis hijos me dan dolor de cabeza con sus peleas",
+        "las noticias me dan náuseas",
+        "ese partido nos dejó sin aliento",
+        "estoy ahogándome en deudas, me estoy ahogando en trámites",
+        "me hierve la sangre con el seguro",
+    ],
+)
+def test_a_figure_that_blames_people_or_troubles_is_nothing(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("subir las escaleras me deja sin aliento", "dyspnea"),
+        ("la quimio me da náuseas", "nausea"),
+        ("me estoy ahogando, no puedo respirar", "dyspnea"),
+    ],
+)
+def test_the_same_words_of_an_effort_or_a_treatment_stand(text: str, concept: str) -> None:
+    assert concept in present(assess(text)), assess(text).findings
