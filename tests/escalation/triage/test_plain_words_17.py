@@ -579,3 +579,71 @@ def test_an_all_clear_dated_to_now_resolves(text: str) -> None:
 
 def test_fine_this_morning_is_when_it_was_fine_not_now() -> None:
     assert assess("back pain, fine this morning but now awful").level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "squits 3 times this morning and 4 this afternoon",
+        "vomited twice overnight, 2 at breakfast and 2 since lunch",
+        "spewed x6",
+    ],
+)
+def test_bare_counts_for_parts_of_the_day_and_spewed_add_up(text: str) -> None:
+    a = assess(text, context=ON_TX)
+    assert a.level is Level.URGENT
+
+
+def test_a_count_for_another_day_is_not_added() -> None:
+    assert assess("sick 3 times yesterday, 2 this morning").level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whatever she drinks she brings straight back up",
+        "everything he swallows he throws up",
+    ],
+)
+def test_everything_drunk_brought_back_up_is_no_fluids_kept_down(text: str) -> None:
+    assert "vomiting" in assess(text, context=CARER).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "some days I wish everything would just end",
+        "praying it will all be over soon, I'm done",
+    ],
+)
+def test_wishing_it_all_would_end_is_self_harm(text: str) -> None:
+    assert "self_harm" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wish this would stop, the nausea is awful",
+        "I want the chemo to be over",
+        "hoping the pain will stop soon",
+    ],
+)
+def test_wishing_a_symptom_or_treatment_would_end_is_not_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "temperature 38.3, my second round of chemo ended 4 days ago",
+        "38.4 on the thermometer, finished the immunotherapy a couple of weeks ago",
+    ],
+)
+def test_treatment_that_ended_days_or_weeks_ago_is_recent_treatment(text: str) -> None:
+    assert "neutropenic-fever" in assess(text).rules
+
+
+def test_treatment_that_ended_months_ago_is_not_recent() -> None:
+    a = assess("temperature 38.3, finished chemo 3 months ago")
+    assert "neutropenic-fever" not in a.rules
+    assert "fever" in a.rules

@@ -790,6 +790,15 @@ class Reader:
                 # "I vomit many many time today, more than ten": a bare "more than" number after
                 # a counted symptom is how many times.
                 self._attach_count(r, index, num.i - 2, num.j, int(num.value))
+            elif (
+                whole
+                and num.j < n
+                and (tokens[num.j].norm in self._day_part_leads or tokens[num.j].norm in self._day_parts)
+                and self._counted_before(r, num.i)
+            ):
+                # "4 times this morning and 3 this afternoon": the part of the day says it is
+                # another count of the symptom already counted
+                self._attach_count(r, index, num.i, num.j, int(num.value))
             elif whole and self._count_before(r, num):  # "4 loose stools"
                 self._attach_count(r, index, num.i, num.j, int(num.value))
             elif num.i > 0 and tokens[num.i - 1].norm == "x" and whole:  # "loose stools x7"
@@ -1068,6 +1077,17 @@ class Reader:
         if num.j >= len(tokens) or tokens[num.j].kind == PUNCT:
             return True
         return tokens[num.j].norm in self._present_time or tokens[num.j].norm in self._and
+
+    def _counted_before(self, r: Reading, i: int) -> bool:
+        """A counted symptom earlier in the sentence already has its count."""
+        sentence = r.tokens[i].sentence
+        return any(
+            d.concept in self._count_targets
+            and d.count is not None
+            and d.end <= i
+            and r.tokens[d.anchor].sentence == sentence
+            for d in r.drafts
+        )
 
     def _count_before(self, r: Reading, num: Number) -> bool:
         return any(d.concept in self._count_targets and d.start == num.j for d in r.drafts)
