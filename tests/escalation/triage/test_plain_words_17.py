@@ -33,6 +33,7 @@ def test_scots_words_for_symptoms_are_those_symptoms(text: str, concept: str) ->
     [
         "ma legs wullnae hold me up",
         "I cannae lift masel aff the chair, legs have nae strength",
+        "she cannae haud her water an her back's agony",
         "her legs willnae carry her tae the door",
     ],
 )
@@ -647,3 +648,7 @@ def test_treatment_that_ended_months_ago_is_not_recent() -> None:
     a = assess("temperature 38.3, finished chemo 3 months ago")
     assert "neutropenic-fever" not in a.rules
     assert "fever" in a.rules
+
+
+def test_scots_haud_on_is_only_waiting() -> None:
+    assert assess("haud on a minute, I'll get my glasses").level is Level.NONE
