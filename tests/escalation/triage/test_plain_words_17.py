@@ -652,3 +652,26 @@ def test_treatment_that_ended_months_ago_is_not_recent() -> None:
 
 def test_scots_haud_on_is_only_waiting() -> None:
     assert assess("haud on a minute, I'll get my glasses").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can hardly believe I got through the week without a headache",
+        "couldn't have managed without my nurse",
+        "can't imagine a day without being sick like last year, all fine now",
+    ],
+)
+def test_a_cant_of_surprise_or_thanks_does_not_undo_without(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was sick every day last month, now fine",
+        "had a cough over Christmas, now ok",
+    ],
+)
+def test_now_fine_after_a_finding_resolves_it(text: str) -> None:
+    assert assess(text).level is Level.NONE
