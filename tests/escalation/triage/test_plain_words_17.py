@@ -675,3 +675,36 @@ def test_a_cant_of_surprise_or_thanks_does_not_undo_without(text: str) -> None:
 )
 def test_now_fine_after_a_finding_resolves_it(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("For walking I need support of the wall now", "gait_difficulty"),
+        ("mother needs support to walk since yesterday", "gait_difficulty"),
+        ("my motion is coming without control", "bladder_bowel_dysfunction"),
+        ("urine is passing without knowing since morning", "bladder_bowel_dysfunction"),
+        ("I beg to inform my breathing is most difficult even at rest", "dyspnea"),
+        ("I am feeling to die", "self_harm"),
+    ],
+)
+def test_a_learners_words_for_red_flags(text: str, concept: str) -> None:
+    a = assess(text, context=CARER)
+    assert concept in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_loose_motion_counted_is_diarrhoea() -> None:
+    assert "diarrhea" in assess("loose motion 8 times today").rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the nurses gave me good support from the team",
+        "slow motion replay of the match",
+        "wall support bars fitted in the bathroom",
+    ],
+)
+def test_support_and_motion_in_other_senses_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
