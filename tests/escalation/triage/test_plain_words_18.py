@@ -651,3 +651,27 @@ def test_emergencies_in_a_learners_or_carers_words_are_read(text: str, concept: 
 )
 def test_cotton_a_bad_line_and_falling_leaves_are_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "level"),
+    [
+        ("my legs have been most uncooperative this week", "limb_weakness", Level.EMERGENCY),
+        ("I appear to have misplaced the feeling in my right leg", "numbness", Level.EMERGENCY),
+        ("back's totally fried and both legs numb", "back_pain", Level.EMERGENCY),
+        ("my ankle's gone like a melon, hot and red", "leg_swelling", Level.URGENT),
+    ],
+)
+def test_understated_polite_and_slang_words_for_red_flags_are_read(
+    text: str, concept: str, level: Level
+) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert a.level is level
+
+
+@pytest.mark.parametrize(
+    "text", ["the grandchildren were uncooperative at bedtime", "sausage and mash for tea"]
+)
+def test_unruly_children_and_sausages_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
