@@ -675,3 +675,20 @@ def test_understated_polite_and_slang_words_for_red_flags_are_read(
 )
 def test_unruly_children_and_sausages_are_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "level"),
+    [
+        ("tinged red", "Have you coughed up any blood?", Level.URGENT),
+        ("streaky", "Have you coughed up any blood?", Level.URGENT),
+        ("still oozing", "Is it still bleeding without stopping?", Level.EMERGENCY),
+        ("no, it stopped an hour ago", "Is it still bleeding without stopping?", Level.NONE),
+    ],
+)
+def test_answers_that_describe_the_blood_say_it_is_there(text: str, question: str, level: Level) -> None:
+    assert assess(text, question).level is level
+
+
+def test_pink_tinged_spit_keeps_its_own_blood() -> None:
+    assert "hemoptysis" in present(assess("pink tinged spit when I cough"))
