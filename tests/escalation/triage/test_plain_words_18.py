@@ -692,3 +692,44 @@ def test_answers_that_describe_the_blood_say_it_is_there(text: str, question: st
 
 def test_pink_tinged_spit_keeps_its_own_blood() -> None:
     assert "hemoptysis" in present(assess("pink tinged spit when I cough"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my body is hot hot since morning", "his body feels so hot, we have no thermometer"],
+)
+def test_a_body_that_is_hot_is_a_fever(text: str) -> None:
+    a = assess(text)
+    assert "fever" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_a_hot_body_shop_is_nothing() -> None:
+    assert assess("the body shop was hot and busy today").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back hurting, and the legs they have no force",
+        "my legs not go since lunch, back very pain",
+        "my foot it doesn't want to walk",
+    ],
+)
+def test_legs_without_force_or_that_will_not_go_are_weak(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no power in the house since the storm",
+        "the phone has no power again",
+        "the children don't want to walk to school",
+        "the car won't go this morning",
+    ],
+)
+def test_a_power_cut_a_flat_battery_and_reluctant_children_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
