@@ -733,3 +733,33 @@ def test_legs_without_force_or_that_will_not_go_are_weak(text: str) -> None:
 )
 def test_a_power_cut_a_flat_battery_and_reluctant_children_are_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can't say my legs are weak, just a bit achy", "I wouldn't really say I'm breathless, just tired"],
+)
+def test_a_hedged_denial_denies(text: str) -> None:
+    assert assess(text).level is Level.ROUTINE
+
+
+def test_a_denial_corrected_by_what_it_is_more_like_keeps_the_correction() -> None:
+    a = assess("not a pain as such, more like a heavy pressure in my chest")
+    assert "chest_pain" in present(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("I wouldn't say I'm confused, but I forgot my son's name this morning", None),
+        ("she couldn't remember her husband's name today", CARER),
+    ],
+)
+def test_forgetting_a_close_relatives_name_is_confusion(text: str, context: dict[str, str] | None) -> None:
+    a = assess(text, None, context)
+    assert "confusion" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_forgetting_a_birthday_is_not_confusion() -> None:
+    assert "confusion" not in present(assess("I forgot my daughter's birthday, feel terrible"))
