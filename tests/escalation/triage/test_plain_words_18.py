@@ -763,3 +763,23 @@ def test_forgetting_a_close_relatives_name_is_confusion(text: str, context: dict
 
 def test_forgetting_a_birthday_is_not_confusion() -> None:
     assert "confusion" not in present(assess("I forgot my daughter's birthday, feel terrible"))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "level"),
+    [
+        ("mi head a bust open since morning", "headache", Level.URGENT),
+        ("my back dey pain me well well", "back_pain", Level.URGENT),
+        ("I no fit breathe at all", "dyspnea", Level.EMERGENCY),
+        ("his body dey hot since night", "fever", Level.URGENT),
+    ],
+)
+def test_patois_and_pidgin_words_for_red_flags_are_read(text: str, concept: str, level: Level) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert a.level is level
+
+
+@pytest.mark.parametrize("text", ["the new shoes no fit", "I slept well well last night"])
+def test_shoes_that_do_not_fit_and_a_good_sleep_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
