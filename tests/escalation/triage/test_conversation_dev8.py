@@ -545,3 +545,36 @@ def test_a_mouth_or_nose_said_beside_coughed_blood_leaves_it_coughed(after: str)
 )
 def test_a_correction_that_dates_the_message_before_makes_it_history(after: str) -> None:
     assert _level("my legs went numb", after) == "none"
+
+
+# -- a correction that gives only a site moves what was said there -----------------------------
+
+
+@pytest.mark.parametrize("after", ["*toes", "feet* sorry", "sorry I meant my fingers"])
+def test_a_site_corrected_alone_moves_the_finding_before_to_it(after: str) -> None:
+    a = _reading("can't feel my legs", after, context={"on_active_treatment": True})
+    assert a.level.label == "routine"
+    assert "numbness" in {f.concept for f in a.findings if f.present}
+
+
+@pytest.mark.parametrize("after", ["*legs", "I meant my legs", "sorry, *both legs"])
+def test_a_site_corrected_to_the_same_or_more_keeps_the_emergency(after: str) -> None:
+    assert _level("can't feel my leg", after) == "emergency"
+
+
+def test_a_site_corrected_after_a_bare_yes_moves_nothing() -> None:
+    a = _reading(("back hurts", None, 0), ("yes", "Any numbness in your legs?", 2), ("*feet", None, 4))
+    assert a.level.label == "emergency"
+
+
+# -- "sorry, I meant me": someone else's findings are the writer's after all -------------------
+
+
+@pytest.mark.parametrize("after", ["sorry, I meant me", "me, not him!", "oops I was talking about myself"])
+def test_i_meant_me_makes_someone_elses_findings_the_writers(after: str) -> None:
+    assert _level("my husband is coughing up blood", after) == "urgent"
+
+
+@pytest.mark.parametrize("after", ["it's me again, just checking in", "hi it's me, his wife"])
+def test_its_me_again_leaves_them_theirs(after: str) -> None:
+    assert "hemoptysis" not in _reading("my husband is coughing up blood", after).rules

@@ -179,6 +179,10 @@ class Phrases:
     # bit"): what follows the finding's words.
     named_back: re.Pattern[str] | None = None
     named_before: re.Pattern[str] | None = None
+    # "sorry, I meant me": someone else's findings said before are the writer's after all.
+    me_after_all: tuple[re.Pattern[str], ...] = ()
+    # "*feet", "I meant my arms": a correction giving only a site (`site`).
+    site_fix: tuple[re.Pattern[str], ...] = ()
     # "sorry, it was from my gums": where blood said before came from; `sourced` maps the
     # kind of blood said before to the plain one.
     blood_source: tuple[re.Pattern[str], ...] = ()
@@ -253,6 +257,8 @@ def phrases(language: str = "en") -> Phrases:
         named_back=re.compile(str(data["named_back"])) if data.get("named_back") else None,
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
         mistyped=patterns("mistyped"),
+        me_after_all=patterns("me_after_all"),
+        site_fix=patterns("site_fix"),
         blood_source=patterns("blood_source"),
         sourced={str(k): str(v) for k, v in (data.get("sourced") or {}).items()},
     )
@@ -553,7 +559,13 @@ class ConversationReader:
             if not present:
                 named = _matches(self.phrases.reassign_named, text)
                 taken = self._takes_back(text)
-                if self._fixes_reading(text, pool):
+                if (mine_now := self._mine_after_all(pool, text, index, offset)) is not None:
+                    # "my husband is breathless" then "sorry, I meant me": the writer's after all
+                    changes += mine_now
+                elif (moved_to := self._site_fixed(pool, alone, originals, text, index, offset)) is not None:
+                    # "can't feel my legs" then "*feet": what was said, at the site now given
+                    changes += moved_to
+                elif self._fixes_reading(text, pool):
                     # "Temp 101F" then "correction, 99.1, I misread the display"
                     changes += self._replace_readings(pool, index, offset)
                     # "38.7" then "no sorry 37.7": the "no" takes back the reading before, the
@@ -1112,6 +1124,60 @@ class ConversationReader:
         """The sites a message says are fine ("legs are fine", "back ok")."""
         said = (m.group("what") for p in self.phrases.site_fine for m in p.finditer(text))
         return [w for w in said if self._names_site(w)]
+
+    def _mine_after_all(
+        self, pool: list[list[Finding]], text: str, index: int, offset: int
+    ) -> list[Change] | None:
+        """The latest message that gave findings to someone else gave them to the writer."""
+        if _matches(self.phrases.me_after_all, text) is None:
+            return None
+        for j in range(len(pool) - 1, -1, -1):
+            theirs = [k for k, f in enumerate(pool[j]) if f.status == "other"]
+            if theirs:
+                for k in theirs:
+                    pool[j][k] = replace(pool[j][k], status="present")
+                return [Change(pool[j][k].concept, "present", offset + j, index) for k in theirs]
+            if any(f.present for f in pool[j]):
+                return None
+        return None
+
+    def _site_fixed(
+        self,
+        pool: list[list[Finding]],
+        alone: Sequence[Assessment],
+        originals: Sequence[str],
+        text: str,
+        index: int,
+        offset: int,
+    ) -> list[Change] | None:
+        """A correction that gives only a site ("*feet", "I meant my arms"): the latest message
+        with a present finding at a site, read again with the new site in the old one's place."""
+        m = _matches(self.phrases.site_fix, text)
+        if m is None or not self._names_site(m.group("site")):
+            return None
+        reader = self.engine.reader
+        for j in range(len(pool) - 1, -1, -1):
+            said = [f for f in pool[j] if f.present]
+            if not said:
+                continue
+            if any(f.from_question for f in said):
+                return None  # a bare "yes" names no site to move
+            r = reader.read(originals[j])
+            spans = [
+                (r.tokens[x.i].start, r.tokens[x.j - 1].end)
+                for x in r.mentions
+                if x.has("site") and any(f.start <= r.tokens[x.i].start < f.end for f in said)
+            ]
+            if not spans:
+                return None
+            start, end = spans[0]
+            new = originals[j][:start] + m.group("site") + originals[j][end:]
+            if new.lower() == originals[j].lower():
+                return None
+            again = self.engine.assess(new, None, dict(alone[j].context) or None).findings
+            pool[j] = [replace(f, message=offset + j) for f in again]
+            return [Change(f.concept, "negated", offset + j, index) for f in said]
+        return None
 
     def _blood_from_elsewhere(self, pool: list[list[Finding]], index: int, offset: int) -> list[Change]:
         """Earlier present blood of a kind (`sourced`: coughed-up) becomes plain blood."""
