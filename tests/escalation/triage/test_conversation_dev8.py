@@ -578,3 +578,7 @@ def test_i_meant_me_makes_someone_elses_findings_the_writers(after: str) -> None
 @pytest.mark.parametrize("after", ["it's me again, just checking in", "hi it's me, his wife"])
 def test_its_me_again_leaves_them_theirs(after: str) -> None:
     assert "hemoptysis" not in _reading("my husband is coughing up blood", after).rules
+
+
+def test_a_site_corrected_after_a_message_with_two_sites_moves_nothing() -> None:
+    assert _level("back hurts and can't feel my legs", "*feet") == "emergency"

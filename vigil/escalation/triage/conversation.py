@@ -1168,8 +1168,8 @@ class ConversationReader:
                 for x in r.mentions
                 if x.has("site") and any(f.start <= r.tokens[x.i].start < f.end for f in said)
             ]
-            if not spans:
-                return None
+            if len(set(spans)) != 1:
+                return None  # no site, or two ("back hurts, can't feel my legs"): which moved?
             start, end = spans[0]
             new = originals[j][:start] + m.group("site") + originals[j][end:]
             if new.lower() == originals[j].lower():
