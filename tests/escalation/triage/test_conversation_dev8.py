@@ -582,3 +582,23 @@ def test_its_me_again_leaves_them_theirs(after: str) -> None:
 
 def test_a_site_corrected_after_a_message_with_two_sites_moves_nothing() -> None:
     assert _level("back hurts and can't feel my legs", "*feet") == "emergency"
+
+
+# -- the middle of a site is that site -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a bad pain came on in the middle of my chest an hour ago",
+        "sharp pain started in the centre of my chest",
+        "she says the pain came on in the middle of her chest",
+    ],
+)
+def test_pain_in_the_middle_of_the_chest_is_chest_pain(text: str) -> None:
+    assert "chest_pain" in {f.concept for f in _reading("hi", text, context=None).findings}
+
+
+def test_pain_in_the_middle_of_the_night_is_not_chest_pain() -> None:
+    a = _reading("hi", "a bad pain in my knee came on in the middle of the night")
+    assert "chest_pain" not in {f.concept for f in a.findings}
