@@ -602,3 +602,10 @@ def test_pain_in_the_middle_of_the_chest_is_chest_pain(text: str) -> None:
 def test_pain_in_the_middle_of_the_night_is_not_chest_pain() -> None:
     a = _reading("hi", "a bad pain in my knee came on in the middle of the night")
     assert "chest_pain" not in {f.concept for f in a.findings}
+
+
+def test_my_inside_a_sites_own_words_is_the_writers_after_a_story_about_someone_else() -> None:
+    text = "out with my daughter, she made me carry it all, then a bad pain came on in the middle of my chest"
+    assert "chest_pain" in {f.concept for f in _reading("hi", text).findings if f.present}
+    other = "my daughter has a bad pain in the middle of her chest"
+    assert "chest_pain" not in {f.concept for f in _reading("hi", other).findings if f.present}
