@@ -663,3 +663,427 @@ def test_low_mood_or_cracked_skin_is_never_silent(text: str) -> None:
 @pytest.mark.parametrize("text", ["la novela de anoche estuvo triste", "se me partió la taza favorita"])
 def test_a_sad_show_or_a_broken_cup_is_nothing(text: str) -> None:
     assert level(text) == "none", assess(text).findings
+
+
+# -- "hace X que" is how long it has lasted, up to now ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hace un mes que tengo tos", "hace años que me duele la rodilla", "hace un año que ando con diarrea"],
+)
+def test_a_duration_up_to_now_is_present(text: str) -> None:
+    assert present(assess(text)), assess(text).findings
+
+
+def test_a_time_ago_with_a_past_verb_is_history() -> None:
+    assert not present(assess("hace un año me desmayé en misa"))
+
+
+# -- the worst of one's life keeps its place; "lo peor que he sentido" is severe -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("el peor dolor de cabeza de mi vida", "head"),
+        ("es el peor dolor de espalda de mi vida", "spinal-pain-flags"),
+        ("me duele la panza, lo peor que he sentido nunca", "pain-severe"),
+    ],
+)
+def test_the_worst_pain_of_ones_life_is_severe_at_its_place(text: str, rule: str) -> None:
+    assert rule in assess(text).rules, assess(text).findings
+
+
+def test_the_worst_day_is_no_pain() -> None:
+    assert level("hoy fue el peor día de mi vida en el tráfico") == "none"
+
+
+# -- bleeding that will not stop, with the infinitive -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no me para de sangrar la encía",
+        "a mi papá no le deja de sangrar la herida",
+        "sigo sin parar de sangrar",
+    ],
+)
+def test_bleeding_that_will_not_stop_is_major(text: str) -> None:
+    assert "bleeding-major" in assess(text, context=CARER).rules, assess(text).findings
+
+
+def test_bleeding_that_stopped_is_not_major() -> None:
+    assert "bleeding-major" not in assess("me sangró la nariz pero ya paró").rules
+
+
+# -- amounts and colours of blood ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["escupí sangre, more than a cup", "toso sangre, más de una taza"])
+def test_more_than_a_cup_is_a_large_amount(text: str) -> None:
+    assert "hemoptysis-major" in assess(text).rules, assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text", ["la flema me sale rosada", "escupo rosadito en las mañanas", "el esputo rosita"]
+)
+def test_pink_phlegm_is_haemoptysis(text: str) -> None:
+    assert "hemoptysis" in present(assess(text)), assess(text).findings
+
+
+def test_a_pink_blouse_is_nothing() -> None:
+    assert level("me compré una blusa rosada") == "none"
+
+
+@pytest.mark.parametrize(
+    "text", ["me sale sangre cuando me limpio", "le salió un poco de sangre al hacer popó"]
+)
+def test_blood_on_wiping_is_bleeding_not_haemoptysis(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "bleeding" in present(a), a.findings
+    assert "hemoptysis" not in present(a)
+
+
+# -- breath getting harder, in other tenses and images -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me está costando respirar",
+        "le empezó a costar respirar en la tarde",
+        "se me está acabando el aire",
+        "ando con el aire cortito",
+    ],
+)
+def test_breath_getting_harder_is_dyspnea(text: str) -> None:
+    assert "dyspnea" in present(assess(text, context=CARER)), assess(text).findings
+
+
+def test_bathing_breathless_is_effort_not_rest() -> None:
+    a = assess("me falta el aire hasta para bañarme")
+    assert "dyspnea" in present(a), a.findings
+    assert "breathing" not in a.rules
+
+
+# -- falling asleep all the time ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me estoy quedando dormido a cada rato",
+        "se le cierran los ojos comiendo",
+        "se va quedando dormida sentada",
+    ],
+)
+def test_falling_asleep_all_the_time_is_drowsiness(text: str) -> None:
+    assert "drowsiness" in present(assess(text, context=CARER)), assess(text).findings
+
+
+# -- days without going, nights up to pee, no wish to eat --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("llevo cinco días tapada", "constipation"),
+        ("lleva tres días sin ir al baño", "constipation"),
+        ("me levanto a orinar tres veces cada noche", "polyuria"),
+        ("me despierto para hacer pipí varias veces", "polyuria"),
+        ("no me dan ganas de comer", "appetite_loss"),
+        ("ando sin ganas de comer", "appetite_loss"),
+    ],
+)
+def test_bowel_bladder_and_appetite_said_plainly(text: str, concept: str) -> None:
+    assert concept in present(assess(text, context=CARER)), assess(text).findings
+
+
+# -- over: plural, since a treatment, "antes me dolía" ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tuve vómitos el lunes pero ya se me pasaron",
+        "desde la quimio ya no me duele la espalda",
+        "antes me dolía la cadera, desde la operación ya no",
+        "hace dos semanas tuve fiebre, pero ya nada",
+    ],
+)
+def test_symptoms_that_are_over_are_resolved(text: str) -> None:
+    assert not present(assess(text)), assess(text).findings
+
+
+# -- lost feeling of the trunk with the verb first; the bottom as "la cola" ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("se me durmió toda la panza", "numbness"),
+        ("se le entumió el abdomen", "numbness"),
+        ("tengo la cola dormida", "saddle_numbness"),
+        ("siento la cola como anestesiada", "saddle_numbness"),
+    ],
+)
+def test_lost_feeling_of_trunk_or_bottom_is_a_cord_sign(text: str, concept: str) -> None:
+    a = assess(text, context=CARER)
+    assert concept in present(a), a.findings
+    assert "cord-signs" in a.rules
+
+
+def test_a_queue_is_not_the_bottom() -> None:
+    assert level("hice cola dos horas en el banco") == "none"
+
+
+# -- questions asked "if", in Spanglish or after "pregunta:" ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should I worry if me sale sangre de la nariz?",
+        "pregunta: si me da fiebre, ¿voy a urgencias?",
+        "una duda, si me duele el pecho ¿qué hago?",
+    ],
+)
+def test_a_question_asked_if_is_hypothetical(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+# -- a call asked for the patient, worry and nerves, Spanglish family ---------------------------
+
+
+def test_a_call_asked_for_the_patient_is_a_nurse_request() -> None:
+    assert "nurse_request" in present(assess("mi papá quiere que lo llame la enfermera"))
+
+
+@pytest.mark.parametrize(
+    "text", ["ando muy nerviosa por la tomografía", "me siento ansioso", "tengo mucha ansiedad"]
+)
+def test_nerves_are_never_silent(text: str) -> None:
+    assert level(text) == "routine", assess(text).findings
+
+
+@pytest.mark.parametrize("text", ["my daughter tiene fiebre, yo estoy bien", "my brother has tos, yo bien"])
+def test_spanglish_relatives_with_a_well_writer_are_someone_else(text: str) -> None:
+    assert not present(assess(text)), assess(text).findings
+
+
+def test_spanglish_dad_written_of_bare_is_the_patient() -> None:
+    assert "gait_difficulty" in present(assess("my dad ya no puede caminar"))
+
+
+# -- vomiting everything, said as it goes -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["estoy vomitando todo lo que como", "ni el caldo me queda, vomito"])
+def test_nothing_staying_down_is_urgent_vomiting(text: str) -> None:
+    assert "vomiting" in assess(text).rules, assess(text).findings
+
+
+# -- conversations: last week then well now; written for someone else ---------------------------
+
+
+def test_last_week_then_well_now_is_history() -> None:
+    a = talk("hace dos semanas tuve mucha tos", "ya estoy bien")
+    assert a.level.label == "none", a.findings
+
+
+def test_since_last_week_then_well_now_still_reads() -> None:
+    a = talk("desde la semana pasada tengo tos", "ahora ya estoy bien")
+    assert "cough" in present(a), a.findings
+
+
+def test_written_for_a_spouse_and_the_writer_well_is_theirs() -> None:
+    a = talk("tiene fiebre y tos", "perdón, pregunté por mi esposa, yo me siento bien")
+    assert not present(a), a.findings
+
+
+# -- a face that droops in the present; "bien" inside a finding; "van 5 y ..." -----------------
+
+
+@pytest.mark.parametrize("text", ["se me cae la boca de un lado", "se le está cayendo la cara de lado"])
+def test_a_face_drooping_now_is_one_sided_weakness(text: str) -> None:
+    assert "neuro-acute" in assess(text, context=CARER).rules, assess(text).findings
+
+
+def test_hair_falling_out_is_no_droop() -> None:
+    assert level("se me cae el pelo con la quimio") != "emergency"
+
+
+@pytest.mark.parametrize("text", ["no puedo respirar bien acostada", "no respiro bien acostado"])
+def test_not_breathing_well_lying_down_is_at_rest(text: str) -> None:
+    assert "breathing" in assess(text).rules, assess(text).findings
+
+
+def test_breathing_well_lying_down_is_nothing() -> None:
+    assert level("respiro bien acostada") == "none"
+
+
+def test_a_count_so_far_before_and_is_a_count() -> None:
+    assert "diarrhea" in assess("diarrea sin parar, van 6 y sigo", context=ON_TX).rules
+
+
+def test_days_so_far_before_and_are_no_count() -> None:
+    assert "diarrhea" not in assess("con diarrea, van 6 días y sigo", context=ON_TX).rules
+
+
+# -- "no siento" before a symptom denies it; before a body part it is lost feeling ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("no siento debilidad en los brazos", "limb_weakness"),
+        ("no siento falta de aire hoy", "dyspnea"),
+        ("no siento ningún hormigueo en los pies", "numbness"),
+        ("no siento dolor en la columna", "back_pain"),
+    ],
+)
+def test_not_feeling_a_symptom_denies_it(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept not in present(a), a.findings
+    assert a.level.label == "none"
+
+
+@pytest.mark.parametrize("text", ["no siento las piernas", "ya no siento nada en las piernas"])
+def test_not_feeling_the_legs_is_still_a_cord_sign(text: str) -> None:
+    assert "cord-signs" in assess(text).rules
+
+
+# -- a finding owned by a person named after it --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le compré jarabe para la tos de mi nieta",
+        "la diarrea de mi esposo ya lleva días",
+        "el vómito de mi hijo me asustó",
+    ],
+)
+def test_a_finding_of_my_relative_is_theirs(text: str) -> None:
+    assert not present(assess(text)), assess(text).findings
+
+
+def test_a_bark_like_cough_is_mine() -> None:
+    assert "cough" in present(assess("tengo una tos de perro"))
+
+
+def test_my_mothers_pain_told_by_her_child_is_the_patients() -> None:
+    assert "back_pain" in present(assess("el dolor de espalda de mi mamá no se le quita"))
+
+
+# -- regional words for wetting, the urge, tingling; "posta" -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no me aguanta la vejiga",
+        "me mojé encima sin darme cuenta",
+        "no siento las ganas de orinar",
+    ],
+)
+def test_bladder_that_does_not_hold_or_feel_is_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text)), assess(text).findings
+
+
+def test_wet_from_the_rain_is_nothing() -> None:
+    assert level("me mojé con la lluvia al salir") == "none"
+
+
+def test_tickles_in_the_legs_with_back_pain_are_cord_compression() -> None:
+    assert "mscc-neuro" in assess("me duele la cintura y tengo cosquillitas en las piernas").rules
+
+
+def test_posta_is_really_not_vomit() -> None:
+    a = assess("posta me duele la cabeza")
+    assert "vomiting" not in present(a), a.findings
+
+
+# -- fed up is not tired -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["estoy harto de tanto papeleo", "ya estoy cansada de esperar la llamada"])
+def test_fed_up_is_not_fatigue(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+def test_tired_is_still_fatigue() -> None:
+    assert "fatigue" in present(assess("estoy cansadísima, sin fuerzas"))
+
+
+# -- Spanglish loss of feeling, the brain as the head, ordinal counts, shaking without answer ----
+
+
+def test_spanglish_cant_feel_the_legs_is_a_cord_sign() -> None:
+    assert "cord-signs" in assess("no puedo feel my legs desde anoche").rules
+
+
+def test_a_sore_brain_is_a_headache() -> None:
+    assert "headache" in present(assess("me duele el cerebro"))
+
+
+@pytest.mark.parametrize(
+    "text", ["vomité por séptima vez hoy", "ya es la sexta vez que vomita", "por octava vez vomitando"]
+)
+def test_an_ordinal_time_is_a_count(text: str) -> None:
+    assert "vomiting" in assess(text, context=CARER).rules, assess(text).findings
+
+
+def test_a_second_time_is_not_six() -> None:
+    assert level("vomité por segunda vez") == "routine"
+
+
+def test_an_ordinal_treatment_is_nothing() -> None:
+    assert level("mañana es mi quinta vez en quimio") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "temblaba toda y no reaccionaba",
+        "se quedó tieso, temblando, sin responder",
+        "no respondía, se sacudía",
+    ],
+)
+def test_shaking_without_answering_is_a_seizure(text: str) -> None:
+    assert "seizure" in present(assess(text, context=CARER)), assess(text).findings
+
+
+def test_not_answering_messages_is_nothing() -> None:
+    assert level("mi hija no respondía el teléfono") == "none"
+
+
+# -- figures of speech that blame people or troubles ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mis hijos me dan dolor de cabeza con sus peleas",
+        "las noticias me dan náuseas",
+        "ese partido nos dejó sin aliento",
+        "estoy ahogándome en deudas, me estoy ahogando en trámites",
+        "me hierve la sangre con el seguro",
+    ],
+)
+def test_a_figure_that_blames_people_or_troubles_is_nothing(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("subir las escaleras me deja sin aliento", "dyspnea"),
+        ("la quimio me da náuseas", "nausea"),
+        ("me estoy ahogando, no puedo respirar", "dyspnea"),
+    ],
+)
+def test_the_same_words_of_an_effort_or_a_treatment_stand(text: str, concept: str) -> None:
+    assert concept in present(assess(text)), assess(text).findings

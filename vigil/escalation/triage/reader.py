@@ -60,6 +60,8 @@ FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a h
 OTHER: Final = 1
 # "four more times": a count that adds to the one told before it.
 ADDED_WORDS: Final = frozenset({"more", "further", "extra"})
+SITE_SCORE_GAP: Final = 6  # most words a score's lead-in ("which is about") may take
+SCORE_LEAD_PUNCT: Final = frozenset({",", "-", ":"})  # "my lower back - it's about a 7"
 # How far back a "can't" reaches to the "without" it needs ("can't walk to the corner shop
 # now without stopping").
 CANT_WITHOUT_WINDOW: Final = 10
@@ -224,6 +226,8 @@ class Reader:
         self._sides = L.get("sides", frozenset())
         self._skip_before_site = L.get("determiners", frozenset())
         self._count_units = L.get("count_units", frozenset())
+        self._score_leads = L.get("score_leads", frozenset()) | L.get("approximately", frozenset())
+        self._at_least = L.get("count_at_least", frozenset())
         self._day_parts = L.get("day_parts", frozenset())
         self._count_added_before = L.get("count_added_before", frozenset())
         self._count_totals = L.get("count_totals", frozenset())
@@ -253,7 +257,14 @@ class Reader:
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._cancellers = L.get("cue_cancellers", frozenset())
         self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
+        self._partial_words = L.get("partial_words", frozenset())
+        self._fillers = L.get("fragment_fillers", frozenset())
         self._canceller_glue = L.get("canceller_glue", frozenset())
+        self._feel_denials = L.get("feel_denials", frozenset())
+        # "la tos de mi esposo": a finding owned by a person named after it.
+        self._of_words = L.get("of_words", frozenset())
+        self._person_owners = L.get("person_owners", frozenset())
+        self._feel_glue = L.get("feel_glue", frozenset())
         self._bare_names = L.get("bare_patient_names", frozenset())
         self._owner_words = L.get("owner_words", frozenset())
         self._score_targets = L.get("score_targets", frozenset())
@@ -264,6 +275,8 @@ class Reader:
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
         self._history_comparisons = L.get("history_comparisons", frozenset())
         self._history_fillers = L.get("history_fillers", frozenset())  # "like 3 years ago"
+        # Words after a time that make it a duration up to now ("hace un año que tengo tos").
+        self._history_durations = L.get("history_durations", frozenset())
         self._history_heads = L.get("history_heads", frozenset())  # "like when I was young"
         self._parent_owners = L.get("parent_owners", frozenset())
         self._counted_tags = frozenset(("concept", c) for c in self._count_targets)
@@ -333,7 +346,7 @@ class Reader:
         context says so), so the people they name are the patient unless the message says
         clearly that someone is not ("he's not your patient")."""
         tokens = self.tokenize(text)
-        mentions = self.lex.match(tokens)
+        mentions = self._feeling_denied(tokens, self.lex.match(tokens))
         owner = [-1] * len(tokens)
         for idx, m in enumerate(mentions):
             for k in range(m.i, m.j):
@@ -349,6 +362,27 @@ class Reader:
         self._unplaced(tokens, mentions, drafts)
         self._statuses(reading, owner, contrast, carer)
         return reading
+
+    def _feeling_denied(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """'no siento debilidad en las piernas', 'no siento falta de aire': "I don't feel"
+        before a symptom denies the symptom; before a body part ("no siento las piernas") it
+        is the loss of feeling. In a language that names `feel_denials` (the negating words
+        of its "can't feel"), such a mention right before a finding or a quality is a denial."""
+        denials = self._feel_denials
+        if not denials:
+            return mentions
+        glue = self._feel_glue
+        out = list(mentions)
+        for idx, m in enumerate(mentions[:-1]):
+            if ("quality", "cantfeel") not in m.tags or not any(t.norm in denials for t in tokens[m.i : m.j]):
+                continue
+            nxt = mentions[idx + 1]
+            between = tokens[m.j : nxt.i]
+            if len(between) > 2 or any(t.norm not in glue for t in between):
+                continue
+            if nxt.has("concept") or (nxt.has("quality") and not nxt.has("site")):
+                out[idx] = Mention(m.i, m.j, (("neg", "pre"),))
+        return out
 
     def free_modifiers(self, text: str) -> set[str]:
         """What a message that names no finding says of how things are ("still going, won't
@@ -452,6 +486,7 @@ class Reader:
         if not quals:
             return
         used_sites: set[int] = set()
+        quality_at = frozenset(k for x in quals for k in range(x.i, x.j))
 
         frame_mods = self.lex.frame_mods
 
@@ -519,7 +554,7 @@ class Reader:
             candidates = near(q, sites) if sites else []
             if sites and not candidates and self._sentence_pairing.intersection(q.values("quality")):
                 candidates = in_sentence(q)
-            if sites and not candidates and self._fragment(tokens, q):
+            if sites and not candidates and self._fragment(tokens, q, quality_at):
                 # "the worst is in my chest, crushing, 9": a quality standing alone as a list
                 # item says what the site of the clause just before it is like.
                 clause = tokens[q.i].clause
@@ -564,16 +599,22 @@ class Reader:
                     add(s, q, c)
                     break
 
-    def _fragment(self, tokens: list[Token], q: Mention) -> bool:
-        """The quality's clause is only the quality (and linking words): ", crushing,"."""
+    def _fragment(self, tokens: list[Token], q: Mention, quality_at: frozenset[int] = frozenset()) -> bool:
+        """The quality's clause is only the quality (and linking words): ", crushing,"; or
+        qualities with hedges between them: ", sort of numb and heavy,"."""
+
+        def filler(k: int) -> bool:
+            t = tokens[k]
+            return t.kind == PUNCT or t.norm in self._glue or t.norm in self._fillers or k in quality_at
+
         clause, k = tokens[q.i].clause, q.i - 1
         while k >= 0 and tokens[k].clause == clause:
-            if tokens[k].kind != PUNCT and tokens[k].norm not in self._glue:
+            if not filler(k):
                 return False
             k -= 1
         k = q.j
         while k < len(tokens) and tokens[k].clause == clause:
-            if tokens[k].kind != PUNCT and tokens[k].norm not in self._glue:
+            if not filler(k):
                 return False
             k += 1
         return True
@@ -745,6 +786,10 @@ class Reader:
             ):
                 # "diarrea cada rato, van 8 hoy": the count so far, said without a unit
                 self._attach_count(r, index, num.i - 1, num.j, int(num.value))
+            elif whole and self._at_least_alone(r, num):
+                # "I vomit many many time today, more than ten": a bare "more than" number after
+                # a counted symptom is how many times.
+                self._attach_count(r, index, num.i - 2, num.j, int(num.value))
             elif whole and self._count_before(r, num):  # "4 loose stools"
                 self._attach_count(r, index, num.i, num.j, int(num.value))
             elif num.i > 0 and tokens[num.i - 1].norm == "x" and whole:  # "loose stools x7"
@@ -1022,14 +1067,24 @@ class Reader:
         "van 3 días"): nothing but a time word or the end follows it."""
         if num.j >= len(tokens) or tokens[num.j].kind == PUNCT:
             return True
-        return tokens[num.j].norm in self._present_time
+        return tokens[num.j].norm in self._present_time or tokens[num.j].norm in self._and
 
     def _count_before(self, r: Reading, num: Number) -> bool:
         return any(d.concept in self._count_targets and d.start == num.j for d in r.drafts)
 
     def _site_pain(self, r: Reading, i: int) -> Draft | None:
+        # "it's just the back, which is about 8/10": words that only lead up to a score
+        # ("which is", "about") leave the site before them the thing rated.
+        tokens, k = r.tokens, i
+        while (
+            k > 0
+            and i - k < SITE_SCORE_GAP
+            and tokens[k - 1].sentence == tokens[i].sentence
+            and (tokens[k - 1].norm in self._score_leads or tokens[k - 1].norm in SCORE_LEAD_PUNCT)
+        ):
+            k -= 1
         for m in r.mentions:
-            if m.j <= i and i - m.j <= 2 and m.has("site"):
+            if m.j <= i and (i - m.j <= 2 or m.j == k) and m.has("site"):
                 for site in m.values("site"):
                     concept = self.lex.frames.get((site, "pain"))
                     if concept is not None:
@@ -1037,6 +1092,18 @@ class Reader:
                         r.drafts.append(d)
                         return d
         return None
+
+    def _at_least_alone(self, r: Reading, num: Number) -> bool:
+        """'more than ten' closing a clause, with no unit of its own after it, and a counted
+        symptom the last thing named before it ("my pain is more than 7" rates the pain)."""
+        tokens = r.tokens
+        if num.i < 2 or " ".join(t.norm for t in tokens[num.i - 2 : num.i]) not in self._at_least:
+            return False
+        if num.j < len(tokens) and tokens[num.j].kind != PUNCT:
+            return False
+        before = [d for d in r.drafts if d.end <= num.i - 2]
+        last = max(before, key=lambda d: d.end, default=None)
+        return last is not None and last.concept in self._count_targets
 
     def _attach_count(self, r: Reading, index: Near, i: int, j: int, count: int, more: bool = False) -> None:
         d = self._nearest(r, index, i, j, self._count_targets, MOD_WINDOW)
@@ -1169,9 +1236,19 @@ class Reader:
             o = owner[k]
             if o >= 0 and ("neg", "pre") in mentions[o].tags:
                 return True
-            if tokens[k].norm in self._cancellers:
+            if tokens[k].norm in self._cancellers and not (o >= 0 and mentions[o].has("concept")):
+                # ("no puedo respirar bien acostada": a "well" inside the finding's own words
+                # is how it goes, not a verdict on lying down)
                 return True
         return self._cancelled_after(tokens, m) or self._denied_after(tokens, mentions, owner, m)
+
+    def _partly(self, tokens: list[Token], m: Mention) -> bool:
+        """'mostly sorted it', 'almost gone', 'half settled': an end not yet reached leaves the
+        finding there, less of it."""
+        return any(
+            tokens[k].norm in self._partial_words and tokens[k].clause == tokens[m.i].clause
+            for k in range(max(0, m.i - 2), m.i)
+        )
 
     def _cancelled_after(self, tokens: list[Token], m: Mention) -> bool:
         """'At rest I am ok', 'at night it's fine': the circumstance is followed by its own
@@ -1241,7 +1318,11 @@ class Reader:
                     if tokens[k].clause != clause:
                         break
                     used[k] = 1
-            if ("res", "post") in tags and not self._negated_cue(tokens, mentions, owner, m):
+            if (
+                ("res", "post") in tags
+                and not self._negated_cue(tokens, mentions, owner, m)
+                and not self._partly(tokens, m)
+            ):
                 self._resolve_back(tokens, index, m, contrast, resolved)
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
                 self._history_scope(tokens, m, contrast, used)
@@ -1328,6 +1409,8 @@ class Reader:
         time in a relative or someone's death ("he died in 2019") is about that alone.
         """
         sentence, clause = tokens[m.i].sentence, tokens[m.i].clause
+        if m.j < len(tokens) and tokens[m.j].norm in self._history_durations:
+            return  # "hace dos meses que tengo tos": how long it has lasted, up to now
         k = m.i - 1
         compared = False
         while k >= 0 and tokens[k].clause == clause and tokens[k].sentence == sentence:
@@ -1515,6 +1598,11 @@ class Reader:
                         if parent_is_patient is None:
                             parent_is_patient = self._parent_is_patient(tokens)
                         bare = parent_is_patient
+                    owned = self._owned_finding(tokens, mentions, k)
+                    if owned is not None and not (parent and bare):
+                        # "pastillas para la tos de mi esposo": the cough is his
+                        for x in range(owned.i, owned.j):
+                            subject[x] = OTHER
                     if base == OTHER:
                         # "my mum, she's not your patient, has been coughing up blood": the
                         # message says someone is not the patient; whoever it names is them.
@@ -1542,13 +1630,13 @@ class Reader:
                         self._worry_for_other(tokens, k, subject)
                 elif m.has("concept") and (tok.norm == "my" or tok.norm in self._first_singular):
                     state = 0  # "husband said my arm was jerking": a phrase that opens with "my" is mine
-                elif (
-                    m.has("concept")
-                    and tok.norm in self._helping_verbs
-                    and k + 1 < m.j
-                    and tokens[k + 1].norm in self._helped_objects
+                elif m.has("concept") and any(
+                    tokens[x].norm in self._helping_verbs and tokens[x + 1].norm in self._helped_objects
+                    for x in range(k, m.j - 1)
                 ):
-                    state = 0  # "my son has to lift me off the toilet": the one lifted is me
+                    # "my son has to lift me off the toilet", "my husband had to carry me to the
+                    # loo": the one lifted or carried is me, wherever the phrase's verb stands
+                    state = 0
             if tok.norm in self._first_singular and (m is None or not m.has("marker")) and k >= person_end:
                 state = 0  # "in my opinion I have a fever": "I have" is read as a yes, still me
             elif tok.norm in self._before_verb and self._before_first_verb(tokens, k):
@@ -1557,6 +1645,13 @@ class Reader:
                 state = 0  # "my husband had to carry me up the stairs, legs wouldn't hold me": me
             subject[k] = state
         return subject
+
+    def _owned_finding(self, tokens: list[Token], mentions: list[Mention], k: int) -> Mention | None:
+        """The finding just before "de mi esposo" (a language's `of_words` and a possessive):
+        'la tos de mi esposo' is his cough. None when the person at k owns no finding so."""
+        if k < 2 or tokens[k - 1].norm not in self._person_owners or tokens[k - 2].norm not in self._of_words:
+            return None
+        return next((m for m in mentions if m.j == k - 2 and m.has("concept")), None)
 
     def _before_first_verb(self, tokens: list[Token], k: int) -> bool:
         """Whether the words from k on ("casi no") lead to a verb of the first person."""
