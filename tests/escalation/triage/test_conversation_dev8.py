@@ -609,3 +609,34 @@ def test_my_inside_a_sites_own_words_is_the_writers_after_a_story_about_someone_
     assert "chest_pain" in {f.concept for f in _reading("hi", text).findings if f.present}
     other = "my daughter has a bad pain in the middle of her chest"
     assert "chest_pain" not in {f.concept for f in _reading("hi", other).findings if f.present}
+
+
+# -- "it's my ribs": a body part, not someone's -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "after", ["it's my ribs on the left, since Sunday", "that's my knees again", "its my hips mostly"]
+)
+def test_its_my_body_parts_keeps_the_pain_the_writers(after: str) -> None:
+    a = _reading(("8", "How is your pain today, from 0 to 10?", 0), (after, None, 3))
+    assert "pain-severe" in a.rules
+
+
+def test_its_my_husbands_still_gives_it_away() -> None:
+    a = _reading(("8", "How is your pain today, from 0 to 10?", 0), ("sorry, that's my husband's", None, 3))
+    assert "pain-severe" not in a.rules
+
+
+# -- a correction whose own words are all about the other person gives the message before away
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "sorry that was meant for the family chat, it's my son who's poorly, I'm grand",
+        "oops meant for the group chat, my sister is the one feeling rough",
+        "sorry wrong thread, it's my mum who's unwell",
+    ],
+)
+def test_a_correction_about_someone_elses_illness_gives_the_message_before_away(after: str) -> None:
+    assert _level("feeling sick and dizzy", after) == "none"

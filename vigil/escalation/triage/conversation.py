@@ -643,7 +643,9 @@ class ConversationReader:
                     # "perdón, hablaba de mi hija, ella es la del dolor de cabeza": hers too.
                     mine = [self._theirs_in_clause(f, text) for f in mine]
                     present = [f for f in mine if f.present]
-                if present and taken in ("other", "negated"):
+                if taken in ("other", "negated"):
+                    # (even when all the message said went with it: "it's my daughter who's
+                    # poorly" gives the message before away too)
                     # "sorry that was about my dad, I've just got my usual cough": the last
                     # message goes, the cough stays. Taken back as mistyped ("autocorrect,
                     # meant my fingertips"), the same finding said again stands for the old one
