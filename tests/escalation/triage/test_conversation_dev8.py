@@ -640,3 +640,30 @@ def test_its_my_husbands_still_gives_it_away() -> None:
 )
 def test_a_correction_about_someone_elses_illness_gives_the_message_before_away(after: str) -> None:
     assert _level("feeling sick and dizzy", after) == "none"
+
+
+# -- "had ... yesterday" then "gone now": over, when nothing was raised --------------------------
+
+
+@pytest.mark.parametrize(
+    "talk",
+    [
+        ("had a bad head yesterday", "all gone now"),
+        ("bit of a cough on Tuesday", "cleared up now thanks"),
+        ("felt sick last night", "better now"),
+    ],
+)
+def test_a_routine_finding_of_an_earlier_day_then_gone_is_over(talk: tuple[str, str]) -> None:
+    assert _level(*talk) == "none"
+
+
+@pytest.mark.parametrize(
+    "talk",
+    [
+        ("coughed up blood yesterday", "all settled now"),  # raised: stays raised
+        ("headache since Monday", "gone now"),  # since: it lasted till now
+        ("headache this morning", "gone now"),  # today: the nurse sees it
+    ],
+)
+def test_a_raised_or_lasting_or_todays_finding_then_gone_is_not_dropped(talk: tuple[str, str]) -> None:
+    assert _level(*talk) != "none"

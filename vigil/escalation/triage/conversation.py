@@ -172,6 +172,8 @@ class Phrases:
     recur: tuple[re.Pattern[str], ...] = ()
     # "had the runs last week" then "all settled now": over then, not now.
     told_weeks_ago: tuple[re.Pattern[str], ...] = ()
+    # "had a headache yesterday" then "gone now": of an earlier day, over if nothing was raised.
+    told_days_ago: tuple[re.Pattern[str], ...] = ()
     # In a correction, a site said to be fine ("no wait, legs are fine"): what was said of it
     # before is taken back (`what` names the site).
     site_fine: tuple[re.Pattern[str], ...] = ()
@@ -253,6 +255,7 @@ def phrases(language: str = "en") -> Phrases:
         score_fix=patterns("score_fix"),
         recur=patterns("recur"),
         told_weeks_ago=patterns("told_weeks_ago"),
+        told_days_ago=patterns("told_days_ago"),
         site_fine=patterns("site_fine"),
         named_back=re.compile(str(data["named_back"])) if data.get("named_back") else None,
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
@@ -586,7 +589,7 @@ class ConversationReader:
                 elif _matches(self.phrases.history, text) is not None:
                     # "My legs went numb after the epidural" then "that was 1985": not now.
                     changes += self._overturn_last(pool, "resolved", index, offset, drop=True)
-                elif self._past_over(pool, texts, text):
+                elif self._past_over(pool, texts, text, alone):
                     # "When I had the op I couldn't pass water" then "glad that's all over!"
                     changes += self._overturn_last(pool, "resolved", index, offset, drop=True)
                 elif not mine and (back := self._comes_back(pool, text, originals[i], index)) is not None:
@@ -1068,9 +1071,17 @@ class ConversationReader:
                     status = "other" if was.status == "other" and not mine_said else f.status
                     pool[i][x] = replace(f, concept=was.concept, modifiers=tuple(sorted(mods)), status=status)
 
-    def _past_over(self, pool: Sequence[Sequence[Finding]], texts: Sequence[str], text: str) -> bool:
+    def _past_over(
+        self,
+        pool: Sequence[Sequence[Finding]],
+        texts: Sequence[str],
+        text: str,
+        alone: Sequence[Assessment] = (),
+    ) -> bool:
         """The message says it is over, and the nearest message before with a present finding
-        told of the past ("when I had the op in March")."""
+        told of the past ("when I had the op in March"); or of an earlier day ("had a headache
+        yesterday" then "gone now"), when that message raised nothing above routine (a raised
+        case stays raised)."""
         over = _matches(self.phrases.history_over, text) is not None
         # "had the runs last week" then "all settled now": got better after a past told
         resolved = _matches(self.phrases.resolve, text) is not None
@@ -1080,7 +1091,10 @@ class ConversationReader:
         for j in range(len(pool) - 1, -1, -1):
             if any(f.present for f in pool[j]):
                 told = _matches(self.phrases.told_past, texts[j]) is not None
-                return told or (settled and _matches(self.phrases.told_weeks_ago, texts[j]) is not None)
+                weeks = settled and _matches(self.phrases.told_weeks_ago, texts[j]) is not None
+                days = settled and _matches(self.phrases.told_days_ago, texts[j]) is not None
+                quiet = j < len(alone) and alone[j].level <= Level.ROUTINE
+                return told or weeks or (days and quiet)
         return False
 
     def _reading_stands(self, mine: list[Finding], text: str) -> list[Finding]:
