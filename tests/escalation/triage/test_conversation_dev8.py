@@ -667,3 +667,22 @@ def test_a_routine_finding_of_an_earlier_day_then_gone_is_over(talk: tuple[str, 
 )
 def test_a_raised_or_lasting_or_todays_finding_then_gone_is_not_dropped(talk: tuple[str, str]) -> None:
     assert _level(*talk) != "none"
+
+
+# -- autocorrect that mangled the body part: the site given replaces the unknown word ------------
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("my eggs feel numb and heavy", "LEGS. stupid autocorrect. both of them"),
+        ("my lugs have gone weak", "legs* autocorrect"),
+        ("both kegs feel like jelly", "autocorrect!! legs"),
+    ],
+)
+def test_autocorrect_then_the_right_site_reads_the_message_with_it(before: str, after: str) -> None:
+    assert _level(before, after) == "emergency"
+
+
+def test_autocorrect_without_a_site_takes_the_message_back() -> None:
+    assert _level("my eggs feel numb", "ignore that, stupid autocorrect") == "none"

@@ -1169,7 +1169,8 @@ class ConversationReader:
         """A correction that gives only a site ("*feet", "I meant my arms"): the latest message
         with a present finding at a site, read again with the new site in the old one's place."""
         m = _matches(self.phrases.site_fix, text)
-        if m is None or not self._names_site(m.group("site")):
+        site = m.group("site") if m is not None else self._mistyped_site(originals[index - offset], text)
+        if site is None or not self._names_site(site):
             return None
         reader = self.engine.reader
         for j in range(len(pool) - 1, -1, -1):
@@ -1184,16 +1185,43 @@ class ConversationReader:
                 for x in r.mentions
                 if x.has("site") and any(f.start <= r.tokens[x.i].start < f.end for f in said)
             ]
+            if not spans and m is None:
+                # "my eggs feel numb" then "LEGS. stupid autocorrect": the word after "my" that
+                # the lexicon does not know is the one autocorrect changed
+                spans = self._unknown_after_possessive(r)
             if len(set(spans)) != 1:
                 return None  # no site, or two ("back hurts, can't feel my legs"): which moved?
             start, end = spans[0]
-            new = originals[j][:start] + m.group("site") + originals[j][end:]
+            new = originals[j][:start] + site + originals[j][end:]
             if new.lower() == originals[j].lower():
                 return None
             again = self.engine.assess(new, None, dict(alone[j].context) or None).findings
             pool[j] = [replace(f, message=offset + j) for f in again]
             return [Change(f.concept, "negated", offset + j, index) for f in said]
         return None
+
+    def _mistyped_site(self, original: str, text: str) -> str | None:
+        """The site a message that says autocorrect got it wrong gives ("LEGS. stupid autocorrect")."""
+        if _matches(self.phrases.mistyped, text) is None:
+            return None
+        r = self.engine.reader.read(original)
+        site = next((x for x in r.mentions if x.has("site")), None)
+        if site is None:
+            return None
+        return original[r.tokens[site.i].start : r.tokens[site.j - 1].end]
+
+    @staticmethod
+    def _unknown_after_possessive(r: Any) -> list[tuple[int, int]]:
+        owned = {k for x in r.mentions for k in range(x.i, x.j)}
+        tokens = r.tokens
+        for k in range(len(tokens) - 1):
+            if (
+                tokens[k].norm in ("my", "his", "her", "both")
+                and k + 1 not in owned
+                and tokens[k + 1].norm.isalpha()
+            ):
+                return [(tokens[k + 1].start, tokens[k + 1].end)]
+        return []
 
     def _blood_from_elsewhere(self, pool: list[list[Finding]], index: int, offset: int) -> list[Change]:
         """Earlier present blood of a kind (`sourced`: coughed-up) becomes plain blood."""
