@@ -1392,14 +1392,16 @@ class Reader:
         "my" inside the finding is the writer's, whoever the sentence is about."""
         for k in range(d.start, d.end - 1):
             o = owner[k]
+            if o < 0 or tokens[k].norm not in self._first_possessive:
+                continue
             if (
-                o >= 0
-                and tokens[k].norm in self._first_possessive
-                and ("marker", "first") in mentions[o].tags
+                ("marker", "first") in mentions[o].tags
                 and owner[k + 1] >= 0
                 and mentions[owner[k + 1]].has("site")
             ):
                 return True
+            if mentions[o].has("site"):
+                return True  # "the middle of my chest": the "my" inside the site's own words
         return False
 
     def _only_when(self, tokens: list[Token], d: Draft) -> bool:
