@@ -1087,3 +1087,22 @@ def test_a_figure_that_blames_people_or_troubles_is_nothing(text: str) -> None:
 )
 def test_the_same_words_of_an_effort_or_a_treatment_stand(text: str, concept: str) -> None:
     assert concept in present(assess(text)), assess(text).findings
+
+
+# -- a bare number answering a 0-10 question that names nothing rates what came before -----------
+
+HOW_STRONG = "¿Del 0 al 10, qué tan fuerte?"
+
+
+@pytest.mark.parametrize("answer", ["9", "un 8", "7/10"])
+def test_a_bare_score_to_how_strong_rates_the_pain_before(answer: str) -> None:
+    a = talk("me duele la columna", (HOW_STRONG, answer))
+    assert "spinal-pain-flags" in a.rules, a.findings
+
+
+def test_a_low_bare_score_stays_routine() -> None:
+    assert talk("me duele la columna", (HOW_STRONG, "2")).level.label == "routine"
+
+
+def test_a_bare_score_after_a_cough_rates_nothing() -> None:
+    assert talk("tengo tos", (HOW_STRONG, "9")).level.label == "routine"
