@@ -1106,3 +1106,18 @@ def test_a_low_bare_score_stays_routine() -> None:
 
 def test_a_bare_score_after_a_cough_rates_nothing() -> None:
     assert talk("tengo tos", (HOW_STRONG, "9")).level.label == "routine"
+
+
+# -- "duermo todo el día" to a two-part question names the part it answers -----------------------
+
+CONFUSED_OR_SLEEPY = "¿Está confundido, o con mucho más sueño de lo normal?"
+
+
+@pytest.mark.parametrize("text", ["sí, duermo todo el día", "sí, me duermo a cada rato"])
+def test_sleeping_all_day_answers_only_the_sleepiness(text: str) -> None:
+    a = assess(text, CONFUSED_OR_SLEEPY)
+    assert present(a) == {"drowsiness"}, a.findings
+
+
+def test_a_bare_yes_answers_both() -> None:
+    assert {"confusion", "drowsiness"} <= present(assess("sí", CONFUSED_OR_SLEEPY))
