@@ -1121,3 +1121,23 @@ def test_sleeping_all_day_answers_only_the_sleepiness(text: str) -> None:
 
 def test_a_bare_yes_answers_both() -> None:
     assert {"confusion", "drowsiness"} <= present(assess("sí", CONFUSED_OR_SLEEPY))
+
+
+# -- "es un dolor muy fuerte" after a sited pain is that pain -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "rule"),
+    [
+        ("me duele el pecho", "es un dolor muy fuerte, un 9", "chest-pain"),
+        ("me duele la cabeza", "era un dolor terrible, el peor", "head"),
+    ],
+)
+def test_an_unsited_pain_said_of_it_next_is_the_same_pain(first: str, then: str, rule: str) -> None:
+    a = talk(first, then)
+    assert rule in a.rules, a.findings
+
+
+def test_a_new_pain_with_its_own_place_stays_its_own() -> None:
+    a = talk("me duele el pecho", "y es un dolor en la rodilla también")
+    assert "pain" in present(a), a.findings
