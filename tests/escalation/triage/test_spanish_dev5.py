@@ -1141,3 +1141,25 @@ def test_an_unsited_pain_said_of_it_next_is_the_same_pain(first: str, then: str,
 def test_a_new_pain_with_its_own_place_stays_its_own() -> None:
     a = talk("me duele el pecho", "y es un dolor en la rodilla también")
     assert "pain" in present(a), a.findings
+
+
+# -- "me mata" is pain only when said of a place or of the pain ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["este calor de Mérida me mata jaja", "la tarea de mi nieto me mata", "me mata la curiosidad"]
+)
+def test_killing_heat_or_chores_are_nothing(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("me mata la cintura", "spinal-pain-flags"),
+        ("el dolor de cabeza me está matando", "head"),
+        ("este dolor me mata", "pain-severe"),
+    ],
+)
+def test_a_killing_pain_is_severe(text: str, rule: str) -> None:
+    assert rule in assess(text).rules, assess(text).findings
