@@ -1163,3 +1163,21 @@ def test_killing_heat_or_chores_are_nothing(text: str) -> None:
 )
 def test_a_killing_pain_is_severe(text: str, rule: str) -> None:
     assert rule in assess(text).rules, assess(text).findings
+
+
+# -- an earlier round of treatment dates what happened then --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cuando me dieron la quimio la primera vez vomitaba mucho",
+        "cuando le pusieron la radio al principio tenía diarrea",
+    ],
+)
+def test_what_happened_in_an_earlier_round_is_history(text: str) -> None:
+    assert level(text, context=CARER) == "none", assess(text).findings
+
+
+def test_what_happened_with_yesterdays_round_is_now() -> None:
+    assert "vomiting" in assess("cuando me dieron la quimio ayer vomité 6 veces").rules
