@@ -400,3 +400,148 @@ def test_a_glass_filled_with_water_qualifies_nothing() -> None:
     assert "hemoptysis-major" not in a.rules
     a = _reading(("bit of a headache", None, 0), ("filled a glass of water and took paracetamol", None, 200))
     assert a.level.label == "routine"
+
+
+# -- less managed than before is worse ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "getting puffed doing jobs I could do a month ago",
+        "short of breath with stuff I used to manage easily before",
+        "breathless at things I was able to do last week",
+    ],
+)
+def test_breathless_at_what_was_managed_before_is_worsening(text: str) -> None:
+    a = _reading(text, ("no", "Do you have any chest pain now?", 4))
+    assert "dyspnea-new" in a.rules
+
+
+def test_breathless_doing_things_without_a_before_is_not_worse() -> None:
+    a = _reading("bit breathless doing things round the house", ("no", "Do you have any chest pain now?", 4))
+    assert a.level.label == "routine"
+
+
+# -- more ways to point at what was said -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "ignore what I said about being breathless, that's my husband",
+        "oops breathless was meant for my sister",
+        "forget the breathless bit, it's my son's",
+    ],
+)
+def test_more_ways_to_point_at_a_finding_and_give_it_away(after: str) -> None:
+    assert _level("left calf swollen and warm", "and breathless", after) == "urgent"
+
+
+def test_ignore_that_then_a_finding_of_ones_own_keeps_it() -> None:
+    a = _reading("left calf swollen and warm", "ignore that, I'm breathless now though")
+    assert "dyspnea" in {f.concept for f in a.findings if f.present}
+
+
+@pytest.mark.parametrize(
+    "after", ["sorry legs ok, ignore that bit", "legs fine, scratch that", "ignore that, my legs are ok"]
+)
+def test_a_site_said_fine_in_a_retraction_takes_back_only_that_site(after: str) -> None:
+    assert _level("back's sore and my legs feel heavy", after) == "routine"
+
+
+def test_a_retraction_without_a_site_takes_back_the_whole_message() -> None:
+    assert _level("back's sore and my legs feel heavy", "sorry, ignore that, wrong chat") == "none"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "lol no I mean I threw a fit at the council",
+        "oh oops I meant I had a fry-up",
+        "haha no I mean I was fuming",
+    ],
+)
+def test_a_laughing_no_i_mean_retells_the_message_before(after: str) -> None:
+    assert _level("had a fit", after) == "none"
+
+
+LEGS = "Any new weakness or heaviness in your legs?"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "sorry no, I read that wrong, my legs are fine",
+        "oops pressed the wrong button, legs are ok",
+        "no wait, misread it, legs fine",
+    ],
+)
+def test_a_yes_taken_back_with_the_site_said_fine_is_taken_back(after: str) -> None:
+    a = _reading(("my back hurts", None, 0), ("yes", LEGS, 2), (after, None, 4))
+    assert a.level.label != "emergency"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "that message was for my daughter, it's her boy who's coughing up blood, I'm fine",
+        "not me, my husband",
+        "this text was meant for my sister, her husband is the one bringing up blood",
+    ],
+)
+def test_a_message_said_to_be_for_someone_else_gives_its_findings_away(after: str) -> None:
+    assert _level("coughing up blood", after) == "none"
+
+
+def test_a_message_for_someone_else_with_the_writers_own_clause_keeps_it() -> None:
+    after = "that message was for my daughter, but I've got a bit of a cough myself"
+    assert _level("coughing up blood", after) == "routine"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("can't feel my legs", "sorry I mean I can't feel them at all"),
+        ("my legs have gone weak", "sorry I mean I can barely lift my legs at all"),
+        ("passed out in the garden", "sorry I mean I passed out twice"),
+    ],
+)
+def test_i_mean_that_says_the_finding_again_more_strongly_keeps_it(before: str, after: str) -> None:
+    assert _level(before, after) == "emergency"
+
+
+# -- where the blood came from, said in a correction -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["sorry it was from my gums", "actually I think it was just a nosebleed", "oops, it's my lip, I bit it"],
+)
+def test_blood_said_to_come_from_the_mouth_or_nose_is_not_coughed_up(after: str) -> None:
+    a = _reading("spat out some blood this morning after coughing", after)
+    assert "hemoptysis" not in a.rules
+    assert a.level.label == "routine"
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["sorry, my nose is blocked too", "sorry forgot to say my throat is sore", "and my gums bleed too"],
+)
+def test_a_mouth_or_nose_said_beside_coughed_blood_leaves_it_coughed(after: str) -> None:
+    assert "hemoptysis" in _reading("coughing up blood this morning", after).rules
+
+
+# -- history said in a correction ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "sorry, that was in 2014 after the epidural",
+        "oops that was years ago",
+        "sorry it was when I was pregnant",
+    ],
+)
+def test_a_correction_that_dates_the_message_before_makes_it_history(after: str) -> None:
+    assert _level("my legs went numb", after) == "none"

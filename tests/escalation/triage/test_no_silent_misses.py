@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vigil.escalation.triage import Level, default_engine
+from vigil.escalation.triage import Level, default_engine, engines
 
 from .conftest import assess, present, status_of
 
@@ -390,3 +390,35 @@ def test_a_leg_that_cannot_be_felt_is_a_cord_sign(text: str) -> None:
 )
 def test_feet_toes_or_a_numb_patch_of_a_leg_stay_below_emergency(text: str) -> None:
     assert assess(text).level < Level.EMERGENCY, text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I'm not well", "en"),
+        ("been poorly all week", "en"),
+        ("feeling rotten today", "en"),
+        ("no estoy bien", "es"),
+        ("hoy ando mal", "es"),
+        ("la espalda no está bien", "es"),
+        ("tengo las piernas raras", "es"),
+        ("el pie no me deja en paz", "es"),
+    ],
+)
+def test_being_unwell_said_plainly_is_read_not_silent(text: str, language: str) -> None:
+    a = engines.assess(text, None, None, language)
+    assert a.level is Level.ROUTINE
+    assert "unrecognised" in present(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I am not good at texting", "en"),
+        ("my wife is not well", "en"),
+        ("no estoy bien segura de la hora de la cita", "es"),
+        ("mi hijo no me deja en paz con la tarea", "es"),
+    ],
+)
+def test_not_well_said_of_something_else_or_someone_else_says_nothing(text: str, language: str) -> None:
+    assert engines.assess(text, None, None, language).level is Level.NONE

@@ -305,3 +305,197 @@ def test_a_patient_who_keeps_falling_still_falls() -> None:
 )
 def test_a_carers_what_if_about_the_patient_is_hypothetical(text: str) -> None:
     assert assess(text, context=CARER).level <= Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "feels like I'm drawing breath through a thin straw, and I'm sat still",
+        "my breathing is terribly laboured and I stop every two words",
+        "have to pause between every few words to breathe",
+    ],
+)
+def test_breath_through_a_straw_or_broken_by_words_is_severe(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I have a straw for my drinks",
+        "he reads every few words out loud to me",
+    ],
+)
+def test_straws_and_words_without_breath_are_not_breathlessness(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my left eye's vision went all blur out of nowhere", "vision_change"),
+        ("walking problems since Tuesday", "gait_difficulty"),
+        ("she's holding on to the furniture to walk now", "gait_difficulty"),
+        ("cannot control my motions today", "bladder_bowel_dysfunction"),
+        ("had two accidents in my pants this morning", "bladder_bowel_dysfunction"),
+        ("my feet feel full of pins since yesterday", "numbness"),
+    ],
+)
+def test_other_words_for_sight_walking_bowels_and_tingling(text: str, concept: str) -> None:
+    assert concept in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spilt a tin of pins on the carpet",
+        "the grandkids had an accident in the garden, all fine",
+        "no walking problems at all",
+    ],
+)
+def test_pins_accidents_and_denied_walking_are_not_findings(text: str) -> None:
+    a = assess(text)
+    assert not present(a) & {"numbness", "bladder_bowel_dysfunction", "gait_difficulty"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she brings back every spoonful of soup",
+        "vomits each sip of water we try",
+        "he throws up every single drink",
+    ],
+)
+def test_every_sip_thrown_up_is_unable_to_keep_fluids_down(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "vomiting" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "weeing all the time and I keep drinking, mouth like a desert",
+        "she keeps needing a drink and is up peeing every hour",
+    ],
+)
+def test_drinking_that_will_not_stop_with_peeing_is_hypercalcaemia(text: str) -> None:
+    assert "hypercalcemia" in assess(text, context=CARER).rules
+
+
+def test_advice_to_keep_drinking_is_not_thirst() -> None:
+    assert "thirst" not in present(assess("keep drinking plenty, the nurse said"))
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("every morning, and now I'm being sick with them", "Any headaches this week?"),
+        ("most mornings, and it's making me throw up", "Have you had any headaches?"),
+    ],
+)
+def test_how_often_answers_yes(text: str, question: str) -> None:
+    a = assess(text, question)
+    assert "headache" in present(a)
+    assert "head" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sore throat, the lozenges mostly sorted it",
+        "the back ache has almost gone",
+        "cough nearly cleared up",
+    ],
+)
+def test_an_end_not_yet_reached_leaves_the_finding_present(text: str) -> None:
+    a = assess(text)
+    assert a.level is Level.ROUTINE
+
+
+def test_an_end_reached_resolves() -> None:
+    assert assess("the back ache has gone").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "something doesn't feel right in my tummy, can't say what",
+        "sleeping terribly, awake most of the night",
+        "bit sweaty in bed at night lately",
+        "feeling a bit off today, nothing I can put my finger on",
+        "Dad's not eating much, leaves half his dinner",
+        "her hair keeps falling out",
+    ],
+)
+def test_vague_and_everyday_complaints_are_routine_not_silent(text: str) -> None:
+    assert assess(text, context=CARER).level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it doesn't feel right to bother you on a Sunday",
+        "the cat isn't eating much",
+        "feeling off my food",
+    ],
+)
+def test_manners_pets_and_food_are_not_worry(text: str) -> None:
+    assert "patient_worry" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "strange feeling in both legs, kind of numb and heavy",
+        "both my legs, a bit weak and sort of numb",
+    ],
+)
+def test_qualities_listed_after_the_legs_in_their_own_clause_are_the_legs(text: str) -> None:
+    a = assess(text)
+    assert a.level is Level.EMERGENCY
+
+
+def test_qualities_in_a_clause_of_their_own_after_an_outing_are_not_the_legs() -> None:
+    a = assess("walked the dog in the park, really heavy and tired")
+    assert "limb_weakness" not in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "woke up on the landing not knowing how I got there",
+        "she didn't know where she was when she woke",
+        "he had no idea what year it was this morning",
+    ],
+)
+def test_lost_in_place_or_time_is_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text, context=CARER))
+
+
+def test_not_knowing_how_a_parcel_got_there_is_not_confusion() -> None:
+    assert "confusion" not in present(assess("no idea how the parcel got there"))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("my chest is very painful tonight", "chest-pain"),
+        ("gums so painful I can't chew, 8/10", "pain-severe"),
+        ("my shoulder is really painful", "pain-severe"),
+    ],
+)
+def test_very_painful_is_a_severe_pain_at_its_site(text: str, rule: str) -> None:
+    assert rule in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it was so painful to watch the match",
+        "really painful to hear the news about my friend",
+    ],
+)
+def test_painful_to_watch_or_hear_is_no_pain(text: str) -> None:
+    assert assess(text).level < Level.URGENT

@@ -178,6 +178,13 @@ class Phrases:
     # In a correction, a finding named as a reference to what was said ("ignore the breathless
     # bit"): what follows the finding's words.
     named_back: re.Pattern[str] | None = None
+    named_before: re.Pattern[str] | None = None
+    # "sorry, it was from my gums": where blood said before came from; `sourced` maps the
+    # kind of blood said before to the plain one.
+    blood_source: tuple[re.Pattern[str], ...] = ()
+    sourced: Mapping[str, str] = field(default_factory=dict)
+    # "autocorrect", "typo": the words before were wrong, not said too weakly.
+    mistyped: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
@@ -244,6 +251,10 @@ def phrases(language: str = "en") -> Phrases:
         told_weeks_ago=patterns("told_weeks_ago"),
         site_fine=patterns("site_fine"),
         named_back=re.compile(str(data["named_back"])) if data.get("named_back") else None,
+        named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
+        mistyped=patterns("mistyped"),
+        blood_source=patterns("blood_source"),
+        sourced={str(k): str(v) for k, v in (data.get("sourced") or {}).items()},
     )
 
 
@@ -590,7 +601,10 @@ class ConversationReader:
                     present = [back]
                 elif named is not None:
                     changes += self._overturn_named(pool, named.group("what"), index, offset)
-                elif taken is not None:
+                elif taken is not None and not (taken == "negated" and self._fine_said_before(pool, text)):
+                    # (not "legs ok, ignore that bit": what the correction says is fine goes,
+                    # below, and the rest stays; a "yes" about the legs names no site, so "I
+                    # misread that, legs are fine" still takes the yes back)
                     changes += self._overturn_last(pool, taken, index, offset)
                 else:
                     extra = self._again(pool, text, originals[i], times, i, index)
@@ -619,9 +633,13 @@ class ConversationReader:
             correcting = correcting and not self.phrases.also.search(text)
             if correcting:
                 # "no wait, legs are fine, it's just the back": only what was said of the legs goes.
-                for fine in (m for p in self.phrases.site_fine for m in p.finditer(text)):
-                    if self._names_site(fine.group("what")):
-                        changes += self._overturn_named(pool, fine.group("what"), index, offset, "negated")
+                for site in self._fine_sites(text):
+                    changes += self._overturn_named(pool, site, index, offset, "negated")
+                if _matches(self.phrases.blood_source, text) and not any(
+                    f.concept in self.phrases.sourced for f in present
+                ):
+                    # "coughing up blood" then "sorry, it was from my gums": blood, not coughed up
+                    changes += self._blood_from_elsewhere(pool, index, offset)
             if correcting and present:
                 # "sorry, the back pain was my husband": the message's own words give it away.
                 mine = [self._given_away(f, text) for f in mine]
@@ -639,8 +657,10 @@ class ConversationReader:
                 if present and taken in ("other", "negated"):
                     # "sorry that was about my dad, I've just got my usual cough": the last
                     # message goes, the cough stays. Taken back as mistyped ("autocorrect,
-                    # meant my fingertips"), the same finding said again stands for the old one.
-                    keep = {f.concept for f in present} if taken == "other" else set()
+                    # meant my fingertips"), the same finding said again stands for the old one
+                    # (not "sorry I mean I can't feel them at all", which says it again, more).
+                    mistyped = taken == "negated" and _matches(self.phrases.mistyped, text) is not None
+                    keep = set() if mistyped else {f.concept for f in present}
                     changes += self._overturn_last(pool, taken, index, offset, keep=keep)
             own = {f.concept for f in present}
             overturn: dict[str, Status] = {}
@@ -1111,11 +1131,40 @@ class ConversationReader:
             return replace(finding, status="other")
         return finding
 
+    def _fine_sites(self, text: str) -> list[str]:
+        """The sites a message says are fine ("legs are fine", "back ok")."""
+        said = (m.group("what") for p in self.phrases.site_fine for m in p.finditer(text))
+        return [w for w in said if self._names_site(w)]
+
+    def _blood_from_elsewhere(self, pool: list[list[Finding]], index: int, offset: int) -> list[Change]:
+        """Earlier present blood of a kind (`sourced`: coughed-up) becomes plain blood."""
+        changed = []
+        for j, findings in enumerate(pool):
+            for k, f in enumerate(findings):
+                plain = self.phrases.sourced.get(f.concept)
+                if f.present and plain is not None:
+                    findings[k] = replace(f, concept=plain)
+                    changed.append(Change(f.concept, "negated", offset + j, index))
+        return changed
+
+    def _fine_said_before(self, pool: Sequence[Sequence[Finding]], text: str) -> bool:
+        """A site the message says is fine is named in the words of an earlier present finding."""
+        stems = {w.rstrip("s") for site in self._fine_sites(text) for w in re.findall(r"[a-z']{3,}", site)}
+        return any(
+            f.present
+            and not stems.isdisjoint(w.rstrip("s") for w in re.findall(r"[a-z']{3,}", f.evidence.lower()))
+            for fs in pool
+            for f in fs
+        )
+
     def _named_back(self, finding: Finding, text: str, status: Status) -> Finding:
-        named = self.phrases.named_back
-        if finding.present and named is not None and named.match(text[finding.end :]):
-            return replace(finding, status=status)
-        return finding
+        """A finding the correction points at ("the breathless bit", "what I said about being
+        breathless") takes the correction's status: it is not said again."""
+        after, before = self.phrases.named_back, self.phrases.named_before
+        pointed = (after is not None and after.match(text[finding.end :]) is not None) or (
+            before is not None and before.search(text[: finding.start]) is not None
+        )
+        return replace(finding, status=status) if finding.present and pointed else finding
 
     def _given_away(self, finding: Finding, text: str) -> Finding:
         after = text[finding.end : finding.end + 60]

@@ -60,6 +60,8 @@ FIGURE_WINDOW: Final = 5  # tokens between a figure's subject and "giving me a h
 OTHER: Final = 1
 # "four more times": a count that adds to the one told before it.
 ADDED_WORDS: Final = frozenset({"more", "further", "extra"})
+SITE_SCORE_GAP: Final = 6  # most words a score's lead-in ("which is about") may take
+SCORE_LEAD_PUNCT: Final = frozenset({",", "-", ":"})  # "my lower back - it's about a 7"
 # How far back a "can't" reaches to the "without" it needs ("can't walk to the corner shop
 # now without stopping").
 CANT_WITHOUT_WINDOW: Final = 10
@@ -224,6 +226,8 @@ class Reader:
         self._sides = L.get("sides", frozenset())
         self._skip_before_site = L.get("determiners", frozenset())
         self._count_units = L.get("count_units", frozenset())
+        self._score_leads = L.get("score_leads", frozenset()) | L.get("approximately", frozenset())
+        self._at_least = L.get("count_at_least", frozenset())
         self._day_parts = L.get("day_parts", frozenset())
         self._count_added_before = L.get("count_added_before", frozenset())
         self._count_totals = L.get("count_totals", frozenset())
@@ -253,6 +257,8 @@ class Reader:
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._cancellers = L.get("cue_cancellers", frozenset())
         self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
+        self._partial_words = L.get("partial_words", frozenset())
+        self._fillers = L.get("fragment_fillers", frozenset())
         self._canceller_glue = L.get("canceller_glue", frozenset())
         self._feel_denials = L.get("feel_denials", frozenset())
         # "la tos de mi esposo": a finding owned by a person named after it.
@@ -480,6 +486,7 @@ class Reader:
         if not quals:
             return
         used_sites: set[int] = set()
+        quality_at = frozenset(k for x in quals for k in range(x.i, x.j))
 
         frame_mods = self.lex.frame_mods
 
@@ -547,7 +554,7 @@ class Reader:
             candidates = near(q, sites) if sites else []
             if sites and not candidates and self._sentence_pairing.intersection(q.values("quality")):
                 candidates = in_sentence(q)
-            if sites and not candidates and self._fragment(tokens, q):
+            if sites and not candidates and self._fragment(tokens, q, quality_at):
                 # "the worst is in my chest, crushing, 9": a quality standing alone as a list
                 # item says what the site of the clause just before it is like.
                 clause = tokens[q.i].clause
@@ -592,16 +599,22 @@ class Reader:
                     add(s, q, c)
                     break
 
-    def _fragment(self, tokens: list[Token], q: Mention) -> bool:
-        """The quality's clause is only the quality (and linking words): ", crushing,"."""
+    def _fragment(self, tokens: list[Token], q: Mention, quality_at: frozenset[int] = frozenset()) -> bool:
+        """The quality's clause is only the quality (and linking words): ", crushing,"; or
+        qualities with hedges between them: ", sort of numb and heavy,"."""
+
+        def filler(k: int) -> bool:
+            t = tokens[k]
+            return t.kind == PUNCT or t.norm in self._glue or t.norm in self._fillers or k in quality_at
+
         clause, k = tokens[q.i].clause, q.i - 1
         while k >= 0 and tokens[k].clause == clause:
-            if tokens[k].kind != PUNCT and tokens[k].norm not in self._glue:
+            if not filler(k):
                 return False
             k -= 1
         k = q.j
         while k < len(tokens) and tokens[k].clause == clause:
-            if tokens[k].kind != PUNCT and tokens[k].norm not in self._glue:
+            if not filler(k):
                 return False
             k += 1
         return True
@@ -773,6 +786,10 @@ class Reader:
             ):
                 # "diarrea cada rato, van 8 hoy": the count so far, said without a unit
                 self._attach_count(r, index, num.i - 1, num.j, int(num.value))
+            elif whole and self._at_least_alone(r, num):
+                # "I vomit many many time today, more than ten": a bare "more than" number after
+                # a counted symptom is how many times.
+                self._attach_count(r, index, num.i - 2, num.j, int(num.value))
             elif whole and self._count_before(r, num):  # "4 loose stools"
                 self._attach_count(r, index, num.i, num.j, int(num.value))
             elif num.i > 0 and tokens[num.i - 1].norm == "x" and whole:  # "loose stools x7"
@@ -1056,8 +1073,18 @@ class Reader:
         return any(d.concept in self._count_targets and d.start == num.j for d in r.drafts)
 
     def _site_pain(self, r: Reading, i: int) -> Draft | None:
+        # "it's just the back, which is about 8/10": words that only lead up to a score
+        # ("which is", "about") leave the site before them the thing rated.
+        tokens, k = r.tokens, i
+        while (
+            k > 0
+            and i - k < SITE_SCORE_GAP
+            and tokens[k - 1].sentence == tokens[i].sentence
+            and (tokens[k - 1].norm in self._score_leads or tokens[k - 1].norm in SCORE_LEAD_PUNCT)
+        ):
+            k -= 1
         for m in r.mentions:
-            if m.j <= i and i - m.j <= 2 and m.has("site"):
+            if m.j <= i and (i - m.j <= 2 or m.j == k) and m.has("site"):
                 for site in m.values("site"):
                     concept = self.lex.frames.get((site, "pain"))
                     if concept is not None:
@@ -1065,6 +1092,18 @@ class Reader:
                         r.drafts.append(d)
                         return d
         return None
+
+    def _at_least_alone(self, r: Reading, num: Number) -> bool:
+        """'more than ten' closing a clause, with no unit of its own after it, and a counted
+        symptom the last thing named before it ("my pain is more than 7" rates the pain)."""
+        tokens = r.tokens
+        if num.i < 2 or " ".join(t.norm for t in tokens[num.i - 2 : num.i]) not in self._at_least:
+            return False
+        if num.j < len(tokens) and tokens[num.j].kind != PUNCT:
+            return False
+        before = [d for d in r.drafts if d.end <= num.i - 2]
+        last = max(before, key=lambda d: d.end, default=None)
+        return last is not None and last.concept in self._count_targets
 
     def _attach_count(self, r: Reading, index: Near, i: int, j: int, count: int, more: bool = False) -> None:
         d = self._nearest(r, index, i, j, self._count_targets, MOD_WINDOW)
@@ -1203,6 +1242,14 @@ class Reader:
                 return True
         return self._cancelled_after(tokens, m) or self._denied_after(tokens, mentions, owner, m)
 
+    def _partly(self, tokens: list[Token], m: Mention) -> bool:
+        """'mostly sorted it', 'almost gone', 'half settled': an end not yet reached leaves the
+        finding there, less of it."""
+        return any(
+            tokens[k].norm in self._partial_words and tokens[k].clause == tokens[m.i].clause
+            for k in range(max(0, m.i - 2), m.i)
+        )
+
     def _cancelled_after(self, tokens: list[Token], m: Mention) -> bool:
         """'At rest I am ok', 'at night it's fine': the circumstance is followed by its own
         all-clear, in the same clause."""
@@ -1271,7 +1318,11 @@ class Reader:
                     if tokens[k].clause != clause:
                         break
                     used[k] = 1
-            if ("res", "post") in tags and not self._negated_cue(tokens, mentions, owner, m):
+            if (
+                ("res", "post") in tags
+                and not self._negated_cue(tokens, mentions, owner, m)
+                and not self._partly(tokens, m)
+            ):
                 self._resolve_back(tokens, index, m, contrast, resolved)
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
                 self._history_scope(tokens, m, contrast, used)
@@ -1577,13 +1628,13 @@ class Reader:
                         self._worry_for_other(tokens, k, subject)
                 elif m.has("concept") and (tok.norm == "my" or tok.norm in self._first_singular):
                     state = 0  # "husband said my arm was jerking": a phrase that opens with "my" is mine
-                elif (
-                    m.has("concept")
-                    and tok.norm in self._helping_verbs
-                    and k + 1 < m.j
-                    and tokens[k + 1].norm in self._helped_objects
+                elif m.has("concept") and any(
+                    tokens[x].norm in self._helping_verbs and tokens[x + 1].norm in self._helped_objects
+                    for x in range(k, m.j - 1)
                 ):
-                    state = 0  # "my son has to lift me off the toilet": the one lifted is me
+                    # "my son has to lift me off the toilet", "my husband had to carry me to the
+                    # loo": the one lifted or carried is me, wherever the phrase's verb stands
+                    state = 0
             if tok.norm in self._first_singular and (m is None or not m.has("marker")) and k >= person_end:
                 state = 0  # "in my opinion I have a fever": "I have" is read as a yes, still me
             elif tok.norm in self._before_verb and self._before_first_verb(tokens, k):
