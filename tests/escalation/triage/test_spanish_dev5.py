@@ -1181,3 +1181,24 @@ def test_what_happened_in_an_earlier_round_is_history(text: str) -> None:
 
 def test_what_happened_with_yesterdays_round_is_now() -> None:
     assert "vomiting" in assess("cuando me dieron la quimio ayer vomité 6 veces").rules
+
+
+# -- misspellings that keep the sound: the last two letters swapped, b/v, c/k ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("me dueel la cabeza", "headache"),
+        ("konbulsiones anoche", "seizure"),
+        ("bomité en la mañana", "vomiting"),
+        ("tengo diarrea y vomitos, me sinto mal", "diarrhea"),
+    ],
+)
+def test_a_slip_that_keeps_the_sound_is_read(text: str, concept: str) -> None:
+    assert concept in present(assess(text)), assess(text).findings
+
+
+@pytest.mark.parametrize("text", ["fui a pagar la luz", "comimos pescado", "vamos a cenar"])
+def test_everyday_words_are_not_corrected_into_symptoms(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
