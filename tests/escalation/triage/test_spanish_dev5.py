@@ -1202,3 +1202,19 @@ def test_a_slip_that_keeps_the_sound_is_read(text: str, concept: str) -> None:
 @pytest.mark.parametrize("text", ["fui a pagar la luz", "comimos pescado", "vamos a cenar"])
 def test_everyday_words_are_not_corrected_into_symptoms(text: str) -> None:
     assert level(text) == "none", assess(text).findings
+
+
+# -- fear of dying is the patient's worry -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["tengo miedo de morirme", "me da mucho miedo morir", "mi papá tiene miedo de morirse"]
+)
+def test_fear_of_dying_is_patient_worry(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "patient_worry" in present(a), a.findings
+    assert a.level.label == "routine"
+
+
+def test_fear_of_a_fever_to_come_is_nothing() -> None:
+    assert level("tengo miedo de que me dé fiebre") == "none"
