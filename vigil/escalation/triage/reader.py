@@ -240,6 +240,9 @@ class Reader:
         self._temp_after = L.get("temperature_after_words", frozenset())
         # Words after a bare number that say it is no temperature ("tengo 40 años").
         self._not_temperatures = L.get("not_temperatures", frozenset())
+        # The weather's temperature, not the body's ("40 grados a la sombra", "hace 39").
+        self._weather_words = L.get("weather_words", frozenset())
+        self._weather_leads = L.get("weather_leads", frozenset())
         self._celsius = L.get("celsius_units", frozenset())
         self._fahrenheit = L.get("fahrenheit_units", frozenset())
         self._degrees = L.get("degree_units", frozenset())
@@ -966,11 +969,25 @@ class Reader:
             )
             if not (num.decimal or cue):
                 return None
+        if self._is_weather(tokens, num, j):
+            return None
         if unit in ("c", "deg", None) and 34.0 <= v <= 43.5 and unit != "f":
             return j, round(v, 1)
         if unit in ("f", "deg", None) and 93.0 <= v <= 110.0:
             return j, round((v - 32.0) * 5.0 / 9.0, 1)
         return None
+
+    def _is_weather(self, tokens: list[Token], num: Number, j: int) -> bool:
+        """A reading said of the weather: 'hace 40 grados', '39 grados a la sombra'. Only a
+        lead right before the number counts ("hace dos días tuve 39" is the body's)."""
+        if num.i > 0 and tokens[num.i - 1].norm in self._weather_leads:
+            return True
+        if not self._weather_words:
+            return False
+        clause = tokens[num.i].clause
+        near = [t.norm for t in tokens[max(0, num.i - 3) : j + 5] if t.clause == clause]
+        words = " " + " ".join(near) + " "
+        return any(f" {w} " in words for w in self._weather_words)
 
     def _score_end(self, tokens: list[Token], num: Number, n: int) -> int:
         v = num.value
