@@ -708,3 +708,31 @@ def test_loose_motion_counted_is_diarrhoea() -> None:
 )
 def test_support_and_motion_in_other_senses_are_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I regret I have passed a considerable quantity of blood from below",
+        "bleeding from the back passage, a substantial amount",
+    ],
+)
+def test_formal_words_for_a_lot_of_blood_are_a_large_amount(text: str) -> None:
+    assert "bleeding-major" in assess(text).rules
+
+
+def test_a_significant_amount_of_waiting_is_nothing() -> None:
+    assert assess("a significant amount of time waiting in clinic").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It has been three days since my bowels opened and I feel queasy",
+        "four days since his last poo, and he's sick to his stomach",
+    ],
+)
+def test_days_since_the_bowels_opened_is_constipation(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "constipation" in present(a)
+    assert "hypercalcemia" in a.rules
