@@ -736,3 +736,29 @@ def test_days_since_the_bowels_opened_is_constipation(text: str) -> None:
     a = assess(text, context=CARER)
     assert "constipation" in present(a)
     assert "hypercalcemia" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm fair puffed just sittin here",
+        "she's puffed even lying in bed",
+    ],
+)
+def test_puffed_at_rest_is_breathless_at_rest(text: str) -> None:
+    assert "breathing" in assess(text, context=CARER).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the cushions are so puffed up",
+        "my eyes look puffed up this morning",
+    ],
+)
+def test_puffed_up_things_are_not_breathless(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))
+
+
+def test_scots_cannae_get_oot_his_chair_is_trouble_getting_up() -> None:
+    assert "gait_difficulty" in present(assess("cannae get oot his chair this morning", context=CARER))
