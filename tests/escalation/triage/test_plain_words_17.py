@@ -762,3 +762,20 @@ def test_puffed_up_things_are_not_breathless(text: str) -> None:
 
 def test_scots_cannae_get_oot_his_chair_is_trouble_getting_up() -> None:
     assert "gait_difficulty" in present(assess("cannae get oot his chair this morning", context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should Dad's legs go numb, do we ring 999?",
+        "Should mum start being sick, what then?",
+        "should he get a temperature overnight do we come in",
+    ],
+)
+def test_a_conditional_should_about_the_patient_is_hypothetical(text: str) -> None:
+    assert assess(text, context=CARER).level is Level.NONE
+
+
+def test_a_should_question_about_tablets_keeps_the_symptoms_told() -> None:
+    a = assess("should dad take his tablets, his back is killing him and his legs are weak", context=CARER)
+    assert a.level is Level.EMERGENCY
