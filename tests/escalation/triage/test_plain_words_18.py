@@ -783,3 +783,21 @@ def test_patois_and_pidgin_words_for_red_flags_are_read(text: str, concept: str,
 @pytest.mark.parametrize("text", ["the new shoes no fit", "I slept well well last night"])
 def test_shoes_that_do_not_fit_and_a_good_sleep_are_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my knee hurts so I don't want to walk far",
+        "my hip hurts so I will not go",
+        "knee sore so not walk today",
+    ],
+)
+def test_the_writer_choosing_not_to_walk_is_not_weak_legs(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" not in present(a)
+    assert a.level is Level.ROUTINE
+
+
+def test_legs_that_do_not_want_to_move_are_weak() -> None:
+    assert assess("my legs just don't want to move this morning").level is Level.EMERGENCY
