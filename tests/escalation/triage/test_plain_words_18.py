@@ -801,3 +801,21 @@ def test_the_writer_choosing_not_to_walk_is_not_weak_legs(text: str) -> None:
 
 def test_legs_that_do_not_want_to_move_are_weak() -> None:
     assert assess("my legs just don't want to move this morning").level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sorry I cannot speak good English, my son will write",
+        "the table is wobbling all over the place",
+        "I pray God will let me go home for Christmas",
+        "the puffiness round my eyes went back down",
+        "the car bumped into the wall in the car park",
+    ],
+)
+def test_near_misses_of_the_new_emergency_words_are_not_emergencies(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+def test_speech_lost_since_this_morning_is_still_an_emergency() -> None:
+    assert assess("she can't speak properly since this morning", None, CARER).level is Level.EMERGENCY
