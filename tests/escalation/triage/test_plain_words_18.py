@@ -819,3 +819,10 @@ def test_near_misses_of_the_new_emergency_words_are_not_emergencies(text: str) -
 
 def test_speech_lost_since_this_morning_is_still_an_emergency() -> None:
     assert assess("she can't speak properly since this morning", None, CARER).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["there's a creepy crawly in the bath", "the cushion is stuffed with cotton"]
+)
+def test_a_spider_in_the_bath_and_a_cotton_cushion_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
