@@ -826,3 +826,21 @@ def test_speech_lost_since_this_morning_is_still_an_emergency() -> None:
 )
 def test_a_spider_in_the_bath_and_a_cotton_cushion_are_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+def test_a_bottom_gone_to_sleep_with_back_pain_is_cord_compression() -> None:
+    a = assess("back is sore and now my bum feels asleep")
+    assert "saddle_numbness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_an_arm_asleep_that_will_not_wake_is_numbness_not_drowsiness() -> None:
+    a = assess("my arm has gone to sleep and won't wake up")
+    assert "drowsiness" not in present(a)
+    assert a.level is Level.ROUTINE
+
+
+def test_a_person_asleep_who_will_not_wake_is_still_drowsy() -> None:
+    a = assess("he's gone to sleep and won't wake up", None, CARER)
+    assert "drowsiness" in present(a)
+    assert a.level >= Level.URGENT
