@@ -743,3 +743,24 @@ def test_water_gone_red_from_hair_dye_is_not_bleeding() -> None:
 )
 def test_not_able_finish_a_sentence_is_severe_breathlessness(text: str) -> None:
     assert "breathing" in _reading("hi", text).rules
+
+
+# -- "nothing since" of a bowel that will not move is the symptom going on ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bunged up, nothing since Friday",
+        "constipated, none since the weekend",
+        "blocked up, not since Monday",
+    ],
+)
+def test_constipation_with_nothing_since_is_present(text: str) -> None:
+    assert "constipation" in _present(text)
+
+
+@pytest.mark.parametrize("text", ["had diarrhoea, nothing since Friday", "constipated last week, fine since"])
+def test_nothing_since_after_the_runs_or_fine_since_is_over(text: str) -> None:
+    a = _reading("hi", text)
+    assert not {"diarrhea", "constipation"} & {f.concept for f in a.findings if f.present}
