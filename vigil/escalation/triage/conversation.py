@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 from .engine import WRITER, TriageEngine, load_data
 from .model import Assessment, Finding, Level, Status
@@ -270,6 +270,12 @@ def phrases(language: str = "en") -> Phrases:
 _FOLD = str.maketrans("áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou")
 
 
+# A message that is a number and nothing more (an article or "/10" aside): "8", "un 7", "6/10".
+_BARE_SCORE: Final = re.compile(
+    r"\W*(?:(?:un|una|a|an|el|like|como)\s+)?(\d{1,2})\s*(?:/\s*10|de 10|out of 10)?\W*"
+)
+
+
 def _plain(text: str, fold: bool = False) -> str:
     # Same length as the text, so that a match's offsets are the message's own.
     lowered = text.lower()
@@ -373,10 +379,13 @@ class ConversationReader:
         times = [m.at for m in messages[first:]]
         originals = [m.text for m in messages[first:]]
         qualities = [self._asks_quality(m.question) for m in messages[first:]]
-        pooled, changes = self._pool(alone, texts, times, first, originals, qualities)
+        scales = [self._asks_bare_scale(m.question) for m in messages[first:]]
+        pooled, changes = self._pool(alone, texts, times, first, originals, qualities, scales)
         before: Sequence[Finding] = ()
         if len(alone) > 1:
-            before, _ = self._pool(alone[:-1], texts[:-1], times[:-1], first, originals[:-1], qualities[:-1])
+            before, _ = self._pool(
+                alone[:-1], texts[:-1], times[:-1], first, originals[:-1], qualities[:-1], scales[:-1]
+            )
         last = alone[-1]
         final = [f for f in pooled if f.message == len(messages) - 1]
         if len(alone) > 1 and [f.status for f in final] != [f.status for f in last.findings]:
@@ -447,6 +456,14 @@ class ConversationReader:
             )
         return out
 
+    def _asks_bare_scale(self, question: str | None) -> bool:
+        """Whether a question asks for a 0-10 score without naming what it rates ("¿Del 0 al
+        10, qué tan fuerte?"): a bare number answering it rates what was said before."""
+        if question is None:
+            return False
+        q = self.engine.question(question)
+        return q.kind == "scale" and not q.concepts
+
     def _asks_quality(self, question: str | None) -> bool:
         """Whether a question asks about a quality of a symptom ("more than a teaspoon?",
         "any NEW weakness?"): a "no" to it denies the quality, not the symptom."""
@@ -496,6 +513,7 @@ class ConversationReader:
         offset: int,
         originals: Sequence[str],
         qualities: Sequence[bool],
+        scales: Sequence[bool] = (),
     ) -> tuple[list[Finding], list[Change]]:
         """Every finding of the window with its latest status, and the changes made."""
         pool: list[list[Finding]] = []
@@ -612,6 +630,11 @@ class ConversationReader:
                         extra, scores = self._said_alone(pool, text, originals[i], index)
                         if extra is not None and _matches(self.phrases.count_total, text) is not None:
                             totals.add(i)  # "today it's been 6 already": the day so far
+                    if extra is None and not scores and i < len(scales) and scales[i]:
+                        # "8" to "¿Del 0 al 10, qué tan fuerte?": the bare number is the score
+                        bare = _BARE_SCORE.fullmatch(text)
+                        if bare is not None and int(bare.group(1)) <= 10:
+                            scores = [(bare.start(1), bare.end(1), int(bare.group(1)))]
                     if extra is not None:
                         mine.append(extra)
                     elif not mine:
