@@ -764,3 +764,24 @@ def test_constipation_with_nothing_since_is_present(text: str) -> None:
 def test_nothing_since_after_the_runs_or_fine_since_is_over(text: str) -> None:
     a = _reading("hi", text)
     assert not {"diarrhea", "constipation"} & {f.concept for f in a.findings if f.present}
+
+
+# -- a carer's own finding, then "he": whom they write about, the patient ------------------------
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Sue here, Jim's wife. I've had a cough myself all week but it's Jim I'm writing about",
+        "I've been sick myself, but this is about my husband",
+        "this is his daughter, I've got a cold myself",
+    ],
+)
+def test_after_a_carers_own_finding_he_is_the_patient(first: str) -> None:
+    a = _reading(first, "his temp is 38.4 tonight", context={"writer": "carer"})
+    assert "fever" in a.rules
+
+
+def test_after_someone_elses_finding_he_is_still_them() -> None:
+    first = "my neighbour has a cough, he's not your patient"
+    assert "fever" not in _reading(first, "his temp is 38.4 tonight", context={"writer": "carer"}).rules
