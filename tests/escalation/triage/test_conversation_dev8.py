@@ -785,3 +785,17 @@ def test_after_a_carers_own_finding_he_is_the_patient(first: str) -> None:
 def test_after_someone_elses_finding_he_is_still_them() -> None:
     first = "my neighbour has a cough, he's not your patient"
     assert "fever" not in _reading(first, "his temp is 38.4 tonight", context={"writer": "carer"}).rules
+
+
+@pytest.mark.parametrize(
+    "text", ["throat's raw when I swallow", "my mouth is so raw", "bottom is red and raw"]
+)
+def test_a_raw_lining_is_pain_rated_by_a_score_after(text: str) -> None:
+    a = _reading(text, "4/10, since the radiotherapy")
+    assert a.level.label == "routine"
+    assert "pain" in {f.concept for f in a.findings if f.present}
+
+
+@pytest.mark.parametrize("text", ["raw chicken for tea", "feeling a bit raw after the funeral"])
+def test_raw_food_or_feelings_are_no_pain(text: str) -> None:
+    assert "pain" not in _present(text)
