@@ -383,3 +383,41 @@ def test_nights_up_to_pee_is_polyuria(text: str) -> None:
 
 def test_drinking_and_still_dry_is_thirst() -> None:
     assert "thirst" in present(assess("tomo agua y agua y sigo con la boca seca"))
+
+
+# -- the amount of coughed blood asked the way a nurse asks it ---------------------------------
+
+HOW_MUCH_COUGHED = "¿Cuánta sangre ha tosido hoy?"
+
+
+@pytest.mark.parametrize("answer", ["como dos cucharadas", "más de una cucharadita", "medio vaso"])
+def test_a_large_amount_to_how_much_blood_coughed_is_major_hemoptysis(answer: str) -> None:
+    a = assess(answer, HOW_MUCH_COUGHED)
+    assert "hemoptysis-major" in a.rules, a.findings
+
+
+@pytest.mark.parametrize("answer", ["solo unas rayitas", "poquita"])
+def test_a_small_amount_to_how_much_blood_coughed_is_urgent_hemoptysis(answer: str) -> None:
+    a = assess(answer, HOW_MUCH_COUGHED)
+    assert a.level.label == "urgent", a.findings
+    assert "hemoptysis" in present(a)
+
+
+def test_none_to_how_much_blood_coughed_is_nothing() -> None:
+    assert level("nada de sangre", HOW_MUCH_COUGHED) == "none"
+
+
+# -- nearly falling, a leg that gave way -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["por poco me caigo al salir de la cama", "casi se cae mi mamá en el pasillo", "se me dobló la rodilla"],
+)
+def test_nearly_falling_or_a_leg_giving_way_is_a_cord_sign(text: str) -> None:
+    assert "cord-signs" in assess(text, context=CARER).rules
+
+
+@pytest.mark.parametrize("text", ["casi me caigo de la risa con el video", "se me fue el pie en el lodo"])
+def test_laughing_or_slipping_is_not_a_cord_sign(text: str) -> None:
+    assert level(text) != "emergency"
