@@ -421,3 +421,37 @@ def test_nearly_falling_or_a_leg_giving_way_is_a_cord_sign(text: str) -> None:
 @pytest.mark.parametrize("text", ["casi me caigo de la risa con el video", "se me fue el pie en el lodo"])
 def test_laughing_or_slipping_is_not_a_cord_sign(text: str) -> None:
     assert level(text) != "emergency"
+
+
+# -- more ways the bladder goes quiet, soiling by the verb of dirt, one eye gone black ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no siento cuando tengo que hacer pipí",
+        "la vejiga ya no me avisa",
+        "no siento la vejiga llena aunque tomo agua",
+        "me ensucié encima sin sentir",
+    ],
+)
+def test_a_bladder_that_goes_quiet_or_soiling_oneself_is_bladder_bowel_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me manché la ropa con salsa",
+        "me ensucié la blusa comiendo",
+        "no sé si tengo que ir al baño antes del estudio",
+    ],
+)
+def test_stains_and_questions_about_the_toilet_are_not_a_cord_sign(text: str) -> None:
+    assert level(text) != "emergency"
+
+
+def test_everything_black_in_one_eye_is_one_sided_vision_not_a_faint() -> None:
+    a = assess("se me puso todo oscuro en el ojo derecho")
+    assert "vision_change" in present(a)
+    assert "syncope" not in present(a)
