@@ -257,3 +257,42 @@ def test_nothing_staying_down_is_vomiting_without_fluids(es: TriageEngine, text:
 
 def test_an_empty_fridge_is_not_vomiting(es: TriageEngine) -> None:
     assert "vomiting" not in present(_read(es, "no me queda nada en la alacena, mañana voy al mercado"))
+
+
+# -- "ya paró", "se cortó", "dejó de sangrar": stopped is resolved ------------------------------
+
+
+def _changes(es: TriageEngine, *turns: str) -> set[tuple[str, str]]:
+    return {(c.concept, c.status) for c in ConversationReader(es).read(_talk(*turns)).changes}
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("tengo el estómago suelto, diarrea", "ya se me cortó, gracias"),
+        ("me sangran las encías", "ya dejó de sangrar"),
+        ("vomité en la mañana", "ya paró el vómito"),
+    ],
+)
+def test_a_symptom_said_to_have_stopped_is_resolved(es: TriageEngine, turns: tuple[str, str]) -> None:
+    assert any(status == "resolved" for _, status in _changes(es, *turns))
+
+
+def test_a_heart_attack_named_paro_is_not_a_resolution(es: TriageEngine) -> None:
+    assert not _changes(es, "tengo diarrea", "a mi vecino le dio un paro")
+
+
+# -- a bare count for another part of the day adds to the day's count ----------------------------
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["y tres en la tarde", "luego 4 por la noche", "y otras tres en la madrugada"],
+)
+def test_a_bare_count_for_another_part_of_the_day_adds_up(es: TriageEngine, later: str) -> None:
+    a = _read(es, "he vomitado tres veces esta mañana", later)
+    assert "vomiting" in a.rules, a.findings
+
+
+def test_a_bare_count_after_a_symptom_that_is_not_counted_adds_nothing(es: TriageEngine) -> None:
+    assert _read(es, "me duele un poco la rodilla", "y tres en la tarde").level.label == "routine"
