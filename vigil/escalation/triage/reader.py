@@ -793,6 +793,15 @@ class Reader:
                 # "I vomit many many time today, more than ten": a bare "more than" number after
                 # a counted symptom is how many times.
                 self._attach_count(r, index, num.i - 2, num.j, int(num.value))
+            elif (
+                whole
+                and num.j < n
+                and (tokens[num.j].norm in self._day_part_leads or tokens[num.j].norm in self._day_parts)
+                and self._counted_before(r, num.i)
+            ):
+                # "4 times this morning and 3 this afternoon": the part of the day says it is
+                # another count of the symptom already counted
+                self._attach_count(r, index, num.i, num.j, int(num.value))
             elif whole and self._count_before(r, num):  # "4 loose stools"
                 self._attach_count(r, index, num.i, num.j, int(num.value))
             elif num.i > 0 and tokens[num.i - 1].norm == "x" and whole:  # "loose stools x7"
@@ -1085,6 +1094,17 @@ class Reader:
         if num.j >= len(tokens) or tokens[num.j].kind == PUNCT:
             return True
         return tokens[num.j].norm in self._present_time or tokens[num.j].norm in self._and
+
+    def _counted_before(self, r: Reading, i: int) -> bool:
+        """A counted symptom earlier in the sentence already has its count."""
+        sentence = r.tokens[i].sentence
+        return any(
+            d.concept in self._count_targets
+            and d.count is not None
+            and d.end <= i
+            and r.tokens[d.anchor].sentence == sentence
+            for d in r.drafts
+        )
 
     def _count_before(self, r: Reading, num: Number) -> bool:
         return any(d.concept in self._count_targets and d.start == num.j for d in r.drafts)
@@ -1389,14 +1409,16 @@ class Reader:
         "my" inside the finding is the writer's, whoever the sentence is about."""
         for k in range(d.start, d.end - 1):
             o = owner[k]
+            if o < 0 or tokens[k].norm not in self._first_possessive:
+                continue
             if (
-                o >= 0
-                and tokens[k].norm in self._first_possessive
-                and ("marker", "first") in mentions[o].tags
+                ("marker", "first") in mentions[o].tags
                 and owner[k + 1] >= 0
                 and mentions[owner[k + 1]].has("site")
             ):
                 return True
+            if mentions[o].has("site"):
+                return True  # "the middle of my chest": the "my" inside the site's own words
         return False
 
     def _only_when(self, tokens: list[Token], d: Draft) -> bool:
