@@ -779,3 +779,43 @@ def test_a_conditional_should_about_the_patient_is_hypothetical(text: str) -> No
 def test_a_should_question_about_tablets_keeps_the_symptoms_told() -> None:
     a = assess("should dad take his tablets, his back is killing him and his legs are weak", context=CARER)
     assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I should like to go to sleep and never wake",
+        "I have no desire to continue living",
+        "I would welcome death now",
+        "I just want to be with my late wife",
+    ],
+)
+def test_a_wish_to_die_said_formally_is_self_harm(text: str) -> None:
+    assert "self_harm" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I visited the grave to be with my late husband on his anniversary",
+        "no desire to go to the party",
+    ],
+)
+def test_visits_and_parties_are_not_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pad is saturated with blood every hour",
+        "a nosebleed that has continued for ninety minutes",
+        "blood trickling from the line site and it won't cease",
+    ],
+)
+def test_bleeding_told_formally_as_soaking_or_lasting_is_major(text: str) -> None:
+    assert "bleeding-major" in assess(text).rules
+
+
+def test_rain_that_will_not_cease_is_nothing() -> None:
+    assert assess("the rain won't cease today").level is Level.NONE
