@@ -819,3 +819,21 @@ def test_bleeding_told_formally_as_soaking_or_lasting_is_major(text: str) -> Non
 
 def test_rain_that_will_not_cease_is_nothing() -> None:
     assert assess("the rain won't cease today").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Sir my mother is not able to stand from yesterday", "gait_difficulty"),
+        ("stool passing in bed without knowing", "bladder_bowel_dysfunction"),
+        ("his breath is coming short even sitting", "dyspnea"),
+    ],
+)
+def test_more_of_a_learners_words_for_red_flags(text: str, concept: str) -> None:
+    a = assess(text, context=CARER)
+    assert concept in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_cant_stand_the_heat_is_no_trouble_standing() -> None:
+    assert "gait_difficulty" not in present(assess("I can't stand from the heat in this ward"))
