@@ -844,3 +844,21 @@ def test_a_person_asleep_who_will_not_wake_is_still_drowsy() -> None:
     a = assess("he's gone to sleep and won't wake up", None, CARER)
     assert "drowsiness" in present(a)
     assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text", ["going a lot more than usual", "been going loads more than normal", "going every hour"]
+)
+def test_how_often_answering_a_bladder_question_is_frequency_not_control_lost(text: str) -> None:
+    a = assess(text, "Any trouble passing urine, or controlling your bladder or bowels?")
+    assert "polyuria" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+def test_cannot_go_at_all_to_a_bladder_question_is_still_retention() -> None:
+    q = "Any trouble passing urine, or controlling your bladder or bowels?"
+    assert assess("can't go at all", q).level is Level.EMERGENCY
+
+
+def test_going_to_the_gym_more_is_nothing() -> None:
+    assert assess("I'm going a lot more to the gym these days").level is Level.NONE
