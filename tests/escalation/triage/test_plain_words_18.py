@@ -862,3 +862,20 @@ def test_cannot_go_at_all_to_a_bladder_question_is_still_retention() -> None:
 
 def test_going_to_the_gym_more_is_nothing() -> None:
     assert assess("I'm going a lot more to the gym these days").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("threw up at 5am, 7am, 9am, 11am, 1pm and 3pm", Level.URGENT),
+        ("runny poo at 8am, 10am, midday and 2pm", Level.URGENT),
+        ("vomited at 6am then 9am", Level.ROUTINE),
+    ],
+)
+def test_a_list_of_times_after_a_counted_symptom_counts_each_time(text: str, level: Level) -> None:
+    assert assess(text, None, ON_TX if "poo" in text else None).level is level
+
+
+def test_one_time_of_day_is_no_count() -> None:
+    a = assess("vomited at 6am, fine since")
+    assert all(f.count is None for f in a.findings)

@@ -228,6 +228,11 @@ class Reader:
         self._count_units = L.get("count_units", frozenset())
         self._score_leads = L.get("score_leads", frozenset()) | L.get("approximately", frozenset())
         self._at_least = L.get("count_at_least", frozenset())
+        # "at 6am, 8am and noon": times of day listed after a symptom, each one a time it happened.
+        self._clock_suffixes = L.get("clock_suffixes", frozenset())
+        self._clock_words = L.get("clock_words", frozenset())
+        self._clock_leads = L.get("clock_leads", frozenset())
+        self._count_joins = self._and | L.get("count_joins", frozenset())
         self._day_parts = L.get("day_parts", frozenset())
         self._count_added_before = L.get("count_added_before", frozenset())
         self._count_totals = L.get("count_totals", frozenset())
@@ -814,6 +819,7 @@ class Reader:
                 if d is not None:
                     d.mods.add("large_amount")
         self._runs(r)
+        self._clock_times(r)
         if r.readings and self.lex.fever_word_takes_reading:
             self._fever_word_is_its_reading(r)
         elif r.readings and self.lex.lists.get("fever_reading_links"):
@@ -872,6 +878,29 @@ class Reader:
             self._count_run(run)
             run = [d] if d.end - d.start == 1 else []
         self._count_run(run)
+
+    def _clock_times(self, r: Reading) -> None:
+        """'vomited at 6am, 8am, 10am, noon, 2pm and 4pm': a counted symptom followed by a list
+        of the times it happened counts one for each time listed."""
+        tokens, n = r.tokens, len(r.tokens)
+        if not self._clock_suffixes:
+            return
+        for d in r.drafts:
+            if d.concept not in self._count_targets or d.count is not None:
+                continue
+            k = d.end + (d.end < n and tokens[d.end].norm in self._clock_leads)
+            times = 0
+            while k < n:
+                if tokens[k].kind == NUM and k + 1 < n and tokens[k + 1].norm in self._clock_suffixes:
+                    times, k = times + 1, k + 2
+                elif tokens[k].norm in self._clock_words:
+                    times, k = times + 1, k + 1
+                else:
+                    break
+                if k < n and (tokens[k].norm == "," or tokens[k].norm in self._count_joins):
+                    k += 1
+            if times >= 2:
+                d.count = times
 
     @staticmethod
     def _count_run(run: list[Draft]) -> None:
