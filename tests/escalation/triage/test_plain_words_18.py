@@ -879,3 +879,18 @@ def test_a_list_of_times_after_a_counted_symptom_counts_each_time(text: str, lev
 def test_one_time_of_day_is_no_count() -> None:
     a = assess("vomited at 6am, fine since")
     assert all(f.count is None for f in a.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the runs 2 this morning, 2 this afternoon, 1 tonight",
+        "diarrhoea 5 since breakfast",
+    ],
+)
+def test_bare_numbers_told_for_parts_of_the_day_count_the_symptom(text: str) -> None:
+    assert assess(text, None, ON_TX).level is Level.URGENT
+
+
+def test_tablets_taken_this_morning_are_no_count() -> None:
+    assert assess("diarrhoea, took 4 this morning", None, ON_TX).level is Level.ROUTINE

@@ -797,6 +797,10 @@ class Reader:
             ):
                 # "diarrea cada rato, van 8 hoy": the count so far, said without a unit
                 self._attach_count(r, index, num.i - 1, num.j, int(num.value))
+            elif whole and self._part_of_day_tally(r, num):
+                # "the runs 2 this morning, 3 this afternoon, 2 tonight": a bare number told
+                # for a part of the day, straight after the symptom or a comma, is a count
+                self._attach_count(r, index, num.i, num.j, int(num.value))
             elif whole and self._at_least_alone(r, num):
                 # "I vomit many many time today, more than ten": a bare "more than" number after
                 # a counted symptom is how many times.
@@ -1161,6 +1165,21 @@ class Reader:
                         r.drafts.append(d)
                         return d
         return None
+
+    def _part_of_day_tally(self, r: Reading, num: Number) -> bool:
+        tokens, n = r.tokens, len(r.tokens)
+        if not (0 < num.value <= 30) or num.j >= n:
+            return False
+        nxt = tokens[num.j].norm
+        if nxt not in self._day_part_leads and nxt not in self._day_parts:
+            return False
+        # Only straight after the symptom or a list's comma: "took 4 this morning" is tablets.
+        prev = tokens[num.i - 1] if num.i > 0 else None
+        if prev is None or not (prev.norm in {",", ":", ";"} or prev.norm in self._and):
+            return any(d.concept in self._count_targets and d.end == num.i for d in r.drafts)
+        before = [d for d in r.drafts if d.end <= num.i]
+        last = max(before, key=lambda d: d.end, default=None)
+        return last is not None and last.concept in self._count_targets
 
     def _at_least_alone(self, r: Reading, num: Number) -> bool:
         """'more than ten' closing a clause, with no unit of its own after it, and a counted
