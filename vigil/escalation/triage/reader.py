@@ -228,6 +228,11 @@ class Reader:
         self._count_units = L.get("count_units", frozenset())
         self._score_leads = L.get("score_leads", frozenset()) | L.get("approximately", frozenset())
         self._at_least = L.get("count_at_least", frozenset())
+        # "at 6am, 8am and noon": times of day listed after a symptom, each one a time it happened.
+        self._clock_suffixes = L.get("clock_suffixes", frozenset())
+        self._clock_words = L.get("clock_words", frozenset())
+        self._clock_leads = L.get("clock_leads", frozenset())
+        self._count_joins = self._and | L.get("count_joins", frozenset())
         self._day_parts = L.get("day_parts", frozenset())
         self._count_added_before = L.get("count_added_before", frozenset())
         self._count_totals = L.get("count_totals", frozenset())
@@ -792,6 +797,10 @@ class Reader:
             ):
                 # "diarrea cada rato, van 8 hoy": the count so far, said without a unit
                 self._attach_count(r, index, num.i - 1, num.j, int(num.value))
+            elif whole and self._part_of_day_tally(r, num):
+                # "the runs 2 this morning, 3 this afternoon, 2 tonight": a bare number told
+                # for a part of the day, straight after the symptom or a comma, is a count
+                self._attach_count(r, index, num.i, num.j, int(num.value))
             elif whole and self._at_least_alone(r, num):
                 # "I vomit many many time today, more than ten": a bare "more than" number after
                 # a counted symptom is how many times.
@@ -817,6 +826,7 @@ class Reader:
                 if d is not None:
                     d.mods.add("large_amount")
         self._runs(r)
+        self._clock_times(r)
         if r.readings and self.lex.fever_word_takes_reading:
             self._fever_word_is_its_reading(r)
         elif r.readings and self.lex.lists.get("fever_reading_links"):
@@ -875,6 +885,29 @@ class Reader:
             self._count_run(run)
             run = [d] if d.end - d.start == 1 else []
         self._count_run(run)
+
+    def _clock_times(self, r: Reading) -> None:
+        """'vomited at 6am, 8am, 10am, noon, 2pm and 4pm': a counted symptom followed by a list
+        of the times it happened counts one for each time listed."""
+        tokens, n = r.tokens, len(r.tokens)
+        if not self._clock_suffixes:
+            return
+        for d in r.drafts:
+            if d.concept not in self._count_targets or d.count is not None:
+                continue
+            k = d.end + (d.end < n and tokens[d.end].norm in self._clock_leads)
+            times = 0
+            while k < n:
+                if tokens[k].kind == NUM and k + 1 < n and tokens[k + 1].norm in self._clock_suffixes:
+                    times, k = times + 1, k + 2
+                elif tokens[k].norm in self._clock_words:
+                    times, k = times + 1, k + 1
+                else:
+                    break
+                if k < n and (tokens[k].norm == "," or tokens[k].norm in self._count_joins):
+                    k += 1
+            if times >= 2:
+                d.count = times
 
     @staticmethod
     def _count_run(run: list[Draft]) -> None:
@@ -1132,6 +1165,21 @@ class Reader:
                         r.drafts.append(d)
                         return d
         return None
+
+    def _part_of_day_tally(self, r: Reading, num: Number) -> bool:
+        tokens, n = r.tokens, len(r.tokens)
+        if not (0 < num.value <= 30) or num.j >= n:
+            return False
+        nxt = tokens[num.j].norm
+        if nxt not in self._day_part_leads and nxt not in self._day_parts:
+            return False
+        # Only straight after the symptom or a list's comma: "took 4 this morning" is tablets.
+        prev = tokens[num.i - 1] if num.i > 0 else None
+        if prev is None or not (prev.norm in {",", ":", ";"} or prev.norm in self._and):
+            return any(d.concept in self._count_targets and d.end == num.i for d in r.drafts)
+        before = [d for d in r.drafts if d.end <= num.i]
+        last = max(before, key=lambda d: d.end, default=None)
+        return last is not None and last.concept in self._count_targets
 
     def _at_least_alone(self, r: Reading, num: Number) -> bool:
         """'more than ten' closing a clause, with no unit of its own after it, and a counted
