@@ -799,3 +799,23 @@ def test_a_raw_lining_is_pain_rated_by_a_score_after(text: str) -> None:
 @pytest.mark.parametrize("text", ["raw chicken for tea", "feeling a bit raw after the funeral"])
 def test_raw_food_or_feelings_are_no_pain(text: str) -> None:
     assert "pain" not in _present(text)
+
+
+# -- a site said apart from its quality, in the same sentence, after what is spreading -----------
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "now its up to my waist, both sides, numb",
+        "spread up to my belly button now, gone numb",
+        "right up to the waist today, completely numb",
+    ],
+)
+def test_numbness_spreading_to_the_waist_said_apart_is_extensive(after: str) -> None:
+    assert "cord-signs" in _reading("pins and needles in my feet", after).rules
+
+
+def test_a_quality_said_with_its_own_site_takes_no_other() -> None:
+    a = _reading("pins and needles in my feet", "up to my waist in paperwork, fingers numb from typing")
+    assert "cord-signs" not in a.rules

@@ -726,6 +726,7 @@ class ConversationReader:
         changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._pronouns_take_sites(pool, texts, originals)
         self._bare_site_takes_quality(pool, originals)
+        self._loose_site_in_the_sentence(pool, originals)
         self._in_what_came_before(pool, texts)
         self._back_is_the_same(pool, texts, originals)
         self._asked_of_the_one_before(pool)
@@ -999,6 +1000,40 @@ class ConversationReader:
                         pool[j][x] = replace(f, status="negated")
                         changed.append(Change(f.concept, "negated", offset + j, offset + k))
         return changed
+
+    def _loose_site_in_the_sentence(self, pool: list[list[Finding]], originals: Sequence[str]) -> None:
+        """ "Pins and needles in my feet" then "now it's up to my waist, both sides, numb": a
+        finding from a quality alone takes what a site said apart from it in its sentence gives
+        that quality (`extensive` here), when the two make the same finding. Read in the
+        conversation only, where the message before says what is spreading."""
+        reader, lex = self.engine.reader, self.engine.lexicon
+        for i in range(1, len(pool)):
+            found = [x for x, f in enumerate(pool[i]) if f.present and not f.from_question]
+            if not found or not any(f.present for f in pool[i - 1]):
+                continue
+            r = reader.read(originals[i])
+            for x in found:
+                f = pool[i][x]
+                if self._names_site(f.evidence):
+                    continue
+                at = next(
+                    (m for m in r.mentions if r.tokens[m.i].start == f.start and m.has("quality")), None
+                )
+                if at is None:
+                    continue
+                sentence = r.tokens[at.i].sentence
+                spans = [(g.start, g.end) for g in pool[i] if g.present]
+                mods = set(f.modifiers)
+                for m in r.mentions:
+                    inside = any(a <= r.tokens[m.i].start < b for a, b in spans)
+                    if not m.has("site") or inside or r.tokens[m.i].sentence != sentence:
+                        continue
+                    for site in m.values("site"):
+                        for q in at.values("quality"):
+                            if lex.frames.get((site, q)) == f.concept:
+                                mods |= set(lex.frame_mods.get((site, q), ())) & SITE_MODIFIERS
+                if mods != set(f.modifiers):
+                    pool[i][x] = replace(f, modifiers=tuple(sorted(mods)))
 
     def _bare_site_takes_quality(self, pool: list[list[Finding]], originals: Sequence[str]) -> None:
         """One-word texters: "back" then "really sore" is back pain, as "back really sore" would
