@@ -233,6 +233,7 @@ class Reader:
         self._count_totals = L.get("count_totals", frozenset())
         self._needs_words = L.get("cant_without_leads", frozenset())
         self._without = L.get("without_words", frozenset())
+        self._cant_without_not = L.get("cant_without_not", frozenset())
         self._day_part_leads = L.get("day_part_leads", frozenset())
         self._not_counts = L.get("not_counts", frozenset())
         self._count_leads = L.get("count_leads", frozenset())
@@ -1245,7 +1246,9 @@ class Reader:
                 ),
                 None,
             )
-            if lead is None:
+            if lead is None or any(
+                t.norm in self._cant_without_not for t in tokens[lead + 1 : min(lead + 3, m.i)]
+            ):
                 continue
             mentions[idx] = Mention(m.i, m.j, tuple(t for t in m.tags if t != ("neg", "pre")))
             breath = any(
