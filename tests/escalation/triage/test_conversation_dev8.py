@@ -819,3 +819,22 @@ def test_numbness_spreading_to_the_waist_said_apart_is_extensive(after: str) -> 
 def test_a_quality_said_with_its_own_site_takes_no_other() -> None:
     a = _reading("pins and needles in my feet", "up to my waist in paperwork, fingers numb from typing")
     assert "cord-signs" not in a.rules
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "tried to wee twice and can't get a drop out even though I need to",
+        "cannot squeeze anything out but I need to go",
+        "couldn't get a drip out though I feel like I need to",
+    ],
+)
+def test_nothing_comes_though_the_need_is_there_after_back_ache_is_cord_compression(after: str) -> None:
+    assert "mscc-neuro" in _reading("ache between my shoulder blades", after).rules
+
+
+def test_no_drop_out_of_a_bottle_is_no_bladder_trouble() -> None:
+    assert (
+        "mscc-neuro"
+        not in _reading("ache between my shoulder blades", "couldn't get a drop out of the bottle").rules
+    )
