@@ -838,3 +838,10 @@ def test_no_drop_out_of_a_bottle_is_no_bladder_trouble() -> None:
         "mscc-neuro"
         not in _reading("ache between my shoulder blades", "couldn't get a drop out of the bottle").rules
     )
+
+
+@pytest.mark.parametrize(
+    "after", ["it's the chemo, not me", "it's the tablets not me", "that's the steroids, not me"]
+)
+def test_a_cause_not_me_gives_nothing_away(after: str) -> None:
+    assert _level("can't stand, legs gone weak", after) == "emergency"
