@@ -845,3 +845,8 @@ def test_no_drop_out_of_a_bottle_is_no_bladder_trouble() -> None:
 )
 def test_a_cause_not_me_gives_nothing_away(after: str) -> None:
     assert _level("can't stand, legs gone weak", after) == "emergency"
+
+
+@pytest.mark.parametrize("after", ["numb, legs ok", "now numb, legs are fine though", "numb but not my legs"])
+def test_a_site_said_to_be_spared_gives_the_numbness_nothing(after: str) -> None:
+    assert "cord-signs" not in _reading("feet tingling", after).rules

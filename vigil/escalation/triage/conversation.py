@@ -35,6 +35,13 @@ ME: frozenset[str] = frozenset(
     {"i", "im", "i'm", "ive", "i've", "id", "i'd", "ill", "i'll", "my", "me", "mine", "myself"}
 )
 ALSO: re.Pattern[str] = re.compile(r"\b(too|as well|also)\b")
+# A site said to be spared: "not my legs", "legs are fine".
+_SITE_DENIED_BEFORE: re.Pattern[str] = re.compile(
+    r"\b(not|no|never|except|apart from)\W+((my|the|his|her|both)\W+)?$"
+)
+_SITE_FINE_AFTER: re.Pattern[str] = re.compile(
+    r"^\W*((is|are|s|feel|feels|seem|seems)\W+)?(fine|ok|okay|alright|normal|good)\b"
+)
 # Words that may go with a site said alone ("my lower back", "the left leg").
 _SITE_WORDS: frozenset[str] = frozenset(
     {"my", "the", "his", "her", "both", "left", "right", "lower", "upper", "and"}
@@ -1028,6 +1035,10 @@ class ConversationReader:
                     inside = any(a <= r.tokens[m.i].start < b for a, b in spans)
                     if not m.has("site") or inside or r.tokens[m.i].sentence != sentence:
                         continue
+                    start, end = r.tokens[m.i].start, r.tokens[m.j - 1].end
+                    said = _plain(originals[i])
+                    if _SITE_DENIED_BEFORE.search(said[:start]) or _SITE_FINE_AFTER.match(said[end:]):
+                        continue  # "numb, legs are fine", "but not my legs": that site is spared
                     for site in m.values("site"):
                         for q in at.values("quality"):
                             if lex.frames.get((site, q)) == f.concept:
