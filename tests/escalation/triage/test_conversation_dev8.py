@@ -850,3 +850,15 @@ def test_a_cause_not_me_gives_nothing_away(after: str) -> None:
 @pytest.mark.parametrize("after", ["numb, legs ok", "now numb, legs are fine though", "numb but not my legs"])
 def test_a_site_said_to_be_spared_gives_the_numbness_nothing(after: str) -> None:
     assert "cord-signs" not in _reading("feet tingling", after).rules
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "sorry, it was definitely coughed up, not from my nose",
+        "sorry it wasn't from my gums",
+        "oops, never from my mouth",
+    ],
+)
+def test_blood_said_not_to_come_from_the_mouth_or_nose_stays_coughed_up(after: str) -> None:
+    assert "hemoptysis" in _reading("coughing up blood this morning", after).rules
