@@ -862,3 +862,8 @@ def test_a_site_said_to_be_spared_gives_the_numbness_nothing(after: str) -> None
 )
 def test_blood_said_not_to_come_from_the_mouth_or_nose_stays_coughed_up(after: str) -> None:
     assert "hemoptysis" in _reading("coughing up blood this morning", after).rules
+
+
+def test_a_headache_worse_at_night_is_not_a_worsening_headache() -> None:
+    a = _reading(("bit of a headache", None, 0), ("yes", NIGHT, 5))
+    assert "head" not in a.rules

@@ -876,7 +876,9 @@ class ConversationReader:
                 said = ("present", "resolved")
                 before = [e for fs in pool[:i] for e in fs if e.concept in kinds and e.status in said]
                 if before:
-                    pool[i][x] = replace(f, concept=before[-1].concept)
+                    # "worse at night" tells when it hurts, not that it is getting worse
+                    mods = tuple(m for m in f.modifiers if not (m == "worsening" and "night" in f.modifiers))
+                    pool[i][x] = replace(f, concept=before[-1].concept, modifiers=mods)
 
     def _trips_that_keep_happening(
         self,
