@@ -35,6 +35,13 @@ ME: frozenset[str] = frozenset(
     {"i", "im", "i'm", "ive", "i've", "id", "i'd", "ill", "i'll", "my", "me", "mine", "myself"}
 )
 ALSO: re.Pattern[str] = re.compile(r"\b(too|as well|also)\b")
+# A site said to be spared: "not my legs", "legs are fine".
+_SITE_DENIED_BEFORE: re.Pattern[str] = re.compile(
+    r"\b(not|no|never|except|apart from)\W+((my|the|his|her|both)\W+)?$"
+)
+_SITE_FINE_AFTER: re.Pattern[str] = re.compile(
+    r"^\W*((is|are|s|feel|feels|seem|seems)\W+)?(fine|ok|okay|alright|normal|good)\b"
+)
 # Words that may go with a site said alone ("my lower back", "the left leg").
 _SITE_WORDS: frozenset[str] = frozenset(
     {"my", "the", "his", "her", "both", "left", "right", "lower", "upper", "and"}
@@ -726,6 +733,7 @@ class ConversationReader:
         changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._pronouns_take_sites(pool, texts, originals)
         self._bare_site_takes_quality(pool, originals)
+        self._loose_site_in_the_sentence(pool, originals)
         self._in_what_came_before(pool, texts)
         self._back_is_the_same(pool, texts, originals)
         self._asked_of_the_one_before(pool)
@@ -868,7 +876,9 @@ class ConversationReader:
                 said = ("present", "resolved")
                 before = [e for fs in pool[:i] for e in fs if e.concept in kinds and e.status in said]
                 if before:
-                    pool[i][x] = replace(f, concept=before[-1].concept)
+                    # "worse at night" tells when it hurts, not that it is getting worse
+                    mods = tuple(m for m in f.modifiers if not (m == "worsening" and "night" in f.modifiers))
+                    pool[i][x] = replace(f, concept=before[-1].concept, modifiers=mods)
 
     def _trips_that_keep_happening(
         self,
@@ -999,6 +1009,44 @@ class ConversationReader:
                         pool[j][x] = replace(f, status="negated")
                         changed.append(Change(f.concept, "negated", offset + j, offset + k))
         return changed
+
+    def _loose_site_in_the_sentence(self, pool: list[list[Finding]], originals: Sequence[str]) -> None:
+        """ "Pins and needles in my feet" then "now it's up to my waist, both sides, numb": a
+        finding from a quality alone takes what a site said apart from it in its sentence gives
+        that quality (`extensive` here), when the two make the same finding. Read in the
+        conversation only, where the message before says what is spreading."""
+        reader, lex = self.engine.reader, self.engine.lexicon
+        for i in range(1, len(pool)):
+            found = [x for x, f in enumerate(pool[i]) if f.present and not f.from_question]
+            if not found or not any(f.present for f in pool[i - 1]):
+                continue
+            r = reader.read(originals[i])
+            for x in found:
+                f = pool[i][x]
+                if self._names_site(f.evidence):
+                    continue
+                at = next(
+                    (m for m in r.mentions if r.tokens[m.i].start == f.start and m.has("quality")), None
+                )
+                if at is None:
+                    continue
+                sentence = r.tokens[at.i].sentence
+                spans = [(g.start, g.end) for g in pool[i] if g.present]
+                mods = set(f.modifiers)
+                for m in r.mentions:
+                    inside = any(a <= r.tokens[m.i].start < b for a, b in spans)
+                    if not m.has("site") or inside or r.tokens[m.i].sentence != sentence:
+                        continue
+                    start, end = r.tokens[m.i].start, r.tokens[m.j - 1].end
+                    said = _plain(originals[i])
+                    if _SITE_DENIED_BEFORE.search(said[:start]) or _SITE_FINE_AFTER.match(said[end:]):
+                        continue  # "numb, legs are fine", "but not my legs": that site is spared
+                    for site in m.values("site"):
+                        for q in at.values("quality"):
+                            if lex.frames.get((site, q)) == f.concept:
+                                mods |= set(lex.frame_mods.get((site, q), ())) & SITE_MODIFIERS
+                if mods != set(f.modifiers):
+                    pool[i][x] = replace(f, modifiers=tuple(sorted(mods)))
 
     def _bare_site_takes_quality(self, pool: list[list[Finding]], originals: Sequence[str]) -> None:
         """One-word texters: "back" then "really sore" is back pain, as "back really sore" would
