@@ -1335,3 +1335,62 @@ def test_not_knowing_what_day_the_appointment_is_is_nothing() -> None:
 )
 def test_long_ago_news_or_someone_not_the_patient_is_nothing(text: str) -> None:
     assert level(text) == "none", assess(text).findings
+
+
+# -- from conversations: the floor on waking, halfway up the stairs, nothing staying down --------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("no puedo terminar de decir una oración sin parar", "breathing"),
+        ("desperté tirada en el piso del baño", "neuro-acute"),
+        ("me levanté y estuve en el suelo sin saber cuánto tiempo pasó", "neuro-acute"),
+        ("tengo que pararme a medio camino en la escalera, antes no", "dyspnea-new"),
+        ("no me queda nada en el estómago", "vomiting"),
+    ],
+)
+def test_emergencies_and_urgencies_said_in_passing(text: str, rule: str) -> None:
+    assert rule in assess(text).rules, assess(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("el cuello cada día peor", "neck_pain"),
+        ("esgarré con sangre esta mañana", "hemoptysis"),
+        ("ando con poco fuelle", "dyspnea"),
+        ("tres veces al baño aguado", "diarrhea"),
+    ],
+)
+def test_regional_words_for_symptoms(text: str, concept: str) -> None:
+    assert concept in present(assess(text)), assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me caí de la bici de joven, nada más",
+        "hace 38 grados en Sevilla",
+        "estamos a 41 grados a la sombra",
+        "se me fue el aliento de la alegría al verla",
+    ],
+)
+def test_accidents_weather_and_joy_are_nothing(text: str) -> None:
+    a = assess(text)
+    assert a.level.label in ("none", "routine"), a.findings
+    assert "fever" not in present(a)
+    assert "gait_difficulty" not in present(a)
+    assert "dyspnea" not in present(a)
+
+
+def test_a_fever_of_38_degrees_stays_a_fever() -> None:
+    assert "fever" in present(assess("tengo 38 grados de fiebre"))
+
+
+def test_halfway_up_then_fine_sitting_stays_urgent() -> None:
+    a = talk(
+        "tuve que sentarme en la escalera a la mitad, eso antes no me pasaba",
+        ("¿Le falta el aire en reposo o no puede terminar una frase?", "no, sentada estoy bien"),
+    )
+    assert a.level.label == "urgent", a.findings
