@@ -1394,3 +1394,11 @@ def test_halfway_up_then_fine_sitting_stays_urgent() -> None:
         ("¿Le falta el aire en reposo o no puede terminar una frase?", "no, sentada estoy bien"),
     )
     assert a.level.label == "urgent", a.findings
+
+
+def test_loose_with_a_count_of_trips_is_diarrhoea() -> None:
+    assert "diarrhea" in assess("ando floja, como 8 idas al baño hoy").rules
+
+
+def test_loose_of_everything_is_nothing() -> None:
+    assert level("ando suelto de todo, relajado") == "none"
