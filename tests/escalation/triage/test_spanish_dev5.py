@@ -1,7 +1,10 @@
-"""Spanish classes a fifth writer used that the engine had not met: tingling told by its
-diminutives, the progressive of "bother" verbs, the trunk or the body from the waist down that
-has lost its feeling, wetting oneself with "se me hizo", repeated trips. Each with the hard
-negatives beside it. Our own sentences, never a bench's."""
+"""Spanish classes the fifth and sixth writers (es_dev5, es_dev6, es_conversations_dev4/5) and
+the older holdouts used that the engine had not met: cord signs in other words (tingling
+diminutives, a trunk without feeling, "se me hizo pipí"), the past and someone else ("hace un
+año", "la tos de mi esposo", a relative set apart by commas), circumstances denied after them
+("sentada no"), answers that name their place or take a finding as given, figures of speech,
+counts said the Spanish way, spelling slips that keep the sound. Each with the hard negatives
+beside it. Our own sentences, never a bench's."""
 
 from __future__ import annotations
 
@@ -1402,3 +1405,7 @@ def test_loose_with_a_count_of_trips_is_diarrhoea() -> None:
 
 def test_loose_of_everything_is_nothing() -> None:
     assert level("ando suelto de todo, relajado") == "none"
+
+
+def test_a_patient_at_39_degrees_has_a_fever() -> None:
+    assert "fever" in present(assess("mi papá está a 39 grados", context=CARER))
