@@ -1409,3 +1409,21 @@ def test_loose_of_everything_is_nothing() -> None:
 
 def test_a_patient_at_39_degrees_has_a_fever() -> None:
     assert "fever" in present(assess("mi papá está a 39 grados", context=CARER))
+
+
+# -- treatment finished months ago is no active treatment -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo 37.8, pero terminé la quimio en marzo",
+        "37.7 de temperatura, acabé el tratamiento hace cuatro meses",
+    ],
+)
+def test_a_low_fever_months_after_treatment_is_routine(text: str) -> None:
+    assert level(text) == "routine", assess(text).findings
+
+
+def test_a_fever_a_week_after_chemo_is_neutropenic() -> None:
+    assert "neutropenic-fever" in assess("tengo 38.4, terminé la quimio hace una semana").rules
