@@ -395,6 +395,15 @@ class Reader:
                 out[idx] = Mention(m.i, m.j, (("neg", "pre"),))
         return out
 
+    def denied_after(self, r: Reading, m: Mention) -> bool:
+        """Whether a verdict after the circumstance `m` names denies it ("sentada estoy bien",
+        "acostada no"); see `_denied_after`."""
+        owner = [-1] * len(r.tokens)
+        for idx, x in enumerate(r.mentions):
+            for k in range(x.i, x.j):
+                owner[k] = idx
+        return self._denied_after(r.tokens, r.mentions, owner, m)
+
     def free_modifiers(self, text: str) -> set[str]:
         """What a message that names no finding says of how things are ("still going, won't
         stop"), without the words it denies ("not worse")."""
