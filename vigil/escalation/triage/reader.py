@@ -773,6 +773,18 @@ class Reader:
             elif (
                 whole
                 and num.i > 0
+                and tokens[num.i - 1].norm in self._and
+                and num.j + 1 < n
+                and tokens[num.j].norm in self._day_part_leads
+                and any(t.norm in self._day_parts for t in tokens[num.j + 1 : num.j + 3])
+                and any(d.count is not None for d in r.drafts)
+            ):
+                # "the runs 4 times this morning and 3 this afternoon", "and 2 in the night": the
+                # unit said once serves the second part of the day too, so the counts add up
+                self._attach_count(r, index, num.i, num.j, int(num.value))
+            elif (
+                whole
+                and num.i > 0
                 and tokens[num.i - 1].norm in self._count_added_before
                 and (num.j >= n or tokens[num.j].norm not in self._not_counts)
             ):
