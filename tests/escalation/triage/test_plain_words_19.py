@@ -211,3 +211,101 @@ def test_a_basin_pink_after_coughing_is_blood_coughed_up() -> None:
 )
 def test_a_red_bathroom_or_blocked_toilet_is_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she forgot her own postcode when the taxi asked",
+        "couldn't remember my own phone number today",
+        "he forgot where he lives on the way back from the shop",
+        "I keep losing my train of thought halfway through a sentence",
+    ],
+)
+def test_forgetting_what_everyone_knows_of_themselves_is_confusion(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "confusion" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["forgot my purse at the shop again", "lost track of time in the garden", "I forgot the milk"]
+)
+def test_forgetting_an_errand_or_the_time_is_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "some nights I wish it could all just be over",
+        "I keep praying everything would all end",
+        "wishing my life would just end",
+    ],
+)
+def test_wishing_it_all_over_is_self_harm(text: str) -> None:
+    assert "self_harm" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["I wish this rain would stop", "wish the waiting room queue would end"])
+def test_wishing_the_weather_or_a_queue_over_is_not_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["sharp pain upper-back since this morning, came on suddenly", "sudden pain in my lower-back"]
+)
+def test_a_hyphenated_back_is_the_back(text: str) -> None:
+    a = assess(text)
+    assert "back_pain" in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had to lean on the gate to get my breath, never had to before",
+        "needed to sit down on the landing to get her breath back, never needed to stop before",
+    ],
+)
+def test_stopping_to_get_my_breath_for_the_first_time_is_new_breathlessness(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_breath_back_after_a_swim_is_nothing() -> None:
+    assert assess("got my breath back after the swim, lovely morning").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whatever I eat I throw straight back up",
+        "anything she drinks comes straight back up",
+        "spewed x8 since lunch",
+    ],
+)
+def test_all_that_goes_in_coming_back_up_or_spewing_counted_is_urgent_vomiting(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "vomiting" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_everything_going_up_in_price_is_nothing() -> None:
+    assert assess("everything I buy goes up in price").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the runs 5 times this morning and 2 this afternoon",
+        "sick 4 times this morning and 2 in the night",
+    ],
+)
+def test_a_second_part_of_the_day_counted_without_its_unit_adds_up(text: str) -> None:
+    assert assess(text).level is Level.URGENT
+
+
+def test_a_score_this_morning_and_this_afternoon_is_no_count() -> None:
+    assert assess("back pain 4/10 this morning and 3 this afternoon").level is Level.ROUTINE
