@@ -309,3 +309,48 @@ def test_a_second_part_of_the_day_counted_without_its_unit_adds_up(text: str) ->
 
 def test_a_score_this_morning_and_this_afternoon_is_no_count() -> None:
     assert assess("back pain 4/10 this morning and 3 this afternoon").level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad in the nursing home has been muddled all week, going to see him Sunday",
+        "Mum at her care home had a fall yesterday, the staff rang me",
+    ],
+)
+def test_a_parent_in_a_care_home_is_someone_else(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_a_parent_named_bare_at_home_is_still_the_patient() -> None:
+    a = assess("Mum is very muddled this morning, doesn't know what day it is")
+    assert "confusion" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my daughter caught a cold at school, she's coughing all night, I'm ok",
+        "my grandson brought chickenpox home and he's been sick twice",
+    ],
+)
+def test_whoever_brought_or_caught_the_bug_has_it(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_a_relative_who_brought_the_patient_leaves_the_patients_symptoms_theirs() -> None:
+    a = assess("my son brought me home from clinic, I've been sick 3 times since")
+    assert "vomiting" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doc asked if I'd ever had a seizure, told him no",
+        "the physio wanted to know whether I'd had any falls",
+        "surgeon asked me about blood in my wee",
+    ],
+)
+def test_a_clinicians_question_reported_is_not_a_symptom(text: str) -> None:
+    assert assess(text).level is Level.NONE
