@@ -354,3 +354,51 @@ def test_a_relative_who_brought_the_patient_leaves_the_patients_symptoms_theirs(
 )
 def test_a_clinicians_question_reported_is_not_a_symptom(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "everything to my right went black for a bit",
+        "he says he's blind down the left side since lunch",
+        "her left side vision has gone dim",
+        "I can only see half of the page when I read",
+    ],
+)
+def test_one_side_of_sight_gone_said_other_ways_is_neuro_acute(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "vision_change" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_messy_left_side_of_the_room_is_not_vision() -> None:
+    assert assess("everything on my left is a mess, need to tidy").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text", ["my backside feels anaesthetised", "down below feels dead since this morning"]
+)
+def test_the_seat_anaesthetised_or_dead_is_saddle_numbness(text: str) -> None:
+    assert "saddle_numbness" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't get the urge to pee any more",
+        "no sensation to wee at all today",
+        "peeing but I can't feel it",
+        "the wee just leaks out without me noticing",
+    ],
+)
+def test_the_urge_or_the_feel_of_passing_water_lost_is_a_cord_sign(text: str) -> None:
+    a = assess(text)
+    assert "bladder_bowel_dysfunction" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["I don't get the urge to eat much these days", "the parcel came without me knowing"]
+)
+def test_no_urge_to_eat_or_a_parcel_unnoticed_is_not_the_bladder(text: str) -> None:
+    assert "bladder_bowel_dysfunction" not in present(assess(text))
