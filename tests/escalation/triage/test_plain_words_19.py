@@ -402,3 +402,26 @@ def test_the_urge_or_the_feel_of_passing_water_lost_is_a_cord_sign(text: str) ->
 )
 def test_no_urge_to_eat_or_a_parcel_unnoticed_is_not_the_bladder(text: str) -> None:
     assert "bladder_bowel_dysfunction" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["the tissue came out pink after I coughed", "coughed and the hanky was bright red"]
+)
+def test_a_tissue_coloured_after_a_cough_is_blood_coughed_up(text: str) -> None:
+    assert "hemoptysis" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["the tissue box is red", "bought pink tissues for the party"])
+def test_coloured_tissues_from_the_shop_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text", ["she keeps calling me by her mother's name", "he called me by his brother's name twice today"]
+)
+def test_calling_someone_by_a_relatives_name_is_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text, context=CARER))
+
+
+def test_calling_someone_by_their_own_name_is_nothing() -> None:
+    assert assess("I called him by his name and he waved").level is Level.NONE
