@@ -425,3 +425,46 @@ def test_calling_someone_by_a_relatives_name_is_confusion(text: str) -> None:
 
 def test_calling_someone_by_their_own_name_is_nothing() -> None:
     assert assess("I called him by his name and he waved").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my left leg won't take my weight since breakfast",
+        "both knees wouldn't bear her weight on the stairs",
+        "his legs can't hold his weight any more",
+    ],
+)
+def test_a_leg_that_will_not_take_the_weight_is_limb_weakness(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_chair_that_will_not_take_the_weight_is_not_an_emergency() -> None:
+    assert assess("the old garden chair won't take my weight").level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stood up, everything went white and then I was on the floor",
+        "the room went grey and she hit the deck",
+        "ended up on the bathroom floor, I don't know how",
+    ],
+)
+def test_a_grey_out_that_ends_on_the_floor_is_syncope(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "syncope" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the lights went dark and I went down to check the fuse box",
+        "slipped on the ice and then I was on the floor",
+    ],
+)
+def test_a_power_cut_or_a_slip_is_not_syncope(text: str) -> None:
+    assert "syncope" not in present(assess(text))
