@@ -468,3 +468,37 @@ def test_a_grey_out_that_ends_on_the_floor_is_syncope(text: str) -> None:
 )
 def test_a_power_cut_or_a_slip_is_not_syncope(text: str) -> None:
     assert "syncope" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "couldn't hold it in time this morning, soaked",
+        "she couldn't hold on till she got to the loo",
+        "my waterworks have stopped",
+    ],
+)
+def test_not_holding_it_in_time_or_the_waterworks_stopped_is_a_cord_sign(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "bladder_bowel_dysfunction" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["couldn't hold it, the baby was too wriggly", "my wee stopped for a second then carried on"]
+)
+def test_holding_a_baby_or_a_stream_that_pauses_is_not_lost_control(text: str) -> None:
+    assert "bladder_bowel_dysfunction" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my legs aren't right today", "left arm not quite right since lunch", "my knee doesn't feel right"],
+)
+def test_a_limb_not_quite_right_is_not_understood_please_read(text: str) -> None:
+    a = assess(text)
+    assert a.level is Level.ROUTINE
+
+
+def test_a_bill_that_is_not_right_is_nothing() -> None:
+    assert assess("the gas bill isn't right again").level is Level.NONE
