@@ -502,3 +502,21 @@ def test_a_limb_not_quite_right_is_not_understood_please_read(text: str) -> None
 
 def test_a_bill_that_is_not_right_is_nothing() -> None:
     assert assess("the gas bill isn't right again").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text", ["right-sided weakness came on at lunch", "he has left sided weakness since he woke"]
+)
+def test_a_side_named_as_an_adjective_is_one_sided_weakness(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_sleeping_left_sided_is_nothing() -> None:
+    assert assess("I always sleep left sided").level is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["bit short-of-breath on the hill today", "out-of-breath after the stairs"])
+def test_breath_hyphenated_as_typed_is_breathlessness(text: str) -> None:
+    assert "dyspnea" in present(assess(text))
