@@ -325,6 +325,12 @@ class Reader:
         for cue in L.get("writer_apart", frozenset()):
             words = tuple(cue.split())
             self._writer_apart.setdefault(words[0], []).append(words)
+        # Where a parent lives apart from the writer ("Mum at the care home"): named bare, as a
+        # carer names the patient, they are still someone else.
+        self._parent_away: dict[str, list[tuple[str, ...]]] = {}
+        for cue in L.get("parent_away", frozenset()):
+            words = tuple(cue.split())
+            self._parent_away.setdefault(words[0], []).append(words)
 
     # -- tokens -----------------------------------------------------------------
 
@@ -790,6 +796,18 @@ class Reader:
                 # "sick twice this morning and four more times since lunch": six in all;
                 # "four more this afternoon": the part of the day says what is counted
                 self._attach_count(r, index, num.i, num.j + 2, int(num.value), more=True)
+            elif (
+                whole
+                and num.i > 0
+                and tokens[num.i - 1].norm in self._and
+                and num.j + 1 < n
+                and tokens[num.j].norm in self._day_part_leads
+                and any(t.norm in self._day_parts for t in tokens[num.j + 1 : num.j + 3])
+                and any(d.count is not None for d in r.drafts)
+            ):
+                # "the runs 4 times this morning and 3 this afternoon", "and 2 in the night": the
+                # unit said once serves the second part of the day too, so the counts add up
+                self._attach_count(r, index, num.i, num.j, int(num.value))
             elif (
                 whole
                 and num.i > 0
@@ -1673,6 +1691,7 @@ class Reader:
             return subject
         starts = {m.i: m for m in mentions}
         parent_is_patient: bool | None = None  # worked out at the first "my mum"
+        parent_apart: bool | None = None  # worked out at the first bare "Mum"
         # "Dave's coughing up blood, he's not your patient": who is written about is not the
         # patient; the writer is, where they speak of themselves.
         base = OTHER if any(("marker", "not_patient") in m.tags for m in mentions) else 0
@@ -1698,6 +1717,9 @@ class Reader:
                     # "my father-in-law" is no "Dad": only a parent named in one word is.
                     parent = tok.norm in self._bare_names and m.j - m.i == 1
                     bare = parent and prev not in self._owner_words
+                    if bare and parent_apart is None:
+                        parent_apart = self._phrase_in([t.norm for t in tokens], self._parent_away)
+                    bare = bare and not parent_apart
                     if parent and prev in self._parent_owners:
                         if parent_is_patient is None:
                             parent_is_patient = self._parent_is_patient(tokens)
@@ -1771,10 +1793,11 @@ class Reader:
         norms = [t.norm for t in tokens]
         if not self._writer_words.isdisjoint(norms):
             return False
-        apart = self._writer_apart
-        return not any(
-            tuple(norms[k : k + len(c)]) == c for k, w in enumerate(norms) for c in apart.get(w, ())
-        )
+        return not self._phrase_in(norms, self._writer_apart)
+
+    @staticmethod
+    def _phrase_in(norms: list[str], phrases: dict[str, list[tuple[str, ...]]]) -> bool:
+        return any(tuple(norms[k : k + len(c)]) == c for k, w in enumerate(norms) for c in phrases.get(w, ()))
 
     def _worried_about(self, tokens: list[Token], k: int, j: int) -> bool:
         """Someone the writer is worried about ("worried about my mum", "it's my husband I'm
