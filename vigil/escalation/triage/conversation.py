@@ -185,6 +185,8 @@ class Phrases:
     sourced: Mapping[str, str] = field(default_factory=dict)
     # "autocorrect", "typo": the words before were wrong, not said too weakly.
     mistyped: tuple[re.Pattern[str], ...] = ()
+    # "*legs": the texting mark for a word put right, without saying so.
+    respell: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
@@ -253,6 +255,7 @@ def phrases(language: str = "en") -> Phrases:
         named_back=re.compile(str(data["named_back"])) if data.get("named_back") else None,
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
         mistyped=patterns("mistyped"),
+        respell=patterns("respell"),
         blood_source=patterns("blood_source"),
         sourced={str(k): str(v) for k, v in (data.get("sourced") or {}).items()},
     )
@@ -318,6 +321,16 @@ def _fever_without_reading(f: Finding) -> bool:
     return f.concept == "fever" and f.present and f.value_c is None
 
 
+def _distance(a: str, b: str) -> int:
+    """Edits (a letter added, dropped or changed) that spell `a` as `b`."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for k, cb in enumerate(b, 1):
+            prev, row[k] = row[k], min(row[k] + 1, row[k - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
 def _last_was_someone_else(pool: Sequence[Sequence[Finding]]) -> bool:
     """The latest message that described anyone described someone else, not the patient."""
     for findings in reversed(pool):
@@ -351,6 +364,7 @@ class ConversationReader:
         end = messages[-1].at
         first = next(i for i, m in enumerate(messages) if m.at >= end - window or i == len(messages) - 1)
         alone: list[Assessment] = []
+        carers: list[bool] = []  # written by one of the patient's carers
         claimed = self._claimed(messages[first:])
         for i in range(first, len(messages)):
             known = singles[i] if singles is not None and i < len(singles) and not claimed else None
@@ -359,15 +373,18 @@ class ConversationReader:
             if claimed and WRITER not in (own or {}):
                 # "she IS your patient": whom the writer writes about is the patient
                 own = {**(own or {}), WRITER: "carer"}
+            carers.append((own or {}).get(WRITER) == "carer")
             alone.append(known if known is not None else self.engine.assess(m.text, m.question, own))
         texts = [_plain(m.text, self.phrases.fold_accents) for m in messages[first:]]
         times = [m.at for m in messages[first:]]
         originals = [m.text for m in messages[first:]]
         qualities = [self._asks_quality(m.question) for m in messages[first:]]
-        pooled, changes = self._pool(alone, texts, times, first, originals, qualities)
+        pooled, changes = self._pool(alone, texts, times, first, originals, qualities, carers)
         before: Sequence[Finding] = ()
         if len(alone) > 1:
-            before, _ = self._pool(alone[:-1], texts[:-1], times[:-1], first, originals[:-1], qualities[:-1])
+            before, _ = self._pool(
+                alone[:-1], texts[:-1], times[:-1], first, originals[:-1], qualities[:-1], carers[:-1]
+            )
         last = alone[-1]
         final = [f for f in pooled if f.message == len(messages) - 1]
         if len(alone) > 1 and [f.status for f in final] != [f.status for f in last.findings]:
@@ -487,6 +504,7 @@ class ConversationReader:
         offset: int,
         originals: Sequence[str],
         qualities: Sequence[bool],
+        carers: Sequence[bool] = (),
     ) -> tuple[list[Finding], list[Change]]:
         """Every finding of the window with its latest status, and the changes made."""
         pool: list[list[Finding]] = []
@@ -522,9 +540,19 @@ class ConversationReader:
             about_them = not mine_said and not words.isdisjoint(self.phrases.them)
             if present and about_them and _last_was_someone_else(pool):
                 # "my husband's had a cough all week" then "he coughed up blood this morning":
-                # still the husband.
-                mine = [replace(f, status="other") if f.present else f for f in mine]
-                present = []
+                # still the husband. From a carer, "he" is the patient unless the message
+                # before, read with this one as one text, says otherwise: "I've had the runs
+                # myself" then "his temp is 38.2" leaves the carer's own clause theirs alone.
+                j = max(k for k, fs in enumerate(pool) if any(f.status in ("present", "other") for f in fs))
+                carer = i < len(carers) and carers[i] and carers[j]
+                held = self._theirs_with_before(originals[j], originals[i], carer) if carer else None
+                mine = [
+                    replace(f, status="other")
+                    if f.present and (held is None or (f.concept, f.start) in held)
+                    else f
+                    for f in mine
+                ]
+                present = [f for f in mine if f.present]
             elif present and about_them and i and not any(f.present for f in pool[-1]):
                 # "My husband isn't well" then "he's been breathless all day": read with the
                 # message before, as one text, "he" is the husband ("Writing for my husband"
@@ -581,6 +609,10 @@ class ConversationReader:
                     # "thought the blood in my spit had stopped" then "there's a fleck again"
                     mine.append(back)
                     present = [back]
+                elif not mine and (respelt := self._respelled(pool, text, originals, index, offset)):
+                    # "my eggs feel numb" then "LEGS. stupid autocorrect": the message before,
+                    # read with the word the correction gives, stands for what it said.
+                    changes += respelt
                 elif named is not None:
                     changes += self._overturn_named(pool, named.group("what"), index, offset)
                 elif taken is not None and not (taken == "negated" and self._fine_said_before(pool, text)):
@@ -631,7 +663,9 @@ class ConversationReader:
                     # "perdón, hablaba de mi hija, ella es la del dolor de cabeza": hers too.
                     mine = [self._theirs_in_clause(f, text) for f in mine]
                     present = [f for f in mine if f.present]
-                if present and taken in ("other", "negated"):
+                # (also when the message's own words all went to that person too: "sorry,
+                # it's my daughter who's poorly" gives the message before to her as well)
+                if taken in ("other", "negated"):
                     # "sorry that was about my dad, I've just got my usual cough": the last
                     # message goes, the cough stays. Taken back as mistyped ("autocorrect,
                     # meant my fingertips"), the same finding said again stands for the old one
@@ -685,12 +719,13 @@ class ConversationReader:
         self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
 
-    def _theirs_with_before(self, before: str, text: str) -> set[tuple[str, int]]:
+    def _theirs_with_before(self, before: str, text: str, carer: bool = False) -> set[tuple[str, int]]:
         """(concept, start) of the findings of `text` that someone else has when it is read
-        after the message before, as one text."""
+        after the message before, as one text (from a carer, when `carer`)."""
         joiner = self.phrases.joiner
         at = len(before) + len(joiner)
-        together = self.engine.assess(before + joiner + text).findings
+        context = {WRITER: "carer"} if carer else None
+        together = self.engine.assess(before + joiner + text, None, context).findings
         return {(f.concept, f.start - at) for f in together if f.status == "other" and f.start >= at}
 
     def _names_site(self, evidence: str) -> bool:
@@ -1237,6 +1272,46 @@ class ConversationReader:
                     pool[j][k] = replace(pool[j][k], status="present")
                 return [Change(pool[j][k].concept, "present", offset + j, index) for k in denied]
         return []
+
+    def _respelled(
+        self,
+        pool: list[list[Finding]],
+        text: str,
+        originals: Sequence[str],
+        index: int,
+        offset: int,
+    ) -> list[Change]:
+        """A correction that says the words before were mistyped and gives the right word
+        ("LEGS. autocorrect", "*chest"): the nearest earlier message with a finding, read again
+        with the given word in place of the one spelt most like it, takes the findings that
+        reading gives. Nothing when no word of that message is spelt like one given, or the
+        new reading finds nothing present (then the correction only takes the words back)."""
+        if _matches(self.phrases.mistyped, text) is None and _matches(self.phrases.respell, text) is None:
+            return []
+        j = next((j for j in range(len(pool) - 1, -1, -1) if pool[j]), None)
+        if j is None:
+            return []
+        before = originals[j]
+        said = {w.lower() for w in re.findall(r"[A-Za-z]+", before)}
+        given = [w for w in re.findall(r"[a-z]+", text) if len(w) >= 3 and w not in said]
+        best: tuple[int, str, str] | None = None  # (distance, word before, word given)
+        for old in re.findall(r"[A-Za-z]+", before):
+            if len(old) < 3:
+                continue
+            for new in given:
+                d = _distance(old.lower(), new)
+                if d <= min(2, len(new) // 2) and (best is None or d < best[0]):
+                    best = (d, old, new)
+        if best is None:
+            return []
+        _, old, new = best
+        mended = re.sub(rf"\b{re.escape(old)}\b", new, before, count=1)
+        found = [replace(f, message=offset + j) for f in self.engine.assess(mended).findings]
+        if not any(f.present for f in found):
+            return []
+        changes = [Change(f.concept, "negated", offset + j, index) for f in pool[j] if f.present]
+        pool[j] = found
+        return changes
 
     def _takes_back(self, text: str) -> Status | None:
         if _matches(self.phrases.reassign, text):

@@ -1,0 +1,158 @@
+"""Conversations across messages (conversations_dev9): an answer that names where a pain is,
+not whose; a correction that gives the word autocorrect changed; a correction whose own words
+go to the other person too; a carer's own clause beside the patient's. Examples in our own
+words, with hard negatives beside them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from vigil.escalation.triage import default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+PAIN_Q = "How is your pain today, from 0 to 10?"
+CARER = {"writer": "carer"}
+
+
+def _reading(
+    *texts: str | tuple[str, str | None, float],
+    context: dict[str, Any] | None = None,
+    each: dict[str, Any] | None = None,
+) -> Any:
+    messages = []
+    for i, item in enumerate(texts):
+        text, question, minutes = item if isinstance(item, tuple) else (item, None, float(i * 2))
+        messages.append(Message(text, T0 + timedelta(minutes=minutes), question, each))
+    return ConversationReader(default_engine()).read(messages, context).assessment
+
+
+def _level(*texts: str | tuple[str, str | None, float], **kw: Any) -> str:
+    return str(_reading(*texts, **kw).level.label)
+
+
+def _present(*texts: str | tuple[str, str | None, float], **kw: Any) -> set[str]:
+    return {f.concept for f in _reading(*texts, **kw).findings if f.present}
+
+
+# -- "it's my ribs": a plural body part after "it's my" names where, not whose ----------------
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "its my knees, both of them, since the weekend",
+        "it's my hips mostly",
+        "thats my shoulders again, worse at night",
+    ],
+)
+def test_its_my_knees_after_a_pain_score_names_the_site_not_another_person(where: str) -> None:
+    assert _level(("8", PAIN_Q, 0.0), (where, None, 3.0)) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "whose",
+    [
+        "sorry, it's my sons, not mine",
+        "that's my husbands, he asked me to check",
+    ],
+)
+def test_its_my_sons_still_gives_the_message_before_away(whose: str) -> None:
+    assert _level("I've got a nasty cough", whose) == "none"
+
+
+# -- "LEGS. autocorrect": the word put right stands in the message before ---------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "fix", "level"),
+    [
+        ("my eggs have gone numb and heavy", "LEGS. flipping autocorrect", "emergency"),
+        ("my chess hurts when I breathe in", "*chest", "urgent"),
+        ("both my lefs are weak today", "legs, typo sorry", "emergency"),
+    ],
+)
+def test_a_correction_that_gives_the_right_word_reads_the_message_before_with_it(
+    before: str, fix: str, level: str
+) -> None:
+    assert _level(before, fix) == level
+
+
+@pytest.mark.parametrize(
+    ("before", "fix"),
+    [
+        ("feeling sick", "*sock. autocorrect, ignore"),  # the new word reads as nothing
+        ("my arm hurts", "sorry, typo, ignore that"),  # no word given
+    ],
+)
+def test_a_correction_whose_word_reads_as_nothing_still_takes_the_message_back(before: str, fix: str) -> None:
+    assert _level(before, fix) == "none"
+
+
+# -- "sorry, it's my daughter who's poorly": the correction's own words go with her -----------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        "sorry, wrong chat, it's my daughter who's poorly",
+        "oops that was about my husband, he's really poorly",
+        "sorry that was meant for my sister, it's my mum who's unwell, I'm fine",
+    ],
+)
+def test_a_correction_whose_own_words_are_the_other_persons_still_gives_the_message_before_away(
+    fix: str,
+) -> None:
+    assert _level("feeling sick and dizzy", fix) == "none"
+
+
+def test_a_correction_that_keeps_a_symptom_of_the_writers_own_keeps_it() -> None:
+    found = _present(
+        "headache and feeling sick", "sorry that was about my son, he's poorly, I've got a cough though"
+    )
+    assert found == {"cough"}
+
+
+# -- a carer's own clause, then "his temperature": he is the patient --------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "concept"),
+    [
+        ("Jo here, Sam's partner, I've a cold myself but it's Sam", "his temp is 38.6", "fever"),
+        ("his wife here, I've been sick myself, but about Dan", "he's coughing up blood", "hemoptysis"),
+        ("I've had the runs myself, anyway it's Mum I'm asking about", "she can't feel her legs", "numbness"),
+    ],
+)
+def test_after_a_carers_own_clause_he_or_she_is_the_patient(first: str, then: str, concept: str) -> None:
+    assert concept in _present(first, then, each=CARER)
+
+
+def test_after_someone_set_apart_by_a_carer_he_stays_that_person() -> None:
+    found = _present("my neighbour has a fever, he's not your patient", "his temp is 39 now", each=CARER)
+    assert "fever" not in found
+
+
+# -- a learner's dropped words: "not able finish", "sitting on chair" -------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("breath is very short", "since morning, sitting on chair"),
+        ("so breathless", "even sat on the bed"),
+        ("I am not able finish the sentence, breath short",),
+    ],
+)
+def test_breathless_sitting_on_a_seat_or_unable_to_finish_a_sentence_is_an_emergency(
+    texts: tuple[str, ...],
+) -> None:
+    assert _level(*texts) == "emergency"
+
+
+def test_breathless_walking_then_a_chair_to_sit_on_is_not_at_rest() -> None:
+    level = _level("puffed walking up the hill, new this week", "had to find a bench to get my breath")
+    assert level != "emergency"
