@@ -156,3 +156,62 @@ def test_breathless_sitting_on_a_seat_or_unable_to_finish_a_sentence_is_an_emerg
 def test_breathless_walking_then_a_chair_to_sit_on_is_not_at_rest() -> None:
     level = _level("puffed walking up the hill, new this week", "had to find a bench to get my breath")
     assert level != "emergency"
+
+
+# -- blood told by the colour of the toilet, then how much -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("the loo was pink after I went",),
+        ("pink water in the toilet after a wee this morning",),
+        ("the toilet water turned red", "and there were clots"),
+    ],
+)
+def test_a_toilet_coloured_red_or_pink_is_bleeding(texts: tuple[str, ...]) -> None:
+    assert "bleeding" in _present(*texts)
+
+
+@pytest.mark.parametrize("text", ["painted the toilet red", "my face went red in the toilet queue"])
+def test_a_red_toilet_that_is_no_blood_passed_is_not_bleeding(text: str) -> None:
+    assert "bleeding" not in _present(text)
+
+
+# -- "it catches me in the chest": a catching pain in the chest ------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("it catches me in the chest when I take a deep breath",),
+        ("there's a sharp catch in my chest",),
+        ("coughed up some pink spit", "and it grabs me in the chest when I breathe"),
+    ],
+)
+def test_a_catch_in_the_chest_is_chest_pain(texts: tuple[str, ...]) -> None:
+    assert "chest_pain" in _present(*texts)
+
+
+def test_a_ball_that_caught_someone_in_the_chest_is_not_chest_pain() -> None:
+    assert "chest_pain" not in _present("the ball caught him in the chest at football")
+
+
+def test_pink_spit_then_a_catch_in_the_chest_is_an_emergency() -> None:
+    assert _level("bringing up pinkish spit", "it catches me in the chest too") == "emergency"
+
+
+# -- "throat's raw": sore, of a surface that can be rubbed raw --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my throat feels raw when I eat", "skin gone raw where they zapped me", "bottom so raw from the runs"],
+)
+def test_a_raw_throat_or_skin_is_pain(text: str) -> None:
+    assert "pain" in _present(text)
+
+
+@pytest.mark.parametrize("text", ["had raw fish for tea", "raw carrots are good for your chest they say"])
+def test_raw_food_is_not_pain(text: str) -> None:
+    assert not ({"pain", "chest_pain"} & _present(text))
