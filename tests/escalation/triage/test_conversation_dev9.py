@@ -215,3 +215,24 @@ def test_a_raw_throat_or_skin_is_pain(text: str) -> None:
 @pytest.mark.parametrize("text", ["had raw fish for tea", "raw carrots are good for your chest they say"])
 def test_raw_food_is_not_pain(text: str) -> None:
     assert not ({"pain", "chest_pain"} & _present(text))
+
+
+# -- "meant my hand not my leg": the right word given outright --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "fix", "level"),
+    [
+        ("can't feel my right leg at all", "typo, meant my fingers not my leg", "routine"),
+        ("my left foot has gone numb", "sorry I meant hand not foot", "routine"),
+        ("sharp pain in my chest", "oops meant my wrist not my chest", "routine"),
+    ],
+)
+def test_a_correction_that_swaps_one_word_for_another_reads_the_message_before_with_it(
+    before: str, fix: str, level: str
+) -> None:
+    assert _level(before, fix) == level
+
+
+def test_a_swap_whose_wrong_word_was_never_said_changes_nothing() -> None:
+    assert _level("can't feel my legs", "sorry, meant feet not toes") == "emergency"

@@ -187,6 +187,8 @@ class Phrases:
     mistyped: tuple[re.Pattern[str], ...] = ()
     # "*legs": the texting mark for a word put right, without saying so.
     respell: tuple[re.Pattern[str], ...] = ()
+    # "meant my hand not my leg": the right word (`new`) for the wrong one (`old`), said outright.
+    swap: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
@@ -256,6 +258,7 @@ def phrases(language: str = "en") -> Phrases:
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
         mistyped=patterns("mistyped"),
         respell=patterns("respell"),
+        swap=patterns("swap"),
         blood_source=patterns("blood_source"),
         sourced={str(k): str(v) for k, v in (data.get("sourced") or {}).items()},
     )
@@ -1281,37 +1284,41 @@ class ConversationReader:
         index: int,
         offset: int,
     ) -> list[Change]:
-        """A correction that says the words before were mistyped and gives the right word
-        ("LEGS. autocorrect", "*chest"): the nearest earlier message with a finding, read again
-        with the given word in place of the one spelt most like it, takes the findings that
-        reading gives. Nothing when no word of that message is spelt like one given, or the
-        new reading finds nothing present (then the correction only takes the words back)."""
-        if _matches(self.phrases.mistyped, text) is None and _matches(self.phrases.respell, text) is None:
-            return []
+        """A correction that gives the right word for one before: said outright ("meant my hand
+        not my leg") or after saying the words were mistyped ("LEGS. autocorrect", "*chest"),
+        where it stands for the word of the message before spelt most like it that the reader
+        did not place. The nearest earlier message with a finding, read again with it, takes
+        the findings that reading gives. Nothing when no word is found to swap, or when a word
+        guessed by its spelling reads as nothing (the correction then only takes words back)."""
         j = next((j for j in range(len(pool) - 1, -1, -1) if pool[j]), None)
         if j is None:
             return []
         before = originals[j]
         said = {w.lower() for w in re.findall(r"[A-Za-z]+", before)}
-        given = [w for w in re.findall(r"[a-z]+", text) if len(w) >= 3 and w not in said]
+        swap = _matches(self.phrases.swap, text)
         best: tuple[int, str, str] | None = None  # (distance, word before, word given)
-        for old in re.findall(r"[A-Za-z]+", before):
-            if len(old) < 3:
-                continue
-            for new in given:
-                d = _distance(old.lower(), new)
-                if d <= min(2, len(new) // 2) and (best is None or d < best[0]):
-                    best = (d, old, new)
+        if swap is not None and swap.group("old") in said and swap.group("new") not in said:
+            best = (0, swap.group("old"), swap.group("new"))
+        elif _matches(self.phrases.mistyped, text) is not None or _matches(self.phrases.respell, text):
+            given = [w for w in re.findall(r"[a-z]+", text) if len(w) >= 3 and w not in said]
+            placed = {w.lower() for f in pool[j] for w in re.findall(r"[A-Za-z]+", f.evidence)}
+            for old in re.findall(r"[A-Za-z]+", before):
+                if len(old) < 3 or old.lower() in placed:
+                    continue
+                for new in given:
+                    d = _distance(old.lower(), new)
+                    if d <= min(2, len(new) // 2) and (best is None or d < best[0]):
+                        best = (d, old, new)
         if best is None:
             return []
-        _, old, new = best
-        mended = re.sub(rf"\b{re.escape(old)}\b", new, before, count=1)
+        guessed, old, new = best
+        mended = re.sub(rf"(?i)\b{re.escape(old)}\b", new, before, count=1)
         found = [replace(f, message=offset + j) for f in self.engine.assess(mended).findings]
-        if not any(f.present for f in found):
+        if guessed and not any(f.present for f in found):
             return []
         changes = [Change(f.concept, "negated", offset + j, index) for f in pool[j] if f.present]
         pool[j] = found
-        return changes
+        return changes or [Change(f.concept, f.status, offset + j, index) for f in found[:1]]
 
     def _takes_back(self, text: str) -> Status | None:
         if _matches(self.phrases.reassign, text):
