@@ -545,3 +545,144 @@ def test_a_mouth_or_nose_said_beside_coughed_blood_leaves_it_coughed(after: str)
 )
 def test_a_correction_that_dates_the_message_before_makes_it_history(after: str) -> None:
     assert _level("my legs went numb", after) == "none"
+
+
+# -- a correction that gives only a site moves what was said there -----------------------------
+
+
+@pytest.mark.parametrize("after", ["*toes", "feet* sorry", "sorry I meant my fingers"])
+def test_a_site_corrected_alone_moves_the_finding_before_to_it(after: str) -> None:
+    a = _reading("can't feel my legs", after, context={"on_active_treatment": True})
+    assert a.level.label == "routine"
+    assert "numbness" in {f.concept for f in a.findings if f.present}
+
+
+@pytest.mark.parametrize("after", ["*legs", "I meant my legs", "sorry, *both legs"])
+def test_a_site_corrected_to_the_same_or_more_keeps_the_emergency(after: str) -> None:
+    assert _level("can't feel my leg", after) == "emergency"
+
+
+def test_a_site_corrected_after_a_bare_yes_moves_nothing() -> None:
+    a = _reading(("back hurts", None, 0), ("yes", "Any numbness in your legs?", 2), ("*feet", None, 4))
+    assert a.level.label == "emergency"
+
+
+# -- "sorry, I meant me": someone else's findings are the writer's after all -------------------
+
+
+@pytest.mark.parametrize("after", ["sorry, I meant me", "me, not him!", "oops I was talking about myself"])
+def test_i_meant_me_makes_someone_elses_findings_the_writers(after: str) -> None:
+    assert _level("my husband is coughing up blood", after) == "urgent"
+
+
+@pytest.mark.parametrize("after", ["it's me again, just checking in", "hi it's me, his wife"])
+def test_its_me_again_leaves_them_theirs(after: str) -> None:
+    assert "hemoptysis" not in _reading("my husband is coughing up blood", after).rules
+
+
+def test_a_site_corrected_after_a_message_with_two_sites_moves_nothing() -> None:
+    assert _level("back hurts and can't feel my legs", "*feet") == "emergency"
+
+
+# -- the middle of a site is that site -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a bad pain came on in the middle of my chest an hour ago",
+        "sharp pain started in the centre of my chest",
+        "she says the pain came on in the middle of her chest",
+    ],
+)
+def test_pain_in_the_middle_of_the_chest_is_chest_pain(text: str) -> None:
+    assert "chest_pain" in {f.concept for f in _reading("hi", text, context=None).findings}
+
+
+def test_pain_in_the_middle_of_the_night_is_not_chest_pain() -> None:
+    a = _reading("hi", "a bad pain in my knee came on in the middle of the night")
+    assert "chest_pain" not in {f.concept for f in a.findings}
+
+
+def test_my_inside_a_sites_own_words_is_the_writers_after_a_story_about_someone_else() -> None:
+    text = "out with my daughter, she made me carry it all, then a bad pain came on in the middle of my chest"
+    assert "chest_pain" in {f.concept for f in _reading("hi", text).findings if f.present}
+    other = "my daughter has a bad pain in the middle of her chest"
+    assert "chest_pain" not in {f.concept for f in _reading("hi", other).findings if f.present}
+
+
+# -- "it's my ribs": a body part, not someone's -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "after", ["it's my ribs on the left, since Sunday", "that's my knees again", "its my hips mostly"]
+)
+def test_its_my_body_parts_keeps_the_pain_the_writers(after: str) -> None:
+    a = _reading(("8", "How is your pain today, from 0 to 10?", 0), (after, None, 3))
+    assert "pain-severe" in a.rules
+
+
+def test_its_my_husbands_still_gives_it_away() -> None:
+    a = _reading(("8", "How is your pain today, from 0 to 10?", 0), ("sorry, that's my husband's", None, 3))
+    assert "pain-severe" not in a.rules
+
+
+# -- a correction whose own words are all about the other person gives the message before away
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "sorry that was meant for the family chat, it's my son who's poorly, I'm grand",
+        "oops meant for the group chat, my sister is the one feeling rough",
+        "sorry wrong thread, it's my mum who's unwell",
+    ],
+)
+def test_a_correction_about_someone_elses_illness_gives_the_message_before_away(after: str) -> None:
+    assert _level("feeling sick and dizzy", after) == "none"
+
+
+# -- "had ... yesterday" then "gone now": over, when nothing was raised --------------------------
+
+
+@pytest.mark.parametrize(
+    "talk",
+    [
+        ("had a bad head yesterday", "all gone now"),
+        ("bit of a cough on Tuesday", "cleared up now thanks"),
+        ("felt sick last night", "better now"),
+    ],
+)
+def test_a_routine_finding_of_an_earlier_day_then_gone_is_over(talk: tuple[str, str]) -> None:
+    assert _level(*talk) == "none"
+
+
+@pytest.mark.parametrize(
+    "talk",
+    [
+        ("coughed up blood yesterday", "all settled now"),  # raised: stays raised
+        ("headache since Monday", "gone now"),  # since: it lasted till now
+        ("headache this morning", "gone now"),  # today: the nurse sees it
+    ],
+)
+def test_a_raised_or_lasting_or_todays_finding_then_gone_is_not_dropped(talk: tuple[str, str]) -> None:
+    assert _level(*talk) != "none"
+
+
+# -- autocorrect that mangled the body part: the site given replaces the unknown word ------------
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("my eggs feel numb and heavy", "LEGS. stupid autocorrect. both of them"),
+        ("my lugs have gone weak", "legs* autocorrect"),
+        ("both kegs feel like jelly", "autocorrect!! legs"),
+    ],
+)
+def test_autocorrect_then_the_right_site_reads_the_message_with_it(before: str, after: str) -> None:
+    assert _level(before, after) == "emergency"
+
+
+def test_autocorrect_without_a_site_takes_the_message_back() -> None:
+    assert _level("my eggs feel numb", "ignore that, stupid autocorrect") == "none"

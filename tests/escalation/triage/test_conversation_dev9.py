@@ -235,4 +235,4 @@ def test_a_correction_that_swaps_one_word_for_another_reads_the_message_before_w
 
 
 def test_a_swap_whose_wrong_word_was_never_said_changes_nothing() -> None:
-    assert _level("can't feel my legs", "sorry, meant feet not toes") == "emergency"
+    assert _level("can't feel my legs", "typo, it was numb not dumb") == "emergency"

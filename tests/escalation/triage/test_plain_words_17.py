@@ -33,6 +33,7 @@ def test_scots_words_for_symptoms_are_those_symptoms(text: str, concept: str) ->
     [
         "ma legs wullnae hold me up",
         "I cannae lift masel aff the chair, legs have nae strength",
+        "she cannae haud her water an her back's agony",
         "her legs willnae carry her tae the door",
     ],
 )
@@ -499,3 +500,155 @@ def test_very_painful_is_a_severe_pain_at_its_site(text: str, rule: str) -> None
 )
 def test_painful_to_watch_or_hear_is_no_pain(text: str) -> None:
     assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("can't eat a thing without being sick", "vomiting"),
+        ("she can't lie down without coughing", "cough"),
+        ("struggling to get dressed without getting breathless", "dyspnea"),
+    ],
+)
+def test_what_one_cannot_do_without_is_there(text: str, concept: str) -> None:
+    assert concept in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("I'm that wabbit I cannae get up", "fatigue"),
+        ("ma back's awfy sair the day", "back_pain"),
+    ],
+)
+def test_more_scots_words_are_read(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+def test_scots_naw_answers_no() -> None:
+    a = assess("naw", "Any new weakness in your legs?")
+    assert "limb_weakness" not in present(a)
+
+
+def test_boaked_with_counts_in_parts_of_the_day_is_vomiting_six_times() -> None:
+    a = assess("boaked twice this morning, twice at dinner and twice more tonight")
+    assert "vomiting" in a.rules
+
+
+def test_id_like_god_to_take_me_is_self_harm() -> None:
+    assert "self_harm" in present(assess("I'd like God to take me tonight"))
+
+
+def test_wishing_god_to_bless_someone_is_not_self_harm() -> None:
+    assert "self_harm" not in present(assess("we'd love God to bless the nurses"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vision in my left eye went all blur this morning",
+        "sight out of his right eye has gone dark",
+    ],
+)
+def test_one_eyes_sight_named_between_is_one_sided(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "neuro-acute" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I keep drinking my Fortisip like you said",
+        "he keeps drinking the tea I make, good sign",
+    ],
+)
+def test_drinking_something_named_is_not_thirst(text: str) -> None:
+    assert "thirst" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sick twice last week, fine this week",
+        "had a headache on Monday, ok since then",
+        "diarrhoea at the weekend, all good the last few days",
+    ],
+)
+def test_an_all_clear_dated_to_now_resolves(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_fine_this_morning_is_when_it_was_fine_not_now() -> None:
+    assert assess("back pain, fine this morning but now awful").level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "squits 3 times this morning and 4 this afternoon",
+        "vomited twice overnight, 2 at breakfast and 2 since lunch",
+        "spewed x6",
+    ],
+)
+def test_bare_counts_for_parts_of_the_day_and_spewed_add_up(text: str) -> None:
+    a = assess(text, context=ON_TX)
+    assert a.level is Level.URGENT
+
+
+def test_a_count_for_another_day_is_not_added() -> None:
+    assert assess("sick 3 times yesterday, 2 this morning").level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whatever she drinks she brings straight back up",
+        "everything he swallows he throws up",
+    ],
+)
+def test_everything_drunk_brought_back_up_is_no_fluids_kept_down(text: str) -> None:
+    assert "vomiting" in assess(text, context=CARER).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "some days I wish everything would just end",
+        "praying it will all be over soon, I'm done",
+    ],
+)
+def test_wishing_it_all_would_end_is_self_harm(text: str) -> None:
+    assert "self_harm" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wish this would stop, the nausea is awful",
+        "I want the chemo to be over",
+        "hoping the pain will stop soon",
+    ],
+)
+def test_wishing_a_symptom_or_treatment_would_end_is_not_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "temperature 38.3, my second round of chemo ended 4 days ago",
+        "38.4 on the thermometer, finished the immunotherapy a couple of weeks ago",
+    ],
+)
+def test_treatment_that_ended_days_or_weeks_ago_is_recent_treatment(text: str) -> None:
+    assert "neutropenic-fever" in assess(text).rules
+
+
+def test_treatment_that_ended_months_ago_is_not_recent() -> None:
+    a = assess("temperature 38.3, finished chemo 3 months ago")
+    assert "neutropenic-fever" not in a.rules
+    assert "fever" in a.rules
+
+
+def test_scots_haud_on_is_only_waiting() -> None:
+    assert assess("haud on a minute, I'll get my glasses").level is Level.NONE

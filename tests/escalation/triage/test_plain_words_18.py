@@ -651,3 +651,135 @@ def test_emergencies_in_a_learners_or_carers_words_are_read(text: str, concept: 
 )
 def test_cotton_a_bad_line_and_falling_leaves_are_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "level"),
+    [
+        ("my legs have been most uncooperative this week", "limb_weakness", Level.EMERGENCY),
+        ("I appear to have misplaced the feeling in my right leg", "numbness", Level.EMERGENCY),
+        ("back's totally fried and both legs numb", "back_pain", Level.EMERGENCY),
+        ("my ankle's gone like a melon, hot and red", "leg_swelling", Level.URGENT),
+    ],
+)
+def test_understated_polite_and_slang_words_for_red_flags_are_read(
+    text: str, concept: str, level: Level
+) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert a.level is level
+
+
+@pytest.mark.parametrize(
+    "text", ["the grandchildren were uncooperative at bedtime", "sausage and mash for tea"]
+)
+def test_unruly_children_and_sausages_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "level"),
+    [
+        ("tinged red", "Have you coughed up any blood?", Level.URGENT),
+        ("streaky", "Have you coughed up any blood?", Level.URGENT),
+        ("still oozing", "Is it still bleeding without stopping?", Level.EMERGENCY),
+        ("no, it stopped an hour ago", "Is it still bleeding without stopping?", Level.NONE),
+    ],
+)
+def test_answers_that_describe_the_blood_say_it_is_there(text: str, question: str, level: Level) -> None:
+    assert assess(text, question).level is level
+
+
+def test_pink_tinged_spit_keeps_its_own_blood() -> None:
+    assert "hemoptysis" in present(assess("pink tinged spit when I cough"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my body is hot hot since morning", "his body feels so hot, we have no thermometer"],
+)
+def test_a_body_that_is_hot_is_a_fever(text: str) -> None:
+    a = assess(text)
+    assert "fever" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_a_hot_body_shop_is_nothing() -> None:
+    assert assess("the body shop was hot and busy today").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back hurting, and the legs they have no force",
+        "my legs not go since lunch, back very pain",
+        "my foot it doesn't want to walk",
+    ],
+)
+def test_legs_without_force_or_that_will_not_go_are_weak(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no power in the house since the storm",
+        "the phone has no power again",
+        "the children don't want to walk to school",
+        "the car won't go this morning",
+    ],
+)
+def test_a_power_cut_a_flat_battery_and_reluctant_children_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can't say my legs are weak, just a bit achy", "I wouldn't really say I'm breathless, just tired"],
+)
+def test_a_hedged_denial_denies(text: str) -> None:
+    assert assess(text).level is Level.ROUTINE
+
+
+def test_a_denial_corrected_by_what_it_is_more_like_keeps_the_correction() -> None:
+    a = assess("not a pain as such, more like a heavy pressure in my chest")
+    assert "chest_pain" in present(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("I wouldn't say I'm confused, but I forgot my son's name this morning", None),
+        ("she couldn't remember her husband's name today", CARER),
+    ],
+)
+def test_forgetting_a_close_relatives_name_is_confusion(text: str, context: dict[str, str] | None) -> None:
+    a = assess(text, None, context)
+    assert "confusion" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_forgetting_a_birthday_is_not_confusion() -> None:
+    assert "confusion" not in present(assess("I forgot my daughter's birthday, feel terrible"))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "level"),
+    [
+        ("mi head a bust open since morning", "headache", Level.URGENT),
+        ("my back dey pain me well well", "back_pain", Level.URGENT),
+        ("I no fit breathe at all", "dyspnea", Level.EMERGENCY),
+        ("his body dey hot since night", "fever", Level.URGENT),
+    ],
+)
+def test_patois_and_pidgin_words_for_red_flags_are_read(text: str, concept: str, level: Level) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert a.level is level
+
+
+@pytest.mark.parametrize("text", ["the new shoes no fit", "I slept well well last night"])
+def test_shoes_that_do_not_fit_and_a_good_sleep_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE

@@ -1087,3 +1087,134 @@ def test_a_figure_that_blames_people_or_troubles_is_nothing(text: str) -> None:
 )
 def test_the_same_words_of_an_effort_or_a_treatment_stand(text: str, concept: str) -> None:
     assert concept in present(assess(text)), assess(text).findings
+
+
+# -- a bare number answering a 0-10 question that names nothing rates what came before -----------
+
+HOW_STRONG = "¿Del 0 al 10, qué tan fuerte?"
+
+
+@pytest.mark.parametrize("answer", ["9", "un 8", "7/10"])
+def test_a_bare_score_to_how_strong_rates_the_pain_before(answer: str) -> None:
+    a = talk("me duele la columna", (HOW_STRONG, answer))
+    assert "spinal-pain-flags" in a.rules, a.findings
+
+
+def test_a_low_bare_score_stays_routine() -> None:
+    assert talk("me duele la columna", (HOW_STRONG, "2")).level.label == "routine"
+
+
+def test_a_bare_score_after_a_cough_rates_nothing() -> None:
+    assert talk("tengo tos", (HOW_STRONG, "9")).level.label == "routine"
+
+
+# -- "duermo todo el día" to a two-part question names the part it answers -----------------------
+
+CONFUSED_OR_SLEEPY = "¿Está confundido, o con mucho más sueño de lo normal?"
+
+
+@pytest.mark.parametrize("text", ["sí, duermo todo el día", "sí, me duermo a cada rato"])
+def test_sleeping_all_day_answers_only_the_sleepiness(text: str) -> None:
+    a = assess(text, CONFUSED_OR_SLEEPY)
+    assert present(a) == {"drowsiness"}, a.findings
+
+
+def test_a_bare_yes_answers_both() -> None:
+    assert {"confusion", "drowsiness"} <= present(assess("sí", CONFUSED_OR_SLEEPY))
+
+
+# -- "es un dolor muy fuerte" after a sited pain is that pain -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "rule"),
+    [
+        ("me duele el pecho", "es un dolor muy fuerte, un 9", "chest-pain"),
+        ("me duele la cabeza", "era un dolor terrible, el peor", "head"),
+    ],
+)
+def test_an_unsited_pain_said_of_it_next_is_the_same_pain(first: str, then: str, rule: str) -> None:
+    a = talk(first, then)
+    assert rule in a.rules, a.findings
+
+
+def test_a_new_pain_with_its_own_place_stays_its_own() -> None:
+    a = talk("me duele el pecho", "y es un dolor en la rodilla también")
+    assert "pain" in present(a), a.findings
+
+
+# -- "me mata" is pain only when said of a place or of the pain ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["este calor de Mérida me mata jaja", "la tarea de mi nieto me mata", "me mata la curiosidad"]
+)
+def test_killing_heat_or_chores_are_nothing(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("me mata la cintura", "spinal-pain-flags"),
+        ("el dolor de cabeza me está matando", "head"),
+        ("este dolor me mata", "pain-severe"),
+    ],
+)
+def test_a_killing_pain_is_severe(text: str, rule: str) -> None:
+    assert rule in assess(text).rules, assess(text).findings
+
+
+# -- an earlier round of treatment dates what happened then --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cuando me dieron la quimio la primera vez vomitaba mucho",
+        "cuando le pusieron la radio al principio tenía diarrea",
+    ],
+)
+def test_what_happened_in_an_earlier_round_is_history(text: str) -> None:
+    assert level(text, context=CARER) == "none", assess(text).findings
+
+
+def test_what_happened_with_yesterdays_round_is_now() -> None:
+    assert "vomiting" in assess("cuando me dieron la quimio ayer vomité 6 veces").rules
+
+
+# -- misspellings that keep the sound: the last two letters swapped, b/v, c/k ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("me dueel la cabeza", "headache"),
+        ("konbulsiones anoche", "seizure"),
+        ("bomité en la mañana", "vomiting"),
+        ("tengo diarrea y vomitos, me sinto mal", "diarrhea"),
+    ],
+)
+def test_a_slip_that_keeps_the_sound_is_read(text: str, concept: str) -> None:
+    assert concept in present(assess(text)), assess(text).findings
+
+
+@pytest.mark.parametrize("text", ["fui a pagar la luz", "comimos pescado", "vamos a cenar"])
+def test_everyday_words_are_not_corrected_into_symptoms(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+# -- fear of dying is the patient's worry -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["tengo miedo de morirme", "me da mucho miedo morir", "mi papá tiene miedo de morirse"]
+)
+def test_fear_of_dying_is_patient_worry(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "patient_worry" in present(a), a.findings
+    assert a.level.label == "routine"
+
+
+def test_fear_of_a_fever_to_come_is_nothing() -> None:
+    assert level("tengo miedo de que me dé fiebre") == "none"

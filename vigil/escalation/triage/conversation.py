@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 from .engine import WRITER, TriageEngine, load_data
 from .model import Assessment, Finding, Level, Status
@@ -172,6 +172,8 @@ class Phrases:
     recur: tuple[re.Pattern[str], ...] = ()
     # "had the runs last week" then "all settled now": over then, not now.
     told_weeks_ago: tuple[re.Pattern[str], ...] = ()
+    # "had a headache yesterday" then "gone now": of an earlier day, over if nothing was raised.
+    told_days_ago: tuple[re.Pattern[str], ...] = ()
     # In a correction, a site said to be fine ("no wait, legs are fine"): what was said of it
     # before is taken back (`what` names the site).
     site_fine: tuple[re.Pattern[str], ...] = ()
@@ -179,6 +181,10 @@ class Phrases:
     # bit"): what follows the finding's words.
     named_back: re.Pattern[str] | None = None
     named_before: re.Pattern[str] | None = None
+    # "sorry, I meant me": someone else's findings said before are the writer's after all.
+    me_after_all: tuple[re.Pattern[str], ...] = ()
+    # "*feet", "I meant my arms": a correction giving only a site (`site`).
+    site_fix: tuple[re.Pattern[str], ...] = ()
     # "sorry, it was from my gums": where blood said before came from; `sourced` maps the
     # kind of blood said before to the plain one.
     blood_source: tuple[re.Pattern[str], ...] = ()
@@ -253,18 +259,27 @@ def phrases(language: str = "en") -> Phrases:
         score_fix=patterns("score_fix"),
         recur=patterns("recur"),
         told_weeks_ago=patterns("told_weeks_ago"),
+        told_days_ago=patterns("told_days_ago"),
         site_fine=patterns("site_fine"),
         named_back=re.compile(str(data["named_back"])) if data.get("named_back") else None,
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
         mistyped=patterns("mistyped"),
         respell=patterns("respell"),
         swap=patterns("swap"),
+        me_after_all=patterns("me_after_all"),
+        site_fix=patterns("site_fix"),
         blood_source=patterns("blood_source"),
         sourced={str(k): str(v) for k, v in (data.get("sourced") or {}).items()},
     )
 
 
 _FOLD = str.maketrans("áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou")
+
+
+# A message that is a number and nothing more (an article or "/10" aside): "8", "un 7", "6/10".
+_BARE_SCORE: Final = re.compile(
+    r"\W*(?:(?:un|una|a|an|el|like|como)\s+)?(\d{1,2})\s*(?:/\s*10|de 10|out of 10)?\W*"
+)
 
 
 def _plain(text: str, fold: bool = False) -> str:
@@ -382,11 +397,19 @@ class ConversationReader:
         times = [m.at for m in messages[first:]]
         originals = [m.text for m in messages[first:]]
         qualities = [self._asks_quality(m.question) for m in messages[first:]]
-        pooled, changes = self._pool(alone, texts, times, first, originals, qualities, carers)
+        scales = [self._asks_bare_scale(m.question) for m in messages[first:]]
+        pooled, changes = self._pool(alone, texts, times, first, originals, qualities, scales, carers)
         before: Sequence[Finding] = ()
         if len(alone) > 1:
             before, _ = self._pool(
-                alone[:-1], texts[:-1], times[:-1], first, originals[:-1], qualities[:-1], carers[:-1]
+                alone[:-1],
+                texts[:-1],
+                times[:-1],
+                first,
+                originals[:-1],
+                qualities[:-1],
+                scales[:-1],
+                carers[:-1],
             )
         last = alone[-1]
         final = [f for f in pooled if f.message == len(messages) - 1]
@@ -458,6 +481,14 @@ class ConversationReader:
             )
         return out
 
+    def _asks_bare_scale(self, question: str | None) -> bool:
+        """Whether a question asks for a 0-10 score without naming what it rates ("¿Del 0 al
+        10, qué tan fuerte?"): a bare number answering it rates what was said before."""
+        if question is None:
+            return False
+        q = self.engine.question(question)
+        return q.kind == "scale" and not q.concepts
+
     def _asks_quality(self, question: str | None) -> bool:
         """Whether a question asks about a quality of a symptom ("more than a teaspoon?",
         "any NEW weakness?"): a "no" to it denies the quality, not the symptom."""
@@ -507,6 +538,7 @@ class ConversationReader:
         offset: int,
         originals: Sequence[str],
         qualities: Sequence[bool],
+        scales: Sequence[bool] = (),
         carers: Sequence[bool] = (),
     ) -> tuple[list[Finding], list[Change]]:
         """Every finding of the window with its latest status, and the changes made."""
@@ -584,7 +616,13 @@ class ConversationReader:
             if not present:
                 named = _matches(self.phrases.reassign_named, text)
                 taken = self._takes_back(text)
-                if self._fixes_reading(text, pool):
+                if (mine_now := self._mine_after_all(pool, text, index, offset)) is not None:
+                    # "my husband is breathless" then "sorry, I meant me": the writer's after all
+                    changes += mine_now
+                elif (moved_to := self._site_fixed(pool, alone, originals, text, index, offset)) is not None:
+                    # "can't feel my legs" then "*feet": what was said, at the site now given
+                    changes += moved_to
+                elif self._fixes_reading(text, pool):
                     # "Temp 101F" then "correction, 99.1, I misread the display"
                     changes += self._replace_readings(pool, index, offset)
                     # "38.7" then "no sorry 37.7": the "no" takes back the reading before, the
@@ -605,7 +643,7 @@ class ConversationReader:
                 elif _matches(self.phrases.history, text) is not None:
                     # "My legs went numb after the epidural" then "that was 1985": not now.
                     changes += self._overturn_last(pool, "resolved", index, offset, drop=True)
-                elif self._past_over(pool, texts, text):
+                elif self._past_over(pool, texts, text, alone):
                     # "When I had the op I couldn't pass water" then "glad that's all over!"
                     changes += self._overturn_last(pool, "resolved", index, offset, drop=True)
                 elif not mine and (back := self._comes_back(pool, text, originals[i], index)) is not None:
@@ -632,6 +670,11 @@ class ConversationReader:
                         extra, scores = self._said_alone(pool, text, originals[i], index)
                         if extra is not None and _matches(self.phrases.count_total, text) is not None:
                             totals.add(i)  # "today it's been 6 already": the day so far
+                    if extra is None and not scores and i < len(scales) and scales[i]:
+                        # "8" to "¿Del 0 al 10, qué tan fuerte?": the bare number is the score
+                        bare = _BARE_SCORE.fullmatch(text)
+                        if bare is not None and int(bare.group(1)) <= 10:
+                            scores = [(bare.start(1), bare.end(1), int(bare.group(1)))]
                     if extra is not None:
                         mine.append(extra)
                     elif not mine:
@@ -666,9 +709,9 @@ class ConversationReader:
                     # "perdón, hablaba de mi hija, ella es la del dolor de cabeza": hers too.
                     mine = [self._theirs_in_clause(f, text) for f in mine]
                     present = [f for f in mine if f.present]
-                # (also when the message's own words all went to that person too: "sorry,
-                # it's my daughter who's poorly" gives the message before to her as well)
                 if taken in ("other", "negated"):
+                    # (even when all the message said went with it: "it's my daughter who's
+                    # poorly" gives the message before away too)
                     # "sorry that was about my dad, I've just got my usual cough": the last
                     # message goes, the cough stays. Taken back as mistyped ("autocorrect,
                     # meant my fingertips"), the same finding said again stands for the old one
@@ -1092,9 +1135,17 @@ class ConversationReader:
                     status = "other" if was.status == "other" and not mine_said else f.status
                     pool[i][x] = replace(f, concept=was.concept, modifiers=tuple(sorted(mods)), status=status)
 
-    def _past_over(self, pool: Sequence[Sequence[Finding]], texts: Sequence[str], text: str) -> bool:
+    def _past_over(
+        self,
+        pool: Sequence[Sequence[Finding]],
+        texts: Sequence[str],
+        text: str,
+        alone: Sequence[Assessment] = (),
+    ) -> bool:
         """The message says it is over, and the nearest message before with a present finding
-        told of the past ("when I had the op in March")."""
+        told of the past ("when I had the op in March"); or of an earlier day ("had a headache
+        yesterday" then "gone now"), when that message raised nothing above routine (a raised
+        case stays raised)."""
         over = _matches(self.phrases.history_over, text) is not None
         # "had the runs last week" then "all settled now": got better after a past told
         resolved = _matches(self.phrases.resolve, text) is not None
@@ -1104,7 +1155,10 @@ class ConversationReader:
         for j in range(len(pool) - 1, -1, -1):
             if any(f.present for f in pool[j]):
                 told = _matches(self.phrases.told_past, texts[j]) is not None
-                return told or (settled and _matches(self.phrases.told_weeks_ago, texts[j]) is not None)
+                weeks = settled and _matches(self.phrases.told_weeks_ago, texts[j]) is not None
+                days = settled and _matches(self.phrases.told_days_ago, texts[j]) is not None
+                quiet = j < len(alone) and alone[j].level <= Level.ROUTINE
+                return told or weeks or (days and quiet)
         return False
 
     def _reading_stands(self, mine: list[Finding], text: str) -> list[Finding]:
@@ -1150,6 +1204,88 @@ class ConversationReader:
         """The sites a message says are fine ("legs are fine", "back ok")."""
         said = (m.group("what") for p in self.phrases.site_fine for m in p.finditer(text))
         return [w for w in said if self._names_site(w)]
+
+    def _mine_after_all(
+        self, pool: list[list[Finding]], text: str, index: int, offset: int
+    ) -> list[Change] | None:
+        """The latest message that gave findings to someone else gave them to the writer."""
+        if _matches(self.phrases.me_after_all, text) is None:
+            return None
+        for j in range(len(pool) - 1, -1, -1):
+            theirs = [k for k, f in enumerate(pool[j]) if f.status == "other"]
+            if theirs:
+                for k in theirs:
+                    pool[j][k] = replace(pool[j][k], status="present")
+                return [Change(pool[j][k].concept, "present", offset + j, index) for k in theirs]
+            if any(f.present for f in pool[j]):
+                return None
+        return None
+
+    def _site_fixed(
+        self,
+        pool: list[list[Finding]],
+        alone: Sequence[Assessment],
+        originals: Sequence[str],
+        text: str,
+        index: int,
+        offset: int,
+    ) -> list[Change] | None:
+        """A correction that gives only a site ("*feet", "I meant my arms"): the latest message
+        with a present finding at a site, read again with the new site in the old one's place."""
+        m = _matches(self.phrases.site_fix, text)
+        site = m.group("site") if m is not None else self._mistyped_site(originals[index - offset], text)
+        if site is None or not self._names_site(site):
+            return None
+        reader = self.engine.reader
+        for j in range(len(pool) - 1, -1, -1):
+            said = [f for f in pool[j] if f.present]
+            if not said:
+                continue
+            if any(f.from_question for f in said):
+                return None  # a bare "yes" names no site to move
+            r = reader.read(originals[j])
+            spans = [
+                (r.tokens[x.i].start, r.tokens[x.j - 1].end)
+                for x in r.mentions
+                if x.has("site") and any(f.start <= r.tokens[x.i].start < f.end for f in said)
+            ]
+            if not spans and m is None:
+                # "my eggs feel numb" then "LEGS. stupid autocorrect": the word after "my" that
+                # the lexicon does not know is the one autocorrect changed
+                spans = self._unknown_after_possessive(r)
+            if len(set(spans)) != 1:
+                return None  # no site, or two ("back hurts, can't feel my legs"): which moved?
+            start, end = spans[0]
+            new = originals[j][:start] + site + originals[j][end:]
+            if new.lower() == originals[j].lower():
+                return None
+            again = self.engine.assess(new, None, dict(alone[j].context) or None).findings
+            pool[j] = [replace(f, message=offset + j) for f in again]
+            return [Change(f.concept, "negated", offset + j, index) for f in said]
+        return None
+
+    def _mistyped_site(self, original: str, text: str) -> str | None:
+        """The site a message that says autocorrect got it wrong gives ("LEGS. stupid autocorrect")."""
+        if _matches(self.phrases.mistyped, text) is None:
+            return None
+        r = self.engine.reader.read(original)
+        site = next((x for x in r.mentions if x.has("site")), None)
+        if site is None:
+            return None
+        return original[r.tokens[site.i].start : r.tokens[site.j - 1].end]
+
+    @staticmethod
+    def _unknown_after_possessive(r: Any) -> list[tuple[int, int]]:
+        owned = {k for x in r.mentions for k in range(x.i, x.j)}
+        tokens = r.tokens
+        for k in range(len(tokens) - 1):
+            if (
+                tokens[k].norm in ("my", "his", "her", "both")
+                and k + 1 not in owned
+                and tokens[k + 1].norm.isalpha()
+            ):
+                return [(tokens[k + 1].start, tokens[k + 1].end)]
+        return []
 
     def _blood_from_elsewhere(self, pool: list[list[Finding]], index: int, offset: int) -> list[Change]:
         """Earlier present blood of a kind (`sourced`: coughed-up) becomes plain blood."""

@@ -529,8 +529,9 @@ def _named_by_site(reader: Reader, question: Question, reading: Reading) -> tupl
     return tuple(dict.fromkeys(frames[(s, "pain")] for s in sorted(sites) if (s, "pain") in frames))
 
 
+# "still dripping" to "Is it still bleeding?": a flow that goes on says it is there.
 AFFIRMING: Final = frozenset(
-    {"at_rest", "large_amount", "sudden", "constant", "worsening", "night", "on_straining"}
+    {"at_rest", "large_amount", "sudden", "constant", "worsening", "night", "on_straining", "wont_stop"}
 )
 
 

@@ -240,6 +240,9 @@ class Reader:
         self._temp_after = L.get("temperature_after_words", frozenset())
         # Words after a bare number that say it is no temperature ("tengo 40 años").
         self._not_temperatures = L.get("not_temperatures", frozenset())
+        # The weather's temperature, not the body's ("40 grados a la sombra", "hace 39").
+        self._weather_words = L.get("weather_words", frozenset())
+        self._weather_leads = L.get("weather_leads", frozenset())
         self._celsius = L.get("celsius_units", frozenset())
         self._fahrenheit = L.get("fahrenheit_units", frozenset())
         self._degrees = L.get("degree_units", frozenset())
@@ -790,6 +793,15 @@ class Reader:
                 # "I vomit many many time today, more than ten": a bare "more than" number after
                 # a counted symptom is how many times.
                 self._attach_count(r, index, num.i - 2, num.j, int(num.value))
+            elif (
+                whole
+                and num.j < n
+                and (tokens[num.j].norm in self._day_part_leads or tokens[num.j].norm in self._day_parts)
+                and self._counted_before(r, num.i)
+            ):
+                # "4 times this morning and 3 this afternoon": the part of the day says it is
+                # another count of the symptom already counted
+                self._attach_count(r, index, num.i, num.j, int(num.value))
             elif whole and self._count_before(r, num):  # "4 loose stools"
                 self._attach_count(r, index, num.i, num.j, int(num.value))
             elif num.i > 0 and tokens[num.i - 1].norm == "x" and whole:  # "loose stools x7"
@@ -957,11 +969,25 @@ class Reader:
             )
             if not (num.decimal or cue):
                 return None
+        if self._is_weather(tokens, num, j):
+            return None
         if unit in ("c", "deg", None) and 34.0 <= v <= 43.5 and unit != "f":
             return j, round(v, 1)
         if unit in ("f", "deg", None) and 93.0 <= v <= 110.0:
             return j, round((v - 32.0) * 5.0 / 9.0, 1)
         return None
+
+    def _is_weather(self, tokens: list[Token], num: Number, j: int) -> bool:
+        """A reading said of the weather: 'hace 40 grados', '39 grados a la sombra'. Only a
+        lead right before the number counts ("hace dos días tuve 39" is the body's)."""
+        if num.i > 0 and tokens[num.i - 1].norm in self._weather_leads:
+            return True
+        if not self._weather_words:
+            return False
+        clause = tokens[num.i].clause
+        near = [t.norm for t in tokens[max(0, num.i - 3) : j + 5] if t.clause == clause]
+        words = " " + " ".join(near) + " "
+        return any(f" {w} " in words for w in self._weather_words)
 
     def _score_end(self, tokens: list[Token], num: Number, n: int) -> int:
         v = num.value
@@ -1068,6 +1094,17 @@ class Reader:
         if num.j >= len(tokens) or tokens[num.j].kind == PUNCT:
             return True
         return tokens[num.j].norm in self._present_time or tokens[num.j].norm in self._and
+
+    def _counted_before(self, r: Reading, i: int) -> bool:
+        """A counted symptom earlier in the sentence already has its count."""
+        sentence = r.tokens[i].sentence
+        return any(
+            d.concept in self._count_targets
+            and d.count is not None
+            and d.end <= i
+            and r.tokens[d.anchor].sentence == sentence
+            for d in r.drafts
+        )
 
     def _count_before(self, r: Reading, num: Number) -> bool:
         return any(d.concept in self._count_targets and d.start == num.j for d in r.drafts)
@@ -1372,14 +1409,16 @@ class Reader:
         "my" inside the finding is the writer's, whoever the sentence is about."""
         for k in range(d.start, d.end - 1):
             o = owner[k]
+            if o < 0 or tokens[k].norm not in self._first_possessive:
+                continue
             if (
-                o >= 0
-                and tokens[k].norm in self._first_possessive
-                and ("marker", "first") in mentions[o].tags
+                ("marker", "first") in mentions[o].tags
                 and owner[k + 1] >= 0
                 and mentions[owner[k + 1]].has("site")
             ):
                 return True
+            if mentions[o].has("site"):
+                return True  # "the middle of my chest": the "my" inside the site's own words
         return False
 
     def _only_when(self, tokens: list[Token], d: Draft) -> bool:

@@ -57,6 +57,10 @@ class Normaliser:
         # A language rich in endings ("pagar"/"parar", "pescado"/"pesado") keeps a word's first
         # and last letters when it corrects one; its lexicon says so.
         self._same_ends = lexicon.fuzzy_same_ends
+        # First letters that sound alike in the language ("b"/"v"), each pair as two letters.
+        self._sound_alike = frozenset(
+            frozenset(pair) for pair in lexicon.lists.get("sound_alike", frozenset()) if len(pair) == 2
+        )
         self._symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word in lexicon.vocabulary:
             self._symspell.create_dictionary_entry(word, 1)
@@ -127,6 +131,16 @@ class Normaliser:
             return word
         if size < 6 and best.term[0] != word[0]:
             return word
-        if self._same_ends and (best.term[0] != word[0] or best.term[-1] != word[-1]):
+        if self._same_ends and not self._ends_kept(word, str(best.term)):
             return word
         return str(best.term)
+
+    def _ends_kept(self, word: str, term: str) -> bool:
+        """The correction keeps the word's first and last letters, allowing for the slips that
+        keep its sound ("respirra" for "respirar", "dueel" for "duele": the last two swapped;
+        "bomite" for "vomite": a first letter that sounds the same, `sound_alike`)."""
+        first = term[0] == word[0] or frozenset((term[0], word[0])) in self._sound_alike
+        last = term[-1] == word[-1] or (
+            len(term) == len(word) and term[:-2] == word[:-2] and term[-2:] == word[-2:][::-1]
+        )
+        return first and last

@@ -1,0 +1,192 @@
+"""Spanish conversations (docs/triage.md, "Conversations" and "Languages"): corrections that
+say what was meant, counts said without their verb, the weather's temperature, falls from
+something climbed, breath on exertion and breath taken by a feeling."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from vigil.escalation.triage import Assessment, TriageEngine, default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
+
+from .conftest import present
+
+
+@pytest.fixture(scope="module")
+def es() -> TriageEngine:
+    return default_engine("es")
+
+
+def _talk(*turns: str | tuple[str, str]) -> list[Message]:
+    """Messages ten minutes apart; a (question, answer) pair is an answer to that question."""
+    start = datetime(2026, 5, 4, 8, tzinfo=UTC)
+    out = []
+    for i, turn in enumerate(turns):
+        question, text = turn if isinstance(turn, tuple) else (None, turn)
+        out.append(Message(text, start + timedelta(minutes=10 * i), question))
+    return out
+
+
+def _read(es: TriageEngine, *turns: str | tuple[str, str]) -> Assessment:
+    return ConversationReader(es).read(_talk(*turns)).assessment
+
+
+# -- "me equivoqué, quise decir ...": a detail corrected, not the message taken back -------------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        "uy me equivoqué, quise decir el muslo derecho",
+        "me confundí, quería decir la rodilla",
+        "fue un error, quise poner la pantorrilla, mejor dicho",
+    ],
+)
+def test_a_slip_corrected_with_what_was_meant_keeps_the_finding(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "tengo dolor en la columna desde el jueves", "y se me adormece el brazo", fix)
+    assert "numbness" in present(a), a.findings
+    assert "mscc-neuro" in a.rules
+
+
+def test_a_slip_without_what_was_meant_still_takes_the_message_back(es: TriageEngine) -> None:
+    a = _read(es, "se me adormecen los dedos del pie", "perdón, me equivoqué")
+    assert "numbness" not in present(a), a.findings
+
+
+def test_meaning_no_still_takes_the_message_back(es: TriageEngine) -> None:
+    a = _read(es, "tengo tos con flema", "me equivoqué, quise decir que no")
+    assert "cough" not in present(a), a.findings
+
+
+# -- trips to the toilet counted with the verb left out -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["tres veces al baño suelto", "5 veces al baño, aguado", "cuatro veces al baño bien líquido"],
+)
+def test_counted_loose_trips_without_a_verb_are_diarrhoea(es: TriageEngine, first: str) -> None:
+    a = _read(es, first)
+    assert "diarrhea" in present(a), a.findings
+    assert a.level.label == "routine"
+
+
+def test_counted_loose_trips_add_up_across_messages(es: TriageEngine) -> None:
+    assert _read(es, "cinco veces al baño suelta", "otras tres").level.label == "urgent"
+    assert _read(es, "dos veces al baño aguado", "otras dos").level.label == "routine"
+
+
+def test_toilet_trips_said_without_looseness_are_not_diarrhoea(es: TriageEngine) -> None:
+    assert "diarrhea" not in present(_read(es, "fui tres veces al baño a orinar"))
+
+
+# -- the weather's temperature is not a fever ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "qué bochorno, 41 grados a la sombra",
+        "hace 39 grados y no hay ventilador",
+        "en la calle estamos como a 38 de calor",
+        "con este clima de 40 grados no salgo",
+    ],
+)
+def test_the_weathers_temperature_is_not_a_fever(es: TriageEngine, text: str) -> None:
+    a = _read(es, "tengo la boca seca", text)
+    assert "fever" not in present(a), a.findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hace tres días tuve 38.9", "tengo 39 de fiebre con este calor", "le tomé la temperatura: 38.4"],
+)
+def test_a_body_reading_beside_time_or_heat_words_is_still_a_fever(es: TriageEngine, text: str) -> None:
+    assert "fever" in present(_read(es, text))
+
+
+# -- a fall from something climbed or ridden is an accident, not trouble walking ----------------
+
+
+@pytest.mark.parametrize(
+    "fall",
+    ["me caí de la bicicleta el domingo", "se cayó del taburete de la cocina", "me caí de la silla ayer"],
+)
+def test_a_fall_from_something_climbed_is_not_gait_difficulty(es: TriageEngine, fall: str) -> None:
+    a = _read(es, "me duele muchísimo la muñeca", fall)
+    assert "gait_difficulty" not in present(a), a.findings
+    assert a.level.label != "emergency"
+
+
+def test_falling_again_and_again_is_still_gait_difficulty(es: TriageEngine) -> None:
+    assert "gait_difficulty" in present(_read(es, "me caigo a cada rato, las piernas no me aguantan"))
+
+
+# -- breath on exertion said without the word "aire" ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ando con muy poco fuelle",
+        "tuve que pararme a mitad de la cuesta, antes la subía sin problema",
+        "tengo que detenerme a recuperar el aliento cuando voy a la tienda",
+    ],
+)
+def test_breath_on_exertion_said_other_ways_is_dyspnea(es: TriageEngine, text: str) -> None:
+    assert "dyspnea" in present(_read(es, text))
+
+
+def test_new_breath_on_exertion_denied_at_rest_stays_new_dyspnea(es: TriageEngine) -> None:
+    question = "¿Le falta el aire estando en reposo, o tanto que no puede terminar una frase?"
+    a = _read(es, "últimamente me quedo sin fuelle, antes no me pasaba", (question, "no, sentada estoy bien"))
+    assert a.level.label == "urgent"
+    assert "dyspnea-new" in a.rules
+
+
+def test_stopping_halfway_through_something_that_is_no_climb_is_not_dyspnea(es: TriageEngine) -> None:
+    assert "dyspnea" not in present(_read(es, "tuve que salirme a la mitad de la película"))
+
+
+def test_unable_to_finish_saying_a_sentence_is_severe_dyspnea(es: TriageEngine) -> None:
+    assert _read(es, "no logro terminar de decir una frase").level.label == "emergency"
+
+
+# -- breath taken away by a feeling is a figure of speech ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me quedé sin aliento de la emoción al ver a mi hijo",
+        "se me fue el aire de la impresión con la sorpresa",
+        "nos quitó el aliento de la alegría, me quitó el aliento de la alegría",
+    ],
+)
+def test_breath_taken_by_a_feeling_is_no_dyspnea(es: TriageEngine, text: str) -> None:
+    assert "dyspnea" not in present(_read(es, text))
+
+
+def test_breath_taken_by_effort_is_still_dyspnea(es: TriageEngine) -> None:
+    assert "dyspnea" in present(_read(es, "me quedo sin aliento al barrer"))
+
+
+# -- coming to on a floor of any kind is fainting -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "desperté tirada sobre las baldosas de la cocina",
+        "volví en mí en los azulejos del baño",
+        "reaccioné en la banqueta sin saber qué pasó",
+    ],
+)
+def test_coming_to_on_the_floor_is_syncope(es: TriageEngine, text: str) -> None:
+    assert _read(es, "no se preocupen", text).level.label == "emergency"
+
+
+def test_lying_on_the_tiles_to_cool_off_is_not_syncope(es: TriageEngine) -> None:
+    assert "syncope" not in present(_read(es, "me acosté en las baldosas porque hace calor"))
