@@ -236,3 +236,30 @@ def test_a_correction_that_swaps_one_word_for_another_reads_the_message_before_w
 
 def test_a_swap_whose_wrong_word_was_never_said_changes_nothing() -> None:
     assert _level("can't feel my legs", "typo, it was numb not dumb") == "emergency"
+
+
+# -- numbness climbed to the trunk, said with a figure or which sides between ----------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("tingling in my toes", "now it's crept up to my belly button, numb like novocaine"),
+        ("numb right up to my waist",),
+        ("it's up to my ribs, both sides, numb like a block of ice",),
+    ],
+)
+def test_numbness_up_to_the_waist_or_chest_is_a_cord_sign(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my fingertips, numb like after a snowball fight", "pins and needles in my toes, like ants walking"],
+)
+def test_numb_fingers_or_toes_with_a_figure_stay_routine(text: str) -> None:
+    assert _level(text) == "routine"
+
+
+def test_a_figure_after_a_pain_keeps_the_site_of_the_clause_before() -> None:
+    assert "pain" in _present("my knee, sore like I'd run a marathon")
