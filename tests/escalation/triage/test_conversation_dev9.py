@@ -263,3 +263,23 @@ def test_numb_fingers_or_toes_with_a_figure_stay_routine(text: str) -> None:
 
 def test_a_figure_after_a_pain_keeps_the_site_of_the_clause_before() -> None:
     assert "pain" in _present("my knee, sore like I'd run a marathon")
+
+
+# -- "bunged up, nothing since Friday": of an absence, "nothing since" goes on ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["constipated, nothing since Tues", "so blocked up, nothing since Sat", "bunged up - none since Sun"],
+)
+def test_constipation_then_nothing_since_is_still_constipation(text: str) -> None:
+    assert "constipation" in _present(text)
+
+
+@pytest.mark.parametrize("text", ["was sick twice, nothing since lunch", "had the runs, nothing since"])
+def test_vomiting_or_diarrhoea_then_nothing_since_is_over(text: str) -> None:
+    assert not ({"vomiting", "diarrhea"} & _present(text))
+
+
+def test_constipation_and_passing_water_a_lot_across_messages_is_hypercalcaemia() -> None:
+    assert _level("not had a poo in days, nothing since Thursday", "and up weeing all night") == "urgent"

@@ -263,6 +263,8 @@ class Reader:
         self._partial_words = L.get("partial_words", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
         self._simile_heads = L.get("simile_heads", frozenset())
+        self._absence_cues = L.get("absence_cues", frozenset())
+        self._absence_concepts = L.get("absence_concepts", frozenset())
         self._side_words = L.get("side_words", frozenset())
         self._canceller_glue = L.get("canceller_glue", frozenset())
         self._feel_denials = L.get("feel_denials", frozenset())
@@ -1348,6 +1350,7 @@ class Reader:
         hyp = bytearray(n)
         used = bytearray(n)
         resolved: set[int] = set()
+        said_absent: set[int] = set()  # ended by a "nothing since" kind of cue
         negated_post: set[int] = set()
         index = Near(drafts)
         for m in mentions:
@@ -1382,7 +1385,10 @@ class Reader:
                 and not self._negated_cue(tokens, mentions, owner, m)
                 and not self._partly(tokens, m)
             ):
+                had = set(resolved)
                 self._resolve_back(tokens, index, m, contrast, resolved)
+                if tokens[m.i].norm in self._absence_cues:
+                    said_absent |= resolved - had
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
                 self._history_scope(tokens, m, contrast, used)
             if ("neg", "back") in tags:
@@ -1401,6 +1407,9 @@ class Reader:
         if resolved and any(t.norm in self._antipyretics for t in tokens):
             # "fever this morning, took paracetamol, fine now": masked, not over (as a reading is)
             resolved -= {idx for idx in resolved if drafts[idx].concept == "fever"}
+        # "bunged up, nothing since Friday": of a symptom that is itself an absence, "nothing
+        # since" tells it goes on (nothing passed), where of vomiting it would tell it ended.
+        resolved -= {idx for idx in said_absent if drafts[idx].concept in self._absence_concepts}
         # "went away at Christmas. Came back an hour ago": a return after the end undoes it.
         again = [
             m.i
