@@ -233,6 +233,7 @@ class Reader:
         self._count_totals = L.get("count_totals", frozenset())
         self._needs_words = L.get("cant_without_leads", frozenset())
         self._without = L.get("without_words", frozenset())
+        self._cant_without_not = L.get("cant_without_not", frozenset())
         self._day_part_leads = L.get("day_part_leads", frozenset())
         self._not_counts = L.get("not_counts", frozenset())
         self._count_leads = L.get("count_leads", frozenset())
@@ -263,8 +264,6 @@ class Reader:
         self._partial_words = L.get("partial_words", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
         self._simile_heads = L.get("simile_heads", frozenset())
-        self._absence_cues = L.get("absence_cues", frozenset())
-        self._absence_concepts = L.get("absence_concepts", frozenset())
         self._side_words = L.get("side_words", frozenset())
         self._canceller_glue = L.get("canceller_glue", frozenset())
         self._feel_denials = L.get("feel_denials", frozenset())
@@ -278,6 +277,8 @@ class Reader:
         self._count_targets = L.get("count_targets", frozenset())
         self._present_time = L.get("present_time", frozenset())
         self._present_verbs = L.get("present_verbs", frozenset())
+        self._absence_cues = L.get("absence_cues", frozenset())
+        self._absent_concepts = L.get("absent_concepts", frozenset())
         self._site_pronouns = L.get("site_pronouns", frozenset())
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
         self._history_comparisons = L.get("history_comparisons", frozenset())
@@ -1267,7 +1268,9 @@ class Reader:
                 ),
                 None,
             )
-            if lead is None:
+            if lead is None or any(
+                t.norm in self._cant_without_not for t in tokens[lead + 1 : min(lead + 3, m.i)]
+            ):
                 continue
             mentions[idx] = Mention(m.i, m.j, tuple(t for t in m.tags if t != ("neg", "pre")))
             breath = any(
@@ -1350,7 +1353,6 @@ class Reader:
         hyp = bytearray(n)
         used = bytearray(n)
         resolved: set[int] = set()
-        said_absent: set[int] = set()  # ended by a "nothing since" kind of cue
         negated_post: set[int] = set()
         index = Near(drafts)
         for m in mentions:
@@ -1385,10 +1387,12 @@ class Reader:
                 and not self._negated_cue(tokens, mentions, owner, m)
                 and not self._partly(tokens, m)
             ):
-                had = set(resolved)
+                before = set(resolved)
                 self._resolve_back(tokens, index, m, contrast, resolved)
                 if tokens[m.i].norm in self._absence_cues:
-                    said_absent |= resolved - had
+                    # "bunged up, nothing since Friday": for a bowel that will not move, nothing
+                    # since is the symptom going on, not over
+                    resolved -= {x for x in resolved - before if drafts[x].concept in self._absent_concepts}
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
                 self._history_scope(tokens, m, contrast, used)
             if ("neg", "back") in tags:
@@ -1407,9 +1411,6 @@ class Reader:
         if resolved and any(t.norm in self._antipyretics for t in tokens):
             # "fever this morning, took paracetamol, fine now": masked, not over (as a reading is)
             resolved -= {idx for idx in resolved if drafts[idx].concept == "fever"}
-        # "bunged up, nothing since Friday": of a symptom that is itself an absence, "nothing
-        # since" tells it goes on (nothing passed), where of vomiting it would tell it ended.
-        resolved -= {idx for idx in said_absent if drafts[idx].concept in self._absence_concepts}
         # "went away at Christmas. Came back an hour ago": a return after the end undoes it.
         again = [
             m.i
