@@ -283,3 +283,23 @@ def test_vomiting_or_diarrhoea_then_nothing_since_is_over(text: str) -> None:
 
 def test_constipation_and_passing_water_a_lot_across_messages_is_hypercalcaemia() -> None:
     assert _level("not had a poo in days, nothing since Thursday", "and up weeing all night") == "urgent"
+
+
+# -- "tried to wee and can't get a drop out": retention told by the attempt -------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("ache between my shoulder blades", "and been trying to pee all evening, can't get a drop out"),
+        ("bladder feels full but I can't get anything out",),
+        ("tried to wee, couldn't get a drop",),
+    ],
+)
+def test_a_wee_that_will_not_come_is_bladder_dysfunction(texts: tuple[str, ...]) -> None:
+    assert "bladder_bowel_dysfunction" in _present(*texts)
+
+
+@pytest.mark.parametrize("text", ["can't get a drop out of the bottle", "couldn't get a drop of sleep"])
+def test_a_drop_of_something_else_is_not_bladder_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" not in _present(text)
