@@ -385,7 +385,6 @@ class ConversationReader:
         end = messages[-1].at
         first = next(i for i, m in enumerate(messages) if m.at >= end - window or i == len(messages) - 1)
         alone: list[Assessment] = []
-        carers: list[bool] = []  # written by one of the patient's carers
         claimed = self._claimed(messages[first:])
         for i in range(first, len(messages)):
             known = singles[i] if singles is not None and i < len(singles) and not claimed else None
@@ -394,25 +393,17 @@ class ConversationReader:
             if claimed and WRITER not in (own or {}):
                 # "she IS your patient": whom the writer writes about is the patient
                 own = {**(own or {}), WRITER: "carer"}
-            carers.append((own or {}).get(WRITER) == "carer")
             alone.append(known if known is not None else self.engine.assess(m.text, m.question, own))
         texts = [_plain(m.text, self.phrases.fold_accents) for m in messages[first:]]
         times = [m.at for m in messages[first:]]
         originals = [m.text for m in messages[first:]]
         qualities = [self._asks_quality(m.question) for m in messages[first:]]
         scales = [self._asks_bare_scale(m.question) for m in messages[first:]]
-        pooled, changes = self._pool(alone, texts, times, first, originals, qualities, scales, carers)
+        pooled, changes = self._pool(alone, texts, times, first, originals, qualities, scales)
         before: Sequence[Finding] = ()
         if len(alone) > 1:
             before, _ = self._pool(
-                alone[:-1],
-                texts[:-1],
-                times[:-1],
-                first,
-                originals[:-1],
-                qualities[:-1],
-                scales[:-1],
-                carers[:-1],
+                alone[:-1], texts[:-1], times[:-1], first, originals[:-1], qualities[:-1], scales[:-1]
             )
         last = alone[-1]
         final = [f for f in pooled if f.message == len(messages) - 1]
@@ -542,7 +533,6 @@ class ConversationReader:
         originals: Sequence[str],
         qualities: Sequence[bool],
         scales: Sequence[bool] = (),
-        carers: Sequence[bool] = (),
     ) -> tuple[list[Finding], list[Change]]:
         """Every finding of the window with its latest status, and the changes made."""
         pool: list[list[Finding]] = []
@@ -583,19 +573,9 @@ class ConversationReader:
                 and not self._was_the_writers(pool, texts)
             ):
                 # "my husband's had a cough all week" then "he coughed up blood this morning":
-                # still the husband. From a carer, "he" is the patient unless the message
-                # before, read with this one as one text, says otherwise: "I've had the runs
-                # myself" then "his temp is 38.2" leaves the carer's own clause theirs alone.
-                j = max(k for k, fs in enumerate(pool) if any(f.status in ("present", "other") for f in fs))
-                carer = i < len(carers) and carers[i] and carers[j]
-                held = self._theirs_with_before(originals[j], originals[i], carer) if carer else None
-                mine = [
-                    replace(f, status="other")
-                    if f.present and (held is None or (f.concept, f.start) in held)
-                    else f
-                    for f in mine
-                ]
-                present = [f for f in mine if f.present]
+                # still the husband.
+                mine = [replace(f, status="other") if f.present else f for f in mine]
+                present = []
             elif present and about_them and i and not any(f.present for f in pool[-1]):
                 # "My husband isn't well" then "he's been breathless all day": read with the
                 # message before, as one text, "he" is the husband ("Writing for my husband"
@@ -773,13 +753,12 @@ class ConversationReader:
         self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
 
-    def _theirs_with_before(self, before: str, text: str, carer: bool = False) -> set[tuple[str, int]]:
+    def _theirs_with_before(self, before: str, text: str) -> set[tuple[str, int]]:
         """(concept, start) of the findings of `text` that someone else has when it is read
-        after the message before, as one text (from a carer, when `carer`)."""
+        after the message before, as one text."""
         joiner = self.phrases.joiner
         at = len(before) + len(joiner)
-        context = {WRITER: "carer"} if carer else None
-        together = self.engine.assess(before + joiner + text, None, context).findings
+        together = self.engine.assess(before + joiner + text).findings
         return {(f.concept, f.start - at) for f in together if f.status == "other" and f.start >= at}
 
     def _names_site(self, evidence: str) -> bool:
