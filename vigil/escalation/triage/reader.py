@@ -268,6 +268,8 @@ class Reader:
         self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
         self._partial_words = L.get("partial_words", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
+        self._simile_heads = L.get("simile_heads", frozenset())
+        self._side_words = L.get("side_words", frozenset())
         self._canceller_glue = L.get("canceller_glue", frozenset())
         self._feel_denials = L.get("feel_denials", frozenset())
         # "la tos de mi esposo": a finding owned by a person named after it.
@@ -584,7 +586,18 @@ class Reader:
                 # "the worst is in my chest, crushing, 9": a quality standing alone as a list
                 # item says what the site of the clause just before it is like.
                 clause = tokens[q.i].clause
-                candidates = [o for o in in_sentence(q) if o.j <= q.i and clause - tokens[o.i].clause == 1]
+                # (or the one before that, when what stands between says only which sides:
+                # "up to my waist, both sides, numb")
+                sides_between = self._only_sides(tokens, clause - 1)
+                candidates = [
+                    o
+                    for o in in_sentence(q)
+                    if o.j <= q.i
+                    and (
+                        clause - tokens[o.i].clause == 1
+                        or (sides_between and clause - tokens[o.i].clause == 2)
+                    )
+                ]
             for s in candidates:
                 c = concept_for(s, q)
                 if c is not None:
@@ -640,10 +653,19 @@ class Reader:
             k -= 1
         k = q.j
         while k < len(tokens) and tokens[k].clause == clause:
+            if tokens[k].norm in self._simile_heads:
+                # ", numb like a dentist injection": what follows "like" is a figure of what
+                # the quality is like, not another fact of the clause.
+                return True
             if not filler(k):
                 return False
             k += 1
         return True
+
+    def _only_sides(self, tokens: list[Token], clause: int) -> bool:
+        """The clause only says which sides ("both sides", "on both sides", "both of them")."""
+        words = [t.norm for t in tokens if t.clause == clause and t.kind != PUNCT]
+        return bool(words) and all(w in self._side_words or w in self._glue for w in words)
 
     @staticmethod
     def _site_before(
