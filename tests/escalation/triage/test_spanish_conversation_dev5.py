@@ -296,3 +296,36 @@ def test_a_bare_count_for_another_part_of_the_day_adds_up(es: TriageEngine, late
 
 def test_a_bare_count_after_a_symptom_that_is_not_counted_adds_nothing(es: TriageEngine) -> None:
     assert _read(es, "me duele un poco la rodilla", "y tres en la tarde").level.label == "routine"
+
+
+# -- a correction that gives only the place meant moves what was said there ----------------------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    ["mejor dicho las dos piernas", "*piernas", "ay no, me confundí, quise decir las dos piernas"],
+)
+def test_numb_feet_corrected_to_both_legs_is_cord_signs(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "tengo los dedos de los pies dormidos", fix)
+    assert "cord-signs" in a.rules, a.findings
+
+
+@pytest.mark.parametrize(
+    "fix",
+    ["ah no, era el estómago, perdón", "perdón, no es el pecho, es la barriga", "uy, quise decir la muela"],
+)
+def test_chest_pain_corrected_to_another_place_is_no_chest_pain(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "me duele el pecho", fix)
+    assert "chest_pain" not in present(a), a.findings
+    assert a.level.label == "routine"
+
+
+def test_a_correction_naming_a_person_gives_the_finding_away_not_a_place(es: TriageEngine) -> None:
+    a = _read(es, "me duele el pecho", "no, perdón, es mi hermana")
+    assert "chest_pain" not in present(a)
+    assert a.level.label == "none"
+
+
+def test_a_place_added_without_a_correction_moves_nothing(es: TriageEngine) -> None:
+    a = _read(es, "me duele el pecho", "y la rodilla también")
+    assert "chest_pain" in present(a)
