@@ -329,3 +329,25 @@ def test_a_correction_naming_a_person_gives_the_finding_away_not_a_place(es: Tri
 def test_a_place_added_without_a_correction_moves_nothing(es: TriageEngine) -> None:
     a = _read(es, "me duele el pecho", "y la rodilla también")
     assert "chest_pain" in present(a)
+
+
+# -- an amount of blood said as the answer to "did you cough up blood?" says yes -----------------
+
+_BLOOD_Q = "¿Ha tosido o escupido sangre?"
+
+
+@pytest.mark.parametrize("answer", ["unos hilitos nomás", "unas pintas", "unas gotitas"])
+def test_a_small_amount_to_the_coughed_blood_question_is_hemoptysis(es: TriageEngine, answer: str) -> None:
+    a = _read(es, "tengo una tos que no se me quita", (_BLOOD_Q, answer))
+    assert "hemoptysis" in present(a), a.findings
+    assert a.level.label == "urgent"
+
+
+def test_a_large_amount_to_the_coughed_blood_question_is_major(es: TriageEngine) -> None:
+    a = _read(es, "tengo una tos que no se me quita", (_BLOOD_Q, "un montón"))
+    assert "hemoptysis-major" in a.rules, a.findings
+
+
+def test_nothing_to_the_coughed_blood_question_is_no_hemoptysis(es: TriageEngine) -> None:
+    a = _read(es, "tengo una tos que no se me quita", (_BLOOD_Q, "nada de nada"))
+    assert "hemoptysis" not in present(a)
