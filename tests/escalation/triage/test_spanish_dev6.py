@@ -172,3 +172,286 @@ def test_shoes_that_squeeze_are_not_chest_pain() -> None:
 )
 def test_limbs_like_jelly_with_de_are_limb_weakness(text: str) -> None:
     assert "limb_weakness" in present(assess(text))
+
+
+# -- strength that left a limb -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se me fue la fuerza de la mano izquierda",
+        "a mi papá se le fueron las fuerzas del brazo derecho",
+        "se me está yendo la fuerza del brazo izquierdo",
+    ],
+)
+def test_strength_that_left_one_side_is_one_sided_weakness(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "limb_weakness" in present(a), a.findings
+    assert a.level.label == "emergency"
+
+
+def test_strength_that_left_both_legs_is_a_cord_sign() -> None:
+    assert "cord-signs" in assess("se me fue la fuerza de las dos piernas").rules
+
+
+# -- breath not given, breathless as a state, stopping to breathe mid-sentence -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no me da el aire al barrer",
+        "ando ahogado desde ayer cuando subo",
+        "estoy medio ahogadita al caminar",
+    ],
+)
+def test_air_not_given_or_breathless_state_is_dyspnea(text: str) -> None:
+    assert "dyspnea" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me detengo a tomar aire cada dos palabras",
+        "no alcanzo a terminar una frase sin respirar",
+        "tengo que parar a respirar entre pocas palabras",
+    ],
+)
+def test_stopping_for_breath_every_few_words_is_breathing_emergency(text: str) -> None:
+    assert "breathing" in assess(text).rules
+
+
+def test_a_drowning_idea_is_not_breathless() -> None:
+    assert "dyspnea" not in present(assess("el calor me da ganas de ir a la playa"))
+
+
+# -- a lash or a wrench in the back --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "al estornudar me da un latigazo en la espalda",
+        "me dio un tirón en la columna de repente",
+        "tengo latigazos en la espalda baja cuando hago fuerza",
+    ],
+)
+def test_a_lash_or_wrench_in_the_back_is_flagged_back_pain(text: str) -> None:
+    a = assess(text)
+    assert "back_pain" in present(a), a.findings
+    assert "spinal-pain-flags" in a.rules
+
+
+def test_a_telling_off_is_not_pain() -> None:
+    assert level("mi hija me dio un tirón de orejas por no comer") != "urgent"
+    assert "pain" not in present(assess("me dio un tirón de orejas"))
+
+
+# -- a sip brought straight back, "devolver" as vomit -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tomo un traguito de agua y lo devuelvo",
+        "bebo un sorbo de té y lo vomito al rato",
+        "mi mamá toma un poquito de caldo y lo arroja",
+    ],
+)
+def test_a_sip_brought_back_is_not_keeping_fluids_down(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "vomiting" in a.rule_concepts.get("vomiting", set()) or "vomiting" in a.rules, a.findings
+
+
+@pytest.mark.parametrize("text", ["tengo ganas de devolver", "ando con ganas de arrojar"])
+def test_wanting_to_bring_up_is_nausea(text: str) -> None:
+    assert "nausea" in present(assess(text))
+
+
+def test_giving_back_a_book_is_not_vomiting() -> None:
+    assert not {"nausea", "vomiting"} & present(assess("tengo que devolver el libro a la biblioteca"))
+
+
+# -- asleep mid-meal, not knowing the day -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me quedo dormido a mitad de la cena",
+        "se queda dormida en medio de la conversación",
+        "me duermo a media comida",
+    ],
+)
+def test_falling_asleep_mid_activity_is_drowsiness(text: str) -> None:
+    assert "drowsiness" in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text", ["no sé ni qué día es", "ya no sé en qué día estamos", "ya no sé qué día es hoy"]
+)
+def test_not_knowing_the_day_in_the_first_person_is_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text))
+
+
+def test_not_knowing_which_day_the_appointment_is_is_not_confusion() -> None:
+    assert "confusion" not in present(assess("no sé qué día es mi cita, me la recuerdan?"))
+
+
+# -- tiredness "para nada", appetite that does not return, not going well -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sin energía para nada", "ando sin fuerzas pa nada", "el apetito no vuelve", "no me regresa el hambre"],
+)
+def test_routine_body_complaints_said_sideways_are_present(text: str) -> None:
+    a = assess(text)
+    assert present(a) & {"fatigue", "appetite_loss"}, a.findings
+
+
+def test_not_going_well_is_constipation() -> None:
+    assert "constipation" in present(assess("no estoy haciendo del baño bien"))
+
+
+# -- what used to happen, long ago ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "antes me mareaba con la quimio",
+        "me desmayé una vez, pero eso fue hace años",
+        "antes se me hinchaban los pies, hace meses de eso",
+    ],
+)
+def test_what_used_to_happen_is_not_present(text: str) -> None:
+    assert level(text) in {"none", "routine"}
+    assert not {"syncope", "leg_swelling"} & present(assess(text))
+
+
+def test_a_pain_for_a_long_time_is_still_present() -> None:
+    assert "chest_pain" in present(assess("me duele el pecho, pero hace mucho"))
+
+
+# -- breathless with news, someone said not to be the patient, fine at rest --------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["me quedé sin palabras y sin aire con la sorpresa", "se quedó sin aliento con la noticia"]
+)
+def test_breathless_with_news_is_a_figure_of_speech(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))
+
+
+def test_breathless_climbing_is_still_dyspnea() -> None:
+    assert "dyspnea" in present(assess("me quedé sin aire subiendo la loma"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi suegra (no es la paciente) se cayó en la calle",
+        "mi hermano, que no es el paciente, tiene fiebre",
+        "mi tía no es la paciente pero tose sangre",
+    ],
+)
+def test_someone_said_not_to_be_the_patient_is_someone_else(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_fine_sitting_down_is_not_breathless_at_rest() -> None:
+    q = "¿Tiene falta de aire nueva o peor que antes?"
+    assert level("sí, desde ayer, pero acostado estoy bien", q) == "urgent"
+    assert level("sí, y me pasa aun sentada", q) == "emergency"
+
+
+# -- someone not right inside, nights up to pee, drinking and still dry -----------------------
+
+
+def test_something_in_me_not_right_is_patient_worry() -> None:
+    assert "patient_worry" in present(assess("siento que algo dentro de mí no anda bien"))
+
+
+@pytest.mark.parametrize(
+    "text", ["me despierto cuatro veces en la noche para orinar", "se levanta varias veces a hacer pipí"]
+)
+def test_nights_up_to_pee_is_polyuria(text: str) -> None:
+    assert "polyuria" in present(assess(text, context=CARER))
+
+
+def test_drinking_and_still_dry_is_thirst() -> None:
+    assert "thirst" in present(assess("tomo agua y agua y sigo con la boca seca"))
+
+
+# -- the amount of coughed blood asked the way a nurse asks it ---------------------------------
+
+HOW_MUCH_COUGHED = "¿Cuánta sangre ha tosido hoy?"
+
+
+@pytest.mark.parametrize("answer", ["como dos cucharadas", "más de una cucharadita", "medio vaso"])
+def test_a_large_amount_to_how_much_blood_coughed_is_major_hemoptysis(answer: str) -> None:
+    a = assess(answer, HOW_MUCH_COUGHED)
+    assert "hemoptysis-major" in a.rules, a.findings
+
+
+@pytest.mark.parametrize("answer", ["solo unas rayitas", "poquita"])
+def test_a_small_amount_to_how_much_blood_coughed_is_urgent_hemoptysis(answer: str) -> None:
+    a = assess(answer, HOW_MUCH_COUGHED)
+    assert a.level.label == "urgent", a.findings
+    assert "hemoptysis" in present(a)
+
+
+def test_none_to_how_much_blood_coughed_is_nothing() -> None:
+    assert level("nada de sangre", HOW_MUCH_COUGHED) == "none"
+
+
+# -- nearly falling, a leg that gave way -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["por poco me caigo al salir de la cama", "casi se cae mi mamá en el pasillo", "se me dobló la rodilla"],
+)
+def test_nearly_falling_or_a_leg_giving_way_is_a_cord_sign(text: str) -> None:
+    assert "cord-signs" in assess(text, context=CARER).rules
+
+
+@pytest.mark.parametrize("text", ["casi me caigo de la risa con el video", "se me fue el pie en el lodo"])
+def test_laughing_or_slipping_is_not_a_cord_sign(text: str) -> None:
+    assert level(text) != "emergency"
+
+
+# -- more ways the bladder goes quiet, soiling by the verb of dirt, one eye gone black ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no siento cuando tengo que hacer pipí",
+        "la vejiga ya no me avisa",
+        "no siento la vejiga llena aunque tomo agua",
+        "me ensucié encima sin sentir",
+    ],
+)
+def test_a_bladder_that_goes_quiet_or_soiling_oneself_is_bladder_bowel_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me manché la ropa con salsa",
+        "me ensucié la blusa comiendo",
+        "no sé si tengo que ir al baño antes del estudio",
+    ],
+)
+def test_stains_and_questions_about_the_toilet_are_not_a_cord_sign(text: str) -> None:
+    assert level(text) != "emergency"
+
+
+def test_everything_black_in_one_eye_is_one_sided_vision_not_a_faint() -> None:
+    a = assess("se me puso todo oscuro en el ojo derecho")
+    assert "vision_change" in present(a)
+    assert "syncope" not in present(a)
