@@ -351,3 +351,49 @@ def test_a_large_amount_to_the_coughed_blood_question_is_major(es: TriageEngine)
 def test_nothing_to_the_coughed_blood_question_is_no_hemoptysis(es: TriageEngine) -> None:
     a = _read(es, "tengo una tos que no se me quita", (_BLOOD_Q, "nada de nada"))
     assert "hemoptysis" not in present(a)
+
+
+# -- "me refería a mi marido": what was said was about someone else ------------------------------
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["perdón, me refería a mi cuñada", "lo decía por mi hermano, disculpe", "lo preguntaba por mi vecina"],
+)
+def test_saying_who_was_meant_gives_the_message_before_away(es: TriageEngine, later: str) -> None:
+    a = _read(es, "tiene mucha tos y fiebre", later)
+    assert not present(a), a.findings
+
+
+def test_saying_what_was_meant_keeps_the_finding(es: TriageEngine) -> None:
+    a = _read(es, "me duele el pecho", "me refiero a que me aprieta al respirar")
+    assert "chest_pain" in present(a)
+
+
+# -- a bare fragment that dates the message before in childhood ----------------------------------
+
+
+@pytest.mark.parametrize("later", ["de chiquito", "cuando era adolescente", "eso fue de joven"])
+def test_a_fragment_dating_the_event_in_childhood_makes_it_history(es: TriageEngine, later: str) -> None:
+    a = _read(es, "tuve ataques epilépticos", later)
+    assert a.level.label != "emergency", a.findings
+
+
+def test_a_childhood_fragment_that_says_it_still_happens_keeps_it(es: TriageEngine) -> None:
+    a = _read(es, "anoche me desmayé", "de joven también me pasaba")
+    assert a.level.label == "emergency"
+
+
+# -- "desde entonces nada" after something told of last week -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "later", ["y desde entonces nada", "pero desde ahí no se ha repetido", "después de eso nada"]
+)
+def test_nothing_since_an_event_of_last_week_is_history(es: TriageEngine, later: str) -> None:
+    a = _read(es, "hace dos semanas me desmayé en la misa", later)
+    assert a.level.label != "emergency", a.findings
+
+
+def test_nothing_since_an_event_of_today_keeps_the_case_raised(es: TriageEngine) -> None:
+    assert _read(es, "hoy me desmayé en la cocina", "y desde entonces nada").level.label == "emergency"
