@@ -397,3 +397,46 @@ def test_nothing_since_an_event_of_last_week_is_history(es: TriageEngine, later:
 
 def test_nothing_since_an_event_of_today_keeps_the_case_raised(es: TriageEngine) -> None:
     assert _read(es, "hoy me desmayé en la cocina", "y desde entonces nada").level.label == "emergency"
+
+
+# -- an answer button pressed by mistake --------------------------------------------------------
+
+_WALK_Q = "¿Le cuesta caminar?"
+
+
+@pytest.mark.parametrize(
+    "fix", ["perdón, apreté sí sin querer", "toqué el sí por error", "pulsé sí por equivocación"]
+)
+def test_yes_pressed_by_mistake_takes_the_yes_back(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "me duele la columna", (_WALK_Q, "sí"), fix)
+    assert "gait_difficulty" not in present(a), a.findings
+
+
+@pytest.mark.parametrize(
+    "fix", ["le di al no sin querer", "marqué no por error", "perdón, apreté no sin querer"]
+)
+def test_no_pressed_by_mistake_turns_the_answer_to_yes(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "me duele la columna", (_WALK_Q, "no"), fix)
+    assert "gait_difficulty" in present(a), a.findings
+
+
+def test_a_yes_that_stands_is_not_taken_back_by_thanks(es: TriageEngine) -> None:
+    a = _read(es, "me duele la columna", (_WALK_Q, "sí"), "gracias por preguntar")
+    assert "gait_difficulty" in present(a)
+
+
+# -- where the blood came from, said with a hedge ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    ["bueno, creo que era de las encías", "al final venía de la nariz", "me parece que salía del labio"],
+)
+def test_a_hedged_source_of_the_blood_makes_it_no_hemoptysis(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "escupí sangre esta mañana", fix)
+    assert "hemoptysis" not in present(a), a.findings
+
+
+def test_blood_said_to_come_with_the_cough_stays_hemoptysis(es: TriageEngine) -> None:
+    a = _read(es, "escupí sangre esta mañana", "bueno, sí es al toser, no de las encías")
+    assert "hemoptysis" in present(a)
