@@ -440,3 +440,21 @@ def test_a_hedged_source_of_the_blood_makes_it_no_hemoptysis(es: TriageEngine, f
 def test_blood_said_to_come_with_the_cough_stays_hemoptysis(es: TriageEngine) -> None:
     a = _read(es, "escupí sangre esta mañana", "bueno, sí es al toser, no de las encías")
     assert "hemoptysis" in present(a)
+
+
+# -- a correction that narrows the place to a smaller one ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    ["bueno, solo las plantas de los pies", "no, más bien nomás los pies", "perdón, solamente los dedos"],
+)
+def test_numb_legs_narrowed_to_the_feet_is_no_cord_sign(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "tengo dormidas las dos piernas", fix)
+    assert "cord-signs" not in a.rules, a.findings
+    assert "numbness" in present(a)
+
+
+def test_weak_legs_narrowed_to_one_side_stays_an_emergency(es: TriageEngine) -> None:
+    a = _read(es, "no puedo mover las piernas", "bueno, solo la izquierda")
+    assert a.level.label == "emergency"
