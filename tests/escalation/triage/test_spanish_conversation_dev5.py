@@ -458,3 +458,23 @@ def test_numb_legs_narrowed_to_the_feet_is_no_cord_sign(es: TriageEngine, fix: s
 def test_weak_legs_narrowed_to_one_side_stays_an_emergency(es: TriageEngine) -> None:
     a = _read(es, "no puedo mover las piernas", "bueno, solo la izquierda")
     assert a.level.label == "emergency"
+
+
+# -- dizziness said with the verb is something for the care team to read -------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["me mareé en la ducha", "se ha mareado varias veces hoy", "me mareo al pararme"]
+)
+def test_dizziness_said_with_the_verb_is_not_silently_none(es: TriageEngine, text: str) -> None:
+    assert _read(es, text).level.label == "routine"
+
+
+def test_a_faint_denied_for_dizziness_keeps_the_dizziness(es: TriageEngine) -> None:
+    a = _read(es, "me desmayé", "bueno, no llegué a desmayarme, solo me mareé")
+    assert "syncope" not in present(a)
+    assert a.level.label == "routine"
+
+
+def test_dizziness_of_the_past_is_none(es: TriageEngine) -> None:
+    assert _read(es, "antes me mareaba con la quimio").level.label == "none"
