@@ -113,3 +113,36 @@ def test_an_amount_said_first_still_measures_the_blood_the_answer_names(text: st
 
 def test_a_small_amount_said_first_keeps_the_answer_small() -> None:
     assert level("unas rayitas, había sangre en el papel", HOW_MUCH) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hago aguadito desde ayer",
+        "hizo bien suelta toda la tarde",
+        "he hecho líquido cuatro veces hoy",
+    ],
+)
+def test_loose_stools_told_by_the_verb_hacer_are_diarrhea(text: str) -> None:
+    assert "diarrhea" in concepts(text)
+
+
+def test_a_watery_soup_is_no_diarrhea() -> None:
+    assert "diarrhea" not in concepts("hice el caldo muy aguado para mi papá")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no puedo hacer del dos hace días",
+        "sigo tapada, ni con ciruelas",
+        "ando bien tapado desde la operación",
+    ],
+)
+def test_hacer_del_dos_and_being_blocked_up_are_constipation(text: str) -> None:
+    assert "constipation" in concepts(text)
+
+
+@pytest.mark.parametrize("text", ["ando tapado de la nariz", "sigo tapada de los oídos desde el avión"])
+def test_a_blocked_nose_or_ears_is_no_constipation(text: str) -> None:
+    assert "constipation" not in concepts(text)
