@@ -455,3 +455,56 @@ def test_everything_black_in_one_eye_is_one_sided_vision_not_a_faint() -> None:
     a = assess("se me puso todo oscuro en el ojo derecho")
     assert "vision_change" in present(a)
     assert "syncope" not in present(a)
+
+
+# -- tiring easily, feeling lost "from there down", a fall not remembered, clothes that no longer fit
+
+
+@pytest.mark.parametrize(
+    "text", ["me canso rápido", "me canso con nada, hasta al bañarme", "se cansa muy rapido"]
+)
+def test_tiring_easily_is_fatigue(text: str) -> None:
+    assert "fatigue" in present(assess(text, context=CARER))
+
+
+def test_children_who_tire_one_out_are_not_fatigue() -> None:
+    assert level("los nietos me cansan pero los quiero") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo dormida la panza y no siento nada de ahí para abajo",
+        "ya no siento el cuerpo del ombligo pa abajo",
+        "no siento la piel desde las costillas hacia abajo",
+    ],
+)
+def test_no_feeling_from_the_trunk_down_is_a_cord_sign(text: str) -> None:
+    assert "cord-signs" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text", ["me caí en la cocina y no me acuerdo de nada", "mi papá se cayó y no recuerda qué pasó"]
+)
+def test_a_fall_not_remembered_is_a_blackout(text: str) -> None:
+    assert "syncope" in present(assess(text, context=CARER))
+
+
+def test_a_fall_remembered_is_no_blackout() -> None:
+    assert "syncope" not in present(assess("me caí ayer pero me acuerdo de todo"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no me entran los zapatos del pie izquierdo",
+        "la media de compresión ya no me sube",
+        "ya no me cierra la bota",
+    ],
+)
+def test_a_stocking_or_shoe_that_no_longer_goes_on_is_leg_swelling(text: str) -> None:
+    assert "leg_swelling" in present(assess(text))
+
+
+def test_new_shoes_that_do_not_fit_are_not_swelling() -> None:
+    assert "leg_swelling" not in present(assess("el zapato nuevo no me entra, lo voy a cambiar"))
