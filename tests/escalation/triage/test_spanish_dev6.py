@@ -508,3 +508,23 @@ def test_a_stocking_or_shoe_that_no_longer_goes_on_is_leg_swelling(text: str) ->
 
 def test_new_shoes_that_do_not_fit_are_not_swelling() -> None:
     assert "leg_swelling" not in present(assess("el zapato nuevo no me entra, lo voy a cambiar"))
+
+
+# -- the emphatic double negative, "ya no aguanto", what leaks named first ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "desde anoche no he podido hacer pipí nada",
+        "mi papá no orina nada desde ayer",
+        "ya no aguanto las ganas, se me sale",
+        "la orina se me escapa sola",
+    ],
+)
+def test_emphatic_or_object_first_urinary_signs_are_bladder_bowel_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text, context=CARER))
+
+
+def test_not_being_able_to_take_the_treatment_is_not_a_bladder_sign() -> None:
+    assert "bladder_bowel_dysfunction" not in present(assess("ya no aguanto más este tratamiento"))
