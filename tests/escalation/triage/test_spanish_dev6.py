@@ -528,3 +528,12 @@ def test_emphatic_or_object_first_urinary_signs_are_bladder_bowel_dysfunction(te
 
 def test_not_being_able_to_take_the_treatment_is_not_a_bladder_sign() -> None:
     assert "bladder_bowel_dysfunction" not in present(assess("ya no aguanto más este tratamiento"))
+
+
+@pytest.mark.parametrize(
+    "text", ["casi me caigo de sueño", "me caigo de cansancio", "por poco se cae de sueño"]
+)
+def test_dropping_with_sleep_is_tiredness_not_a_fall(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "gait_difficulty" not in present(a)
+    assert "fatigue" in present(a)
