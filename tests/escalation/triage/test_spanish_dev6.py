@@ -12,7 +12,7 @@ import pytest
 
 from vigil.escalation.triage import Assessment, default_engine
 
-from .conftest import CARER, present
+from .conftest import CARER, ON_TX, present
 
 
 def assess(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> Assessment:
@@ -537,3 +537,26 @@ def test_dropping_with_sleep_is_tiredness_not_a_fall(text: str) -> None:
     a = assess(text, context=CARER)
     assert "gait_difficulty" not in present(a)
     assert "fatigue" in present(a)
+
+
+# -- the bowel verb with how it comes; wanting nothing -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["estoy evacuando aguado desde ayer", "obro pura agua", "sigo cagando suelto, perdón la palabra"]
+)
+def test_the_bowel_verb_with_loose_stool_is_diarrhea(text: str) -> None:
+    assert "diarrhea" in present(assess(text))
+
+
+def test_watery_stool_counted_on_treatment_is_urgent() -> None:
+    assert level("estoy obrando aguado como 5 veces hoy", context=ON_TX) == "urgent"
+
+
+def test_normal_stool_is_not_diarrhea() -> None:
+    assert "diarrhea" not in present(assess("ya obro normal, gracias"))
+
+
+@pytest.mark.parametrize("text", ["no tengo ganas de nada", "ya no tiene ganas de nada"])
+def test_wanting_nothing_is_fatigue(text: str) -> None:
+    assert "fatigue" in present(assess(text, context=CARER))
