@@ -686,3 +686,116 @@ def test_autocorrect_then_the_right_site_reads_the_message_with_it(before: str, 
 
 def test_autocorrect_without_a_site_takes_the_message_back() -> None:
     assert _level("my eggs feel numb", "ignore that, stupid autocorrect") == "none"
+
+
+# -- more single-message words the conversations lean on -----------------------------------------
+
+
+def _present(text: str) -> set[str]:
+    return {f.concept for f in _reading("hi", text).findings if f.present}
+
+
+@pytest.mark.parametrize(
+    "text", ["numb right up to my waist", "gone numb up to my belly button", "numb up to the waist"]
+)
+def test_numb_up_to_the_waist_is_numbness_of_the_trunk(text: str) -> None:
+    assert "cord-signs" in _reading("hi", text).rules
+
+
+def test_water_up_to_my_waist_is_no_numbness() -> None:
+    assert _level("hi", "the flood water was up to my waist") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it catches me in the chest when I breathe",
+        "catching in my chest",
+        "caught me in the chest on the stairs",
+    ],
+)
+def test_a_catch_in_the_chest_is_chest_pain(text: str) -> None:
+    assert "chest_pain" in _present(text)
+
+
+def test_catching_the_bus_is_no_chest_pain() -> None:
+    assert "chest_pain" not in _present("caught the bus to the chest clinic")
+
+
+@pytest.mark.parametrize(
+    "text", ["the toilet was red after I went", "the loo went red", "pan turned bright red"]
+)
+def test_a_toilet_gone_red_is_bleeding(text: str) -> None:
+    assert "bleeding" in _present(text)
+
+
+def test_water_gone_red_from_hair_dye_is_not_bleeding() -> None:
+    assert "bleeding" not in _present("the water is red, I dyed my hair")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am not able finish the sentence",
+        "unable finish my sentences, breath short",
+        "not able finish a sentence",
+    ],
+)
+def test_not_able_finish_a_sentence_is_severe_breathlessness(text: str) -> None:
+    assert "breathing" in _reading("hi", text).rules
+
+
+# -- "nothing since" of a bowel that will not move is the symptom going on ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bunged up, nothing since Friday",
+        "constipated, none since the weekend",
+        "blocked up, not since Monday",
+    ],
+)
+def test_constipation_with_nothing_since_is_present(text: str) -> None:
+    assert "constipation" in _present(text)
+
+
+@pytest.mark.parametrize("text", ["had diarrhoea, nothing since Friday", "constipated last week, fine since"])
+def test_nothing_since_after_the_runs_or_fine_since_is_over(text: str) -> None:
+    a = _reading("hi", text)
+    assert not {"diarrhea", "constipation"} & {f.concept for f in a.findings if f.present}
+
+
+# -- a carer's own finding, then "he": whom they write about, the patient ------------------------
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Sue here, Jim's wife. I've had a cough myself all week but it's Jim I'm writing about",
+        "I've been sick myself, but this is about my husband",
+        "this is his daughter, I've got a cold myself",
+    ],
+)
+def test_after_a_carers_own_finding_he_is_the_patient(first: str) -> None:
+    a = _reading(first, "his temp is 38.4 tonight", context={"writer": "carer"})
+    assert "fever" in a.rules
+
+
+def test_after_someone_elses_finding_he_is_still_them() -> None:
+    first = "my neighbour has a cough, he's not your patient"
+    assert "fever" not in _reading(first, "his temp is 38.4 tonight", context={"writer": "carer"}).rules
+
+
+@pytest.mark.parametrize(
+    "text", ["throat's raw when I swallow", "my mouth is so raw", "bottom is red and raw"]
+)
+def test_a_raw_lining_is_pain_rated_by_a_score_after(text: str) -> None:
+    a = _reading(text, "4/10, since the radiotherapy")
+    assert a.level.label == "routine"
+    assert "pain" in {f.concept for f in a.findings if f.present}
+
+
+@pytest.mark.parametrize("text", ["raw chicken for tea", "feeling a bit raw after the funeral"])
+def test_raw_food_or_feelings_are_no_pain(text: str) -> None:
+    assert "pain" not in _present(text)

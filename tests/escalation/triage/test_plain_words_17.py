@@ -652,3 +652,87 @@ def test_treatment_that_ended_months_ago_is_not_recent() -> None:
 
 def test_scots_haud_on_is_only_waiting() -> None:
     assert assess("haud on a minute, I'll get my glasses").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can hardly believe I got through the week without a headache",
+        "couldn't have managed without my nurse",
+        "can't imagine a day without being sick like last year, all fine now",
+    ],
+)
+def test_a_cant_of_surprise_or_thanks_does_not_undo_without(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was sick every day last month, now fine",
+        "had a cough over Christmas, now ok",
+    ],
+)
+def test_now_fine_after_a_finding_resolves_it(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("For walking I need support of the wall now", "gait_difficulty"),
+        ("mother needs support to walk since yesterday", "gait_difficulty"),
+        ("my motion is coming without control", "bladder_bowel_dysfunction"),
+        ("urine is passing without knowing since morning", "bladder_bowel_dysfunction"),
+        ("I beg to inform my breathing is most difficult even at rest", "dyspnea"),
+        ("I am feeling to die", "self_harm"),
+    ],
+)
+def test_a_learners_words_for_red_flags(text: str, concept: str) -> None:
+    a = assess(text, context=CARER)
+    assert concept in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_loose_motion_counted_is_diarrhoea() -> None:
+    assert "diarrhea" in assess("loose motion 8 times today").rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the nurses gave me good support from the team",
+        "slow motion replay of the match",
+        "wall support bars fitted in the bathroom",
+    ],
+)
+def test_support_and_motion_in_other_senses_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I regret I have passed a considerable quantity of blood from below",
+        "bleeding from the back passage, a substantial amount",
+    ],
+)
+def test_formal_words_for_a_lot_of_blood_are_a_large_amount(text: str) -> None:
+    assert "bleeding-major" in assess(text).rules
+
+
+def test_a_significant_amount_of_waiting_is_nothing() -> None:
+    assert assess("a significant amount of time waiting in clinic").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It has been three days since my bowels opened and I feel queasy",
+        "four days since his last poo, and he's sick to his stomach",
+    ],
+)
+def test_days_since_the_bowels_opened_is_constipation(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "constipation" in present(a)
+    assert "hypercalcemia" in a.rules

@@ -783,3 +783,64 @@ def test_patois_and_pidgin_words_for_red_flags_are_read(text: str, concept: str,
 @pytest.mark.parametrize("text", ["the new shoes no fit", "I slept well well last night"])
 def test_shoes_that_do_not_fit_and_a_good_sleep_are_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my knee hurts so I don't want to walk far",
+        "my hip hurts so I will not go",
+        "knee sore so not walk today",
+    ],
+)
+def test_the_writer_choosing_not_to_walk_is_not_weak_legs(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" not in present(a)
+    assert a.level is Level.ROUTINE
+
+
+def test_legs_that_do_not_want_to_move_are_weak() -> None:
+    assert assess("my legs just don't want to move this morning").level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sorry I cannot speak good English, my son will write",
+        "the table is wobbling all over the place",
+        "I pray God will let me go home for Christmas",
+        "the puffiness round my eyes went back down",
+        "the car bumped into the wall in the car park",
+    ],
+)
+def test_near_misses_of_the_new_emergency_words_are_not_emergencies(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+def test_speech_lost_since_this_morning_is_still_an_emergency() -> None:
+    assert assess("she can't speak properly since this morning", None, CARER).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["there's a creepy crawly in the bath", "the cushion is stuffed with cotton"]
+)
+def test_a_spider_in_the_bath_and_a_cotton_cushion_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_a_bottom_gone_to_sleep_with_back_pain_is_cord_compression() -> None:
+    a = assess("back is sore and now my bum feels asleep")
+    assert "saddle_numbness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_an_arm_asleep_that_will_not_wake_is_numbness_not_drowsiness() -> None:
+    a = assess("my arm has gone to sleep and won't wake up")
+    assert "drowsiness" not in present(a)
+    assert a.level is Level.ROUTINE
+
+
+def test_a_person_asleep_who_will_not_wake_is_still_drowsy() -> None:
+    a = assess("he's gone to sleep and won't wake up", None, CARER)
+    assert "drowsiness" in present(a)
+    assert a.level >= Level.URGENT

@@ -190,3 +190,109 @@ def test_coming_to_on_the_floor_is_syncope(es: TriageEngine, text: str) -> None:
 
 def test_lying_on_the_tiles_to_cool_off_is_not_syncope(es: TriageEngine) -> None:
     assert "syncope" not in present(_read(es, "me acosté en las baldosas porque hace calor"))
+
+
+# -- a spine or neck said to get worse is its pain getting worse ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la nuca cada vez peor",
+        "la columna se ha puesto peor desde el viernes",
+        "mi espalda va de mal en peor",
+    ],
+)
+def test_a_spine_said_to_get_worse_is_worsening_spinal_pain(es: TriageEngine, text: str) -> None:
+    a = _read(es, text, "no tengo las piernas débiles")
+    assert "spinal-pain-flags" in a.rules, a.findings
+
+
+def test_a_knee_said_to_get_worse_is_no_spinal_pain(es: TriageEngine) -> None:
+    a = _read(es, "la rodilla cada día peor")
+    assert not {"back_pain", "neck_pain"} & present(a)
+
+
+def test_a_spine_said_not_to_be_worse_raises_nothing(es: TriageEngine) -> None:
+    assert _read(es, "la espalda no está peor").level.label in ("none", "routine")
+
+
+# -- "esgarrar": blood hawked up with phlegm is coughed up ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "esgarro con hilitos de sangre",
+        "al esgarrar me salen unas pintitas de sangre",
+        "esgarré y salió sangre",
+    ],
+)
+def test_blood_hawked_up_is_hemoptysis(es: TriageEngine, text: str) -> None:
+    a = _read(es, text)
+    assert "hemoptysis" in present(a), a.findings
+    assert a.level.label == "urgent"
+
+
+def test_a_torn_muscle_is_not_hawking(es: TriageEngine) -> None:
+    assert "hemoptysis" not in present(_read(es, "me desgarré el gemelo y tengo un moretón con sangre"))
+
+
+# -- nothing staying in the stomach is vomiting that keeps no fluids down ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no le dura nada en la barriga, ni el suero",
+        "todo lo vomita desde ayer",
+        "no me para ni el agua en el estómago",
+    ],
+)
+def test_nothing_staying_down_is_vomiting_without_fluids(es: TriageEngine, text: str) -> None:
+    a = _read(es, text)
+    assert "vomiting" in present(a), a.findings
+    assert "vomiting" in a.rules
+
+
+def test_an_empty_fridge_is_not_vomiting(es: TriageEngine) -> None:
+    assert "vomiting" not in present(_read(es, "no me queda nada en la alacena, mañana voy al mercado"))
+
+
+# -- "ya paró", "se cortó", "dejó de sangrar": stopped is resolved ------------------------------
+
+
+def _changes(es: TriageEngine, *turns: str) -> set[tuple[str, str]]:
+    return {(c.concept, c.status) for c in ConversationReader(es).read(_talk(*turns)).changes}
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("tengo el estómago suelto, diarrea", "ya se me cortó, gracias"),
+        ("me sangran las encías", "ya dejó de sangrar"),
+        ("vomité en la mañana", "ya paró el vómito"),
+    ],
+)
+def test_a_symptom_said_to_have_stopped_is_resolved(es: TriageEngine, turns: tuple[str, str]) -> None:
+    assert any(status == "resolved" for _, status in _changes(es, *turns))
+
+
+def test_a_heart_attack_named_paro_is_not_a_resolution(es: TriageEngine) -> None:
+    assert not _changes(es, "tengo diarrea", "a mi vecino le dio un paro")
+
+
+# -- a bare count for another part of the day adds to the day's count ----------------------------
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["y tres en la tarde", "luego 4 por la noche", "y otras tres en la madrugada"],
+)
+def test_a_bare_count_for_another_part_of_the_day_adds_up(es: TriageEngine, later: str) -> None:
+    a = _read(es, "he vomitado tres veces esta mañana", later)
+    assert "vomiting" in a.rules, a.findings
+
+
+def test_a_bare_count_after_a_symptom_that_is_not_counted_adds_nothing(es: TriageEngine) -> None:
+    assert _read(es, "me duele un poco la rodilla", "y tres en la tarde").level.label == "routine"

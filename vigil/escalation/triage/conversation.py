@@ -183,6 +183,8 @@ class Phrases:
     named_before: re.Pattern[str] | None = None
     # "sorry, I meant me": someone else's findings said before are the writer's after all.
     me_after_all: tuple[re.Pattern[str], ...] = ()
+    # "I've had diarrhoea myself": a carer's own finding, not a third person's.
+    writers_own: tuple[re.Pattern[str], ...] = ()
     # "*feet", "I meant my arms": a correction giving only a site (`site`).
     site_fix: tuple[re.Pattern[str], ...] = ()
     # "sorry, it was from my gums": where blood said before came from; `sourced` maps the
@@ -261,6 +263,7 @@ def phrases(language: str = "en") -> Phrases:
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
         mistyped=patterns("mistyped"),
         me_after_all=patterns("me_after_all"),
+        writers_own=patterns("writers_own"),
         site_fix=patterns("site_fix"),
         blood_source=patterns("blood_source"),
         sourced={str(k): str(v) for k, v in (data.get("sourced") or {}).items()},
@@ -547,7 +550,12 @@ class ConversationReader:
                 changes += self._replace_readings(pool, index, offset)
             # The message speaks of a third person and not of the writer.
             about_them = not mine_said and not words.isdisjoint(self.phrases.them)
-            if present and about_them and _last_was_someone_else(pool):
+            if (
+                present
+                and about_them
+                and _last_was_someone_else(pool)
+                and not self._was_the_writers(pool, texts)
+            ):
                 # "my husband's had a cough all week" then "he coughed up blood this morning":
                 # still the husband.
                 mine = [replace(f, status="other") if f.present else f for f in mine]
@@ -1163,6 +1171,15 @@ class ConversationReader:
         """The sites a message says are fine ("legs are fine", "back ok")."""
         said = (m.group("what") for p in self.phrases.site_fine for m in p.finditer(text))
         return [w for w in said if self._names_site(w)]
+
+    def _was_the_writers(self, pool: Sequence[Sequence[Finding]], texts: Sequence[str]) -> bool:
+        """The latest message that described anyone gave its findings to the writer themself
+        ("I've had diarrhoea myself, but it's Tom I'm writing about"): a carer's own, so "he"
+        after it is not that person."""
+        for j in range(len(pool) - 1, -1, -1):
+            if any(f.status in ("present", "other") for f in pool[j]):
+                return j < len(texts) and _matches(self.phrases.writers_own, texts[j]) is not None
+        return False
 
     def _mine_after_all(
         self, pool: list[list[Finding]], text: str, index: int, offset: int

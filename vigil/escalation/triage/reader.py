@@ -233,6 +233,7 @@ class Reader:
         self._count_totals = L.get("count_totals", frozenset())
         self._needs_words = L.get("cant_without_leads", frozenset())
         self._without = L.get("without_words", frozenset())
+        self._cant_without_not = L.get("cant_without_not", frozenset())
         self._day_part_leads = L.get("day_part_leads", frozenset())
         self._not_counts = L.get("not_counts", frozenset())
         self._count_leads = L.get("count_leads", frozenset())
@@ -274,6 +275,8 @@ class Reader:
         self._count_targets = L.get("count_targets", frozenset())
         self._present_time = L.get("present_time", frozenset())
         self._present_verbs = L.get("present_verbs", frozenset())
+        self._absence_cues = L.get("absence_cues", frozenset())
+        self._absent_concepts = L.get("absent_concepts", frozenset())
         self._site_pronouns = L.get("site_pronouns", frozenset())
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
         self._history_comparisons = L.get("history_comparisons", frozenset())
@@ -1243,7 +1246,9 @@ class Reader:
                 ),
                 None,
             )
-            if lead is None:
+            if lead is None or any(
+                t.norm in self._cant_without_not for t in tokens[lead + 1 : min(lead + 3, m.i)]
+            ):
                 continue
             mentions[idx] = Mention(m.i, m.j, tuple(t for t in m.tags if t != ("neg", "pre")))
             breath = any(
@@ -1360,7 +1365,12 @@ class Reader:
                 and not self._negated_cue(tokens, mentions, owner, m)
                 and not self._partly(tokens, m)
             ):
+                before = set(resolved)
                 self._resolve_back(tokens, index, m, contrast, resolved)
+                if tokens[m.i].norm in self._absence_cues:
+                    # "bunged up, nothing since Friday": for a bowel that will not move, nothing
+                    # since is the symptom going on, not over
+                    resolved -= {x for x in resolved - before if drafts[x].concept in self._absent_concepts}
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
                 self._history_scope(tokens, m, contrast, used)
             if ("neg", "back") in tags:
