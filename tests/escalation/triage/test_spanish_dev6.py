@@ -560,3 +560,39 @@ def test_normal_stool_is_not_diarrhea() -> None:
 @pytest.mark.parametrize("text", ["no tengo ganas de nada", "ya no tiene ganas de nada"])
 def test_wanting_nothing_is_fatigue(text: str) -> None:
     assert "fatigue" in present(assess(text, context=CARER))
+
+
+# -- urine hard to start or that goes by itself; the bottom by its regional name; blind in one eye
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me cuesta empezar a orinar y me duele la espalda",
+        "tiene que hacer fuerza para hacer pipí",
+        "se le va el pipí sin querer",
+        "tengo escapes de orina desde el lunes",
+    ],
+)
+def test_urine_hard_to_start_or_leaking_is_bladder_bowel_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text, context=CARER))
+
+
+def test_straining_at_stool_is_constipation_not_a_cord_sign() -> None:
+    a = assess("tengo que pujar mucho para hacer popó")
+    assert "constipation" in present(a)
+    assert a.level.label != "emergency"
+
+
+@pytest.mark.parametrize("text", ["se me durmió el poto", "no siento las asentaderas"])
+def test_the_bottom_by_its_regional_name_with_numbness_is_saddle_numbness(text: str) -> None:
+    assert "saddle_numbness" in present(assess(text))
+
+
+def test_a_sore_bottom_from_sitting_is_not_saddle_numbness() -> None:
+    assert "saddle_numbness" not in present(assess("me duele el poto de estar sentada"))
+
+
+@pytest.mark.parametrize("text", ["me quedé ciega del ojo derecho", "mi papá está ciego de un ojo desde hoy"])
+def test_blind_in_one_eye_is_one_sided_vision_change(text: str) -> None:
+    assert "neuro-acute" in assess(text, context=CARER).rules
