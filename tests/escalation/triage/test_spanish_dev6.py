@@ -101,6 +101,7 @@ def test_not_feeling_anything_without_a_place_is_not_numbness(text: str) -> None
         "se me oscureció el ojo derecho hace un rato",
         "de pronto se le nubló todo del ojo izquierdo",
         "mi ojo izquierdo se me apagó",
+        "se me nubla un ojo a ratos",
     ],
 )
 def test_one_eye_clouding_over_is_one_sided_vision_change(text: str) -> None:
