@@ -597,3 +597,17 @@ def test_a_sore_bottom_from_sitting_is_not_saddle_numbness() -> None:
 @pytest.mark.parametrize("text", ["me quedé ciega del ojo derecho", "mi papá está ciego de un ojo desde hoy"])
 def test_blind_in_one_eye_is_one_sided_vision_change(text: str) -> None:
     assert "neuro-acute" in assess(text, context=CARER).rules
+
+
+@pytest.mark.parametrize(
+    "text", ["estoy muy pálida hoy", "mi esposo dice que me ve amarilla", "me noto pálido"]
+)
+def test_pale_or_yellow_said_of_oneself_is_not_silent(text: str) -> None:
+    assert level(text) == "routine"
+
+
+@pytest.mark.parametrize(
+    "text", ["el semáforo se puso amarillo", "pinté la pared amarilla", "estoy verde de envidia"]
+)
+def test_colours_of_things_are_nothing(text: str) -> None:
+    assert level(text) == "none"
