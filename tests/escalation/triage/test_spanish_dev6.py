@@ -611,3 +611,26 @@ def test_pale_or_yellow_said_of_oneself_is_not_silent(text: str) -> None:
 )
 def test_colours_of_things_are_nothing(text: str) -> None:
     assert level(text) == "none"
+
+
+# -- crushing chest pain, as in English -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo un dolor aplastante en el pecho",
+        "siento como una piedra enorme sobre el pecho",
+        "me duele el pecho como si me aplastaran",
+        "tengo el pecho como aplastado",
+    ],
+)
+def test_crushing_chest_pain_is_a_chest_pain_emergency(text: str) -> None:
+    assert "chest-pain" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text", ["me siento como si me aplastaran con tanto trabajo", "me aplastaron el dedo con la puerta"]
+)
+def test_crushed_by_work_or_a_door_is_not_chest_pain(text: str) -> None:
+    assert "chest_pain" not in present(assess(text))
