@@ -634,3 +634,28 @@ def test_crushing_chest_pain_is_a_chest_pain_emergency(text: str) -> None:
 )
 def test_crushed_by_work_or_a_door_is_not_chest_pain(text: str) -> None:
     assert "chest_pain" not in present(assess(text))
+
+
+# -- not stopping is doing it all the time; "sin sentir" the legs -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("no paro de toser desde ayer", "cough"),
+        ("no he parado de vomitar en toda la noche", "vomiting"),
+        ("ya no dejo de temblar", "chills"),
+        ("no puedo dejar de orinar, a cada rato", "polyuria"),
+    ],
+)
+def test_not_stopping_a_symptom_is_having_it(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+def test_not_stopping_work_is_nothing() -> None:
+    assert level("no paro de trabajar, mucho estrés en la oficina") == "none"
+
+
+@pytest.mark.parametrize("text", ["ando sin sentir las piernas", "llevo horas sin sentir mis piernas"])
+def test_without_feeling_the_legs_is_a_cord_sign(text: str) -> None:
+    assert "cord-signs" in assess(text).rules
