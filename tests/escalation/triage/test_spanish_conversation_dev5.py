@@ -296,3 +296,185 @@ def test_a_bare_count_for_another_part_of_the_day_adds_up(es: TriageEngine, late
 
 def test_a_bare_count_after_a_symptom_that_is_not_counted_adds_nothing(es: TriageEngine) -> None:
     assert _read(es, "me duele un poco la rodilla", "y tres en la tarde").level.label == "routine"
+
+
+# -- a correction that gives only the place meant moves what was said there ----------------------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    ["mejor dicho las dos piernas", "*piernas", "ay no, me confundí, quise decir las dos piernas"],
+)
+def test_numb_feet_corrected_to_both_legs_is_cord_signs(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "tengo los dedos de los pies dormidos", fix)
+    assert "cord-signs" in a.rules, a.findings
+
+
+@pytest.mark.parametrize(
+    "fix",
+    ["ah no, era el estómago, perdón", "perdón, no es el pecho, es la barriga", "uy, quise decir la muela"],
+)
+def test_chest_pain_corrected_to_another_place_is_no_chest_pain(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "me duele el pecho", fix)
+    assert "chest_pain" not in present(a), a.findings
+    assert a.level.label == "routine"
+
+
+def test_a_correction_naming_a_person_gives_the_finding_away_not_a_place(es: TriageEngine) -> None:
+    a = _read(es, "me duele el pecho", "no, perdón, es mi hermana")
+    assert "chest_pain" not in present(a)
+    assert a.level.label == "none"
+
+
+def test_a_place_added_without_a_correction_moves_nothing(es: TriageEngine) -> None:
+    a = _read(es, "me duele el pecho", "y la rodilla también")
+    assert "chest_pain" in present(a)
+
+
+# -- an amount of blood said as the answer to "did you cough up blood?" says yes -----------------
+
+_BLOOD_Q = "¿Ha tosido o escupido sangre?"
+
+
+@pytest.mark.parametrize("answer", ["unos hilitos nomás", "unas pintas", "unas gotitas"])
+def test_a_small_amount_to_the_coughed_blood_question_is_hemoptysis(es: TriageEngine, answer: str) -> None:
+    a = _read(es, "tengo una tos que no se me quita", (_BLOOD_Q, answer))
+    assert "hemoptysis" in present(a), a.findings
+    assert a.level.label == "urgent"
+
+
+def test_a_large_amount_to_the_coughed_blood_question_is_major(es: TriageEngine) -> None:
+    a = _read(es, "tengo una tos que no se me quita", (_BLOOD_Q, "un montón"))
+    assert "hemoptysis-major" in a.rules, a.findings
+
+
+def test_nothing_to_the_coughed_blood_question_is_no_hemoptysis(es: TriageEngine) -> None:
+    a = _read(es, "tengo una tos que no se me quita", (_BLOOD_Q, "nada de nada"))
+    assert "hemoptysis" not in present(a)
+
+
+# -- "me refería a mi marido": what was said was about someone else ------------------------------
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["perdón, me refería a mi cuñada", "lo decía por mi hermano, disculpe", "lo preguntaba por mi vecina"],
+)
+def test_saying_who_was_meant_gives_the_message_before_away(es: TriageEngine, later: str) -> None:
+    a = _read(es, "tiene mucha tos y fiebre", later)
+    assert not present(a), a.findings
+
+
+def test_saying_what_was_meant_keeps_the_finding(es: TriageEngine) -> None:
+    a = _read(es, "me duele el pecho", "me refiero a que me aprieta al respirar")
+    assert "chest_pain" in present(a)
+
+
+# -- a bare fragment that dates the message before in childhood ----------------------------------
+
+
+@pytest.mark.parametrize("later", ["de chiquito", "cuando era adolescente", "eso fue de joven"])
+def test_a_fragment_dating_the_event_in_childhood_makes_it_history(es: TriageEngine, later: str) -> None:
+    a = _read(es, "tuve ataques epilépticos", later)
+    assert a.level.label != "emergency", a.findings
+
+
+def test_a_childhood_fragment_that_says_it_still_happens_keeps_it(es: TriageEngine) -> None:
+    a = _read(es, "anoche me desmayé", "de joven también me pasaba")
+    assert a.level.label == "emergency"
+
+
+# -- "desde entonces nada" after something told of last week -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "later", ["y desde entonces nada", "pero desde ahí no se ha repetido", "después de eso nada"]
+)
+def test_nothing_since_an_event_of_last_week_is_history(es: TriageEngine, later: str) -> None:
+    a = _read(es, "hace dos semanas me desmayé en la misa", later)
+    assert a.level.label != "emergency", a.findings
+
+
+def test_nothing_since_an_event_of_today_keeps_the_case_raised(es: TriageEngine) -> None:
+    assert _read(es, "hoy me desmayé en la cocina", "y desde entonces nada").level.label == "emergency"
+
+
+# -- an answer button pressed by mistake --------------------------------------------------------
+
+_WALK_Q = "¿Le cuesta caminar?"
+
+
+@pytest.mark.parametrize(
+    "fix", ["perdón, apreté sí sin querer", "toqué el sí por error", "pulsé sí por equivocación"]
+)
+def test_yes_pressed_by_mistake_takes_the_yes_back(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "me duele la columna", (_WALK_Q, "sí"), fix)
+    assert "gait_difficulty" not in present(a), a.findings
+
+
+@pytest.mark.parametrize(
+    "fix", ["le di al no sin querer", "marqué no por error", "perdón, apreté no sin querer"]
+)
+def test_no_pressed_by_mistake_turns_the_answer_to_yes(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "me duele la columna", (_WALK_Q, "no"), fix)
+    assert "gait_difficulty" in present(a), a.findings
+
+
+def test_a_yes_that_stands_is_not_taken_back_by_thanks(es: TriageEngine) -> None:
+    a = _read(es, "me duele la columna", (_WALK_Q, "sí"), "gracias por preguntar")
+    assert "gait_difficulty" in present(a)
+
+
+# -- where the blood came from, said with a hedge ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    ["bueno, creo que era de las encías", "al final venía de la nariz", "me parece que salía del labio"],
+)
+def test_a_hedged_source_of_the_blood_makes_it_no_hemoptysis(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "escupí sangre esta mañana", fix)
+    assert "hemoptysis" not in present(a), a.findings
+
+
+def test_blood_said_to_come_with_the_cough_stays_hemoptysis(es: TriageEngine) -> None:
+    a = _read(es, "escupí sangre esta mañana", "bueno, sí es al toser, no de las encías")
+    assert "hemoptysis" in present(a)
+
+
+# -- a correction that narrows the place to a smaller one ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    ["bueno, solo las plantas de los pies", "no, más bien nomás los pies", "perdón, solamente los dedos"],
+)
+def test_numb_legs_narrowed_to_the_feet_is_no_cord_sign(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "tengo dormidas las dos piernas", fix)
+    assert "cord-signs" not in a.rules, a.findings
+    assert "numbness" in present(a)
+
+
+def test_weak_legs_narrowed_to_one_side_stays_an_emergency(es: TriageEngine) -> None:
+    a = _read(es, "no puedo mover las piernas", "bueno, solo la izquierda")
+    assert a.level.label == "emergency"
+
+
+# -- dizziness said with the verb is something for the care team to read -------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["me mareé en la ducha", "se ha mareado varias veces hoy", "me mareo al pararme"]
+)
+def test_dizziness_said_with_the_verb_is_not_silently_none(es: TriageEngine, text: str) -> None:
+    assert _read(es, text).level.label == "routine"
+
+
+def test_a_faint_denied_for_dizziness_keeps_the_dizziness(es: TriageEngine) -> None:
+    a = _read(es, "me desmayé", "bueno, no llegué a desmayarme, solo me mareé")
+    assert "syncope" not in present(a)
+    assert a.level.label == "routine"
+
+
+def test_dizziness_of_the_past_is_none(es: TriageEngine) -> None:
+    assert _read(es, "antes me mareaba con la quimio").level.label == "none"

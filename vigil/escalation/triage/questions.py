@@ -167,10 +167,19 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         # "no, no para" to "¿El sangrado no para?", "no, it won't stop" to "Is the bleeding
         # not stopping?": the "no" agrees with a question asked in the negative.
         yes, no = no, None
-    if yes is None and no is None and "large_amount" in question.modifiers:
+    # "unas rayitas" to "¿Ha tosido sangre?" as much as to "¿Cuánta sangre?": an amount of
+    # blood said as the answer says there was some.
+    amounted = reader.lex.modifier_targets.get("large_amount", frozenset())
+    asks_amount = "large_amount" in question.modifiers or bool(amounted & set(question.concepts))
+    if yes is None and no is None and asks_amount:
         said = " ".join(t.norm for t in tokens[:lead_end] if t.kind != PUNCT)
         lists = reader.lex.lists
-        if said in lists.get("large_answers", frozenset()) or said in lists.get("small_amounts", frozenset()):
+        if (
+            said in lists.get("large_answers", frozenset())
+            or said in lists.get("small_amounts", frozenset())
+            # "unos hilitos nomás": a small amount with words around it
+            or _small_amount_after(reader, tokens[:lead_end])
+        ):
             # "more" or "streaks" to "How much blood? (streaks, a teaspoon, more)": there was blood
             yes = Mention(0, max(1, lead_end), (("ans", "yes"),))
     if yes is None and no is None and ON_TREATMENT in question.concepts:
@@ -557,6 +566,8 @@ def _answer_modifiers(reader: Reader, reading: Reading) -> set[str]:
         if not m.has("concept") and m.has("mod"):
             if any(0 <= m.i - g.j <= 2 and tokens[g.i].clause == tokens[m.i].clause for g in fine):
                 continue  # "only when I'm moving, fine sat in the chair": fine then, not then
+            if reader.denied_after(reading, m):
+                continue  # "pero sentada estoy bien": the circumstance is denied
             mods.update(m.values("mod"))
     return mods
 
