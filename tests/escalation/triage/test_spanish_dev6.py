@@ -659,3 +659,24 @@ def test_not_stopping_work_is_nothing() -> None:
 @pytest.mark.parametrize("text", ["ando sin sentir las piernas", "llevo horas sin sentir mis piernas"])
 def test_without_feeling_the_legs_is_a_cord_sign(text: str) -> None:
     assert "cord-signs" in assess(text).rules
+
+
+# -- a relative's wish to speak with the nurse goes to the care team ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hija quiere hablar con la enfermera",
+        "mi esposo quisiera hablar con el doctor sobre mis pastillas",
+        "mi mamá quiere hablar con una enfermera de mi tratamiento",
+    ],
+)
+def test_a_relatives_wish_to_speak_with_the_nurse_is_a_nurse_request(text: str) -> None:
+    a = assess(text)
+    assert "nurse_request" in present(a), a.findings
+    assert a.level.label == "routine"
+
+
+def test_a_relatives_own_symptom_stays_theirs() -> None:
+    assert level("mi hija tiene tos desde ayer") == "none"
