@@ -478,3 +478,16 @@ def test_a_faint_denied_for_dizziness_keeps_the_dizziness(es: TriageEngine) -> N
 
 def test_dizziness_of_the_past_is_none(es: TriageEngine) -> None:
     assert _read(es, "antes me mareaba con la quimio").level.label == "none"
+
+
+# -- someone else's symptom, now the writer's too ------------------------------------------------
+
+
+@pytest.mark.parametrize("later", ["ya me la contagió", "a mí también me dio", "ahora yo también la tengo"])
+def test_someone_elses_symptom_caught_by_the_writer_is_present(es: TriageEngine, later: str) -> None:
+    a = _read(es, "mi nieto anda con gripa y tos", later)
+    assert "cough" in present(a), a.findings
+
+
+def test_the_writer_saying_they_are_well_keeps_it_someone_elses(es: TriageEngine) -> None:
+    assert not present(_read(es, "mi nieto anda con tos", "yo no, yo bien"))
