@@ -799,3 +799,71 @@ def test_a_raw_lining_is_pain_rated_by_a_score_after(text: str) -> None:
 @pytest.mark.parametrize("text", ["raw chicken for tea", "feeling a bit raw after the funeral"])
 def test_raw_food_or_feelings_are_no_pain(text: str) -> None:
     assert "pain" not in _present(text)
+
+
+# -- a site said apart from its quality, in the same sentence, after what is spreading -----------
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "now its up to my waist, both sides, numb",
+        "spread up to my belly button now, gone numb",
+        "right up to the waist today, completely numb",
+    ],
+)
+def test_numbness_spreading_to_the_waist_said_apart_is_extensive(after: str) -> None:
+    assert "cord-signs" in _reading("pins and needles in my feet", after).rules
+
+
+def test_a_quality_said_with_its_own_site_takes_no_other() -> None:
+    a = _reading("pins and needles in my feet", "up to my waist in paperwork, fingers numb from typing")
+    assert "cord-signs" not in a.rules
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "tried to wee twice and can't get a drop out even though I need to",
+        "cannot squeeze anything out but I need to go",
+        "couldn't get a drip out though I feel like I need to",
+    ],
+)
+def test_nothing_comes_though_the_need_is_there_after_back_ache_is_cord_compression(after: str) -> None:
+    assert "mscc-neuro" in _reading("ache between my shoulder blades", after).rules
+
+
+def test_no_drop_out_of_a_bottle_is_no_bladder_trouble() -> None:
+    assert (
+        "mscc-neuro"
+        not in _reading("ache between my shoulder blades", "couldn't get a drop out of the bottle").rules
+    )
+
+
+@pytest.mark.parametrize(
+    "after", ["it's the chemo, not me", "it's the tablets not me", "that's the steroids, not me"]
+)
+def test_a_cause_not_me_gives_nothing_away(after: str) -> None:
+    assert _level("can't stand, legs gone weak", after) == "emergency"
+
+
+@pytest.mark.parametrize("after", ["numb, legs ok", "now numb, legs are fine though", "numb but not my legs"])
+def test_a_site_said_to_be_spared_gives_the_numbness_nothing(after: str) -> None:
+    assert "cord-signs" not in _reading("feet tingling", after).rules
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "sorry, it was definitely coughed up, not from my nose",
+        "sorry it wasn't from my gums",
+        "oops, never from my mouth",
+    ],
+)
+def test_blood_said_not_to_come_from_the_mouth_or_nose_stays_coughed_up(after: str) -> None:
+    assert "hemoptysis" in _reading("coughing up blood this morning", after).rules
+
+
+def test_a_headache_worse_at_night_is_not_a_worsening_headache() -> None:
+    a = _reading(("bit of a headache", None, 0), ("yes", NIGHT, 5))
+    assert "head" not in a.rules

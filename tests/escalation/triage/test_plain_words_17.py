@@ -736,3 +736,104 @@ def test_days_since_the_bowels_opened_is_constipation(text: str) -> None:
     a = assess(text, context=CARER)
     assert "constipation" in present(a)
     assert "hypercalcemia" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm fair puffed just sittin here",
+        "she's puffed even lying in bed",
+    ],
+)
+def test_puffed_at_rest_is_breathless_at_rest(text: str) -> None:
+    assert "breathing" in assess(text, context=CARER).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the cushions are so puffed up",
+        "my eyes look puffed up this morning",
+    ],
+)
+def test_puffed_up_things_are_not_breathless(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))
+
+
+def test_scots_cannae_get_oot_his_chair_is_trouble_getting_up() -> None:
+    assert "gait_difficulty" in present(assess("cannae get oot his chair this morning", context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should Dad's legs go numb, do we ring 999?",
+        "Should mum start being sick, what then?",
+        "should he get a temperature overnight do we come in",
+    ],
+)
+def test_a_conditional_should_about_the_patient_is_hypothetical(text: str) -> None:
+    assert assess(text, context=CARER).level is Level.NONE
+
+
+def test_a_should_question_about_tablets_keeps_the_symptoms_told() -> None:
+    a = assess("should dad take his tablets, his back is killing him and his legs are weak", context=CARER)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I should like to go to sleep and never wake",
+        "I have no desire to continue living",
+        "I would welcome death now",
+        "I just want to be with my late wife",
+    ],
+)
+def test_a_wish_to_die_said_formally_is_self_harm(text: str) -> None:
+    assert "self_harm" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I visited the grave to be with my late husband on his anniversary",
+        "no desire to go to the party",
+    ],
+)
+def test_visits_and_parties_are_not_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pad is saturated with blood every hour",
+        "a nosebleed that has continued for ninety minutes",
+        "blood trickling from the line site and it won't cease",
+    ],
+)
+def test_bleeding_told_formally_as_soaking_or_lasting_is_major(text: str) -> None:
+    assert "bleeding-major" in assess(text).rules
+
+
+def test_rain_that_will_not_cease_is_nothing() -> None:
+    assert assess("the rain won't cease today").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Sir my mother is not able to stand from yesterday", "gait_difficulty"),
+        ("stool passing in bed without knowing", "bladder_bowel_dysfunction"),
+        ("his breath is coming short even sitting", "dyspnea"),
+    ],
+)
+def test_more_of_a_learners_words_for_red_flags(text: str, concept: str) -> None:
+    a = assess(text, context=CARER)
+    assert concept in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_cant_stand_the_heat_is_no_trouble_standing() -> None:
+    assert "gait_difficulty" not in present(assess("I can't stand from the heat in this ward"))

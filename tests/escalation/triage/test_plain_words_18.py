@@ -844,3 +844,53 @@ def test_a_person_asleep_who_will_not_wake_is_still_drowsy() -> None:
     a = assess("he's gone to sleep and won't wake up", None, CARER)
     assert "drowsiness" in present(a)
     assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text", ["going a lot more than usual", "been going loads more than normal", "going every hour"]
+)
+def test_how_often_answering_a_bladder_question_is_frequency_not_control_lost(text: str) -> None:
+    a = assess(text, "Any trouble passing urine, or controlling your bladder or bowels?")
+    assert "polyuria" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+def test_cannot_go_at_all_to_a_bladder_question_is_still_retention() -> None:
+    q = "Any trouble passing urine, or controlling your bladder or bowels?"
+    assert assess("can't go at all", q).level is Level.EMERGENCY
+
+
+def test_going_to_the_gym_more_is_nothing() -> None:
+    assert assess("I'm going a lot more to the gym these days").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("threw up at 5am, 7am, 9am, 11am, 1pm and 3pm", Level.URGENT),
+        ("runny poo at 8am, 10am, midday and 2pm", Level.URGENT),
+        ("vomited at 6am then 9am", Level.ROUTINE),
+    ],
+)
+def test_a_list_of_times_after_a_counted_symptom_counts_each_time(text: str, level: Level) -> None:
+    assert assess(text, None, ON_TX if "poo" in text else None).level is level
+
+
+def test_one_time_of_day_is_no_count() -> None:
+    a = assess("vomited at 6am, fine since")
+    assert all(f.count is None for f in a.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the runs 2 this morning, 2 this afternoon, 1 tonight",
+        "diarrhoea 5 since breakfast",
+    ],
+)
+def test_bare_numbers_told_for_parts_of_the_day_count_the_symptom(text: str) -> None:
+    assert assess(text, None, ON_TX).level is Level.URGENT
+
+
+def test_tablets_taken_this_morning_are_no_count() -> None:
+    assert assess("diarrhoea, took 4 this morning", None, ON_TX).level is Level.ROUTINE

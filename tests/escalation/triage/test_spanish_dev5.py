@@ -1,7 +1,10 @@
-"""Spanish classes a fifth writer used that the engine had not met: tingling told by its
-diminutives, the progressive of "bother" verbs, the trunk or the body from the waist down that
-has lost its feeling, wetting oneself with "se me hizo", repeated trips. Each with the hard
-negatives beside it. Our own sentences, never a bench's."""
+"""Spanish classes the fifth and sixth writers (es_dev5, es_dev6, es_conversations_dev4/5) and
+the older holdouts used that the engine had not met: cord signs in other words (tingling
+diminutives, a trunk without feeling, "se me hizo pipí"), the past and someone else ("hace un
+año", "la tos de mi esposo", a relative set apart by commas), circumstances denied after them
+("sentada no"), answers that name their place or take a finding as given, figures of speech,
+counts said the Spanish way, spelling slips that keep the sound. Each with the hard negatives
+beside it. Our own sentences, never a bench's."""
 
 from __future__ import annotations
 
@@ -1218,3 +1221,209 @@ def test_fear_of_dying_is_patient_worry(text: str) -> None:
 
 def test_fear_of_a_fever_to_come_is_nothing() -> None:
     assert level("tengo miedo de que me dé fiebre") == "none"
+
+
+# -- legs that give way, strength gone from a limb ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("me duele la columna y tengo las piernas como de hule", "mscc-neuro"),
+        ("se me doblaron las rodillas en la cocina", "cord-signs"),
+        ("se le fue la fuerza de la mano izquierda, no puede agarrar el vaso", "neuro-acute"),
+    ],
+)
+def test_limbs_that_give_way_or_lose_strength_are_weakness(text: str, rule: str) -> None:
+    assert rule in assess(text, context=CARER).rules, assess(text).findings
+
+
+def test_a_cup_slipping_is_not_weakness() -> None:
+    assert level("se me fue la taza de las manos por andar distraída") == "none"
+
+
+# -- breath: stopping every few words, "ando ahogada", "no me daba el aire" -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("tengo que parar a tomar aire cada dos palabras", "breathing"),
+        ("ando ahogada desde ayer", "dyspnea-new"),
+        ("subiendo no me daba el aire, cosa nueva", "dyspnea-new"),
+    ],
+)
+def test_breath_said_in_everyday_words(text: str, rule: str) -> None:
+    assert rule in assess(text).rules, assess(text).findings
+
+
+def test_fine_sitting_after_a_yes_is_not_at_rest() -> None:
+    a = assess(
+        "sí, desde el martes, pero acostada estoy bien", "¿Tiene falta de aire nueva o peor que antes?"
+    )
+    assert "breathing" not in a.rules, a.findings
+
+
+# -- a lash, a pull, a tight chest misspelled, a complaint of the chest ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("al estornudar siento un latigazo en la espalda", "back_pain"),
+        ("me dio un tirón en la cintura", "back_pain"),
+        ("me apreta el pecho", "chest_pain"),
+        ("mi mamá se queja del pecho", "chest_pain"),
+    ],
+)
+def test_pain_words_of_everyday_speech(text: str, concept: str) -> None:
+    assert concept in present(assess(text, context=CARER)), assess(text).findings
+
+
+# -- bowel, bladder, thirst, sleep, appetite in everyday words ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("tengo chorrillo desde anoche", "diarrhea"),
+        ("ando floja del estómago", "diarrhea"),
+        ("bebo cuatro litros de agua al día", "thirst"),
+        ("me despierto tres veces por la noche para orinar", "polyuria"),
+        ("tengo ganas de devolver", "nausea"),
+        ("se queda dormida en medio de la plática", "drowsiness"),
+        ("el apetito no regresa", "appetite_loss"),
+        ("no estoy haciendo del baño bien", "constipation"),
+        ("ando sin fuerzas para nada", "fatigue"),
+    ],
+)
+def test_everyday_words_for_common_symptoms(text: str, concept: str) -> None:
+    assert concept in present(assess(text, context=CARER)), assess(text).findings
+
+
+def test_a_sip_that_comes_back_is_vomiting_without_fluids() -> None:
+    assert "vomiting" in assess("bebo un traguito de agua y lo devuelvo").rules
+
+
+def test_a_stocking_that_no_longer_fits_is_leg_swelling() -> None:
+    assert "leg_swelling" in present(assess("las medias de compresión ya no me entran"))
+
+
+# -- something wrong in me; not knowing the day ---------------------------------------------------
+
+
+def test_something_not_right_in_me_is_worry() -> None:
+    assert "patient_worry" in present(assess("algo en mí no anda bien"))
+
+
+@pytest.mark.parametrize("text", ["no sé ni qué día es hoy", "no sé en qué día estamos, me siento atontado"])
+def test_not_knowing_the_day_is_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text)), assess(text).findings
+
+
+def test_not_knowing_what_day_the_appointment_is_is_nothing() -> None:
+    assert "confusion" not in present(assess("no sé qué día es mi cita, ¿me lo confirman?"))
+
+
+# -- long ago, breathless with news, someone said not to be the patient ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "antes me desmayaba con las inyecciones, pero hace años de eso",
+        "me quedé sin aliento con la sorpresa de mis hijos",
+        "mi tía (no es la paciente) se cayó dos veces",
+    ],
+)
+def test_long_ago_news_or_someone_not_the_patient_is_nothing(text: str) -> None:
+    assert level(text) == "none", assess(text).findings
+
+
+# -- from conversations: the floor on waking, halfway up the stairs, nothing staying down --------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("no puedo terminar de decir una oración sin parar", "breathing"),
+        ("desperté tirada en el piso del baño", "neuro-acute"),
+        ("me levanté y estuve en el suelo sin saber cuánto tiempo pasó", "neuro-acute"),
+        ("tengo que pararme a medio camino en la escalera, antes no", "dyspnea-new"),
+        ("no me queda nada en el estómago", "vomiting"),
+    ],
+)
+def test_emergencies_and_urgencies_said_in_passing(text: str, rule: str) -> None:
+    assert rule in assess(text).rules, assess(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("el cuello cada día peor", "neck_pain"),
+        ("esgarré con sangre esta mañana", "hemoptysis"),
+        ("ando con poco fuelle", "dyspnea"),
+        ("tres veces al baño aguado", "diarrhea"),
+    ],
+)
+def test_regional_words_for_symptoms(text: str, concept: str) -> None:
+    assert concept in present(assess(text)), assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me caí de la bici de joven, nada más",
+        "hace 38 grados en Sevilla",
+        "estamos a 41 grados a la sombra",
+        "se me fue el aliento de la alegría al verla",
+    ],
+)
+def test_accidents_weather_and_joy_are_nothing(text: str) -> None:
+    a = assess(text)
+    assert a.level.label in ("none", "routine"), a.findings
+    assert "fever" not in present(a)
+    assert "gait_difficulty" not in present(a)
+    assert "dyspnea" not in present(a)
+
+
+def test_a_fever_of_38_degrees_stays_a_fever() -> None:
+    assert "fever" in present(assess("tengo 38 grados de fiebre"))
+
+
+def test_halfway_up_then_fine_sitting_stays_urgent() -> None:
+    a = talk(
+        "tuve que sentarme en la escalera a la mitad, eso antes no me pasaba",
+        ("¿Le falta el aire en reposo o no puede terminar una frase?", "no, sentada estoy bien"),
+    )
+    assert a.level.label == "urgent", a.findings
+
+
+def test_loose_with_a_count_of_trips_is_diarrhoea() -> None:
+    assert "diarrhea" in assess("ando floja, como 8 idas al baño hoy").rules
+
+
+def test_loose_of_everything_is_nothing() -> None:
+    assert level("ando suelto de todo, relajado") == "none"
+
+
+def test_a_patient_at_39_degrees_has_a_fever() -> None:
+    assert "fever" in present(assess("mi papá está a 39 grados", context=CARER))
+
+
+# -- treatment finished months ago is no active treatment -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo 37.8, pero terminé la quimio en marzo",
+        "37.7 de temperatura, acabé el tratamiento hace cuatro meses",
+    ],
+)
+def test_a_low_fever_months_after_treatment_is_routine(text: str) -> None:
+    assert level(text) == "routine", assess(text).findings
+
+
+def test_a_fever_a_week_after_chemo_is_neutropenic() -> None:
+    assert "neutropenic-fever" in assess("tengo 38.4, terminé la quimio hace una semana").rules

@@ -35,6 +35,13 @@ ME: frozenset[str] = frozenset(
     {"i", "im", "i'm", "ive", "i've", "id", "i'd", "ill", "i'll", "my", "me", "mine", "myself"}
 )
 ALSO: re.Pattern[str] = re.compile(r"\b(too|as well|also)\b")
+# A site said to be spared: "not my legs", "legs are fine".
+_SITE_DENIED_BEFORE: re.Pattern[str] = re.compile(
+    r"\b(not|no|never|except|apart from)\W+((my|the|his|her|both)\W+)?$"
+)
+_SITE_FINE_AFTER: re.Pattern[str] = re.compile(
+    r"^\W*((is|are|s|feel|feels|seem|seems)\W+)?(fine|ok|okay|alright|normal|good)\b"
+)
 # Words that may go with a site said alone ("my lower back", "the left leg").
 _SITE_WORDS: frozenset[str] = frozenset(
     {"my", "the", "his", "her", "both", "left", "right", "lower", "upper", "and"}
@@ -193,6 +200,10 @@ class Phrases:
     sourced: Mapping[str, str] = field(default_factory=dict)
     # "autocorrect", "typo": the words before were wrong, not said too weakly.
     mistyped: tuple[re.Pattern[str], ...] = ()
+    # "*legs": the texting mark for a word put right, without saying so.
+    respell: tuple[re.Pattern[str], ...] = ()
+    # "meant my hand not my leg": the right word (`new`) for the wrong one (`old`), said outright.
+    swap: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
@@ -262,6 +273,8 @@ def phrases(language: str = "en") -> Phrases:
         named_back=re.compile(str(data["named_back"])) if data.get("named_back") else None,
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
         mistyped=patterns("mistyped"),
+        respell=patterns("respell"),
+        swap=patterns("swap"),
         me_after_all=patterns("me_after_all"),
         writers_own=patterns("writers_own"),
         site_fix=patterns("site_fix"),
@@ -334,6 +347,16 @@ def _fever_words_take_readings(pool: list[list[Finding]]) -> None:
 
 def _fever_without_reading(f: Finding) -> bool:
     return f.concept == "fever" and f.present and f.value_c is None
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits (a letter added, dropped or changed) that spell `a` as `b`."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for k, cb in enumerate(b, 1):
+            prev, row[k] = row[k], min(row[k] + 1, row[k - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def _last_was_someone_else(pool: Sequence[Sequence[Finding]]) -> bool:
@@ -622,6 +645,10 @@ class ConversationReader:
                     # "thought the blood in my spit had stopped" then "there's a fleck again"
                     mine.append(back)
                     present = [back]
+                elif not mine and (respelt := self._respelled(pool, text, originals, index, offset)):
+                    # "my eggs feel numb" then "LEGS. stupid autocorrect": the message before,
+                    # read with the word the correction gives, stands for what it said.
+                    changes += respelt
                 elif named is not None:
                     changes += self._overturn_named(pool, named.group("what"), index, offset)
                 elif taken is not None and not (taken == "negated" and self._fine_said_before(pool, text)):
@@ -726,6 +753,7 @@ class ConversationReader:
         changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._pronouns_take_sites(pool, texts, originals)
         self._bare_site_takes_quality(pool, originals)
+        self._loose_site_in_the_sentence(pool, originals)
         self._in_what_came_before(pool, texts)
         self._back_is_the_same(pool, texts, originals)
         self._asked_of_the_one_before(pool)
@@ -868,7 +896,9 @@ class ConversationReader:
                 said = ("present", "resolved")
                 before = [e for fs in pool[:i] for e in fs if e.concept in kinds and e.status in said]
                 if before:
-                    pool[i][x] = replace(f, concept=before[-1].concept)
+                    # "worse at night" tells when it hurts, not that it is getting worse
+                    mods = tuple(m for m in f.modifiers if not (m == "worsening" and "night" in f.modifiers))
+                    pool[i][x] = replace(f, concept=before[-1].concept, modifiers=mods)
 
     def _trips_that_keep_happening(
         self,
@@ -999,6 +1029,44 @@ class ConversationReader:
                         pool[j][x] = replace(f, status="negated")
                         changed.append(Change(f.concept, "negated", offset + j, offset + k))
         return changed
+
+    def _loose_site_in_the_sentence(self, pool: list[list[Finding]], originals: Sequence[str]) -> None:
+        """ "Pins and needles in my feet" then "now it's up to my waist, both sides, numb": a
+        finding from a quality alone takes what a site said apart from it in its sentence gives
+        that quality (`extensive` here), when the two make the same finding. Read in the
+        conversation only, where the message before says what is spreading."""
+        reader, lex = self.engine.reader, self.engine.lexicon
+        for i in range(1, len(pool)):
+            found = [x for x, f in enumerate(pool[i]) if f.present and not f.from_question]
+            if not found or not any(f.present for f in pool[i - 1]):
+                continue
+            r = reader.read(originals[i])
+            for x in found:
+                f = pool[i][x]
+                if self._names_site(f.evidence):
+                    continue
+                at = next(
+                    (m for m in r.mentions if r.tokens[m.i].start == f.start and m.has("quality")), None
+                )
+                if at is None:
+                    continue
+                sentence = r.tokens[at.i].sentence
+                spans = [(g.start, g.end) for g in pool[i] if g.present]
+                mods = set(f.modifiers)
+                for m in r.mentions:
+                    inside = any(a <= r.tokens[m.i].start < b for a, b in spans)
+                    if not m.has("site") or inside or r.tokens[m.i].sentence != sentence:
+                        continue
+                    start, end = r.tokens[m.i].start, r.tokens[m.j - 1].end
+                    said = _plain(originals[i])
+                    if _SITE_DENIED_BEFORE.search(said[:start]) or _SITE_FINE_AFTER.match(said[end:]):
+                        continue  # "numb, legs are fine", "but not my legs": that site is spared
+                    for site in m.values("site"):
+                        for q in at.values("quality"):
+                            if lex.frames.get((site, q)) == f.concept:
+                                mods |= set(lex.frame_mods.get((site, q), ())) & SITE_MODIFIERS
+                if mods != set(f.modifiers):
+                    pool[i][x] = replace(f, modifiers=tuple(sorted(mods)))
 
     def _bare_site_takes_quality(self, pool: list[list[Finding]], originals: Sequence[str]) -> None:
         """One-word texters: "back" then "really sore" is back pain, as "back really sore" would
@@ -1387,6 +1455,50 @@ class ConversationReader:
                     pool[j][k] = replace(pool[j][k], status="present")
                 return [Change(pool[j][k].concept, "present", offset + j, index) for k in denied]
         return []
+
+    def _respelled(
+        self,
+        pool: list[list[Finding]],
+        text: str,
+        originals: Sequence[str],
+        index: int,
+        offset: int,
+    ) -> list[Change]:
+        """A correction that gives the right word for one before: said outright ("meant my hand
+        not my leg") or after saying the words were mistyped ("LEGS. autocorrect", "*chest"),
+        where it stands for the word of the message before spelt most like it that the reader
+        did not place. The nearest earlier message with a finding, read again with it, takes
+        the findings that reading gives. Nothing when no word is found to swap, or when a word
+        guessed by its spelling reads as nothing (the correction then only takes words back)."""
+        j = next((j for j in range(len(pool) - 1, -1, -1) if pool[j]), None)
+        if j is None:
+            return []
+        before = originals[j]
+        said = {w.lower() for w in re.findall(r"[A-Za-z]+", before)}
+        swap = _matches(self.phrases.swap, text)
+        best: tuple[int, str, str] | None = None  # (distance, word before, word given)
+        if swap is not None and swap.group("old") in said and swap.group("new") not in said:
+            best = (0, swap.group("old"), swap.group("new"))
+        elif _matches(self.phrases.mistyped, text) is not None or _matches(self.phrases.respell, text):
+            given = [w for w in re.findall(r"[a-z]+", text) if len(w) >= 3 and w not in said]
+            placed = {w.lower() for f in pool[j] for w in re.findall(r"[A-Za-z]+", f.evidence)}
+            for old in re.findall(r"[A-Za-z]+", before):
+                if len(old) < 3 or old.lower() in placed:
+                    continue
+                for new in given:
+                    d = _distance(old.lower(), new)
+                    if d <= min(2, len(new) // 2) and (best is None or d < best[0]):
+                        best = (d, old, new)
+        if best is None:
+            return []
+        guessed, old, new = best
+        mended = re.sub(rf"(?i)\b{re.escape(old)}\b", new, before, count=1)
+        found = [replace(f, message=offset + j) for f in self.engine.assess(mended).findings]
+        if guessed and not any(f.present for f in found):
+            return []
+        changes = [Change(f.concept, "negated", offset + j, index) for f in pool[j] if f.present]
+        pool[j] = found
+        return changes or [Change(f.concept, f.status, offset + j, index) for f in found[:1]]
 
     def _takes_back(self, text: str) -> Status | None:
         if _matches(self.phrases.reassign, text):

@@ -566,6 +566,8 @@ def _answer_modifiers(reader: Reader, reading: Reading) -> set[str]:
         if not m.has("concept") and m.has("mod"):
             if any(0 <= m.i - g.j <= 2 and tokens[g.i].clause == tokens[m.i].clause for g in fine):
                 continue  # "only when I'm moving, fine sat in the chair": fine then, not then
+            if reader.denied_after(reading, m):
+                continue  # "pero sentada estoy bien": the circumstance is denied
             mods.update(m.values("mod"))
     return mods
 

@@ -228,6 +228,11 @@ class Reader:
         self._count_units = L.get("count_units", frozenset())
         self._score_leads = L.get("score_leads", frozenset()) | L.get("approximately", frozenset())
         self._at_least = L.get("count_at_least", frozenset())
+        # "at 6am, 8am and noon": times of day listed after a symptom, each one a time it happened.
+        self._clock_suffixes = L.get("clock_suffixes", frozenset())
+        self._clock_words = L.get("clock_words", frozenset())
+        self._clock_leads = L.get("clock_leads", frozenset())
+        self._count_joins = self._and | L.get("count_joins", frozenset())
         self._day_parts = L.get("day_parts", frozenset())
         self._count_added_before = L.get("count_added_before", frozenset())
         self._count_totals = L.get("count_totals", frozenset())
@@ -263,6 +268,8 @@ class Reader:
         self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
         self._partial_words = L.get("partial_words", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
+        self._simile_heads = L.get("simile_heads", frozenset())
+        self._side_words = L.get("side_words", frozenset())
         self._canceller_glue = L.get("canceller_glue", frozenset())
         self._feel_denials = L.get("feel_denials", frozenset())
         # "la tos de mi esposo": a finding owned by a person named after it.
@@ -320,6 +327,12 @@ class Reader:
         for cue in L.get("writer_apart", frozenset()):
             words = tuple(cue.split())
             self._writer_apart.setdefault(words[0], []).append(words)
+        # Where a parent lives apart from the writer ("Mum at the care home"): named bare, as a
+        # carer names the patient, they are still someone else.
+        self._parent_away: dict[str, list[tuple[str, ...]]] = {}
+        for cue in L.get("parent_away", frozenset()):
+            words = tuple(cue.split())
+            self._parent_away.setdefault(words[0], []).append(words)
 
     # -- tokens -----------------------------------------------------------------
 
@@ -389,6 +402,15 @@ class Reader:
             if nxt.has("concept") or (nxt.has("quality") and not nxt.has("site")):
                 out[idx] = Mention(m.i, m.j, (("neg", "pre"),))
         return out
+
+    def denied_after(self, r: Reading, m: Mention) -> bool:
+        """Whether a verdict after the circumstance `m` names denies it ("sentada estoy bien",
+        "acostada no"); see `_denied_after`."""
+        owner = [-1] * len(r.tokens)
+        for idx, x in enumerate(r.mentions):
+            for k in range(x.i, x.j):
+                owner[k] = idx
+        return self._denied_after(r.tokens, r.mentions, owner, m)
 
     def free_modifiers(self, text: str) -> set[str]:
         """What a message that names no finding says of how things are ("still going, won't
@@ -564,7 +586,18 @@ class Reader:
                 # "the worst is in my chest, crushing, 9": a quality standing alone as a list
                 # item says what the site of the clause just before it is like.
                 clause = tokens[q.i].clause
-                candidates = [o for o in in_sentence(q) if o.j <= q.i and clause - tokens[o.i].clause == 1]
+                # (or the one before that, when what stands between says only which sides:
+                # "up to my waist, both sides, numb")
+                sides_between = self._only_sides(tokens, clause - 1)
+                candidates = [
+                    o
+                    for o in in_sentence(q)
+                    if o.j <= q.i
+                    and (
+                        clause - tokens[o.i].clause == 1
+                        or (sides_between and clause - tokens[o.i].clause == 2)
+                    )
+                ]
             for s in candidates:
                 c = concept_for(s, q)
                 if c is not None:
@@ -620,10 +653,19 @@ class Reader:
             k -= 1
         k = q.j
         while k < len(tokens) and tokens[k].clause == clause:
+            if tokens[k].norm in self._simile_heads:
+                # ", numb like a dentist injection": what follows "like" is a figure of what
+                # the quality is like, not another fact of the clause.
+                return True
             if not filler(k):
                 return False
             k += 1
         return True
+
+    def _only_sides(self, tokens: list[Token], clause: int) -> bool:
+        """The clause only says which sides ("both sides", "on both sides", "both of them")."""
+        words = [t.norm for t in tokens if t.clause == clause and t.kind != PUNCT]
+        return bool(words) and all(w in self._side_words or w in self._glue for w in words)
 
     @staticmethod
     def _site_before(
@@ -779,6 +821,18 @@ class Reader:
             elif (
                 whole
                 and num.i > 0
+                and tokens[num.i - 1].norm in self._and
+                and num.j + 1 < n
+                and tokens[num.j].norm in self._day_part_leads
+                and any(t.norm in self._day_parts for t in tokens[num.j + 1 : num.j + 3])
+                and any(d.count is not None for d in r.drafts)
+            ):
+                # "the runs 4 times this morning and 3 this afternoon", "and 2 in the night": the
+                # unit said once serves the second part of the day too, so the counts add up
+                self._attach_count(r, index, num.i, num.j, int(num.value))
+            elif (
+                whole
+                and num.i > 0
                 and tokens[num.i - 1].norm in self._count_added_before
                 and (num.j >= n or tokens[num.j].norm not in self._not_counts)
             ):
@@ -792,6 +846,10 @@ class Reader:
             ):
                 # "diarrea cada rato, van 8 hoy": the count so far, said without a unit
                 self._attach_count(r, index, num.i - 1, num.j, int(num.value))
+            elif whole and self._part_of_day_tally(r, num):
+                # "the runs 2 this morning, 3 this afternoon, 2 tonight": a bare number told
+                # for a part of the day, straight after the symptom or a comma, is a count
+                self._attach_count(r, index, num.i, num.j, int(num.value))
             elif whole and self._at_least_alone(r, num):
                 # "I vomit many many time today, more than ten": a bare "more than" number after
                 # a counted symptom is how many times.
@@ -817,6 +875,7 @@ class Reader:
                 if d is not None:
                     d.mods.add("large_amount")
         self._runs(r)
+        self._clock_times(r)
         if r.readings and self.lex.fever_word_takes_reading:
             self._fever_word_is_its_reading(r)
         elif r.readings and self.lex.lists.get("fever_reading_links"):
@@ -875,6 +934,29 @@ class Reader:
             self._count_run(run)
             run = [d] if d.end - d.start == 1 else []
         self._count_run(run)
+
+    def _clock_times(self, r: Reading) -> None:
+        """'vomited at 6am, 8am, 10am, noon, 2pm and 4pm': a counted symptom followed by a list
+        of the times it happened counts one for each time listed."""
+        tokens, n = r.tokens, len(r.tokens)
+        if not self._clock_suffixes:
+            return
+        for d in r.drafts:
+            if d.concept not in self._count_targets or d.count is not None:
+                continue
+            k = d.end + (d.end < n and tokens[d.end].norm in self._clock_leads)
+            times = 0
+            while k < n:
+                if tokens[k].kind == NUM and k + 1 < n and tokens[k + 1].norm in self._clock_suffixes:
+                    times, k = times + 1, k + 2
+                elif tokens[k].norm in self._clock_words:
+                    times, k = times + 1, k + 1
+                else:
+                    break
+                if k < n and (tokens[k].norm == "," or tokens[k].norm in self._count_joins):
+                    k += 1
+            if times >= 2:
+                d.count = times
 
     @staticmethod
     def _count_run(run: list[Draft]) -> None:
@@ -1132,6 +1214,21 @@ class Reader:
                         r.drafts.append(d)
                         return d
         return None
+
+    def _part_of_day_tally(self, r: Reading, num: Number) -> bool:
+        tokens, n = r.tokens, len(r.tokens)
+        if not (0 < num.value <= 30) or num.j >= n:
+            return False
+        nxt = tokens[num.j].norm
+        if nxt not in self._day_part_leads and nxt not in self._day_parts:
+            return False
+        # Only straight after the symptom or a list's comma: "took 4 this morning" is tablets.
+        prev = tokens[num.i - 1] if num.i > 0 else None
+        if prev is None or not (prev.norm in {",", ":", ";"} or prev.norm in self._and):
+            return any(d.concept in self._count_targets and d.end == num.i for d in r.drafts)
+        before = [d for d in r.drafts if d.end <= num.i]
+        last = max(before, key=lambda d: d.end, default=None)
+        return last is not None and last.concept in self._count_targets
 
     def _at_least_alone(self, r: Reading, num: Number) -> bool:
         """'more than ten' closing a clause, with no unit of its own after it, and a counted
@@ -1616,6 +1713,7 @@ class Reader:
             return subject
         starts = {m.i: m for m in mentions}
         parent_is_patient: bool | None = None  # worked out at the first "my mum"
+        parent_apart: bool | None = None  # worked out at the first bare "Mum"
         # "Dave's coughing up blood, he's not your patient": who is written about is not the
         # patient; the writer is, where they speak of themselves.
         base = OTHER if any(("marker", "not_patient") in m.tags for m in mentions) else 0
@@ -1641,6 +1739,9 @@ class Reader:
                     # "my father-in-law" is no "Dad": only a parent named in one word is.
                     parent = tok.norm in self._bare_names and m.j - m.i == 1
                     bare = parent and prev not in self._owner_words
+                    if bare and parent_apart is None:
+                        parent_apart = self._phrase_in([t.norm for t in tokens], self._parent_away)
+                    bare = bare and not parent_apart
                     if parent and prev in self._parent_owners:
                         if parent_is_patient is None:
                             parent_is_patient = self._parent_is_patient(tokens)
@@ -1714,10 +1815,11 @@ class Reader:
         norms = [t.norm for t in tokens]
         if not self._writer_words.isdisjoint(norms):
             return False
-        apart = self._writer_apart
-        return not any(
-            tuple(norms[k : k + len(c)]) == c for k, w in enumerate(norms) for c in apart.get(w, ())
-        )
+        return not self._phrase_in(norms, self._writer_apart)
+
+    @staticmethod
+    def _phrase_in(norms: list[str], phrases: dict[str, list[tuple[str, ...]]]) -> bool:
+        return any(tuple(norms[k : k + len(c)]) == c for k, w in enumerate(norms) for c in phrases.get(w, ()))
 
     def _worried_about(self, tokens: list[Token], k: int, j: int) -> bool:
         """Someone the writer is worried about ("worried about my mum", "it's my husband I'm
