@@ -101,7 +101,13 @@ def test_the_weathers_temperature_is_not_a_fever(es: TriageEngine, text: str) ->
 
 @pytest.mark.parametrize(
     "text",
-    ["hace tres días tuve 38.9", "tengo 39 de fiebre con este calor", "le tomé la temperatura: 38.4"],
+    [
+        "hace tres días tuve 38.9",
+        "tengo 39 de fiebre con este calor",
+        "le tomé la temperatura: 38.4",
+        "tengo 38.5 y la temperatura ambiente es normal",
+        "salí a la calle y tenía 38.7",
+    ],
 )
 def test_a_body_reading_beside_time_or_heat_words_is_still_a_fever(es: TriageEngine, text: str) -> None:
     assert "fever" in present(_read(es, text))
