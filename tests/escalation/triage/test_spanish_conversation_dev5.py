@@ -497,3 +497,14 @@ def test_someone_elses_symptom_caught_by_the_writer_is_present(es: TriageEngine,
 
 def test_the_writer_saying_they_are_well_keeps_it_someone_elses(es: TriageEngine) -> None:
     assert not present(_read(es, "mi nieto anda con tos", "yo no, yo bien"))
+
+
+@pytest.mark.parametrize("later", ["y yo también", "a mí también", "yo igual"])
+def test_the_writer_saying_me_too_has_it_too(es: TriageEngine, later: str) -> None:
+    a = _read(es, "mi esposa tiene una tos fea", later)
+    assert "cough" in present(a), a.findings
+
+
+def test_another_symptom_said_with_tambien_still_follows_the_one_before(es: TriageEngine) -> None:
+    a = _read(es, "el dolor de garganta ya se me quitó", "y la fiebre también")
+    assert not present(a), a.findings
