@@ -84,3 +84,42 @@ def test_a_thunderclap_in_the_head_is_a_sudden_headache(text: str) -> None:
 
 def test_a_thunderclap_in_the_sky_is_not_a_headache() -> None:
     assert "headache" not in present(assess("a huge thunderclap outside made the cat hide"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "specks of blood when I hawk up first thing",
+        "a bit of red in my phlegm today",
+        "some red in the sputum again",
+    ],
+)
+def test_blood_hawked_up_or_red_in_the_phlegm_is_hemoptysis(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_red_in_the_sky_is_not_blood() -> None:
+    assert assess("lovely bit of red in the sky tonight").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a bit short of wind on the hill",
+        "my breathing feels tight today",
+        "his breath has gone all tight",
+    ],
+)
+def test_short_of_wind_or_a_tight_breathing_is_dyspnea(text: str) -> None:
+    assert "dyspnea" in present(assess(text))
+
+
+def test_a_tight_chest_with_short_wind_is_an_emergency() -> None:
+    assert assess("chest feels tight and I'm short of wind").level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my shoes feel tight", "the wind is short and sharp today"])
+def test_tight_clothes_or_a_windy_day_are_not_dyspnea(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))
