@@ -94,3 +94,53 @@ def test_a_hedged_wish_not_to_wake_is_self_harm(text: str) -> None:
 
 def test_not_waking_up_in_the_night_is_not_self_harm() -> None:
     assert _level("slept right through, didnt wake up once") != "emergency"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("coughd and there was blood in the tissue", "just a smear"),
+        ("i faintd in the kitchen",),
+        ("vomitd up my dinner", "then vomitd again"),
+    ],
+)
+def test_a_past_tense_with_its_e_dropped_is_read_as_the_verb(texts: tuple[str, ...]) -> None:
+    messages = [Message(t, T0 + timedelta(minutes=i), None, None) for i, t in enumerate(texts)]
+    reading: Any = ConversationReader(default_engine()).read(messages, None).assessment
+    assert {f.concept for f in reading.findings if f.present} & {"hemoptysis", "syncope", "vomiting"}
+
+
+def test_a_word_ending_in_d_that_is_already_a_word_is_left_alone() -> None:
+    assert _level("went to bed early, feeling good") == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("a couple of red dots after I coughed", "my chest aches on the right too"),
+        ("some pink spots when im coughing", "and it hurts in my chest"),
+        ("tiny red spots as he coughs", "he says his chest is sore"),
+    ],
+)
+def test_red_marks_seen_when_coughing_are_coughed_blood(texts: tuple[str, str]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+def test_red_spots_on_the_skin_are_not_coughed_blood() -> None:
+    assert _level("red spots on my arm", "and a bit of a cough") == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "headache came on like a thunderclap this afternoon",
+        "worst headache, thunderclap style",
+        "my head pain hit like a crack of thunder",
+    ],
+)
+def test_a_headache_like_thunder_is_sudden(text: str) -> None:
+    assert _level(text) == "urgent"
+
+
+def test_a_dull_headache_in_a_storm_is_routine() -> None:
+    assert _level("dull headache since the storm last night") == "routine"
