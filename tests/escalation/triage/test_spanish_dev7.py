@@ -146,3 +146,27 @@ def test_hacer_del_dos_and_being_blocked_up_are_constipation(text: str) -> None:
 @pytest.mark.parametrize("text", ["ando tapado de la nariz", "sigo tapada de los oídos desde el avión"])
 def test_a_blocked_nose_or_ears_is_no_constipation(text: str) -> None:
     assert "constipation" not in concepts(text)
+
+
+CARER_WRITES: dict[str, Any] = {"writer": "carer"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mamá se duerme hasta masticando",
+        "a mi suegro ya no lo podemos mantener despierto",
+        "me quedo dormida de pie en la cocina",
+        "mi hermano se la pasa dormido, casi no come",
+    ],
+)
+def test_asleep_where_no_one_sleeps_is_drowsiness(text: str) -> None:
+    assert level(text, context=CARER_WRITES) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mi nieto se queda dormido viendo la tele", "anoche dormí como bebé", "ando bien modorro"],
+)
+def test_ordinary_sleep_is_no_drowsiness_but_modorro_is(text: str) -> None:
+    assert ("drowsiness" in concepts(text)) == ("modorro" in text)
