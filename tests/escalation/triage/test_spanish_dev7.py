@@ -170,3 +170,35 @@ def test_asleep_where_no_one_sleeps_is_drowsiness(text: str) -> None:
 )
 def test_ordinary_sleep_is_no_drowsiness_but_modorro_is(text: str) -> None:
     assert ("drowsiness" in concepts(text)) == ("modorro" in text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no digo ni tres palabras sin parar a tomar aire",
+        "no puede hablar ni dos palabras sin detenerse a respirar",
+        "unas pocas palabras sin pararme a respirar y ya, estando acostada",
+    ],
+)
+def test_a_few_words_before_the_breath_runs_out_is_severe_breathlessness(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "antes caminaba hasta el parque, ahora me detengo cada rato a agarrar aire",
+        "mi mamá respira cada vez más cortito al bañarse",
+        "antes subía las escaleras, ahora tengo que parar en el descanso a recuperar el aliento",
+    ],
+)
+def test_breath_shorter_than_it_used_to_be_is_urgent(text: str) -> None:
+    assert level(text, context=CARER_WRITES) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me detengo en cada esquina a tomar aire fresco", "tuve que salir a tomar aire fresco de la oficina"],
+)
+def test_going_out_for_fresh_air_is_no_breathlessness(text: str) -> None:
+    assert "dyspnea" not in concepts(text)
