@@ -202,3 +202,22 @@ def test_breath_shorter_than_it_used_to_be_is_urgent(text: str) -> None:
 )
 def test_going_out_for_fresh_air_is_no_breathlessness(text: str) -> None:
     assert "dyspnea" not in concepts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me duele la nuca y los brazos se me caen solitos",
+        "dolor de espalda fuerte y ayer las piernas ya no me sostenían",
+        "el cuelo me duele mucho y tengo dormidos los brasos",
+    ],
+)
+def test_spinal_pain_with_limbs_that_drop_or_fail_is_an_emergency(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["se me caen solos los dientes", "se le caen solas las pestañas con la quimio"]
+)
+def test_teeth_or_lashes_that_fall_are_no_limb_weakness(text: str) -> None:
+    assert "limb_weakness" not in concepts(text)
