@@ -123,3 +123,81 @@ def test_a_tight_chest_with_short_wind_is_an_emergency() -> None:
 @pytest.mark.parametrize("text", ["my shoes feel tight", "the wind is short and sharp today"])
 def test_tight_clothes_or_a_windy_day_are_not_dyspnea(text: str) -> None:
     assert "dyspnea" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs won't go where I want them to",
+        "his feet didn't land where he aimed them",
+        "lower back's agony and my feet won't go where I tell them",
+    ],
+)
+def test_limbs_that_miss_where_they_are_aimed_are_weak(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_children_who_will_not_go_where_told_are_no_symptom() -> None:
+    assert assess("the grandkids wouldn't go where I told them").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my back was screaming all night",
+        "spine has been screaming since I lifted the box",
+        "back kept screaming on the drive home",
+    ],
+)
+def test_a_screaming_back_is_severe_back_pain(text: str) -> None:
+    a = assess(text)
+    assert "back_pain" in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tight belt of pain round my middle and my tummy feels numb",
+        "a belt of pain across my ribs and pins and needles in my legs",
+        "like a girdle of pain around my waist, legs going weak",
+    ],
+)
+def test_a_belt_of_pain_round_the_trunk_is_spinal_pain(text: str) -> None:
+    a = assess(text)
+    assert "back_pain" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_belt_worn_round_the_waist_is_not_back_pain() -> None:
+    assert "back_pain" not in present(assess("my belt feels tight round my waist after lunch"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can't hold my urine any more", "I no fit hold my urine", "he couldn't hold his urine last night"],
+)
+def test_urine_that_cannot_be_held_is_incontinence(text: str) -> None:
+    a = assess(text)
+    assert "bladder_bowel_dysfunction" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "everything's too much, might just walk into the sea",
+        "could just wade into the river and be done",
+        "honestly I might just step out into the traffic",
+    ],
+)
+def test_a_resigned_maybe_of_walking_into_water_is_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_walking_into_the_sea_for_a_paddle_is_not_self_harm() -> None:
+    assert assess("we might walk into the sea for a paddle tomorrow").level is Level.NONE
