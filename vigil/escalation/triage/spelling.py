@@ -115,6 +115,10 @@ class Normaliser:
             raw = collapsed
         if raw.endswith("in") and raw + "g" in self._known:
             return raw + "g"
+        # A past tense with its "e" dropped ("coughd", "faintd"): fuzzy matching would tie
+        # it with the present ("cough", "coughs") and give up.
+        if len(raw) >= 5 and raw.endswith("d") and raw[:-1] + "ed" in self._known:
+            return self._lex.spelling.get(raw[:-1] + "ed", raw[:-1] + "ed")
         return self._lex.spelling.get(raw) or self._fuzzy(raw)
 
     def _fuzzy(self, word: str) -> str:

@@ -1,0 +1,146 @@
+"""Conversations across messages (conversations_dev10): a past episode then "nothing like that
+since"; a slip said so ("sorry typo, I meant ...") that takes the words back; laughter told as
+dying; a passive wish not to wake hedged with "just". Examples in our own words, with hard
+negatives beside them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from vigil.escalation.triage import default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+def _level(*texts: str) -> str:
+    messages = [Message(text, T0 + timedelta(minutes=i * 2), None, None) for i, text in enumerate(texts)]
+    reading: Any = ConversationReader(default_engine()).read(messages, None).assessment
+    return str(reading.level.label)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("when I first started treatment I had a temperature", "nothing like that since, touch wood"),
+        ("last time I had the infusion I was shivering all night", "this cycle nothing like that"),
+        ("on my first round of chemo I bled from the gums a lot", "not had it since"),
+        ("when I had the op I couldn't get my breath", "none of that this time thankfully"),
+    ],
+)
+def test_a_past_episode_that_has_not_come_back_is_not_raised(texts: tuple[str, str]) -> None:
+    assert _level(*texts) in {"none", "routine"}
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # nothing dates the first message to the past: it is now
+        ("I have a temperature and I'm on chemo", "nothing like that since yesterday though"),
+        # "nothing like that before" makes it new, not over
+        ("last time I had chemo I felt fine but now I'm burning up", "nothing like that before"),
+    ],
+)
+def test_a_present_episode_stays_raised_after_nothing_like_that(texts: tuple[str, str]) -> None:
+    assert _level(*texts) in {"urgent", "emergency"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "sorry typo I meant can't wait for the weekend",
+        "oops autocorrect, I meant cant believe the score",
+        "soz wrong word, meant couldn't bear that film",
+    ],
+)
+def test_a_slip_said_so_takes_back_the_words_before(second: str) -> None:
+    assert _level("can't breathe", second) == "none"
+
+
+def test_a_slip_that_names_a_finding_of_its_own_still_counts() -> None:
+    assert _level("can't sleep", "sorry typo I meant can't breathe") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the grandkids had me killing myself laughing",
+        "nearly killed myself laughing at that show",
+        "we were killing ourselves with laughter, I was killing myself with laughter",
+    ],
+)
+def test_laughter_told_as_dying_is_not_self_harm(text: str) -> None:
+    assert _level(text) != "emergency"
+
+
+def test_wanting_to_kill_myself_is_still_self_harm() -> None:
+    assert _level("some days I think about killing myself") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would be simpler if I just didnt wake up",
+        "sometimes think it'd be kinder if I simply didnt wake up",
+        "easier on everyone if I just didnt wake up tomorrow",
+    ],
+)
+def test_a_hedged_wish_not_to_wake_is_self_harm(text: str) -> None:
+    assert _level(text) == "emergency"
+
+
+def test_not_waking_up_in_the_night_is_not_self_harm() -> None:
+    assert _level("slept right through, didnt wake up once") != "emergency"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("coughd and there was blood in the tissue", "just a smear"),
+        ("i faintd in the kitchen",),
+        ("vomitd up my dinner", "then vomitd again"),
+    ],
+)
+def test_a_past_tense_with_its_e_dropped_is_read_as_the_verb(texts: tuple[str, ...]) -> None:
+    messages = [Message(t, T0 + timedelta(minutes=i), None, None) for i, t in enumerate(texts)]
+    reading: Any = ConversationReader(default_engine()).read(messages, None).assessment
+    assert {f.concept for f in reading.findings if f.present} & {"hemoptysis", "syncope", "vomiting"}
+
+
+def test_a_word_ending_in_d_that_is_already_a_word_is_left_alone() -> None:
+    assert _level("went to bed early, feeling good") == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("a couple of red dots after I coughed", "my chest aches on the right too"),
+        ("some pink spots when im coughing", "and it hurts in my chest"),
+        ("tiny red spots as he coughs", "he says his chest is sore"),
+    ],
+)
+def test_red_marks_seen_when_coughing_are_coughed_blood(texts: tuple[str, str]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+def test_red_spots_on_the_skin_are_not_coughed_blood() -> None:
+    assert _level("red spots on my arm", "and a bit of a cough") == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "headache came on like a thunderclap this afternoon",
+        "worst headache, thunderclap style",
+        "my head pain hit like a crack of thunder",
+    ],
+)
+def test_a_headache_like_thunder_is_sudden(text: str) -> None:
+    assert _level(text) == "urgent"
+
+
+def test_a_dull_headache_in_a_storm_is_routine() -> None:
+    assert _level("dull headache since the storm last night") == "routine"
