@@ -201,3 +201,66 @@ def test_a_resigned_maybe_of_walking_into_water_is_self_harm(text: str) -> None:
 
 def test_walking_into_the_sea_for_a_paddle_is_not_self_harm() -> None:
     assert assess("we might walk into the sea for a paddle tomorrow").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["dead on my feet after the school run", "she's dead on her feet today", "feeling dead on my feet"],
+)
+def test_dead_on_ones_feet_is_fatigue_not_numbness(text: str) -> None:
+    found = present(assess(text))
+    assert "fatigue" in found
+    assert "numbness" not in found
+
+
+def test_dead_on_meaning_exactly_right_is_nothing() -> None:
+    assert assess("you were dead on about the parking").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["stomach feels turned over since breakfast", "tummy felt all turned over", "my belly feels turned over"],
+)
+def test_a_stomach_that_feels_turned_over_is_nausea(text: str) -> None:
+    assert "nausea" in present(assess(text))
+
+
+def test_a_car_turned_over_is_not_nausea() -> None:
+    assert assess("the mechanic turned over the engine").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["gulping water all day long", "guzzling squash since I got up", "glugging down pints of juice"],
+)
+def test_gulping_drinks_is_thirst(text: str) -> None:
+    assert "thirst" in present(assess(text))
+
+
+def test_gulping_drinks_and_weeing_all_night_is_urgent() -> None:
+    assert assess("gulping water nonstop and up weeing all night").level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["brought my lunch back up", "he brought his tea straight back up", "bringing my breakfast back up"],
+)
+def test_a_meal_brought_back_up_is_vomiting(text: str) -> None:
+    assert "vomiting" in present(assess(text))
+
+
+def test_bringing_the_shopping_back_up_is_not_vomiting() -> None:
+    assert "vomiting" not in present(assess("brought the shopping back up the stairs"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm all backed up, nothing for days", "feel backed up and bloated", "he's badly backed up again"],
+)
+def test_a_person_backed_up_is_constipation(text: str) -> None:
+    assert "constipation" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["the traffic was backed up for miles", "the sink is backed up again"])
+def test_traffic_or_a_sink_backed_up_is_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
