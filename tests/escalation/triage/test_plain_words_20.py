@@ -264,3 +264,42 @@ def test_a_person_backed_up_is_constipation(text: str) -> None:
 @pytest.mark.parametrize("text", ["the traffic was backed up for miles", "the sink is backed up again"])
 def test_traffic_or_a_sink_backed_up_is_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "doing nothing in my chair and still huffing like I'd run a race",
+        "panting like I've sprinted just sitting here",
+        "lying in bed and puffing like I ran up the stairs",
+    ],
+)
+def test_breath_likened_to_a_sprint_while_at_rest_is_an_emergency(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["he went off huffing because I said no", "my legs ache like I ran a marathon"]
+)
+def test_a_sulk_or_aching_legs_are_not_breathlessness(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's like sitting on a cushion I can't feel",
+        "feels like I'm sat on a seat I can't feel at all",
+        "like sitting on a pillow you can't feel",
+    ],
+)
+def test_sitting_on_a_seat_not_felt_is_saddle_numbness(text: str) -> None:
+    a = assess(text)
+    assert "saddle_numbness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_sitting_down_with_numb_toes_is_not_saddle_numbness() -> None:
+    assert "saddle_numbness" not in present(assess("sitting on the chair I can't feel my toes"))
