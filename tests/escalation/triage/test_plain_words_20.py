@@ -303,3 +303,25 @@ def test_sitting_on_a_seat_not_felt_is_saddle_numbness(text: str) -> None:
 
 def test_sitting_down_with_numb_toes_is_not_saddle_numbness() -> None:
     assert "saddle_numbness" not in present(assess("sitting on the chair I can't feel my toes"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pins and needles in my foot from kneeling, gone the moment I stood up",
+        "leg went numb on the long drive, went as soon as I moved",
+        "tingly toes after sitting on them, cleared the minute I stretched",
+    ],
+)
+def test_a_feeling_gone_with_a_change_of_position_is_resolved(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_a_leg_still_weak_after_standing_is_not_resolved() -> None:
+    a = assess("legs went weak and numb, not gone even when I stood up")
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_pain_that_eases_sitting_but_returns_walking_is_present() -> None:
+    a = assess("back pain is gone the minute I sit down but comes back when I walk")
+    assert "back_pain" in present(a)
