@@ -325,3 +325,20 @@ def test_a_leg_still_weak_after_standing_is_not_resolved() -> None:
 def test_a_pain_that_eases_sitting_but_returns_walking_is_present() -> None:
     a = assess("back pain is gone the minute I sit down but comes back when I walk")
     assert "back_pain" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks for ringing me back this morning",
+        "the phone kept ringing all through lunch",
+        "I'll be ringing the ward back later",
+    ],
+)
+def test_ringing_that_is_a_phone_call_is_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["my ears keep ringing", "ringing in my ears since the chemo"])
+def test_ringing_ears_still_reach_a_nurse(text: str) -> None:
+    assert assess(text).level is Level.ROUTINE
