@@ -144,3 +144,51 @@ def test_a_headache_like_thunder_is_sudden(text: str) -> None:
 
 def test_a_dull_headache_in_a_storm_is_routine() -> None:
     assert _level("dull headache since the storm last night") == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tried the garden steps and my legs just wouldn't do it",
+        "my legs won't cooperate this morning",
+        "dad's legs refused to obey him on the stairs",
+    ],
+)
+def test_legs_that_refuse_the_task_are_weak(text: str) -> None:
+    assert _level(text) == "emergency"
+
+
+def test_a_thing_that_refuses_the_task_is_not_a_weak_leg() -> None:
+    assert _level("the printer just wouldn't do it, so annoying") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she keeps dropping off in her chair mid chat",
+        "he kept drifting off while I was talking",
+        "keep dropping off after lunch",
+    ],
+)
+def test_dropping_off_again_and_again_is_drowsiness(text: str) -> None:
+    assert _level(text) == "urgent"
+
+
+def test_dropping_someone_off_is_not_drowsiness() -> None:
+    assert _level("dropped the grandkids off at school") == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("I could drink the ocean today", "and I'm weeing every hour"),
+        ("could drink a lake", "up to wee all night"),
+        ("honestly could drink the taps dry", "back and forth to the loo"),
+    ],
+)
+def test_thirst_told_as_a_boast_pools_with_passing_water(texts: tuple[str, str]) -> None:
+    assert _level(*texts) == "urgent"
+
+
+def test_a_drink_wished_for_is_not_thirst() -> None:
+    assert _level("could drink a nice cup of tea right now") == "none"
