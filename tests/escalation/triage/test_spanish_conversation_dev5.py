@@ -101,7 +101,13 @@ def test_the_weathers_temperature_is_not_a_fever(es: TriageEngine, text: str) ->
 
 @pytest.mark.parametrize(
     "text",
-    ["hace tres días tuve 38.9", "tengo 39 de fiebre con este calor", "le tomé la temperatura: 38.4"],
+    [
+        "hace tres días tuve 38.9",
+        "tengo 39 de fiebre con este calor",
+        "le tomé la temperatura: 38.4",
+        "tengo 38.5 y la temperatura ambiente es normal",
+        "salí a la calle y tenía 38.7",
+    ],
 )
 def test_a_body_reading_beside_time_or_heat_words_is_still_a_fever(es: TriageEngine, text: str) -> None:
     assert "fever" in present(_read(es, text))
@@ -478,3 +484,27 @@ def test_a_faint_denied_for_dizziness_keeps_the_dizziness(es: TriageEngine) -> N
 
 def test_dizziness_of_the_past_is_none(es: TriageEngine) -> None:
     assert _read(es, "antes me mareaba con la quimio").level.label == "none"
+
+
+# -- someone else's symptom, now the writer's too ------------------------------------------------
+
+
+@pytest.mark.parametrize("later", ["ya me la contagió", "a mí también me dio", "ahora yo también la tengo"])
+def test_someone_elses_symptom_caught_by_the_writer_is_present(es: TriageEngine, later: str) -> None:
+    a = _read(es, "mi nieto anda con gripa y tos", later)
+    assert "cough" in present(a), a.findings
+
+
+def test_the_writer_saying_they_are_well_keeps_it_someone_elses(es: TriageEngine) -> None:
+    assert not present(_read(es, "mi nieto anda con tos", "yo no, yo bien"))
+
+
+@pytest.mark.parametrize("later", ["y yo también", "a mí también", "yo igual"])
+def test_the_writer_saying_me_too_has_it_too(es: TriageEngine, later: str) -> None:
+    a = _read(es, "mi esposa tiene una tos fea", later)
+    assert "cough" in present(a), a.findings
+
+
+def test_another_symptom_said_with_tambien_still_follows_the_one_before(es: TriageEngine) -> None:
+    a = _read(es, "el dolor de garganta ya se me quitó", "y la fiebre también")
+    assert not present(a), a.findings

@@ -12,7 +12,7 @@ import pytest
 
 from vigil.escalation.triage import Assessment, default_engine
 
-from .conftest import CARER, present
+from .conftest import CARER, ON_TX, present
 
 
 def assess(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> Assessment:
@@ -101,6 +101,7 @@ def test_not_feeling_anything_without_a_place_is_not_numbness(text: str) -> None
         "se me oscureció el ojo derecho hace un rato",
         "de pronto se le nubló todo del ojo izquierdo",
         "mi ojo izquierdo se me apagó",
+        "se me nubla un ojo a ratos",
     ],
 )
 def test_one_eye_clouding_over_is_one_sided_vision_change(text: str) -> None:
@@ -455,3 +456,227 @@ def test_everything_black_in_one_eye_is_one_sided_vision_not_a_faint() -> None:
     a = assess("se me puso todo oscuro en el ojo derecho")
     assert "vision_change" in present(a)
     assert "syncope" not in present(a)
+
+
+# -- tiring easily, feeling lost "from there down", a fall not remembered, clothes that no longer fit
+
+
+@pytest.mark.parametrize(
+    "text", ["me canso rápido", "me canso con nada, hasta al bañarme", "se cansa muy rapido"]
+)
+def test_tiring_easily_is_fatigue(text: str) -> None:
+    assert "fatigue" in present(assess(text, context=CARER))
+
+
+def test_children_who_tire_one_out_are_not_fatigue() -> None:
+    assert level("los nietos me cansan pero los quiero") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo dormida la panza y no siento nada de ahí para abajo",
+        "ya no siento el cuerpo del ombligo pa abajo",
+        "no siento la piel desde las costillas hacia abajo",
+    ],
+)
+def test_no_feeling_from_the_trunk_down_is_a_cord_sign(text: str) -> None:
+    assert "cord-signs" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text", ["me caí en la cocina y no me acuerdo de nada", "mi papá se cayó y no recuerda qué pasó"]
+)
+def test_a_fall_not_remembered_is_a_blackout(text: str) -> None:
+    assert "syncope" in present(assess(text, context=CARER))
+
+
+def test_a_fall_remembered_is_no_blackout() -> None:
+    assert "syncope" not in present(assess("me caí ayer pero me acuerdo de todo"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no me entran los zapatos del pie izquierdo",
+        "la media de compresión ya no me sube",
+        "ya no me cierra la bota",
+    ],
+)
+def test_a_stocking_or_shoe_that_no_longer_goes_on_is_leg_swelling(text: str) -> None:
+    assert "leg_swelling" in present(assess(text))
+
+
+def test_new_shoes_that_do_not_fit_are_not_swelling() -> None:
+    assert "leg_swelling" not in present(assess("el zapato nuevo no me entra, lo voy a cambiar"))
+
+
+# -- the emphatic double negative, "ya no aguanto", what leaks named first ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "desde anoche no he podido hacer pipí nada",
+        "mi papá no orina nada desde ayer",
+        "ya no aguanto las ganas, se me sale",
+        "la orina se me escapa sola",
+    ],
+)
+def test_emphatic_or_object_first_urinary_signs_are_bladder_bowel_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text, context=CARER))
+
+
+def test_not_being_able_to_take_the_treatment_is_not_a_bladder_sign() -> None:
+    assert "bladder_bowel_dysfunction" not in present(assess("ya no aguanto más este tratamiento"))
+
+
+@pytest.mark.parametrize(
+    "text", ["casi me caigo de sueño", "me caigo de cansancio", "por poco se cae de sueño"]
+)
+def test_dropping_with_sleep_is_tiredness_not_a_fall(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "gait_difficulty" not in present(a)
+    assert "fatigue" in present(a)
+
+
+# -- the bowel verb with how it comes; wanting nothing -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["estoy evacuando aguado desde ayer", "obro pura agua", "sigo cagando suelto, perdón la palabra"]
+)
+def test_the_bowel_verb_with_loose_stool_is_diarrhea(text: str) -> None:
+    assert "diarrhea" in present(assess(text))
+
+
+def test_watery_stool_counted_on_treatment_is_urgent() -> None:
+    assert level("estoy obrando aguado como 5 veces hoy", context=ON_TX) == "urgent"
+
+
+def test_normal_stool_is_not_diarrhea() -> None:
+    assert "diarrhea" not in present(assess("ya obro normal, gracias"))
+
+
+@pytest.mark.parametrize("text", ["no tengo ganas de nada", "ya no tiene ganas de nada"])
+def test_wanting_nothing_is_fatigue(text: str) -> None:
+    assert "fatigue" in present(assess(text, context=CARER))
+
+
+# -- urine hard to start or that goes by itself; the bottom by its regional name; blind in one eye
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me cuesta empezar a orinar y me duele la espalda",
+        "tiene que hacer fuerza para hacer pipí",
+        "se le va el pipí sin querer",
+        "tengo escapes de orina desde el lunes",
+    ],
+)
+def test_urine_hard_to_start_or_leaking_is_bladder_bowel_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text, context=CARER))
+
+
+def test_straining_at_stool_is_constipation_not_a_cord_sign() -> None:
+    a = assess("tengo que pujar mucho para hacer popó")
+    assert "constipation" in present(a)
+    assert a.level.label != "emergency"
+
+
+@pytest.mark.parametrize("text", ["se me durmió el poto", "no siento las asentaderas"])
+def test_the_bottom_by_its_regional_name_with_numbness_is_saddle_numbness(text: str) -> None:
+    assert "saddle_numbness" in present(assess(text))
+
+
+def test_a_sore_bottom_from_sitting_is_not_saddle_numbness() -> None:
+    assert "saddle_numbness" not in present(assess("me duele el poto de estar sentada"))
+
+
+@pytest.mark.parametrize("text", ["me quedé ciega del ojo derecho", "mi papá está ciego de un ojo desde hoy"])
+def test_blind_in_one_eye_is_one_sided_vision_change(text: str) -> None:
+    assert "neuro-acute" in assess(text, context=CARER).rules
+
+
+@pytest.mark.parametrize(
+    "text", ["estoy muy pálida hoy", "mi esposo dice que me ve amarilla", "me noto pálido"]
+)
+def test_pale_or_yellow_said_of_oneself_is_not_silent(text: str) -> None:
+    assert level(text) == "routine"
+
+
+@pytest.mark.parametrize(
+    "text", ["el semáforo se puso amarillo", "pinté la pared amarilla", "estoy verde de envidia"]
+)
+def test_colours_of_things_are_nothing(text: str) -> None:
+    assert level(text) == "none"
+
+
+# -- crushing chest pain, as in English -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo un dolor aplastante en el pecho",
+        "siento como una piedra enorme sobre el pecho",
+        "me duele el pecho como si me aplastaran",
+        "tengo el pecho como aplastado",
+    ],
+)
+def test_crushing_chest_pain_is_a_chest_pain_emergency(text: str) -> None:
+    assert "chest-pain" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text", ["me siento como si me aplastaran con tanto trabajo", "me aplastaron el dedo con la puerta"]
+)
+def test_crushed_by_work_or_a_door_is_not_chest_pain(text: str) -> None:
+    assert "chest_pain" not in present(assess(text))
+
+
+# -- not stopping is doing it all the time; "sin sentir" the legs -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("no paro de toser desde ayer", "cough"),
+        ("no he parado de vomitar en toda la noche", "vomiting"),
+        ("ya no dejo de temblar", "chills"),
+        ("no puedo dejar de orinar, a cada rato", "polyuria"),
+    ],
+)
+def test_not_stopping_a_symptom_is_having_it(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+def test_not_stopping_work_is_nothing() -> None:
+    assert level("no paro de trabajar, mucho estrés en la oficina") == "none"
+
+
+@pytest.mark.parametrize("text", ["ando sin sentir las piernas", "llevo horas sin sentir mis piernas"])
+def test_without_feeling_the_legs_is_a_cord_sign(text: str) -> None:
+    assert "cord-signs" in assess(text).rules
+
+
+# -- a relative's wish to speak with the nurse goes to the care team ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hija quiere hablar con la enfermera",
+        "mi esposo quisiera hablar con el doctor sobre mis pastillas",
+        "mi mamá quiere hablar con una enfermera de mi tratamiento",
+    ],
+)
+def test_a_relatives_wish_to_speak_with_the_nurse_is_a_nurse_request(text: str) -> None:
+    a = assess(text)
+    assert "nurse_request" in present(a), a.findings
+    assert a.level.label == "routine"
+
+
+def test_a_relatives_own_symptom_stays_theirs() -> None:
+    assert level("mi hija tiene tos desde ayer") == "none"

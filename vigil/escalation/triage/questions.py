@@ -213,6 +213,17 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if own & set(question.concepts):
         # The answer names what it is about; its own words say the rest.
         _merge_values(question, reading, number)
+        lead_said = " ".join(t.norm for t in tokens[:lead_end] if t.kind != PUNCT)
+        if asks_amount and lead_said in reader.lex.lists.get("large_answers", frozenset()):
+            # "much more, the toilet went red" to "How much blood? (streaks, a teaspoon, more)":
+            # the amount said first still measures the blood the answer goes on to name.
+            for d in reading.drafts:
+                if (
+                    d.concept in question.concepts
+                    and d.status == "present"
+                    and (not amounted or d.concept in amounted)
+                ):
+                    d.mods.add("large_amount")
         if no is None and stable is None and any(t.norm in WORSE_WORDS for t in tokens[:lead_end]):
             # "worse. have to sit down to catch my breath" to "How is your breathing compared
             # with last week?": the "worse" first says how the breath it names has changed

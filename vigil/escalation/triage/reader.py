@@ -1500,7 +1500,13 @@ class Reader:
                     used[d.anchor] = 0
         for idx, d in enumerate(drafts):
             a = d.anchor
-            if subject[a] == OTHER and not self._own_site(tokens, mentions, owner, d):
+            # A wish to speak with the nurse goes to the care team whoever voices it ("mi esposo
+            # quiere hablar con la enfermera"): it is never someone else's symptom.
+            if (
+                subject[a] == OTHER
+                and d.concept != "nurse_request"
+                and not self._own_site(tokens, mentions, owner, d)
+            ):
                 d.status = "other"
             elif hyp[a]:
                 d.status = "hypothetical"
