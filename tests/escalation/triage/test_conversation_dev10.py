@@ -134,7 +134,7 @@ def test_red_spots_on_the_skin_are_not_coughed_blood() -> None:
     "text",
     [
         "headache came on like a thunderclap this afternoon",
-        "worst headache, thunderclap style",
+        "this headache struck like a clap of thunder",
         "my head pain hit like a crack of thunder",
     ],
 )
