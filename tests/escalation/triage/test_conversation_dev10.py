@@ -192,3 +192,35 @@ def test_thirst_told_as_a_boast_pools_with_passing_water(texts: tuple[str, str])
 
 def test_a_drink_wished_for_is_not_thirst() -> None:
     assert _level("could drink a nice cup of tea right now") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bladder feels full but nothing really comes out",
+        "bladder is full to bursting and nothing much will come out",
+        "my bladder's bursting and nothing hardly came out",
+    ],
+)
+def test_retention_told_with_a_hedge_is_still_retention(text: str) -> None:
+    assert _level(text) == "emergency"
+
+
+def test_nothing_coming_out_of_a_tube_is_not_retention() -> None:
+    assert _level("squeezed the cream tube but nothing really comes out") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back's a touch worse than yesterday",
+        "my back is slightly worse each morning",
+        "back a tad worse again today",
+    ],
+)
+def test_a_back_a_small_degree_worse_is_worsening_back_pain(text: str) -> None:
+    assert _level(text) == "urgent"
+
+
+def test_a_back_a_touch_better_is_not_raised() -> None:
+    assert _level("back's a touch better today") in {"none", "routine"}
