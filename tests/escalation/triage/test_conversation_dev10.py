@@ -224,3 +224,23 @@ def test_a_back_a_small_degree_worse_is_worsening_back_pain(text: str) -> None:
 
 def test_a_back_a_touch_better_is_not_raised() -> None:
     assert _level("back's a touch better today") in {"none", "routine"}
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("when I cough my back feels like it's going to snap", "legs are ok though"),
+        ("lower back feels like it'll crack in half whenever I strain on the loo",),
+        ("my spine feels like it's splitting when I sneeze", "walking fine"),
+    ],
+)
+def test_a_back_told_as_breaking_on_straining_is_spinal_pain(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my heart feels like it's breaking since she left", "the ice on the pond looks like it's cracking"],
+)
+def test_something_else_breaking_is_not_pain(text: str) -> None:
+    assert _level(text) == "none"
