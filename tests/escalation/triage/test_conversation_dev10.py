@@ -134,7 +134,7 @@ def test_red_spots_on_the_skin_are_not_coughed_blood() -> None:
     "text",
     [
         "headache came on like a thunderclap this afternoon",
-        "worst headache, thunderclap style",
+        "this headache struck like a clap of thunder",
         "my head pain hit like a crack of thunder",
     ],
 )
@@ -144,3 +144,103 @@ def test_a_headache_like_thunder_is_sudden(text: str) -> None:
 
 def test_a_dull_headache_in_a_storm_is_routine() -> None:
     assert _level("dull headache since the storm last night") == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tried the garden steps and my legs just wouldn't do it",
+        "my legs won't cooperate this morning",
+        "dad's legs refused to obey him on the stairs",
+    ],
+)
+def test_legs_that_refuse_the_task_are_weak(text: str) -> None:
+    assert _level(text) == "emergency"
+
+
+def test_a_thing_that_refuses_the_task_is_not_a_weak_leg() -> None:
+    assert _level("the printer just wouldn't do it, so annoying") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she keeps dropping off in her chair mid chat",
+        "he kept drifting off while I was talking",
+        "keep dropping off after lunch",
+    ],
+)
+def test_dropping_off_again_and_again_is_drowsiness(text: str) -> None:
+    assert _level(text) == "urgent"
+
+
+def test_dropping_someone_off_is_not_drowsiness() -> None:
+    assert _level("dropped the grandkids off at school") == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("I could drink the ocean today", "and I'm weeing every hour"),
+        ("could drink a lake", "up to wee all night"),
+        ("honestly could drink the taps dry", "back and forth to the loo"),
+    ],
+)
+def test_thirst_told_as_a_boast_pools_with_passing_water(texts: tuple[str, str]) -> None:
+    assert _level(*texts) == "urgent"
+
+
+def test_a_drink_wished_for_is_not_thirst() -> None:
+    assert _level("could drink a nice cup of tea right now") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bladder feels full but nothing really comes out",
+        "bladder is full to bursting and nothing much will come out",
+        "my bladder's bursting and nothing hardly came out",
+    ],
+)
+def test_retention_told_with_a_hedge_is_still_retention(text: str) -> None:
+    assert _level(text) == "emergency"
+
+
+def test_nothing_coming_out_of_a_tube_is_not_retention() -> None:
+    assert _level("squeezed the cream tube but nothing really comes out") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back's a touch worse than yesterday",
+        "my back is slightly worse each morning",
+        "back a tad worse again today",
+    ],
+)
+def test_a_back_a_small_degree_worse_is_worsening_back_pain(text: str) -> None:
+    assert _level(text) == "urgent"
+
+
+def test_a_back_a_touch_better_is_not_raised() -> None:
+    assert _level("back's a touch better today") in {"none", "routine"}
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("when I cough my back feels like it's going to snap", "legs are ok though"),
+        ("lower back feels like it'll crack in half whenever I strain on the loo",),
+        ("my spine feels like it's splitting when I sneeze", "walking fine"),
+    ],
+)
+def test_a_back_told_as_breaking_on_straining_is_spinal_pain(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my heart feels like it's breaking since she left", "the ice on the pond looks like it's cracking"],
+)
+def test_something_else_breaking_is_not_pain(text: str) -> None:
+    assert _level(text) == "none"
