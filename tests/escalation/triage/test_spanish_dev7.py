@@ -265,3 +265,22 @@ def test_a_day_without_passing_urine_or_a_day_of_it_is_read(text: str) -> None:
 
 def test_a_soft_c_for_coughing_blood_is_still_coughing_blood() -> None:
     assert "hemoptysis" in concepts("toci con sangre anoche")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi papá se perdió en su propio cuarto anoche",
+        "mi abuela ya no sabe cómo me llamo",
+        "mi tío no se acuerda de su propio nombre",
+    ],
+)
+def test_lost_at_home_or_a_known_name_gone_is_confusion(text: str) -> None:
+    assert level(text, context=CARER_WRITES) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["el doctor nuevo no sabe mi nombre todavía", "me perdí en el centro comercial"]
+)
+def test_a_stranger_not_knowing_a_name_or_getting_lost_out_is_no_confusion(text: str) -> None:
+    assert "confusion" not in concepts(text)
