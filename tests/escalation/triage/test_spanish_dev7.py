@@ -284,3 +284,22 @@ def test_lost_at_home_or_a_known_name_gone_is_confusion(text: str) -> None:
 )
 def test_a_stranger_not_knowing_a_name_or_getting_lost_out_is_no_confusion(text: str) -> None:
     assert "confusion" not in concepts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ando con sueño a toda hora", "estoy con sueño el día entero", "tiene sueño todo el santo día"],
+)
+def test_sleepy_the_whole_day_is_drowsiness(text: str) -> None:
+    assert "drowsiness" in concepts(text)
+
+
+def test_sleepy_at_bedtime_is_no_drowsiness() -> None:
+    assert "drowsiness" not in concepts("tengo sueño, ya me voy a acostar")
+
+
+@pytest.mark.parametrize(
+    "text", ["ando mareado de la panza", "medio mareada del estómago", "con mareo de la barriga"]
+)
+def test_a_dizzy_stomach_is_nausea(text: str) -> None:
+    assert "nausea" in concepts(text)
