@@ -303,3 +303,19 @@ def test_sleepy_at_bedtime_is_no_drowsiness() -> None:
 )
 def test_a_dizzy_stomach_is_nausea(text: str) -> None:
     assert "nausea" in concepts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me quedé sin aliento cuando vi el precio",
+        "quedé sin aire al leer la carta",
+        "me dejó sin respiración cuando supe",
+    ],
+)
+def test_breath_taken_by_a_sight_or_news_is_a_figure(text: str) -> None:
+    assert "dyspnea" not in concepts(text)
+
+
+def test_breath_gone_on_the_stairs_is_still_breathlessness() -> None:
+    assert "dyspnea" in concepts("me quedo sin aire cuando subo la escalera")
