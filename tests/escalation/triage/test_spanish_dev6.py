@@ -680,3 +680,16 @@ def test_a_relatives_wish_to_speak_with_the_nurse_is_a_nurse_request(text: str) 
 
 def test_a_relatives_own_symptom_stays_theirs() -> None:
     assert level("mi hija tiene tos desde ayer") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ando ahogada de trabajo",
+        "estoy ahogado en deudas",
+        "no me da el aire acondicionado del cuarto",
+        "no me da el aire para todo lo que tengo que hacer",
+    ],
+)
+def test_drowning_in_work_or_the_air_conditioning_is_not_breathlessness(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))

@@ -113,3 +113,111 @@ def test_an_amount_said_first_still_measures_the_blood_the_answer_names(text: st
 
 def test_a_small_amount_said_first_keeps_the_answer_small() -> None:
     assert level("unas rayitas, había sangre en el papel", HOW_MUCH) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hago aguadito desde ayer",
+        "hizo bien suelta toda la tarde",
+        "he hecho líquido cuatro veces hoy",
+    ],
+)
+def test_loose_stools_told_by_the_verb_hacer_are_diarrhea(text: str) -> None:
+    assert "diarrhea" in concepts(text)
+
+
+def test_a_watery_soup_is_no_diarrhea() -> None:
+    assert "diarrhea" not in concepts("hice el caldo muy aguado para mi papá")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no puedo hacer del dos hace días",
+        "sigo tapada, ni con ciruelas",
+        "ando bien tapado desde la operación",
+    ],
+)
+def test_hacer_del_dos_and_being_blocked_up_are_constipation(text: str) -> None:
+    assert "constipation" in concepts(text)
+
+
+@pytest.mark.parametrize("text", ["ando tapado de la nariz", "sigo tapada de los oídos desde el avión"])
+def test_a_blocked_nose_or_ears_is_no_constipation(text: str) -> None:
+    assert "constipation" not in concepts(text)
+
+
+CARER_WRITES: dict[str, Any] = {"writer": "carer"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mamá se duerme hasta masticando",
+        "a mi suegro ya no lo podemos mantener despierto",
+        "me quedo dormida de pie en la cocina",
+        "mi hermano se la pasa dormido, casi no come",
+    ],
+)
+def test_asleep_where_no_one_sleeps_is_drowsiness(text: str) -> None:
+    assert level(text, context=CARER_WRITES) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mi nieto se queda dormido viendo la tele", "anoche dormí como bebé", "ando bien modorro"],
+)
+def test_ordinary_sleep_is_no_drowsiness_but_modorro_is(text: str) -> None:
+    assert ("drowsiness" in concepts(text)) == ("modorro" in text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no digo ni tres palabras sin parar a tomar aire",
+        "no puede hablar ni dos palabras sin detenerse a respirar",
+        "unas pocas palabras sin pararme a respirar y ya, estando acostada",
+    ],
+)
+def test_a_few_words_before_the_breath_runs_out_is_severe_breathlessness(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "antes caminaba hasta el parque, ahora me detengo cada rato a agarrar aire",
+        "mi mamá respira cada vez más cortito al bañarse",
+        "antes subía las escaleras, ahora tengo que parar en el descanso a recuperar el aliento",
+    ],
+)
+def test_breath_shorter_than_it_used_to_be_is_urgent(text: str) -> None:
+    assert level(text, context=CARER_WRITES) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me detengo en cada esquina a tomar aire fresco", "tuve que salir a tomar aire fresco de la oficina"],
+)
+def test_going_out_for_fresh_air_is_no_breathlessness(text: str) -> None:
+    assert "dyspnea" not in concepts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me duele la nuca y los brazos se me caen solitos",
+        "dolor de espalda fuerte y ayer las piernas ya no me sostenían",
+        "el cuelo me duele mucho y tengo dormidos los brasos",
+    ],
+)
+def test_spinal_pain_with_limbs_that_drop_or_fail_is_an_emergency(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["se me caen solos los dientes", "se le caen solas las pestañas con la quimio"]
+)
+def test_teeth_or_lashes_that_fall_are_no_limb_weakness(text: str) -> None:
+    assert "limb_weakness" not in concepts(text)
