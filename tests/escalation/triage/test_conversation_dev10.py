@@ -275,3 +275,22 @@ def test_retention_words_denied_or_unasked_are_not_retention(answer: str, questi
     messages = [Message(answer, T0, question, None)]
     reading: Any = ConversationReader(default_engine()).read(messages, None).assessment
     assert "bladder_bowel_dysfunction" not in {f.concept for f in reading.findings if f.present}
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "back's been sore between my shoulder blades",
+            "now my legs feel like they're wrapped in bubble wrap",
+        ),
+        ("aching low in my spine", "thighs feel wrapped in clingfilm"),
+        ("my back hurts", "and my feet feel like they're wrapped in plastic"),
+    ],
+)
+def test_a_limb_felt_as_through_a_wrapping_is_numb_and_pools_with_back_pain(texts: tuple[str, str]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+def test_food_wrapped_in_cling_film_is_not_numbness() -> None:
+    assert _level("the parcel was wrapped in plastic", "leftovers wrapped in cling film") == "none"
