@@ -221,3 +221,66 @@ def test_spinal_pain_with_limbs_that_drop_or_fail_is_an_emergency(text: str) -> 
 )
 def test_teeth_or_lashes_that_fall_are_no_limb_weakness(text: str) -> None:
     assert "limb_weakness" not in concepts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la rodilla me duele que me hace gritar",
+        "me duelen los huesos que me hacen llorar",
+        "la cadera le dolía que la hacía llorar",
+    ],
+)
+def test_pain_that_makes_one_cry_is_severe(text: str) -> None:
+    assert level(text) in ("urgent", "emergency")
+
+
+def test_it_hurts_that_as_a_sorrow_is_no_pain() -> None:
+    assert level("me duele que mis hijos no vengan a verme") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se me heló la sangre con la película",
+        "esa serie me dejó con la sangre fría",
+        "nos dejó con la sangre helada",
+    ],
+)
+def test_blood_run_cold_is_fear_not_bleeding(text: str) -> None:
+    assert "bleeding" not in concepts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hermano lleva todo el día sin hacer pis",
+        "llevo 14 horas sin orinar y me duele abajo",
+        "mi mamá se la pasa orinando y toma agua a cada rato",
+    ],
+)
+def test_a_day_without_passing_urine_or_a_day_of_it_is_read(text: str) -> None:
+    assert level(text, context=CARER_WRITES) in ("urgent", "emergency")
+
+
+def test_a_soft_c_for_coughing_blood_is_still_coughing_blood() -> None:
+    assert "hemoptysis" in concepts("toci con sangre anoche")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi papá se perdió en su propio cuarto anoche",
+        "mi abuela ya no sabe cómo me llamo",
+        "mi tío no se acuerda de su propio nombre",
+    ],
+)
+def test_lost_at_home_or_a_known_name_gone_is_confusion(text: str) -> None:
+    assert level(text, context=CARER_WRITES) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["el doctor nuevo no sabe mi nombre todavía", "me perdí en el centro comercial"]
+)
+def test_a_stranger_not_knowing_a_name_or_getting_lost_out_is_no_confusion(text: str) -> None:
+    assert "confusion" not in concepts(text)
