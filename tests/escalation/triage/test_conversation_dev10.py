@@ -244,3 +244,53 @@ def test_a_back_told_as_breaking_on_straining_is_spinal_pain(texts: tuple[str, .
 )
 def test_something_else_breaking_is_not_pain(text: str) -> None:
     assert _level(text) == "none"
+
+
+BLADDER_Q = "Any trouble passing urine or controlling your bladder or bowels?"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "keep trying but nothing really comes out",
+        "only a dribble since this morning",
+        "sat there ages and it won't come out",
+    ],
+)
+def test_an_answer_that_leaves_the_bladder_to_the_question_is_retention(answer: str) -> None:
+    messages = [Message(answer, T0, BLADDER_Q, None)]
+    reading: Any = ConversationReader(default_engine()).read(messages, None).assessment
+    assert "bladder_bowel_dysfunction" in {f.concept for f in reading.findings if f.present}
+
+
+@pytest.mark.parametrize(
+    ("answer", "question"),
+    [
+        ("no, all comes out fine", BLADDER_Q),
+        ("nope, it comes out ok", BLADDER_Q),
+        ("nothing comes out of the tap upstairs though", None),
+    ],
+)
+def test_retention_words_denied_or_unasked_are_not_retention(answer: str, question: str | None) -> None:
+    messages = [Message(answer, T0, question, None)]
+    reading: Any = ConversationReader(default_engine()).read(messages, None).assessment
+    assert "bladder_bowel_dysfunction" not in {f.concept for f in reading.findings if f.present}
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "back's been sore between my shoulder blades",
+            "now my legs feel like they're wrapped in bubble wrap",
+        ),
+        ("aching low in my spine", "thighs feel wrapped in clingfilm"),
+        ("my back hurts", "and my feet feel like they're wrapped in plastic"),
+    ],
+)
+def test_a_limb_felt_as_through_a_wrapping_is_numb_and_pools_with_back_pain(texts: tuple[str, str]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+def test_food_wrapped_in_cling_film_is_not_numbness() -> None:
+    assert _level("the parcel was wrapped in plastic", "leftovers wrapped in cling film") == "none"

@@ -422,3 +422,21 @@ def test_being_unwell_said_plainly_is_read_not_silent(text: str, language: str) 
 )
 def test_not_well_said_of_something_else_or_someone_else_says_nothing(text: str, language: str) -> None:
     assert engines.assess(text, None, None, language).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no orino nada raro",
+        "no veo nada raro",
+        "no noto nada diferente",
+        "en las piernas no siento nada de dolor",
+    ],
+)
+def test_nothing_odd_about_it_in_spanish_denies_rather_than_alarms(text: str) -> None:
+    assert engines.assess(text, None, None, "es").level is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["no orino nada desde ayer", "no veo de un ojo", "ahí abajo no siento nada"])
+def test_the_same_verbs_without_nothing_odd_still_alarm(text: str) -> None:
+    assert engines.assess(text, None, None, "es").level is Level.EMERGENCY

@@ -357,6 +357,11 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         assert m is not None
         add("negated", m.i, m.j)
         return
+    if kind == "yes_no" and not own and _framed_by_the_question(reader, question, mentions):
+        # "been going but nothing really comes out" to "Any trouble passing urine?": a quality
+        # that only the asked finding has, said with no site, describes that finding.
+        add("present", 0, max(1, lead_end))
+        return
     if kind == "yes_no" and not own and _affirming(reader, concepts, answer_mods, mentions):
         # "even lying down" to "Any shortness of breath?", "half a cup" to "Any blood when
         # you cough?": describing it says it is there.
@@ -553,6 +558,18 @@ def _named_by_site(reader: Reader, question: Question, reading: Reading) -> tupl
 AFFIRMING: Final = frozenset(
     {"at_rest", "large_amount", "sudden", "constant", "worsening", "night", "on_straining", "wont_stop"}
 )
+
+
+def _framed_by_the_question(reader: Reader, question: Question, mentions: list[Mention]) -> bool:
+    if any(m.has(k) for m in mentions for k in ("neg", "hyp", "res", "site", "concept")):
+        return False
+    asked = set(question.concepts)
+    for m in mentions:
+        qualities = set(m.values("quality"))
+        framed = {c for (_site, q), c in reader.lex.frames.items() if q in qualities}
+        if framed and framed <= asked:
+            return True
+    return False
 
 
 def _affirming(reader: Reader, concepts: tuple[str, ...], mods: set[str], mentions: list[Mention]) -> bool:
