@@ -1,0 +1,70 @@
+"""Red-team set 21's classes: a faint or fit followed by "fine now" (an attack is over once
+it has happened, so it still counts), falls told with other words ("toppling over"), and
+the near misses beside each.
+
+Each test is named as the sentence it reads; the sentences are illustrations of a class,
+not the development set's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vigil.escalation.triage import Level
+
+from .conftest import CARER, assess, present, status_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "blacked out in the garden this afternoon, feel ok now",
+        "went down in the bathroom, out cold for a minute, fine now",
+        "had a fit at breakfast, he's ok now",
+    ],
+)
+def test_a_faint_or_fit_today_then_fine_now_still_counts(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fainted once last month at the dentist, fine now",
+        "had a seizure years ago, all fine now",
+        "my friend passed out at the party, she's ok now",
+    ],
+)
+def test_a_faint_dated_weeks_back_or_someone_elses_stays_none(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_a_headache_then_fine_now_is_still_resolved() -> None:
+    assert status_of(assess("bad headache this morning, fine now"), "headache") == {"resolved"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he keeps toppling over when he gets up",
+        "toppled over twice on the landing today",
+        "she tumbled over in the kitchen again",
+    ],
+)
+def test_toppling_or_tumbling_over_is_a_fall(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "gait_difficulty" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bins keep toppling over in the wind",
+        "the vase toppled over",
+        "share prices tumbled down today",
+    ],
+)
+def test_things_toppling_over_are_no_fall(text: str) -> None:
+    assert "gait_difficulty" not in present(assess(text))
