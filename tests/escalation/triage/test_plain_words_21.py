@@ -68,3 +68,45 @@ def test_toppling_or_tumbling_over_is_a_fall(text: str) -> None:
 )
 def test_things_toppling_over_are_no_fall(text: str) -> None:
     assert "gait_difficulty" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have to stop for breath halfway up the hill",
+        "can't climb the stairs any more without stopping for air",
+        "can't walk to the shops without stopping to catch my breath",
+    ],
+)
+def test_stopping_for_breath_on_a_climb_or_walk_is_breath_on_exertion(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't finish talking without stopping for breath",
+        "have to stop for breath sitting in my chair",
+        "can't even get dressed without stopping for breath",
+    ],
+)
+def test_stopping_for_breath_at_the_least_effort_is_still_severe(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "puffed on the stairs now, used to manage them fine",
+        "out of breath on the hill, I used to do it no bother",
+        "have to stop for breath on the stairs, could do them easily last month",
+    ],
+)
+def test_an_ease_told_as_past_makes_the_breath_new(text: str) -> None:
+    assert assess(text).level is Level.URGENT
+
+
+def test_managing_fine_with_nothing_wrong_is_none() -> None:
+    assert assess("I used to manage fine on my own").level is Level.NONE
