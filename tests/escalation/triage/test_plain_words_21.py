@@ -110,3 +110,29 @@ def test_an_ease_told_as_past_makes_the_breath_new(text: str) -> None:
 
 def test_managing_fine_with_nothing_wrong_is_none() -> None:
     assert assess("I used to manage fine on my own").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my knees went to jelly with nerves before the results",
+        "legs turned to water when I heard the news",
+        "she went weak at the knees when she saw the baby",
+    ],
+)
+def test_legs_undone_by_a_feeling_are_a_figure_of_speech(text: str) -> None:
+    assert "limb_weakness" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs went to jelly when I stood up",
+        "legs went to jelly on the way to the loo",
+        "his legs have gone to jelly since this morning",
+    ],
+)
+def test_legs_gone_to_jelly_without_a_feeling_for_cause_are_weakness(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
