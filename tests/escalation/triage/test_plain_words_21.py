@@ -136,3 +136,19 @@ def test_legs_gone_to_jelly_without_a_feeling_for_cause_are_weakness(text: str) 
     a = assess(text, context=CARER)
     assert "limb_weakness" in present(a)
     assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the power blacked out but it's fine now",
+        "the whole street blacked out during the storm",
+        "the telly blacked out mid film",
+    ],
+)
+def test_a_supply_or_screen_blacking_out_is_no_faint(text: str) -> None:
+    assert "syncope" not in present(assess(text))
+
+
+def test_blacking_out_in_the_street_is_a_faint() -> None:
+    assert assess("I blacked out in the street this morning").level is Level.EMERGENCY
