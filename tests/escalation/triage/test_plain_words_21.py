@@ -152,3 +152,30 @@ def test_a_supply_or_screen_blacking_out_is_no_faint(text: str) -> None:
 
 def test_blacking_out_in_the_street_is_a_faint() -> None:
     assert assess("I blacked out in the street this morning").level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he keeps going down when he tries to stand",
+        "she went flying on the kitchen floor again",
+        "he's had a couple of tumbles this week",
+        "keeps losing her footing on the landing",
+    ],
+)
+def test_falls_in_plainer_words_are_gait_difficulty(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "gait_difficulty" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the swelling in my ankle keeps going down",
+        "we went flying to Malaga for a week",
+        "the shares took a tumble today",
+        "put the sheets in the tumble dryer",
+    ],
+)
+def test_things_going_down_or_tumbling_are_no_fall(text: str) -> None:
+    assert "gait_difficulty" not in present(assess(text))
