@@ -179,3 +179,21 @@ def test_falls_in_plainer_words_are_gait_difficulty(text: str) -> None:
 )
 def test_things_going_down_or_tumbling_are_no_fall(text: str) -> None:
     assert "gait_difficulty" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the right side of my vision has gone dark",
+        "his sight has gone on the left side",
+        "left edge of her eyesight just vanished",
+    ],
+)
+def test_sight_lost_on_one_side_named_as_a_part_of_it_is_one_sided(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["vision is fine on the left side", "the left side of my face is sore"])
+def test_a_side_with_sight_fine_or_another_part_is_no_vision_loss(text: str) -> None:
+    assert "vision_change" not in present(assess(text))
