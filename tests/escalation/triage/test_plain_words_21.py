@@ -197,3 +197,29 @@ def test_sight_lost_on_one_side_named_as_a_part_of_it_is_one_sided(text: str) ->
 @pytest.mark.parametrize("text", ["vision is fine on the left side", "the left side of my face is sore"])
 def test_a_side_with_sight_fine_or_another_part_is_no_vision_loss(text: str) -> None:
     assert "vision_change" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my backside feels like I'm sitting on thin air",
+        "can't feel the seat under me when I sit on the loo",
+        "it's like she's sat on nothing, she says",
+    ],
+)
+def test_a_seat_not_felt_under_one_is_saddle_numbness(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "saddle_numbness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the new armchair is like sitting on a cloud",
+        "sitting on nothing but a deckchair all afternoon",
+        "felt like I was walking on air after the good news",
+    ],
+)
+def test_comfort_or_a_seat_named_plainly_is_no_saddle_numbness(text: str) -> None:
+    assert "saddle_numbness" not in present(assess(text))
