@@ -139,3 +139,34 @@ def test_cant_feel_them_after_the_fingers_stays_routine() -> None:
 def test_cant_feel_it_after_back_pain_is_no_numbness() -> None:
     a = assess("my back aches but I can't feel it when I lie flat")
     assert "numbness" not in present(a)
+
+
+# -- half of the asked sight, and sight said to blur in other words ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "question"),
+    [
+        ("half of it's gone black since breakfast", "Any changes in your sight?"),
+        ("the right half of it looks dim", "Has your vision changed?"),
+        ("it goes misty but only on one side", "Any changes in your eyesight?"),
+    ],
+)
+def test_half_of_the_sight_asked_about_is_one_sided_vision_loss(answer: str, question: str) -> None:
+    a = assess(answer, question)
+    assert "vision_change" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my eyesight's gone a bit hazy today", "vision is foggy this evening"])
+def test_hazy_or_foggy_sight_is_a_vision_change(text: str) -> None:
+    a = assess(text)
+    assert "vision_change" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text", ["I only managed half of it, the rest went in the bin", "a misty walk by the river"]
+)
+def test_half_of_a_meal_or_a_misty_morning_is_no_finding(text: str) -> None:
+    assert assess(text).level is Level.NONE

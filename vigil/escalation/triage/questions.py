@@ -573,9 +573,20 @@ def _named_by_site(reader: Reader, question: Question, reading: Reading) -> tupl
     return tuple(dict.fromkeys(frames[(s, "pain")] for s in sorted(sites) if (s, "pain") in frames))
 
 
-# "still dripping" to "Is it still bleeding?": a flow that goes on says it is there.
+# "still dripping" to "Is it still bleeding?": a flow that goes on says it is there; "half
+# of it" or "on one side" to "Any changes in your sight?" says where it is, so that it is.
 AFFIRMING: Final = frozenset(
-    {"at_rest", "large_amount", "sudden", "constant", "worsening", "night", "on_straining", "wont_stop"}
+    {
+        "at_rest",
+        "large_amount",
+        "sudden",
+        "constant",
+        "worsening",
+        "night",
+        "on_straining",
+        "wont_stop",
+        "one_sided",
+    }
 )
 
 
