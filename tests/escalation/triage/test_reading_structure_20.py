@@ -170,3 +170,21 @@ def test_hazy_or_foggy_sight_is_a_vision_change(text: str) -> None:
 )
 def test_half_of_a_meal_or_a_misty_morning_is_no_finding(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+# -- a bare quality takes what the asked site gives it --------------------------------------------
+
+
+@pytest.mark.parametrize("answer", ["they've gone dead on me", "both gone dead", "numb as anything"])
+def test_dead_or_numb_to_a_legs_question_is_loss_of_feeling_in_the_legs(answer: str) -> None:
+    a = assess(answer, "Any numbness in your legs?")
+    assert "numbness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("answer", "question"),
+    [("numb", "Any numbness in your feet?"), ("a little tingly", "Any numbness in your legs?")],
+)
+def test_numb_feet_or_tingly_legs_stay_routine(answer: str, question: str) -> None:
+    assert assess(answer, question).level is Level.ROUTINE

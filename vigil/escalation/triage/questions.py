@@ -533,6 +533,18 @@ def _quality_of_the_asked_site(reader: Reader, question: Question, reading: Read
         framed = {c for (_site, q), c in frames.items() if q in qualities and c in asked}
         if len(framed) == 1:
             d.concept = framed.pop()
+    if any(m.has("site") for m in reading.mentions):
+        return
+    # "they've gone dead" to "Any numbness in your legs?": the quality is said of the legs
+    # the question names, so it takes what that site gives it (both legs: extensive).
+    frame_mods = reader.lex.frame_mods
+    for d in reading.drafts:
+        if not d.loose or d.concept not in asked or d.start not in starts:
+            continue
+        for site in question.sites:
+            for q in starts[d.start].values("quality"):
+                if frames.get((site, q)) == d.concept:
+                    d.mods.update(frame_mods.get((site, q), ()))
 
 
 def _site_verdict(reading: Reading, site: Mention) -> Mention | None:
