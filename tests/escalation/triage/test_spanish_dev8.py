@@ -1,0 +1,65 @@
+"""Spanish classes an eighth writer found the engine missing: feeling lost below a level of
+the trunk said with "nada", and figures of speech (killed by laughter, a heart attack blamed
+on a match, a thing that falls). Each with the negatives beside it. Our own sentences, never
+a bench's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from vigil.escalation.triage import Assessment, default_engine
+
+
+def assess(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> Assessment:
+    return default_engine("es").assess(text, question, context)
+
+
+def level(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> str:
+    return assess(text, question, context).level.label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "desde ayer no siento nada de la cadera para abajo",
+        "mi papá dice que no siente nada desde el ombligo pa abajo",
+        "de las caderas para abajo ya no siento nada",
+    ],
+)
+def test_nothing_felt_below_a_trunk_level_is_extensive_numbness(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no siento nada de dolor de la cadera para abajo",
+        "no siento nada de los tobillos pa abajo",
+    ],
+)
+def test_no_pain_below_a_level_or_a_stocking_is_not_a_cord_sign(text: str) -> None:
+    assert level(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi nieta me mata de la risa con sus chistes",
+        "el final de la novela me dio un infarto jaja",
+        "las noticias nos van a dar un infarto",
+        "se me cayó el celular al agua, qué coraje",
+        "se cayeron los platos de la mesa",
+    ],
+)
+def test_figures_of_speech_and_falling_things_are_no_alarm(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me voy a matar", "me dio un dolor en el pecho como infarto", "se cayó mi mamá en el baño"],
+)
+def test_the_literal_threat_chest_and_fall_still_fire(text: str) -> None:
+    assert level(text) == "emergency"
