@@ -63,3 +63,56 @@ def test_figures_of_speech_and_falling_things_are_no_alarm(text: str) -> None:
 )
 def test_the_literal_threat_chest_and_fall_still_fire(text: str) -> None:
     assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no agarro ni la cuchara con la derecha",
+        "se me caen las cosas de las manos desde ayer",
+        "el brazo izquierdo se me cae solo",
+        "traigo las piernas pesadísimas, no llegué ni a la puerta",
+    ],
+)
+def test_a_limb_failing_said_by_what_it_drops_or_its_weight_is_weakness(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["se me cayó el vaso de la mano, qué torpe", "no agarro la onda de la app", "la cena estuvo pesadísima"],
+)
+def test_one_drop_an_idiom_or_heavy_food_is_no_weakness(text: str) -> None:
+    assert level(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se me fue la luz de repente y me fui al piso",
+        "a mi papá se le apagó todo un momento y se cayó",
+        "se me fue la luz unos segundos y no me acuerdo",
+    ],
+)
+def test_the_lights_going_out_with_a_fall_is_a_faint(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+def test_a_power_cut_is_no_faint() -> None:
+    assert level("se me fue la luz en la casa toda la tarde") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mamá respira como pez fuera del agua",
+        "está respirando como si se ahogara",
+        "boquea y no le sale la voz",
+    ],
+)
+def test_gasping_told_by_a_likeness_is_severe_breathlessness(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+def test_a_swimmer_like_a_fish_is_no_gasping() -> None:
+    assert level("mi nieto nada como pez en el agua") == "none"
