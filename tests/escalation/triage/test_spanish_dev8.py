@@ -116,3 +116,74 @@ def test_gasping_told_by_a_likeness_is_severe_breathlessness(text: str) -> None:
 
 def test_a_swimmer_like_a_fish_is_no_gasping() -> None:
     assert level("mi nieto nada como pez en el agua") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "traigo un sueño que me caigo y llevo días estreñido",
+        "mi mamá tiene una modorra que se cae, y mucha sed",
+        "con un sueño q me duermo parada, y sin ir al baño",
+    ],
+)
+def test_a_sleepiness_one_falls_over_from_is_drowsiness_not_a_fall(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+def test_sleepy_and_then_falling_is_still_a_fall() -> None:
+    assert level("tengo sueño y me caigo al caminar") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no paro de tomar agua y llevo 4 días sin evacuar",
+        "no para de beber agua y está estreñida desde el lunes",
+    ],
+)
+def test_not_stopping_drinking_is_thirst_not_a_denial(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+def test_drinking_no_water_is_no_thirst() -> None:
+    assert level("ya no tomo agua con gas") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me dio un dolor de cabeza de golpe, ya se calmó un poco",
+        "el dolor de cabeza repentino se me alivió algo",
+        "me vino de repente un dolor de cabeza horrible, ya cedió un poquito",
+    ],
+)
+def test_eased_a_little_is_not_over(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+def test_eased_completely_is_over() -> None:
+    assert level("me dolió la cabeza de repente pero ya se me quitó") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["chorro unas 5 veces desde ayer y sigo con la quimio", "chorrito como 6 veces hoy, con la quimio"],
+)
+def test_slang_for_diarrhoea_with_a_count_is_counted(text: str) -> None:
+    assert level(text, context={"on_active_treatment": True}) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la respiración cada vez peor",
+        "cada día peor el aire, me agito subiendo",
+        "el aliento cada día más peor",
+    ],
+)
+def test_breath_worse_by_the_day_without_a_verb_is_worsening_breathlessness(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+def test_traffic_worse_by_the_day_is_nothing() -> None:
+    assert level("cada día peor el tráfico de la ciudad") == "none"
