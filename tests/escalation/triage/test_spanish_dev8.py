@@ -187,3 +187,30 @@ def test_breath_worse_by_the_day_without_a_verb_is_worsening_breathlessness(text
 
 def test_traffic_worse_by_the_day_is_nothing() -> None:
     assert level("cada día peor el tráfico de la ciudad") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vomité 4 veces en la mañana y 2 en la tarde",
+        "devolví 3 veces en la madrugada y otras 3 al mediodía",
+        "vomitó 2 veces en el desayuno, 2 veces en la tarde y 2 en la noche",
+    ],
+)
+def test_counts_told_per_part_of_the_day_add_up(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+def test_a_later_total_does_not_add() -> None:
+    assert level("vomité 3 veces en la mañana y 4 en total") == "routine"
+
+
+@pytest.mark.parametrize(
+    "text", ["ando haciendo mucho pis estos días", "hace muchísima pipí", "echo mucha orina de noche"]
+)
+def test_much_pee_said_with_the_amount_first_is_polyuria(text: str) -> None:
+    assert level(text) == "routine"
+
+
+def test_not_much_pee_is_nothing() -> None:
+    assert level("no hago mucho pis") == "none"
