@@ -214,3 +214,31 @@ def test_much_pee_said_with_the_amount_first_is_polyuria(text: str) -> None:
 
 def test_not_much_pee_is_nothing() -> None:
     assert level("no hago mucho pis") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no salgo del baño, llevo 8 veces hoy",
+        "mi esposa ya no sale del baño, unas 9 veces desde la mañana",
+        "no he salido del baño en todo el día, como 7 veces",
+    ],
+)
+def test_living_in_the_toilet_is_diarrhoea_and_its_count_counts(text: str) -> None:
+    assert level(text, context={"writer": "carer"}) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "siento dormido todo alrededor del pecho",
+        "como una faja adormecida en la cintura desde ayer",
+        "entumida como un cinturón a la altura del ombligo",
+    ],
+)
+def test_a_band_of_numbness_round_the_trunk_is_a_cord_sign(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+def test_a_tight_belt_is_no_numbness() -> None:
+    assert level("el cinturón nuevo me aprieta la panza") != "emergency"
