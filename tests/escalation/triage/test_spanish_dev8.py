@@ -242,3 +242,15 @@ def test_a_band_of_numbness_round_the_trunk_is_a_cord_sign(text: str) -> None:
 
 def test_a_tight_belt_is_no_numbness() -> None:
     assert level("el cinturón nuevo me aprieta la panza") != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no agarro nada de lo que explica el doctor",
+        "no agarro el celular cuando suena el número raro",
+        "no aguanto el celular de tanto que suena",
+    ],
+)
+def test_grasping_an_idea_or_ignoring_the_phone_is_no_weakness(text: str) -> None:
+    assert level(text) == "none"
