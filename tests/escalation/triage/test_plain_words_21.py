@@ -223,3 +223,29 @@ def test_a_seat_not_felt_under_one_is_saddle_numbness(text: str) -> None:
 )
 def test_comfort_or_a_seat_named_plainly_is_no_saddle_numbness(text: str) -> None:
     assert "saddle_numbness" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's putting her glasses in the freezer",
+        "he keeps putting the remote in the oven",
+        "dad is putting his slippers in the microwave",
+    ],
+)
+def test_things_put_where_they_never_go_are_confusion(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "confusion" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's putting the milk in the fridge",
+        "she's putting the towels in the washing machine",
+        "I put my keys down somewhere and lost them",
+    ],
+)
+def test_things_put_where_they_belong_are_no_confusion(text: str) -> None:
+    assert "confusion" not in present(assess(text))
