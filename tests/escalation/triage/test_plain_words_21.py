@@ -249,3 +249,29 @@ def test_things_put_where_they_never_go_are_confusion(text: str) -> None:
 )
 def test_things_put_where_they_belong_are_no_confusion(text: str) -> None:
     assert "confusion" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it feels like I'm having a heart attack",
+        "honestly think he's having a heart attack",
+        "my chest feels like a heart attack",
+    ],
+)
+def test_what_is_felt_named_as_a_heart_attack_is_severe_chest_pain(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "chest_pain" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the parking fine nearly gave me a heart attack",
+        "almost had a heart attack when I read the letter",
+        "my brother had a heart attack in March",
+    ],
+)
+def test_a_fright_or_someone_elses_heart_attack_is_no_chest_pain(text: str) -> None:
+    assert "chest_pain" not in present(assess(text))
