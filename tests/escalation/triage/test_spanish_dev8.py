@@ -254,3 +254,7 @@ def test_a_tight_belt_is_no_numbness() -> None:
 )
 def test_grasping_an_idea_or_ignoring_the_phone_is_no_weakness(text: str) -> None:
     assert level(text) == "none"
+
+
+def test_falling_into_account_after_the_lights_is_realising_not_fainting() -> None:
+    assert level("se me fue la luz un rato y caí en cuenta de que no había pagado") == "none"
