@@ -27,6 +27,9 @@ class Question:
     inverted: bool = False
     # "Have you been sick with the headache?": what the question takes as already there.
     given: tuple[str, ...] = ()
+    # "¿Siente las piernas débiles?": the body sites the question names, which an answer
+    # that says only how they are ("se me duermen", "can't feel them") is about.
+    sites: tuple[str, ...] = ()
 
 
 def analyse(reader: Reader, text: str) -> Question:
@@ -39,11 +42,18 @@ def analyse(reader: Reader, text: str) -> Question:
     drafts = reading.drafts
     # "coughed up any blood" asks about the blood: a concept whose words lie inside another's
     # is not asked about on its own, and a "no" must not deny the cough.
+    # Yet "weakness or numbness in your legs", "las piernas débiles o dormidas" ask about
+    # both: two qualities of one site joined by "or" are two questions, not one inside another.
+    ors = lex.lists.get("question_or", _OR)
     drafts = [
         d
         for d in drafts
         if not any(
-            o is not d and o.start <= d.start and d.end <= o.end and (o.end - o.start) > (d.end - d.start)
+            o is not d
+            and o.start <= d.start
+            and d.end <= o.end
+            and (o.end - o.start) > (d.end - d.start)
+            and not any(tokens[k].norm in ors for k in range(o.start, o.end) if not d.start <= k < d.end)
             for o in drafts
         )
     ]
@@ -96,7 +106,8 @@ def analyse(reader: Reader, text: str) -> Question:
     # Only a question that names no symptom word asks whether things go well: "Can you feel
     # any numbness?" still asks about the numbness.
     inverted = kind == "yes_no" and bool(concepts) and not named_symptom and says("ability")
-    return Question(kind, tuple(concepts), tuple(m for m in mods if m != "severe"), inverted, given)
+    sites = tuple(dict.fromkeys(s for m in reading.mentions for s in m.values("site")))
+    return Question(kind, tuple(concepts), tuple(m for m in mods if m != "severe"), inverted, given, sites)
 
 
 def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
@@ -357,6 +368,13 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         assert m is not None
         add("negated", m.i, m.j)
         return
+    sited = _quality_of_the_question_site(reader, question, mentions) if kind == "yes_no" and not own else ()
+    if sited:
+        # "se me duermen", "las siento pesadas", "can't really feel them" to a question about
+        # the legs: a quality said with no place of its own is said of the question's site.
+        concepts = sited
+        add("present", 0, max(1, lead_end))
+        return
     if kind == "yes_no" and not own and _framed_by_the_question(reader, question, mentions):
         # "been going but nothing really comes out" to "Any trouble passing urine?": a quality
         # that only the asked finding has, said with no site, describes that finding.
@@ -380,6 +398,7 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
 
 _DETERMINERS: Final = frozenset({"the", "your", "this", "that", "a", "any"})
 _WITH: Final = frozenset({"with"})
+_OR: Final = frozenset({"or"})
 WORSE_WORDS: Final = frozenset({"worse", "worsening", "deteriorating", "downhill"})
 ONLY_WORDS: Final = frozenset({"only", "just"})
 QUALIFIED_AWAY: Final = frozenset({"at_rest", "severe"})
@@ -514,6 +533,18 @@ def _quality_of_the_asked_site(reader: Reader, question: Question, reading: Read
         framed = {c for (_site, q), c in frames.items() if q in qualities and c in asked}
         if len(framed) == 1:
             d.concept = framed.pop()
+    if any(m.has("site") for m in reading.mentions):
+        return
+    # "they've gone dead" to "Any numbness in your legs?": the quality is said of the legs
+    # the question names, so it takes what that site gives it (both legs: extensive).
+    frame_mods = reader.lex.frame_mods
+    for d in reading.drafts:
+        if not d.loose or d.concept not in asked or d.start not in starts:
+            continue
+        for site in question.sites:
+            for q in starts[d.start].values("quality"):
+                if frames.get((site, q)) == d.concept:
+                    d.mods.update(frame_mods.get((site, q), ()))
 
 
 def _site_verdict(reading: Reading, site: Mention) -> Mention | None:
@@ -554,9 +585,20 @@ def _named_by_site(reader: Reader, question: Question, reading: Reading) -> tupl
     return tuple(dict.fromkeys(frames[(s, "pain")] for s in sorted(sites) if (s, "pain") in frames))
 
 
-# "still dripping" to "Is it still bleeding?": a flow that goes on says it is there.
+# "still dripping" to "Is it still bleeding?": a flow that goes on says it is there; "half
+# of it" or "on one side" to "Any changes in your sight?" says where it is, so that it is.
 AFFIRMING: Final = frozenset(
-    {"at_rest", "large_amount", "sudden", "constant", "worsening", "night", "on_straining", "wont_stop"}
+    {
+        "at_rest",
+        "large_amount",
+        "sudden",
+        "constant",
+        "worsening",
+        "night",
+        "on_straining",
+        "wont_stop",
+        "one_sided",
+    }
 )
 
 
@@ -570,6 +612,25 @@ def _framed_by_the_question(reader: Reader, question: Question, mentions: list[M
         if framed and framed <= asked:
             return True
     return False
+
+
+def _quality_of_the_question_site(
+    reader: Reader, question: Question, mentions: list[Mention]
+) -> tuple[str, ...]:
+    """What the answer's qualities make of the site the question names, when the answer
+    names no site, finding, denial or hypothetical of its own."""
+    own = ("neg", "hyp", "res", "site", "concept")
+    if not question.sites or any(m.has(k) for m in mentions for k in own):
+        return ()
+    frames = reader.lex.frames
+    found: dict[str, None] = {}
+    for m in mentions:
+        for q in m.values("quality"):
+            for site in question.sites:
+                c = frames.get((site, q))
+                if c is not None:
+                    found[c] = None
+    return tuple(found)
 
 
 def _affirming(reader: Reader, concepts: tuple[str, ...], mods: set[str], mentions: list[Mention]) -> bool:

@@ -135,6 +135,20 @@ DECIMAL_WORDS: Final = frozenset({"point"})
 HALF: Final = ("and", "a", "half")
 
 
+_HYPHENS: Final = frozenset("-\u2010\u2011")
+
+
+def _glued_hyphen(text: str, start: int, end: int) -> bool:
+    """A hyphen with a letter touching it on both sides joins the words of a compound."""
+    return (
+        text[start:end] in _HYPHENS
+        and start > 0
+        and end < len(text)
+        and text[start - 1].isalpha()
+        and text[end].isalpha()
+    )
+
+
 class Draft:
     """A finding while it is being built.
 
@@ -284,7 +298,10 @@ class Reader:
         self._present_verbs = L.get("present_verbs", frozenset())
         self._absence_cues = L.get("absence_cues", frozenset())
         self._absent_concepts = L.get("absent_concepts", frozenset())
+        self._transient = L.get("transient_concepts", frozenset())
+        self._far_past = L.get("far_past_words", frozenset())
         self._site_pronouns = L.get("site_pronouns", frozenset())
+        self._object_pronouns = L.get("object_pronouns", frozenset())
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
         self._history_comparisons = L.get("history_comparisons", frozenset())
         self._history_fillers = L.get("history_fillers", frozenset())  # "like 3 years ago"
@@ -340,6 +357,10 @@ class Reader:
         tokens: list[Token] = []
         pieces = self.norm.pieces
         for raw, start, end, possessive in raw_tokens(text):
+            if _glued_hyphen(text, start, end):
+                # "short-of-breath", "left-sided", "blood-stained": one compound read as
+                # its words; a spaced dash between clauses and "7-8/10" keep theirs.
+                continue
             full = len(raw)
             first = len(tokens)
             for norm, a, b in pieces(raw):
@@ -698,14 +719,26 @@ class Reader:
         k = q.i - 1
         while k >= 0 and q.i - k <= 3 and tokens[k].clause == tokens[q.i].clause:
             if tokens[k].norm in self._site_pronouns:
-                sentence = tokens[k].sentence
-                at = bisect_left(site_starts, k) - 1
-                # "A twinge in my chest. Well, more than that, it's unbearable": the last site
-                # named, in this sentence or the one just before, is what "it" stands for.
-                if at >= 0 and k - sites[at].j <= 12 and 0 <= sentence - tokens[sites[at].i].sentence <= 1:
-                    return sites[at]
-                return None
+                return self._antecedent(tokens, sites, site_starts, k)
             k -= 1
+        # "my legs went funny and I can't really feel them": the pronoun the quality's verb
+        # takes as its object, right after it, stands for the site as well.
+        k = q.j
+        after = k < len(tokens) and tokens[k].clause == tokens[q.i].clause
+        if after and tokens[k].norm in self._object_pronouns:
+            return self._antecedent(tokens, sites, site_starts, k)
+        return None
+
+    @staticmethod
+    def _antecedent(
+        tokens: list[Token], sites: list[Mention], site_starts: list[int], k: int
+    ) -> Mention | None:
+        sentence = tokens[k].sentence
+        at = bisect_left(site_starts, k) - 1
+        # "A twinge in my chest. Well, more than that, it's unbearable": the last site
+        # named, in this sentence or the one just before, is what "it" stands for.
+        if at >= 0 and k - sites[at].j <= 12 and 0 <= sentence - tokens[sites[at].i].sentence <= 1:
+            return sites[at]
         return None
 
     @staticmethod
@@ -1486,6 +1519,14 @@ class Reader:
         if resolved and any(t.norm in self._antipyretics for t in tokens):
             # "fever this morning, took paracetamol, fine now": masked, not over (as a reading is)
             resolved -= {idx for idx in resolved if drafts[idx].concept == "fever"}
+        if resolved and self._transient:
+            # "passed out in the kitchen, fine now": a faint or fit is over once it has happened;
+            # only one dated weeks back is history.
+            resolved -= {
+                idx
+                for idx in resolved
+                if drafts[idx].concept in self._transient and not self._dated_back(tokens, drafts[idx].anchor)
+            }
         # "went away at Christmas. Came back an hour ago": a return after the end undoes it.
         again = [
             m.i
@@ -1516,6 +1557,11 @@ class Reader:
                 d.status = "resolved"
             if neg[a] and d.status == "present" and "at_rest" in d.mods and self._only_when(tokens, d):
                 d.mods.discard("at_rest")  # "not short of breath at rest, only when I walk"
+
+    def _dated_back(self, tokens: list[Token], anchor: int) -> bool:
+        """'fainted last month, fine now': the sentence dates it weeks or more back."""
+        sentence = tokens[anchor].sentence
+        return any(t.norm in self._far_past for t in tokens if t.sentence == sentence)
 
     def _own_site(self, tokens: list[Token], mentions: list[Mention], owner: list[int], d: Draft) -> bool:
         """'the surgeon said the numbness in my legs is from the op': a site the writer calls
