@@ -275,3 +275,27 @@ def test_what_is_felt_named_as_a_heart_attack_is_severe_chest_pain(text: str) ->
 )
 def test_a_fright_or_someone_elses_heart_attack_is_no_chest_pain(text: str) -> None:
     assert "chest_pain" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think I'm having a stroke",
+        "it feels like I'm having a stroke",
+        "looks like she's had a stroke",
+    ],
+)
+def test_a_stroke_named_by_the_one_living_it_is_one_sided(text: str) -> None:
+    assert assess(text, context=CARER).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the new job feels like a stroke of luck",
+        "my aunt had a stroke in 2012",
+        "what if I'm having a stroke",
+    ],
+)
+def test_luck_history_or_a_what_if_is_no_stroke(text: str) -> None:
+    assert assess(text).level is Level.NONE
