@@ -188,3 +188,20 @@ def test_dead_or_numb_to_a_legs_question_is_loss_of_feeling_in_the_legs(answer: 
 )
 def test_numb_feet_or_tingly_legs_stay_routine(answer: str, question: str) -> None:
     assert assess(answer, question).level is Level.ROUTINE
+
+
+# -- Spanish: the sight a question names, and sight said to cloud or darken ----------------------
+
+
+@pytest.mark.parametrize("answer", ["sí, la tengo borrosa", "se me nubla a ratos", "se me pone toda oscura"])
+def test_a_spanish_answer_about_the_asked_sight_is_a_vision_change(answer: str) -> None:
+    a = default_engine("es").assess(answer, "¿Ha notado algún cambio en la vista?")
+    assert "vision_change" in present(a)
+
+
+@pytest.mark.parametrize("text", ["el cielo se nubla por la tarde", "no, la veo igual que siempre"])
+def test_a_cloudy_sky_or_a_denial_is_no_vision_change(text: str) -> None:
+    a = default_engine("es").assess(
+        text, "¿Ha notado algún cambio en la vista?" if text.startswith("no") else None
+    )
+    assert "vision_change" not in present(a)
