@@ -298,6 +298,8 @@ class Reader:
         self._present_verbs = L.get("present_verbs", frozenset())
         self._absence_cues = L.get("absence_cues", frozenset())
         self._absent_concepts = L.get("absent_concepts", frozenset())
+        self._transient = L.get("transient_concepts", frozenset())
+        self._far_past = L.get("far_past_words", frozenset())
         self._site_pronouns = L.get("site_pronouns", frozenset())
         self._object_pronouns = L.get("object_pronouns", frozenset())
         self._history_breakers = L.get("history_breakers", frozenset()) | RELATIVE_PRONOUNS
@@ -1517,6 +1519,14 @@ class Reader:
         if resolved and any(t.norm in self._antipyretics for t in tokens):
             # "fever this morning, took paracetamol, fine now": masked, not over (as a reading is)
             resolved -= {idx for idx in resolved if drafts[idx].concept == "fever"}
+        if resolved and self._transient:
+            # "passed out in the kitchen, fine now": a faint or fit is over once it has happened;
+            # only one dated weeks back is history.
+            resolved -= {
+                idx
+                for idx in resolved
+                if drafts[idx].concept in self._transient and not self._dated_back(tokens, drafts[idx].anchor)
+            }
         # "went away at Christmas. Came back an hour ago": a return after the end undoes it.
         again = [
             m.i
@@ -1547,6 +1557,11 @@ class Reader:
                 d.status = "resolved"
             if neg[a] and d.status == "present" and "at_rest" in d.mods and self._only_when(tokens, d):
                 d.mods.discard("at_rest")  # "not short of breath at rest, only when I walk"
+
+    def _dated_back(self, tokens: list[Token], anchor: int) -> bool:
+        """'fainted last month, fine now': the sentence dates it weeks or more back."""
+        sentence = tokens[anchor].sentence
+        return any(t.norm in self._far_past for t in tokens if t.sentence == sentence)
 
     def _own_site(self, tokens: list[Token], mentions: list[Mention], owner: list[int], d: Draft) -> bool:
         """'the surgeon said the numbness in my legs is from the op': a site the writer calls
