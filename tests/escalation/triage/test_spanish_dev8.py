@@ -254,3 +254,23 @@ def test_a_tight_belt_is_no_numbness() -> None:
 )
 def test_grasping_an_idea_or_ignoring_the_phone_is_no_weakness(text: str) -> None:
     assert level(text) == "none"
+
+
+def test_falling_into_account_after_the_lights_is_realising_not_fainting() -> None:
+    assert level("se me fue la luz un rato y caí en cuenta de que no había pagado") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el pecho ya no me duele, nada más la tos me molesta",
+        "ya no me arde la espalda, solo la tosecita me fastidia",
+        "la garganta bien, la tos es lo que me molesta",
+    ],
+)
+def test_the_cough_that_bothers_is_no_pain_of_a_place_named_before(text: str) -> None:
+    assert level(text) == "routine"
+
+
+def test_a_bothered_chest_is_still_chest_pain() -> None:
+    assert level("me molesta el pecho cuando toso") == "urgent"
