@@ -205,3 +205,25 @@ def test_a_cloudy_sky_or_a_denial_is_no_vision_change(text: str) -> None:
         text, "¿Ha notado algún cambio en la vista?" if text.startswith("no") else None
     )
     assert "vision_change" not in present(a)
+
+
+# -- all but unable to move a limb named before ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("both legs feel odd and I can barely move them", None),
+        ("his legs, he could hardly move them this morning", None),
+        ("can only just lift them off the bed", "Any weakness in your legs?"),
+    ],
+)
+def test_barely_able_to_move_the_legs_is_leg_weakness(text: str, question: str | None) -> None:
+    a = assess(text, question)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_stiff_neck_barely_moving_is_no_leg_weakness() -> None:
+    a = assess("neck's stiff today, can barely move it")
+    assert "limb_weakness" not in present(a)
