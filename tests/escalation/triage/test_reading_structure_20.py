@@ -188,3 +188,42 @@ def test_dead_or_numb_to_a_legs_question_is_loss_of_feeling_in_the_legs(answer: 
 )
 def test_numb_feet_or_tingly_legs_stay_routine(answer: str, question: str) -> None:
     assert assess(answer, question).level is Level.ROUTINE
+
+
+# -- Spanish: the sight a question names, and sight said to cloud or darken ----------------------
+
+
+@pytest.mark.parametrize("answer", ["sí, la tengo borrosa", "se me nubla a ratos", "se me pone toda oscura"])
+def test_a_spanish_answer_about_the_asked_sight_is_a_vision_change(answer: str) -> None:
+    a = default_engine("es").assess(answer, "¿Ha notado algún cambio en la vista?")
+    assert "vision_change" in present(a)
+
+
+@pytest.mark.parametrize("text", ["el cielo se nubla por la tarde", "no, la veo igual que siempre"])
+def test_a_cloudy_sky_or_a_denial_is_no_vision_change(text: str) -> None:
+    a = default_engine("es").assess(
+        text, "¿Ha notado algún cambio en la vista?" if text.startswith("no") else None
+    )
+    assert "vision_change" not in present(a)
+
+
+# -- all but unable to move a limb named before ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("both legs feel odd and I can barely move them", None),
+        ("his legs, he could hardly move them this morning", None),
+        ("can only just lift them off the bed", "Any weakness in your legs?"),
+    ],
+)
+def test_barely_able_to_move_the_legs_is_leg_weakness(text: str, question: str | None) -> None:
+    a = assess(text, question)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_stiff_neck_barely_moving_is_no_leg_weakness() -> None:
+    a = assess("neck's stiff today, can barely move it")
+    assert "limb_weakness" not in present(a)
