@@ -24,11 +24,11 @@ DATA = ROOT / "bench" / "data"
 # the honest estimate on unseen messages. Their disagreements are never listed. When the engine
 # has been tuned against them they join the development sets and newly written sets take over.
 UNSEEN = [
-    DATA / "holdout6_texting.jsonl",
-    DATA / "holdout7_texting.jsonl",
-    DATA / "conversations_holdout5.jsonl",
-    DATA / "es_holdout3.jsonl",
-    DATA / "es_conversations_holdout3.jsonl",
+    DATA / "holdout8_texting.jsonl",
+    DATA / "holdout9_texting.jsonl",
+    DATA / "conversations_holdout6.jsonl",
+    DATA / "es_holdout4.jsonl",
+    DATA / "es_conversations_holdout4.jsonl",
 ]
 # Everything else in bench/data is for development: the shared dev sets, the red-team sets, the
 # conversation and Spanish sets, and the older holdouts that the engine has since been tuned on.
