@@ -187,3 +187,79 @@ def test_the_bottom_and_inner_thighs_numb_in_one_list_is_saddle_numbness(text: s
 )
 def test_a_bottom_sat_on_or_denied_numb_is_no_saddle_numbness(text: str) -> None:
     assert "saddle_numbness" not in present(assess(text))
+
+
+BLOOD_AMOUNT = "How much blood? (streaks, a teaspoon, more)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's getting out of puff a lot quicker than she used to",
+        "he gets winded much faster these days",
+    ],
+)
+def test_breathless_sooner_than_before_after_a_verb_is_worsening(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea-new" in a.rules
+
+
+def test_breathless_quicker_only_in_the_past_is_not_worsening_now() -> None:
+    assert "dyspnea-new" not in assess("I used to get puffed out quicker before the new inhaler").rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "always parched and I'm up 4 or 5 times a night for a wee",
+        "he drinks and drinks and still wants water, up two or three times a night to the loo",
+        "thirsty all the time and my tummy feels blocked, no poo since Tuesday",
+    ],
+)
+def test_thirst_with_night_trips_or_a_blocked_bowel_is_hypercalcaemia(text: str) -> None:
+    assert "hypercalcemia" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("the sink has been blocked since Friday", "constipation"),
+        ("my nose is blocked", "constipation"),
+        ("the baby was up three or four times a night", "polyuria"),
+        ("my husband drinks and drinks and still wants more", "thirst"),
+    ],
+)
+def test_a_blocked_sink_a_wakeful_baby_or_someone_elses_drinking_is_not_the_patients(
+    text: str, concept: str
+) -> None:
+    assert concept not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my hip is giving me a bit of grief, I'd say an 8",
+        "the ankle's giving her a spot of gyp, about a seven",
+    ],
+)
+def test_a_body_part_giving_a_spot_of_gyp_with_a_high_score_is_severe_pain(text: str) -> None:
+    assert "pain-severe" in assess(text).rules
+
+
+def test_the_grandkids_giving_grief_is_nothing() -> None:
+    assert assess("the grandkids give me a lot of grief").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a few red dots each time I cough", "under a teaspoon, tiny flecks when I'm coughing"],
+)
+def test_a_small_amount_that_comes_with_the_cough_is_coughed_up_blood(text: str) -> None:
+    a = assess(text, BLOOD_AMOUNT)
+    assert "hemoptysis" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_blood_on_the_gums_with_none_when_coughing_is_not_from_the_lungs() -> None:
+    a = assess("just a couple of spots on my gums when I brush, none when I cough", BLOOD_AMOUNT)
+    assert "hemoptysis" not in present(a)
