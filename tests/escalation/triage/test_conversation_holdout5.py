@@ -121,3 +121,104 @@ def test_sight_a_bit_blurry_in_both_eyes_is_routine() -> None:
 
 def test_a_photo_a_bit_blurry_is_not_sight() -> None:
     assert "vision_change" not in _present("the photo you sent came out a bit blurry")
+
+
+# --- a band of pain round the trunk is back pain (docs/triage.md) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "got a band of pain going right round my ribs, like a belt pulled in",
+        "there's a ring of aching all the way around my chest",
+        "tight belt of pain wrapping round my middle since yesterday",
+    ],
+)
+def test_a_band_round_the_trunk_then_tingling_toes_is_cord_compression(first: str) -> None:
+    assert _level(first, "and my toes have gone tingly") == "emergency"
+    assert "back_pain" in _present(first)
+
+
+def test_a_band_round_the_trunk_alone_is_back_pain_not_chest_pain() -> None:
+    assert _present("a band of pain running round my ribcage") == {"back_pain"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband has a band of pain going round his ribs",
+        "no band of pain going round my ribs, just this cough",
+    ],
+)
+def test_a_band_of_someone_elses_or_denied_is_not_the_writers(text: str) -> None:
+    assert "back_pain" not in _present(text)
+
+
+# --- a sentence that opens with "it" speaks of the pain named before -------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "it came on out of the blue, like being kicked by a horse",
+        "it started all of a sudden, felt like being hit with a sledgehammer",
+        "honestly it came out of nowhere, like being kicked by a horse",
+    ],
+)
+def test_chest_pain_then_its_onset_and_strength_is_an_emergency(second: str) -> None:
+    assert _level("a bit of pain in my chest", second) == "emergency"
+
+
+def test_the_same_words_after_a_sore_knee_stay_with_the_knee() -> None:
+    assert _level("my knee hurts", "it came out of nowhere, like being kicked by a horse") == "urgent"
+
+
+def test_the_same_words_after_someone_elses_chest_pain_stay_theirs() -> None:
+    level = _level("my husband has chest pain", "it came out of nowhere, like being kicked by a horse")
+    assert level == "none"
+
+
+# --- speech cut short by breath --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "now I can't even get a sentence out on the phone without stopping",
+        "I couldn't get one sentence out without gasping",
+        "he can hardly get a whole sentence out",
+    ],
+)
+def test_breathless_then_no_sentence_out_is_breathless_when_talking(second: str) -> None:
+    assert _level("short of breath since yesterday", second) == "emergency"
+
+
+def test_getting_a_sentence_out_fine_is_not_breathless() -> None:
+    assert "dyspnea" not in _present("no trouble getting a sentence out")
+
+
+# --- words passed on from a relative or friend are theirs ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "oops, I was typing out what my brother told me on the phone, he's got a slipped disc. I'm alright",
+        "sorry that's just what my sister said, she's at the GP now",
+        "ha I was repeating what my mate texted me, he's the poorly one",
+    ],
+)
+def test_an_account_passed_on_from_a_relative_is_theirs(second: str) -> None:
+    assert _level("can't feel my legs and my back is killing me", second) in {"none", "routine"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "I was typing out what my GP said",  # a doctor's words may be about the writer
+        "that's what my sister said too",  # the sister agrees; the writer has it
+        "that's what my mum had before she died",  # the same as mum, not mum's
+    ],
+)
+def test_words_that_agree_or_come_from_a_doctor_keep_the_finding(second: str) -> None:
+    assert _level("my legs have gone weak", second) == "emergency"

@@ -144,6 +144,9 @@ class Phrases:
     # finding stands for the site an earlier mention of the same concept named.
     site_pronoun: re.Pattern[str] | None = None
     site_pronoun_after: re.Pattern[str] | None = None
+    # The sentence of the finding opens with the same pronoun ("it came out of nowhere, like
+    # being kicked by a horse"): the pronoun is what the sentence speaks of, however far back.
+    site_pronoun_opens: re.Pattern[str] | None = None
     # "cough's been bad all week" then "now there's blood in it": blood `in_it` of a finding
     # named before is of the kind `carried` says ({bleeding: {cough: hemoptysis}}).
     in_it: re.Pattern[str] | None = None
@@ -247,6 +250,9 @@ def phrases(language: str = "en") -> Phrases:
         site_pronoun=re.compile(str(data["site_pronoun"])) if data.get("site_pronoun") else None,
         site_pronoun_after=re.compile(str(data["site_pronoun_after"]))
         if data.get("site_pronoun_after")
+        else None,
+        site_pronoun_opens=re.compile(str(data["site_pronoun_opens"]))
+        if data.get("site_pronoun_opens")
         else None,
         in_it=re.compile(str(data["in_it"])) if data.get("in_it") else None,
         in_tissue=re.compile(str(data["in_tissue"])) if data.get("in_tissue") else None,
@@ -1132,8 +1138,11 @@ class ConversationReader:
                 if not f.present or SITE_MODIFIERS & set(f.modifiers) or f.concept not in sited:
                     continue
                 after = self.phrases.site_pronoun_after
-                if not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1]) and not (
-                    after is not None and after.search(texts[i][f.end : f.end + 25])
+                opens = self.phrases.site_pronoun_opens
+                if (
+                    not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1])
+                    and not (after is not None and after.search(texts[i][f.end : f.end + 25]))
+                    and not (opens is not None and opens.search(texts[i][: f.start]))
                 ):
                     continue
                 r = self.engine.reader.read(originals[i])
