@@ -222,3 +222,81 @@ def test_an_account_passed_on_from_a_relative_is_theirs(second: str) -> None:
 )
 def test_words_that_agree_or_come_from_a_doctor_keep_the_finding(second: str) -> None:
     assert _level("my legs have gone weak", second) == "emergency"
+
+
+# --- false alarms ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("I can't walk", "*can't WAIT, to see you all on Thursday! stupid phone"),
+        ("can't walk", "*can't wait for the weekend x"),
+        ("I fainted yesterday", "*I painted yesterday, the fence looks lovely. daft phone"),
+    ],
+)
+def test_a_star_that_says_the_words_again_with_one_put_right_takes_the_finding_back(
+    texts: tuple[str, str],
+) -> None:
+    assert _level(*texts) == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("back hurts and can't feel my legs", "*feet"),  # a site only: two sites, nothing moves
+        ("I can't walk", "*can't walk far"),  # said again, more
+        ("legs gone numb", "*lens gone numb"),  # the star's word is not the one before the slip
+    ],
+)
+def test_a_star_that_puts_no_finding_word_right_keeps_the_finding(texts: tuple[str, str]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a nosebleed on Sunday that wouldn't stop, all sorted since",
+        "my gums bled on Monday, been good since",
+        "nosebleed at the weekend, no bother since",
+    ],
+)
+def test_a_finding_put_right_and_nothing_since_is_over(text: str) -> None:
+    assert _level(text, "see you Friday") == "none"
+
+
+def test_bleeding_that_has_gone_on_since_is_still_bleeding() -> None:
+    assert _level("nosebleed this morning, been bleeding since") == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're bleeding money on taxis to the hospital",
+        "the old boiler bleeds cash every winter",
+        "the club has been haemorrhaging points all season",
+    ],
+)
+def test_money_running_out_is_not_bleeding(text: str) -> None:
+    assert _level(text, "my son will drive me from now on") == "none"
+
+
+def test_bleeding_money_beside_a_real_bleed_still_counts() -> None:
+    assert _level("we're bleeding money and now my nose is bleeding") == "routine"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "my mum had lung cancer too and she lost the feeling in her legs near the end",
+        "my dad had the same cancer as me, he couldn't walk towards the end",
+        "my aunt had cancer too, she went all confused at the very end",
+    ],
+)
+def test_a_relatives_last_illness_told_as_family_history_is_theirs(first: str) -> None:
+    assert _level(first, "just thinking about her today. I'm doing well myself") == "none"
+
+
+@pytest.mark.parametrize("text", ["my mum can't feel her legs", "mum can't walk at the end of the day"])
+def test_a_parent_written_about_without_a_history_is_the_patient(text: str) -> None:
+    assert _level(text) == "emergency"

@@ -205,6 +205,9 @@ class Phrases:
     mistyped: tuple[re.Pattern[str], ...] = ()
     # "*legs": the texting mark for a word put right, without saying so.
     respell: tuple[re.Pattern[str], ...] = ()
+    # "*can't WAIT, see you Thursday": the words a star opens with (`clause`) put right words of
+    # the message before, even words that made a finding.
+    star: re.Pattern[str] | None = None
     # "meant my hand not my leg": the right word (`new`) for the wrong one (`old`), said outright.
     swap: tuple[re.Pattern[str], ...] = ()
 
@@ -280,6 +283,7 @@ def phrases(language: str = "en") -> Phrases:
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
         mistyped=patterns("mistyped"),
         respell=patterns("respell"),
+        star=re.compile(str(data["star"])) if data.get("star") else None,
         swap=patterns("swap"),
         me_after_all=patterns("me_after_all"),
         writers_own=patterns("writers_own"),
@@ -1498,12 +1502,32 @@ class ConversationReader:
                     d = _distance(old.lower(), new)
                     if d <= min(2, len(new) // 2) and (best is None or d < best[0]):
                         best = (d, old, new)
+        starred = self.phrases.star.match(text) if self.phrases.star is not None else None
+        if best is None and starred is not None:
+            # "I can't walk" then "*can't WAIT, see you Thursday": the star says the words again
+            # with one put right, even a word that made the finding (the word before it is the
+            # same in both); the message read with it stands, even if it says nothing.
+            placed = {w.lower() for f in pool[j] for w in re.findall(r"[A-Za-z]+", f.evidence)}
+            was = re.findall(r"[a-z']+", _plain(before))
+            now = re.findall(r"[a-z']+", starred.group("clause"))
+            for x, old in enumerate(was[1:], 1):
+                if old not in placed or len(old) < 3:
+                    continue
+                for y, new in enumerate(now[1:], 1):
+                    d = _distance(old, new)
+                    if (
+                        now[y - 1] == was[x - 1]
+                        and new not in said
+                        and 0 < d <= min(2, len(new) // 2)
+                        and (best is None or d < best[0])
+                    ):
+                        best = (d, old, new)
         if best is None:
             return []
         guessed, old, new = best
         mended = re.sub(rf"(?i)\b{re.escape(old)}\b", new, before, count=1)
         found = [replace(f, message=offset + j) for f in self.engine.assess(mended).findings]
-        if guessed and not any(f.present for f in found):
+        if guessed and not any(f.present for f in found) and old.lower() not in placed:
             return []
         changes = [Change(f.concept, "negated", offset + j, index) for f in pool[j] if f.present]
         pool[j] = found
