@@ -22,6 +22,9 @@ from .rules import evaluate
 DEFAULT_WINDOW = timedelta(hours=48)
 # What a named site gives a finding: a pronoun for the site later carries them over.
 SITE_MODIFIERS: frozenset[str] = frozenset({"extensive", "one_sided"})
+# What a correction may say of the finding before without taking it back: more of it. (Not
+# how bad: "autocorrect, my CHESS is killing me" puts a word right and keeps the idiom.)
+_RAISING: Final = frozenset({"large_amount", "wont_stop"})
 COUNT_SPAN = timedelta(hours=24)  # "a day" for counts: the rules read rates per 24 hours
 # Statuses a later mention gives an earlier finding of the same concept. "other" is not one:
 # "my husband has a cough too" leaves the patient's own cough theirs (a correction moves it).
@@ -105,6 +108,9 @@ class Phrases:
     # A story on a screen or a page ("watching Call the Midwife"): what its people suffer in
     # the next messages is theirs, told by `people` words ("the poor woman", "a man").
     fiction: tuple[re.Pattern[str], ...] = ()
+    # As `reassign`, only when the message before did not speak of the writer (`me`): "bled
+    # a lot" then "my granddaughter cut herself, I'm fine" (not "I coughed up a cupful").
+    reassign_unowned: tuple[re.Pattern[str], ...] = ()
     people: frozenset[str] = frozenset()
     # Capitalised words that open a sentence without being anyone's name ("Today has been...").
     not_names: frozenset[str] = frozenset()
@@ -210,6 +216,10 @@ class Phrases:
     star: re.Pattern[str] | None = None
     # "meant my hand not my leg": the right word (`new`) for the wrong one (`old`), said outright.
     swap: tuple[re.Pattern[str], ...] = ()
+    # "right leg's gone numb" then "the left too": one limb named on each side is both of
+    # them (`both_sides.gives`), as if said together; `limb` the limb whose both sides count,
+    # `other_limb` a smaller part that does not ("the left foot too"), `both` "both of them".
+    both_sides: Mapping[str, Any] = field(default_factory=dict)
 
 
 @cache
@@ -229,6 +239,7 @@ def phrases(language: str = "en") -> Phrases:
         resolve=patterns("resolve"),
         reassign_named=patterns("reassign_named"),
         reassign_after=patterns("reassign_after"),
+        reassign_unowned=patterns("reassign_unowned"),
         correction=patterns("correction"),
         again=patterns("again"),
         fiction=patterns("fiction"),
@@ -290,6 +301,10 @@ def phrases(language: str = "en") -> Phrases:
         site_fix=patterns("site_fix"),
         blood_source=patterns("blood_source"),
         sourced={str(k): str(v) for k, v in (data.get("sourced") or {}).items()},
+        both_sides={
+            str(k): [re.compile(str(x)) for x in v] if isinstance(v, list) and k == "sides" else v
+            for k, v in (data.get("both_sides") or {}).items()
+        },
     )
 
 
@@ -618,9 +633,22 @@ class ConversationReader:
                 # "la tos ya se me quitó" then "y la fiebre tb": the fever is gone too.
                 mine = [replace(f, status=went) if f.present else f for f in mine]
                 present = []
-            if not present:
+            claimed_back = False
+            said = _matches(self.phrases.me_after_all, text) if mine else None
+            if said is not None and (mine_now := self._mine_after_all(pool, text, index, offset)):
+                # "my sister is coughing blood" then "sorry, the one with the blood is me": hers
+                # is the writer's, and the words that say so point back at it, not say it again.
+                changes += mine_now
+                mine = [f for f in mine if not said.start() <= f.start < said.end()]
+                present = [f for f in mine if f.present]
+                claimed_back = True
+            if not present and not claimed_back:
                 named = _matches(self.phrases.reassign_named, text)
                 taken = self._takes_back(text)
+                if taken is None and _matches(self.phrases.reassign_unowned, text) is not None:
+                    j = next((j for j in range(i - 1, -1, -1) if any(f.present for f in pool[j])), None)
+                    if j is not None and set(re.findall(r"[a-z']+", texts[j])).isdisjoint(self.phrases.me):
+                        taken = "other"
                 if (mine_now := self._mine_after_all(pool, text, index, offset)) is not None:
                     # "my husband is breathless" then "sorry, I meant me": the writer's after all
                     changes += mine_now
@@ -661,6 +689,10 @@ class ConversationReader:
                     changes += respelt
                 elif named is not None:
                     changes += self._overturn_named(pool, named.group("what"), index, offset)
+                elif taken == "negated" and self._made_more(pool, originals[i], times, i):
+                    # "coughed up a teaspoon" then "sorry, autocorrect, a TABLESPOON!!": the
+                    # correction says it was more, so the finding stands, with the more.
+                    pass
                 elif taken is not None and not (taken == "negated" and self._fine_said_before(pool, text)):
                     # (not "legs ok, ignore that bit": what the correction says is fine goes,
                     # below, and the rest stays; a "yes" about the legs names no site, so "I
@@ -690,7 +722,7 @@ class ConversationReader:
             # A later mention that denies or resolves a concept overturns its earlier ones; in
             # a correction, so does one that gives the concept to someone else.
             correcting = _matches(self.phrases.correction, text) is not None
-            correcting = correcting and not self.phrases.also.search(text)
+            correcting = correcting and not self.phrases.also.search(text) and not claimed_back
             if correcting:
                 # "no wait, legs are fine, it's just the back": only what was said of the legs goes.
                 for site in self._fine_sites(text):
@@ -762,6 +794,7 @@ class ConversationReader:
             _fever_words_take_readings(pool)
         changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._pronouns_take_sites(pool, texts, originals)
+        self._both_sides(pool, texts)
         self._bare_site_takes_quality(pool, originals)
         self._loose_site_in_the_sentence(pool, originals)
         self._in_what_came_before(pool, texts)
@@ -1182,6 +1215,33 @@ class ConversationReader:
                     mine_said = not set(re.findall(r"[a-z']+", clause)).isdisjoint(self.phrases.me)
                     status = "other" if was.status == "other" and not mine_said else f.status
                     pool[i][x] = replace(f, concept=was.concept, modifiers=tuple(sorted(mods)), status=status)
+
+    def _both_sides(self, pool: list[list[Finding]], texts: Sequence[str]) -> None:
+        """ "la pierna derecha dormida" then "la izquierda también" (or "ya no siento las
+        dos"): a limb on each side, or both, is both limbs, given `both_sides.gives` (numbness of
+        both legs is a cord sign, TRIAGE.md). A finding's side is the one its words name, else
+        the one its message names; its limb is named in its words, or is the limb named before
+        when its words name no smaller part ("el pie izquierdo también" is a foot)."""
+        data = self.phrases.both_sides
+        if not data:
+            return
+        limb, other = re.compile(data["limb"]), re.compile(data["other_limb"])
+        both, sides = re.compile(data["both"]), data["sides"]
+        for concept in data["concepts"]:
+            seen: set[int] = set()  # sides of the limb named so far
+            for i, findings in enumerate(pool):
+                for x, f in enumerate(findings):
+                    if not f.present or f.concept != concept:
+                        continue
+                    said = _plain(f.evidence, self.phrases.fold_accents)
+                    on = [k for k, side in enumerate(sides) if side.search(said)]
+                    on = on or [k for k, side in enumerate(sides) if side.search(texts[i])]
+                    if not limb.search(said) and (other.search(said) or not seen):
+                        continue
+                    if seen and (both.search(texts[i]) or (len(on) == 1 and on[0] not in seen)):
+                        mods = (set(f.modifiers) - {"one_sided"}) | {str(data["gives"])}
+                        findings[x] = replace(f, modifiers=tuple(sorted(mods)))
+                    seen.update(on if len(on) == 1 else ())
 
     def _past_over(
         self,
@@ -1684,6 +1744,20 @@ class ConversationReader:
             mods = set(f.modifiers) | ({"severe"} if score >= 7 else set())
             pool[j][k] = replace(f, score=max(score, f.score or 0), modifiers=tuple(sorted(mods)))
             return
+
+    def _made_more(self, pool: list[list[Finding]], original: str, times: Sequence[datetime], i: int) -> bool:
+        """Whether a correction that names no finding says how much or how bad (`_RAISING`) of
+        the latest finding such words qualify, which then takes them: a correction can only
+        make it more, never take it back."""
+        mods = self.engine.reader.free_modifiers(original) & _RAISING
+        targets = self.engine.lexicon.modifier_targets
+        last = next((fs for fs in reversed(pool) if any(f.present for f in fs)), None)
+        if not mods or last is None:
+            return False
+        if not any(f.present and f.concept in targets.get(m, ()) for f in last for m in mods):
+            return False
+        self._qualify_last(pool, original, times, i)
+        return True
 
     def _qualify_last(
         self, pool: list[list[Finding]], original: str, times: Sequence[datetime], i: int

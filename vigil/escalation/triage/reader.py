@@ -286,6 +286,9 @@ class Reader:
         self._partial_words = L.get("partial_words", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
         self._simile_heads = L.get("simile_heads", frozenset())
+        # "lo del pecho regresó, un dolor fuerte que ...": a quality opening its clause with an
+        # indefinite article names again what the clause before spoke of.
+        self._apposition_heads = L.get("apposition_heads", frozenset())
         self._side_words = L.get("side_words", frozenset())
         self._canceller_glue = L.get("canceller_glue", frozenset())
         self._feel_denials = L.get("feel_denials", frozenset())
@@ -606,7 +609,11 @@ class Reader:
             candidates = near(q, sites) if sites else []
             if sites and not candidates and self._sentence_pairing.intersection(q.values("quality")):
                 candidates = in_sentence(q)
-            if sites and not candidates and self._fragment(tokens, q, quality_at):
+            if (
+                sites
+                and not candidates
+                and (self._fragment(tokens, q, quality_at) or self._apposed(tokens, q))
+            ):
                 # "the worst is in my chest, crushing, 9": a quality standing alone as a list
                 # item says what the site of the clause just before it is like.
                 clause = tokens[q.i].clause
@@ -708,6 +715,17 @@ class Reader:
                 return False
             k += 1
         return True
+
+    def _apposed(self, tokens: list[Token], q: Mention) -> bool:
+        """The quality opens its clause with an indefinite article (", un dolor fuerte que no
+        me deja"): a noun in apposition to what the clause before named."""
+        k = q.i - 1
+        return (
+            k >= 0
+            and tokens[k].norm in self._apposition_heads
+            and tokens[k].clause == tokens[q.i].clause
+            and (k == 0 or tokens[k - 1].clause != tokens[q.i].clause or tokens[k - 1].kind == PUNCT)
+        )
 
     def _only_sides(self, tokens: list[Token], clause: int) -> bool:
         """The clause only says which sides ("both sides", "on both sides", "both of them")."""
