@@ -168,7 +168,7 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         after = _yes_after_contrast(tokens, mentions, no)
         if after is not None:
             yes, no = after, None
-    if no is not None and _worse_said(tokens):
+    if no is not None and _worse_said(tokens, reading, question):
         no = None  # "No, it's worse" to "Is your back pain better than last week?"
     if (
         no is not None
@@ -359,12 +359,27 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             status = "resolved" if verdict.has("res") else "negated"
             add(status, min(site.i, verdict.i), max(site.j, verdict.j))
             return
+        # (only a finding the site itself can have: a cough or an unplaced word beside it is
+        # no other verdict on the site; nor is pain, which "legs are bad" may be said for)
+        framed = {c for (sk, _q), c in reader.lex.frames.items() if sk in site.values("site")} - {"pain"}
+        if any(
+            d.status == "present" and d.concept in framed - set(concepts) and d.start <= site.i < d.end
+            for d in reading.drafts
+        ):
+            # "no, just the usual tingly toes" to "Any weakness in your legs?": the site comes
+            # with what is wrong with it, another finding, so it names no weakness; the "no"
+            # stands.
+            if no is not None:
+                add("negated", no.i, no.j)
+            return
         made = add("present", site.i, site.j)
         if number is not None and number.value <= 10:
             for d in made:
                 _score(d, int(number.value))
         return
-    if no is None and (any(t.norm in WORSE_WORDS for t in tokens[:lead_end]) or _worse_said(tokens)):
+    if no is None and (
+        any(t.norm in WORSE_WORDS for t in tokens[:lead_end]) or _worse_said(tokens, reading, question)
+    ):
         add("present", 0, max(1, lead_end))  # "worse" to "better, the same or worse?"
         return
     if no is not None or (good is not None and yes is None):
@@ -405,6 +420,10 @@ _WITH: Final = frozenset({"with"})
 _OR: Final = frozenset({"or"})
 WORSE_WORDS: Final = frozenset({"worse", "worsening", "deteriorating", "downhill"})
 ONLY_WORDS: Final = frozenset({"only", "just"})
+# Words that may stand before a "fine" that still opens its clause ("but I'm fine sat down").
+FINE_LEADS: Final = frozenset(
+    {"but", "though", "although", "im", "i", "am", "hes", "shes", "he", "she", "is", "feel"}
+)
 QUALIFIED_AWAY: Final = frozenset({"at_rest", "severe"})
 STILL_GOING: Final = frozenset({"wont_stop"})  # a quality the questions ask in the negative
 TRACE_WORDS: Final = frozenset(
@@ -489,11 +508,37 @@ def _yes_after_contrast(tokens: list[Token], mentions: list[Mention], no: Mentio
     return None
 
 
-def _worse_said(tokens: list[Token]) -> bool:
-    """'worse' early in the answer and not denied ("no worse" is the same)."""
+def _opens_clause(tokens: list[Token], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].norm in FINE_LEADS:
+        k -= 1
+    return k < 0 or tokens[k].clause != tokens[i].clause
+
+
+def _worse_said(
+    tokens: list[Token], reading: Reading | None = None, question: Question | None = None
+) -> bool:
+    """'worse' early in the answer and not denied ("no worse" is the same), nor said of
+    another finding or body part the answer names ("nope. back's worse at night", "no, my neck
+    is worse" to a question about numb legs)."""
+    other: set[int] = set()
+    if reading is not None and question is not None:
+        other = {
+            k
+            for d in reading.drafts
+            if d.concept not in question.concepts and d.status == "present"
+            for k in range(d.start, d.end)
+        }
+        for m in reading.mentions:
+            if m.has("site") and not set(m.values("site")) & set(question.sites):
+                other.update(
+                    k
+                    for k in range(m.j, m.j + 3)
+                    if k < len(tokens) and tokens[k].clause == tokens[m.i].clause
+                )
     for k in range(min(len(tokens), LEAD_TOKENS)):
         denied = k > 0 and tokens[k - 1].norm in ("no", "not", "any", "none")
-        if tokens[k].norm in WORSE_WORDS and not denied:
+        if tokens[k].norm in WORSE_WORDS and not denied and k not in other:
             return True
     return False
 
@@ -658,11 +703,8 @@ def _answer_modifiers(reader: Reader, reading: Reading) -> set[str]:
     mods: set[str] = set()
     tokens = reading.tokens
     # A "fine" that opens its clause ("fine sat in the chair"), not "a good mouthful".
-    fine = [
-        m
-        for m in reading.mentions
-        if "good" in m.values("ans") and (m.i == 0 or tokens[m.i - 1].clause != tokens[m.i].clause)
-    ]
+    # ("but I'm fine sat down": a "but" or the one who is fine may come first)
+    fine = [m for m in reading.mentions if "good" in m.values("ans") and _opens_clause(tokens, m.i)]
     for m in reading.mentions:
         if not m.has("concept") and m.has("mod"):
             if any(0 <= m.i - g.j <= 2 and tokens[g.i].clause == tokens[m.i].clause for g in fine):
