@@ -6,6 +6,7 @@ is your back pain from 0 to 10?" is back_pain scored 7; "0" or "nope" is negated
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -168,7 +169,9 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         after = _yes_after_contrast(tokens, mentions, no)
         if after is not None:
             yes, no = after, None
-    if no is not None and _worse_said(tokens, reading, question):
+    if no is not None and _worse_said(
+        tokens, _other_findings(question, reading) + _other_sites(question, reading)
+    ):
         no = None  # "No, it's worse" to "Is your back pain better than last week?"
     if (
         no is not None
@@ -350,7 +353,13 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             verdict is None
             and no is not None
             and no.i < site.i
-            and tokens[no.i].clause == tokens[site.i].clause
+            and (
+                tokens[no.i].clause == tokens[site.i].clause
+                # "no, just the usual tingly toes from the chemo" to "Any new weakness in your
+                # legs?": the site belongs to a finding of the answer's own, told after the
+                # "no" as what there is instead; it does not answer the question again.
+                or any(site.i in range(*span) for span in _other_findings(question, reading))
+            )
         ):
             verdict = no  # "never had any trouble with my waterworks": the denial governs the site
         if verdict is not None and bad is None:
@@ -378,7 +387,8 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
                 _score(d, int(number.value))
         return
     if no is None and (
-        any(t.norm in WORSE_WORDS for t in tokens[:lead_end]) or _worse_said(tokens, reading, question)
+        any(t.norm in WORSE_WORDS for t in tokens[:lead_end])
+        or _worse_said(tokens, _other_findings(question, reading) + _other_sites(question, reading))
     ):
         add("present", 0, max(1, lead_end))  # "worse" to "better, the same or worse?"
         return
@@ -420,10 +430,6 @@ _WITH: Final = frozenset({"with"})
 _OR: Final = frozenset({"or"})
 WORSE_WORDS: Final = frozenset({"worse", "worsening", "deteriorating", "downhill"})
 ONLY_WORDS: Final = frozenset({"only", "just"})
-# Words that may stand before a "fine" that still opens its clause ("but I'm fine sat down").
-FINE_LEADS: Final = frozenset(
-    {"but", "though", "although", "im", "i", "am", "hes", "shes", "he", "she", "is", "feel"}
-)
 QUALIFIED_AWAY: Final = frozenset({"at_rest", "severe"})
 STILL_GOING: Final = frozenset({"wont_stop"})  # a quality the questions ask in the negative
 TRACE_WORDS: Final = frozenset(
@@ -508,39 +514,42 @@ def _yes_after_contrast(tokens: list[Token], mentions: list[Mention], no: Mentio
     return None
 
 
-def _opens_clause(tokens: list[Token], i: int) -> bool:
-    k = i - 1
-    while k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].norm in FINE_LEADS:
-        k -= 1
-    return k < 0 or tokens[k].clause != tokens[i].clause
-
-
-def _worse_said(
-    tokens: list[Token], reading: Reading | None = None, question: Question | None = None
-) -> bool:
-    """'worse' early in the answer and not denied ("no worse" is the same), nor said of
-    another finding or body part the answer names ("nope. back's worse at night", "no, my neck
-    is worse" to a question about numb legs)."""
-    other: set[int] = set()
-    if reading is not None and question is not None:
-        other = {
-            k
-            for d in reading.drafts
-            if d.concept not in question.concepts and d.status == "present"
-            for k in range(d.start, d.end)
-        }
-        for m in reading.mentions:
-            if m.has("site") and not set(m.values("site")) & set(question.sites):
-                other.update(
-                    k
-                    for k in range(m.j, m.j + 3)
-                    if k < len(tokens) and tokens[k].clause == tokens[m.i].clause
-                )
+def _worse_said(tokens: list[Token], others: Sequence[tuple[int, int]] = ()) -> bool:
+    """'worse' early in the answer and not denied ("no worse" is the same), nor said of a
+    finding the question did not ask about ("nope. back's worse at night" to "Any numbness in
+    your legs?": the back is worse, the "nope" still answers the numbness)."""
     for k in range(min(len(tokens), LEAD_TOKENS)):
         denied = k > 0 and tokens[k - 1].norm in ("no", "not", "any", "none")
-        if tokens[k].norm in WORSE_WORDS and not denied and k not in other:
+        theirs = any(i <= k < j for i, j in others)
+        if tokens[k].norm in WORSE_WORDS and not denied and not theirs:
             return True
     return False
+
+
+def _other_findings(question: Question, reading: Reading) -> list[tuple[int, int]]:
+    """Where the answer names, in its own words, present findings the question did not ask about."""
+    asked = set(question.concepts)
+    return [
+        (d.start, d.end)
+        for d in reading.drafts
+        if d.concept not in asked and d.status == "present" and not d.loose and not d.from_question
+    ]
+
+
+def _other_sites(question: Question, reading: Reading) -> list[tuple[int, int]]:
+    """The few words after a body part the question did not name: "no. my neck is worse
+    today" to "Any numbness in your legs?" says the neck is worse, not the numbness."""
+    if not question.sites:
+        return []
+    tokens = reading.tokens
+    out = []
+    for m in reading.mentions:
+        if m.has("site") and not set(m.values("site")) & set(question.sites):
+            end = m.j
+            while end < min(len(tokens), m.j + 3) and tokens[end].clause == tokens[m.i].clause:
+                end += 1
+            out.append((m.i, end))
+    return out
 
 
 def _qualifies_another(reader: Reader, question: Question, reading: Reading, yes: Mention) -> bool:
@@ -702,9 +711,15 @@ def _affirming(reader: Reader, concepts: tuple[str, ...], mods: set[str], mentio
 def _answer_modifiers(reader: Reader, reading: Reading) -> set[str]:
     mods: set[str] = set()
     tokens = reading.tokens
-    # A "fine" that opens its clause ("fine sat in the chair"), not "a good mouthful".
-    # ("but I'm fine sat down": a "but" or the one who is fine may come first)
-    fine = [m for m in reading.mentions if "good" in m.values("ans") and _opens_clause(tokens, m.i)]
+    # A "fine" that opens its clause ("fine sat in the chair"), or says who is fine ("but I'm
+    # fine sat down"), not "a good mouthful".
+    subjects = reader.lex.lists.get("cue_canceller_subjects", frozenset())
+    fine = [
+        m
+        for m in reading.mentions
+        if "good" in m.values("ans")
+        and (m.i == 0 or tokens[m.i - 1].clause != tokens[m.i].clause or tokens[m.i - 1].norm in subjects)
+    ]
     for m in reading.mentions:
         if not m.has("concept") and m.has("mod"):
             if any(0 <= m.i - g.j <= 2 and tokens[g.i].clause == tokens[m.i].clause for g in fine):

@@ -1718,12 +1718,14 @@ class Reader:
             o = owner[k]
             if o >= 0 and mentions[o].i == k and ("marker", "break") in mentions[o].tags:
                 return
+            # A marker that opens on a comma (", it's 38.2") still ends the clause a "no" covers.
+            loose = o < 0 or (mentions[o].i == k and mentions[o].has("marker"))
+            if loose and tok.kind == PUNCT and tok.norm in CLAUSE_PUNCT and not self._list_goes_on(tokens, k):
+                return
             if o < 0:
                 if tok.norm in self._neg_breakers:
                     return
                 if tok.norm in self._and and k + 1 < n and tokens[k + 1].norm in self._and_next:
-                    return
-                if tok.kind == PUNCT and tok.norm in CLAUSE_PUNCT and not self._list_goes_on(tokens, k):
                     return
             neg[k] = 1
             k += 1
