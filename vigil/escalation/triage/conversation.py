@@ -144,6 +144,9 @@ class Phrases:
     # finding stands for the site an earlier mention of the same concept named.
     site_pronoun: re.Pattern[str] | None = None
     site_pronoun_after: re.Pattern[str] | None = None
+    # A finding whose own words are only a pronoun and its verb ("le duele"): the subject left
+    # unsaid is the site named before.
+    site_pronoun_lead: re.Pattern[str] | None = None
     # "cough's been bad all week" then "now there's blood in it": blood `in_it` of a finding
     # named before is of the kind `carried` says ({bleeding: {cough: hemoptysis}}).
     in_it: re.Pattern[str] | None = None
@@ -247,6 +250,9 @@ def phrases(language: str = "en") -> Phrases:
         site_pronoun=re.compile(str(data["site_pronoun"])) if data.get("site_pronoun") else None,
         site_pronoun_after=re.compile(str(data["site_pronoun_after"]))
         if data.get("site_pronoun_after")
+        else None,
+        site_pronoun_lead=re.compile(str(data["site_pronoun_lead"]))
+        if data.get("site_pronoun_lead")
         else None,
         in_it=re.compile(str(data["in_it"])) if data.get("in_it") else None,
         in_tissue=re.compile(str(data["in_tissue"])) if data.get("in_tissue") else None,
@@ -1132,8 +1138,11 @@ class ConversationReader:
                 if not f.present or SITE_MODIFIERS & set(f.modifiers) or f.concept not in sited:
                     continue
                 after = self.phrases.site_pronoun_after
-                if not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1]) and not (
-                    after is not None and after.search(texts[i][f.end : f.end + 25])
+                lead = self.phrases.site_pronoun_lead
+                if (
+                    not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1])
+                    and not (after is not None and after.search(texts[i][f.end : f.end + 25]))
+                    and not (lead is not None and lead.search(texts[i][f.start : f.end]))
                 ):
                     continue
                 r = self.engine.reader.read(originals[i])

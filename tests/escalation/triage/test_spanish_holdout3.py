@@ -1,0 +1,411 @@
+"""Spanish classes a third unseen set found the engine missing: a limb that fails said with
+its own "no" after another "no", help to get about (carried, held up by the walls, steps not
+climbed), urine in drops or not held, breath too short to end a sentence or not caught, a fit
+told by the shaking, passive wishes to die, the "d" dropped from participles, thirst and
+passing water told in slang, wrecked places and belts of pain, a limb that feels strange, and
+false alarms (pain from lying down, a swelling gone down, treatment finished months ago, a
+pain of last week gone). Each with the negatives beside it. Our own sentences, never a
+bench's."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from vigil.escalation.triage import Assessment, TriageEngine, default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
+
+from .conftest import CARER, present
+
+
+def assess(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> Assessment:
+    return default_engine("es").assess(text, question, context)
+
+
+def level(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> str:
+    return assess(text, question, context).level.label
+
+
+@pytest.fixture(scope="module")
+def es() -> TriageEngine:
+    return default_engine("es")
+
+
+def _read(es: TriageEngine, *turns: str | tuple[str, dict[str, Any]]) -> Assessment:
+    """Messages ten minutes apart; a (text, context) pair is a message with its own context."""
+    start = datetime(2026, 5, 4, 8, tzinfo=UTC)
+    messages = []
+    for i, turn in enumerate(turns):
+        text, context = turn if isinstance(turn, tuple) else (turn, None)
+        messages.append(Message(text, start + timedelta(minutes=10 * i), None, context))
+    return ConversationReader(es).read(messages).assessment
+
+
+# -- a limb that fails, said with its own "no" after another "no" ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me duele la columna y no me puedo levantar del sofá las piernas no me responden",
+        "no sé qué me pasa pero las piernas no me responden",
+        "no tengo fiebre y las piernas ya no me sostienen",
+    ],
+)
+def test_a_limb_that_fails_with_its_own_no_is_not_denied_by_an_earlier_no(text: str) -> None:
+    assert "limb_weakness" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["las piernas no las noto débiles", "no tengo dolor de espalda ni las piernas flojas"]
+)
+def test_a_no_said_of_the_weakness_itself_still_denies_it(text: str) -> None:
+    assert "limb_weakness" not in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["no me puedo para de la cama", "ya no me puedo para del sillón solo"])
+def test_para_typed_for_parar_after_cant_is_getting_up(text: str) -> None:
+    assert "gait_difficulty" in present(assess(text))
+
+
+def test_para_as_a_preposition_is_no_gait() -> None:
+    assert level("no me puedo quejar, para de la edad que tengo estoy bien") == "none"
+
+
+# -- help to get about: carried, held up by the walls, steps not climbed --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi marido no pudo subir los escalones del porche y lo tuvimos que subir entre dos",
+        "tuve que cargarla hasta la cama, no se sostenía",
+        "hoy no logró subir ni dos escalones",
+    ],
+)
+def test_a_carer_who_carried_the_patient_or_steps_not_climbed_is_gait(text: str) -> None:
+    assert "gait_difficulty" in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se cansó de caminar mi nieta y tuve que cargarla",
+        "la tuve que cargar hasta el coche, pesaba mucho la maleta",
+        "tuve que cargar las bolsas del súper",
+    ],
+)
+def test_carrying_a_child_or_a_bag_is_no_gait(text: str) -> None:
+    assert "gait_difficulty" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "un poco, voy agarrándome de las paredes para no caerme",
+        "camino apoyándome en los muebles",
+        "tengo que sostenerme de la pared para andar",
+    ],
+)
+def test_walking_held_up_by_the_walls_is_gait(text: str) -> None:
+    assert "gait_difficulty" in present(assess(text))
+
+
+def test_holding_a_wall_to_hang_a_picture_is_no_gait() -> None:
+    assert level("me agarré de la pared para colgar el cuadro") == "none"
+
+
+# -- urine in drops, or not held -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el pipí me sale a gotitas y me cuesta arrancar",
+        "la orina me sale gota a gota",
+        "orino a goteritas desde el lunes",
+    ],
+)
+def test_urine_in_drops_is_bladder_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ya no me aguanto la orina, se me escapa sola", "no se aguanta el pis, se le sale", "no aguanto el pis"],
+)
+def test_urine_not_held_is_bladder_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["el agua de la llave sale a gotitas", "no aguanto el dolor de muelas"])
+def test_drops_of_water_or_pain_not_borne_are_no_bladder_trouble(text: str) -> None:
+    assert "bladder_bowel_dysfunction" not in present(assess(text))
+
+
+# -- breath too short to end a sentence, or not caught ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "te escribo poquito a poco porque no me da el aire ni para terminar una frase",
+        "me falta el aire ni pa acabar una oración",
+        "no agarro aire, ni sentada",
+        "casi no cojo el aire",
+        "no le llega el resuello ni acostado",
+    ],
+)
+def test_breath_too_short_to_end_a_sentence_or_not_caught_is_an_emergency(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no tengo tiempo ni para terminar una frase",
+        "no cojo el autobús, me lleva mi hijo",
+        "no me alcanza el dinero",
+    ],
+)
+def test_time_buses_and_money_are_no_breath(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_the_breath_that_does_not_reach_by_its_other_names_is_dyspnea() -> None:
+    assert "dyspnea" in present(assess("ya no me da el aliento"))
+
+
+# -- a fit told by the shaking --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me vino un ataque y dicen que me sacudía tirada en el suelo",
+        "mi hijo dice que me estaba sacudiendo en el piso",
+        "me agarró una crisis y me sacudí entera en la cama",
+    ],
+)
+def test_a_fit_told_by_the_shaking_is_a_seizure(text: str) -> None:
+    assert level(text) == "emergency"
+    assert "seizure" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["me sacudí el polvo de la ropa", "me sacudí todo el polvo", "me agarró un ataque de risa"]
+)
+def test_dusting_off_and_laughing_fits_are_no_seizure(text: str) -> None:
+    assert "seizure" not in present(assess(text))
+
+
+# -- passive wishes to die --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya estoy harta de todo, mejor me quito de en medio y no molesto",
+        "a veces pienso en quitarme de en medio",
+        "ojalá dejara de ser una carga para todos",
+        "para qué sigo luchando",
+    ],
+)
+def test_wishing_to_be_out_of_the_way_is_self_harm(text: str) -> None:
+    assert "self_harm" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me quito de en medio para que pasen con la camilla",
+        "no quiero ser una carga para mis hijos",
+        "para qué sigo con la quimio si no sirve, quiero hablar con el doctor",
+    ],
+)
+def test_stepping_aside_and_plain_worry_are_no_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+# -- participles with the "d" dropped; tired for breathing -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ando más fatigao pa respirar, cada día peor",
+        "estoy cansada al respirar, peor que la semana pasada",
+        "me noto agitao pa respirar y cada vez peor",
+    ],
+)
+def test_tired_for_breathing_and_getting_worse_is_new_dyspnea(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level.label in ("urgent", "emergency")
+
+
+@pytest.mark.parametrize("text", ["estoy cansao", "ando muy agotao"])
+def test_the_dropped_d_is_read_as_its_word(text: str) -> None:
+    assert "fatigue" in present(assess(text))
+
+
+def test_tired_of_paperwork_is_no_breath() -> None:
+    assert level("estoy cansao de tanto trámite") == "none"
+
+
+# -- thirst and passing water told in slang ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me paso todo el día tomando agua y meando cada dos por tres",
+        "a cada rato bebiendo agua y orino cada dos por tres",
+    ],
+)
+def test_drinking_all_day_and_peeing_all_the_time_is_hypercalcemia(text: str) -> None:
+    a = assess(text)
+    assert {"thirst", "polyuria"} <= present(a)
+    assert "hypercalcemia" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text", ["cada dos por tres me llaman del banco", "mi esposo mea cada dos por tres, es la próstata"]
+)
+def test_every_so_often_of_the_bank_or_someone_else_is_no_polyuria(text: str) -> None:
+    assert "polyuria" not in present(assess(text))
+
+
+# -- pain from lying down is no pain at night; a swelling gone down is over --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a mi mamá le duele un poquito la cintura de estar acostada, un 2",
+        "me duele un poco el cuello de estar tumbado",
+    ],
+)
+def test_pain_from_lying_down_is_not_pain_at_night(text: str) -> None:
+    assert level(text, context=CARER) == "routine"
+
+
+def test_breathless_from_lying_down_is_still_at_rest() -> None:
+    assert level("jadeo de estar acostada") == "emergency"
+
+
+def test_pain_all_night_lying_down_is_still_at_night() -> None:
+    assert level("me duele la espalda toda la noche acostado") == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el pie se me hinchó el martes pero ya se desinflamó",
+        "tuve la pantorrilla hinchada hace unos días, ya se deshinchó del todo",
+    ],
+)
+def test_a_swelling_gone_down_is_over(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_a_swelling_that_will_not_go_down_is_present() -> None:
+    assert level("tengo el tobillo hinchado y no se deshincha") == "urgent"
+
+
+# -- wrecked places, belts of pain, limbs that feel strange ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tengo la columna a la miseria", "la espalda destrozada, un dolor sordo", "la espalda hecha pedazos"],
+)
+def test_a_back_said_to_be_wrecked_is_back_pain(text: str) -> None:
+    assert "back_pain" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["estoy destrozada", "tengo el corazón hecho pedazos por la noticia"])
+def test_wrecked_feelings_are_no_pain(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "un dolor como una faja alrededor de la cintura",
+        "dolor en cinturón por las costillas",
+        "un dolor como un aro que rodea el tórax",
+    ],
+)
+def test_a_belt_of_pain_round_the_trunk_is_back_pain(text: str) -> None:
+    assert "back_pain" in present(assess(text))
+
+
+def test_a_seat_belt_is_no_band_of_pain() -> None:
+    assert "back_pain" not in present(assess("me aprieta el cinturón del pantalón"))
+
+
+@pytest.mark.parametrize(
+    "text", ["la mano derecha la siento rara desde ayer", "los pies los noto extraños, como ajenos"]
+)
+def test_a_hand_or_foot_that_feels_strange_is_numbness(text: str) -> None:
+    assert "numbness" in present(assess(text))
+
+
+def test_a_strange_limb_with_back_pain_is_cord_compression() -> None:
+    a = assess("me duele la espalda baja y la mano izquierda la noto rara")
+    assert "mscc-neuro" in a.rules
+
+
+def test_food_that_tastes_strange_is_no_numbness() -> None:
+    assert level("la comida la noto rara") == "none"
+
+
+# -- conversations -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "soy su hija, le duele más en la noche",
+        "hola, soy el marido. Le duele sobre todo de madrugada, no pega ojo",
+    ],
+)
+def test_a_carer_who_adds_when_it_hurts_speaks_of_the_back_pain_before(es: TriageEngine, later: str) -> None:
+    a = _read(es, "me duele la espalda", (later, CARER))
+    assert "spinal-pain-flags" in a.rules
+
+
+def test_a_carer_who_adds_that_it_hurts_a_little_raises_nothing(es: TriageEngine) -> None:
+    a = _read(es, "me duele la espalda", ("le duele un poco, nada más", CARER))
+    assert a.level.label == "routine"
+
+
+@pytest.mark.parametrize(
+    "later", ["no, terminé la quimio hace tiempo", "hace meses que acabé el tratamiento"]
+)
+def test_treatment_finished_long_ago_makes_a_fever_urgent_not_neutropenic(
+    es: TriageEngine, later: str
+) -> None:
+    a = _read(es, "tengo fiebre", "38.4", later)
+    assert a.level.label == "urgent"
+
+
+def test_treatment_finished_last_week_still_counts(es: TriageEngine) -> None:
+    a = _read(es, "tengo fiebre", "38.4", "terminé la quimio la semana pasada")
+    assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    "later", ["ya se me quitó del todo, hoy bien", "ya se pasó por completo, ahora estoy bien, gracias"]
+)
+def test_a_pain_of_last_week_said_gone_is_over(es: TriageEngine, later: str) -> None:
+    a = _read(es, "la semana pasada me dolía la garganta", later)
+    assert a.level.label == "none"
+
+
+def test_a_pain_of_today_said_gone_stays_for_the_nurse(es: TriageEngine) -> None:
+    a = _read(es, "me duele la cabeza desde esta mañana", "ya se me quitó del todo, hoy bien")
+    assert a.level.label == "routine"
