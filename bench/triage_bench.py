@@ -142,6 +142,9 @@ def report(name: str, res: dict, details: bool, tag: str = "") -> None:
 
 def speed(engine, rows: list[dict], total: int = 20_000) -> None:
     typical = [r for r in rows if "text" in r and len(r["text"]) < 300 and "language" not in r]
+    if not typical:
+        print("\n== speed: no English single messages in these files to time; skipped")
+        return
     rng = random.Random(7)
     sample = [rng.choice(typical) for _ in range(total)]
     # Vary the text slightly so per-token caches do not make every message free.
