@@ -409,3 +409,268 @@ def test_a_pain_of_last_week_said_gone_is_over(es: TriageEngine, later: str) -> 
 def test_a_pain_of_today_said_gone_stays_for_the_nurse(es: TriageEngine) -> None:
     a = _read(es, "me duele la cabeza desde esta mañana", "ya se me quitó del todo, hoy bien")
     assert a.level.label == "routine"
+
+
+# -- classes from a ninth development set ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mamá está respirando rapidito y agitadita",
+        "respiro rapidísimo desde anoche",
+    ],
+)
+def test_breathing_fast_said_small_is_dyspnea(text: str) -> None:
+    assert "dyspnea" in present(assess(text, context=CARER))
+
+
+def test_a_pet_breathing_fast_is_not_the_patient() -> None:
+    assert "dyspnea" not in present(assess("la perrita respira rapidito"))
+
+
+@pytest.mark.parametrize(
+    "text", ["me silba un poquito el pecho al acostarme", "le silba algo el pecho de noche"]
+)
+def test_a_chest_that_whistles_a_little_is_wheeze(text: str) -> None:
+    assert "wheeze" in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cuando estornudo o pujo me da un latigazo en la espalda",
+        "al toser o al pujar me duele la columna",
+    ],
+)
+def test_two_efforts_named_together_are_on_straining(text: str) -> None:
+    assert "spinal-pain-flags" in assess(text).rules
+
+
+def test_an_effort_without_back_pain_raises_nothing() -> None:
+    assert level("cuando estornudo o toso me lloran los ojos") != "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he vomitado toda la tarde, ni el agua me para en la panza",
+        "devuelvo todo, ni el suerito me queda en el estómago",
+    ],
+)
+def test_not_even_a_drink_staying_down_is_vomiting_without_fluids(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+def test_not_liking_water_or_food_is_no_vomiting() -> None:
+    assert level("ni el agua ni la comida me gustan") == "none"
+
+
+@pytest.mark.parametrize("text", ["van 6 vomitadas hoy", "llevo siete vomitonas desde la mañana"])
+def test_bouts_counted_as_nouns_are_vomiting_counts(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tengo una sed, bebo y bebo agua y sigo igual", "la boca como un estropajo todo el día"],
+)
+def test_drinking_and_drinking_or_a_scourer_mouth_is_thirst(text: str) -> None:
+    assert "thirst" in present(assess(text))
+
+
+def test_drinking_beer_at_parties_is_no_thirst() -> None:
+    assert level("bebo y bebo cerveza en las fiestas") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dice que se va a tirar del balcón",
+        "me voy a tirar por la ventana",
+        "amenaza con que se quiere aventar del puente",
+    ],
+)
+def test_throwing_oneself_from_a_height_is_self_harm(text: str) -> None:
+    assert "self_harm" in present(assess(text, context=CARER))
+
+
+def test_a_neighbour_diving_is_no_self_harm() -> None:
+    assert level("mi vecino se va a tirar del trampolín") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cuando abrí los ojos estaba tirado en el piso del baño",
+        "se me fue la luz y cuando volví en mí estaba tirada en el suelo",
+    ],
+)
+def test_coming_round_on_the_floor_is_syncope(text: str) -> None:
+    assert "syncope" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mi papá me responde cualquier cosa", "le pregunto algo y contesta lo que no es"],
+)
+def test_answers_that_miss_the_question_are_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me duele la cabeza, no me deja ni pensar",
+        "me duele la pierna como si me hubiera atropellado un camión",
+    ],
+)
+def test_a_pain_that_stops_thought_or_is_like_being_run_over_is_severe(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text", ["el ruido no me deja ni pensar", "como si me hubiera atropellado un camión, de cansancio"]
+)
+def test_noise_and_tiredness_are_no_severe_pain(text: str) -> None:
+    assert level(text) != "urgent"
+
+
+def test_blood_coughed_an_eternity_ago_is_history() -> None:
+    assert level("tosía sangre con la tuberculosis, pero eso fue hace una eternidad") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el partido del domingo me dejó sin aliento",
+        "el Madrid me va a matar de un disgusto",
+        "estoy con el agua hasta el cuello con las cuentas",
+        "ojos que no ven, corazón que no siente",
+    ],
+)
+def test_figures_of_speech_are_no_alarm(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_a_neck_swollen_up_to_the_ear_is_still_swelling() -> None:
+    assert "face_neck_swelling" in present(assess("tengo el cuello hinchado hasta la oreja"))
+
+
+@pytest.mark.parametrize(
+    "text", ["el reloj ya no me cierra en la muñeca", "la pulsera ya no le cierra en el brazo izquierdo"]
+)
+def test_a_watch_that_no_longer_closes_is_arm_swelling(text: str) -> None:
+    assert "face_neck_swelling" in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text", ["no puedo mover bien la mano izquierda", "casi no puede levantar nada el brazo derecho"]
+)
+def test_a_limb_not_moved_well_is_weakness(text: str) -> None:
+    assert "limb_weakness" in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "want"),
+    [
+        ("¿Puede caminar con normalidad?", "no", "present"),
+        ("¿Puede caminar como siempre?", "no, arrastro un pie", "present"),
+        ("¿Puede orinar con normalidad?", "no", "present"),
+        ("¿Puede caminar con normalidad?", "sí, camino bien", "negated"),
+        ("¿Puede orinar con normalidad?", "sí", "negated"),
+    ],
+)
+def test_a_no_to_can_you_is_the_trouble(question: str, answer: str, want: str) -> None:
+    a = assess(answer, question)
+    concept = "gait_difficulty" if "caminar" in question else "bladder_bowel_dysfunction"
+    assert {f.status for f in a.findings if f.concept == concept} == {want}
+
+
+@pytest.mark.parametrize("text", ["no camino bien desde ayer", "ya no camina derecho"])
+def test_not_walking_well_is_gait(text: str) -> None:
+    assert "gait_difficulty" in present(assess(text, context=CARER))
+
+
+def test_not_doing_well_is_no_gait() -> None:
+    assert "gait_difficulty" not in present(assess("no ando bien de ánimo"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "siento las nalgas y la parte de adentro de los muslos dormidas",
+        "tengo la parte interna de los muslos adormecida",
+    ],
+)
+def test_numb_inner_thighs_are_saddle_numbness(text: str) -> None:
+    assert "saddle_numbness" in present(assess(text))
+
+
+def test_pain_inside_the_thigh_is_no_saddle_numbness() -> None:
+    assert "saddle_numbness" not in present(assess("me duele la parte de adentro del muslo"))
+
+
+@pytest.mark.parametrize("text", ["se me escapa sin que me dé cuenta", "se le sale solita y ni se da cuenta"])
+def test_leaking_unnoticed_is_bladder_dysfunction(text: str) -> None:
+    q = "¿Tiene problemas para orinar o para controlar la vejiga o el intestino?"
+    assert "bladder_bowel_dysfunction" in present(assess(text, q))
+
+
+@pytest.mark.parametrize(
+    "text", ["8 veces al baño hoy, pura agua", "fui al baño 7 veces desde anoche, todo agua"]
+)
+def test_trips_to_the_toilet_of_pure_water_are_counted_diarrhea(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "antes caminaba 20 cuadras sin cansarme, ahora me agito en la esquina",
+        "me fatigo al hacer la cama, nunca me había pasado",
+    ],
+)
+def test_breath_lost_at_what_was_easy_is_new_dyspnea(text: str) -> None:
+    assert "dyspnea-new" in assess(text).rules
+
+
+@pytest.mark.parametrize("text", ["antes caminaba mucho", "me fatigo al pensar en el trámite"])
+def test_a_past_habit_or_a_worry_is_no_breath(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["la espalda entre los omoplatos me late todo el día", "la nuca me late desde ayer"]
+)
+def test_a_place_that_throbs_is_its_pain(text: str) -> None:
+    assert {"back_pain", "neck_pain"} & present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["el corazón me late fuerte", "me late el ojo desde ayer", "me late que va a llover"]
+)
+def test_a_beating_heart_a_twitching_eye_and_a_hunch_are_no_pain(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_no_at_rest_then_only_when_walking_is_breath_on_exertion() -> None:
+    a = assess(
+        "no, acostada estoy tranquila, solo cuando subo escaleras, y es nuevo",
+        "¿Le falta el aire estando en reposo o al hablar?",
+    )
+    assert "dyspnea" in present(a)
+    assert a.level.label == "urgent"
+
+
+def test_no_and_fine_at_rest_stays_a_no() -> None:
+    a = assess("no, estoy bien, solo un poco cansada", "¿Le falta el aire estando en reposo o al hablar?")
+    assert "dyspnea" not in present(a)
+
+
+def test_a_toilet_as_if_after_a_slaughter_is_major_bleeding() -> None:
+    assert level("el inodoro quedó lleno de sangre, como si hubieran matado una gallina") == "emergency"
+
+
+def test_a_slaughter_in_a_soap_opera_is_no_bleeding() -> None:
+    assert level("como si hubieran matado a alguien en la novela") == "none"

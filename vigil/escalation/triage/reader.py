@@ -426,6 +426,11 @@ class Reader:
                 out[idx] = Mention(m.i, m.j, (("neg", "pre"),))
         return out
 
+    @property
+    def cancellers(self) -> frozenset[str]:
+        """Words that say a circumstance is fine ("sentada estoy bien")."""
+        return self._cancellers
+
     def denied_after(self, r: Reading, m: Mention) -> bool:
         """Whether a verdict after the circumstance `m` names denies it ("sentada estoy bien",
         "acostada no"); see `_denied_after`."""
