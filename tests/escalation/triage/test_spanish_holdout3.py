@@ -674,3 +674,94 @@ def test_a_toilet_as_if_after_a_slaughter_is_major_bleeding() -> None:
 
 def test_a_slaughter_in_a_soap_opera_is_no_bleeding() -> None:
     assert level("como si hubieran matado a alguien en la novela") == "none"
+
+
+# -- classes from a sixth set of development conversations -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no siento ninguna de las dos de la rodilla pa abajo", "ya no siento las dos del muslo para abajo"],
+)
+def test_both_legs_said_as_las_dos_below_a_level_is_extensive_numbness(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+def test_the_fingers_of_both_hands_are_not_both_legs() -> None:
+    assert level("no siento los dedos de las dos manos") == "routine"
+
+
+@pytest.mark.parametrize(
+    "text", ["¿es normal no haber hecho pis en todo el día?", "no he podido hacer pis en todo el día"]
+)
+def test_a_day_without_passing_water_is_retention_even_asked(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tengo como dormida la parte de sentarme", "tengo adormecida la zona de sentarme y ahí entremedio"],
+)
+def test_the_part_one_sits_on_gone_numb_is_saddle_numbness(text: str) -> None:
+    assert "saddle_numbness" in present(assess(text))
+
+
+def test_the_part_one_sits_on_aching_from_the_chair_is_no_cord_sign() -> None:
+    assert level("la parte de sentarme me duele de tanto estar en la silla") == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["lo noto medio perdío", "nos preguntó varias veces dónde estamos", "me pregunta a cada rato qué día es"],
+)
+def test_lost_or_asking_the_day_again_and_again_is_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize("text", ["perdió las llaves otra vez", "me preguntó qué día es la cita"])
+def test_lost_keys_and_one_question_of_a_date_are_no_confusion(text: str) -> None:
+    assert "confusion" not in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le he cambiado la gasa 4 veces en una hora, sigue sangrando",
+        "la herida sangra y el vendaje se sigue empapando",
+    ],
+)
+def test_dressings_changed_again_and_again_are_major_bleeding(text: str) -> None:
+    assert level(text, context=CARER) == "emergency"
+
+
+def test_sheets_changed_twice_are_no_bleeding() -> None:
+    assert level("cambié las sábanas dos veces") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "junté las pastillas de la morfina por si acaso",
+        "voy acumulando mis pastillas",
+        "ya no tengo ganas de seguir",
+    ],
+)
+def test_pills_hoarded_or_no_wish_to_go_on_is_self_harm(text: str) -> None:
+    assert "self_harm" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["guardé las pastillas en el cajón", "ya no tengo ganas de seguir con la quimio, quiero hablarlo"]
+)
+def test_pills_put_away_or_tired_of_treatment_is_no_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["tosí y salió un gargajo con algo rojo", "flema con vetitas rojas"])
+def test_phlegm_with_something_red_is_hemoptysis(text: str) -> None:
+    assert "hemoptysis" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["flema verde", "moco con algo rojito"])
+def test_green_phlegm_or_a_red_nose_is_no_hemoptysis(text: str) -> None:
+    assert "hemoptysis" not in present(assess(text))
