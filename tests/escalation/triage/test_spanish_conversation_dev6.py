@@ -361,3 +361,4 @@ def test_a_day_without_passing_water_asked_about_is_trouble_passing_urine(
 def test_someone_elses_day_without_passing_water_is_theirs(es: TriageEngine) -> None:
     a = _read(es, "mi vecina pregunta si es normal no haber hecho pis en todo el día")
     assert "bladder_bowel_dysfunction" not in present(a)
+
