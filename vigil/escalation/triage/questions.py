@@ -159,7 +159,7 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if question.inverted:
         yes, no = no, yes  # "no" to "Are you managing the stairs?": not managing them
     qualified = False
-    only = _only_when(reader, tokens, no.j if no is not None else 0)
+    only = _only_when(reader, reading, no.j if no is not None else 0)
     if only is not None and yes is None and not any(m.has("site") for m in mentions):
         # "only when I stand" to "Have your legs become weak?": yes, at such times; "no, only
         # on hills" to "breathless when resting?": breathless, but not at rest.
@@ -430,6 +430,7 @@ _WITH: Final = frozenset({"with"})
 _OR: Final = frozenset({"or"})
 WORSE_WORDS: Final = frozenset({"worse", "worsening", "deteriorating", "downhill"})
 ONLY_WORDS: Final = frozenset({"only", "just"})
+SHORT_CLAUSE: Final = 5  # words of a clause that only restates a "no" ("sitting down I'm fine")
 QUALIFIED_AWAY: Final = frozenset({"at_rest", "severe"})
 STILL_GOING: Final = frozenset({"wont_stop"})  # a quality the questions ask in the negative
 TRACE_WORDS: Final = frozenset(
@@ -474,13 +475,31 @@ def _relayed_from(reader: Reader, tokens: list[Token]) -> int:
     return at
 
 
-def _only_when(reader: Reader, tokens: list[Token], start: int) -> int | None:
+def _only_when(reader: Reader, reading: Reading, start: int) -> int | None:
     """Where an answer says 'only when...'/'just on...' first thing (after any 'no')."""
+    tokens = reading.tokens
     circumstances = reader.lex.lists.get("only_circumstances", frozenset())
     k = start
     while k < len(tokens) and tokens[k].kind == PUNCT:
         k += 1
     only = reader.lex.lists.get("only_words", ONLY_WORDS)
+    if k < len(tokens) and tokens[k].norm not in only:
+        # "no, sentado estoy bien, solo al caminar": a short clause that restates the "no" as
+        # fine at the asked time may stand before the "only".
+        end = k
+        while end < len(tokens) and tokens[end].clause == tokens[k].clause and tokens[end].kind != PUNCT:
+            end += 1
+        # (Any circumstance in it must be the one the verdict denies, or the at-rest of
+        # "sitting down I'm fine" would be read as said.)
+        told = [m for m in reading.mentions if k <= m.i < end and m.has("mod")]
+        if (
+            end - k <= SHORT_CLAUSE
+            and any(t.norm in reader.cancellers for t in tokens[k:end])
+            and all(reader.denied_after(reading, m) for m in told)
+        ):
+            k = end
+            while k < len(tokens) and tokens[k].kind == PUNCT:
+                k += 1
     if k + 1 < len(tokens) and tokens[k].norm in only and tokens[k + 1].norm in circumstances:
         return k
     return None
