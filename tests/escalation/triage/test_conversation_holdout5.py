@@ -300,3 +300,111 @@ def test_a_relatives_last_illness_told_as_family_history_is_theirs(first: str) -
 @pytest.mark.parametrize("text", ["my mum can't feel her legs", "mum can't walk at the end of the day"])
 def test_a_parent_written_about_without_a_history_is_the_patient(text: str) -> None:
     assert _level(text) == "emergency"
+
+
+# --- how much blood, said in the message after or with "of it" -------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("coughed up blood earlier, a good tablespoon of it", "stopped now, I feel ok"),
+        ("mum's being sick and there's blood in it", "dark like coffee grounds, a whole bowlful"),
+        ("brought up blood after breakfast", "near enough a whole mugful"),
+    ],
+)
+def test_a_vessel_said_full_is_a_large_amount_of_blood(texts: tuple[str, str]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a cup of tea and my nose bled a little",
+        "ate a whole bowl of soup, then a small nosebleed",
+        "a good cup of coffee and my gums bled when I brushed",
+    ],
+)
+def test_a_drink_or_a_meal_is_not_an_amount_of_blood(text: str) -> None:
+    assert _level(text) == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spat out something pink and frothy",
+        "coughing up pinkish foamy stuff",
+        "frothy pink spit this morning",
+    ],
+)
+def test_pink_froth_brought_up_is_coughed_blood(text: str) -> None:
+    assert "hemoptysis" in _present(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the milkshake was pink and frothy", "bit my tongue, spat out some blood", "my pint was frothy and red"],
+)
+def test_froth_in_a_glass_or_blood_from_the_mouth_is_not_coughed_blood(text: str) -> None:
+    assert "hemoptysis" not in _present(text)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "it's Paul's son. dad was coughing and there were clots in the sink",
+        "been coughing all night, big clots on the tissue",
+        "coughing fit and there were dark clots in the sink",
+    ],
+)
+def test_clots_where_one_spits_after_coughing_are_coughed_blood_a_lot(first: str) -> None:
+    assert _level(first) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there were clots in the sink after I drained the gravy",
+        "my husband has a cough and there were clots in the sink",
+    ],
+)
+def test_clots_without_the_writers_cough_are_not_coughed_blood(text: str) -> None:
+    assert _level(text) != "emergency"
+
+
+# --- a thing left off is no symptom denied ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "sorry misread it without my glasses, it's 38.2",
+        "without my specs I read it wrong, actually 38.4",
+        "oops did it without my reading glasses, 38.3 now",
+    ],
+)
+def test_a_reading_put_right_without_glasses_is_a_fever(second: str) -> None:
+    assert _level("temp 37.2", second, context={"on_active_treatment": True}) == "emergency"
+
+
+def test_without_a_fever_is_still_no_fever() -> None:
+    assert _level("without a temperature today, 36.8", context={"on_active_treatment": True}) == "none"
+
+
+# --- eased, in the words for going away ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second", ["wore off after a hot bath, all good now", "it died down by lunch", "the ache has worn off"]
+)
+def test_an_ache_that_wore_off_is_reported_as_better(second: str) -> None:
+    messages = [
+        Message("hip aching after the long drive", T0, None, None),
+        Message(second, T0 + timedelta(minutes=60), None, None),
+    ]
+    reading = ConversationReader(default_engine()).read(messages, None)
+    assert [c.status for c in reading.changes] == ["resolved"]
+
+
+def test_wore_off_then_something_new_keeps_the_new_finding() -> None:
+    assert _level("knee aching", "went away but now my legs are weak") == "emergency"
