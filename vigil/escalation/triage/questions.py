@@ -6,6 +6,7 @@ is your back pain from 0 to 10?" is back_pain scored 7; "0" or "nope" is negated
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -158,7 +159,7 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if question.inverted:
         yes, no = no, yes  # "no" to "Are you managing the stairs?": not managing them
     qualified = False
-    only = _only_when(reader, tokens, no.j if no is not None else 0)
+    only = _only_when(reader, reading, no.j if no is not None else 0)
     if only is not None and yes is None and not any(m.has("site") for m in mentions):
         # "only when I stand" to "Have your legs become weak?": yes, at such times; "no, only
         # on hills" to "breathless when resting?": breathless, but not at rest.
@@ -168,7 +169,9 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         after = _yes_after_contrast(tokens, mentions, no)
         if after is not None:
             yes, no = after, None
-    if no is not None and _worse_said(tokens):
+    if no is not None and _worse_said(
+        tokens, _other_findings(question, reading) + _other_sites(question, reading)
+    ):
         no = None  # "No, it's worse" to "Is your back pain better than last week?"
     if (
         no is not None
@@ -253,6 +256,10 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         site = next(m for m in mentions if m.has("site"))
         if yes is not None and yes.j == site.i:
             yes = None  # "both legs are strong": "both" qualifies the site, it is no "yes"
+    if "bleeding" in concepts and _with_the_cough(reading):
+        # "little dots when I cough" to "How much blood?": blood that comes with the cough is
+        # from the lungs, as it would be said unasked ("streaks when I cough").
+        concepts = tuple("hemoptysis" if c == "bleeding" else c for c in concepts)
     answer_mods = _answer_modifiers(reader, reading)
     if number is None and reading.loose_scores and question.kind in ("scale", "yes_no"):
         i, j, loose = reading.loose_scores[0]
@@ -346,7 +353,13 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             verdict is None
             and no is not None
             and no.i < site.i
-            and tokens[no.i].clause == tokens[site.i].clause
+            and (
+                tokens[no.i].clause == tokens[site.i].clause
+                # "no, just the usual tingly toes from the chemo" to "Any new weakness in your
+                # legs?": the site belongs to a finding of the answer's own, told after the
+                # "no" as what there is instead; it does not answer the question again.
+                or any(site.i in range(*span) for span in _other_findings(question, reading))
+            )
         ):
             verdict = no  # "never had any trouble with my waterworks": the denial governs the site
         if verdict is not None and bad is None:
@@ -355,12 +368,28 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             status = "resolved" if verdict.has("res") else "negated"
             add(status, min(site.i, verdict.i), max(site.j, verdict.j))
             return
+        # (only a finding the site itself can have: a cough or an unplaced word beside it is
+        # no other verdict on the site; nor is pain, which "legs are bad" may be said for)
+        framed = {c for (sk, _q), c in reader.lex.frames.items() if sk in site.values("site")} - {"pain"}
+        if any(
+            d.status == "present" and d.concept in framed - set(concepts) and d.start <= site.i < d.end
+            for d in reading.drafts
+        ):
+            # "no, just the usual tingly toes" to "Any weakness in your legs?": the site comes
+            # with what is wrong with it, another finding, so it names no weakness; the "no"
+            # stands.
+            if no is not None:
+                add("negated", no.i, no.j)
+            return
         made = add("present", site.i, site.j)
         if number is not None and number.value <= 10:
             for d in made:
                 _score(d, int(number.value))
         return
-    if no is None and (any(t.norm in WORSE_WORDS for t in tokens[:lead_end]) or _worse_said(tokens)):
+    if no is None and (
+        any(t.norm in WORSE_WORDS for t in tokens[:lead_end])
+        or _worse_said(tokens, _other_findings(question, reading) + _other_sites(question, reading))
+    ):
         add("present", 0, max(1, lead_end))  # "worse" to "better, the same or worse?"
         return
     if no is not None or (good is not None and yes is None):
@@ -401,11 +430,20 @@ _WITH: Final = frozenset({"with"})
 _OR: Final = frozenset({"or"})
 WORSE_WORDS: Final = frozenset({"worse", "worsening", "deteriorating", "downhill"})
 ONLY_WORDS: Final = frozenset({"only", "just"})
+SHORT_CLAUSE: Final = 5  # words of a clause that only restates a "no" ("sitting down I'm fine")
 QUALIFIED_AWAY: Final = frozenset({"at_rest", "severe"})
 STILL_GOING: Final = frozenset({"wont_stop"})  # a quality the questions ask in the negative
 TRACE_WORDS: Final = frozenset(
     {"streak", "streaks", "spot", "spots", "speck", "specks", "fleck", "flecks", "trace", "clot", "clots"}
 )
+
+
+def _with_the_cough(reading: Reading) -> bool:
+    # (a cough denied, "none when I cough", says the blood is from elsewhere)
+    denied_at = {m.j for m in reading.mentions if m.has("neg")}
+    return any(("site", "lung") in m.tags and m.i not in denied_at for m in reading.mentions) or any(
+        d.concept == "cough" and d.status == "present" for d in reading.drafts
+    )
 
 
 def _opener_end(reader: Reader, tokens: list[Token]) -> int:
@@ -437,13 +475,31 @@ def _relayed_from(reader: Reader, tokens: list[Token]) -> int:
     return at
 
 
-def _only_when(reader: Reader, tokens: list[Token], start: int) -> int | None:
+def _only_when(reader: Reader, reading: Reading, start: int) -> int | None:
     """Where an answer says 'only when...'/'just on...' first thing (after any 'no')."""
+    tokens = reading.tokens
     circumstances = reader.lex.lists.get("only_circumstances", frozenset())
     k = start
     while k < len(tokens) and tokens[k].kind == PUNCT:
         k += 1
     only = reader.lex.lists.get("only_words", ONLY_WORDS)
+    if k < len(tokens) and tokens[k].norm not in only:
+        # "no, sentado estoy bien, solo al caminar": a short clause that restates the "no" as
+        # fine at the asked time may stand before the "only".
+        end = k
+        while end < len(tokens) and tokens[end].clause == tokens[k].clause and tokens[end].kind != PUNCT:
+            end += 1
+        # (Any circumstance in it must be the one the verdict denies, or the at-rest of
+        # "sitting down I'm fine" would be read as said.)
+        told = [m for m in reading.mentions if k <= m.i < end and m.has("mod")]
+        if (
+            end - k <= SHORT_CLAUSE
+            and any(t.norm in reader.cancellers for t in tokens[k:end])
+            and all(reader.denied_after(reading, m) for m in told)
+        ):
+            k = end
+            while k < len(tokens) and tokens[k].kind == PUNCT:
+                k += 1
     if k + 1 < len(tokens) and tokens[k].norm in only and tokens[k + 1].norm in circumstances:
         return k
     return None
@@ -477,13 +533,42 @@ def _yes_after_contrast(tokens: list[Token], mentions: list[Mention], no: Mentio
     return None
 
 
-def _worse_said(tokens: list[Token]) -> bool:
-    """'worse' early in the answer and not denied ("no worse" is the same)."""
+def _worse_said(tokens: list[Token], others: Sequence[tuple[int, int]] = ()) -> bool:
+    """'worse' early in the answer and not denied ("no worse" is the same), nor said of a
+    finding the question did not ask about ("nope. back's worse at night" to "Any numbness in
+    your legs?": the back is worse, the "nope" still answers the numbness)."""
     for k in range(min(len(tokens), LEAD_TOKENS)):
         denied = k > 0 and tokens[k - 1].norm in ("no", "not", "any", "none")
-        if tokens[k].norm in WORSE_WORDS and not denied:
+        theirs = any(i <= k < j for i, j in others)
+        if tokens[k].norm in WORSE_WORDS and not denied and not theirs:
             return True
     return False
+
+
+def _other_findings(question: Question, reading: Reading) -> list[tuple[int, int]]:
+    """Where the answer names, in its own words, present findings the question did not ask about."""
+    asked = set(question.concepts)
+    return [
+        (d.start, d.end)
+        for d in reading.drafts
+        if d.concept not in asked and d.status == "present" and not d.loose and not d.from_question
+    ]
+
+
+def _other_sites(question: Question, reading: Reading) -> list[tuple[int, int]]:
+    """The few words after a body part the question did not name: "no. my neck is worse
+    today" to "Any numbness in your legs?" says the neck is worse, not the numbness."""
+    if not question.sites:
+        return []
+    tokens = reading.tokens
+    out = []
+    for m in reading.mentions:
+        if m.has("site") and not set(m.values("site")) & set(question.sites):
+            end = m.j
+            while end < min(len(tokens), m.j + 3) and tokens[end].clause == tokens[m.i].clause:
+                end += 1
+            out.append((m.i, end))
+    return out
 
 
 def _qualifies_another(reader: Reader, question: Question, reading: Reading, yes: Mention) -> bool:
@@ -645,11 +730,14 @@ def _affirming(reader: Reader, concepts: tuple[str, ...], mods: set[str], mentio
 def _answer_modifiers(reader: Reader, reading: Reading) -> set[str]:
     mods: set[str] = set()
     tokens = reading.tokens
-    # A "fine" that opens its clause ("fine sat in the chair"), not "a good mouthful".
+    # A "fine" that opens its clause ("fine sat in the chair"), or says who is fine ("but I'm
+    # fine sat down"), not "a good mouthful".
+    subjects = reader.lex.lists.get("cue_canceller_subjects", frozenset())
     fine = [
         m
         for m in reading.mentions
-        if "good" in m.values("ans") and (m.i == 0 or tokens[m.i - 1].clause != tokens[m.i].clause)
+        if "good" in m.values("ans")
+        and (m.i == 0 or tokens[m.i - 1].clause != tokens[m.i].clause or tokens[m.i - 1].norm in subjects)
     ]
     for m in reading.mentions:
         if not m.has("concept") and m.has("mod"):

@@ -27,6 +27,7 @@ from .text import (
 )
 
 PAIR_WINDOW: Final = 6  # tokens between a body site and what is wrong with it
+SITE_LIST_WINDOW: Final = 10  # tokens from a listed site to the quality its list shares
 NEG_WINDOW: Final = 8  # tokens a "no" reaches forward
 MOD_WINDOW: Final = 10  # tokens between a modifier and the finding it qualifies
 USED_TO_WINDOW: Final = 15
@@ -237,6 +238,8 @@ class Reader:
         L = lexicon.lists
         self._and = L.get("and_words", frozenset())
         self._and_next = L.get("and_breaks_before", frozenset())
+        self._site_joins = L.get("site_joins", frozenset())
+        self._site_list_leads = L.get("site_list_leads", frozenset())
         self._sides = L.get("sides", frozenset())
         self._skip_before_site = L.get("determiners", frozenset())
         self._count_units = L.get("count_units", frozenset())
@@ -286,6 +289,8 @@ class Reader:
         self._side_words = L.get("side_words", frozenset())
         self._canceller_glue = L.get("canceller_glue", frozenset())
         self._feel_denials = L.get("feel_denials", frozenset())
+        # Words that negate a verb inside a symptom's own phrase ("las piernas no me responden").
+        self._own_negations = L.get("own_negations", frozenset())
         # "la tos de mi esposo": a finding owned by a person named after it.
         self._of_words = L.get("of_words", frozenset())
         self._person_owners = L.get("person_owners", frozenset())
@@ -423,6 +428,11 @@ class Reader:
             if nxt.has("concept") or (nxt.has("quality") and not nxt.has("site")):
                 out[idx] = Mention(m.i, m.j, (("neg", "pre"),))
         return out
+
+    @property
+    def cancellers(self) -> frozenset[str]:
+        """Words that say a circumstance is fine ("sentada estoy bien")."""
+        return self._cancellers
 
     def denied_after(self, r: Reading, m: Mention) -> bool:
         """Whether a verdict after the circumstance `m` names denies it ("sentada estoy bien",
@@ -653,11 +663,34 @@ class Reader:
         for s in sites:
             if id(s) in used_sites:
                 continue
-            for q in near(s, quals):
+            for q in near(s, quals) or self._listed_with(tokens, s, quals):
                 c = concept_for(s, q)
                 if c is not None:
                     add(s, q, c)
                     break
+
+    def _listed_with(self, tokens: list[Token], s: Mention, quals: list[Mention]) -> list[Mention]:
+        """The quality a list of sites shares: "my bottom and the inside of my legs feel numb"
+        says the bottom is numb too, though the list runs past the pairing window."""
+        n = len(tokens)
+        if s.j >= n or tokens[s.j].norm not in self._site_joins:
+            return []
+        # Only a list that opens its clause is a subject: in "sat on my bottom and my feet went
+        # numb" the bottom is where the writer sat.
+        k = s.i - 1
+        skip = self._skip_before_site - self._prepositions
+        while k >= 0 and tokens[k].norm in skip:
+            k -= 1
+        if k >= 0 and tokens[k].kind != PUNCT and tokens[k].norm not in self._site_list_leads:
+            return []
+        for q in quals:
+            if q.i <= s.j or q.i - s.j > SITE_LIST_WINDOW:
+                continue
+            # (a list runs without a stop: a comma or a full stop ends it)
+            if any(tokens[k].kind == PUNCT for k in range(s.j, q.i)):
+                return []
+            return [q]
+        return []
 
     def _fragment(self, tokens: list[Token], q: Mention, quality_at: frozenset[int] = frozenset()) -> bool:
         """The quality's clause is only the quality (and linking words): ", crushing,"; or
@@ -1551,7 +1584,15 @@ class Reader:
                 d.status = "other"
             elif hyp[a]:
                 d.status = "hypothetical"
-            elif (neg[a] and not self._only_when(tokens, d)) or d.inner_neg or idx in negated_post:
+            elif (
+                (
+                    neg[a]
+                    and not self._only_when(tokens, d)
+                    and not self._says_own_no(tokens, mentions, owner, d)
+                )
+                or d.inner_neg
+                or idx in negated_post
+            ):
                 d.status = "negated"
             elif used[a] or idx in resolved:
                 d.status = "resolved"
@@ -1679,6 +1720,24 @@ class Reader:
                 hyp[k] = 0
                 k -= 1
 
+    def _says_own_no(self, tokens: list[Token], mentions: list[Mention], owner: list[int], d: Draft) -> bool:
+        """'no me puedo levantar, las piernas no me responden': a finding whose own words
+        carry the negation states a loss in a clause of its own, so an earlier "no" is not
+        about it (a separate "no" before the quality, "las piernas no las tengo débiles",
+        still denies)."""
+        if not self._own_negations:
+            return False
+        for k in range(d.start, d.end):
+            if tokens[k].norm in self._own_negations:
+                o = owner[k]
+                if (
+                    o >= 0
+                    and not mentions[o].has("neg")
+                    and (mentions[o].has("concept") or mentions[o].has("quality"))
+                ):
+                    return True
+        return False
+
     def _neg_scope(
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], start: int, neg: bytearray
     ) -> None:
@@ -1692,12 +1751,14 @@ class Reader:
             o = owner[k]
             if o >= 0 and mentions[o].i == k and ("marker", "break") in mentions[o].tags:
                 return
+            # A marker that opens on a comma (", it's 38.2") still ends the clause a "no" covers.
+            loose = o < 0 or (mentions[o].i == k and mentions[o].has("marker"))
+            if loose and tok.kind == PUNCT and tok.norm in CLAUSE_PUNCT and not self._list_goes_on(tokens, k):
+                return
             if o < 0:
                 if tok.norm in self._neg_breakers:
                     return
                 if tok.norm in self._and and k + 1 < n and tokens[k + 1].norm in self._and_next:
-                    return
-                if tok.kind == PUNCT and tok.norm in CLAUSE_PUNCT and not self._list_goes_on(tokens, k):
                     return
             neg[k] = 1
             k += 1
@@ -1931,8 +1992,26 @@ class Reader:
             stops = self.lex.lists.get("writer_own_stops", frozenset())
             own = [x for x in own if not stops & {norms[y] for y in _between(x, k, k + cue)}]
             if any(x in firsts for x in own):
+                own += self._own_goes_on(tokens, own[-1] + 1, sentence)
                 for x in own:
                     subject[x] = OTHER
+
+    def _own_goes_on(self, tokens: list[Token], k: int, sentence: int) -> list[int]:
+        """The clauses after the writer's own that have no subject of their own: "I've had a bug
+        myself, been throwing up, so Ryan is taking Dad" (the throwing up is the writer's)."""
+        goes_on = self.lex.lists.get("writer_own_continues", frozenset())
+        out: list[int] = []
+        n = len(tokens)
+        while k < n and tokens[k].sentence == sentence:
+            while k < n and tokens[k].kind == PUNCT and tokens[k].sentence == sentence:
+                k += 1
+            if k >= n or tokens[k].sentence != sentence or tokens[k].norm not in goes_on:
+                break
+            clause = tokens[k].clause
+            while k < n and tokens[k].clause == clause:
+                out.append(k)
+                k += 1
+        return out
 
     def _is_subject(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
         last = tokens[m.j - 1]
