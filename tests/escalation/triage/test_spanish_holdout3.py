@@ -814,3 +814,32 @@ def test_a_complaint_of_a_place_a_little_is_its_pain(text: str) -> None:
 
 def test_a_complaint_of_the_neighbours_is_no_pain() -> None:
     assert level("se queja un poco de los vecinos") == "none"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "want"),
+    [
+        (
+            "¿Ha notado debilidad nueva en las piernas?",
+            "no, las piernas normal, pero la columna sigue constante",
+            "urgent",
+        ),
+        ("¿Ha notado debilidad nueva en las piernas?", "no, pero mi espalda anda todo el día", "urgent"),
+        (
+            "¿Tiene dificultad para caminar?",
+            "no, camino bien y las piernas fuertes, solo la espalda un poquito",
+            "routine",
+        ),
+        ("¿Tiene dificultad para caminar?", "no, nomás la cintura un poco", "routine"),
+    ],
+)
+def test_the_back_named_with_how_it_goes_on_is_its_pain(question: str, answer: str, want: str) -> None:
+    assert level(answer, question) == want
+
+
+def test_the_back_named_as_well_is_no_pain() -> None:
+    assert level("no, la espalda sigue bien", "¿Ha notado debilidad nueva en las piernas?") == "none"
+
+
+def test_strong_legs_lend_no_severity_to_another_pain() -> None:
+    assert level("las piernas fuertes, pero me duele un poco el hombro") == "routine"
