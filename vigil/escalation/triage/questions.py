@@ -169,7 +169,9 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         after = _yes_after_contrast(tokens, mentions, no)
         if after is not None:
             yes, no = after, None
-    if no is not None and _worse_said(tokens, _other_findings(question, reading)):
+    if no is not None and _worse_said(
+        tokens, _other_findings(question, reading) + _other_sites(question, reading)
+    ):
         no = None  # "No, it's worse" to "Is your back pain better than last week?"
     if (
         no is not None
@@ -366,6 +368,19 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             status = "resolved" if verdict.has("res") else "negated"
             add(status, min(site.i, verdict.i), max(site.j, verdict.j))
             return
+        # (only a finding the site itself can have: a cough or an unplaced word beside it is
+        # no other verdict on the site; nor is pain, which "legs are bad" may be said for)
+        framed = {c for (sk, _q), c in reader.lex.frames.items() if sk in site.values("site")} - {"pain"}
+        if any(
+            d.status == "present" and d.concept in framed - set(concepts) and d.start <= site.i < d.end
+            for d in reading.drafts
+        ):
+            # "no, just the usual tingly toes" to "Any weakness in your legs?": the site comes
+            # with what is wrong with it, another finding, so it names no weakness; the "no"
+            # stands.
+            if no is not None:
+                add("negated", no.i, no.j)
+            return
         made = add("present", site.i, site.j)
         if number is not None and number.value <= 10:
             for d in made:
@@ -373,7 +388,7 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         return
     if no is None and (
         any(t.norm in WORSE_WORDS for t in tokens[:lead_end])
-        or _worse_said(tokens, _other_findings(question, reading))
+        or _worse_said(tokens, _other_findings(question, reading) + _other_sites(question, reading))
     ):
         add("present", 0, max(1, lead_end))  # "worse" to "better, the same or worse?"
         return
@@ -538,6 +553,22 @@ def _other_findings(question: Question, reading: Reading) -> list[tuple[int, int
         for d in reading.drafts
         if d.concept not in asked and d.status == "present" and not d.loose and not d.from_question
     ]
+
+
+def _other_sites(question: Question, reading: Reading) -> list[tuple[int, int]]:
+    """The few words after a body part the question did not name: "no. my neck is worse
+    today" to "Any numbness in your legs?" says the neck is worse, not the numbness."""
+    if not question.sites:
+        return []
+    tokens = reading.tokens
+    out = []
+    for m in reading.mentions:
+        if m.has("site") and not set(m.values("site")) & set(question.sites):
+            end = m.j
+            while end < min(len(tokens), m.j + 3) and tokens[end].clause == tokens[m.i].clause:
+                end += 1
+            out.append((m.i, end))
+    return out
 
 
 def _qualifies_another(reader: Reader, question: Question, reading: Reading, yes: Mention) -> bool:

@@ -1992,8 +1992,26 @@ class Reader:
             stops = self.lex.lists.get("writer_own_stops", frozenset())
             own = [x for x in own if not stops & {norms[y] for y in _between(x, k, k + cue)}]
             if any(x in firsts for x in own):
+                own += self._own_goes_on(tokens, own[-1] + 1, sentence)
                 for x in own:
                     subject[x] = OTHER
+
+    def _own_goes_on(self, tokens: list[Token], k: int, sentence: int) -> list[int]:
+        """The clauses after the writer's own that have no subject of their own: "I've had a bug
+        myself, been throwing up, so Ryan is taking Dad" (the throwing up is the writer's)."""
+        goes_on = self.lex.lists.get("writer_own_continues", frozenset())
+        out: list[int] = []
+        n = len(tokens)
+        while k < n and tokens[k].sentence == sentence:
+            while k < n and tokens[k].kind == PUNCT and tokens[k].sentence == sentence:
+                k += 1
+            if k >= n or tokens[k].sentence != sentence or tokens[k].norm not in goes_on:
+                break
+            clause = tokens[k].clause
+            while k < n and tokens[k].clause == clause:
+                out.append(k)
+                k += 1
+        return out
 
     def _is_subject(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
         last = tokens[m.j - 1]
