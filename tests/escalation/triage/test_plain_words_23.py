@@ -278,3 +278,171 @@ def test_a_household_measure_with_a_size_word_is_a_large_amount(text: str) -> No
 
 def test_a_good_cupful_of_tea_is_none() -> None:
     assert assess("drank a good cupful of tea").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my tongue feels like sandpaper and I'm going through 4 bottles of water a day, no number 2 for days",
+        "haven't been for a big job in 5 days and my mouth is like a desert",
+        "getting through three jugs of squash a day, mouth like the Sahara, no number 2 since Monday",
+    ],
+)
+def test_thirst_told_by_measure_or_a_dry_place_with_constipation_is_urgent(text: str) -> None:
+    a = assess(text)
+    assert {"thirst", "constipation"} <= present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the weather's like the Sahara today", "the garden is like a desert after this summer"],
+)
+def test_weather_like_a_desert_is_no_thirst(text: str) -> None:
+    assert "thirst" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "threw up at 7, 9, 11, 1, 3 and 5",
+        "sick at 6, half 7, 9, 11, quarter to 1 and again just now",
+        "he was sick at half 6, 8, quarter past 10, 12, 2 and again at 4",
+    ],
+)
+def test_vomiting_told_as_a_list_of_bare_times_counts_each_time(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert a.level is Level.URGENT
+    assert "vomiting" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sick at 6 this morning, ok since",
+        "sick at 6, 8 and 10 this morning",
+        "sick at heart about my brother",
+    ],
+)
+def test_one_or_a_few_times_of_day_are_no_count_of_six(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am very thirsty and many many times going to toilet for urine",
+        "many times I go to toilet to pass urine, even in the night, and always thirsty",
+    ],
+)
+def test_a_learners_many_times_to_the_toilet_is_polyuria(text: str) -> None:
+    a = assess(text)
+    assert "polyuria" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_someone_elses_many_times_to_the_toilet_is_none() -> None:
+    assert "polyuria" not in present(assess("my son goes to the toilet many times"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my face has become rather full about the cheeks this week",
+        "her cheeks look fuller this week",
+        "my face seems puffier in the mornings lately",
+    ],
+)
+def test_a_face_grown_full_or_round_is_a_swollen_face(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "face_neck_swelling" in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["the shopping bag is full", "my face is full of spots"])
+def test_a_full_bag_or_a_spotty_face_is_no_swelling(text: str) -> None:
+    assert "face_neck_swelling" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tummy pain had me doubled over this morning",
+        "the cramp in my tummy had me bent double",
+        "the back pain had me on my knees this morning",
+    ],
+)
+def test_a_pain_that_bends_the_body_double_is_severe(text: str) -> None:
+    assert assess(text).level is Level.URGENT
+
+
+def test_doubled_over_laughing_is_none() -> None:
+    assert assess("I was doubled over laughing at the telly").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "walking to the shop I'm stopping at every lamppost to catch my breath, wasn't like that in May",
+        "had to stop on the landing for a breather, never used to",
+        "never used to stop on the stairs, now I'm hanging onto the banister halfway for a breather",
+    ],
+)
+def test_stopping_for_breath_that_is_new_is_urgent(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["took a breather from the garden and had a cuppa", "the dog stops at every lamppost"],
+)
+def test_a_rest_from_work_or_a_dog_at_a_lamppost_is_no_breathlessness(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))
+
+
+def test_used_to_stop_at_the_pub_is_none() -> None:
+    assert assess("I used to stop at the pub on the way home").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my neck's been at me non stop for days",
+        "back's been at me constantly since Friday, nothing touches it",
+    ],
+)
+def test_a_spine_that_has_been_at_me_constantly_is_urgent(text: str) -> None:
+    assert assess(text).level is Level.URGENT
+
+
+def test_children_at_me_for_sweets_is_none() -> None:
+    assert assess("the kids have been at me all day for sweets").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every time I sneeze it's like someone sticking a knife in my back",
+        "it's like somebody is twisting a knife into my lower back when I cough",
+    ],
+)
+def test_a_knife_in_the_spine_on_a_sneeze_is_spinal_pain_on_straining(text: str) -> None:
+    a = assess(text)
+    assert "back_pain" in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my leg, the calf, is big and red since yesterday", "his calf is big and hot and shiny"],
+)
+def test_a_calf_big_and_red_or_hot_is_a_swollen_calf(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "leg_swelling" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_a_calf_big_and_strong_from_cycling_is_none() -> None:
+    assert "leg_swelling" not in present(assess("my calf is big and strong from cycling"))
