@@ -446,3 +446,85 @@ def test_a_calf_big_and_red_or_hot_is_a_swollen_calf(text: str) -> None:
 
 def test_a_calf_big_and_strong_from_cycling_is_none() -> None:
     assert "leg_swelling" not in present(assess("my calf is big and strong from cycling"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stood on the bridge on my way home for a long time last night, didn't do anything",
+        "sat on the cliff edge looking down for ages yesterday",
+        "I stood at the edge of the platform for a long time this morning",
+    ],
+)
+def test_standing_a_long_while_at_a_drop_is_a_wish_to_die(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stood on the bridge watching the fireworks last night",
+        "we sat on the cliff top having a picnic",
+        "I didn't do anything obviously wrong at the party",
+    ],
+)
+def test_a_bridge_with_a_view_or_a_picnic_is_none(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["toes feel like I'm wearing cold wet socks all the time", "my hands feel like I've got thick gloves on"],
+)
+def test_feet_or_hands_that_feel_clad_are_numb(text: str) -> None:
+    a = assess(text)
+    assert "numbness" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+def test_thick_socks_in_bed_are_none() -> None:
+    assert assess("it's so cold I'm wearing thick socks in bed").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I donated blood for years before all this",
+        "used to give plasma at the hospital every month",
+        "really put my back into the gardening today, lovely afternoon",
+        "the kettle's making a wheezy whistling sound, time for a new one",
+        "the boiler keeps wheezing again lol",
+    ],
+)
+def test_blood_given_effort_and_machines_are_none(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that cough last week went completely, thanks",
+        "the headache cleared altogether after a sleep",
+    ],
+)
+def test_a_symptom_that_went_completely_is_resolved(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "watching the telly, bloke on it coughed up blood, had to switch off",
+        "granddaughter fell off her bike, poor thing can't walk for a week. I'm fine",
+        "my nephew sprained his ankle, poor lad can't walk on it",
+    ],
+)
+def test_a_bloke_on_the_telly_or_a_relative_called_poor_thing_is_someone_else(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_a_carer_calling_the_patient_poor_thing_is_still_the_patient() -> None:
+    a = assess("Mum fell this morning, poor thing can't walk now", context=CARER)
+    assert a.level is Level.EMERGENCY
