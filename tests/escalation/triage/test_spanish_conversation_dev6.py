@@ -362,3 +362,26 @@ def test_someone_elses_day_without_passing_water_is_theirs(es: TriageEngine) -> 
     a = _read(es, "mi vecina pregunta si es normal no haber hecho pis en todo el día")
     assert "bladder_bowel_dysfunction" not in present(a)
 
+
+# -- a site put right, said with how mild ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fix", "concept"),
+    [
+        ("no, perdón, me equivoqué, es la espalda y es leve", "back_pain"),
+        ("ay no, me confundí, era el cuello, pero nada grave", "neck_pain"),
+        ("no, disculpe, es la rodilla y poquito", "pain"),
+    ],
+)
+def test_a_site_put_right_with_how_mild_moves_the_pain_there(
+    es: TriageEngine, fix: str, concept: str
+) -> None:
+    a = _read(es, "me duele el pecho", fix)
+    assert concept in present(a), a.findings
+    assert "chest_pain" not in present(a)
+
+
+def test_a_site_put_right_and_said_strong_is_not_read_as_mild(es: TriageEngine) -> None:
+    a = _read(es, "me duele el pecho", "no, perdón, es la espalda y es muy fuerte")
+    assert a.level.label in ("urgent", "emergency"), a.findings
