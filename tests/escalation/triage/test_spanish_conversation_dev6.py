@@ -385,3 +385,30 @@ def test_a_site_put_right_with_how_mild_moves_the_pain_there(
 def test_a_site_put_right_and_said_strong_is_not_read_as_mild(es: TriageEngine) -> None:
     a = _read(es, "me duele el pecho", "no, perdón, es la espalda y es muy fuerte")
     assert a.level.label in ("urgent", "emergency"), a.findings
+
+
+# -- "ese mensaje era de mi hermana": the message pointed at is someone else's ------------------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        "perdón, ese mensaje era de mi hermana, ella es la del dolor, yo estoy bien",
+        "lo que escribí era sobre mi esposo",
+        "disculpe, mi mensaje anterior era para mi suegra",
+    ],
+)
+def test_a_message_pointed_at_as_someone_elses_is_theirs(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "tengo dolor de cabeza y me falta el aire", fix)
+    assert not ({"headache", "dyspnea"} & present(a)), a.findings
+
+
+def test_a_message_sent_to_someone_else_with_the_writer_still_ill_keeps_it(es: TriageEngine) -> None:
+    a = _read(es, "me falta el aire", "ese mensaje se lo mandé también a mi hija")
+    assert "dyspnea" in present(a), a.findings
+
+
+def test_only_the_part_named_goes_to_someone_else(es: TriageEngine) -> None:
+    a = _read(es, "me falta el aire y me duele la espalda", "lo de la espalda era de mi esposo")
+    assert "dyspnea" in present(a), a.findings
+    assert "back_pain" not in present(a), a.findings
