@@ -412,3 +412,35 @@ def test_only_the_part_named_goes_to_someone_else(es: TriageEngine) -> None:
     a = _read(es, "me falta el aire y me duele la espalda", "lo de la espalda era de mi esposo")
     assert "dyspnea" in present(a), a.findings
     assert "back_pain" not in present(a), a.findings
+
+
+# -- after one leg, "las dos" said with nothing else: both legs ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "ya no siento las dos",
+        "y ahora se me durmieron las dos",
+        "ahora las dos dormidas",
+        "ya no las siento nada",
+    ],
+)
+def test_both_said_alone_after_a_numb_leg_is_both_legs(es: TriageEngine, later: str) -> None:
+    a = _read(es, "tengo la pierna izquierda dormida", later)
+    assert "cord-signs" in a.rules, a.findings
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        ("tengo la mano derecha dormida", "ya no siento las dos"),
+        ("tengo la pierna derecha dormida", "no, las dos no, solo la derecha"),
+        ("me duele la cabeza", "se me durmieron las dos"),
+        ("tengo la pierna derecha dormida", "mi esposo dice que ya no las siente"),
+    ],
+)
+def test_both_said_after_a_hand_or_nothing_or_denied_is_not_both_legs(
+    es: TriageEngine, first: str, later: str
+) -> None:
+    assert "cord-signs" not in _read(es, first, later).rules

@@ -800,7 +800,7 @@ class ConversationReader:
             _fever_words_take_readings(pool)
         changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._pronouns_take_sites(pool, texts, originals)
-        self._both_sides(pool, texts)
+        self._both_sides(pool, texts, offset)
         self._bare_site_takes_quality(pool, originals)
         self._loose_site_in_the_sentence(pool, originals)
         self._in_what_came_before(pool, texts)
@@ -1229,20 +1229,39 @@ class ConversationReader:
                     status = "other" if was.status == "other" and not mine_said else f.status
                     pool[i][x] = replace(f, concept=was.concept, modifiers=tuple(sorted(mods)), status=status)
 
-    def _both_sides(self, pool: list[list[Finding]], texts: Sequence[str]) -> None:
+    def _both_sides(self, pool: list[list[Finding]], texts: Sequence[str], offset: int) -> None:
         """ "la pierna derecha dormida" then "la izquierda también" (or "ya no siento las
         dos"): a limb on each side, or both, is both limbs, given `both_sides.gives` (numbness of
         both legs is a cord sign, TRIAGE.md). A finding's side is the one its words name, else
         the one its message names; its limb is named in its words, or is the limb named before
-        when its words name no smaller part ("el pie izquierdo también" is a foot)."""
+        when its words name no smaller part ("el pie izquierdo también" is a foot). After a limb,
+        a message that finds nothing but says both went so (`said_both`: "se me durmieron las
+        dos", "ya no las siento") is that finding, of both."""
         data = self.phrases.both_sides
         if not data:
             return
         limb, other = re.compile(data["limb"]), re.compile(data["other_limb"])
         both, sides = re.compile(data["both"]), data["sides"]
+        said_both = {str(c): re.compile(str(r)) for c, r in (data.get("said_both") or {}).items()}
         for concept in data["concepts"]:
             seen: set[int] = set()  # sides of the limb named so far
+            named = False  # the limb was named
             for i, findings in enumerate(pool):
+                told = said_both[concept].search(texts[i]) if concept in said_both else None
+                if named and told and not any(f.present and f.concept == concept for f in findings):
+                    gives = (str(data["gives"]),)
+                    findings.append(
+                        Finding(
+                            concept,
+                            "present",
+                            told.start(),
+                            told.end(),
+                            told.group(),
+                            gives,
+                            message=offset + i,
+                        )
+                    )
+                    continue
                 for x, f in enumerate(findings):
                     if not f.present or f.concept != concept:
                         continue
@@ -1251,6 +1270,7 @@ class ConversationReader:
                     on = on or [k for k, side in enumerate(sides) if side.search(texts[i])]
                     if not limb.search(said) and (other.search(said) or not seen):
                         continue
+                    named = True
                     if seen and (both.search(texts[i]) or (len(on) == 1 and on[0] not in seen)):
                         mods = (set(f.modifiers) - {"one_sided"}) | {str(data["gives"])}
                         findings[x] = replace(f, modifiers=tuple(sorted(mods)))
