@@ -444,3 +444,49 @@ def test_both_said_after_a_hand_or_nothing_or_denied_is_not_both_legs(
     es: TriageEngine, first: str, later: str
 ) -> None:
     assert "cord-signs" not in _read(es, first, later).rules
+
+
+# -- after one leg, "la otra": the second of the two --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        ("tengo la pierna derecha dormida", "y ahora también la otra"),
+        ("tengo una pierna entumida", "y se me entumió la otra pierna"),
+        ("se me durmió el muslo izquierdo", "ahora el otro igual"),
+    ],
+)
+def test_the_other_leg_after_one_is_both_legs(es: TriageEngine, first: str, later: str) -> None:
+    assert "cord-signs" in _read(es, first, later).rules
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        ("tengo el pie derecho dormido", "y ahora también el otro"),
+        ("tengo la mano dormida", "y ahora la otra"),
+        ("tengo la pierna derecha dormida", "la otra vez se me durmió el pie"),
+    ],
+)
+def test_the_other_foot_or_hand_or_another_time_is_not_both_legs(
+    es: TriageEngine, first: str, later: str
+) -> None:
+    assert "cord-signs" not in _read(es, first, later).rules
+
+
+@pytest.mark.parametrize("fix", ["perdón, ese era de mi mamá", "ay, esa fue de mi hermana"])
+def test_that_one_said_whole_as_someone_elses_is_theirs(es: TriageEngine, fix: str) -> None:
+    assert "face_neck_swelling" not in present(_read(es, "tengo el brazo hinchado", fix))
+
+
+@pytest.mark.parametrize(
+    "fix", ["esa es de mi hija la foto que te mandé", "esa era de mi hija, la foto que te mandé"]
+)
+def test_that_one_naming_a_thing_of_someone_else_keeps_the_finding(es: TriageEngine, fix: str) -> None:
+    assert "back_pain" in present(_read(es, "me duele la espalda", fix))
+
+
+def test_a_relatives_injury_with_a_bare_yo_bien_is_theirs(es: TriageEngine) -> None:
+    a = _read(es, "sangró un montón la herida", "perdón, no aclaré: mi hijo se cortó con la lata, yo bien")
+    assert a.level.label == "none", a.findings

@@ -1268,13 +1268,13 @@ class ConversationReader:
                     said = _plain(f.evidence, self.phrases.fold_accents)
                     on = [k for k, side in enumerate(sides) if side.search(said)]
                     on = on or [k for k, side in enumerate(sides) if side.search(texts[i])]
-                    if not limb.search(said) and (other.search(said) or not seen):
+                    if not limb.search(said) and (other.search(said) or not named):
                         continue
-                    named = True
-                    if seen and (both.search(texts[i]) or (len(on) == 1 and on[0] not in seen)):
+                    if (named and both.search(texts[i])) or (seen and len(on) == 1 and on[0] not in seen):
                         mods = (set(f.modifiers) - {"one_sided"}) | {str(data["gives"])}
                         findings[x] = replace(f, modifiers=tuple(sorted(mods)))
                     seen.update(on if len(on) == 1 else ())
+                    named = True
 
     def _past_over(
         self,
