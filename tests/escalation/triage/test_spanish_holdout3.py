@@ -843,3 +843,62 @@ def test_the_back_named_as_well_is_no_pain() -> None:
 
 def test_strong_legs_lend_no_severity_to_another_pain() -> None:
     assert level("las piernas fuertes, pero me duele un poco el hombro") == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la cintura me dolía poquito el mes pasado, ahora cada semana peor",
+        "el año pasado me dolía la espalda, ahora cada vez más fuerte",
+    ],
+)
+def test_a_pain_of_the_past_that_is_worse_now_is_present_and_worse(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+def test_a_pain_of_the_past_with_nothing_now_stays_history() -> None:
+    assert level("el año pasado me dolía la espalda") == "none"
+
+
+@pytest.mark.parametrize(
+    ("later", "concept"),
+    [
+        ("no, perdón, me equivoqué, es la espalda y es leve", "back_pain"),
+        ("ay no, era el cuello", "neck_pain"),
+    ],
+)
+def test_a_slip_corrected_with_the_place_keeps_the_pain_there(
+    es: TriageEngine, later: str, concept: str
+) -> None:
+    a = _read(es, "me duele el pecho", later)
+    assert concept in present(a)
+    assert "chest_pain" not in present(a)
+
+
+def test_a_slip_with_nothing_said_is_taken_back(es: TriageEngine) -> None:
+    assert _read(es, "me duele el pecho", "me equivoqué").level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "perdón, ese mensaje era de mi hermana, ella es la del dolor, yo estoy bien",
+        "perdón, mi mensaje era de mi mamá",
+    ],
+)
+def test_a_message_said_to_be_someone_elses_gives_them_its_findings(es: TriageEngine, later: str) -> None:
+    assert _read(es, "tengo dolor de cabeza", later).level.label == "none"
+
+
+def test_a_relatives_injury_told_after_with_the_writer_well_is_theirs(es: TriageEngine) -> None:
+    a = _read(
+        es,
+        "sangró un montón, llenó una toalla",
+        "me faltó decir: mi hijo se cortó con la lata. Yo estoy bien",
+    )
+    assert a.level.label == "none"
+
+
+def test_a_relatives_fall_beside_ones_own_bleeding_keeps_the_bleeding(es: TriageEngine) -> None:
+    a = _read(es, "sangré un montón, llené una toalla", "y mi hijo se cayó en la calle")
+    assert a.level.label == "emergency"
