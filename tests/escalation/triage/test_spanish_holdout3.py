@@ -902,3 +902,15 @@ def test_a_relatives_injury_told_after_with_the_writer_well_is_theirs(es: Triage
 def test_a_relatives_fall_beside_ones_own_bleeding_keeps_the_bleeding(es: TriageEngine) -> None:
     a = _read(es, "sangré un montón, llené una toalla", "y mi hijo se cayó en la calle")
     assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["3 veces, todo líquido", "en la mañana 2 veces y en la tarde 1 más, todo aguado"]
+)
+def test_counts_then_how_it_all_came_is_diarrhea(text: str) -> None:
+    assert "diarrhea" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["la sopa quedó toda aguada", "3 veces al día como, todo aguado"])
+def test_watery_soup_is_no_diarrhea(text: str) -> None:
+    assert "diarrhea" not in present(assess(text))
