@@ -914,3 +914,20 @@ def test_counts_then_how_it_all_came_is_diarrhea(text: str) -> None:
 @pytest.mark.parametrize("text", ["la sopa quedó toda aguada", "3 veces al día como, todo aguado"])
 def test_watery_soup_is_no_diarrhea(text: str) -> None:
     assert "diarrhea" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pero lo del pecho volvió, un dolor fuerte que no me deja ni moverme",
+        "el pecho, un dolor fuerte fuerte",
+    ],
+)
+def test_a_place_then_a_pain_with_how_it_is_said_after_a_comma_is_that_places_pain(text: str) -> None:
+    a = assess(text)
+    assert "chest_pain" in present(a)
+    assert a.level.label == "emergency"
+
+
+def test_a_place_said_well_then_a_pain_elsewhere_keeps_them_apart() -> None:
+    assert "chest_pain" not in present(assess("el pecho bien, un dolor fuerte en el hombro"))
