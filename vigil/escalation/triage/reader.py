@@ -547,7 +547,14 @@ class Reader:
         if not quals:
             return
         used_sites: set[int] = set()
-        quality_at = frozenset(k for x in quals for k in range(x.i, x.j))
+        # How a quality is (", un dolor fuerte, que no me deja ni moverme,"): words of its
+        # modifiers belong to the fragment as much as the quality's own.
+        quality_at = frozenset(
+            k
+            for x in mentions
+            if x.has("quality") or (x.has("mod") and not x.has("concept"))
+            for k in range(x.i, x.j)
+        )
 
         frame_mods = self.lex.frame_mods
 
