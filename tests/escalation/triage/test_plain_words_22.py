@@ -421,3 +421,39 @@ def test_a_red_flag_told_as_a_scene_is_read_as_its_finding(text: str, rule: str)
 )
 def test_the_same_words_in_everyday_scenes_are_no_emergency(text: str) -> None:
     assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("when I cough it's like a red hot poker down my back", "spinal-pain-flags"),
+        ("neck's been at me non stop since Sunday", "spinal-pain-flags"),
+        ("her calf is big and hot since last night", "clot-leg"),
+        ("halfway up the hill I have to stop for a breather, wasn't like that a month ago", "dyspnea-new"),
+        ("period pain had me doubled over in the kitchen", "pain-severe"),
+        ("his face has gone all round and moon like this week", "svc"),
+        ("so thirsty, and lots of times going to the loo for a wee", "hypercalcemia"),
+        (
+            "going through 4 bottles of water a day and still parched, not been for a poo since Monday",
+            "hypercalcemia",
+        ),
+    ],
+)
+def test_a_same_day_finding_told_plainly_is_urgent(text: str, rule: str) -> None:
+    a = assess(text)
+    assert rule in a.rules
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we need a breather from all these appointments",
+        "took a breather on the walk, lovely view",
+        "doubled over laughing at the telly",
+        "the grandkids' faces are so full of joy",
+        "the dog is big and red and very fluffy",
+    ],
+)
+def test_the_same_words_about_a_break_a_laugh_or_a_dog_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
