@@ -457,3 +457,46 @@ def test_a_same_day_finding_told_plainly_is_urgent(text: str, rule: str) -> None
 )
 def test_the_same_words_about_a_break_a_laugh_or_a_dog_are_nothing(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "made raspberry jam all day, kitchen looks like a crime scene and my fingers are stained pink",
+        "the kettle's making a wheezy rattling sound again",
+        "used to give blood every few months before all this",
+        "really putting my back into the gardening this week, not a twinge",
+        "that cough from last month cleared up completely, thanks",
+        "nephew broke his ankle skiing, poor lad can't walk for a month, we're all fine",
+        "saw a bloke on the telly cough up blood, had to switch off",
+    ],
+)
+def test_a_scene_a_noisy_kettle_a_donation_or_someone_else_is_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nosebleed again and the bathroom looks like a crime scene",
+        "the pillow looks like a murder scene this morning",
+        "my chest is making a wheezy whistling noise",
+    ],
+)
+def test_a_scene_where_one_bleeds_or_a_wheezing_chest_still_counts(text: str) -> None:
+    assert assess(text).level >= Level.ROUTINE
+    if "wheez" not in text:
+        assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["toes feel like I'm wearing wet socks all the time", "hands feel like I've got thick gloves on"]
+)
+def test_feet_or_hands_as_if_in_socks_or_gloves_are_numbness(text: str) -> None:
+    a = assess(text)
+    assert "numbness" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+def test_wearing_thick_socks_in_winter_is_nothing() -> None:
+    assert assess("I'm wearing thick socks like always in winter").level is Level.NONE
