@@ -524,3 +524,120 @@ def test_breathless_not_so_before_is_new_breathlessness(text: str) -> None:
 
 def test_breathless_for_years_is_not_new() -> None:
     assert _level("short of breath on the stairs for years, same as always") == "routine"
+
+
+# --- conversations_dev12: signs said in a learner's or a carer's words -------------------------
+
+CARER = {"writer": "carer"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "today my husband he is breath very fast also when sitting in chair, he cannot say long sentence",
+        "my wife is breath so hard even sitting, she must stop to take air",
+        "he cannot say a full sentence, stops to take breath",
+    ],
+)
+def test_a_carer_telling_breath_cut_short_in_a_learners_words_is_an_emergency(second: str) -> None:
+    assert _level("good morning nurse", second, context=CARER) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't walk to the corner shop without stopping to catch my breath, was fine a fortnight ago",
+        "I stopped to take a breath of fresh air in the garden",
+        "I can't say a sentence in French yet",
+    ],
+)
+def test_stopping_for_a_breath_on_the_way_or_a_language_is_no_emergency(text: str) -> None:
+    assert _level(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "my left leg has gone numb from the hip all the way to my foot",
+        "right leg numb from my thigh right down to my toes",
+        "left leg went dead from my bum all the way down to my heel",
+    ],
+)
+def test_a_leg_numb_from_hip_to_foot_is_a_whole_leg(second: str) -> None:
+    assert _level("lazy sunday", second) == "emergency"
+
+
+def test_a_foot_numb_alone_is_routine() -> None:
+    assert _level("lazy sunday", "my left foot has gone a bit numb") == "routine"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "going up the stairs my legs feel like im wading thru wet cement",
+        "legs like I'm walking through thick mud",
+        "my legs feel like I'm trudging in deep snow",
+    ],
+)
+def test_back_pain_then_legs_wading_through_something_thick_is_cord_compression(second: str) -> None:
+    assert _level("back's been grumbling since the weekend", second) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "he just went stiff on the sofa and his arms were jerking for a minute or two",
+        "her arms and legs were jerking and she didn't answer me",
+        "his legs started jerking in the chair, then he came round",
+    ],
+)
+def test_a_carer_telling_limbs_jerking_is_a_seizure(second: str) -> None:
+    assert _level("he's been a bit quiet today", second, context=CARER) == "emergency"
+
+
+def test_a_car_jerking_is_no_seizure() -> None:
+    assert _level("the car was jerking all the way to the hospital") != "emergency"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "worse when i sneeze or cough, like an electric jolt",
+        "it's worse when I cough and sneeze",
+        "hurts more every time I laugh or cough",
+    ],
+)
+def test_spinal_pain_worse_on_coughing_or_sneezing_is_spinal_pain_on_straining(second: str) -> None:
+    assert _level("neck sore", second) == "urgent"
+
+
+def test_a_cough_worse_when_coughing_is_not_spinal_pain() -> None:
+    assert _level("I have a cough", "it's worse when I cough or sneeze") == "routine"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("my chess hurts a bit when i lie flat", "CHEST not chess lol"),
+        ("pain in my cheat", "chest not cheat sorry"),
+        ("my chess feels tight", "CHEST not chess, stupid phone"),
+    ],
+)
+def test_the_right_word_then_not_the_wrong_one_puts_the_word_right(texts: tuple[str, str]) -> None:
+    assert _level(*texts) == "urgent"
+
+
+def test_a_preference_is_no_correction() -> None:
+    assert _level("tea not coffee please") == "none"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "past 2 days i get puffed walking to the car",
+        "for the last few days I'm out of breath on the stairs",
+        "over the past couple of days I get breathless walking the dog",
+    ],
+)
+def test_breathless_for_the_past_few_days_is_new(second: str) -> None:
+    assert _level("mostly fine this week", second) == "urgent"
