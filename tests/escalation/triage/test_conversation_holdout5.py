@@ -641,3 +641,78 @@ def test_a_preference_is_no_correction() -> None:
 )
 def test_breathless_for_the_past_few_days_is_new(second: str) -> None:
     assert _level("mostly fine this week", second) == "urgent"
+
+
+# --- conversations_dev12: false alarms ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("vomited 8 times", "the dog i mean, all over the carpet, what a day"),
+        ("been sick three times", "sorry, the cat i mean, hairballs"),
+        ("diarrhoea all morning", "our puppy that is, not me"),
+    ],
+)
+def test_an_animal_named_first_then_i_mean_gives_the_finding_to_it(texts: tuple[str, str]) -> None:
+    assert _level(*texts) == "none"
+
+
+def test_the_dog_then_my_own_finding_keeps_mine() -> None:
+    assert _level("walked the dog", "I mean I can't walk far now, legs like jelly") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "not worse at night or anything, just the usual",
+        "no worse overnight, same as ever",
+        "it's not worse when I lie down",
+    ],
+)
+def test_back_pain_not_worse_at_night_is_not_night_pain(second: str) -> None:
+    assert _level("same old back ache, 3 out of 10", second) == "routine"
+
+
+def test_back_pain_worse_at_night_is_still_night_pain() -> None:
+    assert _level("same old back ache", "it's worse at night now") == "urgent"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "read online about svc. does swelling of the face mean something bad?",
+        "read up about clots, does a swollen leg mean something serious?",
+        "does numbness in the legs mean the cancer has spread?",
+    ],
+)
+def test_a_question_on_what_a_sign_means_is_no_sign(first: str) -> None:
+    assert _level(first, "just curious, nothing like that here") == "none"
+
+
+def test_my_own_swollen_face_asked_about_is_still_a_swollen_face() -> None:
+    assert _level("my face is swollen, does that mean something bad?") == "urgent"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "fell over the cat last night",
+        "tripped over the hose in the garden",
+        "went flying over the dog's lead",
+    ],
+)
+def test_one_fall_over_something_in_the_way_is_no_trouble_walking(first: str) -> None:
+    assert _level(first, ("Any new weakness or heaviness in your legs?", "no")) == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("tripped over the rug", "tripped over the cat again today"),
+        ("fell over the cat, my legs just gave way",),
+        ("I keep falling over",),
+    ],
+)
+def test_falls_that_keep_happening_or_legs_that_gave_way_are_still_cord_signs(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "emergency"
