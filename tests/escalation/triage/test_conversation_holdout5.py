@@ -716,3 +716,20 @@ def test_one_fall_over_something_in_the_way_is_no_trouble_walking(first: str) ->
 )
 def test_falls_that_keep_happening_or_legs_that_gave_way_are_still_cord_signs(texts: tuple[str, ...]) -> None:
     assert _level(*texts) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs went like jelly on the big dipper from fright, fine the second i got off",
+        "my legs went to jelly with nerves before the scan",
+        "knees all wobbly from stage fright at the choir concert",
+    ],
+)
+def test_legs_weak_with_fright_or_on_a_ride_are_not_weak_legs(text: str) -> None:
+    assert _level(text, "they loved it") == "none"
+
+
+@pytest.mark.parametrize("text", ["my legs are like jelly", "legs like jelly on the stairs today"])
+def test_legs_like_jelly_without_a_fright_are_weak_legs(text: str) -> None:
+    assert _level(text) == "emergency"
