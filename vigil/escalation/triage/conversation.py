@@ -1150,13 +1150,19 @@ class ConversationReader:
                 after = self.phrases.site_pronoun_after
                 lead = self.phrases.site_pronoun_lead
                 opens = self.phrases.site_pronoun_opens
-                if (
-                    not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1])
-                    and not (after is not None and after.search(texts[i][f.end : f.end + 25]))
-                    and not (lead is not None and lead.search(texts[i][f.start : f.end]))
-                    and not (opens is not None and opens.search(texts[i][: f.start]))
-                ):
+                # (not for a finding the question gave, whose place in the answer says nothing)
+                asked = f.from_question or opens is None
+                opened = None if asked or opens is None else opens.search(texts[i][: f.start])
+                near = (
+                    pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1])
+                    or (after is not None and after.search(texts[i][f.end : f.end + 25]))
+                    or (lead is not None and lead.search(texts[i][f.start : f.end]))
+                )
+                if not near and opened is None:
                     continue
+                # "hurts more when I laugh": no subject at all, which only a finding named
+                # before can fill
+                dropped = not near and opened is not None and opened.group("pronoun") is None
                 r = self.engine.reader.read(originals[i])
                 at = next((t.sentence for t in r.tokens if t.start >= f.start), None)
                 if any(
@@ -1173,6 +1179,8 @@ class ConversationReader:
                     for e in fs
                     if e.concept in could and (e.concept != f.concept or SITE_MODIFIERS & set(e.modifiers))
                 ]
+                if not named and dropped:
+                    continue
                 if not named:
                     # "chest feels a bit odd" then "it's a pain now": the site said to feel odd
                     unplaced = self._site_concept(pool[:i], f.concept)
@@ -1496,12 +1504,23 @@ class ConversationReader:
         did not place. The nearest earlier message with a finding, read again with it, takes
         the findings that reading gives. Nothing when no word is found to swap, or when a word
         guessed by its spelling reads as nothing (the correction then only takes words back)."""
+        swap = _matches(self.phrases.swap, text)
         j = next((j for j in range(len(pool) - 1, -1, -1) if pool[j]), None)
+        if swap is not None:
+            # "my chess feels tight" then "CHEST not chess": the message with the wrong word,
+            # even one that read as nothing with it
+            j = next(
+                (
+                    k
+                    for k in range(len(pool) - 1, -1, -1)
+                    if swap.group("old") in re.findall(r"[a-z]+", _plain(originals[k]))
+                ),
+                j,
+            )
         if j is None:
             return []
         before = originals[j]
         said = {w.lower() for w in re.findall(r"[A-Za-z]+", before)}
-        swap = _matches(self.phrases.swap, text)
         best: tuple[int, str, str] | None = None  # (distance, word before, word given)
         if swap is not None and swap.group("old") in said and swap.group("new") not in said:
             best = (0, swap.group("old"), swap.group("new"))
