@@ -1,0 +1,238 @@
+"""Spanish classes a ninth writer found the engine missing: red flags told by what the person
+can no longer do, by images, by regional words, and short answers to check-in questions.
+Each class with fresh phrasings and a near miss that must not fire. Our own sentences, never
+a bench's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from vigil.escalation.triage import Assessment, default_engine
+
+CARER = {"writer": "carer"}
+CAN_WALK = "¿Puede caminar con normalidad?"
+BLADDER = "¿Tiene problemas para orinar o para controlar la vejiga o el intestino?"
+
+
+def assess(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> Assessment:
+    return default_engine("es").assess(text, question, context)
+
+
+def level(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> str:
+    return assess(text, question, context).level.label
+
+
+def present(a: Assessment) -> set[str]:
+    return {f.concept for f in a.present}
+
+
+# --- a leap threatened from a height is self-harm -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mamá dice que se va a tirar por la ventana, que ya no puede más",
+        "mi esposo anda diciendo que se quiere aventar del puente",
+        "a veces me quiero tirar de la azotea",
+    ],
+)
+def test_a_leap_from_a_height_threatened_is_self_harm(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "self-harm" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me voy a tirar en la cama un ratito",
+        "el nene se va a tirar a la piscina",
+        "qué hago si mi papá dice que se va a tirar del balcón?",
+    ],
+)
+def test_lying_down_a_swim_or_a_what_if_is_no_leap(text: str) -> None:
+    assert "self-harm" not in assess(text).rules
+
+
+# --- coming back to oneself on the floor is a faint ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "todo se puso negro y cuando reaccioné ya estaba en el piso del baño",
+        "se le fue la luz a mi papá y cuando volvió en sí estaba tirado en el suelo",
+        "cuando me di cuenta estaba tirada en la banqueta",
+    ],
+)
+def test_coming_back_on_the_floor_is_a_faint(text: str) -> None:
+    assert "syncope" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cuando volví del mercado el perro estaba tirado en el suelo", "cuando desperté estaba en la cama"],
+)
+def test_a_dog_on_the_floor_or_waking_in_bed_is_no_faint(text: str) -> None:
+    assert "syncope" not in present(assess(text))
+
+
+# --- one side of the mouth or a hand that no longer obeys ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "al tomar agua se me sale por un lado de la boca",
+        "a mi papá se le escurre la sopa por un costado",
+        "no puedo mover bien la mano derecha desde la mañana",
+        "no puede levantar casi el brazo izquierdo",
+    ],
+)
+def test_a_mouth_leaking_on_one_side_or_a_hand_that_barely_moves_is_one_sided_weakness(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se me cae la baba con ese pastel",
+        "se me cae la baba por mi nieto",
+        "no puedo mover bien el celular nuevo",
+    ],
+)
+def test_drooling_for_a_cake_or_a_grandchild_is_a_figure_of_speech(text: str) -> None:
+    assert level(text) == "none"
+
+
+# --- answers that do not meet the question are confusion -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mamá anda rara, le hablamos y responde puros disparates",
+        "le digo algo sencillo y me sale con otra cosa que no tiene nada que ver",
+    ],
+)
+def test_answers_that_miss_the_question_are_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text, context=CARER))
+
+
+def test_a_teenager_s_careless_answer_is_no_confusion() -> None:
+    assert level("le pregunto a mi nieto por la escuela y me contesta cualquier cosa, adolescentes") == "none"
+
+
+# --- fast breathing said small --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "respira acelerado y tiene la pantorrilla hinchada",
+        "está respirando rapidito y la pierna hinchada le duele",
+    ],
+)
+def test_fast_breathing_with_a_swollen_calf_is_a_clot(text: str) -> None:
+    assert "clot" in assess(text).rules
+
+
+def test_fast_breathing_that_is_gone_is_no_finding() -> None:
+    assert "dyspnea" not in present(assess("ya no respiro rapidito, estoy tranquila"))
+
+
+# --- a toilet turned red is much blood ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la taza del baño quedó toda roja de sangre",
+        "hice del baño y parecía una carnicería, pura sangre",
+        "el lavamanos entero se llenó de sangre",
+    ],
+)
+def test_a_bowl_turned_red_or_a_slaughter_picture_is_major_bleeding(text: str) -> None:
+    assert "bleeding-major" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "un poquito de sangre al limpiarme, nada más",
+        "el inodoro está todo tapado",
+        "el domingo matamos un pollo",
+    ],
+)
+def test_a_streak_a_blocked_toilet_or_a_chicken_is_no_major_bleeding(text: str) -> None:
+    assert level(text) != "emergency"
+
+
+# --- walking by the walls, drifting sideways ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi papá camina apoyándose en los muebles",
+        "al caminar me voy de un lado a otro como borracha",
+        "tengo que ir sosteniendo de la pared para llegar al baño",
+    ],
+)
+def test_walking_by_the_walls_or_drifting_is_gait_difficulty(text: str) -> None:
+    assert "gait_difficulty" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ayer me fui para los lados de Toluca", "se fue de un lado a otro todo el día haciendo trámites"],
+)
+def test_going_somewhere_or_running_errands_is_no_drift(text: str) -> None:
+    assert level(text) == "none"
+
+
+# --- the inner thighs are the saddle --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo los muslos por dentro adormecidos como con anestesia",
+        "la cara interna del muslo la siento dormida",
+    ],
+)
+def test_numb_inner_thighs_are_saddle_numbness(text: str) -> None:
+    assert "saddle_numbness" in present(assess(text))
+
+
+def test_pain_in_the_inner_thigh_is_no_saddle_numbness() -> None:
+    assert level("me duele la parte de adentro del muslo") == "routine"
+
+
+# --- answers to "can you...?" and to the bladder question -----------------------------------
+
+
+@pytest.mark.parametrize("text", ["no", "más o menos", "a ratos, con ayuda", "no mucho, me agarro de todo"])
+def test_no_or_partly_to_can_you_walk_normally_is_gait_difficulty(text: str) -> None:
+    assert "gait_difficulty" in present(assess(text, CAN_WALK))
+
+
+@pytest.mark.parametrize("text", ["sí", "sí, bien, gracias"])
+def test_yes_to_can_you_walk_normally_denies_it(text: str) -> None:
+    assert level(text, CAN_WALK) == "none"
+
+
+def test_a_walk_taken_is_no_question_about_trouble() -> None:
+    assert level("sí", "¿Salió a caminar esta semana?") == "none"
+
+
+@pytest.mark.parametrize("text", ["se le escapa a cada rato", "se me sale solita, ni la siento"])
+def test_it_leaks_to_the_bladder_question_is_the_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text, BLADDER))
+
+
+@pytest.mark.parametrize("text", ["no", "nope, todo normal por allá abajo"])
+def test_no_to_a_question_about_control_of_the_urine_denies_it(text: str) -> None:
+    assert level(text, "¿Algún problema para controlar la orina o las heces?") == "none"
