@@ -236,3 +236,184 @@ def test_it_leaks_to_the_bladder_question_is_the_dysfunction(text: str) -> None:
 @pytest.mark.parametrize("text", ["no", "nope, todo normal por allá abajo"])
 def test_no_to_a_question_about_control_of_the_urine_denies_it(text: str) -> None:
     assert level(text, "¿Algún problema para controlar la orina o las heces?") == "none"
+
+
+# --- spinal pain by a lash on each sneeze, or a back that throbs all day --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "siempre que toso o estornudo me da un tirón en la espalda baja",
+        "la columna me palpita todo el día sin parar",
+        "el cuello me late de noche y no me deja dormir",
+    ],
+)
+def test_spinal_pain_on_each_cough_or_throbbing_all_day_is_urgent(text: str) -> None:
+    assert "spinal-pain-flags" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["el corazón me late rapidísimo de la emoción", "no me duele la espalda cuando toso o estornudo"],
+)
+def test_a_racing_heart_or_a_denied_back_pain_is_no_spinal_flag(text: str) -> None:
+    assert "spinal-pain-flags" not in assess(text).rules
+
+
+def test_a_throbbing_knee_is_pain() -> None:
+    assert "pain" in present(assess("me palpita la rodilla desde ayer"))
+
+
+# --- breath lost at a chore, new or worse than before ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mamá se fatiga con solo barrer, antes no le pasaba",
+        "me fatigo al subir al segundo piso, nunca me había pasado",
+        "me agito al ir a la tienda, antes caminaba 20 cuadras",
+    ],
+)
+def test_breath_lost_at_a_chore_new_or_worse_is_urgent(text: str) -> None:
+    assert "dyspnea-new" in assess(text).rules
+
+
+def test_tired_at_work_is_no_breathlessness() -> None:
+    assert "dyspnea" not in present(assess("me fatigo mucho en el trabajo"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no, acostada bien, solo cuando subo escaleras", "no, sentado estoy bien, solo al caminar, y es nuevo"],
+)
+def test_fine_at_rest_but_only_on_effort_is_breathlessness(text: str) -> None:
+    a = assess(text, "¿Le falta el aire estando en reposo o al hablar?")
+    assert "dyspnea" in present(a)
+    assert "breathing" not in a.rules
+
+
+def test_fine_at_rest_and_nothing_more_denies_it() -> None:
+    assert level("no, estoy bien, gracias", "¿Le falta el aire estando en reposo o al hablar?") == "none"
+
+
+# --- an arm swollen, told small or by a watch -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no me cierra la pulsera en la muñeca izquierda",
+        "el brazo se me puso gordito y la manga no me entra",
+    ],
+)
+def test_an_arm_swollen_said_small_or_by_a_watch_is_swelling(text: str) -> None:
+    assert "face_neck_swelling" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["el reloj ya no me funciona", "mi nieto está gordito"])
+def test_a_broken_watch_or_a_chubby_grandchild_is_no_swelling(text: str) -> None:
+    assert level(text) == "none"
+
+
+# --- vomiting and diarrhoea counted by bouts, trips and sips --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "van 6 vomitonas desde anoche",
+        "ni el agüita le queda, todo lo devuelve",
+        "fui al baño 9 veces desde la mañana, puro líquido",
+    ],
+)
+def test_bouts_sips_and_watery_trips_counted_are_urgent(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text", ["ni el agua me cae bien con este calor", "tomo pura agua y fui al baño 8 veces a orinar"]
+)
+def test_water_that_disagrees_or_water_drunk_is_no_vomiting_or_diarrhoea(text: str) -> None:
+    a = assess(text)
+    assert not {"vomiting", "diarrhea"} & present(a)
+
+
+# --- thirst and passing water said by images and repeats ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tomo y tomo agua y no se me quita, y hago pipí a cada ratito",
+        "tengo la lengua como lija y orino cada dos por tres",
+    ],
+)
+def test_thirst_and_passing_water_said_by_images_are_hypercalcaemia_flags(text: str) -> None:
+    assert "hypercalcemia" in assess(text).rules
+
+
+def test_a_teenager_in_the_bathroom_is_no_polyuria() -> None:
+    assert level("mi nieto se mete al baño cada dos por tres con el celular") == "none"
+
+
+# --- pain pictured as a blow, or that leaves no room to think -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["el hombro me duele como si me hubieran atropellado", "me duele la muñeca que no me deja ni moverme"],
+)
+def test_pain_pictured_as_a_blow_or_leaving_no_room_is_severe(text: str) -> None:
+    assert "pain-severe" in assess(text).rules
+
+
+def test_a_noisy_son_leaving_no_room_to_think_is_no_pain() -> None:
+    assert level("mi hijo no me deja ni pensar con su música") == "none"
+
+
+# --- a whistle in the chest with how much ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["le chilla bastante el pecho al respirar", "me pita un poquito el pecho"])
+def test_a_chest_that_whistles_a_little_is_wheeze(text: str) -> None:
+    assert "wheeze" in present(assess(text))
+
+
+def test_a_grandson_whistling_is_no_wheeze() -> None:
+    assert level("mi nieto me silba un poco desde la calle") == "none"
+
+
+# --- figures of speech and long-ago history are no alarm ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la final de anoche me dejó sin aire, qué partidazo",
+        "estoy endeudado hasta el cuello con el banco",
+        "esta niña me va a matar de un susto",
+        "mi nieto me va a matar de un infarto con sus travesuras",
+        "allá por el 92 me operaron y sangré mucho, pero de eso hace un siglo",
+        "ojo que no ve, corazón que no siente",
+    ],
+)
+def test_figures_of_speech_and_long_ago_history_are_no_alarm(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "siento que me va a dar un infarto, me aprieta el pecho horrible",
+        "tengo el cuello hinchado hasta la oreja",
+        "tosí sangre hace un rato",
+    ],
+)
+def test_the_literal_chest_neck_and_blood_still_fire(text: str) -> None:
+    assert level(text) in {"urgent", "emergency"}
+
+
+def test_a_fever_of_38_said_with_el_is_still_a_reading() -> None:
+    assert "fever" in present(assess("la fiebre está en el 38 y medio"))

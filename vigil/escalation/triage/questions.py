@@ -448,6 +448,18 @@ def _only_when(reader: Reader, tokens: list[Token], start: int) -> int | None:
     only = reader.lex.lists.get("only_words", ONLY_WORDS)
     if k + 1 < len(tokens) and tokens[k].norm in only and tokens[k + 1].norm in circumstances:
         return k
+    # "no, sentado estoy bien, solo al caminar": a short clause saying the asked circumstance
+    # is fine may come before the "only when".
+    fine = reader.lex.lists.get("cue_cancellers", frozenset())
+    end = k
+    while end < len(tokens) and tokens[end].kind != PUNCT and end - k < 4:
+        end += 1
+    if (
+        k < end < len(tokens)
+        and tokens[end].kind == PUNCT
+        and any(tokens[x].norm in fine for x in range(k, end))
+    ):
+        return _only_when(reader, tokens, end)
     return None
 
 
