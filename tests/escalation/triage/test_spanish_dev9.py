@@ -417,3 +417,38 @@ def test_the_literal_chest_neck_and_blood_still_fire(text: str) -> None:
 
 def test_a_fever_of_38_said_with_el_is_still_a_reading() -> None:
     assert "fever" in present(assess("la fiebre está en el 38 y medio"))
+
+
+# --- the findings beside a red flag, said the way people say them ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("el brazo lo tengo como de plomo desde ayer", "limb_weakness"),
+        ("no pudo ni sostener el vaso esta mañana", "limb_weakness"),
+        ("tengo un dolor como una faja apretada alrededor, me sale de la columna", "back_pain"),
+        ("desde lo de la columna camino raro", "back_pain"),
+        ("la cintura me trae a mal traer", "back_pain"),
+        ("mi papá se tuvo que arrastrar hasta la cama", "gait_difficulty"),
+        ("llegó gateando al baño", "gait_difficulty"),
+        ("mi mamá pide agüita todo el tiempo", "thirst"),
+        ("ya no como bien, ni la mitad del plato", "appetite_loss"),
+        ("no es nada nuevo lo de la espalda, sigue igual", "back_pain"),
+    ],
+)
+def test_findings_said_the_everyday_way_are_read(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("lo de la espalda ya se me quitó", "back_pain"),
+        ("no como carne desde hace años", "appetite_loss"),
+        ("el trabajo me tiene mal", "pain"),
+        ("el sillón tiene la espalda rota", "back_pain"),
+    ],
+)
+def test_a_trouble_gone_a_diet_a_job_or_a_chair_is_no_finding(text: str, concept: str) -> None:
+    assert concept not in present(assess(text))
