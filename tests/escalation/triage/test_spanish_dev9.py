@@ -452,3 +452,78 @@ def test_findings_said_the_everyday_way_are_read(text: str, concept: str) -> Non
 )
 def test_a_trouble_gone_a_diet_a_job_or_a_chair_is_no_finding(text: str, concept: str) -> None:
     assert concept not in present(assess(text))
+
+
+# --- wet without knowing, full and nothing comes --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi papá moja los pañales y ni se da cuenta",
+        "anoche mojé la cama otra vez, a mis 70 años",
+        "tengo ganas de hacer pipí pero no sale nada desde la mañana",
+        "la panza la siento a reventar y no puedo orinar",
+    ],
+)
+def test_wet_without_knowing_or_full_and_nothing_comes_is_bladder_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mojé la ropa con la lluvia", "la nariz la siento llena pero no sale nada", "mi nieto moja la cama"],
+)
+def test_rain_a_stuffed_nose_or_a_grandchild_is_no_bladder_sign(text: str) -> None:
+    assert "bladder_bowel_dysfunction" not in present(assess(text))
+
+
+# --- the sight curtained, the words that will not come, a stare at nothing ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("como una sombra que me tapa el ojo izquierdo", "vision_change"),
+        ("ya no puedo ver por un ojo desde esta mañana", "vision_change"),
+        ("a mi mamá le cuesta sacar las palabras", "speech_difficulty"),
+        ("se le olvidan las palabras a media plática", "speech_difficulty"),
+        ("se nos quedó como ausente, mirando al vacío", "confusion"),
+        ("habla cosas sin ton ni son", "confusion"),
+        ("no me reconoció cuando llegué", "confusion"),
+    ],
+)
+def test_neurological_signs_told_by_images_are_read(text: str, concept: str) -> None:
+    assert concept in present(assess(text, context=CARER))
+    assert level(text, context=CARER) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me salió una mancha roja en el ojo", "el plan del gobierno no tiene pies ni cabeza"],
+)
+def test_a_red_spot_on_the_eye_or_a_plan_without_head_is_no_neuro_sign(text: str) -> None:
+    assert level(text) != "emergency"
+
+
+# --- breath lost mid-sentence, under a weight, or lying flat --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me falta el aire a mitad de la frase",
+        "respira como si tuviera una piedra en el pecho",
+        "duermo con tres almohadas porque acostada me ahogo",
+        "echado no puede respirar, lo tenemos sentado",
+    ],
+)
+def test_breath_lost_mid_sentence_under_a_weight_or_lying_flat_is_an_emergency(text: str) -> None:
+    assert "breathing" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text", ["me quedé sin palabras a media plática", "duermo sentada en el sillón viendo la tele"]
+)
+def test_speechless_or_dozing_in_a_chair_is_no_breathing_emergency(text: str) -> None:
+    assert "breathing" not in assess(text).rules
