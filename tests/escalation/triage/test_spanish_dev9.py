@@ -527,3 +527,47 @@ def test_breath_lost_mid_sentence_under_a_weight_or_lying_flat_is_an_emergency(t
 )
 def test_speechless_or_dozing_in_a_chair_is_no_breathing_emergency(text: str) -> None:
     assert "breathing" not in assess(text).rules
+
+
+# --- shivers, worse by the day, a heavy chest, bellows and regional legs --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("anoche me agarraron unos tiritones horribles", "chills"),
+        ("me dio una tiritera después de la quimio", "chills"),
+        ("traigo el pecho pesadísimo desde ayer", "chest_pain"),
+        ("me pesa mucho el pecho cuando camino", "chest_pain"),
+        ("subí dos pisos echando los bofes", "dyspnea"),
+        ("las zancas ya no me responden", "limb_weakness"),
+    ],
+)
+def test_regional_and_pictured_findings_are_read(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("estoy tapada con dos cobijas y tengo frío", "constipation"),
+        ("me pesa el corazón verla así", "chest_pain"),
+        ("la cena me cayó pesada", "chest_pain"),
+    ],
+)
+def test_blankets_sorrow_or_a_heavy_dinner_are_no_finding(text: str, concept: str) -> None:
+    assert concept not in present(assess(text))
+
+
+def test_a_chest_weighing_like_a_slab_is_severe_chest_pain() -> None:
+    assert "chest-pain" in assess("siento que el pecho me pesa como una roca").rules
+
+
+@pytest.mark.parametrize("text", ["de mal en peor", "cada día peor", "sigue empeorando"])
+def test_worse_by_the_day_to_how_is_your_back_is_a_worsening_back_pain(text: str) -> None:
+    a = assess(text, "¿Cómo va el dolor de espalda?")
+    assert "spinal-pain-flags" in a.rules
+
+
+def test_better_by_the_day_is_no_worsening() -> None:
+    assert "spinal-pain-flags" not in assess("cada vez mejor", "¿Cómo va el dolor de espalda?").rules
