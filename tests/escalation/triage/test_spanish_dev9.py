@@ -121,8 +121,8 @@ def test_answers_that_miss_the_question_are_confusion(text: str) -> None:
     assert "confusion" in present(assess(text, context=CARER))
 
 
-def test_a_teenager_s_careless_answer_is_no_confusion() -> None:
-    assert level("le pregunto a mi nieto por la escuela y me contesta cualquier cosa, adolescentes") == "none"
+def test_an_answer_that_does_not_know_is_no_confusion() -> None:
+    assert level("le pregunté la hora al vecino y me contestó que no sabía") == "none"
 
 
 # --- fast breathing said small --------------------------------------------------------------

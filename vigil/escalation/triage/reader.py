@@ -289,6 +289,8 @@ class Reader:
         self._side_words = L.get("side_words", frozenset())
         self._canceller_glue = L.get("canceller_glue", frozenset())
         self._feel_denials = L.get("feel_denials", frozenset())
+        # Words that negate a verb inside a symptom's own phrase ("las piernas no me responden").
+        self._own_negations = L.get("own_negations", frozenset())
         # "la tos de mi esposo": a finding owned by a person named after it.
         self._of_words = L.get("of_words", frozenset())
         self._person_owners = L.get("person_owners", frozenset())
@@ -426,6 +428,11 @@ class Reader:
             if nxt.has("concept") or (nxt.has("quality") and not nxt.has("site")):
                 out[idx] = Mention(m.i, m.j, (("neg", "pre"),))
         return out
+
+    @property
+    def cancellers(self) -> frozenset[str]:
+        """Words that say a circumstance is fine ("sentada estoy bien")."""
+        return self._cancellers
 
     def denied_after(self, r: Reading, m: Mention) -> bool:
         """Whether a verdict after the circumstance `m` names denies it ("sentada estoy bien",
@@ -1577,7 +1584,15 @@ class Reader:
                 d.status = "other"
             elif hyp[a]:
                 d.status = "hypothetical"
-            elif (neg[a] and not self._only_when(tokens, d)) or d.inner_neg or idx in negated_post:
+            elif (
+                (
+                    neg[a]
+                    and not self._only_when(tokens, d)
+                    and not self._says_own_no(tokens, mentions, owner, d)
+                )
+                or d.inner_neg
+                or idx in negated_post
+            ):
                 d.status = "negated"
             elif used[a] or idx in resolved:
                 d.status = "resolved"
@@ -1704,6 +1719,24 @@ class Reader:
             while k >= 0 and tokens[k].sentence in (sentence, previous) and m.i - k <= 40:
                 hyp[k] = 0
                 k -= 1
+
+    def _says_own_no(self, tokens: list[Token], mentions: list[Mention], owner: list[int], d: Draft) -> bool:
+        """'no me puedo levantar, las piernas no me responden': a finding whose own words
+        carry the negation states a loss in a clause of its own, so an earlier "no" is not
+        about it (a separate "no" before the quality, "las piernas no las tengo débiles",
+        still denies)."""
+        if not self._own_negations:
+            return False
+        for k in range(d.start, d.end):
+            if tokens[k].norm in self._own_negations:
+                o = owner[k]
+                if (
+                    o >= 0
+                    and not mentions[o].has("neg")
+                    and (mentions[o].has("concept") or mentions[o].has("quality"))
+                ):
+                    return True
+        return False
 
     def _neg_scope(
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], start: int, neg: bytearray
@@ -1959,8 +1992,26 @@ class Reader:
             stops = self.lex.lists.get("writer_own_stops", frozenset())
             own = [x for x in own if not stops & {norms[y] for y in _between(x, k, k + cue)}]
             if any(x in firsts for x in own):
+                own += self._own_goes_on(tokens, own[-1] + 1, sentence)
                 for x in own:
                     subject[x] = OTHER
+
+    def _own_goes_on(self, tokens: list[Token], k: int, sentence: int) -> list[int]:
+        """The clauses after the writer's own that have no subject of their own: "I've had a bug
+        myself, been throwing up, so Ryan is taking Dad" (the throwing up is the writer's)."""
+        goes_on = self.lex.lists.get("writer_own_continues", frozenset())
+        out: list[int] = []
+        n = len(tokens)
+        while k < n and tokens[k].sentence == sentence:
+            while k < n and tokens[k].kind == PUNCT and tokens[k].sentence == sentence:
+                k += 1
+            if k >= n or tokens[k].sentence != sentence or tokens[k].norm not in goes_on:
+                break
+            clause = tokens[k].clause
+            while k < n and tokens[k].clause == clause:
+                out.append(k)
+                k += 1
+        return out
 
     def _is_subject(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
         last = tokens[m.j - 1]
