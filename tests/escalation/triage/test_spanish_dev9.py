@@ -571,3 +571,30 @@ def test_worse_by_the_day_to_how_is_your_back_is_a_worsening_back_pain(text: str
 
 def test_better_by_the_day_is_no_worsening() -> None:
     assert "spinal-pain-flags" not in assess("cada vez mejor", "¿Cómo va el dolor de espalda?").rules
+
+
+# --- the limb left unsaid after "se": Spanish drops the subject -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me duele la cintura y el dolor me baja a la pierna derecha, luego se me queda dormida",
+        "tengo la espalda fatal y la pierna izquierda, cuando camino, se me duerme entera",
+    ],
+)
+def test_a_leg_that_then_goes_numb_with_back_pain_is_cord_compression(text: str) -> None:
+    assert "mscc-neuro" in assess(text).rules
+
+
+def test_a_back_that_then_falls_asleep_is_no_numb_leg() -> None:
+    assert "numbness" not in present(assess("me duele la espalda y después se me duerme la tarde entera"))
+
+
+@pytest.mark.parametrize("text", ["tengo la espalda fatal desde el lunes", "traigo la columna hecha polvo"])
+def test_a_back_said_to_be_in_a_bad_way_is_back_pain(text: str) -> None:
+    assert "back_pain" in present(assess(text))
+
+
+def test_feeling_awful_names_no_back() -> None:
+    assert "back_pain" not in present(assess("me siento fatal hoy"))
