@@ -598,3 +598,35 @@ def test_a_back_said_to_be_in_a_bad_way_is_back_pain(text: str) -> None:
 
 def test_feeling_awful_names_no_back() -> None:
     assert "back_pain" not in present(assess("me siento fatal hoy"))
+
+
+# --- what a carer sees: left on the floor, drunk without drink, hard to wake ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("mi mamá se quedó tirada en el suelo y no se podía levantar", "gait_difficulty"),
+        ("lo encontramos tirado en el pasillo", "gait_difficulty"),
+        ("mi esposo camina como borracho y no ha tomado nada", "confusion"),
+        ("desde anoche no nos entiende lo que le decimos", "confusion"),
+        ("anda con la mirada perdida desde la mañana", "confusion"),
+        ("no hay manera de despertarla, abre los ojos y se vuelve a dormir", "drowsiness"),
+        ("lo noto como aturdido desde ayer", "drowsiness"),
+    ],
+)
+def test_what_a_carer_sees_is_read(text: str, concept: str) -> None:
+    assert concept in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hijo anda como borracho, se tomó 6 cervezas",
+        "me quedé tirada en el sillón viendo la novela",
+        "el nene no entiende lo que le digo de la tarea",
+        "encontré tirado el control de la tele",
+    ],
+)
+def test_a_drinker_a_sofa_a_child_s_homework_or_a_remote_is_no_alarm(text: str) -> None:
+    assert level(text) == "none"
