@@ -249,6 +249,8 @@ class Reader:
         self._clock_suffixes = L.get("clock_suffixes", frozenset())
         self._clock_words = L.get("clock_words", frozenset())
         self._clock_leads = L.get("clock_leads", frozenset())
+        self._clock_parts = L.get("clock_parts", frozenset())
+        self._clock_again = L.get("clock_again", frozenset())
         self._count_joins = self._and | L.get("count_joins", frozenset())
         self._day_parts = L.get("day_parts", frozenset())
         self._count_added_before = L.get("count_added_before", frozenset())
@@ -1011,14 +1013,36 @@ class Reader:
         for d in r.drafts:
             if d.concept not in self._count_targets or d.count is not None:
                 continue
-            k = d.end + (d.end < n and tokens[d.end].norm in self._clock_leads)
+            led = d.end < n and tokens[d.end].norm in self._clock_leads
+            # "sick at 6, half 7, 9": after an "at" (the finding's own or the next word) bare
+            # hours are times of day too, and "and again just now" is one more.
+            led_bare = led or tokens[d.end - 1].norm in self._clock_leads
+            k = d.end + led
             times = 0
             while k < n:
-                if tokens[k].kind == NUM and k + 1 < n and tokens[k + 1].norm in self._clock_suffixes:
+                start = k
+                while k < n and tokens[k].norm in self._clock_parts:
+                    k += 1  # "half 7", "quarter to 1"
+                tok = tokens[k] if k < n else None
+                if tok is None:
+                    k = start
+                    break
+                bare_hour = (
+                    led_bare
+                    and tok.kind == NUM
+                    and tok.value is not None
+                    and 0 < tok.value <= 24
+                    and (k + 1 >= n or tokens[k + 1].norm not in self._not_counts)
+                )
+                if tok.kind == NUM and k + 1 < n and tokens[k + 1].norm in self._clock_suffixes:
                     times, k = times + 1, k + 2
-                elif tokens[k].norm in self._clock_words:
+                elif tok.norm in self._clock_words or bare_hour:
                     times, k = times + 1, k + 1
+                elif times and k == start and tok.norm in self._clock_again:
+                    times += 1
+                    break
                 else:
+                    k = start
                     break
                 if k < n and (tokens[k].norm == "," or tokens[k].norm in self._count_joins):
                     k += 1
@@ -1290,12 +1314,32 @@ class Reader:
         if nxt not in self._day_part_leads and nxt not in self._day_parts:
             return False
         # Only straight after the symptom or a list's comma: "took 4 this morning" is tablets.
+        if self._in_clock_list(tokens, num.i):
+            return False  # "sick at 6, 8 and 10 this morning": times of day, not ten times
         prev = tokens[num.i - 1] if num.i > 0 else None
         if prev is None or not (prev.norm in {",", ":", ";"} or prev.norm in self._and):
             return any(d.concept in self._count_targets and d.end == num.i for d in r.drafts)
         before = [d for d in r.drafts if d.end <= num.i]
         last = max(before, key=lambda d: d.end, default=None)
         return last is not None and last.concept in self._count_targets
+
+    def _in_clock_list(self, tokens: list[Token], i: int) -> bool:
+        """The number at i ends a list of times that an "at" opened ("at 6, half 7 and 9")."""
+        k = i - 1
+        while k >= 0:
+            norm = tokens[k].norm
+            if norm in self._clock_leads:
+                return True
+            if not (
+                tokens[k].kind == NUM
+                or norm == ","
+                or norm in self._count_joins
+                or norm in self._clock_parts
+                or norm in self._clock_suffixes
+            ):
+                return False
+            k -= 1
+        return False
 
     def _at_least_alone(self, r: Reading, num: Number) -> bool:
         """'more than ten' closing a clause, with no unit of its own after it, and a counted
