@@ -447,6 +447,7 @@ def test_findings_said_the_everyday_way_are_read(text: str, concept: str) -> Non
         ("lo de la espalda ya se me quitó", "back_pain"),
         ("no como carne desde hace años", "appetite_loss"),
         ("el trabajo me tiene mal", "pain"),
+        ("me tuve que arrastrar hasta la fiesta, no tenía ganas", "gait_difficulty"),
         ("el sillón tiene la espalda rota", "back_pain"),
     ],
 )
