@@ -631,3 +631,12 @@ def test_what_a_carer_sees_is_read(text: str, concept: str) -> None:
 )
 def test_a_drinker_a_sofa_a_child_s_homework_or_a_remote_is_no_alarm(text: str) -> None:
     assert level(text) == "none"
+
+
+# --- "since when" before a red flag keeps it -----------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["desde ayer no puedo caminar", "desde el lunes no orino nada"])
+def test_since_when_before_a_red_flag_keeps_the_red_flag(text: str) -> None:
+    assert level(text, "¿Cómo se siente hoy?") == "emergency"
+    assert level(text) == "emergency"
