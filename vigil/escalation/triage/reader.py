@@ -758,7 +758,8 @@ class Reader:
         self, tokens: list[Token], sites: list[Mention], site_starts: list[int], q: Mention
     ) -> Mention | None:
         """The site a pronoun just before a quality stands for: the last one named before it."""
-        k = q.i - 1
+        # (or opening it: "se me duerme" carries the "se" whose subject, dropped, is the leg)
+        k = q.i
         while k >= 0 and q.i - k <= 3 and tokens[k].clause == tokens[q.i].clause:
             if tokens[k].norm in self._site_pronouns:
                 return self._antecedent(tokens, sites, site_starts, k)
