@@ -1,7 +1,9 @@
 """Conversations in fragments (conversations_dev11): a measure of blood made bigger ("a good
 tablespoon", "a whole bowlful"); a reading after a comma that a "no" or "without" before it does
-not reach; walking told in a learner's English ("he not walk good", "must hold the wall").
-Examples in our own words, with near-misses beside them."""
+not reach; walking told in a learner's English ("he not walk good", "must hold the wall"); clots
+after a cough; pink froth, then blood told by its colour alone; breath lost to laughter with its
+emoji; blood in a film; "no pain now" after a red flag (gone since, not taken back); a carer's
+child, who is never the patient. Examples in our own words, with near-misses beside them."""
 
 from __future__ import annotations
 
@@ -111,3 +113,168 @@ def test_walking_told_in_a_learners_english_is_trouble_walking(texts: tuple[str,
 )
 def test_a_choice_not_to_walk_or_a_no_before_walking_is_not_trouble_walking(texts: tuple[str, ...]) -> None:
     assert _level(*texts) in {"none", "routine"}
+
+
+# -- clots after a cough ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("he was coughing all night and there were clots in the basin",),
+        ("bad night", "she coughs and there are clots every time"),
+        ("I coughed and there were a few clots the size of a grape",),
+    ],
+)
+def test_clots_after_a_cough_are_a_lot_of_coughed_up_blood(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("the scan showed there were clots in my lungs last year, all treated",),
+        ("my period was heavy and there were clots",),
+    ],
+)
+def test_clots_without_a_cough_are_not_coughed_up_blood(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) != "emergency"
+
+
+# -- pink froth, then blood told by its colour alone -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("coughed up something pink and foamy", "now it's bright red and more than a spoonful"),
+        ("spitting pinkish bubbly stuff", "this time dark red, a whole mouthful"),
+        ("brought up bloody frothy phlegm", "bright red again and loads of it"),
+    ],
+)
+def test_blood_told_by_its_colour_after_blood_is_more_of_that_blood(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # froth from brushing, no lungs in it
+        ("spat out pink foam after brushing my teeth",),
+        # a colour with no blood before it
+        ("my face went bright red in the sun, a whole afternoon of it",),
+        # blood before, but the colour is a rash's, and small
+        ("bit of blood when I blew my nose", "cheeks are pink from the cold"),
+    ],
+)
+def test_a_colour_without_blood_before_it_is_not_blood(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) != "emergency"
+
+
+# -- breath lost to laughter ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("can't breathe 🤣🤣", "grandson just fell in the paddling pool fully dressed"),
+        ("😂😂 I can't breathe", "you should have seen his face"),
+        ("cannot breathe lmao", "the cat is stuck in the blinds again"),
+    ],
+)
+def test_breath_lost_to_laughter_with_its_emoji_is_not_breathlessness(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("can't breathe 😭",),
+        ("can't breathe lol, scared",),
+        ("can't breathe 😂 no seriously my chest is tight and I'm gasping",),
+    ],
+)
+def test_breath_lost_without_laughter_is_still_an_emergency(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+# -- blood in a film -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("saw a movie full of gore and blood last night, never again", "all fine here"),
+        ("far too much blood in that drama for me", "otherwise quiet day"),
+        ("the show had so much bleeding I turned it off",),
+    ],
+)
+def test_blood_in_a_film_is_not_the_patients(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("watched a film and then coughed up so much blood",),
+        ("was watching telly when I started bleeding, a whole towel soaked",),
+    ],
+)
+def test_blood_of_ones_own_beside_a_film_still_counts(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+# -- "no pain now" after a red flag: gone since, not taken back ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "context"),
+    [
+        (("crushing pain in my chest", "no pain now"), None),
+        (("temp is 38.7", "no fever any more after a lie down"), CHEMO),
+        (("coughed up a cupful of blood", "not bleeding now"), None),
+    ],
+)
+def test_a_red_flag_denied_of_now_stays_raised(
+    texts: tuple[str, ...], context: Mapping[str, Any] | None
+) -> None:
+    assert _level(*texts, context=context) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("crushing pain in my chest", "no pain now actually, I misread the question"),
+        ("crushing pain in my chest", "sorry, wrong chat"),
+    ],
+)
+def test_a_red_flag_taken_back_is_not_raised(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "none"
+
+
+# -- a carer's child is not the patient -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("this is Jean's son, my toddler has a temp of 38.9 so we'll miss Mum's appointment",),
+        ("my baby has been vomiting all night", "so I can't come with dad today"),
+        ("our grandkids have all got a fever, dad's fine"),
+    ],
+)
+def test_a_carers_child_is_not_the_patient(texts: tuple[str, ...] | str) -> None:
+    texts = (texts,) if isinstance(texts, str) else texts
+    assert _level(*texts, carer=True) in {"none", "routine"}
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("mum has a temp of 39 and my little boy has a cold",),
+        ("dad can't walk since this morning, my baby is teething too",),
+        ("grandads face is swollen and he's breathing noisy",),
+    ],
+)
+def test_the_patient_beside_a_carers_child_still_counts(texts: tuple[str, ...]) -> None:
+    assert _level(*texts, carer=True) in {"urgent", "emergency"}

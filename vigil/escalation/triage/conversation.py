@@ -202,6 +202,11 @@ class Phrases:
     mistyped: tuple[re.Pattern[str], ...] = ()
     # "*legs": the texting mark for a word put right, without saying so.
     respell: tuple[re.Pattern[str], ...] = ()
+    # "no pain now", "not bleeding any more": a denial of now, after the finding was said.
+    no_longer: tuple[re.Pattern[str], ...] = ()
+    # "spat out something pink" then "this time bright red": a colour of blood (a `quality` of
+    # the lexicon's) with no place of its own, after blood, is read as if `word` followed it.
+    colour: Mapping[str, str] = field(default_factory=dict)
     # "meant my hand not my leg": the right word (`new`) for the wrong one (`old`), said outright.
     swap: tuple[re.Pattern[str], ...] = ()
 
@@ -275,6 +280,8 @@ def phrases(language: str = "en") -> Phrases:
         mistyped=patterns("mistyped"),
         respell=patterns("respell"),
         swap=patterns("swap"),
+        no_longer=patterns("no_longer"),
+        colour={str(k): str(v) for k, v in (data.get("colour") or {}).items()},
         me_after_all=patterns("me_after_all"),
         writers_own=patterns("writers_own"),
         site_fix=patterns("site_fix"),
@@ -282,6 +289,9 @@ def phrases(language: str = "en") -> Phrases:
         sourced={str(k): str(v) for k, v in (data.get("sourced") or {}).items()},
     )
 
+
+# Where a clause ends, for what is said in a finding's own clause.
+_CLAUSE_END: Final = re.compile(r"[,.;:!?]|\bbut\b")
 
 _FOLD = str.maketrans("áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou")
 
@@ -726,7 +736,10 @@ class ConversationReader:
                 ):
                     continue
                 if f.status in _OVERRIDING or (f.status == "other" and correcting):
-                    overturn.setdefault(f.concept, f.status)
+                    # "crushing chest pain" then "no pain now": gone since, not taken back (a
+                    # raised case stays raised); "no, I misread" still takes it back.
+                    later = f.status == "negated" and not correcting and self._no_longer(text, f)
+                    overturn.setdefault(f.concept, "resolved" if later else f.status)
                     if f.concept in self.phrases.covers and not self._names_site(f.evidence):
                         covering.add(f.concept)
             covers = self.phrases.covers
@@ -755,11 +768,21 @@ class ConversationReader:
         self._bare_site_takes_quality(pool, originals)
         self._loose_site_in_the_sentence(pool, originals)
         self._in_what_came_before(pool, texts)
+        self._blood_told_by_colour(pool, alone, originals, times, offset)
         self._back_is_the_same(pool, texts, originals)
         self._asked_of_the_one_before(pool)
         self._trips_that_keep_happening(pool, texts, originals, times, offset)
         self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
+
+    def _no_longer(self, text: str, f: Finding) -> bool:
+        """A denial said of now, in the finding's own clause ("no fever now", "not bleeding any
+        more"): the finding was there and has gone, not never there."""
+        if not self.phrases.no_longer or f.start > len(text):
+            return False
+        lo = max((m.end() for m in _CLAUSE_END.finditer(text, 0, f.start)), default=0)
+        hi = next((m.start() for m in _CLAUSE_END.finditer(text, f.end)), len(text))
+        return _matches(self.phrases.no_longer, text[lo:hi]) is not None
 
     def _theirs_with_before(self, before: str, text: str) -> set[tuple[str, int]]:
         """(concept, start) of the findings of `text` that someone else has when it is read
@@ -854,6 +877,56 @@ class ConversationReader:
                 before = [e for fs in pool[:i] for e in fs if e.present and e.concept in kinds]
                 if before:
                     pool[i][x] = replace(f, concept=kinds[before[-1].concept])
+
+    def _blood_told_by_colour(
+        self,
+        pool: list[list[Finding]],
+        alone: Sequence[Assessment],
+        originals: Sequence[str],
+        times: Sequence[datetime],
+        offset: int,
+    ) -> None:
+        """ "Spat out something pink" then "happened again, this time bright red and more than a
+        spoonful": a colour of blood said with no place, within a day of blood named before,
+        is more of that blood, with what its message says of it (read as if `word` followed the
+        colour, so that its amount, its status and whose it is come from the reader)."""
+        colour = self.phrases.colour
+        if not colour:
+            return
+        covers = self.phrases.covers
+        reader = self.engine.reader
+        for i in range(1, len(pool)):
+            day = [e for j in range(i) if times[i] - times[j] <= COUNT_SPAN for e in pool[j] if e.present]
+            if not day:
+                continue
+            r = reader.read(originals[i])
+            for m in r.mentions:
+                start, end = r.tokens[m.i].start, r.tokens[m.j - 1].end
+                words = [colour[q] for q in m.values("quality") if q in colour]
+                if not words or any(f.start < end and start < f.end for f in pool[i]):
+                    continue  # no colour, or one a finding of the message already placed
+                said = originals[i]
+                mended = f"{said[:end]} {words[0]}{said[end:]}"
+                again = self.engine.assess(mended, None, dict(alone[i].context) or None).findings
+                found = next((f for f in again if f.present and f.start < end + 1 and start < f.end), None)
+                if found is None:
+                    continue
+                kinds = {found.concept} | covers.get(found.concept, frozenset())
+                blood = [e for e in day if e.concept in kinds]
+                if not blood:
+                    continue  # only after blood said before, of the kind the colour reads as
+                was = blood[-1].concept
+                concept = was if was in covers.get(found.concept, ()) else found.concept
+                pool[i].append(
+                    replace(
+                        found,
+                        concept=concept,
+                        start=start,
+                        end=end,
+                        evidence=said[start:end],
+                        message=offset + i,
+                    )
+                )
 
     def _back_is_the_same(
         self, pool: list[list[Finding]], texts: Sequence[str], originals: Sequence[str]

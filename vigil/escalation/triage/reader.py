@@ -270,6 +270,7 @@ class Reader:
         self._list_words = L.get("list_continuers", frozenset())
         self._glue = L.get("glue", frozenset())
         self._subject_verbs = L.get("subject_verbs", frozenset())
+        self._young = L.get("young_people", frozenset())
         self._worry_words = L.get("worry_words", frozenset({"worried", "worrying", "concerned"}))
         self._person_stems = L.get("person_stems", frozenset())
         self._sentence_pairing = L.get("sentence_pairing", frozenset())
@@ -1764,6 +1765,7 @@ class Reader:
             # A carer writes about the patient; everyone named is the patient, except where
             # the writer says it is their own ("I've been sick twice myself").
             self._writer_own(tokens, mentions, subject)
+            self._young_apart(tokens, mentions, subject)
             return subject
         starts = {m.i: m for m in mentions}
         parent_is_patient: bool | None = None  # worked out at the first "my mum"
@@ -1935,6 +1937,24 @@ class Reader:
             if any(x in firsts for x in own):
                 for x in own:
                     subject[x] = OTHER
+
+    def _young_apart(self, tokens: list[Token], mentions: list[Mention], subject: bytearray) -> None:
+        """'This is Dave's daughter, my little boy has a temperature': the clinic's patients are
+        adults, so a child a carer names as the subject of a clause (`young_people`) is not the
+        patient; what that clause says is the child's."""
+        if not self._young:
+            return
+        starts = {m.i: m for m in mentions}
+        for m in mentions:
+            if ("marker", "person") not in m.tags or not self._is_subject(tokens, starts, m):
+                continue
+            if self._young.isdisjoint(t.norm for t in tokens[m.i : m.j]):
+                continue
+            clause, sentence = tokens[m.i].clause, tokens[m.i].sentence
+            k = m.i
+            while k < len(tokens) and tokens[k].clause == clause and tokens[k].sentence == sentence:
+                subject[k] = OTHER
+                k += 1
 
     def _is_subject(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
         last = tokens[m.j - 1]
