@@ -144,6 +144,9 @@ class Phrases:
     # finding stands for the site an earlier mention of the same concept named.
     site_pronoun: re.Pattern[str] | None = None
     site_pronoun_after: re.Pattern[str] | None = None
+    # The sentence of the finding opens with the same pronoun ("it came out of nowhere, like
+    # being kicked by a horse"): the pronoun is what the sentence speaks of, however far back.
+    site_pronoun_opens: re.Pattern[str] | None = None
     # "cough's been bad all week" then "now there's blood in it": blood `in_it` of a finding
     # named before is of the kind `carried` says ({bleeding: {cough: hemoptysis}}).
     in_it: re.Pattern[str] | None = None
@@ -207,6 +210,9 @@ class Phrases:
     # "spat out something pink" then "this time bright red": a colour of blood (a `quality` of
     # the lexicon's) with no place of its own, after blood, is read as if `word` followed it.
     colour: Mapping[str, str] = field(default_factory=dict)
+    # "*can't WAIT, see you Thursday": the words a star opens with (`clause`) put right words of
+    # the message before, even words that made a finding.
+    star: re.Pattern[str] | None = None
     # "meant my hand not my leg": the right word (`new`) for the wrong one (`old`), said outright.
     swap: tuple[re.Pattern[str], ...] = ()
 
@@ -253,6 +259,9 @@ def phrases(language: str = "en") -> Phrases:
         site_pronoun_after=re.compile(str(data["site_pronoun_after"]))
         if data.get("site_pronoun_after")
         else None,
+        site_pronoun_opens=re.compile(str(data["site_pronoun_opens"]))
+        if data.get("site_pronoun_opens")
+        else None,
         in_it=re.compile(str(data["in_it"])) if data.get("in_it") else None,
         in_tissue=re.compile(str(data["in_tissue"])) if data.get("in_tissue") else None,
         claim=patterns("claim"),
@@ -279,6 +288,7 @@ def phrases(language: str = "en") -> Phrases:
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
         mistyped=patterns("mistyped"),
         respell=patterns("respell"),
+        star=re.compile(str(data["star"])) if data.get("star") else None,
         swap=patterns("swap"),
         no_longer=patterns("no_longer"),
         colour={str(k): str(v) for k, v in (data.get("colour") or {}).items()},
@@ -1205,8 +1215,11 @@ class ConversationReader:
                 if not f.present or SITE_MODIFIERS & set(f.modifiers) or f.concept not in sited:
                     continue
                 after = self.phrases.site_pronoun_after
-                if not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1]) and not (
-                    after is not None and after.search(texts[i][f.end : f.end + 25])
+                opens = self.phrases.site_pronoun_opens
+                if (
+                    not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1])
+                    and not (after is not None and after.search(texts[i][f.end : f.end + 25]))
+                    and not (opens is not None and opens.search(texts[i][: f.start]))
                 ):
                     continue
                 r = self.engine.reader.read(originals[i])
@@ -1562,12 +1575,32 @@ class ConversationReader:
                     d = _distance(old.lower(), new)
                     if d <= min(2, len(new) // 2) and (best is None or d < best[0]):
                         best = (d, old, new)
+        starred = self.phrases.star.match(text) if self.phrases.star is not None else None
+        if best is None and starred is not None:
+            # "I can't walk" then "*can't WAIT, see you Thursday": the star says the words again
+            # with one put right, even a word that made the finding (the word before it is the
+            # same in both); the message read with it stands, even if it says nothing.
+            placed = {w.lower() for f in pool[j] for w in re.findall(r"[A-Za-z]+", f.evidence)}
+            was = re.findall(r"[a-z']+", _plain(before))
+            now = re.findall(r"[a-z']+", starred.group("clause"))
+            for x, old in enumerate(was[1:], 1):
+                if old not in placed or len(old) < 3:
+                    continue
+                for y, new in enumerate(now[1:], 1):
+                    d = _distance(old, new)
+                    if (
+                        now[y - 1] == was[x - 1]
+                        and new not in said
+                        and 0 < d <= min(2, len(new) // 2)
+                        and (best is None or d < best[0])
+                    ):
+                        best = (d, old, new)
         if best is None:
             return []
         guessed, old, new = best
         mended = re.sub(rf"(?i)\b{re.escape(old)}\b", new, before, count=1)
         found = [replace(f, message=offset + j) for f in self.engine.assess(mended).findings]
-        if guessed and not any(f.present for f in found):
+        if guessed and not any(f.present for f in found) and old.lower() not in placed:
             return []
         changes = [Change(f.concept, "negated", offset + j, index) for f in pool[j] if f.present]
         pool[j] = found

@@ -6,6 +6,7 @@ is your back pain from 0 to 10?" is back_pain scored 7; "0" or "nope" is negated
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -168,7 +169,7 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         after = _yes_after_contrast(tokens, mentions, no)
         if after is not None:
             yes, no = after, None
-    if no is not None and _worse_said(tokens):
+    if no is not None and _worse_said(tokens, _other_findings(question, reading)):
         no = None  # "No, it's worse" to "Is your back pain better than last week?"
     if (
         no is not None
@@ -253,6 +254,10 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         site = next(m for m in mentions if m.has("site"))
         if yes is not None and yes.j == site.i:
             yes = None  # "both legs are strong": "both" qualifies the site, it is no "yes"
+    if "bleeding" in concepts and _with_the_cough(reading):
+        # "little dots when I cough" to "How much blood?": blood that comes with the cough is
+        # from the lungs, as it would be said unasked ("streaks when I cough").
+        concepts = tuple("hemoptysis" if c == "bleeding" else c for c in concepts)
     answer_mods = _answer_modifiers(reader, reading)
     if number is None and reading.loose_scores and question.kind in ("scale", "yes_no"):
         i, j, loose = reading.loose_scores[0]
@@ -346,7 +351,13 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             verdict is None
             and no is not None
             and no.i < site.i
-            and tokens[no.i].clause == tokens[site.i].clause
+            and (
+                tokens[no.i].clause == tokens[site.i].clause
+                # "no, just the usual tingly toes from the chemo" to "Any new weakness in your
+                # legs?": the site belongs to a finding of the answer's own, told after the
+                # "no" as what there is instead; it does not answer the question again.
+                or any(site.i in range(*span) for span in _other_findings(question, reading))
+            )
         ):
             verdict = no  # "never had any trouble with my waterworks": the denial governs the site
         if verdict is not None and bad is None:
@@ -360,7 +371,10 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             for d in made:
                 _score(d, int(number.value))
         return
-    if no is None and (any(t.norm in WORSE_WORDS for t in tokens[:lead_end]) or _worse_said(tokens)):
+    if no is None and (
+        any(t.norm in WORSE_WORDS for t in tokens[:lead_end])
+        or _worse_said(tokens, _other_findings(question, reading))
+    ):
         add("present", 0, max(1, lead_end))  # "worse" to "better, the same or worse?"
         return
     if no is not None or (good is not None and yes is None):
@@ -406,6 +420,14 @@ STILL_GOING: Final = frozenset({"wont_stop"})  # a quality the questions ask in 
 TRACE_WORDS: Final = frozenset(
     {"streak", "streaks", "spot", "spots", "speck", "specks", "fleck", "flecks", "trace", "clot", "clots"}
 )
+
+
+def _with_the_cough(reading: Reading) -> bool:
+    # (a cough denied, "none when I cough", says the blood is from elsewhere)
+    denied_at = {m.j for m in reading.mentions if m.has("neg")}
+    return any(("site", "lung") in m.tags and m.i not in denied_at for m in reading.mentions) or any(
+        d.concept == "cough" and d.status == "present" for d in reading.drafts
+    )
 
 
 def _opener_end(reader: Reader, tokens: list[Token]) -> int:
@@ -477,13 +499,26 @@ def _yes_after_contrast(tokens: list[Token], mentions: list[Mention], no: Mentio
     return None
 
 
-def _worse_said(tokens: list[Token]) -> bool:
-    """'worse' early in the answer and not denied ("no worse" is the same)."""
+def _worse_said(tokens: list[Token], others: Sequence[tuple[int, int]] = ()) -> bool:
+    """'worse' early in the answer and not denied ("no worse" is the same), nor said of a
+    finding the question did not ask about ("nope. back's worse at night" to "Any numbness in
+    your legs?": the back is worse, the "nope" still answers the numbness)."""
     for k in range(min(len(tokens), LEAD_TOKENS)):
         denied = k > 0 and tokens[k - 1].norm in ("no", "not", "any", "none")
-        if tokens[k].norm in WORSE_WORDS and not denied:
+        theirs = any(i <= k < j for i, j in others)
+        if tokens[k].norm in WORSE_WORDS and not denied and not theirs:
             return True
     return False
+
+
+def _other_findings(question: Question, reading: Reading) -> list[tuple[int, int]]:
+    """Where the answer names, in its own words, present findings the question did not ask about."""
+    asked = set(question.concepts)
+    return [
+        (d.start, d.end)
+        for d in reading.drafts
+        if d.concept not in asked and d.status == "present" and not d.loose and not d.from_question
+    ]
 
 
 def _qualifies_another(reader: Reader, question: Question, reading: Reading, yes: Mention) -> bool:
@@ -645,11 +680,14 @@ def _affirming(reader: Reader, concepts: tuple[str, ...], mods: set[str], mentio
 def _answer_modifiers(reader: Reader, reading: Reading) -> set[str]:
     mods: set[str] = set()
     tokens = reading.tokens
-    # A "fine" that opens its clause ("fine sat in the chair"), not "a good mouthful".
+    # A "fine" that opens its clause ("fine sat in the chair"), or says who is fine ("but I'm
+    # fine sat down"), not "a good mouthful".
+    subjects = reader.lex.lists.get("cue_canceller_subjects", frozenset())
     fine = [
         m
         for m in reading.mentions
-        if "good" in m.values("ans") and (m.i == 0 or tokens[m.i - 1].clause != tokens[m.i].clause)
+        if "good" in m.values("ans")
+        and (m.i == 0 or tokens[m.i - 1].clause != tokens[m.i].clause or tokens[m.i - 1].norm in subjects)
     ]
     for m in reading.mentions:
         if not m.has("concept") and m.has("mod"):

@@ -1,0 +1,182 @@
+"""False alarms (none or routine read as urgent or higher), class by class: a cause the writer
+cannot name read as a mind lost; "no problem with X or Y" read as X and Y; "fine sat down" read
+as breathless at rest; a "no" to a screening question followed by a known symptom of another
+kind; treatment finished months ago named in Spanish without a number. Each class has wordings
+of our own and a near miss that must still fire.
+
+Each test is named as the sentence it reads; the sentences illustrate a class, they are not
+the development sets' own.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from vigil.escalation.triage import Assessment, Level, TriageEngine, default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
+
+from .conftest import ON_TX, assess, present, status_of
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+def _talk(*turns: str | tuple[str, str]) -> list[Message]:
+    """Messages two minutes apart; a (question, answer) pair is an answer to that question."""
+    out = []
+    for i, turn in enumerate(turns):
+        question, text = turn if isinstance(turn, tuple) else (None, turn)
+        out.append(Message(text, T0 + timedelta(minutes=2 * i), question))
+    return out
+
+
+def _read(*turns: str | tuple[str, str], language: str = "en") -> Assessment:
+    engine: TriageEngine = default_engine(language)
+    return ConversationReader(engine).read(_talk(*turns)).assessment
+
+
+# -- "I don't know what": a cause not named is worry, not confusion ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "something feels off with me but I don't know what",
+        "I feel wrong in myself and I really don't know why",
+        "tummy's been odd all week, I just don't know what is causing it",
+    ],
+)
+def test_a_cause_the_writer_cannot_name_is_not_confusion(text: str) -> None:
+    a = assess(text)
+    assert "confusion" not in present(a)
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't know what day it is today",
+        "he doesn't know where he is and keeps asking for his mum",
+        "I don't know where I am",
+    ],
+)
+def test_not_knowing_the_day_or_the_place_is_still_confusion(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+# -- "no problem with X or Y": the denial reaches every finding listed -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "all good here, no problems with my breathing or temperature",
+        "no issues with fever or cough this week, thank you",
+        "doing fine, no trouble with a temperature",
+    ],
+)
+def test_no_problem_with_a_list_denies_each_finding(text: str) -> None:
+    a = assess(text, context=ON_TX)
+    assert "fever" not in present(a)
+    assert a.level < Level.URGENT
+
+
+def test_no_problem_then_a_fever_after_but_still_fires() -> None:
+    a = assess("no problems with my breathing but I've got a fever of 38.6", context=ON_TX)
+    assert a.level is Level.EMERGENCY
+
+
+# -- "fine sat down": breathless on effort, not at rest -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes, worse than last week, but I'm ok sitting down",
+        "a bit on the stairs, alright resting though",
+        "yes when I walk the dog, fine sat still",
+    ],
+)
+def test_breathless_but_fine_at_rest_is_not_breathless_at_rest(text: str) -> None:
+    a = assess(text, "Have you been short of breath?")
+    assert "dyspnea" in present(a)
+    assert a.level is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm breathless even sat down", "yes, gasping sitting still in my chair", "can't get my breath resting"],
+)
+def test_breathless_while_sitting_still_stays_an_emergency(text: str) -> None:
+    assert assess(text, "Have you been short of breath?").level is Level.EMERGENCY
+
+
+# -- "no, just the usual ...": the "no" answers the question; the rest is the writer's own -------
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "asked"),
+    [
+        (
+            "nope, only my normal numb fingertips from the treatment",
+            "Any new weakness or heaviness in your legs?",
+            "limb_weakness",
+        ),
+        (
+            "no, just the same old tingly feet I've had since chemo",
+            "Any new weakness in your legs?",
+            "limb_weakness",
+        ),
+        (
+            "no. my back's sorer at night though",
+            "Any numbness in your legs or between your legs?",
+            "numbness",
+        ),
+        ("nah, my neck pain is worse in the mornings", "Any trouble walking?", "gait_difficulty"),
+    ],
+)
+def test_a_no_then_a_finding_of_another_kind_denies_what_was_asked(
+    text: str, question: str, asked: str
+) -> None:
+    a = assess(text, question)
+    assert asked not in present(a)
+    assert a.level is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("no, but both my legs have gone numb", "Any new weakness or heaviness in your legs?"),
+        ("no, worse", "Is your back pain better than last week?"),
+        ("not really, I can't feel my legs at all", "Any trouble walking?"),
+    ],
+)
+def test_a_no_before_a_red_flag_of_its_own_still_fires(text: str, question: str) -> None:
+    a = assess(text, question)
+    assert a.level >= Level.URGENT
+
+
+# -- "terminé el tratamiento hace meses": past treatment, no neutropenic fever ------------------
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "no, acabé la quimio hace meses",
+        "terminé el tratamiento hace mucho tiempo",
+        "ya acabé la radio hace bastante",
+    ],
+)
+def test_treatment_finished_long_ago_is_not_active_treatment(last: str) -> None:
+    a = _read("tengo fiebre", "38.4", last, language="es")
+    assert a.level is Level.URGENT
+
+
+def test_treatment_last_week_still_makes_the_fever_an_emergency() -> None:
+    a = _read("tengo fiebre", "38.4", "terminé la quimio la semana pasada", language="es")
+    assert a.level is Level.EMERGENCY
+
+
+def test_status_helper_reads_a_denied_fever() -> None:
+    assert status_of(assess("no problem with fever"), "fever") == {"negated"}
