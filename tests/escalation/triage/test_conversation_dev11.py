@@ -3,7 +3,9 @@ tablespoon", "a whole bowlful"); a reading after a comma that a "no" or "without
 not reach; walking told in a learner's English ("he not walk good", "must hold the wall"); clots
 after a cough; pink froth, then blood told by its colour alone; breath lost to laughter with its
 emoji; blood in a film; "no pain now" after a red flag (gone since, not taken back); a carer's
-child, who is never the patient. Examples in our own words, with near-misses beside them."""
+child, who is never the patient; counts that add up in fragments ("runs x2", "another couple",
+"and again just now. all today"); "it" that hurts when one coughs, after back pain (the back pain,
+`on_straining`). Examples in our own words, with near-misses beside them."""
 
 from __future__ import annotations
 
@@ -278,3 +280,60 @@ def test_a_carers_child_is_not_the_patient(texts: tuple[str, ...] | str) -> None
 )
 def test_the_patient_beside_a_carers_child_still_counts(texts: tuple[str, ...]) -> None:
     assert _level(*texts, carer=True) in {"urgent", "emergency"}
+
+
+# -- counts that add up in fragments ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "context"),
+    [
+        (("threw up twice before lunch", "3 more since", "and again just now. still today"), None),
+        (("runs x3 this morning", "another couple since"), CHEMO),
+        (("loose x2 overnight", "another few after breakfast"), CHEMO),
+        (("been sick 4 times", "another couple since tea"), None),
+    ],
+)
+def test_counts_told_in_fragments_add_up(texts: tuple[str, ...], context: Mapping[str, Any] | None) -> None:
+    assert _level(*texts, context=context) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("sick twice this morning", "another couple of days of this and I'll give up"),
+        ("runs x2 yesterday", "another few nights of bad sleep"),
+        ("he runs 5k every week",),
+    ],
+)
+def test_numbers_that_are_not_more_episodes_do_not_add_up(texts: tuple[str, ...]) -> None:
+    assert _level(*texts, context=CHEMO) in {"none", "routine"}
+
+
+# -- "it" that hurts when one coughs, after back pain ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("ma back's awfy sore", "it jags right through me every time a sneeze"),
+        ("lower back aching", "it hurts more when I cough"),
+        ("pain in my spine", "it shoots through me every time I strain on the loo"),
+        ("back's sore", "that jagging pain again whenever I cough"),
+    ],
+)
+def test_it_hurting_on_a_cough_after_back_pain_is_back_pain_on_straining(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # no back pain before: the cough is what hurts, a chest wall ache at most
+        ("my knee is sore", "it jags every time I cough"),
+        # an injection, not a pain
+        ("back's a bit stiff", "got my flu jag today, all fine"),
+    ],
+)
+def test_a_jag_or_a_cough_without_back_pain_before_is_not_a_spinal_flag(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) in {"none", "routine"}

@@ -1224,7 +1224,10 @@ class ConversationReader:
                     continue
                 r = self.engine.reader.read(originals[i])
                 at = next((t.sentence for t in r.tokens if t.start >= f.start), None)
-                if any(m.has("site") and r.tokens[m.i].sentence == at for m in r.mentions):
+                # (a site said as when it happens, "every time I cough", places nothing)
+                if any(
+                    m.has("site") and not m.has("mod") and r.tokens[m.i].sentence == at for m in r.mentions
+                ):
                     continue  # "it was my gums, they bled": the sentence names its own site
                 could = sited[f.concept]
                 named = [
@@ -1251,6 +1254,12 @@ class ConversationReader:
                     # dolor"), is still theirs.
                     was = named[-1]
                     mods = set(f.modifiers) | (SITE_MODIFIERS & set(was.modifiers))
+                    if was.concept != f.concept:
+                        # "back's sore" then "it jags through me every time I cough": what the
+                        # sentence says that qualifies the back pain, as it would in one message
+                        targets = lex.modifier_targets
+                        said = self.engine.reader.sentence_modifiers(originals[i], f.start)
+                        mods |= {x for x in said if was.concept in targets.get(x, ())}
                     clause = re.split(r"[,.;:!?]", texts[i][: f.start])[-1]
                     mine_said = not set(re.findall(r"[a-z']+", clause)).isdisjoint(self.phrases.me)
                     status = "other" if was.status == "other" and not mine_said else f.status

@@ -454,6 +454,27 @@ class Reader:
             for mod in m.values("mod")
         }
 
+    def sentence_modifiers(self, text: str, at: int) -> set[str]:
+        """What the sentence holding character `at` says of how things are ("it jags right through
+        me every time I cough": `on_straining`), without the words it denies; for a finding the
+        conversation gives another concept, which such words may qualify where the first could
+        not."""
+        r = self.read(text)
+        sentence = next((t.sentence for t in r.tokens if t.end > at), None)
+        owner = [-1] * len(r.tokens)
+        for idx, m in enumerate(r.mentions):
+            for k in range(m.i, m.j):
+                owner[k] = idx
+        return {
+            mod
+            for m in r.mentions
+            if m.has("mod")
+            and not m.has("concept")
+            and r.tokens[m.i].sentence == sentence
+            and not self._negated_cue(r.tokens, r.mentions, owner, m)
+            for mod in m.values("mod")
+        }
+
     def loose_numbers(self, text: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
         """The 0-10 scores and the counts of a message that names no finding ("it's an 8
         today", "6 times now"), as (start, end, value) in the text: what they rate is in the
