@@ -5,7 +5,8 @@ after a cough; pink froth, then blood told by its colour alone; breath lost to l
 emoji; blood in a film; "no pain now" after a red flag (gone since, not taken back); a carer's
 child, who is never the patient; counts that add up in fragments ("runs x2", "another couple",
 "and again just now. all today"); "it" that hurts when one coughs, after back pain (the back pain,
-`on_straining`). Examples in our own words, with near-misses beside them."""
+`on_straining`); "the other one too" after a finding of one side (now both). Examples in our own
+words, with near-misses beside them."""
 
 from __future__ import annotations
 
@@ -336,4 +337,31 @@ def test_it_hurting_on_a_cough_after_back_pain_is_back_pain_on_straining(texts: 
     ],
 )
 def test_a_jag_or_a_cough_without_back_pain_before_is_not_a_spinal_flag(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) in {"none", "routine"}
+
+
+# -- "the other one too": a finding of one side, now of both -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("my left leg's gone numb", "and the other one as well now"),
+        ("no feeling in my right leg since lunch", "now both"),
+        ("my left leg is numb", "the other leg has gone the same"),
+    ],
+)
+def test_the_other_one_too_after_one_numb_leg_is_both_legs(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("my left leg's gone numb", "the other one is fine though"),
+        ("tingling in my right foot", "the other one too now"),
+        ("my left leg's gone numb", "my husband's other leg is the same, he sat funny"),
+    ],
+)
+def test_the_other_one_fine_or_only_feet_is_not_both_legs(texts: tuple[str, ...]) -> None:
     assert _level(*texts) in {"none", "routine"}

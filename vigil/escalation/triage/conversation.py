@@ -205,6 +205,10 @@ class Phrases:
     mistyped: tuple[re.Pattern[str], ...] = ()
     # "*legs": the texting mark for a word put right, without saying so.
     respell: tuple[re.Pattern[str], ...] = ()
+    # "my right leg is numb" then "the other one too now": the finding at both (`pairs` names
+    # each site's two).
+    other_too: tuple[re.Pattern[str], ...] = ()
+    pairs: Mapping[str, str] = field(default_factory=dict)
     # "no pain now", "not bleeding any more": a denial of now, after the finding was said.
     no_longer: tuple[re.Pattern[str], ...] = ()
     # "spat out something pink" then "this time bright red": a colour of blood (a `quality` of
@@ -291,6 +295,8 @@ def phrases(language: str = "en") -> Phrases:
         star=re.compile(str(data["star"])) if data.get("star") else None,
         swap=patterns("swap"),
         no_longer=patterns("no_longer"),
+        other_too=patterns("other_too"),
+        pairs={str(k): str(v) for k, v in (data.get("pairs") or {}).items()},
         colour={str(k): str(v) for k, v in (data.get("colour") or {}).items()},
         me_after_all=patterns("me_after_all"),
         writers_own=patterns("writers_own"),
@@ -775,6 +781,7 @@ class ConversationReader:
             _fever_words_take_readings(pool)
         changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._pronouns_take_sites(pool, texts, originals)
+        self._the_other_one_too(pool, alone, texts, originals, offset)
         self._bare_site_takes_quality(pool, originals)
         self._loose_site_in_the_sentence(pool, originals)
         self._in_what_came_before(pool, texts)
@@ -887,6 +894,46 @@ class ConversationReader:
                 before = [e for fs in pool[:i] for e in fs if e.present and e.concept in kinds]
                 if before:
                     pool[i][x] = replace(f, concept=kinds[before[-1].concept])
+
+    def _the_other_one_too(
+        self,
+        pool: list[list[Finding]],
+        alone: Sequence[Assessment],
+        texts: Sequence[str],
+        originals: Sequence[str],
+        offset: int,
+    ) -> None:
+        """ "My right leg is numb" then "the other one too now": the latest finding said of one
+        side is now of both, as the message that said it reads with "both legs" for its site
+        (numbness of both legs is a cord sign; of one, not)."""
+        if not self.phrases.other_too or not self.phrases.pairs:
+            return
+        reader = self.engine.reader
+        for i in range(1, len(pool)):
+            m = _matches(self.phrases.other_too, texts[i])
+            if m is None:
+                continue
+            sided = [(j, f) for j in range(i) for f in pool[j] if f.present and "one_sided" in f.modifiers]
+            if not sided:
+                continue
+            j, was = sided[-1]
+            r = reader.read(originals[j])
+            for x in r.mentions:
+                start, end = r.tokens[x.i].start, r.tokens[x.j - 1].end
+                if not x.has("site") or not (was.start <= start < was.end):
+                    continue
+                words = [t.norm for t in r.tokens[x.i : x.j]]
+                both = next((self.phrases.pairs[w] for w in words if w in self.phrases.pairs), None)
+                if both is None:
+                    continue
+                said = f"{originals[j][:start]}both {both}{originals[j][end:]}"
+                again = self.engine.assess(said, None, dict(alone[j].context) or None).findings
+                found = next((f for f in again if f.present and f.concept == was.concept), None)
+                if found is not None:
+                    a, b = m.span()
+                    told = originals[i][a:b]
+                    pool[i].append(replace(found, start=a, end=b, evidence=told, message=offset + i))
+                break
 
     def _blood_told_by_colour(
         self,
