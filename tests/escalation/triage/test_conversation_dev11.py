@@ -4,9 +4,10 @@ not reach; walking told in a learner's English ("he not walk good", "must hold t
 after a cough; pink froth, then blood told by its colour alone; breath lost to laughter with its
 emoji; blood in a film; "no pain now" after a red flag (gone since, not taken back); a carer's
 child, who is never the patient; counts that add up in fragments ("runs x2", "another couple",
-"and again just now. all today"); "it" that hurts when one coughs, after back pain (the back pain,
-`on_straining`); "the other one too" after a finding of one side (now both). Examples in our own
-words, with near-misses beside them."""
+"and again just now. all today"); "it" that hurts when one coughs, after back pain (the back
+pain, `on_straining`); "the other one too" after a finding of one side (now both); a bare site,
+then a quality that names nothing alone ("back" then "killing me"). Examples in our own words,
+with near-misses beside them."""
 
 from __future__ import annotations
 
@@ -364,4 +365,30 @@ def test_the_other_one_too_after_one_numb_leg_is_both_legs(texts: tuple[str, ...
     ],
 )
 def test_the_other_one_fine_or_only_feet_is_not_both_legs(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) in {"none", "routine"}
+
+
+# -- a bare site, then a quality that names nothing alone -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "level"),
+    [
+        (("back", "killing me"), "urgent"),
+        (("my chest", "crushing, like a vice"), "emergency"),
+        (("lower back", "murdering me", "and both legs tingling"), "emergency"),
+    ],
+)
+def test_a_bare_site_then_a_quality_is_read_as_one(texts: tuple[str, ...], level: str) -> None:
+    assert _level(*texts) == level
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("back", "home now, the kids are killing me"),
+        ("back", "from the shops, all good"),
+    ],
+)
+def test_back_as_a_return_is_no_site(texts: tuple[str, ...]) -> None:
     assert _level(*texts) in {"none", "routine"}

@@ -782,7 +782,7 @@ class ConversationReader:
         changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._pronouns_take_sites(pool, texts, originals)
         self._the_other_one_too(pool, alone, texts, originals, offset)
-        self._bare_site_takes_quality(pool, originals)
+        self._bare_site_takes_quality(pool, originals, offset)
         self._loose_site_in_the_sentence(pool, originals)
         self._in_what_came_before(pool, texts)
         self._blood_told_by_colour(pool, alone, originals, times, offset)
@@ -1198,7 +1198,20 @@ class ConversationReader:
                 if mods != set(f.modifiers):
                     pool[i][x] = replace(f, modifiers=tuple(sorted(mods)))
 
-    def _bare_site_takes_quality(self, pool: list[list[Finding]], originals: Sequence[str]) -> None:
+    def _with_bare_site(self, site: str, text: str, index: int) -> list[Finding]:
+        """The present findings of `text` read after the bare `site` as one text, placed in
+        `text` (what reaches into the site's words starts where `text` does)."""
+        at = len(site) + 1
+        out = []
+        for f in self.engine.assess(f"{site} {text}").findings:
+            if f.present and f.end > at:
+                start, end = max(0, f.start - at), f.end - at
+                out.append(replace(f, start=start, end=end, evidence=text[start:end], message=index))
+        return out
+
+    def _bare_site_takes_quality(
+        self, pool: list[list[Finding]], originals: Sequence[str], offset: int = 0
+    ) -> None:
         """One-word texters: "back" then "really sore" is back pain, as "back really sore" would
         be. A message that names a site and nothing else (a few words, no finding) gives its
         site to the next message's finding that came from a quality alone ("sore", "tingly")."""
@@ -1215,6 +1228,11 @@ class ConversationReader:
                 continue  # "got back", "back home": more than a site
             if any(m.has("site") for m in reader.read(originals[i]).mentions):
                 continue  # "knee really sore": the message names its own site
+            if not pool[i]:
+                # "back" then "killing me": a quality that names nothing alone, read with the
+                # site as one text ("back killing me")
+                pool[i].extend(self._with_bare_site(originals[i - 1], originals[i], i + offset))
+                continue
             for x, f in enumerate(pool[i]):
                 if not f.present or f.from_question:
                     continue
