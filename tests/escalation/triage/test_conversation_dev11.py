@@ -6,8 +6,10 @@ emoji; blood in a film; "no pain now" after a red flag (gone since, not taken ba
 child, who is never the patient; counts that add up in fragments ("runs x2", "another couple",
 "and again just now. all today"); "it" that hurts when one coughs, after back pain (the back
 pain, `on_straining`); "the other one too" after a finding of one side (now both); a bare site,
-then a quality that names nothing alone ("back" then "killing me"). Examples in our own words,
-with near-misses beside them."""
+then a quality that names nothing alone ("back" then "killing me"); legs that have "gone"; a
+person set apart after a comma ("..., not your patient") and a writer who says they are not the
+patient; "last month" then "nothing since"; "I meant both feet"; a joke owned ("just kidding").
+Examples in our own words, with near-misses beside them."""
 
 from __future__ import annotations
 
@@ -392,3 +394,102 @@ def test_a_bare_site_then_a_quality_is_read_as_one(texts: tuple[str, ...], level
 )
 def test_back_as_a_return_is_no_site(texts: tuple[str, ...]) -> None:
     assert _level(*texts) in {"none", "routine"}
+
+
+# -- legs that have "gone" ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("dad can't get up off the sofa, legs gone",),
+        ("tried to stand", "my legs just went"),
+        ("her legs have gone, she's on the floor",),
+    ],
+)
+def test_legs_that_have_gone_are_weak_legs(texts: tuple[str, ...]) -> None:
+    assert _level(*texts, carer=True) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("the cramps in my legs have gone now",),
+        ("the ache in his legs went after a rest",),
+        ("swelling in my legs has gone down",),
+    ],
+)
+def test_what_was_in_the_legs_going_is_no_weakness(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) in {"none", "routine"}
+
+
+# -- someone set apart, or a writer who is not the patient ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("my nan is very muddled today", "she's 95, lives in a home, not your patient"),
+        ("gran's coughing blood, not your patient, just asking what to do",),
+    ],
+)
+def test_a_person_set_apart_after_a_comma_is_not_the_patient(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) in {"none", "routine"}
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("I'm not the patient, my husband is, he can't feel his legs",),
+        ("im not your patient, my wife is", "she's coughing up clots"),
+    ],
+)
+def test_a_writer_who_is_not_the_patient_writes_for_them(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+def test_the_writers_own_aside_is_still_below_emergency() -> None:
+    assert _level("I'm not the patient but I've had a cough for a week") in {"none", "routine"}
+
+
+# -- "last month" then "nothing since" -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("had a temperature last month", "nothing since"),
+        ("coughed up some streaks of blood last month", "not had it since"),
+    ],
+)
+def test_last_month_then_nothing_since_is_over(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) in {"none", "routine"}
+
+
+def test_now_then_nothing_since_is_not_over() -> None:
+    assert _level("coughed up some streaks of blood this morning", "nothing since") == "urgent"
+
+
+# -- "I meant both feet" -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fix", ["sorry I meant both feet", "*both feet", "meant both hands sorry"])
+def test_a_site_corrected_after_both_moves_the_finding(fix: str) -> None:
+    assert _level("no feeling in both legs", fix) == "routine"
+
+
+def test_a_site_corrected_to_legs_raises_it() -> None:
+    assert _level("no feeling in both feet", "sorry I meant both legs") == "emergency"
+
+
+# -- a joke owned --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("second", ["just kidding, it was beetroot juice", "lol jk", "only joking!"])
+def test_a_joke_owned_takes_the_message_back(second: str) -> None:
+    assert _level("coughing up blood", second) == "none"
+
+
+@pytest.mark.parametrize("second", ["not kidding, there's loads", "no joke, it's a lot", "I'm not joking"])
+def test_a_joke_denied_keeps_it(second: str) -> None:
+    assert _level("coughing up blood", second) in {"urgent", "emergency"}
