@@ -8,7 +8,9 @@ child, who is never the patient; counts that add up in fragments ("runs x2", "an
 pain, `on_straining`); "the other one too" after a finding of one side (now both); a bare site,
 then a quality that names nothing alone ("back" then "killing me"); legs that have "gone"; a
 person set apart after a comma ("..., not your patient") and a writer who says they are not the
-patient; "last month" then "nothing since"; "I meant both feet"; a joke owned ("just kidding").
+patient; "last month" then "nothing since"; "I meant both feet"; a joke owned ("just kidding");
+"that was last year" (history, unless it is back); a finding that has spread to a site named
+("now it's up to my knees, both legs"); a bare count to "How many times today?".
 Examples in our own words, with near-misses beside them."""
 
 from __future__ import annotations
@@ -27,9 +29,17 @@ CHEMO: Mapping[str, Any] = {"on_active_treatment": True}
 CARER: Mapping[str, Any] = {"writer": "carer"}
 
 
-def _level(*texts: str, context: Mapping[str, Any] | None = None, carer: bool = False) -> str:
+def _level(
+    *texts: str, context: Mapping[str, Any] | None = None, carer: bool = False, question: str | None = None
+) -> str:
+    """The level after the messages; `question` is what the last one answered."""
     messages = [
-        Message(text, T0 + timedelta(minutes=i * 20), None, CARER if carer else None)
+        Message(
+            text,
+            T0 + timedelta(minutes=i * 20),
+            question if i == len(texts) - 1 else None,
+            CARER if carer else None,
+        )
         for i, text in enumerate(texts)
     ]
     reading: Any = ConversationReader(default_engine()).read(messages, context).assessment
@@ -493,3 +503,68 @@ def test_a_joke_owned_takes_the_message_back(second: str) -> None:
 @pytest.mark.parametrize("second", ["not kidding, there's loads", "no joke, it's a lot", "I'm not joking"])
 def test_a_joke_denied_keeps_it(second: str) -> None:
     assert _level("coughing up blood", second) in {"urgent", "emergency"}
+
+
+# -- "that was last year": history, unless it is back -------------------------------------------
+
+
+@pytest.mark.parametrize("second", ["that was last year", "that was months ago", "oh that was ages ago"])
+def test_a_red_flag_dated_long_ago_is_history(second: str) -> None:
+    assert _level("couldn't breathe even sitting down", second) in {"none", "routine"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "that was last year, but it's back now",
+        "that was months ago and it's started again",
+        "that was last week",
+    ],
+)
+def test_a_red_flag_dated_but_back_or_recent_stays_raised(second: str) -> None:
+    assert _level("couldn't breathe even sitting down", second) == "emergency"
+
+
+# -- a finding that has spread to a site named ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("toes are numb", "it's crept up to my thighs now, both legs"),
+        ("no feeling in my feet", "spreading up into both legs"),
+        ("numb soles", "now it's reached my bum and between my legs"),
+    ],
+)
+def test_numbness_spreading_to_both_legs_is_a_cord_sign(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("toes are numb", "up to my ankles now"),
+        ("toes are numb", "reached the shops fine though"),
+    ],
+)
+def test_numbness_reaching_the_feet_only_or_a_trip_out_stays_routine(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "routine"
+
+
+# -- a bare count to a question that names no symptom -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "answer", "level"),
+    [
+        ("the runs again", "8", "urgent"),
+        ("keep being sick", "6", "urgent"),
+        ("the runs again", "2", "routine"),
+    ],
+)
+def test_a_bare_count_answers_how_many_times(first: str, answer: str, level: str) -> None:
+    assert _level(first, answer, question="How many times today?") == level
+
+
+def test_a_bare_number_to_a_count_question_after_pain_is_no_count() -> None:
+    assert _level("sore knee", "3", question="How many times today?") == "routine"

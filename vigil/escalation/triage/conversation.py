@@ -212,6 +212,8 @@ class Phrases:
     # each site's two).
     other_too: tuple[re.Pattern[str], ...] = ()
     pairs: Mapping[str, str] = field(default_factory=dict)
+    # "numb feet" then "now it's up to my knees": the finding before has spread to the site named.
+    spread: tuple[re.Pattern[str], ...] = ()
     # "no pain now", "not bleeding any more": a denial of now, after the finding was said.
     no_longer: tuple[re.Pattern[str], ...] = ()
     # "spat out something pink" then "this time bright red": a colour of blood (a `quality` of
@@ -301,6 +303,7 @@ def phrases(language: str = "en") -> Phrases:
         star=re.compile(str(data["star"])) if data.get("star") else None,
         swap=patterns("swap"),
         no_longer=patterns("no_longer"),
+        spread=patterns("spread"),
         other_too=patterns("other_too"),
         pairs={str(k): str(v) for k, v in (data.get("pairs") or {}).items()},
         colour={str(k): str(v) for k, v in (data.get("colour") or {}).items()},
@@ -437,7 +440,7 @@ class ConversationReader:
         times = [m.at for m in messages[first:]]
         originals = [m.text for m in messages[first:]]
         qualities = [self._asks_quality(m.question) for m in messages[first:]]
-        scales = [self._asks_bare_scale(m.question) for m in messages[first:]]
+        scales = [self._asks_bare(m.question) for m in messages[first:]]
         pooled, changes = self._pool(alone, texts, times, first, originals, qualities, scales)
         before: Sequence[Finding] = ()
         if len(alone) > 1:
@@ -514,13 +517,14 @@ class ConversationReader:
             )
         return out
 
-    def _asks_bare_scale(self, question: str | None) -> bool:
-        """Whether a question asks for a 0-10 score without naming what it rates ("¿Del 0 al
-        10, qué tan fuerte?"): a bare number answering it rates what was said before."""
+    def _asks_bare(self, question: str | None) -> str | None:
+        """What a question asks a number for without naming what it is of: a 0-10 score ("¿Del
+        0 al 10, qué tan fuerte?", "scale") or a count ("How many times today?", "count"). A
+        bare number answering it rates or counts what was said before."""
         if question is None:
-            return False
+            return None
         q = self.engine.question(question)
-        return q.kind == "scale" and not q.concepts
+        return q.kind if q.kind in ("scale", "count") and not q.concepts else None
 
     def _asks_quality(self, question: str | None) -> bool:
         """Whether a question asks about a quality of a symptom ("more than a teaspoon?",
@@ -571,7 +575,7 @@ class ConversationReader:
         offset: int,
         originals: Sequence[str],
         qualities: Sequence[bool],
-        scales: Sequence[bool] = (),
+        scales: Sequence[str | None] = (),
     ) -> tuple[list[Finding], list[Change]]:
         """Every finding of the window with its latest status, and the changes made."""
         pool: list[list[Finding]] = []
@@ -691,17 +695,28 @@ class ConversationReader:
                 else:
                     extra = self._again(pool, text, originals[i], times, i, index)
                     scores: list[tuple[int, int, int]] = []
-                    if extra is None and _matches(self.phrases.same_as_before, text) is not None:
+                    same = _matches(self.phrases.same_as_before, text) or _matches(self.phrases.spread, text)
+                    if extra is None and same is not None:
+                        # "la cara tmb", "now it's up to my knees, both legs": the same, there
                         extra = self._same_at_site(pool, originals[i], index)
                     if extra is None:
                         extra, scores = self._said_alone(pool, text, originals[i], index)
                         if extra is not None and _matches(self.phrases.count_total, text) is not None:
                             totals.add(i)  # "today it's been 6 already": the day so far
-                    if extra is None and not scores and i < len(scales) and scales[i]:
+                    asks = scales[i] if i < len(scales) else None
+                    bare = _BARE_SCORE.fullmatch(text) if asks is not None else None
+                    if extra is None and asks == "count" and bare is not None:
+                        # "diarrhoea" then "7" to "How many times today?": the day's count so far
+                        n = (bare.start(1), bare.end(1), int(bare.group(1)))
+                        extra = self._counted_again(pool, originals[i], n, index)
+                        if extra is not None:
+                            scores = []
+                            totals.add(i)
+                    elif (
+                        extra is None and not scores and asks == "scale" and bare and int(bare.group(1)) <= 10
+                    ):
                         # "8" to "¿Del 0 al 10, qué tan fuerte?": the bare number is the score
-                        bare = _BARE_SCORE.fullmatch(text)
-                        if bare is not None and int(bare.group(1)) <= 10:
-                            scores = [(bare.start(1), bare.end(1), int(bare.group(1)))]
+                        scores = [(bare.start(1), bare.end(1), int(bare.group(1)))]
                     if extra is not None:
                         mine.append(extra)
                     elif not mine:
@@ -822,21 +837,29 @@ class ConversationReader:
         """ "Tengo el brazo hinchado" then "la cara tmb": the quality of the latest present
         finding, at the site the message names (what the lexicon's frames make of the two)."""
         reader, frames = self.engine.reader, self.engine.lexicon.frames
-        site = next((m for m in reader.read(original).mentions if m.has("site")), None)
+        r = reader.read(original)
         # The latest message that found anything, and what it found: only if it is present.
         last = next((fs[-1] for fs in reversed(pool) if fs), None)
-        if site is None or last is None or not last.present:
+        if last is None or not last.present:
             return None
         qualities = [q for m in reader.read(last.evidence).mentions for q in m.values("quality")]
-        for where in site.values("site"):
-            for q in qualities:
-                concept = frames.get((where, q))
-                if concept is not None:
-                    tokens = reader.read(original).tokens
-                    start, end = tokens[site.i].start, tokens[site.j - 1].end
-                    mods = tuple(sorted(set(site.values("mod")) & SITE_MODIFIERS))
-                    return Finding(concept, "present", start, end, original[start:end], mods, message=index)
-        return None
+        found: list[Finding] = []
+        for site in (m for m in r.mentions if m.has("site")):
+            for where in site.values("site"):
+                for q in qualities:
+                    concept = frames.get((where, q))
+                    if concept is not None:
+                        start, end = r.tokens[site.i].start, r.tokens[site.j - 1].end
+                        # "up to my knees, both legs": what both legs give numbness (extensive)
+                        given = set(site.values("mod")) | set(
+                            self.engine.lexicon.frame_mods.get((where, q), ())
+                        )
+                        mods = tuple(sorted(given & SITE_MODIFIERS))
+                        found.append(
+                            Finding(concept, "present", start, end, original[start:end], mods, message=index)
+                        )
+        # The site that says the most ("knees, both legs": both legs) stands for the spread.
+        return max(found, key=lambda f: len(f.modifiers), default=None)
 
     def _site_concept(self, before: Sequence[Sequence[Finding]], concept: str) -> str | None:
         """The concept a quality that alone gives `concept` would make with the site of the
