@@ -10,7 +10,8 @@ then a quality that names nothing alone ("back" then "killing me"); legs that ha
 person set apart after a comma ("..., not your patient") and a writer who says they are not the
 patient; "last month" then "nothing since"; "I meant both feet"; a joke owned ("just kidding");
 "that was last year" (history, unless it is back); a finding that has spread to a site named
-("now it's up to my knees, both legs"); a bare count to "How many times today?".
+("now it's up to my knees, both legs"); a bare count to "How many times today?"; a quality
+denied without a site ("not weak, just achy") denies it where it was said.
 Examples in our own words, with near-misses beside them."""
 
 from __future__ import annotations
@@ -568,3 +569,33 @@ def test_a_bare_count_answers_how_many_times(first: str, answer: str, level: str
 
 def test_a_bare_number_to_a_count_question_after_pain_is_no_count() -> None:
     assert _level("sore knee", "3", question="How many times today?") == "routine"
+
+
+# -- a quality denied without a site denies it where it was said --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("my legs are weak", "no sorry, not weak, just achy"),
+        ("arms feel weak", "actually not weak, more stiff"),
+        ("left leg has gone numb", "no wait, not numb, just cold"),
+    ],
+)
+def test_a_quality_taken_back_without_a_site_takes_back_the_finding(first: str, second: str) -> None:
+    assert _level(first, second) in {"none", "routine"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a denial of now: gone since, the raised case stays raised
+        ("my legs are weak", "not weak now"),
+        # a site of its own: the legs are still weak
+        ("my legs are weak", "I'm not weak in myself, just the legs"),
+        # another word: tiredness denied, not the weakness
+        ("my legs are weak", "not tired though"),
+    ],
+)
+def test_a_denial_of_now_or_of_another_thing_keeps_the_finding(first: str, second: str) -> None:
+    assert _level(first, second) == "emergency"

@@ -761,6 +761,8 @@ class ConversationReader:
                     mistyped = taken == "negated" and _matches(self.phrases.mistyped, text) is not None
                     keep = set() if mistyped else {f.concept for f in present}
                     changes += self._overturn_last(pool, taken, index, offset, keep=keep)
+            # "legs weak" then "not weak, just achy": the weakness denied is the legs'
+            mine = self._denied_where_said(pool, mine, originals[i])
             own = {f.concept for f in present}
             overturn: dict[str, Status] = {}
             moved = _matches(self.phrases.other_place, text) is not None
@@ -923,6 +925,38 @@ class ConversationReader:
                 before = [e for fs in pool[:i] for e in fs if e.present and e.concept in kinds]
                 if before:
                     pool[i][x] = replace(f, concept=kinds[before[-1].concept])
+
+    def _denied_where_said(
+        self, pool: Sequence[Sequence[Finding]], mine: list[Finding], original: str
+    ) -> list[Finding]:
+        """ "Legs weak" then "no sorry, not weak, just achy": a quality denied with no site, in a
+        message that names none, denies what the same quality made at the site said before
+        (limb weakness, not the tiredness "weak" alone would be)."""
+        denied = [f for f in mine if f.status == "negated" and not f.from_question]
+        if not denied or self._names_site(original):
+            return mine
+        reader, lex = self.engine.reader, self.engine.lexicon
+
+        def qualities(evidence: str) -> set[str]:
+            return {q for m in reader.read(evidence).mentions for q in m.values("quality")}
+
+        out = list(mine)
+        for k, f in enumerate(out):
+            said = qualities(f.evidence)
+            if f not in denied or not any(lex.defaults.get(q) == f.concept for q in said):
+                continue  # only a quality that alone gives its default ("weak": tiredness)
+            earlier = [
+                e
+                for fs in pool
+                for e in fs
+                if e.present
+                and e.concept != f.concept
+                and not said.isdisjoint(qualities(e.evidence))
+                and self._names_site(e.evidence)
+            ]
+            if earlier:
+                out[k] = replace(f, concept=earlier[-1].concept)
+        return out
 
     def _the_other_one_too(
         self,
