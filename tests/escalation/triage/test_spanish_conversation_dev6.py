@@ -490,3 +490,32 @@ def test_that_one_naming_a_thing_of_someone_else_keeps_the_finding(es: TriageEng
 def test_a_relatives_injury_with_a_bare_yo_bien_is_theirs(es: TriageEngine) -> None:
     a = _read(es, "sangró un montón la herida", "perdón, no aclaré: mi hijo se cortó con la lata, yo bien")
     assert a.level.label == "none", a.findings
+
+
+# -- a site put right keeps how strong the correction says it is ------------------------------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        "no, perdón, es la espalda y es muy fuerte",
+        "ay no, me confundí, era la espalda, un dolor insoportable",
+    ],
+)
+def test_a_site_put_right_with_how_strong_keeps_the_strength(es: TriageEngine, fix: str) -> None:
+    a = _read(es, "me duele el pecho", fix)
+    assert "spinal-pain-flags" in a.rules, a.findings
+
+
+# -- "lo de la espalda era de mi esposo": the part named points back, it is not said again -----
+
+
+@pytest.mark.parametrize(
+    "fix", ["lo de la espalda era de mi esposo", "perdón, lo de la espalda es de mi mamá"]
+)
+def test_the_part_named_as_someone_elses_goes_even_when_it_reads_as_a_finding(
+    es: TriageEngine, fix: str
+) -> None:
+    a = _read(es, "me falta el aire y me duele la espalda", fix)
+    assert "back_pain" not in present(a), a.findings
+    assert "dyspnea" in present(a), a.findings
