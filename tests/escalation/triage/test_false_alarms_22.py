@@ -180,3 +180,118 @@ def test_treatment_last_week_still_makes_the_fever_an_emergency() -> None:
 
 def test_status_helper_reads_a_denied_fever() -> None:
     assert status_of(assess("no problem with fever"), "fever") == {"negated"}
+
+
+# -- someone injured, then what they cannot do: theirs, also after "poor lamb" -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my nephew sprained his ankle at football, poor thing can't walk on it this week",
+        "granddaughter broke her wrist falling off the trampoline, she can't write for a month",
+        "my brother twisted his knee skiing and the poor sod can't walk",
+    ],
+)
+def test_someone_elses_injury_and_what_it_stops_are_theirs(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+def test_a_carers_injured_patient_who_cannot_walk_still_fires() -> None:
+    a = assess("he broke his hip last week and the poor love can't walk now", context={"writer": "carer"})
+    assert a.level is Level.EMERGENCY
+
+
+def test_my_own_fall_then_cannot_walk_still_fires() -> None:
+    assert assess("I tripped on the step and now I can't walk").level is Level.EMERGENCY
+
+
+# -- a show watched: what happened in it is nobody's --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "watched a horror film full of blood last night, couldn't sleep after",
+        "been watching a documentary where a man coughed up blood, grim",
+        "on the telly tonight a fella collapsed in the street, so sad",
+    ],
+)
+def test_what_a_show_had_in_it_is_not_the_writers(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+def test_a_bleed_that_starts_while_watching_a_film_still_fires() -> None:
+    a = assess("was watching a film when my nose started pouring blood and it won't stop")
+    assert a.level is Level.EMERGENCY
+
+
+# -- money, effort, donation and machines in the body's words ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the business is bleeding cash this quarter, stressful",
+        "really put my back into the garden today, all done and feel great",
+        "used to give blood every few months before the diagnosis",
+        "the car's making a rattling coughing noise, off to the garage",
+        "I can't breathe 🤣 the grandkids dressed the dog as Santa",
+    ],
+)
+def test_figures_of_money_effort_donation_machines_and_laughter_are_not_findings(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been bleeding from my back passage all day and it won't stop",
+        "my chest is making a wheezy whistling noise and I can't get my breath",
+        "I can't breathe, please help",
+    ],
+)
+def test_the_same_words_about_the_body_still_fire(text: str) -> None:
+    assert assess(text).level >= Level.URGENT
+
+
+# -- Spanish figures: in debt to the neck, killed by the team, breathless at a goal --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con tantas cuentas estoy con el agua hasta el cuello",
+        "mi nieto me va a matar de un disgusto con esas notas",
+        "la final del domingo nos dejo sin aliento, que partidazo",
+        "no me cuenta nada, ojos que no ven corazon que no siente",
+    ],
+)
+def test_spanish_figures_of_speech_are_not_findings(text: str) -> None:
+    assert default_engine("es").assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se me hincho el cuello y la cara y me falta el aire",
+        "subir la escalera me dejo sin aliento y me duele el pecho",
+    ],
+)
+def test_spanish_neck_and_breath_said_of_the_body_still_fire(text: str) -> None:
+    assert default_engine("es").assess(text).level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "en el 92 tuve neumonia y tosia sangre, pero eso fue hace muchisimo",
+        "de joven me dieron convulsiones, pero eso fue hace muchos anos",
+    ],
+)
+def test_spanish_history_told_with_a_short_year_or_long_ago_is_over(text: str) -> None:
+    assert default_engine("es").assess(text).level < Level.URGENT
+
+
+def test_spanish_coughing_blood_now_still_fires() -> None:
+    assert default_engine("es").assess("hoy estoy tosiendo sangre").level >= Level.URGENT
