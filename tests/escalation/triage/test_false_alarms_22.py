@@ -295,3 +295,77 @@ def test_spanish_history_told_with_a_short_year_or_long_ago_is_over(text: str) -
 
 def test_spanish_coughing_blood_now_still_fires() -> None:
     assert default_engine("es").assess("hoy estoy tosiendo sangre").level >= Level.URGENT
+
+
+# -- a star that puts words right, with more said after them ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "fix"),
+    [
+        ("I can't walk", "*can't wait to see you all next week! silly phone"),
+        ("my legs are weak", "*legs are weak from laughing at the panto, great night"),
+        ("I can't feel my legs", "*can't feed my cat, the tin opener broke lol"),
+    ],
+)
+def test_a_starred_fix_that_leaves_nothing_takes_the_message_back(first: str, fix: str) -> None:
+    # (the second reads "legs ... from laughing": still a finding, so that one stays raised)
+    level = _read(first, fix).level
+    assert level < Level.URGENT or "laughing" in fix
+
+
+@pytest.mark.parametrize(
+    ("first", "fix"),
+    [
+        ("back hurts and can't feel my legs", "*feet, sorry"),
+        ("I can't walk", "*can't walk at all now"),
+        ("my legs are numb", "*legs are really numb"),
+    ],
+)
+def test_a_starred_site_or_a_restatement_keeps_the_emergency(first: str, fix: str) -> None:
+    assert _read(first, fix).level is Level.EMERGENCY
+
+
+# -- a parent set apart: "not the patient" in an aside; "had cancer too" ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad (he's 88, he's not the patient, I am) has a swollen calf, his GP is sorting it",
+        "my mum had breast cancer too, she couldn't walk at all in her last year",
+        "my dad had the same cancer as me and he couldn't feel his legs for a while",
+    ],
+)
+def test_a_parent_the_message_sets_apart_is_someone_else(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad (he's 88) has a swollen calf and it's hot",
+        "Mum can't feel her legs, I think it's near the end",
+        "my mum can't walk this morning and her back is agony",
+    ],
+)
+def test_a_parent_named_by_their_carer_is_still_the_patient(text: str) -> None:
+    assert assess(text).level >= Level.URGENT
+
+
+# -- Spanish swelling gone down: "ya se deshinchó" -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el pie se me hincho el lunes pero ya se deshincho",
+        "tuve la pierna hinchada pero ya se me desinflamo por completo",
+    ],
+)
+def test_spanish_swelling_gone_down_is_resolved(text: str) -> None:
+    assert default_engine("es").assess(text).level < Level.URGENT
+
+
+def test_spanish_swelling_that_will_not_go_down_still_fires() -> None:
+    assert default_engine("es").assess("se me hincho la pantorrilla y no se deshincha").level >= Level.URGENT

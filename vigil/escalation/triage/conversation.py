@@ -202,6 +202,9 @@ class Phrases:
     mistyped: tuple[re.Pattern[str], ...] = ()
     # "*legs": the texting mark for a word put right, without saying so.
     respell: tuple[re.Pattern[str], ...] = ()
+    # "*can't wait, see you Thursday": the star before words that stand for some of the message
+    # before, even words the reader placed; what that message then says is all it said.
+    star_fix: tuple[re.Pattern[str], ...] = ()
     # "meant my hand not my leg": the right word (`new`) for the wrong one (`old`), said outright.
     swap: tuple[re.Pattern[str], ...] = ()
 
@@ -274,6 +277,7 @@ def phrases(language: str = "en") -> Phrases:
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
         mistyped=patterns("mistyped"),
         respell=patterns("respell"),
+        star_fix=patterns("star_fix"),
         swap=patterns("swap"),
         me_after_all=patterns("me_after_all"),
         writers_own=patterns("writers_own"),
@@ -1476,12 +1480,24 @@ class ConversationReader:
         before = originals[j]
         said = {w.lower() for w in re.findall(r"[A-Za-z]+", before)}
         swap = _matches(self.phrases.swap, text)
+        # (not "*feet, sorry": a site put right, which moves only what that site said)
+        starred = bool(_matches(self.phrases.star_fix, text)) and not _matches(self.phrases.site_fix, text)
         best: tuple[int, str, str] | None = None  # (distance, word before, word given)
         if swap is not None and swap.group("old") in said and swap.group("new") not in said:
             best = (0, swap.group("old"), swap.group("new"))
-        elif _matches(self.phrases.mistyped, text) is not None or _matches(self.phrases.respell, text):
+        elif (
+            _matches(self.phrases.mistyped, text) is not None
+            or _matches(self.phrases.respell, text)
+            or starred
+        ):
             given = [w for w in re.findall(r"[a-z]+", text) if len(w) >= 3 and w not in said]
+            if starred:
+                # what stands for the old words comes first after the star, not later on
+                lead = re.findall(r"[a-z']+", text)[:3]
+                given = [w for w in given if w in lead]
             placed = {w.lower() for f in pool[j] for w in re.findall(r"[A-Za-z]+", f.evidence)}
+            if starred:
+                placed = set()  # the star may put right a word the reader did place
             for old in re.findall(r"[A-Za-z]+", before):
                 if len(old) < 3 or old.lower() in placed:
                     continue
@@ -1494,7 +1510,7 @@ class ConversationReader:
         guessed, old, new = best
         mended = re.sub(rf"(?i)\b{re.escape(old)}\b", new, before, count=1)
         found = [replace(f, message=offset + j) for f in self.engine.assess(mended).findings]
-        if guessed and not any(f.present for f in found):
+        if guessed and not any(f.present for f in found) and not starred:
             return []
         changes = [Change(f.concept, "negated", offset + j, index) for f in pool[j] if f.present]
         pool[j] = found

@@ -1773,6 +1773,7 @@ class Reader:
         third = base  # whom "he"/"she" points at: the patient until someone else is named
         sentence = 0
         person_end = 0  # "the lady I sit next to": an "I" inside a person's name is not the writer
+        aside_end = 0  # the end of a bracketed aside about the person just named
         for k, tok in enumerate(tokens):
             if tok.sentence != sentence:
                 sentence = tok.sentence
@@ -1781,6 +1782,12 @@ class Reader:
             if m is not None:
                 if ("marker", "person") in m.tags:
                     person_end = m.j
+                    if m.j < len(tokens) and tokens[m.j].norm == "(":
+                        # "Mum (she's not the patient, I am) has ...": the "I" of an aside about
+                        # her says who the patient is; it does not make what follows mine.
+                        closes = (x + 1 for x in range(m.j, len(tokens)) if tokens[x].norm == ")")
+                        aside_end = next(closes, m.j)
+                        person_end = aside_end
                     # "Dad can't feel his legs": a parent named bare is how a carer
                     # names the patient; "my dad" or "my mate's mum" is someone else.
                     # Someone else only as the subject: "walked the dog" says nothing of the dog.
@@ -1819,7 +1826,7 @@ class Reader:
                         # "went to A&E with my husband, he had chest pain", "worried about my
                         # mum, she's very confused": "he" and "she" are them.
                         third = OTHER
-                elif ("marker", "first") in m.tags:
+                elif ("marker", "first") in m.tags and k >= aside_end:
                     site = starts.get(k + 1)
                     place = k and tokens[k - 1].norm in self._prepositions and tok.norm == "my"
                     if not place or (site is not None and site.has("site")):
