@@ -144,6 +144,9 @@ class Phrases:
     # finding stands for the site an earlier mention of the same concept named.
     site_pronoun: re.Pattern[str] | None = None
     site_pronoun_after: re.Pattern[str] | None = None
+    # The sentence of the finding opens with the same pronoun ("it came out of nowhere, like
+    # being kicked by a horse"): the pronoun is what the sentence speaks of, however far back.
+    site_pronoun_opens: re.Pattern[str] | None = None
     # "cough's been bad all week" then "now there's blood in it": blood `in_it` of a finding
     # named before is of the kind `carried` says ({bleeding: {cough: hemoptysis}}).
     in_it: re.Pattern[str] | None = None
@@ -202,9 +205,9 @@ class Phrases:
     mistyped: tuple[re.Pattern[str], ...] = ()
     # "*legs": the texting mark for a word put right, without saying so.
     respell: tuple[re.Pattern[str], ...] = ()
-    # "*can't wait, see you Thursday": the star before words that stand for some of the message
-    # before, even words the reader placed; what that message then says is all it said.
-    star_fix: tuple[re.Pattern[str], ...] = ()
+    # "*can't WAIT, see you Thursday": the words a star opens with (`clause`) put right words of
+    # the message before, even words that made a finding.
+    star: re.Pattern[str] | None = None
     # "meant my hand not my leg": the right word (`new`) for the wrong one (`old`), said outright.
     swap: tuple[re.Pattern[str], ...] = ()
 
@@ -251,6 +254,9 @@ def phrases(language: str = "en") -> Phrases:
         site_pronoun_after=re.compile(str(data["site_pronoun_after"]))
         if data.get("site_pronoun_after")
         else None,
+        site_pronoun_opens=re.compile(str(data["site_pronoun_opens"]))
+        if data.get("site_pronoun_opens")
+        else None,
         in_it=re.compile(str(data["in_it"])) if data.get("in_it") else None,
         in_tissue=re.compile(str(data["in_tissue"])) if data.get("in_tissue") else None,
         claim=patterns("claim"),
@@ -277,7 +283,7 @@ def phrases(language: str = "en") -> Phrases:
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
         mistyped=patterns("mistyped"),
         respell=patterns("respell"),
-        star_fix=patterns("star_fix"),
+        star=re.compile(str(data["star"])) if data.get("star") else None,
         swap=patterns("swap"),
         me_after_all=patterns("me_after_all"),
         writers_own=patterns("writers_own"),
@@ -1136,8 +1142,11 @@ class ConversationReader:
                 if not f.present or SITE_MODIFIERS & set(f.modifiers) or f.concept not in sited:
                     continue
                 after = self.phrases.site_pronoun_after
-                if not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1]) and not (
-                    after is not None and after.search(texts[i][f.end : f.end + 25])
+                opens = self.phrases.site_pronoun_opens
+                if (
+                    not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1])
+                    and not (after is not None and after.search(texts[i][f.end : f.end + 25]))
+                    and not (opens is not None and opens.search(texts[i][: f.start]))
                 ):
                     continue
                 r = self.engine.reader.read(originals[i])
@@ -1480,24 +1489,12 @@ class ConversationReader:
         before = originals[j]
         said = {w.lower() for w in re.findall(r"[A-Za-z]+", before)}
         swap = _matches(self.phrases.swap, text)
-        # (not "*feet, sorry": a site put right, which moves only what that site said)
-        starred = bool(_matches(self.phrases.star_fix, text)) and not _matches(self.phrases.site_fix, text)
         best: tuple[int, str, str] | None = None  # (distance, word before, word given)
         if swap is not None and swap.group("old") in said and swap.group("new") not in said:
             best = (0, swap.group("old"), swap.group("new"))
-        elif (
-            _matches(self.phrases.mistyped, text) is not None
-            or _matches(self.phrases.respell, text)
-            or starred
-        ):
+        elif _matches(self.phrases.mistyped, text) is not None or _matches(self.phrases.respell, text):
             given = [w for w in re.findall(r"[a-z]+", text) if len(w) >= 3 and w not in said]
-            if starred:
-                # what stands for the old words comes first after the star, not later on
-                lead = re.findall(r"[a-z']+", text)[:3]
-                given = [w for w in given if w in lead]
             placed = {w.lower() for f in pool[j] for w in re.findall(r"[A-Za-z]+", f.evidence)}
-            if starred:
-                placed = set()  # the star may put right a word the reader did place
             for old in re.findall(r"[A-Za-z]+", before):
                 if len(old) < 3 or old.lower() in placed:
                     continue
@@ -1505,12 +1502,32 @@ class ConversationReader:
                     d = _distance(old.lower(), new)
                     if d <= min(2, len(new) // 2) and (best is None or d < best[0]):
                         best = (d, old, new)
+        starred = self.phrases.star.match(text) if self.phrases.star is not None else None
+        if best is None and starred is not None:
+            # "I can't walk" then "*can't WAIT, see you Thursday": the star says the words again
+            # with one put right, even a word that made the finding (the word before it is the
+            # same in both); the message read with it stands, even if it says nothing.
+            placed = {w.lower() for f in pool[j] for w in re.findall(r"[A-Za-z]+", f.evidence)}
+            was = re.findall(r"[a-z']+", _plain(before))
+            now = re.findall(r"[a-z']+", starred.group("clause"))
+            for x, old in enumerate(was[1:], 1):
+                if old not in placed or len(old) < 3:
+                    continue
+                for y, new in enumerate(now[1:], 1):
+                    d = _distance(old, new)
+                    if (
+                        now[y - 1] == was[x - 1]
+                        and new not in said
+                        and 0 < d <= min(2, len(new) // 2)
+                        and (best is None or d < best[0])
+                    ):
+                        best = (d, old, new)
         if best is None:
             return []
         guessed, old, new = best
         mended = re.sub(rf"(?i)\b{re.escape(old)}\b", new, before, count=1)
         found = [replace(f, message=offset + j) for f in self.engine.assess(mended).findings]
-        if guessed and not any(f.present for f in found) and not starred:
+        if guessed and not any(f.present for f in found) and old.lower() not in placed:
             return []
         changes = [Change(f.concept, "negated", offset + j, index) for f in pool[j] if f.present]
         pool[j] = found

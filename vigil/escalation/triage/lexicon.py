@@ -242,15 +242,27 @@ _PARTS = re.compile(r"(?:\[[^\]]*\]|[^\s\[\]])+")
 _ALTS = re.compile(r"\[[^\]]*\]|[^|\[\]]+")
 
 
-def _alternatives(part: str) -> list[tuple[str, ...]]:
-    """'a|[b c|d]|e' -> [(a,), (b, c), (d,), (e,)]."""
+def _alternatives(part: str, sets: Mapping[str, list[str]]) -> list[tuple[str, ...]]:
+    """'a|[b c|d]|e' -> [(a,), (b, c), (d,), (e,)]; a {set} among them stands for its words
+    ("[<num>|{numw}] times", "[of {fluid}|of squash]")."""
     out: list[tuple[str, ...]] = []
     for alt in _ALTS.findall(part):
-        if alt.startswith("["):
-            out += [tuple(_norm_word(w) for w in p.split()) for p in alt[1:-1].split("|")]
-        else:
-            out.append((_norm_word(alt),))
+        phrases = alt[1:-1].split("|") if alt.startswith("[") else [alt]
+        for phrase in phrases:
+            out += _with_sets(phrase.split(), sets, part)
     return out
+
+
+def _with_sets(words: list[str], sets: Mapping[str, list[str]], where: str) -> list[tuple[str, ...]]:
+    pieces: list[list[tuple[str, ...]]] = []
+    for w in words:
+        if w.startswith("{") and w.endswith("}"):
+            if w[1:-1] not in sets:
+                raise LexiconError(f"pattern part {where!r}: unknown set {w}")
+            pieces.append([tuple(_norm_word(x) for x in p.split()) for p in sets[w[1:-1]]])
+        else:
+            pieces.append([(_norm_word(w),)])
+    return [tuple(t for piece in combo for t in piece) for combo in itertools.product(*pieces)]
 
 
 def _choices(pattern: str, sets: Mapping[str, list[str]]) -> list[list[tuple[str, ...]]]:
@@ -267,7 +279,7 @@ def _choices(pattern: str, sets: Mapping[str, list[str]]) -> list[list[tuple[str
         elif part in (NUMBER, END):
             alts = [(part,)]
         else:
-            alts = _alternatives(part)
+            alts = _alternatives(part, sets)
         if optional:
             alts.append(())
         choices.append(alts)

@@ -254,6 +254,10 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         site = next(m for m in mentions if m.has("site"))
         if yes is not None and yes.j == site.i:
             yes = None  # "both legs are strong": "both" qualifies the site, it is no "yes"
+    if "bleeding" in concepts and _with_the_cough(reading):
+        # "little dots when I cough" to "How much blood?": blood that comes with the cough is
+        # from the lungs, as it would be said unasked ("streaks when I cough").
+        concepts = tuple("hemoptysis" if c == "bleeding" else c for c in concepts)
     answer_mods = _answer_modifiers(reader, reading)
     if number is None and reading.loose_scores and question.kind in ("scale", "yes_no"):
         i, j, loose = reading.loose_scores[0]
@@ -416,6 +420,14 @@ STILL_GOING: Final = frozenset({"wont_stop"})  # a quality the questions ask in 
 TRACE_WORDS: Final = frozenset(
     {"streak", "streaks", "spot", "spots", "speck", "specks", "fleck", "flecks", "trace", "clot", "clots"}
 )
+
+
+def _with_the_cough(reading: Reading) -> bool:
+    # (a cough denied, "none when I cough", says the blood is from elsewhere)
+    denied_at = {m.j for m in reading.mentions if m.has("neg")}
+    return any(("site", "lung") in m.tags and m.i not in denied_at for m in reading.mentions) or any(
+        d.concept == "cough" and d.status == "present" for d in reading.drafts
+    )
 
 
 def _opener_end(reader: Reader, tokens: list[Token]) -> int:

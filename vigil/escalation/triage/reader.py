@@ -27,6 +27,7 @@ from .text import (
 )
 
 PAIR_WINDOW: Final = 6  # tokens between a body site and what is wrong with it
+SITE_LIST_WINDOW: Final = 10  # tokens from a listed site to the quality its list shares
 NEG_WINDOW: Final = 8  # tokens a "no" reaches forward
 MOD_WINDOW: Final = 10  # tokens between a modifier and the finding it qualifies
 USED_TO_WINDOW: Final = 15
@@ -237,6 +238,8 @@ class Reader:
         L = lexicon.lists
         self._and = L.get("and_words", frozenset())
         self._and_next = L.get("and_breaks_before", frozenset())
+        self._site_joins = L.get("site_joins", frozenset())
+        self._site_list_leads = L.get("site_list_leads", frozenset())
         self._sides = L.get("sides", frozenset())
         self._skip_before_site = L.get("determiners", frozenset())
         self._count_units = L.get("count_units", frozenset())
@@ -653,11 +656,34 @@ class Reader:
         for s in sites:
             if id(s) in used_sites:
                 continue
-            for q in near(s, quals):
+            for q in near(s, quals) or self._listed_with(tokens, s, quals):
                 c = concept_for(s, q)
                 if c is not None:
                     add(s, q, c)
                     break
+
+    def _listed_with(self, tokens: list[Token], s: Mention, quals: list[Mention]) -> list[Mention]:
+        """The quality a list of sites shares: "my bottom and the inside of my legs feel numb"
+        says the bottom is numb too, though the list runs past the pairing window."""
+        n = len(tokens)
+        if s.j >= n or tokens[s.j].norm not in self._site_joins:
+            return []
+        # Only a list that opens its clause is a subject: in "sat on my bottom and my feet went
+        # numb" the bottom is where the writer sat.
+        k = s.i - 1
+        skip = self._skip_before_site - self._prepositions
+        while k >= 0 and tokens[k].norm in skip:
+            k -= 1
+        if k >= 0 and tokens[k].kind != PUNCT and tokens[k].norm not in self._site_list_leads:
+            return []
+        for q in quals:
+            if q.i <= s.j or q.i - s.j > SITE_LIST_WINDOW:
+                continue
+            # (a list runs without a stop: a comma or a full stop ends it)
+            if any(tokens[k].kind == PUNCT for k in range(s.j, q.i)):
+                return []
+            return [q]
+        return []
 
     def _fragment(self, tokens: list[Token], q: Mention, quality_at: frozenset[int] = frozenset()) -> bool:
         """The quality's clause is only the quality (and linking words): ", crushing,"; or
@@ -1692,12 +1718,14 @@ class Reader:
             o = owner[k]
             if o >= 0 and mentions[o].i == k and ("marker", "break") in mentions[o].tags:
                 return
+            # A marker that opens on a comma (", it's 38.2") still ends the clause a "no" covers.
+            loose = o < 0 or (mentions[o].i == k and mentions[o].has("marker"))
+            if loose and tok.kind == PUNCT and tok.norm in CLAUSE_PUNCT and not self._list_goes_on(tokens, k):
+                return
             if o < 0:
                 if tok.norm in self._neg_breakers:
                     return
                 if tok.norm in self._and and k + 1 < n and tokens[k + 1].norm in self._and_next:
-                    return
-                if tok.kind == PUNCT and tok.norm in CLAUSE_PUNCT and not self._list_goes_on(tokens, k):
                     return
             neg[k] = 1
             k += 1

@@ -130,9 +130,16 @@ class Normaliser:
         if not found:
             return word
         best = found[0]
-        # Two equally close words means we cannot tell which was meant.
         if len(found) > 1 and found[1].distance == best.distance:
-            return word
+            # Two equally close words: a slip of the fingers keeps a word's first and last
+            # letters ("lges" is "legs", not "ages"; "heavey" is "heavy", not "heave"), so one
+            # tie that alone keeps both is the word meant; otherwise we cannot tell. (Not in a
+            # language rich in endings, where a tie of two endings is a tie of two words.)
+            tied = [s for s in found if s.distance == best.distance]
+            kept = [s for s in tied if s.term[0] == word[0] and s.term[-1] == word[-1]]
+            if self._same_ends or len(kept) != 1:
+                return word
+            best = kept[0]
         if size < 6 and best.term[0] != word[0]:
             return word
         if self._same_ends and not self._ends_kept(word, str(best.term)):
