@@ -369,3 +369,93 @@ def test_spanish_swelling_gone_down_is_resolved(text: str) -> None:
 
 def test_spanish_swelling_that_will_not_go_down_still_fires() -> None:
     assert default_engine("es").assess("se me hincho la pantorrilla y no se deshincha").level >= Level.URGENT
+
+
+# -- a fall over something in the way is an accident; the same fall again still counts -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "went flying over the dog's lead in the hall, only pride hurt",
+        "fell over a box of toys the grandkids left out, I'm fine",
+        "tumbled over the hosepipe watering the roses",
+    ],
+)
+def test_one_fall_over_something_in_the_way_is_not_trouble_walking(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" not in present(a)
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fell over the rug again today, that's the third time",
+        "I've fallen over the cat twice this week",
+        "fell over nothing in the kitchen",
+        "keep falling over the dog",
+    ],
+)
+def test_falls_again_or_over_nothing_are_still_trouble_walking(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+# -- legs to jelly from a fright or a ride ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs turned to jelly on the rollercoaster, screamed the whole way",
+        "legs all jelly from fright on the ghost train with the kids",
+    ],
+)
+def test_legs_to_jelly_from_a_ride_or_a_fright_is_no_weakness(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text", ["legs like jelly since the chemo", "my legs have gone to jelly and I keep falling"]
+)
+def test_legs_like_jelly_of_the_body_are_still_weakness(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+# -- "the cat I mean": the animal named first, then the correction ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "fix"),
+    [
+        ("been sick 7 times", "the cat I mean, all over the rug"),
+        ("can't walk properly", "sorry, my dog I meant, the vet says it's his hip"),
+    ],
+)
+def test_an_animal_named_then_i_mean_takes_the_finding_away(first: str, fix: str) -> None:
+    assert _read(first, fix).level < Level.URGENT
+
+
+def test_an_animal_too_leaves_the_writers_finding() -> None:
+    assert _read("been sick 7 times", "the dog's been sick as well").level >= Level.URGENT
+
+
+# -- "just curious, nothing like that here": a general question was only a question ---------------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        "only wondering, nothing of the sort going on with me",
+        "just asking, nothing like that here thank goodness",
+    ],
+)
+def test_a_question_then_just_curious_nothing_like_that_is_not_raised(fix: str) -> None:
+    assert _read("is coughing up blood always serious?", fix).level < Level.URGENT
+
+
+def test_a_symptom_then_curious_about_something_else_stays() -> None:
+    assert (
+        _read("coughing up blood since this morning", "also is fatigue normal? just curious").level
+        >= Level.URGENT
+    )
