@@ -459,3 +459,34 @@ def test_a_symptom_then_curious_about_something_else_stays() -> None:
         _read("coughing up blood since this morning", "also is fatigue normal? just curious").level
         >= Level.URGENT
     )
+
+
+# -- stopping for breath on walks, and an onset dated days back -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't keep up with the dog on our walks now, I keep having to stop for breath",
+        "on the way to the shops I kept stopping to catch my breath",
+    ],
+)
+def test_stops_for_breath_on_walks_are_not_breathless_at_rest(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "short of breath walking, it started a couple of days ago",
+        "breathless on the stairs, came on on Tuesday",
+    ],
+)
+def test_breathlessness_that_began_days_ago_is_new(text: str) -> None:
+    assert assess(text).level is Level.URGENT
+
+
+def test_stopping_for_breath_between_words_is_still_an_emergency() -> None:
+    assert assess("I keep stopping for breath when I talk").level is Level.EMERGENCY
