@@ -263,3 +263,161 @@ def test_a_small_amount_that_comes_with_the_cough_is_coughed_up_blood(text: str)
 def test_blood_on_the_gums_with_none_when_coughing_is_not_from_the_lungs() -> None:
     a = assess("just a couple of spots on my gums when I brush, none when I cough", BLOOD_AMOUNT)
     assert "hemoptysis" not in present(a)
+
+
+WEAK_LEGS = "Any new weakness or heaviness in your legs?"
+NUMB_LEGS = "Any numbness in your legs or between your legs?"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no issues with breathing or temperature, all good", "no problems with my chest or fever this week"],
+)
+def test_no_problem_with_a_symptom_denies_it(text: str) -> None:
+    a = assess(text, context={"on_active_treatment": True})
+    assert a.level is Level.NONE
+
+
+def test_problems_with_a_fever_and_a_reading_is_a_fever() -> None:
+    a = assess("had problems with fever last night, 38.6", context={"on_active_treatment": True})
+    assert "neutropenic-fever" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no, just the usual tingly fingers from chemo",
+        "nope, only the numb fingertips I always get with chemo",
+        "no, just my feet tingle like always",
+    ],
+)
+def test_a_no_to_weak_legs_with_the_usual_tingling_is_routine(text: str) -> None:
+    a = assess(text, WEAK_LEGS, {"on_active_treatment": True})
+    assert "limb_weakness" not in present(a)
+    assert a.level is Level.ROUTINE
+
+
+def test_a_no_but_a_heavy_leg_to_weak_legs_is_still_weakness() -> None:
+    a = assess("no, but my left leg feels heavy and numb", WEAK_LEGS)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["nope. the back is worse at night though", "no. my neck is worse today though"]
+)
+def test_a_no_to_numb_legs_then_another_part_worse_keeps_the_no(text: str) -> None:
+    a = assess(text, NUMB_LEGS)
+    assert "numbness" not in present(a)
+    assert "cord-signs" not in a.rules
+
+
+def test_no_its_worse_to_numb_legs_is_still_numbness() -> None:
+    assert "numbness" in present(assess("no, it's worse", NUMB_LEGS))
+
+
+@pytest.mark.parametrize(
+    "text", ["yes a bit, but I'm fine sitting in my chair", "yes, more than before, but I'm ok sat down"]
+)
+def test_breathless_but_fine_sitting_is_not_breathless_at_rest(text: str) -> None:
+    a = assess(text, "Are you short of breath?")
+    assert "dyspnea" in present(a)
+    assert "breathing" not in a.rules
+
+
+def test_breathless_even_sat_in_a_chair_is_at_rest() -> None:
+    assert "breathing" in assess("yes, even sat in my chair", "Are you short of breath?").rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've had a cold myself, been coughing all night, so my son is taking Mum in",
+        "I caught a bug myself this week, been sick twice, so Dad's going with my sister",
+    ],
+)
+def test_a_carers_own_illness_runs_on_into_a_clause_with_no_subject(text: str) -> None:
+    a = assess(text, context={"writer": "carer"})
+    assert a.level is Level.NONE
+
+
+def test_a_carers_own_cold_then_the_patients_breathlessness_is_the_patients() -> None:
+    a = assess("I've caught a cold myself, and Mum is breathless today", context={"writer": "carer"})
+    assert "dyspnea" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text", ["the headache's finally gone", "cough cleared up at last!", "nausea gone for good, hooray"]
+)
+def test_a_symptom_gone_at_last_is_resolved(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_a_symptom_gone_for_now_but_back_is_not_resolved() -> None:
+    assert assess("my headache went for now but it keeps coming back").level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("can someone talk to me, I'm scared about the scan", None),
+        ("Dad wants to know if a nurse could ring him about his tablets", {"writer": "carer"}),
+    ],
+)
+def test_asking_someone_to_talk_to_me_or_ring_the_patient_is_a_nurse_request(
+    text: str, context: dict[str, str] | None
+) -> None:
+    assert "nurse_request" in present(assess(text, context=context))
+
+
+def test_someone_to_talk_to_a_friend_about_a_divorce_is_no_request() -> None:
+    assert assess("my friend said someone should talk to him about his divorce").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("can't get more than two or three words out before I need a breath", "breathing"),
+        ("her shoulders heave up and down with every breath", "breathing"),
+        ("his breathing is such hard work tonight", "breathing"),
+        ("was on the floor jerking, wife says, and I'd bitten my tongue", "neuro-acute"),
+        (
+            "next thing I knew I was looking at the bathroom ceiling, no idea how long I was out",
+            "neuro-acute",
+        ),
+        (
+            "seem to have misplaced a couple of hours this morning, can't say how I got to the park",
+            "neuro-acute",
+        ),
+        ("I keep hoping God will come for me in the night", "self-harm"),
+        ("sat on the motorway bridge last night for ages looking down", "self-harm"),
+        ("cut my hand on a tin, it's still seeping through the flannel an hour on", "bleeding-major"),
+        ("the port site keeps oozing, gone through four dressings since breakfast", "bleeding-major"),
+        ("my pee looks like red wine and there are clots in it", "bleeding-major"),
+        ("coughed up bright red jelly lumps this morning", "hemoptysis-major"),
+        ("back's been bad all week and now I can't feel the clutch properly", "mscc-neuro"),
+        ("staggering like I'd had a skinful and I've not had a drop", "cord-signs"),
+        ("face puffy as a hamster and he can hear my breathing across the room", "svc-airway"),
+    ],
+)
+def test_a_red_flag_told_as_a_scene_is_read_as_its_finding(text: str, rule: str) -> None:
+    a = assess(text)
+    assert rule in a.rules
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lost an hour this morning when the clocks went back",
+        "the kids are bouncing off the walls",
+        "I bit my tongue eating a sandwich",
+        "threw up after the red jelly at the party",
+        "stood on the bridge watching the fireworks",
+        "had ten pints at the wedding, walked home fine",
+        "I pray the Lord will take care of my family",
+        "the rain is still coming through the roof",
+    ],
+)
+def test_the_same_words_in_everyday_scenes_are_no_emergency(text: str) -> None:
+    assert assess(text).level < Level.URGENT

@@ -144,6 +144,9 @@ class Phrases:
     # finding stands for the site an earlier mention of the same concept named.
     site_pronoun: re.Pattern[str] | None = None
     site_pronoun_after: re.Pattern[str] | None = None
+    # A finding whose own words are only a pronoun and its verb ("le duele"): the subject left
+    # unsaid is the site named before.
+    site_pronoun_lead: re.Pattern[str] | None = None
     # The sentence of the finding opens with the same pronoun ("it came out of nowhere, like
     # being kicked by a horse"): the pronoun is what the sentence speaks of, however far back.
     site_pronoun_opens: re.Pattern[str] | None = None
@@ -253,6 +256,9 @@ def phrases(language: str = "en") -> Phrases:
         site_pronoun=re.compile(str(data["site_pronoun"])) if data.get("site_pronoun") else None,
         site_pronoun_after=re.compile(str(data["site_pronoun_after"]))
         if data.get("site_pronoun_after")
+        else None,
+        site_pronoun_lead=re.compile(str(data["site_pronoun_lead"]))
+        if data.get("site_pronoun_lead")
         else None,
         site_pronoun_opens=re.compile(str(data["site_pronoun_opens"]))
         if data.get("site_pronoun_opens")
@@ -1142,17 +1148,24 @@ class ConversationReader:
                 if not f.present or SITE_MODIFIERS & set(f.modifiers) or f.concept not in sited:
                     continue
                 after = self.phrases.site_pronoun_after
+                lead = self.phrases.site_pronoun_lead
                 opens = self.phrases.site_pronoun_opens
                 if (
                     not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1])
                     and not (after is not None and after.search(texts[i][f.end : f.end + 25]))
+                    and not (lead is not None and lead.search(texts[i][f.start : f.end]))
                     and not (opens is not None and opens.search(texts[i][: f.start]))
                 ):
                     continue
                 r = self.engine.reader.read(originals[i])
                 at = next((t.sentence for t in r.tokens if t.start >= f.start), None)
-                if any(m.has("site") and r.tokens[m.i].sentence == at for m in r.mentions):
-                    continue  # "it was my gums, they bled": the sentence names its own site
+                if any(
+                    m.has("site") and set(m.values("site")) != {"lung"} and r.tokens[m.i].sentence == at
+                    for m in r.mentions
+                ):
+                    # "it was my gums, they bled": the sentence names its own site (not "every
+                    # time I cough", whose "site" is the coughing: it says when, not where)
+                    continue
                 could = sited[f.concept]
                 named = [
                     e

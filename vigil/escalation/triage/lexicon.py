@@ -108,8 +108,14 @@ class Lexicon:
             while j < n:
                 tok = tokens[j]
                 nxt = state.step(tok.norm)
-                if nxt is None and tok.kind == NUM:
-                    nxt = state.step(NUMBER)
+                if tok.kind == NUM:
+                    # A number is both its digits and <num>: a pattern spelling "3" must not
+                    # hide another's "<num> or <num>" that has come the same way.
+                    by_num = state.step(NUMBER)
+                    if nxt is None or by_num is None:
+                        nxt = nxt or by_num
+                    elif nxt is not by_num:
+                        nxt = self.automaton.state(nxt.nodes | by_num.nodes)
                 if nxt is None:
                     break
                 state = nxt

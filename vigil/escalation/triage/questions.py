@@ -159,7 +159,7 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if question.inverted:
         yes, no = no, yes  # "no" to "Are you managing the stairs?": not managing them
     qualified = False
-    only = _only_when(reader, tokens, no.j if no is not None else 0)
+    only = _only_when(reader, reading, no.j if no is not None else 0)
     if only is not None and yes is None and not any(m.has("site") for m in mentions):
         # "only when I stand" to "Have your legs become weak?": yes, at such times; "no, only
         # on hills" to "breathless when resting?": breathless, but not at rest.
@@ -169,7 +169,9 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         after = _yes_after_contrast(tokens, mentions, no)
         if after is not None:
             yes, no = after, None
-    if no is not None and _worse_said(tokens, _other_findings(question, reading)):
+    if no is not None and _worse_said(
+        tokens, _other_findings(question, reading) + _other_sites(question, reading)
+    ):
         no = None  # "No, it's worse" to "Is your back pain better than last week?"
     if (
         no is not None
@@ -366,6 +368,19 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             status = "resolved" if verdict.has("res") else "negated"
             add(status, min(site.i, verdict.i), max(site.j, verdict.j))
             return
+        # (only a finding the site itself can have: a cough or an unplaced word beside it is
+        # no other verdict on the site; nor is pain, which "legs are bad" may be said for)
+        framed = {c for (sk, _q), c in reader.lex.frames.items() if sk in site.values("site")} - {"pain"}
+        if any(
+            d.status == "present" and d.concept in framed - set(concepts) and d.start <= site.i < d.end
+            for d in reading.drafts
+        ):
+            # "no, just the usual tingly toes" to "Any weakness in your legs?": the site comes
+            # with what is wrong with it, another finding, so it names no weakness; the "no"
+            # stands.
+            if no is not None:
+                add("negated", no.i, no.j)
+            return
         made = add("present", site.i, site.j)
         if number is not None and number.value <= 10:
             for d in made:
@@ -373,7 +388,7 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         return
     if no is None and (
         any(t.norm in WORSE_WORDS for t in tokens[:lead_end])
-        or _worse_said(tokens, _other_findings(question, reading))
+        or _worse_said(tokens, _other_findings(question, reading) + _other_sites(question, reading))
     ):
         add("present", 0, max(1, lead_end))  # "worse" to "better, the same or worse?"
         return
@@ -415,6 +430,7 @@ _WITH: Final = frozenset({"with"})
 _OR: Final = frozenset({"or"})
 WORSE_WORDS: Final = frozenset({"worse", "worsening", "deteriorating", "downhill"})
 ONLY_WORDS: Final = frozenset({"only", "just"})
+SHORT_CLAUSE: Final = 5  # words of a clause that only restates a "no" ("sitting down I'm fine")
 QUALIFIED_AWAY: Final = frozenset({"at_rest", "severe"})
 STILL_GOING: Final = frozenset({"wont_stop"})  # a quality the questions ask in the negative
 TRACE_WORDS: Final = frozenset(
@@ -459,13 +475,31 @@ def _relayed_from(reader: Reader, tokens: list[Token]) -> int:
     return at
 
 
-def _only_when(reader: Reader, tokens: list[Token], start: int) -> int | None:
+def _only_when(reader: Reader, reading: Reading, start: int) -> int | None:
     """Where an answer says 'only when...'/'just on...' first thing (after any 'no')."""
+    tokens = reading.tokens
     circumstances = reader.lex.lists.get("only_circumstances", frozenset())
     k = start
     while k < len(tokens) and tokens[k].kind == PUNCT:
         k += 1
     only = reader.lex.lists.get("only_words", ONLY_WORDS)
+    if k < len(tokens) and tokens[k].norm not in only:
+        # "no, sentado estoy bien, solo al caminar": a short clause that restates the "no" as
+        # fine at the asked time may stand before the "only".
+        end = k
+        while end < len(tokens) and tokens[end].clause == tokens[k].clause and tokens[end].kind != PUNCT:
+            end += 1
+        # (Any circumstance in it must be the one the verdict denies, or the at-rest of
+        # "sitting down I'm fine" would be read as said.)
+        told = [m for m in reading.mentions if k <= m.i < end and m.has("mod")]
+        if (
+            end - k <= SHORT_CLAUSE
+            and any(t.norm in reader.cancellers for t in tokens[k:end])
+            and all(reader.denied_after(reading, m) for m in told)
+        ):
+            k = end
+            while k < len(tokens) and tokens[k].kind == PUNCT:
+                k += 1
     if k + 1 < len(tokens) and tokens[k].norm in only and tokens[k + 1].norm in circumstances:
         return k
     return None
@@ -519,6 +553,22 @@ def _other_findings(question: Question, reading: Reading) -> list[tuple[int, int
         for d in reading.drafts
         if d.concept not in asked and d.status == "present" and not d.loose and not d.from_question
     ]
+
+
+def _other_sites(question: Question, reading: Reading) -> list[tuple[int, int]]:
+    """The few words after a body part the question did not name: "no. my neck is worse
+    today" to "Any numbness in your legs?" says the neck is worse, not the numbness."""
+    if not question.sites:
+        return []
+    tokens = reading.tokens
+    out = []
+    for m in reading.mentions:
+        if m.has("site") and not set(m.values("site")) & set(question.sites):
+            end = m.j
+            while end < min(len(tokens), m.j + 3) and tokens[end].clause == tokens[m.i].clause:
+                end += 1
+            out.append((m.i, end))
+    return out
 
 
 def _qualifies_another(reader: Reader, question: Question, reading: Reading, yes: Mention) -> bool:

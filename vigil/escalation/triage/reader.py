@@ -249,6 +249,8 @@ class Reader:
         self._clock_suffixes = L.get("clock_suffixes", frozenset())
         self._clock_words = L.get("clock_words", frozenset())
         self._clock_leads = L.get("clock_leads", frozenset())
+        self._clock_parts = L.get("clock_parts", frozenset())
+        self._clock_again = L.get("clock_again", frozenset())
         self._count_joins = self._and | L.get("count_joins", frozenset())
         self._day_parts = L.get("day_parts", frozenset())
         self._count_added_before = L.get("count_added_before", frozenset())
@@ -289,6 +291,8 @@ class Reader:
         self._side_words = L.get("side_words", frozenset())
         self._canceller_glue = L.get("canceller_glue", frozenset())
         self._feel_denials = L.get("feel_denials", frozenset())
+        # Words that negate a verb inside a symptom's own phrase ("las piernas no me responden").
+        self._own_negations = L.get("own_negations", frozenset())
         # "la tos de mi esposo": a finding owned by a person named after it.
         self._of_words = L.get("of_words", frozenset())
         self._person_owners = L.get("person_owners", frozenset())
@@ -426,6 +430,11 @@ class Reader:
             if nxt.has("concept") or (nxt.has("quality") and not nxt.has("site")):
                 out[idx] = Mention(m.i, m.j, (("neg", "pre"),))
         return out
+
+    @property
+    def cancellers(self) -> frozenset[str]:
+        """Words that say a circumstance is fine ("sentada estoy bien")."""
+        return self._cancellers
 
     def denied_after(self, r: Reading, m: Mention) -> bool:
         """Whether a verdict after the circumstance `m` names denies it ("sentada estoy bien",
@@ -1003,14 +1012,36 @@ class Reader:
         for d in r.drafts:
             if d.concept not in self._count_targets or d.count is not None:
                 continue
-            k = d.end + (d.end < n and tokens[d.end].norm in self._clock_leads)
+            led = d.end < n and tokens[d.end].norm in self._clock_leads
+            # "sick at 6, half 7, 9": after an "at" (the finding's own or the next word) bare
+            # hours are times of day too, and "and again just now" is one more.
+            led_bare = led or tokens[d.end - 1].norm in self._clock_leads
+            k = d.end + led
             times = 0
             while k < n:
-                if tokens[k].kind == NUM and k + 1 < n and tokens[k + 1].norm in self._clock_suffixes:
+                start = k
+                while k < n and tokens[k].norm in self._clock_parts:
+                    k += 1  # "half 7", "quarter to 1"
+                tok = tokens[k] if k < n else None
+                if tok is None:
+                    k = start
+                    break
+                bare_hour = (
+                    led_bare
+                    and tok.kind == NUM
+                    and tok.value is not None
+                    and 0 < tok.value <= 24
+                    and (k + 1 >= n or tokens[k + 1].norm not in self._not_counts)
+                )
+                if tok.kind == NUM and k + 1 < n and tokens[k + 1].norm in self._clock_suffixes:
                     times, k = times + 1, k + 2
-                elif tokens[k].norm in self._clock_words:
+                elif tok.norm in self._clock_words or bare_hour:
                     times, k = times + 1, k + 1
+                elif times and k == start and tok.norm in self._clock_again:
+                    times += 1
+                    break
                 else:
+                    k = start
                     break
                 if k < n and (tokens[k].norm == "," or tokens[k].norm in self._count_joins):
                     k += 1
@@ -1282,12 +1313,32 @@ class Reader:
         if nxt not in self._day_part_leads and nxt not in self._day_parts:
             return False
         # Only straight after the symptom or a list's comma: "took 4 this morning" is tablets.
+        if self._in_clock_list(tokens, num.i):
+            return False  # "sick at 6, 8 and 10 this morning": times of day, not ten times
         prev = tokens[num.i - 1] if num.i > 0 else None
         if prev is None or not (prev.norm in {",", ":", ";"} or prev.norm in self._and):
             return any(d.concept in self._count_targets and d.end == num.i for d in r.drafts)
         before = [d for d in r.drafts if d.end <= num.i]
         last = max(before, key=lambda d: d.end, default=None)
         return last is not None and last.concept in self._count_targets
+
+    def _in_clock_list(self, tokens: list[Token], i: int) -> bool:
+        """The number at i ends a list of times that an "at" opened ("at 6, half 7 and 9")."""
+        k = i - 1
+        while k >= 0:
+            norm = tokens[k].norm
+            if norm in self._clock_leads:
+                return True
+            if not (
+                tokens[k].kind == NUM
+                or norm == ","
+                or norm in self._count_joins
+                or norm in self._clock_parts
+                or norm in self._clock_suffixes
+            ):
+                return False
+            k -= 1
+        return False
 
     def _at_least_alone(self, r: Reading, num: Number) -> bool:
         """'more than ten' closing a clause, with no unit of its own after it, and a counted
@@ -1577,7 +1628,15 @@ class Reader:
                 d.status = "other"
             elif hyp[a]:
                 d.status = "hypothetical"
-            elif (neg[a] and not self._only_when(tokens, d)) or d.inner_neg or idx in negated_post:
+            elif (
+                (
+                    neg[a]
+                    and not self._only_when(tokens, d)
+                    and not self._says_own_no(tokens, mentions, owner, d)
+                )
+                or d.inner_neg
+                or idx in negated_post
+            ):
                 d.status = "negated"
             elif used[a] or idx in resolved:
                 d.status = "resolved"
@@ -1704,6 +1763,24 @@ class Reader:
             while k >= 0 and tokens[k].sentence in (sentence, previous) and m.i - k <= 40:
                 hyp[k] = 0
                 k -= 1
+
+    def _says_own_no(self, tokens: list[Token], mentions: list[Mention], owner: list[int], d: Draft) -> bool:
+        """'no me puedo levantar, las piernas no me responden': a finding whose own words
+        carry the negation states a loss in a clause of its own, so an earlier "no" is not
+        about it (a separate "no" before the quality, "las piernas no las tengo débiles",
+        still denies)."""
+        if not self._own_negations:
+            return False
+        for k in range(d.start, d.end):
+            if tokens[k].norm in self._own_negations:
+                o = owner[k]
+                if (
+                    o >= 0
+                    and not mentions[o].has("neg")
+                    and (mentions[o].has("concept") or mentions[o].has("quality"))
+                ):
+                    return True
+        return False
 
     def _neg_scope(
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], start: int, neg: bytearray
@@ -1966,8 +2043,26 @@ class Reader:
             stops = self.lex.lists.get("writer_own_stops", frozenset())
             own = [x for x in own if not stops & {norms[y] for y in _between(x, k, k + cue)}]
             if any(x in firsts for x in own):
+                own += self._own_goes_on(tokens, own[-1] + 1, sentence)
                 for x in own:
                     subject[x] = OTHER
+
+    def _own_goes_on(self, tokens: list[Token], k: int, sentence: int) -> list[int]:
+        """The clauses after the writer's own that have no subject of their own: "I've had a bug
+        myself, been throwing up, so Ryan is taking Dad" (the throwing up is the writer's)."""
+        goes_on = self.lex.lists.get("writer_own_continues", frozenset())
+        out: list[int] = []
+        n = len(tokens)
+        while k < n and tokens[k].sentence == sentence:
+            while k < n and tokens[k].kind == PUNCT and tokens[k].sentence == sentence:
+                k += 1
+            if k >= n or tokens[k].sentence != sentence or tokens[k].norm not in goes_on:
+                break
+            clause = tokens[k].clause
+            while k < n and tokens[k].clause == clause:
+                out.append(k)
+                k += 1
+        return out
 
     def _is_subject(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
         last = tokens[m.j - 1]

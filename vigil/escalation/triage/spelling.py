@@ -61,6 +61,12 @@ class Normaliser:
         self._sound_alike = frozenset(
             frozenset(pair) for pair in lexicon.lists.get("sound_alike", frozenset()) if len(pair) == 2
         )
+        # Endings spoken with the "d" dropped, as "from>to" ("ao>ado": "cansao" is "cansado").
+        self._elided = tuple(
+            tuple(pair.split(">", 1))
+            for pair in sorted(lexicon.lists.get("elided_endings", frozenset()))
+            if ">" in pair
+        )
         self._symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word in lexicon.vocabulary:
             self._symspell.create_dictionary_entry(word, 1)
@@ -119,6 +125,12 @@ class Normaliser:
         # it with the present ("cough", "coughs") and give up.
         if len(raw) >= 5 and raw.endswith("d") and raw[:-1] + "ed" in self._known:
             return self._lex.spelling.get(raw[:-1] + "ed", raw[:-1] + "ed")
+        for tail, full in self._elided:
+            # Fuzzy matching would tie "cansao" between "cansado" and "cansa" and give up.
+            if raw.endswith(tail) and len(raw) > len(tail) + 2:
+                whole = raw[: -len(tail)] + full
+                if whole in self._known:
+                    return self._lex.spelling.get(whole, whole)
         return self._lex.spelling.get(raw) or self._fuzzy(raw)
 
     def _fuzzy(self, word: str) -> str:
