@@ -490,3 +490,57 @@ def test_breathlessness_that_began_days_ago_is_new(text: str) -> None:
 
 def test_stopping_for_breath_between_words_is_still_an_emergency() -> None:
     assert assess("I keep stopping for breath when I talk").level is Level.EMERGENCY
+
+
+# -- "not worse at night or anything": the denial reaches the time it names -----------------------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    ["not worse at night or anything, same as ever", "no worse at night, just the usual niggle"],
+)
+def test_not_worse_at_night_denies_night_pain(fix: str) -> None:
+    assert _read("usual back ache today, 2 out of 10", fix).level is Level.ROUTINE
+
+
+@pytest.mark.parametrize("fix", ["worse at night though", "no worse in the day but it wakes me at night"])
+def test_back_pain_worse_or_waking_at_night_still_flags(fix: str) -> None:
+    assert _read("usual back ache today, 2 out of 10", fix).level is Level.URGENT
+
+
+# -- ankles that puff up by the end of the day --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "both my feet puff up a little by the evening, always have",
+        "ankles get swollen in the heat, go down overnight",
+    ],
+)
+def test_ankles_swelling_by_the_end_of_the_day_is_routine(text: str) -> None:
+    assert assess(text).level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text", ["my left calf is swollen and hot", "one ankle has swollen up and the calf hurts"]
+)
+def test_one_swollen_painful_calf_still_flags(text: str) -> None:
+    assert assess(text).level >= Level.URGENT
+
+
+# -- Spanish: a correction that names whom it happened to, and "yo estoy bien" ---------------------
+
+
+def test_spanish_correction_naming_the_grandchild_gives_the_bleed_away() -> None:
+    a = _read(
+        "se desangro, empapó dos toallas",
+        "disculpa, olvide decir que fue mi nieto, se cayo de la bici. yo estoy bien",
+        language="es",
+    )
+    assert a.level < Level.URGENT
+
+
+def test_spanish_someone_worried_beside_the_writers_pain_keeps_it() -> None:
+    a = _read("me duele mucho el pecho", "mi esposo se asusto mucho, pero yo estoy bien", language="es")
+    assert a.level >= Level.URGENT

@@ -284,6 +284,7 @@ class Reader:
         self._score_glue = L.get("score_glue", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._cancellers = L.get("cue_cancellers", frozenset())
+        self._stable_denials = L.get("stable_denials", frozenset())
         self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
         self._partial_words = L.get("partial_words", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
@@ -1484,6 +1485,14 @@ class Reader:
                 break
             o = owner[k]
             if o >= 0 and ("neg", "pre") in mentions[o].tags:
+                return True
+            # "not worse at night or anything": the "not" of "not worse" denies the time it
+            # names too (a stable marker opened by a denial word).
+            if (
+                o >= 0
+                and ("marker", "stable") in mentions[o].tags
+                and tokens[mentions[o].i].norm in self._stable_denials
+            ):
                 return True
             if tokens[k].norm in self._cancellers and not (o >= 0 and mentions[o].has("concept")):
                 # ("no puedo respirar bien acostada": a "well" inside the finding's own words
