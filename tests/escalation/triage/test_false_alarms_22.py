@@ -544,3 +544,24 @@ def test_spanish_correction_naming_the_grandchild_gives_the_bleed_away() -> None
 def test_spanish_someone_worried_beside_the_writers_pain_keeps_it() -> None:
     a = _read("me duele mucho el pecho", "mi esposo se asusto mucho, pero yo estoy bien", language="es")
     assert a.level >= Level.URGENT
+
+
+# -- a carer's own small child is not the patient -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's Jo, Ann's daughter. my little girl has a fever of 38.9 so we'll miss Monday",
+        "my baby has been sick all night so I can't drive mum to clinic",
+    ],
+)
+def test_a_carers_small_child_is_not_the_patient(text: str) -> None:
+    assert assess(text, context={"writer": "carer"}).level < Level.URGENT
+
+
+def test_the_patient_named_after_the_child_is_still_the_patient() -> None:
+    a = assess(
+        "my little boy has a cold and dad has been vomiting, 7 times today", context={"writer": "carer"}
+    )
+    assert a.level >= Level.URGENT
