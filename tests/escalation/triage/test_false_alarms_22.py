@@ -565,3 +565,18 @@ def test_the_patient_named_after_the_child_is_still_the_patient() -> None:
         "my little boy has a cold and dad has been vomiting, 7 times today", context={"writer": "carer"}
     )
     assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a fall in the kitchen, slipped on the mat",
+        "took a tumble on the path, tripped over the dog's lead",
+    ],
+)
+def test_a_fall_told_first_with_its_cause_after_is_an_accident(text: str) -> None:
+    assert "gait_difficulty" not in present(assess(text))
+
+
+def test_the_same_told_fall_again_still_counts() -> None:
+    assert assess("had a fall in the hall, tripped over the rug again").level is Level.EMERGENCY
