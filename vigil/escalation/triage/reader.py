@@ -240,6 +240,7 @@ class Reader:
         self._and_next = L.get("and_breaks_before", frozenset())
         self._site_joins = L.get("site_joins", frozenset())
         self._site_list_leads = L.get("site_list_leads", frozenset())
+        self._sentence_mods = L.get("sentence_modifiers", frozenset())
         self._sides = L.get("sides", frozenset())
         self._skip_before_site = L.get("determiners", frozenset())
         self._count_units = L.get("count_units", frozenset())
@@ -1438,6 +1439,14 @@ class Reader:
                     key = (0 if tokens[d.anchor].clause == clause else 1, after, gap)
                     if gap <= MOD_WINDOW and key < best_key:
                         best, best_key = d, key
+                if best is None and mod in self._sentence_mods:
+                    # "Nosebleed started at 6, it's quarter to 7 now and it's still dripping":
+                    # how much or how long a bleed goes on may be told anywhere in its sentence.
+                    same = [
+                        d for d in by_sentence.get(sentence, ()) if allowed is None or d.concept in allowed
+                    ]
+                    if same:
+                        best = min(same, key=lambda d: d.gap(m.i, m.j))
                 if best is None and sentence not in by_sentence and sentence - 1 in by_sentence:
                     # "The chest pain went away. Came back an hour ago, crushing, worst it's
                     # been": a sentence that names nothing says how the last one's finding is.
