@@ -240,6 +240,7 @@ class Reader:
         self._and_next = L.get("and_breaks_before", frozenset())
         self._site_joins = L.get("site_joins", frozenset())
         self._site_list_leads = L.get("site_list_leads", frozenset())
+        self._sentence_mods = L.get("sentence_modifiers", frozenset())
         self._sides = L.get("sides", frozenset())
         self._skip_before_site = L.get("determiners", frozenset())
         self._count_units = L.get("count_units", frozenset())
@@ -275,6 +276,7 @@ class Reader:
         self._list_words = L.get("list_continuers", frozenset())
         self._glue = L.get("glue", frozenset())
         self._subject_verbs = L.get("subject_verbs", frozenset())
+        self._young = L.get("young_people", frozenset())
         self._worry_words = L.get("worry_words", frozenset({"worried", "worrying", "concerned"}))
         self._person_stems = L.get("person_stems", frozenset())
         self._sentence_pairing = L.get("sentence_pairing", frozenset())
@@ -284,6 +286,7 @@ class Reader:
         self._score_glue = L.get("score_glue", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._cancellers = L.get("cue_cancellers", frozenset())
+        self._stable_denials = L.get("stable_denials", frozenset())
         self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
         self._partial_words = L.get("partial_words", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
@@ -462,6 +465,27 @@ class Reader:
             for mod in m.values("mod")
         }
 
+    def sentence_modifiers(self, text: str, at: int) -> set[str]:
+        """What the sentence holding character `at` says of how things are ("it jags right through
+        me every time I cough": `on_straining`), without the words it denies; for a finding the
+        conversation gives another concept, which such words may qualify where the first could
+        not."""
+        r = self.read(text)
+        sentence = next((t.sentence for t in r.tokens if t.end > at), None)
+        owner = [-1] * len(r.tokens)
+        for idx, m in enumerate(r.mentions):
+            for k in range(m.i, m.j):
+                owner[k] = idx
+        return {
+            mod
+            for m in r.mentions
+            if m.has("mod")
+            and not m.has("concept")
+            and r.tokens[m.i].sentence == sentence
+            and not self._negated_cue(r.tokens, r.mentions, owner, m)
+            for mod in m.values("mod")
+        }
+
     def loose_numbers(self, text: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
         """The 0-10 scores and the counts of a message that names no finding ("it's an 8
         today", "6 times now"), as (start, end, value) in the text: what they rate is in the
@@ -547,7 +571,14 @@ class Reader:
         if not quals:
             return
         used_sites: set[int] = set()
-        quality_at = frozenset(k for x in quals for k in range(x.i, x.j))
+        # How a quality is (", un dolor fuerte, que no me deja ni moverme,"): words of its
+        # modifiers belong to the fragment as much as the quality's own.
+        quality_at = frozenset(
+            k
+            for x in mentions
+            if x.has("quality") or (x.has("mod") and not x.has("concept"))
+            for k in range(x.i, x.j)
+        )
 
         frame_mods = self.lex.frame_mods
 
@@ -1408,6 +1439,14 @@ class Reader:
                     key = (0 if tokens[d.anchor].clause == clause else 1, after, gap)
                     if gap <= MOD_WINDOW and key < best_key:
                         best, best_key = d, key
+                if best is None and mod in self._sentence_mods:
+                    # "Nosebleed started at 6, it's quarter to 7 now and it's still dripping":
+                    # how much or how long a bleed goes on may be told anywhere in its sentence.
+                    same = [
+                        d for d in by_sentence.get(sentence, ()) if allowed is None or d.concept in allowed
+                    ]
+                    if same:
+                        best = min(same, key=lambda d: d.gap(m.i, m.j))
                 if best is None and sentence not in by_sentence and sentence - 1 in by_sentence:
                     # "The chest pain went away. Came back an hour ago, crushing, worst it's
                     # been": a sentence that names nothing says how the last one's finding is.
@@ -1485,6 +1524,14 @@ class Reader:
                 break
             o = owner[k]
             if o >= 0 and ("neg", "pre") in mentions[o].tags:
+                return True
+            # "not worse at night or anything": the "not" of "not worse" denies the time it
+            # names too (a stable marker opened by a denial word).
+            if (
+                o >= 0
+                and ("marker", "stable") in mentions[o].tags
+                and tokens[mentions[o].i].norm in self._stable_denials
+            ):
                 return True
             if tokens[k].norm in self._cancellers and not (o >= 0 and mentions[o].has("concept")):
                 # ("no puedo respirar bien acostada": a "well" inside the finding's own words
@@ -1868,6 +1915,7 @@ class Reader:
             # A carer writes about the patient; everyone named is the patient, except where
             # the writer says it is their own ("I've been sick twice myself").
             self._writer_own(tokens, mentions, subject)
+            self._young_apart(tokens, mentions, subject)
             return subject
         starts = {m.i: m for m in mentions}
         parent_is_patient: bool | None = None  # worked out at the first "my mum"
@@ -1879,6 +1927,7 @@ class Reader:
         third = base  # whom "he"/"she" points at: the patient until someone else is named
         sentence = 0
         person_end = 0  # "the lady I sit next to": an "I" inside a person's name is not the writer
+        aside_end = 0  # the end of a bracketed aside about the person just named
         for k, tok in enumerate(tokens):
             if tok.sentence != sentence:
                 sentence = tok.sentence
@@ -1887,6 +1936,12 @@ class Reader:
             if m is not None:
                 if ("marker", "person") in m.tags:
                     person_end = m.j
+                    if m.j < len(tokens) and tokens[m.j].norm == "(":
+                        # "Mum (she's not the patient, I am) has ...": the "I" of an aside about
+                        # her says who the patient is; it does not make what follows mine.
+                        closes = (x + 1 for x in range(m.j, len(tokens)) if tokens[x].norm == ")")
+                        aside_end = next(closes, m.j)
+                        person_end = aside_end
                     # "Dad can't feel his legs": a parent named bare is how a carer
                     # names the patient; "my dad" or "my mate's mum" is someone else.
                     # Someone else only as the subject: "walked the dog" says nothing of the dog.
@@ -1925,7 +1980,7 @@ class Reader:
                         # "went to A&E with my husband, he had chest pain", "worried about my
                         # mum, she's very confused": "he" and "she" are them.
                         third = OTHER
-                elif ("marker", "first") in m.tags:
+                elif ("marker", "first") in m.tags and k >= aside_end:
                     site = starts.get(k + 1)
                     place = k and tokens[k - 1].norm in self._prepositions and tok.norm == "my"
                     if not place or (site is not None and site.has("site")):
@@ -2040,6 +2095,28 @@ class Reader:
                 own += self._own_goes_on(tokens, own[-1] + 1, sentence)
                 for x in own:
                     subject[x] = OTHER
+
+    def _young_apart(self, tokens: list[Token], mentions: list[Mention], subject: bytearray) -> None:
+        """'This is Dave's daughter, my little boy has a temperature': the clinic's patients are
+        adults, so a child a carer names as the subject of a clause (`young_people`) is not the
+        patient; what that clause says is the child's."""
+        if not self._young:
+            return
+        starts = {m.i: m for m in mentions}
+        for m in mentions:
+            if ("marker", "person") not in m.tags or not self._is_subject(tokens, starts, m):
+                continue
+            if self._young.isdisjoint(t.norm for t in tokens[m.i : m.j]):
+                continue
+            clause, sentence = tokens[m.i].clause, tokens[m.i].sentence
+            k = m.i
+            # (up to the patient named again: "my little boy has a cold and Dad has been sick")
+            stops = self.lex.lists.get("writer_own_stops", frozenset())
+            while k < len(tokens) and tokens[k].clause == clause and tokens[k].sentence == sentence:
+                if k > m.j and tokens[k].norm in stops:
+                    break
+                subject[k] = OTHER
+                k += 1
 
     def _own_goes_on(self, tokens: list[Token], k: int, sentence: int) -> list[int]:
         """The clauses after the writer's own that have no subject of their own: "I've had a bug
