@@ -528,3 +528,26 @@ def test_a_bloke_on_the_telly_or_a_relative_called_poor_thing_is_someone_else(te
 def test_a_carer_calling_the_patient_poor_thing_is_still_the_patient() -> None:
     a = assess("Mum fell this morning, poor thing can't walk now", context=CARER)
     assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chopped beetroot for soup, the kitchen looks like a murder scene",
+        "spilled a bottle of red wine, the kitchen looks like a crime scene",
+        "my fingers are stained red from the jam",
+    ],
+)
+def test_a_scene_left_by_beetroot_wine_or_jam_is_no_bleed(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nosebleed wouldn't stop, bathroom looks like a murder scene",
+        "cut my hand on a tin, kitchen looks like a murder scene",
+    ],
+)
+def test_a_scene_left_by_a_bleed_is_still_a_large_bleed(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
