@@ -300,3 +300,227 @@ def test_a_relatives_last_illness_told_as_family_history_is_theirs(first: str) -
 @pytest.mark.parametrize("text", ["my mum can't feel her legs", "mum can't walk at the end of the day"])
 def test_a_parent_written_about_without_a_history_is_the_patient(text: str) -> None:
     assert _level(text) == "emergency"
+
+
+# --- how much blood, said in the message after or with "of it" -------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("coughed up blood earlier, a good tablespoon of it", "stopped now, I feel ok"),
+        ("mum's being sick and there's blood in it", "dark like coffee grounds, a whole bowlful"),
+        ("brought up blood after breakfast", "near enough a whole mugful"),
+    ],
+)
+def test_a_vessel_said_full_is_a_large_amount_of_blood(texts: tuple[str, str]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a cup of tea and my nose bled a little",
+        "ate a whole bowl of soup, then a small nosebleed",
+        "a good cup of coffee and my gums bled when I brushed",
+    ],
+)
+def test_a_drink_or_a_meal_is_not_an_amount_of_blood(text: str) -> None:
+    assert _level(text) == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spat out something pink and frothy",
+        "coughing up pinkish foamy stuff",
+        "frothy pink spit this morning",
+    ],
+)
+def test_pink_froth_brought_up_is_coughed_blood(text: str) -> None:
+    assert "hemoptysis" in _present(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the milkshake was pink and frothy", "bit my tongue, spat out some blood", "my pint was frothy and red"],
+)
+def test_froth_in_a_glass_or_blood_from_the_mouth_is_not_coughed_blood(text: str) -> None:
+    assert "hemoptysis" not in _present(text)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "it's Paul's son. dad was coughing and there were clots in the sink",
+        "been coughing all night, big clots on the tissue",
+        "coughing fit and there were dark clots in the sink",
+    ],
+)
+def test_clots_where_one_spits_after_coughing_are_coughed_blood_a_lot(first: str) -> None:
+    assert _level(first) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there were clots in the sink after I drained the gravy",
+        "my husband has a cough and there were clots in the sink",
+    ],
+)
+def test_clots_without_the_writers_cough_are_not_coughed_blood(text: str) -> None:
+    assert _level(text) != "emergency"
+
+
+# --- a thing left off is no symptom denied ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "sorry misread it without my glasses, it's 38.2",
+        "without my specs I read it wrong, actually 38.4",
+        "oops did it without my reading glasses, 38.3 now",
+    ],
+)
+def test_a_reading_put_right_without_glasses_is_a_fever(second: str) -> None:
+    assert _level("temp 37.2", second, context={"on_active_treatment": True}) == "emergency"
+
+
+def test_without_a_fever_is_still_no_fever() -> None:
+    assert _level("without a temperature today, 36.8", context={"on_active_treatment": True}) == "none"
+
+
+# --- eased, in the words for going away ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second", ["wore off after a hot bath, all good now", "it died down by lunch", "the ache has worn off"]
+)
+def test_an_ache_that_wore_off_is_reported_as_better(second: str) -> None:
+    messages = [
+        Message("hip aching after the long drive", T0, None, None),
+        Message(second, T0 + timedelta(minutes=60), None, None),
+    ]
+    reading = ConversationReader(default_engine()).read(messages, None)
+    assert [c.status for c in reading.changes] == ["resolved"]
+
+
+def test_wore_off_then_something_new_keeps_the_new_finding() -> None:
+    assert _level("knee aching", "went away but now my legs are weak") == "emergency"
+
+
+# --- a pain "every time I cough" after back pain is back pain on straining -------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("ma back's sair", "it jags right through me every time a cough or sneeze"),
+        ("my back is sore", "it hurts every time I cough or sneeze"),
+        ("lower back's been bad", "it's agony when I sneeze"),
+    ],
+)
+def test_back_pain_then_it_hurts_on_coughing_is_spinal_pain_on_straining(texts: tuple[str, str]) -> None:
+    assert _level(*texts) == "urgent"
+
+
+def test_another_site_that_hurts_on_coughing_stays_that_site() -> None:
+    assert _level("my back is sore", "my knee hurts every time I cough") == "routine"
+
+
+def test_a_flu_jag_is_no_pain() -> None:
+    assert _level("got my flu jag today") == "none"
+
+
+# --- counts of the runs and sickness across messages -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("runs x2 since breakfast", "another couple since"),
+        ("diarrhoea x3 this morning", "another couple of times since lunch"),
+        ("runs x3 today", "and another couple"),
+    ],
+)
+def test_runs_counted_across_messages_on_treatment_add_up(texts: tuple[str, str]) -> None:
+    assert _level(*texts, context={"on_active_treatment": True}) == "urgent"
+
+
+def test_another_couple_of_days_is_no_count() -> None:
+    assert _level("runs x2 since breakfast", "another couple of days of this and I'll scream") == "routine"
+
+
+@pytest.mark.parametrize(
+    "last", ["and again just now. all today", "and again. so far today", "again just now. today"]
+)
+def test_again_with_a_word_on_the_day_counts_once_more(last: str) -> None:
+    assert _level("sick twice this morning", "3 more times since lunch", last) == "urgent"
+
+
+# --- figures of speech -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["cant breathe 😂😂", "I can't breathe hahaha", "honestly couldn't breathe for laughing"],
+)
+def test_breathless_with_laughter_is_not_breathlessness(first: str) -> None:
+    assert _level(first, "the dog just ate a whole birthday cake off the table") == "none"
+
+
+@pytest.mark.parametrize("text", ["can't breathe lol", "can't breathe 😢"])
+def test_breathless_with_lol_or_tears_is_still_breathlessness(text: str) -> None:
+    assert _level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "watched a film with so much blood i had to hide behind a cushion",
+        "that new series had buckets of gore, I couldn't look",
+        "the grandkids' game has loads of blood in it",
+    ],
+)
+def test_blood_on_a_screen_is_not_bleeding(text: str) -> None:
+    assert _level(text, "anyway, nothing to report today") == "none"
+
+
+def test_blood_of_ones_own_while_watching_a_film_is_bleeding() -> None:
+    assert _level("watching a film and my nose started bleeding") == "routine"
+
+
+# --- blood in spit told by a pudding; a learner's "before not" ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spit looks like strawberry ripple when I cough, only a fleck",
+        "my phlegm is like raspberry ripple this morning",
+        "sputum came out like strawberry swirl",
+    ],
+)
+def test_spit_like_strawberry_ripple_is_coughed_blood(text: str) -> None:
+    assert _level(text) == "urgent"
+
+
+def test_strawberry_ripple_ice_cream_is_no_blood() -> None:
+    assert _level("had a strawberry ripple ice cream at the seaside") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since three days I am short of the breath when I walk, before not",
+        "short of breath on the stairs, before no",
+        "since two days breathless walking to the shop",
+    ],
+)
+def test_breathless_not_so_before_is_new_breathlessness(text: str) -> None:
+    assert _level(text, "also cough") == "urgent"
+
+
+def test_breathless_for_years_is_not_new() -> None:
+    assert _level("short of breath on the stairs for years, same as always") == "routine"

@@ -372,3 +372,52 @@ def test_asking_someone_to_talk_to_me_or_ring_the_patient_is_a_nurse_request(
 
 def test_someone_to_talk_to_a_friend_about_a_divorce_is_no_request() -> None:
     assert assess("my friend said someone should talk to him about his divorce").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("can't get more than two or three words out before I need a breath", "breathing"),
+        ("her shoulders heave up and down with every breath", "breathing"),
+        ("his breathing is such hard work tonight", "breathing"),
+        ("was on the floor jerking, wife says, and I'd bitten my tongue", "neuro-acute"),
+        (
+            "next thing I knew I was looking at the bathroom ceiling, no idea how long I was out",
+            "neuro-acute",
+        ),
+        (
+            "seem to have misplaced a couple of hours this morning, can't say how I got to the park",
+            "neuro-acute",
+        ),
+        ("I keep hoping God will come for me in the night", "self-harm"),
+        ("sat on the motorway bridge last night for ages looking down", "self-harm"),
+        ("cut my hand on a tin, it's still seeping through the flannel an hour on", "bleeding-major"),
+        ("the port site keeps oozing, gone through four dressings since breakfast", "bleeding-major"),
+        ("my pee looks like red wine and there are clots in it", "bleeding-major"),
+        ("coughed up bright red jelly lumps this morning", "hemoptysis-major"),
+        ("back's been bad all week and now I can't feel the clutch properly", "mscc-neuro"),
+        ("staggering like I'd had a skinful and I've not had a drop", "cord-signs"),
+        ("face puffy as a hamster and he can hear my breathing across the room", "svc-airway"),
+    ],
+)
+def test_a_red_flag_told_as_a_scene_is_read_as_its_finding(text: str, rule: str) -> None:
+    a = assess(text)
+    assert rule in a.rules
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lost an hour this morning when the clocks went back",
+        "the kids are bouncing off the walls",
+        "I bit my tongue eating a sandwich",
+        "threw up after the red jelly at the party",
+        "stood on the bridge watching the fireworks",
+        "had ten pints at the wedding, walked home fine",
+        "I pray the Lord will take care of my family",
+        "the rain is still coming through the roof",
+    ],
+)
+def test_the_same_words_in_everyday_scenes_are_no_emergency(text: str) -> None:
+    assert assess(text).level < Level.URGENT

@@ -765,3 +765,81 @@ def test_phlegm_with_something_red_is_hemoptysis(text: str) -> None:
 @pytest.mark.parametrize("text", ["flema verde", "moco con algo rojito"])
 def test_green_phlegm_or_a_red_nose_is_no_hemoptysis(text: str) -> None:
     assert "hemoptysis" not in present(assess(text))
+
+
+# -- remaining classes of the older development sets -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tuve que parar en la escalera porque no me sostenían", "ya no le sostienen, se sienta en el suelo"],
+)
+def test_what_no_longer_holds_one_up_in_the_plural_is_the_legs(text: str) -> None:
+    assert "limb_weakness" in present(assess(text, context=CARER))
+
+
+def test_a_cane_that_no_longer_holds_is_no_weak_leg() -> None:
+    assert "limb_weakness" not in present(assess("el bastón ya no me sostiene, está roto"))
+
+
+@pytest.mark.parametrize(
+    "text", ["siento las manos como si llevara guantes", "los pies como si tuviera medias puestas, dormidos"]
+)
+def test_gloves_or_socks_felt_that_are_not_there_are_numbness(text: str) -> None:
+    assert "numbness" in present(assess(text))
+
+
+def test_boots_in_a_photo_are_no_numbness() -> None:
+    assert level("como si tuviera botas de la nieve en la foto") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ya me despedí de todos y tengo todo listo", "me he despedido de mis hijos, ya dejé todo en orden"],
+)
+def test_goodbyes_said_and_affairs_in_order_are_self_harm(text: str) -> None:
+    assert "self_harm" in present(assess(text))
+
+
+def test_goodbyes_at_a_party_are_no_self_harm() -> None:
+    assert level("ya me despedí de todos en la fiesta") == "none"
+
+
+@pytest.mark.parametrize(
+    "text", ["mi papá se queja un poco de la espalda baja", "se queja a ratos del cuello"]
+)
+def test_a_complaint_of_a_place_a_little_is_its_pain(text: str) -> None:
+    assert present(assess(text, context=CARER)) & {"back_pain", "neck_pain"}
+
+
+def test_a_complaint_of_the_neighbours_is_no_pain() -> None:
+    assert level("se queja un poco de los vecinos") == "none"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "want"),
+    [
+        (
+            "¿Ha notado debilidad nueva en las piernas?",
+            "no, las piernas normal, pero la columna sigue constante",
+            "urgent",
+        ),
+        ("¿Ha notado debilidad nueva en las piernas?", "no, pero mi espalda anda todo el día", "urgent"),
+        (
+            "¿Tiene dificultad para caminar?",
+            "no, camino bien y las piernas fuertes, solo la espalda un poquito",
+            "routine",
+        ),
+        ("¿Tiene dificultad para caminar?", "no, nomás la cintura un poco", "routine"),
+    ],
+)
+def test_the_back_named_with_how_it_goes_on_is_its_pain(question: str, answer: str, want: str) -> None:
+    assert level(answer, question) == want
+
+
+def test_the_back_named_as_well_is_no_pain() -> None:
+    assert level("no, la espalda sigue bien", "¿Ha notado debilidad nueva en las piernas?") == "none"
+
+
+def test_strong_legs_lend_no_severity_to_another_pain() -> None:
+    assert level("las piernas fuertes, pero me duele un poco el hombro") == "routine"

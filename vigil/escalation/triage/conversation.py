@@ -1159,8 +1159,13 @@ class ConversationReader:
                     continue
                 r = self.engine.reader.read(originals[i])
                 at = next((t.sentence for t in r.tokens if t.start >= f.start), None)
-                if any(m.has("site") and r.tokens[m.i].sentence == at for m in r.mentions):
-                    continue  # "it was my gums, they bled": the sentence names its own site
+                if any(
+                    m.has("site") and set(m.values("site")) != {"lung"} and r.tokens[m.i].sentence == at
+                    for m in r.mentions
+                ):
+                    # "it was my gums, they bled": the sentence names its own site (not "every
+                    # time I cough", whose "site" is the coughing: it says when, not where)
+                    continue
                 could = sited[f.concept]
                 named = [
                     e
