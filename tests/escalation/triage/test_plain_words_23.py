@@ -551,3 +551,85 @@ def test_a_scene_left_by_beetroot_wine_or_jam_is_no_bleed(text: str) -> None:
 )
 def test_a_scene_left_by_a_bleed_is_still_a_large_bleed(text: str) -> None:
     assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "couldn't lift the kettle this morning, left arm just wouldn't",
+        "tried to grip the steering wheel but my right hand just won't",
+    ],
+)
+def test_a_limb_on_one_side_that_just_wouldnt_is_one_sided_weakness(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the car just wouldn't start", "I asked him to help but he just wouldn't"],
+)
+def test_a_car_or_a_person_that_wouldnt_is_no_weakness(text: str) -> None:
+    assert "limb_weakness" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I must say I have found myself rather short of breath whilst seated",
+        "breathless even while at rest in my armchair",
+    ],
+)
+def test_breathless_whilst_seated_is_at_rest(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mother is not talking properly since afternoon", "he isn't speaking clearly since his nap"],
+)
+def test_not_talking_properly_is_speech_difficulty(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "speech_difficulty" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_not_talking_to_someone_after_a_row_is_none() -> None:
+    assert assess("he's not talking to me since the row").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my pad's soaked through every hour", "soaking a sanitary towel within the hour"],
+)
+def test_a_pad_soaked_within_the_hour_is_a_heavy_bleed(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("Any trouble passing urine?", "haven't been since yesterday"),
+        ("Any trouble passing urine?", "not been all day"),
+        ("Are you passing water ok?", "not been since last night"),
+    ],
+)
+def test_not_been_in_answer_to_a_urine_question_is_retention(question: str, text: str) -> None:
+    a = assess(text, question)
+    assert "bladder_bowel_dysfunction" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not been for a wee all day", "haven't passed a drop of water since this morning"],
+)
+def test_not_been_for_a_wee_is_retention(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [(None, "haven't been since yesterday"), (None, "the grandkids haven't been since Christmas")],
+)
+def test_not_been_with_no_urine_question_is_no_retention(question: str | None, text: str) -> None:
+    assert "bladder_bowel_dysfunction" not in present(assess(text, question))
