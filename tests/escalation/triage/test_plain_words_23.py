@@ -633,3 +633,20 @@ def test_not_been_for_a_wee_is_retention(text: str) -> None:
 )
 def test_not_been_with_no_urine_question_is_no_retention(question: str | None, text: str) -> None:
     assert "bladder_bowel_dysfunction" not in present(assess(text, question))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was sick as a parrot when we lost the final",
+        "he was absolutely sick as a parrot about the result",
+        "my bank account is bleeding dry",
+        "these energy bills are bleeding us dry",
+    ],
+)
+def test_a_lost_final_and_a_drained_account_are_none(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_gums_bleeding_beside_a_dry_mouth_are_still_bleeding() -> None:
+    assert "bleeding" in present(assess("my gums were bleeding and my mouth is dry"))
