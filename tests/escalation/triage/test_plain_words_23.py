@@ -650,3 +650,20 @@ def test_a_lost_final_and_a_drained_account_are_none(text: str) -> None:
 
 def test_gums_bleeding_beside_a_dry_mouth_are_still_bleeding() -> None:
     assert "bleeding" in present(assess("my gums were bleeding and my mouth is dry"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "breathing like I've run up ten flights of stairs and I'm just sitting here",
+        "panting like he's climbed a mountain and he's only sat in his chair",
+    ],
+)
+def test_breathing_like_after_a_feat_while_sitting_is_breathless_at_rest(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_running_up_the_stairs_like_twenty_again_is_none() -> None:
+    assert assess("I ran up the stairs like I was twenty again").level is Level.NONE
