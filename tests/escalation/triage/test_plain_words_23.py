@@ -667,3 +667,35 @@ def test_breathing_like_after_a_feat_while_sitting_is_breathless_at_rest(text: s
 
 def test_running_up_the_stairs_like_twenty_again_is_none() -> None:
     assert assess("I ran up the stairs like I was twenty again").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bit of a wobble on the stairs this morning, nothing major, back's playing up as usual",
+        "had a couple of stumbles coming down the stairs today and my back aches",
+    ],
+)
+def test_a_stoic_wobble_on_the_stairs_with_back_pain_is_cord_compression(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_an_emotional_wobble_is_no_fall() -> None:
+    assert assess("had a bit of a wobble at the clinic, cried in the car").level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mother fell down, after that she is not remembering anything",
+        "he is not recognising us since morning",
+    ],
+)
+def test_a_learners_not_remembering_anything_is_confusion(text: str) -> None:
+    assert assess(text, context=CARER).level is Level.EMERGENCY
+
+
+def test_not_remembering_a_film_is_none() -> None:
+    assert assess("I'm not remembering anything from the film").level is Level.NONE
