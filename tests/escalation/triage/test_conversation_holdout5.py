@@ -524,3 +524,212 @@ def test_breathless_not_so_before_is_new_breathlessness(text: str) -> None:
 
 def test_breathless_for_years_is_not_new() -> None:
     assert _level("short of breath on the stairs for years, same as always") == "routine"
+
+
+# --- conversations_dev12: signs said in a learner's or a carer's words -------------------------
+
+CARER = {"writer": "carer"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "today my husband he is breath very fast also when sitting in chair, he cannot say long sentence",
+        "my wife is breath so hard even sitting, she must stop to take air",
+        "he cannot say a full sentence, stops to take breath",
+    ],
+)
+def test_a_carer_telling_breath_cut_short_in_a_learners_words_is_an_emergency(second: str) -> None:
+    assert _level("good morning nurse", second, context=CARER) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't walk to the corner shop without stopping to catch my breath, was fine a fortnight ago",
+        "I stopped to take a breath of fresh air in the garden",
+        "I can't say a sentence in French yet",
+    ],
+)
+def test_stopping_for_a_breath_on_the_way_or_a_language_is_no_emergency(text: str) -> None:
+    assert _level(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "my left leg has gone numb from the hip all the way to my foot",
+        "right leg numb from my thigh right down to my toes",
+        "left leg went dead from my bum all the way down to my heel",
+    ],
+)
+def test_a_leg_numb_from_hip_to_foot_is_a_whole_leg(second: str) -> None:
+    assert _level("lazy sunday", second) == "emergency"
+
+
+def test_a_foot_numb_alone_is_routine() -> None:
+    assert _level("lazy sunday", "my left foot has gone a bit numb") == "routine"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "going up the stairs my legs feel like im wading thru wet cement",
+        "legs like I'm walking through thick mud",
+        "my legs feel like I'm trudging in deep snow",
+    ],
+)
+def test_back_pain_then_legs_wading_through_something_thick_is_cord_compression(second: str) -> None:
+    assert _level("back's been grumbling since the weekend", second) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "he just went stiff on the sofa and his arms were jerking for a minute or two",
+        "her arms and legs were jerking and she didn't answer me",
+        "his legs started jerking in the chair, then he came round",
+    ],
+)
+def test_a_carer_telling_limbs_jerking_is_a_seizure(second: str) -> None:
+    assert _level("he's been a bit quiet today", second, context=CARER) == "emergency"
+
+
+def test_a_car_jerking_is_no_seizure() -> None:
+    assert _level("the car was jerking all the way to the hospital") != "emergency"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "worse when i sneeze or cough, like an electric jolt",
+        "it's worse when I cough and sneeze",
+        "hurts more every time I laugh or cough",
+    ],
+)
+def test_spinal_pain_worse_on_coughing_or_sneezing_is_spinal_pain_on_straining(second: str) -> None:
+    assert _level("neck sore", second) == "urgent"
+
+
+def test_a_cough_worse_when_coughing_is_not_spinal_pain() -> None:
+    assert _level("I have a cough", "it's worse when I cough or sneeze") == "routine"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("my chess hurts a bit when i lie flat", "CHEST not chess lol"),
+        ("pain in my cheat", "chest not cheat sorry"),
+        ("my chess feels tight", "CHEST not chess, stupid phone"),
+    ],
+)
+def test_the_right_word_then_not_the_wrong_one_puts_the_word_right(texts: tuple[str, str]) -> None:
+    assert _level(*texts) == "urgent"
+
+
+def test_a_preference_is_no_correction() -> None:
+    assert _level("tea not coffee please") == "none"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "past 2 days i get puffed walking to the car",
+        "for the last few days I'm out of breath on the stairs",
+        "over the past couple of days I get breathless walking the dog",
+    ],
+)
+def test_breathless_for_the_past_few_days_is_new(second: str) -> None:
+    assert _level("mostly fine this week", second) == "urgent"
+
+
+# --- conversations_dev12: false alarms ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("vomited 8 times", "the dog i mean, all over the carpet, what a day"),
+        ("been sick three times", "sorry, the cat i mean, hairballs"),
+        ("diarrhoea all morning", "our puppy that is, not me"),
+    ],
+)
+def test_an_animal_named_first_then_i_mean_gives_the_finding_to_it(texts: tuple[str, str]) -> None:
+    assert _level(*texts) == "none"
+
+
+def test_the_dog_then_my_own_finding_keeps_mine() -> None:
+    assert _level("walked the dog", "I mean I can't walk far now, legs like jelly") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "not worse at night or anything, just the usual",
+        "no worse overnight, same as ever",
+        "it's not worse when I lie down",
+    ],
+)
+def test_back_pain_not_worse_at_night_is_not_night_pain(second: str) -> None:
+    assert _level("same old back ache, 3 out of 10", second) == "routine"
+
+
+def test_back_pain_worse_at_night_is_still_night_pain() -> None:
+    assert _level("same old back ache", "it's worse at night now") == "urgent"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "read online about svc. does swelling of the face mean something bad?",
+        "read up about clots, does a swollen leg mean something serious?",
+        "does numbness in the legs mean the cancer has spread?",
+    ],
+)
+def test_a_question_on_what_a_sign_means_is_no_sign(first: str) -> None:
+    assert _level(first, "just curious, nothing like that here") == "none"
+
+
+def test_my_own_swollen_face_asked_about_is_still_a_swollen_face() -> None:
+    assert _level("my face is swollen, does that mean something bad?") == "urgent"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "fell over the cat last night",
+        "tripped over the hose in the garden",
+        "went flying over the dog's lead",
+    ],
+)
+def test_one_fall_over_something_in_the_way_is_no_trouble_walking(first: str) -> None:
+    assert _level(first, ("Any new weakness or heaviness in your legs?", "no")) == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("tripped over the rug", "tripped over the cat again today"),
+        ("fell over the cat, my legs just gave way",),
+        ("I keep falling over",),
+    ],
+)
+def test_falls_that_keep_happening_or_legs_that_gave_way_are_still_cord_signs(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs went like jelly on the big dipper from fright, fine the second i got off",
+        "my legs went to jelly with nerves before the scan",
+        "knees all wobbly from stage fright at the choir concert",
+    ],
+)
+def test_legs_weak_with_fright_or_on_a_ride_are_not_weak_legs(text: str) -> None:
+    assert _level(text, "they loved it") == "none"
+
+
+@pytest.mark.parametrize("text", ["my legs are like jelly", "legs like jelly on the stairs today"])
+def test_legs_like_jelly_without_a_fright_are_weak_legs(text: str) -> None:
+    assert _level(text) == "emergency"

@@ -421,3 +421,82 @@ def test_a_red_flag_told_as_a_scene_is_read_as_its_finding(text: str, rule: str)
 )
 def test_the_same_words_in_everyday_scenes_are_no_emergency(text: str) -> None:
     assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("when I cough it's like a red hot poker down my back", "spinal-pain-flags"),
+        ("neck's been at me non stop since Sunday", "spinal-pain-flags"),
+        ("her calf is big and hot since last night", "clot-leg"),
+        ("halfway up the hill I have to stop for a breather, wasn't like that a month ago", "dyspnea-new"),
+        ("period pain had me doubled over in the kitchen", "pain-severe"),
+        ("his face has gone all round and moon like this week", "svc"),
+        ("so thirsty, and lots of times going to the loo for a wee", "hypercalcemia"),
+        (
+            "going through 4 bottles of water a day and still parched, not been for a poo since Monday",
+            "hypercalcemia",
+        ),
+    ],
+)
+def test_a_same_day_finding_told_plainly_is_urgent(text: str, rule: str) -> None:
+    a = assess(text)
+    assert rule in a.rules
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we need a breather from all these appointments",
+        "took a breather on the walk, lovely view",
+        "doubled over laughing at the telly",
+        "the grandkids' faces are so full of joy",
+        "the dog is big and red and very fluffy",
+    ],
+)
+def test_the_same_words_about_a_break_a_laugh_or_a_dog_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "made raspberry jam all day, kitchen looks like a crime scene and my fingers are stained pink",
+        "the kettle's making a wheezy rattling sound again",
+        "used to give blood every few months before all this",
+        "really putting my back into the gardening this week, not a twinge",
+        "that cough from last month cleared up completely, thanks",
+        "nephew broke his ankle skiing, poor lad can't walk for a month, we're all fine",
+        "saw a bloke on the telly cough up blood, had to switch off",
+    ],
+)
+def test_a_scene_a_noisy_kettle_a_donation_or_someone_else_is_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nosebleed again and the bathroom looks like a crime scene",
+        "the pillow looks like a murder scene this morning",
+        "my chest is making a wheezy whistling noise",
+    ],
+)
+def test_a_scene_where_one_bleeds_or_a_wheezing_chest_still_counts(text: str) -> None:
+    assert assess(text).level >= Level.ROUTINE
+    if "wheez" not in text:
+        assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["toes feel like I'm wearing wet socks all the time", "hands feel like I've got thick gloves on"]
+)
+def test_feet_or_hands_as_if_in_socks_or_gloves_are_numbness(text: str) -> None:
+    a = assess(text)
+    assert "numbness" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+def test_wearing_thick_socks_in_winter_is_nothing() -> None:
+    assert assess("I'm wearing thick socks like always in winter").level is Level.NONE

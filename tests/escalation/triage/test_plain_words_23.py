@@ -546,7 +546,7 @@ def test_a_scene_left_by_beetroot_wine_or_jam_is_no_bleed(text: str) -> None:
     "text",
     [
         "nosebleed wouldn't stop, bathroom looks like a murder scene",
-        "cut my hand on a tin, kitchen looks like a murder scene",
+        "gashed my hand, the kitchen looks like a murder scene",
     ],
 )
 def test_a_scene_left_by_a_bleed_is_still_a_large_bleed(text: str) -> None:

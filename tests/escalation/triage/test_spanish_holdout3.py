@@ -843,3 +843,91 @@ def test_the_back_named_as_well_is_no_pain() -> None:
 
 def test_strong_legs_lend_no_severity_to_another_pain() -> None:
     assert level("las piernas fuertes, pero me duele un poco el hombro") == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la cintura me dolía poquito el mes pasado, ahora cada semana peor",
+        "el año pasado me dolía la espalda, ahora cada vez más fuerte",
+    ],
+)
+def test_a_pain_of_the_past_that_is_worse_now_is_present_and_worse(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+def test_a_pain_of_the_past_with_nothing_now_stays_history() -> None:
+    assert level("el año pasado me dolía la espalda") == "none"
+
+
+@pytest.mark.parametrize(
+    ("later", "concept"),
+    [
+        ("no, perdón, me equivoqué, es la espalda y es leve", "back_pain"),
+        ("ay no, era el cuello", "neck_pain"),
+    ],
+)
+def test_a_slip_corrected_with_the_place_keeps_the_pain_there(
+    es: TriageEngine, later: str, concept: str
+) -> None:
+    a = _read(es, "me duele el pecho", later)
+    assert concept in present(a)
+    assert "chest_pain" not in present(a)
+
+
+def test_a_slip_with_nothing_said_is_taken_back(es: TriageEngine) -> None:
+    assert _read(es, "me duele el pecho", "me equivoqué").level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "perdón, ese mensaje era de mi hermana, ella es la del dolor, yo estoy bien",
+        "perdón, mi mensaje era de mi mamá",
+    ],
+)
+def test_a_message_said_to_be_someone_elses_gives_them_its_findings(es: TriageEngine, later: str) -> None:
+    assert _read(es, "tengo dolor de cabeza", later).level.label == "none"
+
+
+def test_a_relatives_injury_told_after_with_the_writer_well_is_theirs(es: TriageEngine) -> None:
+    a = _read(
+        es,
+        "sangró un montón, llenó una toalla",
+        "me faltó decir: mi hijo se cortó con la lata. Yo estoy bien",
+    )
+    assert a.level.label == "none"
+
+
+def test_a_relatives_fall_beside_ones_own_bleeding_keeps_the_bleeding(es: TriageEngine) -> None:
+    a = _read(es, "sangré un montón, llené una toalla", "y mi hijo se cayó en la calle")
+    assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["3 veces, todo líquido", "en la mañana 2 veces y en la tarde 1 más, todo aguado"]
+)
+def test_counts_then_how_it_all_came_is_diarrhea(text: str) -> None:
+    assert "diarrhea" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["la sopa quedó toda aguada", "3 veces al día como, todo aguado"])
+def test_watery_soup_is_no_diarrhea(text: str) -> None:
+    assert "diarrhea" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pero lo del pecho volvió, un dolor fuerte que no me deja ni moverme",
+        "el pecho, un dolor fuerte fuerte",
+    ],
+)
+def test_a_place_then_a_pain_with_how_it_is_said_after_a_comma_is_that_places_pain(text: str) -> None:
+    a = assess(text)
+    assert "chest_pain" in present(a)
+    assert a.level.label == "emergency"
+
+
+def test_a_place_said_well_then_a_pain_elsewhere_keeps_them_apart() -> None:
+    assert "chest_pain" not in present(assess("el pecho bien, un dolor fuerte en el hombro"))

@@ -208,6 +208,17 @@ class Phrases:
     mistyped: tuple[re.Pattern[str], ...] = ()
     # "*legs": the texting mark for a word put right, without saying so.
     respell: tuple[re.Pattern[str], ...] = ()
+    # "my right leg is numb" then "the other one too now": the finding at both (`pairs` names
+    # each site's two).
+    other_too: tuple[re.Pattern[str], ...] = ()
+    pairs: Mapping[str, str] = field(default_factory=dict)
+    # "numb feet" then "now it's up to my knees": the finding before has spread to the site named.
+    spread: tuple[re.Pattern[str], ...] = ()
+    # "no pain now", "not bleeding any more": a denial of now, after the finding was said.
+    no_longer: tuple[re.Pattern[str], ...] = ()
+    # "spat out something pink" then "this time bright red": a colour of blood (a `quality` of
+    # the lexicon's) with no place of its own, after blood, is read as if `word` followed it.
+    colour: Mapping[str, str] = field(default_factory=dict)
     # "*can't WAIT, see you Thursday": the words a star opens with (`clause`) put right words of
     # the message before, even words that made a finding.
     star: re.Pattern[str] | None = None
@@ -291,6 +302,11 @@ def phrases(language: str = "en") -> Phrases:
         respell=patterns("respell"),
         star=re.compile(str(data["star"])) if data.get("star") else None,
         swap=patterns("swap"),
+        no_longer=patterns("no_longer"),
+        spread=patterns("spread"),
+        other_too=patterns("other_too"),
+        pairs={str(k): str(v) for k, v in (data.get("pairs") or {}).items()},
+        colour={str(k): str(v) for k, v in (data.get("colour") or {}).items()},
         me_after_all=patterns("me_after_all"),
         writers_own=patterns("writers_own"),
         site_fix=patterns("site_fix"),
@@ -298,6 +314,9 @@ def phrases(language: str = "en") -> Phrases:
         sourced={str(k): str(v) for k, v in (data.get("sourced") or {}).items()},
     )
 
+
+# Where a clause ends, for what is said in a finding's own clause.
+_CLAUSE_END: Final = re.compile(r"[,.;:!?]|\bbut\b")
 
 _FOLD = str.maketrans("áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou")
 
@@ -421,7 +440,7 @@ class ConversationReader:
         times = [m.at for m in messages[first:]]
         originals = [m.text for m in messages[first:]]
         qualities = [self._asks_quality(m.question) for m in messages[first:]]
-        scales = [self._asks_bare_scale(m.question) for m in messages[first:]]
+        scales = [self._asks_bare(m.question) for m in messages[first:]]
         pooled, changes = self._pool(alone, texts, times, first, originals, qualities, scales)
         before: Sequence[Finding] = ()
         if len(alone) > 1:
@@ -498,13 +517,14 @@ class ConversationReader:
             )
         return out
 
-    def _asks_bare_scale(self, question: str | None) -> bool:
-        """Whether a question asks for a 0-10 score without naming what it rates ("¿Del 0 al
-        10, qué tan fuerte?"): a bare number answering it rates what was said before."""
+    def _asks_bare(self, question: str | None) -> str | None:
+        """What a question asks a number for without naming what it is of: a 0-10 score ("¿Del
+        0 al 10, qué tan fuerte?", "scale") or a count ("How many times today?", "count"). A
+        bare number answering it rates or counts what was said before."""
         if question is None:
-            return False
+            return None
         q = self.engine.question(question)
-        return q.kind == "scale" and not q.concepts
+        return q.kind if q.kind in ("scale", "count") and not q.concepts else None
 
     def _asks_quality(self, question: str | None) -> bool:
         """Whether a question asks about a quality of a symptom ("more than a teaspoon?",
@@ -555,7 +575,7 @@ class ConversationReader:
         offset: int,
         originals: Sequence[str],
         qualities: Sequence[bool],
-        scales: Sequence[bool] = (),
+        scales: Sequence[str | None] = (),
     ) -> tuple[list[Finding], list[Change]]:
         """Every finding of the window with its latest status, and the changes made."""
         pool: list[list[Finding]] = []
@@ -675,17 +695,28 @@ class ConversationReader:
                 else:
                     extra = self._again(pool, text, originals[i], times, i, index)
                     scores: list[tuple[int, int, int]] = []
-                    if extra is None and _matches(self.phrases.same_as_before, text) is not None:
+                    same = _matches(self.phrases.same_as_before, text) or _matches(self.phrases.spread, text)
+                    if extra is None and same is not None:
+                        # "la cara tmb", "now it's up to my knees, both legs": the same, there
                         extra = self._same_at_site(pool, originals[i], index)
                     if extra is None:
                         extra, scores = self._said_alone(pool, text, originals[i], index)
                         if extra is not None and _matches(self.phrases.count_total, text) is not None:
                             totals.add(i)  # "today it's been 6 already": the day so far
-                    if extra is None and not scores and i < len(scales) and scales[i]:
+                    asks = scales[i] if i < len(scales) else None
+                    bare = _BARE_SCORE.fullmatch(text) if asks is not None else None
+                    if extra is None and asks == "count" and bare is not None:
+                        # "diarrhoea" then "7" to "How many times today?": the day's count so far
+                        n = (bare.start(1), bare.end(1), int(bare.group(1)))
+                        extra = self._counted_again(pool, originals[i], n, index)
+                        if extra is not None:
+                            scores = []
+                            totals.add(i)
+                    elif (
+                        extra is None and not scores and asks == "scale" and bare and int(bare.group(1)) <= 10
+                    ):
                         # "8" to "¿Del 0 al 10, qué tan fuerte?": the bare number is the score
-                        bare = _BARE_SCORE.fullmatch(text)
-                        if bare is not None and int(bare.group(1)) <= 10:
-                            scores = [(bare.start(1), bare.end(1), int(bare.group(1)))]
+                        scores = [(bare.start(1), bare.end(1), int(bare.group(1)))]
                     if extra is not None:
                         mine.append(extra)
                     elif not mine:
@@ -730,6 +761,8 @@ class ConversationReader:
                     mistyped = taken == "negated" and _matches(self.phrases.mistyped, text) is not None
                     keep = set() if mistyped else {f.concept for f in present}
                     changes += self._overturn_last(pool, taken, index, offset, keep=keep)
+            # "legs weak" then "not weak, just achy": the weakness denied is the legs'
+            mine = self._denied_where_said(pool, mine, originals[i])
             own = {f.concept for f in present}
             overturn: dict[str, Status] = {}
             moved = _matches(self.phrases.other_place, text) is not None
@@ -742,7 +775,10 @@ class ConversationReader:
                 ):
                     continue
                 if f.status in _OVERRIDING or (f.status == "other" and correcting):
-                    overturn.setdefault(f.concept, f.status)
+                    # "crushing chest pain" then "no pain now": gone since, not taken back (a
+                    # raised case stays raised); "no, I misread" still takes it back.
+                    later = f.status == "negated" and not correcting and self._no_longer(text, f)
+                    overturn.setdefault(f.concept, "resolved" if later else f.status)
                     if f.concept in self.phrases.covers and not self._names_site(f.evidence):
                         covering.add(f.concept)
             covers = self.phrases.covers
@@ -768,14 +804,25 @@ class ConversationReader:
             _fever_words_take_readings(pool)
         changes += self._normal_reading_measures_fever(pool, originals, offset)
         self._pronouns_take_sites(pool, texts, originals)
-        self._bare_site_takes_quality(pool, originals)
+        self._the_other_one_too(pool, alone, texts, originals, offset)
+        self._bare_site_takes_quality(pool, originals, offset)
         self._loose_site_in_the_sentence(pool, originals)
         self._in_what_came_before(pool, texts)
+        self._blood_told_by_colour(pool, alone, originals, times, offset)
         self._back_is_the_same(pool, texts, originals)
         self._asked_of_the_one_before(pool)
         self._trips_that_keep_happening(pool, texts, originals, times, offset)
         self._add_counts(pool, alone, times, totals)
         return [f for findings in pool for f in findings], changes
+
+    def _no_longer(self, text: str, f: Finding) -> bool:
+        """A denial said of now, in the finding's own clause ("no fever now", "not bleeding any
+        more"): the finding was there and has gone, not never there."""
+        if not self.phrases.no_longer or f.start > len(text):
+            return False
+        lo = max((m.end() for m in _CLAUSE_END.finditer(text, 0, f.start)), default=0)
+        hi = next((m.start() for m in _CLAUSE_END.finditer(text, f.end)), len(text))
+        return _matches(self.phrases.no_longer, text[lo:hi]) is not None
 
     def _theirs_with_before(self, before: str, text: str) -> set[tuple[str, int]]:
         """(concept, start) of the findings of `text` that someone else has when it is read
@@ -792,21 +839,29 @@ class ConversationReader:
         """ "Tengo el brazo hinchado" then "la cara tmb": the quality of the latest present
         finding, at the site the message names (what the lexicon's frames make of the two)."""
         reader, frames = self.engine.reader, self.engine.lexicon.frames
-        site = next((m for m in reader.read(original).mentions if m.has("site")), None)
+        r = reader.read(original)
         # The latest message that found anything, and what it found: only if it is present.
         last = next((fs[-1] for fs in reversed(pool) if fs), None)
-        if site is None or last is None or not last.present:
+        if last is None or not last.present:
             return None
         qualities = [q for m in reader.read(last.evidence).mentions for q in m.values("quality")]
-        for where in site.values("site"):
-            for q in qualities:
-                concept = frames.get((where, q))
-                if concept is not None:
-                    tokens = reader.read(original).tokens
-                    start, end = tokens[site.i].start, tokens[site.j - 1].end
-                    mods = tuple(sorted(set(site.values("mod")) & SITE_MODIFIERS))
-                    return Finding(concept, "present", start, end, original[start:end], mods, message=index)
-        return None
+        found: list[Finding] = []
+        for site in (m for m in r.mentions if m.has("site")):
+            for where in site.values("site"):
+                for q in qualities:
+                    concept = frames.get((where, q))
+                    if concept is not None:
+                        start, end = r.tokens[site.i].start, r.tokens[site.j - 1].end
+                        # "up to my knees, both legs": what both legs give numbness (extensive)
+                        given = set(site.values("mod")) | set(
+                            self.engine.lexicon.frame_mods.get((where, q), ())
+                        )
+                        mods = tuple(sorted(given & SITE_MODIFIERS))
+                        found.append(
+                            Finding(concept, "present", start, end, original[start:end], mods, message=index)
+                        )
+        # The site that says the most ("knees, both legs": both legs) stands for the spread.
+        return max(found, key=lambda f: len(f.modifiers), default=None)
 
     def _site_concept(self, before: Sequence[Sequence[Finding]], concept: str) -> str | None:
         """The concept a quality that alone gives `concept` would make with the site of the
@@ -870,6 +925,128 @@ class ConversationReader:
                 before = [e for fs in pool[:i] for e in fs if e.present and e.concept in kinds]
                 if before:
                     pool[i][x] = replace(f, concept=kinds[before[-1].concept])
+
+    def _denied_where_said(
+        self, pool: Sequence[Sequence[Finding]], mine: list[Finding], original: str
+    ) -> list[Finding]:
+        """ "Legs weak" then "no sorry, not weak, just achy": a quality denied with no site, in a
+        message that names none, denies what the same quality made at the site said before
+        (limb weakness, not the tiredness "weak" alone would be)."""
+        denied = [f for f in mine if f.status == "negated" and not f.from_question]
+        if not denied or self._names_site(original):
+            return mine
+        reader, lex = self.engine.reader, self.engine.lexicon
+
+        def qualities(evidence: str) -> set[str]:
+            return {q for m in reader.read(evidence).mentions for q in m.values("quality")}
+
+        out = list(mine)
+        for k, f in enumerate(out):
+            said = qualities(f.evidence)
+            if f not in denied or not any(lex.defaults.get(q) == f.concept for q in said):
+                continue  # only a quality that alone gives its default ("weak": tiredness)
+            earlier = [
+                e
+                for fs in pool
+                for e in fs
+                if e.present
+                and e.concept != f.concept
+                and not said.isdisjoint(qualities(e.evidence))
+                and self._names_site(e.evidence)
+            ]
+            if earlier:
+                out[k] = replace(f, concept=earlier[-1].concept)
+        return out
+
+    def _the_other_one_too(
+        self,
+        pool: list[list[Finding]],
+        alone: Sequence[Assessment],
+        texts: Sequence[str],
+        originals: Sequence[str],
+        offset: int,
+    ) -> None:
+        """ "My right leg is numb" then "the other one too now": the latest finding said of one
+        side is now of both, as the message that said it reads with "both legs" for its site
+        (numbness of both legs is a cord sign; of one, not)."""
+        if not self.phrases.other_too or not self.phrases.pairs:
+            return
+        reader = self.engine.reader
+        for i in range(1, len(pool)):
+            m = _matches(self.phrases.other_too, texts[i])
+            if m is None:
+                continue
+            sided = [(j, f) for j in range(i) for f in pool[j] if f.present and "one_sided" in f.modifiers]
+            if not sided:
+                continue
+            j, was = sided[-1]
+            r = reader.read(originals[j])
+            for x in r.mentions:
+                start, end = r.tokens[x.i].start, r.tokens[x.j - 1].end
+                if not x.has("site") or not (was.start <= start < was.end):
+                    continue
+                words = [t.norm for t in r.tokens[x.i : x.j]]
+                both = next((self.phrases.pairs[w] for w in words if w in self.phrases.pairs), None)
+                if both is None:
+                    continue
+                said = f"{originals[j][:start]}both {both}{originals[j][end:]}"
+                again = self.engine.assess(said, None, dict(alone[j].context) or None).findings
+                found = next((f for f in again if f.present and f.concept == was.concept), None)
+                if found is not None:
+                    a, b = m.span()
+                    told = originals[i][a:b]
+                    pool[i].append(replace(found, start=a, end=b, evidence=told, message=offset + i))
+                break
+
+    def _blood_told_by_colour(
+        self,
+        pool: list[list[Finding]],
+        alone: Sequence[Assessment],
+        originals: Sequence[str],
+        times: Sequence[datetime],
+        offset: int,
+    ) -> None:
+        """ "Spat out something pink" then "happened again, this time bright red and more than a
+        spoonful": a colour of blood said with no place, within a day of blood named before,
+        is more of that blood, with what its message says of it (read as if `word` followed the
+        colour, so that its amount, its status and whose it is come from the reader)."""
+        colour = self.phrases.colour
+        if not colour:
+            return
+        covers = self.phrases.covers
+        reader = self.engine.reader
+        for i in range(1, len(pool)):
+            day = [e for j in range(i) if times[i] - times[j] <= COUNT_SPAN for e in pool[j] if e.present]
+            if not day:
+                continue
+            r = reader.read(originals[i])
+            for m in r.mentions:
+                start, end = r.tokens[m.i].start, r.tokens[m.j - 1].end
+                words = [colour[q] for q in m.values("quality") if q in colour]
+                if not words or any(f.start < end and start < f.end for f in pool[i]):
+                    continue  # no colour, or one a finding of the message already placed
+                said = originals[i]
+                mended = f"{said[:end]} {words[0]}{said[end:]}"
+                again = self.engine.assess(mended, None, dict(alone[i].context) or None).findings
+                found = next((f for f in again if f.present and f.start < end + 1 and start < f.end), None)
+                if found is None:
+                    continue
+                kinds = {found.concept} | covers.get(found.concept, frozenset())
+                blood = [e for e in day if e.concept in kinds]
+                if not blood:
+                    continue  # only after blood said before, of the kind the colour reads as
+                was = blood[-1].concept
+                concept = was if was in covers.get(found.concept, ()) else found.concept
+                pool[i].append(
+                    replace(
+                        found,
+                        concept=concept,
+                        start=start,
+                        end=end,
+                        evidence=said[start:end],
+                        message=offset + i,
+                    )
+                )
 
     def _back_is_the_same(
         self, pool: list[list[Finding]], texts: Sequence[str], originals: Sequence[str]
@@ -1084,7 +1261,20 @@ class ConversationReader:
                 if mods != set(f.modifiers):
                     pool[i][x] = replace(f, modifiers=tuple(sorted(mods)))
 
-    def _bare_site_takes_quality(self, pool: list[list[Finding]], originals: Sequence[str]) -> None:
+    def _with_bare_site(self, site: str, text: str, index: int) -> list[Finding]:
+        """The present findings of `text` read after the bare `site` as one text, placed in
+        `text` (what reaches into the site's words starts where `text` does)."""
+        at = len(site) + 1
+        out = []
+        for f in self.engine.assess(f"{site} {text}").findings:
+            if f.present and f.end > at:
+                start, end = max(0, f.start - at), f.end - at
+                out.append(replace(f, start=start, end=end, evidence=text[start:end], message=index))
+        return out
+
+    def _bare_site_takes_quality(
+        self, pool: list[list[Finding]], originals: Sequence[str], offset: int = 0
+    ) -> None:
         """One-word texters: "back" then "really sore" is back pain, as "back really sore" would
         be. A message that names a site and nothing else (a few words, no finding) gives its
         site to the next message's finding that came from a quality alone ("sore", "tingly")."""
@@ -1101,6 +1291,11 @@ class ConversationReader:
                 continue  # "got back", "back home": more than a site
             if any(m.has("site") for m in reader.read(originals[i]).mentions):
                 continue  # "knee really sore": the message names its own site
+            if not pool[i]:
+                # "back" then "killing me": a quality that names nothing alone, read with the
+                # site as one text ("back killing me")
+                pool[i].extend(self._with_bare_site(originals[i - 1], originals[i], i + offset))
+                continue
             for x, f in enumerate(pool[i]):
                 if not f.present or f.from_question:
                     continue
@@ -1150,22 +1345,31 @@ class ConversationReader:
                 after = self.phrases.site_pronoun_after
                 lead = self.phrases.site_pronoun_lead
                 opens = self.phrases.site_pronoun_opens
-                if (
-                    not pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1])
-                    and not (after is not None and after.search(texts[i][f.end : f.end + 25]))
-                    and not (lead is not None and lead.search(texts[i][f.start : f.end]))
-                    and not (opens is not None and opens.search(texts[i][: f.start]))
-                ):
+                # (not for a finding the question gave, whose place in the answer says nothing)
+                asked = f.from_question or opens is None
+                opened = None if asked or opens is None else opens.search(texts[i][: f.start])
+                near = (
+                    pronoun.search(texts[i][max(0, f.start - 30) : f.start + 1])
+                    or (after is not None and after.search(texts[i][f.end : f.end + 25]))
+                    or (lead is not None and lead.search(texts[i][f.start : f.end]))
+                )
+                if not near and opened is None:
                     continue
+                # "hurts more when I laugh": no subject at all, which only a finding named
+                # before can fill
+                dropped = not near and opened is not None and opened.group("pronoun") is None
                 r = self.engine.reader.read(originals[i])
                 at = next((t.sentence for t in r.tokens if t.start >= f.start), None)
+                # (a site said as when it happens, "every time I cough", whose "site" is the
+                # coughing, places nothing: it says when, not where)
                 if any(
-                    m.has("site") and set(m.values("site")) != {"lung"} and r.tokens[m.i].sentence == at
+                    m.has("site")
+                    and not m.has("mod")
+                    and set(m.values("site")) != {"lung"}
+                    and r.tokens[m.i].sentence == at
                     for m in r.mentions
                 ):
-                    # "it was my gums, they bled": the sentence names its own site (not "every
-                    # time I cough", whose "site" is the coughing: it says when, not where)
-                    continue
+                    continue  # "it was my gums, they bled": the sentence names its own site
                 could = sited[f.concept]
                 named = [
                     e
@@ -1173,6 +1377,8 @@ class ConversationReader:
                     for e in fs
                     if e.concept in could and (e.concept != f.concept or SITE_MODIFIERS & set(e.modifiers))
                 ]
+                if not named and dropped:
+                    continue
                 if not named:
                     # "chest feels a bit odd" then "it's a pain now": the site said to feel odd
                     unplaced = self._site_concept(pool[:i], f.concept)
@@ -1191,6 +1397,12 @@ class ConversationReader:
                     # dolor"), is still theirs.
                     was = named[-1]
                     mods = set(f.modifiers) | (SITE_MODIFIERS & set(was.modifiers))
+                    if was.concept != f.concept:
+                        # "back's sore" then "it jags through me every time I cough": what the
+                        # sentence says that qualifies the back pain, as it would in one message
+                        targets = lex.modifier_targets
+                        said = self.engine.reader.sentence_modifiers(originals[i], f.start)
+                        mods |= {x for x in said if was.concept in targets.get(x, ())}
                     clause = re.split(r"[,.;:!?]", texts[i][: f.start])[-1]
                     mine_said = not set(re.findall(r"[a-z']+", clause)).isdisjoint(self.phrases.me)
                     status = "other" if was.status == "other" and not mine_said else f.status
@@ -1496,12 +1708,23 @@ class ConversationReader:
         did not place. The nearest earlier message with a finding, read again with it, takes
         the findings that reading gives. Nothing when no word is found to swap, or when a word
         guessed by its spelling reads as nothing (the correction then only takes words back)."""
+        swap = _matches(self.phrases.swap, text)
         j = next((j for j in range(len(pool) - 1, -1, -1) if pool[j]), None)
+        if swap is not None:
+            # "my chess feels tight" then "CHEST not chess": the message with the wrong word,
+            # even one that read as nothing with it
+            j = next(
+                (
+                    k
+                    for k in range(len(pool) - 1, -1, -1)
+                    if swap.group("old") in re.findall(r"[a-z]+", _plain(originals[k]))
+                ),
+                j,
+            )
         if j is None:
             return []
         before = originals[j]
         said = {w.lower() for w in re.findall(r"[A-Za-z]+", before)}
-        swap = _matches(self.phrases.swap, text)
         best: tuple[int, str, str] | None = None  # (distance, word before, word given)
         if swap is not None and swap.group("old") in said and swap.group("new") not in said:
             best = (0, swap.group("old"), swap.group("new"))

@@ -156,8 +156,10 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if yes is not None and _qualifies_another(reader, question, reading, yes):
         yes = None  # "a bit tired" to "Any trouble walking?": "a bit" is how tired, not a yes
     no = next((m for m in lead if m.has("ans") and "no" in m.values("ans")), None)
-    if question.inverted:
-        yes, no = no, yes  # "no" to "Are you managing the stairs?": not managing them
+    if question.inverted and not (yes is not None and "partly" in yes.values("ans")):
+        # "no" to "Are you managing the stairs?": not managing them. A partial yes ("más o
+        # menos", "a ratos" to "¿Puede caminar con normalidad?") keeps the trouble there.
+        yes, no = no, yes
     qualified = False
     only = _only_when(reader, reading, no.j if no is not None else 0)
     if only is not None and yes is None and not any(m.has("site") for m in mentions):
@@ -211,7 +213,7 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         # "no worse", "same as before" to "Is your back pain worse than last week?": still
         # there, not worse
         yes, qualified = stable, True
-    bad = next((m for m in lead if "bad" in m.values("ans")), None)
+    bad = next((m for m in lead if {"bad", "partly"} & set(m.values("ans"))), None)
     good = next((m for m in lead if "good" in m.values("ans")), None)
     if question.inverted and yes is None and no is None and bad is not None:
         yes = bad  # "struggling" to "Are you managing the stairs?"

@@ -275,6 +275,7 @@ class Reader:
         self._list_words = L.get("list_continuers", frozenset())
         self._glue = L.get("glue", frozenset())
         self._subject_verbs = L.get("subject_verbs", frozenset())
+        self._young = L.get("young_people", frozenset())
         self._worry_words = L.get("worry_words", frozenset({"worried", "worrying", "concerned"}))
         self._person_stems = L.get("person_stems", frozenset())
         self._sentence_pairing = L.get("sentence_pairing", frozenset())
@@ -462,6 +463,27 @@ class Reader:
             for mod in m.values("mod")
         }
 
+    def sentence_modifiers(self, text: str, at: int) -> set[str]:
+        """What the sentence holding character `at` says of how things are ("it jags right through
+        me every time I cough": `on_straining`), without the words it denies; for a finding the
+        conversation gives another concept, which such words may qualify where the first could
+        not."""
+        r = self.read(text)
+        sentence = next((t.sentence for t in r.tokens if t.end > at), None)
+        owner = [-1] * len(r.tokens)
+        for idx, m in enumerate(r.mentions):
+            for k in range(m.i, m.j):
+                owner[k] = idx
+        return {
+            mod
+            for m in r.mentions
+            if m.has("mod")
+            and not m.has("concept")
+            and r.tokens[m.i].sentence == sentence
+            and not self._negated_cue(r.tokens, r.mentions, owner, m)
+            for mod in m.values("mod")
+        }
+
     def loose_numbers(self, text: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
         """The 0-10 scores and the counts of a message that names no finding ("it's an 8
         today", "6 times now"), as (start, end, value) in the text: what they rate is in the
@@ -547,7 +569,14 @@ class Reader:
         if not quals:
             return
         used_sites: set[int] = set()
-        quality_at = frozenset(k for x in quals for k in range(x.i, x.j))
+        # How a quality is (", un dolor fuerte, que no me deja ni moverme,"): words of its
+        # modifiers belong to the fragment as much as the quality's own.
+        quality_at = frozenset(
+            k
+            for x in mentions
+            if x.has("quality") or (x.has("mod") and not x.has("concept"))
+            for k in range(x.i, x.j)
+        )
 
         frame_mods = self.lex.frame_mods
 
@@ -751,7 +780,8 @@ class Reader:
         self, tokens: list[Token], sites: list[Mention], site_starts: list[int], q: Mention
     ) -> Mention | None:
         """The site a pronoun just before a quality stands for: the last one named before it."""
-        k = q.i - 1
+        # (or opening it: "se me duerme" carries the "se" whose subject, dropped, is the leg)
+        k = q.i
         while k >= 0 and q.i - k <= 3 and tokens[k].clause == tokens[q.i].clause:
             if tokens[k].norm in self._site_pronouns:
                 return self._antecedent(tokens, sites, site_starts, k)
@@ -1867,6 +1897,7 @@ class Reader:
             # A carer writes about the patient; everyone named is the patient, except where
             # the writer says it is their own ("I've been sick twice myself").
             self._writer_own(tokens, mentions, subject)
+            self._young_apart(tokens, mentions, subject)
             return subject
         starts = {m.i: m for m in mentions}
         parent_is_patient: bool | None = None  # worked out at the first "my mum"
@@ -2039,6 +2070,24 @@ class Reader:
                 own += self._own_goes_on(tokens, own[-1] + 1, sentence)
                 for x in own:
                     subject[x] = OTHER
+
+    def _young_apart(self, tokens: list[Token], mentions: list[Mention], subject: bytearray) -> None:
+        """'This is Dave's daughter, my little boy has a temperature': the clinic's patients are
+        adults, so a child a carer names as the subject of a clause (`young_people`) is not the
+        patient; what that clause says is the child's."""
+        if not self._young:
+            return
+        starts = {m.i: m for m in mentions}
+        for m in mentions:
+            if ("marker", "person") not in m.tags or not self._is_subject(tokens, starts, m):
+                continue
+            if self._young.isdisjoint(t.norm for t in tokens[m.i : m.j]):
+                continue
+            clause, sentence = tokens[m.i].clause, tokens[m.i].sentence
+            k = m.i
+            while k < len(tokens) and tokens[k].clause == clause and tokens[k].sentence == sentence:
+                subject[k] = OTHER
+                k += 1
 
     def _own_goes_on(self, tokens: list[Token], k: int, sentence: int) -> list[int]:
         """The clauses after the writer's own that have no subject of their own: "I've had a bug
