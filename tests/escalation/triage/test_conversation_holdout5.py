@@ -733,3 +733,19 @@ def test_legs_weak_with_fright_or_on_a_ride_are_not_weak_legs(text: str) -> None
 @pytest.mark.parametrize("text", ["my legs are like jelly", "legs like jelly on the stairs today"])
 def test_legs_like_jelly_without_a_fright_are_weak_legs(text: str) -> None:
     assert _level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("my fella's not well", "he's been breathless all day and his chest is sore"),
+        ("my better half is poorly", "she's coughing up blood"),
+        ("my hubs has a fever of 39",),
+    ],
+)
+def test_a_partner_by_another_name_is_someone_else(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "none"
+
+
+def test_the_writer_beside_a_partner_by_another_name_is_still_the_writer() -> None:
+    assert _level("my fella drove me in, I can't breathe properly") == "emergency"

@@ -500,3 +500,38 @@ def test_feet_or_hands_as_if_in_socks_or_gloves_are_numbness(text: str) -> None:
 
 def test_wearing_thick_socks_in_winter_is_nothing() -> None:
     assert assess("I'm wearing thick socks like always in winter").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nose started bleeding at 5, it's gone 6 now and it's still dripping into the sink",
+        "gums bled after brushing at lunch, and by teatime my hanky is soaked",
+    ],
+)
+def test_a_bleeds_persistence_or_amount_told_later_in_its_sentence_counts(text: str) -> None:
+    assert "bleeding-major" in assess(text).rules
+
+
+def test_a_bleed_over_and_a_soaked_towel_from_the_shower_is_not_major() -> None:
+    text = "had a nosebleed this morning, stopped quickly, and the towel I used for my shower is soaked"
+    assert assess(text).level < Level.URGENT
+
+
+def test_a_big_splodge_of_red_after_coughing_is_a_large_amount() -> None:
+    assert "hemoptysis-major" in assess("coughing fit then a big splodge of red on the tissue").rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the cancer's already in my bones, and my back's sore today",
+        "it's now in my bones they said, back aching this week",
+    ],
+)
+def test_bones_named_with_a_word_of_time_between_make_any_back_pain_urgent(text: str) -> None:
+    assert "spinal-pain-flags" in assess(text).rules
+
+
+def test_a_sisters_cancer_in_her_bones_is_not_the_patients_context() -> None:
+    assert assess("my sister's cancer is already in her bones and her back is sore").level is Level.NONE

@@ -528,3 +528,174 @@ def test_a_bloke_on_the_telly_or_a_relative_called_poor_thing_is_someone_else(te
 def test_a_carer_calling_the_patient_poor_thing_is_still_the_patient() -> None:
     a = assess("Mum fell this morning, poor thing can't walk now", context=CARER)
     assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chopped beetroot for soup, the kitchen looks like a murder scene",
+        "spilled a bottle of red wine, the kitchen looks like a crime scene",
+        "my fingers are stained red from the jam",
+    ],
+)
+def test_a_scene_left_by_beetroot_wine_or_jam_is_no_bleed(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nosebleed wouldn't stop, bathroom looks like a murder scene",
+        "gashed my hand, the kitchen looks like a murder scene",
+    ],
+)
+def test_a_scene_left_by_a_bleed_is_still_a_large_bleed(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "couldn't lift the kettle this morning, left arm just wouldn't",
+        "tried to grip the steering wheel but my right hand just won't",
+    ],
+)
+def test_a_limb_on_one_side_that_just_wouldnt_is_one_sided_weakness(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the car just wouldn't start", "I asked him to help but he just wouldn't"],
+)
+def test_a_car_or_a_person_that_wouldnt_is_no_weakness(text: str) -> None:
+    assert "limb_weakness" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I must say I have found myself rather short of breath whilst seated",
+        "breathless even while at rest in my armchair",
+    ],
+)
+def test_breathless_whilst_seated_is_at_rest(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mother is not talking properly since afternoon", "he isn't speaking clearly since his nap"],
+)
+def test_not_talking_properly_is_speech_difficulty(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "speech_difficulty" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_not_talking_to_someone_after_a_row_is_none() -> None:
+    assert assess("he's not talking to me since the row").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my pad's soaked through every hour", "soaking a sanitary towel within the hour"],
+)
+def test_a_pad_soaked_within_the_hour_is_a_heavy_bleed(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("Any trouble passing urine?", "haven't been since yesterday"),
+        ("Any trouble passing urine?", "not been all day"),
+        ("Are you passing water ok?", "not been since last night"),
+    ],
+)
+def test_not_been_in_answer_to_a_urine_question_is_retention(question: str, text: str) -> None:
+    a = assess(text, question)
+    assert "bladder_bowel_dysfunction" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not been for a wee all day", "haven't passed a drop of water since this morning"],
+)
+def test_not_been_for_a_wee_is_retention(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [(None, "haven't been since yesterday"), (None, "the grandkids haven't been since Christmas")],
+)
+def test_not_been_with_no_urine_question_is_no_retention(question: str | None, text: str) -> None:
+    assert "bladder_bowel_dysfunction" not in present(assess(text, question))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was sick as a parrot when we lost the final",
+        "he was absolutely sick as a parrot about the result",
+        "my bank account is bleeding dry",
+        "these energy bills are bleeding us dry",
+    ],
+)
+def test_a_lost_final_and_a_drained_account_are_none(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_gums_bleeding_beside_a_dry_mouth_are_still_bleeding() -> None:
+    assert "bleeding" in present(assess("my gums were bleeding and my mouth is dry"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "breathing like I've run up ten flights of stairs and I'm just sitting here",
+        "panting like he's climbed a mountain and he's only sat in his chair",
+    ],
+)
+def test_breathing_like_after_a_feat_while_sitting_is_breathless_at_rest(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_running_up_the_stairs_like_twenty_again_is_none() -> None:
+    assert assess("I ran up the stairs like I was twenty again").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bit of a wobble on the stairs this morning, nothing major, back's playing up as usual",
+        "had a couple of stumbles coming down the stairs today and my back aches",
+    ],
+)
+def test_a_stoic_wobble_on_the_stairs_with_back_pain_is_cord_compression(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_an_emotional_wobble_is_no_fall() -> None:
+    assert assess("had a bit of a wobble at the clinic, cried in the car").level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mother fell down, after that she is not remembering anything",
+        "he is not recognising us since morning",
+    ],
+)
+def test_a_learners_not_remembering_anything_is_confusion(text: str) -> None:
+    assert assess(text, context=CARER).level is Level.EMERGENCY
+
+
+def test_not_remembering_a_film_is_none() -> None:
+    assert assess("I'm not remembering anything from the film").level is Level.NONE

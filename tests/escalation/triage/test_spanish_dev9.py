@@ -640,3 +640,32 @@ def test_a_drinker_a_sofa_a_child_s_homework_or_a_remote_is_no_alarm(text: str) 
 def test_since_when_before_a_red_flag_keeps_the_red_flag(text: str) -> None:
     assert level(text, "¿Cómo se siente hoy?") == "emergency"
     assert level(text) == "emergency"
+
+
+# --- an attack of something named is that, not a fit ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me dio un ataque de risa en la misa",
+        "a mi hermana le dio un ataque de nervios",
+        "nos agarró un ataque de hambre",
+    ],
+)
+def test_an_attack_of_laughter_nerves_or_hunger_is_no_seizure(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("me vino un ataque de tos toda la noche", "cough"), ("le agarró una crisis de asma", "dyspnea")],
+)
+def test_an_attack_of_cough_or_asthma_is_that_finding_not_a_fit(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert "seizure" not in present(a)
+
+
+def test_an_attack_said_alone_is_still_a_fit() -> None:
+    assert "seizure" in present(assess("le dio un ataque y se quedó tiesa en el piso"))

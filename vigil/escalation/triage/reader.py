@@ -240,6 +240,7 @@ class Reader:
         self._and_next = L.get("and_breaks_before", frozenset())
         self._site_joins = L.get("site_joins", frozenset())
         self._site_list_leads = L.get("site_list_leads", frozenset())
+        self._sentence_mods = L.get("sentence_modifiers", frozenset())
         self._sides = L.get("sides", frozenset())
         self._skip_before_site = L.get("determiners", frozenset())
         self._count_units = L.get("count_units", frozenset())
@@ -285,6 +286,7 @@ class Reader:
         self._score_glue = L.get("score_glue", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._cancellers = L.get("cue_cancellers", frozenset())
+        self._stable_denials = L.get("stable_denials", frozenset())
         self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
         self._partial_words = L.get("partial_words", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
@@ -1455,6 +1457,14 @@ class Reader:
                     key = (0 if tokens[d.anchor].clause == clause else 1, after, gap)
                     if gap <= MOD_WINDOW and key < best_key:
                         best, best_key = d, key
+                if best is None and mod in self._sentence_mods:
+                    # "Nosebleed started at 6, it's quarter to 7 now and it's still dripping":
+                    # how much or how long a bleed goes on may be told anywhere in its sentence.
+                    same = [
+                        d for d in by_sentence.get(sentence, ()) if allowed is None or d.concept in allowed
+                    ]
+                    if same:
+                        best = min(same, key=lambda d: d.gap(m.i, m.j))
                 if best is None and sentence not in by_sentence and sentence - 1 in by_sentence:
                     # "The chest pain went away. Came back an hour ago, crushing, worst it's
                     # been": a sentence that names nothing says how the last one's finding is.
@@ -1532,6 +1542,14 @@ class Reader:
                 break
             o = owner[k]
             if o >= 0 and ("neg", "pre") in mentions[o].tags:
+                return True
+            # "not worse at night or anything": the "not" of "not worse" denies the time it
+            # names too (a stable marker opened by a denial word).
+            if (
+                o >= 0
+                and ("marker", "stable") in mentions[o].tags
+                and tokens[mentions[o].i].norm in self._stable_denials
+            ):
                 return True
             if tokens[k].norm in self._cancellers and not (o >= 0 and mentions[o].has("concept")):
                 # ("no puedo respirar bien acostada": a "well" inside the finding's own words
@@ -1927,6 +1945,7 @@ class Reader:
         third = base  # whom "he"/"she" points at: the patient until someone else is named
         sentence = 0
         person_end = 0  # "the lady I sit next to": an "I" inside a person's name is not the writer
+        aside_end = 0  # the end of a bracketed aside about the person just named
         for k, tok in enumerate(tokens):
             if tok.sentence != sentence:
                 sentence = tok.sentence
@@ -1935,6 +1954,12 @@ class Reader:
             if m is not None:
                 if ("marker", "person") in m.tags:
                     person_end = m.j
+                    if m.j < len(tokens) and tokens[m.j].norm == "(":
+                        # "Mum (she's not the patient, I am) has ...": the "I" of an aside about
+                        # her says who the patient is; it does not make what follows mine.
+                        closes = (x + 1 for x in range(m.j, len(tokens)) if tokens[x].norm == ")")
+                        aside_end = next(closes, m.j)
+                        person_end = aside_end
                     # "Dad can't feel his legs": a parent named bare is how a carer
                     # names the patient; "my dad" or "my mate's mum" is someone else.
                     # Someone else only as the subject: "walked the dog" says nothing of the dog.
@@ -1973,7 +1998,7 @@ class Reader:
                         # "went to A&E with my husband, he had chest pain", "worried about my
                         # mum, she's very confused": "he" and "she" are them.
                         third = OTHER
-                elif ("marker", "first") in m.tags:
+                elif ("marker", "first") in m.tags and k >= aside_end:
                     site = starts.get(k + 1)
                     place = k and tokens[k - 1].norm in self._prepositions and tok.norm == "my"
                     if not place or (site is not None and site.has("site")):
@@ -2103,7 +2128,11 @@ class Reader:
                 continue
             clause, sentence = tokens[m.i].clause, tokens[m.i].sentence
             k = m.i
+            # (up to the patient named again: "my little boy has a cold and Dad has been sick")
+            stops = self.lex.lists.get("writer_own_stops", frozenset())
             while k < len(tokens) and tokens[k].clause == clause and tokens[k].sentence == sentence:
+                if k > m.j and tokens[k].norm in stops:
+                    break
                 subject[k] = OTHER
                 k += 1
 
