@@ -547,6 +547,9 @@ def test_a_scene_left_by_beetroot_wine_or_jam_is_no_bleed(text: str) -> None:
     [
         "nosebleed wouldn't stop, bathroom looks like a murder scene",
         "gashed my hand, the kitchen looks like a murder scene",
+        # An everyday cut named first does not make the scene harmless.
+        "cut my hand on a tin, kitchen looks like a murder scene",
+        "sliced my finger opening a can and the worktop looks like a bloodbath",
     ],
 )
 def test_a_scene_left_by_a_bleed_is_still_a_large_bleed(text: str) -> None:
