@@ -726,3 +726,28 @@ def test_an_everyday_cut_that_will_not_stop_is_a_bleed_that_will_not_stop(text: 
 )
 def test_an_everyday_cut_that_stops_or_hurts_is_no_large_bleed(text: str) -> None:
     assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wonder if it's worth carrying on",
+        "not sure it's worth going on any more",
+        "honestly don't know if it's worth going on. so tired",
+        "life's not worth living like this",
+    ],
+)
+def test_doubting_that_going_on_is_worth_it_is_a_wish_to_die(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it worth going on the trip next week",
+        "not worth going on the bus, I'll get a taxi",
+        "it's worth going on the waiting list",
+    ],
+)
+def test_worth_going_on_somewhere_is_no_wish_to_die(text: str) -> None:
+    assert assess(text).level is Level.NONE
