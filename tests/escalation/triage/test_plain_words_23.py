@@ -702,3 +702,52 @@ def test_a_learners_not_remembering_anything_is_confusion(text: str) -> None:
 
 def test_not_remembering_a_film_is_none() -> None:
     assert assess("I'm not remembering anything from the film").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cut my finger on a knife and it won't stop",
+        "nicked my thumb on a tin lid, it just won't stop bleeding",
+        "cut myself on the bread knife and it still hasn't stopped",
+    ],
+)
+def test_an_everyday_cut_that_will_not_stop_is_a_bleed_that_will_not_stop(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cut my finger on a knife",
+        "cut my finger chopping onions and can't stop crying",
+        "cut myself on a knife and it won't stop hurting",
+    ],
+)
+def test_an_everyday_cut_that_stops_or_hurts_is_no_large_bleed(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wonder if it's worth carrying on",
+        "not sure it's worth going on any more",
+        "honestly don't know if it's worth going on. so tired",
+        "life's not worth living like this",
+    ],
+)
+def test_doubting_that_going_on_is_worth_it_is_a_wish_to_die(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it worth going on the trip next week",
+        "not worth going on the bus, I'll get a taxi",
+        "it's worth going on the waiting list",
+    ],
+)
+def test_worth_going_on_somewhere_is_no_wish_to_die(text: str) -> None:
+    assert assess(text).level is Level.NONE

@@ -229,6 +229,15 @@ class Reading:
     readings: list[tuple[int, int, float]]  # temperatures: (i, j, celsius)
 
 
+def _owners(r: Reading) -> list[int]:
+    """For each token, the index of the mention that holds it (-1 for none)."""
+    owner = [-1] * len(r.tokens)
+    for idx, m in enumerate(r.mentions):
+        for k in range(m.i, m.j):
+            owner[k] = idx
+    return owner
+
+
 class Reader:
     """Reads messages with one lexicon."""
 
@@ -445,11 +454,7 @@ class Reader:
     def denied_after(self, r: Reading, m: Mention) -> bool:
         """Whether a verdict after the circumstance `m` names denies it ("sentada estoy bien",
         "acostada no"); see `_denied_after`."""
-        owner = [-1] * len(r.tokens)
-        for idx, x in enumerate(r.mentions):
-            for k in range(x.i, x.j):
-                owner[k] = idx
-        return self._denied_after(r.tokens, r.mentions, owner, m)
+        return self._denied_after(r.tokens, r.mentions, _owners(r), m)
 
     def free_modifiers(self, text: str) -> set[str]:
         """What a message that names no finding says of how things are ("still going, won't
@@ -457,10 +462,7 @@ class Reader:
         r = self.read(text)
         if r.drafts:
             return set()
-        owner = [-1] * len(r.tokens)
-        for idx, m in enumerate(r.mentions):
-            for k in range(m.i, m.j):
-                owner[k] = idx
+        owner = _owners(r)
         return {
             mod
             for m in r.mentions
@@ -475,10 +477,7 @@ class Reader:
         not."""
         r = self.read(text)
         sentence = next((t.sentence for t in r.tokens if t.end > at), None)
-        owner = [-1] * len(r.tokens)
-        for idx, m in enumerate(r.mentions):
-            for k in range(m.i, m.j):
-                owner[k] = idx
+        owner = _owners(r)
         return {
             mod
             for m in r.mentions
