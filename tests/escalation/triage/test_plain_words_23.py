@@ -751,3 +751,14 @@ def test_doubting_that_going_on_is_worth_it_is_a_wish_to_die(text: str) -> None:
 )
 def test_worth_going_on_somewhere_is_no_wish_to_die(text: str) -> None:
     assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text", ["spots on my arms", "little red dots on his chest", "blotches all over my legs"]
+)
+def test_marks_on_the_skin_said_by_where_they_are_are_never_silent(text: str) -> None:
+    assert assess(text).level is Level.ROUTINE
+
+
+def test_spots_of_rain_are_nothing() -> None:
+    assert assess("a few spots of rain on the window, might skip the walk").level is Level.NONE
