@@ -762,3 +762,30 @@ def test_marks_on_the_skin_said_by_where_they_are_are_never_silent(text: str) ->
 
 def test_spots_of_rain_are_nothing() -> None:
     assert assess("a few spots of rain on the window, might skip the walk").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cut my finger on a tin and it's still pouring, soaked 3 tea towels",
+        "cut my hand with the bread knife, bled through two towels already",
+    ],
+)
+def test_a_cut_on_a_thing_that_keeps_pouring_is_a_large_bleed(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cut myself shaving",
+        "cut my finger chopping onions, bled a bit but fine now",
+        "can't stop laughing at this show",
+    ],
+)
+def test_an_everyday_cut_that_stopped_or_laughter_that_will_not_is_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_crying_that_will_not_stop_is_for_the_care_team_to_read() -> None:
+    assert assess("I can't stop crying").level is Level.ROUTINE
