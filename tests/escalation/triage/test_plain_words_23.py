@@ -789,3 +789,29 @@ def test_an_everyday_cut_that_stopped_or_laughter_that_will_not_is_nothing(text:
 
 def test_crying_that_will_not_stop_is_for_the_care_team_to_read() -> None:
     assert assess("I can't stop crying").level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bottom went numb on that hard bench, fine once I got up",
+        "leg went dead sitting cross legged, fine as soon as I stood up",
+        "my mum would have a fit if she saw the state of my kitchen",
+        "what temperature counts as a fever? just so I know for next time",
+        "had a seizure 2 yrs ago, none since",
+    ],
+)
+def test_numbness_gone_on_standing_an_angry_fit_a_question_and_old_history_are_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my bottom is numb and it stays numb when I get up",
+        "had a fit this morning",
+        "temp 38.5, what temperature counts as a fever?",
+    ],
+)
+def test_the_same_words_told_as_now_still_count(text: str) -> None:
+    assert assess(text).level >= Level.URGENT
