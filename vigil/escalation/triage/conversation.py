@@ -15,6 +15,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final
 
+from symspellpy.editdistance import DistanceAlgorithm, EditDistance
+
 from .engine import WRITER, TriageEngine, load_data
 from .model import Assessment, Finding, Level, Status
 from .rules import evaluate
@@ -399,14 +401,13 @@ def _fever_without_reading(f: Finding) -> bool:
     return f.concept == "fever" and f.present and f.value_c is None
 
 
+_EDITS: Final = EditDistance(DistanceAlgorithm.LEVENSHTEIN)
+
+
 def _distance(a: str, b: str) -> int:
-    """Edits (a letter added, dropped or changed) that spell `a` as `b`."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for k, cb in enumerate(b, 1):
-            prev, row[k] = row[k], min(row[k] + 1, row[k - 1] + 1, prev + (ca != cb))
-    return row[-1]
+    """Edits (a letter added, dropped or changed) that spell `a` as `b` (symspellpy's, which
+    the spelling corrector already uses; uncapped, so the count is exact)."""
+    return int(_EDITS.compare(a, b, len(a) + len(b)))
 
 
 def _last_was_someone_else(pool: Sequence[Sequence[Finding]]) -> bool:

@@ -7,7 +7,7 @@ fixed window of neighbours, so reading is linear in the length of the message.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -229,10 +229,10 @@ class Reading:
     readings: list[tuple[int, int, float]]  # temperatures: (i, j, celsius)
 
 
-def _owners(r: Reading) -> list[int]:
-    """For each token, the index of the mention that holds it (-1 for none)."""
-    owner = [-1] * len(r.tokens)
-    for idx, m in enumerate(r.mentions):
+def _owners(size: int, mentions: Sequence[Mention]) -> list[int]:
+    """For each of `size` tokens, the index of the mention that holds it (-1 for none)."""
+    owner = [-1] * size
+    for idx, m in enumerate(mentions):
         for k in range(m.i, m.j):
             owner[k] = idx
     return owner
@@ -409,10 +409,7 @@ class Reader:
         clearly that someone is not ("he's not your patient")."""
         tokens = self.tokenize(text)
         mentions = self._feeling_denied(tokens, self.lex.match(tokens))
-        owner = [-1] * len(tokens)
-        for idx, m in enumerate(mentions):
-            for k in range(m.i, m.j):
-                owner[k] = idx
+        owner = _owners(len(tokens), mentions)
         contrast = self._segment(tokens, mentions, owner)
         drafts = self._concepts(tokens, mentions)
         self._compose(tokens, mentions, owner, drafts)
@@ -454,7 +451,7 @@ class Reader:
     def denied_after(self, r: Reading, m: Mention) -> bool:
         """Whether a verdict after the circumstance `m` names denies it ("sentada estoy bien",
         "acostada no"); see `_denied_after`."""
-        return self._denied_after(r.tokens, r.mentions, _owners(r), m)
+        return self._denied_after(r.tokens, r.mentions, _owners(len(r.tokens), r.mentions), m)
 
     def free_modifiers(self, text: str) -> set[str]:
         """What a message that names no finding says of how things are ("still going, won't
@@ -462,7 +459,7 @@ class Reader:
         r = self.read(text)
         if r.drafts:
             return set()
-        owner = _owners(r)
+        owner = _owners(len(r.tokens), r.mentions)
         return {
             mod
             for m in r.mentions
@@ -477,7 +474,7 @@ class Reader:
         not."""
         r = self.read(text)
         sentence = next((t.sentence for t in r.tokens if t.end > at), None)
-        owner = _owners(r)
+        owner = _owners(len(r.tokens), r.mentions)
         return {
             mod
             for m in r.mentions
