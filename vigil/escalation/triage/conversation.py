@@ -27,6 +27,8 @@ SITE_MODIFIERS: frozenset[str] = frozenset({"extensive", "one_sided"})
 # What a correction may say of the finding before without taking it back: more of it. (Not
 # how bad: "autocorrect, my CHESS is killing me" puts a word right and keeps the idiom.)
 _RAISING: Final = frozenset({"large_amount", "wont_stop"})
+# How many findings said before "the other one too" may stand for (latest first).
+OTHER_SIDE_LOOKS: Final = 5
 COUNT_SPAN = timedelta(hours=24)  # "a day" for counts: the rules read rates per 24 hours
 # Statuses a later mention gives an earlier finding of the same concept. "other" is not one:
 # "my husband has a cough too" leaves the patient's own cough theirs (a correction moves it).
@@ -1022,7 +1024,7 @@ class ConversationReader:
             # it was one).
             said = [(j, f) for j in range(i) for f in pool[j] if f.present]
             sided = [(j, f) for j, f in said if "one_sided" in f.modifiers]
-            for j, was in reversed(sided or said):
+            for j, was in (sided or said)[::-1][:OTHER_SIDE_LOOKS]:
                 if self._other_side_too(pool, alone, originals, offset, m, i, j, was):
                     break
 

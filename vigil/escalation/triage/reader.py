@@ -481,13 +481,12 @@ class Reader:
         ]
         if not sources and not self._cause_named(tokens, mentions, owner, "mouth"):
             return
+        coughed = {t.clause for t in tokens if t.norm in lung}
         for d in drafts:
             if d.concept != "hemoptysis" or d.status != "present":
                 continue
             words = {t.norm for t in tokens[d.start : d.end]}
-            clause = tokens[d.anchor].clause
-            coughed = any(t.norm in lung for t in tokens if t.clause == clause)
-            if words & spit and not coughed:
+            if words & spit and tokens[d.anchor].clause not in coughed:
                 d.concept = "bleeding"  # (a large amount stays large: a major bleed all the same)
 
     def _in_mouth(self, tokens: list[Token], d: Draft) -> bool:
@@ -1730,7 +1729,10 @@ class Reader:
                 # finding of now stays ("leg still swollen, scan was clear").
                 found: set[int] = set()
                 self._resolve_back(tokens, index, m, contrast, found)
-                resolved.update(x for x in found if self._dated_past(tokens, drafts[x]))
+                if found:
+                    dated, now = self._dated_sentences(tokens)
+                    at = [(x, tokens[drafts[x].anchor]) for x in found]
+                    resolved.update(x for x, t in at if t.sentence in dated and t.clause not in now)
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
                 self._history_scope(tokens, m, contrast, used)
             if ("neg", "back") in tags:
@@ -1796,20 +1798,21 @@ class Reader:
             if neg[a] and d.status == "present" and "at_rest" in d.mods and self._only_when(tokens, d):
                 d.mods.discard("at_rest")  # "not short of breath at rest, only when I walk"
 
-    def _dated_past(self, tokens: list[Token], d: Draft) -> bool:
-        """The finding's sentence dates it weeks or more back ("last month", "3 weeks ago"), and
-        its own clause says nothing of now ("still", "since", "today")."""
-        sentence, clause = tokens[d.anchor].sentence, tokens[d.anchor].clause
-        if any(t.norm in self._present_time for t in tokens if t.clause == clause):
-            return False
+    def _dated_sentences(self, tokens: list[Token]) -> tuple[set[int], set[int]]:
+        """The sentences that date something weeks or more back ("last month", "3 weeks ago"),
+        and the clauses that say something of now ("still", "since", "today"): a finding in the
+        first and not the second is dated back."""
+        dated, now = set(), set()
         for k, t in enumerate(tokens):
-            if t.sentence != sentence or t.norm not in self._far_past:
+            if t.norm in self._present_time:
+                now.add(t.clause)
+            if t.norm not in self._far_past:
                 continue
             before = tokens[k - 1].norm if k else ""
             after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
             if before in self._past_leads or after in self._past_tails:
-                return True
-        return False
+                dated.add(t.sentence)
+        return dated, now
 
     def _dated_back(self, tokens: list[Token], anchor: int) -> bool:
         """'fainted last month, fine now': the sentence dates it weeks or more back."""
