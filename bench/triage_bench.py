@@ -71,9 +71,24 @@ def describe(row: dict) -> str:
     return repr(row["text"]) + (f" Q={row['question']!r}" if row.get("question") else "")
 
 
+def asked_about(row: dict, a) -> bool:
+    """Whether the follow-up questions this reading sends would ask about a sign the label holds.
+
+    A missed emergency that shows a red-flag family below emergency is not left alone: the
+    patient is asked that family's screening questions at once, and a truthful "yes" raises it.
+    """
+    from vigil.escalation.triage import followups
+
+    ups = followups.load(row.get("language", "en"))
+    wanted = set(row.get("present", []))
+    return any(
+        wanted & set(ask.asks) for family in ups.shown(a.findings) for ask in ups.to_ask(family, a.findings)
+    )
+
+
 def score(engine, rows: list[dict], details: bool) -> dict:
     matrix = {(t, p): 0 for t in LEVELS for p in LEVELS}
-    concept_hits = concept_total = unread = 0
+    concept_hits = concept_total = unread = asked = 0
     misses = []
     for row in rows:
         a = read_conversation(engine, row) if "messages" in row else assess_row(engine, row)
@@ -90,6 +105,8 @@ def score(engine, rows: list[dict], details: bool) -> dict:
             unread += 1  # "not understood — please read": the cost of never being silent
         if got != row["level"]:
             misses.append((row, got, a))
+        if row["level"] == "emergency" and got != "emergency":
+            asked += asked_about(row, a)
     n = len(rows)
 
     def count(true_levels, pred_levels):
@@ -110,6 +127,8 @@ def score(engine, rows: list[dict], details: bool) -> dict:
         "concepts": concept_hits / concept_total if concept_total else 1.0,
         "unread": unread / count(["none"], LEVELS) if count(["none"], LEVELS) else 0.0,
         "misses": misses,
+        "missed_but_asked": asked,
+        "missed": emerg - count(["emergency"], ["emergency"]),
     }
 
 
@@ -126,6 +145,11 @@ def report(name: str, res: dict, details: bool, tag: str = "") -> None:
     print(f"exact level               {res['exact']:7.1%}")
     print(f"concept agreement         {res['concepts']:7.1%}")
     print(f'none read as not understood {res["unread"]:5.1%}  (routine "please read"; keep under 5 %)')
+    if res["missed"]:
+        print(
+            f"emergencies missed          {res['missed']:5d}  of which {res['missed_but_asked']} asked about"
+            " the missing sign by the follow-up questions at once"
+        )
     if details:
         for row, got, a in res["misses"]:
             found = ", ".join(
