@@ -412,3 +412,132 @@ def test_a_symptom_told_after_the_programme_still_counts() -> None:
 )
 def test_over_after_sleep_or_days_ago_is_resolved(text: str) -> None:
     assert level(text) == "none"
+
+
+# --- a bleed timed by how long it has gone on --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["llevo una hora sangrando de la encía", "ya van 30 minutos sangrando por la herida"]
+)
+def test_a_bleed_that_has_gone_on_for_half_an_hour_is_a_major_bleed(text: str) -> None:
+    assert "bleeding-major" in assess(text).rules
+
+
+def test_an_hour_in_a_queue_is_no_bleed() -> None:
+    assert level("llevo una hora esperando en la fila") == "none"
+
+
+# --- asleep mid-meal, urine in drops, walking as if drunk, up every hour -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["se queda dormido en mitad de la comida", "le cuesta harto mantenerse despierta"],
+)
+def test_asleep_mid_meal_or_hard_to_keep_awake_is_drowsiness(text: str) -> None:
+    assert "drowsiness" in present(assess(text, context=CARER))
+
+
+def test_urine_in_drops_with_back_pain_is_cord_compression() -> None:
+    assert "mscc-neuro" in assess("me duele la espalda y la orina sale por goteo").rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["camino como si hubiera tomado, me voy para los lados", "me voy de un lado al otro al caminar"],
+)
+def test_walking_as_if_drunk_is_gait_difficulty(text: str) -> None:
+    assert "gait_difficulty" in present(assess(text))
+
+
+def test_running_about_with_errands_is_no_gait() -> None:
+    assert level("me voy de un lado a otro con tanto trámite") == "none"
+
+
+def test_up_every_hour_at_night_to_pee_is_polyuria() -> None:
+    assert "polyuria" in present(assess("me levanto cada hora en la noche a orinar"))
+
+
+@pytest.mark.parametrize("text", ["tengo un dolorazo de cabeza", "traigo un dolorzote de espalda"])
+def test_a_pain_grown_big_is_severe(text: str) -> None:
+    assert {"head", "spinal-pain-flags"} & set(assess(text).rules)
+
+
+# --- feeling lost in both legs, or from the hip down -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no siento nada en ninguna de las dos piernas",
+        "tengo dormida la pierna desde la cadera hasta el pie",
+    ],
+)
+def test_feeling_lost_in_either_leg_or_from_the_hip_down_is_a_cord_sign(text: str) -> None:
+    assert "cord-signs" in assess(text).rules
+
+
+def test_a_foot_asleep_is_routine() -> None:
+    assert level("tengo el pie dormido") == "routine"
+
+
+# --- blood told by clots, froth, coffee grounds or the toilet's colour -------------------
+
+
+def test_clots_in_the_basin_after_coughing_is_major_haemoptysis() -> None:
+    assert "hemoptysis-major" in assess("tosí y había coágulos en el lavamanos").rules
+
+
+def test_pink_frothy_spit_is_haemoptysis() -> None:
+    assert "hemoptysis" in present(assess("escupí algo rosado y espumoso"))
+
+
+def test_vomit_like_coffee_grounds_is_bleeding() -> None:
+    assert "bleeding" in present(assess("vomité algo como café molido"))
+
+
+def test_ground_coffee_drunk_is_nothing() -> None:
+    assert level("tomé café molido en la mañana") == "none"
+
+
+def test_a_toilet_gone_red_is_a_major_bleed_and_a_pink_one_is_not() -> None:
+    assert "bleeding-major" in assess("el inodoro quedó rojo después de hacer popó").rules
+    a = assess("el agua del inodoro se puso rosadita")
+    assert "bleeding" in present(a)
+    assert a.level.label == "routine"
+
+
+# --- breath: a score, none left when needed ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [("la respiración está en 9 de 10", "emergency"), ("mi respiración está como en 4 de 10", "routine")],
+)
+def test_a_breathing_score_is_read_as_breathlessness_that_bad(text: str, want: str) -> None:
+    assert level(text) == want
+
+
+def test_no_air_when_walking_is_breathlessness_and_a_tyre_is_not() -> None:
+    assert "dyspnea" in present(assess("no tengo aire cuando camino"))
+    assert level("la llanta no tiene aire cuando salgo") == "none"
+
+
+def test_a_back_that_wakes_one_at_night_is_a_red_flag() -> None:
+    assert "spinal-pain-flags" in assess("la espalda me despierta en la noche").rules
+
+
+# --- a hedged denial, a thirst that never leaves, gone on standing -----------------------
+
+
+def test_a_hedged_denial_of_weak_legs_is_no_cord_sign() -> None:
+    assert level("no diría que tengo las piernas débiles, solo cansadas") != "emergency"
+
+
+def test_always_wanting_to_drink_is_thirst() -> None:
+    assert "thirst" in present(assess("siempre tengo ganas de tomar agua"))
+
+
+def test_pins_and_needles_gone_on_standing_is_resolved() -> None:
+    assert level("tenía hormigueo en el pie pero se me pasó en cuanto me levanté") == "none"
