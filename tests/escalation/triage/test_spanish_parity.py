@@ -541,3 +541,126 @@ def test_always_wanting_to_drink_is_thirst() -> None:
 
 def test_pins_and_needles_gone_on_standing_is_resolved() -> None:
     assert level("tenía hormigueo en el pie pero se me pasó en cuanto me levanté") == "none"
+
+
+# --- walking told by its helpers and the tasks it no longer manages ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ahora necesito la andadera para todo",
+        "mi esposa me tiene que sostener para ir al baño",
+        "ya no puede salir de la tina solo",
+        "ya no sube a dormir arriba porque no puede con las escaleras",
+        "ya empecé a arrastrar los pies",
+    ],
+)
+def test_walking_that_needs_a_frame_or_an_arm_or_drops_a_task_is_a_cord_sign(text: str) -> None:
+    assert "cord-signs" in assess(text, context=CARER).rules
+
+
+def test_an_arm_that_hangs_on_one_side_is_one_sided_weakness() -> None:
+    assert "neuro-acute" in assess("el brazo derecho le cuelga").rules
+
+
+# --- fits, confusion and faints pieced together after ------------------------------------
+
+
+def test_a_bitten_tongue_not_remembered_is_a_seizure() -> None:
+    assert "seizure" in present(assess("me mordí la lengua y no me acuerdo de nada"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se puso los zapatos al revés y no sabe qué hora es",
+        "pregunta a cada rato dónde está",
+        "está hablando con su hermano que murió hace años",
+    ],
+)
+def test_shoes_reversed_the_same_question_or_talk_with_the_dead_is_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text, context=CARER))
+
+
+def test_a_shirt_on_inside_out_is_no_confusion() -> None:
+    assert level("me puse la camisa al revés jaja") == "none"
+
+
+def test_found_lying_on_the_bathroom_floor_is_a_faint_and_a_ring_is_not() -> None:
+    assert "syncope" in present(assess("la encontré tirada en el piso del baño", context=CARER))
+    assert level("encontré el anillo en el piso del baño") == "none"
+
+
+# --- fever as an image, breath stopped for, sick every hour or every sip -----------------
+
+
+def test_a_forehead_on_fire_on_chemo_is_a_neutropenic_fever() -> None:
+    assert "neutropenic-fever" in assess("tengo la frente ardiendo", context=CHEMO).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tuve que dejar de lavarme los dientes para agarrar aire",
+        "me tengo que detener en cada poste para agarrar aire",
+    ],
+)
+def test_stopping_a_task_or_at_every_post_for_breath_is_breathlessness(text: str) -> None:
+    assert "dyspnea" in present(assess(text))
+
+
+def test_going_out_for_fresh_air_is_no_breathlessness() -> None:
+    assert level("salí al balcón a tomar aire fresco") == "none"
+
+
+@pytest.mark.parametrize(
+    "text", ["vomito cada hora", "vomito después de cada sorbo", "tengo diarrea, voy al baño cada hora"]
+)
+def test_sick_every_hour_or_after_every_sip_is_urgent(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+def test_a_pill_every_hour_is_no_count() -> None:
+    assert level("la pastilla la tomo cada hora") == "none"
+
+
+# --- a collar that will not close, a moon face -------------------------------------------
+
+
+def test_a_top_button_that_will_not_close_with_breathlessness_is_svc_airway() -> None:
+    a = assess("no me cierra el botón de arriba de la camisa y me falta el aire")
+    assert "svc-airway" in a.rules
+
+
+def test_a_face_round_as_the_moon_is_a_swollen_face() -> None:
+    assert "face_neck_swelling" in present(assess("tiene la cara redonda como luna llena"))
+
+
+# --- blood through the dressing, in the bag, like a red drink or a jelly -----------------
+
+
+@pytest.mark.parametrize("text", ["sangra a través de la venda", "la bolsa de la ostomía se llena de sangre"])
+def test_blood_through_a_dressing_or_filling_a_stoma_bag_is_a_major_bleed(text: str) -> None:
+    assert "bleeding-major" in assess(text).rules
+
+
+def test_urine_like_hibiscus_water_is_blood_in_it() -> None:
+    a = assess("mi pipí parece jugo de jamaica")
+    assert "bleeding" in present(a)
+    assert a.level.label == "routine"
+
+
+def test_dark_red_jelly_coughed_up_is_major_haemoptysis() -> None:
+    assert "hemoptysis-major" in assess("tosí como gelatina roja oscura en pedazos").rules
+
+
+# --- a long while at a drop --------------------------------------------------------------
+
+
+def test_a_long_while_on_the_bridge_looking_down_is_self_harm() -> None:
+    assert "self-harm" in assess("me quedé mucho rato parado en el puente mirando para abajo").rules
+
+
+def test_fireworks_watched_from_the_bridge_are_a_view() -> None:
+    assert level("me quedé mucho rato en el puente mirando los fuegos artificiales") == "none"
