@@ -1144,9 +1144,14 @@ class Reader:
             led_bare = led or tokens[d.end - 1].norm in self._clock_leads
             k = d.end + led
             times = 0
+            joins = self._count_joins
             while k < n:
                 start = k
-                while k < n and tokens[k].norm in self._clock_parts:
+                while k < n and (
+                    tokens[k].norm in self._clock_parts
+                    # "a las 5 de la tarde, a las 8": a list goes on after a time's own words
+                    or (times and k > start and (tokens[k].norm == "," or tokens[k].norm in joins))
+                ):
                     k += 1  # "half 7", "quarter to 1"
                 tok = tokens[k] if k < n else None
                 if tok is None:
@@ -1157,7 +1162,7 @@ class Reader:
                     and tok.kind == NUM
                     and tok.value is not None
                     and 0 < tok.value <= 24
-                    and (k + 1 >= n or tokens[k + 1].norm not in self._not_counts)
+                    and (k + 1 >= n or tokens[k + 1].norm not in self._not_counts | self._count_units)
                 )
                 if tok.kind == NUM and k + 1 < n and tokens[k + 1].norm in self._clock_suffixes:
                     times, k = times + 1, k + 2
