@@ -312,6 +312,9 @@ class Reader:
         self._lung_words = L.get("lung_words", frozenset())
         self._mouth_words = L.get("mouth_words", frozenset())
         self._partial_phrases = L.get("partial_phrases", frozenset())
+        self._today_concepts = L.get("today_concepts", frozenset())
+        self._today_words = L.get("today_words", frozenset())
+        self._day_parts_today = L.get("day_parts_today", frozenset())
         self._stain_explains = L.get("stain_explains", frozenset())
         self._blood_words = L.get("blood_words", frozenset())
         self._not_partial_heads = L.get("not_partial_heads", frozenset())
@@ -1698,6 +1701,7 @@ class Reader:
         negated_post: set[int] = set()
         index = Near(drafts)
         worst = self._never_so_much(tokens, drafts)
+        dated_now: tuple[set[int], set[int]] | None = None  # worked out at the first clear test
         for m in mentions:
             tags = m.tags
             if ("neg", "pre") in tags and m.i not in worst:
@@ -1743,7 +1747,9 @@ class Reader:
                 found: set[int] = set()
                 self._resolve_back(tokens, index, m, contrast, found)
                 if found:
-                    dated, now = self._dated_sentences(tokens)
+                    if dated_now is None:
+                        dated_now = self._dated_sentences(tokens)
+                    dated, now = dated_now
                     at = [(x, tokens[drafts[x].anchor]) for x in found]
                     resolved.update(x for x, t in at if t.sentence in dated and t.clause not in now)
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
@@ -1771,6 +1777,16 @@ class Reader:
                 idx
                 for idx in resolved
                 if drafts[idx].concept in self._transient and not self._dated_back(tokens, drafts[idx].anchor)
+            }
+        if resolved and self._today_concepts:
+            # "sick once this morning, fine since": being sick is something that happened, and
+            # today's still goes to the team; only one told of another day ("sick on Monday,
+            # fine since") is over.
+            today = self._clauses_today(tokens)
+            resolved -= {
+                idx
+                for idx in resolved
+                if drafts[idx].concept in self._today_concepts and tokens[drafts[idx].anchor].clause in today
             }
         # "went away at Christmas. Came back an hour ago": a return after the end undoes it.
         again = [
@@ -1875,6 +1891,16 @@ class Reader:
                     if allowed is None or d.concept in allowed:
                         d.mods.add(mod)
         return out
+
+    def _clauses_today(self, tokens: list[Token]) -> set[int]:
+        """The clauses that place something today ("sick this morning", "after breakfast"); not
+        the all-clear's own ("nothing since lunch" dates the end, not the sickness)."""
+        return {
+            t.clause
+            for k, t in enumerate(tokens)
+            if t.norm in self._today_words
+            or (k and t.norm in self._day_parts_today and tokens[k - 1].norm == "this")
+        }
 
     def _dated_back(self, tokens: list[Token], anchor: int) -> bool:
         """'fainted last month, fine now': the sentence dates it weeks or more back."""
@@ -2267,12 +2293,15 @@ class Reader:
                 firsts.add(m.i)
         norms = [t.norm for t in tokens]
         goes_on = self.lex.lists.get("writer_own_continues", frozenset())
+        by_clause: dict[tuple[int, int], list[int]] = {}  # the tokens of each clause, once
+        for x, t in enumerate(tokens):
+            by_clause.setdefault((t.clause, t.sentence), []).append(x)
         for k in range(len(tokens)):
             cue = max((len(c) for c in cues if tuple(norms[k : k + len(c)]) == c), default=0)
             if k in inside or not cue:
                 continue
             clause, sentence = tokens[k].clause, tokens[k].sentence
-            own = [x for x, t in enumerate(tokens) if t.clause == clause and t.sentence == sentence]
+            own = list(by_clause[clause, sentence])
             # "yo he estado viendo que no puede caminar": a "que", "porque" or "y" (the
             # language's `writer_own_stops`) outside the cue ends the writer's part; what
             # follows is the patient's.
