@@ -664,3 +664,43 @@ def test_a_long_while_on_the_bridge_looking_down_is_self_harm() -> None:
 
 def test_fireworks_watched_from_the_bridge_are_a_view() -> None:
     assert level("me quedé mucho rato en el puente mirando los fuegos artificiales") == "none"
+
+
+# --- cancer in the bones said with "ya", noisy breath across a room, a thick neck --------
+
+
+def test_cancer_already_gone_to_the_bones_is_bone_metastases_not_a_symptom_gone() -> None:
+    a = assess("el cáncer ya se me pasó a los huesos, me duele la espalda")
+    assert "spinal-pain-flags" in a.rules
+
+
+def test_a_hip_pain_gone_is_still_gone() -> None:
+    assert level("ya se me pasó el dolor de la cadera") == "none"
+
+
+def test_breathing_heard_from_the_next_room_with_a_swollen_face_is_svc_airway() -> None:
+    a = assess("se le oye la respiración desde el otro cuarto y tiene la cara hinchada", context=CARER)
+    assert "svc-airway" in a.rules
+
+
+def test_music_heard_from_the_next_room_is_nothing() -> None:
+    assert level("se oye la música desde el otro cuarto") == "none"
+
+
+def test_a_neck_grown_thick_as_a_bulls_is_swelling() -> None:
+    assert "face_neck_swelling" in present(assess("el cuello se me puso grueso como de toro"))
+
+
+# --- legs that no longer hold one, named after the verb ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["las piernas no me tienen", "no me tienen las piernas", "no me dan las piernas para caminar"]
+)
+def test_legs_that_no_longer_hold_one_are_weak(text: str) -> None:
+    assert "cord-signs" in assess(text).rules
+
+
+@pytest.mark.parametrize("text", ["mi hija no me tiene paciencia", "no me dan las ganas de salir"])
+def test_patience_or_the_wish_to_go_out_is_no_weakness(text: str) -> None:
+    assert level(text) == "none"
