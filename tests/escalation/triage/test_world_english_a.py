@@ -272,3 +272,13 @@ def test_a_whole_number_after_the_temperature_word_and_a_comma_is_the_reading(te
 def test_a_count_after_the_temperature_word_is_no_reading() -> None:
     a = assess("took my temperature, 3 times today, all fine at 36.8", context=TREATED)
     assert "fever" not in present(a)
+
+
+def test_scots_awfy_puffed_on_a_walk_is_very_breathless_not_severe() -> None:
+    a = assess("getting awfy puffed oot gaun up the brae, never used tae")
+    assert "dyspnea" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_scots_awfy_puffed_sitting_still_is_still_an_emergency() -> None:
+    assert assess("awfy puffed oot just sittin in ma chair").level is Level.EMERGENCY
