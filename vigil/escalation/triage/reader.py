@@ -1273,7 +1273,7 @@ class Reader:
                 for x in range(j, min(n, j + 4))
                 if tokens[x].clause == tokens[num.i].clause
             )
-            if not (num.decimal or cue):
+            if not (num.decimal or cue or self._reading_after_colon(tokens, num)):
                 return None
         if self._is_weather(tokens, num, j):
             return None
@@ -1282,6 +1282,14 @@ class Reader:
         if unit in ("f", "deg", None) and 93.0 <= v <= 110.0:
             return j, round((v - 32.0) * 5.0 / 9.0, 1)
         return None
+
+    def _reading_after_colon(self, tokens: list[Token], num: Number) -> bool:
+        """'I took my temperature, 39', 'temp: 38': a whole number set after the temperature
+        word by a comma or colon is the reading, as a decimal one already is."""
+        p = num.i - 1
+        if p < 1 or tokens[p].kind != PUNCT or tokens[p].norm not in (",", ":", "-", "="):
+            return False
+        return any(tokens[x].norm in self._temp_words for x in range(max(0, p - 2), p))
 
     def _is_weather(self, tokens: list[Token], num: Number, j: int) -> bool:
         """A reading said of the weather: 'hace 40 grados', '39 grados a la sombra'. Only a
