@@ -185,3 +185,207 @@ def test_a_bowel_movement_that_came_is_no_constipation(text: str) -> None:
 
 def test_days_without_passing_urine_said_with_a_digit_is_a_cord_sign() -> None:
     assert "cord-signs" in assess("llevo 2 días sin hacer del 1").rules
+
+
+# --- a belt of pain round the ribs is the band of spinal pain ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "siento como un cinturón de dolor alrededor de las costillas",
+        "tengo una faja de dolor por la cintura",
+        "es como una banda de dolor que me rodea el tronco",
+        "traigo un cincho de dolor",
+    ],
+)
+def test_a_belt_of_pain_round_the_trunk_is_back_pain(text: str) -> None:
+    assert "back_pain" in present(assess(text))
+
+
+def test_a_belt_of_pain_that_never_lets_up_is_urgent() -> None:
+    a = assess("un cinturón de dolor alrededor de las costillas, todo el día, no se me quita")
+    assert "spinal-pain-flags" in a.rules
+
+
+def test_a_belt_of_pain_with_weak_legs_is_an_emergency() -> None:
+    assert "mscc-neuro" in assess("una banda de dolor por la cintura y las piernas flojas").rules
+
+
+def test_a_belt_of_pain_in_the_chest_is_still_chest_pain() -> None:
+    assert "chest_pain" in present(assess("tengo como una faja de dolor en el pecho"))
+
+
+def test_a_belt_bought_for_back_pain_is_no_band_of_pain() -> None:
+    assert level("me compré una faja nueva para la cintura") == "none"
+
+
+# --- a crick in the neck is neck pain -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "amanecí con el cuello torcido de dormir mal",
+        "tengo tortícolis desde ayer",
+        "se me torció el cuello en la almohada",
+        "traigo el cuello duro",
+    ],
+)
+def test_a_crick_in_the_neck_is_neck_pain(text: str) -> None:
+    a = assess(text)
+    assert "neck_pain" in present(a)
+    assert a.level.label == "routine"
+
+
+@pytest.mark.parametrize(
+    "text", ["el cuadro quedó torcido", "ya no tengo el cuello torcido", "mi hijo tiene tortícolis"]
+)
+def test_a_crooked_picture_a_crick_gone_or_someone_elses_is_no_neck_pain(text: str) -> None:
+    assert "neck_pain" not in present(assess(text))
+
+
+# --- blood spat from the gums or nose is a bleed there, not from the lungs ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "escupí sangre pero creo que es de las encías",
+        "escupo un poquito de sangre al lavarme los dientes",
+        "escupí sangre, me parece que viene de la nariz",
+        "escupo unas gotas de sangre, seguro es de la muela",
+    ],
+)
+def test_blood_spat_that_the_writer_places_in_the_mouth_is_bleeding_not_hemoptysis(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis" not in present(a)
+    assert "bleeding" in present(a)
+    assert a.level.label == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "escupí sangre esta mañana",
+        "tosí sangre, creo que es de las encías",
+        "escupí mucha sangre pero creo que es de las encías",
+    ],
+)
+def test_blood_coughed_or_spat_without_a_mouth_source_or_a_lot_stays_from_the_lungs(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis" in present(a)
+    assert a.level.label in {"urgent", "emergency"}
+
+
+# --- figures of speech with a red flag's words --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el Perito Moreno me dejó sin aliento, qué belleza",
+        "la vista desde el cerro nos dejó sin aire, qué hermoso",
+        "es tan bonito que me dejó sin palabras",
+    ],
+)
+def test_breath_taken_away_by_beauty_is_no_breathlessness(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["subir al cerro me dejó sin aliento", "la caminata me dejó sin aliento y todavía me cuesta respirar"],
+)
+def test_breath_taken_away_by_a_climb_is_breathlessness(text: str) -> None:
+    assert "dyspnea" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "en mi clase de francés no me salen las palabras jaja",
+        "no me salen las palabras en inglés, qué vergüenza",
+        "me cuesta mucho hablar en alemán todavía",
+    ],
+)
+def test_words_that_wont_come_in_a_language_being_learnt_are_no_speech_difficulty(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["de repente no me salen las palabras", "me cuesta hablar desde ayer, se me traba la lengua"],
+)
+def test_words_that_wont_come_in_ones_own_tongue_stay_an_emergency(text: str) -> None:
+    assert "neuro-acute" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "casi me desmayo cuando me dijeron que me había sacado la lotería",
+        "por poco me desmayo de la emoción al ver a mi nieto",
+        "casi me desmayo del susto con el perro",
+    ],
+)
+def test_a_faint_nearly_had_from_news_or_feeling_is_nothing(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize("text", ["casi me desmayo al levantarme", "casi me desmayo del dolor"])
+def test_a_faint_nearly_had_on_standing_or_from_pain_is_read(text: str) -> None:
+    assert level(text) != "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me sangra la cartera con tantas pastillas",
+        "la billetera me llora este mes jaja",
+        "me duele el bolsillo",
+    ],
+)
+def test_a_purse_that_bleeds_or_hurts_is_money_spent(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_a_nose_that_bleeds_is_bleeding() -> None:
+    assert "bleeding" in present(assess("me sangra la nariz desde hace rato"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me dan náuseas cada vez que veo a ese presidente",
+        "me dan ganas de vomitar cuando escucho a mi ex",
+        "nomás de oír a ese diputado me da asco",
+    ],
+)
+def test_disgust_at_a_person_seen_or_heard_is_no_nausea(text: str) -> None:
+    assert "nausea" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me dan ganas de vomitar cada vez que veo la comida", "nomás de ver la comida me dan náuseas"],
+)
+def test_nausea_at_the_sight_of_food_is_nausea(text: str) -> None:
+    assert "nausea" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "qué dolor de cabeza el trámite del banco",
+        "el seguro es un dolor de cabeza",
+        "vaya dolor de cabeza con las facturas",
+    ],
+)
+def test_a_trouble_called_a_headache_is_no_headache(text: str) -> None:
+    assert "headache" not in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["qué dolor de cabeza tengo", "qué dolor de cabeza tan fuerte desde anoche"])
+def test_a_headache_exclaimed_is_a_headache(text: str) -> None:
+    assert "headache" in present(assess(text))
