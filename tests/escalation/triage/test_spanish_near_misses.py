@@ -389,3 +389,50 @@ def test_a_trouble_called_a_headache_is_no_headache(text: str) -> None:
 @pytest.mark.parametrize("text", ["qué dolor de cabeza tengo", "qué dolor de cabeza tan fuerte desde anoche"])
 def test_a_headache_exclaimed_is_a_headache(text: str) -> None:
     assert "headache" in present(assess(text))
+
+
+# --- "si" opening an answer is the yes; "sí" with its accent always is --------------------------
+
+NUMB_LEGS = "¿Siente adormecimiento en las piernas?"
+FEVER = "¿Ha tenido fiebre?"
+FACE = "¿Se le ha hinchado la cara o el cuello?"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "rule"),
+    [
+        ("si se me duermen las piernas todo el día", NUMB_LEGS, "cord-signs"),
+        ("pues si se me duermen a ratos las dos piernas", NUMB_LEGS, "cord-signs"),
+        ("si me sube la fiebre en las noches", FEVER, "fever"),
+        ("si se me hinchó la cara ayer", FACE, "svc"),
+    ],
+)
+def test_si_opening_an_answer_without_a_plan_after_it_is_the_yes(text: str, question: str, rule: str) -> None:
+    assert rule in assess(text, question).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sí me da fiebre en las noches", "sí se me hincha la cara en la mañana"],
+)
+def test_si_written_with_its_accent_is_the_yes_even_without_a_question(text: str) -> None:
+    a = assess(text)
+    assert all(f.status != "hypothetical" for f in a.findings)
+    assert a.level.label == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("si se me duermen las piernas le aviso", NUMB_LEGS),
+        ("si me da fiebre qué hago?", FEVER),
+        ("si me da fiebre llamo a urgencias?", FEVER),
+        ("no, pero si me da fiebre le aviso", FEVER),
+    ],
+)
+def test_si_going_on_to_what_the_writer_would_do_or_ask_is_the_if(text: str, question: str) -> None:
+    assert level(text, question) == "none"
+
+
+def test_si_without_a_question_or_an_accent_stays_the_if() -> None:
+    assert level("si me da fiebre") == "none"

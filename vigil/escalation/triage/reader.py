@@ -294,6 +294,9 @@ class Reader:
         self._score_words = L.get("score_words", frozenset())
         self._score_glue = L.get("score_glue", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
+        self._if_yes = L.get("if_yes_words", frozenset())
+        self._if_then = L.get("if_then_words", frozenset())
+        self._if_openers = L.get("if_answer_openers", frozenset())
         self._never = L.get("never_words", frozenset())
         self._never_past = L.get("never_past", frozenset())
         self._never_so = L.get("never_comparisons", frozenset())
@@ -410,10 +413,11 @@ class Reader:
 
     # -- the passes -----------------------------------------------------------------
 
-    def read(self, text: str, *, carer: bool = False) -> Reading:
+    def read(self, text: str, *, carer: bool = False, answer: bool = False) -> Reading:
         """`carer`: the writer is known to be one of the patient's carers (the caller's
         context says so), so the people they name are the patient unless the message says
-        clearly that someone is not ("he's not your patient")."""
+        clearly that someone is not ("he's not your patient"). `answer`: the message answers
+        a check-in question (a "si" opening it is the yes, see `_yes_not_if`)."""
         tokens = self.tokenize(text)
         mentions = self._feeling_denied(tokens, self.lex.match(tokens))
         owner = _owners(len(tokens), mentions)
@@ -426,8 +430,32 @@ class Reader:
         self._same_pain(tokens, drafts)
         self._cant_without(tokens, mentions, reading)
         self._unplaced(tokens, mentions, drafts)
-        self._statuses(reading, owner, contrast, carer)
+        self._statuses(reading, owner, contrast, carer, self._yes_not_if(text, tokens, answer))
         return reading
+
+    def _yes_not_if(self, text: str, tokens: list[Token], answer: bool) -> frozenset[int]:
+        """Where "si" is the yes, not the if, in a language that folds them into one word:
+        written with its accent ("sí me da mucho dolor"), or opening an answer to a question
+        ("si se me duermen las piernas") when its sentence does not go on to what the writer
+        would do or ask then ("si se me duermen le aviso", "si me da fiebre, ¿qué hago?")."""
+        if not self._if_yes:
+            return frozenset()
+        out = set()
+        for k, tok in enumerate(tokens):
+            if tok.norm not in self._if_yes:
+                continue
+            if text[tok.start : tok.end].lower() != tok.norm:
+                out.add(k)  # the accent kept: "sí"
+                continue
+            if not answer or any(t.norm not in self._if_openers and t.kind != PUNCT for t in tokens[:k]):
+                continue
+            rest = [t for t in tokens[k + 1 :] if t.sentence == tok.sentence]
+            if any(t.norm in self._if_then or t.norm == "?" for t in rest):
+                continue
+            if tokens[-1].norm == "?" and tokens[-1].sentence == tok.sentence:
+                continue
+            out.add(k)
+        return frozenset(out)
 
     def _feeling_denied(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """'no siento debilidad en las piernas', 'no siento falta de aire': "I don't feel"
@@ -1600,7 +1628,14 @@ class Reader:
 
     # -- status -------------------------------------------------------------------------
 
-    def _statuses(self, r: Reading, owner: list[int], contrast: set[int], carer: bool = False) -> None:
+    def _statuses(
+        self,
+        r: Reading,
+        owner: list[int],
+        contrast: set[int],
+        carer: bool = False,
+        yes: frozenset[int] = frozenset(),
+    ) -> None:
         tokens, mentions, drafts = r.tokens, r.mentions, r.drafts
         n = len(tokens)
         neg = bytearray(n)
@@ -1614,7 +1649,7 @@ class Reader:
             tags = m.tags
             if ("neg", "pre") in tags and m.i not in worst:
                 self._neg_scope(tokens, mentions, owner, m.j, neg)
-            if ("hyp", "pre") in tags:
+            if ("hyp", "pre") in tags and m.i not in yes:
                 sentence, own = tokens[m.i].sentence, tokens[m.i].clause
                 for k in range(m.j, min(n, m.j + HYP_WINDOW)):
                     if tokens[k].sentence != sentence:
