@@ -67,6 +67,19 @@ class Normaliser:
             for pair in sorted(lexicon.lists.get("elided_endings", frozenset()))
             if ">" in pair
         )
+        # Endings that make a word smaller or bigger, as "from>to" ("itas>as": "piernitas" is
+        # "piernas"; "isima>a": "rarisima" is "rara"): tried longest first, and kept only when
+        # they give a word the lexicon's patterns use, so no word is made up.
+        self._derived = tuple(
+            sorted(
+                (
+                    tuple(pair.split(">", 1))
+                    for pair in lexicon.lists.get("derived_endings", frozenset())
+                    if ">" in pair
+                ),
+                key=lambda p: (-len(p[0]), p),
+            )
+        )
         self._symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word in lexicon.vocabulary:
             self._symspell.create_dictionary_entry(word, 1)
@@ -131,6 +144,11 @@ class Normaliser:
                 whole = raw[: -len(tail)] + full
                 if whole in self._known:
                     return self._lex.spelling.get(whole, whole)
+        for tail, full in self._derived:
+            if raw.endswith(tail) and len(raw) - len(tail) >= 3:
+                base = raw[: -len(tail)] + full
+                if base in self._lex.vocabulary:
+                    return self._lex.spelling.get(base, base)
         return self._lex.spelling.get(raw) or self._fuzzy(raw)
 
     def _fuzzy(self, word: str) -> str:
