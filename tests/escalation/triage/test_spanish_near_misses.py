@@ -436,3 +436,70 @@ def test_si_going_on_to_what_the_writer_would_do_or_ask_is_the_if(text: str, que
 
 def test_si_without_a_question_or_an_accent_stays_the_if() -> None:
     assert level("si me da fiebre") == "none"
+
+
+# --- the errand named with going to the toilet for it -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "llevo 3 días sin poder ir al baño a hacer popó",
+        "no he podido ir al baño a hacer del 2 desde el viernes",
+        "sin ir al baño a hacer caca desde el lunes",
+    ],
+)
+def test_unable_to_go_to_the_toilet_to_open_the_bowels_is_constipation(text: str) -> None:
+    assert "constipation" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["no puedo ir al baño a hacer pipí", "no he podido ir al baño a orinar desde anoche"]
+)
+def test_unable_to_go_to_the_toilet_to_pass_urine_is_a_cord_sign(text: str) -> None:
+    assert "cord-signs" in assess(text).rules
+
+
+def test_going_to_the_toilet_to_pass_urine_often_is_no_retention() -> None:
+    assert "cord-signs" not in assess("voy al baño a hacer pipí a cada rato").rules
+
+
+# --- an "if" that goes on to what to do is the what-if, said before its question ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "si me sangra la nariz y no para, ¿voy a urgencias o les llamo?",
+        "si me da fiebre de 38 qué hago",
+        "si las piernas se me ponen débiles debo ir al hospital?",
+        "si tengo fiebre les aviso",
+    ],
+)
+def test_an_if_going_on_to_what_to_do_is_hypothetical(text: str) -> None:
+    a = assess(text)
+    assert not present(a)
+    assert a.level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me sangra la nariz y no para, ¿voy a urgencias?",
+        "sí, me sangra la nariz y no para, ¿voy a urgencias?",
+        "sí me sangra la nariz y no para, ¿voy a urgencias?",
+    ],
+)
+def test_a_bleed_said_to_be_there_before_the_question_stays_an_emergency(text: str) -> None:
+    assert "bleeding-major" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("si no se me quita el dolor de espalda voy a urgencias", "back_pain"),
+        ("si me duele más la cabeza le llamo", "headache"),
+    ],
+)
+def test_an_if_that_says_the_thing_is_there_already_is_no_what_if(text: str, concept: str) -> None:
+    assert concept in present(assess(text))

@@ -297,6 +297,8 @@ class Reader:
         self._if_yes = L.get("if_yes_words", frozenset())
         self._if_then = L.get("if_then_words", frozenset())
         self._if_openers = L.get("if_answer_openers", frozenset())
+        self._if_already = L.get("if_already", frozenset())
+        self._if_not_next = L.get("if_not_next", frozenset())
         self._never = L.get("never_words", frozenset())
         self._never_past = L.get("never_past", frozenset())
         self._never_so = L.get("never_comparisons", frozenset())
@@ -1645,6 +1647,8 @@ class Reader:
         negated_post: set[int] = set()
         index = Near(drafts)
         worst = self._never_so_much(tokens, drafts)
+        for k in self._if_then_clauses(tokens, yes):
+            hyp[k] = 1
         for m in mentions:
             tags = m.tags
             if ("neg", "pre") in tags and m.i not in worst:
@@ -1747,6 +1751,41 @@ class Reader:
                 d.status = "resolved"
             if neg[a] and d.status == "present" and "at_rest" in d.mods and self._only_when(tokens, d):
                 d.mods.discard("at_rest")  # "not short of breath at rest, only when I walk"
+
+    def _if_then_clauses(self, tokens: list[Token], yes: frozenset[int]) -> list[int]:
+        """'si me sangra la nariz y no para, ¿voy a urgencias o les llamo?': an "if" opening a
+        sentence that goes on to what the writer would do or ask is the what-if, said before
+        its question ("¿qué hago si...?" turned round). Returns the tokens of the condition;
+        not when the "if" is the yes, nor when it says the thing is there already ("si no se
+        me quita", "si me duele más")."""
+        out: list[int] = []
+        if not self._if_yes or not self._if_then:
+            return out
+        n = len(tokens)
+        for k, tok in enumerate(tokens):
+            if tok.norm not in self._if_yes or k in yes or k + 1 >= n:
+                continue
+            nxt = tokens[k + 1]
+            if nxt.kind == PUNCT or nxt.sentence != tok.sentence or nxt.norm in self._if_not_next:
+                continue
+            before = tokens[k - 1] if k > 0 else None
+            if (
+                before is not None
+                and before.sentence == tok.sentence
+                and before.kind != PUNCT
+                and before.norm not in self._and
+                and before.norm not in self._if_openers
+            ):
+                continue  # "me dijo que si", "como si": not an "if" opening its sentence
+            same = [x for x in range(k + 2, n) if tokens[x].sentence == tok.sentence]
+            then = next((x for x in same if tokens[x].norm in self._if_then), None)
+            if then is None:
+                continue
+            cond = range(k + 1, then)
+            if any(tokens[x].norm in self._if_already for x in cond):
+                continue
+            out.extend(cond)
+        return out
 
     def _never_so_much(self, tokens: list[Token], drafts: list[Draft]) -> set[int]:
         """'nunca me había dolido tanto la cabeza', 'jamás he tenido un dolor así': never
