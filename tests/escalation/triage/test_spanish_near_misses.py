@@ -503,3 +503,39 @@ def test_a_bleed_said_to_be_there_before_the_question_stays_an_emergency(text: s
 )
 def test_an_if_that_says_the_thing_is_there_already_is_no_what_if(text: str, concept: str) -> None:
     assert concept in present(assess(text))
+
+
+# --- more of the same classes, said other ways --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["me duele la cabeza como nunca", "un dolor de espalda como nunca lo había sentido"]
+)
+def test_a_pain_like_never_before_is_severe(text: str) -> None:
+    a = assess(text)
+    assert any("severe" in f.modifiers for f in a.present)
+    assert a.level.label == "urgent"
+
+
+def test_eating_like_never_before_is_nothing() -> None:
+    assert level("estoy comiendo como nunca") == "none"
+
+
+@pytest.mark.parametrize("text", ["dolor en forma de cinturón", "un dolor tipo faja por la cintura"])
+def test_a_pain_shaped_like_a_belt_is_back_pain(text: str) -> None:
+    assert "back_pain" in present(assess(text))
+
+
+def test_a_wish_that_god_would_take_one_in_ones_sleep_is_self_harm() -> None:
+    assert "self-harm" in assess("ojalá Dios me llevara dormida").rules
+
+
+def test_a_prayer_for_strength_is_no_self_harm() -> None:
+    assert level("ojalá Dios me dé fuerzas para seguir con la quimio") != "emergency"
+
+
+@pytest.mark.parametrize("text", ["me sangran las encías y escupo sangre", "escupo sangre de las encías"])
+def test_blood_spat_from_bleeding_gums_is_bleeding(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis" not in present(a)
+    assert a.level.label == "routine"
