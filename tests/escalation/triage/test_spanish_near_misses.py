@@ -539,3 +539,26 @@ def test_blood_spat_from_bleeding_gums_is_bleeding(text: str) -> None:
     a = assess(text)
     assert "hemoptysis" not in present(a)
     assert a.level.label == "routine"
+
+
+# --- a count said after the yes, past its comma ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "rule"),
+    [
+        ("si, 8 veces desde la mañana", "¿Tiene diarrea?", "diarrhea"),
+        ("sí, unas 7 veces", "¿Ha tenido diarrea hoy?", "diarrhea"),
+        ("si, 6 veces hoy", "¿Ha vomitado?", "vomiting"),
+    ],
+)
+def test_a_count_said_after_the_yes_is_how_many_times(text: str, question: str, rule: str) -> None:
+    assert rule in assess(text, question).rules
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("si, 2 veces", "¿Ha vomitado?"), ("si, y también tosí 8 veces", "¿Ha vomitado?")],
+)
+def test_a_few_times_or_another_things_count_after_the_yes_is_not_urgent(text: str, question: str) -> None:
+    assert level(text, question) == "routine"
