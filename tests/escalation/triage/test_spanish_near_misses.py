@@ -87,6 +87,34 @@ def test_never_before_said_with_who_felt_it_in_the_pluperfect_is_new_now() -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("no recuerdo un dolor de cabeza así", "headache"),
+        ("no me acuerdo de haber tenido un dolor de cabeza tan fuerte", "headache"),
+        ("no había sentido nunca un dolor así en la espalda", "back_pain"),
+        ("no había tenido un dolor de cabeza tan fuerte", "headache"),
+    ],
+)
+def test_not_remembered_or_not_had_until_now_so_much_is_the_worst_ever(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert "severe" in mods(a, concept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no he tenido un dolor de cabeza así",
+        "no había tenido nunca tos",
+        "no recuerdo si tuve fiebre",
+        "no tengo dolor de cabeza así que estoy bien",
+    ],
+)
+def test_a_plain_no_or_a_no_without_a_comparison_still_denies(text: str) -> None:
+    assert not present(assess(text))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "nunca he tenido dolor de cabeza",
@@ -287,6 +315,7 @@ def test_blood_coughed_or_spat_without_a_mouth_source_or_a_lot_stays_from_the_lu
         "el Perito Moreno me dejó sin aliento, qué belleza",
         "la vista desde el cerro nos dejó sin aire, qué hermoso",
         "es tan bonito que me dejó sin palabras",
+        "la vista me quitó el aliento, qué maravilla",
     ],
 )
 def test_breath_taken_away_by_beauty_is_no_breathlessness(text: str) -> None:
@@ -295,7 +324,11 @@ def test_breath_taken_away_by_beauty_is_no_breathlessness(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["subir al cerro me dejó sin aliento", "la caminata me dejó sin aliento y todavía me cuesta respirar"],
+    [
+        "subir al cerro me dejó sin aliento",
+        "la caminata me dejó sin aliento y todavía me cuesta respirar",
+        "subir la cuesta me quitó el aliento",
+    ],
 )
 def test_breath_taken_away_by_a_climb_is_breathlessness(text: str) -> None:
     assert "dyspnea" in present(assess(text))

@@ -301,6 +301,8 @@ class Reader:
         self._if_not_next = L.get("if_not_next", frozenset())
         self._never = L.get("never_words", frozenset())
         self._never_past = L.get("never_past", frozenset())
+        self._never_also = L.get("never_also", frozenset())
+        self._never_recall = L.get("never_recall", frozenset())
         self._never_so = L.get("never_comparisons", frozenset())
         self._never_not_after = L.get("never_not_after", frozenset())
         self._never_fillers = L.get("never_fillers", frozenset())
@@ -1800,17 +1802,28 @@ class Reader:
         n = len(tokens)
         reach = NEG_WINDOW + 4
         for i, tok in enumerate(tokens):
-            if tok.norm not in self._never:
-                continue
             clause = tok.clause
             span = [k for k in range(i + 1, min(n, i + reach)) if tokens[k].clause == clause]
+            also: list[int] = []
+            if tok.norm in self._never_also:
+                # "no había sentido nunca...", "no recuerdo un dolor así": a comparison must follow
+                also = [k for k in span[:6] if tokens[k].norm in self._never]
+                if not also and not any(
+                    tokens[k].norm in self._never_recall or tokens[k].norm in self._never_until_now
+                    for k in span[:4]
+                ):
+                    continue
+            elif tok.norm not in self._never:
+                continue
             words = [k for k in span if tokens[k].norm not in self._never_fillers]
             until_now = (
-                len(words) >= 2
+                tok.norm in self._never
+                and len(words) >= 2
                 and tokens[words[0]].norm in self._never_experiencers
                 and tokens[words[1]].norm in self._never_until_now
             )
-            verb = next((k for k in span[:5] if tokens[k].norm in self._never_past), None)
+            verbs = self._never_past | self._never_recall
+            verb = next((k for k in span[:5] if tokens[k].norm in verbs), None)
             comparison = None
             if verb is not None:
                 comparison = next(
@@ -1829,6 +1842,7 @@ class Reader:
             if not found:
                 continue
             out.add(i)
+            out.update(also)
             for d in found:
                 for mod in ("new", "severe") if comparison is not None else ("new",):
                     allowed = targets.get(mod)
