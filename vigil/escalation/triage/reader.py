@@ -291,6 +291,9 @@ class Reader:
         self._sentence_pairing = L.get("sentence_pairing", frozenset())
         self._volume_units = L.get("volume_units", frozenset())
         self._antipyretics = L.get("antipyretics", frozenset())
+        # Words that make a finding's own phrase negative ("no puedo caminar"): a negation
+        # said after such a finding only says "at all".
+        self._said_negative = L.get("said_negative", frozenset())
         self._score_words = L.get("score_words", frozenset())
         self._score_glue = L.get("score_glue", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
@@ -1651,6 +1654,11 @@ class Reader:
             if ("neg", "post") in tags:
                 for idx, d in index.around(m.i - 2, m.i, 0):
                     if d.end <= m.i and m.i - d.end <= 2 and tokens[d.anchor].clause == tokens[m.i].clause:
+                        if not self._said_negative.isdisjoint(t.norm for t in tokens[d.start : d.end]):
+                            # "no puedo caminar para nada": after a finding said in the
+                            # negative, "para nada" is "at all" (Spanish doubles its
+                            # negatives); it denies nothing.
+                            continue
                         negated_post.add(idx)
         self._confirmed(tokens, mentions, hyp)
         subject = self._subjects(tokens, mentions, carer)
@@ -2086,6 +2094,9 @@ class Reader:
 
     def _writer_own(self, tokens: list[Token], mentions: list[Mention], subject: bytearray) -> None:
         cues = [tuple(c.split()) for c in self.lex.lists.get("writer_own", frozenset())]
+        # "the one with the cough is me" said last ("el que anda con tos soy yo"): a cue that
+        # counts only where it closes its clause ("soy yo otra vez, mi papá..." is a greeting).
+        last = [tuple(c.split()) for c in self.lex.lists.get("writer_own_last", frozenset())]
         inside: set[int] = set()
         firsts: set[int] = set()
         for m in mentions:
@@ -2094,8 +2105,15 @@ class Reader:
             if ("marker", "first") in m.tags:
                 firsts.add(m.i)
         norms = [t.norm for t in tokens]
-        for k in range(len(tokens)):
+        n = len(tokens)
+        for k in range(n):
             cue = max((len(c) for c in cues if tuple(norms[k : k + len(c)]) == c), default=0)
+            for c in last:
+                end = k + len(c)
+                if tuple(norms[k:end]) == c and (
+                    end >= n or tokens[end].clause != tokens[k].clause or tokens[end].kind == PUNCT
+                ):
+                    cue = max(cue, len(c))
             if k in inside or not cue:
                 continue
             clause, sentence = tokens[k].clause, tokens[k].sentence

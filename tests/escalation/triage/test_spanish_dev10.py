@@ -1,0 +1,264 @@
+"""Spanish classes a tenth writer found the engine missing: a sore place said "fatal", breath
+said worse, a swelling said big ("hinchadaza"), a past swelling now gone, blood and counts in
+answers to check-in questions, and the carer who says the symptom is their own. Each class
+with fresh phrasings and a near miss that must not fire. Our own sentences, never a bench's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from vigil.escalation.triage import Assessment, default_engine
+
+CARER = {"writer": "carer"}
+CAN_WALK = "¿Puede caminar con normalidad?"
+COUGH_HOW = "¿Qué tal va la tos?"
+DIARRHEA = "¿Ha tenido diarrea?"
+VOMITING = "¿Ha vomitado?"
+
+
+def assess(text: str, question: str | None = None, context: dict[str, Any] | None = None) -> Assessment:
+    return default_engine("es").assess(text, question, context)
+
+
+def present(a: Assessment) -> set[str]:
+    return {f.concept for f in a.present}
+
+
+def finding(a: Assessment, concept: str) -> Any:
+    return next(f for f in a.present if f.concept == concept)
+
+
+# --- a neck said "fatal" or "hecho polvo" is neck pain -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "desde el lunes ando con el cuello fatal y se me adormece la mano izquierda",
+        "tengo la nuca hecha polvo y las piernas flojas",
+        "el cuello lo tengo fatal, y hormigueo en los dedos de una mano",
+    ],
+)
+def test_a_neck_said_to_be_in_a_bad_way_with_numbness_or_weakness_is_cord_compression(text: str) -> None:
+    a = assess(text)
+    assert "neck_pain" in present(a)
+    assert "mscc-neuro" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el cuello de la camisa nueva me queda fatal",
+        "el cuello de la blusa está fatal de arrugado",
+        "no tengo el cuello fatal, ya está mejor",
+    ],
+)
+def test_a_collar_that_fits_badly_or_a_neck_denied_is_no_neck_pain(text: str) -> None:
+    assert "neck_pain" not in present(assess(text))
+
+
+# --- breathing said worse is worsening breathlessness -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "estoy respirando peor desde el domingo",
+        "la respiración la noto más mal que hace unos días",
+        "respira peor mi papá, sobre todo al subir",
+    ],
+)
+def test_breathing_said_worse_is_worsening_breathlessness(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "dyspnea" in present(a)
+    assert "worsening" in finding(a, "dyspnea").modifiers
+    assert a.level.label in ("urgent", "emergency")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "respiro mejor desde que me cambiaron el inhalador",
+        "no respiro peor que antes, todo igual",
+        "la respiración de mi vecino está peor, pobre",
+    ],
+)
+def test_breathing_better_the_same_or_someone_elses_is_no_worsening(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" not in present(a)
+    assert a.level.label in ("none", "routine")
+
+
+# --- a swelling said big ("-aza", "-ote") is the swelling -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo la pantorrilla hinchadaza y me falta el aire",
+        "la pierna izquierda hinchadota y me ahogo al caminar",
+    ],
+)
+def test_a_swelling_said_big_with_breathlessness_is_a_clot(text: str) -> None:
+    a = assess(text)
+    assert "leg_swelling" in present(a)
+    assert "clot" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text", ["me dieron un pedazo de pastel", "le di un abrazo a mi nieta", "qué golpazo de calor"]
+)
+def test_everyday_words_that_end_the_same_way_are_no_finding(text: str) -> None:
+    assert assess(text).level.label == "none"
+
+
+# --- a swelling or a pain that used to come and now does not is over ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con el primer ciclo se me hinchaban los tobillos, ahora no",
+        "antes de la radio me dolía el pecho, pero ahora ya no",
+        "los mareos que me daban con la morfina ya no me dan",
+    ],
+)
+def test_what_used_to_happen_and_now_does_not_is_over(text: str) -> None:
+    a = assess(text)
+    assert not a.present
+    assert a.level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me duele el pecho y ahora no puedo respirar",
+        "se me hincha la pierna y ahora no me entra el zapato",
+    ],
+)
+def test_a_now_that_goes_on_to_say_what_cannot_be_done_is_no_ending(text: str) -> None:
+    assert assess(text).level.label in ("urgent", "emergency")
+
+
+def test_legs_that_no_longer_carry_are_still_weakness() -> None:
+    assert "limb_weakness" in present(assess("las piernas ya no me dan"))
+
+
+# --- "para nada" after a finding said in the negative is "at all" ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mamá no puede caminar para nada",
+        "ya no me responden las piernas para nada",
+        "no siento nada las piernas, nada",
+        "no logro respirar para nada",
+    ],
+)
+def test_at_all_after_a_finding_said_in_the_negative_keeps_it(text: str) -> None:
+    assert assess(text, context=CARER).level.label == "emergency"
+
+
+@pytest.mark.parametrize("text", ["dolor de espalda para nada", "fiebre para nada", "náuseas para nada"])
+def test_para_nada_after_a_plain_finding_denies_it(text: str) -> None:
+    assert not assess(text).present
+
+
+# --- "not any more" to whether one walks normally is the trouble ---------------------------
+
+
+@pytest.mark.parametrize("text", ["ya no", "ahora no", "ahora ya no"])
+def test_not_any_more_to_can_you_walk_normally_is_gait_difficulty(text: str) -> None:
+    a = assess(text, CAN_WALK)
+    assert "gait_difficulty" in present(a)
+    assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize("text", ["ya no", "ahora no"])
+def test_not_any_more_to_a_symptom_question_denies_it(text: str) -> None:
+    assert not assess(text, "¿Tiene tos?").present
+
+
+def test_not_any_more_inside_a_sentence_still_denies_what_follows() -> None:
+    assert not assess("ya no me sale sangre al toser").present
+
+
+# --- blood in an answer about the cough comes from the lungs -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["parecido, aunque hoy salió con sangre, casi una taza", "peor, y con sangre, un vaso casi lleno"],
+)
+def test_much_blood_in_an_answer_about_the_cough_is_major_hemoptysis(text: str) -> None:
+    a = assess(text, COUGH_HOW)
+    assert "hemoptysis" in present(a)
+    assert "hemoptysis-major" in a.rules
+
+
+def test_a_little_blood_in_an_answer_about_the_cough_is_hemoptysis() -> None:
+    a = assess("igual que ayer pero ahora con sangre", COUGH_HOW)
+    assert "hemoptysis" in present(a)
+    assert a.level.label == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["igual que ayer, sin nada de sangre", "mejor, y la sangre de la nariz ya paró"],
+)
+def test_no_blood_or_blood_from_elsewhere_in_an_answer_about_the_cough_is_no_hemoptysis(text: str) -> None:
+    assert "hemoptysis" not in present(assess(text, COUGH_HOW))
+
+
+# --- a count after the yes says how many times ----------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["sí, unas 8 veces desde ayer", "si, como 10 veces hoy", "sí. siete veces"])
+def test_a_count_after_a_yes_to_diarrhea_is_how_many_times(text: str) -> None:
+    a = assess(text, DIARRHEA)
+    assert finding(a, "diarrhea").count >= 7
+    assert "diarrhea" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text", ["sí, dos veces", "sí, me tomé la pastilla 8 veces", "sí, desde hace 8 días"]
+)
+def test_few_times_or_a_number_of_something_else_is_no_count(text: str) -> None:
+    a = assess(text, DIARRHEA)
+    assert "diarrhea" in present(a)
+    assert "diarrhea" not in a.rules
+
+
+def test_a_count_after_a_yes_to_vomiting_is_how_many_times() -> None:
+    a = assess("sí, unas 6 veces", VOMITING)
+    assert finding(a, "vomiting").count == 6
+    assert "vomiting" in a.rules
+
+
+# --- a carer who says "the one with it is me" -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi papá sigue bien, la que anda con fiebre soy yo",
+        "mi esposo está tranquilo; el que tiene dolor de cabeza soy yo",
+    ],
+)
+def test_a_carer_who_says_the_one_with_it_is_them_keeps_it_their_own(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert not a.present
+    assert a.level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hola soy yo de nuevo mi mamá no puede caminar", "la que tose soy yo, pero mi papá no puede caminar"],
+)
+def test_a_greeting_or_the_carers_own_clause_leaves_the_patients_findings(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "gait_difficulty" in present(a)
+    assert a.level.label == "emergency"
