@@ -5,11 +5,13 @@ with fresh phrasings and a near miss that must not fire. Our own sentences, neve
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from vigil.escalation.triage import Assessment, default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
 
 CARER = {"writer": "carer"}
 CAN_WALK = "¿Puede caminar con normalidad?"
@@ -262,3 +264,83 @@ def test_a_greeting_or_the_carers_own_clause_leaves_the_patients_findings(text: 
     a = assess(text, context=CARER)
     assert "gait_difficulty" in present(a)
     assert a.level.label == "emergency"
+
+
+# --- the person a message is said to be about or for is "she" or "he" after ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "perdón, eso era para mi cuñada, ella es la que tiene fiebre",
+        "me refería a mi hermana, ella no puede caminar desde ayer",
+        "el mensaje era para mi prima, ella anda con tos",
+    ],
+)
+def test_a_person_the_message_is_said_to_be_for_is_who_has_it(text: str) -> None:
+    a = assess(text)
+    assert not a.present
+    assert a.level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["le escribo por mi esposo, él no puede caminar", "soy la hija de Carmen, ella no puede caminar"],
+)
+def test_a_carer_writing_on_someones_behalf_still_writes_of_the_patient(text: str) -> None:
+    assert assess(text).level.label == "emergency"
+
+
+def test_a_carer_named_as_such_keeps_the_person_the_patient() -> None:
+    a = assess("era para mi mamá, ella no puede caminar", context=CARER)
+    assert a.level.label == "emergency"
+
+
+# --- conversations: a correction gives the finding to the person named ----------------------
+
+
+def _talk(*texts: str, context: dict[str, Any] | None = None) -> Assessment:
+    start = datetime(2026, 6, 1, 9, tzinfo=UTC)
+    messages = [Message(t, start + timedelta(minutes=4 * i), None, context) for i, t in enumerate(texts)]
+    return ConversationReader(default_engine("es")).read(messages).assessment
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("me falta el aire", "uy no, perdón, era para mi cuñada, ella es la que se ahoga"),
+        ("tengo diarrea", "ay no, me equivoqué de chat, era de mi hermana, ella anda con diarrea, yo no"),
+    ],
+)
+def test_a_correction_that_names_who_it_was_for_takes_it_from_the_patient(texts: tuple[str, str]) -> None:
+    a = _talk(*texts)
+    assert not any(f.present for f in a.findings)
+    assert a.level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [("Mi papá tuvo fiebre anoche", "yo estoy perfecta"), ("mi mamá tose mucho", "y yo bien, gracias")],
+)
+def test_a_parent_named_then_the_writer_well_is_someone_else(texts: tuple[str, str]) -> None:
+    assert _talk(*texts).level.label == "none"
+
+
+def test_a_parent_named_by_a_carer_then_the_carer_well_is_still_the_patient() -> None:
+    a = _talk("mi papá no puede mover las piernas", "yo estoy bien", context=CARER)
+    assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [("me duele mucho el pecho", "yo estoy bien"), ("Mi mamá no puede caminar", "yo estoy preocupada")],
+)
+def test_the_writers_own_finding_or_worry_is_not_given_away(texts: tuple[str, str]) -> None:
+    assert _talk(*texts).level.label != "none"
+
+
+@pytest.mark.parametrize("texts", [("Mi mamá está bien", "el que anda con fiebre soy yo, ja")])
+def test_a_carer_who_says_after_that_the_one_with_it_is_them_keeps_it_their_own(
+    texts: tuple[str, str],
+) -> None:
+    assert _talk(*texts, context=CARER).level.label == "none"

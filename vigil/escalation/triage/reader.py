@@ -344,6 +344,7 @@ class Reader:
         self._counted_tags = frozenset(("concept", c) for c in self._count_targets)
         self._prepositions = L.get("prepositions", frozenset())
         self._accompany = L.get("accompany_words", frozenset())
+        self._about_leads = tuple(tuple(c.split()) for c in sorted(L.get("about_leads", frozenset())))
         self._only_circumstances = L.get("only_circumstances", frozenset())
         self._only_words = L.get("only_words", ONLY_WORDS)
         self._writer_words = L.get("writer_words", frozenset())
@@ -2055,6 +2056,7 @@ class Reader:
                         self._went_with(tokens, k)
                         or self._worried_about(tokens, k, m.j)
                         or self._a_place(tokens, starts, m)
+                        or self._told_about(tokens, k)
                     ):
                         # "went to A&E with my husband, he had chest pain", "worried about my
                         # mum, she's very confused": "he" and "she" are them.
@@ -2144,6 +2146,14 @@ class Reader:
                 for y in range(start, k + 1):
                     subject[y] = OTHER
                 return
+
+    def _told_about(self, tokens: list[Token], k: int) -> bool:
+        """Someone the writer says the message is about or for ("era para mi hermana",
+        "hablo de mi papá"), who is then "she" or "he": the writer is not them."""
+        norms = [t.norm for t in tokens[max(0, k - 5) : k]]
+        if norms and norms[-1] in self._owner_words:
+            norms.pop()
+        return any(tuple(norms[-len(c) :]) == c for c in self._about_leads if len(c) <= len(norms))
 
     def _went_with(self, tokens: list[Token], k: int) -> bool:
         """Someone the writer went or was with ("with my husband", "took my wife")."""
