@@ -50,6 +50,13 @@ def test_a_neck_said_to_be_in_a_bad_way_with_numbness_or_weakness_is_cord_compre
 
 
 @pytest.mark.parametrize(
+    "text", ["traigo el cogote fatal", "las cervicales hechas polvo", "el pescuezo destrozado"]
+)
+def test_regional_words_for_the_neck_said_in_a_bad_way_are_neck_pain(text: str) -> None:
+    assert "neck_pain" in present(assess(text))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "el cuello de la camisa nueva me queda fatal",
@@ -77,6 +84,20 @@ def test_breathing_said_worse_is_worsening_breathlessness(text: str) -> None:
     assert "dyspnea" in present(a)
     assert "worsening" in finding(a, "dyspnea").modifiers
     assert a.level.label in ("urgent", "emergency")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi respiración ha ido empeorando",
+        "empeoró la respiración desde el martes",
+        "respiro cada vez más difícil",
+    ],
+)
+def test_breathing_said_to_have_worsened_is_worsening_breathlessness(text: str) -> None:
+    a = assess(text)
+    assert "worsening" in finding(a, "dyspnea").modifiers
+    assert "dyspnea-new" in a.rules
 
 
 @pytest.mark.parametrize(
@@ -134,6 +155,13 @@ def test_what_used_to_happen_and_now_does_not_is_over(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["el domingo tuve escalofríos, hoy no", "anoche me dolía la cabeza, hoy ya no"]
+)
+def test_what_was_there_yesterday_and_not_today_is_over(text: str) -> None:
+    assert not assess(text).present
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "me duele el pecho y ahora no puedo respirar",
@@ -172,7 +200,7 @@ def test_para_nada_after_a_plain_finding_denies_it(text: str) -> None:
 # --- "not any more" to whether one walks normally is the trouble ---------------------------
 
 
-@pytest.mark.parametrize("text", ["ya no", "ahora no", "ahora ya no"])
+@pytest.mark.parametrize("text", ["ya no", "ahora no", "ahora ya no", "hoy no"])
 def test_not_any_more_to_can_you_walk_normally_is_gait_difficulty(text: str) -> None:
     a = assess(text, CAN_WALK)
     assert "gait_difficulty" in present(a)
@@ -199,6 +227,33 @@ def test_much_blood_in_an_answer_about_the_cough_is_major_hemoptysis(text: str) 
     a = assess(text, COUGH_HOW)
     assert "hemoptysis" in present(a)
     assert "hemoptysis-major" in a.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("sí, y ahora le salen cuajarones", "¿Sigue con tos tu papá?"),
+        ("peor, con coágulos", COUGH_HOW),
+        ("escupe coágulos cuando tose", None),
+        ("me salieron unos cuajos al toser", None),
+    ],
+)
+def test_clots_coughed_up_are_major_hemoptysis(text: str, question: str | None) -> None:
+    a = assess(text, question, CARER)
+    assert "hemoptysis" in present(a)
+    assert "hemoptysis-major" in a.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("sí, pero sin coágulos", COUGH_HOW),
+        ("tomo pastillas para los coágulos", None),
+        ("la regla vino con coágulos", None),
+    ],
+)
+def test_no_clots_or_clots_elsewhere_are_no_hemoptysis(text: str, question: str | None) -> None:
+    assert "hemoptysis" not in present(assess(text, question))
 
 
 def test_a_little_blood_in_an_answer_about_the_cough_is_hemoptysis() -> None:

@@ -466,7 +466,16 @@ def _blood_of_the_asked_cough(reader: Reader, question: Question, reading: Readi
     mentions, tokens = reading.mentions, reading.tokens
     if any(m.has("site") or m.has("hyp") for m in mentions):
         return
-    blood = next((m for m in mentions if "blood" in m.values("quality") and not m.has("concept")), None)
+    clots = reader.lex.lists.get("clot_words", frozenset())
+    blood = next(
+        (
+            m
+            for m in mentions
+            if not m.has("concept")
+            and ("blood" in m.values("quality") or not clots.isdisjoint(t.norm for t in tokens[m.i : m.j]))
+        ),
+        None,
+    )
     if blood is None:
         return
     # (a bleeding the answer itself reads from the bare word, "now with blood", is that blood;
@@ -481,6 +490,8 @@ def _blood_of_the_asked_cough(reader: Reader, question: Question, reading: Readi
     if any(m.has("neg") and m.j <= blood.i and tokens[m.i].clause == clause for m in mentions):
         return  # "same, no blood"
     d = Draft("hemoptysis", blood.i, blood.j, blood.i)
+    if not clots.isdisjoint(t.norm for t in tokens[blood.i : blood.j]):
+        d.mods.add("large_amount")  # clots are a large amount (docs/triage.md)
     targets = reader.lex.modifier_targets
     d.mods.update(
         m for m in _answer_modifiers(reader, reading) if m not in targets or "hemoptysis" in targets[m]
