@@ -56,6 +56,14 @@ def test_regional_words_for_the_neck_said_in_a_bad_way_are_neck_pain(text: str) 
     assert "neck_pain" in present(assess(text))
 
 
+def test_a_wry_neck_with_a_tingling_hand_is_cord_compression() -> None:
+    assert "mscc-neuro" in assess("desde ayer con tortícolis y me hormiguean los dedos").rules
+
+
+def test_someone_elses_wry_neck_is_theirs() -> None:
+    assert assess("mi nieto amaneció con tortícolis").level.label == "none"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -92,6 +100,7 @@ def test_breathing_said_worse_is_worsening_breathlessness(text: str) -> None:
         "mi respiración ha ido empeorando",
         "empeoró la respiración desde el martes",
         "respiro cada vez más difícil",
+        "me fatigo más para respirar",
     ],
 )
 def test_breathing_said_to_have_worsened_is_worsening_breathlessness(text: str) -> None:
@@ -303,6 +312,7 @@ def test_a_count_after_a_yes_to_vomiting_is_how_many_times() -> None:
     [
         "mi papá sigue bien, la que anda con fiebre soy yo",
         "mi esposo está tranquilo; el que tiene dolor de cabeza soy yo",
+        "la que devolvió anoche fui yo, mi papá durmió bien",
     ],
 )
 def test_a_carer_who_says_the_one_with_it_is_them_keeps_it_their_own(text: str) -> None:
