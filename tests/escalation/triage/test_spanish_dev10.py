@@ -409,3 +409,21 @@ def test_a_carer_who_says_after_that_the_one_with_it_is_them_keeps_it_their_own(
     texts: tuple[str, str],
 ) -> None:
     assert _talk(*texts, context=CARER).level.label == "none"
+
+
+# --- weight lost said with the amount in words ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["este mes rebajé unos cuantos kilos", "he perdido cuatro kilos sin querer", "ya llevo seis kilos menos"],
+)
+def test_kilos_lost_said_in_words_are_weight_loss(text: str) -> None:
+    assert "weight_loss" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["subí tres kilos en las fiestas", "tengo dos kilos más que antes", "no he bajado ni dos kilos"]
+)
+def test_kilos_gained_or_denied_are_no_weight_loss(text: str) -> None:
+    assert "weight_loss" not in present(assess(text))
