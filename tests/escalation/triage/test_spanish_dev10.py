@@ -427,3 +427,23 @@ def test_kilos_lost_said_in_words_are_weight_loss(text: str) -> None:
 )
 def test_kilos_gained_or_denied_are_no_weight_loss(text: str) -> None:
     assert "weight_loss" not in present(assess(text))
+
+
+# --- "de nada", "por nada": from next to nothing, for no reason, is no denial ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["se me hinchó la pantorrilla y me ahogo de nada", "la pierna hinchada, y se agita por nada"],
+)
+def test_breathless_from_nothing_with_a_swollen_calf_is_a_clot(text: str) -> None:
+    assert "clot" in assess(text).rules
+
+
+def test_chest_pain_for_no_reason_is_chest_pain() -> None:
+    assert "chest_pain" in present(assess("me da un dolor en el pecho por nada"))
+
+
+@pytest.mark.parametrize("text", ["de fiebre nada", "de falta de aire nada", "dolor de pecho nada"])
+def test_nothing_said_of_the_finding_still_denies_it(text: str) -> None:
+    assert not assess(text).present

@@ -294,6 +294,8 @@ class Reader:
         # Words that make a finding's own phrase negative ("no puedo caminar"): a negation
         # said after such a finding only says "at all".
         self._said_negative = L.get("said_negative", frozenset())
+        # Words before a "nothing" that make it a cause ("de nada", "por nada"), not a denial.
+        self._nothing_leads = L.get("nothing_leads", frozenset())
         self._score_words = L.get("score_words", frozenset())
         self._score_glue = L.get("score_glue", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
@@ -1761,6 +1763,10 @@ class Reader:
             if ("neg", "post") in tags:
                 for idx, d in index.around(m.i - 2, m.i, 0):
                     if d.end <= m.i and m.i - d.end <= 2 and tokens[d.anchor].clause == tokens[m.i].clause:
+                        if m.i and tokens[m.i - 1].norm in self._nothing_leads:
+                            # "me ahogo de nada", "me duele el pecho por nada": from next to
+                            # nothing, for no reason; the "nada" is the cause, not a denial.
+                            continue
                         if not self._said_negative.isdisjoint(t.norm for t in tokens[d.start : d.end]):
                             # "no puedo caminar para nada": after a finding said in the
                             # negative, "para nada" is "at all" (Spanish doubles its
