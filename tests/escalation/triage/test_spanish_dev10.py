@@ -447,3 +447,31 @@ def test_chest_pain_for_no_reason_is_chest_pain() -> None:
 @pytest.mark.parametrize("text", ["de fiebre nada", "de falta de aire nada", "dolor de pecho nada"])
 def test_nothing_said_of_the_finding_still_denies_it(text: str) -> None:
     assert not assess(text).present
+
+
+# --- with an earlier round of treatment, and not with this one, is over ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con la primera quimio me dio fiebre, con esta no",
+        "en el ciclo anterior me sangró la nariz, en este no",
+        "la vez pasada se me hinchó el tobillo, esta vez no",
+    ],
+)
+def test_a_symptom_of_an_earlier_round_not_had_with_this_one_is_over(text: str) -> None:
+    a = assess(text, context={"on_active_treatment": True})
+    assert not a.present
+    assert a.level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "text", ["tengo fiebre y con este paracetamol no baja", "me duele la espalda y esta no se me quita"]
+)
+def test_a_this_that_goes_on_to_say_it_does_not_pass_is_no_ending(text: str) -> None:
+    assert assess(text).level.label in ("urgent", "emergency")
+
+
+def test_not_this_time_to_can_you_walk_normally_is_gait_difficulty() -> None:
+    assert "gait_difficulty" in present(assess("esta vez no", CAN_WALK))
