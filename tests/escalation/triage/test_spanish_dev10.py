@@ -209,7 +209,9 @@ def test_para_nada_after_a_plain_finding_denies_it(text: str) -> None:
 # --- "not any more" to whether one walks normally is the trouble ---------------------------
 
 
-@pytest.mark.parametrize("text", ["ya no", "ahora no", "ahora ya no", "hoy no"])
+@pytest.mark.parametrize(
+    "text", ["ya no", "ahora no", "ahora ya no", "hoy no", "ya no más", "ya no desde el sábado"]
+)
 def test_not_any_more_to_can_you_walk_normally_is_gait_difficulty(text: str) -> None:
     a = assess(text, CAN_WALK)
     assert "gait_difficulty" in present(a)

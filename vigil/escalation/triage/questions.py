@@ -158,6 +158,18 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if yes is not None and _qualifies_another(reader, question, reading, yes):
         yes = None  # "a bit tired" to "Any trouble walking?": "a bit" is how tired, not a yes
     no = next((m for m in lead if m.has("ans") and "no" in m.values("ans")), None)
+    if yes is None and no is None:
+        # "ya no más", "ya no desde ayer" to "¿Puede caminar con normalidad?": an answer that
+        # is only a "not any more" is a no to what it is asked (to an ability, the trouble).
+        negative = reader.lex.lists.get("said_negative", frozenset())
+        no = next(
+            (
+                m
+                for m in lead
+                if ("res", "post") in m.tags and not negative.isdisjoint(t.norm for t in tokens[m.i : m.j])
+            ),
+            None,
+        )
     if question.inverted and not (yes is not None and "partly" in yes.values("ans")):
         # "no" to "Are you managing the stairs?": not managing them. A partial yes ("más o
         # menos", "a ratos" to "¿Puede caminar con normalidad?") keeps the trouble there.
