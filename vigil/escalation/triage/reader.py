@@ -319,6 +319,9 @@ class Reader:
         self._lung_words = L.get("lung_words", frozenset())
         self._mouth_words = L.get("mouth_words", frozenset())
         self._partial_phrases = L.get("partial_phrases", frozenset())
+        self._today_concepts = L.get("today_concepts", frozenset())
+        self._today_words = L.get("today_words", frozenset())
+        self._day_parts_today = L.get("day_parts_today", frozenset())
         self._stain_explains = L.get("stain_explains", frozenset())
         self._blood_words = L.get("blood_words", frozenset())
         self._not_partial_heads = L.get("not_partial_heads", frozenset())
@@ -1302,7 +1305,7 @@ class Reader:
                 for x in range(j, min(n, j + 4))
                 if tokens[x].clause == tokens[num.i].clause
             )
-            if not (num.decimal or cue):
+            if not (num.decimal or cue or self._reading_after_colon(tokens, num)):
                 return None
         if self._is_weather(tokens, num, j):
             return None
@@ -1311,6 +1314,14 @@ class Reader:
         if unit in ("f", "deg", None) and 93.0 <= v <= 110.0:
             return j, round((v - 32.0) * 5.0 / 9.0, 1)
         return None
+
+    def _reading_after_colon(self, tokens: list[Token], num: Number) -> bool:
+        """'I took my temperature, 39', 'temp: 38': a whole number set after the temperature
+        word by a comma or colon is the reading, as a decimal one already is."""
+        p = num.i - 1
+        if p < 1 or tokens[p].kind != PUNCT or tokens[p].norm not in (",", ":", "-", "="):
+            return False
+        return any(tokens[x].norm in self._temp_words for x in range(max(0, p - 2), p))
 
     def _is_weather(self, tokens: list[Token], num: Number, j: int) -> bool:
         """A reading said of the weather: 'hace 40 grados', '39 grados a la sombra'. Only a
@@ -1737,6 +1748,7 @@ class Reader:
         negated_post: set[int] = set()
         index = Near(drafts)
         worst = self._never_so_much(tokens, drafts)
+        dated_now: tuple[set[int], set[int]] | None = None  # worked out at the first clear test
         for k in self._if_then_clauses(tokens, yes):
             hyp[k] = 1
         for m in mentions:
@@ -1784,7 +1796,9 @@ class Reader:
                 found: set[int] = set()
                 self._resolve_back(tokens, index, m, contrast, found)
                 if found:
-                    dated, now = self._dated_sentences(tokens)
+                    if dated_now is None:
+                        dated_now = self._dated_sentences(tokens)
+                    dated, now = dated_now
                     at = [(x, tokens[drafts[x].anchor]) for x in found]
                     resolved.update(x for x, t in at if t.sentence in dated and t.clause not in now)
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
@@ -1812,6 +1826,16 @@ class Reader:
                 idx
                 for idx in resolved
                 if drafts[idx].concept in self._transient and not self._dated_back(tokens, drafts[idx].anchor)
+            }
+        if resolved and self._today_concepts:
+            # "sick once this morning, fine since": being sick is something that happened, and
+            # today's still goes to the team; only one told of another day ("sick on Monday,
+            # fine since") is over.
+            today = self._clauses_today(tokens)
+            resolved -= {
+                idx
+                for idx in resolved
+                if drafts[idx].concept in self._today_concepts and tokens[drafts[idx].anchor].clause in today
             }
         # "went away at Christmas. Came back an hour ago": a return after the end undoes it.
         again = [
@@ -1963,6 +1987,16 @@ class Reader:
                     if allowed is None or d.concept in allowed:
                         d.mods.add(mod)
         return out
+
+    def _clauses_today(self, tokens: list[Token]) -> set[int]:
+        """The clauses that place something today ("sick this morning", "after breakfast"); not
+        the all-clear's own ("nothing since lunch" dates the end, not the sickness)."""
+        return {
+            t.clause
+            for k, t in enumerate(tokens)
+            if t.norm in self._today_words
+            or (k and t.norm in self._day_parts_today and tokens[k - 1].norm == "this")
+        }
 
     def _dated_back(self, tokens: list[Token], anchor: int) -> bool:
         """'fainted last month, fine now': the sentence dates it weeks or more back."""
@@ -2355,12 +2389,15 @@ class Reader:
                 firsts.add(m.i)
         norms = [t.norm for t in tokens]
         goes_on = self.lex.lists.get("writer_own_continues", frozenset())
+        by_clause: dict[tuple[int, int], list[int]] = {}  # the tokens of each clause, once
+        for x, t in enumerate(tokens):
+            by_clause.setdefault((t.clause, t.sentence), []).append(x)
         for k in range(len(tokens)):
             cue = max((len(c) for c in cues if tuple(norms[k : k + len(c)]) == c), default=0)
             if k in inside or not cue:
                 continue
             clause, sentence = tokens[k].clause, tokens[k].sentence
-            own = [x for x, t in enumerate(tokens) if t.clause == clause and t.sentence == sentence]
+            own = list(by_clause[clause, sentence])
             # "yo he estado viendo que no puede caminar": a "que", "porque" or "y" (the
             # language's `writer_own_stops`) outside the cue ends the writer's part; what
             # follows is the patient's.
