@@ -293,6 +293,11 @@ class Reader:
         self._antipyretics = L.get("antipyretics", frozenset())
         self._score_words = L.get("score_words", frozenset())
         self._score_glue = L.get("score_glue", frozenset())
+        self._score_severity = L.get("score_severity", frozenset())
+        # A general question asked ahead of time: how it opens, and the words that make it
+        # the writer's or someone's own ("is it normal that my legs...").
+        self._ahead_openers = L.get("ahead_question_openers", frozenset())
+        self._ahead_blockers = L.get("ahead_question_blockers", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._cancellers = L.get("cue_cancellers", frozenset())
         self._stable_denials = L.get("stable_denials", frozenset())
@@ -1246,6 +1251,17 @@ class Reader:
             and (j >= n or tokens[j].norm not in self._count_units)
         ):
             return j
+        # "yes bad, 9", "hurts, 8": a number that closes its clause straight after a word of
+        # how bad it is, as people answer "how bad?" without the scale.
+        k = num.i - 1
+        if k >= 0 and tokens[k].norm == ",":
+            k -= 1
+        if (
+            k >= 0
+            and tokens[k].norm in self._score_severity
+            and (j >= n or tokens[j].kind == PUNCT or tokens[j].norm in self._and)
+        ):
+            return j
         return 0
 
     @staticmethod
@@ -1623,6 +1639,8 @@ class Reader:
                     if tokens[k].clause != own and _happened(tokens, k):
                         break
                     hyp[k] = 1
+            if ("hyp", "back") in tags:
+                self._asked_ahead(tokens, m, hyp)
             if ("res", "pre") in tags:
                 clause = tokens[m.i].clause
                 for k in range(m.j, min(n, m.j + USED_TO_WINDOW)):
@@ -1704,6 +1722,26 @@ class Reader:
                 d.status = "resolved"
             if neg[a] and d.status == "present" and "at_rest" in d.mods and self._only_when(tokens, d):
                 d.mods.discard("at_rest")  # "not short of breath at rest, only when I walk"
+
+    def _asked_ahead(self, tokens: list[Token], m: Mention, hyp: bytearray) -> None:
+        """'Is it normal to get a fever after chemo? Asking just in case': a sentence that
+        opens by saying the question before it was asked ahead of time makes that question a
+        what-if. Only a general question ("is it normal to get...", "do people get...") in
+        the clause just before: a symptom told as a fact ("I've got a fever. Asking just in
+        case", "I have a fever of 38.5, is that normal?") or asked of someone ("is it normal
+        that my legs feel weak?", "...for him to be this confused?") stays what it is."""
+        sentence = tokens[m.i].sentence
+        if m.i == 0 or tokens[m.i - 1].sentence == sentence or tokens[m.i - 1].norm != "?":
+            return
+        clause = tokens[m.i - 2].clause if m.i >= 2 else -1
+        k = m.i - 1
+        while k > 0 and tokens[k - 1].sentence == sentence - 1 and tokens[k - 1].clause == clause:
+            k -= 1
+        words = [t.norm for t in tokens[k : m.i - 1]]
+        if not words or words[0] not in self._ahead_openers or not self._ahead_blockers.isdisjoint(words):
+            return
+        for x in range(k, m.i - 1):
+            hyp[x] = 1
 
     def _dated_back(self, tokens: list[Token], anchor: int) -> bool:
         """'fainted last month, fine now': the sentence dates it weeks or more back."""

@@ -1,0 +1,307 @@
+"""Red-team set 23's classes, from a wide world of English (learners, elders, Philippine and
+West African English): a symptom wholly gone or gone after what was done for it, legs that
+have "totally gone", a person who has "gone down" again and again, breath that is "a little
+difficult" or "catching me", talk that cannot "finish", "LBM", a spine "getting worse",
+everything drunk brought back up, "bad, 9" as a score, a general question asked ahead of time,
+and bending, which is no strain; with the near misses beside each.
+
+Each test is named as the sentence it reads; the sentences are illustrations of a class,
+not the development set's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vigil.escalation.triage import Level
+
+from .conftest import CARER, ON_TX, assess, present, status_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my lower back aches when I bend down to the dishwasher",
+        "back gives a twinge every time I bend over, nothing much",
+        "my neck hurts a little when I bend to read",
+    ],
+)
+def test_a_back_that_hurts_on_bending_is_no_strain_and_stays_routine(text: str) -> None:
+    a = assess(text)
+    assert present(a) & {"back_pain", "neck_pain"}
+    assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my back hurts when I sneeze",
+        "lower back pain every time I strain on the loo",
+        "back aches when I bend or cough",
+        "my back hurts when I move and when I sneeze",
+    ],
+)
+def test_a_back_that_hurts_on_coughing_sneezing_or_straining_is_urgent(text: str) -> None:
+    a = assess(text)
+    assert "back_pain" in present(a)
+    assert "cough" not in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("the numbness in my feet is completely gone now", "numbness"),
+        ("that weakness in my leg has totally gone after the physio", "limb_weakness"),
+        ("my cough cleared with the antibiotics", "cough"),
+        ("the headaches have gone since the steroids", "headache"),
+        ("back pain all gone after a few days of rest", "back_pain"),
+    ],
+)
+def test_a_symptom_wholly_gone_or_gone_after_what_was_done_for_it_is_resolved(
+    text: str, concept: str
+) -> None:
+    a = assess(text)
+    assert status_of(a, concept) == {"resolved"}
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs have totally gone",
+        "his legs completely went this afternoon",
+        "her legs have gone since this morning, she's on the floor",
+        "my legs went overnight and I can't get up",
+        "both legs have totally gone after the fall",
+    ],
+)
+def test_legs_that_have_gone_however_wholly_or_whenever_have_given_way(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs have gone totally numb",
+        "his legs have all gone weak",
+    ],
+)
+def test_legs_gone_numb_or_weak_are_still_present_however_wholly(text: str) -> None:
+    assert assess(text, context=CARER).level is Level.EMERGENCY
+
+
+def test_what_was_in_the_legs_has_gone_since_a_treatment_is_over() -> None:
+    a = assess("the swelling in my legs has gone since the water tablets")
+    assert "limb_weakness" not in present(a)
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "legs giving way and she has gone down three times since Sunday",
+        "I keep tripping, I've gone down twice now",
+        "Dad's been down a few times in the hall this week",
+    ],
+)
+def test_a_person_who_has_gone_down_again_and_again_has_fallen(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert present(a) & {"gait_difficulty", "limb_weakness"}
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my temperature went down again after the paracetamol",
+        "the swelling in my ankle has gone down twice this week then come back",
+        "his sugars went down again overnight",
+    ],
+)
+def test_a_number_or_a_swelling_gone_down_again_is_no_fall(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "gait_difficulty" not in present(a)
+    assert a.level < Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "breathing is little difficult since yesterday",
+        "my breathing is a little bit hard today",
+        "breath is slightly short when I talk",
+        "breathing kinda difficult this morning",
+    ],
+)
+def test_breathing_a_little_difficult_is_breathlessness(text: str) -> None:
+    assert "dyspnea" in present(assess(text))
+
+
+def test_a_face_swelling_with_breathing_a_little_difficult_is_an_emergency() -> None:
+    a = assess("Sir my neck is swelling up and the breathing is little hard")
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["breathing is a little better today", "my breathing is little bit easier now"],
+)
+def test_breathing_a_little_better_is_no_breathlessness(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my breath is catching me since morning",
+        "the breath dey hold me",
+        "his breath keeps catching him when he lies down",
+    ],
+)
+def test_breath_that_catches_or_holds_the_person_is_breathlessness(text: str) -> None:
+    assert "dyspnea" in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I cannot talk finish, I must stop",
+        "he can't even speak finish",
+        "can't finish talking without stopping for air",
+    ],
+)
+def test_talk_that_cannot_finish_is_breathlessness_at_its_worst(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["caught my breath after the stairs, fine now", "the kids wont let me finish talking"],
+)
+def test_breath_caught_back_or_talk_cut_off_by_others_is_no_emergency(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("LBM 8x since this morning", 8),
+        ("having lbm po, 7 times today", 7),
+    ],
+)
+def test_lbm_is_loose_bowel_movements_counted(text: str, count: int) -> None:
+    a = assess(text)
+    found = [f for f in a.findings if f.concept == "diarrhea" and f.present]
+    assert found
+    assert found[0].count == count
+    assert a.level is Level.URGENT
+
+
+def test_lbm_a_few_times_on_treatment_is_urgent_and_off_it_routine() -> None:
+    assert assess("LBM po 5 times today", context=ON_TX).level is Level.URGENT
+    assert assess("LBM po 2 times today").level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my lower back is getting worse every day",
+        "upper back getting worse this week",
+        "the spine keeps getting worse",
+        "small of my back a bit worse today",
+    ],
+)
+def test_a_part_of_the_spine_getting_worse_is_back_pain_worsening(text: str) -> None:
+    a = assess(text)
+    assert "back_pain" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_a_lower_back_no_worse_is_no_worsening() -> None:
+    assert assess("lower back not getting worse").level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "throwing up everything I drink",
+        "she vomits whatever she drinks",
+        "sick with every sip he takes",
+        "bringing up all I drink since lunch",
+    ],
+)
+def test_vomiting_all_that_is_drunk_is_unable_to_keep_fluids_down(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "vomiting" in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["vomited once after a drink", "I drink everything they give me, no sickness"],
+)
+def test_being_sick_once_or_drinking_well_is_not_fluids_coming_back(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("yes, really bad, 8", "Any chest pain now?"),
+        ("yes terrible, 9", "Any chest pain today?"),
+        ("chest hurts, 8", None),
+    ],
+)
+def test_a_number_ending_the_clause_after_how_bad_it_is_is_a_severe_score(
+    text: str, question: str | None
+) -> None:
+    a = assess(text, question)
+    assert "chest_pain" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("yes bad, 3", "Any chest pain now?"),
+        ("chest pain bad, 2 days now", None),
+        ("chest pain bad, 2 paracetamol didn't help", None),
+    ],
+)
+def test_a_low_score_or_a_number_of_something_else_is_no_severe_pain(text: str, question: str | None) -> None:
+    a = assess(text, question)
+    assert "chest_pain" in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do people get fevers after immunotherapy? Asking just in case",
+        "is it common to get a temperature on chemo? just reading up before my first cycle",
+        "can you get headaches from the tablets? asking for future reference",
+    ],
+)
+def test_a_general_question_asked_ahead_of_time_is_a_what_if(text: str) -> None:
+    a = assess(text, context=ON_TX)
+    assert not present(a) & {"fever", "headache"}
+    assert a.level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have a temperature of 38.6, is that normal after chemo? asking just in case",
+        "My temp is 38.4. Is it normal after chemo? Just in case",
+        "is it normal that my temperature is 38.5? asking just in case",
+        "is it normal that he has a fever? asking just in case",
+    ],
+)
+def test_a_fever_told_as_a_fact_before_asking_is_still_present(text: str) -> None:
+    a = assess(text, context={**ON_TX, **CARER})
+    assert a.level is Level.EMERGENCY
