@@ -299,6 +299,13 @@ class Reader:
         self._ahead_openers = L.get("ahead_question_openers", frozenset())
         self._ahead_blockers = L.get("ahead_question_blockers", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
+        self._never = L.get("never_words", frozenset())
+        self._never_past = L.get("never_past", frozenset())
+        self._never_so = L.get("never_comparisons", frozenset())
+        self._never_not_after = L.get("never_not_after", frozenset())
+        self._never_fillers = L.get("never_fillers", frozenset())
+        self._never_experiencers = L.get("never_experiencers", frozenset())
+        self._never_until_now = L.get("never_until_now", frozenset())
         self._cancellers = L.get("cue_cancellers", frozenset())
         self._stable_denials = L.get("stable_denials", frozenset())
         self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
@@ -1618,9 +1625,10 @@ class Reader:
         resolved: set[int] = set()
         negated_post: set[int] = set()
         index = Near(drafts)
+        worst = self._never_so_much(tokens, drafts)
         for m in mentions:
             tags = m.tags
-            if ("neg", "pre") in tags:
+            if ("neg", "pre") in tags and m.i not in worst:
                 self._neg_scope(tokens, mentions, owner, m.j, neg)
             if ("hyp", "pre") in tags:
                 sentence, own = tokens[m.i].sentence, tokens[m.i].clause
@@ -1742,6 +1750,55 @@ class Reader:
             return
         for x in range(k, m.i - 1):
             hyp[x] = 1
+
+    def _never_so_much(self, tokens: list[Token], drafts: list[Draft]) -> set[int]:
+        """'nunca me había dolido tanto la cabeza', 'jamás he tenido un dolor así': never
+        before so much is the worst one has known, not a denial; 'nunca me había faltado el
+        aire' (who felt it, and the pluperfect) is never until now. Returns the "never" tokens
+        that deny nothing; the findings of their clause become new, and severe after a
+        comparison (where those modifiers apply)."""
+        out: set[int] = set()
+        if not self._never:
+            return out
+        targets = self.lex.modifier_targets
+        n = len(tokens)
+        reach = NEG_WINDOW + 4
+        for i, tok in enumerate(tokens):
+            if tok.norm not in self._never:
+                continue
+            clause = tok.clause
+            span = [k for k in range(i + 1, min(n, i + reach)) if tokens[k].clause == clause]
+            words = [k for k in span if tokens[k].norm not in self._never_fillers]
+            until_now = (
+                len(words) >= 2
+                and tokens[words[0]].norm in self._never_experiencers
+                and tokens[words[1]].norm in self._never_until_now
+            )
+            verb = next((k for k in span[:5] if tokens[k].norm in self._never_past), None)
+            comparison = None
+            if verb is not None:
+                comparison = next(
+                    (
+                        k
+                        for k in span
+                        if k > verb
+                        and tokens[k].norm in self._never_so
+                        and not (k + 1 < n and tokens[k + 1].norm in self._never_not_after)
+                    ),
+                    None,
+                )
+            if comparison is None and not until_now:
+                continue
+            found = [d for d in drafts if tokens[d.anchor].clause == clause and i <= d.anchor < i + reach]
+            if not found:
+                continue
+            out.add(i)
+            for d in found:
+                for mod in ("new", "severe") if comparison is not None else ("new",):
+                    allowed = targets.get(mod)
+                    if allowed is None or d.concept in allowed:
+                        d.mods.add(mod)
+        return out
 
     def _dated_back(self, tokens: list[Token], anchor: int) -> bool:
         """'fainted last month, fine now': the sentence dates it weeks or more back."""
