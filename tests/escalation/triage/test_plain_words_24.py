@@ -3,7 +3,9 @@ West African English): a symptom wholly gone or gone after what was done for it,
 have "totally gone", a person who has "gone down" again and again, breath that is "a little
 difficult" or "catching me", talk that cannot "finish", "LBM", a spine "getting worse",
 everything drunk brought back up, "bad, 9" as a score, a general question asked ahead of time,
-and bending, which is no strain; with the near misses beside each.
+and bending, which is no strain; in conversations (dev12), red that a later message says was
+a food or drink, a lump in the throat of feeling, and a graze that stings; with the near misses
+beside each.
 
 Each test is named as the sentence it reads; the sentences are illustrations of a class,
 not the development set's own.
@@ -11,11 +13,22 @@ not the development set's own.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
-from vigil.escalation.triage import Level
+from vigil.escalation.triage import Level, default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
 
 from .conftest import CARER, ON_TX, assess, present, status_of
+
+T0 = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+
+
+def _conversation(*texts: str) -> Level:
+    """The level after the messages, twenty minutes apart."""
+    messages = [Message(text, T0 + timedelta(minutes=i * 20)) for i, text in enumerate(texts)]
+    return ConversationReader(default_engine()).read(messages).assessment.level
 
 
 @pytest.mark.parametrize(
@@ -305,3 +318,64 @@ def test_a_general_question_asked_ahead_of_time_is_a_what_if(text: str) -> None:
 def test_a_fever_told_as_a_fact_before_asking_is_still_present(text: str) -> None:
     a = assess(text, context={**ON_TX, **CARER})
     assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("red on the toilet paper this morning?", "oh it was the beetroot soup last night"),
+        ("my pee has gone pink", "forgot I had beetroot juice at lunch lol"),
+        ("theres blood on the sheet", "turns out it was jam from my toast, silly me"),
+    ],
+)
+def test_red_a_later_message_says_was_a_food_or_drink_is_no_blood(texts: tuple[str, ...]) -> None:
+    assert _conversation(*texts) is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("texts", "level"),
+    [
+        (("blood in my wee", "had some red wine last night"), Level.ROUTINE),
+        (("blood in my wee", "ate beetroot yesterday, could that be it?"), Level.ROUTINE),
+        (("coughed up a cupful of blood", "I had red wine earlier but this is different"), Level.EMERGENCY),
+        (("coughed up blood and my legs feel weak", "oh it was the red wine"), Level.EMERGENCY),
+    ],
+)
+def test_a_drink_merely_had_asked_about_or_set_aside_leaves_the_blood(
+    texts: tuple[str, ...], level: Level
+) -> None:
+    assert _conversation(*texts) is level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a lump in my throat watching the grandkids in the nativity",
+        "lump in his throat at the funeral, bless him",
+        "that comment from my sister really stung",
+    ],
+)
+def test_a_lump_in_the_throat_or_a_sting_of_feeling_is_no_symptom(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_a_lump_in_the_throat_when_swallowing_is_for_the_team() -> None:
+    assert assess("feels like a lump in my throat when I swallow").level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my elbow stings where I scraped it",
+        "eyes stinging since this morning",
+        "grazed my shin on the car door",
+    ],
+)
+def test_a_sting_or_a_graze_is_for_the_team_to_see(text: str) -> None:
+    assert assess(text).level is Level.ROUTINE
+
+
+def test_a_sting_in_the_chest_is_chest_pain() -> None:
+    a = assess("a stinging feeling in my chest")
+    assert "chest_pain" in present(a)
+    assert a.level >= Level.URGENT
