@@ -379,3 +379,50 @@ def test_a_sting_in_the_chest_is_chest_pain() -> None:
     a = assess("a stinging feeling in my chest")
     assert "chest_pain" in present(a)
     assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("thought I had a migraine coming but it was just the bright sun", "headache"),
+        ("I thought I was getting a temperature, turns out the room was just hot", "fever"),
+        ("thought my legs had gone weak but it was only pins and needles from sitting", "limb_weakness"),
+        ("she thought she had a fever but it was nothing, thermometer was wrong", "fever"),
+    ],
+)
+def test_what_was_thought_then_said_to_be_something_else_was_never_there(text: str, concept: str) -> None:
+    a = assess(text, context={**ON_TX, **CARER})
+    assert concept not in present(a)
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thought I had a headache but it's getting worse and worse",
+        "I thought it was indigestion but it was actually chest pain, still there",
+        "thought I had a fever, turns out it is 38.9",
+        "Mum says her chest pain is really bad, thought it would pass",
+    ],
+)
+def test_a_belief_that_was_right_or_a_finding_after_the_taking_back_stands(text: str) -> None:
+    assert assess(text, context={**ON_TX, **CARER}).level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my hay fever is awful today, eyes streaming",
+        "hayfever season again",
+        "proper cabin fever after a week stuck indoors",
+        "the whole street has world cup fever",
+    ],
+)
+def test_hay_fever_or_cabin_fever_is_no_temperature(text: str) -> None:
+    a = assess(text, context=ON_TX)
+    assert "fever" not in present(a)
+    assert a.level < Level.URGENT
+
+
+def test_a_fever_beside_hay_fever_is_still_a_fever() -> None:
+    assert assess("hay fever and now a fever of 38.4 too", context=ON_TX).level is Level.EMERGENCY

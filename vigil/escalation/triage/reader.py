@@ -1649,6 +1649,8 @@ class Reader:
                     hyp[k] = 1
             if ("hyp", "back") in tags:
                 self._asked_ahead(tokens, m, hyp)
+            if ("neg", "thought") in tags:
+                self._mistaken(tokens, mentions, index, m, negated_post)
             if ("res", "pre") in tags:
                 clause = tokens[m.i].clause
                 for k in range(m.j, min(n, m.j + USED_TO_WINDOW)):
@@ -1730,6 +1732,28 @@ class Reader:
                 d.status = "resolved"
             if neg[a] and d.status == "present" and "at_rest" in d.mods and self._only_when(tokens, d):
                 d.mods.discard("at_rest")  # "not short of breath at rest, only when I walk"
+
+    @staticmethod
+    def _mistaken(
+        tokens: list[Token], mentions: list[Mention], index: Near, m: Mention, negated: set[int]
+    ) -> None:
+        """'Thought I had a headache but it was just hunger': what was thought, then said in the
+        same sentence to have been something else, was never there. Only what lies between
+        the belief and the words that take it back."""
+        sentence = tokens[m.i].sentence
+        end = next(
+            (
+                x.i
+                for x in mentions
+                if x.i >= m.j and ("neg", "mistaken") in x.tags and tokens[x.i].sentence == sentence
+            ),
+            None,
+        )
+        if end is None:
+            return
+        for idx, d in index.around(m.j, end, 0):
+            if m.j <= d.anchor < end:
+                negated.add(idx)
 
     def _asked_ahead(self, tokens: list[Token], m: Mention, hyp: bytearray) -> None:
         """'Is it normal to get a fever after chemo? Asking just in case': a sentence that
