@@ -40,6 +40,10 @@ ME: frozenset[str] = frozenset(
     {"i", "im", "i'm", "ive", "i've", "id", "i'd", "ill", "i'll", "my", "me", "mine", "myself"}
 )
 ALSO: re.Pattern[str] = re.compile(r"\b(too|as well|also)\b")
+# "He", "she": a third person as the one who has what follows (`them_subject` in a language's data).
+THEM_SUBJECT: frozenset[str] = frozenset({"he", "she", "hes", "shes", "he's", "she's"})
+# The people-words that may stand for a body part named before them in the message.
+SITE_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their", "theirs"})
 # A site said to be spared: "not my legs", "legs are fine".
 _SITE_DENIED_BEFORE: re.Pattern[str] = re.compile(
     r"\b(not|no|never|except|apart from)\W+((my|the|his|her|both)\W+)?$"
@@ -181,6 +185,7 @@ class Phrases:
     # Words for a third person and for the writer ("he", "I"), and what makes a correction
     # an addition instead ("too"): English unless the language's data says otherwise.
     them: frozenset[str] = field(default_factory=lambda: THEM)
+    them_subject: frozenset[str] = field(default_factory=lambda: THEM_SUBJECT)
     me: frozenset[str] = field(default_factory=lambda: ME)
     also: re.Pattern[str] = field(default_factory=lambda: ALSO)
     fold_accents: bool = False
@@ -304,6 +309,9 @@ def phrases(language: str = "en") -> Phrases:
         },
         count_total=patterns("count_total"),
         them=frozenset(str(w) for w in data["them"]) if data.get("them") else THEM,
+        them_subject=(
+            frozenset(str(w) for w in data["them_subject"]) if data.get("them_subject") else THEM_SUBJECT
+        ),
         me=frozenset(str(w) for w in data["me"]) if data.get("me") else ME,
         also=re.compile(str(data["also"])) if data.get("also") else ALSO,
         fold_accents=bool(data.get("fold_accents", False)),
@@ -617,7 +625,10 @@ class ConversationReader:
             mine_said = not words.isdisjoint(self.phrases.me)
             story = _matches(self.phrases.fiction, text) is not None or (story and not mine_said)
             in_story = present and story and not mine_said
-            if in_story and (not words.isdisjoint(people) or self._named_subject(originals[i], present)):
+            if in_story and (
+                not (words - self._site_pronouns(originals[i])).isdisjoint(people)
+                or self._named_subject(originals[i], present)
+            ):
                 # "Watching Call the Midwife" then "the poor woman is bleeding and they can't
                 # stop it": hers, not the patient's.
                 mine = [replace(f, status="other") if f.present else f for f in mine]
@@ -681,6 +692,12 @@ class ConversationReader:
                 # before, it does not say it again; the named reassignment below moves it.
                 mine = [f for f in mine if not f.present]
                 present = []
+            if present and not claimed_back and self._takes_back(text) == "other":
+                # "sorry, that was about my husband, he's been poorly too": what was said before
+                # is his, and what this message tells of "him" is his as well.
+                theirs_too = [f.present and self._told_of_them(text, f) for f in mine]
+                mine = [replace(f, status="other") if t else f for f, t in zip(mine, theirs_too, strict=True)]
+                present = [f for f in mine if f.present]
             if not present and not claimed_back:
                 named = _matches(self.phrases.reassign_named, text)
                 taken = self._takes_back(text)
@@ -874,6 +891,29 @@ class ConversationReader:
         lo = max((m.end() for m in _CLAUSE_END.finditer(text, 0, f.start)), default=0)
         hi = next((m.start() for m in _CLAUSE_END.finditer(text, f.end)), len(text))
         return _matches(self.phrases.no_longer, text[lo:hi]) is not None
+
+    def _told_of_them(self, text: str, f: Finding) -> bool:
+        """Whether the last person named before finding `f` is a third person ("he", "she"),
+        not the writer, and the writer does not claim it after ("not me, he's been coughing":
+        his; "era de mi hijo, pero la tos sí es mía": the writer's)."""
+        last_them = last_me = -1
+        for m in re.finditer(r"[a-z']+", text[: f.start]):
+            if m.group(0) in self.phrases.them_subject:
+                last_them = m.start()
+            elif m.group(0) in self.phrases.me:
+                last_me = m.start()
+        after = set(re.findall(r"[a-z']+", text[f.start :]))
+        return last_them > last_me and after.isdisjoint(self.phrases.me)
+
+    def _site_pronouns(self, text: str) -> set[str]:
+        """ "They", "them", "their" said after a part of the body the message names ("both hands
+        gone tingly, like when you've sat on them"): the body part, not a person in a story."""
+        tokens = self.engine.reader.tokenize(text)
+        sited = [m.i for m in self.engine.reader.read(text).mentions if m.has("site")]
+        if not sited:
+            return set()
+        first = min(sited)
+        return {t.norm for t in tokens[first + 1 :] if t.norm in SITE_PRONOUNS}
 
     def _theirs_with_before(self, before: str, text: str) -> set[tuple[str, int]]:
         """(concept, start) of the findings of `text` that someone else has when it is read
