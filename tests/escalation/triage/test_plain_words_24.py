@@ -426,3 +426,29 @@ def test_hay_fever_or_cabin_fever_is_no_temperature(text: str) -> None:
 
 def test_a_fever_beside_hay_fever_is_still_a_fever() -> None:
     assert assess("hay fever and now a fever of 38.4 too", context=ON_TX).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my family keep asking if I have flu, voice is all croaky", "hoarseness"),
+        ("the doctor asked if I had been unwell, my breathing is bad today", "dyspnea"),
+        ("everyone asks if I'm ok, my legs are like jelly", "limb_weakness"),
+    ],
+)
+def test_a_clause_told_as_it_is_now_after_a_what_if_is_present(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("what if I get a fever, is that bad", "fever"),
+        ("should I ring if my legs go weak, or numb", "limb_weakness"),
+        ("in case I get breathless, my inhaler is where", "dyspnea"),
+    ],
+)
+def test_a_what_if_that_runs_on_past_a_comma_stays_a_what_if(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept not in present(a)
+    assert a.level < Level.URGENT

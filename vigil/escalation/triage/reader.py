@@ -294,6 +294,9 @@ class Reader:
         self._score_words = L.get("score_words", frozenset())
         self._score_glue = L.get("score_glue", frozenset())
         self._score_severity = L.get("score_severity", frozenset())
+        # Verbs of the present after a part or symptom that opens a clause ("voice is all
+        # gravelly"): a statement of now, which a what-if before it does not reach.
+        self._present_copulas = L.get("present_copulas")
         # A general question asked ahead of time: how it opens, and the words that make it
         # the writer's or someone's own ("is it normal that my legs...").
         self._ahead_openers = L.get("ahead_question_openers", frozenset())
@@ -1646,6 +1649,10 @@ class Reader:
                     # of something that has happened is no longer the what-if.
                     if tokens[k].clause != own and _happened(tokens, k):
                         break
+                    # "keep asking if I have a cold, voice is all gravelly": a later clause that
+                    # opens on a part or a symptom told as it is now says what is.
+                    if tokens[k].clause != own and self._told_now(tokens, mentions, owner, k):
+                        break
                     hyp[k] = 1
             if ("hyp", "back") in tags:
                 self._asked_ahead(tokens, m, hyp)
@@ -1732,6 +1739,23 @@ class Reader:
                 d.status = "resolved"
             if neg[a] and d.status == "present" and "at_rest" in d.mods and self._only_when(tokens, d):
                 d.mods.discard("at_rest")  # "not short of breath at rest, only when I walk"
+
+    def _told_now(self, tokens: list[Token], mentions: list[Mention], owner: list[int], k: int) -> bool:
+        """Token k opens its clause with a part or a symptom (after "my", "the"...) and a verb
+        of the present: "voice is all gravelly", "my legs are like jelly"."""
+        if k == 0 or tokens[k - 1].clause == tokens[k].clause or self._present_copulas is None:
+            return False
+        x = k
+        if tokens[x].norm in self._skip_before_site and x + 1 < len(tokens):
+            x += 1
+        o = owner[x]
+        if o < 0 or mentions[o].i != x:
+            return False
+        m = mentions[o]
+        if not (m.has("concept") or m.has("site") or m.has("subject")):
+            return False
+        inside = any(tokens[y].norm in self._present_copulas for y in range(m.i, m.j))
+        return inside or (m.j < len(tokens) and tokens[m.j].norm in self._present_copulas)
 
     @staticmethod
     def _mistaken(
