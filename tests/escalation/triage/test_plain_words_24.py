@@ -452,3 +452,56 @@ def test_a_what_if_that_runs_on_past_a_comma_stays_a_what_if(text: str, concept:
     a = assess(text)
     assert concept not in present(a)
     assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do people get tired on immunotherapy? asking for a friend",
+        "can chemo give you headaches? just asking for my sister",
+    ],
+)
+def test_a_general_question_asked_for_someone_else_is_no_finding(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_a_symptom_of_ones_own_before_asking_for_someone_else_stands() -> None:
+    a = assess("my legs went numb this morning. Is that normal? asking for my mum too")
+    assert "numbness" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the tingling went once I stopped kneeling",
+        "pins and needles in my arm went as soon as I rolled over",
+        "foot numbness went the moment I uncrossed them",
+    ],
+)
+def test_numbness_gone_once_the_posture_that_caused_it_ended_is_over(text: str) -> None:
+    a = assess(text)
+    assert status_of(a, "numbness") == {"resolved"}
+    assert a.level is Level.NONE
+
+
+def test_numbness_that_comes_back_on_walking_stands() -> None:
+    a = assess("numbness in my feet went once I stopped sitting, came back when I walked")
+    assert "numbness" in present(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("💩 x9 since last night", Level.URGENT),
+        ("💩 all water today, 3 times", Level.ROUTINE),
+        ("runny 💩 again", Level.ROUTINE),
+    ],
+)
+def test_the_poo_emoji_counted_or_watery_is_diarrhoea(text: str, level: Level) -> None:
+    a = assess(text)
+    assert "diarrhea" in present(a)
+    assert a.level is level
+
+
+def test_the_poo_emoji_alone_is_no_diarrhoea() -> None:
+    assert "diarrhea" not in present(assess("💩 normal today, all good"))
