@@ -302,8 +302,15 @@ class Reader:
         self._ahead_openers = L.get("ahead_question_openers", frozenset())
         self._ahead_blockers = L.get("ahead_question_blockers", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
+        self._if_yes = L.get("if_yes_words", frozenset())
+        self._if_then = L.get("if_then_words", frozenset())
+        self._if_openers = L.get("if_answer_openers", frozenset())
+        self._if_already = L.get("if_already", frozenset())
+        self._if_not_next = L.get("if_not_next", frozenset())
         self._never = L.get("never_words", frozenset())
         self._never_past = L.get("never_past", frozenset())
+        self._never_also = L.get("never_also", frozenset())
+        self._never_recall = L.get("never_recall", frozenset())
         self._never_so = L.get("never_comparisons", frozenset())
         self._never_not_after = L.get("never_not_after", frozenset())
         self._never_fillers = L.get("never_fillers", frozenset())
@@ -313,6 +320,19 @@ class Reader:
         self._stable_denials = L.get("stable_denials", frozenset())
         self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
         self._partial_words = L.get("partial_words", frozenset())
+        self._past_leads = L.get("past_leads", frozenset())
+        self._past_tails = L.get("past_tails", frozenset())
+        # Blood in spit with a bleed in the mouth named ("gums bled ..."): see _blood_from_mouth.
+        self._spit_words = L.get("spit_words", frozenset())
+        self._lung_words = L.get("lung_words", frozenset())
+        self._mouth_words = L.get("mouth_words", frozenset())
+        self._partial_phrases = L.get("partial_phrases", frozenset())
+        self._today_concepts = L.get("today_concepts", frozenset())
+        self._today_words = L.get("today_words", frozenset())
+        self._day_parts_today = L.get("day_parts_today", frozenset())
+        self._stain_explains = L.get("stain_explains", frozenset())
+        self._blood_words = L.get("blood_words", frozenset())
+        self._not_partial_heads = L.get("not_partial_heads", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
         self._simile_heads = L.get("simile_heads", frozenset())
         # "lo del pecho regresó, un dolor fuerte que ...": a quality opening its clause with an
@@ -366,6 +386,8 @@ class Reader:
         self._image_leads = L.get("image_leads", frozenset())
         self._helping_verbs = L.get("helping_verbs", frozenset())
         self._helped_objects = L.get("helped_objects", frozenset())
+        # Verbs of an activity done to someone or a pet ("walking the dog"): they are its object.
+        self._object_leads = L.get("object_leads", frozenset())
         self._loss_mods = L.get("loss_modifiers", frozenset())
         self._not_loss = L.get("not_loss_words", frozenset())
         tails = L.get("score_tails")
@@ -418,10 +440,11 @@ class Reader:
 
     # -- the passes -----------------------------------------------------------------
 
-    def read(self, text: str, *, carer: bool = False) -> Reading:
+    def read(self, text: str, *, carer: bool = False, answer: bool = False) -> Reading:
         """`carer`: the writer is known to be one of the patient's carers (the caller's
         context says so), so the people they name are the patient unless the message says
-        clearly that someone is not ("he's not your patient")."""
+        clearly that someone is not ("he's not your patient"). `answer`: the message answers
+        a check-in question (a "si" opening it is the yes, see `_yes_not_if`)."""
         tokens = self.tokenize(text)
         mentions = self._feeling_denied(tokens, self.lex.match(tokens))
         owner = _owners(len(tokens), mentions)
@@ -434,8 +457,90 @@ class Reader:
         self._same_pain(tokens, drafts)
         self._cant_without(tokens, mentions, reading)
         self._unplaced(tokens, mentions, drafts)
-        self._statuses(reading, owner, contrast, carer)
+        self._statuses(reading, owner, contrast, carer, self._yes_not_if(text, tokens, answer))
+        self._blood_from_mouth(tokens, mentions, owner, drafts)
+        self._stained(tokens, mentions, owner, drafts)
         return reading
+
+    def _cause_named(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], marker: str
+    ) -> bool:
+        """A `marker` mention in the message that no "no" just before denies."""
+        return any(
+            ("marker", marker) in m.tags
+            and not any(
+                owner[k] >= 0 and ("neg", "pre") in mentions[owner[k]].tags
+                for k in range(max(0, m.i - 3), m.i)
+            )
+            for m in mentions
+        )
+
+    def _stained(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], drafts: list[Draft]
+    ) -> None:
+        """'wee is red but I had beetroot last night': wee or poo told only by its colour, with a
+        food that colours it named as eaten, is the food; "blood in my wee" or clots stay a bleed."""
+        passed, blood = self._stain_explains, self._blood_words
+        if not passed or not self._cause_named(tokens, mentions, owner, "stain"):
+            return
+        for d in drafts:
+            if d.concept != "bleeding" or d.status != "present" or "large_amount" in d.mods:
+                continue
+            words = {t.norm for t in tokens[d.start : d.end]}
+            if words & passed and not words & blood:
+                d.status = "negated"
+
+    def _blood_from_mouth(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], drafts: list[Draft]
+    ) -> None:
+        """'gums bled when I brushed my teeth, pink spit in the sink', 'bit my tongue, blood in
+        my spit': blood told only as spit, in a message that names a bleed in the mouth, is
+        that bleed, not blood coughed up. Blood that comes with a cough or phlegm stays
+        coughed up, and so does blood in spit when the mouth's bleed is denied."""
+        spit, lung = self._spit_words, self._lung_words
+        if not spit:
+            return
+        sources = [
+            d
+            for d in drafts
+            if d.concept == "bleeding" and d.status == "present" and self._in_mouth(tokens, d)
+        ]
+        if not sources and not self._cause_named(tokens, mentions, owner, "mouth"):
+            return
+        coughed = {t.clause for t in tokens if t.norm in lung}
+        for d in drafts:
+            if d.concept != "hemoptysis" or d.status != "present":
+                continue
+            words = {t.norm for t in tokens[d.start : d.end]}
+            if words & spit and tokens[d.anchor].clause not in coughed:
+                d.concept = "bleeding"  # (a large amount stays large: a major bleed all the same)
+
+    def _in_mouth(self, tokens: list[Token], d: Draft) -> bool:
+        return any(t.norm in self._mouth_words for t in tokens[d.start : d.end])
+
+    def _yes_not_if(self, text: str, tokens: list[Token], answer: bool) -> frozenset[int]:
+        """Where "si" is the yes, not the if, in a language that folds them into one word:
+        written with its accent ("sí me da mucho dolor"), or opening an answer to a question
+        ("si se me duermen las piernas") when its sentence does not go on to what the writer
+        would do or ask then ("si se me duermen le aviso", "si me da fiebre, ¿qué hago?")."""
+        if not self._if_yes:
+            return frozenset()
+        out = set()
+        for k, tok in enumerate(tokens):
+            if tok.norm not in self._if_yes:
+                continue
+            if text[tok.start : tok.end].lower() != tok.norm:
+                out.add(k)  # the accent kept: "sí"
+                continue
+            if not answer or any(t.norm not in self._if_openers and t.kind != PUNCT for t in tokens[:k]):
+                continue
+            rest = [t for t in tokens[k + 1 :] if t.sentence == tok.sentence]
+            if any(t.norm in self._if_then or t.norm == "?" for t in rest):
+                continue
+            if tokens[-1].norm == "?" and tokens[-1].sentence == tok.sentence:
+                continue
+            out.add(k)
+        return frozenset(out)
 
     def _feeling_denied(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """'no siento debilidad en las piernas', 'no siento falta de aire': "I don't feel"
@@ -1079,9 +1184,14 @@ class Reader:
             led_bare = led or tokens[d.end - 1].norm in self._clock_leads
             k = d.end + led
             times = 0
+            joins = self._count_joins
             while k < n:
                 start = k
-                while k < n and tokens[k].norm in self._clock_parts:
+                while k < n and (
+                    tokens[k].norm in self._clock_parts
+                    # "a las 5 de la tarde, a las 8": a list goes on after a time's own words
+                    or (times and k > start and (tokens[k].norm == "," or tokens[k].norm in joins))
+                ):
                     k += 1  # "half 7", "quarter to 1"
                 tok = tokens[k] if k < n else None
                 if tok is None:
@@ -1092,7 +1202,7 @@ class Reader:
                     and tok.kind == NUM
                     and tok.value is not None
                     and 0 < tok.value <= 24
-                    and (k + 1 >= n or tokens[k + 1].norm not in self._not_counts)
+                    and (k + 1 >= n or tokens[k + 1].norm not in self._not_counts | self._count_units)
                 )
                 if tok.kind == NUM and k + 1 < n and tokens[k + 1].norm in self._clock_suffixes:
                     times, k = times + 1, k + 2
@@ -1203,7 +1313,7 @@ class Reader:
                 for x in range(j, min(n, j + 4))
                 if tokens[x].clause == tokens[num.i].clause
             )
-            if not (num.decimal or cue):
+            if not (num.decimal or cue or self._reading_after_colon(tokens, num)):
                 return None
         if self._is_weather(tokens, num, j):
             return None
@@ -1212,6 +1322,14 @@ class Reader:
         if unit in ("f", "deg", None) and 93.0 <= v <= 110.0:
             return j, round((v - 32.0) * 5.0 / 9.0, 1)
         return None
+
+    def _reading_after_colon(self, tokens: list[Token], num: Number) -> bool:
+        """'I took my temperature, 39', 'temp: 38': a whole number set after the temperature
+        word by a comma or colon is the reading, as a decimal one already is."""
+        p = num.i - 1
+        if p < 1 or tokens[p].kind != PUNCT or tokens[p].norm not in (",", ":", "-", "="):
+            return False
+        return any(tokens[x].norm in self._temp_words for x in range(max(0, p - 2), p))
 
     def _is_weather(self, tokens: list[Token], num: Number, j: int) -> bool:
         """A reading said of the weather: 'hace 40 grados', '39 grados a la sombra'. Only a
@@ -1582,9 +1700,22 @@ class Reader:
     def _partly(self, tokens: list[Token], m: Mention) -> bool:
         """'mostly sorted it', 'almost gone', 'half settled': an end not yet reached leaves the
         finding there, less of it."""
-        return any(
+        if any(
             tokens[k].norm in self._partial_words and tokens[k].clause == tokens[m.i].clause
             for k in range(max(0, m.i - 2), m.i)
+        ):
+            return True
+        # "a bit better now", "gone down a bit by lunch", "eased a little": a small amount said
+        # right before or after the end is how far it has gone, not that it is over.
+        clause = tokens[m.i].clause
+        before = " ".join(t.norm for t in tokens[max(0, m.i - 3) : m.i] if t.clause == clause)
+        after = [t.norm for t in tokens[m.j : m.j + 4] if t.clause == clause]
+        if any(w in self._not_partial_heads for w in after):
+            after = []  # "went a little while ago": when, not how far
+        after_text = " ".join(after)
+        return any(
+            before == p or before.endswith(" " + p) or after_text == p or after_text.startswith(p + " ")
+            for p in self._partial_phrases
         )
 
     def _cancelled_after(self, tokens: list[Token], m: Mention) -> bool:
@@ -1619,7 +1750,14 @@ class Reader:
 
     # -- status -------------------------------------------------------------------------
 
-    def _statuses(self, r: Reading, owner: list[int], contrast: set[int], carer: bool = False) -> None:
+    def _statuses(
+        self,
+        r: Reading,
+        owner: list[int],
+        contrast: set[int],
+        carer: bool = False,
+        yes: frozenset[int] = frozenset(),
+    ) -> None:
         tokens, mentions, drafts = r.tokens, r.mentions, r.drafts
         n = len(tokens)
         neg = bytearray(n)
@@ -1629,11 +1767,14 @@ class Reader:
         negated_post: set[int] = set()
         index = Near(drafts)
         worst = self._never_so_much(tokens, drafts)
+        dated_now: tuple[set[int], set[int]] | None = None  # worked out at the first clear test
+        for k in self._if_then_clauses(tokens, yes):
+            hyp[k] = 1
         for m in mentions:
             tags = m.tags
             if ("neg", "pre") in tags and m.i not in worst:
                 self._neg_scope(tokens, mentions, owner, m.j, neg)
-            if ("hyp", "pre") in tags:
+            if ("hyp", "pre") in tags and m.i not in yes:
                 sentence, own = tokens[m.i].sentence, tokens[m.i].clause
                 for k in range(m.j, min(n, m.j + HYP_WINDOW)):
                     if tokens[k].sentence != sentence:
@@ -1675,6 +1816,18 @@ class Reader:
                     # "bunged up, nothing since Friday": for a bowel that will not move, nothing
                     # since is the symptom going on, not over
                     resolved -= {x for x in resolved - before if drafts[x].concept in self._absent_concepts}
+            if ("res", "cleared") in tags and not self._negated_cue(tokens, mentions, owner, m):
+                # "had a bleed from my back passage last month, colonoscopy was clear": a test
+                # that came back clear ends what it was done for, once that is dated back; a
+                # finding of now stays ("leg still swollen, scan was clear").
+                found: set[int] = set()
+                self._resolve_back(tokens, index, m, contrast, found)
+                if found:
+                    if dated_now is None:
+                        dated_now = self._dated_sentences(tokens)
+                    dated, now = dated_now
+                    at = [(x, tokens[drafts[x].anchor]) for x in found]
+                    resolved.update(x for x, t in at if t.sentence in dated and t.clause not in now)
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
                 self._history_scope(tokens, m, contrast, used)
             if ("neg", "back") in tags:
@@ -1700,6 +1853,16 @@ class Reader:
                 idx
                 for idx in resolved
                 if drafts[idx].concept in self._transient and not self._dated_back(tokens, drafts[idx].anchor)
+            }
+        if resolved and self._today_concepts:
+            # "sick once this morning, fine since": being sick is something that happened, and
+            # today's still goes to the team; only one told of another day ("sick on Monday,
+            # fine since") is over.
+            today = self._clauses_today(tokens)
+            resolved -= {
+                idx
+                for idx in resolved
+                if drafts[idx].concept in self._today_concepts and tokens[drafts[idx].anchor].clause in today
             }
         # "went away at Christmas. Came back an hour ago": a return after the end undoes it.
         again = [
@@ -1799,6 +1962,57 @@ class Reader:
         for x in range(k, m.i - 1):
             hyp[x] = 1
 
+    def _if_then_clauses(self, tokens: list[Token], yes: frozenset[int]) -> list[int]:
+        """'si me sangra la nariz y no para, ¿voy a urgencias o les llamo?': an "if" opening a
+        sentence that goes on to what the writer would do or ask is the what-if, said before
+        its question ("¿qué hago si...?" turned round). Returns the tokens of the condition;
+        not when the "if" is the yes, nor when it says the thing is there already ("si no se
+        me quita", "si me duele más")."""
+        out: list[int] = []
+        if not self._if_yes or not self._if_then:
+            return out
+        n = len(tokens)
+        for k, tok in enumerate(tokens):
+            if tok.norm not in self._if_yes or k in yes or k + 1 >= n:
+                continue
+            nxt = tokens[k + 1]
+            if nxt.kind == PUNCT or nxt.sentence != tok.sentence or nxt.norm in self._if_not_next:
+                continue
+            before = tokens[k - 1] if k > 0 else None
+            if (
+                before is not None
+                and before.sentence == tok.sentence
+                and before.kind != PUNCT
+                and before.norm not in self._and
+                and before.norm not in self._if_openers
+            ):
+                continue  # "me dijo que si", "como si": not an "if" opening its sentence
+            same = [x for x in range(k + 2, n) if tokens[x].sentence == tok.sentence]
+            then = next((x for x in same if tokens[x].norm in self._if_then), None)
+            if then is None:
+                continue
+            cond = range(k + 1, then)
+            if any(tokens[x].norm in self._if_already for x in cond):
+                continue
+            out.extend(cond)
+        return out
+
+    def _dated_sentences(self, tokens: list[Token]) -> tuple[set[int], set[int]]:
+        """The sentences that date something weeks or more back ("last month", "3 weeks ago"),
+        and the clauses that say something of now ("still", "since", "today"): a finding in the
+        first and not the second is dated back."""
+        dated, now = set(), set()
+        for k, t in enumerate(tokens):
+            if t.norm in self._present_time:
+                now.add(t.clause)
+            if t.norm not in self._far_past:
+                continue
+            before = tokens[k - 1].norm if k else ""
+            after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+            if before in self._past_leads or after in self._past_tails:
+                dated.add(t.sentence)
+        return dated, now
+
     def _never_so_much(self, tokens: list[Token], drafts: list[Draft]) -> set[int]:
         """'nunca me había dolido tanto la cabeza', 'jamás he tenido un dolor así': never
         before so much is the worst one has known, not a denial; 'nunca me había faltado el
@@ -1812,17 +2026,28 @@ class Reader:
         n = len(tokens)
         reach = NEG_WINDOW + 4
         for i, tok in enumerate(tokens):
-            if tok.norm not in self._never:
-                continue
             clause = tok.clause
             span = [k for k in range(i + 1, min(n, i + reach)) if tokens[k].clause == clause]
+            also: list[int] = []
+            if tok.norm in self._never_also:
+                # "no había sentido nunca...", "no recuerdo un dolor así": a comparison must follow
+                also = [k for k in span[:6] if tokens[k].norm in self._never]
+                if not also and not any(
+                    tokens[k].norm in self._never_recall or tokens[k].norm in self._never_until_now
+                    for k in span[:4]
+                ):
+                    continue
+            elif tok.norm not in self._never:
+                continue
             words = [k for k in span if tokens[k].norm not in self._never_fillers]
             until_now = (
-                len(words) >= 2
+                tok.norm in self._never
+                and len(words) >= 2
                 and tokens[words[0]].norm in self._never_experiencers
                 and tokens[words[1]].norm in self._never_until_now
             )
-            verb = next((k for k in span[:5] if tokens[k].norm in self._never_past), None)
+            verbs = self._never_past | self._never_recall
+            verb = next((k for k in span[:5] if tokens[k].norm in verbs), None)
             comparison = None
             if verb is not None:
                 comparison = next(
@@ -1841,12 +2066,23 @@ class Reader:
             if not found:
                 continue
             out.add(i)
+            out.update(also)
             for d in found:
                 for mod in ("new", "severe") if comparison is not None else ("new",):
                     allowed = targets.get(mod)
                     if allowed is None or d.concept in allowed:
                         d.mods.add(mod)
         return out
+
+    def _clauses_today(self, tokens: list[Token]) -> set[int]:
+        """The clauses that place something today ("sick this morning", "after breakfast"); not
+        the all-clear's own ("nothing since lunch" dates the end, not the sickness)."""
+        return {
+            t.clause
+            for k, t in enumerate(tokens)
+            if t.norm in self._today_words
+            or (k and t.norm in self._day_parts_today and tokens[k - 1].norm == "this")
+        }
 
     def _dated_back(self, tokens: list[Token], anchor: int) -> bool:
         """'fainted last month, fine now': the sentence dates it weeks or more back."""
@@ -2131,6 +2367,7 @@ class Reader:
                         state = third = OTHER
                     elif (
                         self._went_with(tokens, k)
+                        or self._object_of_activity(tokens, m)
                         or self._worried_about(tokens, k, m.j)
                         or self._a_place(tokens, starts, m)
                     ):
@@ -2237,18 +2474,30 @@ class Reader:
             if ("marker", "first") in m.tags:
                 firsts.add(m.i)
         norms = [t.norm for t in tokens]
+        goes_on = self.lex.lists.get("writer_own_continues", frozenset())
+        by_clause: dict[tuple[int, int], list[int]] = {}  # the tokens of each clause, once
+        for x, t in enumerate(tokens):
+            by_clause.setdefault((t.clause, t.sentence), []).append(x)
         for k in range(len(tokens)):
             cue = max((len(c) for c in cues if tuple(norms[k : k + len(c)]) == c), default=0)
             if k in inside or not cue:
                 continue
             clause, sentence = tokens[k].clause, tokens[k].sentence
-            own = [x for x, t in enumerate(tokens) if t.clause == clause and t.sentence == sentence]
+            own = list(by_clause[clause, sentence])
             # "yo he estado viendo que no puede caminar": a "que", "porque" or "y" (the
             # language's `writer_own_stops`) outside the cue ends the writer's part; what
             # follows is the patient's.
             stops = self.lex.lists.get("writer_own_stops", frozenset())
             own = [x for x in own if not stops & {norms[y] for y in _between(x, k, k + cue)}]
-            if any(x in firsts for x in own):
+            # (the writer named as a marker, or as the "I" inside a symptom's words: "I've been
+            # poorly myself"; or not named at all, the clause opening on its verb: "been poorly
+            # myself")
+            opens = next((x for x in own if tokens[x].kind != PUNCT), None)
+            if (
+                any(x in firsts for x in own)
+                or any(norms[x] in self._first_singular for x in own)
+                or (opens is not None and norms[opens] in goes_on)
+            ):
                 own += self._own_goes_on(tokens, own[-1] + 1, sentence)
                 for x in own:
                     subject[x] = OTHER
@@ -2293,6 +2542,8 @@ class Reader:
         return out
 
     def _is_subject(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
+        if self._object_of_activity(tokens, m):
+            return False
         last = tokens[m.j - 1]
         if last.possessive or (last.norm.endswith("s") and last.norm[:-1] in self._person_stems):
             # "my wife's cough", "hubbys had"; but "back from my daughter's yesterday" is a place
@@ -2334,6 +2585,15 @@ class Reader:
                 return False  # "I need someone to ring me": what follows "to" is asked, not had
             k += 1
         return False
+
+    def _object_of_activity(self, tokens: list[Token], m: Mention) -> bool:
+        """'walking the dog leaves me short of breath', 'chasing the grandkids round the park':
+        someone (or a pet) named as what the writer's activity is done to is no subject; the
+        activity is, and what it brings on is the writer's."""
+        k = m.i - 1
+        while k >= 0 and m.i - k <= 2 and tokens[k].norm in self._place_owners:
+            k -= 1
+        return k >= 0 and k < m.i and tokens[k].norm in self._object_leads
 
     def _past_aside(self, tokens: list[Token], k: int) -> int | None:
         """Where the words go on after a relative clause set between commas from k (", who
