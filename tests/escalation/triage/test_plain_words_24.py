@@ -505,3 +505,27 @@ def test_the_poo_emoji_counted_or_watery_is_diarrhoea(text: str, level: Level) -
 
 def test_the_poo_emoji_alone_is_no_diarrhoea() -> None:
     assert "diarrhea" not in present(assess("💩 normal today, all good"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Still coughing loads. Bits of blood since last night",
+        "The cough is no worse. Noticed some red streaks this morning",
+    ],
+)
+def test_blood_after_a_sentence_of_coughing_is_coughed_up(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis" in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Still coughing loads. Some blood in my pee too",
+        "Cough is the same. Bled a bit from my gums brushing",
+    ],
+)
+def test_blood_that_names_its_own_place_after_coughing_is_from_there(text: str) -> None:
+    assert "hemoptysis" not in present(assess(text))

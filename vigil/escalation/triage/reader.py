@@ -799,6 +799,14 @@ class Reader:
                 if named is not None and c is not None:
                     add(named, q, c)
                     paired = True
+            if not paired and sites and self._sentence_pairing.intersection(q.values("quality")):
+                # "The cough's the same. The blood streaks are new though": blood in a sentence
+                # that names no part, after one that named only the chest's, is from there.
+                named = self._lung_before(tokens, sites, q)
+                c = concept_for(named, q) if named is not None else None
+                if named is not None and c is not None:
+                    add(named, q, c)
+                    paired = True
             if not paired and sites:
                 # "my chest is auditioning for a horror film lol. pain 9 out of 10": a pain that
                 # opens its sentence rates the site the sentence before named and left bare.
@@ -1902,6 +1910,17 @@ class Reader:
                 d.status = "resolved"
             if neg[a] and d.status == "present" and "at_rest" in d.mods and self._only_when(tokens, d):
                 d.mods.discard("at_rest")  # "not short of breath at rest, only when I walk"
+
+    def _lung_before(self, tokens: list[Token], sites: list[Mention], q: Mention) -> Mention | None:
+        """The lungs' mention of the sentence just before q's, when q's own sentence names no
+        site and that sentence named only the lungs ("coughing"): where blood came from."""
+        sentence = tokens[q.i].sentence
+        if sentence == 0 or any(tokens[s.i].sentence == sentence for s in sites):
+            return None
+        before = [s for s in sites if tokens[s.i].sentence == sentence - 1]
+        if not before or any(set(s.values("site")) != {"lung"} for s in before):
+            return None
+        return before[-1]
 
     def _told_now(self, tokens: list[Token], mentions: list[Mention], owner: list[int], k: int) -> bool:
         """Token k opens its clause with a part or a symptom (after "my", "the"...) and a verb
