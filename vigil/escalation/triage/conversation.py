@@ -119,6 +119,9 @@ class Phrases:
     # As `reassign`, only when the message before did not speak of the writer (`me`): "bled
     # a lot" then "my granddaughter cut herself, I'm fine" (not "I coughed up a cupful").
     reassign_unowned: tuple[re.Pattern[str], ...] = ()
+    # The writer says, alone, that they are well ("yo estoy bien"): the message before, read
+    # with it as one text, may then be about the person it names ("Mi mamá vomitó").
+    writer_well: tuple[re.Pattern[str], ...] = ()
     people: frozenset[str] = frozenset()
     # Capitalised words that open a sentence without being anyone's name ("Today has been...").
     not_names: frozenset[str] = frozenset()
@@ -267,6 +270,7 @@ def phrases(language: str = "en") -> Phrases:
         reassign_named=patterns("reassign_named"),
         reassign_after=patterns("reassign_after"),
         reassign_unowned=patterns("reassign_unowned"),
+        writer_well=patterns("writer_well"),
         correction=patterns("correction"),
         again=patterns("again"),
         fiction=patterns("fiction"),
@@ -459,6 +463,7 @@ class ConversationReader:
         end = messages[-1].at
         first = next(i for i, m in enumerate(messages) if m.at >= end - window or i == len(messages) - 1)
         alone: list[Assessment] = []
+        writers: list[Mapping[str, Any] | None] = []
         claimed = self._claimed(messages[first:])
         for i in range(first, len(messages)):
             known = singles[i] if singles is not None and i < len(singles) and not claimed else None
@@ -468,16 +473,24 @@ class ConversationReader:
                 # "she IS your patient": whom the writer writes about is the patient
                 own = {**(own or {}), WRITER: "carer"}
             alone.append(known if known is not None else self.engine.assess(m.text, m.question, own))
+            writers.append({WRITER: own[WRITER]} if own and WRITER in own else None)
         texts = [_plain(m.text, self.phrases.fold_accents) for m in messages[first:]]
         times = [m.at for m in messages[first:]]
         originals = [m.text for m in messages[first:]]
         qualities = [self._asks_quality(m.question) for m in messages[first:]]
         scales = [self._asks_bare(m.question) for m in messages[first:]]
-        pooled, changes = self._pool(alone, texts, times, first, originals, qualities, scales)
+        pooled, changes = self._pool(alone, texts, times, first, originals, qualities, scales, writers)
         before: Sequence[Finding] = ()
         if len(alone) > 1:
             before, _ = self._pool(
-                alone[:-1], texts[:-1], times[:-1], first, originals[:-1], qualities[:-1], scales[:-1]
+                alone[:-1],
+                texts[:-1],
+                times[:-1],
+                first,
+                originals[:-1],
+                qualities[:-1],
+                scales[:-1],
+                writers[:-1],
             )
         last = alone[-1]
         final = [f for f in pooled if f.message == len(messages) - 1]
@@ -608,6 +621,7 @@ class ConversationReader:
         originals: Sequence[str],
         qualities: Sequence[bool],
         scales: Sequence[str | None] = (),
+        writers: Sequence[Mapping[str, Any] | None] = (),
     ) -> tuple[list[Finding], list[Change]]:
         """Every finding of the window with its latest status, and the changes made."""
         pool: list[list[Finding]] = []
@@ -707,6 +721,16 @@ class ConversationReader:
                     j = next((j for j in range(i - 1, -1, -1) if any(f.present for f in pool[j])), None)
                     if j is not None and set(re.findall(r"[a-z']+", texts[j])).isdisjoint(self.phrases.me):
                         taken = "other"
+                if taken is None and _matches(self.phrases.writer_well, text) is not None:
+                    # "Mi mamá vomitó tres veces" then "yo estoy bien": as one message, the
+                    # writer who speaks of themselves is not the mother named, so what she has
+                    # is hers (docs/triage.md: a conversation reads as its messages together).
+                    j = next((j for j in range(i - 1, -1, -1) if any(f.present for f in pool[j])), None)
+                    if j is not None:
+                        who = writers[j] if j < len(writers) else None
+                        theirs_then = self._theirs_before(originals[j], originals[i], who)
+                        if all((f.concept, f.start) in theirs_then for f in pool[j] if f.present):
+                            taken = "other"
                 if (mine_now := self._mine_after_all(pool, text, index, offset)) is not None:
                     # "my husband is breathless" then "sorry, I meant me": the writer's after all
                     changes += mine_now
@@ -893,6 +917,15 @@ class ConversationReader:
         lo = max((m.end() for m in _CLAUSE_END.finditer(text, 0, f.start)), default=0)
         hi = next((m.start() for m in _CLAUSE_END.finditer(text, f.end)), len(text))
         return _matches(self.phrases.no_longer, text[lo:hi]) is not None
+
+    def _theirs_before(
+        self, before: str, text: str, writer: Mapping[str, Any] | None = None
+    ) -> set[tuple[str, int]]:
+        """(concept, start) of the findings of `before` that someone else has when it is read
+        with the message after it, as one text (by the writer of `before`: a carer's "Mamá"
+        is the patient)."""
+        together = self.engine.assess(before + self.phrases.joiner + text, None, writer).findings
+        return {(f.concept, f.start) for f in together if f.status == "other" and f.start < len(before)}
 
     def _told_of_them(self, text: str, f: Finding) -> bool:
         """Whether the last person named before finding `f` is a third person ("he", "she"),

@@ -291,6 +291,11 @@ class Reader:
         self._sentence_pairing = L.get("sentence_pairing", frozenset())
         self._volume_units = L.get("volume_units", frozenset())
         self._antipyretics = L.get("antipyretics", frozenset())
+        # Words that make a finding's own phrase negative ("no puedo caminar"): a negation
+        # said after such a finding only says "at all".
+        self._said_negative = L.get("said_negative", frozenset())
+        # Words before a "nothing" that make it a cause ("de nada", "por nada"), not a denial.
+        self._nothing_leads = L.get("nothing_leads", frozenset())
         self._score_words = L.get("score_words", frozenset())
         self._score_glue = L.get("score_glue", frozenset())
         self._score_severity = L.get("score_severity", frozenset())
@@ -369,6 +374,7 @@ class Reader:
         self._counted_tags = frozenset(("concept", c) for c in self._count_targets)
         self._prepositions = L.get("prepositions", frozenset())
         self._accompany = L.get("accompany_words", frozenset())
+        self._about_leads = tuple(tuple(c.split()) for c in sorted(L.get("about_leads", frozenset())))
         self._only_circumstances = L.get("only_circumstances", frozenset())
         self._only_words = L.get("only_words", ONLY_WORDS)
         self._writer_words = L.get("writer_words", frozenset())
@@ -1847,6 +1853,15 @@ class Reader:
             if ("neg", "post") in tags:
                 for idx, d in index.around(m.i - 2, m.i, 0):
                     if d.end <= m.i and m.i - d.end <= 2 and tokens[d.anchor].clause == tokens[m.i].clause:
+                        if m.i and tokens[m.i - 1].norm in self._nothing_leads:
+                            # "me ahogo de nada", "me duele el pecho por nada": from next to
+                            # nothing, for no reason; the "nada" is the cause, not a denial.
+                            continue
+                        if not self._said_negative.isdisjoint(t.norm for t in tokens[d.start : d.end]):
+                            # "no puedo caminar para nada": after a finding said in the
+                            # negative, "para nada" is "at all" (Spanish doubles its
+                            # negatives); it denies nothing.
+                            continue
                         negated_post.add(idx)
         self._confirmed(tokens, mentions, hyp)
         subject = self._subjects(tokens, mentions, carer)
@@ -2389,6 +2404,7 @@ class Reader:
                         or self._object_of_activity(tokens, m)
                         or self._worried_about(tokens, k, m.j)
                         or self._a_place(tokens, starts, m)
+                        or self._told_about(tokens, k)
                     ):
                         # "went to A&E with my husband, he had chest pain", "worried about my
                         # mum, she's very confused": "he" and "she" are them.
@@ -2479,12 +2495,23 @@ class Reader:
                     subject[y] = OTHER
                 return
 
+    def _told_about(self, tokens: list[Token], k: int) -> bool:
+        """Someone the writer says the message is about or for ("era para mi hermana",
+        "hablo de mi papá"), who is then "she" or "he": the writer is not them."""
+        norms = [t.norm for t in tokens[max(0, k - 5) : k]]
+        if norms and norms[-1] in self._owner_words:
+            norms.pop()
+        return any(tuple(norms[-len(c) :]) == c for c in self._about_leads if len(c) <= len(norms))
+
     def _went_with(self, tokens: list[Token], k: int) -> bool:
         """Someone the writer went or was with ("with my husband", "took my wife")."""
         return any(k - back >= 0 and tokens[k - back].norm in self._accompany for back in (1, 2))
 
     def _writer_own(self, tokens: list[Token], mentions: list[Mention], subject: bytearray) -> None:
         cues = [tuple(c.split()) for c in self.lex.lists.get("writer_own", frozenset())]
+        # "the one with the cough is me" said last ("el que anda con tos soy yo"): a cue that
+        # counts only where it closes its clause ("soy yo otra vez, mi papá..." is a greeting).
+        last = [tuple(c.split()) for c in self.lex.lists.get("writer_own_last", frozenset())]
         inside: set[int] = set()
         firsts: set[int] = set()
         for m in mentions:
@@ -2497,8 +2524,15 @@ class Reader:
         by_clause: dict[tuple[int, int], list[int]] = {}  # the tokens of each clause, once
         for x, t in enumerate(tokens):
             by_clause.setdefault((t.clause, t.sentence), []).append(x)
-        for k in range(len(tokens)):
+        n = len(tokens)
+        for k in range(n):
             cue = max((len(c) for c in cues if tuple(norms[k : k + len(c)]) == c), default=0)
+            for c in last:
+                end = k + len(c)
+                if tuple(norms[k:end]) == c and (
+                    end >= n or tokens[end].clause != tokens[k].clause or tokens[end].kind == PUNCT
+                ):
+                    cue = max(cue, len(c))
             if k in inside or not cue:
                 continue
             clause, sentence = tokens[k].clause, tokens[k].sentence
