@@ -222,6 +222,10 @@ class Phrases:
     # kind of blood said before to the plain one.
     blood_source: tuple[re.Pattern[str], ...] = ()
     sourced: Mapping[str, str] = field(default_factory=dict)
+    # "blood on my pillow?" then "oh it's red wine, knocked the glass": what looked like blood
+    # was a food or drink that stains red; `stained` names the blood findings it takes back.
+    stain_source: tuple[re.Pattern[str], ...] = ()
+    stained: frozenset[str] = frozenset()
     # "autocorrect", "typo": the words before were wrong, not said too weakly.
     mistyped: tuple[re.Pattern[str], ...] = ()
     # "*legs": the texting mark for a word put right, without saying so.
@@ -339,6 +343,8 @@ def phrases(language: str = "en") -> Phrases:
         site_fix=patterns("site_fix"),
         blood_source=patterns("blood_source"),
         sourced={str(k): str(v) for k, v in (data.get("sourced") or {}).items()},
+        stain_source=patterns("stain_source"),
+        stained=frozenset(str(c) for c in data.get("stained") or ()),
         both_sides={
             str(k): [re.compile(str(x)) for x in v] if isinstance(v, list) and k == "sides" else v
             for k, v in (data.get("both_sides") or {}).items()
@@ -728,6 +734,9 @@ class ConversationReader:
                 if (mine_now := self._mine_after_all(pool, text, index, offset)) is not None:
                     # "my husband is breathless" then "sorry, I meant me": the writer's after all
                     changes += mine_now
+                elif stained := self._stain_not_blood(pool, text, index, offset):
+                    # "wee looked red" then "then remembered the beetroot lol": no blood after all
+                    changes += stained
                 elif (moved_to := self._site_fixed(pool, alone, originals, text, index, offset)) is not None:
                     # "can't feel my legs" then "*feet": what was said, at the site now given
                     changes += moved_to
@@ -1761,6 +1770,22 @@ class ConversationReader:
                     findings[k] = replace(f, concept=plain)
                     changed.append(Change(f.concept, "negated", offset + j, index))
         return changed
+
+    def _stain_not_blood(self, pool: list[list[Finding]], text: str, index: int, offset: int) -> list[Change]:
+        """A message that says the red was a food or drink that stains takes back the blood of
+        the latest message that had any; every other finding of it stands."""
+        if not self.phrases.stained or _matches(self.phrases.stain_source, text) is None:
+            return []
+        for j in range(len(pool) - 1, -1, -1):
+            hits = [k for k, f in enumerate(pool[j]) if f.present and f.concept in self.phrases.stained]
+            if hits:
+                changed = []
+                for k in hits:
+                    f = pool[j][k]
+                    pool[j][k] = _overturned(f, "negated")
+                    changed.append(Change(f.concept, "negated", offset + j, index))
+                return changed
+        return []
 
     def _fine_said_before(self, pool: Sequence[Sequence[Finding]], text: str) -> bool:
         """A site the message says is fine is named in the words of an earlier present finding."""
