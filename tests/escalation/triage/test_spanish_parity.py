@@ -807,3 +807,29 @@ def test_a_yes_that_starts_with_and_answers_the_question() -> None:
 
 def test_and_if_is_still_a_what_if() -> None:
     assert level("¿y si me da fiebre el fin de semana?") == "none"
+
+
+# --- loss of feeling told by how far it has climbed --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el adormecimiento se me está subiendo de los pies hasta las rodillas",
+        "el entumecimiento ya me llegó a la cintura",
+    ],
+)
+def test_numbness_climbing_to_the_knees_or_the_waist_is_a_cord_sign(text: str) -> None:
+    assert "cord-signs" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("tengo los pies entumidos por la quimio", "routine"),
+        ("el dolor me sube hasta la cintura", "routine"),
+        ("el agua me llegó a las rodillas en la playa", "none"),
+    ],
+)
+def test_numb_feet_a_rising_pain_or_the_sea_stay_below_a_cord_sign(text: str, want: str) -> None:
+    assert level(text) == want
