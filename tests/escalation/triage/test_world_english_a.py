@@ -282,3 +282,63 @@ def test_scots_awfy_puffed_on_a_walk_is_very_breathless_not_severe() -> None:
 
 def test_scots_awfy_puffed_sitting_still_is_still_an_emergency() -> None:
     assert assess("awfy puffed oot just sittin in ma chair").level is Level.EMERGENCY
+
+
+# --- second batch: breath not coming, a mouth gone aside, Pidgin confusion, minutes lost ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since evening I am not getting breath properly",
+        "air is not coming in, only little little",
+        "hirap huminga ako",
+    ],
+)
+def test_breath_that_is_not_coming_is_breathlessness(text: str) -> None:
+    assert "dyspnea" in present(assess(text))
+
+
+def test_a_mouth_going_to_one_side_is_a_one_sided_droop() -> None:
+    a = assess("Papa mouth is turning to one side since lunch", context=CARER)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mama no dey recognise her children again",
+        "since morning she no sabi where she dey",
+        "grandad start talk foolishness from last night",
+    ],
+)
+def test_confusion_in_pidgin_or_jamaican_words_is_an_emergency(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "confusion" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mama fell in the kitchen and did not respond for a few minutes",
+        "Uncle collapse for market this morning",
+    ],
+)
+def test_minutes_without_waking_or_a_learners_collapse_is_syncope(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "syncope" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["he dropped in at the shop for milk", "I collapse on the sofa after work, tired but fine"],
+)
+def test_dropping_in_and_flopping_on_a_sofa_are_no_collapse(text: str) -> None:
+    assert "syncope" not in present(assess(text))
+
+
+def test_taglish_lagnat_is_a_fever_and_gone_na_is_gone() -> None:
+    assert "fever" in present(assess("may lagnat ako since kagabi"))
+    assert assess("yung lagnat ko is gone na, okay na ako").level is Level.NONE
