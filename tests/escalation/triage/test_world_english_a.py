@@ -388,3 +388,24 @@ def test_cold_inside_and_shaking_on_treatment_is_a_rigor() -> None:
     a = assess("I am cold cold inside and shaking", context=TREATED)
     assert "chills" in present(a)
     assert a.level is Level.EMERGENCY
+
+
+# --- a learner's "since": for that long ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not able to breathe well since half an hour", "breath became very short since 15 minutes"],
+)
+def test_breathlessness_since_an_hour_or_minutes_is_sudden(text: str) -> None:
+    a = assess(text)
+    assert "sudden" in {m for f in a.findings if f.concept == "dyspnea" for m in f.modifiers}
+    assert a.level is Level.EMERGENCY
+
+
+def test_breathless_on_the_stairs_since_one_week_is_new_and_urgent() -> None:
+    assert assess("I get breathless on the stairs since one week").level is Level.URGENT
+
+
+def test_waiting_since_one_hour_is_nothing() -> None:
+    assert assess("I am waiting since one hour for the pharmacy to open").level is Level.NONE
