@@ -47,6 +47,14 @@ def test_question_and_context_are_used() -> None:
     assert row["findings"][0]["value_c"] == 38.1
 
 
+def test_a_message_line_may_say_a_carer_wrote_it() -> None:
+    line = {"id": "c", "text": "he can't feel his legs since this morning", "context": {"writer": "carer"}}
+    [row] = triage(json.dumps(line))
+    assert row["level"] == "emergency"
+    [bad] = triage(json.dumps({**line, "context": {"writer": 5}}))
+    assert "error" in bad
+
+
 def test_bad_lines_get_an_error_and_the_run_goes_on() -> None:
     rows = triage(
         "not json",

@@ -203,3 +203,19 @@ async def test_red_flag_questions_nobody_answered_show_on_the_case_and_in_the_qu
     page = await client.get(f"/cases/{case_id}")
     assert "red-flag questions not answered" in page.text
     assert "(back or neck pain)" in page.text
+
+
+async def test_a_message_triage_could_not_place_reads_as_not_understood_on_the_queue_and_the_case(
+    client: httpx.AsyncClient, rt: Runtime
+) -> None:
+    await _sign_in(client)
+    maria = await rt.service.patient(1, "MRN-100871")
+    assert maria is not None
+    await rt.service.receive(maria, "simulator", "m1", "my elbow has gone a funny colour")
+    queue = await client.get("/")
+    assert "not understood — please read" in queue.text
+    assert ">unrecognised<" not in queue.text
+    async with rt.db.session() as session:
+        case_id = await session.scalar(select(Case.id).where(Case.status != "resolved"))
+    page = await client.get(f"/cases/{case_id}")
+    assert "not understood — please read" in page.text

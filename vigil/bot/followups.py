@@ -295,7 +295,10 @@ async def sweep(session: AsyncSession, now: datetime) -> set[tuple[int, int]]:
         patient = await session.get(Patient, row.patient_id)
         if patient is None:
             continue
-        unasked = [q["text"] for q in row.questions[row.position :]]
+        # The question sent and not answered, apart from those the round never got to: a nurse
+        # reading "not answered" must not think the patient ignored questions never sent.
+        unanswered = [q["text"] for q in row.questions[row.position : row.position + 1]]
+        never_sent = [q["text"] for q in row.questions[row.position + 1 :]]
         row.status, row.closed_at, row.due_at = "unanswered", now, None
         await _case_event(
             session,
@@ -304,7 +307,8 @@ async def sweep(session: AsyncSession, now: datetime) -> set[tuple[int, int]]:
             now,
             patient.channel,
             family=_label(patient, row),
-            unanswered=unasked,
+            unanswered=unanswered,
+            never_sent=never_sent,
         )
         changed.add((row.clinic_id, row.patient_id))
     await session.execute(

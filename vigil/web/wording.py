@@ -1,7 +1,9 @@
-"""Words for what the pages show: a case event's kind as a nurse would say it.
+"""Words for what the pages show: a case event's kind and a finding's concept as a nurse
+would say them.
 
-The one place the kinds are worded: the case page, the history and the pager all use the
-`event_words` filter. The API keeps the kinds themselves (`reason_added`).
+The one place they are worded: the case page, the queue, the history and the pager use the
+`event_words` and `concept_words` filters. The API keeps the names themselves (`reason_added`,
+`unrecognised`).
 """
 
 from __future__ import annotations
@@ -43,5 +45,18 @@ def event_words(kind: str | None) -> str:
     return EVENT_WORDS.get(kind, kind.replace("_", " "))
 
 
+# A concept whose name is no words a nurse would use (docs/triage.md: "not understood — please
+# read"); the others read as their names with spaces.
+CONCEPT_WORDS = {"unrecognised": "not understood — please read"}
+
+
+def concept_words(name: str | None) -> str:
+    """`back_pain` → "back pain"; `unrecognised` → "not understood — please read"."""
+    if not name:
+        return ""
+    return CONCEPT_WORDS.get(name, name.replace("_", " "))
+
+
 def install(env: Environment) -> None:
     env.filters["event_words"] = event_words
+    env.filters["concept_words"] = concept_words

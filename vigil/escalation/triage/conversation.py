@@ -27,6 +27,8 @@ SITE_MODIFIERS: frozenset[str] = frozenset({"extensive", "one_sided"})
 # What a correction may say of the finding before without taking it back: more of it. (Not
 # how bad: "autocorrect, my CHESS is killing me" puts a word right and keeps the idiom.)
 _RAISING: Final = frozenset({"large_amount", "wont_stop"})
+# How many findings said before "the other one too" may stand for (latest first).
+OTHER_SIDE_LOOKS: Final = 5
 COUNT_SPAN = timedelta(hours=24)  # "a day" for counts: the rules read rates per 24 hours
 # Statuses a later mention gives an earlier finding of the same concept. "other" is not one:
 # "my husband has a cough too" leaves the patient's own cough theirs (a correction moves it).
@@ -1053,32 +1055,50 @@ class ConversationReader:
         (numbness of both legs is a cord sign; of one, not)."""
         if not self.phrases.other_too or not self.phrases.pairs:
             return
-        reader = self.engine.reader
         for i in range(1, len(pool)):
             m = _matches(self.phrases.other_too, texts[i])
             if m is None:
                 continue
-            sided = [(j, f) for j in range(i) for f in pool[j] if f.present and "one_sided" in f.modifiers]
-            if not sided:
+            # The one side said before: a finding told with its side ("right leg"), or else one
+            # told of a single leg or arm without it ("my leg has gone numb": "the other" says
+            # it was one).
+            said = [(j, f) for j in range(i) for f in pool[j] if f.present]
+            sided = [(j, f) for j, f in said if "one_sided" in f.modifiers]
+            for j, was in (sided or said)[::-1][:OTHER_SIDE_LOOKS]:
+                if self._other_side_too(pool, alone, originals, offset, m, i, j, was):
+                    break
+
+    def _other_side_too(
+        self,
+        pool: list[list[Finding]],
+        alone: Sequence[Assessment],
+        originals: Sequence[str],
+        offset: int,
+        m: re.Match[str],
+        i: int,
+        j: int,
+        was: Finding,
+    ) -> bool:
+        """Message i's "the other one too" said of finding `was` of message j, when its site is
+        one of a pair: the finding as message j reads with "both legs" for its site."""
+        r = self.engine.reader.read(originals[j])
+        for x in r.mentions:
+            start, end = r.tokens[x.i].start, r.tokens[x.j - 1].end
+            if not x.has("site") or not (was.start <= start < was.end):
                 continue
-            j, was = sided[-1]
-            r = reader.read(originals[j])
-            for x in r.mentions:
-                start, end = r.tokens[x.i].start, r.tokens[x.j - 1].end
-                if not x.has("site") or not (was.start <= start < was.end):
-                    continue
-                words = [t.norm for t in r.tokens[x.i : x.j]]
-                both = next((self.phrases.pairs[w] for w in words if w in self.phrases.pairs), None)
-                if both is None:
-                    continue
-                said = f"{originals[j][:start]}both {both}{originals[j][end:]}"
-                again = self.engine.assess(said, None, dict(alone[j].context) or None).findings
-                found = next((f for f in again if f.present and f.concept == was.concept), None)
-                if found is not None:
-                    a, b = m.span()
-                    told = originals[i][a:b]
-                    pool[i].append(replace(found, start=a, end=b, evidence=told, message=offset + i))
-                break
+            words = [t.norm for t in r.tokens[x.i : x.j]]
+            both = next((self.phrases.pairs[w] for w in words if w in self.phrases.pairs), None)
+            if both is None:
+                continue
+            said = f"{originals[j][:start]}both {both}{originals[j][end:]}"
+            again = self.engine.assess(said, None, dict(alone[j].context) or None).findings
+            found = next((f for f in again if f.present and f.concept == was.concept), None)
+            if found is not None:
+                a, b = m.span()
+                told = originals[i][a:b]
+                pool[i].append(replace(found, start=a, end=b, evidence=told, message=offset + i))
+            return True
+        return False
 
     def _blood_told_by_colour(
         self,

@@ -68,11 +68,13 @@ def _language(value: Any) -> str | None:
     return value
 
 
-def _context(value: Any) -> dict[str, bool]:
+def _context(value: Any) -> dict[str, Any]:
     if value is None:
         return {}
-    if not isinstance(value, dict) or not all(isinstance(v, bool) for v in value.values()):
-        raise LineError('"context" must be an object of true/false values')
+    if not isinstance(value, dict) or not all(
+        isinstance(v, bool) or (k == WRITER and isinstance(v, str)) for k, v in value.items()
+    ):
+        raise LineError('"context" must be an object of true/false values (and "writer")')
     return {str(k): v for k, v in value.items()}
 
 

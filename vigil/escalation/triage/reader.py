@@ -305,6 +305,16 @@ class Reader:
         self._stable_denials = L.get("stable_denials", frozenset())
         self._canceller_subjects = L.get("cue_canceller_subjects", frozenset())
         self._partial_words = L.get("partial_words", frozenset())
+        self._past_leads = L.get("past_leads", frozenset())
+        self._past_tails = L.get("past_tails", frozenset())
+        # Blood in spit with a bleed in the mouth named ("gums bled ..."): see _blood_from_mouth.
+        self._spit_words = L.get("spit_words", frozenset())
+        self._lung_words = L.get("lung_words", frozenset())
+        self._mouth_words = L.get("mouth_words", frozenset())
+        self._partial_phrases = L.get("partial_phrases", frozenset())
+        self._stain_explains = L.get("stain_explains", frozenset())
+        self._blood_words = L.get("blood_words", frozenset())
+        self._not_partial_heads = L.get("not_partial_heads", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
         self._simile_heads = L.get("simile_heads", frozenset())
         # "lo del pecho regresó, un dolor fuerte que ...": a quality opening its clause with an
@@ -358,6 +368,8 @@ class Reader:
         self._image_leads = L.get("image_leads", frozenset())
         self._helping_verbs = L.get("helping_verbs", frozenset())
         self._helped_objects = L.get("helped_objects", frozenset())
+        # Verbs of an activity done to someone or a pet ("walking the dog"): they are its object.
+        self._object_leads = L.get("object_leads", frozenset())
         self._loss_mods = L.get("loss_modifiers", frozenset())
         self._not_loss = L.get("not_loss_words", frozenset())
         tails = L.get("score_tails")
@@ -427,7 +439,65 @@ class Reader:
         self._cant_without(tokens, mentions, reading)
         self._unplaced(tokens, mentions, drafts)
         self._statuses(reading, owner, contrast, carer)
+        self._blood_from_mouth(tokens, mentions, owner, drafts)
+        self._stained(tokens, mentions, owner, drafts)
         return reading
+
+    def _cause_named(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], marker: str
+    ) -> bool:
+        """A `marker` mention in the message that no "no" just before denies."""
+        return any(
+            ("marker", marker) in m.tags
+            and not any(
+                owner[k] >= 0 and ("neg", "pre") in mentions[owner[k]].tags
+                for k in range(max(0, m.i - 3), m.i)
+            )
+            for m in mentions
+        )
+
+    def _stained(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], drafts: list[Draft]
+    ) -> None:
+        """'wee is red but I had beetroot last night': wee or poo told only by its colour, with a
+        food that colours it named as eaten, is the food; "blood in my wee" or clots stay a bleed."""
+        passed, blood = self._stain_explains, self._blood_words
+        if not passed or not self._cause_named(tokens, mentions, owner, "stain"):
+            return
+        for d in drafts:
+            if d.concept != "bleeding" or d.status != "present" or "large_amount" in d.mods:
+                continue
+            words = {t.norm for t in tokens[d.start : d.end]}
+            if words & passed and not words & blood:
+                d.status = "negated"
+
+    def _blood_from_mouth(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], drafts: list[Draft]
+    ) -> None:
+        """'gums bled when I brushed my teeth, pink spit in the sink', 'bit my tongue, blood in
+        my spit': blood told only as spit, in a message that names a bleed in the mouth, is
+        that bleed, not blood coughed up. Blood that comes with a cough or phlegm stays
+        coughed up, and so does blood in spit when the mouth's bleed is denied."""
+        spit, lung = self._spit_words, self._lung_words
+        if not spit:
+            return
+        sources = [
+            d
+            for d in drafts
+            if d.concept == "bleeding" and d.status == "present" and self._in_mouth(tokens, d)
+        ]
+        if not sources and not self._cause_named(tokens, mentions, owner, "mouth"):
+            return
+        coughed = {t.clause for t in tokens if t.norm in lung}
+        for d in drafts:
+            if d.concept != "hemoptysis" or d.status != "present":
+                continue
+            words = {t.norm for t in tokens[d.start : d.end]}
+            if words & spit and tokens[d.anchor].clause not in coughed:
+                d.concept = "bleeding"  # (a large amount stays large: a major bleed all the same)
+
+    def _in_mouth(self, tokens: list[Token], d: Draft) -> bool:
+        return any(t.norm in self._mouth_words for t in tokens[d.start : d.end])
 
     def _feeling_denied(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """'no siento debilidad en las piernas', 'no siento falta de aire': "I don't feel"
@@ -1071,9 +1141,14 @@ class Reader:
             led_bare = led or tokens[d.end - 1].norm in self._clock_leads
             k = d.end + led
             times = 0
+            joins = self._count_joins
             while k < n:
                 start = k
-                while k < n and tokens[k].norm in self._clock_parts:
+                while k < n and (
+                    tokens[k].norm in self._clock_parts
+                    # "a las 5 de la tarde, a las 8": a list goes on after a time's own words
+                    or (times and k > start and (tokens[k].norm == "," or tokens[k].norm in joins))
+                ):
                     k += 1  # "half 7", "quarter to 1"
                 tok = tokens[k] if k < n else None
                 if tok is None:
@@ -1084,7 +1159,7 @@ class Reader:
                     and tok.kind == NUM
                     and tok.value is not None
                     and 0 < tok.value <= 24
-                    and (k + 1 >= n or tokens[k + 1].norm not in self._not_counts)
+                    and (k + 1 >= n or tokens[k + 1].norm not in self._not_counts | self._count_units)
                 )
                 if tok.kind == NUM and k + 1 < n and tokens[k + 1].norm in self._clock_suffixes:
                     times, k = times + 1, k + 2
@@ -1563,9 +1638,22 @@ class Reader:
     def _partly(self, tokens: list[Token], m: Mention) -> bool:
         """'mostly sorted it', 'almost gone', 'half settled': an end not yet reached leaves the
         finding there, less of it."""
-        return any(
+        if any(
             tokens[k].norm in self._partial_words and tokens[k].clause == tokens[m.i].clause
             for k in range(max(0, m.i - 2), m.i)
+        ):
+            return True
+        # "a bit better now", "gone down a bit by lunch", "eased a little": a small amount said
+        # right before or after the end is how far it has gone, not that it is over.
+        clause = tokens[m.i].clause
+        before = " ".join(t.norm for t in tokens[max(0, m.i - 3) : m.i] if t.clause == clause)
+        after = [t.norm for t in tokens[m.j : m.j + 4] if t.clause == clause]
+        if any(w in self._not_partial_heads for w in after):
+            after = []  # "went a little while ago": when, not how far
+        after_text = " ".join(after)
+        return any(
+            before == p or before.endswith(" " + p) or after_text == p or after_text.startswith(p + " ")
+            for p in self._partial_phrases
         )
 
     def _cancelled_after(self, tokens: list[Token], m: Mention) -> bool:
@@ -1648,6 +1736,16 @@ class Reader:
                     # "bunged up, nothing since Friday": for a bowel that will not move, nothing
                     # since is the symptom going on, not over
                     resolved -= {x for x in resolved - before if drafts[x].concept in self._absent_concepts}
+            if ("res", "cleared") in tags and not self._negated_cue(tokens, mentions, owner, m):
+                # "had a bleed from my back passage last month, colonoscopy was clear": a test
+                # that came back clear ends what it was done for, once that is dated back; a
+                # finding of now stays ("leg still swollen, scan was clear").
+                found: set[int] = set()
+                self._resolve_back(tokens, index, m, contrast, found)
+                if found:
+                    dated, now = self._dated_sentences(tokens)
+                    at = [(x, tokens[drafts[x].anchor]) for x in found]
+                    resolved.update(x for x, t in at if t.sentence in dated and t.clause not in now)
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
                 self._history_scope(tokens, m, contrast, used)
             if ("neg", "back") in tags:
@@ -1712,6 +1810,22 @@ class Reader:
                 d.status = "resolved"
             if neg[a] and d.status == "present" and "at_rest" in d.mods and self._only_when(tokens, d):
                 d.mods.discard("at_rest")  # "not short of breath at rest, only when I walk"
+
+    def _dated_sentences(self, tokens: list[Token]) -> tuple[set[int], set[int]]:
+        """The sentences that date something weeks or more back ("last month", "3 weeks ago"),
+        and the clauses that say something of now ("still", "since", "today"): a finding in the
+        first and not the second is dated back."""
+        dated, now = set(), set()
+        for k, t in enumerate(tokens):
+            if t.norm in self._present_time:
+                now.add(t.clause)
+            if t.norm not in self._far_past:
+                continue
+            before = tokens[k - 1].norm if k else ""
+            after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+            if before in self._past_leads or after in self._past_tails:
+                dated.add(t.sentence)
+        return dated, now
 
     def _never_so_much(self, tokens: list[Token], drafts: list[Draft]) -> set[int]:
         """'nunca me había dolido tanto la cabeza', 'jamás he tenido un dolor así': never
@@ -2045,6 +2159,7 @@ class Reader:
                         state = third = OTHER
                     elif (
                         self._went_with(tokens, k)
+                        or self._object_of_activity(tokens, m)
                         or self._worried_about(tokens, k, m.j)
                         or self._a_place(tokens, starts, m)
                     ):
@@ -2151,6 +2266,7 @@ class Reader:
             if ("marker", "first") in m.tags:
                 firsts.add(m.i)
         norms = [t.norm for t in tokens]
+        goes_on = self.lex.lists.get("writer_own_continues", frozenset())
         for k in range(len(tokens)):
             cue = max((len(c) for c in cues if tuple(norms[k : k + len(c)]) == c), default=0)
             if k in inside or not cue:
@@ -2162,7 +2278,15 @@ class Reader:
             # follows is the patient's.
             stops = self.lex.lists.get("writer_own_stops", frozenset())
             own = [x for x in own if not stops & {norms[y] for y in _between(x, k, k + cue)}]
-            if any(x in firsts for x in own):
+            # (the writer named as a marker, or as the "I" inside a symptom's words: "I've been
+            # poorly myself"; or not named at all, the clause opening on its verb: "been poorly
+            # myself")
+            opens = next((x for x in own if tokens[x].kind != PUNCT), None)
+            if (
+                any(x in firsts for x in own)
+                or any(norms[x] in self._first_singular for x in own)
+                or (opens is not None and norms[opens] in goes_on)
+            ):
                 own += self._own_goes_on(tokens, own[-1] + 1, sentence)
                 for x in own:
                     subject[x] = OTHER
@@ -2207,6 +2331,8 @@ class Reader:
         return out
 
     def _is_subject(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
+        if self._object_of_activity(tokens, m):
+            return False
         last = tokens[m.j - 1]
         if last.possessive or (last.norm.endswith("s") and last.norm[:-1] in self._person_stems):
             # "my wife's cough", "hubbys had"; but "back from my daughter's yesterday" is a place
@@ -2248,6 +2374,15 @@ class Reader:
                 return False  # "I need someone to ring me": what follows "to" is asked, not had
             k += 1
         return False
+
+    def _object_of_activity(self, tokens: list[Token], m: Mention) -> bool:
+        """'walking the dog leaves me short of breath', 'chasing the grandkids round the park':
+        someone (or a pet) named as what the writer's activity is done to is no subject; the
+        activity is, and what it brings on is the writer's."""
+        k = m.i - 1
+        while k >= 0 and m.i - k <= 2 and tokens[k].norm in self._place_owners:
+            k -= 1
+        return k >= 0 and k < m.i and tokens[k].norm in self._object_leads
 
     def _past_aside(self, tokens: list[Token], k: int) -> int | None:
         """Where the words go on after a relative clause set between commas from k (", who
