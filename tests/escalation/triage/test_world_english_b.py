@@ -375,3 +375,80 @@ def test_falling_asleep_while_eating_is_drowsiness_not_a_fall() -> None:
 
 def test_falling_asleep_at_ten_every_night_is_nothing() -> None:
     assert assess("she falls asleep at ten every night, all fine", context=CARER).level is Level.NONE
+
+
+# --- calcium signs in world English: thirst, passing water, a stool that will not come ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mouth dey always dry, I dey find water, and I no fit poo since Monday",
+        "no bowel movement for days and I feel to vomit",
+        "thirsty all day and I pee so many times in the night",
+        "feeling queasy and drinking water like a camel",
+    ],
+)
+def test_two_calcium_signs_in_world_english_are_urgent(text: str) -> None:
+    a = assess(text)
+    assert "hypercalcemia" in a.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("motion is not clearing properly since two days", "constipation"),
+        ("I pass urine many many times but I can hold it", "polyuria"),
+        ("nasusuka ako since breakfast", "nausea"),
+        ("not feeling hungry these days", "appetite_loss"),
+        ("I feel like vomit every morning", "nausea"),
+    ],
+)
+def test_one_sign_in_world_english_is_routine(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert a.level is Level.ROUTINE
+
+
+def test_a_plumber_looking_for_water_is_no_thirst() -> None:
+    assert assess("the plumber is looking for water leaks").level is Level.NONE
+
+
+def test_half_a_meal_left_because_it_was_cold_is_no_appetite_loss() -> None:
+    assert "appetite_loss" not in present(assess("I ate only half because the food was cold"))
+
+
+def test_a_nurse_asked_to_call_when_una_free_is_a_request_not_a_denial() -> None:
+    a = assess("abeg make the nurse call me when una free")
+    assert "nurse_request" in present(a)
+
+
+@pytest.mark.parametrize("text", ["hiccup since yesterday, cannot stop", "feeling giddy on the stairs"])
+def test_hiccups_and_giddiness_are_never_silent(text: str) -> None:
+    assert assess(text).level is Level.ROUTINE
+
+
+def test_small_small_to_a_question_is_a_yes() -> None:
+    assert "nausea" in present(assess("small small", question="Any nausea?"))
+
+
+# --- a score after a word: "fine, 9" ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["fine, 9", "ok, 8 out of 10", "manageable, 9/10"])
+def test_a_score_after_a_word_answers_the_scale(text: str) -> None:
+    a = assess(text, question="How bad is your chest pain from 0 to 10?")
+    assert "chest_pain" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_low_score_after_a_word_is_a_mild_pain() -> None:
+    a = assess("manageable, 3", question="How is your pain today, from 0 to 10?")
+    assert "pain" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize("text", ["fine, 0", "fine", "fine, 2 pills a day"])
+def test_fine_with_no_score_or_a_count_of_pills_is_no_pain(text: str) -> None:
+    a = assess(text, question="How bad is your back pain from 0 to 10?")
+    assert a.level is Level.NONE
