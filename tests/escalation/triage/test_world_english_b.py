@@ -452,3 +452,66 @@ def test_a_low_score_after_a_word_is_a_mild_pain() -> None:
 def test_fine_with_no_score_or_a_count_of_pills_is_no_pain(text: str) -> None:
     a = assess(text, question="How bad is your back pain from 0 to 10?")
     assert a.level is Level.NONE
+
+
+# --- limbs without power, water without control, blood by the pot ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "both my legs no get power since yesterday",
+        "my legs no dey carry me again",
+        "since morning my legs are not having any strength",
+    ],
+)
+def test_legs_without_power_in_pidgin_or_indian_english_are_a_cord_sign(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["the shop no get power since the light went", "my son no dey carry me to market again"]
+)
+def test_a_shop_without_power_or_a_son_who_will_not_carry_is_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_a_body_not_having_any_strength_is_tiredness() -> None:
+    a = assess("I am not having any strength these days")
+    assert "fatigue" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I no fit control my urine again",
+        "the urine is coming out by itself",
+        "stool is coming without my knowledge",
+    ],
+)
+def test_water_or_stool_out_of_control_in_world_english_is_a_cord_sign(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["there was blood in the toilet, the full pot red", "blood from behind, the whole potty red"],
+)
+def test_a_pot_red_through_is_a_large_bleed(text: str) -> None:
+    assert "bleeding-major" in assess(text).rules
+
+
+def test_scots_loads_o_coughed_blood_is_major() -> None:
+    assert "hemoptysis-major" in assess("been coughin up blood, loads o it").rules
+
+
+def test_a_back_killin_us_is_severe_and_prices_killing_us_are_nothing() -> None:
+    assert "spinal-pain-flags" in assess("ma back's killin us the day").rules
+    assert assess("these prices are killing us").level is Level.NONE
+
+
+def test_breath_that_dey_hard_me_with_a_swollen_leg_is_a_clot() -> None:
+    assert "clot" in assess("my calf swell and breath dey hard me since morning").rules
