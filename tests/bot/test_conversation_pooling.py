@@ -162,3 +162,29 @@ async def test_asking_urgently_for_someone_pages_on_call_and_never_says_next_wor
     assert {n.text for n in notices} == {opt_in_notice(), opt_in_notice("es")}
     assert "next working day" not in info.text
     assert "the nurse on call has been told you asked" in info.text
+
+
+async def test_an_urgent_request_nobody_acknowledges_is_chased_up_the_urgent_chain(
+    rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str], clock: ManualClock
+) -> None:
+    await _send(client, auth, "I need to speak to someone urgently")
+    first = len(await _outbox(rt, "page"))
+    assert first >= 1
+    clock.advance(timedelta(hours=2))
+    await rt.tick()
+    assert len(await _outbox(rt, "page")) > first  # the next tier, as for an urgent case
+    case = await _case(client, auth)
+    assert case["level"] == "routine"  # still a request, not a symptom
+    assert (await client.post(f"/api/v1/cases/{case['id']}/acknowledge", headers=auth)).status_code == 200
+    clock.advance(timedelta(hours=2))
+    await rt.tick()
+    async with rt.db.session() as session:
+        row = await session.get(Case, case["id"])
+        assert row is not None
+        assert row.next_escalation_at is None or row.status == "acknowledged"  # the chase stops
+        tiers = [
+            e.detail.get("tier")
+            for e in await session.scalars(select(CaseEvent).where(CaseEvent.kind == "paged"))
+            if e.detail.get("tier")
+        ]
+    assert tiers == [2]  # tier 1 was paged as the request's own page; only tier 2 after it

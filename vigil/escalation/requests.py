@@ -6,7 +6,8 @@ The request is an event on the case; the page carries the case number and a link
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,6 +16,7 @@ from vigil.core.models import Clinic, OutboundMessage, Staff, to_staff
 from . import paging
 from .cases import event
 from .models import Case
+from .oncall import Tier
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +49,13 @@ async def nurse_requested(
     holder_id = case.claimed_by_id or case.acknowledged_by_id
     holder = await session.get(Staff, holder_id) if holder_id is not None else None
     targets: list[Staff] = []
+    chase: list[dict[str, Any]] = []  # an urgent request on a case with no chain: the urgent one
     if holder is not None and holder.active:
         targets = [holder]
     elif public_url is not None:
         policy = case.policy or []
         if not policy and urgent:
-            policy = paging.policy_for(clinic, "urgent")
+            policy = chase = paging.policy_for(clinic, "urgent")
         if policy:
             tier = policy[max(min(case.tier, len(policy)) - 1, 0)]
             targets = await paging.recipients(session, clinic, str(tier.get("notify", "")), now)
@@ -80,6 +83,13 @@ async def nurse_requested(
         )
         event(session, case, "paged", now, "system", where[0], recipient=staff.email, reason="nurse_request")
         pages += 1
+    if chase:
+        # "I need to speak to someone urgently" on a routine case: its first tier was just paged;
+        # if nobody acknowledges, the tick goes on up the urgent chain, as for an urgent case.
+        first = Tier.of(chase[0])
+        case.policy, case.escalated = chase, False
+        case.tier = (0 if first.repeat_every else 1) if pages else 0
+        case.next_escalation_at = now + timedelta(seconds=paging.seconds(first.wait)) if pages else now
     event(session, case, "nurse_requested", now, actor, channel, urgent=urgent, pages=pages)
     case.updated_at = now
     held = holder.name if holder is not None and case.status == "acknowledged" else None

@@ -395,6 +395,18 @@ def test_tedium_said_as_dying_and_laughed_off_is_no_wish_to_die(text: str) -> No
     assert assess(text).level is Level.NONE
 
 
+@pytest.mark.parametrize("text", ["so hungry i could faint lol", "so excited I could faint 😂"])
+def test_hunger_or_excitement_said_as_fainting_and_laughed_off_is_no_faint(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text", ["so hungry i could faint", "I feel faint lol", "so dizzy i could faint lol"]
+)
+def test_fainting_without_the_laugh_or_with_dizziness_still_reaches_the_team(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
 @pytest.mark.parametrize(
     "text",
     ["i want to die lol", "so tired i want to die lol", "so bored i want to die", "I want to die"],
@@ -622,3 +634,34 @@ def test_a_carer_poorly_themselves_is_not_the_patient(text: str) -> None:
 )
 def test_the_patient_named_after_the_carers_own_clause_is_still_the_patient(text: str) -> None:
     assert assess(text, context={**CARER, **ON_TX}).level is Level.EMERGENCY
+
+
+# -- sick today and settled still goes to the team; another day's is over ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sick once after breakfast, fine since",
+        "threw up this morning but ok now",
+        "had the runs this afternoon, all settled now",
+    ],
+)
+def test_sickness_of_today_that_has_settled_still_goes_to_the_team(text: str) -> None:
+    assert assess(text).level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "was sick on Monday, fine since",
+        "was sick twice last week, fine this week",
+        "threw up last night after a dodgy kebab, fine now",
+    ],
+)
+def test_sickness_of_another_day_that_has_settled_is_over(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_nothing_since_lunch_dates_the_end_not_the_sickness() -> None:
+    assert assess("was sick twice, nothing since lunch").level is Level.NONE

@@ -664,3 +664,93 @@ def test_a_long_while_on_the_bridge_looking_down_is_self_harm() -> None:
 
 def test_fireworks_watched_from_the_bridge_are_a_view() -> None:
     assert level("me quedé mucho rato en el puente mirando los fuegos artificiales") == "none"
+
+
+# --- cancer in the bones said with "ya", noisy breath across a room, a thick neck --------
+
+
+def test_cancer_already_gone_to_the_bones_is_bone_metastases_not_a_symptom_gone() -> None:
+    a = assess("el cáncer ya se me pasó a los huesos, me duele la espalda")
+    assert "spinal-pain-flags" in a.rules
+
+
+def test_a_hip_pain_gone_is_still_gone() -> None:
+    assert level("ya se me pasó el dolor de la cadera") == "none"
+
+
+def test_breathing_heard_from_the_next_room_with_a_swollen_face_is_svc_airway() -> None:
+    a = assess("se le oye la respiración desde el otro cuarto y tiene la cara hinchada", context=CARER)
+    assert "svc-airway" in a.rules
+
+
+def test_music_heard_from_the_next_room_is_nothing() -> None:
+    assert level("se oye la música desde el otro cuarto") == "none"
+
+
+def test_a_neck_grown_thick_as_a_bulls_is_swelling() -> None:
+    assert "face_neck_swelling" in present(assess("el cuello se me puso grueso como de toro"))
+
+
+# --- legs that no longer hold one, named after the verb ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["las piernas no me tienen", "no me tienen las piernas", "no me dan las piernas para caminar"]
+)
+def test_legs_that_no_longer_hold_one_are_weak(text: str) -> None:
+    assert "cord-signs" in assess(text).rules
+
+
+@pytest.mark.parametrize("text", ["mi hija no me tiene paciencia", "no me dan las ganas de salir"])
+def test_patience_or_the_wish_to_go_out_is_no_weakness(text: str) -> None:
+    assert level(text) == "none"
+
+
+# --- answers: how often is a yes, and "still there" --------------------------------------
+
+HEADACHES = "¿Ha tenido dolores de cabeza?"
+
+
+@pytest.mark.parametrize("text", ["todos los días", "casi diario", "sí, todos los días"])
+def test_how_often_answers_a_headache_question_yes(text: str) -> None:
+    assert "headache" in present(assess(text, HEADACHES))
+
+
+def test_hardly_ever_answers_no() -> None:
+    assert "headache" not in present(assess("no, casi nunca", HEADACHES))
+
+
+def test_still_there_answers_a_cough_question_yes() -> None:
+    assert "cough" in present(assess("sigue ahí", "¿Cómo va la tos?"))
+
+
+def test_a_daily_walk_alone_is_nothing() -> None:
+    assert level("todos los días camino media hora") == "none"
+
+
+# --- breath on a climb, ankles by the evening, a calf big and red ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a mitad de la escalera me tengo que parar a respirar",
+        "en la subida me tengo que detener a tomar aire",
+    ],
+)
+def test_stopping_for_breath_on_a_climb_is_breathlessness_but_not_at_rest(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level.label == "routine"
+
+
+def test_ankles_that_swell_by_evening_and_go_down_overnight_are_routine_not_a_clot() -> None:
+    assert level("se me hinchan los tobillos en la tarde y en la mañana se deshinchan") == "routine"
+
+
+def test_a_calf_big_and_red_is_a_swollen_calf() -> None:
+    assert "clot-leg" in assess("tengo la pantorrilla izquierda grande y roja").rules
+
+
+def test_a_big_warm_house_is_nothing() -> None:
+    assert level("la casa es grande y caliente") == "none"

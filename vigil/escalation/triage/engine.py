@@ -112,7 +112,8 @@ class TriageEngine:
         # The caller's context may say who wrote: `"writer": "carer"` (one of the patient's
         # carers, docs/triage.md "Carers"). Data in, like the treatment flags; not a rule's input.
         carer = (context or {}).get(WRITER) == "carer"
-        reading = self.reader.read(text, carer=carer)
+        answers = asked is not None or bool(question and question.strip())
+        reading = self.reader.read(text, carer=carer, answer=answers)
         if asked is not None:
             questions.apply_answer(self.reader, asked, reading)
         elif question and question.strip():

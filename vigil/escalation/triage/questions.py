@@ -146,6 +146,20 @@ def _score_after_a_word(tokens: list[Token], reading: Reading, lead_end: int) ->
     return n
 
 
+def _count_after_yes(reader: Reader, reading: Reading, yes: Mention, units: frozenset[str]) -> Number | None:
+    """'yes, 9 times today' to 'Any diarrhoea?', 'sí, unas 7 veces': the count said right after
+    the yes, past its comma, is how many times (only words of about-ness between)."""
+    tokens = reading.tokens
+    about = reader.lex.lists.get("approximately", frozenset())
+    for num in reading.numbers:
+        if num.i < yes.j or num.j >= len(tokens) or tokens[num.j].norm not in units:
+            continue
+        if all(t.kind == PUNCT or t.norm in about for t in tokens[yes.j : num.i]):
+            return num
+        return None
+    return None
+
+
 def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     tokens, mentions = reading.tokens, reading.mentions
     if not tokens:
@@ -359,6 +373,8 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         return
     if yes is not None and (no is None or yes.i < no.i):
         made = add("present", yes.i, yes.j)
+        if number is None:
+            number = _count_after_yes(reader, reading, yes, count_units)
         counted = number is not None and number.j < len(tokens) and tokens[number.j].norm in count_units
         for d in made:
             if number is not None and counted:

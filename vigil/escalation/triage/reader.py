@@ -294,8 +294,15 @@ class Reader:
         self._score_words = L.get("score_words", frozenset())
         self._score_glue = L.get("score_glue", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
+        self._if_yes = L.get("if_yes_words", frozenset())
+        self._if_then = L.get("if_then_words", frozenset())
+        self._if_openers = L.get("if_answer_openers", frozenset())
+        self._if_already = L.get("if_already", frozenset())
+        self._if_not_next = L.get("if_not_next", frozenset())
         self._never = L.get("never_words", frozenset())
         self._never_past = L.get("never_past", frozenset())
+        self._never_also = L.get("never_also", frozenset())
+        self._never_recall = L.get("never_recall", frozenset())
         self._never_so = L.get("never_comparisons", frozenset())
         self._never_not_after = L.get("never_not_after", frozenset())
         self._never_fillers = L.get("never_fillers", frozenset())
@@ -312,6 +319,9 @@ class Reader:
         self._lung_words = L.get("lung_words", frozenset())
         self._mouth_words = L.get("mouth_words", frozenset())
         self._partial_phrases = L.get("partial_phrases", frozenset())
+        self._today_concepts = L.get("today_concepts", frozenset())
+        self._today_words = L.get("today_words", frozenset())
+        self._day_parts_today = L.get("day_parts_today", frozenset())
         self._stain_explains = L.get("stain_explains", frozenset())
         self._blood_words = L.get("blood_words", frozenset())
         self._not_partial_heads = L.get("not_partial_heads", frozenset())
@@ -422,10 +432,11 @@ class Reader:
 
     # -- the passes -----------------------------------------------------------------
 
-    def read(self, text: str, *, carer: bool = False) -> Reading:
+    def read(self, text: str, *, carer: bool = False, answer: bool = False) -> Reading:
         """`carer`: the writer is known to be one of the patient's carers (the caller's
         context says so), so the people they name are the patient unless the message says
-        clearly that someone is not ("he's not your patient")."""
+        clearly that someone is not ("he's not your patient"). `answer`: the message answers
+        a check-in question (a "si" opening it is the yes, see `_yes_not_if`)."""
         tokens = self.tokenize(text)
         mentions = self._feeling_denied(tokens, self.lex.match(tokens))
         owner = _owners(len(tokens), mentions)
@@ -438,7 +449,7 @@ class Reader:
         self._same_pain(tokens, drafts)
         self._cant_without(tokens, mentions, reading)
         self._unplaced(tokens, mentions, drafts)
-        self._statuses(reading, owner, contrast, carer)
+        self._statuses(reading, owner, contrast, carer, self._yes_not_if(text, tokens, answer))
         self._blood_from_mouth(tokens, mentions, owner, drafts)
         self._stained(tokens, mentions, owner, drafts)
         return reading
@@ -498,6 +509,30 @@ class Reader:
 
     def _in_mouth(self, tokens: list[Token], d: Draft) -> bool:
         return any(t.norm in self._mouth_words for t in tokens[d.start : d.end])
+
+    def _yes_not_if(self, text: str, tokens: list[Token], answer: bool) -> frozenset[int]:
+        """Where "si" is the yes, not the if, in a language that folds them into one word:
+        written with its accent ("sí me da mucho dolor"), or opening an answer to a question
+        ("si se me duermen las piernas") when its sentence does not go on to what the writer
+        would do or ask then ("si se me duermen le aviso", "si me da fiebre, ¿qué hago?")."""
+        if not self._if_yes:
+            return frozenset()
+        out = set()
+        for k, tok in enumerate(tokens):
+            if tok.norm not in self._if_yes:
+                continue
+            if text[tok.start : tok.end].lower() != tok.norm:
+                out.add(k)  # the accent kept: "sí"
+                continue
+            if not answer or any(t.norm not in self._if_openers and t.kind != PUNCT for t in tokens[:k]):
+                continue
+            rest = [t for t in tokens[k + 1 :] if t.sentence == tok.sentence]
+            if any(t.norm in self._if_then or t.norm == "?" for t in rest):
+                continue
+            if tokens[-1].norm == "?" and tokens[-1].sentence == tok.sentence:
+                continue
+            out.add(k)
+        return frozenset(out)
 
     def _feeling_denied(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """'no siento debilidad en las piernas', 'no siento falta de aire': "I don't feel"
@@ -1270,7 +1305,7 @@ class Reader:
                 for x in range(j, min(n, j + 4))
                 if tokens[x].clause == tokens[num.i].clause
             )
-            if not (num.decimal or cue):
+            if not (num.decimal or cue or self._reading_after_colon(tokens, num)):
                 return None
         if self._is_weather(tokens, num, j):
             return None
@@ -1279,6 +1314,14 @@ class Reader:
         if unit in ("f", "deg", None) and 93.0 <= v <= 110.0:
             return j, round((v - 32.0) * 5.0 / 9.0, 1)
         return None
+
+    def _reading_after_colon(self, tokens: list[Token], num: Number) -> bool:
+        """'I took my temperature, 39', 'temp: 38': a whole number set after the temperature
+        word by a comma or colon is the reading, as a decimal one already is."""
+        p = num.i - 1
+        if p < 1 or tokens[p].kind != PUNCT or tokens[p].norm not in (",", ":", "-", "="):
+            return False
+        return any(tokens[x].norm in self._temp_words for x in range(max(0, p - 2), p))
 
     def _is_weather(self, tokens: list[Token], num: Number, j: int) -> bool:
         """A reading said of the weather: 'hace 40 grados', '39 grados a la sombra'. Only a
@@ -1688,7 +1731,14 @@ class Reader:
 
     # -- status -------------------------------------------------------------------------
 
-    def _statuses(self, r: Reading, owner: list[int], contrast: set[int], carer: bool = False) -> None:
+    def _statuses(
+        self,
+        r: Reading,
+        owner: list[int],
+        contrast: set[int],
+        carer: bool = False,
+        yes: frozenset[int] = frozenset(),
+    ) -> None:
         tokens, mentions, drafts = r.tokens, r.mentions, r.drafts
         n = len(tokens)
         neg = bytearray(n)
@@ -1698,11 +1748,14 @@ class Reader:
         negated_post: set[int] = set()
         index = Near(drafts)
         worst = self._never_so_much(tokens, drafts)
+        dated_now: tuple[set[int], set[int]] | None = None  # worked out at the first clear test
+        for k in self._if_then_clauses(tokens, yes):
+            hyp[k] = 1
         for m in mentions:
             tags = m.tags
             if ("neg", "pre") in tags and m.i not in worst:
                 self._neg_scope(tokens, mentions, owner, m.j, neg)
-            if ("hyp", "pre") in tags:
+            if ("hyp", "pre") in tags and m.i not in yes:
                 sentence, own = tokens[m.i].sentence, tokens[m.i].clause
                 for k in range(m.j, min(n, m.j + HYP_WINDOW)):
                     if tokens[k].sentence != sentence:
@@ -1743,7 +1796,9 @@ class Reader:
                 found: set[int] = set()
                 self._resolve_back(tokens, index, m, contrast, found)
                 if found:
-                    dated, now = self._dated_sentences(tokens)
+                    if dated_now is None:
+                        dated_now = self._dated_sentences(tokens)
+                    dated, now = dated_now
                     at = [(x, tokens[drafts[x].anchor]) for x in found]
                     resolved.update(x for x, t in at if t.sentence in dated and t.clause not in now)
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
@@ -1771,6 +1826,16 @@ class Reader:
                 idx
                 for idx in resolved
                 if drafts[idx].concept in self._transient and not self._dated_back(tokens, drafts[idx].anchor)
+            }
+        if resolved and self._today_concepts:
+            # "sick once this morning, fine since": being sick is something that happened, and
+            # today's still goes to the team; only one told of another day ("sick on Monday,
+            # fine since") is over.
+            today = self._clauses_today(tokens)
+            resolved -= {
+                idx
+                for idx in resolved
+                if drafts[idx].concept in self._today_concepts and tokens[drafts[idx].anchor].clause in today
             }
         # "went away at Christmas. Came back an hour ago": a return after the end undoes it.
         again = [
@@ -1811,6 +1876,41 @@ class Reader:
             if neg[a] and d.status == "present" and "at_rest" in d.mods and self._only_when(tokens, d):
                 d.mods.discard("at_rest")  # "not short of breath at rest, only when I walk"
 
+    def _if_then_clauses(self, tokens: list[Token], yes: frozenset[int]) -> list[int]:
+        """'si me sangra la nariz y no para, ¿voy a urgencias o les llamo?': an "if" opening a
+        sentence that goes on to what the writer would do or ask is the what-if, said before
+        its question ("¿qué hago si...?" turned round). Returns the tokens of the condition;
+        not when the "if" is the yes, nor when it says the thing is there already ("si no se
+        me quita", "si me duele más")."""
+        out: list[int] = []
+        if not self._if_yes or not self._if_then:
+            return out
+        n = len(tokens)
+        for k, tok in enumerate(tokens):
+            if tok.norm not in self._if_yes or k in yes or k + 1 >= n:
+                continue
+            nxt = tokens[k + 1]
+            if nxt.kind == PUNCT or nxt.sentence != tok.sentence or nxt.norm in self._if_not_next:
+                continue
+            before = tokens[k - 1] if k > 0 else None
+            if (
+                before is not None
+                and before.sentence == tok.sentence
+                and before.kind != PUNCT
+                and before.norm not in self._and
+                and before.norm not in self._if_openers
+            ):
+                continue  # "me dijo que si", "como si": not an "if" opening its sentence
+            same = [x for x in range(k + 2, n) if tokens[x].sentence == tok.sentence]
+            then = next((x for x in same if tokens[x].norm in self._if_then), None)
+            if then is None:
+                continue
+            cond = range(k + 1, then)
+            if any(tokens[x].norm in self._if_already for x in cond):
+                continue
+            out.extend(cond)
+        return out
+
     def _dated_sentences(self, tokens: list[Token]) -> tuple[set[int], set[int]]:
         """The sentences that date something weeks or more back ("last month", "3 weeks ago"),
         and the clauses that say something of now ("still", "since", "today"): a finding in the
@@ -1840,17 +1940,28 @@ class Reader:
         n = len(tokens)
         reach = NEG_WINDOW + 4
         for i, tok in enumerate(tokens):
-            if tok.norm not in self._never:
-                continue
             clause = tok.clause
             span = [k for k in range(i + 1, min(n, i + reach)) if tokens[k].clause == clause]
+            also: list[int] = []
+            if tok.norm in self._never_also:
+                # "no había sentido nunca...", "no recuerdo un dolor así": a comparison must follow
+                also = [k for k in span[:6] if tokens[k].norm in self._never]
+                if not also and not any(
+                    tokens[k].norm in self._never_recall or tokens[k].norm in self._never_until_now
+                    for k in span[:4]
+                ):
+                    continue
+            elif tok.norm not in self._never:
+                continue
             words = [k for k in span if tokens[k].norm not in self._never_fillers]
             until_now = (
-                len(words) >= 2
+                tok.norm in self._never
+                and len(words) >= 2
                 and tokens[words[0]].norm in self._never_experiencers
                 and tokens[words[1]].norm in self._never_until_now
             )
-            verb = next((k for k in span[:5] if tokens[k].norm in self._never_past), None)
+            verbs = self._never_past | self._never_recall
+            verb = next((k for k in span[:5] if tokens[k].norm in verbs), None)
             comparison = None
             if verb is not None:
                 comparison = next(
@@ -1869,12 +1980,23 @@ class Reader:
             if not found:
                 continue
             out.add(i)
+            out.update(also)
             for d in found:
                 for mod in ("new", "severe") if comparison is not None else ("new",):
                     allowed = targets.get(mod)
                     if allowed is None or d.concept in allowed:
                         d.mods.add(mod)
         return out
+
+    def _clauses_today(self, tokens: list[Token]) -> set[int]:
+        """The clauses that place something today ("sick this morning", "after breakfast"); not
+        the all-clear's own ("nothing since lunch" dates the end, not the sickness)."""
+        return {
+            t.clause
+            for k, t in enumerate(tokens)
+            if t.norm in self._today_words
+            or (k and t.norm in self._day_parts_today and tokens[k - 1].norm == "this")
+        }
 
     def _dated_back(self, tokens: list[Token], anchor: int) -> bool:
         """'fainted last month, fine now': the sentence dates it weeks or more back."""
@@ -2267,12 +2389,15 @@ class Reader:
                 firsts.add(m.i)
         norms = [t.norm for t in tokens]
         goes_on = self.lex.lists.get("writer_own_continues", frozenset())
+        by_clause: dict[tuple[int, int], list[int]] = {}  # the tokens of each clause, once
+        for x, t in enumerate(tokens):
+            by_clause.setdefault((t.clause, t.sentence), []).append(x)
         for k in range(len(tokens)):
             cue = max((len(c) for c in cues if tuple(norms[k : k + len(c)]) == c), default=0)
             if k in inside or not cue:
                 continue
             clause, sentence = tokens[k].clause, tokens[k].sentence
-            own = [x for x, t in enumerate(tokens) if t.clause == clause and t.sentence == sentence]
+            own = list(by_clause[clause, sentence])
             # "yo he estado viendo que no puede caminar": a "que", "porque" or "y" (the
             # language's `writer_own_stops`) outside the cue ends the writer's part; what
             # follows is the patient's.

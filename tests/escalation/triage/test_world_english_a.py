@@ -1,0 +1,284 @@
+"""Red-team set 24's classes (first share): English as texted across the world by second-language
+and dialect writers. Wishes to die in a learner's or a dialect's words ("thinking to finish
+myself", "nuh waan live again", "rather be deid"); breath told by what one cannot do or by images
+(sitting up all night for air, a few words then a stop, air that does not reach the chest);
+collapse and fits told by the floor woken on and by what was seen; fever told as heat like an
+oven or as a reading after a comma; and the near misses beside each.
+
+Each test is named as the sentence it reads; the sentences are illustrations of a class,
+not the development set's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vigil.escalation.triage import Level
+
+from .conftest import CARER, assess, present
+
+TREATED = {"on_active_treatment": True}
+
+
+# --- a wish to die, in a learner's or a dialect's words -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "some nights I am planning to finish myself, nobody needs me",
+        "I want to end myself, I am too tired",
+        "sometimes I think of finishing myself off",
+        "honestly I don't see any point to wake up in the morning",
+        "I do not see a point to live, everything is heavy",
+        "no point to go on anymore for me",
+    ],
+)
+def test_a_learners_wish_to_finish_oneself_or_not_to_wake_is_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi nuh waan live no more, everyting hard",
+        "I no wan live again, this sickness too much",
+        "me wan die, di pain nah stop",
+        "ah'd rather be deid, honest",
+    ],
+)
+def test_a_dialects_wish_not_to_live_is_self_harm(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["mi nuh waan dead, tell mi what fi do", "I no wan die, please help me"])
+def test_not_wanting_to_die_in_a_dialect_is_no_wish_to_die(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I finished myself a whole plate of jollof",
+        "I don't see a point to waking up early for the bloods, they open at ten",
+        "I'd rather be dead than miss the match on Saturday",
+        "I would rather die than wear that hat to church",
+    ],
+)
+def test_everyday_words_beside_the_wish_to_die_are_no_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" not in present(a)
+    assert a.level < Level.URGENT
+
+
+def test_rather_be_dead_than_face_more_treatment_is_still_a_wish_to_die() -> None:
+    assert assess("to be honest I'd rather be dead than do another cycle").level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "been hiding my pain tablets, I plan to swallow them all at once",
+        "I am saving my sleeping pills so I can take the lot together",
+        "stockpiling my tablets, going to take them all in one go",
+    ],
+)
+def test_pills_gathered_to_take_all_at_once_are_a_plan_of_self_harm(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I collect my tablets from the chemist on Friday", "can you remind me to collect my pills tomorrow"],
+)
+def test_collecting_a_prescription_is_no_plan(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I keep thinking how easy it would be to just step off",
+        "driving home I kept thinking how easy it would be to drive off the bridge",
+    ],
+)
+def test_thinking_how_easy_a_fatal_step_would_be_is_self_harm(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+def test_thinking_how_easy_a_trip_would_be_is_nothing() -> None:
+    a = assess("thinking how easy it would be to just jump on the train to see my sister")
+    assert a.level is Level.NONE
+
+
+# --- breath told by what one cannot do, or by images -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have to sit up in the chair all night to catch my breath",
+        "every few minutes I must sit up to get some air",
+        "when I speak two or three words I have to stop",
+        "after three words he must stop, it is very bad",
+        "the air is not reaching my lungs properly",
+        "air no dey reach my chest at all",
+        "I am unable to take a full breath since this morning",
+        "since this morning my fingertips have taken on a purple tinge",
+        "I feel like drowning whenever I lie down",
+    ],
+)
+def test_breath_told_by_what_cannot_be_done_or_by_an_image_is_an_emergency(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_panting_like_a_dog_even_lying_in_bed_is_breathlessness_at_rest() -> None:
+    a = assess("I dey pant like dog even when I lie for bed")
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I feel like drowning in paperwork this week",
+        "the children speak three words of English and stop",
+        "the lipstick has taken a bluish tint in the sun",
+    ],
+)
+def test_images_of_breath_that_are_not_about_breathing_are_not_emergencies(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my breath dey short now, e pass before",
+        "I lose my breath when I climb to the bus stop, that is new",
+        "from last week I am getting breathless on the small hill",
+        "before I used to climb four floors easily, now I get breathless on one",
+    ],
+)
+def test_breath_shorter_than_before_in_a_learners_words_is_urgent(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_a_puffed_face_is_a_swelling_not_breathlessness() -> None:
+    a = assess("his face is all puffed up when he bends forward, breathing okay")
+    assert "face_neck_swelling" in present(a)
+    assert "dyspnea" not in present(a)
+    assert a.level is Level.URGENT
+
+
+# --- collapse and fits told by what was seen -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uncle drop for parlour, foam dey come from him mouth",
+        "his eyes rolled up and he was stiff on the bed",
+        "she went quiet, her eye turn, then she was jerking",
+    ],
+)
+def test_a_fit_told_by_foam_or_eyes_turned_is_a_seizure(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "seizure" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["foaming at the mouth about the parking charges, he was", "my eyes went back to normal after the drops"],
+)
+def test_angry_foam_and_eyes_back_to_normal_are_no_fit(text: str) -> None:
+    assert "seizure" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "felt dizzy in the kitchen, next thing I'm on the floor",
+        "mi wake up pon di ground outside, cyaan remember",
+        "collapsed in the toilet, don't know how long I was out",
+    ],
+)
+def test_a_collapse_told_by_the_floor_woken_on_or_time_lost_is_syncope(text: str) -> None:
+    a = assess(text)
+    assert "syncope" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he falls asleep in front of the telly every night",
+        "I fall asleep fine now with the new pillow",
+    ],
+)
+def test_falling_asleep_is_no_fall(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" not in present(a)
+    assert a.level < Level.URGENT
+
+
+def test_nodding_off_in_the_middle_of_a_meal_is_drowsiness() -> None:
+    a = assess("Papa keeps falling asleep in the middle of his meal, very hard to wake", context=CARER)
+    assert "drowsiness" in present(a)
+    assert "gait_difficulty" not in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_a_head_that_bangs_me_is_a_headache_and_worse_each_day_is_urgent() -> None:
+    a = assess("my head dey knock me, e dey worse every day")
+    assert "headache" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_a_headache_passed_completely_is_resolved() -> None:
+    assert assess("all fine, the headache from the weekend passed completely").level is Level.NONE
+
+
+# --- fever told by an image or with its number after a comma ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my skin is hot like fire since morning", "her body dey hot like oven, she no fit talk well"],
+)
+def test_a_body_hot_like_an_oven_or_fire_is_a_fever(text: str) -> None:
+    a = assess(text, context=TREATED)
+    assert "fever" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_kitchen_hot_like_an_oven_is_no_fever() -> None:
+    assert "fever" not in present(assess("the kitchen is hot like an oven today", context=TREATED))
+
+
+@pytest.mark.parametrize("text", ["checked my temperature, 39", "took the temp: 38"])
+def test_a_whole_number_after_the_temperature_word_and_a_comma_is_the_reading(text: str) -> None:
+    a = assess(text, context=TREATED)
+    assert "fever" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_count_after_the_temperature_word_is_no_reading() -> None:
+    a = assess("took my temperature, 3 times today, all fine at 36.8", context=TREATED)
+    assert "fever" not in present(a)
+
+
+def test_scots_awfy_puffed_on_a_walk_is_very_breathless_not_severe() -> None:
+    a = assess("getting awfy puffed oot gaun up the brae, never used tae")
+    assert "dyspnea" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_scots_awfy_puffed_sitting_still_is_still_an_emergency() -> None:
+    assert assess("awfy puffed oot just sittin in ma chair").level is Level.EMERGENCY
