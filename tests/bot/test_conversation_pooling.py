@@ -69,6 +69,8 @@ async def test_back_pain_then_a_dead_foot_hours_later_raises_the_case_to_emergen
     kinds = [e["kind"] for e in case["events"]]  # type: ignore[attr-defined]
     assert "raised" in kinds
     assert "paged" in kinds
+    # The transcript shows the message that completed the rule at the level it raised.
+    assert [m["level"] for m in inbound] == ["routine", "emergency"]
 
     [safety] = await _outbox(rt, "safety")
     assert "911" in safety.text

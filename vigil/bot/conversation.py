@@ -3,7 +3,7 @@ free text at any hour — every inbound text through triage, with the question a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -270,12 +270,16 @@ class Conversation:
         result = reading.last
         level = reading.level
         ASSESSED.labels(level.label).inc()
+        # A message that completed a rule with earlier ones is stored at the level it raised the
+        # case to, with the rules it completed (its own findings are still its own): the
+        # transcript must not badge "my foot feels dead" ROUTINE on an emergency case.
+        completed = reading.rose and level > result.level
         stored = await cases.store_assessment(
             session,
             patient_id=patient.id,
             message_id=message.id,
             question=asked,
-            result=result,
+            result=replace(result, level=level, rules=reading.assessment.rules) if completed else result,
             now=now,
         )
         out.level = level.label

@@ -665,3 +665,25 @@ def test_sickness_of_another_day_that_has_settled_is_over(text: str) -> None:
 
 def test_nothing_since_lunch_dates_the_end_not_the_sickness() -> None:
     assert assess("was sick twice, nothing since lunch").level is Level.NONE
+
+
+# -- a person "gone down" has fallen; a swelling gone down is over ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs keep giving way, I have gone down twice this week",
+        "my legs keep giving way, he's gone down again",
+        "legs gave way, went down three times today",
+    ],
+)
+def test_a_person_gone_down_after_legs_giving_way_has_fallen_not_recovered(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["face was puffy, it's gone down now", "my neck swelling has gone down"])
+def test_a_swelling_gone_down_is_still_over(text: str) -> None:
+    assert assess(text).level is Level.NONE

@@ -595,3 +595,60 @@ def test_a_count_said_after_the_yes_is_how_many_times(text: str, question: str, 
 )
 def test_a_few_times_or_another_things_count_after_the_yes_is_not_urgent(text: str, question: str) -> None:
     assert level(text, question) == "routine"
+
+
+# --- a pain one cannot bear keeps its place ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("no aguanto el dolor de espalda, ni sentada ni acostada", "spinal-pain-flags"),
+        ("ya no puedo con el dolor de cabeza", "head"),
+        ("no soporto el dolor en el pecho", "chest-pain"),
+    ],
+)
+def test_a_pain_one_cannot_bear_is_the_severe_pain_of_the_place_named(text: str, rule: str) -> None:
+    assert rule in assess(text).rules
+
+
+def test_a_pain_one_cannot_bear_with_no_place_is_a_severe_pain() -> None:
+    assert "pain-severe" in assess("ya no aguanto el dolor").rules
+
+
+def test_the_heat_one_cannot_bear_is_no_pain() -> None:
+    assert level("no aguanto el calor de estos días") == "none"
+
+
+# --- a band of pain with no article, sleep most of the day, blood brought up with the cough ------
+
+
+def test_a_pain_like_a_belt_round_the_ribs_without_an_article_is_back_pain() -> None:
+    assert "back_pain" in present(assess("un dolor como cinturón alrededor de las costillas"))
+
+
+@pytest.mark.parametrize("text", ["mi papá duerme casi todo el día", "duermo prácticamente todo el día"])
+def test_sleeping_most_of_the_day_is_drowsiness(text: str) -> None:
+    assert "drowsiness" in present(assess(text))
+
+
+def test_sleeping_well_all_night_is_no_drowsiness() -> None:
+    assert "drowsiness" not in present(assess("dormí toda la noche de corrido"))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("toso y echo cuajarones de sangre", "hemoptysis-major"),
+        ("tosí y saqué un poquito de sangre", "hemoptysis"),
+        ("al toser escupo sangre", "hemoptysis"),
+    ],
+)
+def test_blood_brought_up_after_a_cough_is_blood_from_the_lungs(text: str, rule: str) -> None:
+    a = assess(text)
+    assert rule in a.rules
+    assert {"hemoptysis", "cough"} <= present(a)
+
+
+def test_phlegm_brought_up_after_a_cough_is_no_blood() -> None:
+    assert "hemoptysis" not in present(assess("toso y echo flemas amarillas"))

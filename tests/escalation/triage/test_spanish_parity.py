@@ -754,3 +754,82 @@ def test_a_calf_big_and_red_is_a_swollen_calf() -> None:
 
 def test_a_big_warm_house_is_nothing() -> None:
     assert level("la casa es grande y caliente") == "none"
+
+
+# --- figures: what one cannot stop doing, blood given, money bled ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "esa serie me tiene enganchada, no puedo parar",
+        "no puedo parar de reír con mi nieto",
+        "le di sangre a la Cruz Roja ayer",
+        "me sangra el bolsillo con tanta medicina",
+    ],
+)
+def test_a_show_laughter_a_donation_or_money_is_no_symptom(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_a_cough_that_will_not_stop_is_still_a_cough() -> None:
+    assert "cough" in present(assess("no puedo parar de toser"))
+
+
+def test_legs_that_will_not_stand_are_still_a_cord_sign() -> None:
+    assert "cord-signs" in assess("no me puedo parar, las piernas no me dan").rules
+
+
+# --- the clinician's question, and what a disease does in general ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el doctor preguntó si me he caído",
+        "la enfermera quería saber si tuve fiebre",
+        "el médico dijo que la compresión medular da debilidad en las piernas",
+        "un coágulo puede causar falta de aire, ¿verdad?",
+    ],
+)
+def test_a_question_asked_or_a_disease_described_is_no_symptom(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_the_cancer_giving_the_patient_tiredness_is_theirs() -> None:
+    assert "fatigue" in present(assess("el cáncer me da mucho cansancio"))
+
+
+def test_a_yes_that_starts_with_and_answers_the_question() -> None:
+    a = assess("y sí, bastante", "¿Tiene debilidad nueva en las piernas?")
+    assert "cord-signs" in a.rules
+
+
+def test_and_if_is_still_a_what_if() -> None:
+    assert level("¿y si me da fiebre el fin de semana?") == "none"
+
+
+# --- loss of feeling told by how far it has climbed --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el adormecimiento se me está subiendo de los pies hasta las rodillas",
+        "el entumecimiento ya me llegó a la cintura",
+    ],
+)
+def test_numbness_climbing_to_the_knees_or_the_waist_is_a_cord_sign(text: str) -> None:
+    assert "cord-signs" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("tengo los pies entumidos por la quimio", "routine"),
+        ("el dolor me sube hasta la cintura", "routine"),
+        ("el agua me llegó a las rodillas en la playa", "none"),
+    ],
+)
+def test_numb_feet_a_rising_pain_or_the_sea_stay_below_a_cord_sign(text: str, want: str) -> None:
+    assert level(text) == want

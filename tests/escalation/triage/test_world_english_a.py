@@ -282,3 +282,109 @@ def test_scots_awfy_puffed_on_a_walk_is_very_breathless_not_severe() -> None:
 
 def test_scots_awfy_puffed_sitting_still_is_still_an_emergency() -> None:
     assert assess("awfy puffed oot just sittin in ma chair").level is Level.EMERGENCY
+
+
+# --- second batch: breath not coming, a mouth gone aside, Pidgin confusion, minutes lost ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since evening I am not getting breath properly",
+        "air is not coming in, only little little",
+        "hirap huminga ako",
+    ],
+)
+def test_breath_that_is_not_coming_is_breathlessness(text: str) -> None:
+    assert "dyspnea" in present(assess(text))
+
+
+def test_a_mouth_going_to_one_side_is_a_one_sided_droop() -> None:
+    a = assess("Papa mouth is turning to one side since lunch", context=CARER)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mama no dey recognise her children again",
+        "since morning she no sabi where she dey",
+        "grandad start talk foolishness from last night",
+    ],
+)
+def test_confusion_in_pidgin_or_jamaican_words_is_an_emergency(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "confusion" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mama fell in the kitchen and did not respond for a few minutes",
+        "Uncle collapse for market this morning",
+    ],
+)
+def test_minutes_without_waking_or_a_learners_collapse_is_syncope(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "syncope" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["he dropped in at the shop for milk", "I collapse on the sofa after work, tired but fine"],
+)
+def test_dropping_in_and_flopping_on_a_sofa_are_no_collapse(text: str) -> None:
+    assert "syncope" not in present(assess(text))
+
+
+def test_taglish_lagnat_is_a_fever_and_gone_na_is_gone() -> None:
+    assert "fever" in present(assess("may lagnat ako since kagabi"))
+    assert assess("yung lagnat ko is gone na, okay na ako").level is Level.NONE
+
+
+# --- third batch: more ways to say the wish to die, and rigors told as cold with shaking ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this suffering too much, e better make I just die",
+        "every night I pray make God come take me",
+        "abeg I wan end am tonight",
+        "I only want to sleep and never to wake up",
+        "I am ready to go and join my late wife",
+        "I do not want to be alive again",
+        "tell me what is the use of going on like this",
+        "I thought to drink rat poison yesterday",
+        "mi a go tek mi own life, mi cyaan manage",
+        "I feel like I'll throw myself from the storey building",
+        "some days I want to drown myself",
+        "mi wish me did dead, true",
+    ],
+)
+def test_more_world_english_ways_to_say_a_wish_to_die_are_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "make I no die o, I want to see my grandchildren",
+        "what is the use of this new tablet",
+        "I want to hang my washing before the rain",
+        "we bought rat poison for the mice in the store",
+        "I cut myself chopping onions",
+    ],
+)
+def test_near_misses_of_the_wish_to_die_are_not_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+def test_cold_inside_and_shaking_on_treatment_is_a_rigor() -> None:
+    a = assess("I am cold cold inside and shaking", context=TREATED)
+    assert "chills" in present(a)
+    assert a.level is Level.EMERGENCY

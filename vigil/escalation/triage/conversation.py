@@ -119,6 +119,9 @@ class Phrases:
     # As `reassign`, only when the message before did not speak of the writer (`me`): "bled
     # a lot" then "my granddaughter cut herself, I'm fine" (not "I coughed up a cupful").
     reassign_unowned: tuple[re.Pattern[str], ...] = ()
+    # The writer says, alone, that they are well ("yo estoy bien"): the message before, read
+    # with it as one text, may then be about the person it names ("Mi mamá vomitó").
+    writer_well: tuple[re.Pattern[str], ...] = ()
     people: frozenset[str] = frozenset()
     # Capitalised words that open a sentence without being anyone's name ("Today has been...").
     not_names: frozenset[str] = frozenset()
@@ -219,6 +222,10 @@ class Phrases:
     # kind of blood said before to the plain one.
     blood_source: tuple[re.Pattern[str], ...] = ()
     sourced: Mapping[str, str] = field(default_factory=dict)
+    # "blood on my pillow?" then "oh it's red wine, knocked the glass": what looked like blood
+    # was a food or drink that stains red; `stained` names the blood findings it takes back.
+    stain_source: tuple[re.Pattern[str], ...] = ()
+    stained: frozenset[str] = frozenset()
     # "autocorrect", "typo": the words before were wrong, not said too weakly.
     mistyped: tuple[re.Pattern[str], ...] = ()
     # "*legs": the texting mark for a word put right, without saying so.
@@ -263,6 +270,7 @@ def phrases(language: str = "en") -> Phrases:
         reassign_named=patterns("reassign_named"),
         reassign_after=patterns("reassign_after"),
         reassign_unowned=patterns("reassign_unowned"),
+        writer_well=patterns("writer_well"),
         correction=patterns("correction"),
         again=patterns("again"),
         fiction=patterns("fiction"),
@@ -335,6 +343,8 @@ def phrases(language: str = "en") -> Phrases:
         site_fix=patterns("site_fix"),
         blood_source=patterns("blood_source"),
         sourced={str(k): str(v) for k, v in (data.get("sourced") or {}).items()},
+        stain_source=patterns("stain_source"),
+        stained=frozenset(str(c) for c in data.get("stained") or ()),
         both_sides={
             str(k): [re.compile(str(x)) for x in v] if isinstance(v, list) and k == "sides" else v
             for k, v in (data.get("both_sides") or {}).items()
@@ -453,6 +463,7 @@ class ConversationReader:
         end = messages[-1].at
         first = next(i for i, m in enumerate(messages) if m.at >= end - window or i == len(messages) - 1)
         alone: list[Assessment] = []
+        writers: list[Mapping[str, Any] | None] = []
         claimed = self._claimed(messages[first:])
         for i in range(first, len(messages)):
             known = singles[i] if singles is not None and i < len(singles) and not claimed else None
@@ -462,16 +473,24 @@ class ConversationReader:
                 # "she IS your patient": whom the writer writes about is the patient
                 own = {**(own or {}), WRITER: "carer"}
             alone.append(known if known is not None else self.engine.assess(m.text, m.question, own))
+            writers.append({WRITER: own[WRITER]} if own and WRITER in own else None)
         texts = [_plain(m.text, self.phrases.fold_accents) for m in messages[first:]]
         times = [m.at for m in messages[first:]]
         originals = [m.text for m in messages[first:]]
         qualities = [self._asks_quality(m.question) for m in messages[first:]]
         scales = [self._asks_bare(m.question) for m in messages[first:]]
-        pooled, changes = self._pool(alone, texts, times, first, originals, qualities, scales)
+        pooled, changes = self._pool(alone, texts, times, first, originals, qualities, scales, writers)
         before: Sequence[Finding] = ()
         if len(alone) > 1:
             before, _ = self._pool(
-                alone[:-1], texts[:-1], times[:-1], first, originals[:-1], qualities[:-1], scales[:-1]
+                alone[:-1],
+                texts[:-1],
+                times[:-1],
+                first,
+                originals[:-1],
+                qualities[:-1],
+                scales[:-1],
+                writers[:-1],
             )
         last = alone[-1]
         final = [f for f in pooled if f.message == len(messages) - 1]
@@ -602,6 +621,7 @@ class ConversationReader:
         originals: Sequence[str],
         qualities: Sequence[bool],
         scales: Sequence[str | None] = (),
+        writers: Sequence[Mapping[str, Any] | None] = (),
     ) -> tuple[list[Finding], list[Change]]:
         """Every finding of the window with its latest status, and the changes made."""
         pool: list[list[Finding]] = []
@@ -701,9 +721,22 @@ class ConversationReader:
                     j = next((j for j in range(i - 1, -1, -1) if any(f.present for f in pool[j])), None)
                     if j is not None and set(re.findall(r"[a-z']+", texts[j])).isdisjoint(self.phrases.me):
                         taken = "other"
+                if taken is None and _matches(self.phrases.writer_well, text) is not None:
+                    # "Mi mamá vomitó tres veces" then "yo estoy bien": as one message, the
+                    # writer who speaks of themselves is not the mother named, so what she has
+                    # is hers (docs/triage.md: a conversation reads as its messages together).
+                    j = next((j for j in range(i - 1, -1, -1) if any(f.present for f in pool[j])), None)
+                    if j is not None:
+                        who = writers[j] if j < len(writers) else None
+                        theirs_then = self._theirs_before(originals[j], originals[i], who)
+                        if all((f.concept, f.start) in theirs_then for f in pool[j] if f.present):
+                            taken = "other"
                 if (mine_now := self._mine_after_all(pool, text, index, offset)) is not None:
                     # "my husband is breathless" then "sorry, I meant me": the writer's after all
                     changes += mine_now
+                elif stained := self._stain_not_blood(pool, text, index, offset):
+                    # "wee looked red" then "then remembered the beetroot lol": no blood after all
+                    changes += stained
                 elif (moved_to := self._site_fixed(pool, alone, originals, text, index, offset)) is not None:
                     # "can't feel my legs" then "*feet": what was said, at the site now given
                     changes += moved_to
@@ -884,6 +917,15 @@ class ConversationReader:
         lo = max((m.end() for m in _CLAUSE_END.finditer(text, 0, f.start)), default=0)
         hi = next((m.start() for m in _CLAUSE_END.finditer(text, f.end)), len(text))
         return _matches(self.phrases.no_longer, text[lo:hi]) is not None
+
+    def _theirs_before(
+        self, before: str, text: str, writer: Mapping[str, Any] | None = None
+    ) -> set[tuple[str, int]]:
+        """(concept, start) of the findings of `before` that someone else has when it is read
+        with the message after it, as one text (by the writer of `before`: a carer's "Mamá"
+        is the patient)."""
+        together = self.engine.assess(before + self.phrases.joiner + text, None, writer).findings
+        return {(f.concept, f.start) for f in together if f.status == "other" and f.start < len(before)}
 
     def _told_of_them(self, text: str, f: Finding) -> bool:
         """Whether the last person named before finding `f` is a third person ("he", "she"),
@@ -1728,6 +1770,22 @@ class ConversationReader:
                     findings[k] = replace(f, concept=plain)
                     changed.append(Change(f.concept, "negated", offset + j, index))
         return changed
+
+    def _stain_not_blood(self, pool: list[list[Finding]], text: str, index: int, offset: int) -> list[Change]:
+        """A message that says the red was a food or drink that stains takes back the blood of
+        the latest message that had any; every other finding of it stands."""
+        if not self.phrases.stained or _matches(self.phrases.stain_source, text) is None:
+            return []
+        for j in range(len(pool) - 1, -1, -1):
+            hits = [k for k, f in enumerate(pool[j]) if f.present and f.concept in self.phrases.stained]
+            if hits:
+                changed = []
+                for k in hits:
+                    f = pool[j][k]
+                    pool[j][k] = _overturned(f, "negated")
+                    changed.append(Change(f.concept, "negated", offset + j, index))
+                return changed
+        return []
 
     def _fine_said_before(self, pool: Sequence[Sequence[Finding]], text: str) -> bool:
         """A site the message says is fine is named in the words of an earlier present finding."""

@@ -18,6 +18,7 @@ Kind = Literal["yes_no", "scale", "count", "temperature", "open"]
 LEAD_TOKENS: Final = 6
 # What may follow a score given after a word: "fine, 9 out of 10", "ok, 3/10", "7 for 10".
 _SCALE_TAIL: Final = frozenset(["out", "of", "from", "for", "/", "over", "de", "sobre"])
+COUNT_AFTER_YES: Final = 2  # words between a yes and its count ("sí, unas 8 veces")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,7 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if not question.concepts:
         return
     _apply_answer(reader, question, reading)
+    _blood_of_the_asked_cough(reader, question, reading)
     asked = set(question.concepts)
     said = {d.concept for d in reading.drafts}
     if question.given and any(d.concept in asked and d.status == "present" for d in reading.drafts):
@@ -188,6 +190,18 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if yes is not None and _qualifies_another(reader, question, reading, yes):
         yes = None  # "a bit tired" to "Any trouble walking?": "a bit" is how tired, not a yes
     no = next((m for m in lead if m.has("ans") and "no" in m.values("ans")), None)
+    if yes is None and no is None:
+        # "ya no más", "ya no desde ayer" to "¿Puede caminar con normalidad?": an answer that
+        # is only a "not any more" is a no to what it is asked (to an ability, the trouble).
+        negative = reader.lex.lists.get("said_negative", frozenset())
+        no = next(
+            (
+                m
+                for m in lead
+                if ("res", "post") in m.tags and not negative.isdisjoint(t.norm for t in tokens[m.i : m.j])
+            ),
+            None,
+        )
     if question.inverted and not (yes is not None and "partly" in yes.values("ans")):
         # "no" to "Are you managing the stairs?": not managing them. A partial yes ("más o
         # menos", "a ratos" to "¿Puede caminar con normalidad?") keeps the trouble there.
@@ -376,6 +390,21 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         if number is None:
             number = _count_after_yes(reader, reading, yes, count_units)
         counted = number is not None and number.j < len(tokens) and tokens[number.j].norm in count_units
+        if not counted:
+            # "yes, 9 times today", "sí. siete veces" to "Any diarrhoea?": a count said just
+            # after the yes says how many times.
+            number = next(
+                (
+                    n
+                    for n in reading.numbers
+                    if n.i >= yes.j
+                    and sum(t.kind != PUNCT for t in tokens[yes.j : n.i]) <= COUNT_AFTER_YES
+                    and n.j < len(tokens)
+                    and tokens[n.j].norm in count_units
+                ),
+                number,
+            )
+            counted = number is not None and number.j < len(tokens) and tokens[number.j].norm in count_units
         for d in made:
             if number is not None and counted:
                 d.count = int(number.value)  # "yes 8 times"
@@ -472,6 +501,49 @@ STILL_GOING: Final = frozenset({"wont_stop"})  # a quality the questions ask in 
 TRACE_WORDS: Final = frozenset(
     {"streak", "streaks", "spot", "spots", "speck", "specks", "fleck", "flecks", "trace", "clot", "clots"}
 )
+
+
+def _blood_of_the_asked_cough(reader: Reader, question: Question, reading: Reading) -> None:
+    """'same, but now with blood, half a glass' to 'How is your cough?': blood the answer
+    names with no place of its own comes up with the cough asked about, from the lungs, as
+    "coughing up blood" would be said unasked (blood in the urine names its place)."""
+    if "cough" not in question.concepts or any(d.concept == "hemoptysis" for d in reading.drafts):
+        return
+    mentions, tokens = reading.mentions, reading.tokens
+    if any(m.has("site") or m.has("hyp") for m in mentions):
+        return
+    clots = reader.lex.lists.get("clot_words", frozenset())
+    blood = next(
+        (
+            m
+            for m in mentions
+            if not m.has("concept")
+            and ("blood" in m.values("quality") or not clots.isdisjoint(t.norm for t in tokens[m.i : m.j]))
+        ),
+        None,
+    )
+    if blood is None:
+        return
+    # (a bleeding the answer itself reads from the bare word, "now with blood", is that blood;
+    # one told with more words, "blood from my nose", keeps its own reading)
+    bare = [d for d in reading.drafts if d.concept == "bleeding" and (d.start, d.end) == (blood.i, blood.j)]
+    if bare:
+        for d in bare:
+            if d.status == "present":
+                d.concept = "hemoptysis"
+        return
+    clause = tokens[blood.i].clause
+    if any(m.has("neg") and m.j <= blood.i and tokens[m.i].clause == clause for m in mentions):
+        return  # "same, no blood"
+    d = Draft("hemoptysis", blood.i, blood.j, blood.i)
+    if not clots.isdisjoint(t.norm for t in tokens[blood.i : blood.j]):
+        d.mods.add("large_amount")  # clots are a large amount (docs/triage.md)
+    targets = reader.lex.modifier_targets
+    d.mods.update(
+        m for m in _answer_modifiers(reader, reading) if m not in targets or "hemoptysis" in targets[m]
+    )
+    d.from_question = True
+    reading.drafts.append(d)
 
 
 def _with_the_cough(reading: Reading) -> bool:

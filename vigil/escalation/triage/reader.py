@@ -291,8 +291,21 @@ class Reader:
         self._sentence_pairing = L.get("sentence_pairing", frozenset())
         self._volume_units = L.get("volume_units", frozenset())
         self._antipyretics = L.get("antipyretics", frozenset())
+        # Words that make a finding's own phrase negative ("no puedo caminar"): a negation
+        # said after such a finding only says "at all".
+        self._said_negative = L.get("said_negative", frozenset())
+        # Words before a "nothing" that make it a cause ("de nada", "por nada"), not a denial.
+        self._nothing_leads = L.get("nothing_leads", frozenset())
         self._score_words = L.get("score_words", frozenset())
         self._score_glue = L.get("score_glue", frozenset())
+        self._score_severity = L.get("score_severity", frozenset())
+        # Verbs of the present after a part or symptom that opens a clause ("voice is all
+        # gravelly"): a statement of now, which a what-if before it does not reach.
+        self._present_copulas = L.get("present_copulas")
+        # A general question asked ahead of time: how it opens, and the words that make it
+        # the writer's or someone's own ("is it normal that my legs...").
+        self._ahead_openers = L.get("ahead_question_openers", frozenset())
+        self._ahead_blockers = L.get("ahead_question_blockers", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._if_yes = L.get("if_yes_words", frozenset())
         self._if_then = L.get("if_then_words", frozenset())
@@ -361,6 +374,7 @@ class Reader:
         self._counted_tags = frozenset(("concept", c) for c in self._count_targets)
         self._prepositions = L.get("prepositions", frozenset())
         self._accompany = L.get("accompany_words", frozenset())
+        self._about_leads = tuple(tuple(c.split()) for c in sorted(L.get("about_leads", frozenset())))
         self._only_circumstances = L.get("only_circumstances", frozenset())
         self._only_words = L.get("only_words", ONLY_WORDS)
         self._writer_words = L.get("writer_words", frozenset())
@@ -787,6 +801,14 @@ class Reader:
             if not paired and sites:
                 # "shooting pain down my leg and now it's gone weak": "it" is the leg.
                 named = self._pronoun_site(tokens, sites, site_starts, q)
+                c = concept_for(named, q) if named is not None else None
+                if named is not None and c is not None:
+                    add(named, q, c)
+                    paired = True
+            if not paired and sites and self._sentence_pairing.intersection(q.values("quality")):
+                # "The cough's the same. The blood streaks are new though": blood in a sentence
+                # that names no part, after one that named only the chest's, is from there.
+                named = self._lung_before(tokens, sites, q)
                 c = concept_for(named, q) if named is not None else None
                 if named is not None and c is not None:
                     add(named, q, c)
@@ -1371,6 +1393,17 @@ class Reader:
             and (j >= n or tokens[j].norm not in self._count_units)
         ):
             return j
+        # "yes bad, 9", "hurts, 8": a number that closes its clause straight after a word of
+        # how bad it is, as people answer "how bad?" without the scale.
+        k = num.i - 1
+        if k >= 0 and tokens[k].norm == ",":
+            k -= 1
+        if (
+            k >= 0
+            and tokens[k].norm in self._score_severity
+            and (j >= n or tokens[j].kind == PUNCT or tokens[j].norm in self._and)
+        ):
+            return j
         return 0
 
     @staticmethod
@@ -1771,7 +1804,15 @@ class Reader:
                     # of something that has happened is no longer the what-if.
                     if tokens[k].clause != own and _happened(tokens, k):
                         break
+                    # "keep asking if I have a cold, voice is all gravelly": a later clause that
+                    # opens on a part or a symptom told as it is now says what is.
+                    if tokens[k].clause != own and self._told_now(tokens, mentions, owner, k):
+                        break
                     hyp[k] = 1
+            if ("hyp", "back") in tags:
+                self._asked_ahead(tokens, m, hyp)
+            if ("neg", "thought") in tags:
+                self._mistaken(tokens, mentions, index, m, negated_post)
             if ("res", "pre") in tags:
                 clause = tokens[m.i].clause
                 for k in range(m.j, min(n, m.j + USED_TO_WINDOW)):
@@ -1812,6 +1853,15 @@ class Reader:
             if ("neg", "post") in tags:
                 for idx, d in index.around(m.i - 2, m.i, 0):
                     if d.end <= m.i and m.i - d.end <= 2 and tokens[d.anchor].clause == tokens[m.i].clause:
+                        if m.i and tokens[m.i - 1].norm in self._nothing_leads:
+                            # "me ahogo de nada", "me duele el pecho por nada": from next to
+                            # nothing, for no reason; the "nada" is the cause, not a denial.
+                            continue
+                        if not self._said_negative.isdisjoint(t.norm for t in tokens[d.start : d.end]):
+                            # "no puedo caminar para nada": after a finding said in the
+                            # negative, "para nada" is "at all" (Spanish doubles its
+                            # negatives); it denies nothing.
+                            continue
                         negated_post.add(idx)
         self._confirmed(tokens, mentions, hyp)
         subject = self._subjects(tokens, mentions, carer)
@@ -1875,6 +1925,76 @@ class Reader:
                 d.status = "resolved"
             if neg[a] and d.status == "present" and "at_rest" in d.mods and self._only_when(tokens, d):
                 d.mods.discard("at_rest")  # "not short of breath at rest, only when I walk"
+
+    def _lung_before(self, tokens: list[Token], sites: list[Mention], q: Mention) -> Mention | None:
+        """The lungs' mention of the sentence just before q's, when q's own sentence names no
+        site and that sentence named only the lungs ("coughing"): where blood came from."""
+        sentence = tokens[q.i].sentence
+        if sentence == 0 or any(tokens[s.i].sentence == sentence for s in sites):
+            return None
+        before = [s for s in sites if tokens[s.i].sentence == sentence - 1]
+        if not before or any(set(s.values("site")) != {"lung"} for s in before):
+            return None
+        return before[-1]
+
+    def _told_now(self, tokens: list[Token], mentions: list[Mention], owner: list[int], k: int) -> bool:
+        """Token k opens its clause with a part or a symptom (after "my", "the"...) and a verb
+        of the present: "voice is all gravelly", "my legs are like jelly"."""
+        if k == 0 or tokens[k - 1].clause == tokens[k].clause or self._present_copulas is None:
+            return False
+        x = k
+        if tokens[x].norm in self._skip_before_site and x + 1 < len(tokens):
+            x += 1
+        o = owner[x]
+        if o < 0 or mentions[o].i != x:
+            return False
+        m = mentions[o]
+        if not (m.has("concept") or m.has("site") or m.has("subject")):
+            return False
+        inside = any(tokens[y].norm in self._present_copulas for y in range(m.i, m.j))
+        return inside or (m.j < len(tokens) and tokens[m.j].norm in self._present_copulas)
+
+    @staticmethod
+    def _mistaken(
+        tokens: list[Token], mentions: list[Mention], index: Near, m: Mention, negated: set[int]
+    ) -> None:
+        """'Thought I had a headache but it was just hunger': what was thought, then said in the
+        same sentence to have been something else, was never there. Only what lies between
+        the belief and the words that take it back."""
+        sentence = tokens[m.i].sentence
+        end = next(
+            (
+                x.i
+                for x in mentions
+                if x.i >= m.j and ("neg", "mistaken") in x.tags and tokens[x.i].sentence == sentence
+            ),
+            None,
+        )
+        if end is None:
+            return
+        for idx, d in index.around(m.j, end, 0):
+            if m.j <= d.anchor < end:
+                negated.add(idx)
+
+    def _asked_ahead(self, tokens: list[Token], m: Mention, hyp: bytearray) -> None:
+        """'Is it normal to get a fever after chemo? Asking just in case': a sentence that
+        opens by saying the question before it was asked ahead of time makes that question a
+        what-if. Only a general question ("is it normal to get...", "do people get...") in
+        the clause just before: a symptom told as a fact ("I've got a fever. Asking just in
+        case", "I have a fever of 38.5, is that normal?") or asked of someone ("is it normal
+        that my legs feel weak?", "...for him to be this confused?") stays what it is."""
+        sentence = tokens[m.i].sentence
+        if m.i == 0 or tokens[m.i - 1].sentence == sentence or tokens[m.i - 1].norm != "?":
+            return
+        clause = tokens[m.i - 2].clause if m.i >= 2 else -1
+        k = m.i - 1
+        while k > 0 and tokens[k - 1].sentence == sentence - 1 and tokens[k - 1].clause == clause:
+            k -= 1
+        words = [t.norm for t in tokens[k : m.i - 1]]
+        if not words or words[0] not in self._ahead_openers or not self._ahead_blockers.isdisjoint(words):
+            return
+        for x in range(k, m.i - 1):
+            hyp[x] = 1
 
     def _if_then_clauses(self, tokens: list[Token], yes: frozenset[int]) -> list[int]:
         """'si me sangra la nariz y no para, ¿voy a urgencias o les llamo?': an "if" opening a
@@ -2284,6 +2404,7 @@ class Reader:
                         or self._object_of_activity(tokens, m)
                         or self._worried_about(tokens, k, m.j)
                         or self._a_place(tokens, starts, m)
+                        or self._told_about(tokens, k)
                     ):
                         # "went to A&E with my husband, he had chest pain", "worried about my
                         # mum, she's very confused": "he" and "she" are them.
@@ -2374,12 +2495,23 @@ class Reader:
                     subject[y] = OTHER
                 return
 
+    def _told_about(self, tokens: list[Token], k: int) -> bool:
+        """Someone the writer says the message is about or for ("era para mi hermana",
+        "hablo de mi papá"), who is then "she" or "he": the writer is not them."""
+        norms = [t.norm for t in tokens[max(0, k - 5) : k]]
+        if norms and norms[-1] in self._owner_words:
+            norms.pop()
+        return any(tuple(norms[-len(c) :]) == c for c in self._about_leads if len(c) <= len(norms))
+
     def _went_with(self, tokens: list[Token], k: int) -> bool:
         """Someone the writer went or was with ("with my husband", "took my wife")."""
         return any(k - back >= 0 and tokens[k - back].norm in self._accompany for back in (1, 2))
 
     def _writer_own(self, tokens: list[Token], mentions: list[Mention], subject: bytearray) -> None:
         cues = [tuple(c.split()) for c in self.lex.lists.get("writer_own", frozenset())]
+        # "the one with the cough is me" said last ("el que anda con tos soy yo"): a cue that
+        # counts only where it closes its clause ("soy yo otra vez, mi papá..." is a greeting).
+        last = [tuple(c.split()) for c in self.lex.lists.get("writer_own_last", frozenset())]
         inside: set[int] = set()
         firsts: set[int] = set()
         for m in mentions:
@@ -2392,8 +2524,15 @@ class Reader:
         by_clause: dict[tuple[int, int], list[int]] = {}  # the tokens of each clause, once
         for x, t in enumerate(tokens):
             by_clause.setdefault((t.clause, t.sentence), []).append(x)
-        for k in range(len(tokens)):
+        n = len(tokens)
+        for k in range(n):
             cue = max((len(c) for c in cues if tuple(norms[k : k + len(c)]) == c), default=0)
+            for c in last:
+                end = k + len(c)
+                if tuple(norms[k:end]) == c and (
+                    end >= n or tokens[end].clause != tokens[k].clause or tokens[end].kind == PUNCT
+                ):
+                    cue = max(cue, len(c))
             if k in inside or not cue:
                 continue
             clause, sentence = tokens[k].clause, tokens[k].sentence
