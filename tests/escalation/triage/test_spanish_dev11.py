@@ -117,3 +117,30 @@ def test_a_mouth_filled_with_blood_is_a_large_amount(text: str) -> None:
 
 def test_a_few_specks_of_blood_when_coughing_stay_urgent() -> None:
     assert level("tosí y salieron unas pintitas de sangre") == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text", ["respira muy agitado desde la mañana", "respiro con dificultad al vestirme"]
+)
+def test_breathing_said_laboured_is_breathlessness(text: str) -> None:
+    assert "dyspnea" in {f.concept for f in assess(text).present}
+
+
+def test_a_swollen_face_with_breath_heard_is_the_airway_emergency() -> None:
+    a = assess("se me hinchó la cara y respiro con un silbidito raro")
+    assert "svc-airway" in a.rules
+
+
+def test_breathing_said_calm_is_nothing() -> None:
+    assert level("respira tranquilo, sin problema") == "none"
+
+
+def test_a_fit_said_in_the_perfect_is_a_seizure() -> None:
+    assert level("a mi padre le ha dado un ataque y se quedó rígido", context=CARER) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["me ha dado un ataque de tos horrible", "le ha dado un ataque de risa en la boda"]
+)
+def test_a_fit_of_something_in_the_perfect_is_not_a_seizure(text: str) -> None:
+    assert level(text) != "emergency"
