@@ -16,6 +16,8 @@ from .text import PUNCT, Token
 
 Kind = Literal["yes_no", "scale", "count", "temperature", "open"]
 LEAD_TOKENS: Final = 6
+# What may follow a score given after a word: "fine, 9 out of 10", "ok, 3/10", "7 for 10".
+_SCALE_TAIL: Final = frozenset(["out", "of", "from", "for", "/", "over", "de", "sobre"])
 COUNT_AFTER_YES: Final = 2  # words between a yes and its count ("sí, unas 8 veces")
 
 
@@ -128,6 +130,22 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
                 d = Draft(concept, 0, 1, 0)
                 d.from_question = True
                 reading.drafts.append(d)
+
+
+def _score_after_a_word(tokens: list[Token], reading: Reading, lead_end: int) -> Number | None:
+    """ "fine, 9", "manageable, 3" to "How bad is your pain from 0 to 10?": a short word of how
+    it feels, then the score, which answers the scale (the word is no "no")."""
+    words = [t for t in tokens[:lead_end] if t.kind != PUNCT]
+    if not words or len(words) > 2:
+        return None
+    k = lead_end
+    while k < len(tokens) and tokens[k].kind == PUNCT:
+        k += 1
+    n = next((n for n in reading.numbers if n.i == k and 0 <= n.value <= 10 and not n.decimal), None)
+    # (the score alone or "out of 10", not "2 pills a day")
+    if n is None or (n.j < len(tokens) and tokens[n.j].kind != PUNCT and tokens[n.j].norm not in _SCALE_TAIL):
+        return None
+    return n
 
 
 def _count_after_yes(reader: Reader, reading: Reading, yes: Mention, units: frozenset[str]) -> Number | None:
@@ -249,7 +267,7 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if question.kind == "scale":
         # "was 2 this morning, now a 10": the score that says "now" is the one that stands.
         now = next((n for n in reading.numbers if _after_now(reading, n)), None)
-        number = now or number
+        number = now or number or _score_after_a_word(tokens, reading, lead_end)
 
     _pain_is_the_asked_pain(question, reading)
     _quality_of_the_asked_site(reader, question, reading)
