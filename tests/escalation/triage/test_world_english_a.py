@@ -443,3 +443,15 @@ def test_a_sore_tongue_and_a_song_forgotten_are_no_speech_loss(text: str) -> Non
 def test_having_temperature_is_a_fever_and_having_it_checked_is_not() -> None:
     assert "fever" in present(assess("I am having temperature from last night"))
     assert "fever" not in present(assess("I am having temperature checked at the clinic"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wish my dead husband could see the garden now",
+        "you make me die laughing with those videos",
+        "I am out of air freshener, can you bring some",
+    ],
+)
+def test_near_misses_of_the_dialect_phrases_are_nothing(text: str) -> None:
+    assert assess(text).level < Level.URGENT
