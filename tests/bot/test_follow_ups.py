@@ -266,3 +266,26 @@ async def test_a_spanish_speaking_patient_gets_the_red_flag_questions_in_spanish
     assert "piernas" in question.text
     await _say(rt, maria, "s2", "Sí")
     assert (await _case(rt, maria)).level == "emergency"
+
+
+async def test_an_answer_that_is_neither_yes_nor_no_shows_the_question_as_not_answered(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.advance(timedelta(minutes=2))
+    await _say(rt, maria, "m2", "not sure")
+    case = await _case(rt, maria)
+    [event] = [e for e in await _events(rt, case) if e.kind == "follow_up_unanswered"]
+    assert event.detail["unclear"] is True
+    assert len(event.detail["unanswered"]) == 1  # the question "not sure" answered
+    assert (await _rounds(rt))[0].position == 1  # and the round goes on to the next
+
+
+async def test_a_plain_no_is_an_answer_and_leaves_no_such_event(rt: Runtime, clock: ManualClock) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.advance(timedelta(minutes=2))
+    await _say(rt, maria, "m2", "no")
+    case = await _case(rt, maria)
+    assert "follow_up_unanswered" not in [e.kind for e in await _events(rt, case)]

@@ -373,6 +373,9 @@ class Conversation:
             # An answer to a red-flag question: the next one, or thanks. Families the answer
             # shows wait for this round to end.
             await self._offer(session, ctx, reading, now, out, wait=True)
+            if not result.findings:
+                # "not sure", "no sé": neither yes nor no; the nurse sees the question unanswered.
+                await followups.unclear(session, patient, follow_up.id, now)
             out.outbox += await followups.answered(session, patient, clinic, follow_up.id, now)
             return out
         # Free text outside a check-in.

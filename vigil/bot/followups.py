@@ -180,6 +180,24 @@ async def _current(session: AsyncSession, patient_id: int) -> FollowUp | None:
     )
 
 
+async def unclear(session: AsyncSession, patient: Patient, round_id: int, now: datetime) -> None:
+    """The answer to the round's current question said neither yes nor no ("not sure", "no
+    sé"): the question shows as not answered, on the case and in the queue, for a nurse to ask."""
+    row = await session.get(FollowUp, round_id)
+    if row is None or row.status != "asking" or row.position >= len(row.questions):
+        return
+    await _case_event(
+        session,
+        patient.id,
+        "follow_up_unanswered",
+        now,
+        patient.channel,
+        family=_label(patient, row),
+        unanswered=[row.questions[row.position]["text"]],
+        unclear=True,
+    )
+
+
 async def answered(
     session: AsyncSession, patient: Patient, clinic: Clinic, round_id: int, now: datetime
 ) -> int:

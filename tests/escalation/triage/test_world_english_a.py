@@ -388,3 +388,58 @@ def test_cold_inside_and_shaking_on_treatment_is_a_rigor() -> None:
     a = assess("I am cold cold inside and shaking", context=TREATED)
     assert "chills" in present(a)
     assert a.level is Level.EMERGENCY
+
+
+# --- a learner's "since": for that long ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not able to breathe well since half an hour", "breath became very short since 15 minutes"],
+)
+def test_breathlessness_since_an_hour_or_minutes_is_sudden(text: str) -> None:
+    a = assess(text)
+    assert "sudden" in {m for f in a.findings if f.concept == "dyspnea" for m in f.modifiers}
+    assert a.level is Level.EMERGENCY
+
+
+def test_breathless_on_the_stairs_since_one_week_is_new_and_urgent() -> None:
+    assert assess("I get breathless on the stairs since one week").level is Level.URGENT
+
+
+def test_waiting_since_one_hour_is_nothing() -> None:
+    assert assess("I am waiting since one hour for the pharmacy to open").level is Level.NONE
+
+
+# --- sight, speech and fits in Pidgin and learners' words -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since morning my left eye no dey see well for one side",
+        "Papa tongue heavy, he no fit talk well",
+        "him dey talk like drunk man but he no drink",
+        "she try talk but words no dey come out",
+    ],
+)
+def test_sight_and_speech_lost_in_pidgin_words_are_neuro_emergencies(text: str) -> None:
+    assert assess(text, context=CARER).level is Level.EMERGENCY
+
+
+def test_shaking_shaking_on_the_ground_is_a_fit() -> None:
+    a = assess("Uncle dey jerk jerk for floor, he no dey answer", context=CARER)
+    assert "seizure" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my tongue is heavy with ulcers from the chemo", "the words of the hymn are not coming out right"],
+)
+def test_a_sore_tongue_and_a_song_forgotten_are_no_speech_loss(text: str) -> None:
+    assert "speech_difficulty" not in present(assess(text))
+
+
+def test_having_temperature_is_a_fever_and_having_it_checked_is_not() -> None:
+    assert "fever" in present(assess("I am having temperature from last night"))
+    assert "fever" not in present(assess("I am having temperature checked at the clinic"))
