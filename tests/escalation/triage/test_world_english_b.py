@@ -515,3 +515,14 @@ def test_a_back_killin_us_is_severe_and_prices_killing_us_are_nothing() -> None:
 
 def test_breath_that_dey_hard_me_with_a_swollen_leg_is_a_clot() -> None:
     assert "clot" in assess("my calf swell and breath dey hard me since morning").rules
+
+
+@pytest.mark.parametrize(
+    "text", ["since yesterday I dey hold wall to reach toilet", "I hold wall to waka now"]
+)
+def test_holding_a_wall_to_walk_without_its_article_is_trouble_walking(text: str) -> None:
+    assert "gait_difficulty" in present(assess(text))
+
+
+def test_holding_a_wall_to_paint_it_is_nothing() -> None:
+    assert assess("we hold wall to paint it").level is Level.NONE
