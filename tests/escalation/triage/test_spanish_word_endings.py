@@ -73,3 +73,20 @@ def test_a_little_head_that_hurts_with_vomiting_is_the_head_rule() -> None:
 def test_a_small_word_about_a_visit_names_nothing() -> None:
     a = assess("necesito cambiar la visita del jueves, ¿se puede?")
     assert a.level.label == "none"
+
+
+@pytest.mark.parametrize(
+    ("word", "plain"),
+    [("hinchadota", "hinchada"), ("fiebrota", "fiebre"), ("grandote", "grande")],
+)
+def test_a_word_made_bigger_is_read_as_its_plain_word(word: str, plain: str) -> None:
+    assert words(word) == [plain]
+
+
+@pytest.mark.parametrize("word", ["pelota", "abrazo", "pedazo", "brazo", "embarazo"])
+def test_a_word_that_only_ends_like_a_bigger_one_is_left_alone(word: str) -> None:
+    assert words(word) == [word]
+
+
+def test_a_leg_swollen_big_is_a_swollen_leg() -> None:
+    assert assess("tengo la pantorrilla hinchadota y caliente").level.label == "urgent"
