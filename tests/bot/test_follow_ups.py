@@ -289,3 +289,27 @@ async def test_a_plain_no_is_an_answer_and_leaves_no_such_event(rt: Runtime, clo
     await _say(rt, maria, "m2", "no")
     case = await _case(rt, maria)
     assert "follow_up_unanswered" not in [e.kind for e in await _events(rt, case)]
+
+
+async def test_taking_back_what_started_the_round_stops_its_questions(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    asked = [m.text for m in await _said(rt, maria) if m.kind == "question"]
+    assert len(asked) == 1
+    clock.advance(timedelta(minutes=2))
+    await _say(rt, maria, "m2", "sorry ignore that, wrong chat")
+    assert [m.text for m in await _said(rt, maria) if m.kind == "question"] == asked  # nothing more asked
+    assert (await _rounds(rt))[0].status == "stopped"
+
+
+async def test_a_no_to_the_question_is_no_taking_back_and_the_round_goes_on(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.advance(timedelta(minutes=2))
+    await _say(rt, maria, "m2", "no")
+    assert len([m for m in await _said(rt, maria) if m.kind == "question"]) == 2
+    assert (await _rounds(rt))[0].status == "asking"

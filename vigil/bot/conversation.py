@@ -285,6 +285,15 @@ class Conversation:
         out.level = level.label
         if reading.changes and ctx.case is not None:
             await self._changed(session, ctx.case.id, reading, ids, message, now, _actor(ctx, "patient"))
+        if (
+            follow_up is not None
+            and reading.changes
+            and not followups.still_shown(lang, follow_up.family, reading.assessment.findings)
+        ):
+            # "sorry, ignore that, wrong chat": what started the round is taken back, so its
+            # questions stop, and this message is no answer to them.
+            await followups.stop_family(session, patient.id, follow_up.family, now)
+            follow_up = None
 
         word = keyword(message.text)
         if word is not None and level < Level.URGENT:

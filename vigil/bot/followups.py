@@ -227,6 +227,22 @@ async def stop(session: AsyncSession, patient_id: int, now: datetime) -> None:
     )
 
 
+def still_shown(language: str, family: str, findings: Sequence[Finding]) -> bool:
+    """Whether the conversation still shows a finding of the round's family (else the patient
+    took back what started it: "sorry, ignore that, wrong chat")."""
+    fam = _questions(language).family(family)
+    return fam is None or any(f.present and f.concept in fam.when for f in findings)
+
+
+async def stop_family(session: AsyncSession, patient_id: int, family: str, now: datetime) -> None:
+    """No more questions of one family: what started them was taken back."""
+    await session.execute(
+        update(FollowUp)
+        .where(FollowUp.patient_id == patient_id, FollowUp.family == family, FollowUp.status.in_(OPEN))
+        .values(status="stopped", closed_at=now, due_at=None)
+    )
+
+
 async def stop_carer(session: AsyncSession, carer_id: int, now: datetime) -> None:
     """A carer said STOP: the rounds their messages started ask no more (the patient's own go on)."""
     await session.execute(
