@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import exists, insert, select, update
+from sqlalchemy import ColumnElement, exists, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.db import table
@@ -218,13 +218,18 @@ async def answered(
     return 1 + await resume(session, patient, now)
 
 
-async def stop(session: AsyncSession, patient_id: int, now: datetime) -> None:
-    """No more questions: an emergency (they must call, not answer), STOP or PAUSE."""
+async def _stop(session: AsyncSession, now: datetime, *which: ColumnElement[bool]) -> None:
+    """The open rounds `which` picks ask no more."""
     await session.execute(
         update(FollowUp)
-        .where(FollowUp.patient_id == patient_id, FollowUp.status.in_(OPEN))
+        .where(*which, FollowUp.status.in_(OPEN))
         .values(status="stopped", closed_at=now, due_at=None)
     )
+
+
+async def stop(session: AsyncSession, patient_id: int, now: datetime) -> None:
+    """No more questions: an emergency (they must call, not answer), STOP or PAUSE."""
+    await _stop(session, now, FollowUp.patient_id == patient_id)
 
 
 def still_shown(language: str, family: str, findings: Sequence[Finding]) -> bool:
@@ -236,20 +241,12 @@ def still_shown(language: str, family: str, findings: Sequence[Finding]) -> bool
 
 async def stop_family(session: AsyncSession, patient_id: int, family: str, now: datetime) -> None:
     """No more questions of one family: what started them was taken back."""
-    await session.execute(
-        update(FollowUp)
-        .where(FollowUp.patient_id == patient_id, FollowUp.family == family, FollowUp.status.in_(OPEN))
-        .values(status="stopped", closed_at=now, due_at=None)
-    )
+    await _stop(session, now, FollowUp.patient_id == patient_id, FollowUp.family == family)
 
 
 async def stop_carer(session: AsyncSession, carer_id: int, now: datetime) -> None:
     """A carer said STOP: the rounds their messages started ask no more (the patient's own go on)."""
-    await session.execute(
-        update(FollowUp)
-        .where(FollowUp.carer_id == carer_id, FollowUp.status.in_(OPEN))
-        .values(status="stopped", closed_at=now, due_at=None)
-    )
+    await _stop(session, now, FollowUp.carer_id == carer_id)
 
 
 async def resume(

@@ -40,9 +40,7 @@ EVENT_WORDS = {
 
 def event_words(kind: str | None) -> str:
     """`reason_added` → "reason added"; a kind not listed yet still reads as words."""
-    if not kind:
-        return ""
-    return EVENT_WORDS.get(kind, kind.replace("_", " "))
+    return _worded(EVENT_WORDS, kind)
 
 
 # A concept whose name is no words a nurse would use (docs/triage.md: "not understood — please
@@ -52,9 +50,14 @@ CONCEPT_WORDS = {"unrecognised": "not understood — please read"}
 
 def concept_words(name: str | None) -> str:
     """`back_pain` → "back pain"; `unrecognised` → "not understood — please read"."""
+    return _worded(CONCEPT_WORDS, name)
+
+
+def _worded(table: dict[str, str], name: str | None) -> str:
+    """A name's words from `table`, else the name with spaces for underscores."""
     if not name:
         return ""
-    return CONCEPT_WORDS.get(name, name.replace("_", " "))
+    return table.get(name, name.replace("_", " "))
 
 
 def install(env: Environment) -> None:

@@ -943,12 +943,11 @@ class ConversationReader:
     def _site_pronouns(self, text: str) -> set[str]:
         """ "They", "them", "their" said after a part of the body the message names ("both hands
         gone tingly, like when you've sat on them"): the body part, not a person in a story."""
-        tokens = self.engine.reader.tokenize(text)
-        sited = [m.i for m in self.engine.reader.read(text).mentions if m.has("site")]
+        r = self.engine.reader.read(text)
+        sited = [m.i for m in r.mentions if m.has("site")]
         if not sited:
             return set()
-        first = min(sited)
-        return {t.norm for t in tokens[first + 1 :] if t.norm in SITE_PRONOUNS}
+        return {t.norm for t in r.tokens[min(sited) + 1 :] if t.norm in SITE_PRONOUNS}
 
     def _theirs_with_before(self, before: str, text: str) -> set[tuple[str, int]]:
         """(concept, start) of the findings of `text` that someone else has when it is read

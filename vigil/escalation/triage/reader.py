@@ -585,13 +585,7 @@ class Reader:
         r = self.read(text)
         if r.drafts:
             return set()
-        owner = _owners(len(r.tokens), r.mentions)
-        return {
-            mod
-            for m in r.mentions
-            if m.has("mod") and not self._negated_cue(r.tokens, r.mentions, owner, m)
-            for mod in m.values("mod")
-        }
+        return self._asserted_modifiers(r, r.mentions)
 
     def sentence_modifiers(self, text: str, at: int) -> set[str]:
         """What the sentence holding character `at` says of how things are ("it jags right through
@@ -600,14 +594,16 @@ class Reader:
         not."""
         r = self.read(text)
         sentence = next((t.sentence for t in r.tokens if t.end > at), None)
+        said = [m for m in r.mentions if not m.has("concept") and r.tokens[m.i].sentence == sentence]
+        return self._asserted_modifiers(r, said)
+
+    def _asserted_modifiers(self, r: Reading, among: list[Mention]) -> set[str]:
+        """The modifiers the mentions `among` say, without those a "not" denies."""
         owner = _owners(len(r.tokens), r.mentions)
         return {
             mod
-            for m in r.mentions
-            if m.has("mod")
-            and not m.has("concept")
-            and r.tokens[m.i].sentence == sentence
-            and not self._negated_cue(r.tokens, r.mentions, owner, m)
+            for m in among
+            if m.has("mod") and not self._negated_cue(r.tokens, r.mentions, owner, m)
             for mod in m.values("mod")
         }
 

@@ -39,6 +39,14 @@ def english_words() -> frozenset[str]:
         return frozenset(line.split(" ", 1)[0] for line in fh)
 
 
+def _endings(pairs: frozenset[str], *, longest_first: bool = False) -> tuple[tuple[str, str], ...]:
+    """A lexicon's ending rewrites, written "from>to", in the order they are tried."""
+    parsed = [(frm, to) for frm, _, to in (p.partition(">") for p in sorted(pairs) if ">" in p)]
+    if longest_first:
+        parsed.sort(key=lambda p: -len(p[0]))  # stable: equal lengths keep their sorted order
+    return tuple(parsed)
+
+
 class Normaliser:
     """Maps one raw piece of text to the tokens the lexicon speaks, with sub-spans."""
 
@@ -61,25 +69,12 @@ class Normaliser:
         self._sound_alike = frozenset(
             frozenset(pair) for pair in lexicon.lists.get("sound_alike", frozenset()) if len(pair) == 2
         )
-        # Endings spoken with the "d" dropped, as "from>to" ("ao>ado": "cansao" is "cansado").
-        self._elided = tuple(
-            tuple(pair.split(">", 1))
-            for pair in sorted(lexicon.lists.get("elided_endings", frozenset()))
-            if ">" in pair
-        )
-        # Endings that make a word smaller or bigger, as "from>to" ("itas>as": "piernitas" is
-        # "piernas"; "isima>a": "rarisima" is "rara"): tried longest first, and kept only when
-        # they give a word the lexicon's patterns use, so no word is made up.
-        self._derived = tuple(
-            sorted(
-                (
-                    tuple(pair.split(">", 1))
-                    for pair in lexicon.lists.get("derived_endings", frozenset())
-                    if ">" in pair
-                ),
-                key=lambda p: (-len(p[0]), p),
-            )
-        )
+        # Endings spoken with the "d" dropped ("ao>ado": "cansao" is "cansado").
+        self._elided = _endings(lexicon.lists.get("elided_endings", frozenset()))
+        # Endings that make a word smaller or bigger ("itas>as": "piernitas" is "piernas";
+        # "isima>a": "rarisima" is "rara"): tried longest first, and kept only when they give a
+        # word the lexicon's patterns use, so no word is made up.
+        self._derived = _endings(lexicon.lists.get("derived_endings", frozenset()), longest_first=True)
         self._symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word in lexicon.vocabulary:
             self._symspell.create_dictionary_entry(word, 1)
@@ -138,18 +133,22 @@ class Normaliser:
         # it with the present ("cough", "coughs") and give up.
         if len(raw) >= 5 and raw.endswith("d") and raw[:-1] + "ed" in self._known:
             return self._lex.spelling.get(raw[:-1] + "ed", raw[:-1] + "ed")
-        for tail, full in self._elided:
-            # Fuzzy matching would tie "cansao" between "cansado" and "cansa" and give up.
-            if raw.endswith(tail) and len(raw) > len(tail) + 2:
-                whole = raw[: -len(tail)] + full
-                if whole in self._known:
-                    return self._lex.spelling.get(whole, whole)
-        for tail, full in self._derived:
-            if raw.endswith(tail) and len(raw) - len(tail) >= 3:
-                base = raw[: -len(tail)] + full
-                if base in self._lex.vocabulary:
-                    return self._lex.spelling.get(base, base)
+        # Fuzzy matching would tie "cansao" between "cansado" and "cansa" and give up.
+        whole = self._rewritten(raw, self._elided, self._known) or self._rewritten(
+            raw, self._derived, self._lex.vocabulary
+        )
+        if whole is not None:
+            return whole
         return self._lex.spelling.get(raw) or self._fuzzy(raw)
+
+    def _rewritten(self, raw: str, endings: tuple[tuple[str, str], ...], words: frozenset[str]) -> str | None:
+        """The first rewrite of an ending (leaving a stem of three letters) that gives one of `words`."""
+        for tail, full in endings:
+            if raw.endswith(tail) and len(raw) - len(tail) >= 3:
+                whole = raw[: -len(tail)] + full
+                if whole in words:
+                    return self._lex.spelling.get(whole, whole)
+        return None
 
     def _fuzzy(self, word: str) -> str:
         size = len(word)
