@@ -436,10 +436,15 @@ class CorrectionPasses(PoolPasses):
         elif first_match(self.phrases.mistyped, text) is not None or first_match(self.phrases.respell, text):
             given = [w for w in re.findall(r"[a-z]+", text) if len(w) >= 3 and w not in said]
             placed = {w.lower() for f in pool[j] for w in re.findall(r"[A-Za-z]+", f.evidence)}
+            # ("las" for "los" is no mistyped word: a correction that says its words again, "quise
+            # decir que tengo a los nietos dormidos", swaps no small word of the language's glue)
+            glue = self.engine.lexicon.lists.get("glue", frozenset())
             for old in re.findall(r"[A-Za-z]+", before):
                 if len(old) < 3 or old.lower() in placed:
                     continue
                 for new in given:
+                    if old.lower() in glue and new in glue:
+                        continue
                     d = edit_distance(old.lower(), new)
                     if d <= min(2, len(new) // 2) and (best is None or d < best[0]):
                         best = (d, old, new)

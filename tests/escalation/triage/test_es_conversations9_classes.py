@@ -1,0 +1,192 @@
+"""Spanish conversations in fragments (docs/triage.md, "Conversations", "Carers" and
+"Languages"): the classes behind es_conversations_dev9's disagreements, each read right with
+sentences that are not the set's, and its near misses left as they were."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from vigil.escalation.triage import Assessment, TriageEngine, default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
+
+from .conftest import CARER, present
+
+
+@pytest.fixture(scope="module")
+def es() -> TriageEngine:
+    return default_engine("es")
+
+
+def _read(
+    es: TriageEngine, *turns: str | tuple[str, str], context: Mapping[str, Any] | None = None
+) -> Assessment:
+    """Messages ten minutes apart; a (question, answer) pair answers that question."""
+    start = datetime(2026, 6, 1, 9, tzinfo=UTC)
+    messages = []
+    for i, turn in enumerate(turns):
+        question, text = turn if isinstance(turn, tuple) else (None, turn)
+        messages.append(Message(text, start + timedelta(minutes=10 * i), question, context))
+    return ConversationReader(es).read(messages, context).assessment
+
+
+# -- blood that came from the mouth or the nose, said after it -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("escupí sangre esta mañana", "perdón, me corté el labio con el vaso, era de ahí"),
+        ("salió sangre al escupir", "ah, me mordí el cachete comiendo"),
+        ("tosí sangre", "ay no, perdón, era de la encía, me lavé los dientes muy fuerte"),
+        ("escupí sangre", "disculpe, no era de toser, me sangró la nariz"),
+    ],
+)
+def test_blood_said_to_come_from_the_mouth_or_nose_is_not_coughed_up(
+    es: TriageEngine, turns: tuple[str, str]
+) -> None:
+    a = _read(es, *turns)
+    assert "hemoptysis" not in present(a), a.findings
+    assert "bleeding" in present(a), a.findings
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("tosí sangre", "no era de la nariz, fue al toser"),
+        ("escupí sangre", "perdón, me mordí la lengua y además sigo tosiendo sangre"),
+        ("tosí sangre", "mi nieto se mordió la lengua también"),
+    ],
+)
+def test_blood_from_the_lungs_stays_when_the_mouth_is_denied_or_someone_elses(
+    es: TriageEngine, turns: tuple[str, str]
+) -> None:
+    a = _read(es, *turns)
+    assert "hemoptysis" in present(a), a.findings
+
+
+# -- a correction that says other words altogether, blaming the keyboard --------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("tengo los brazos dormidos", "jaja no, quise decir que tengo a las nenas dormidas, el corrector"),
+        ("no puedo caminar", "perdón, el corrector: no puedo cenar todavía, llego tarde"),
+    ],
+)
+def test_a_sentence_said_again_with_other_words_after_the_keyboard_takes_the_first_back(
+    es: TriageEngine, turns: tuple[str, str]
+) -> None:
+    a = _read(es, *turns)
+    assert a.level.name in ("NONE", "ROUTINE"), a.findings
+    assert not a.rules, a.findings
+
+
+def test_a_word_the_keyboard_changed_is_still_read_with_the_word_given(es: TriageEngine) -> None:
+    a = _read(es, "tengo las piernas dormidas", "perdón el corrector, quise decir las manos")
+    assert "cord-signs" not in a.rules, a.findings
+    assert "numbness" in present(a), a.findings
+
+
+# -- "está que arde": a heated place or matter, not a burning pain ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el grupo de whatsapp de la familia está que arde jaja",
+        "la casa está que arde con la boda de mi sobrina",
+        "las cosas en el trabajo andan que arden",
+        "la sartén está que quema, ya casi sale la comida",
+    ],
+)
+def test_a_place_or_a_matter_that_esta_que_arde_is_no_pain(es: TriageEngine, text: str) -> None:
+    a = es.assess(text)
+    assert "pain" not in present(a), a.findings
+
+
+@pytest.mark.parametrize(
+    "text", ["la herida está que arde", "el pie me arde mucho", "tengo la pierna que me arde"]
+)
+def test_a_body_part_that_burns_is_still_pain(es: TriageEngine, text: str) -> None:
+    a = es.assess(text)
+    assert "pain" in present(a), a.findings
+
+
+# -- "la que se desmayó fue mi comadre": the one who had it, named after ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("el que tiene tos y fiebre es mi esposo", "fever"),
+        ("quien se cayó en la calle fue mi vecina", "gait_difficulty"),
+        ("la que se desmayó ayer fue mi suegra", "syncope"),
+        ("no, el que escupe sangre es mi hermano", "hemoptysis"),
+    ],
+)
+def test_the_one_who_had_it_named_after_the_copula_is_someone_else(
+    es: TriageEngine, text: str, concept: str
+) -> None:
+    a = es.assess(text)
+    assert concept not in present(a), a.findings
+    assert a.level.name == "NONE", a.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("la que tiene fiebre soy yo", "fever"),
+        ("el que tiene tos es mi esposo, yo me desmayé", "syncope"),
+        ("la que me preocupa es mi hija, yo tengo fiebre", "fever"),
+    ],
+)
+def test_the_writer_named_in_the_cleft_or_beside_it_keeps_their_finding(
+    es: TriageEngine, text: str, concept: str
+) -> None:
+    assert concept in present(es.assess(text))
+
+
+def test_a_correction_that_names_who_fainted_takes_the_fainting_away(es: TriageEngine) -> None:
+    a = _read(es, "me caí en el mercado", "perdón, lo expliqué mal, la que se cayó fue mi tía, yo bien")
+    assert "neuro-acute" not in a.rules, a.findings
+    assert "cord-signs" not in a.rules, a.findings
+
+
+# -- a carer's own clause: "yo sí ando con...", "eso es mío", "la que está mal soy yo, con..." -----
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("mi mamá está tranquila hoy", "yo también tengo un dolor de espalda terrible de tanto levantarla"),
+        ("él durmió bien", "yo en cambio ando con fiebre de 38.5"),
+        ("ella comió bien", "tengo una tos fea, pero eso es mío, no de ella"),
+        ("él anda de buen humor", "el enfermo soy yo, con diarrea y vómito, ya van 7"),
+    ],
+)
+def test_what_a_carer_marks_as_their_own_is_not_the_patients(
+    es: TriageEngine, turns: tuple[str, str]
+) -> None:
+    a = _read(es, *turns, context=CARER)
+    assert not a.rules, a.findings
+
+
+@pytest.mark.parametrize(
+    ("turns", "rule"),
+    [
+        (("yo vi que se cayó y no puede caminar",), "cord-signs"),
+        (("yo lo noto confundido desde anoche",), "neuro-acute"),
+        (("tiene un dolor de espalda fuerte, eso es lo que me preocupa",), "spinal-pain-flags"),
+        (("mi papá tiene fiebre de 39, yo también me siento mal",), "fever"),
+    ],
+)
+def test_what_a_carer_sees_or_fears_of_the_patient_stays_the_patients(
+    es: TriageEngine, turns: tuple[str, ...], rule: str
+) -> None:
+    a = _read(es, *turns, context=CARER)
+    assert rule in a.rules, a.findings
