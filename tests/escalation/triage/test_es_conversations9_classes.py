@@ -190,3 +190,181 @@ def test_what_a_carer_sees_or_fears_of_the_patient_stays_the_patients(
 ) -> None:
     a = _read(es, *turns, context=CARER)
     assert rule in a.rules, a.findings
+
+
+# -- a carer's message read with the one before keeps the carer ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("turns", "rule"),
+    [
+        (("mi esposa anda rara desde ayer", "le hablo y no le salen las palabras"), "neuro-acute"),
+        (("mi papá no durmió", "ahora le pregunto algo y no me contesta, está confundido"), "neuro-acute"),
+    ],
+)
+def test_a_carer_writing_of_he_or_she_after_naming_them_writes_of_the_patient(
+    es: TriageEngine, turns: tuple[str, str], rule: str
+) -> None:
+    assert rule in _read(es, *turns, context=CARER).rules
+
+
+def test_from_the_patients_own_number_the_husband_named_before_is_someone_else(es: TriageEngine) -> None:
+    a = _read(es, "mi esposo anda raro", "no le salen las palabras")
+    assert "neuro-acute" not in a.rules, a.findings
+
+
+# -- a fit told by what was seen: stiff, shaking, the eyes turned up --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de repente se puso tiesa, temblando, y no sabíamos qué hacer",
+        "estaba temblando todo, con los ojos en blanco",
+        "se le voltearon los ojos para arriba y se cayó",
+        "se quedó rígido, sacudiéndose en el sillón",
+    ],
+)
+def test_a_fit_told_by_the_stiffness_the_shaking_and_the_eyes_is_a_seizure(
+    es: TriageEngine, text: str
+) -> None:
+    a = es.assess(text, None, CARER)
+    assert "seizure" in present(a), a.findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi nieta puso los ojos en blanco cuando le dije que no",
+        "me quedé duro cuando me dieron la noticia",
+        "estoy temblando de frío",
+    ],
+)
+def test_eyes_rolled_at_someone_or_a_body_stunned_is_no_seizure(es: TriageEngine, text: str) -> None:
+    assert "seizure" not in present(es.assess(text))
+
+
+# -- out for a while on the floor, told by others ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hija dice que estuve tirada en el piso unos minutos sin responder",
+        "me quedé un ratito sin conocimiento en el baño",
+        "se quedó en el suelo un rato y no reaccionaba",
+    ],
+)
+def test_lying_on_the_floor_not_answering_is_a_faint(es: TriageEngine, text: str) -> None:
+    a = es.assess(text, None, CARER if text.startswith("se ") else None)
+    assert "syncope" in present(a), a.findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["le escribí a mi hijo toda la tarde y no respondía", "estuve un rato en el piso jugando con los nietos"],
+)
+def test_a_message_unanswered_or_play_on_the_floor_is_no_faint(es: TriageEngine, text: str) -> None:
+    assert "syncope" not in present(es.assess(text))
+
+
+# -- breathless even sitting, said as the Caribbean says it -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ni acostá puedo coger aire",
+        "ni sentado puedo agarrar aire",
+        "ni quieta me entra el aire",
+    ],
+)
+def test_breathless_even_at_rest_with_coger_aire_or_the_elided_participle(
+    es: TriageEngine, text: str
+) -> None:
+    a = es.assess(text)
+    assert "breathing" in a.rules, a.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("ando muy cansá todo el día", "fatigue"), ("tengo la pierna hinchá", "leg_swelling")],
+)
+def test_a_feminine_participle_said_with_its_stress_is_read(
+    es: TriageEngine, text: str, concept: str
+) -> None:
+    assert concept in present(es.assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["mi mamá está en el sofá", "ojalá mañana esté mejor el clima", "papá está allá"]
+)
+def test_words_that_end_stressed_of_their_own_stay_themselves(es: TriageEngine, text: str) -> None:
+    assert not es.assess(text).rules
+
+
+# -- a passive wish to die said as what would be best ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a veces creo que lo mejor sería no amanecer",
+        "pienso que mejor sería morirme ya",
+        "lo mejor es ya no despertarme",
+        "quisiera no despertarme nunca más",
+    ],
+)
+def test_what_would_be_best_said_as_not_waking_or_dying_is_self_harm(es: TriageEngine, text: str) -> None:
+    assert "self-harm" in es.assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tomo la pastilla para no despertarme en la noche",
+        "mejor no despertarlo, está dormido",
+        "lo mejor sería ir mañana al doctor",
+    ],
+)
+def test_sleep_unbroken_or_the_best_plan_is_no_self_harm(es: TriageEngine, text: str) -> None:
+    assert "self-harm" not in es.assess(text).rules
+
+
+# -- what stays the writer's after a correction, qualified by what follows --------------------------
+
+
+def test_what_the_writer_keeps_after_a_named_correction_takes_what_follows(es: TriageEngine) -> None:
+    a = _read(
+        es,
+        "me duele el pecho y me falta el aire",
+        "perdón, lo del pecho es de mi esposo; lo del aire sí es mío y nunca me había pasado",
+    )
+    assert "dyspnea-new" in a.rules, a.findings
+
+
+def test_what_follows_a_named_correction_about_the_other_does_not_qualify_the_writer(
+    es: TriageEngine,
+) -> None:
+    a = _read(es, "tengo tos y me duele la espalda", "lo de la tos era de mi esposo, y es muy fuerte")
+    assert "spinal-pain-flags" not in a.rules, a.findings
+
+
+# -- a face swollen round, and eyes puffed up -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se me puso la cara redonda, como una luna llena",
+        "tengo los párpados hinchados desde ayer",
+        "traigo la cara toda abotagada",
+    ],
+)
+def test_a_face_round_as_the_moon_or_puffed_eyes_is_face_swelling(es: TriageEngine, text: str) -> None:
+    assert "face_neck_swelling" in present(es.assess(text))
+
+
+@pytest.mark.parametrize("text", ["tengo los ojos hinchados de tanto llorar", "la luna está redonda hoy"])
+def test_eyes_puffed_from_crying_or_the_moon_itself_is_no_face_swelling(es: TriageEngine, text: str) -> None:
+    assert "face_neck_swelling" not in present(es.assess(text))

@@ -101,12 +101,15 @@ class CorrectionPasses(PoolPasses):
         after = set(re.findall(r"[a-z']+", text[f.start :]))
         return last_them > last_me and after.isdisjoint(self.phrases.me)
 
-    def _theirs_with_before(self, before: str, text: str) -> set[tuple[str, int]]:
+    def _theirs_with_before(
+        self, before: str, text: str, writer: Mapping[str, Any] | None = None
+    ) -> set[tuple[str, int]]:
         """(concept, start) of the findings of `text` that someone else has when it is read
-        after the message before, as one text."""
+        after the message before, as one text (by the writer of `text`: from a carer, "mi
+        esposo" then "no le salen las palabras" is the patient)."""
         joiner = self.phrases.joiner
         at = len(before) + len(joiner)
-        together = self.engine.assess(before + joiner + text).findings
+        together = self.engine.assess(before + joiner + text, None, writer).findings
         return {(f.concept, f.start - at) for f in together if f.status == "other" and f.start >= at}
 
     def _in_what_came_before(self, pool: list[list[Finding]], texts: Sequence[str]) -> None:
