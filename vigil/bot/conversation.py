@@ -358,7 +358,8 @@ class Conversation:
                     say=say,
                     stop=True,
                 )
-                out.unasked = _after(pending[1].questions, question)
+                if pending[0].status == "stopped":  # else that was its last question
+                    out.unasked = _after(pending[1].questions, question)
             if level < Level.EMERGENCY:
                 # Urgent is not yet the worst: the red-flag questions may find an emergency.
                 await self._offer(session, ctx, reading, now, out, wait=False)

@@ -347,7 +347,7 @@ async def record_answer(
     if key is None:
         return None
     values: dict[str, float | None] = {}
-    if not stop and _conditions_after(protocol.questions, key):
+    if _conditions_after(protocol.questions, key):
         # Earlier answers matter only to a later question's ask_if; most protocols have none.
         answers = await session.execute(
             select(CheckInAnswer.question_key, CheckInAnswer.value).where(
@@ -364,9 +364,12 @@ async def record_answer(
     enrolment = await session.get(Enrolment, checkin.enrolment_id)
     if enrolment is not None and enrolment.missed_streak:
         enrolment.missed_streak = 0
-    nxt = None if stop else next_question(protocol.questions, key, values)
-    if nxt is None:
-        checkin.status = "completed" if not stop else "stopped"
+    nxt = next_question(protocol.questions, key, values)
+    if nxt is None or stop:
+        # Stopped only if a question was left to ask: the last one answered is a complete
+        # check-in, whatever the answer raised.
+        checkin.status = "stopped" if nxt is not None else "completed"
+        nxt = None
         checkin.question_key = None
         checkin.closed_at = now
         checkin.remind_at = None
