@@ -388,6 +388,14 @@ def _conditions_after(questions: list[dict[str, Any]], key: str) -> bool:
     return any(q.get("ask_if") for q in later)
 
 
+async def enrolled(session: AsyncSession, patient_id: int) -> bool:
+    """Whether the patient is enrolled in a protocol, so check-ins will come."""
+    found = await session.scalar(
+        select(Enrolment.id).where(Enrolment.patient_id == patient_id, Enrolment.active.is_(True)).limit(1)
+    )
+    return found is not None
+
+
 async def stop_open(session: AsyncSession, patient_id: int, now: datetime) -> None:
     await session.execute(
         update(CheckIn)
