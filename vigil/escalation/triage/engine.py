@@ -14,8 +14,9 @@ import yaml
 
 from . import lexicon as lexicon_mod
 from . import questions
+from .drafts import CONTEXT_OF, Draft, Reading
 from .model import Assessment, Finding, Level
-from .reader import CONTEXT_OF, Draft, Reader, Reading
+from .reader import Reader
 from .rules import Rule, evaluate, load_rules
 from .spelling import Normaliser
 

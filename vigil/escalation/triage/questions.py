@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from .drafts import ON_TREATMENT, Draft, Number, Reading
 from .lexicon import Mention
-from .reader import ON_TREATMENT, Draft, Number, Reader, Reading
+from .reader import Reader
 from .text import PUNCT, Token
 
 Kind = Literal["yes_no", "scale", "count", "temperature", "open"]

@@ -1,0 +1,416 @@
+"""Who each part of a message is about: the patient, or someone else."""
+
+from __future__ import annotations
+
+from .drafts import (
+    ASIDE_REACH,
+    HIS_HER,
+    OTHER,
+    SUBJECT_REACH,
+    Reading,
+    positions_between,
+)
+from .lexicon import Mention
+from .text import (
+    PUNCT,
+    Token,
+)
+from .vocabulary import ReaderWords
+
+
+class SubjectPasses(ReaderWords):
+    """Who each part of a message is about: the patient, or someone else."""
+
+    def _subjects(self, tokens: list[Token], mentions: list[Mention], known_carer: bool = False) -> bytearray:
+        """Who each token is about: the patient (0) or someone else (1). `known_carer`: the
+        writer is the patient's carer, so "he", "Mum", "my husband" are the patient, unless
+        the message says someone is not the patient."""
+        n = len(tokens)
+        subject = bytearray(n)
+        not_patient = any(("marker", "not_patient") in m.tags for m in mentions)
+        carer = (
+            (known_carer and not not_patient)
+            or any(("marker", "carer") in m.tags for m in mentions)
+            or self._carer_intro(tokens, mentions)
+        )
+        if carer:
+            # A carer writes about the patient; everyone named is the patient, except where
+            # the writer says it is their own ("I've been sick twice myself").
+            self._writer_own(tokens, mentions, subject)
+            self._young_apart(tokens, mentions, subject)
+            return subject
+        starts = {m.i: m for m in mentions}
+        parent_is_patient: bool | None = None  # worked out at the first "my mum"
+        parent_apart: bool | None = None  # worked out at the first bare "Mum"
+        # "Dave's coughing up blood, he's not your patient": who is written about is not the
+        # patient; the writer is, where they speak of themselves.
+        base = OTHER if any(("marker", "not_patient") in m.tags for m in mentions) else 0
+        state = base
+        third = base  # whom "he"/"she" points at: the patient until someone else is named
+        sentence = 0
+        person_end = 0  # "the lady I sit next to": an "I" inside a person's name is not the writer
+        aside_end = 0  # the end of a bracketed aside about the person just named
+        for k, tok in enumerate(tokens):
+            if tok.sentence != sentence:
+                sentence = tok.sentence
+                state = base
+            m = starts.get(k)
+            if m is not None:
+                if ("marker", "person") in m.tags:
+                    person_end = m.j
+                    if m.j < len(tokens) and tokens[m.j].norm == "(":
+                        # "Mum (she's not the patient, I am) has ...": the "I" of an aside about
+                        # her says who the patient is; it does not make what follows mine.
+                        closes = (x + 1 for x in range(m.j, len(tokens)) if tokens[x].norm == ")")
+                        aside_end = next(closes, m.j)
+                        person_end = aside_end
+                    # "Dad can't feel his legs": a parent named bare is how a carer
+                    # names the patient; "my dad" or "my mate's mum" is someone else.
+                    # Someone else only as the subject: "walked the dog" says nothing of the dog.
+                    prev = tokens[k - 1].norm if k else ""
+                    if prev in self._image_leads:
+                        subject[k] = state  # "feels like someone is stabbing me": an image
+                        continue
+                    # "my father-in-law" is no "Dad": only a parent named in one word is.
+                    parent = tok.norm in self._bare_names and m.j - m.i == 1
+                    bare = parent and prev not in self._owner_words
+                    if bare and parent_apart is None:
+                        parent_apart = self._phrase_in([t.norm for t in tokens], self._parent_away)
+                    bare = bare and not parent_apart
+                    if parent and prev in self._parent_owners:
+                        if parent_is_patient is None:
+                            parent_is_patient = self._parent_is_patient(tokens)
+                        bare = parent_is_patient
+                    owned = self._owned_finding(tokens, mentions, k)
+                    if owned is not None and not (parent and bare):
+                        # "pastillas para la tos de mi esposo": the cough is his
+                        for x in range(owned.i, owned.j):
+                            subject[x] = OTHER
+                    if base == OTHER:
+                        # "my mum, she's not your patient, has been coughing up blood": the
+                        # message says someone is not the patient; whoever it names is them.
+                        state = third = OTHER
+                    elif bare:
+                        state = third = 0
+                    elif self._is_subject(tokens, starts, m):
+                        state = third = OTHER
+                    elif (
+                        self._went_with(tokens, k)
+                        or self._object_of_activity(tokens, m)
+                        or self._worried_about(tokens, k, m.j)
+                        or self._a_place(tokens, starts, m)
+                        or self._told_about(tokens, k)
+                    ):
+                        # "went to A&E with my husband, he had chest pain", "worried about my
+                        # mum, she's very confused": "he" and "she" are them.
+                        third = OTHER
+                elif ("marker", "first") in m.tags and k >= aside_end:
+                    site = starts.get(k + 1)
+                    place = k and tokens[k - 1].norm in self._prepositions and tok.norm == "my"
+                    if not place or (site is not None and site.has("site")):
+                        state = 0  # "...in my book keeps coughing": a place of mine, not me
+                elif ("marker", "third") in m.tags:
+                    state = third
+                    if third == OTHER:
+                        self._worry_for_other(tokens, k, subject)
+                elif m.has("concept") and (tok.norm == "my" or tok.norm in self._first_singular):
+                    state = 0  # "husband said my arm was jerking": a phrase that opens with "my" is mine
+                elif m.has("concept") and any(
+                    tokens[x].norm in self._helping_verbs and tokens[x + 1].norm in self._helped_objects
+                    for x in range(k, m.j - 1)
+                ):
+                    # "my son has to lift me off the toilet", "my husband had to carry me to the
+                    # loo": the one lifted or carried is me, wherever the phrase's verb stands
+                    state = 0
+            if tok.norm in self._first_singular and (m is None or not m.has("marker")) and k >= person_end:
+                state = 0  # "in my opinion I have a fever": "I have" is read as a yes, still me
+            elif tok.norm in self._before_verb and self._before_first_verb(tokens, k):
+                state = 0  # "mi hija dice que no puedo caminar": "no puedo" is the writer
+            elif k and tok.norm in self._helped_objects and tokens[k - 1].norm in self._helping_verbs:
+                state = 0  # "my husband had to carry me up the stairs, legs wouldn't hold me": me
+            subject[k] = state
+        return subject
+
+    def _owned_finding(self, tokens: list[Token], mentions: list[Mention], k: int) -> Mention | None:
+        """The finding just before "de mi esposo" (a language's `of_words` and a possessive):
+        'la tos de mi esposo' is his cough. None when the person at k owns no finding so."""
+        if k < 2 or tokens[k - 1].norm not in self._person_owners or tokens[k - 2].norm not in self._of_words:
+            return None
+        return next((m for m in mentions if m.j == k - 2 and m.has("concept")), None)
+
+    def _before_first_verb(self, tokens: list[Token], k: int) -> bool:
+        """Whether the words from k on ("casi no") lead to a verb of the first person."""
+        clause, j = tokens[k].clause, k
+        while j < len(tokens) and tokens[j].norm in self._before_verb and tokens[j].clause == clause:
+            j += 1
+        return j < len(tokens) and tokens[j].clause == clause and tokens[j].norm in self._first_singular
+
+    def _parent_is_patient(self, tokens: list[Token]) -> bool:
+        """'My mother is vomiting since morning': a parent the writer names with "my", in a
+        message that says nothing of the writer, is the patient as "Mum" is; not when the
+        writer speaks of themselves ("I'm fine") or says the parent is apart ("passed away")."""
+        norms = [t.norm for t in tokens]
+        if not self._writer_words.isdisjoint(norms):
+            return False
+        return not self._phrase_in(norms, self._writer_apart)
+
+    @staticmethod
+    def _phrase_in(norms: list[str], phrases: dict[str, list[tuple[str, ...]]]) -> bool:
+        return any(tuple(norms[k : k + len(c)]) == c for k, w in enumerate(norms) for c in phrases.get(w, ()))
+
+    def _worried_about(self, tokens: list[Token], k: int, j: int) -> bool:
+        """Someone the writer is worried about ("worried about my mum", "it's my husband I'm
+        worried about"): the writer is not them, so neither is "she" or "he" after."""
+        worry = self._worry_words
+        clause = tokens[k].clause
+        before = [t.norm for t in tokens[max(0, k - 4) : k] if t.clause == clause]
+        after = [t.norm for t in tokens[j : j + 4] if t.clause == clause]
+        return ("about" in before[-2:] and not worry.isdisjoint(before)) or not worry.isdisjoint(after)
+
+    def _worry_for_other(self, tokens: list[Token], k: int, subject: bytearray) -> None:
+        """'My sister had a fit, I'm so worried about her': the worry is for the one named
+        before, not the writer's sense that something is wrong with them."""
+        if k < 2 or tokens[k - 1].norm not in ("about", "for"):
+            return
+        clause = tokens[k].clause
+        for x in range(k - 2, max(-1, k - 5), -1):
+            if tokens[x].clause != clause:
+                return
+            if tokens[x].norm in self._worry_words or tokens[x].norm in ("scared", "frightened", "terrified"):
+                start = x
+                degree = ("so", "really", "very", "extremely", "genuinely", "proper", "that")
+                while (
+                    start > 0
+                    and k - start < 5
+                    and tokens[start - 1].clause == clause
+                    and tokens[start - 1].norm in degree
+                ):
+                    start -= 1
+                for y in range(start, k + 1):
+                    subject[y] = OTHER
+                return
+
+    def _told_about(self, tokens: list[Token], k: int) -> bool:
+        """Someone the writer says the message is about or for ("era para mi hermana",
+        "hablo de mi papá"), who is then "she" or "he": the writer is not them."""
+        norms = [t.norm for t in tokens[max(0, k - 5) : k]]
+        if norms and norms[-1] in self._owner_words:
+            norms.pop()
+        return any(tuple(norms[-len(c) :]) == c for c in self._about_leads if len(c) <= len(norms))
+
+    def _went_with(self, tokens: list[Token], k: int) -> bool:
+        """Someone the writer went or was with ("with my husband", "took my wife")."""
+        return any(k - back >= 0 and tokens[k - back].norm in self._accompany for back in (1, 2))
+
+    def _writer_own(self, tokens: list[Token], mentions: list[Mention], subject: bytearray) -> None:
+        cues = [tuple(c.split()) for c in self.lex.lists.get("writer_own", frozenset())]
+        # "the one with the cough is me" said last ("el que anda con tos soy yo"): a cue that
+        # counts only where it closes its clause ("soy yo otra vez, mi papá..." is a greeting).
+        last = [tuple(c.split()) for c in self.lex.lists.get("writer_own_last", frozenset())]
+        inside: set[int] = set()
+        firsts: set[int] = set()
+        for m in mentions:
+            if m.has("concept"):
+                inside.update(range(m.i, m.j))  # "I wet myself" names a finding, not its owner
+            if ("marker", "first") in m.tags:
+                firsts.add(m.i)
+        norms = [t.norm for t in tokens]
+        goes_on = self.lex.lists.get("writer_own_continues", frozenset())
+        by_clause: dict[tuple[int, int], list[int]] = {}  # the tokens of each clause, once
+        for x, t in enumerate(tokens):
+            by_clause.setdefault((t.clause, t.sentence), []).append(x)
+        n = len(tokens)
+        for k in range(n):
+            cue = max((len(c) for c in cues if tuple(norms[k : k + len(c)]) == c), default=0)
+            for c in last:
+                end = k + len(c)
+                if tuple(norms[k:end]) == c and (
+                    end >= n or tokens[end].clause != tokens[k].clause or tokens[end].kind == PUNCT
+                ):
+                    cue = max(cue, len(c))
+            if k in inside or not cue:
+                continue
+            clause, sentence = tokens[k].clause, tokens[k].sentence
+            own = list(by_clause[clause, sentence])
+            # "yo he estado viendo que no puede caminar": a "que", "porque" or "y" (the
+            # language's `writer_own_stops`) outside the cue ends the writer's part; what
+            # follows is the patient's.
+            stops = self.lex.lists.get("writer_own_stops", frozenset())
+            own = [x for x in own if not stops & {norms[y] for y in positions_between(x, k, k + cue)}]
+            # (the writer named as a marker, or as the "I" inside a symptom's words: "I've been
+            # poorly myself"; or not named at all, the clause opening on its verb: "been poorly
+            # myself")
+            opens = next((x for x in own if tokens[x].kind != PUNCT), None)
+            if (
+                any(x in firsts for x in own)
+                or any(norms[x] in self._first_singular for x in own)
+                or (opens is not None and norms[opens] in goes_on)
+            ):
+                own += self._own_goes_on(tokens, own[-1] + 1, sentence)
+                for x in own:
+                    subject[x] = OTHER
+
+    def _young_apart(self, tokens: list[Token], mentions: list[Mention], subject: bytearray) -> None:
+        """'This is Dave's daughter, my little boy has a temperature': the clinic's patients are
+        adults, so a child a carer names as the subject of a clause (`young_people`) is not the
+        patient; what that clause says is the child's."""
+        if not self._young:
+            return
+        starts = {m.i: m for m in mentions}
+        for m in mentions:
+            if ("marker", "person") not in m.tags or not self._is_subject(tokens, starts, m):
+                continue
+            if self._young.isdisjoint(t.norm for t in tokens[m.i : m.j]):
+                continue
+            clause, sentence = tokens[m.i].clause, tokens[m.i].sentence
+            k = m.i
+            # (up to the patient named again: "my little boy has a cold and Dad has been sick")
+            stops = self.lex.lists.get("writer_own_stops", frozenset())
+            while k < len(tokens) and tokens[k].clause == clause and tokens[k].sentence == sentence:
+                if k > m.j and tokens[k].norm in stops:
+                    break
+                subject[k] = OTHER
+                k += 1
+
+    def _own_goes_on(self, tokens: list[Token], k: int, sentence: int) -> list[int]:
+        """The clauses after the writer's own that have no subject of their own: "I've had a bug
+        myself, been throwing up, so Ryan is taking Dad" (the throwing up is the writer's)."""
+        goes_on = self.lex.lists.get("writer_own_continues", frozenset())
+        out: list[int] = []
+        n = len(tokens)
+        while k < n and tokens[k].sentence == sentence:
+            while k < n and tokens[k].kind == PUNCT and tokens[k].sentence == sentence:
+                k += 1
+            if k >= n or tokens[k].sentence != sentence or tokens[k].norm not in goes_on:
+                break
+            clause = tokens[k].clause
+            while k < n and tokens[k].clause == clause:
+                out.append(k)
+                k += 1
+        return out
+
+    def _is_subject(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
+        if self._object_of_activity(tokens, m):
+            return False
+        last = tokens[m.j - 1]
+        if last.possessive or (last.norm.endswith("s") and last.norm[:-1] in self._person_stems):
+            # "my wife's cough", "hubbys had"; but "back from my daughter's yesterday" is a place
+            return not self._a_place(tokens, starts, m)
+        # Look a few words on ("my friend from the support group has ..."): a verb or a symptom
+        # makes them the subject; a body part, "and", a comma or "I" ends the look.
+        clause = tokens[m.j - 1].clause
+        k = m.j
+        close = next((x for x in range(k + 1, len(tokens)) if tokens[x].norm == ")"), None)
+        if k < len(tokens) and tokens[k].norm == "(" and close is not None:
+            # "my dad (he's 92, not the patient) got muddled": an aside that sets them apart
+            aside = [t.norm for t in tokens[k + 1 : close]]
+            apart = self._writer_apart
+            if any(tuple(aside[x : x + len(c)]) == c for x, w in enumerate(aside) for c in apart.get(w, ())):
+                return True
+        after_aside = self._past_aside(tokens, k)
+        if after_aside is not None:
+            # "my mum, the one who lives in Leeds, has a swollen leg": the look goes on past
+            # the clause set between commas, which says who she is, not what she has.
+            k = after_aside
+            clause = tokens[k].clause
+        while k < len(tokens) and k - m.j < SUBJECT_REACH and tokens[k].clause == clause:
+            if tokens[k].norm in self._subject_verbs:
+                return True
+            follow = starts.get(k)
+            if follow is not None:
+                if follow.has("concept") or ("marker", "person") in follow.tags:
+                    return True
+                # "the main character in my book keeps...": "my" after a preposition is no subject
+                after_preposition = tokens[k - 1].norm in self._prepositions
+                if follow.has("site") and k == m.j and not last.possessive:
+                    return True  # "mi sister foot swell up": the site right after is theirs
+                if follow.has("site") or (("marker", "first") in follow.tags and not after_preposition):
+                    return False
+                k = follow.j
+                continue
+            infinitive = tokens[k].norm == "to" and tokens[k - 1].norm not in ("next", "close", "opposite")
+            if tokens[k].norm in self._and or tokens[k].kind == PUNCT or infinitive:
+                return False  # "I need someone to ring me": what follows "to" is asked, not had
+            k += 1
+        return False
+
+    def _object_of_activity(self, tokens: list[Token], m: Mention) -> bool:
+        """'walking the dog leaves me short of breath', 'chasing the grandkids round the park':
+        someone (or a pet) named as what the writer's activity is done to is no subject; the
+        activity is, and what it brings on is the writer's."""
+        k = m.i - 1
+        while k >= 0 and m.i - k <= 2 and tokens[k].norm in self._place_owners:
+            k -= 1
+        return k >= 0 and k < m.i and tokens[k].norm in self._object_leads
+
+    def _past_aside(self, tokens: list[Token], k: int) -> int | None:
+        """Where the words go on after a relative clause set between commas from k (", who
+        lives nearby," / ", la que vive en Ponce,"), or None when none opens at k."""
+        n = len(tokens)
+        if k + 1 >= n or tokens[k].norm != ",":
+            return None
+        lead = k + 1
+        if tokens[lead].norm in self._aside_leads and lead + 1 < n:
+            lead += 1
+        if tokens[lead].norm not in self._aside_openers:
+            return None
+        sentence = tokens[k].sentence
+        for x in range(lead + 1, min(n - 1, lead + ASIDE_REACH)):
+            if tokens[x].sentence != sentence:
+                return None
+            if tokens[x].norm == ",":
+                return x + 1
+        return None
+
+    def _a_place(self, tokens: list[Token], starts: dict[int, Mention], m: Mention) -> bool:
+        """'from my daughter's', 'round at Mum's': a home named by its owner, nothing of theirs."""
+        k = m.i - 1
+        while k >= 0 and tokens[k].norm in self._place_owners:
+            k -= 1
+        if k < 0 or tokens[k].norm not in self._place_prepositions:
+            return False
+        after = starts.get(m.j)
+        return after is None or not (after.has("site") or after.has("concept"))
+
+    def _carer_intro(self, tokens: list[Token], mentions: list[Mention]) -> bool:
+        """'This is Paul, Anne's husband' / 'her son here': someone writing for the patient."""
+        relations = self.lex.lists.get("carer_relations", frozenset())
+        owners = self.lex.lists.get("carer_owners", frozenset())
+        intro = self.lex.lists.get("carer_intro_words", frozenset())
+        blocked = self.lex.lists.get("not_owners", frozenset())
+        theirs = self.lex.lists.get("patient_things", frozenset())
+        possessives = self.lex.lists.get("patient_possessives", HIS_HER)
+        # Languages that name the owner after ("la esposa de Juan"): the words that do it.
+        of = self.lex.lists.get("carer_of", frozenset())
+        for k in range(1, len(tokens)):
+            # "My wife's temp is 38.6 after her infusion": whoever has the cancer care is the patient.
+            if tokens[k].norm in theirs and tokens[k - 1].norm in possessives:
+                return True
+        for k, tok in enumerate(tokens):
+            if tok.norm not in relations or k == 0:
+                continue
+            before = tokens[k - 1]
+            prev = before.norm
+            owner = before.possessive or prev in owners or (prev.endswith("s") and len(prev) > 2)
+            owned_after = k + 1 < len(tokens) and tokens[k + 1].norm in of
+            if not owned_after and (prev in blocked or not owner):
+                continue
+            sentence = tok.sentence
+            around = [t.norm for t in tokens[max(0, k - 8) : k + 3] if t.sentence == sentence]
+            if any(w in intro for w in around):
+                return True
+        return False
+
+    def _latest_reading_wins(self, r: Reading, resolved: set[int], subject: bytearray) -> None:
+        """'38.2 on Sunday, 36.8 today': an earlier fever is over when the last reading is normal."""
+        mine = [x for x in r.readings if subject[x[0]] != OTHER]
+        # "sorry 39.2 not 37.2": a reading said with "not" before it is the one taken back.
+        mine = [x for x in mine if not x[0] or r.tokens[x[0] - 1].norm not in ("not", "isnt", "wasnt")]
+        if len(mine) < 1 or mine[-1][2] >= 37.5:
+            return
+        if any(t.norm in self._antipyretics for t in r.tokens):
+            return  # "38.2, took paracetamol, now 37.4": the fever is masked, not over
+        last_i = mine[-1][0]
+        for idx, d in enumerate(r.drafts):
+            if d.concept == "fever" and d.end <= last_i:
+                resolved.add(idx)
