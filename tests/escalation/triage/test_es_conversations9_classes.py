@@ -368,3 +368,53 @@ def test_a_face_round_as_the_moon_or_puffed_eyes_is_face_swelling(es: TriageEngi
 @pytest.mark.parametrize("text", ["tengo los ojos hinchados de tanto llorar", "la luna está redonda hoy"])
 def test_eyes_puffed_from_crying_or_the_moon_itself_is_no_face_swelling(es: TriageEngine, text: str) -> None:
     assert "face_neck_swelling" not in present(es.assess(text))
+
+
+# -- what a dictating phone writes for a full stop ends a denial -----------------------------------
+
+
+def test_a_dictated_full_stop_ends_the_denial_before_it(es: TriageEngine) -> None:
+    a = es.assess("le hablo al teléfono porque no veo bien las letras punto me duele mucho el pecho")
+    assert "chest_pain" in present(a), a.findings
+
+
+@pytest.mark.parametrize("text", ["no tengo fiebre punto", "tengo 38 punto 5"])
+def test_a_denial_said_before_the_stop_or_a_decimal_point_stay_as_they_were(
+    es: TriageEngine, text: str
+) -> None:
+    a = es.assess(text)
+    assert ("fever" in present(a)) == text.startswith("tengo"), a.findings
+
+
+# -- a band of pain round the chest, things that slip from the hands, eating by the spoonful --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["siento una faja de dolor alrededor del tórax", "es como un cinturón de dolor rodeándome las costillas"],
+)
+def test_a_band_of_pain_round_the_chest_is_back_pain(es: TriageEngine, text: str) -> None:
+    assert "back_pain" in present(es.assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["ya se me caen los vasos a cada rato", "se le resbalan las cosas todo el tiempo"]
+)
+def test_things_that_keep_slipping_from_the_hands_is_weakness(es: TriageEngine, text: str) -> None:
+    assert "limb_weakness" in present(es.assess(text, None, CARER))
+
+
+@pytest.mark.parametrize("text", ["se me cayó el plato anoche", "se me cayeron las cosas del estante"])
+def test_one_thing_dropped_once_is_no_weakness(es: TriageEngine, text: str) -> None:
+    assert "limb_weakness" not in present(es.assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["apenas comí unos bocados de pollo", "comió tres cucharadas de sopa en todo el día"]
+)
+def test_eating_only_a_few_spoonfuls_in_the_day_is_appetite_loss(es: TriageEngine, text: str) -> None:
+    assert "appetite_loss" in present(es.assess(text, None, CARER))
+
+
+def test_spoonfuls_of_a_dessert_are_no_appetite_loss(es: TriageEngine) -> None:
+    assert "appetite_loss" not in present(es.assess("me comí dos cucharadas de helado de postre"))
