@@ -418,3 +418,39 @@ def test_eating_only_a_few_spoonfuls_in_the_day_is_appetite_loss(es: TriageEngin
 
 def test_spoonfuls_of_a_dessert_are_no_appetite_loss(es: TriageEngine) -> None:
     assert "appetite_loss" not in present(es.assess("me comí dos cucharadas de helado de postre"))
+
+
+# -- more of a carer's own: "a mí me duele", "por mi parte", a laugh after "soy yo", a list ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a mí me duelen las rodillas de tanto subirlo",
+        "yo por mi parte ando con fiebre",
+        "la enferma ahora soy yo jaja, tengo fiebre de 38.6",
+        "yo ando con tos y fiebre desde el lunes",
+    ],
+)
+def test_more_ways_a_carer_says_a_finding_is_their_own(es: TriageEngine, text: str) -> None:
+    a = es.assess(text, None, CARER)
+    assert not a.rules, a.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("a mí me preocupa su tos, tiene fiebre de 39", "fever"),
+        ("a mí me parece que tiene fiebre de 38.8", "fever"),
+        ("yo tengo tos y él no puede caminar", "cord-signs"),
+        ("soy yo jaja, mi papá tiene fiebre de 39", "fever"),
+    ],
+)
+def test_a_carers_worry_or_a_clause_about_the_patient_stays_the_patients(
+    es: TriageEngine, text: str, rule: str
+) -> None:
+    assert rule in es.assess(text, None, CARER).rules
+
+
+def test_stiff_with_the_eyes_turned_white_is_a_seizure(es: TriageEngine) -> None:
+    assert "seizure" in present(es.assess("estaba tiesa, con los ojos en blanco", None, CARER))

@@ -253,11 +253,16 @@ class SubjectPasses(ReaderWords):
         # "the one with the cough is me" said last ("el que anda con tos soy yo"): a cue that
         # counts only where it closes its clause ("soy yo otra vez, mi papá..." is a greeting).
         last = [tuple(c.split()) for c in self.lex.lists.get("writer_own_last", frozenset())]
+        closers = self.lex.lists.get("writer_own_last_closers", frozenset())
         inside: set[int] = set()
         firsts: set[int] = set()
+        listed: set[int] = set()  # where a finding's words begin
         for m in mentions:
             if m.has("concept"):
                 inside.update(range(m.i, m.j))  # "I wet myself" names a finding, not its owner
+                said = {t.norm for t in tokens[m.i : m.j]}
+                if said.isdisjoint(self._subject_verbs) and said.isdisjoint(self._before_verb):
+                    listed.add(m.i)  # a finding named bare ("fiebre"), not told with its verb
             if ("marker", "first") in m.tags:
                 firsts.add(m.i)
         norms = [t.norm for t in tokens]
@@ -273,7 +278,10 @@ class SubjectPasses(ReaderWords):
             for c in last:
                 end = k + len(c)
                 if tuple(norms[k:end]) == c and (
-                    end >= n or tokens[end].clause != tokens[k].clause or tokens[end].kind == PUNCT
+                    end >= n
+                    or tokens[end].clause != tokens[k].clause
+                    or tokens[end].kind == PUNCT
+                    or norms[end] in closers  # "la enferma ahora soy yo jaja, tengo fiebre"
                 ):
                     cue = max(cue, len(c))
             if k in inside or not cue:
@@ -285,7 +293,16 @@ class SubjectPasses(ReaderWords):
             # language's `writer_own_stops`) outside the cue ends the writer's part; what
             # follows is the patient's.
             stops = self.lex.lists.get("writer_own_stops", frozenset())
-            own = [x for x in own if not stops & {norms[y] for y in positions_between(x, k, k + cue)}]
+            # (not an "and" that only goes on with the list of what the writer has: "yo ando con
+            # tos y fiebre", the fever the writer's too)
+            own = [
+                x
+                for x in own
+                if not any(
+                    norms[y] in stops and not (norms[y] in self._and and y + 1 in listed)
+                    for y in positions_between(x, k, k + cue)
+                )
+            ]
             # (the writer named as a marker, or as the "I" inside a symptom's words: "I've been
             # poorly myself"; or not named at all, the clause opening on its verb: "been poorly
             # myself")
@@ -300,7 +317,7 @@ class SubjectPasses(ReaderWords):
                     subject[x] = OTHER
 
     def _writer_then_verb(self, norms: list[str], k: int) -> int:
-        """The length of "yo" said before a verb of the writer's own state, with at most two
+        """The length of "yo" said before a verb of the writer's own state, with at most three
         words between ("yo sí ando con dolor", "yo también tengo tos", "yo ya me siento mal"):
         Spanish says who in the verb, so a "yo" said out loud sets the writer apart from whom
         a carer writes about. 0 when there is none at k."""
@@ -310,7 +327,7 @@ class SubjectPasses(ReaderWords):
         fillers = self.lex.lists.get("writer_fillers", frozenset())
         verbs = self.lex.lists.get("writer_own_verbs", frozenset())
         x = k + 1
-        while x < len(norms) and x - k <= 3:
+        while x < len(norms) and x - k <= 4:
             if norms[x] in verbs:
                 return x - k + 1
             if norms[x] not in fillers:
