@@ -454,3 +454,36 @@ def test_a_carers_worry_or_a_clause_about_the_patient_stays_the_patients(
 
 def test_stiff_with_the_eyes_turned_white_is_a_seizure(es: TriageEngine) -> None:
     assert "seizure" in present(es.assess("estaba tiesa, con los ojos en blanco", None, CARER))
+
+
+# -- taken back as a joke or as laughter, or given away by naming what it was ---------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("me caí y no puedo caminar", "jaja era broma, estoy bien"),
+        ("me desmayé", "no jaja, me desmayé de la risa con mi nieta"),
+        ("tengo fiebre de 39.2", "perdón, es la temperatura de mi nieto"),
+        ("me duele la espalda y me falta el aire", "perdón, lo de la respiración es de mi esposo"),
+    ],
+)
+def test_a_joke_a_laugh_or_the_thing_named_as_someone_elses_takes_it_back(
+    es: TriageEngine, turns: tuple[str, str]
+) -> None:
+    a = _read(es, *turns)
+    assert a.level.name in ("NONE", "ROUTINE"), a.findings
+
+
+@pytest.mark.parametrize(
+    ("turns", "rule"),
+    [
+        (("tengo fiebre de 39", "no es broma, sigo igual"), "fever"),
+        (("me duele el pecho", "jaja no, tampoco es para tanto"), "chest-pain-any"),
+        (("tengo fiebre de 39", "perdón, es la tos de mi nieto la que me preocupa"), "fever"),
+    ],
+)
+def test_not_a_joke_a_downplay_or_another_thing_named_leave_it(
+    es: TriageEngine, turns: tuple[str, str], rule: str
+) -> None:
+    assert rule in _read(es, *turns).rules

@@ -491,19 +491,25 @@ class CorrectionPasses(PoolPasses):
             return "resolved"
         return None
 
-    @staticmethod
     def _overturn_named(
-        pool: list[list[Finding]], what: str, index: int, offset: int, status: Status = "other"
+        self, pool: list[list[Finding]], what: str, index: int, offset: int, status: Status = "other"
     ) -> list[Change]:
-        """Earlier present findings whose evidence shares a word with `what` go to someone else
-        (or take `status`)."""
+        """Earlier present findings whose evidence shares a word with `what`, or whose concept
+        `what` names as its subject ("la temperatura" for a fever of "fiebre de 39"), go to
+        someone else (or take `status`)."""
         words = {w for w in re.findall(r"[a-z']{3,}", what) if w not in {"the", "and", "that", "this"}}
         stems = {w.rstrip("s") for w in words}
+        named = {
+            value
+            for m in self.engine.reader.read(what).mentions
+            for kind, value in m.tags
+            if kind in ("subject", "concept")
+        }
         changed = []
         for j, findings in enumerate(pool):
             for k, f in enumerate(findings):
                 said = {w.rstrip("s") for w in re.findall(r"[a-z']{3,}", f.evidence.lower())}
-                if f.present and not stems.isdisjoint(said):
+                if f.present and (not stems.isdisjoint(said) or f.concept in named):
                     findings[k] = replace(f, status=status)
                     changed.append(Change(f.concept, status, offset + j, index))
         return changed
