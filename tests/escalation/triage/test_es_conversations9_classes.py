@@ -487,3 +487,36 @@ def test_not_a_joke_a_downplay_or_another_thing_named_leave_it(
     es: TriageEngine, turns: tuple[str, str], rule: str
 ) -> None:
     assert rule in _read(es, *turns).rules
+
+
+# -- "no" answers said with "not even a little" or a regional no -----------------------------------
+
+_WEAK = "¿Tiene debilidad o pesadez en las piernas? Responda SÍ o NO"
+_BLADDER = "¿Tiene problemas para orinar o controlar la vejiga?"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (_WEAK, "ni poquito"),
+        (_WEAK, "ni tantito, gracias a dios"),
+        (_BLADDER, "nones"),
+        (_BLADDER, "qué va"),
+        (_BLADDER, "en absoluto"),
+        ("¿Le falta el aire?", "ni una pizca"),
+    ],
+)
+def test_not_even_a_little_or_a_regional_no_denies_what_was_asked(
+    es: TriageEngine, question: str, answer: str
+) -> None:
+    a = es.assess(answer, question)
+    assert not a.rules, a.findings
+
+
+@pytest.mark.parametrize("answer", ["poquito", "un poquito nomás", "tantito"])
+def test_a_little_is_still_a_yes(es: TriageEngine, answer: str) -> None:
+    assert "cord-signs" in es.assess(answer, _WEAK).rules
+
+
+def test_not_walking_normally_said_with_que_va_is_trouble_walking(es: TriageEngine) -> None:
+    assert "gait_difficulty" in present(es.assess("qué va", "¿Puede caminar con normalidad?"))
