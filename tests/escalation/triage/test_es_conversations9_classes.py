@@ -520,3 +520,42 @@ def test_a_little_is_still_a_yes(es: TriageEngine, answer: str) -> None:
 
 def test_not_walking_normally_said_with_que_va_is_trouble_walking(es: TriageEngine) -> None:
     assert "gait_difficulty" in present(es.assess("qué va", "¿Puede caminar con normalidad?"))
+
+
+# -- breathless from talking alone, breathing a great effort; the floor for a time not known -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hablo y me ahogo",
+        "se ahoga nomás de platicar",
+        "me cuesta horrores respirar",
+        "hablo y me quedo sin aire",
+    ],
+)
+def test_breathless_from_talking_alone_or_breathing_a_great_effort_is_severe(
+    es: TriageEngine, text: str
+) -> None:
+    assert "breathing" in es.assess(text, None, CARER).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hablo y me canso de tanto explicarle", "me cuesta un mundo levantarme temprano", "me ahogo de calor"],
+)
+def test_tired_of_talking_or_a_hard_morning_is_no_breathing_emergency(es: TriageEngine, text: str) -> None:
+    assert "breathing" not in es.assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me dio un vahído y me fui al suelo", "me caí al piso y no sé cuánto rato estuve ahí"],
+)
+def test_a_turn_and_the_floor_for_a_time_not_known_is_a_faint(es: TriageEngine, text: str) -> None:
+    assert "syncope" in present(es.assess(text))
+
+
+@pytest.mark.parametrize("text", ["me dio un bajón de ánimo", "no sé cuánto rato voy a esperar en la fila"])
+def test_a_low_mood_or_a_wait_is_no_faint(es: TriageEngine, text: str) -> None:
+    assert "syncope" not in present(es.assess(text))
