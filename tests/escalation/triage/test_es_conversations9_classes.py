@@ -559,3 +559,23 @@ def test_a_turn_and_the_floor_for_a_time_not_known_is_a_faint(es: TriageEngine, 
 @pytest.mark.parametrize("text", ["me dio un bajón de ánimo", "no sé cuánto rato voy a esperar en la fila"])
 def test_a_low_mood_or_a_wait_is_no_faint(es: TriageEngine, text: str) -> None:
     assert "syncope" not in present(es.assess(text))
+
+
+def test_yo_with_the_verb_left_out_is_the_carers_own(es: TriageEngine) -> None:
+    a = _read(
+        es, "mi papá amaneció bien hoy", "y yo con una tos que no me deja, pero él tranquilo", context=CARER
+    )
+    assert "cough" not in present(a), a.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("yo con él en urgencias, tiene fiebre de 39", "fever"),
+        ("yo con mi hija vimos que no puede caminar", "cord-signs"),
+    ],
+)
+def test_yo_con_the_patient_or_someone_leaves_the_patients_findings(
+    es: TriageEngine, text: str, rule: str
+) -> None:
+    assert rule in es.assess(text, None, CARER).rules
