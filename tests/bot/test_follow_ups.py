@@ -346,3 +346,15 @@ async def test_unanswered_event_names_families_and_questions_in_the_nurses_langu
         "Are you having trouble walking?",
         "Any trouble passing urine, or controlling your bladder or bowels?",
     ]
+
+
+async def test_free_text_that_says_the_symptom_asks_the_check_ins_conditional_question(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    # "back_pain >= 1" asks the onset question: "my back aches" says so, without a number.
+    maria = await _patient(rt)
+    clock.set(DUE)
+    await rt.service.send_due()
+    await _say(rt, maria, "c1", "my back has been aching for a few days")
+    questions = [m.text for m in await _said(rt, maria) if m.kind == "question"]
+    assert "Did the back pain come on suddenly?" in questions[-1]
