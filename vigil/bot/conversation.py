@@ -392,8 +392,10 @@ class Conversation:
                     closing += say("checkin_done_seen", lang)
                 closing += say("checkin_done_tail", lang, emergency_number=clinic.emergency_number)
                 await self._say(session, ctx, "closing", closing, now, PRIORITY_REPLY, out)
-            # Red-flag questions wait for the check-in to close, then follow it.
-            await self._offer(session, ctx, reading, now, out, wait=nxt is not None)
+            # Red-flag questions wait for the check-in to close (at the latest when it expires),
+            # then follow it.
+            until = pending[0].expires_at
+            await self._offer(session, ctx, reading, now, out, wait=nxt is not None, until=until)
             if nxt is None:
                 pooled = reading.assessment
                 said = _said(pooled, out.said_since)
@@ -440,15 +442,17 @@ class Conversation:
         out: Outcome,
         *,
         wait: bool,
+        until: datetime | None = None,
     ) -> int:
-        """Ask the red-flag questions of the families this message shows (TRIAGE.md)."""
+        """Ask the red-flag questions of the families this message shows (TRIAGE.md); `until`:
+        when the open check-in they wait behind expires."""
         pooled = reading.assessment
         if pooled.level >= Level.EMERGENCY or (ctx.case is not None and ctx.case.level == "emergency"):
             return 0  # never after an emergency: they have been told to call
         said = _said(pooled, out.said_since)
         shown = reading.last.findings
         sent = await followups.offer(
-            session, ctx.patient, shown, said, pooled.context, now, wait=wait, carer=ctx.carer
+            session, ctx.patient, shown, said, pooled.context, now, wait=wait, until=until, carer=ctx.carer
         )
         out.outbox += sent
         return sent
