@@ -579,3 +579,23 @@ def test_yo_con_the_patient_or_someone_leaves_the_patients_findings(
     es: TriageEngine, text: str, rule: str
 ) -> None:
     assert rule in es.assess(text, None, CARER).rules
+
+
+# -- "ya nada": over now, after something told of last week -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("me dolió el pecho la semana pasada", "pero ya nada, ando bien"),
+        ("hace dos semanas tuve fiebre de 39", "ya nada de eso"),
+    ],
+)
+def test_something_of_weeks_ago_then_nothing_now_is_over(es: TriageEngine, turns: tuple[str, str]) -> None:
+    a = _read(es, *turns)
+    assert not a.rules, a.findings
+
+
+def test_something_of_now_then_nothing_now_stays_raised(es: TriageEngine) -> None:
+    a = _read(es, "me duele el pecho", "pero ya nada, ando bien")
+    assert "chest-pain-any" in a.rules, a.findings
