@@ -1,0 +1,282 @@
+"""Red-team set 25's classes: emergencies told by what the person can no longer do, by what
+others saw, by objects, images and odd units, in world English. A mind that cannot think
+straight or remember anything; a wish to die held back only by courage, or told by a whole
+supply swallowed or a cliff to drive to; a part washed or wiped that feels like a stranger's;
+"a bit of an accident" in the bed; drowning or breathing through a narrow tube as the breath;
+with the near misses beside each (a figure of speech, a denial, someone else).
+
+Each test is named as the sentence it reads; the sentences are illustrations of a class,
+not the development set's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vigil.escalation.triage import Level
+
+from .conftest import assess, present, status_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I cant think straight today",
+        "mum can't think clearly at all",
+        "cnt rember anythng",
+        "she can't remember a thing anymore",
+        "my brain won't work properly this morning",
+    ],
+)
+def test_a_mind_told_by_what_it_can_no_longer_do_is_confusion(text: str) -> None:
+    a = assess(text)
+    assert "confusion" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so busy at work I can't think straight",
+        "can't think straight with the builders next door",
+        "I can't remember a thing about the film, fell asleep",
+        "sailed through the strait of dover on the ferry",
+    ],
+)
+def test_a_mind_too_busy_or_a_memory_of_one_thing_is_no_confusion(text: str) -> None:
+    a = assess(text)
+    assert "confusion" not in present(a)
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if I had the guts I'd end it",
+        "if I had the nerve I'd swallow the whole bottle of pills and be done",
+        "I'm going to neck the whole bottle of sleeping pills",
+        "driving out to the cliffs tonight and that will be that",
+        "some days I could throw myself in front of a train",
+    ],
+)
+def test_a_wish_held_back_by_courage_or_told_by_its_means_is_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self-harm" in a.rules
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if I had the guts I'd tell my boss to stuff it",
+        "going to the cliffs tonight to watch the sunset",
+        "do I take the whole packet of paracetamol?",
+        "the dog swallowed the whole packet of tablets",
+        "I took the whole box of antibiotics like they said",
+        "the kids jumped off the bridge into the river",
+    ],
+)
+def test_courage_cliffs_and_whole_packets_without_the_wish_are_not_self_harm(text: str) -> None:
+    assert "self-harm" not in assess(text).rules
+
+
+def test_a_what_if_about_a_symptom_stays_hypothetical() -> None:
+    a = assess("if I get a headache should I take paracetamol")
+    assert status_of(a, "headache") == {"hypothetical"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when I wipe after the toilet it's like I'm wiping someone else's bottom",
+        "washing down there feels like I'm washing somebody else",
+    ],
+)
+def test_a_part_washed_or_wiped_like_a_strangers_is_saddle_numbness(text: str) -> None:
+    a = assess(text)
+    assert "saddle_numbness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd a bit of an accident in the bed, mortified",
+        "had a bit of an accident overnight, never woke",
+        "dad had a bit of an accident in his trousers",
+    ],
+)
+def test_a_bit_of_an_accident_in_bed_or_in_clothes_is_the_bladder(text: str) -> None:
+    a = assess(text)
+    assert "bladder_bowel_dysfunction" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["had a bit of an accident at work, cut my finger", "I've had a bit of an accident in the car"],
+)
+def test_a_bit_of_an_accident_elsewhere_is_no_incontinence(text: str) -> None:
+    assert "bladder_bowel_dysfunction" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lying flat last night I felt like I was drowning",
+        "he said it felt like he was suffocating when he lay down",
+        "it's like breathing through a coffee stirrer",
+        "feels like I'm getting air in through a pinhole",
+    ],
+)
+def test_drowning_or_a_narrow_tube_told_of_the_breath_is_severe_breathlessness(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert "breathing" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I felt like I was drowning in paperwork this week", "threading a needle is hard with these glasses"],
+)
+def test_drowning_in_work_and_a_needle_threaded_are_no_breathlessness(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coughing up blood again, it's not just spots now",
+        "coughed up blood this morning, more than just streaks",
+        "brought up red stuff, not streaks this time, a proper mouthful",
+    ],
+)
+def test_streaks_denied_in_favour_of_more_are_a_large_bleed(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis-major" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cough still there but no streaks now",
+        "phlegm is not streaky anymore",
+        "coughed up a few streaks of blood, not a lot",
+    ],
+)
+def test_streaks_gone_or_a_little_are_no_large_bleed(text: str) -> None:
+    assert "hemoptysis-major" not in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a mugful of bright red stuff came up when I coughed",
+        "coughed up blood in the night, a patch on the pillow the size of my hand",
+        "coughed blood onto the tissue, a stain as big as a saucer",
+    ],
+)
+def test_coughed_blood_told_as_red_stuff_or_by_a_palm_sized_patch_is_large(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis-major" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ate some red stuff at the chinese",
+        "ketchup, red stuff everywhere",
+        "a cut the size of a 5p, bled a bit",
+    ],
+)
+def test_red_stuff_eaten_and_a_coin_sized_cut_are_no_large_bleed(text: str) -> None:
+    assert assess(text).level < Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nicked my chin shaving, hasn't stopped for an hour",
+        "cut my thumb peeling spuds, still bleeding",
+        "cut myself shaving and it won't stop",
+    ],
+)
+def test_an_everyday_cut_still_going_is_a_bleed_that_will_not_stop(text: str) -> None:
+    a = assess(text)
+    assert "bleeding-major" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nicked myself shaving this morning", "nicked myself shaving, stopped now", "someone nicked my bag"],
+)
+def test_an_everyday_cut_alone_or_stopped_is_no_bleed_to_act_on(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my neck feels thick", "face looks fat this morning and my collar won't do up"],
+)
+def test_a_neck_or_face_felt_or_seen_thick_is_swelling(text: str) -> None:
+    a = assess(text)
+    assert "face_neck_swelling" in present(a)
+    assert a.level is Level.URGENT
+
+
+def test_a_thick_neck_with_a_whistle_on_breathing_in_is_svc_airway() -> None:
+    a = assess("neck's gone thick and tight and there's a whistle when I breathe in")
+    assert "svc-airway" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text", ["his accent is thick", "my face is full of spots", "the fog is thick today"]
+)
+def test_thick_accents_and_spots_are_no_swelling(text: str) -> None:
+    assert "face_neck_swelling" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sock marks really deep on my left leg", "socks leaving deep dents in my ankles"],
+)
+def test_swelling_told_by_the_marks_socks_leave_is_leg_swelling(text: str) -> None:
+    a = assess(text)
+    assert "leg_swelling" in present(a)
+
+
+def test_one_legs_sock_marks_with_chest_pain_is_a_clot() -> None:
+    a = assess("deep sock marks on the left leg only, and a pain in my chest on that side")
+    assert "clot" in a.rules
+
+
+@pytest.mark.parametrize("text", ["took my socks off", "the shop won't fit us in till friday"])
+def test_socks_and_fitting_in_are_no_swelling(text: str) -> None:
+    assert "leg_swelling" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back went suddenly when I lifted the shopping",
+        "the back gave way all of a sudden bending to the dishwasher",
+    ],
+)
+def test_a_back_that_went_when_lifting_is_sudden_back_pain(text: str) -> None:
+    a = assess(text)
+    assert "back_pain" in present(a)
+    assert "spinal-pain-flags" in a.rules
+
+
+def test_a_back_that_lights_up_with_a_sneeze_is_back_pain_on_straining() -> None:
+    a = assess("sneezed and my lower back lit up like a christmas tree")
+    assert "back_pain" in present(a)
+    assert "spinal-pain-flags" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["came back went straight to bed", "the back garden lit up with fairy lights"],
+)
+def test_coming_back_and_a_lit_garden_are_no_back_pain(text: str) -> None:
+    assert "back_pain" not in present(assess(text))
