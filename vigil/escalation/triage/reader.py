@@ -30,6 +30,7 @@ from .text import (
     SENTENCE_PUNCT,
     WORD,
     Token,
+    join_staccato,
     mark_newlines,
     parse_number,
     raw_tokens,
@@ -65,6 +66,7 @@ class Reader(StatusPasses, NumberPasses):
                 tokens.append(Token(norm, start + a, start + b, kind))
             if possessive and len(tokens) > first:
                 tokens[-1].possessive = True
+        tokens = join_staccato(tokens)
         mark_newlines(text, tokens)
         return tokens
 
