@@ -280,3 +280,151 @@ def test_a_back_that_lights_up_with_a_sneeze_is_back_pain_on_straining() -> None
 )
 def test_coming_back_and_a_lit_garden_are_no_back_pain(text: str) -> None:
     assert "back_pain" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I. Cant. Breathe.",
+        "typing in bits sorry. can't. get. my. breath.",
+        "Back. Killing. Me. Legs. Gone. Weak.",
+    ],
+)
+def test_a_message_typed_a_word_at_a_time_is_read_as_one_sentence(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("No. Breathless.", Level.ROUTINE),
+        ("Fine. Thanks. Bye.", Level.NONE),
+        ("Dr. Smith said my back is fine", Level.NONE),
+    ],
+)
+def test_one_or_two_short_sentences_and_abbreviations_keep_their_stops(text: str, level: Level) -> None:
+    assert assess(text).level is level
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        (
+            "when I was first diagnosed I coughed up a cupful of blood, nothing like that for two years now",
+            "hemoptysis",
+        ),
+        ("had a fit after the op, not had anything like it in six months", "seizure"),
+    ],
+)
+def test_a_finding_with_nothing_like_it_for_years_since_is_over(text: str, concept: str) -> None:
+    a = assess(text)
+    assert status_of(a, concept) == {"resolved"}
+    assert a.level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("coughed up blood this morning, nothing like that for two years", "hemoptysis"),
+        ("fainted today, nothing like that in ten years", "syncope"),
+    ],
+)
+def test_a_finding_dated_today_is_the_first_in_years_not_over(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my chest of drawers collapsed, what a day",
+        "the tent collapsed in the wind",
+        "shelves collapsed under the books",
+    ],
+)
+def test_furniture_and_things_that_collapse_are_no_faint(text: str) -> None:
+    assert "syncope" not in present(assess(text))
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad collapsed in the kitchen",
+        "she was sitting on the bed collapsed",
+        "collapsed at the table during dinner",
+    ],
+)
+def test_a_person_who_collapsed_still_fainted(text: str) -> None:
+    assert "syncope" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "parched all the time and up every hour for a wee",
+        "drinking jugs of water, thirsty, up all night to pee",
+    ],
+)
+def test_thirst_with_getting_up_often_to_pass_water_is_hypercalcaemia(text: str) -> None:
+    a = assess(text)
+    assert {"thirst", "polyuria"} <= present(a)
+    assert "hypercalcemia" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["been on the toilet every hour since lunch, 9 times today", "on the loo 8 times since breakfast"],
+)
+def test_sitting_on_the_loo_over_and_over_is_diarrhoea_and_counts(text: str) -> None:
+    a = assess(text)
+    assert "diarrhea" in present(a)
+    assert "diarrhea" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on the loo every hour for a wee", "I read on the loo every morning"],
+)
+def test_a_wee_on_the_loo_or_reading_there_is_no_diarrhoea(text: str) -> None:
+    assert "diarrhea" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["calf aches like a cramp that won't go, and it's swollen", "a cramp in my calf that just won't shift"],
+)
+def test_a_cramp_that_wont_go_is_no_weak_limb(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" not in present(a)
+    assert "cord-signs" not in a.rules
+
+
+@pytest.mark.parametrize("text", ["my legs won't go", "my right leg just won't go where I put it"])
+def test_legs_that_wont_go_are_still_weak(text: str) -> None:
+    assert "limb_weakness" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["goes fuzzy when I watch telly", "a bit blurry when I'm reading lately"])
+def test_blurry_told_by_when_is_a_change_in_sight(text: str) -> None:
+    assert "vision_change" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["the photo is blurry when I zoom in", "the photos came out blurry"])
+def test_a_blurry_photo_is_not_the_eyes(text: str) -> None:
+    assert "vision_change" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "black tongue from the liquorice, haha",
+        "the blueberries turned my teeth purple",
+        "blue lips from the slushie",
+    ],
+)
+def test_a_mouth_coloured_by_what_was_eaten_is_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+def test_blue_lips_with_breathlessness_are_still_read() -> None:
+    assert assess("blue lips and can't breathe").level is Level.EMERGENCY
