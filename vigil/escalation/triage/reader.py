@@ -34,6 +34,7 @@ from .text import (
     mark_newlines,
     parse_number,
     raw_tokens,
+    spoken_punctuation,
 )
 
 
@@ -66,7 +67,7 @@ class Reader(StatusPasses, NumberPasses):
                 tokens.append(Token(norm, start + a, start + b, kind))
             if possessive and len(tokens) > first:
                 tokens[-1].possessive = True
-        tokens = join_staccato(tokens)
+        tokens = join_staccato(spoken_punctuation(tokens, self._spoken_punct))
         mark_newlines(text, tokens)
         return tokens
 

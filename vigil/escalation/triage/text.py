@@ -112,6 +112,30 @@ def parse_number(norm: str) -> float | None:
     return None
 
 
+def spoken_punctuation(tokens: list[Token], spoken: dict[tuple[str, ...], str]) -> list[Token]:
+    """'still there full stop and my leg...': punctuation a voice-to-text message spelt out in
+    words (one or two of them) becomes the mark itself. Linear in the tokens."""
+    if not spoken:
+        return tokens
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.kind == WORD:
+            two = (tok.norm, tokens[i + 1].norm) if i + 1 < n else None
+            mark = spoken.get(two) if two is not None else None
+            width = 2
+            if mark is None:
+                mark, width = spoken.get((tok.norm,)), 1
+            if mark is not None:
+                out.append(Token(mark, tok.start, tokens[i + width - 1].end, PUNCT))
+                i += width
+                continue
+        out.append(tok)
+        i += 1
+    return out
+
+
 # A message typed a word at a time for emphasis, "cant. get. air." or "I. Can't. Breathe.",
 # is one sentence: its full stops go when three or more one-word sentences stand in a row.
 _STACCATO_RUN: Final = 3
