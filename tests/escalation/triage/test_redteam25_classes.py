@@ -428,3 +428,72 @@ def test_a_mouth_coloured_by_what_was_eaten_is_nothing(text: str) -> None:
 
 def test_blue_lips_with_breathlessness_are_still_read() -> None:
     assert assess("blue lips and can't breathe").level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this morning I had to hang onto the sink to stay upright",
+        "clung to the banister to keep from falling",
+        "my left leg sort of drags when I go up the stairs",
+    ],
+)
+def test_kept_up_only_by_what_was_held_or_a_leg_that_drags_is_trouble_walking(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["held onto the rail on the bus", "the day drags when I'm alone"])
+def test_a_rail_held_on_the_bus_or_a_dragging_day_is_no_trouble_walking(text: str) -> None:
+    assert "gait_difficulty" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["now he's very sleepy and won't answer me properly", "she isn't responding when I talk to her"],
+)
+def test_not_answering_sensibly_as_others_see_it_is_confusion(text: str) -> None:
+    a = assess(text)
+    assert "confusion" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mum's not answering her phone", "he hasn't been replying to my texts", "he didn't answer my text"],
+)
+def test_a_phone_or_a_text_not_answered_is_no_finding(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I had to lift her legs up onto the bed for her", "we had to swing his legs into the car"],
+)
+def test_a_carer_who_lifts_the_legs_tells_of_weak_legs(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_drinking_everything_in_the_fridge_and_weeing_for_england_is_thirst_and_polyuria() -> None:
+    a = assess("he's drinking everything in the fridge and weeing for England")
+    assert {"thirst", "polyuria"} <= present(a)
+    assert "hypercalcemia" in a.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("no pain in my back full stop my legs are weak", "limb_weakness"),
+        ("no headache full stop dizzy though", "unrecognised"),
+        ("no fever comma my legs are numb", "numbness"),
+    ],
+)
+def test_a_spoken_full_stop_or_comma_ends_what_a_denial_covers(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+def test_a_full_stop_at_the_lights_names_nothing() -> None:
+    assert assess("I came to a full stop at the lights").level is Level.NONE
