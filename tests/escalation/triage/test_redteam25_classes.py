@@ -497,3 +497,137 @@ def test_a_spoken_full_stop_or_comma_ends_what_a_denial_covers(text: str, concep
 
 def test_a_full_stop_at_the_lights_names_nothing() -> None:
     assert assess("I came to a full stop at the lights").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["his face looked droopy on one side", "her smile was a bit crooked at tea time"],
+)
+def test_a_face_seen_drooping_is_read_in_the_past_tense_too(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the neighbour found me sat on the kitchen floor, no idea how long I'd been there",
+        "found him sitting on the bathroom floor",
+    ],
+)
+def test_found_down_on_the_floor_with_time_lost_is_a_collapse(text: str) -> None:
+    assert "syncope" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the dog was sat on the kitchen floor", "don't know how long the queue was"],
+)
+def test_a_dog_on_the_floor_or_a_long_queue_is_no_collapse(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["she thinks it's 1985", "keeps asking for his wife who passed away in 2010"],
+)
+def test_living_in_another_time_as_others_see_it_is_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text))
+
+
+def test_thinking_it_was_another_weekday_is_no_confusion() -> None:
+    assert assess("I thought it was Monday, silly me").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["had to bum shuffle down the stairs", "the lads had to pick me up off the floor"],
+)
+def test_stairs_on_the_bottom_or_picked_up_off_the_floor_is_trouble_walking(text: str) -> None:
+    assert "gait_difficulty" in present(assess(text))
+
+
+def test_picking_someone_up_from_the_station_is_nothing() -> None:
+    assert assess("picked her up from the station").level is Level.NONE
+
+
+def test_a_cup_that_a_hand_on_one_side_cannot_hold_is_one_sided_weakness() -> None:
+    a = assess("can't hold a mug of tea without spilling it, right hand")
+    assert "limb_weakness" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_holding_a_tune_is_nothing() -> None:
+    assert assess("I can't hold a tune").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["wife says I went blue and stopped breathing for a bit in my sleep", "his lips went a blue colour"],
+)
+def test_turning_blue_or_stopping_breathing_for_a_while_is_severe_breathlessness(text: str) -> None:
+    assert "breathing" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my fingers went blue in the cold",
+        "I went blue in the face laughing",
+        "told him till I was blue in the face",
+    ],
+)
+def test_cold_fingers_and_blue_in_the_face_are_no_breathlessness(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["back pain 11/10", "headache 15 out of 10"],
+)
+def test_a_score_past_the_top_of_the_scale_is_the_top(text: str) -> None:
+    a = assess(text)
+    assert any("severe" in f.modifiers for f in a.findings if f.present)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["took 12 paracetamol today", "back pain 3/10"])
+def test_counts_and_low_scores_are_no_severe_pain(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sats 86 on the finger thing",
+        "the oxygen reading thing says 84",
+        "O2 dropped to 88%",
+        "86% on the oximeter",
+    ],
+)
+def test_a_pulse_oximeter_reading_of_90_or_less_is_severe_breathlessness(text: str) -> None:
+    assert "breathing" in assess(text).rules
+
+
+@pytest.mark.parametrize("text", ["sats 97 today", "my oxygen is 95", "I am 86 years old"])
+def test_a_normal_oxygen_reading_or_an_age_is_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there was a puddle of blood in the sink after I coughed",
+        "coughed and it came up bright red, filled the bottom of my mug",
+    ],
+)
+def test_a_puddle_or_a_vessels_bottom_covered_is_a_large_bleed(text: str) -> None:
+    assert "hemoptysis-major" in assess(text).rules
+
+
+def test_a_puddle_of_water_is_nothing() -> None:
+    assert assess("a puddle of water on the kitchen floor").level is Level.NONE
+
+
+def test_hardly_any_water_passed_in_a_day_is_the_bladder() -> None:
+    a = assess("only peed about an eggcup full all day")
+    assert "bladder_bowel_dysfunction" in present(a)
