@@ -631,3 +631,60 @@ def test_a_puddle_of_water_is_nothing() -> None:
 def test_hardly_any_water_passed_in_a_day_is_the_bladder() -> None:
     a = assess("only peed about an eggcup full all day")
     assert "bladder_bowel_dysfunction" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I won't be here much longer, by my own hand",
+        "been giving all my stuff away, I won't need it much longer",
+        "the noose is tied in the loft",
+        "I'm a burden, they'd all be better off if I was gone",
+    ],
+)
+def test_an_end_told_by_its_means_its_hand_or_affairs_put_in_order_is_self_harm(text: str) -> None:
+    assert "self-harm" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I made it by my own hands", "giving my clothes away to charity", "tied the rope to the swing"],
+)
+def test_handmade_things_and_giving_to_charity_are_not_self_harm(text: str) -> None:
+    assert "self-harm" not in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abeg my breath no dey come",
+        "had to sit down halfway through getting dressed, no breath",
+        "can't sleep flat or I can't breathe",
+    ],
+)
+def test_breath_that_will_not_come_told_by_what_it_stops_is_emergency(text: str) -> None:
+    assert "breathing" in assess(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["propped up on 4 pillows to sleep now", "the stairs are like Everest now"],
+)
+def test_pillows_piled_up_and_stairs_like_a_mountain_are_breathlessness(text: str) -> None:
+    assert "dyspnea" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't lie flat because of my back",
+        "had to sit down halfway through getting dressed",
+        "Everest base camp booked",
+    ],
+)
+def test_a_back_that_stops_lying_flat_or_a_sit_down_alone_is_no_breathlessness(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))
+
+
+def test_scots_legs_that_cannae_staun_are_trouble_walking() -> None:
+    assert "gait_difficulty" in present(assess("ma legs are away, cannae staun"))
