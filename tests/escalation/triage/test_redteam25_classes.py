@@ -688,3 +688,42 @@ def test_a_back_that_stops_lying_flat_or_a_sit_down_alone_is_no_breathlessness(t
 
 def test_scots_legs_that_cannae_staun_are_trouble_walking() -> None:
     assert "gait_difficulty" in present(assess("ma legs are away, cannae staun"))
+
+
+def test_a_person_seen_going_stiff_as_a_board_is_a_seizure() -> None:
+    a = assess("she went stiff as a board and her lips were twitching")
+    assert "seizure" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_a_back_gone_stiff_as_a_board_is_no_seizure() -> None:
+    assert "seizure" not in present(assess("my back went stiff as a board"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["shirts won't button at the neck any more", "veins standing out on my chest"],
+)
+def test_a_collar_outgrown_or_veins_standing_out_on_the_chest_is_svc_swelling(text: str) -> None:
+    assert "face_neck_swelling" in present(assess(text))
+
+
+def test_veins_on_the_hands_in_the_heat_are_no_svc() -> None:
+    assert "face_neck_swelling" not in present(assess("veins on my hands stand out when it's hot"))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("it's like sitting on a bag of frozen peas down below", "saddle_numbness"),
+        ("I feel like I'm walking on someone else's legs", "numbness"),
+    ],
+)
+def test_a_seat_like_ice_or_legs_like_a_strangers_have_lost_their_feeling(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert "cord-signs" in a.rules
+
+
+def test_a_denied_seat_of_ice_is_no_saddle_numbness() -> None:
+    assert assess("no, it doesn't feel like I'm sitting on ice").level is Level.NONE
