@@ -90,7 +90,21 @@ class Reader(StatusPasses, NumberPasses):
         self._statuses(reading, owner, contrast, carer, self._yes_not_if(text, tokens, answer))
         self._blood_from_mouth(tokens, mentions, owner, drafts)
         self._stained(tokens, mentions, owner, drafts)
+        self._kept_on_seat(tokens, drafts)
         return reading
+
+    def _kept_on_seat(self, tokens: list[Token], drafts: list[Draft]) -> None:
+        """'diarrhoea, 7 times today, can't get off the loo': a toilet one cannot leave, in a
+        message that names the runs as present, is the runs, not legs that fail; without the
+        runs ("can't get off the loo, legs gone") it stays trouble walking."""
+        seat = self._seat_words
+        if not seat or not any(d.concept == "diarrhea" and d.status == "present" for d in drafts):
+            return
+        drafts[:] = [
+            d
+            for d in drafts
+            if d.concept != "gait_difficulty" or seat.isdisjoint(t.norm for t in tokens[d.start : d.end])
+        ]
 
     def _cause_named(
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], marker: str

@@ -118,6 +118,8 @@ class ReaderWords:
         self._day_parts_today = L.get("day_parts_today", frozenset())
         self._stain_explains = L.get("stain_explains", frozenset())
         self._blood_words = L.get("blood_words", frozenset())
+        # "the runs, can't get off the loo": a seat one cannot leave for the runs (see _kept_on_seat).
+        self._seat_words = L.get("runs_seat_words", frozenset())
         self._not_partial_heads = L.get("not_partial_heads", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
         self._simile_heads = L.get("simile_heads", frozenset())
