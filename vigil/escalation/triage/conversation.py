@@ -334,6 +334,9 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
                     # "coughed up a teaspoon" then "sorry, autocorrect, a TABLESPOON!!": the
                     # correction says it was more, so the finding stands, with the more.
                     pass
+                elif taken == "negated" and (put_right := self._mistyped_named(pool, text, index, offset)):
+                    # "back sore, can't feel my legs" then "typo, CAN feel my legs": only the legs go
+                    changes += put_right
                 elif taken is not None and not (taken == "negated" and self._fine_said_before(pool, text)):
                     # (not "legs ok, ignore that bit": what the correction says is fine goes,
                     # below, and the rest stays; a "yes" about the legs names no site, so "I

@@ -145,6 +145,9 @@ class Phrases:
     stained: frozenset[str] = frozenset()
     # "autocorrect", "typo": the words before were wrong, not said too weakly.
     mistyped: tuple[re.Pattern[str], ...] = ()
+    # The words of a mistyped correction that say it is one ("sorry", "typo"), not what it puts
+    # right: the rest, said again, names the finding taken back ("typo, CAN feel my legs").
+    mistyped_cue_words: frozenset[str] = frozenset()
     # "*legs": the texting mark for a word put right, without saying so.
     respell: tuple[re.Pattern[str], ...] = ()
     # "my right leg is numb" then "the other one too now": the finding at both (`pairs` names
@@ -247,6 +250,7 @@ def phrases(language: str = "en") -> Phrases:
         named_back=re.compile(str(data["named_back"])) if data.get("named_back") else None,
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
         mistyped=patterns("mistyped"),
+        mistyped_cue_words=frozenset(str(w) for w in data.get("mistyped_cue_words") or ()),
         respell=patterns("respell"),
         star=re.compile(str(data["star"])) if data.get("star") else None,
         swap=patterns("swap"),

@@ -1,0 +1,258 @@
+"""Classes of messages read from conversations_dev15, in our own words, with their near misses:
+a sore place on a part ("a sore spot in my chest"); coming round wherever one fell; a wee tried
+for a while with nothing coming; blood told by its colour between the verb and its "up"; a
+toilet one cannot leave for the runs; "I mean my husband" as a reassignment; a mistyped
+correction that says some words again takes back only what those words said; nights counted
+("most nights")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from vigil.escalation.triage import default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+CARER: Mapping[str, Any] = {"writer": "carer"}
+
+
+def _reading(*texts: str, carer: bool = False, question: str | None = None) -> Any:
+    messages = [
+        Message(
+            text,
+            T0 + timedelta(minutes=i * 20),
+            question if i == len(texts) - 1 else None,
+            CARER if carer else None,
+        )
+        for i, text in enumerate(texts)
+    ]
+    return ConversationReader(default_engine()).read(messages, None).assessment
+
+
+def _level(*texts: str, carer: bool = False, question: str | None = None) -> str:
+    return str(_reading(*texts, carer=carer, question=question).level.label)
+
+
+def _present(*texts: str, carer: bool = False, question: str | None = None) -> set[str]:
+    return {f.concept for f in _reading(*texts, carer=carer, question=question).findings if f.present}
+
+
+# -- a sore place on a part ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("there's a tender patch on my lower back", "back_pain"),
+        ("got a sore bit under my ribs on the left", "chest_pain"),
+        ("a painful area across my chest since yesterday", "chest_pain"),
+        ("achy spot on my shin", "pain"),
+    ],
+)
+def test_a_sore_place_on_a_part_is_pain_there(text: str, concept: str) -> None:
+    assert concept in _present(text)
+
+
+def test_blood_in_spit_then_a_sore_place_in_the_chest_is_major_hemoptysis() -> None:
+    assert (
+        _level("a streak of blood in my phlegm this morning", "also a tender spot in my chest") == "emergency"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the election is a sore spot with him",
+        "money's a bit of a sore point at home",
+        "that's a sore subject",
+    ],
+)
+def test_a_sore_spot_as_a_touchy_subject_is_no_pain(text: str) -> None:
+    assert _level(text) == "none"
+
+
+# -- coming round wherever one fell -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stood up and next thing I came to on the settee",
+        "everything went black and I came round",
+        "I came round in the ambulance",
+        "woke up on the bathroom lino, no idea how long",
+        "must have gone down, came round on the carpet",
+    ],
+)
+def test_coming_round_where_one_fell_is_a_faint(text: str) -> None:
+    assert "syncope" in _present(text)
+    assert _level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister came round on Sunday for lunch",
+        "the grandkids came round to see me",
+        "he came round to my way of thinking in the end",
+    ],
+)
+def test_a_visit_or_a_change_of_mind_is_no_faint(text: str) -> None:
+    assert "syncope" not in _present(text)
+
+
+# -- a wee tried for a while, nothing coming ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "been trying to pee for ages, not a drop",
+        "tried to have a wee for half an hour and nothing",
+        "keep trying to wee all morning but hardly anything",
+    ],
+)
+def test_trying_to_wee_for_a_while_with_nothing_coming_is_retention(text: str) -> None:
+    assert "bladder_bowel_dysfunction" in _present(text)
+
+
+def test_back_pain_then_a_wee_that_will_not_come_is_cord_compression() -> None:
+    texts = ("lower back aching a bit", "silly thing but I've been trying to pee for an hour and nothing")
+    assert _level(*texts) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trying to get the baby to sleep for an hour and nothing",
+        "been trying to phone the surgery for ages, nothing",
+    ],
+)
+def test_other_things_tried_for_a_while_are_no_retention(text: str) -> None:
+    assert "bladder_bowel_dysfunction" not in _present(text)
+
+
+# -- blood told by its colour, between the verb and its "up" ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("chesty cough all morning", "coughed some bright red up just now"),
+        ("hacked a bit of pink stuff up",),
+        ("cough's bad", "brought some blood up, half an egg cup"),
+    ],
+)
+def test_red_brought_up_is_blood_coughed_up(texts: tuple[str, ...]) -> None:
+    assert "hemoptysis" in _present(*texts)
+
+
+def test_red_brought_up_filling_an_egg_cup_is_a_major_bleed() -> None:
+    assert _level("coughing loads", "brought some dark red up, would've filled an egg cup") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["brought the kids up on my own", "brought some red wine up from the cellar"]
+)
+def test_other_things_brought_up_are_no_blood(text: str) -> None:
+    assert _level(text) == "none"
+
+
+def test_blood_brought_up_after_being_sick_is_vomited() -> None:
+    present = _present("was sick and brought some blood up")
+    assert "bleeding" in present
+    assert "hemoptysis" not in present
+
+
+# -- a toilet one cannot leave for the runs -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "diarrhoea again, 8 times, can't get off the toilet",
+        "the runs, can't get off the loo today",
+    ],
+)
+def test_a_toilet_one_cannot_leave_for_the_runs_is_no_trouble_walking(text: str) -> None:
+    assert "gait_difficulty" not in _present(text)
+    assert "diarrhea" in _present(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad can't get off the toilet, his legs won't hold him",
+        "can't get off the loo without help",
+        "diarrhoea twice and I can't get off the sofa, legs like lead",
+    ],
+)
+def test_a_seat_one_cannot_leave_without_the_runs_is_still_trouble_walking(text: str) -> None:
+    assert _level(text) == "emergency"
+
+
+# -- "I mean my husband": the message before was someone else's ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "sorry, I mean my son, he's with his own GP",
+        "oops i mean my brother-in-law. I'm fine",
+        "I'm talking about my neighbour, sorry",
+    ],
+)
+def test_i_mean_someone_gives_the_message_before_away(second: str) -> None:
+    assert _level("he's got a high temperature and a bad cough", second) == "none"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "level"),
+    [
+        ("back is killing me", "sorry I mean my lower back", "urgent"),
+        ("legs are swollen and I'm breathless", "I mean my ankles mostly", "emergency"),
+        ("chest hurts when I cough", "I mean my ribs", "urgent"),
+    ],
+)
+def test_i_mean_a_part_of_mine_gives_nothing_away(first: str, second: str, level: str) -> None:
+    assert _level(first, second) == level
+
+
+# -- a mistyped correction that says some words again -------------------------------------------
+
+
+def test_a_mistyped_correction_takes_back_only_the_words_it_says_again() -> None:
+    reading = _reading(
+        "neck stiff and sore every night. arms gone weak", "autocorrect!! arms NOT weak, sorry"
+    )
+    present = {f.concept for f in reading.findings if f.present}
+    assert "neck_pain" in present
+    assert "limb_weakness" not in present
+    assert str(reading.level.label) == "urgent"
+
+
+def test_a_mistyped_correction_of_all_the_words_takes_back_the_whole_message() -> None:
+    assert _level("can't breathe", "sorry typo I meant can't wait for the weekend") == "none"
+
+
+def test_a_mistyped_correction_saying_nothing_again_still_takes_back_the_message() -> None:
+    assert _level("coughing and can't walk", "predictive text, ignore") in {"none"}
+
+
+# -- nights counted -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["back sore most nights", "my back aches the last few nights", "neck pain these past few nights"],
+)
+def test_back_pain_most_nights_is_night_pain(text: str) -> None:
+    assert _level(text) == "urgent"
+
+
+def test_nights_counted_back_to_a_date_are_no_night_pain() -> None:
+    assert _level("a few nights ago my back hurt a bit") == "routine"
