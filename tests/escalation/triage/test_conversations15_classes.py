@@ -256,3 +256,172 @@ def test_back_pain_most_nights_is_night_pain(text: str) -> None:
 
 def test_nights_counted_back_to_a_date_are_no_night_pain() -> None:
     assert _level("a few nights ago my back hurt a bit") == "routine"
+
+
+# -- someone who takes a blow is the one hurt --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grandson took a cricket ball to the mouth, lip bleeding everywhere",
+        "my husband smacked his head on the cupboard, blood everywhere",
+        "my son copped one in the eye at football, it's pouring blood",
+        "wife whacked her shin on the bed frame, bleeding loads",
+    ],
+)
+def test_someone_who_takes_a_blow_bleeds_for_themselves(text: str) -> None:
+    assert _level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("my daughter took a reading, 39.1", "urgent"),
+        ("my husband took me to A&E with crushing chest pain", "emergency"),
+        ("my son hit me with a ball and now my nose is pouring blood", "emergency"),
+        ("my wife took a while to answer, I can't breathe", "emergency"),
+    ],
+)
+def test_a_reading_taken_or_a_blow_given_to_me_stays_mine(text: str, level: str) -> None:
+    assert _level(text) == level
+
+
+# -- a place or a thing that is hot -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the flat is burning up, can't turn the radiators off",
+        "this waiting room is boiling",
+        "car was like an oven after the car park",
+        "kitchen's roasting with the oven on all day",
+    ],
+)
+def test_a_hot_place_is_no_fever(text: str) -> None:
+    assert _level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his forehead is burning up",
+        "I'm burning up and shivery",
+        "the ward is boiling but I'm burning up too",
+    ],
+)
+def test_a_person_burning_up_is_still_a_fever(text: str) -> None:
+    assert _level(text) == "urgent"
+
+
+# -- a carer who names themself as the one ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "I'm the one with the cough now, caught it off the grandkids",
+        "now I'm the one with the bad back, from lifting her",
+        "I am the one with a headache today, he's been grand",
+        "I've ended up with a stinking cold myself",
+    ],
+)
+def test_a_carer_who_says_they_are_the_one_keeps_it_theirs(second: str) -> None:
+    assert _level("Mum had a good night, ate her porridge", second, carer=True) == "none"
+
+
+def test_a_carer_telling_of_the_patient_after_being_the_one_who_found_it_is_the_patient() -> None:
+    assert _level("he's coughing up blood, I'm the one who found it", carer=True) == "urgent"
+
+
+# -- a name made a child's ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "little Poppy's got a temperature and a rash",
+        "baby Noah has been coughing all night",
+        "lil Jayden's got the runs, nursery sent him home",
+    ],
+)
+def test_a_named_child_is_someone_else(text: str) -> None:
+    assert _level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I'm leaking wee and can't stop it", "emergency"),
+        ("feel a little breathless when I walk", "routine"),
+        ("little Poppy's got a cold and I've got a temperature", "urgent"),
+    ],
+)
+def test_little_said_otherwise_names_no_child(text: str, level: str) -> None:
+    assert _level(text) == level
+
+
+# -- blood on the screen ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("watching Silent Witness, so much blood", "then bed"),
+        ("been watching that new vampire thing, buckets of blood", "gripping though"),
+        ("the film was all blood and guts",),
+    ],
+)
+def test_blood_a_story_shows_is_no_bleed(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("watching telly and so much blood came from my nose", "still going"),
+        ("watched a film last night", "lots of blood in the toilet this morning"),
+        ("watching the snooker", "coughed up loads of blood"),
+    ],
+)
+def test_my_own_blood_while_watching_is_still_a_bleed(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "emergency"
+
+
+# -- what one reads, blurred --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the small print's gone fuzzy",
+        "subtitles are blurry on the telly",
+        "faces look blurred across the room",
+    ],
+)
+def test_what_one_reads_or_watches_blurred_is_a_change_in_sight(text: str) -> None:
+    assert "vision_change" in _present(text)
+
+
+def test_a_blurry_photo_is_no_change_in_sight() -> None:
+    assert "vision_change" not in _present("the photo you sent is blurry")
+
+
+# -- a bare no, then what there is instead ------------------------------------------------------
+
+LEGS_Q = "Any new weakness or heaviness in your legs? Reply YES or NO"
+
+
+@pytest.mark.parametrize(
+    "answer", ["no just achy muscles", "nope only sore from the gym", "nah just stiff and achy"]
+)
+def test_no_then_just_answers_no_and_keeps_what_follows(answer: str) -> None:
+    present = _present(answer, question=LEGS_Q)
+    assert "limb_weakness" not in present
+    assert "pain" in present
+
+
+@pytest.mark.parametrize("answer", ["no pain just stiff", "no aches, just tired"])
+def test_a_denial_before_the_just_still_denies(answer: str) -> None:
+    assert "pain" not in _present(answer, question=LEGS_Q)

@@ -193,7 +193,8 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
             present = [f for f in mine if f.present]
             words = set(re.findall(r"[a-z']+", text))
             mine_said = not words.isdisjoint(self.phrases.me)
-            story = first_match(self.phrases.fiction, text) is not None or (story and not mine_said)
+            told_here = first_match(self.phrases.fiction, text) is not None
+            story = told_here or (story and not mine_said)
             in_story = present and story and not mine_said
             if in_story and (
                 not (words - self._site_pronouns(originals[i])).isdisjoint(people)
@@ -203,6 +204,20 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
                 # stop it": hers, not the patient's.
                 mine = [replace(f, status="other") if f.present else f for f in mine]
                 present = []
+            sight = self.phrases.screen_sight
+            if (
+                in_story
+                and told_here
+                and sight is not None
+                and any(sight.match(f.evidence.lower()) for f in present)
+            ):
+                # "Watching Call the Midwife, so much blood and screaming": blood with no body
+                # or person named, in the message that names the story, is what the screen showed.
+                mine = [
+                    replace(f, status="other") if f.present and sight.match(f.evidence.lower()) else f
+                    for f in mine
+                ]
+                present = [f for f in mine if f.present]
             if any(f.concept in self.phrases.counted and f.count is None for f in present):
                 # "another 3 since lunch 🤮": the count the message gives is the emoji's.
                 mine = self._count_more(mine, text)

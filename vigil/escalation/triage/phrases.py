@@ -33,6 +33,8 @@ class Phrases:
     # A story on a screen or a page ("watching Call the Midwife"): what its people suffer in
     # the next messages is theirs, told by `people` words ("the poor woman", "a man").
     fiction: tuple[re.Pattern[str], ...] = ()
+    # In a story, a finding whose words are only blood ("so much blood") is on the screen.
+    screen_sight: re.Pattern[str] | None = None
     # As `reassign`, only when the message before did not speak of the writer (`me`): "bled
     # a lot" then "my granddaughter cut herself, I'm fine" (not "I coughed up a cupful").
     reassign_unowned: tuple[re.Pattern[str], ...] = ()
@@ -194,6 +196,7 @@ def phrases(language: str = "en") -> Phrases:
         correction=patterns("correction"),
         again=patterns("again"),
         fiction=patterns("fiction"),
+        screen_sight=re.compile(str(data["screen_sight"])) if data.get("screen_sight") else None,
         people=frozenset(str(w) for w in data.get("people") or ()),
         not_names=frozenset(str(w) for w in data.get("not_names") or ()),
         history=patterns("history"),
