@@ -425,3 +425,59 @@ def test_no_then_just_answers_no_and_keeps_what_follows(answer: str) -> None:
 @pytest.mark.parametrize("answer", ["no pain just stiff", "no aches, just tired"])
 def test_a_denial_before_the_just_still_denies(answer: str) -> None:
     assert "pain" not in _present(answer, question=LEGS_Q)
+
+
+# -- a name the writer does something for or with -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cooked a curry for Brian, too spicy, he was coughing for ages",
+        "popped in to see Joan, she's got a temperature again",
+        "drove Sandra to her appointment, she was so breathless on the stairs",
+        "babysitting Maisie today, she's been sick twice",
+    ],
+)
+def test_a_name_the_writer_does_something_for_is_someone_else(text: str) -> None:
+    assert _level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("carer for Maureen here, she's coughing up blood", "urgent"),
+        ("texting for Bill, he can't feel his legs", "emergency"),
+        ("waiting for Dave to get home, I've got crushing chest pain", "emergency"),
+        ("Geoff has been coughing up blood", "urgent"),
+    ],
+)
+def test_a_name_the_writer_cares_for_or_names_bare_reads_as_before(text: str, level: str) -> None:
+    assert _level(text) == level
+
+
+# -- a machine that coughs ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("van's playing up again", "it keeps coughing and spluttering at the lights"),
+        ("the old mower's coughing, might need a new one",),
+        ("engine was spluttering all the way home",),
+    ],
+)
+def test_a_machine_that_coughs_is_no_cough(texts: tuple[str, ...]) -> None:
+    assert _level(*texts) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been coughing and spluttering all week",
+        "it's been coughing fits all night",
+        "car's fine but I'm coughing",
+    ],
+)
+def test_a_person_who_coughs_still_coughs(text: str) -> None:
+    assert "cough" in _present(text)

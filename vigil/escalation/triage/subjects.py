@@ -96,6 +96,7 @@ class SubjectPasses(ReaderWords):
                         state = third = OTHER
                     elif (
                         self._went_with(tokens, k)
+                        or ("marker", "name") in m.tags  # "far too hot for Geoff, he was coughing"
                         or self._object_of_activity(tokens, m)
                         or self._worried_about(tokens, k, m.j)
                         or self._a_place(tokens, starts, m)

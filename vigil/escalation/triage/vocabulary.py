@@ -68,6 +68,8 @@ class ReaderWords:
         self._subject_verbs = L.get("subject_verbs", frozenset())
         # "little Alfie's got chickenpox": a name made a child's (see Reader._children_named).
         self._child_leads = L.get("child_name_leads", frozenset())
+        self._name_objects = L.get("name_object_leads", frozenset())
+        self._name_carers = L.get("name_carer_leads", frozenset())
         self._articles = L.get("articles", frozenset({"a", "an", "the", "this", "that"}))
         # "granddaughter took a ball to the face": a verb of taking a blow, with its article
         # ("took a", "copped a"); not a reading or a look taken ("took a reading, 38.9").
