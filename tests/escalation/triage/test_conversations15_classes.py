@@ -481,3 +481,63 @@ def test_a_machine_that_coughs_is_no_cough(texts: tuple[str, ...]) -> None:
 )
 def test_a_person_who_coughs_still_coughs(text: str) -> None:
     assert "cough" in _present(text)
+
+
+# -- swelling told by size ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my ankles are massive tonight",
+        "feet have gone huge since the weekend",
+        "left calf is twice the size of the other",
+        "legs like balloons",
+    ],
+)
+def test_a_part_told_as_grown_big_is_swollen(text: str) -> None:
+    assert "leg_swelling" in _present(text)
+
+
+def test_ankles_grown_big_then_breathless_is_a_clot() -> None:
+    assert _level("ankles are enormous", "and I get puffed just walking to the loo") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "massive pain in my leg",
+        "the gas bill is massive",
+        "the grandkids' feet are huge now",
+        "a huge bruise on my leg",
+    ],
+)
+def test_big_said_of_something_else_is_no_swelling(text: str) -> None:
+    assert "leg_swelling" not in _present(text)
+
+
+# -- the writer better off gone -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "some days I think I'd be better off gone",
+        "i'd be better off not here honestly",
+        "probably I'd be better off dead",
+    ],
+)
+def test_the_writer_better_off_gone_is_self_harm(text: str) -> None:
+    assert _level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd be better off going by bus",
+        "I'm better off out of that job",
+        "I'd be better off in bed with a book",
+    ],
+)
+def test_better_off_elsewhere_is_no_self_harm(text: str) -> None:
+    assert _level(text) == "none"
