@@ -541,3 +541,58 @@ def test_the_writer_better_off_gone_is_self_harm(text: str) -> None:
 )
 def test_better_off_elsewhere_is_no_self_harm(text: str) -> None:
     assert _level(text) == "none"
+
+
+# -- the animal named first says who "she" was --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("she can't walk properly", "the dog, she's hurt her paw"),
+        ("he's been sick 6 times", "our cat - at the vet now"),
+        ("he keeps collapsing", "sorry, the puppy... vet says low sugar"),
+    ],
+)
+def test_an_animal_named_first_after_she_or_he_takes_the_findings(first: str, second: str) -> None:
+    assert _level(first, second) == "none"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "level"),
+    [
+        ("I can't walk properly", "the dog, she's been my rock", "emergency"),
+        ("been sick 6 times today and can't keep water down", "the cat, keeping me company", "urgent"),
+    ],
+)
+def test_an_animal_named_after_the_writer_spoke_of_themself_takes_nothing(
+    first: str, second: str, level: str
+) -> None:
+    assert _level(first, second) == level
+
+
+# -- a name placed by where the writer knows them -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pauline from my chemo group has been coughing up blood",
+        "Jean next door is in A&E with chest pain",
+        "Dave at work collapsed this morning",
+    ],
+)
+def test_a_name_placed_by_where_the_writer_knows_them_is_someone_else(text: str) -> None:
+    assert _level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bad in the night, coughing up blood",
+        "Off from work today, coughing up blood",
+        "Had chest pain from the morning",
+    ],
+)
+def test_a_capitalised_word_that_opens_the_writers_own_sentence_is_no_one_else(text: str) -> None:
+    assert _level(text) == "urgent"

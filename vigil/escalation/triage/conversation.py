@@ -277,7 +277,11 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
                 # before, it does not say it again; the named reassignment below moves it.
                 mine = [f for f in mine if not f.present]
                 present = []
-            if present and not claimed_back and self._takes_back(text) == "other":
+            if (
+                present
+                and not claimed_back
+                and (self._takes_back(text) == "other" or self._unowned_other(text, texts, pool))
+            ):
                 # "sorry, that was about my husband, he's been poorly too": what was said before
                 # is his, and what this message tells of "him" is his as well.
                 theirs_too = [f.present and self._told_of_them(text, f) for f in mine]
@@ -286,10 +290,8 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
             if not present and not claimed_back:
                 named = first_match(self.phrases.reassign_named, text)
                 taken = self._takes_back(text)
-                if taken is None and first_match(self.phrases.reassign_unowned, text) is not None:
-                    j = next((j for j in range(i - 1, -1, -1) if any(f.present for f in pool[j])), None)
-                    if j is not None and set(re.findall(r"[a-z']+", texts[j])).isdisjoint(self.phrases.me):
-                        taken = "other"
+                if taken is None and self._unowned_other(text, texts, pool):
+                    taken = "other"
                 if taken is None and first_match(self.phrases.writer_well, text) is not None:
                     # "Mi mamá vomitó tres veces" then "yo estoy bien": as one message, the
                     # writer who speaks of themselves is not the mother named, so what she has

@@ -497,6 +497,22 @@ class CorrectionPasses(PoolPasses):
             changes.append(Change(f.concept, "negated", offset + j, index))
         return changes
 
+    def _unowned_other(self, text: str, texts: Sequence[str], pool: Sequence[Sequence[Finding]]) -> bool:
+        """`reassign_unowned` said, and the nearest earlier message with a present finding did
+        not speak of the writer (for `reassign_third`, it spoke of "she", "he" or "it"): that
+        message was about whom this one names."""
+        unowned = first_match(self.phrases.reassign_unowned, text) is not None
+        third = first_match(self.phrases.reassign_third, text) is not None
+        if not unowned and not third:
+            return False
+        j = next((j for j in range(len(pool) - 1, -1, -1) if any(f.present for f in pool[j])), None)
+        if j is None:
+            return False
+        words = set(re.findall(r"[a-z']+", texts[j]))
+        if not words.isdisjoint(self.phrases.me):
+            return False
+        return unowned or not words.isdisjoint(self.phrases.them | {"it", "it's", "its"})
+
     def _takes_back(self, text: str) -> Status | None:
         if first_match(self.phrases.reassign, text):
             return "other"

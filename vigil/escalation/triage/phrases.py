@@ -38,6 +38,9 @@ class Phrases:
     # As `reassign`, only when the message before did not speak of the writer (`me`): "bled
     # a lot" then "my granddaughter cut herself, I'm fine" (not "I coughed up a cupful").
     reassign_unowned: tuple[re.Pattern[str], ...] = ()
+    # As `reassign_unowned`, only when the message before spoke of "she", "he" or "it" (`them`):
+    # "she can't walk" then "the dog, she's hurt her paw".
+    reassign_third: tuple[re.Pattern[str], ...] = ()
     # The writer says, alone, that they are well ("yo estoy bien"): the message before, read
     # with it as one text, may then be about the person it names ("Mi mamá vomitó").
     writer_well: tuple[re.Pattern[str], ...] = ()
@@ -192,6 +195,7 @@ def phrases(language: str = "en") -> Phrases:
         reassign_named=patterns("reassign_named"),
         reassign_after=patterns("reassign_after"),
         reassign_unowned=patterns("reassign_unowned"),
+        reassign_third=patterns("reassign_third"),
         writer_well=patterns("writer_well"),
         correction=patterns("correction"),
         again=patterns("again"),

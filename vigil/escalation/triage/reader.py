@@ -120,10 +120,25 @@ class Reader(StatusPasses, NumberPasses):
         held = {k for m in mentions for k in range(m.i, m.j)}
         known = self.lex.vocabulary
         extra = []
+        for k, name in enumerate(tokens[:-2]):
+            # "Sue from my group has been coughing", "Jean next door is poorly": a capitalised
+            # name placed by where the writer knows them from is someone else.
+            if k in held or name.kind != WORD or len(name.norm) < 3 or name.norm in known:
+                continue
+            if (
+                tokens[k + 1].norm not in self._name_places
+                or tokens[k + 2].norm not in self._name_places_next
+            ):
+                continue
+            said = text[name.start : name.end]
+            if said[0].isupper() and said[1:].islower() and said.isalpha():
+                extra.append(Mention(k, k + 1, (("marker", "person"),)))
         for k in range(len(tokens) - 1):
             name = tokens[k + 1]
             lead = tokens[k].norm
             if (lead not in leads and lead not in objects) or k in held or k + 1 in held or name.kind != WORD:
+                continue
+            if any(m.i == k + 1 for m in extra):
                 continue
             if len(name.norm) < 3 or not name.norm.isalpha() or name.norm in known or name.norm in self._and:
                 continue

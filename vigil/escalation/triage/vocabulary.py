@@ -70,6 +70,8 @@ class ReaderWords:
         self._child_leads = L.get("child_name_leads", frozenset())
         self._name_objects = L.get("name_object_leads", frozenset())
         self._name_carers = L.get("name_carer_leads", frozenset())
+        self._name_places = L.get("name_place_words", frozenset())
+        self._name_places_next = L.get("name_place_next", frozenset())
         self._articles = L.get("articles", frozenset({"a", "an", "the", "this", "that"}))
         # "granddaughter took a ball to the face": a verb of taking a blow, with its article
         # ("took a", "copped a"); not a reading or a look taken ("took a reading, 38.9").
