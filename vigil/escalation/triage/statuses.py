@@ -239,7 +239,7 @@ class StatusPasses(SubjectPasses):
             hyp[k] = 1
         for m in mentions:
             tags = m.tags
-            if ("neg", "pre") in tags and m.i not in worst:
+            if ("neg", "pre") in tags and m.i not in worst and not self._no_then_instead(tokens, m):
                 self._neg_scope(tokens, mentions, owner, m.j, neg)
             if ("hyp", "pre") in tags and m.i not in yes:
                 sentence, own = tokens[m.i].sentence, tokens[m.i].clause
@@ -717,6 +717,17 @@ class StatusPasses(SubjectPasses):
                 ):
                     return True
         return False
+
+    def _no_then_instead(self, tokens: list[Token], m: Mention) -> bool:
+        """'no just achy muscles', 'nope only a bit stiff': a bare "no" that opens the message,
+        then "just" or "only", answers no and says what there is instead, as "no, just ..."
+        does with its comma; it denies nothing after it ("no pain, just stiff" still does)."""
+        return (
+            m.i == 0
+            and m.j < len(tokens)
+            and " ".join(t.norm for t in tokens[m.i : m.j]) in self._bare_noes
+            and tokens[m.j].norm in self._instead_words
+        )
 
     def _neg_scope(
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], start: int, neg: bytearray
