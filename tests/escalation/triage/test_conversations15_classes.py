@@ -648,3 +648,27 @@ def test_a_faint_put_right_as_nearly_is_taken_back(second: str) -> None:
 @pytest.mark.parametrize("second", ["and nearly fainted again today", "nearly fainted twice since"])
 def test_a_near_faint_told_after_a_faint_leaves_the_faint(second: str) -> None:
     assert _level("I fainted on Monday", second) == "emergency"
+
+
+# -- a thing that falls down, and heating that burns --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the gazebo collapsed in the wind",
+        "next door's fence has collapsed onto our lawn",
+        "the sponge collapsed in the oven, baking disaster",
+        "the radiators are burning up and we can't turn them down",
+    ],
+)
+def test_a_thing_that_collapses_or_burns_is_no_faint_or_fever(text: str) -> None:
+    assert _level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I collapsed in the kitchen", "Dad collapsed by the shed", "collapsed on the stairs this morning"],
+)
+def test_a_person_who_collapses_still_faints(text: str) -> None:
+    assert _level(text) == "emergency"
