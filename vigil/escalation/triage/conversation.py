@@ -241,7 +241,8 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
                 # "My husband isn't well" then "he's been breathless all day": read with the
                 # message before, as one text, "he" is the husband ("Writing for my husband"
                 # then "he's breathless": the patient, as in one message).
-                before_named = self._theirs_with_before(originals[i - 1], originals[i])
+                who = writers[i] if i < len(writers) else None
+                before_named = self._theirs_with_before(originals[i - 1], originals[i], who)
                 mine = [
                     replace(f, status="other") if f.present and (f.concept, f.start) in before_named else f
                     for f in mine
@@ -347,6 +348,12 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
                     changes += respelt
                 elif named is not None:
                     changes += self._overturn_named(pool, named.group("what"), index, offset)
+                    # "lo de la cara es de mi hija; lo del aire sí es mío, nunca me había
+                    # pasado": what the words after it say of the writer ("mío", "me")
+                    # qualifies what stays theirs (not "y es muy fuerte", still of the other).
+                    rest = text[named.end() :]
+                    if not set(re.findall(r"[a-z']+", rest)).isdisjoint(self.phrases.mine):
+                        self._qualify_last(pool, rest, times, i)
                 elif taken == "negated" and self._made_more(pool, originals[i], times, i):
                     # "coughed up a teaspoon" then "sorry, autocorrect, a TABLESPOON!!": the
                     # correction says it was more, so the finding stands, with the more.

@@ -30,9 +30,11 @@ from .text import (
     SENTENCE_PUNCT,
     WORD,
     Token,
+    join_staccato,
     mark_newlines,
     parse_number,
     raw_tokens,
+    spoken_punctuation,
 )
 
 
@@ -65,6 +67,7 @@ class Reader(StatusPasses, NumberPasses):
                 tokens.append(Token(norm, start + a, start + b, kind))
             if possessive and len(tokens) > first:
                 tokens[-1].possessive = True
+        tokens = join_staccato(spoken_punctuation(tokens, self._spoken_punct))
         mark_newlines(text, tokens)
         return tokens
 

@@ -283,6 +283,14 @@ class StatusPasses(SubjectPasses):
                     # "bunged up, nothing since Friday": for a bowel that will not move, nothing
                     # since is the symptom going on, not over
                     resolved -= {x for x in resolved - before if drafts[x].concept in self._absent_concepts}
+            if ("res", "long_ago") in tags and not self._negated_cue(tokens, mentions, owner, m):
+                # "coughed up a cupful when first diagnosed, nothing like that for two years now":
+                # over; but one the message dates today is the first in that long, not over.
+                long_over: set[int] = set()
+                self._resolve_back(tokens, index, m, contrast, long_over)
+                if long_over:
+                    today = self._clauses_today(tokens)
+                    resolved.update(x for x in long_over if tokens[drafts[x].anchor].clause not in today)
             if ("res", "cleared") in tags and not self._negated_cue(tokens, mentions, owner, m):
                 # "had a bleed from my back passage last month, colonoscopy was clear": a test
                 # that came back clear ends what it was done for, once that is dated back; a

@@ -26,6 +26,11 @@ class ReaderWords:
         self.lex = lexicon
         self.norm = normaliser
         L = lexicon.lists
+        # Punctuation spelt out by voice-to-text ("full stop", "comma"), by its words.
+        self._spoken_punct = {
+            **{tuple(p.split()): "." for p in L.get("spoken_stops", frozenset())},
+            **{tuple(p.split()): "," for p in L.get("spoken_commas", frozenset())},
+        }
         self._and = L.get("and_words", frozenset())
         self._and_next = L.get("and_breaks_before", frozenset())
         self._site_joins = L.get("site_joins", frozenset())
