@@ -19,6 +19,7 @@ from .pool import (
     first_match,
     overturned,
     plain_text,
+    word_stem,
 )
 
 
@@ -482,6 +483,45 @@ class CorrectionPasses(PoolPasses):
         pool[j] = found
         return changes or [Change(f.concept, f.status, offset + j, index) for f in found[:1]]
 
+    def _mistyped_named(self, pool: list[list[Finding]], text: str, index: int, offset: int) -> list[Change]:
+        """'back sore at night, also can't feel my legs' then 'typo!! CAN feel my legs': a
+        mistyped correction that says some of the words again, put right, takes back only the
+        findings of the message before whose words it says; the rest of that message stands.
+        Empty when it says the words of none, or of all of them (the whole message goes)."""
+        if first_match(self.phrases.mistyped, text) is None:
+            return []
+        cue = self.phrases.mistyped_cue_words
+        said = {word_stem(w) for w in re.findall(r"[a-z']{3,}", text)} - cue
+        j = next((j for j in range(len(pool) - 1, -1, -1) if any(f.present for f in pool[j])), None)
+        if j is None or not said:
+            return []
+        words = [{word_stem(w) for w in re.findall(r"[a-z']{3,}", f.evidence.lower())} for f in pool[j]]
+        hit = [k for k, f in enumerate(pool[j]) if f.present and not said.isdisjoint(words[k])]
+        if not hit or len(hit) == sum(f.present for f in pool[j]):
+            return []
+        changes = []
+        for k in hit:
+            f = pool[j][k]
+            pool[j][k] = replace(f, status="negated")
+            changes.append(Change(f.concept, "negated", offset + j, index))
+        return changes
+
+    def _unowned_other(self, text: str, texts: Sequence[str], pool: Sequence[Sequence[Finding]]) -> bool:
+        """`reassign_unowned` said, and the nearest earlier message with a present finding did
+        not speak of the writer (for `reassign_third`, it spoke of "she", "he" or "it"): that
+        message was about whom this one names."""
+        unowned = first_match(self.phrases.reassign_unowned, text) is not None
+        third = first_match(self.phrases.reassign_third, text) is not None
+        if not unowned and not third:
+            return False
+        j = next((j for j in range(len(pool) - 1, -1, -1) if any(f.present for f in pool[j])), None)
+        if j is None:
+            return False
+        words = set(re.findall(r"[a-z']+", texts[j]))
+        if not words.isdisjoint(self.phrases.me):
+            return False
+        return unowned or not words.isdisjoint(self.phrases.them | {"it", "it's", "its"})
+
     def _takes_back(self, text: str) -> Status | None:
         if first_match(self.phrases.reassign, text):
             return "other"
@@ -498,7 +538,7 @@ class CorrectionPasses(PoolPasses):
         `what` names as its subject ("la temperatura" for a fever of "fiebre de 39"), go to
         someone else (or take `status`)."""
         words = {w for w in re.findall(r"[a-z']{3,}", what) if w not in {"the", "and", "that", "this"}}
-        stems = {w.rstrip("s") for w in words}
+        stems = {word_stem(w) for w in words}
         named = {
             value
             for m in self.engine.reader.read(what).mentions
@@ -508,7 +548,7 @@ class CorrectionPasses(PoolPasses):
         changed = []
         for j, findings in enumerate(pool):
             for k, f in enumerate(findings):
-                said = {w.rstrip("s") for w in re.findall(r"[a-z']{3,}", f.evidence.lower())}
+                said = {word_stem(w) for w in re.findall(r"[a-z']{3,}", f.evidence.lower())}
                 if f.present and (not stems.isdisjoint(said) or f.concept in named):
                     findings[k] = replace(f, status=status)
                     changed.append(Change(f.concept, status, offset + j, index))

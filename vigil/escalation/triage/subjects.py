@@ -98,6 +98,7 @@ class SubjectPasses(ReaderWords):
                         state = third = OTHER
                     elif (
                         self._went_with(tokens, k)
+                        or ("marker", "name") in m.tags  # "far too hot for Geoff, he was coughing"
                         or self._object_of_activity(tokens, m)
                         or self._worried_about(tokens, k, m.j)
                         or self._a_place(tokens, starts, m)
@@ -446,6 +447,13 @@ class SubjectPasses(ReaderWords):
         while k < len(tokens) and k - m.j < SUBJECT_REACH and tokens[k].clause == clause:
             if tokens[k].norm in self._subject_verbs:
                 return True
+            if (
+                tokens[k].norm in self._blow_verbs
+                and k + 2 < len(tokens)
+                and tokens[k + 1].norm in ("a", "an", "one")
+                and tokens[k + 2].norm not in self._not_blows
+            ):
+                return True  # "grandson took a ball in the face, nose pouring": his nose
             follow = starts.get(k)
             if follow is not None:
                 if follow.has("concept") or ("marker", "person") in follow.tags:
