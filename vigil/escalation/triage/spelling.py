@@ -29,6 +29,7 @@ from .text import split_number_unit
 
 _REPEATS: Final = re.compile(r"([^\W\d_])\1{2,}")
 Piece = tuple[str, int, int]
+_LETTERS: Final = "abcdefghijklmnopqrtuvwxyz"  # (no "s": see _cut_short)
 
 
 @cache
@@ -139,7 +140,20 @@ class Normaliser:
         )
         if whole is not None:
             return whole
-        return self._lex.spelling.get(raw) or self._fuzzy(raw)
+        return self._lex.spelling.get(raw) or self._cut_short(raw) or self._fuzzy(raw)
+
+    def _cut_short(self, raw: str) -> str | None:
+        """A word sent with its last letter cut off ("piern", "cabez", "diarre"): the one word of
+        the vocabulary it begins, one letter longer. Only where fuzzy correction keeps a word's
+        last letter (and so cannot restore it); two or more such words ("vomit": "vomita",
+        "vomito") are a tie, left as typed. A plural's "s" is never the letter cut: "pedazo" is
+        a word of its own, not "pedazos" cut short."""
+        if not self._same_ends or len(raw) < 4:
+            return None
+        found = [w for w in (raw + c for c in _LETTERS) if w in self._lex.vocabulary]
+        if len(found) != 1:
+            return None
+        return self._lex.spelling.get(found[0], found[0])
 
     def _rewritten(self, raw: str, endings: tuple[tuple[str, str], ...], words: frozenset[str]) -> str | None:
         """The first rewrite of an ending (leaving a stem of three letters) that gives one of `words`."""
