@@ -294,3 +294,39 @@ async def test_a_no_to_a_nurses_question_is_not_an_opt_out(
     await rt.service.receive(await _maria(rt), "simulator", "m2", "no")
     maria = await _maria(rt)
     assert (maria.status, maria.consented_at) == ("active", None)
+
+
+async def test_a_patient_with_no_check_in_protocol_is_not_told_they_are_signed_up_for_check_ins(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, admin: dict[str, str], auth: dict[str, str]
+) -> None:
+    iris = await _enrol(rt, client, admin, protocol=None)
+    [notice] = await _sent(rt, iris.id)
+    assert notice.text == say("text_notice_no_checkins", "en", clinic=CLINIC, emergency_number="911")
+    assert "signed you up for check-ins" not in notice.text
+    assert "no scheduled check-ins" in notice.text  # what is true: the line reads what they write
+    await _write(client, auth, clock, "yes")  # a YES still confirms it
+    assert (await _patient(rt)).consented_at is not None
+    # A clinic that asks first asks for what it will do, and its thanks promise no check-ins.
+    await _asks(rt)
+    r = await client.post("/api/v1/patients", headers=admin, json={**NEW, "external_id": "MRN-200002"})
+    assert r.status_code == 201, r.text
+    r = await client.post(
+        "/api/v1/patients", headers=admin, json={**NEW, "external_id": "MRN-200003", "protocol": None}
+    )
+    assert r.status_code == 201, r.text
+    with_protocol, without = await _patient(rt, "MRN-200002"), await _patient(rt, "MRN-200003")
+    [asked] = await _sent(rt, with_protocol.id)
+    assert asked.text == ASK  # as before for a patient with check-ins
+    [asked] = await _sent(rt, without.id)
+    assert "send you short check-in questions" not in asked.text
+    assert "no scheduled check-ins" in asked.text
+    assert asked.text.endswith("Reply YES or NO.")
+    clock.advance(minutes=1)
+    r = await client.post(
+        "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-200003", "text": "yes"}
+    )
+    assert r.status_code == 202
+    assert (await _patient(rt, "MRN-200003")).status == "active"
+    *_, thanks = await _sent(rt, without.id)
+    assert thanks.text == say("consent_yes_no_checkins", "en", emergency_number="911")
+    assert "check-ins will arrive" not in thanks.text

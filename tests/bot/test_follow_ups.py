@@ -313,3 +313,36 @@ async def test_a_no_to_the_question_is_no_taking_back_and_the_round_goes_on(
     await _say(rt, maria, "m2", "no")
     assert len([m for m in await _said(rt, maria) if m.kind == "question"]) == 2
     assert (await _rounds(rt))[0].status == "asking"
+
+
+async def test_unanswered_event_names_families_and_questions_in_the_nurses_language(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    # The patient reads Spanish; the nurses of this English-speaking clinic read the case.
+    maria = await _patient(rt)
+    async with rt.db.transaction() as session:
+        row = await session.get(Patient, maria.id)
+        assert row is not None
+        row.language = "es"
+    maria.language = "es"
+    await _say(rt, maria, "s1", "me duele mucho la espalda desde ayer")
+    question = [m for m in await _said(rt, maria) if m.kind == "question"][-1]
+    assert "piernas" in question.text  # the patient is asked in Spanish
+    clock.advance(timedelta(minutes=2))
+    await _say(rt, maria, "s2", "no sé")  # neither yes nor no
+    clock.advance(timedelta(minutes=31))
+    await rt.tick()
+    case = await _case(rt, maria)
+    events = await _events(rt, case)
+    [asked] = [e for e in events if e.kind == "follow_up_asked"]
+    assert asked.detail["family"] == "back or neck pain"
+    unclear, late = [e for e in events if e.kind == "follow_up_unanswered"]
+    assert unclear.detail["family"] == late.detail["family"] == "back or neck pain"
+    assert unclear.detail["unanswered"] == ["Have your legs become weak or heavy, or harder to move?"]
+    assert late.detail["unanswered"] == [
+        "Any numbness in your legs, or between your legs or around your bottom?"
+    ]
+    assert late.detail["never_sent"] == [
+        "Are you having trouble walking?",
+        "Any trouble passing urine, or controlling your bladder or bowels?",
+    ]

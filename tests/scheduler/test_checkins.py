@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 
 from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
-from vigil.core.models import OutboundMessage
+from vigil.core.models import OutboundMessage, Patient
 from vigil.escalation.models import Case, CaseReason
 from vigil.escalation.triage.texts import say
-from vigil.scheduler.models import CheckIn, Enrolment
+from vigil.scheduler.models import CheckIn, Enrolment, Protocol
 
 from ..conftest import DUE, START, opt_in_notice
 
@@ -189,3 +189,37 @@ def test_answer_buttons_name_answers_by_place_so_long_choices_fit_telegrams_64_b
     scale = answer_buttons({"key": "pain", "kind": "scale"}, "en", say)
     assert scale is not None
     assert scale[1][-1] == ["10", "a:pain:10"]
+
+
+async def _one_question(rt: Runtime) -> None:
+    """The demo protocol cut to its first question (0-10 back pain)."""
+    async with rt.db.transaction() as session:
+        protocol = await session.scalar(select(Protocol).where(Protocol.key == "nsclc-weekly"))
+        assert protocol is not None
+        protocol.questions = protocol.questions[:1]
+
+
+async def test_an_answered_single_question_check_in_is_answered_not_stopped_even_on_a_red_flag(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    await _one_question(rt)
+    clock.set(DUE)
+    await rt.service.send_due()
+    for external_id, answer in (("MRN-100871", "8"), ("MRN-101552", "2")):  # urgent, routine
+        clock.advance(minutes=1)
+        r = await client.post(
+            "/api/v1/simulator/messages", headers=auth, json={"external_id": external_id, "text": answer}
+        )
+        assert r.status_code == 202
+    async with rt.db.session() as session:
+        statuses = dict(
+            (await session.execute(select(Patient.external_id, CheckIn.status).join(CheckIn))).all()
+        )
+    assert statuses["MRN-100871"] == statuses["MRN-101552"] == "completed"
+    async with rt.db.session() as session:
+        maria = Patient.external_id == "MRN-100871"
+        level = await session.scalar(select(Case.level).join(Patient).where(maria))
+    assert level == "urgent"  # the 8 still opened its case
+    timeline = (await client.get("/api/v1/patients/MRN-100871/timeline", headers=auth)).json()
+    [checkin] = [e for e in timeline["entries"] if e["kind"] == "checkin"]
+    assert checkin["status"] == "answered"

@@ -46,7 +46,8 @@ async def test_a_red_flag_answer_becomes_an_emergency_case_a_nurse_resolves(
         },
     }
     assert {r["concept"] for r in case["reasons"]} >= {"back_pain", "limb_weakness"}
-    assert {r["rule"] for r in case["reasons"]} == {"mscc-neuro"}
+    # Every rule that fired, not only the top one (he has known bone metastases).
+    assert {r["rule"] for r in case["reasons"]} == {"mscc-neuro", "cord-signs", "spinal-pain-flags"}
     assert any(r["evidence"] == "legs feel weak" for r in case["reasons"])
 
     detail = (await client.get(f"/api/v1/cases/{case['id']}", headers=auth)).json()
@@ -124,6 +125,45 @@ async def test_a_case_rises_when_a_worse_message_follows(
         ("raised", "emergency"),
         ("paged", None),  # routine never pages; the rise starts the emergency chain
     ]
+
+
+async def test_case_reasons_name_every_rule_that_fired_with_the_message_it_came_from(
+    rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str], clock: ManualClock
+) -> None:
+    texts = ("I am short of breath and it is getting worse", "and now a sudden crushing chest pain")
+    for text in texts:
+        await client.post(
+            "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-100871", "text": text}
+        )
+        clock.advance(minutes=5)
+    [case] = (await client.get("/api/v1/cases?status=open", headers=auth)).json()["cases"]
+    assert case["level"] == "emergency"
+    detail = (await client.get(f"/api/v1/cases/{case['id']}", headers=auth)).json()
+    said = {m["id"]: m["text"] for m in detail["messages"] if m["direction"] == "in"}
+    fired = {(r["rule"], said[r["message_id"]]) for r in detail["reasons"]}
+    assert fired == {
+        ("dyspnea-new", texts[0]),  # urgent, from the first message
+        ("breathing", texts[0]),  # breathless with chest pain: both messages
+        ("breathing", texts[1]),
+        ("chest-pain", texts[1]),  # emergency, from the second
+    }
+
+
+async def test_a_rule_a_later_message_completes_is_a_reason_though_the_level_stays(
+    rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str], clock: ManualClock
+) -> None:
+    texts = ("my legs feel weak now", "and my back is sore")
+    for text in texts:
+        await client.post(
+            "/api/v1/simulator/messages", headers=auth, json={"external_id": "MRN-100871", "text": text}
+        )
+        clock.advance(minutes=5)
+    [case] = (await client.get("/api/v1/cases?status=open", headers=auth)).json()["cases"]
+    detail = (await client.get(f"/api/v1/cases/{case['id']}", headers=auth)).json()
+    said = {m["id"]: m["text"] for m in detail["messages"] if m["direction"] == "in"}
+    fired = {(r["rule"], said[r["message_id"]]) for r in detail["reasons"]}
+    # Emergency from the first message; the second completes cord compression with it.
+    assert fired >= {("cord-signs", texts[0]), ("mscc-neuro", texts[0]), ("mscc-neuro", texts[1])}
 
 
 async def test_two_nurses_cannot_both_hold_a_case(

@@ -205,6 +205,22 @@ async def test_red_flag_questions_nobody_answered_show_on_the_case_and_in_the_qu
     assert "(back or neck pain)" in page.text
 
 
+async def test_the_case_page_names_every_rule_that_fired_not_only_the_top_one(
+    client: httpx.AsyncClient, rt: Runtime, clock: ManualClock
+) -> None:
+    await _sign_in(client)
+    maria = await rt.service.patient(1, "MRN-100871")
+    assert maria is not None
+    await rt.service.receive(maria, "simulator", "m1", "I am short of breath and it is getting worse")
+    clock.advance(timedelta(minutes=5))
+    await rt.service.receive(maria, "simulator", "m2", "and now a sudden crushing chest pain")
+    async with rt.db.session() as session:
+        case_id = await session.scalar(select(Case.id).where(Case.status != "resolved"))
+    page = (await client.get(f"/cases/{case_id}")).text
+    for rule in ("dyspnea-new", "breathing", "chest-pain"):  # urgent, and both emergency rules
+        assert f"<code>{rule}</code>" in page
+
+
 async def test_a_message_triage_could_not_place_reads_as_not_understood_on_the_queue_and_the_case(
     client: httpx.AsyncClient, rt: Runtime
 ) -> None:

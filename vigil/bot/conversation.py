@@ -310,6 +310,12 @@ class Conversation:
             advice = reading.assessment.advice
         else:
             reasons, advice = result.reasons(), result.advice
+            # A rule this message completed with earlier ones, the level unchanged ("and my
+            # back is sore" after weak legs): the case must still name it, and its messages.
+            completed_rules = set(reading.assessment.rules) - set(reading.before.rules)
+            if completed_rules:
+                every = reading.assessment.reasons()
+                reasons += [_with_message(r, ids) for r in every if r["rule"] in completed_rules]
             if reading.assessment.level > result.level:
                 # Told to call the emergency number an hour ago, a milder red flag now must not
                 # read as "a nurse will call you today": the conversation's advice stands.
@@ -352,7 +358,8 @@ class Conversation:
                     say=say,
                     stop=True,
                 )
-                out.unasked = _after(pending[1].questions, question)
+                if pending[0].status == "stopped":  # else that was its last question
+                    out.unasked = _after(pending[1].questions, question)
             if level < Level.EMERGENCY:
                 # Urgent is not yet the worst: the red-flag questions may find an emergency.
                 await self._offer(session, ctx, reading, now, out, wait=False)

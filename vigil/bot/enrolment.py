@@ -52,8 +52,15 @@ class Linked:
     clinic_id: int | None = None
 
 
-def consent_text(clinic: Clinic, language: str = "en") -> str:
-    return say("consent_ask", language, clinic=clinic.name, emergency_number=clinic.emergency_number)
+def _key(key: str, checkins: bool) -> str:
+    """A text's key, or its variant for a patient enrolled in no protocol: what we say must
+    not promise check-ins that will never come."""
+    return key if checkins else f"{key}_no_checkins"
+
+
+def consent_text(clinic: Clinic, language: str = "en", *, checkins: bool = True) -> str:
+    key = _key("consent_ask", checkins)
+    return say(key, language, clinic=clinic.name, emergency_number=clinic.emergency_number)
 
 
 async def link(session: AsyncSession, token: str, channel: str, address: int, now: datetime) -> Linked:
@@ -165,12 +172,13 @@ async def writer_by_chat(session: AsyncSession, chat_id: int) -> tuple[Patient, 
 
 async def ask_consent(session: AsyncSession, patient: Patient, clinic: Clinic, now: datetime) -> None:
     """Queue the consent question, with its two buttons."""
+    enrolled = await checkins.enrolled(session, patient.id)
     await session.execute(
         insert(OutboundMessage).values(
             to_patient(
                 patient,
                 kind="info",
-                text=consent_text(clinic, patient.language or "en"),
+                text=consent_text(clinic, patient.language or "en", checkins=enrolled),
                 now=now,
                 priority=PRIORITY_INFO,
                 buttons=consent_buttons(patient.language or "en"),
@@ -179,9 +187,11 @@ async def ask_consent(session: AsyncSession, patient: Patient, clinic: Clinic, n
     )
 
 
-def text_consent_text(clinic: Clinic, language: str = "en", *, reminder: bool = False) -> str:
+def text_consent_text(
+    clinic: Clinic, language: str = "en", *, reminder: bool = False, checkins: bool = True
+) -> str:
     """The consent question by text: no buttons, so it says how to answer."""
-    text = f"{consent_text(clinic, language)} {say('answer_yes_no', language)}"
+    text = f"{consent_text(clinic, language, checkins=checkins)} {say('answer_yes_no', language)}"
     return f"{say('checkin_reminder', language)} {text}" if reminder else text
 
 
@@ -196,13 +206,16 @@ async def _tell(session: AsyncSession, patient: Patient, clinic: Clinic, text: s
     await session.execute(insert(OutboundMessage).values(row))
 
 
-async def opt_in(session: AsyncSession, patient: Patient, clinic: Clinic, now: datetime) -> bool:
+async def opt_in(
+    session: AsyncSession, patient: Patient, clinic: Clinic, now: datetime, *, enrolled: bool | None = None
+) -> bool:
     """A patient newly reached by text (enrolled on SMS or the simulator, moved to one, or given
     a new number): queue the opt-in notice (text_consent "notice": check-ins start on schedule)
     or the consent question (text_consent "ask": none until they reply YES), held out of quiet
     hours. Nothing for another channel. A discharged patient, or one who said STOP, was paused
     or could not be reached, is owed it instead (`owed`): it goes out when the clinic resumes
-    or re-admits them, before any check-in."""
+    or re-admits them, before any check-in. `enrolled`: whether they are in a protocol, when
+    the caller knows (None: looked up); the text says whether check-ins will come."""
     if patient.channel not in TEXT_CHANNELS:
         patient.consent_owed_at = None
         return False
@@ -214,12 +227,15 @@ async def opt_in(session: AsyncSession, patient: Patient, clinic: Clinic, now: d
     language = patient.language or "en"
     patient.consented_at = None  # this number has not answered yet
     patient.consent_asked_at, patient.consent_reminded_at = now, None
+    if enrolled is None:
+        enrolled = await checkins.enrolled(session, patient.id)
     if clinic.text_consent == "ask":
         patient.status = "awaiting_consent"
-        text = text_consent_text(clinic, language)
+        text = text_consent_text(clinic, language, checkins=enrolled)
     else:
         patient.status = "active"
-        text = say("text_notice", language, clinic=clinic.name, emergency_number=clinic.emergency_number)
+        number = clinic.emergency_number
+        text = say(_key("text_notice", enrolled), language, clinic=clinic.name, emergency_number=number)
     await _tell(session, patient, clinic, text, now)
     audit(
         session,
@@ -275,11 +291,16 @@ async def answers_now(session: AsyncSession, patient: Patient) -> bool:
     )
     clinic = await session.get(Clinic, patient.clinic_id)
     assert clinic is not None
-    language = patient.language or "en"
+    language, number = patient.language or "en", clinic.emergency_number
     prompts = {
-        say("text_notice", language, clinic=clinic.name, emergency_number=clinic.emergency_number),
-        text_consent_text(clinic, language),
-        text_consent_text(clinic, language, reminder=True),
+        # Either wording: the patient may have been enrolled in a protocol since, or taken off one.
+        text
+        for enrolled in (True, False)
+        for text in (
+            say(_key("text_notice", enrolled), language, clinic=clinic.name, emergency_number=number),
+            text_consent_text(clinic, language, checkins=enrolled),
+            text_consent_text(clinic, language, reminder=True, checkins=enrolled),
+        )
     }
     return last in prompts  # anything else since (or a clinic renamed): not taken as consent
 
@@ -305,7 +326,8 @@ async def remind(session: AsyncSession, now: datetime, *, postgres: bool = False
     rows = (await session.execute(q)).all()
     for patient, clinic in rows:
         patient.consent_reminded_at = now
-        text = text_consent_text(clinic, patient.language or "en", reminder=True)
+        enrolled = await checkins.enrolled(session, patient.id)
+        text = text_consent_text(clinic, patient.language or "en", reminder=True, checkins=enrolled)
         await _tell(session, patient, clinic, text, now)
     return len(rows)
 
@@ -320,7 +342,8 @@ async def consent(session: AsyncSession, patient: Patient, agreed: bool, now: da
     language, number = patient.language or "en", clinic.emergency_number
     if agreed and patient.status == "awaiting_consent":
         patient.status, patient.consented_at = "active", now
-        text = say("consent_yes", language, emergency_number=number)
+        enrolled = await checkins.enrolled(session, patient.id)
+        text = say(_key("consent_yes", enrolled), language, emergency_number=number)
     elif agreed:  # confirming the notice: check-ins were already on
         patient.consented_at = now
         text = say("text_confirmed", language, emergency_number=number)

@@ -33,6 +33,9 @@ PRIORITY_FOLLOW_UP: Final = 4  # after the safety reply and the reply to the mes
 OPEN: Final = ("waiting", "asking")
 _OUTBOX = insert(table(OutboundMessage))
 BUTTON_PREFIX: Final = "f"
+# The language nurses read the case in (its events, the queue): the dashboard's. The patient
+# is asked in theirs; what the case says of a round is worded in this one.
+NURSES: Final = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,28 @@ async def _asked(session: AsyncSession, row: FollowUp) -> Carer | None:
         return None
     carer = await session.get(Carer, row.carer_id)
     return carer if carer is not None and carer.reachable and carer.opted_out_at is None else None
+
+
+async def _language(session: AsyncSession, patient: Patient, row: FollowUp) -> str:
+    """The language the round asks in: its carer's, else the patient's."""
+    carer = await session.get(Carer, row.carer_id) if row.carer_id is not None else None
+    return (carer.language if carer is not None else patient.language) or "en"
+
+
+def _label(family: str) -> str:
+    """A family's label as the nurses read it."""
+    found = _questions(NURSES).family(family)
+    return found.label if found is not None else family
+
+
+def _for_nurses(language: str, family: str, texts: Sequence[str]) -> list[str]:
+    """A round's questions, asked in `language`, in the nurses' words: every language lists a
+    family's questions in the same order, so a question is the one at its place."""
+    asked, theirs = _questions(language).family(family), _questions(NURSES).family(family)
+    if asked is None or theirs is None or len(asked.questions) != len(theirs.questions):
+        return list(texts)
+    place = {a.text: i for i, a in enumerate(asked.questions)}
+    return [theirs.questions[place[t]].text if t in place else t for t in texts]
 
 
 async def _send(session: AsyncSession, patient: Patient, row: FollowUp, now: datetime) -> int:
@@ -168,8 +193,8 @@ async def offer(
         await session.flush()
         if not busy:
             sent += await _send(session, patient, row, now)
-            channel = patient.channel
-            await _case_event(session, patient.id, "follow_up_asked", now, channel, family=family.label)
+            label, channel = _label(family.name), patient.channel
+            await _case_event(session, patient.id, "follow_up_asked", now, channel, family=label)
             busy = True
     return sent
 
@@ -186,14 +211,15 @@ async def unclear(session: AsyncSession, patient: Patient, round_id: int, now: d
     row = await session.get(FollowUp, round_id)
     if row is None or row.status != "asking" or row.position >= len(row.questions):
         return
+    language = await _language(session, patient, row)
     await _case_event(
         session,
         patient.id,
         "follow_up_unanswered",
         now,
         patient.channel,
-        family=_label(patient, row),
-        unanswered=[row.questions[row.position]["text"]],
+        family=_label(row.family),
+        unanswered=_for_nurses(language, row.family, [row.questions[row.position]["text"]]),
         unclear=True,
     )
 
@@ -273,20 +299,22 @@ async def resume(
         .order_by(FollowUp.started_at, FollowUp.id)
     )
     for row in rows.all():
-        if said is not None and not _still_to_ask(patient, row, said, context):
+        language = await _language(session, patient, row)
+        if said is not None and not _still_to_ask(language, row, said, context):
             row.status, row.closed_at = "done", now
             continue
-        label = _label(patient, row)
+        label = _label(row.family)
         await _case_event(session, patient.id, "follow_up_asked", now, patient.channel, family=label)
         return await _send(session, patient, row, now)
     return 0
 
 
 def _still_to_ask(
-    patient: Patient, row: FollowUp, said: Sequence[Finding], context: Mapping[str, Any] | None
+    language: str, row: FollowUp, said: Sequence[Finding], context: Mapping[str, Any] | None
 ) -> bool:
-    """Narrow a waiting round to the questions the conversation has not answered since."""
-    fu = _questions(patient.language or "en")
+    """Narrow a waiting round (asked in `language`) to the questions the conversation has not
+    answered since."""
+    fu = _questions(language)
     family = fu.family(row.family)
     if family is None:
         return True
@@ -295,11 +323,6 @@ def _still_to_ask(
     if len(keep) != len(row.questions):
         row.questions = keep  # a new list, so the JSON column is written
     return bool(keep)
-
-
-def _label(patient: Patient, row: FollowUp) -> str:
-    family = _questions(patient.language or "en").family(row.family)
-    return family.label if family is not None else row.family
 
 
 _OPEN_CHECKIN = exists().where(CheckIn.patient_id == FollowUp.patient_id, CheckIn.status == "open")
@@ -328,8 +351,9 @@ async def sweep(session: AsyncSession, now: datetime) -> set[tuple[int, int]]:
             continue
         # The question sent and not answered, apart from those the round never got to: a nurse
         # reading "not answered" must not think the patient ignored questions never sent.
-        unanswered = [q["text"] for q in row.questions[row.position : row.position + 1]]
-        never_sent = [q["text"] for q in row.questions[row.position + 1 :]]
+        language = await _language(session, patient, row)
+        texts = _for_nurses(language, row.family, [q["text"] for q in row.questions])
+        unanswered, never_sent = texts[row.position : row.position + 1], texts[row.position + 1 :]
         row.status, row.closed_at, row.due_at = "unanswered", now, None
         await _case_event(
             session,
@@ -337,7 +361,7 @@ async def sweep(session: AsyncSession, now: datetime) -> set[tuple[int, int]]:
             "follow_up_unanswered",
             now,
             patient.channel,
-            family=_label(patient, row),
+            family=_label(row.family),
             unanswered=unanswered,
             never_sent=never_sent,
         )

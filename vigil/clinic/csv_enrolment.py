@@ -259,12 +259,14 @@ async def run(
         patient = done.patient
         reschedule = "reschedule" in done.changed
         changes = [c for c in done.changed if c != "reschedule"]
-        await patients.tell_if_new(session, clinic, patients.Saved(patient, done.created, changes), now)
+        protocol = protocols.get(pin.protocol or "")
+        told = patients.Saved(patient, done.created, changes)
+        await patients.tell_if_new(session, clinic, told, now, enrolled=protocol is not None)
         what = await patients.enrol(
             session,
             clinic,
             patient,
-            protocols.get(pin.protocol or ""),
+            protocol,
             now,
             reschedule=reschedule,
             enrolments=enrolments.get(patient.id, []),

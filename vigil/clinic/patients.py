@@ -217,11 +217,16 @@ def newly_reached(saved: Saved) -> bool:
     )
 
 
-async def tell_if_new(session: AsyncSession, clinic: Clinic, saved: Saved, now: datetime) -> bool:
+async def tell_if_new(
+    session: AsyncSession, clinic: Clinic, saved: Saved, now: datetime, *, enrolled: bool
+) -> bool:
     """Queue the opt-in notice or the consent question (clinic's `text_consent`) through the
-    outbox to a patient newly reached by text; every door that writes a patient calls this."""
+    outbox to a patient newly reached by text; every door that writes a patient calls this.
+    `enrolled`: they are in a protocol (else the text promises no check-ins)."""
     owed = saved.patient.consent_owed_at is not None  # e.g. re-admitted after a new number
-    return (newly_reached(saved) or owed) and await consent.opt_in(session, saved.patient, clinic, now)
+    if not (newly_reached(saved) or owed):
+        return False
+    return await consent.opt_in(session, saved.patient, clinic, now, enrolled=enrolled)
 
 
 def assign(clinic_id: int, patient: Patient | None, pin: PatientIn, now: datetime, *, readmit: bool) -> Saved:
@@ -273,7 +278,7 @@ async def save(
     await session.flush()
     if saved.patient.discharged_at is not None:
         return saved
-    await tell_if_new(session, clinic, saved, now)
+    await tell_if_new(session, clinic, saved, now, enrolled=protocol is not None)
     what = await enrol(session, clinic, saved.patient, protocol, now, notes, reschedule=reschedule or moved)
     if what and not saved.created:
         saved.changed.append(what)

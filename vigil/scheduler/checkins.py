@@ -347,7 +347,7 @@ async def record_answer(
     if key is None:
         return None
     values: dict[str, float | None] = {}
-    if not stop and _conditions_after(protocol.questions, key):
+    if _conditions_after(protocol.questions, key):
         # Earlier answers matter only to a later question's ask_if; most protocols have none.
         answers = await session.execute(
             select(CheckInAnswer.question_key, CheckInAnswer.value).where(
@@ -364,9 +364,12 @@ async def record_answer(
     enrolment = await session.get(Enrolment, checkin.enrolment_id)
     if enrolment is not None and enrolment.missed_streak:
         enrolment.missed_streak = 0
-    nxt = None if stop else next_question(protocol.questions, key, values)
-    if nxt is None:
-        checkin.status = "completed" if not stop else "stopped"
+    nxt = next_question(protocol.questions, key, values)
+    if nxt is None or stop:
+        # Stopped only if a question was left to ask: the last one answered is a complete
+        # check-in, whatever the answer raised.
+        checkin.status = "stopped" if nxt is not None else "completed"
+        nxt = None
         checkin.question_key = None
         checkin.closed_at = now
         checkin.remind_at = None
@@ -383,6 +386,14 @@ def _conditions_after(questions: list[dict[str, Any]], key: str) -> bool:
     keys = [q.get("key") for q in questions]
     later = questions[keys.index(key) + 1 :] if key in keys else questions
     return any(q.get("ask_if") for q in later)
+
+
+async def enrolled(session: AsyncSession, patient_id: int) -> bool:
+    """Whether the patient is enrolled in a protocol, so check-ins will come."""
+    found = await session.scalar(
+        select(Enrolment.id).where(Enrolment.patient_id == patient_id, Enrolment.active.is_(True)).limit(1)
+    )
+    return found is not None
 
 
 async def stop_open(session: AsyncSession, patient_id: int, now: datetime) -> None:

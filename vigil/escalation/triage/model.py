@@ -96,26 +96,28 @@ class Assessment:
     context: dict[str, bool] = field(default_factory=dict)
 
     def reasons(self) -> list[dict[str, Any]]:
-        """Why this level: each present finding with the highest rule it took part in."""
+        """Why this level: each present finding with every rule it took part in, highest
+        first (a nurse must see the urgent rule beside the emergency one), or with none."""
         out = []
         ranked = sorted(self.rules, key=lambda r: -self.rule_levels.get(r, Level.NONE))
         for f in self.findings:
             if not f.present:
                 continue
-            rule = next((r for r in ranked if f.concept in self.rule_concepts.get(r, ())), None)
-            level = self.rule_levels[rule] if rule else Level.ROUTINE
-            out.append(
-                {
-                    "concept": f.concept,
-                    "evidence": f.evidence,
-                    "start": f.start,
-                    "end": f.end,
-                    "rule": rule,
-                    "level": level.label,
-                    **({"message": f.message} if f.message is not None else {}),
-                    **({"trend": f.trend} if f.trend is not None else {}),
-                }
-            )
+            rules: list[str | None] = [r for r in ranked if f.concept in self.rule_concepts.get(r, ())]
+            for rule in rules or [None]:
+                level = self.rule_levels[rule] if rule else Level.ROUTINE
+                out.append(
+                    {
+                        "concept": f.concept,
+                        "evidence": f.evidence,
+                        "start": f.start,
+                        "end": f.end,
+                        "rule": rule,
+                        "level": level.label,
+                        **({"message": f.message} if f.message is not None else {}),
+                        **({"trend": f.trend} if f.trend is not None else {}),
+                    }
+                )
         return out
 
     @property

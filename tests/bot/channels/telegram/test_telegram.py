@@ -19,7 +19,8 @@ from vigil.core.db import Database
 from vigil.core.models import AuditEvent, OutboundMessage, Patient, Staff
 from vigil.core.settings import Settings
 from vigil.escalation.models import Case, CaseEvent
-from vigil.scheduler.models import CheckInAnswer
+from vigil.escalation.triage.texts import say
+from vigil.scheduler.models import CheckInAnswer, Enrolment
 from vigil.web.app import create_app
 
 from ....conftest import DUE, NURSE, make_token
@@ -31,6 +32,7 @@ SECRET = "webhook-secret-0123456789"
 MARIA = 700000555  # the demo clinic's Telegram patient
 ANA = 700000101  # the demo clinic's nurse who is paged on Telegram
 NEW_CHAT = 812345678
+CLINIC = "Riverside Thoracic Oncology"
 
 
 @pytest.fixture
@@ -219,6 +221,22 @@ async def test_a_repeated_update_id_does_nothing_twice(
             select(func.count()).select_from(CaseEvent).where(CaseEvent.kind == "claimed")
         )
     assert claims == 1
+
+
+async def test_a_patient_in_no_protocol_is_asked_and_thanked_without_a_promise_of_check_ins(
+    tg_rt: Runtime, tg: httpx.AsyncClient, telegram: FakeTelegram
+) -> None:
+    async with tg_rt.db.transaction() as session:
+        maria = await session.scalar(select(Patient).where(Patient.external_id == "MRN-100871"))
+        assert maria is not None
+        await session.execute(update(Enrolment).where(Enrolment.patient_id == maria.id).values(active=False))
+    token = await _invite(tg, tg_rt)
+    patient = Chat(tg, tg_rt, NEW_CHAT)
+    await patient.say(f"/start {token}")
+    [asked] = telegram.to(NEW_CHAT)
+    assert asked == say("consent_ask_no_checkins", "en", clinic=CLINIC, emergency_number="911")
+    await patient.press("consent:yes")
+    assert telegram.to(NEW_CHAT)[-1] == say("consent_yes_no_checkins", "en", emergency_number="911")
 
 
 async def test_an_invite_links_once_and_expires(
