@@ -295,3 +295,51 @@ def test_a_colour_explained_by_a_staining_food_or_medicine_is_nothing(text: str)
 )
 def test_blood_named_or_the_medicine_denied_stays_a_bleed(text: str) -> None:
     assert "bleeding" in present(assess(text))
+
+
+# -- the same states with any verb, and the regions' words for the legs -------------------
+
+
+@pytest.mark.parametrize("text", ["quedé privadita en el patio", "me agarró un temblor de frío en la noche"])
+def test_a_faint_without_the_clitic_or_a_shiver_named_as_a_noun_is_read(text: str) -> None:
+    assert level(text, TREATED) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi abuelo ya no reconoce su propia casa",
+        "no sé ni en qué mundo vivo, me confundo con todo",
+        "la veo como ida",
+    ],
+)
+def test_a_home_not_known_or_everything_mixed_up_is_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text))
+
+
+def test_lost_in_a_lesson_is_no_confusion() -> None:
+    assert "confusion" not in present(assess("estaba medio perdida en la clase de inglés"))
+
+
+@pytest.mark.parametrize(
+    "text", ["no siento las gambas", "se me durmieron las dos patas", "tengo toda la zanca dormida"]
+)
+def test_both_legs_or_a_whole_leg_in_regional_words_numb_is_a_cord_sign(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+def test_sore_legs_from_walking_in_regional_words_stay_routine() -> None:
+    assert level("me duelen las gambas de tanto caminar") == "routine"
+
+
+@pytest.mark.parametrize("text", ["me siento aletargada y con mucha sed", "ando como atarantado desde ayer"])
+def test_dullness_said_of_oneself_is_drowsiness(text: str) -> None:
+    assert "drowsiness" in present(assess(text))
+
+
+def test_dazed_by_news_is_no_drowsiness() -> None:
+    assert level("estoy medio aturdida con la noticia de mi hijo") == "none"
+
+
+def test_times_spelled_as_they_sound_still_count() -> None:
+    assert level("tengo bómito, ya van 6 beses hoy") == "urgent"
