@@ -343,3 +343,43 @@ def test_dazed_by_news_is_no_drowsiness() -> None:
 
 def test_times_spelled_as_they_sound_still_count() -> None:
     assert level("tengo bómito, ya van 6 beses hoy") == "urgent"
+
+
+# -- a heap in other regions' words, a blow as it goes on, knowing nothing more -----------
+
+
+@pytest.mark.parametrize(
+    "text", ["me duele caleta el hombro", "me duele full la cadera", "me duele la muela horrores"]
+)
+def test_a_heap_in_a_regions_word_makes_a_pain_severe(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+def test_a_heap_of_people_is_nothing() -> None:
+    assert level("había caleta de gente en el consultorio") == "none"
+
+
+def test_a_heap_of_blood_coughed_is_a_large_amount() -> None:
+    assert level("anoche tosí caleta de sangre") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me duele el costado como si me estuvieran apuñalando",
+        "me duele la rodilla como si me dieran martillazos",
+    ],
+)
+def test_a_blow_said_as_it_goes_on_is_a_severe_pain(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text", ["me fui de cara en la banqueta y ya no supe nada", "no supe más de mí hasta la ambulancia"]
+)
+def test_knowing_nothing_more_after_going_down_is_a_faint(text: str) -> None:
+    assert "syncope" in present(assess(text))
+
+
+def test_no_news_of_someone_is_no_faint() -> None:
+    assert level("no supe más de mi primo desde la boda") == "none"
