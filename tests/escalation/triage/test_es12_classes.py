@@ -383,3 +383,33 @@ def test_knowing_nothing_more_after_going_down_is_a_faint(text: str) -> None:
 
 def test_no_news_of_someone_is_no_faint() -> None:
     assert level("no supe más de mi primo desde la boda") == "none"
+
+
+# -- legs that falter, a foot that drops, leaks in the plural, the bottom's words ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me flaquean las rodillas y me duele la espalda",
+        "se le cae el pie derecho al caminar",
+        "se me escapan los pedos y la caca sin querer",
+        "ya no le baja la orina desde ayer",
+        "tengo las nachas dormidas",
+        "tengo pain en el lower back y numbness en las piernas",
+    ],
+)
+def test_cord_signs_in_more_regions_words_are_emergencies(text: str) -> None:
+    assert level(text, {"writer": "carer"} if " le " in f" {text} " else None) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se me salen las lágrimas con las novelas",
+        "no hago pipí en baños públicos",
+        "se me cae el pelo con la quimio",
+    ],
+)
+def test_tears_public_toilets_or_hair_loss_are_no_cord_sign(text: str) -> None:
+    assert level(text) in ("none", "routine")
