@@ -413,3 +413,31 @@ def test_cord_signs_in_more_regions_words_are_emergencies(text: str) -> None:
 )
 def test_tears_public_toilets_or_hair_loss_are_no_cord_sign(text: str) -> None:
     assert level(text) in ("none", "routine")
+
+
+# -- blood spat told by its colour, a crushing image, the air named as oxygen --------------
+
+
+@pytest.mark.parametrize("text", ["toso y escupo medio rosado", "los gargajos me salen rojitos"])
+def test_spit_or_phlegm_told_red_is_blood_coughed_up(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+def test_spit_red_after_a_staining_drink_is_the_drink() -> None:
+    assert level("escupí rojo pero me había tomado un vino tinto") == "none"
+
+
+def test_blood_named_after_a_staining_drink_stays_blood() -> None:
+    assert level("tosí sangre y eso que no tomé jamaica") == "urgent"
+
+
+def test_a_crushing_image_on_the_chest_is_a_severe_chest_pain() -> None:
+    assert level("siento una presión en el pecho como si tuviera un elefante sentado") == "emergency"
+
+
+def test_oxygen_short_is_breathlessness() -> None:
+    assert "dyspnea" in present(assess("siento que me falta el oxígeno"))
+
+
+def test_dizzy_with_a_grandchilds_questions_is_a_figure() -> None:
+    assert level("mis nietos me traen mareada con tantas preguntas") == "none"

@@ -36,9 +36,9 @@ from .text import (
     raw_tokens,
 )
 
-# What a staining food or medicine named may explain: a bleed told by colour, or a colour the
-# reader could not place.
-_STAINABLE: Final = frozenset({"bleeding", "unrecognised"})
+# What a staining food or medicine named may explain: a bleed (or blood spat) told by colour,
+# or a colour the reader could not place.
+_STAINABLE: Final = frozenset({"bleeding", "hemoptysis", "unrecognised"})
 
 
 class Reader(StatusPasses, NumberPasses):
