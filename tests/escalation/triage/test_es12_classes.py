@@ -441,3 +441,36 @@ def test_oxygen_short_is_breathlessness() -> None:
 
 def test_dizzy_with_a_grandchilds_questions_is_a_figure() -> None:
     assert level("mis nietos me traen mareada con tantas preguntas") == "none"
+
+
+# -- a staining food or medicine named in the next message ---------------------------------
+
+
+def talk(*texts: str) -> Assessment:
+    from vigil.escalation.triage import engines
+    from vigil.escalation.triage.lines import _messages
+
+    messages = _messages([{"text": t, "minutes": i} for i, t in enumerate(texts)])
+    return engines.read_conversation(messages, None, "es").assessment
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("hice popó negrita esta mañana", "ah, es por el sulfato ferroso que me recetaron"),
+        ("la orina me salió rosada", "ya me acordé, comí remolacha anoche"),
+    ],
+)
+def test_a_staining_food_or_medicine_named_next_takes_the_blood_back(texts: tuple[str, str]) -> None:
+    assert talk(*texts).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("hice popó negra", "¿será por las pastillas de hierro?"),
+        ("tosí sangre", "aunque comí betabel"),
+    ],
+)
+def test_a_food_wondered_about_or_blood_kept_leaves_the_blood(texts: tuple[str, str]) -> None:
+    assert talk(*texts).level.label != "none"
