@@ -223,3 +223,29 @@ async def test_stop_from_the_carer_ends_the_questions_their_message_started(rt: 
     async with rt.db.session() as session:
         statuses = set(await session.scalars(select(FollowUp.status).where(FollowUp.carer_id == ana.id)))
     assert statuses == {"stopped"}
+
+
+async def test_a_round_a_spanish_speaking_carer_started_behind_a_check_in_is_asked_of_them_in_spanish(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    # Maria reads English; her daughter writes Spanish. The round waits behind Maria's check-in,
+    # and is narrowed in the language it asks in when the check-in ends.
+    carer = await add_carer(rt, "MRN-100871", name="Lucia", phone="+16175550143", language="es")
+    maria = await _patient(rt, "MRN-100871")
+    clock.set(DUE)
+    await rt.service.send_due()
+    await rt.service.receive(maria, "simulator", "l1", "le duele la espalda desde hace dias", carer=carer)
+
+    async def status() -> str:
+        async with rt.db.session() as session:
+            return str(await session.scalar(select(FollowUp.status)))
+
+    assert await status() == "waiting"
+    for i in range(6):  # Maria answers her check-in to its end
+        if await status() != "waiting":
+            break
+        clock.advance(minutes=1)
+        await rt.service.receive(maria, "simulator", f"m{i}", "no")
+    assert await status() == "asking"
+    asked = [m for m in await _outbox(rt, maria) if m.kind == "question" and m.carer_id == carer.id]
+    assert "piernas" in asked[-1].text

@@ -150,6 +150,23 @@ async def test_asking_for_a_nurse_on_a_held_case_pages_the_nurse_who_holds_it(
         assert row.level == "urgent"
 
 
+async def test_the_first_request_for_a_nurse_on_a_held_case_is_not_called_a_repeat(
+    rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str], clock: ManualClock
+) -> None:
+    await _send(client, auth, "coughing up blood this morning, just streaks")
+    case = await _case(client, auth)
+    assert (await client.post(f"/api/v1/cases/{case['id']}/acknowledge", headers=auth)).status_code == 200
+    for first in ("NURSE", "can a nurse call me please"):
+        clock.advance(timedelta(minutes=10))
+        await _send(client, auth, first)
+        reply = (await _outbox(rt, "info"))[-1].text
+        if first == "NURSE":  # the first time she asks
+            assert "again" not in reply
+            assert "Ana Reyes, a nurse, has your case" in reply
+        else:  # and the second
+            assert "asked again" in reply
+
+
 async def test_asking_urgently_for_someone_pages_on_call_and_never_says_next_working_day(
     rt: Runtime, client: httpx.AsyncClient, auth: dict[str, str]
 ) -> None:

@@ -13,6 +13,7 @@ from vigil.bot.models import FollowUp
 from vigil.core.clock import ManualClock
 from vigil.core.models import OutboundMessage, Patient
 from vigil.escalation.models import Case, CaseEvent, CaseReason
+from vigil.scheduler.models import CheckIn
 
 from ..conftest import DUE, opt_in_notice
 
@@ -346,3 +347,41 @@ async def test_unanswered_event_names_families_and_questions_in_the_nurses_langu
         "Are you having trouble walking?",
         "Any trouble passing urine, or controlling your bladder or bowels?",
     ]
+
+
+async def test_free_text_that_says_the_symptom_asks_the_check_ins_conditional_question(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    # "back_pain >= 1" asks the onset question: "my back aches" says so, without a number.
+    maria = await _patient(rt)
+    clock.set(DUE)
+    await rt.service.send_due()
+    await _say(rt, maria, "c1", "my back has been aching for a few days")
+    questions = [m.text for m in await _said(rt, maria) if m.kind == "question"]
+    assert "Did the back pain come on suddenly?" in questions[-1]
+
+
+async def test_questions_waiting_behind_a_check_in_nobody_finishes_are_asked_when_it_expires(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    clock.set(DUE)
+    await rt.service.send_due()
+    async with rt.db.session() as session:
+        expires = await session.scalar(select(CheckIn.expires_at).where(CheckIn.patient_id == maria.id))
+    assert expires == DUE + timedelta(hours=24)  # the demo protocol's expire_after
+    await _say(rt, maria, "c1", "my back has been aching for a few days")
+    [round_] = await _rounds(rt)
+    assert round_.status == "waiting"  # behind the check-in's next question
+    # She answers nothing more. Hours pass: the round keeps waiting for the check-in...
+    for hours in (6, 13, 23):
+        clock.set(DUE + timedelta(hours=hours))
+        await rt.tick()
+        assert (await _rounds(rt))[0].status == "waiting"
+    # ...and no longer than the check-in itself: when it expires, the questions are asked.
+    clock.set(expires + timedelta(minutes=1))
+    await rt.tick()
+    assert (await _rounds(rt))[0].status == "asking"
+    last = (await _said(rt, maria))[-1]
+    assert last.kind == "question"
+    assert INTRO in last.text

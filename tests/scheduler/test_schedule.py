@@ -63,5 +63,12 @@ def test_ask_if_conditions() -> None:
     assert not check({"back_pain": 3, "neuro": 1})
     assert check({"fever": 38.2})
     assert not check({})
+
+
+def test_an_answer_without_a_number_leaves_its_ask_if_open_and_a_skipped_question_does_not() -> None:
+    check, _ = parse("back_pain >= 1")
+    assert check({"back_pain": None})  # "my back aches": in words, no number
+    assert not check({"back_pain": 0})
+    assert not check({"other": 3})  # never answered
     with pytest.raises(ConditionError):
         parse("__import__('os') > 1")

@@ -160,9 +160,18 @@ class Conversation:
             )
 
     async def _nurse_again(
-        self, session: AsyncSession, ctx: Context, channel: str, now: datetime, out: Outcome, *, urgent: bool
+        self,
+        session: AsyncSession,
+        ctx: Context,
+        channel: str,
+        now: datetime,
+        out: Outcome,
+        *,
+        urgent: bool,
+        repeat: bool,
     ) -> None:
-        """A nurse asked for while the case is open: say what is true now, and page again."""
+        """A nurse asked for while the case is open: say what is true now, and page again.
+        `repeat`: they had asked on this case before (only then does the reply say "again")."""
         assert ctx.case is not None
         number = ctx.clinic.emergency_number
         done = await requests.nurse_requested(
@@ -182,7 +191,7 @@ class Conversation:
         out.topics.add(f"clinic:{ctx.clinic.id}")
         lang = ctx.language
         if done.held_by:
-            status = say("nurse_held", lang, nurse=done.held_by)
+            status = say("nurse_held" if repeat else "nurse_held_first", lang, nurse=done.held_by)
         elif done.pages:
             status = say("nurse_paged", lang)
         else:
@@ -320,6 +329,10 @@ class Conversation:
                 # Told to call the emergency number an hour ago, a milder red flag now must not
                 # read as "a nurse will call you today": the conversation's advice stands.
                 advice = reading.assessment.advice
+        nurse = _nurse_request(result)
+        # Read before this message's own request joins the case.
+        case_id = ctx.case.id if ctx.case is not None else None
+        repeat = nurse is not None and case_id is not None and await requests.asked_before(session, case_id)
         if level >= Level.ROUTINE:
             flagged = await self._flag(
                 session,
@@ -333,12 +346,13 @@ class Conversation:
                 message_id=message.id,
             )
             out.escalate = flagged.opened or flagged.raised
-            nurse = _nurse_request(result)
             # On an open case, or urgently ("I need to speak to someone urgently") on a new
             # one: never "the next working day", and on call hears of it.
             again = nurse is not None and (nurse or not (flagged.opened or flagged.raised))
             if again and level < Level.URGENT:
-                await self._nurse_again(session, ctx, message.channel, now, out, urgent=bool(nurse))
+                await self._nurse_again(
+                    session, ctx, message.channel, now, out, urgent=bool(nurse), repeat=repeat
+                )
                 return out
         if level >= Level.EMERGENCY:
             # They must call now: questions would only delay them.
@@ -378,8 +392,10 @@ class Conversation:
                     closing += say("checkin_done_seen", lang)
                 closing += say("checkin_done_tail", lang, emergency_number=clinic.emergency_number)
                 await self._say(session, ctx, "closing", closing, now, PRIORITY_REPLY, out)
-            # Red-flag questions wait for the check-in to close, then follow it.
-            await self._offer(session, ctx, reading, now, out, wait=nxt is not None)
+            # Red-flag questions wait for the check-in to close (at the latest when it expires),
+            # then follow it.
+            until = pending[0].expires_at
+            await self._offer(session, ctx, reading, now, out, wait=nxt is not None, until=until)
             if nxt is None:
                 pooled = reading.assessment
                 said = _said(pooled, out.said_since)
@@ -426,15 +442,17 @@ class Conversation:
         out: Outcome,
         *,
         wait: bool,
+        until: datetime | None = None,
     ) -> int:
-        """Ask the red-flag questions of the families this message shows (TRIAGE.md)."""
+        """Ask the red-flag questions of the families this message shows (TRIAGE.md); `until`:
+        when the open check-in they wait behind expires."""
         pooled = reading.assessment
         if pooled.level >= Level.EMERGENCY or (ctx.case is not None and ctx.case.level == "emergency"):
             return 0  # never after an emergency: they have been told to call
         said = _said(pooled, out.said_since)
         shown = reading.last.findings
         sent = await followups.offer(
-            session, ctx.patient, shown, said, pooled.context, now, wait=wait, carer=ctx.carer
+            session, ctx.patient, shown, said, pooled.context, now, wait=wait, until=until, carer=ctx.carer
         )
         out.outbox += sent
         return sent
@@ -525,6 +543,7 @@ class Conversation:
             await info("keyword_help")
         elif word == "nurse":
             had_case = ctx.case is not None
+            repeat = ctx.case is not None and await requests.asked_before(session, ctx.case.id)
             await self._flag(
                 session,
                 ctx,
@@ -543,7 +562,7 @@ class Conversation:
                 channel=patient.channel,
             )
             if had_case:
-                await self._nurse_again(session, ctx, patient.channel, now, out, urgent=False)
+                await self._nurse_again(session, ctx, patient.channel, now, out, urgent=False, repeat=repeat)
                 return
             await info("nurse_first")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, exists, insert, select, update
+from sqlalchemy import ColumnElement, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.db import table
@@ -33,6 +33,9 @@ PRIORITY_FOLLOW_UP: Final = 4  # after the safety reply and the reply to the mes
 OPEN: Final = ("waiting", "asking")
 _OUTBOX = insert(table(OutboundMessage))
 BUTTON_PREFIX: Final = "f"
+# A waiting round is fresh for STALE from when it started, or from the expiry of the check-in
+# it waits behind (its due_at), whichever is later: the check-in bounds the wait, then it asks.
+_fresh_from = func.coalesce(FollowUp.due_at, FollowUp.started_at)
 # The language nurses read the case in (its events, the queue): the dashboard's. The patient
 # is asked in theirs; what the case says of a round is worded in this one.
 NURSES: Final = "en"
@@ -152,12 +155,14 @@ async def offer(
     now: datetime,
     *,
     wait: bool,
+    until: datetime | None = None,
     carer: Carer | None = None,
 ) -> int:
     """Start a round for each red-flag family this message shows that was not asked today.
 
     The first is asked at once unless `wait` (a check-in question is open) or a round is
     already asking; the others wait their turn. Returns how many messages were queued.
+    `until`: when the open check-in expires, the longest its rounds wait (they are asked then).
     `carer`: one of the patient's carers wrote the message; the questions go to them.
     """
     if (carer.opted_out_at is not None) if carer is not None else patient.status == "opted_out":
@@ -188,6 +193,9 @@ async def offer(
             position=0,
             status="waiting",
             started_at=now,
+            # A waiting round's due_at: the expiry of the check-in it waits behind, from which
+            # it is fresh for STALE (a 24-hour check-in must not outlast a 12-hour freshness).
+            due_at=until if wait else None,
         )
         session.add(row)
         await session.flush()
@@ -294,14 +302,14 @@ async def resume(
         .where(
             FollowUp.patient_id == patient.id,
             FollowUp.status == "waiting",
-            FollowUp.started_at > now - STALE,
+            _fresh_from > now - STALE,
         )
         .order_by(FollowUp.started_at, FollowUp.id)
     )
     for row in rows.all():
         language = await _language(session, patient, row)
         if said is not None and not _still_to_ask(language, row, said, context):
-            row.status, row.closed_at = "done", now
+            row.status, row.closed_at, row.due_at = "done", now, None
             continue
         label = _label(row.family)
         await _case_event(session, patient.id, "follow_up_asked", now, patient.channel, family=label)
@@ -368,8 +376,8 @@ async def sweep(session: AsyncSession, now: datetime) -> set[tuple[int, int]]:
         changed.add((row.clinic_id, row.patient_id))
     await session.execute(
         update(FollowUp)
-        .where(FollowUp.status == "waiting", FollowUp.started_at <= now - STALE)
-        .values(status="stopped", closed_at=now)
+        .where(FollowUp.status == "waiting", _fresh_from <= now - STALE)
+        .values(status="stopped", closed_at=now, due_at=None)
     )
     # Rounds that waited behind a check-in (closed, expired or stopped since) or behind
     # another round, the ones just closed among them.

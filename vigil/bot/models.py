@@ -91,5 +91,7 @@ class FollowUp(Base):
     status: Mapped[str] = mapped_column(String(12))
     started_at: Mapped[datetime]
     asked_at: Mapped[datetime | None]
+    # asking: when the question lapses; waiting behind a check-in: when that check-in expires,
+    # the longest the round waits (it is asked then, and stays fresh for STALE from then).
     due_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.models import Clinic, OutboundMessage, Staff, to_staff
 
 from . import paging
 from .cases import event
-from .models import Case
+from .models import Case, CaseEvent, CaseReason
 from .oncall import Tier
 
 
@@ -26,6 +27,14 @@ class Requested:
     level: str
     held_by: str | None  # the name of the nurse holding the case
     pages: int
+
+
+async def asked_before(session: AsyncSession, case_id: int) -> bool:
+    """Whether the patient has asked for a nurse on this case already (a request that opened
+    it, or one made while it was open): only then is a request "again"."""
+    requested = exists().where(CaseEvent.case_id == case_id, CaseEvent.kind == "nurse_requested")
+    reason = exists().where(CaseReason.case_id == case_id, CaseReason.concept == "nurse_request")
+    return bool(await session.scalar(select(requested | reason)))
 
 
 async def nurse_requested(

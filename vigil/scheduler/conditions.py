@@ -39,11 +39,17 @@ def parse(expr: str) -> tuple[Condition, set[str]]:
         alternatives.append(terms)
 
     def check(values: Mapping[str, float | None]) -> bool:
+        """Whether the condition may hold: a question not answered (skipped) fails its terms;
+        one answered in words with no number ("my back aches" to a 0-10 question, "not sure"
+        to a yes/no) might meet them, and the question it guards is asked rather than skipped."""
         for terms in alternatives:
             ok = True
             for key, op, number in terms:
-                value = values.get(key)
-                if value is None or not op(value, number):
+                if key not in values:
+                    ok = False
+                    break
+                value = values[key]
+                if value is not None and not op(value, number):
                     ok = False
                     break
             if ok:
