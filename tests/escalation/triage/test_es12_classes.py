@@ -474,3 +474,36 @@ def test_a_staining_food_or_medicine_named_next_takes_the_blood_back(texts: tupl
 )
 def test_a_food_wondered_about_or_blood_kept_leaves_the_blood(texts: tuple[str, str]) -> None:
     assert talk(*texts).level.label != "none"
+
+
+# -- words spelled as they sound; the time said first ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("bista", "vista"), ("voca", "boca"), ("fuersa", "fuerza"), ("kaminar", "caminar"), ("ablar", "hablar")],
+)
+def test_a_word_spelled_as_it_sounds_is_the_word(typed: str, meant: str) -> None:
+    assert words(typed) == [meant]
+
+
+@pytest.mark.parametrize("word", ["hasta", "sierra", "ocho"])
+def test_a_word_that_sounds_like_none_other_is_left_alone(word: str) -> None:
+    assert words(word) == [word]
+
+
+@pytest.mark.parametrize(
+    "text", ["se me nubló la bista del ojo derecho de repente", "toy sin fuersa en las piernas"]
+)
+def test_an_emergency_spelled_as_it_sounds_is_still_read(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize("text", ["ase un día q no ago pipí", "hace horas que mi esposo no puede orinar"])
+def test_hours_or_days_said_first_without_passing_urine_is_a_cord_sign(text: str) -> None:
+    assert level(text, {"writer": "carer"}) == "emergency"
+
+
+@pytest.mark.parametrize("text", ["hace 3 días que no hago popó", "hace tiempo que no hago pipí de noche"])
+def test_days_without_a_bowel_movement_or_no_night_wees_are_no_cord_sign(text: str) -> None:
+    assert level(text) in ("none", "routine")
