@@ -507,3 +507,16 @@ def test_hours_or_days_said_first_without_passing_urine_is_a_cord_sign(text: str
 @pytest.mark.parametrize("text", ["hace 3 días que no hago popó", "hace tiempo que no hago pipí de noche"])
 def test_days_without_a_bowel_movement_or_no_night_wees_are_no_cord_sign(text: str) -> None:
     assert level(text) in ("none", "routine")
+
+
+# -- not seeing someone is not meeting them ----------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["hace semanas que no veo a mis nietos", "ya casi no vemos a la familia"])
+def test_not_seeing_a_person_is_no_change_in_sight(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize("text", ["no veo nada del ojo izquierdo", "de repente no veo bien"])
+def test_not_seeing_said_of_the_sight_stays_a_change_in_vision(text: str) -> None:
+    assert "vision_change" in present(assess(text))
