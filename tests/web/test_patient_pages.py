@@ -244,3 +244,18 @@ async def test_a_bare_yes_among_the_reasons_is_shown_with_the_question_it_answer
     await _sign_in(client)
     reasons = (await client.get(f"/cases/{case_id}")).text.split('id="case-reasons"')[1].split("</ul>")[0]
     assert f"answering “{asked}”" in reasons.replace("&#39;", "'")
+
+
+async def test_a_finding_changed_by_the_patient_says_which_and_how_and_is_marked_among_the_reasons(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    await _say(client, auth, "coughing up blood this morning, just streaks")
+    clock.advance(timedelta(hours=2))
+    await _say(client, auth, "oops, that last one was about my mum")
+    case_id = await _case_id(client, auth)
+    await _sign_in(client)
+    html = (await client.get(f"/cases/{case_id}")).text
+    events = html.split('id="case-events"')[1].split("</ol>")[0]
+    assert "finding changed</strong> by patient via simulator: hemoptysis — about someone else" in events
+    reasons = html.split('id="case-reasons"')[1].split("</ul>")[0]
+    assert '<span class="changed">hemoptysis: about someone else, said later</span>' in reasons
