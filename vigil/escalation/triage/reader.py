@@ -72,9 +72,32 @@ class Reader(StatusPasses, NumberPasses):
                 tokens.append(Token(norm, start + a, start + b, kind))
             if possessive and len(tokens) > first:
                 tokens[-1].possessive = True
+        tokens = self._rejoined(text, tokens)
         tokens = join_staccato(spoken_punctuation(tokens, self._spoken_punct))
         mark_newlines(text, tokens)
         return tokens
+
+    def _rejoined(self, text: str, tokens: list[Token]) -> list[Token]:
+        """One word written as two ("head ake", "breathe less") read as the one word
+        (`Normaliser.joined`); only two words a single space apart."""
+        out: list[Token] = []
+        for token in tokens:
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and last.kind == WORD
+                and token.kind == WORD
+                and token.start == last.end + 1
+                and text[last.end] == " "
+            ):
+                whole = self.norm.joined(
+                    text[last.start : last.end].lower(), text[token.start : token.end].lower()
+                )
+                if whole is not None:
+                    out[-1] = Token(whole, last.start, token.end, WORD)
+                    continue
+            out.append(token)
+        return out
 
     # -- the passes -----------------------------------------------------------------
 

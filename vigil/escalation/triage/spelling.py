@@ -95,6 +95,12 @@ class Normaliser:
         for word in lexicon.vocabulary:
             self._symspell.create_dictionary_entry(word, 1)
         self._cache: dict[str, tuple[Piece, ...]] = {}
+        self._joins: dict[tuple[str, str], str | None] = {}
+        # Word endings dictation writes apart ("breathe less", "dizzy ness"): the word they
+        # follow is joined to them when the two make one word of the vocabulary. A language
+        # that lists them has words split and glued mended (see `joined`, `_unglued`).
+        self._split_endings = lexicon.lists.get("split_endings", frozenset())
+        self._mends_splits = bool(self._split_endings)
 
     def pieces(self, raw: str) -> tuple[Piece, ...]:
         """Normalised tokens for a raw lower-case piece, offsets relative to it."""
@@ -130,7 +136,57 @@ class Normaliser:
         short = self._lex.shorthand.get(word)
         if short is not None:
             return tuple((w, 0, length) for w in short)
+        if self._mends_splits and word == raw and raw not in self._known:
+            halves = self._unglued(raw)
+            if halves is not None:
+                cut = len(halves[0])
+                return ((halves[0], 0, cut), (halves[1], cut, length))
         return ((word, 0, length),)
+
+    def _unglued(self, raw: str) -> tuple[str, str] | None:
+        """Two words of the vocabulary typed without the space between them ("chestpain",
+        "legpain"): the one way to cut an unknown word into two of three letters or more."""
+        if len(raw) < 6 or not raw.isalpha():
+            return None
+        vocabulary = self._lex.vocabulary
+        cuts = [
+            (raw[:i], raw[i:])
+            for i in range(3, len(raw) - 2)
+            if raw[:i] in vocabulary and raw[i:] in vocabulary
+        ]
+        return cuts[0] if len(cuts) == 1 else None
+
+    def joined(self, first: str, second: str) -> str | None:
+        """One word written as two, as dictation and shaky fingers split it ("head ake",
+        "breathe less"): the word of the vocabulary the two make together, when the second is
+        no word of its own or an ending (`split_endings`); None otherwise."""
+        key = (first, second)
+        if key in self._joins:
+            return self._joins[key]
+        found: str | None = None
+        if (
+            self._mends_splits
+            and len(first) >= 3
+            and first.isalpha()
+            and second.isalpha()
+            and len(second) >= 3
+            and second not in self._lex.shorthand
+            and (second not in self._known or second in self._split_endings)
+        ):
+            whole = self.word(first + second)
+            # The first word is kept whole (a silent "e" aside: "breathe less"), so a slip in
+            # the second is not read into another word ("both lges" is not "bottles").
+            stem = first[:-1] if first.endswith("e") else first
+            if (
+                whole in self._lex.vocabulary
+                and whole.startswith(stem)
+                and whole not in (first, second, self.word(first), self.word(second))
+            ):
+                found = whole
+        if len(self._joins) >= self.CACHE_LIMIT:
+            self._joins.clear()
+        self._joins[key] = found
+        return found
 
     def word(self, raw: str) -> str:
         """The best reading of one word."""

@@ -1,0 +1,105 @@
+"""Red-team set 27's classes: English broken the way people with low literacy, dyslexia,
+shaky hands and voice dictation write it. Words spelled as they sound ("cawfing",
+"wissling": doubled letters said single, "ough"/"aw" said "of"/"o", "wh", "ph", "ck"); two
+words typed without the space ("chestpain"); one word dictated as two ("head ake", "breathe
+less"); with the real words beside each that must be left alone.
+
+Each test is named as the sentence it reads; the sentences are illustrations of a class,
+not the development set's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vigil.escalation.triage import Level, default_engine
+
+from .conftest import assess, present
+
+
+def words(text: str) -> list[str]:
+    return [t.norm for t in default_engine().reader.tokenize(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("coffing all nite", "coughing"),
+        ("a bad caugh", "cough"),
+        ("my chest is wheesing", "wheezing"),
+        ("my breathing is wissly", "whistly"),
+        ("the sweling is worse", "swelling"),
+        ("feel nauzeous", "nauseous"),
+    ],
+)
+def test_a_word_spelled_as_it_sounds_is_the_word(text: str, expected: str) -> None:
+    assert expected in words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my phone is on the table", "the tiles need grouting", "he wrote a long letter", "we watched the ferry"],
+)
+def test_real_words_are_not_read_as_sounds_of_others(text: str) -> None:
+    assert words(text) == text.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("stomachpain since monday", ["stomach", "pain"]),
+        ("bad chestpain", ["chest", "pain"]),
+        ("my chesttightness is worse", ["chest", "tightness"]),
+    ],
+)
+def test_two_words_typed_without_the_space_are_read_apart(text: str, expected: list[str]) -> None:
+    out = words(text)
+    assert out[out.index(expected[0]) : out.index(expected[0]) + 2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("got a head ake since lunch", "headache"),
+        ("so breath less on the stairs", "breathless"),
+        ("really breathe less today", "breathless"),
+    ],
+)
+def test_one_word_dictated_as_two_is_read_as_one(text: str, expected: str) -> None:
+    assert expected in words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i got a temprature",
+        "some times I walk to the shop",
+        "no body came round today",
+        "the home less shelter",
+        "to day was fine",
+        "both lges feel heavey",
+        "blood when i cough n im puffed",
+        "neck ache and a sore throat",
+    ],
+)
+def test_two_real_words_side_by_side_stay_two(text: str) -> None:
+    out = words(text)
+    assert "headache" not in out
+    assert "breathless" not in out
+    assert "necklace" not in out
+    assert len(out) >= 4
+
+
+def test_chest_pain_typed_as_one_word_is_chest_pain() -> None:
+    a = assess("chestpain since this morning")
+    assert "chest_pain" in present(a)
+    assert a.level >= Level.URGENT
+
+
+def test_coughing_up_blood_spelled_as_it_sounds_is_coughing_up_blood() -> None:
+    assert "hemoptysis" in present(assess("been cawfing up blood"))
+
+
+def test_a_phone_spelled_as_it_sounds_is_no_symptom() -> None:
+    a = assess("my fone died last nite")
+    assert a.level <= Level.ROUTINE
