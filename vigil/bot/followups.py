@@ -195,7 +195,8 @@ async def offer(
             started_at=now,
             # A waiting round's due_at: the expiry of the check-in it waits behind, from which
             # it is fresh for STALE (a 24-hour check-in must not outlast a 12-hour freshness).
-            due_at=until if wait else None,
+            # (Never before now: a check-in past its expiry but not yet closed by the tick.)
+            due_at=max(until, now) if wait and until is not None else None,
         )
         session.add(row)
         await session.flush()

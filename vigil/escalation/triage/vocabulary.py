@@ -27,6 +27,7 @@ class ReaderWords:
         self.norm = normaliser
         L = lexicon.lists
         # Punctuation spelt out by voice-to-text ("full stop", "comma"), by its words.
+        self._answer_words: dict[str, bool] = {}  # filled as words are met
         self._spoken_punct = {
             **{tuple(p.split()): "." for p in L.get("spoken_stops", frozenset())},
             **{tuple(p.split()): "," for p in L.get("spoken_commas", frozenset())},
