@@ -11,11 +11,12 @@ from sqlalchemy import select
 from vigil.assembly import Runtime
 from vigil.bot.models import FollowUp
 from vigil.core.clock import ManualClock
-from vigil.core.models import OutboundMessage, Patient
-from vigil.escalation.models import Case, CaseEvent, CaseReason
+from vigil.core.models import OutboundMessage, Patient, Staff
+from vigil.escalation.models import Assessment, Case, CaseEvent, CaseReason
 from vigil.scheduler.models import CheckIn
+from vigil.web.api import send_reply
 
-from ..conftest import DUE, opt_in_notice
+from ..conftest import DUE, NURSE, opt_in_notice
 
 MARIA = "MRN-100871"  # no treatment context on record
 INTRO = "a few quick questions"
@@ -385,3 +386,79 @@ async def test_questions_waiting_behind_a_check_in_nobody_finishes_are_asked_whe
     last = (await _said(rt, maria))[-1]
     assert last.kind == "question"
     assert INTRO in last.text
+
+
+async def _spanish(rt: Runtime) -> Patient:
+    maria = await _patient(rt)
+    async with rt.db.transaction() as session:
+        row = await session.get(Patient, maria.id)
+        assert row is not None
+        row.language = "es"
+    maria.language = "es"
+    return maria
+
+
+async def _nurse_writes(rt: Runtime, patient: Patient, text: str) -> None:
+    case = await _case(rt, patient)
+    async with rt.db.session() as session:
+        nurse = await session.scalar(select(Staff).where(Staff.email == NURSE))
+    assert nurse is not None
+    await send_reply(rt, nurse, case.id, text, "web")
+
+
+async def test_a_nurse_writing_to_the_patient_ends_the_pending_red_flag_round_with_an_event(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _spanish(rt)
+    await _say(rt, maria, "s1", "me duele mucho la espalda desde ayer")
+    clock.advance(timedelta(minutes=5))
+    await _nurse_writes(rt, maria, "¿Puede venir mañana a las 10?")
+    [round_] = await _rounds(rt)
+    assert round_.status == "stopped"
+    case = await _case(rt, maria)
+    [event] = [e for e in await _events(rt, case) if e.kind == "follow_up_stopped"]
+    assert event.detail["family"] == "back or neck pain"
+    assert event.detail["cause"] == "nurse_wrote"
+    assert event.detail["unanswered"] == ["Have your legs become weak or heavy, or harder to move?"]
+    assert len(event.detail["never_sent"]) == 3  # in the nurses' words, the questions not asked
+
+
+async def test_a_bare_yes_to_the_nurse_is_no_answer_to_the_red_flag_question_and_asks_no_more(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _spanish(rt)
+    await _say(rt, maria, "s1", "me duele mucho la espalda desde ayer")
+    asked = [m.text for m in await _said(rt, maria) if m.kind == "question"]
+    clock.advance(timedelta(minutes=5))
+    await _nurse_writes(rt, maria, "¿Puede venir mañana a las 10?")
+    clock.advance(timedelta(minutes=2))
+    await _say(rt, maria, "s2", "sí, ahí estaré")
+    case = await _case(rt, maria)
+    assert case.level == "routine"  # no false emergency, no page
+    assert "paged" not in [e.kind for e in await _events(rt, case)]
+    assert [m.text for m in await _said(rt, maria) if m.kind == "question"] == asked
+
+
+async def test_a_bare_no_to_the_nurse_is_no_denial_of_the_red_flag_question(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _spanish(rt)
+    await _say(rt, maria, "s1", "me falta un poco el aire")
+    clock.advance(timedelta(minutes=5))
+    await _nurse_writes(rt, maria, "¿Usó hoy su inhalador?")
+    clock.advance(timedelta(minutes=2))
+    await _say(rt, maria, "s2", "no")
+    async with rt.db.session() as session:
+        last = await session.scalar(select(Assessment).order_by(Assessment.id.desc()).limit(1))
+    assert last is not None
+    assert last.question is None  # read as free text, not with "breathless at rest?"
+
+
+async def test_a_red_flag_in_the_reply_to_the_nurse_still_counts(rt: Runtime, clock: ManualClock) -> None:
+    maria = await _spanish(rt)
+    await _say(rt, maria, "s1", "me duele mucho la espalda desde ayer")
+    clock.advance(timedelta(minutes=5))
+    await _nurse_writes(rt, maria, "¿Puede venir mañana a las 10?")
+    clock.advance(timedelta(minutes=2))
+    await _say(rt, maria, "s2", "sí, pero ahora tengo las piernas muy débiles y no puedo caminar")
+    assert (await _case(rt, maria)).level == "emergency"

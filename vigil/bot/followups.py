@@ -138,12 +138,56 @@ async def _send(session: AsyncSession, patient: Patient, row: FollowUp, now: dat
 
 
 async def _case_event(
-    session: AsyncSession, patient_id: int, kind: str, now: datetime, channel: str, **detail: Any
+    session: AsyncSession,
+    patient_id: int,
+    kind: str,
+    now: datetime,
+    channel: str,
+    *,
+    actor: str = "system",
+    **detail: Any,
 ) -> None:
     """An event on the patient's open case, if there is one."""
     case = await cases.open_case_of(session, patient_id)
     if case is not None:
-        cases.event(session, case, kind, now, "system", channel, **detail)
+        cases.event(session, case, kind, now, actor, channel, **detail)
+
+
+# Why a round was never asked, in the nurses' words (the event's `reason`; `cause` is the code).
+NOT_SENT_REASONS: Final = {
+    "nurse_wrote": "a nurse wrote to the patient",
+    "emergency": "an emergency was raised",
+    "opted_out": "the patient sent STOP or PAUSE",
+    "stale": "too late to ask",
+    "quiet_hours": "the clinic's quiet hours",
+}
+
+
+async def _not_sent(
+    session: AsyncSession,
+    patient_id: int,
+    row: FollowUp,
+    texts: Sequence[str],
+    now: datetime,
+    channel: str,
+    cause: str,
+    *,
+    actor: str = "system",
+) -> None:
+    """A round that ends without one question sent: the case must say the screening never
+    happened, or a nurse reading no "not answered" would think it was done."""
+    await _case_event(
+        session,
+        patient_id,
+        "follow_up_not_sent",
+        now,
+        channel,
+        actor=actor,
+        family=_label(row.family),
+        cause=cause,
+        reason=NOT_SENT_REASONS[cause],
+        never_sent=list(texts),
+    )
 
 
 async def offer(
@@ -259,6 +303,45 @@ async def _stop(session: AsyncSession, now: datetime, *which: ColumnElement[bool
         .where(*which, FollowUp.status.in_(OPEN))
         .values(status="stopped", closed_at=now, due_at=None)
     )
+
+
+async def nurse_wrote(
+    session: AsyncSession, patient: Patient, now: datetime, actor: str, channel: str
+) -> None:
+    """A nurse wrote to the patient (or their carer): the red-flag questions stop.
+
+    The patient's next "yes" or "no" answers the nurse ("can you come tomorrow at 10?"), not
+    the question we asked before her; and a next question sent while she talks to them would
+    cut into her conversation. The case says which questions were left, so she can ask them.
+    """
+    rows = (
+        await session.scalars(
+            select(FollowUp)
+            .where(FollowUp.patient_id == patient.id, FollowUp.status.in_(OPEN))
+            .order_by(FollowUp.started_at, FollowUp.id)
+        )
+    ).all()
+    for row in rows:
+        language = await _language(session, patient, row)
+        texts = _for_nurses(language, row.family, [q["text"] for q in row.questions])
+        was = row.status
+        row.status, row.closed_at, row.due_at = "stopped", now, None
+        if was == "asking":
+            await _case_event(
+                session,
+                patient.id,
+                "follow_up_stopped",
+                now,
+                channel,
+                actor=actor,
+                family=_label(row.family),
+                cause="nurse_wrote",
+                reason="a nurse wrote to the patient",
+                unanswered=texts[row.position : row.position + 1],
+                never_sent=texts[row.position + 1 :],
+            )
+        else:
+            await _not_sent(session, patient.id, row, texts, now, channel, "nurse_wrote", actor=actor)
 
 
 async def stop(session: AsyncSession, patient_id: int, now: datetime) -> None:
