@@ -128,11 +128,13 @@ async def test_unanswered_questions_leave_the_case_at_its_level_with_an_event(
     assert (await _rounds(rt))[0].status == "unanswered"
 
 
-async def test_an_answer_after_the_question_lapsed_is_read_alone(rt: Runtime, clock: ManualClock) -> None:
+async def test_a_bare_yes_more_than_twelve_hours_after_the_question_is_read_alone(
+    rt: Runtime, clock: ManualClock
+) -> None:
     maria = await _patient(rt)
     await _say(rt, maria, "m1", "my back has been aching for a few days")
-    clock.advance(timedelta(hours=2))
-    await _say(rt, maria, "m2", "yes")  # to what? the question closed long ago
+    clock.advance(timedelta(hours=12, minutes=1))
+    await _say(rt, maria, "m2", "yes")  # to what? the question was asked half a day ago
     assert (await _case(rt, maria)).level == "routine"
 
 
@@ -462,3 +464,76 @@ async def test_a_red_flag_in_the_reply_to_the_nurse_still_counts(rt: Runtime, cl
     clock.advance(timedelta(minutes=2))
     await _say(rt, maria, "s2", "sí, pero ahora tengo las piernas muy débiles y no puedo caminar")
     assert (await _case(rt, maria)).level == "emergency"
+
+
+async def test_a_bare_yes_after_the_question_timed_out_still_answers_it_and_raises_at_once(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _spanish(rt)
+    await _say(rt, maria, "s1", "me duele mucho la espalda desde ayer")
+    clock.advance(timedelta(minutes=31))
+    await rt.tick()
+    assert (await _rounds(rt))[0].status == "unanswered"
+    clock.advance(timedelta(minutes=40))
+    await _say(rt, maria, "s2", "sí")
+    case = await _case(rt, maria)
+    assert case.level == "emergency"  # back pain and weak legs: mscc-neuro
+    assert "911" in [m for m in await _said(rt, maria) if m.kind == "safety"][-1].text
+    [late] = [e for e in await _events(rt, case) if e.kind == "follow_up_answered_late"]
+    assert late.detail["family"] == "back or neck pain"
+    assert late.detail["question"] == "Have your legs become weak or heavy, or harder to move?"
+    assert late.detail["minutes_late"] == 41
+
+
+async def test_a_bare_yes_after_the_question_lapsed_before_the_sweep_closed_it_still_answers_it(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.advance(timedelta(hours=2))
+    await _say(rt, maria, "m2", "yes")
+    case = await _case(rt, maria)
+    assert case.level == "emergency"
+    kinds = [e.kind for e in await _events(rt, case)]
+    assert kinds.index("follow_up_unanswered") < kinds.index("follow_up_answered_late")
+
+
+async def test_a_late_no_answers_the_question_and_the_round_goes_on(rt: Runtime, clock: ManualClock) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.advance(timedelta(minutes=31))
+    await rt.tick()
+    clock.advance(timedelta(minutes=10))
+    await _say(rt, maria, "m2", "no")
+    questions = [m for m in await _said(rt, maria) if m.kind == "question"]
+    assert len(questions) == 2  # the next question of the round
+    [round_] = await _rounds(rt)
+    assert (round_.status, round_.position) == ("asking", 1)
+    assert (await _case(rt, maria)).level == "routine"
+
+
+async def test_a_bare_yes_after_a_nurse_wrote_since_the_question_timed_out_answers_the_nurse(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _spanish(rt)
+    await _say(rt, maria, "s1", "me duele mucho la espalda desde ayer")
+    clock.advance(timedelta(minutes=31))
+    await rt.tick()
+    await _nurse_writes(rt, maria, "¿Puede venir mañana a las 10?")
+    clock.advance(timedelta(minutes=5))
+    await _say(rt, maria, "s2", "sí")
+    case = await _case(rt, maria)
+    assert case.level == "routine"
+    assert "follow_up_answered_late" not in [e.kind for e in await _events(rt, case)]
+
+
+async def test_a_yes_in_more_words_after_the_question_timed_out_is_read_as_free_text(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.advance(timedelta(minutes=31))
+    await rt.tick()
+    clock.advance(timedelta(minutes=5))
+    await _say(rt, maria, "m2", "my back still aches, yes")  # more than a bare yes: free text
+    assert (await _case(rt, maria)).level == "routine"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, exists, func, insert, select, update
+from sqlalchemy import ColumnElement, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.db import table
@@ -24,6 +24,7 @@ from vigil.escalation.triage import followups as data
 from vigil.escalation.triage.model import Finding
 from vigil.scheduler.models import CheckIn
 
+from . import enrolment
 from .models import FollowUp
 
 WAIT: Final = timedelta(minutes=30)  # no answer by then: the case shows the questions unanswered
@@ -416,6 +417,93 @@ def _still_to_ask(
     return bool(keep)
 
 
+async def _close_unanswered(session: AsyncSession, patient: Patient, row: FollowUp, now: datetime) -> None:
+    """The round's question lapsed unanswered: the round closes, and the case says so."""
+    # The question sent and not answered, apart from those the round never got to: a nurse
+    # reading "not answered" must not think the patient ignored questions never sent.
+    language = await _language(session, patient, row)
+    texts = _for_nurses(language, row.family, [q["text"] for q in row.questions])
+    unanswered, never_sent = texts[row.position : row.position + 1], texts[row.position + 1 :]
+    row.status, row.closed_at, row.due_at = "unanswered", now, None
+    await _case_event(
+        session,
+        row.patient_id,
+        "follow_up_unanswered",
+        now,
+        patient.channel,
+        family=_label(row.family),
+        unanswered=unanswered,
+        never_sent=never_sent,
+    )
+
+
+# What a bare yes or no may still answer after its question's WAIT: the question is the last
+# thing we asked the writer, so "sí" an hour later means "yes" to it, and dropping it lost an
+# emergency (back pain, then "yes" to weak legs). Bounded, because "yes" half a day later is
+# as likely about anything else; 12 hours, as long as a waiting round stays worth asking.
+LATE: Final = STALE
+# What we send that the writer's next bare yes or no might answer instead: a question (a
+# check-in's, another round's), a check-in's reminder, or anything a nurse wrote.
+_NEWER = or_(OutboundMessage.kind.in_(("question", "reminder")), OutboundMessage.staff_id.is_not(None))
+
+
+async def late_answer(
+    session: AsyncSession,
+    patient: Patient,
+    carer: Carer | None,
+    text: str,
+    received_at: datetime,
+    now: datetime,
+) -> Asking | None:
+    """The red-flag question a bare yes or no answers after its question lapsed, reopened to
+    take the answer; None when it answers none (not bare, too late, asked of someone else, or
+    something newer was sent since)."""
+    if enrolment.answer(text) is None:
+        return None  # more than a yes or no: free text, read as such
+    row = await session.scalar(
+        select(FollowUp)
+        .where(
+            FollowUp.patient_id == patient.id,
+            FollowUp.status.in_(("asking", "unanswered")),
+            FollowUp.asked_at > received_at - LATE,
+        )
+        .order_by(FollowUp.asked_at.desc(), FollowUp.id.desc())
+        .limit(1)
+    )
+    if row is None or row.asked_at is None or row.position >= len(row.questions):
+        return None
+    asked = await _asked(session, row)
+    if (asked.id if asked is not None else None) != (carer.id if carer is not None else None):
+        return None  # asked of the patient, answered by their carer (or the other way round)
+    newer = await session.scalar(
+        select(OutboundMessage.id)
+        .where(OutboundMessage.patient_id == patient.id, OutboundMessage.created_at > row.asked_at, _NEWER)
+        .limit(1)
+    )
+    if newer is not None:
+        return None
+    if row.status == "asking":
+        if row.due_at is None or row.due_at > received_at:
+            return None  # still open: an answer in time, not a late one
+        await _close_unanswered(session, patient, row, now)  # as the sweep would have
+    late_by = received_at - row.asked_at - WAIT
+    language = await _language(session, patient, row)
+    [question] = _for_nurses(language, row.family, [row.questions[row.position]["text"]])
+    await _case_event(
+        session,
+        patient.id,
+        "follow_up_answered_late",
+        now,
+        patient.channel,
+        family=_label(row.family),
+        question=question,
+        minutes_late=max(0, int(late_by.total_seconds() // 60)),
+    )
+    # Open again for this answer: the round goes on from it (the next question, or thanks).
+    row.status, row.closed_at, row.due_at = "asking", None, now + WAIT
+    return asking(row)
+
+
 _OPEN_CHECKIN = exists().where(CheckIn.patient_id == FollowUp.patient_id, CheckIn.status == "open")
 BATCH: Final = 200
 
@@ -440,22 +528,7 @@ async def sweep(session: AsyncSession, now: datetime) -> set[tuple[int, int]]:
         patient = await session.get(Patient, row.patient_id)
         if patient is None:
             continue
-        # The question sent and not answered, apart from those the round never got to: a nurse
-        # reading "not answered" must not think the patient ignored questions never sent.
-        language = await _language(session, patient, row)
-        texts = _for_nurses(language, row.family, [q["text"] for q in row.questions])
-        unanswered, never_sent = texts[row.position : row.position + 1], texts[row.position + 1 :]
-        row.status, row.closed_at, row.due_at = "unanswered", now, None
-        await _case_event(
-            session,
-            row.patient_id,
-            "follow_up_unanswered",
-            now,
-            patient.channel,
-            family=_label(row.family),
-            unanswered=unanswered,
-            never_sent=never_sent,
-        )
+        await _close_unanswered(session, patient, row, now)
         changed.add((row.clinic_id, row.patient_id))
     await session.execute(
         update(FollowUp)
