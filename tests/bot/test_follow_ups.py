@@ -537,3 +537,54 @@ async def test_a_yes_in_more_words_after_the_question_timed_out_is_read_as_free_
     clock.advance(timedelta(minutes=5))
     await _say(rt, maria, "m2", "my back still aches, yes")  # more than a bare yes: free text
     assert (await _case(rt, maria)).level == "routine"
+
+
+async def _checkins(rt: Runtime, patient: Patient) -> list[CheckIn]:
+    async with rt.db.session() as session:
+        return list(await session.scalars(select(CheckIn).where(CheckIn.patient_id == patient.id)))
+
+
+async def test_a_check_in_that_comes_due_during_a_red_flag_round_waits_for_the_round_to_be_answered(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _spanish(rt)
+    clock.set(DUE - timedelta(minutes=5))
+    await _say(rt, maria, "s1", "me duele mucho la espalda desde ayer")
+    clock.set(DUE)
+    await rt.tick()
+    assert await _checkins(rt, maria) == []  # held: the red-flag question waits for its answer
+    assert (await _said(rt, maria))[-1].kind == "question"
+    await _say(rt, maria, "s2", "sí")  # so it answers the red-flag question, not the 0-10 one
+    assert (await _case(rt, maria)).level == "emergency"
+
+
+async def test_a_check_in_held_behind_a_red_flag_round_is_sent_when_the_round_times_out(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    clock.set(DUE - timedelta(minutes=5))
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.set(DUE)
+    await rt.tick()
+    assert await _checkins(rt, maria) == []
+    clock.set(DUE + timedelta(minutes=26))  # the question lapsed a minute ago
+    await rt.tick()
+    [checkin] = await _checkins(rt, maria)
+    assert checkin.status == "open"
+    assert (await _rounds(rt))[0].status == "unanswered"
+
+
+async def test_a_check_in_held_behind_a_red_flag_round_is_sent_when_the_round_is_answered(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    clock.set(DUE - timedelta(minutes=5))
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.set(DUE)
+    await rt.tick()
+    for i in range(4):
+        await _say(rt, maria, f"a{i}", "no")
+    assert (await _rounds(rt))[0].status == "done"
+    await rt.tick()
+    [checkin] = await _checkins(rt, maria)
+    assert checkin.status == "open"

@@ -22,7 +22,7 @@ from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, to_writer
 from vigil.escalation import cases
 from vigil.escalation.triage import followups as data
 from vigil.escalation.triage.model import Finding
-from vigil.scheduler.models import CheckIn
+from vigil.scheduler.models import CheckIn, Enrolment
 
 from . import enrolment
 from .models import FollowUp
@@ -502,6 +502,16 @@ async def late_answer(
     # Open again for this answer: the round goes on from it (the next question, or thanks).
     row.status, row.closed_at, row.due_at = "asking", None, now + WAIT
     return asking(row)
+
+
+def holds_checkin(now: datetime) -> ColumnElement[bool]:
+    """The enrolments whose due check-in waits (`checkins.send_due`'s `held`): their patient
+    has a red-flag question out, not yet lapsed. Sent in the middle of a round, the check-in's
+    0-10 question took the patient's next "sí" meant for the red-flag one; it goes out at the
+    first sweep after the round is answered or times out."""
+    return exists().where(
+        FollowUp.patient_id == Enrolment.patient_id, FollowUp.status == "asking", FollowUp.due_at > now
+    )
 
 
 _OPEN_CHECKIN = exists().where(CheckIn.patient_id == FollowUp.patient_id, CheckIn.status == "open")
