@@ -588,3 +588,55 @@ async def test_a_check_in_held_behind_a_red_flag_round_is_sent_when_the_round_is
     await rt.tick()
     [checkin] = await _checkins(rt, maria)
     assert checkin.status == "open"
+
+
+async def _waiting_behind_a_check_in(rt: Runtime, clock: ManualClock) -> Patient:
+    maria = await _patient(rt)
+    clock.set(DUE)
+    await rt.service.send_due()
+    await _say(rt, maria, "c1", "my back has been aching for a few days")
+    [round_] = await _rounds(rt)
+    assert round_.status == "waiting"
+    return maria
+
+
+async def test_a_round_waiting_behind_a_check_in_the_patient_pauses_says_on_the_case_it_was_not_sent(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _waiting_behind_a_check_in(rt, clock)
+    clock.advance(timedelta(minutes=3))
+    await _say(rt, maria, "c2", "PAUSE")
+    assert (await _rounds(rt))[0].status == "stopped"
+    [event] = [e for e in await _events(rt, await _case(rt, maria)) if e.kind == "follow_up_not_sent"]
+    assert event.detail["family"] == "back or neck pain"
+    assert event.detail["cause"] == "opted_out"
+    assert len(event.detail["never_sent"]) == 4
+
+
+async def test_a_round_that_waited_too_long_to_be_asked_says_on_the_case_it_was_not_sent(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _waiting_behind_a_check_in(rt, clock)
+    # Their carrier reports the number opted out (a delivery report, not a STOP to us): the
+    # round is never asked, and goes stale.
+    async with rt.db.transaction() as session:
+        row = await session.get(Patient, maria.id)
+        assert row is not None
+        row.status = "opted_out"
+    clock.advance(timedelta(hours=24 + 12, minutes=1))
+    await rt.tick()
+    assert (await _rounds(rt))[0].status == "stopped"
+    [event] = [e for e in await _events(rt, await _case(rt, maria)) if e.kind == "follow_up_not_sent"]
+    assert (event.detail["family"], event.detail["cause"]) == ("back or neck pain", "stale")
+
+
+async def test_a_round_waiting_when_an_emergency_is_raised_says_on_the_case_it_was_not_sent(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _waiting_behind_a_check_in(rt, clock)
+    clock.advance(timedelta(minutes=3))
+    await _say(rt, maria, "c2", "I'm coughing up lots of blood")
+    case = await _case(rt, maria)
+    assert case.level == "emergency"
+    [event] = [e for e in await _events(rt, case) if e.kind == "follow_up_not_sent"]
+    assert (event.detail["family"], event.detail["cause"]) == ("back or neck pain", "emergency")

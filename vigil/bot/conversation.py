@@ -362,7 +362,7 @@ class Conversation:
                 return out
         if level >= Level.EMERGENCY:
             # They must call now: questions would only delay them.
-            await followups.stop(session, patient.id, now)
+            await followups.stop(session, patient.id, now, "emergency")
         if level >= Level.URGENT:
             # The safety reply goes first; the check-in stops so a nurse can take over.
             await self._say(session, ctx, "safety", advice, now, PRIORITY_SAFETY, out)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, exists, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, exists, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.db import table
@@ -157,10 +157,11 @@ async def _case_event(
 # Why a round was never asked, in the nurses' words (the event's `reason`; `cause` is the code).
 NOT_SENT_REASONS: Final = {
     "nurse_wrote": "a nurse wrote to the patient",
-    "emergency": "an emergency was raised",
-    "opted_out": "the patient sent STOP or PAUSE",
-    "stale": "too late to ask",
-    "quiet_hours": "the clinic's quiet hours",
+    "emergency": "an emergency was raised: told to call, not to answer questions",
+    "opted_out": "STOP or PAUSE: no more questions",
+    "paused": "the clinic paused the patient",
+    "taken_back": "the patient took back what started them",
+    "stale": "waited too long to be worth asking",
 }
 
 
@@ -297,13 +298,24 @@ async def answered(
     return 1 + await resume(session, patient, now)
 
 
-async def _stop(session: AsyncSession, now: datetime, *which: ColumnElement[bool]) -> None:
-    """The open rounds `which` picks ask no more."""
-    await session.execute(
-        update(FollowUp)
-        .where(*which, FollowUp.status.in_(OPEN))
-        .values(status="stopped", closed_at=now, due_at=None)
-    )
+async def _stop(session: AsyncSession, now: datetime, cause: str, *which: ColumnElement[bool]) -> None:
+    """The open rounds `which` picks ask no more; one that never asked a question says so on
+    the case (`cause`: why, a key of NOT_SENT_REASONS)."""
+    rows = (
+        await session.scalars(
+            select(FollowUp)
+            .where(*which, FollowUp.status.in_(OPEN))
+            .order_by(FollowUp.started_at, FollowUp.id)
+        )
+    ).all()
+    for row in rows:
+        if row.status == "waiting":
+            patient = await session.get(Patient, row.patient_id)
+            if patient is not None:
+                language = await _language(session, patient, row)
+                texts = _for_nurses(language, row.family, [q["text"] for q in row.questions])
+                await _not_sent(session, patient.id, row, texts, now, patient.channel, cause)
+        row.status, row.closed_at, row.due_at = "stopped", now, None
 
 
 async def nurse_wrote(
@@ -345,9 +357,10 @@ async def nurse_wrote(
             await _not_sent(session, patient.id, row, texts, now, channel, "nurse_wrote", actor=actor)
 
 
-async def stop(session: AsyncSession, patient_id: int, now: datetime) -> None:
-    """No more questions: an emergency (they must call, not answer), STOP or PAUSE."""
-    await _stop(session, now, FollowUp.patient_id == patient_id)
+async def stop(session: AsyncSession, patient_id: int, now: datetime, cause: str = "opted_out") -> None:
+    """No more questions: an emergency (they must call, not answer; `cause` "emergency"), STOP
+    or PAUSE (from the patient, or the clinic: "opted_out", "paused")."""
+    await _stop(session, now, cause, FollowUp.patient_id == patient_id)
 
 
 def still_shown(language: str, family: str, findings: Sequence[Finding]) -> bool:
@@ -359,12 +372,12 @@ def still_shown(language: str, family: str, findings: Sequence[Finding]) -> bool
 
 async def stop_family(session: AsyncSession, patient_id: int, family: str, now: datetime) -> None:
     """No more questions of one family: what started them was taken back."""
-    await _stop(session, now, FollowUp.patient_id == patient_id, FollowUp.family == family)
+    await _stop(session, now, "taken_back", FollowUp.patient_id == patient_id, FollowUp.family == family)
 
 
 async def stop_carer(session: AsyncSession, carer_id: int, now: datetime) -> None:
     """A carer said STOP: the rounds their messages started ask no more (the patient's own go on)."""
-    await _stop(session, now, FollowUp.carer_id == carer_id)
+    await _stop(session, now, "opted_out", FollowUp.carer_id == carer_id)
 
 
 async def resume(
@@ -540,11 +553,21 @@ async def sweep(session: AsyncSession, now: datetime) -> set[tuple[int, int]]:
             continue
         await _close_unanswered(session, patient, row, now)
         changed.add((row.clinic_id, row.patient_id))
-    await session.execute(
-        update(FollowUp)
-        .where(FollowUp.status == "waiting", _fresh_from <= now - STALE)
-        .values(status="stopped", closed_at=now, due_at=None)
-    )
+    stale = (
+        await session.scalars(
+            select(FollowUp.id)
+            .where(FollowUp.status == "waiting", _fresh_from <= now - STALE)
+            .limit(BATCH)
+            .with_for_update(skip_locked=True)  # as the late ones: one event per round
+        )
+    ).all()
+    if stale:
+        # Never asked: each says so on its case (a nurse must not read silence as screened).
+        await _stop(session, now, "stale", FollowUp.id.in_(stale))
+        changed.update(
+            (r.clinic_id, r.patient_id)
+            for r in await session.scalars(select(FollowUp).where(FollowUp.id.in_(stale)))
+        )
     # Rounds that waited behind a check-in (closed, expired or stopped since) or behind
     # another round, the ones just closed among them.
     waiting = (
