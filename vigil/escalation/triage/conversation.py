@@ -193,7 +193,8 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
             present = [f for f in mine if f.present]
             words = set(re.findall(r"[a-z']+", text))
             mine_said = not words.isdisjoint(self.phrases.me)
-            story = first_match(self.phrases.fiction, text) is not None or (story and not mine_said)
+            told_here = first_match(self.phrases.fiction, text) is not None
+            story = told_here or (story and not mine_said)
             in_story = present and story and not mine_said
             if in_story and (
                 not (words - self._site_pronouns(originals[i])).isdisjoint(people)
@@ -203,6 +204,20 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
                 # stop it": hers, not the patient's.
                 mine = [replace(f, status="other") if f.present else f for f in mine]
                 present = []
+            sight = self.phrases.screen_sight
+            if (
+                in_story
+                and told_here
+                and sight is not None
+                and any(sight.match(f.evidence.lower()) for f in present)
+            ):
+                # "Watching Call the Midwife, so much blood and screaming": blood with no body
+                # or person named, in the message that names the story, is what the screen showed.
+                mine = [
+                    replace(f, status="other") if f.present and sight.match(f.evidence.lower()) else f
+                    for f in mine
+                ]
+                present = [f for f in mine if f.present]
             if any(f.concept in self.phrases.counted and f.count is None for f in present):
                 # "another 3 since lunch 🤮": the count the message gives is the emoji's.
                 mine = self._count_more(mine, text)
@@ -226,7 +241,8 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
                 # "My husband isn't well" then "he's been breathless all day": read with the
                 # message before, as one text, "he" is the husband ("Writing for my husband"
                 # then "he's breathless": the patient, as in one message).
-                before_named = self._theirs_with_before(originals[i - 1], originals[i])
+                who = writers[i] if i < len(writers) else None
+                before_named = self._theirs_with_before(originals[i - 1], originals[i], who)
                 mine = [
                     replace(f, status="other") if f.present and (f.concept, f.start) in before_named else f
                     for f in mine
@@ -262,7 +278,11 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
                 # before, it does not say it again; the named reassignment below moves it.
                 mine = [f for f in mine if not f.present]
                 present = []
-            if present and not claimed_back and self._takes_back(text) == "other":
+            if (
+                present
+                and not claimed_back
+                and (self._takes_back(text) == "other" or self._unowned_other(text, texts, pool))
+            ):
                 # "sorry, that was about my husband, he's been poorly too": what was said before
                 # is his, and what this message tells of "him" is his as well.
                 theirs_too = [f.present and self._told_of_them(text, f) for f in mine]
@@ -271,10 +291,8 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
             if not present and not claimed_back:
                 named = first_match(self.phrases.reassign_named, text)
                 taken = self._takes_back(text)
-                if taken is None and first_match(self.phrases.reassign_unowned, text) is not None:
-                    j = next((j for j in range(i - 1, -1, -1) if any(f.present for f in pool[j])), None)
-                    if j is not None and set(re.findall(r"[a-z']+", texts[j])).isdisjoint(self.phrases.me):
-                        taken = "other"
+                if taken is None and self._unowned_other(text, texts, pool):
+                    taken = "other"
                 if taken is None and first_match(self.phrases.writer_well, text) is not None:
                     # "Mi mamá vomitó tres veces" then "yo estoy bien": as one message, the
                     # writer who speaks of themselves is not the mother named, so what she has
@@ -330,10 +348,19 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
                     changes += respelt
                 elif named is not None:
                     changes += self._overturn_named(pool, named.group("what"), index, offset)
+                    # "lo de la cara es de mi hija; lo del aire sí es mío, nunca me había
+                    # pasado": what the words after it say of the writer ("mío", "me")
+                    # qualifies what stays theirs (not "y es muy fuerte", still of the other).
+                    rest = text[named.end() :]
+                    if not set(re.findall(r"[a-z']+", rest)).isdisjoint(self.phrases.mine):
+                        self._qualify_last(pool, rest, times, i)
                 elif taken == "negated" and self._made_more(pool, originals[i], times, i):
                     # "coughed up a teaspoon" then "sorry, autocorrect, a TABLESPOON!!": the
                     # correction says it was more, so the finding stands, with the more.
                     pass
+                elif taken == "negated" and (put_right := self._mistyped_named(pool, text, index, offset)):
+                    # "back sore, can't feel my legs" then "typo, CAN feel my legs": only the legs go
+                    changes += put_right
                 elif taken is not None and not (taken == "negated" and self._fine_said_before(pool, text)):
                     # (not "legs ok, ignore that bit": what the correction says is fine goes,
                     # below, and the rest stays; a "yes" about the legs names no site, so "I

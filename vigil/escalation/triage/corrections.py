@@ -101,12 +101,15 @@ class CorrectionPasses(PoolPasses):
         after = set(re.findall(r"[a-z']+", text[f.start :]))
         return last_them > last_me and after.isdisjoint(self.phrases.me)
 
-    def _theirs_with_before(self, before: str, text: str) -> set[tuple[str, int]]:
+    def _theirs_with_before(
+        self, before: str, text: str, writer: Mapping[str, Any] | None = None
+    ) -> set[tuple[str, int]]:
         """(concept, start) of the findings of `text` that someone else has when it is read
-        after the message before, as one text."""
+        after the message before, as one text (by the writer of `text`: from a carer, "mi
+        esposo" then "no le salen las palabras" is the patient)."""
         joiner = self.phrases.joiner
         at = len(before) + len(joiner)
-        together = self.engine.assess(before + joiner + text).findings
+        together = self.engine.assess(before + joiner + text, None, writer).findings
         return {(f.concept, f.start - at) for f in together if f.status == "other" and f.start >= at}
 
     def _in_what_came_before(self, pool: list[list[Finding]], texts: Sequence[str]) -> None:
@@ -436,10 +439,15 @@ class CorrectionPasses(PoolPasses):
         elif first_match(self.phrases.mistyped, text) is not None or first_match(self.phrases.respell, text):
             given = [w for w in re.findall(r"[a-z]+", text) if len(w) >= 3 and w not in said]
             placed = {w.lower() for f in pool[j] for w in re.findall(r"[A-Za-z]+", f.evidence)}
+            # ("las" for "los" is no mistyped word: a correction that says its words again, "quise
+            # decir que tengo a los nietos dormidos", swaps no small word of the language's glue)
+            glue = self.engine.lexicon.lists.get("glue", frozenset())
             for old in re.findall(r"[A-Za-z]+", before):
                 if len(old) < 3 or old.lower() in placed:
                     continue
                 for new in given:
+                    if old.lower() in glue and new in glue:
+                        continue
                     d = edit_distance(old.lower(), new)
                     if d <= min(2, len(new) // 2) and (best is None or d < best[0]):
                         best = (d, old, new)
@@ -474,6 +482,45 @@ class CorrectionPasses(PoolPasses):
         pool[j] = found
         return changes or [Change(f.concept, f.status, offset + j, index) for f in found[:1]]
 
+    def _mistyped_named(self, pool: list[list[Finding]], text: str, index: int, offset: int) -> list[Change]:
+        """'back sore at night, also can't feel my legs' then 'typo!! CAN feel my legs': a
+        mistyped correction that says some of the words again, put right, takes back only the
+        findings of the message before whose words it says; the rest of that message stands.
+        Empty when it says the words of none, or of all of them (the whole message goes)."""
+        if first_match(self.phrases.mistyped, text) is None:
+            return []
+        cue = self.phrases.mistyped_cue_words
+        said = {w.rstrip("s") for w in re.findall(r"[a-z']{3,}", text)} - cue
+        j = next((j for j in range(len(pool) - 1, -1, -1) if any(f.present for f in pool[j])), None)
+        if j is None or not said:
+            return []
+        words = [{w.rstrip("s") for w in re.findall(r"[a-z']{3,}", f.evidence.lower())} for f in pool[j]]
+        hit = [k for k, f in enumerate(pool[j]) if f.present and not said.isdisjoint(words[k])]
+        if not hit or len(hit) == sum(f.present for f in pool[j]):
+            return []
+        changes = []
+        for k in hit:
+            f = pool[j][k]
+            pool[j][k] = replace(f, status="negated")
+            changes.append(Change(f.concept, "negated", offset + j, index))
+        return changes
+
+    def _unowned_other(self, text: str, texts: Sequence[str], pool: Sequence[Sequence[Finding]]) -> bool:
+        """`reassign_unowned` said, and the nearest earlier message with a present finding did
+        not speak of the writer (for `reassign_third`, it spoke of "she", "he" or "it"): that
+        message was about whom this one names."""
+        unowned = first_match(self.phrases.reassign_unowned, text) is not None
+        third = first_match(self.phrases.reassign_third, text) is not None
+        if not unowned and not third:
+            return False
+        j = next((j for j in range(len(pool) - 1, -1, -1) if any(f.present for f in pool[j])), None)
+        if j is None:
+            return False
+        words = set(re.findall(r"[a-z']+", texts[j]))
+        if not words.isdisjoint(self.phrases.me):
+            return False
+        return unowned or not words.isdisjoint(self.phrases.them | {"it", "it's", "its"})
+
     def _takes_back(self, text: str) -> Status | None:
         if first_match(self.phrases.reassign, text):
             return "other"
@@ -483,19 +530,25 @@ class CorrectionPasses(PoolPasses):
             return "resolved"
         return None
 
-    @staticmethod
     def _overturn_named(
-        pool: list[list[Finding]], what: str, index: int, offset: int, status: Status = "other"
+        self, pool: list[list[Finding]], what: str, index: int, offset: int, status: Status = "other"
     ) -> list[Change]:
-        """Earlier present findings whose evidence shares a word with `what` go to someone else
-        (or take `status`)."""
+        """Earlier present findings whose evidence shares a word with `what`, or whose concept
+        `what` names as its subject ("la temperatura" for a fever of "fiebre de 39"), go to
+        someone else (or take `status`)."""
         words = {w for w in re.findall(r"[a-z']{3,}", what) if w not in {"the", "and", "that", "this"}}
         stems = {w.rstrip("s") for w in words}
+        named = {
+            value
+            for m in self.engine.reader.read(what).mentions
+            for kind, value in m.tags
+            if kind in ("subject", "concept")
+        }
         changed = []
         for j, findings in enumerate(pool):
             for k, f in enumerate(findings):
                 said = {w.rstrip("s") for w in re.findall(r"[a-z']{3,}", f.evidence.lower())}
-                if f.present and not stems.isdisjoint(said):
+                if f.present and (not stems.isdisjoint(said) or f.concept in named):
                     findings[k] = replace(f, status=status)
                     changed.append(Change(f.concept, status, offset + j, index))
         return changed

@@ -60,7 +60,8 @@ class NumberPasses(ReaderWords):
                 continue
             score_end = self._score_end(tokens, num, n)
             if score_end:
-                self._attach_score(r, index, num.i, score_end, int(num.value))
+                # "11/10", "15 out of 10": past the top of the scale is its top.
+                self._attach_score(r, index, num.i, score_end, min(10, int(num.value)))
                 continue
             whole = num.value == int(num.value)
             if num.j < n and tokens[num.j].norm in self._count_units and whole:
@@ -371,13 +372,16 @@ class NumberPasses(ReaderWords):
 
     def _score_end(self, tokens: list[Token], num: Number, n: int) -> int:
         v = num.value
-        if v != int(v) or not 0 <= v <= 10:
+        if v != int(v) or not 0 <= v <= 100:
             return 0
         j = num.j
         seq = [tokens[x].norm for x in range(j, min(n, j + 3))]
         for tail in self._score_tails:
             if seq[: len(tail)] == tail:
+                # "pain 11 out of 10": over the scale, said with the scale, is its top.
                 return j + len(tail)
+        if v > 10:
+            return 0
         if num.i >= 2 and tokens[num.i - 1].norm in self._articles and tokens[num.i - 2].norm in self._approx:
             return j
         if (

@@ -33,9 +33,14 @@ class Phrases:
     # A story on a screen or a page ("watching Call the Midwife"): what its people suffer in
     # the next messages is theirs, told by `people` words ("the poor woman", "a man").
     fiction: tuple[re.Pattern[str], ...] = ()
+    # In a story, a finding whose words are only blood ("so much blood") is on the screen.
+    screen_sight: re.Pattern[str] | None = None
     # As `reassign`, only when the message before did not speak of the writer (`me`): "bled
     # a lot" then "my granddaughter cut herself, I'm fine" (not "I coughed up a cupful").
     reassign_unowned: tuple[re.Pattern[str], ...] = ()
+    # As `reassign_unowned`, only when the message before spoke of "she", "he" or "it" (`them`):
+    # "she can't walk" then "the dog, she's hurt her paw".
+    reassign_third: tuple[re.Pattern[str], ...] = ()
     # The writer says, alone, that they are well ("yo estoy bien"): the message before, read
     # with it as one text, may then be about the person it names ("Mi mamá vomitó").
     writer_well: tuple[re.Pattern[str], ...] = ()
@@ -145,6 +150,9 @@ class Phrases:
     stained: frozenset[str] = frozenset()
     # "autocorrect", "typo": the words before were wrong, not said too weakly.
     mistyped: tuple[re.Pattern[str], ...] = ()
+    # The words of a mistyped correction that say it is one ("sorry", "typo"), not what it puts
+    # right: the rest, said again, names the finding taken back ("typo, CAN feel my legs").
+    mistyped_cue_words: frozenset[str] = frozenset()
     # "*legs": the texting mark for a word put right, without saying so.
     respell: tuple[re.Pattern[str], ...] = ()
     # "my right leg is numb" then "the other one too now": the finding at both (`pairs` names
@@ -187,10 +195,12 @@ def phrases(language: str = "en") -> Phrases:
         reassign_named=patterns("reassign_named"),
         reassign_after=patterns("reassign_after"),
         reassign_unowned=patterns("reassign_unowned"),
+        reassign_third=patterns("reassign_third"),
         writer_well=patterns("writer_well"),
         correction=patterns("correction"),
         again=patterns("again"),
         fiction=patterns("fiction"),
+        screen_sight=re.compile(str(data["screen_sight"])) if data.get("screen_sight") else None,
         people=frozenset(str(w) for w in data.get("people") or ()),
         not_names=frozenset(str(w) for w in data.get("not_names") or ()),
         history=patterns("history"),
@@ -247,6 +257,7 @@ def phrases(language: str = "en") -> Phrases:
         named_back=re.compile(str(data["named_back"])) if data.get("named_back") else None,
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,
         mistyped=patterns("mistyped"),
+        mistyped_cue_words=frozenset(str(w) for w in data.get("mistyped_cue_words") or ()),
         respell=patterns("respell"),
         star=re.compile(str(data["star"])) if data.get("star") else None,
         swap=patterns("swap"),

@@ -163,6 +163,18 @@ def _count_after_yes(reader: Reader, reading: Reading, yes: Mention, units: froz
     return None
 
 
+def _no_then_unsure(tokens: Sequence[Token], mentions: Sequence[Mention]) -> bool:
+    """The whole answer is a "no" and then, past a comma, only not knowing."""
+    if len(mentions) != 2 or mentions[0].i != 0 or "no" not in mentions[0].values("ans"):
+        return False
+    unsure = mentions[1]
+    return (
+        ("marker", "unsure") in unsure.tags
+        and all(t.kind == PUNCT for t in tokens[mentions[0].j : unsure.i])
+        and all(t.kind == PUNCT for t in tokens[unsure.j :])
+    )
+
+
 def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     tokens, mentions = reading.tokens, reading.mentions
     if not tokens:
@@ -177,6 +189,8 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     # "no sé, más de 10", "not sure, maybe 7": a first clause that only says the writer is
     # unsure is no "no"; the clause after it answers.
     unsure = next((m for m in mentions if m.i == 0 and ("marker", "unsure") in m.tags), None)
+    if unsure is None and _no_then_unsure(tokens, mentions):
+        return  # "no, I don't know", "no... no sé": the "no" goes with the not knowing
     if unsure is not None and all(t.kind == PUNCT for t in tokens[unsure.j : lead_end]):
         k = lead_end
         while k < len(tokens) and tokens[k].kind == PUNCT:

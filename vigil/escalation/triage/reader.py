@@ -30,9 +30,11 @@ from .text import (
     SENTENCE_PUNCT,
     WORD,
     Token,
+    join_staccato,
     mark_newlines,
     parse_number,
     raw_tokens,
+    spoken_punctuation,
 )
 
 
@@ -65,6 +67,7 @@ class Reader(StatusPasses, NumberPasses):
                 tokens.append(Token(norm, start + a, start + b, kind))
             if possessive and len(tokens) > first:
                 tokens[-1].possessive = True
+        tokens = join_staccato(spoken_punctuation(tokens, self._spoken_punct))
         mark_newlines(text, tokens)
         return tokens
 
@@ -76,7 +79,7 @@ class Reader(StatusPasses, NumberPasses):
         clearly that someone is not ("he's not your patient"). `answer`: the message answers
         a check-in question (a "si" opening it is the yes, see `_yes_not_if`)."""
         tokens = self.tokenize(text)
-        mentions = self._feeling_denied(tokens, self.lex.match(tokens))
+        mentions = self._people_named(text, tokens, self._feeling_denied(tokens, self.lex.match(tokens)))
         owner = mention_owners(len(tokens), mentions)
         contrast = self._segment(tokens, mentions, owner)
         drafts = self._concepts(tokens, mentions)
@@ -90,7 +93,74 @@ class Reader(StatusPasses, NumberPasses):
         self._statuses(reading, owner, contrast, carer, self._yes_not_if(text, tokens, answer))
         self._blood_from_mouth(tokens, mentions, owner, drafts)
         self._stained(tokens, mentions, owner, drafts)
+        self._kept_on_seat(tokens, drafts)
         return reading
+
+    def _kept_on_seat(self, tokens: list[Token], drafts: list[Draft]) -> None:
+        """'diarrhoea, 7 times today, can't get off the loo': a toilet one cannot leave, in a
+        message that names the runs as present, is the runs, not legs that fail; without the
+        runs ("can't get off the loo, legs gone") it stays trouble walking."""
+        seat = self._seat_words
+        if not seat or not any(d.concept == "diarrhea" and d.status == "present" for d in drafts):
+            return
+        drafts[:] = [
+            d
+            for d in drafts
+            if d.concept != "gait_difficulty" or seat.isdisjoint(t.norm for t in tokens[d.start : d.end])
+        ]
+
+    def _people_named(self, text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """People named by a name the lexicon does not know, where the words around say it is
+        someone: after a word that makes a child of it (`child_name_leads`: "little Alfie's got
+        chickenpox", "baby Noah has a temperature"), as the subject (the owner of what follows,
+        or before a verb of having); the clinic's patients are adults, so someone else. Not "a
+        little bit's come up" (an article before). And a capitalised name after a word of doing
+        something for or with someone (`name_object_leads`: "far too hot for Geoff, he was
+        coughing", "went to see Mary, she's got a fever"): then "he" and "she" are them."""
+        leads, objects = self._child_leads, self._name_objects
+        if not leads and not objects:
+            return mentions
+        held = {k for m in mentions for k in range(m.i, m.j)}
+        known = self.lex.vocabulary
+        extra = []
+        for k, name in enumerate(tokens[:-2]):
+            # "Sue from my group has been coughing", "Jean next door is poorly": a capitalised
+            # name placed by where the writer knows them from is someone else.
+            if k in held or name.kind != WORD or len(name.norm) < 3 or name.norm in known:
+                continue
+            if (
+                tokens[k + 1].norm not in self._name_places
+                or tokens[k + 2].norm not in self._name_places_next
+            ):
+                continue
+            said = text[name.start : name.end]
+            if said[0].isupper() and said[1:].islower() and said.isalpha():
+                extra.append(Mention(k, k + 1, (("marker", "person"),)))
+        for k in range(len(tokens) - 1):
+            name = tokens[k + 1]
+            lead = tokens[k].norm
+            if (lead not in leads and lead not in objects) or k in held or k + 1 in held or name.kind != WORD:
+                continue
+            if any(m.i == k + 1 for m in extra):
+                continue
+            if len(name.norm) < 3 or not name.norm.isalpha() or name.norm in known or name.norm in self._and:
+                continue
+            if lead in leads:
+                if k and tokens[k - 1].norm in self._articles:
+                    continue
+                after = tokens[k + 2].norm if k + 2 < len(tokens) else ""
+                if name.possessive or after in self._subject_verbs:
+                    extra.append(Mention(k, k + 2, (("marker", "person"),)))
+                continue
+            if k and tokens[k - 1].norm in self._name_carers:
+                continue  # "carer for Maureen", "texting for Bill": the patient
+            said = text[name.start : name.end]
+            if len(said) > 1 and said[0].isupper() and said[1:].islower():
+                extra.append(Mention(k + 1, k + 2, (("marker", "person"), ("marker", "name"))))
+        if not extra:
+            return mentions
+        spans = {k for m in extra for k in range(m.i, m.j)}
+        return sorted([m for m in mentions if spans.isdisjoint(range(m.i, m.j))] + extra, key=lambda m: m.i)
 
     def _cause_named(
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], marker: str

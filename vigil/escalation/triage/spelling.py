@@ -71,6 +71,10 @@ class Normaliser:
         )
         # Endings spoken with the "d" dropped ("ao>ado": "cansao" is "cansado").
         self._elided = _endings(lexicon.lists.get("elided_endings", frozenset()))
+        # The same said with the stress written where the "d" went ("á>ada": "sentá" is
+        # "sentada", "hinchá" is "hinchada"): read before the accent is folded away, which would
+        # leave a word of its own ("senta", "hincha").
+        self._elided_stressed = _endings(lexicon.lists.get("elided_stressed_endings", frozenset()))
         # Endings that make a word smaller or bigger ("itas>as": "piernitas" is "piernas";
         # "isima>a": "rarisima" is "rara"): tried longest first, and kept only when they give a
         # word the lexicon's patterns use, so no word is made up.
@@ -85,7 +89,11 @@ class Normaliser:
         hit = self._cache.get(raw)
         if hit is not None:
             return hit
-        out = self._pieces(raw.translate(FOLD) if self._fold else raw)
+        stressed = self._stressed(raw) if self._elided_stressed else None
+        if stressed is not None:
+            out: tuple[Piece, ...] = ((stressed, 0, len(raw)),)
+        else:
+            out = self._pieces(raw.translate(FOLD) if self._fold else raw)
         if self._fold and len(out) == 1 and out[0][2] != len(raw):
             out = ((out[0][0], 0, len(raw)),)  # combining accents folded away: the whole piece
         if len(self._cache) >= self.CACHE_LIMIT:
@@ -140,6 +148,19 @@ class Normaliser:
         if whole is not None:
             return whole
         return self._lex.spelling.get(raw) or self._fuzzy(raw)
+
+    def _stressed(self, raw: str) -> str | None:
+        """A word whose ending carries a written accent that `elided_stressed_endings` rewrites
+        ("sentá" is "sentada"), when the rewrite is a known word; None otherwise."""
+        folded = raw.translate(FOLD)
+        if folded == raw or len(folded) != len(raw):
+            return None
+        for tail, full in self._elided_stressed:
+            if folded.endswith(tail) and raw[-len(tail) :] != tail and len(raw) - len(tail) >= 3:
+                whole = folded[: -len(tail)] + full
+                if whole in self._known:
+                    return self._lex.spelling.get(whole, whole)
+        return None
 
     def _rewritten(self, raw: str, endings: tuple[tuple[str, str], ...], words: frozenset[str]) -> str | None:
         """The first rewrite of an ending (leaving a stem of three letters) that gives one of `words`."""

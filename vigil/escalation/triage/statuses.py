@@ -239,7 +239,7 @@ class StatusPasses(SubjectPasses):
             hyp[k] = 1
         for m in mentions:
             tags = m.tags
-            if ("neg", "pre") in tags and m.i not in worst:
+            if ("neg", "pre") in tags and m.i not in worst and not self._no_then_instead(tokens, m):
                 self._neg_scope(tokens, mentions, owner, m.j, neg)
             if ("hyp", "pre") in tags and m.i not in yes:
                 sentence, own = tokens[m.i].sentence, tokens[m.i].clause
@@ -283,6 +283,14 @@ class StatusPasses(SubjectPasses):
                     # "bunged up, nothing since Friday": for a bowel that will not move, nothing
                     # since is the symptom going on, not over
                     resolved -= {x for x in resolved - before if drafts[x].concept in self._absent_concepts}
+            if ("res", "long_ago") in tags and not self._negated_cue(tokens, mentions, owner, m):
+                # "coughed up a cupful when first diagnosed, nothing like that for two years now":
+                # over; but one the message dates today is the first in that long, not over.
+                long_over: set[int] = set()
+                self._resolve_back(tokens, index, m, contrast, long_over)
+                if long_over:
+                    today = self._clauses_today(tokens)
+                    resolved.update(x for x in long_over if tokens[drafts[x].anchor].clause not in today)
             if ("res", "cleared") in tags and not self._negated_cue(tokens, mentions, owner, m):
                 # "had a bleed from my back passage last month, colonoscopy was clear": a test
                 # that came back clear ends what it was done for, once that is dated back; a
@@ -709,6 +717,17 @@ class StatusPasses(SubjectPasses):
                 ):
                     return True
         return False
+
+    def _no_then_instead(self, tokens: list[Token], m: Mention) -> bool:
+        """'no just achy muscles', 'nope only a bit stiff': a bare "no" that opens the message,
+        then "just" or "only", answers no and says what there is instead, as "no, just ..."
+        does with its comma; it denies nothing after it ("no pain, just stiff" still does)."""
+        return (
+            m.i == 0
+            and m.j < len(tokens)
+            and " ".join(t.norm for t in tokens[m.i : m.j]) in self._bare_noes
+            and tokens[m.j].norm in self._instead_words
+        )
 
     def _neg_scope(
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], start: int, neg: bytearray

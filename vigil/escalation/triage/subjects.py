@@ -96,6 +96,7 @@ class SubjectPasses(ReaderWords):
                         state = third = OTHER
                     elif (
                         self._went_with(tokens, k)
+                        or ("marker", "name") in m.tags  # "far too hot for Geoff, he was coughing"
                         or self._object_of_activity(tokens, m)
                         or self._worried_about(tokens, k, m.j)
                         or self._a_place(tokens, starts, m)
@@ -129,7 +130,53 @@ class SubjectPasses(ReaderWords):
             elif k and tok.norm in self._helped_objects and tokens[k - 1].norm in self._helping_verbs:
                 state = 0  # "my husband had to carry me up the stairs, legs wouldn't hold me": me
             subject[k] = state
+        self._cleft_other(tokens, mentions, starts, subject)
         return subject
+
+    def _cleft_other(
+        self, tokens: list[Token], mentions: list[Mention], starts: dict[int, Mention], subject: bytearray
+    ) -> None:
+        """'la que se desmayó fue mi comadre', 'el que tiene tos es mi esposo': a finding said in a
+        clause that opens on "the one who" (`cleft_openers`, `cleft_relatives`) and closes on a
+        copula and a person (`cleft_copulas`) is that person's, as "soy yo" after it makes it
+        the writer's (`writer_own_last`)."""
+        openers = self.lex.lists.get("cleft_openers", frozenset())
+        if not openers:
+            return
+        relatives = self.lex.lists.get("cleft_relatives", frozenset())
+        copulas = self.lex.lists.get("cleft_copulas", frozenset())
+        leads = self.lex.lists.get("cleft_leads", frozenset())
+        n = len(tokens)
+        for k in range(n - 2):
+            tok = tokens[k]
+            if tok.norm not in openers:
+                continue
+            opens = k == 0 or tokens[k - 1].clause != tok.clause or tokens[k - 1].kind == PUNCT
+            if not opens and tokens[k - 1].norm not in leads:
+                continue
+            x = k + 1
+            if tok.norm not in relatives:  # "quien" is its own relative; "la" needs its "que"
+                if tokens[x].norm not in relatives:
+                    continue
+                x += 1
+            found = False
+            clause = tok.clause
+            while x < n and tokens[x].clause == clause and tokens[x].kind != PUNCT:
+                m = starts.get(x)
+                if tokens[x].norm in copulas and found:
+                    y = x + 1
+                    if y < n and tokens[y].norm in self._person_owners:
+                        y += 1
+                    who = starts.get(y) or starts.get(y - 1)
+                    if who is not None and ("marker", "person") in who.tags:
+                        for z in range(k, who.j):
+                            subject[z] = OTHER
+                    break
+                if m is not None and m.has("concept"):
+                    found = True
+                    x = m.j
+                    continue
+                x += 1
 
     def _owned_finding(self, tokens: list[Token], mentions: list[Mention], k: int) -> Mention | None:
         """The finding just before "de mi esposo" (a language's `of_words` and a possessive):
@@ -207,11 +254,16 @@ class SubjectPasses(ReaderWords):
         # "the one with the cough is me" said last ("el que anda con tos soy yo"): a cue that
         # counts only where it closes its clause ("soy yo otra vez, mi papá..." is a greeting).
         last = [tuple(c.split()) for c in self.lex.lists.get("writer_own_last", frozenset())]
+        closers = self.lex.lists.get("writer_own_last_closers", frozenset())
         inside: set[int] = set()
         firsts: set[int] = set()
+        listed: set[int] = set()  # where a finding's words begin
         for m in mentions:
             if m.has("concept"):
                 inside.update(range(m.i, m.j))  # "I wet myself" names a finding, not its owner
+                said = {t.norm for t in tokens[m.i : m.j]}
+                if said.isdisjoint(self._subject_verbs) and said.isdisjoint(self._before_verb):
+                    listed.add(m.i)  # a finding named bare ("fiebre"), not told with its verb
             if ("marker", "first") in m.tags:
                 firsts.add(m.i)
         norms = [t.norm for t in tokens]
@@ -220,23 +272,38 @@ class SubjectPasses(ReaderWords):
         for x, t in enumerate(tokens):
             by_clause.setdefault((t.clause, t.sentence), []).append(x)
         n = len(tokens)
+        self._writer_own_before(tokens, inside, subject)
         for k in range(n):
             cue = max((len(c) for c in cues if tuple(norms[k : k + len(c)]) == c), default=0)
+            cue = max(cue, self._writer_then_verb(norms, k))
             for c in last:
                 end = k + len(c)
                 if tuple(norms[k:end]) == c and (
-                    end >= n or tokens[end].clause != tokens[k].clause or tokens[end].kind == PUNCT
+                    end >= n
+                    or tokens[end].clause != tokens[k].clause
+                    or tokens[end].kind == PUNCT
+                    or norms[end] in closers  # "la enferma ahora soy yo jaja, tengo fiebre"
                 ):
                     cue = max(cue, len(c))
             if k in inside or not cue:
                 continue
-            clause, sentence = tokens[k].clause, tokens[k].sentence
+            # (the clause the cue ends in: "yo en cambio ando con fiebre", where "en cambio" opens one)
+            clause, sentence = tokens[k + cue - 1].clause, tokens[k].sentence
             own = list(by_clause[clause, sentence])
             # "yo he estado viendo que no puede caminar": a "que", "porque" or "y" (the
             # language's `writer_own_stops`) outside the cue ends the writer's part; what
             # follows is the patient's.
             stops = self.lex.lists.get("writer_own_stops", frozenset())
-            own = [x for x in own if not stops & {norms[y] for y in positions_between(x, k, k + cue)}]
+            # (not an "and" that only goes on with the list of what the writer has: "yo ando con
+            # tos y fiebre", the fever the writer's too)
+            own = [
+                x
+                for x in own
+                if not any(
+                    norms[y] in stops and not (norms[y] in self._and and y + 1 in listed)
+                    for y in positions_between(x, k, k + cue)
+                )
+            ]
             # (the writer named as a marker, or as the "I" inside a symptom's words: "I've been
             # poorly myself"; or not named at all, the clause opening on its verb: "been poorly
             # myself")
@@ -248,6 +315,44 @@ class SubjectPasses(ReaderWords):
             ):
                 own += self._own_goes_on(tokens, own[-1] + 1, sentence)
                 for x in own:
+                    subject[x] = OTHER
+
+    def _writer_then_verb(self, norms: list[str], k: int) -> int:
+        """The length of "yo" said before a verb of the writer's own state, with at most three
+        words between ("yo sí ando con dolor", "yo también tengo tos", "yo ya me siento mal"):
+        Spanish says who in the verb, so a "yo" said out loud sets the writer apart from whom
+        a carer writes about. 0 when there is none at k."""
+        pronouns = self.lex.lists.get("writer_pronouns", frozenset())
+        if norms[k] not in pronouns:
+            return 0
+        fillers = self.lex.lists.get("writer_fillers", frozenset())
+        verbs = self.lex.lists.get("writer_own_verbs", frozenset())
+        x = k + 1
+        while x < len(norms) and x - k <= 4:
+            if norms[x] in verbs:
+                return x - k + 1
+            if norms[x] not in fillers:
+                return 0
+            x += 1
+        return 0
+
+    def _writer_own_before(self, tokens: list[Token], inside: set[int], subject: bytearray) -> None:
+        """'...un dolor de espalda que me mata, pero eso es mío': words that give what was just
+        said to the writer (`writer_own_back`) make the clause before them the writer's."""
+        back = [tuple(c.split()) for c in self.lex.lists.get("writer_own_back", frozenset())]
+        if not back:
+            return
+        norms = [t.norm for t in tokens]
+        for k in range(1, len(tokens)):
+            if k in inside or not any(tuple(norms[k : k + len(c)]) == c for c in back):
+                continue
+            clause, sentence = tokens[k].clause, tokens[k].sentence
+            before = [x for x in range(k) if tokens[x].sentence == sentence and tokens[x].clause < clause]
+            if not before:
+                continue
+            last = tokens[before[-1]].clause
+            for x in before:
+                if tokens[x].clause == last:
                     subject[x] = OTHER
 
     def _young_apart(self, tokens: list[Token], mentions: list[Mention], subject: bytearray) -> None:
@@ -316,6 +421,13 @@ class SubjectPasses(ReaderWords):
         while k < len(tokens) and k - m.j < SUBJECT_REACH and tokens[k].clause == clause:
             if tokens[k].norm in self._subject_verbs:
                 return True
+            if (
+                tokens[k].norm in self._blow_verbs
+                and k + 2 < len(tokens)
+                and tokens[k + 1].norm in ("a", "an", "one")
+                and tokens[k + 2].norm not in self._not_blows
+            ):
+                return True  # "grandson took a ball in the face, nose pouring": his nose
             follow = starts.get(k)
             if follow is not None:
                 if follow.has("concept") or ("marker", "person") in follow.tags:

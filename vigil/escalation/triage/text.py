@@ -112,6 +112,63 @@ def parse_number(norm: str) -> float | None:
     return None
 
 
+def spoken_punctuation(tokens: list[Token], spoken: dict[tuple[str, ...], str]) -> list[Token]:
+    """'still there full stop and my leg...': punctuation a voice-to-text message spelt out in
+    words (one or two of them) becomes the mark itself. Linear in the tokens."""
+    if not spoken:
+        return tokens
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.kind == WORD:
+            two = (tok.norm, tokens[i + 1].norm) if i + 1 < n else None
+            mark = spoken.get(two) if two is not None else None
+            width = 2
+            if mark is None:
+                mark, width = spoken.get((tok.norm,)), 1
+            if mark is not None:
+                out.append(Token(mark, tok.start, tokens[i + width - 1].end, PUNCT))
+                i += width
+                continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+# A message typed a word at a time for emphasis, "cant. get. air." or "I. Can't. Breathe.",
+# is one sentence: its full stops go when three or more one-word sentences stand in a row.
+_STACCATO_RUN: Final = 3
+
+
+def _one_word_sentence(tokens: list[Token], i: int) -> bool:
+    """tokens[i] is a word with a full stop (or the message's edge) on both sides."""
+    if tokens[i].kind == PUNCT:
+        return False
+    before = i == 0 or tokens[i - 1].norm == "."
+    after = i + 1 == len(tokens) or tokens[i + 1].norm == "."
+    return before and after
+
+
+def join_staccato(tokens: list[Token]) -> list[Token]:
+    """The tokens without the full stops inside a run of one-word sentences. Linear: each
+    token is looked at a fixed number of times."""
+    n = len(tokens)
+    drop: set[int] = set()
+    i = 0
+    while i < n:
+        if not _one_word_sentence(tokens, i):
+            i += 1
+            continue
+        run = [i]
+        while run[-1] + 2 < n and _one_word_sentence(tokens, run[-1] + 2):
+            run.append(run[-1] + 2)
+        if len(run) >= _STACCATO_RUN:
+            drop.update(k + 1 for k in run[:-1])
+        i = run[-1] + 1
+    return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
+
+
 def mark_newlines(text: str, tokens: list[Token]) -> None:
     prev_end = 0
     for tok in tokens:

@@ -26,6 +26,11 @@ class ReaderWords:
         self.lex = lexicon
         self.norm = normaliser
         L = lexicon.lists
+        # Punctuation spelt out by voice-to-text ("full stop", "comma"), by its words.
+        self._spoken_punct = {
+            **{tuple(p.split()): "." for p in L.get("spoken_stops", frozenset())},
+            **{tuple(p.split()): "," for p in L.get("spoken_commas", frozenset())},
+        }
         self._and = L.get("and_words", frozenset())
         self._and_next = L.get("and_breaks_before", frozenset())
         self._site_joins = L.get("site_joins", frozenset())
@@ -66,6 +71,17 @@ class ReaderWords:
         self._list_words = L.get("list_continuers", frozenset())
         self._glue = L.get("glue", frozenset())
         self._subject_verbs = L.get("subject_verbs", frozenset())
+        # "little Alfie's got chickenpox": a name made a child's (see Reader._children_named).
+        self._child_leads = L.get("child_name_leads", frozenset())
+        self._name_objects = L.get("name_object_leads", frozenset())
+        self._name_carers = L.get("name_carer_leads", frozenset())
+        self._name_places = L.get("name_place_words", frozenset())
+        self._name_places_next = L.get("name_place_next", frozenset())
+        self._articles = L.get("articles", frozenset({"a", "an", "the", "this", "that"}))
+        # "granddaughter took a ball to the face": a verb of taking a blow, with its article
+        # ("took a", "copped a"); not a reading or a look taken ("took a reading, 38.9").
+        self._blow_verbs = L.get("blow_verbs", frozenset())
+        self._not_blows = L.get("not_blows", frozenset())
         self._young = L.get("young_people", frozenset())
         self._worry_words = L.get("worry_words", frozenset({"worried", "worrying", "concerned"}))
         self._person_stems = L.get("person_stems", frozenset())
@@ -88,6 +104,9 @@ class ReaderWords:
         self._ahead_openers = L.get("ahead_question_openers", frozenset())
         self._ahead_blockers = L.get("ahead_question_blockers", frozenset())
         self._neg_breakers = L.get("negation_breakers", frozenset())
+        # "no just achy muscles": a bare "no" then what there is instead (see _no_then_instead).
+        self._bare_noes = L.get("bare_noes", frozenset())
+        self._instead_words = L.get("instead_words", frozenset())
         self._if_yes = L.get("if_yes_words", frozenset())
         self._if_then = L.get("if_then_words", frozenset())
         self._if_openers = L.get("if_answer_openers", frozenset())
@@ -118,6 +137,8 @@ class ReaderWords:
         self._day_parts_today = L.get("day_parts_today", frozenset())
         self._stain_explains = L.get("stain_explains", frozenset())
         self._blood_words = L.get("blood_words", frozenset())
+        # "the runs, can't get off the loo": a seat one cannot leave for the runs (see _kept_on_seat).
+        self._seat_words = L.get("runs_seat_words", frozenset())
         self._not_partial_heads = L.get("not_partial_heads", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
         self._simile_heads = L.get("simile_heads", frozenset())
