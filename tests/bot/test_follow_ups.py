@@ -4,7 +4,7 @@ over an open check-in question."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -640,3 +640,47 @@ async def test_a_round_waiting_when_an_emergency_is_raised_says_on_the_case_it_w
     assert case.level == "emergency"
     [event] = [e for e in await _events(rt, case) if e.kind == "follow_up_not_sent"]
     assert (event.detail["family"], event.detail["cause"]) == ("back or neck pain", "emergency")
+
+
+NIGHT = datetime(2026, 11, 23, 3, 20, tzinfo=UTC)  # Sunday 22:20 in New York: quiet hours 21:00-08:00
+
+
+async def test_a_round_queued_behind_an_unanswered_one_waits_for_the_end_of_quiet_hours(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    clock.set(NIGHT)
+    await _say(rt, maria, "n1", "my back has been aching and I have a bad headache")
+    first, second = await _rounds(rt)
+    assert first.status == "asking"  # the answer to her own message: at once, quiet hours or not
+    assert second.status == "waiting"
+    clock.advance(timedelta(minutes=31))  # 22:51, and she has not answered
+    await rt.tick()
+    first, second = await _rounds(rt)
+    assert first.status == "unanswered"
+    assert second.status == "waiting"  # not at 23:00 to a patient who may be asleep
+    assert len([m for m in await _said(rt, maria) if m.kind == "question"]) == 1
+    clock.set(NIGHT + timedelta(hours=9, minutes=41))  # 08:01 in New York
+    await rt.tick()
+    second = (await _rounds(rt))[1]
+    assert second.status == "asking"
+    assert INTRO in [m for m in await _said(rt, maria) if m.kind == "question"][-1].text
+
+
+async def test_a_round_whose_check_in_expires_in_quiet_hours_is_asked_when_they_end(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _waiting_behind_a_check_in(rt, clock)  # the check-in expires 24 h after DUE
+    clock.set(DUE + timedelta(hours=24) - timedelta(hours=12, minutes=30))  # Monday 21:30
+    await rt.tick()
+    assert (await _rounds(rt))[0].status == "waiting"
+    async with rt.db.transaction() as session:
+        checkin = await session.scalar(select(CheckIn).where(CheckIn.patient_id == maria.id))
+        assert checkin is not None
+        checkin.expires_at = clock.now()  # a protocol whose check-ins expire at night
+    clock.advance(timedelta(minutes=1))
+    await rt.tick()
+    assert (await _rounds(rt))[0].status == "waiting"
+    clock.set(NIGHT + timedelta(days=1, hours=9, minutes=41))  # Tuesday 08:01 in New York
+    await rt.tick()
+    assert (await _rounds(rt))[0].status == "asking"

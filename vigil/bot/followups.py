@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, exists, func, insert, or_, select
+from sqlalchemy import ColumnElement, case, exists, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.db import table
@@ -22,7 +22,9 @@ from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, to_writer
 from vigil.escalation import cases
 from vigil.escalation.triage import followups as data
 from vigil.escalation.triage.model import Finding
+from vigil.scheduler import checkins
 from vigil.scheduler.models import CheckIn, Enrolment
+from vigil.scheduler.schedule import leave_quiet_hours
 
 from . import enrolment
 from .models import FollowUp
@@ -386,13 +388,19 @@ async def resume(
     now: datetime,
     said: Sequence[Finding] | None = None,
     context: Mapping[str, Any] | None = None,
+    *,
+    silent: bool = False,
 ) -> int:
     """Ask the oldest waiting round, if nothing else is being asked.
 
     With `said` (what the patient said in the last day), a question the conversation answered
     while the round waited is dropped, and a round left with nothing to ask is done.
+    `silent`: nothing the patient just wrote asks for it (the sweep, after a round lapsed or a
+    check-in expired): inside the clinic's quiet hours it waits for them to end.
     """
     if patient.status == "opted_out" or await _current(session, patient.id) is not None:
+        return 0
+    if silent and await _hold_for_quiet_hours(session, patient, now):
         return 0
     rows = await session.scalars(
         select(FollowUp)
@@ -412,6 +420,31 @@ async def resume(
         await _case_event(session, patient.id, "follow_up_asked", now, patient.channel, family=label)
         return await _send(session, patient, row, now)
     return 0
+
+
+async def _hold_for_quiet_hours(session: AsyncSession, patient: Patient, now: datetime) -> bool:
+    """Whether it is the clinic's quiet hours where the patient is; if so, their waiting rounds
+    wait until the quiet hours end (their due_at: asked then, and fresh from then).
+
+    A round answering the patient's own message is asked at once, at any hour: they are awake
+    and it is about what they just wrote. One queued behind a round they left unanswered, or
+    behind a check-in that expired, would reach someone silent for half an hour or more, maybe
+    asleep, at 23:00; in the morning it still screens what they told us (a round stays fresh
+    12 hours from then, and says `follow_up_not_sent` if it never goes).
+    """
+    clinic = await session.get(Clinic, patient.clinic_id)
+    quiet = checkins.quiet_of(clinic) if clinic is not None else None
+    if clinic is None or quiet is None:
+        return False
+    morning = leave_quiet_hours(now, patient.timezone or clinic.timezone, quiet)
+    if morning <= now:
+        return False
+    rows = await session.scalars(
+        select(FollowUp).where(FollowUp.patient_id == patient.id, FollowUp.status == "waiting")
+    )
+    for row in rows.all():
+        row.due_at = morning if row.due_at is None else max(row.due_at, morning)
+    return True
 
 
 def _still_to_ask(
@@ -570,16 +603,20 @@ async def sweep(session: AsyncSession, now: datetime) -> set[tuple[int, int]]:
         )
     # Rounds that waited behind a check-in (closed, expired or stopped since) or behind
     # another round, the ones just closed among them.
+    # Rounds held for quiet hours (due later) go last, so that however many wait for the
+    # morning, the rounds that may go now are never crowded out of the batch.
+    later = case((FollowUp.due_at > now, 1), else_=0)
     waiting = (
         await session.scalars(
             select(FollowUp.patient_id)
             .where(FollowUp.status == "waiting", ~_OPEN_CHECKIN)
-            .distinct()
+            .group_by(FollowUp.patient_id)
+            .order_by(func.min(later), FollowUp.patient_id)
             .limit(BATCH)
         )
     ).all()
     for patient_id in waiting:
         patient = await session.get(Patient, patient_id)
-        if patient is not None and await resume(session, patient, now):
+        if patient is not None and await resume(session, patient, now, silent=True):
             changed.add((patient.clinic_id, patient.id))
     return changed
