@@ -684,3 +684,15 @@ async def test_a_round_whose_check_in_expires_in_quiet_hours_is_asked_when_they_
     clock.set(NIGHT + timedelta(days=1, hours=9, minutes=41))  # Tuesday 08:01 in New York
     await rt.tick()
     assert (await _rounds(rt))[0].status == "asking"
+
+
+async def test_a_nurse_writing_while_a_round_waits_behind_a_check_in_says_on_the_case_it_was_not_sent(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _waiting_behind_a_check_in(rt, clock)
+    clock.advance(timedelta(minutes=3))
+    await _nurse_writes(rt, maria, "Maria, how bad is the back pain today?")
+    assert (await _rounds(rt))[0].status == "stopped"
+    [event] = [e for e in await _events(rt, await _case(rt, maria)) if e.kind == "follow_up_not_sent"]
+    assert (event.detail["family"], event.detail["cause"]) == ("back or neck pain", "nurse_wrote")
+    assert event.actor == NURSE
