@@ -186,3 +186,43 @@ def test_confused_about_the_care_is_no_confusion(text: str) -> None:
 def test_like_there_is_a_brick_on_the_chest_is_an_image_of_severity() -> None:
     a = assess("feels like there's a brick on my chest")
     assert "chest-pain" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "weight down 2 kilos since my last visit",
+        "i'm down half a stone since chemo",
+        "his weight has gone down by 4 kg",
+    ],
+)
+def test_the_weight_going_down_by_a_measure_is_weight_loss(text: str) -> None:
+    assert "weight_loss" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["weight down to normal now", "down 3 points in the quiz"])
+def test_down_to_a_level_or_down_in_a_game_is_no_weight_loss(text: str) -> None:
+    assert "weight_loss" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "puffed out on the stairs, never been like this before",
+        "my breath dey short when i climb, e never be like this before",
+    ],
+)
+def test_never_been_like_this_before_makes_breathlessness_new(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea-new" in a.rules
+
+
+def test_never_felt_it_so_bad_makes_a_back_pain_worse() -> None:
+    assert "spinal-pain-flags" in assess("lower back aching, never felt it so bad").rules
+
+
+@pytest.mark.parametrize(
+    "text", ["back pain not been as bad today", "never been better before the chemo, no pain"]
+)
+def test_not_as_bad_or_never_better_is_no_worsening(text: str) -> None:
+    assert assess(text).level in (Level.ROUTINE, Level.NONE)
