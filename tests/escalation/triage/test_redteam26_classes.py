@@ -226,3 +226,30 @@ def test_never_felt_it_so_bad_makes_a_back_pain_worse() -> None:
 )
 def test_not_as_bad_or_never_better_is_no_worsening(text: str) -> None:
     assert assess(text).level in (Level.ROUTINE, Level.NONE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "practically camped on the loo since breakfast",
+        "never off the loo today, watery",
+        "basically living on the bog",
+    ],
+)
+def test_time_spent_on_the_toilet_is_diarrhoea(text: str) -> None:
+    assert "diarrhea" in present(assess(text))
+
+
+def test_living_on_the_toilet_with_a_count_past_the_threshold_is_urgent() -> None:
+    assert assess("living on the toilet with it, lost count").level is Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["living on the loo for a wee every hour", "never off the toilet, weeing"])
+def test_time_on_the_toilet_for_a_wee_is_the_water_not_the_bowels(text: str) -> None:
+    a = assess(text)
+    assert "polyuria" in present(a)
+    assert "diarrhea" not in present(a)
+
+
+def test_glued_to_a_catalogue_of_toilet_seats_is_nothing() -> None:
+    assert "diarrhea" not in present(assess("glued to the toilet seat cover catalogue"))
