@@ -253,3 +253,26 @@ def test_time_on_the_toilet_for_a_wee_is_the_water_not_the_bowels(text: str) -> 
 
 def test_glued_to_a_catalogue_of_toilet_seats_is_nothing() -> None:
     assert "diarrhea" not in present(assess("glued to the toilet seat cover catalogue"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pain in my thigh is 8", "the ache in his hip was 9 last night", "pain in my thigh is seven and a half"],
+)
+def test_a_bare_number_after_a_pain_and_its_copula_is_its_score(text: str) -> None:
+    a = assess(text)
+    assert "pain" in present(a)
+    assert a.level is Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pain in my hip is 3 days old",
+        "pain in my leg is 2 weeks now",
+        "the pain in my hip is 8 hours a day",
+        "my thigh is 8",
+    ],
+)
+def test_a_number_with_its_unit_after_a_pain_is_no_score(text: str) -> None:
+    assert assess(text).level in (Level.ROUTINE, Level.NONE)

@@ -58,7 +58,7 @@ class NumberPasses(ReaderWords):
                 j, celsius = temp
                 r.readings.append((num.i, j, celsius))
                 continue
-            score_end = self._score_end(tokens, num, n)
+            score_end = self._score_end(tokens, num, n) or self._rated_pain_is(r, num)
             if score_end:
                 # "11/10", "15 out of 10": past the top of the scale is its top.
                 self._attach_score(r, index, num.i, score_end, min(10, int(num.value)))
@@ -471,6 +471,19 @@ class NumberPasses(ReaderWords):
         if score == 0 and d.score == 0:
             d.inner_neg = True  # "my back pain is 0 today": none to speak of
         d.start, d.end = min(d.start, i), max(d.end, j)
+
+    def _rated_pain_is(self, r: Reading, num: Number) -> int:
+        """"the pain in my thigh is 8", "ache in his hip was 9 last night": a bare number
+        straight after a pain and its copula is its score (a unit after it keeps it a count
+        or a measure: "the pain in my hip is 3 days old")."""
+        tokens, i, j = r.tokens, num.i, num.j
+        v = num.value
+        if v * 2 != int(v * 2) or not 0 <= v <= 10 or i < 2 or tokens[i - 1].norm not in self._score_copulas:
+            return 0
+        if j < len(tokens) and tokens[j].norm in self._count_units | self._not_scores:
+            return 0
+        rated = any(d.concept in self._score_targets and d.end == i - 1 for d in r.drafts)
+        return j if rated else 0
 
     def _score_alone(self, r: Reading, i: int, j: int) -> Draft | None:
         """A score written as a sentence of its own ("Headache. 8/10. Paracetamol not touching
