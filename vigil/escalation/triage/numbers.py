@@ -473,7 +473,7 @@ class NumberPasses(ReaderWords):
         d.start, d.end = min(d.start, i), max(d.end, j)
 
     def _rated_pain_is(self, r: Reading, num: Number) -> int:
-        """"the pain in my thigh is 8", "ache in his hip was 9 last night": a bare number
+        """ "the pain in my thigh is 8", "ache in his hip was 9 last night": a bare number
         straight after a pain and its copula is its score (a unit after it keeps it a count
         or a measure: "the pain in my hip is 3 days old")."""
         tokens, i, j = r.tokens, num.i, num.j
