@@ -204,6 +204,8 @@ class ReaderWords:
         self._score_lead = L.get("score_lead", SCORE_LEAD)
         self._articles = L.get("articles", ARTICLES)
         self._score_copulas = L.get("score_copulas", SCORE_COPULAS)
+        self._score_firmers = L.get("score_firmers", frozenset())
+        self._score_site_links = L.get("score_site_links", frozenset())
         self._not_scores = L.get("not_scores", NOT_SCORES)
         self._number_and = L.get("number_and", NUMBER_AND)
         self._decimal_words = L.get("decimal_words", DECIMAL_WORDS)
