@@ -596,3 +596,79 @@ def test_a_name_placed_by_where_the_writer_knows_them_is_someone_else(text: str)
 )
 def test_a_capitalised_word_that_opens_the_writers_own_sentence_is_no_one_else(text: str) -> None:
     assert _level(text) == "urgent"
+
+
+# -- a part said to be fine, with its "'s" ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "sorry my back's fine, it's the kids that are killing me",
+        "oops, neck's ok, I mean the traffic was awful",
+    ],
+)
+def test_a_correction_that_says_the_part_is_fine_takes_it_back(second: str) -> None:
+    first = "my back's killing me" if "back" in second else "my neck's a pain"
+    assert _level(first, second) == "none"
+
+
+def test_a_correction_that_says_another_part_is_fine_leaves_the_first() -> None:
+    assert _level("my back's killing me and my legs are weak", "sorry, legs are fine") == "urgent"
+
+
+# -- "meant my friend's leg" --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("second", ["sorry, meant my friend's leg", "oops, talking about my sister's ankle"])
+def test_a_correction_that_gives_the_part_to_someone_else_moves_it(second: str) -> None:
+    assert _level("leg really swollen and hot", second) == "none"
+
+
+@pytest.mark.parametrize("second", ["sorry, meant my left leg", "sorry, my friend's leg is swollen too"])
+def test_a_correction_of_the_side_or_an_addition_keeps_it(second: str) -> None:
+    assert _level("leg really swollen and hot", second) == "urgent"
+
+
+# -- a faint put right as nearly --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "nearly fainted I mean, when I saw the price 😂",
+        "sorry, almost passed out",
+        "well, nearly blacked out",
+    ],
+)
+def test_a_faint_put_right_as_nearly_is_taken_back(second: str) -> None:
+    assert _level("I fainted", second) == "none"
+
+
+@pytest.mark.parametrize("second", ["and nearly fainted again today", "nearly fainted twice since"])
+def test_a_near_faint_told_after_a_faint_leaves_the_faint(second: str) -> None:
+    assert _level("I fainted on Monday", second) == "emergency"
+
+
+# -- a thing that falls down, and heating that burns --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the gazebo collapsed in the wind",
+        "next door's fence has collapsed onto our lawn",
+        "the sponge collapsed in the oven, baking disaster",
+        "the radiators are burning up and we can't turn them down",
+    ],
+)
+def test_a_thing_that_collapses_or_burns_is_no_faint_or_fever(text: str) -> None:
+    assert _level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I collapsed in the kitchen", "Dad collapsed by the shed", "collapsed on the stairs this morning"],
+)
+def test_a_person_who_collapses_still_faints(text: str) -> None:
+    assert _level(text) == "emergency"

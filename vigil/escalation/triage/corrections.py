@@ -19,6 +19,7 @@ from .pool import (
     first_match,
     overturned,
     plain_text,
+    word_stem,
 )
 
 
@@ -490,11 +491,11 @@ class CorrectionPasses(PoolPasses):
         if first_match(self.phrases.mistyped, text) is None:
             return []
         cue = self.phrases.mistyped_cue_words
-        said = {w.rstrip("s") for w in re.findall(r"[a-z']{3,}", text)} - cue
+        said = {word_stem(w) for w in re.findall(r"[a-z']{3,}", text)} - cue
         j = next((j for j in range(len(pool) - 1, -1, -1) if any(f.present for f in pool[j])), None)
         if j is None or not said:
             return []
-        words = [{w.rstrip("s") for w in re.findall(r"[a-z']{3,}", f.evidence.lower())} for f in pool[j]]
+        words = [{word_stem(w) for w in re.findall(r"[a-z']{3,}", f.evidence.lower())} for f in pool[j]]
         hit = [k for k, f in enumerate(pool[j]) if f.present and not said.isdisjoint(words[k])]
         if not hit or len(hit) == sum(f.present for f in pool[j]):
             return []
@@ -537,7 +538,7 @@ class CorrectionPasses(PoolPasses):
         `what` names as its subject ("la temperatura" for a fever of "fiebre de 39"), go to
         someone else (or take `status`)."""
         words = {w for w in re.findall(r"[a-z']{3,}", what) if w not in {"the", "and", "that", "this"}}
-        stems = {w.rstrip("s") for w in words}
+        stems = {word_stem(w) for w in words}
         named = {
             value
             for m in self.engine.reader.read(what).mentions
@@ -547,7 +548,7 @@ class CorrectionPasses(PoolPasses):
         changed = []
         for j, findings in enumerate(pool):
             for k, f in enumerate(findings):
-                said = {w.rstrip("s") for w in re.findall(r"[a-z']{3,}", f.evidence.lower())}
+                said = {word_stem(w) for w in re.findall(r"[a-z']{3,}", f.evidence.lower())}
                 if f.present and (not stems.isdisjoint(said) or f.concept in named):
                     findings[k] = replace(f, status=status)
                     changed.append(Change(f.concept, status, offset + j, index))

@@ -92,6 +92,9 @@ class Lexicon:
     # "fiebre de 37.8": a fever word beside a reading is that reading, not a fever of its own.
     fever_word_takes_reading: bool = False
     boundary: frozenset[str] = field(default_factory=lambda: _BOUNDARY_WORDS)
+    # Letters that sound alike inside a word, "from>to" in the order they are rewritten (see
+    # spelling.Normaliser): "bista" and "vista" sound as one.
+    sound_rewrites: tuple[str, ...] = ()
 
     def match(self, tokens: list[Token]) -> list[Mention]:
         """Greedy longest matches, left to right, never overlapping."""
@@ -411,4 +414,5 @@ def build(data: Mapping[str, Any]) -> Lexicon:
         fuzzy_same_ends=bool(data.get("fuzzy_same_ends", False)),
         fever_word_takes_reading=bool(data.get("fever_word_takes_reading", False)),
         boundary=lists.get("boundary_words", _BOUNDARY_WORDS),
+        sound_rewrites=tuple(str(r) for r in data.get("sound_rewrites") or ()),
     )

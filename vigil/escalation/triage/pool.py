@@ -124,6 +124,11 @@ def first_match(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str]
     return None
 
 
+def word_stem(word: str) -> str:
+    """A word compared without its plural or its "'s": "legs" and "leg", "back's" and "back"."""
+    return word.removesuffix("'s").rstrip("s")
+
+
 def overturned(finding: Finding, status: Status) -> Finding:
     """An earlier finding after a later message changed it. Taken back or someone else's: it
     was never the patient's. Got better: it still counts within the window — a faint that is

@@ -7,6 +7,7 @@ fixed window of neighbours, so reading is linear in the length of the message.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from typing import Final
 
 from .drafts import (
     CONTEXT_TAGS,
@@ -36,6 +37,10 @@ from .text import (
     raw_tokens,
     spoken_punctuation,
 )
+
+# What a staining food or medicine named may explain: a bleed (or blood spat) told by colour,
+# or a colour the reader could not place.
+_STAINABLE: Final = frozenset({"bleeding", "hemoptysis", "unrecognised"})
 
 
 class Reader(StatusPasses, NumberPasses):
@@ -179,12 +184,14 @@ class Reader(StatusPasses, NumberPasses):
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], drafts: list[Draft]
     ) -> None:
         """'wee is red but I had beetroot last night': wee or poo told only by its colour, with a
-        food that colours it named as eaten, is the food; "blood in my wee" or clots stay a bleed."""
+        food that colours it named as eaten (or a medicine that darkens it, "las pastillas de
+        hierro"), is the food; "blood in my wee" or clots stay a bleed. A colour the reader could
+        not place ("la orina me salió rojiza", unrecognised) is explained the same way."""
         passed, blood = self._stain_explains, self._blood_words
         if not passed or not self._cause_named(tokens, mentions, owner, "stain"):
             return
         for d in drafts:
-            if d.concept != "bleeding" or d.status != "present" or "large_amount" in d.mods:
+            if d.concept not in _STAINABLE or d.status != "present" or "large_amount" in d.mods:
                 continue
             words = {t.norm for t in tokens[d.start : d.end]}
             if words & passed and not words & blood:

@@ -20,6 +20,7 @@ from .pool import (
     Change,
     first_match,
     plain_text,
+    word_stem,
 )
 
 
@@ -555,10 +556,10 @@ class SitePasses(PoolPasses):
 
     def _fine_said_before(self, pool: Sequence[Sequence[Finding]], text: str) -> bool:
         """A site the message says is fine is named in the words of an earlier present finding."""
-        stems = {w.rstrip("s") for site in self._fine_sites(text) for w in re.findall(r"[a-z']{3,}", site)}
+        stems = {word_stem(w) for site in self._fine_sites(text) for w in re.findall(r"[a-z']{3,}", site)}
         return any(
             f.present
-            and not stems.isdisjoint(w.rstrip("s") for w in re.findall(r"[a-z']{3,}", f.evidence.lower()))
+            and not stems.isdisjoint(word_stem(w) for w in re.findall(r"[a-z']{3,}", f.evidence.lower()))
             for fs in pool
             for f in fs
         )

@@ -29,6 +29,7 @@ from .text import split_number_unit
 
 _REPEATS: Final = re.compile(r"([^\W\d_])\1{2,}")
 Piece = tuple[str, int, int]
+_LETTERS: Final = "abcdefghijklmnopqrtuvwxyz"  # (no "s": see _cut_short)
 
 
 @cache
@@ -79,6 +80,17 @@ class Normaliser:
         # "isima>a": "rarisima" is "rara"): tried longest first, and kept only when they give a
         # word the lexicon's patterns use, so no word is made up.
         self._derived = _endings(lexicon.lists.get("derived_endings", frozenset()), longest_first=True)
+        # Letters that sound alike inside a word ("h>": silent; "v>b", "z>s", "ll>y"), rewritten
+        # in order into a key of its sound: a word unknown whose sound is one word of the
+        # vocabulary's is that word ("bista" is "vista", "fuersa" "fuerza", "voca" "boca").
+        self._sounds = tuple(
+            (frm, to) for frm, _, to in (r.partition(">") for r in lexicon.sound_rewrites) if frm
+        )
+        by_sound: dict[str, set[str]] = {}
+        if self._sounds:
+            for word in lexicon.vocabulary:
+                by_sound.setdefault(self._sound(word), set()).add(word)
+        self._by_sound = {k: next(iter(v)) for k, v in by_sound.items() if len(v) == 1}
         self._symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word in lexicon.vocabulary:
             self._symspell.create_dictionary_entry(word, 1)
@@ -147,7 +159,32 @@ class Normaliser:
         )
         if whole is not None:
             return whole
-        return self._lex.spelling.get(raw) or self._fuzzy(raw)
+        return self._lex.spelling.get(raw) or self._cut_short(raw) or self._sounded(raw) or self._fuzzy(raw)
+
+    def _sound(self, word: str) -> str:
+        for frm, to in self._sounds:
+            word = word.replace(frm, to)
+        return word
+
+    def _sounded(self, raw: str) -> str | None:
+        """The one word of the vocabulary that sounds as `raw` is spelled (see `_sounds`)."""
+        if not self._sounds or len(raw) < 4:
+            return None
+        found = self._by_sound.get(self._sound(raw))
+        return None if found is None else self._lex.spelling.get(found, found)
+
+    def _cut_short(self, raw: str) -> str | None:
+        """A word sent with its last letter cut off ("piern", "cabez", "diarre"): the one word of
+        the vocabulary it begins, one letter longer. Only where fuzzy correction keeps a word's
+        last letter (and so cannot restore it); two or more such words ("vomit": "vomita",
+        "vomito") are a tie, left as typed. A plural's "s" is never the letter cut: "pedazo" is
+        a word of its own, not "pedazos" cut short."""
+        if not self._same_ends or len(raw) < 4:
+            return None
+        found = [w for w in (raw + c for c in _LETTERS) if w in self._lex.vocabulary]
+        if len(found) != 1:
+            return None
+        return self._lex.spelling.get(found[0], found[0])
 
     def _stressed(self, raw: str) -> str | None:
         """A word whose ending carries a written accent that `elided_stressed_endings` rewrites
