@@ -191,3 +191,54 @@ def test_no_blood_on_the_paper_fewer_trips_or_a_denied_wet_bed_is_no_cord_sign(t
 
 def test_missing_the_toilet_to_vomit_is_vomiting_only() -> None:
     assert present(assess("no llegué al baño y vomité en el pasillo")) == {"vomiting"}
+
+
+# -- vomiting, the runs and the bladder told in everyday words -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no tolera ni el agua, todo lo devuelve",
+        "ya no aguanto ni un traguito, lo vomito",
+        "no deja de devolver, ni el suero le queda",
+        "he estado volviendo el estómago, siete veces hoy",
+        "llevo ocho cagaderas hoy",
+    ],
+)
+def test_vomiting_or_the_runs_in_everyday_words_with_no_drink_kept_or_a_count_is_urgent(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("hace pipí cada veinte minutos", "polyuria"),
+        ("ya no voy de vientre desde el jueves", "constipation"),
+        ("no logro hacer de cuerpo", "constipation"),
+        ("respira con un pitito raro", "wheeze"),
+        ("por las noches se oye un silbidito cuando respiro", "wheeze"),
+    ],
+)
+def test_a_bladder_a_bowel_or_a_whistle_said_the_everyday_way_is_read(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+def test_a_swollen_neck_with_a_whistling_breath_is_an_emergency() -> None:
+    assert level("se le hinchó el cuello y respira con un pito raro") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se me revuelve el estómago",
+        "vuelvo al trabajo el lunes",
+        "me tomo el suero cada hora",
+        "el árbitro tocó el silbato y respiro con calma",
+    ],
+)
+def test_a_queasy_stomach_a_return_to_work_a_drink_on_the_clock_or_a_referee_is_not_vomiting(
+    text: str,
+) -> None:
+    assert level(text) in {"none", "routine"}
+    assert "vomiting" not in present(assess(text))
