@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import event, select
 
 from vigil.assembly import Runtime
-from vigil.core.models import OutboundMessage, Patient
+from vigil.core.clock import ManualClock
+from vigil.core.models import Clinic, OutboundMessage, Patient, Staff
 from vigil.escalation import cases
 from vigil.escalation.models import Case, CaseEvent, CaseReason
 
@@ -325,3 +327,157 @@ async def test_a_request_for_a_nurse_is_evidenced_by_the_words_written_and_answe
     *_, (_, text) = await _said(rt, rosa)
     assert "(de rutina)" in text
     assert "(routine)" not in text
+
+
+ROSA = "MRN-101552"  # writes in Spanish
+
+
+async def _resolve(rt: Runtime, patient: Patient, disposition: str) -> None:
+    """A nurse resolves the patient's open case, as from the queue."""
+    case = await _case(rt, patient)
+    assert case is not None
+    async with rt.db.transaction() as session:
+        nurse = await session.scalar(select(Staff).where(Staff.clinic_id == 1, Staff.role == "nurse"))
+        assert nurse is not None
+        await cases.resolve(session, case.id, nurse, rt.clock.now(), "web", disposition, None)
+
+
+async def _pages(rt: Runtime) -> int:
+    async with rt.db.session() as session:
+        return len(
+            list(await session.scalars(select(OutboundMessage.id).where(OutboundMessage.kind == "page")))
+        )
+
+
+async def test_a_mild_message_after_a_nurse_resolved_the_emergency_gets_no_emergency_advice(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    walter = await _patient(rt, WALTER)
+    await rt.service.receive(walter, "simulator", "w1", "I coughed up a lot of blood")
+    await _resolve(rt, walter, "sent_to_emergency")
+    pages = await _pages(rt)
+    clock.advance(timedelta(hours=5))
+    await rt.service.receive(walter, "simulator", "w2", "home from the ER now, just a bit of a cough")
+    *_, (_kind, text) = await _said(rt, walter)
+    assert "straight away" not in text
+    assert "alerted" not in text  # no page goes out: nobody was alerted
+    assert await _pages(rt) == pages
+
+
+async def test_a_mild_spanish_message_after_a_resolved_emergency_gets_no_emergency_advice(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    rosa = await _patient(rt, ROSA)
+    await rt.service.receive(
+        rosa, "simulator", "r1", "tengo un dolor fuerte en la columna y las piernas flojas"
+    )
+    assert (case := await _case(rt, rosa)) is not None
+    assert case.level == "emergency"
+    await _resolve(rt, rosa, "sent_to_emergency")
+    clock.advance(timedelta(hours=5))
+    await rt.service.receive(rosa, "simulator", "r2", "ya estoy en casa, hoy tengo un poco de tos")
+    *_, (_kind, text) = await _said(rt, rosa)
+    assert "ahora mismo" not in text
+    assert "avisamos" not in text
+
+
+async def test_a_new_red_flag_after_a_resolved_emergency_still_raises_and_advises(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    walter = await _patient(rt, WALTER)
+    await rt.service.receive(walter, "simulator", "w1", "I coughed up a lot of blood")
+    await _resolve(rt, walter, "sent_to_emergency")
+    pages = await _pages(rt)
+    clock.advance(timedelta(hours=5))
+    await rt.service.receive(walter, "simulator", "w2", "I suddenly can't feel my legs")
+    case = await _case(rt, walter)
+    assert case is not None
+    assert case.level == "emergency"
+    *_, (kind, text) = await _said(rt, walter)
+    assert kind == "safety"
+    assert "call 911 straight away" in text
+    assert "alerted the on-call nurse" in text
+    assert await _pages(rt) > pages
+
+
+async def test_a_rule_completed_with_findings_of_a_resolved_case_still_raises_and_advises(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt, MARIA)
+    await rt.service.receive(maria, "simulator", "m1", "my back is really sore")
+    await _resolve(rt, maria, "advice_given")
+    clock.advance(timedelta(hours=3))
+    await rt.service.receive(maria, "simulator", "m2", "my left leg feels numb")
+    case = await _case(rt, maria)
+    assert case is not None
+    assert case.level == "emergency"
+    *_, (kind, text) = await _said(rt, maria)
+    assert (kind, "call 911 straight away" in text) == ("safety", True)
+
+
+async def test_a_mild_message_while_the_emergency_is_open_keeps_the_emergency_advice(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    walter = await _patient(rt, WALTER)
+    await rt.service.receive(walter, "simulator", "w1", "I coughed up a lot of blood")
+    clock.advance(timedelta(hours=1))
+    await rt.service.receive(walter, "simulator", "w2", "I have a bit of a cough")
+    *_, (_kind, text) = await _said(rt, walter)
+    assert "call 911 straight away" in text
+
+
+async def test_the_emergency_advice_says_the_nurse_was_alerted_only_when_a_page_goes_out(rt: Runtime) -> None:
+    async with rt.db.transaction() as session:
+        clinic = await session.get(Clinic, 1)
+        assert clinic is not None
+        clinic.oncall = {**(clinic.oncall or {}), "escalation": {"emergency": [], "urgent": []}}
+    walter = await _patient(rt, WALTER)
+    await rt.service.receive(walter, "simulator", "w1", "I coughed up a lot of blood")
+    *_, (_kind, text) = await _said(rt, walter)
+    assert "call 911 straight away" in text
+    assert "alerted" not in text
+
+
+async def test_a_rule_completed_after_a_resolved_emergency_by_new_messages_raises_the_new_case(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt, MARIA)
+    await rt.service.receive(maria, "simulator", "m1", "I coughed up a lot of blood")
+    await _resolve(rt, maria, "sent_to_emergency")
+    clock.advance(timedelta(hours=3))
+    await rt.service.receive(maria, "simulator", "m2", "my back is really sore")
+    clock.advance(timedelta(hours=1))
+    await rt.service.receive(maria, "simulator", "m3", "my left leg feels numb")
+    case = await _case(rt, maria)
+    assert case is not None
+    assert case.level == "emergency"
+    *_, (kind, text) = await _said(rt, maria)
+    assert (kind, "call 911 straight away" in text) == ("safety", True)
+
+
+async def test_urgent_advice_late_at_night_promises_no_call_today_and_says_who_was_paged(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    clock.set(datetime(2026, 11, 24, 4, 0, tzinfo=UTC))  # 23:00 in New York
+    walter = await _patient(rt, WALTER)
+    await rt.service.receive(walter, "simulator", "w1", "coughing up blood this morning, just streaks")
+    case = await _case(rt, walter)
+    assert case is not None
+    assert case.level == "urgent"
+    [text] = [text for kind, text in await _said(rt, walter) if kind == "safety"]
+    assert "today" not in text
+    assert "We have paged the on-call nurse" in text
+    assert await _pages(rt) == 1
+
+
+async def test_urgent_advice_in_spanish_names_no_day_and_no_gender(rt: Runtime, clock: ManualClock) -> None:
+    clock.set(datetime(2026, 11, 24, 4, 0, tzinfo=UTC))
+    rosa = await _patient(rt, ROSA)
+    await rt.service.receive(rosa, "simulator", "r1", "esta mañana tosí con un poco de sangre")
+    case = await _case(rt, rosa)
+    assert case is not None
+    assert case.level == "urgent"
+    [text] = [text for kind, text in await _said(rt, rosa) if kind == "safety"]
+    assert "hoy" not in text
+    assert "enfermera" not in text
+    assert "personal de enfermería de guardia" in text

@@ -354,3 +354,24 @@ async def test_a_sweep_run_as_if_tomorrow_does_not_hold_back_the_next_tier(
             select(func.count()).select_from(CaseEvent).where(CaseEvent.kind == "schedule_rewound")
         )
     assert again == 1  # put right once, not on every tick
+
+
+async def test_every_tier_of_an_urgent_request_for_a_nurse_says_the_patient_asks_for_a_nurse(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)
+    body = {"external_id": "MRN-100871", "text": "I need to speak to someone urgently"}
+    assert (await client.post("/api/v1/simulator/messages", headers=auth, json=body)).status_code == 202
+    clock.advance(timedelta(hours=2))
+    await rt.tick()
+    async with rt.db.session() as session:
+        texts = list(
+            await session.scalars(
+                select(OutboundMessage.text)
+                .where(OutboundMessage.kind == "page")
+                .order_by(OutboundMessage.id)
+            )
+        )
+    assert len(texts) >= 2  # tier 1, then tier 2
+    assert all("asks for a nurse" in t for t in texts), texts
+    assert not any("needs a nurse" in t for t in texts)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from vigil.assembly import Runtime
 from vigil.core.clock import ManualClock
-from vigil.core.models import AuditEvent, Staff
+from vigil.core.models import AuditEvent, OutboundMessage, Staff
 from vigil.escalation.models import Case, CaseEvent
 
 from ..conftest import DUE, NURSE, OTHER_NURSE, bearer
@@ -180,3 +180,37 @@ async def test_release_and_take_over_forms_need_the_form_token_and_a_case_of_the
     assert (await client.post("/cases/999/release", data={"csrf": csrf, "reason": "x"})).status_code == 404
     assert (await client.post("/cases/999/take-over", data={"csrf": csrf, "reason": "x"})).status_code == 404
     assert (await client.get(f"/api/v1/cases/{case_id}", headers=auth)).json()["claimed_by"] == NURSE
+
+
+async def test_a_page_the_case_outgrew_before_anyone_acknowledged_it_is_shown_superseded(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)  # Ana holds the nurses' rotation
+    case_id = await emergency(client, auth, "coughing up blood this morning, just streaks")  # urgent
+    clock.advance(seconds=5)
+    assert await emergency(client, auth) == case_id  # "I passed out": the same case, now emergency
+    await signed_in(client)
+    ana = await staff_id(rt, NURSE)
+    pager = (await client.get(f"/simulator/staff/{ana}")).text
+    assert f"URGENT case #{case_id} needs a nurse" in pager
+    assert f"EMERGENCY case #{case_id} needs a nurse" in pager
+    # One thing to acknowledge: the newest page; the older one says it was superseded.
+    assert pager.count(f'action="/simulator/staff/{ana}/cases/{case_id}/acknowledge"') == 1
+    assert pager.count("superseded by the page at") == 1
+    assert pager.index("superseded by the page at") > pager.index(f"URGENT case #{case_id}")
+
+
+async def test_the_pager_lists_pages_not_the_nurses_own_replies_to_patients(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    clock.set(DUE)
+    case_id = await emergency(client, auth)
+    r = await client.post(f"/api/v1/cases/{case_id}/reply", headers=auth, json={"text": "Calling you now"})
+    assert r.status_code == 200
+    await signed_in(client)
+    async with rt.db.session() as session:
+        repliers = {s for s in await session.scalars(select(OutboundMessage.staff_id)) if s is not None}
+    for replier in repliers:  # whoever the token belongs to: their pager shows pages only
+        pager = (await client.get(f"/simulator/staff/{replier}")).text
+        assert "Calling you now" not in pager
+        assert "Maria" not in pager

@@ -244,3 +244,37 @@ async def test_a_bare_yes_among_the_reasons_is_shown_with_the_question_it_answer
     await _sign_in(client)
     reasons = (await client.get(f"/cases/{case_id}")).text.split('id="case-reasons"')[1].split("</ul>")[0]
     assert f"answering “{asked}”" in reasons.replace("&#39;", "'")
+
+
+async def test_a_finding_changed_by_the_patient_says_which_and_how_and_is_marked_among_the_reasons(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    await _say(client, auth, "coughing up blood this morning, just streaks")
+    clock.advance(timedelta(hours=2))
+    await _say(client, auth, "oops, that last one was about my mum")
+    case_id = await _case_id(client, auth)
+    await _sign_in(client)
+    html = (await client.get(f"/cases/{case_id}")).text
+    events = html.split('id="case-events"')[1].split("</ol>")[0]
+    assert "finding changed</strong> by patient via simulator: hemoptysis — about someone else" in events
+    reasons = html.split('id="case-reasons"')[1].split("</ul>")[0]
+    assert '<span class="changed">hemoptysis: about someone else, said later</span>' in reasons
+
+
+async def test_a_yes_to_a_compound_question_is_one_quote_with_the_question_it_answered(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    rosa = {"external_id": "MRN-101552"}  # Spanish: her "Sí" to the compound question reads as both
+    for text in ("me duele la espalda desde el fin de semana", "no", "Sí"):
+        r = await client.post("/api/v1/simulator/messages", headers=auth, json={**rosa, "text": text})
+        assert r.status_code == 202
+    case_id = await _case_id(client, auth)
+    detail = (await client.get(f"/api/v1/cases/{case_id}", headers=auth)).json()
+    yes = [r for r in detail["reasons"] if r["message"]["text"] == "Sí"]
+    assert {r["concept"] for r in yes} >= {"numbness", "saddle_numbness"}
+    await _sign_in(client)
+    reasons = (await client.get(f"/cases/{case_id}")).text.split('id="case-reasons"')[1].split("</ul>")[0]
+    # One answer, quoted once, under the compound question it answered: not two separate findings.
+    asked = "answering “¿Tiene las piernas dormidas, o adormecida la zona entre las piernas o las nalgas?”"
+    assert reasons.count(asked) == 1
+    assert reasons.count("<blockquote") == 2  # the back pain, and the one yes

@@ -203,6 +203,25 @@ class Conversation:
             text = say("nurse_again", lang, level=level, status=status, emergency_number=number)
         await self._say(session, ctx, "info", text, now, PRIORITY_REPLY, out)
 
+    def _render(self, ctx: Context, level: Level, rules: list[str]) -> str:
+        """The advice for a level and rules, in the patient's language."""
+        lang = ctx.language
+        speaks = engines.engine(lang) if lang in engines.available() else self.engine
+        return speaks.render_advice(level, rules, emergency_number=ctx.clinic.emergency_number)
+
+    @staticmethod
+    def _truthful(ctx: Context, level: Level, advice: str) -> str:
+        """The advice with what happens now: a case at this level pages the clinic's chain for
+        it (docs/design.md), so "we have alerted the nurse" is said only where that chain
+        exists, and no promise names an hour the nurse may not keep (it is 23:00 somewhere)."""
+        if level < Level.URGENT or not advice:
+            return advice
+        if paging.policy_for(ctx.clinic, level.label):
+            status = say(f"paged_{level.label}", ctx.language)
+        else:
+            status = say(f"unpaged_{level.label}", ctx.language)
+        return f"{advice} {status}".strip()
+
     async def _say(
         self,
         session: AsyncSession,
@@ -277,12 +296,21 @@ class Conversation:
         # What the patient said in the last day answers a red-flag question; older words do not.
         out.said_since = next((i for i, t in enumerate(times) if t >= now - followups.DAY), len(times))
         result = reading.last
+        # What the open case stands for: a nurse has dealt with the findings of a case they
+        # resolved, which still sit in the window (docs/design.md, "What a reply may say").
+        held = Level[ctx.case.level.upper()] if ctx.case is not None else Level.NONE
         level = reading.level
+        fresh = set(reading.assessment.rules) - set(reading.before.rules)
+        # A rule this message completed with findings of a resolved case is news to the nurse:
+        # the earlier findings kept the conversation's level up, so it never "rose".
+        renewed = max((reading.assessment.rule_levels[r] for r in fresh), default=Level.NONE)
+        renewed = renewed if renewed > max(level, held) else Level.NONE
+        level = max(level, renewed)
         ASSESSED.labels(level.label).inc()
         # A message that completed a rule with earlier ones is stored at the level it raised the
         # case to, with the rules it completed (its own findings are still its own): the
         # transcript must not badge "my foot feels dead" ROUTINE on an emergency case.
-        completed = reading.rose and level > result.level
+        completed = (reading.rose or renewed > Level.NONE) and level > result.level
         stored = await cases.store_assessment(
             session,
             patient_id=patient.id,
@@ -312,23 +340,31 @@ class Conversation:
             out.outbox += 1  # the thanks, or the confirmation of the opt-out
             return out
 
+        advised = result.level
         if reading.rose and result.level <= reading.assessment.level:
             # This message completed a rule with earlier ones: the pooled reasons, each naming
             # its message, and the conversation's advice.
             reasons = [_with_message(r, ids) for r in reading.assessment.reasons()]
-            advice = reading.assessment.advice
+            advice, advised = reading.assessment.advice, reading.assessment.level
         else:
             reasons, advice = result.reasons(), result.advice
             # A rule this message completed with earlier ones, the level unchanged ("and my
             # back is sore" after weak legs): the case must still name it, and its messages.
-            completed_rules = set(reading.assessment.rules) - set(reading.before.rules)
-            if completed_rules:
+            if fresh:
                 every = reading.assessment.reasons()
-                reasons += [_with_message(r, ids) for r in every if r["rule"] in completed_rules]
-            if reading.assessment.level > result.level:
-                # Told to call the emergency number an hour ago, a milder red flag now must not
-                # read as "a nurse will call you today": the conversation's advice stands.
-                advice = reading.assessment.advice
+                reasons += [_with_message(r, ids) for r in every if r["rule"] in fresh]
+            # Told to call the emergency number an hour ago, a milder red flag now must not
+            # read as "a nurse will contact you": the advice of the case still open stands. A
+            # case a nurse resolved stands for nothing: what it was about has been dealt with.
+            standing = max(renewed, min(reading.assessment.level, held))
+            if standing > result.level:
+                advised = standing
+                if standing == reading.assessment.level:
+                    advice = reading.assessment.advice
+                else:
+                    rules = [r for r in fresh if reading.assessment.rule_levels[r] == standing]
+                    advice = self._render(ctx, standing, rules)
+        advice = self._truthful(ctx, advised, advice)
         nurse = _nurse_request(result)
         # Read before this message's own request joins the case.
         case_id = ctx.case.id if ctx.case is not None else None

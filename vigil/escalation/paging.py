@@ -151,17 +151,24 @@ SHORT_CODE = re.compile(r"^\s*#?\s*(\d{1,9})\s*([ac])\s*[.!]?\s*$", re.IGNORECAS
 HOW = "To answer a page, reply with its case number and a to acknowledge or c to claim, e.g. 12a."
 
 
-def page_text(case: Case, public_url: str, channel: str = "telegram") -> str:
-    # A case number, a level and a link: never the patient's name or words.
+def page_text(case: Case, public_url: str, channel: str = "telegram", *, asked: bool | None = None) -> str:
+    """A case number, a level and a link: never the patient's name or words. `asked`: the page
+    is for the patient's request for a nurse. Unsaid, a case below urgent that has a chain at
+    all is one an urgent request froze the urgent chain onto (requests.py): every tier it
+    climbs says what the first said."""
+    if asked is None:
+        asked = LEVEL_RANK[case.level] < LEVEL_RANK["urgent"]
+    what = (
+        f"the patient of {case.level.upper()} case #{case.id} asks for a nurse"
+        if asked
+        else f"{case.level.upper()} case #{case.id} needs a nurse"
+    )
     if channel == "sms":  # a short code answers it from the phone: "12a" acknowledges, "12c" claims
         return (
-            f"Vigil: {case.level.upper()} case #{case.id} needs a nurse. Reply {case.id}a to "
-            f"acknowledge, {case.id}c to claim. {public_url}/cases/{case.id}"
+            f"Vigil: {what}. Reply {case.id}a to acknowledge, {case.id}c to claim. "
+            f"{public_url}/cases/{case.id}"
         )
-    return (
-        f"Vigil: {case.level.upper()} case #{case.id} needs a nurse. "
-        f"Open {public_url}/cases/{case.id} to acknowledge."
-    )
+    return f"Vigil: {what}. Open {public_url}/cases/{case.id} to acknowledge."
 
 
 def page_buttons(case: Case, channel: str) -> list[list[list[str]]] | None:

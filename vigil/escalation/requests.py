@@ -73,10 +73,7 @@ async def nurse_requested(
         where = paging.contact(staff)
         if where is None or public_url is None:
             continue
-        text = (
-            f"Vigil: the patient of {case.level.upper()} case #{case.id} asks for a nurse. "
-            f"{public_url}/cases/{case.id}"
-        )
+        text = paging.page_text(case, public_url, where[0], asked=True)
         session.add(
             OutboundMessage(
                 **to_staff(

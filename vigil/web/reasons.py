@@ -57,6 +57,7 @@ def grouped(reasons: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "rules": [],
             "trends": [],
             "evidence": [],
+            "changed": [],
         }
         group = groups.setdefault(key, {**fresh, "message": None})
         if RANK.get(r.get("level") or "", 0) > RANK.get(group["level"] or "", 0):
@@ -65,6 +66,9 @@ def grouped(reasons: list[dict[str, Any]]) -> list[dict[str, Any]]:
             value = r.get(field)
             if value and value not in group[name]:
                 group[name].append(value)
+        changed = {"concept": r.get("concept"), "status": r.get("changed")}
+        if changed["status"] and changed not in group["changed"]:
+            group["changed"].append(changed)
         if message:
             spans = list(group["message"]["highlights"]) if group["message"] else []
             group["message"] = {**message, "highlights": spans + list(message.get("highlights") or ())}

@@ -60,6 +60,21 @@ def _worded(table: dict[str, str], name: str | None) -> str:
     return table.get(name, name.replace("_", " "))
 
 
+# What a later message did to an earlier finding (a `finding_changed` event's status).
+CHANGE_WORDS = {
+    "negated": "taken back",
+    "other_person": "about someone else",
+    "resolved": "got better",
+    "hypothetical": "only a what-if",
+}
+
+
+def change_words(status: str | None) -> str:
+    """`other_person` → "about someone else"."""
+    return _worded(CHANGE_WORDS, status)
+
+
 def install(env: Environment) -> None:
     env.filters["event_words"] = event_words
     env.filters["concept_words"] = concept_words
+    env.filters["change_words"] = change_words

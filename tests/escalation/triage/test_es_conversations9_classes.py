@@ -618,3 +618,29 @@ def test_back_pain_that_rest_or_pills_do_not_ease_is_constant(es: TriageEngine, 
 
 def test_back_pain_said_with_nothing_of_how_it_goes_stays_routine(es: TriageEngine) -> None:
     assert not es.assess("tengo un dolor de espalda de cargar las bolsas").rules
+
+
+# -- from a carer, a cleft that sets one person against another ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["el que tiene fiebre de 39 es mi nieto, mi papá está bien", "la que se cayó fue mi hermana, no mi mamá"],
+)
+def test_a_carers_cleft_that_names_one_against_another_is_someone_elses(es: TriageEngine, text: str) -> None:
+    a = es.assess(text, None, CARER)
+    assert not a.rules, a.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("el que no puede caminar es mi papá", "cord-signs"),
+        ("quien tiene fiebre de 39 es mi esposo, el paciente", "fever"),
+        ("el que tiene fiebre de 38.9 es mi esposo, yo lo cuido", "fever"),
+    ],
+)
+def test_a_carers_cleft_naming_only_the_patient_stays_the_patients(
+    es: TriageEngine, text: str, rule: str
+) -> None:
+    assert rule in es.assess(text, None, CARER).rules

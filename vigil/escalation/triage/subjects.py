@@ -38,6 +38,8 @@ class SubjectPasses(ReaderWords):
             # the writer says it is their own ("I've been sick twice myself").
             self._writer_own(tokens, mentions, subject)
             self._young_apart(tokens, mentions, subject)
+            # "el que tiene fiebre es mi nieto, mi papá está bien": one named against another
+            self._cleft_other(tokens, mentions, {m.i: m for m in mentions}, subject, contrasted=True)
             return subject
         starts = {m.i: m for m in mentions}
         parent_is_patient: bool | None = None  # worked out at the first "my mum"
@@ -134,12 +136,21 @@ class SubjectPasses(ReaderWords):
         return subject
 
     def _cleft_other(
-        self, tokens: list[Token], mentions: list[Mention], starts: dict[int, Mention], subject: bytearray
+        self,
+        tokens: list[Token],
+        mentions: list[Mention],
+        starts: dict[int, Mention],
+        subject: bytearray,
+        *,
+        contrasted: bool = False,
     ) -> None:
         """'la que se desmayó fue mi comadre', 'el que tiene tos es mi esposo': a finding said in a
         clause that opens on "the one who" (`cleft_openers`, `cleft_relatives`) and closes on a
         copula and a person (`cleft_copulas`) is that person's, as "soy yo" after it makes it
-        the writer's (`writer_own_last`)."""
+        the writer's (`writer_own_last`). `contrasted` (a carer, whose people are the patient):
+        only when the message names another person apart from the one the cleft names ("la
+        que se cayó fue mi hermana, no mi mamá"), and the cleft's person is not called the
+        patient ("es mi esposo, el paciente")."""
         openers = self.lex.lists.get("cleft_openers", frozenset())
         if not openers:
             return
@@ -168,7 +179,11 @@ class SubjectPasses(ReaderWords):
                     if y < n and tokens[y].norm in self._person_owners:
                         y += 1
                     who = starts.get(y) or starts.get(y - 1)
-                    if who is not None and ("marker", "person") in who.tags:
+                    if (
+                        who is not None
+                        and ("marker", "person") in who.tags
+                        and (not contrasted or self._named_against(tokens, mentions, k, who))
+                    ):
                         for z in range(k, who.j):
                             subject[z] = OTHER
                     break
@@ -316,6 +331,17 @@ class SubjectPasses(ReaderWords):
                 own += self._own_goes_on(tokens, own[-1] + 1, sentence)
                 for x in own:
                     subject[x] = OTHER
+
+    def _named_against(self, tokens: list[Token], mentions: list[Mention], k: int, who: Mention) -> bool:
+        """Another person named in the message outside the cleft [k, who.j), and the cleft's
+        person not called the patient right after ("mi esposo, el paciente")."""
+        patient = self.lex.lists.get("patient_words", frozenset())
+        after = {t.norm for t in tokens[who.j : who.j + 3]}
+        if not after.isdisjoint(patient):
+            return False
+        return any(
+            ("marker", "person") in m.tags and (m.j <= k or m.i >= who.j) for m in mentions if m is not who
+        )
 
     def _writer_then_verb(self, norms: list[str], k: int) -> int:
         """The length of "yo" said before a verb of the writer's own state, with at most three

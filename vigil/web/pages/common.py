@@ -126,7 +126,17 @@ def _with_html(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _sourced(case: dict[str, Any]) -> dict[str, Any]:
     """The case with each reason's message as escaped HTML, that reason's evidence marked, and
     the reasons grouped by message for the page (`reason_groups`)."""
+    # A finding a later message took back, gave to someone else or said got better stays a
+    # reason (the case never lowers), marked so the nurse sees it changed.
+    changes = {
+        (e["detail"].get("message_id"), e["detail"].get("concept")): e["detail"].get("status")
+        for e in case.get("events") or ()
+        if e.get("kind") == "finding_changed" and e.get("detail")
+    }
     for r in case["reasons"]:
+        key = ((r.get("message") or {}).get("id"), r.get("concept"))
+        if key in changes:
+            r["changed"] = changes[key]
         if r.get("message"):
             r["message"] = {**r["message"], "html": highlighted(r["message"])}
     case["reason_groups"] = grouped(case["reasons"])

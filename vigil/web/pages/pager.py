@@ -78,7 +78,14 @@ async def _pages(rt: Runtime, me: Staff, staff: Staff) -> list[dict[str, Any]]:
         rows = list(
             await session.scalars(
                 select(OutboundMessage)
-                .where(OutboundMessage.staff_id == staff.id, OutboundMessage.clinic_id == me.clinic_id)
+                .where(
+                    OutboundMessage.staff_id == staff.id,
+                    OutboundMessage.clinic_id == me.clinic_id,
+                    # Addressed to them: a nurse's reply to a patient carries the nurse's id
+                    # too, but it is no page (and names the patient).
+                    OutboundMessage.patient_id.is_(None),
+                    OutboundMessage.carer_id.is_(None),
+                )
                 .order_by(OutboundMessage.created_at.desc(), OutboundMessage.id.desc())
                 .limit(SHOWN)
             )
@@ -94,8 +101,14 @@ async def _pages(rt: Runtime, me: Staff, staff: Staff) -> list[dict[str, Any]]:
             session, {i for c in cases.values() for i in (c.claimed_by_id, c.acknowledged_by_id) if i}
         )
     out = []
+    newest: dict[int, OutboundMessage] = {}  # per case, its latest page (rows come newest first)
     for row in rows:
         case_id = case_of(row)
+        # A case raised while its page waited is paged again: the older page is superseded,
+        # not a second thing to acknowledge (either would acknowledge the case).
+        later = newest.get(case_id) if case_id is not None and row.kind == "page" else None
+        if case_id is not None and row.kind == "page" and later is None:
+            newest[case_id] = row
         case = cases.get(case_id) if case_id is not None else None
         now: str | None = None
         if case is not None:
@@ -119,6 +132,7 @@ async def _pages(rt: Runtime, me: Staff, staff: Staff) -> list[dict[str, Any]]:
                 "case_level": case.level if case is not None else None,
                 "case_now": now,
                 "open": case is not None and case.status != "resolved",
+                "superseded_at": views.iso(later.created_at) if later is not None else None,
             }
         )
     return out
