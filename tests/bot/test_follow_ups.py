@@ -4,18 +4,19 @@ over an open check-in question."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
 from vigil.assembly import Runtime
 from vigil.bot.models import FollowUp
 from vigil.core.clock import ManualClock
-from vigil.core.models import OutboundMessage, Patient
-from vigil.escalation.models import Case, CaseEvent, CaseReason
+from vigil.core.models import OutboundMessage, Patient, Staff
+from vigil.escalation.models import Assessment, Case, CaseEvent, CaseReason
 from vigil.scheduler.models import CheckIn
+from vigil.web.api import send_reply
 
-from ..conftest import DUE, opt_in_notice
+from ..conftest import DUE, NURSE, opt_in_notice
 
 MARIA = "MRN-100871"  # no treatment context on record
 INTRO = "a few quick questions"
@@ -127,11 +128,13 @@ async def test_unanswered_questions_leave_the_case_at_its_level_with_an_event(
     assert (await _rounds(rt))[0].status == "unanswered"
 
 
-async def test_an_answer_after_the_question_lapsed_is_read_alone(rt: Runtime, clock: ManualClock) -> None:
+async def test_a_bare_yes_more_than_twelve_hours_after_the_question_is_read_alone(
+    rt: Runtime, clock: ManualClock
+) -> None:
     maria = await _patient(rt)
     await _say(rt, maria, "m1", "my back has been aching for a few days")
-    clock.advance(timedelta(hours=2))
-    await _say(rt, maria, "m2", "yes")  # to what? the question closed long ago
+    clock.advance(timedelta(hours=12, minutes=1))
+    await _say(rt, maria, "m2", "yes")  # to what? the question was asked half a day ago
     assert (await _case(rt, maria)).level == "routine"
 
 
@@ -385,3 +388,311 @@ async def test_questions_waiting_behind_a_check_in_nobody_finishes_are_asked_whe
     last = (await _said(rt, maria))[-1]
     assert last.kind == "question"
     assert INTRO in last.text
+
+
+async def _spanish(rt: Runtime) -> Patient:
+    maria = await _patient(rt)
+    async with rt.db.transaction() as session:
+        row = await session.get(Patient, maria.id)
+        assert row is not None
+        row.language = "es"
+    maria.language = "es"
+    return maria
+
+
+async def _nurse_writes(rt: Runtime, patient: Patient, text: str) -> None:
+    case = await _case(rt, patient)
+    async with rt.db.session() as session:
+        nurse = await session.scalar(select(Staff).where(Staff.email == NURSE))
+    assert nurse is not None
+    await send_reply(rt, nurse, case.id, text, "web")
+
+
+async def test_a_nurse_writing_to_the_patient_ends_the_pending_red_flag_round_with_an_event(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _spanish(rt)
+    await _say(rt, maria, "s1", "me duele mucho la espalda desde ayer")
+    clock.advance(timedelta(minutes=5))
+    await _nurse_writes(rt, maria, "¿Puede venir mañana a las 10?")
+    [round_] = await _rounds(rt)
+    assert round_.status == "stopped"
+    case = await _case(rt, maria)
+    [event] = [e for e in await _events(rt, case) if e.kind == "follow_up_stopped"]
+    assert event.detail["family"] == "back or neck pain"
+    assert event.detail["cause"] == "nurse_wrote"
+    assert event.detail["unanswered"] == ["Have your legs become weak or heavy, or harder to move?"]
+    assert len(event.detail["never_sent"]) == 3  # in the nurses' words, the questions not asked
+
+
+async def test_a_bare_yes_to_the_nurse_is_no_answer_to_the_red_flag_question_and_asks_no_more(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _spanish(rt)
+    await _say(rt, maria, "s1", "me duele mucho la espalda desde ayer")
+    asked = [m.text for m in await _said(rt, maria) if m.kind == "question"]
+    clock.advance(timedelta(minutes=5))
+    await _nurse_writes(rt, maria, "¿Puede venir mañana a las 10?")
+    clock.advance(timedelta(minutes=2))
+    await _say(rt, maria, "s2", "sí, ahí estaré")
+    case = await _case(rt, maria)
+    assert case.level == "routine"  # no false emergency, no page
+    assert "paged" not in [e.kind for e in await _events(rt, case)]
+    assert [m.text for m in await _said(rt, maria) if m.kind == "question"] == asked
+
+
+async def test_a_bare_no_to_the_nurse_is_no_denial_of_the_red_flag_question(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _spanish(rt)
+    await _say(rt, maria, "s1", "me falta un poco el aire")
+    clock.advance(timedelta(minutes=5))
+    await _nurse_writes(rt, maria, "¿Usó hoy su inhalador?")
+    clock.advance(timedelta(minutes=2))
+    await _say(rt, maria, "s2", "no")
+    async with rt.db.session() as session:
+        last = await session.scalar(select(Assessment).order_by(Assessment.id.desc()).limit(1))
+    assert last is not None
+    assert last.question is None  # read as free text, not with "breathless at rest?"
+
+
+async def test_a_red_flag_in_the_reply_to_the_nurse_still_counts(rt: Runtime, clock: ManualClock) -> None:
+    maria = await _spanish(rt)
+    await _say(rt, maria, "s1", "me duele mucho la espalda desde ayer")
+    clock.advance(timedelta(minutes=5))
+    await _nurse_writes(rt, maria, "¿Puede venir mañana a las 10?")
+    clock.advance(timedelta(minutes=2))
+    await _say(rt, maria, "s2", "sí, pero ahora tengo las piernas muy débiles y no puedo caminar")
+    assert (await _case(rt, maria)).level == "emergency"
+
+
+async def test_a_bare_yes_after_the_question_timed_out_still_answers_it_and_raises_at_once(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _spanish(rt)
+    await _say(rt, maria, "s1", "me duele mucho la espalda desde ayer")
+    clock.advance(timedelta(minutes=31))
+    await rt.tick()
+    assert (await _rounds(rt))[0].status == "unanswered"
+    clock.advance(timedelta(minutes=40))
+    await _say(rt, maria, "s2", "sí")
+    case = await _case(rt, maria)
+    assert case.level == "emergency"  # back pain and weak legs: mscc-neuro
+    assert "911" in [m for m in await _said(rt, maria) if m.kind == "safety"][-1].text
+    [late] = [e for e in await _events(rt, case) if e.kind == "follow_up_answered_late"]
+    assert late.detail["family"] == "back or neck pain"
+    assert late.detail["question"] == "Have your legs become weak or heavy, or harder to move?"
+    assert late.detail["minutes_late"] == 41
+
+
+async def test_a_bare_yes_after_the_question_lapsed_before_the_sweep_closed_it_still_answers_it(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.advance(timedelta(hours=2))
+    await _say(rt, maria, "m2", "yes")
+    case = await _case(rt, maria)
+    assert case.level == "emergency"
+    kinds = [e.kind for e in await _events(rt, case)]
+    assert kinds.index("follow_up_unanswered") < kinds.index("follow_up_answered_late")
+
+
+async def test_a_late_no_answers_the_question_and_the_round_goes_on(rt: Runtime, clock: ManualClock) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.advance(timedelta(minutes=31))
+    await rt.tick()
+    clock.advance(timedelta(minutes=10))
+    await _say(rt, maria, "m2", "no")
+    questions = [m for m in await _said(rt, maria) if m.kind == "question"]
+    assert len(questions) == 2  # the next question of the round
+    [round_] = await _rounds(rt)
+    assert (round_.status, round_.position) == ("asking", 1)
+    assert (await _case(rt, maria)).level == "routine"
+
+
+async def test_a_bare_yes_after_a_nurse_wrote_since_the_question_timed_out_answers_the_nurse(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _spanish(rt)
+    await _say(rt, maria, "s1", "me duele mucho la espalda desde ayer")
+    clock.advance(timedelta(minutes=31))
+    await rt.tick()
+    await _nurse_writes(rt, maria, "¿Puede venir mañana a las 10?")
+    clock.advance(timedelta(minutes=5))
+    await _say(rt, maria, "s2", "sí")
+    case = await _case(rt, maria)
+    assert case.level == "routine"
+    assert "follow_up_answered_late" not in [e.kind for e in await _events(rt, case)]
+
+
+async def test_a_yes_in_more_words_after_the_question_timed_out_is_read_as_free_text(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.advance(timedelta(minutes=31))
+    await rt.tick()
+    clock.advance(timedelta(minutes=5))
+    await _say(rt, maria, "m2", "my back still aches, yes")  # more than a bare yes: free text
+    assert (await _case(rt, maria)).level == "routine"
+
+
+async def _checkins(rt: Runtime, patient: Patient) -> list[CheckIn]:
+    async with rt.db.session() as session:
+        return list(await session.scalars(select(CheckIn).where(CheckIn.patient_id == patient.id)))
+
+
+async def test_a_check_in_that_comes_due_during_a_red_flag_round_waits_for_the_round_to_be_answered(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _spanish(rt)
+    clock.set(DUE - timedelta(minutes=5))
+    await _say(rt, maria, "s1", "me duele mucho la espalda desde ayer")
+    clock.set(DUE)
+    await rt.tick()
+    assert await _checkins(rt, maria) == []  # held: the red-flag question waits for its answer
+    assert (await _said(rt, maria))[-1].kind == "question"
+    await _say(rt, maria, "s2", "sí")  # so it answers the red-flag question, not the 0-10 one
+    assert (await _case(rt, maria)).level == "emergency"
+
+
+async def test_a_check_in_held_behind_a_red_flag_round_is_sent_when_the_round_times_out(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    clock.set(DUE - timedelta(minutes=5))
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.set(DUE)
+    await rt.tick()
+    assert await _checkins(rt, maria) == []
+    clock.set(DUE + timedelta(minutes=26))  # the question lapsed a minute ago
+    await rt.tick()
+    [checkin] = await _checkins(rt, maria)
+    assert checkin.status == "open"
+    assert (await _rounds(rt))[0].status == "unanswered"
+
+
+async def test_a_check_in_held_behind_a_red_flag_round_is_sent_when_the_round_is_answered(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    clock.set(DUE - timedelta(minutes=5))
+    await _say(rt, maria, "m1", "my back has been aching for a few days")
+    clock.set(DUE)
+    await rt.tick()
+    for i in range(4):
+        await _say(rt, maria, f"a{i}", "no")
+    assert (await _rounds(rt))[0].status == "done"
+    await rt.tick()
+    [checkin] = await _checkins(rt, maria)
+    assert checkin.status == "open"
+
+
+async def _waiting_behind_a_check_in(rt: Runtime, clock: ManualClock) -> Patient:
+    maria = await _patient(rt)
+    clock.set(DUE)
+    await rt.service.send_due()
+    await _say(rt, maria, "c1", "my back has been aching for a few days")
+    [round_] = await _rounds(rt)
+    assert round_.status == "waiting"
+    return maria
+
+
+async def test_a_round_waiting_behind_a_check_in_the_patient_pauses_says_on_the_case_it_was_not_sent(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _waiting_behind_a_check_in(rt, clock)
+    clock.advance(timedelta(minutes=3))
+    await _say(rt, maria, "c2", "PAUSE")
+    assert (await _rounds(rt))[0].status == "stopped"
+    [event] = [e for e in await _events(rt, await _case(rt, maria)) if e.kind == "follow_up_not_sent"]
+    assert event.detail["family"] == "back or neck pain"
+    assert event.detail["cause"] == "opted_out"
+    assert len(event.detail["never_sent"]) == 4
+
+
+async def test_a_round_that_waited_too_long_to_be_asked_says_on_the_case_it_was_not_sent(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _waiting_behind_a_check_in(rt, clock)
+    # Their carrier reports the number opted out (a delivery report, not a STOP to us): the
+    # round is never asked, and goes stale.
+    async with rt.db.transaction() as session:
+        row = await session.get(Patient, maria.id)
+        assert row is not None
+        row.status = "opted_out"
+    clock.advance(timedelta(hours=24 + 12, minutes=1))
+    await rt.tick()
+    assert (await _rounds(rt))[0].status == "stopped"
+    [event] = [e for e in await _events(rt, await _case(rt, maria)) if e.kind == "follow_up_not_sent"]
+    assert (event.detail["family"], event.detail["cause"]) == ("back or neck pain", "stale")
+
+
+async def test_a_round_waiting_when_an_emergency_is_raised_says_on_the_case_it_was_not_sent(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _waiting_behind_a_check_in(rt, clock)
+    clock.advance(timedelta(minutes=3))
+    await _say(rt, maria, "c2", "I'm coughing up lots of blood")
+    case = await _case(rt, maria)
+    assert case.level == "emergency"
+    [event] = [e for e in await _events(rt, case) if e.kind == "follow_up_not_sent"]
+    assert (event.detail["family"], event.detail["cause"]) == ("back or neck pain", "emergency")
+
+
+NIGHT = datetime(2026, 11, 23, 3, 20, tzinfo=UTC)  # Sunday 22:20 in New York: quiet hours 21:00-08:00
+
+
+async def test_a_round_queued_behind_an_unanswered_one_waits_for_the_end_of_quiet_hours(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    clock.set(NIGHT)
+    await _say(rt, maria, "n1", "my back has been aching and I have a bad headache")
+    first, second = await _rounds(rt)
+    assert first.status == "asking"  # the answer to her own message: at once, quiet hours or not
+    assert second.status == "waiting"
+    clock.advance(timedelta(minutes=31))  # 22:51, and she has not answered
+    await rt.tick()
+    first, second = await _rounds(rt)
+    assert first.status == "unanswered"
+    assert second.status == "waiting"  # not at 23:00 to a patient who may be asleep
+    assert len([m for m in await _said(rt, maria) if m.kind == "question"]) == 1
+    clock.set(NIGHT + timedelta(hours=9, minutes=41))  # 08:01 in New York
+    await rt.tick()
+    second = (await _rounds(rt))[1]
+    assert second.status == "asking"
+    assert INTRO in [m for m in await _said(rt, maria) if m.kind == "question"][-1].text
+
+
+async def test_a_round_whose_check_in_expires_in_quiet_hours_is_asked_when_they_end(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _waiting_behind_a_check_in(rt, clock)  # the check-in expires 24 h after DUE
+    clock.set(DUE + timedelta(hours=24) - timedelta(hours=12, minutes=30))  # Monday 21:30
+    await rt.tick()
+    assert (await _rounds(rt))[0].status == "waiting"
+    async with rt.db.transaction() as session:
+        checkin = await session.scalar(select(CheckIn).where(CheckIn.patient_id == maria.id))
+        assert checkin is not None
+        checkin.expires_at = clock.now()  # a protocol whose check-ins expire at night
+    clock.advance(timedelta(minutes=1))
+    await rt.tick()
+    assert (await _rounds(rt))[0].status == "waiting"
+    clock.set(NIGHT + timedelta(days=1, hours=9, minutes=41))  # Tuesday 08:01 in New York
+    await rt.tick()
+    assert (await _rounds(rt))[0].status == "asking"
+
+
+async def test_a_nurse_writing_while_a_round_waits_behind_a_check_in_says_on_the_case_it_was_not_sent(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _waiting_behind_a_check_in(rt, clock)
+    clock.advance(timedelta(minutes=3))
+    await _nurse_writes(rt, maria, "Maria, how bad is the back pain today?")
+    assert (await _rounds(rt))[0].status == "stopped"
+    [event] = [e for e in await _events(rt, await _case(rt, maria)) if e.kind == "follow_up_not_sent"]
+    assert (event.detail["family"], event.detail["cause"]) == ("back or neck pain", "nurse_wrote")
+    assert event.actor == NURSE

@@ -12,6 +12,7 @@ from vigil.core.clock import ManualClock
 from vigil.core.models import OutboundMessage, Patient
 from vigil.escalation.models import Case, CaseReason
 from vigil.escalation.triage.texts import say
+from vigil.scheduler import checkins
 from vigil.scheduler.models import CheckIn, Enrolment, Protocol
 
 from ..conftest import DUE, START, opt_in_notice
@@ -223,3 +224,22 @@ async def test_an_answered_single_question_check_in_is_answered_not_stopped_even
     timeline = (await client.get("/api/v1/patients/MRN-100871/timeline", headers=auth)).json()
     [checkin] = [e for e in timeline["entries"] if e["kind"] == "checkin"]
     assert checkin["status"] == "answered"
+
+
+async def test_a_held_enrolment_opens_no_check_in_and_stays_due_for_a_later_sweep(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    clock.set(DUE)
+    maria = await rt.service.patient(1, "MRN-100871")
+    assert maria is not None
+    held = Enrolment.patient_id == maria.id
+    async with rt.db.transaction() as session:
+        done = await checkins.send_due(session, DUE, postgres=rt.db.postgres, say=say, held=held)
+    assert done.count == 2  # the other two
+    assert await _count(rt, CheckIn, CheckIn.patient_id == maria.id) == 0
+    async with rt.db.session() as session:
+        due = await session.scalar(select(Enrolment.next_due_at).where(Enrolment.patient_id == maria.id))
+    assert due is not None
+    assert due <= DUE  # still due: the next sweep sends it
+    assert await rt.service.send_due() == 1
+    assert await _count(rt, CheckIn, CheckIn.patient_id == maria.id) == 1

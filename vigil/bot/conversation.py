@@ -288,7 +288,13 @@ class Conversation:
         # A check-in question comes first; a follow-up question waits for it to close.
         follow_up = ctx.follow_up if question is None else None
         if follow_up is not None and follow_up.due_at <= message.received_at:
-            follow_up = None  # written after the question lapsed: not an answer to it
+            follow_up = None  # written after the question lapsed: not an answer in time
+        if question is None and follow_up is None:
+            # A bare yes or no after the question lapsed, with nothing newer sent since, still
+            # answers it ("sí" an hour after "are your legs weak?").
+            follow_up = await followups.late_answer(
+                session, patient, ctx.carer, message.text, message.received_at, now
+            )
         lang = patient.language or "en"
         # Triage reads the answer with the question as the patient was asked it.
         asked = question_text(question, lang) if question else (follow_up.question if follow_up else None)
@@ -392,7 +398,7 @@ class Conversation:
                 return out
         if level >= Level.EMERGENCY:
             # They must call now: questions would only delay them.
-            await followups.stop(session, patient.id, now)
+            await followups.stop(session, patient.id, now, "emergency")
         if level >= Level.URGENT:
             # The safety reply goes first; the check-in stops so a nurse can take over.
             await self._say(session, ctx, "safety", advice, now, PRIORITY_SAFETY, out)

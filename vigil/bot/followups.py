@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, exists, func, insert, select, update
+from sqlalchemy import ColumnElement, case, exists, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.db import table
@@ -22,8 +22,11 @@ from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, to_writer
 from vigil.escalation import cases
 from vigil.escalation.triage import followups as data
 from vigil.escalation.triage.model import Finding
-from vigil.scheduler.models import CheckIn
+from vigil.scheduler import checkins
+from vigil.scheduler.models import CheckIn, Enrolment
+from vigil.scheduler.schedule import leave_quiet_hours
 
+from . import enrolment
 from .models import FollowUp
 
 WAIT: Final = timedelta(minutes=30)  # no answer by then: the case shows the questions unanswered
@@ -138,12 +141,57 @@ async def _send(session: AsyncSession, patient: Patient, row: FollowUp, now: dat
 
 
 async def _case_event(
-    session: AsyncSession, patient_id: int, kind: str, now: datetime, channel: str, **detail: Any
+    session: AsyncSession,
+    patient_id: int,
+    kind: str,
+    now: datetime,
+    channel: str,
+    *,
+    actor: str = "system",
+    **detail: Any,
 ) -> None:
     """An event on the patient's open case, if there is one."""
     case = await cases.open_case_of(session, patient_id)
     if case is not None:
-        cases.event(session, case, kind, now, "system", channel, **detail)
+        cases.event(session, case, kind, now, actor, channel, **detail)
+
+
+# Why a round was never asked, in the nurses' words (the event's `reason`; `cause` is the code).
+NOT_SENT_REASONS: Final = {
+    "nurse_wrote": "a nurse wrote to the patient",
+    "emergency": "an emergency was raised: told to call, not to answer questions",
+    "opted_out": "STOP or PAUSE: no more questions",
+    "paused": "the clinic paused the patient",
+    "taken_back": "the patient took back what started them",
+    "stale": "waited too long to be worth asking",
+}
+
+
+async def _not_sent(
+    session: AsyncSession,
+    patient_id: int,
+    row: FollowUp,
+    texts: Sequence[str],
+    now: datetime,
+    channel: str,
+    cause: str,
+    *,
+    actor: str = "system",
+) -> None:
+    """A round that ends without one question sent: the case must say the screening never
+    happened, or a nurse reading no "not answered" would think it was done."""
+    await _case_event(
+        session,
+        patient_id,
+        "follow_up_not_sent",
+        now,
+        channel,
+        actor=actor,
+        family=_label(row.family),
+        cause=cause,
+        reason=NOT_SENT_REASONS[cause],
+        never_sent=list(texts),
+    )
 
 
 async def offer(
@@ -195,7 +243,8 @@ async def offer(
             started_at=now,
             # A waiting round's due_at: the expiry of the check-in it waits behind, from which
             # it is fresh for STALE (a 24-hour check-in must not outlast a 12-hour freshness).
-            due_at=until if wait else None,
+            # (Never before now: a check-in past its expiry but not yet closed by the tick.)
+            due_at=max(until, now) if wait and until is not None else None,
         )
         session.add(row)
         await session.flush()
@@ -252,18 +301,69 @@ async def answered(
     return 1 + await resume(session, patient, now)
 
 
-async def _stop(session: AsyncSession, now: datetime, *which: ColumnElement[bool]) -> None:
-    """The open rounds `which` picks ask no more."""
-    await session.execute(
-        update(FollowUp)
-        .where(*which, FollowUp.status.in_(OPEN))
-        .values(status="stopped", closed_at=now, due_at=None)
-    )
+async def _stop(session: AsyncSession, now: datetime, cause: str, *which: ColumnElement[bool]) -> None:
+    """The open rounds `which` picks ask no more; one that never asked a question says so on
+    the case (`cause`: why, a key of NOT_SENT_REASONS)."""
+    rows = (
+        await session.scalars(
+            select(FollowUp)
+            .where(*which, FollowUp.status.in_(OPEN))
+            .order_by(FollowUp.started_at, FollowUp.id)
+        )
+    ).all()
+    for row in rows:
+        if row.status == "waiting":
+            patient = await session.get(Patient, row.patient_id)
+            if patient is not None:
+                language = await _language(session, patient, row)
+                texts = _for_nurses(language, row.family, [q["text"] for q in row.questions])
+                await _not_sent(session, patient.id, row, texts, now, patient.channel, cause)
+        row.status, row.closed_at, row.due_at = "stopped", now, None
 
 
-async def stop(session: AsyncSession, patient_id: int, now: datetime) -> None:
-    """No more questions: an emergency (they must call, not answer), STOP or PAUSE."""
-    await _stop(session, now, FollowUp.patient_id == patient_id)
+async def nurse_wrote(
+    session: AsyncSession, patient: Patient, now: datetime, actor: str, channel: str
+) -> None:
+    """A nurse wrote to the patient (or their carer): the red-flag questions stop.
+
+    The patient's next "yes" or "no" answers the nurse ("can you come tomorrow at 10?"), not
+    the question we asked before her; and a next question sent while she talks to them would
+    cut into her conversation. The case says which questions were left, so she can ask them.
+    """
+    rows = (
+        await session.scalars(
+            select(FollowUp)
+            .where(FollowUp.patient_id == patient.id, FollowUp.status.in_(OPEN))
+            .order_by(FollowUp.started_at, FollowUp.id)
+        )
+    ).all()
+    for row in rows:
+        language = await _language(session, patient, row)
+        texts = _for_nurses(language, row.family, [q["text"] for q in row.questions])
+        was = row.status
+        row.status, row.closed_at, row.due_at = "stopped", now, None
+        if was == "asking":
+            await _case_event(
+                session,
+                patient.id,
+                "follow_up_stopped",
+                now,
+                channel,
+                actor=actor,
+                family=_label(row.family),
+                cause="nurse_wrote",
+                reason="a nurse wrote to the patient",
+                unanswered=texts[row.position : row.position + 1],
+                never_sent=texts[row.position + 1 :],
+            )
+        else:
+            await _not_sent(session, patient.id, row, texts, now, channel, "nurse_wrote", actor=actor)
+
+
+async def stop(session: AsyncSession, patient_id: int, now: datetime, cause: str = "opted_out") -> None:
+    """No more questions: an emergency (they must call, not answer; `cause` "emergency"), STOP
+    or PAUSE (from the patient, or the clinic: "opted_out", "paused")."""
+    await _stop(session, now, cause, FollowUp.patient_id == patient_id)
 
 
 def still_shown(language: str, family: str, findings: Sequence[Finding]) -> bool:
@@ -275,12 +375,12 @@ def still_shown(language: str, family: str, findings: Sequence[Finding]) -> bool
 
 async def stop_family(session: AsyncSession, patient_id: int, family: str, now: datetime) -> None:
     """No more questions of one family: what started them was taken back."""
-    await _stop(session, now, FollowUp.patient_id == patient_id, FollowUp.family == family)
+    await _stop(session, now, "taken_back", FollowUp.patient_id == patient_id, FollowUp.family == family)
 
 
 async def stop_carer(session: AsyncSession, carer_id: int, now: datetime) -> None:
     """A carer said STOP: the rounds their messages started ask no more (the patient's own go on)."""
-    await _stop(session, now, FollowUp.carer_id == carer_id)
+    await _stop(session, now, "opted_out", FollowUp.carer_id == carer_id)
 
 
 async def resume(
@@ -289,13 +389,19 @@ async def resume(
     now: datetime,
     said: Sequence[Finding] | None = None,
     context: Mapping[str, Any] | None = None,
+    *,
+    silent: bool = False,
 ) -> int:
     """Ask the oldest waiting round, if nothing else is being asked.
 
     With `said` (what the patient said in the last day), a question the conversation answered
     while the round waited is dropped, and a round left with nothing to ask is done.
+    `silent`: nothing the patient just wrote asks for it (the sweep, after a round lapsed or a
+    check-in expired): inside the clinic's quiet hours it waits for them to end.
     """
     if patient.status == "opted_out" or await _current(session, patient.id) is not None:
+        return 0
+    if silent and await _hold_for_quiet_hours(session, patient, now):
         return 0
     rows = await session.scalars(
         select(FollowUp)
@@ -317,6 +423,31 @@ async def resume(
     return 0
 
 
+async def _hold_for_quiet_hours(session: AsyncSession, patient: Patient, now: datetime) -> bool:
+    """Whether it is the clinic's quiet hours where the patient is; if so, their waiting rounds
+    wait until the quiet hours end (their due_at: asked then, and fresh from then).
+
+    A round answering the patient's own message is asked at once, at any hour: they are awake
+    and it is about what they just wrote. One queued behind a round they left unanswered, or
+    behind a check-in that expired, would reach someone silent for half an hour or more, maybe
+    asleep, at 23:00; in the morning it still screens what they told us (a round stays fresh
+    12 hours from then, and says `follow_up_not_sent` if it never goes).
+    """
+    clinic = await session.get(Clinic, patient.clinic_id)
+    quiet = checkins.quiet_of(clinic) if clinic is not None else None
+    if clinic is None or quiet is None:
+        return False
+    morning = leave_quiet_hours(now, patient.timezone or clinic.timezone, quiet)
+    if morning <= now:
+        return False
+    rows = await session.scalars(
+        select(FollowUp).where(FollowUp.patient_id == patient.id, FollowUp.status == "waiting")
+    )
+    for row in rows.all():
+        row.due_at = morning if row.due_at is None else max(row.due_at, morning)
+    return True
+
+
 def _still_to_ask(
     language: str, row: FollowUp, said: Sequence[Finding], context: Mapping[str, Any] | None
 ) -> bool:
@@ -331,6 +462,103 @@ def _still_to_ask(
     if len(keep) != len(row.questions):
         row.questions = keep  # a new list, so the JSON column is written
     return bool(keep)
+
+
+async def _close_unanswered(session: AsyncSession, patient: Patient, row: FollowUp, now: datetime) -> None:
+    """The round's question lapsed unanswered: the round closes, and the case says so."""
+    # The question sent and not answered, apart from those the round never got to: a nurse
+    # reading "not answered" must not think the patient ignored questions never sent.
+    language = await _language(session, patient, row)
+    texts = _for_nurses(language, row.family, [q["text"] for q in row.questions])
+    unanswered, never_sent = texts[row.position : row.position + 1], texts[row.position + 1 :]
+    row.status, row.closed_at, row.due_at = "unanswered", now, None
+    await _case_event(
+        session,
+        row.patient_id,
+        "follow_up_unanswered",
+        now,
+        patient.channel,
+        family=_label(row.family),
+        unanswered=unanswered,
+        never_sent=never_sent,
+    )
+
+
+# What a bare yes or no may still answer after its question's WAIT: the question is the last
+# thing we asked the writer, so "sí" an hour later means "yes" to it, and dropping it lost an
+# emergency (back pain, then "yes" to weak legs). Bounded, because "yes" half a day later is
+# as likely about anything else; 12 hours, as long as a waiting round stays worth asking.
+LATE: Final = STALE
+# What we send that the writer's next bare yes or no might answer instead: a question (a
+# check-in's, another round's), a check-in's reminder, or anything a nurse wrote.
+_NEWER = or_(OutboundMessage.kind.in_(("question", "reminder")), OutboundMessage.staff_id.is_not(None))
+
+
+async def late_answer(
+    session: AsyncSession,
+    patient: Patient,
+    carer: Carer | None,
+    text: str,
+    received_at: datetime,
+    now: datetime,
+) -> Asking | None:
+    """The red-flag question a bare yes or no answers after its question lapsed, reopened to
+    take the answer; None when it answers none (not bare, too late, asked of someone else, or
+    something newer was sent since)."""
+    if enrolment.answer(text) is None:
+        return None  # more than a yes or no: free text, read as such
+    row = await session.scalar(
+        select(FollowUp)
+        .where(
+            FollowUp.patient_id == patient.id,
+            FollowUp.status.in_(("asking", "unanswered")),
+            FollowUp.asked_at > received_at - LATE,
+        )
+        .order_by(FollowUp.asked_at.desc(), FollowUp.id.desc())
+        .limit(1)
+    )
+    if row is None or row.asked_at is None or row.position >= len(row.questions):
+        return None
+    asked = await _asked(session, row)
+    if (asked.id if asked is not None else None) != (carer.id if carer is not None else None):
+        return None  # asked of the patient, answered by their carer (or the other way round)
+    newer = await session.scalar(
+        select(OutboundMessage.id)
+        .where(OutboundMessage.patient_id == patient.id, OutboundMessage.created_at > row.asked_at, _NEWER)
+        .limit(1)
+    )
+    if newer is not None:
+        return None
+    if row.status == "asking":
+        if row.due_at is None or row.due_at > received_at:
+            return None  # still open: an answer in time, not a late one
+        await _close_unanswered(session, patient, row, now)  # as the sweep would have
+    late_by = received_at - row.asked_at - WAIT
+    language = await _language(session, patient, row)
+    [question] = _for_nurses(language, row.family, [row.questions[row.position]["text"]])
+    await _case_event(
+        session,
+        patient.id,
+        "follow_up_answered_late",
+        now,
+        patient.channel,
+        family=_label(row.family),
+        question=question,
+        minutes_late=max(0, int(late_by.total_seconds() // 60)),
+    )
+    # Open again for this answer: the round goes on from it (the next question, or thanks).
+    row.status, row.closed_at, row.due_at = "asking", None, now + WAIT
+    return asking(row)
+
+
+def holds_checkin(now: datetime) -> ColumnElement[bool]:
+    """The enrolments whose due check-in waits (`checkins.send_due`'s `held`): their patient
+    has a red-flag question out, not yet lapsed. Sent in the middle of a round, the check-in's
+    0-10 question took the patient's next "sí" meant for the red-flag one; it goes out at the
+    first sweep after the round is answered or times out."""
+    return exists().where(
+        FollowUp.patient_id == Enrolment.patient_id, FollowUp.status == "asking", FollowUp.due_at > now
+    )
 
 
 _OPEN_CHECKIN = exists().where(CheckIn.patient_id == FollowUp.patient_id, CheckIn.status == "open")
@@ -357,40 +585,39 @@ async def sweep(session: AsyncSession, now: datetime) -> set[tuple[int, int]]:
         patient = await session.get(Patient, row.patient_id)
         if patient is None:
             continue
-        # The question sent and not answered, apart from those the round never got to: a nurse
-        # reading "not answered" must not think the patient ignored questions never sent.
-        language = await _language(session, patient, row)
-        texts = _for_nurses(language, row.family, [q["text"] for q in row.questions])
-        unanswered, never_sent = texts[row.position : row.position + 1], texts[row.position + 1 :]
-        row.status, row.closed_at, row.due_at = "unanswered", now, None
-        await _case_event(
-            session,
-            row.patient_id,
-            "follow_up_unanswered",
-            now,
-            patient.channel,
-            family=_label(row.family),
-            unanswered=unanswered,
-            never_sent=never_sent,
-        )
+        await _close_unanswered(session, patient, row, now)
         changed.add((row.clinic_id, row.patient_id))
-    await session.execute(
-        update(FollowUp)
-        .where(FollowUp.status == "waiting", _fresh_from <= now - STALE)
-        .values(status="stopped", closed_at=now, due_at=None)
-    )
+    stale = (
+        await session.scalars(
+            select(FollowUp.id)
+            .where(FollowUp.status == "waiting", _fresh_from <= now - STALE)
+            .limit(BATCH)
+            .with_for_update(skip_locked=True)  # as the late ones: one event per round
+        )
+    ).all()
+    if stale:
+        # Never asked: each says so on its case (a nurse must not read silence as screened).
+        await _stop(session, now, "stale", FollowUp.id.in_(stale))
+        changed.update(
+            (r.clinic_id, r.patient_id)
+            for r in await session.scalars(select(FollowUp).where(FollowUp.id.in_(stale)))
+        )
     # Rounds that waited behind a check-in (closed, expired or stopped since) or behind
     # another round, the ones just closed among them.
+    # Rounds held for quiet hours (due later) go last, so that however many wait for the
+    # morning, the rounds that may go now are never crowded out of the batch.
+    later = case((FollowUp.due_at > now, 1), else_=0)
     waiting = (
         await session.scalars(
             select(FollowUp.patient_id)
             .where(FollowUp.status == "waiting", ~_OPEN_CHECKIN)
-            .distinct()
+            .group_by(FollowUp.patient_id)
+            .order_by(func.min(later), FollowUp.patient_id)
             .limit(BATCH)
         )
     ).all()
     for patient_id in waiting:
         patient = await session.get(Patient, patient_id)
-        if patient is not None and await resume(session, patient, now):
+        if patient is not None and await resume(session, patient, now, silent=True):
             changed.add((patient.clinic_id, patient.id))
     return changed

@@ -68,8 +68,10 @@ class ProviderUpdate(Base):
 class FollowUp(Base):
     """One round of a red-flag family's follow-up questions to a patient.
 
-    waiting (behind an open check-in or another round) → asking → done, unanswered (no
-    answer in time: the case shows it) or stopped (an emergency, STOP, or too late to ask).
+    waiting (behind an open check-in or another round, or for the end of quiet hours) →
+    asking → done, unanswered (no answer in time: the case shows it; a bare yes or no within
+    12 hours, nothing newer sent since, opens it again) or stopped (an emergency, STOP, a
+    nurse writing to the patient, or too late to ask).
     """
 
     __tablename__ = "follow_up"
@@ -92,6 +94,7 @@ class FollowUp(Base):
     started_at: Mapped[datetime]
     asked_at: Mapped[datetime | None]
     # asking: when the question lapses; waiting behind a check-in: when that check-in expires,
-    # the longest the round waits (it is asked then, and stays fresh for STALE from then).
+    # the longest the round waits (it is asked then, and stays fresh for STALE from then);
+    # held for quiet hours: when they end (the same: asked then, fresh from then).
     due_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]

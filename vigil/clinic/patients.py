@@ -388,7 +388,7 @@ async def pause(session: AsyncSession, patient: Patient, now: datetime) -> None:
         raise StatusError(f"is {patient.status.replace('_', ' ')}, not active: only an active patient pauses")
     patient.status = "paused"
     await checkins.stop_open(session, patient.id, now)
-    await followups.stop(session, patient.id, now)
+    await followups.stop(session, patient.id, now, "paused")
 
 
 def resume(patient: Patient) -> None:

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import BindParameter, bindparam, insert, select, update
+from sqlalchemy import BindParameter, ColumnElement, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
@@ -190,8 +190,13 @@ async def send_due(
     say: Say,
     batch: int = 500,
     after: int | None = None,
+    held: ColumnElement[bool] | None = None,
 ) -> DueBatch:
     """Open a check-in for up to `batch` due enrolments with ids past `after`; the caller commits.
+
+    `held`: a condition on the enrolment (its patient) under which its check-in waits, still
+    due, for a later sweep: the bot holds it while a red-flag question waits for its answer,
+    so the patient's "yes" answers that question and not the check-in's first.
 
     The claim reads the enrolment table alone, in id order from where the last batch
     stopped (keyset), and joins patients only to the rows it took. Ordering by due time
@@ -207,6 +212,8 @@ async def send_due(
     )
     if after is not None:
         claim = claim.where(Enrolment.id > after)
+    if held is not None:
+        claim = claim.where(~held)
     if postgres:
         # Two sweeps at once each take different rows; none opens a check-in twice.
         claim = claim.with_for_update(skip_locked=True)

@@ -291,7 +291,13 @@ class Service(People):
         while True:
             async with self.db.transaction() as session:
                 done = await checkins.send_due(
-                    session, now, postgres=self.db.postgres, say=say, batch=batch, after=after
+                    session,
+                    now,
+                    postgres=self.db.postgres,
+                    say=say,
+                    batch=batch,
+                    after=after,
+                    held=followups.holds_checkin(now),
                 )
             total += done.count
             after = done.after

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.assembly import Runtime
+from vigil.bot import followups
 from vigil.bot.models import InboundMessage
 from vigil.core.audit import staff_did
 from vigil.core.models import Carer, Clinic, OutboundMessage, Patient, Staff, to_writer
@@ -354,6 +355,7 @@ async def send_reply(
         case_ops.event(
             session, case, "replied", now, staff.email, channel, message_id=rows[0].id, **whom_detail
         )
+        await followups.nurse_wrote(session, patient, now, staff.email, channel)
         staff_did(session, staff, "reply", "case", case_id, at=now, channel=channel, **whom_detail)
         message_id = rows[0].id
     rt.service.dispatcher.wake()

@@ -6,6 +6,7 @@ Pattern syntax, one pattern a string, tokens separated by spaces:
   [a b|c|d e]     one of several phrases (may stand among single words: x|[y z])
   {set}           one of the words of a named set
   <num>           any number
+  <year>          a number that may be a year (1900 to 2099, whole)
   x?              the token may be left out
   <end>           (last only) the phrase must be followed by a boundary or the end
 
@@ -26,6 +27,7 @@ Tag = tuple[str, str]
 
 END = "<end>"
 NUMBER = "<num>"
+YEAR = "<year>"
 
 # Sections whose entries map a key to patterns, and the tag kind each gives.
 KEYED_SECTIONS = {
@@ -112,13 +114,15 @@ class Lexicon:
                 tok = tokens[j]
                 nxt = state.step(tok.norm)
                 if tok.kind == NUM:
-                    # A number is both its digits and <num>: a pattern spelling "3" must not
-                    # hide another's "<num> or <num>" that has come the same way.
-                    by_num = state.step(NUMBER)
-                    if nxt is None or by_num is None:
-                        nxt = nxt or by_num
-                    elif nxt is not by_num:
-                        nxt = self.automaton.state(nxt.nodes | by_num.nodes)
+                    # A number is both its digits and <num> (and <year> when it may be one): a
+                    # pattern spelling "3" must not hide another's "<num> or <num>" that has
+                    # come the same way.
+                    for alias in (NUMBER, YEAR) if _may_be_year(tok) else (NUMBER,):
+                        by_num = state.step(alias)
+                        if nxt is None or by_num is None:
+                            nxt = nxt or by_num
+                        elif nxt is not by_num:
+                            nxt = self.automaton.state(nxt.nodes | by_num.nodes)
                 if nxt is None:
                     break
                 state = nxt
@@ -239,6 +243,10 @@ class Automaton:
         return self._start
 
 
+def _may_be_year(tok: Token) -> bool:
+    return tok.value is not None and tok.value == int(tok.value) and 1900 <= tok.value <= 2099
+
+
 def _is_boundary(tok: Token, words: frozenset[str]) -> bool:
     return tok.kind == PUNCT or tok.newline_before or tok.norm in words
 
@@ -285,7 +293,7 @@ def _choices(pattern: str, sets: Mapping[str, list[str]]) -> list[list[tuple[str
             if name not in sets:
                 raise LexiconError(f"pattern {pattern!r}: unknown set {{{name}}}")
             alts = [tuple(_norm_word(w) for w in phrase.split()) for phrase in sets[name]]
-        elif part in (NUMBER, END):
+        elif part in (NUMBER, YEAR, END):
             alts = [(part,)]
         else:
             alts = _alternatives(part, sets)

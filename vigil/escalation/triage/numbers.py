@@ -58,7 +58,7 @@ class NumberPasses(ReaderWords):
                 j, celsius = temp
                 r.readings.append((num.i, j, celsius))
                 continue
-            score_end = self._score_end(tokens, num, n)
+            score_end = self._score_end(tokens, num, n) or self._rated_pain_is(r, num)
             if score_end:
                 # "11/10", "15 out of 10": past the top of the scale is its top.
                 self._attach_score(r, index, num.i, score_end, min(10, int(num.value)))
@@ -372,7 +372,8 @@ class NumberPasses(ReaderWords):
 
     def _score_end(self, tokens: list[Token], num: Number, n: int) -> int:
         v = num.value
-        if v != int(v) or not 0 <= v <= 100:
+        # "7.5/10", "seven and a half": a half point is a score too (its whole part rates it).
+        if (v != int(v) and (v * 2 != int(v * 2) or v > 10)) or not 0 <= v <= 100:
             return 0
         j = num.j
         seq = [tokens[x].norm for x in range(j, min(n, j + 3))]
@@ -390,10 +391,14 @@ class NumberPasses(ReaderWords):
             and (j >= n or tokens[j].norm not in self._count_units)
         ):
             return j  # "real bad pain in my shoulder, like 9"
+        # "is a solid 8", "is a good 7": a word that only firms the score up sits between.
+        a = num.i - 1
+        if a >= 2 and tokens[a].norm in self._score_firmers and tokens[a - 1].norm in self._articles:
+            a -= 1
         if (
-            num.i >= 2
-            and tokens[num.i - 1].norm in self._articles
-            and tokens[num.i - 2].norm in self._score_copulas
+            a >= 1
+            and tokens[a].norm in self._articles
+            and tokens[a - 1].norm in self._score_copulas
             and (j >= n or (tokens[j].norm not in self._count_units | self._not_scores))
         ):
             return j  # "pain in my thigh bone is a 7"
@@ -450,7 +455,7 @@ class NumberPasses(ReaderWords):
         # "pain in my chest, I'd say an eight, not breathless": a score rates what came before.
         d = self._nearest(r, index, i, j, self._score_targets, MOD_WINDOW, before_first=True)
         if d is None:
-            d = self._site_pain(r, i)  # "hip 8/10": a body site with a score is pain there
+            d = self._site_pain(r, i, j)  # "hip 8/10": a body site with a score is pain there
         if d is None:
             d = self._score_alone(r, i, j)  # "Headache. 8/10.": the sentence before
         if d is None and self._nearest(r, index, i, j, self._count_targets, MOD_WINDOW) is not None:
@@ -466,6 +471,19 @@ class NumberPasses(ReaderWords):
         if score == 0 and d.score == 0:
             d.inner_neg = True  # "my back pain is 0 today": none to speak of
         d.start, d.end = min(d.start, i), max(d.end, j)
+
+    def _rated_pain_is(self, r: Reading, num: Number) -> int:
+        """ "the pain in my thigh is 8", "ache in his hip was 9 last night": a bare number
+        straight after a pain and its copula is its score (a unit after it keeps it a count
+        or a measure: "the pain in my hip is 3 days old")."""
+        tokens, i, j = r.tokens, num.i, num.j
+        v = num.value
+        if v * 2 != int(v * 2) or not 0 <= v <= 10 or i < 2 or tokens[i - 1].norm not in self._score_copulas:
+            return 0
+        if j < len(tokens) and tokens[j].norm in self._count_units | self._not_scores:
+            return 0
+        rated = any(d.concept in self._score_targets and d.end == i - 1 for d in r.drafts)
+        return j if rated else 0
 
     def _score_alone(self, r: Reading, i: int, j: int) -> Draft | None:
         """A score written as a sentence of its own ("Headache. 8/10. Paracetamol not touching
@@ -504,7 +522,7 @@ class NumberPasses(ReaderWords):
     def _count_before(self, r: Reading, num: Number) -> bool:
         return any(d.concept in self._count_targets and d.start == num.j for d in r.drafts)
 
-    def _site_pain(self, r: Reading, i: int) -> Draft | None:
+    def _site_pain(self, r: Reading, i: int, j: int) -> Draft | None:
         # "it's just the back, which is about 8/10": words that only lead up to a score
         # ("which is", "about") leave the site before them the thing rated.
         tokens, k = r.tokens, i
@@ -515,8 +533,19 @@ class NumberPasses(ReaderWords):
             and (tokens[k - 1].norm in self._score_leads or tokens[k - 1].norm in SCORE_LEAD_PUNCT)
         ):
             k -= 1
+        # "eight out of ten for the back", "8/10 in my hip": the site named just after the
+        # score, joined by a word that says what it rates.
+        after = j
+        while (
+            after < len(tokens)
+            and after - j < SITE_SCORE_GAP
+            and tokens[after].sentence == tokens[i].sentence
+            and tokens[after].norm in self._score_site_links
+        ):
+            after += 1
         for m in r.mentions:
-            if m.j <= i and (i - m.j <= 2 or m.j == k) and m.has("site"):
+            before = m.j <= i and (i - m.j <= 2 or m.j == k)
+            if (before or (after > j and m.i == after)) and m.has("site"):
                 for site in m.values("site"):
                     concept = self.lex.frames.get((site, "pain"))
                     if concept is not None:

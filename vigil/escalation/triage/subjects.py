@@ -13,6 +13,7 @@ from .drafts import (
 from .lexicon import Mention
 from .text import (
     PUNCT,
+    WORD,
     Token,
 )
 from .vocabulary import ReaderWords
@@ -552,3 +553,58 @@ class SubjectPasses(ReaderWords):
         for idx, d in enumerate(r.drafts):
             if d.concept == "fever" and d.end <= last_i:
                 resolved.add(idx)
+
+    def _people_named(self, text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """People named by a name the lexicon does not know, where the words around say it is
+        someone: after a word that makes a child of it (`child_name_leads`: "little Alfie's got
+        chickenpox", "baby Noah has a temperature"), as the subject (the owner of what follows,
+        or before a verb of having); the clinic's patients are adults, so someone else. Not "a
+        little bit's come up" (an article before). And a capitalised name after a word of doing
+        something for or with someone (`name_object_leads`: "far too hot for Geoff, he was
+        coughing", "went to see Mary, she's got a fever"): then "he" and "she" are them."""
+        leads, objects = self._child_leads, self._name_objects
+        if not leads and not objects:
+            return mentions
+        held = {k for m in mentions for k in range(m.i, m.j)}
+        known = self.lex.vocabulary
+        extra: list[Mention] = []
+        placed: set[int] = set()  # where a name placed by `name_places` starts
+        for k, name in enumerate(tokens[:-2]):
+            # "Sue from my group has been coughing", "Jean next door is poorly": a capitalised
+            # name placed by where the writer knows them from is someone else.
+            if k in held or name.kind != WORD or len(name.norm) < 3 or name.norm in known:
+                continue
+            if (
+                tokens[k + 1].norm not in self._name_places
+                or tokens[k + 2].norm not in self._name_places_next
+            ):
+                continue
+            said = text[name.start : name.end]
+            if said[0].isupper() and said[1:].islower() and said.isalpha():
+                extra.append(Mention(k, k + 1, (("marker", "person"),)))
+                placed.add(k)
+        for k in range(len(tokens) - 1):
+            name = tokens[k + 1]
+            lead = tokens[k].norm
+            if (lead not in leads and lead not in objects) or k in held or k + 1 in held or name.kind != WORD:
+                continue
+            if k + 1 in placed:
+                continue
+            if len(name.norm) < 3 or not name.norm.isalpha() or name.norm in known or name.norm in self._and:
+                continue
+            if lead in leads:
+                if k and tokens[k - 1].norm in self._articles:
+                    continue
+                after = tokens[k + 2].norm if k + 2 < len(tokens) else ""
+                if name.possessive or after in self._subject_verbs:
+                    extra.append(Mention(k, k + 2, (("marker", "person"),)))
+                continue
+            if k and tokens[k - 1].norm in self._name_carers:
+                continue  # "carer for Maureen", "texting for Bill": the patient
+            said = text[name.start : name.end]
+            if len(said) > 1 and said[0].isupper() and said[1:].islower():
+                extra.append(Mention(k + 1, k + 2, (("marker", "person"), ("marker", "name"))))
+        if not extra:
+            return mentions
+        spans = {k for m in extra for k in range(m.i, m.j)}
+        return sorted([m for m in mentions if spans.isdisjoint(range(m.i, m.j))] + extra, key=lambda m: m.i)

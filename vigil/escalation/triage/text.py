@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 WORD: Final = 0
@@ -141,27 +142,30 @@ def spoken_punctuation(tokens: list[Token], spoken: dict[tuple[str, ...], str]) 
 _STACCATO_RUN: Final = 3
 
 
-def _one_word_sentence(tokens: list[Token], i: int) -> bool:
-    """tokens[i] is a word with a full stop (or the message's edge) on both sides."""
-    if tokens[i].kind == PUNCT:
+def _one_word_sentence(tokens: list[Token], i: int, stops: Callable[[str], bool]) -> bool:
+    """tokens[i] is a word with a full stop (or the message's edge) on both sides, and not one
+    that must keep its stop (`stops`)."""
+    if tokens[i].kind == PUNCT or stops(tokens[i].norm):
         return False
     before = i == 0 or tokens[i - 1].norm == "."
     after = i + 1 == len(tokens) or tokens[i + 1].norm == "."
     return before and after
 
 
-def join_staccato(tokens: list[Token]) -> list[Token]:
-    """The tokens without the full stops inside a run of one-word sentences. Linear: each
-    token is looked at a fixed number of times."""
+def join_staccato(tokens: list[Token], stops: Callable[[str], bool]) -> list[Token]:
+    """The tokens without the full stops inside a run of one-word sentences. A word that
+    `stops` a run (an answer or a denial: "Yes. No. Blood. Everywhere.") keeps its sentence,
+    or a bare "No." would deny all that follows it. Linear: each token is looked at a fixed
+    number of times."""
     n = len(tokens)
     drop: set[int] = set()
     i = 0
     while i < n:
-        if not _one_word_sentence(tokens, i):
+        if not _one_word_sentence(tokens, i, stops):
             i += 1
             continue
         run = [i]
-        while run[-1] + 2 < n and _one_word_sentence(tokens, run[-1] + 2):
+        while run[-1] + 2 < n and _one_word_sentence(tokens, run[-1] + 2, stops):
             run.append(run[-1] + 2)
         if len(run) >= _STACCATO_RUN:
             drop.update(k + 1 for k in run[:-1])

@@ -27,6 +27,7 @@ class ReaderWords:
         self.norm = normaliser
         L = lexicon.lists
         # Punctuation spelt out by voice-to-text ("full stop", "comma"), by its words.
+        self._answer_words: dict[str, bool] = {}  # filled as words are met
         self._spoken_punct = {
             **{tuple(p.split()): "." for p in L.get("spoken_stops", frozenset())},
             **{tuple(p.split()): "," for p in L.get("spoken_commas", frozenset())},
@@ -203,6 +204,8 @@ class ReaderWords:
         self._score_lead = L.get("score_lead", SCORE_LEAD)
         self._articles = L.get("articles", ARTICLES)
         self._score_copulas = L.get("score_copulas", SCORE_COPULAS)
+        self._score_firmers = L.get("score_firmers", frozenset())
+        self._score_site_links = L.get("score_site_links", frozenset())
         self._not_scores = L.get("not_scores", NOT_SCORES)
         self._number_and = L.get("number_and", NUMBER_AND)
         self._decimal_words = L.get("decimal_words", DECIMAL_WORDS)
