@@ -103,3 +103,45 @@ def test_coughing_up_blood_spelled_as_it_sounds_is_coughing_up_blood() -> None:
 def test_a_phone_spelled_as_it_sounds_is_no_symptom() -> None:
     a = assess("my fone died last nite")
     assert a.level <= Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i sometimes wish i wasnt hear", "here"),
+        ("my arm has gone week", "weak"),
+        ("i feel so week today", "weak"),
+        ("my foot went num", "numb"),
+        ("fingers gone numbers again", "numb"),
+        ("bit of a horse voice", "hoarse"),
+        ("dont want 2 b here", "be"),
+        ("coughing up blood cloths", "clots"),
+    ],
+)
+def test_a_word_swapped_for_a_sound_alike_is_mended_by_its_neighbour(text: str, expected: str) -> None:
+    assert expected in words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("i cant hear you on the phone", "hear"),
+        ("see you next week", "week"),
+        ("the horse was lovely", "horse"),
+        ("my blood numbers are fine", "numbers"),
+        ("she bought new cloths for the kitchen", "cloths"),
+        ("plan b is fine", "b"),
+    ],
+)
+def test_the_same_words_elsewhere_are_left_alone(text: str, kept: str) -> None:
+    assert kept in words(text)
+
+
+def test_a_wish_not_to_be_here_in_text_speak_is_self_harm() -> None:
+    a = assess("dont want 2 b alive anymore")
+    assert "self_harm" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+def test_legs_gone_numb_typed_as_num_are_numb() -> None:
+    assert "numbness" in present(assess("both legs went num this morning"))

@@ -72,9 +72,24 @@ class Reader(StatusPasses, NumberPasses):
                 tokens.append(Token(norm, start + a, start + b, kind))
             if possessive and len(tokens) > first:
                 tokens[-1].possessive = True
-        tokens = self._rejoined(text, tokens)
+        tokens = self._homophones(self._rejoined(text, tokens))
         tokens = join_staccato(spoken_punctuation(tokens, self._spoken_punct), self._answers_or_denies)
         mark_newlines(text, tokens)
+        return tokens
+
+    def _homophones(self, tokens: list[Token]) -> list[Token]:
+        """A word swapped for one that sounds the same, by dictation or autocorrect, where the
+        word beside it tells which was meant (`swapped_words`: "wasnt hear" is "wasnt here",
+        "gone week" "gone weak", "want 2 b" "want to be"). Pairs only: one word alone never."""
+        swaps = self._swaps
+        if not swaps:
+            return tokens
+        for i in range(len(tokens) - 1):
+            pair = swaps.get((tokens[i].norm, tokens[i + 1].norm))
+            if pair is not None:
+                for token, norm in zip((tokens[i], tokens[i + 1]), pair, strict=True):
+                    if token.norm != norm:
+                        token.norm, token.kind, token.value = norm, WORD, None
         return tokens
 
     def _rejoined(self, text: str, tokens: list[Token]) -> list[Token]:

@@ -33,6 +33,14 @@ class ReaderWords:
             **{tuple(p.split()): "," for p in L.get("spoken_commas", frozenset())},
         }
         self._and = L.get("and_words", frozenset())
+        # Two words one of which dictation or autocorrect swapped for a word that sounds the
+        # same ("wasnt hear>wasnt here"), by the pair as typed.
+        self._swaps: dict[tuple[str, str], tuple[str, str]] = {}
+        for swap in L.get("swapped_words", frozenset()):
+            typed, _, meant = swap.partition(">")
+            pair, fixed = tuple(typed.split()), tuple(meant.split())
+            if len(pair) == 2 and len(fixed) == 2:
+                self._swaps[(pair[0], pair[1])] = (fixed[0], fixed[1])
         self._and_next = L.get("and_breaks_before", frozenset())
         self._site_joins = L.get("site_joins", frozenset())
         self._site_list_leads = L.get("site_list_leads", frozenset())
