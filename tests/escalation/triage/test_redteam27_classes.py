@@ -145,3 +145,46 @@ def test_a_wish_not_to_be_here_in_text_speak_is_self_harm() -> None:
 
 def test_legs_gone_numb_typed_as_num_are_numb() -> None:
     assert "numbness" in present(assess("both legs went num this morning"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["suddenly lost the sight in 1 eye", "sudden weakness down 1 side", "1 arm suddenly gone weak"],
+)
+def test_a_numeral_for_one_names_one_side(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+def test_a_numeral_count_of_other_things_is_left_alone() -> None:
+    assert "one" not in words("took 1 tablet at lunch")
+
+
+@pytest.mark.parametrize("text", ["suddenly losing sight in one eye", "im losing my vision in my left eye"])
+def test_sight_still_being_lost_is_a_change_in_vision(text: str) -> None:
+    assert "vision_change" in present(assess(text))
+
+
+def test_losing_things_is_not_losing_sight() -> None:
+    assert "vision_change" not in present(assess("i keep losing my glasses"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("so thirsty and wee-ing loads", "weeing"), ("leg is swell-ing", "swelling")]
+)
+def test_a_word_hyphenated_before_its_ending_is_one_word(text: str, expected: str) -> None:
+    assert expected in words(text)
+
+
+@pytest.mark.parametrize("text", ["short-of-breath on the stairs", "blood-stained tissue", "left-sided pain"])
+def test_hyphenated_compounds_keep_their_words(text: str) -> None:
+    out = words(text)
+    assert not any("-" in w for w in out)
+    assert len(out) >= 3
+
+
+def test_cant_finish_a_sentence_misspelt_as_the_nationality_is_breathlessness() -> None:
+    assert assess("so out of breath i cant finnish a sentance").level is Level.EMERGENCY
+
+
+def test_finnish_as_a_nationality_is_left_alone() -> None:
+    assert "finnish" in words("my nurse is finnish")

@@ -94,7 +94,8 @@ class Reader(StatusPasses, NumberPasses):
 
     def _rejoined(self, text: str, tokens: list[Token]) -> list[Token]:
         """One word written as two ("head ake", "breathe less") read as the one word
-        (`Normaliser.joined`); only two words a single space apart."""
+        (`Normaliser.joined`), and a word hyphenated before its ending ("wee-ing"); only two
+        words a single space or hyphen apart."""
         out: list[Token] = []
         for token in tokens:
             last = out[-1] if out else None
@@ -103,7 +104,7 @@ class Reader(StatusPasses, NumberPasses):
                 and last.kind == WORD
                 and token.kind == WORD
                 and token.start == last.end + 1
-                and text[last.end] == " "
+                and text[last.end] in " -"
             ):
                 whole = self.norm.joined(
                     text[last.start : last.end].lower(), text[token.start : token.end].lower()
