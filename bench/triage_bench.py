@@ -194,6 +194,20 @@ def speed(engine, rows: list[dict], total: int = 20_000) -> None:
     s = time.perf_counter()
     engine.assess(big[:1_000_000])
     print(f"1 MB message              {time.perf_counter() - s:9.2f} s")
+    # A conversation whose last message is 8,000 marks of punctuation: the patterns that read
+    # a message against the one before must stay linear (a nested \W* once took 9 s here).
+    from datetime import datetime, timedelta
+
+    from vigil.escalation.triage import engines
+    from vigil.escalation.triage.conversation import ConversationReader, Message
+
+    start = datetime(2026, 1, 1)
+    for language, first in (("en", "my back hurts"), ("es", "me duele la espalda")):
+        reader = ConversationReader(engines.default_engine(language))
+        window = [Message(first, start), Message("!" * 8_000, start + timedelta(minutes=5))]
+        s = time.perf_counter()
+        reader.read(window)
+        print(f"8 k punctuation reply ({language}) {time.perf_counter() - s:7.2f} s")
 
 
 def main() -> None:

@@ -479,7 +479,7 @@ async def test_a_bare_yes_after_the_question_timed_out_still_answers_it_and_rais
     case = await _case(rt, maria)
     assert case.level == "emergency"  # back pain and weak legs: mscc-neuro
     assert "911" in [m for m in await _said(rt, maria) if m.kind == "safety"][-1].text
-    [late] = [e for e in await _events(rt, case) if e.kind == "follow_up_answered_late"]
+    [late] = [e for e in await _events(rt, case) if e.kind == "follow_up_late"]
     assert late.detail["family"] == "back or neck pain"
     assert late.detail["question"] == "Have your legs become weak or heavy, or harder to move?"
     assert late.detail["minutes_late"] == 41
@@ -495,7 +495,7 @@ async def test_a_bare_yes_after_the_question_lapsed_before_the_sweep_closed_it_s
     case = await _case(rt, maria)
     assert case.level == "emergency"
     kinds = [e.kind for e in await _events(rt, case)]
-    assert kinds.index("follow_up_unanswered") < kinds.index("follow_up_answered_late")
+    assert kinds.index("follow_up_unanswered") < kinds.index("follow_up_late")
 
 
 async def test_a_late_no_answers_the_question_and_the_round_goes_on(rt: Runtime, clock: ManualClock) -> None:
@@ -524,7 +524,7 @@ async def test_a_bare_yes_after_a_nurse_wrote_since_the_question_timed_out_answe
     await _say(rt, maria, "s2", "sí")
     case = await _case(rt, maria)
     assert case.level == "routine"
-    assert "follow_up_answered_late" not in [e.kind for e in await _events(rt, case)]
+    assert "follow_up_late" not in [e.kind for e in await _events(rt, case)]
 
 
 async def test_a_yes_in_more_words_after_the_question_timed_out_is_read_as_free_text(

@@ -539,7 +539,7 @@ async def late_answer(
     await _case_event(
         session,
         patient.id,
-        "follow_up_answered_late",
+        "follow_up_late",
         now,
         patient.channel,
         family=_label(row.family),

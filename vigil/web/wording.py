@@ -33,7 +33,7 @@ EVENT_WORDS = {
     "follow_up_unanswered": "red-flag questions not answered",
     "follow_up_stopped": "red-flag questions stopped",
     "follow_up_not_sent": "red-flag questions not sent",
-    "follow_up_answered_late": "red-flag question answered late",
+    "follow_up_late": "red-flag question answered late",
     "checkin_stopped": "check-in stopped",
     "opted_out": "patient sent STOP: no more messages to them",
     "paused": "patient paused check-ins",
