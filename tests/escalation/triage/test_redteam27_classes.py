@@ -188,3 +188,17 @@ def test_cant_finish_a_sentence_misspelt_as_the_nationality_is_breathlessness() 
 
 def test_finnish_as_a_nationality_is_left_alone() -> None:
     assert "finnish" in words("my nurse is finnish")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("headache 8outof10", ["8", "out", "of", "10"]), ("pain is 7of10", ["7", "of", "10"])],
+)
+def test_a_score_typed_without_spaces_is_read_as_a_score(text: str, expected: list[str]) -> None:
+    out = words(text)
+    assert out[-len(expected) :] == expected
+
+
+@pytest.mark.parametrize("text", ["vitamin b12", "covid19 jab", "room 3x5"])
+def test_codes_of_letters_and_digits_are_left_alone(text: str) -> None:
+    assert words(text) == text.split()

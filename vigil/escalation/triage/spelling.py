@@ -28,6 +28,7 @@ from .lexicon import FOLD, Lexicon
 from .text import split_number_unit
 
 _REPEATS: Final = re.compile(r"([^\W\d_])\1{2,}")
+_GLUED_SCORE: Final = re.compile(r"^(\d+)([a-z]{2,6})(\d+)$")
 Piece = tuple[str, int, int]
 _LETTERS: Final = "abcdefghijklmnopqrtuvwxyz"  # (no "s": see _cut_short)
 
@@ -126,6 +127,13 @@ class Normaliser:
             return tuple((w, 0, length) for w in short)
         if raw[0] == "x" and raw[1:].isdigit():  # "x7": seven times
             return (("x", 0, 1), (raw[1:], 1, length))
+        score = _GLUED_SCORE.match(raw)
+        if score is not None:
+            # "9outof10": a score typed without its spaces, read as "9 out of 10".
+            words = self._words_of(score.group(2))
+            if words is not None:
+                a, b = score.span(2)
+                return ((score.group(1), 0, a), *((w, a, b) for w in words), (score.group(3), b, length))
         glued = split_number_unit(raw)
         if glued is not None:
             number, unit = glued
@@ -142,6 +150,13 @@ class Normaliser:
                 cut = len(halves[0])
                 return ((halves[0], 0, cut), (halves[1], cut, length))
         return ((word, 0, length),)
+
+    def _words_of(self, run: str) -> tuple[str, ...] | None:
+        """Letters between two numbers that are short words glued ("outof", "of", "over")."""
+        if run in self._known:
+            return (run,)
+        cuts = [(run[:i], run[i:]) for i in range(2, len(run) - 1) if {run[:i], run[i:]} <= self._known]
+        return cuts[0] if len(cuts) == 1 else None
 
     def _unglued(self, raw: str) -> tuple[str, str] | None:
         """Two words of the vocabulary typed without the space between them ("chestpain",
