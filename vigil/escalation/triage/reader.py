@@ -103,6 +103,7 @@ class Reader(StatusPasses, NumberPasses):
                 last is not None
                 and last.kind == WORD
                 and token.kind == WORD
+                and self.norm.may_end_a_split(token.norm)
                 and token.start == last.end + 1
                 and text[last.end] in " -"
             ):

@@ -171,6 +171,11 @@ class Normaliser:
         ]
         return cuts[0] if len(cuts) == 1 else None
 
+    def may_end_a_split(self, norm: str) -> bool:
+        """Whether a token read as `norm` can be the second half of a word split in two
+        (`joined`): cheap, to skip every ordinary pair of words."""
+        return self._mends_splits and (norm not in self._known or norm in self._split_endings)
+
     def joined(self, first: str, second: str) -> str | None:
         """One word written as two, as dictation and shaky fingers split it ("head ake",
         "breathe less"): the word of the vocabulary the two make together, when the second is
