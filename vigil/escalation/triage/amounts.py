@@ -16,6 +16,7 @@ from .pool import (
     Change,
     fever_without_reading,
     first_match,
+    word_set,
 )
 
 
@@ -43,7 +44,7 @@ class AmountPasses(PoolPasses):
             again = first_match(self.phrases.trip_again, text)
             said_at = hit or again
             said = text[: said_at.start()] if said_at is not None else ""
-            clause = set(re.findall(r"[a-z']+", re.split(r"[,.;:!?]", said)[-1]))
+            clause = word_set(re.split(r"[,.;:!?]", said)[-1])
             clause -= bare  # "Dad tripped again", "he fell": a parent is the patient, as in the reader
             if not clause.isdisjoint(people) or any(f.status == "other" for f in pool[i]):
                 continue  # "my husband tripped on the step": his

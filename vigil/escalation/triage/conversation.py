@@ -7,7 +7,6 @@ last day add up, and the rules fire on the pool. Still pure: the caller passes t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -31,6 +30,7 @@ from .pool import (
     last_was_someone_else,
     overturned,
     plain_text,
+    word_set,
 )
 from .rules import evaluate
 from .sites import SitePasses
@@ -191,7 +191,7 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
                 for f in a.findings
             ]
             present = [f for f in mine if f.present]
-            words = set(re.findall(r"[a-z']+", text))
+            words = word_set(text)
             mine_said = not words.isdisjoint(self.phrases.me)
             told_here = first_match(self.phrases.fiction, text) is not None
             story = told_here or (story and not mine_said)
@@ -352,7 +352,7 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
                     # pasado": what the words after it say of the writer ("mío", "me")
                     # qualifies what stays theirs (not "y es muy fuerte", still of the other).
                     rest = text[named.end() :]
-                    if not set(re.findall(r"[a-z']+", rest)).isdisjoint(self.phrases.mine):
+                    if not word_set(rest).isdisjoint(self.phrases.mine):
                         self._qualify_last(pool, rest, times, i)
                 elif taken == "negated" and self._made_more(pool, originals[i], times, i):
                     # "coughed up a teaspoon" then "sorry, autocorrect, a TABLESPOON!!": the

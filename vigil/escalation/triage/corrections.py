@@ -19,6 +19,8 @@ from .pool import (
     first_match,
     overturned,
     plain_text,
+    stem_set,
+    word_set,
     word_stem,
 )
 
@@ -99,7 +101,7 @@ class CorrectionPasses(PoolPasses):
                 last_them = m.start()
             elif m.group(0) in self.phrases.me:
                 last_me = m.start()
-        after = set(re.findall(r"[a-z']+", text[f.start :]))
+        after = word_set(text[f.start :])
         return last_them > last_me and after.isdisjoint(self.phrases.me)
 
     def _theirs_with_before(
@@ -278,7 +280,7 @@ class CorrectionPasses(PoolPasses):
         before = re.split(r"[.;!?¿¡]", text[: finding.start])[-1]
         sentence = before + re.split(r"[.;!?¿¡]", text[finding.start :])[0]
         writer = self.phrases.me | self.engine.lexicon.lists.get("first_singular", frozenset())
-        return cont.fullmatch(before) is not None and set(re.findall(r"[a-z']+", sentence)).isdisjoint(writer)
+        return cont.fullmatch(before) is not None and word_set(sentence).isdisjoint(writer)
 
     def _theirs_in_clause(self, finding: Finding, text: str) -> Finding:
         """A present finding said in a clause about a third person (`their_clause`: "ella es
@@ -287,7 +289,7 @@ class CorrectionPasses(PoolPasses):
         if their is None or not finding.present:
             return finding
         clause = re.split(r"[,.;:!?]", text[: finding.end])[-1]
-        words = set(re.findall(r"[a-z']+", clause))
+        words = word_set(clause)
         if their.search(clause) and words.isdisjoint(self.phrases.mine):
             return replace(finding, status="other")
         return finding
@@ -491,11 +493,11 @@ class CorrectionPasses(PoolPasses):
         if first_match(self.phrases.mistyped, text) is None:
             return []
         cue = self.phrases.mistyped_cue_words
-        said = {word_stem(w) for w in re.findall(r"[a-z']{3,}", text)} - cue
+        said = stem_set(text) - cue
         j = next((j for j in range(len(pool) - 1, -1, -1) if any(f.present for f in pool[j])), None)
         if j is None or not said:
             return []
-        words = [{word_stem(w) for w in re.findall(r"[a-z']{3,}", f.evidence.lower())} for f in pool[j]]
+        words = [stem_set(f.evidence.lower()) for f in pool[j]]
         hit = [k for k, f in enumerate(pool[j]) if f.present and not said.isdisjoint(words[k])]
         if not hit or len(hit) == sum(f.present for f in pool[j]):
             return []
@@ -517,7 +519,7 @@ class CorrectionPasses(PoolPasses):
         j = next((j for j in range(len(pool) - 1, -1, -1) if any(f.present for f in pool[j])), None)
         if j is None:
             return False
-        words = set(re.findall(r"[a-z']+", texts[j]))
+        words = word_set(texts[j])
         if not words.isdisjoint(self.phrases.me):
             return False
         return unowned or not words.isdisjoint(self.phrases.them | {"it", "it's", "its"})
@@ -548,7 +550,7 @@ class CorrectionPasses(PoolPasses):
         changed = []
         for j, findings in enumerate(pool):
             for k, f in enumerate(findings):
-                said = {word_stem(w) for w in re.findall(r"[a-z']{3,}", f.evidence.lower())}
+                said = stem_set(f.evidence.lower())
                 if f.present and (not stems.isdisjoint(said) or f.concept in named):
                     findings[k] = replace(f, status=status)
                     changed.append(Change(f.concept, status, offset + j, index))

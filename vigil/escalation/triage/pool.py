@@ -124,6 +124,20 @@ def first_match(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str]
     return None
 
 
+_WORDS: Final = re.compile(r"[a-z']+")
+_LONG_WORDS: Final = re.compile(r"[a-z']{3,}")
+
+
+def word_set(text: str) -> set[str]:
+    """The lower-case words of a text, as the conversation phrases see them."""
+    return set(_WORDS.findall(text))
+
+
+def stem_set(text: str) -> set[str]:
+    """The stems of a text's words of three letters or more ("legs" and "leg's" are "leg")."""
+    return {word_stem(w) for w in _LONG_WORDS.findall(text)}
+
+
 def word_stem(word: str) -> str:
     """A word compared without its plural or its "'s": "legs" and "leg", "back's" and "back"."""
     return word.removesuffix("'s").rstrip("s")

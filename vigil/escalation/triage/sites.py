@@ -20,7 +20,8 @@ from .pool import (
     Change,
     first_match,
     plain_text,
-    word_stem,
+    stem_set,
+    word_set,
 )
 
 
@@ -432,7 +433,7 @@ class SitePasses(PoolPasses):
                         said = self.engine.reader.sentence_modifiers(originals[i], f.start)
                         mods |= {x for x in said if was.concept in targets.get(x, ())}
                     clause = re.split(r"[,.;:!?]", texts[i][: f.start])[-1]
-                    mine_said = not set(re.findall(r"[a-z']+", clause)).isdisjoint(self.phrases.me)
+                    mine_said = not word_set(clause).isdisjoint(self.phrases.me)
                     status = "other" if was.status == "other" and not mine_said else f.status
                     pool[i][x] = replace(f, concept=was.concept, modifiers=tuple(sorted(mods)), status=status)
 
@@ -556,10 +557,7 @@ class SitePasses(PoolPasses):
 
     def _fine_said_before(self, pool: Sequence[Sequence[Finding]], text: str) -> bool:
         """A site the message says is fine is named in the words of an earlier present finding."""
-        stems = {word_stem(w) for site in self._fine_sites(text) for w in re.findall(r"[a-z']{3,}", site)}
+        stems = set().union(*(stem_set(site) for site in self._fine_sites(text)))
         return any(
-            f.present
-            and not stems.isdisjoint(word_stem(w) for w in re.findall(r"[a-z']{3,}", f.evidence.lower()))
-            for fs in pool
-            for f in fs
+            f.present and not stems.isdisjoint(stem_set(f.evidence.lower())) for fs in pool for f in fs
         )
