@@ -579,3 +579,42 @@ def test_yo_con_the_patient_or_someone_leaves_the_patients_findings(
     es: TriageEngine, text: str, rule: str
 ) -> None:
     assert rule in es.assess(text, None, CARER).rules
+
+
+# -- "ya nada": over now, after something told of last week -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("me dolió el pecho la semana pasada", "pero ya nada, ando bien"),
+        ("hace dos semanas tuve fiebre de 39", "ya nada de eso"),
+    ],
+)
+def test_something_of_weeks_ago_then_nothing_now_is_over(es: TriageEngine, turns: tuple[str, str]) -> None:
+    a = _read(es, *turns)
+    assert not a.rules, a.findings
+
+
+def test_something_of_now_then_nothing_now_stays_raised(es: TriageEngine) -> None:
+    a = _read(es, "me duele el pecho", "pero ya nada, ando bien")
+    assert "chest-pain-any" in a.rules, a.findings
+
+
+# -- a pain that rest or pills do not ease ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo un dolor de espalda que no se me va ni acostado",
+        "le duele la columna y no se le calma ni con la pastilla",
+        "el dolor de espalda no se me va",
+    ],
+)
+def test_back_pain_that_rest_or_pills_do_not_ease_is_constant(es: TriageEngine, text: str) -> None:
+    assert "spinal-pain-flags" in es.assess(text, None, CARER if text.startswith("le ") else None).rules
+
+
+def test_back_pain_said_with_nothing_of_how_it_goes_stays_routine(es: TriageEngine) -> None:
+    assert not es.assess("tengo un dolor de espalda de cargar las bolsas").rules

@@ -25,7 +25,7 @@ from .conftest import assess, present, status_of
         "mum can't think clearly at all",
         "cnt rember anythng",
         "she can't remember a thing anymore",
-        "my brain won't work properly this morning",
+        "can't think straight, everything foggy since yesterday",
     ],
 )
 def test_a_mind_told_by_what_it_can_no_longer_do_is_confusion(text: str) -> None:
@@ -41,6 +41,7 @@ def test_a_mind_told_by_what_it_can_no_longer_do_is_confusion(text: str) -> None
         "can't think straight with the builders next door",
         "I can't remember a thing about the film, fell asleep",
         "sailed through the strait of dover on the ferry",
+        "my brain isn't working this morning, need coffee",
     ],
 )
 def test_a_mind_too_busy_or_a_memory_of_one_thing_is_no_confusion(text: str) -> None:
@@ -216,7 +217,7 @@ def test_an_everyday_cut_alone_or_stopped_is_no_bleed_to_act_on(text: str) -> No
 
 @pytest.mark.parametrize(
     "text",
-    ["my neck feels thick", "face looks fat this morning and my collar won't do up"],
+    ["my neck feels thick", "face looks thick this morning and my collar won't do up"],
 )
 def test_a_neck_or_face_felt_or_seen_thick_is_swelling(text: str) -> None:
     a = assess(text)
@@ -230,7 +231,12 @@ def test_a_thick_neck_with_a_whistle_on_breathing_in_is_svc_airway() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["his accent is thick", "my face is full of spots", "the fog is thick today"]
+    "text",
+    [
+        "his accent is thick",
+        "my face is full of spots",
+        "the fog is thick today",
+    ],
 )
 def test_thick_accents_and_spots_are_no_swelling(text: str) -> None:
     assert "face_neck_swelling" not in present(assess(text))
@@ -648,7 +654,12 @@ def test_an_end_told_by_its_means_its_hand_or_affairs_put_in_order_is_self_harm(
 
 @pytest.mark.parametrize(
     "text",
-    ["I made it by my own hands", "giving my clothes away to charity", "tied the rope to the swing"],
+    [
+        "I made it by my own hands",
+        "a letter written by my own hand",
+        "giving my clothes away to charity",
+        "tied the rope to the swing",
+    ],
 )
 def test_handmade_things_and_giving_to_charity_are_not_self_harm(text: str) -> None:
     assert "self-harm" not in assess(text).rules
