@@ -672,3 +672,30 @@ def test_a_thing_that_collapses_or_burns_is_no_faint_or_fever(text: str) -> None
 )
 def test_a_person_who_collapses_still_faints(text: str) -> None:
     assert _level(text) == "emergency"
+
+
+# -- a message said to be about someone by name -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("chest pain on and off", "oh that was about Dave"),
+        ("coughing up blood since lunch", "it was for Jean, not me"),
+        ("she can't walk", "I meant Joan next door, not me"),
+    ],
+)
+def test_a_message_said_to_be_about_someone_named_is_theirs(first: str, second: str) -> None:
+    assert _level(first, second) == "none"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("chest pain on and off", "that was about 3 hours ago"),
+        ("chest pain on and off", "it was about time I told you"),
+        ("I've got chest pain", "oh that was about Dave"),
+    ],
+)
+def test_about_a_time_or_after_the_writer_spoke_of_themself_it_stays(first: str, second: str) -> None:
+    assert _level(first, second) == "urgent"
