@@ -62,3 +62,32 @@ def test_affairs_put_in_order_or_a_means_made_ready_is_self_harm(text: str) -> N
 )
 def test_a_rope_kept_or_things_given_away_alone_are_not_self_harm(text: str) -> None:
     assert "self_harm" not in {f.concept for f in _assess(text).findings if f.present}
+
+
+def _pooled(first: str, then: str) -> list[tuple[str, str]]:
+    from datetime import datetime, timedelta
+
+    from vigil.escalation.triage.conversation import ConversationReader, Message
+
+    start = datetime(2026, 1, 1)
+    reader = ConversationReader(engines.default_engine("en"))
+    window = [Message(first, start), Message(then, start + timedelta(minutes=2))]
+    return [(f.concept, f.status) for f in reader.read(window).assessment.findings]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "stays"),
+    [
+        ("crushing chest pain, sweaty, left arm numb", "autocorrect sorry, left arm is numb", "chest_pain"),
+        ("severe headache and my neck is stiff", "autocorrect!! my neck is VERY stiff", "headache"),
+    ],
+)
+def test_a_mistyped_correction_that_says_one_finding_again_keeps_the_others(
+    first: str, then: str, stays: str
+) -> None:
+    assert (stays, "present") in _pooled(first, then)
+
+
+def test_a_mistyped_correction_still_puts_the_finding_it_names_in_place_of_the_old_one() -> None:
+    statuses = _pooled("can't feel my legs", "autocorrect, meant my fingertips are numb")
+    assert ("numbness", "negated") in statuses

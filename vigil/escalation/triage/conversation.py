@@ -435,7 +435,14 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
                     # meant my fingertips"), the same finding said again stands for the old one
                     # (not "sorry I mean I can't feel them at all", which says it again, more).
                     mistyped = taken == "negated" and first_match(self.phrases.mistyped, text) is not None
-                    keep = set() if mistyped else {f.concept for f in present}
+                    said_again = {f.concept for f in present}
+                    keep = said_again
+                    if mistyped:
+                        # ("crushing chest pain, left arm numb" then "autocorrect sorry, left arm
+                        # is numb": a word put right, not the message taken back; only what is
+                        # said again takes the place of what was said before.)
+                        said_before = {f.concept for fs in pool for f in fs if f.present}
+                        keep = said_before - said_again if said_again else set()
                     changes += self._overturn_last(pool, taken, index, offset, keep=keep)
             # "legs weak" then "not weak, just achy": the weakness denied is the legs'
             mine = self._denied_where_said(pool, mine, originals[i])
