@@ -112,14 +112,24 @@ def _label(family: str) -> str:
     return found.label if found is not None else family
 
 
-def _for_nurses(language: str, family: str, texts: Sequence[str]) -> list[str]:
-    """A round's questions, asked in `language`, in the nurses' words: every language lists a
-    family's questions in the same order, so a question is the one at its place."""
-    asked, theirs = _questions(language).family(family), _questions(NURSES).family(family)
+async def _for_nurses(session: AsyncSession, patient: Patient, row: FollowUp) -> list[str]:
+    """A round's questions, asked in its language, in the nurses' words: every language lists
+    a family's questions in the same order, so a question is the one at its place."""
+    texts = [str(q["text"]) for q in row.questions]
+    language = await _language(session, patient, row)
+    asked, theirs = _questions(language).family(row.family), _questions(NURSES).family(row.family)
     if asked is None or theirs is None or len(asked.questions) != len(theirs.questions):
-        return list(texts)
+        return texts
     place = {a.text: i for i, a in enumerate(asked.questions)}
     return [theirs.questions[place[t]].text if t in place else t for t in texts]
+
+
+async def _open_rounds(session: AsyncSession, *which: ColumnElement[bool]) -> Sequence[FollowUp]:
+    """The open rounds `which` picks, oldest first."""
+    found = await session.scalars(
+        select(FollowUp).where(*which, FollowUp.status.in_(OPEN)).order_by(FollowUp.started_at, FollowUp.id)
+    )
+    return found.all()
 
 
 async def _send(session: AsyncSession, patient: Patient, row: FollowUp, now: datetime) -> int:
@@ -268,7 +278,7 @@ async def unclear(session: AsyncSession, patient: Patient, round_id: int, now: d
     row = await session.get(FollowUp, round_id)
     if row is None or row.status != "asking" or row.position >= len(row.questions):
         return
-    language = await _language(session, patient, row)
+    texts = await _for_nurses(session, patient, row)
     await _case_event(
         session,
         patient.id,
@@ -276,7 +286,7 @@ async def unclear(session: AsyncSession, patient: Patient, round_id: int, now: d
         now,
         patient.channel,
         family=_label(row.family),
-        unanswered=_for_nurses(language, row.family, [row.questions[row.position]["text"]]),
+        unanswered=texts[row.position : row.position + 1],
         unclear=True,
     )
 
@@ -304,19 +314,11 @@ async def answered(
 async def _stop(session: AsyncSession, now: datetime, cause: str, *which: ColumnElement[bool]) -> None:
     """The open rounds `which` picks ask no more; one that never asked a question says so on
     the case (`cause`: why, a key of NOT_SENT_REASONS)."""
-    rows = (
-        await session.scalars(
-            select(FollowUp)
-            .where(*which, FollowUp.status.in_(OPEN))
-            .order_by(FollowUp.started_at, FollowUp.id)
-        )
-    ).all()
-    for row in rows:
+    for row in await _open_rounds(session, *which):
         if row.status == "waiting":
             patient = await session.get(Patient, row.patient_id)
             if patient is not None:
-                language = await _language(session, patient, row)
-                texts = _for_nurses(language, row.family, [q["text"] for q in row.questions])
+                texts = await _for_nurses(session, patient, row)
                 await _not_sent(session, patient.id, row, texts, now, patient.channel, cause)
         row.status, row.closed_at, row.due_at = "stopped", now, None
 
@@ -330,16 +332,8 @@ async def nurse_wrote(
     the question we asked before her; and a next question sent while she talks to them would
     cut into her conversation. The case says which questions were left, so she can ask them.
     """
-    rows = (
-        await session.scalars(
-            select(FollowUp)
-            .where(FollowUp.patient_id == patient.id, FollowUp.status.in_(OPEN))
-            .order_by(FollowUp.started_at, FollowUp.id)
-        )
-    ).all()
-    for row in rows:
-        language = await _language(session, patient, row)
-        texts = _for_nurses(language, row.family, [q["text"] for q in row.questions])
+    for row in await _open_rounds(session, FollowUp.patient_id == patient.id):
+        texts = await _for_nurses(session, patient, row)
         was = row.status
         row.status, row.closed_at, row.due_at = "stopped", now, None
         if was == "asking":
@@ -468,8 +462,7 @@ async def _close_unanswered(session: AsyncSession, patient: Patient, row: Follow
     """The round's question lapsed unanswered: the round closes, and the case says so."""
     # The question sent and not answered, apart from those the round never got to: a nurse
     # reading "not answered" must not think the patient ignored questions never sent.
-    language = await _language(session, patient, row)
-    texts = _for_nurses(language, row.family, [q["text"] for q in row.questions])
+    texts = await _for_nurses(session, patient, row)
     unanswered, never_sent = texts[row.position : row.position + 1], texts[row.position + 1 :]
     row.status, row.closed_at, row.due_at = "unanswered", now, None
     await _case_event(
@@ -534,8 +527,7 @@ async def late_answer(
             return None  # still open: an answer in time, not a late one
         await _close_unanswered(session, patient, row, now)  # as the sweep would have
     late_by = received_at - row.asked_at - WAIT
-    language = await _language(session, patient, row)
-    [question] = _for_nurses(language, row.family, [row.questions[row.position]["text"]])
+    question = (await _for_nurses(session, patient, row))[row.position]
     await _case_event(
         session,
         patient.id,
