@@ -1,0 +1,188 @@
+"""Holdout set 9's classes: English as it is texted across the world, read as classes. The
+breathing itself said to be very bad (and in texting's "v", "rly", "real", "proper"); a
+fight for breath in South African and Irish English ("battling to breathe"); plain words
+spelled as they are said ("wrds", "mout", "shooder", Jamaican "bun" for burn); a learner's
+"continuously" and "not like this before"; all one drinks coming back up; the toilet "the
+whole time"; and the near misses beside each: a hot day's degrees, a heart that sank at the
+rugby, night cramps with no swelling.
+
+Each test is named as the sentence it reads; the sentences are illustrations of a class,
+not the development set's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vigil.escalation.triage import Level
+
+from .conftest import CARER, assess, present
+
+# --- the breathing itself said to be very bad: severe breathlessness --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my breathing is really really bad tonight",
+        "breathin rly bad this evening",
+        "breathing's real bad since lunch",
+        "his breathing is proper bad, worried",
+        "my breathing is terrible right now",
+        "breathing so so bad",
+    ],
+)
+def test_breathing_said_to_be_very_bad_is_severe_breathlessness(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "breathing a bit bad on the hills",
+        "breathing not too bad today",
+        "my breathing isnt so bad this week",
+        "breathing is bad on the stairs",
+    ],
+)
+def test_breathing_a_bit_bad_or_not_so_bad_is_no_emergency(text: str) -> None:
+    assert assess(text).level < Level.EMERGENCY
+
+
+# --- battling or fighting to breathe; breath lost lying down --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "battling to breathe since last night",
+        "im fighting to breathe lying in bed",
+        "battling to get my breath, even sitting",
+        "she is battling to breath tonight",
+    ],
+)
+def test_battling_or_fighting_to_breathe_is_an_emergency(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had to sit up all night in the chair to breathe",
+        "cant lie down, sat up the whole night in a chair so i could breathe",
+        "had to sleep sitting up in the armchair, couldnt get my breath lying flat",
+        "breathless as soon as i lie flat",
+    ],
+)
+def test_breath_lost_lying_down_is_breathlessness(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "battling with the kids to get them to school",
+        "sat up all night in the chair watching the cricket",
+        "fighting to get an appointment with the GP",
+    ],
+)
+def test_battles_and_chairs_without_breath_are_no_breathlessness(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" not in present(a)
+    assert a.level < Level.URGENT
+
+
+# --- speech trouble spelled as typed --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cnt get me wrds out right",
+        "cant get my werds out since this morning",
+        "my words keep coming out wrong",
+        "words coming out all wrong since lunch",
+        "her mouth wont work properly, cant talk",
+        "mouth won't work, speech all jumbled",
+    ],
+)
+def test_words_that_will_not_come_out_right_are_speech_difficulty(text: str) -> None:
+    a = assess(text)
+    assert "speech_difficulty" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cant find the words to thank you all",
+        "typed the wrong words, autocorrect again",
+        "my mouth is dry, cant taste much",
+    ],
+)
+def test_words_of_thanks_or_autocorrect_are_no_speech_difficulty(text: str) -> None:
+    a = assess(text)
+    assert "speech_difficulty" not in present(a)
+    assert a.level < Level.EMERGENCY
+
+
+# --- Jamaican English: "bun" is burn, "mout" is mouth --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi chest a bun mi from last night",
+        "chest bunnin mi since mawning",
+        "mi chest deh bun mi",
+    ],
+)
+def test_a_chest_that_buns_is_a_burning_chest_pain(text: str) -> None:
+    a = assess(text)
+    assert "chest_pain" in present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi chest a bun mi, worse pain mi ever feel",
+        "chest a bun mi bad bad",
+    ],
+)
+def test_a_chest_that_buns_worse_than_ever_is_an_emergency(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["had a hot cross bun wid mi tea", "mi granddaughter hair inna bun", "bun and cheese fi Easter"],
+)
+def test_a_bun_to_eat_or_of_hair_is_no_pain(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mummy drop down an start shake up, froth at di mout",
+        "him fall dung and a shake up bad, froth a come out him mout",
+        "she start shake up and froth at her mout",
+        "grandad dropped down shaking, froth round his mout",
+    ],
+)
+def test_a_fit_told_by_a_carer_in_patois_is_a_seizure(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "seizure" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["mi mout dry from the tablets", "she shake up the bottle of juice"])
+def test_a_dry_mout_or_a_shaken_bottle_is_no_seizure(text: str) -> None:
+    assert "seizure" not in present(assess(text))
