@@ -186,3 +186,164 @@ def test_a_fit_told_by_a_carer_in_patois_is_a_seizure(text: str) -> None:
 @pytest.mark.parametrize("text", ["mi mout dry from the tablets", "she shake up the bottle of juice"])
 def test_a_dry_mout_or_a_shaken_bottle_is_no_seizure(text: str) -> None:
     assert "seizure" not in present(assess(text))
+
+
+# --- Scots and Australian English: body words and trouble-giving pains -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("ma back's been giving me curry all week", "back_pain"),
+        ("hip is givin me curry today", "pain"),
+        ("me knee's giving me jip since the weekend", "pain"),
+        ("neck been giving me a bit of curry", "neck_pain"),
+    ],
+)
+def test_a_part_giving_one_curry_or_gyp_is_pain_there(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back's been giving me curry and this arvo both legs went pins and needles",
+        "ma back's giving me gyp, an my legs have gone all numb",
+    ],
+)
+def test_back_giving_curry_with_numb_legs_is_cord_compression(text: str) -> None:
+    assert assess(text).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we had a curry for tea, lovely",
+        "the kids are giving me grief about the telly",
+        "boss gave me curry at work",
+    ],
+)
+def test_curry_to_eat_or_grief_from_people_is_no_pain(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ma shooder's killin me, cannae lift ma arm",
+        "left shooder pure murderin me the day",
+        "ma shooders are agony",
+        "ma airm is murderin me",
+    ],
+)
+def test_a_scots_shoulder_or_arm_killing_one_is_severe_pain(text: str) -> None:
+    a = assess(text)
+    assert "pain" in present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["carried the wean on ma shooders tae the park", "ma shooder's fine noo"])
+def test_a_scots_shoulder_that_is_fine_is_no_pain(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my back went sudden when i bent ower",
+        "me back went sudden like, liftin the wean",
+        "back went sudden bending for the washing",
+        "his back went sudden like and he cannae get comfy",
+    ],
+)
+def test_a_back_that_went_sudden_is_sudden_back_pain(text: str) -> None:
+    a = assess(text)
+    assert "back_pain" in present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["the weather went sudden cold", "my back garden went wild this summer"])
+def test_weather_or_a_back_garden_that_went_is_no_back_pain(text: str) -> None:
+    assert "back_pain" not in present(assess(text))
+
+
+# --- a learner's "continuously" and "not reducing with tablets": pain there all the time -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back pain is there continuously since 5 days",
+        "my neck is paining continuously",
+        "neck pain not reducing even after tablets",
+        "lower back pain, not relieved with painkillers",
+        "painkillers arent touching my back pain",
+    ],
+)
+def test_spinal_pain_there_continuously_or_not_eased_by_tablets_is_urgent(text: str) -> None:
+    assert assess(text).level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back pain reducing with tablets",
+        "neck pain much better after the tablets",
+        "bit of back ache after gardening",
+        "the anti sickness tablets are not working, still nauseous",
+    ],
+)
+def test_spinal_pain_that_tablets_ease_is_routine(text: str) -> None:
+    assert assess(text).level is Level.ROUTINE
+
+
+# --- breathlessness that was not so before: new ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "get breathless on the stairs, before it was not like this",
+        "puffed walking to the shop, it was not like this before",
+        "always catching my breath when i walk, before it wasnt like this",
+        "short of breath on walking, before i was not like this",
+    ],
+)
+def test_breathlessness_that_was_not_so_before_is_new(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["breathless on hills, it has always been like this", "bit puffed on the stairs, same as before"],
+)
+def test_breathlessness_as_it_always_was_is_routine(text: str) -> None:
+    assert assess(text).level is Level.ROUTINE
+
+
+# --- all one eats and drinks comes back up: unable to keep fluids down ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "throwing up everything i eat and drink",
+        "been sick after everything he eats or drinks since monday",
+        "vomiting all i eat n drink, even water",
+        "she brings up everything she eats and drinks",
+    ],
+)
+def test_vomiting_all_one_eats_and_drinks_is_no_fluids_kept_down(text: str) -> None:
+    a = assess(text)
+    assert "vomiting" in present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["vomited once after dinner, kept water down since", "eat and drink everything, no vomiting at all"],
+)
+def test_one_vomit_or_none_is_no_failure_to_keep_fluids(text: str) -> None:
+    assert assess(text).level <= Level.ROUTINE
