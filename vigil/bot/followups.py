@@ -487,6 +487,24 @@ LATE: Final = STALE
 _NEWER = or_(OutboundMessage.kind.in_(("question", "reminder")), OutboundMessage.staff_id.is_not(None))
 
 
+async def to_the_nurse(session: AsyncSession, patient: Patient, text: str, since: datetime | None) -> bool:
+    """Whether a bare yes or no answers a nurse who wrote to the patient after `since` (when
+    the question it might otherwise answer was asked): their question is the newest the
+    patient read, so "no" to "did you take your painkillers?" answers it, not the check-in."""
+    if since is None or enrolment.answer(text) is None:
+        return False
+    nurse = await session.scalar(
+        select(OutboundMessage.id)
+        .where(
+            OutboundMessage.patient_id == patient.id,
+            OutboundMessage.staff_id.is_not(None),
+            OutboundMessage.created_at > since,
+        )
+        .limit(1)
+    )
+    return nurse is not None
+
+
 async def late_answer(
     session: AsyncSession,
     patient: Patient,
