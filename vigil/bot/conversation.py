@@ -285,8 +285,12 @@ class Conversation:
         patient, clinic, pending = ctx.patient, ctx.clinic, ctx.pending
         out = Outcome(topics={f"patient:{patient.id}"})
         question = checkins.current_question(*pending) if pending else None
-        if pending and question is not None and await followups.to_the_nurse(
-            session, patient, message.text, pending[0].reminded_at or pending[0].asked_at
+        if (
+            pending
+            and question is not None
+            and await followups.to_the_nurse(
+                session, patient, message.text, pending[0].reminded_at or pending[0].asked_at
+            )
         ):
             question = None  # the check-in's question waits for its own answer
         # A check-in question comes first; a follow-up question waits for it to close.
