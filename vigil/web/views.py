@@ -94,6 +94,7 @@ def case_dict(
             "external_id": patient.external_id,
             "name": patient.name,
             "channel": patient.channel,
+            "language": patient.language or "en",  # whoever calls back speaks it, or finds help
             "status": patient.status,  # "unreachable" or "opted_out": the nurse has to call
             "discharged": patient.discharged_at is not None,  # no longer on the clinic's list
             "phone": patient.phone,  # the safety advice promised a call
