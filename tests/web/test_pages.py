@@ -251,3 +251,17 @@ async def test_a_case_says_which_language_the_patient_speaks(rt: Runtime, client
     assert "speaks Spanish" in head
     walter = (await client.get(f"/cases/{await emergency_case(rt)}/live")).text
     assert "speaks" not in walter  # English, the clinic's own: nothing to warn of
+
+
+async def test_a_red_flag_question_answered_neither_yes_nor_no_shows_what_the_patient_wrote(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    maria = await rt.service.patient(1, "MRN-100871")
+    assert maria is not None
+    await rt.service.receive(maria, "simulator", "m1", "my back has been aching for a few days")
+    await rt.service.receive(maria, "simulator", "m2", "hard to say <b>really</b>")
+    async with rt.db.session() as session:
+        case_id = await session.scalar(select(Case.id).where(Case.patient_id == maria.id))
+    await _sign_in(client)
+    page = (await client.get(f"/cases/{case_id}")).text
+    assert "(answered neither yes nor no: “hard to say &lt;b&gt;really&lt;/b&gt;”)" in page

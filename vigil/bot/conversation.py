@@ -457,7 +457,7 @@ class Conversation:
             await self._offer(session, ctx, reading, now, out, wait=True)
             if not result.findings:
                 # "not sure", "no sé": neither yes nor no; the nurse sees the question unanswered.
-                await followups.unclear(session, patient, follow_up.id, now)
+                await followups.unclear(session, patient, follow_up.id, now, message.id)
             out.outbox += await followups.answered(session, patient, clinic, follow_up.id, now)
             return out
         # Free text outside a check-in.

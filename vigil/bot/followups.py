@@ -272,9 +272,12 @@ async def _current(session: AsyncSession, patient_id: int) -> FollowUp | None:
     )
 
 
-async def unclear(session: AsyncSession, patient: Patient, round_id: int, now: datetime) -> None:
+async def unclear(
+    session: AsyncSession, patient: Patient, round_id: int, now: datetime, message_id: int
+) -> None:
     """The answer to the round's current question said neither yes nor no ("not sure", "no
-    sé"): the question shows as not answered, on the case and in the queue, for a nurse to ask."""
+    sé"): the question shows as not answered, on the case and in the queue, for a nurse to ask,
+    beside what the patient wrote (`message_id`)."""
     row = await session.get(FollowUp, round_id)
     if row is None or row.status != "asking" or row.position >= len(row.questions):
         return
@@ -288,6 +291,7 @@ async def unclear(session: AsyncSession, patient: Patient, round_id: int, now: d
         family=_label(row.family),
         unanswered=texts[row.position : row.position + 1],
         unclear=True,
+        message_id=message_id,
     )
 
 
