@@ -28,6 +28,7 @@ UNSEEN = [
     DATA / "holdout10_texting.jsonl",
     DATA / "conversations_holdout7.jsonl",
     DATA / "es_holdout5.jsonl",
+    DATA / "es_holdout6.jsonl",
     DATA / "es_conversations_holdout5.jsonl",
 ]
 # Everything else in bench/data is for development: the shared dev sets, the red-team sets, the
