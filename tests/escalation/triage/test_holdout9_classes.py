@@ -347,3 +347,165 @@ def test_vomiting_all_one_eats_and_drinks_is_no_fluids_kept_down(text: str) -> N
 )
 def test_one_vomit_or_none_is_no_failure_to_keep_fluids(text: str) -> None:
     assert assess(text).level <= Level.ROUTINE
+
+
+# --- the toilet "the whole time" with thirst: hypercalcaemia signs --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so thirsty and weeing the whole time",
+        "parched, and running to the loo to pee the whole time",
+        "drinking loads and peeing every five minutes",
+        "always dry, drinking tons of water, up to the toilet the whole night",
+    ],
+)
+def test_thirst_with_passing_water_the_whole_time_is_hypercalcaemia_signs(text: str) -> None:
+    a = assess(text)
+    assert {"thirst", "polyuria"} <= present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["weeing a bit more than usual", "peeing a little more than normal lately"])
+def test_passing_water_a_bit_more_than_usual_is_polyuria(text: str) -> None:
+    a = assess(text)
+    assert "polyuria" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text", ["thirsty after the hot curry", "the kids were in the toilet the whole time"]
+)
+def test_thirst_alone_or_the_kids_in_the_toilet_is_not_urgent(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+# --- degrees of the weather are no fever ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "38 degrees out there today, way too hot",
+        "its 40 degrees in Perth, we are melting",
+        "forecast says 39 degrees tomorrow",
+        "this heat is something else, 41 degrees in Melbourne!",
+    ],
+)
+def test_degrees_of_the_weather_are_no_fever(text: str) -> None:
+    a = assess(text)
+    assert "fever" not in present(a)
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "temp 38.5 degrees today",
+        "im burning up, 38 degrees",
+        "temp 38 degrees and shivering in this heat",
+        "38.2 degrees in the night",
+        "had a fever of 39 degrees in Spain",
+    ],
+)
+def test_degrees_of_the_body_are_a_fever(text: str) -> None:
+    assert "fever" in present(assess(text))
+
+
+# --- feelings told in the body's words: no symptom ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my heart swelled with pride at the school play",
+        "heart sank when i saw the bill",
+        "giddy with excitement about the wedding",
+        "dizzy with happiness, we got the keys!",
+        "my heart sank when we lost the final",
+    ],
+)
+def test_a_feeling_told_in_the_bodys_words_is_no_symptom(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["dizzy when i stand up", "my chest feels swollen and tight"])
+def test_dizziness_or_swelling_of_the_body_stays_a_symptom(text: str) -> None:
+    assert assess(text).level >= Level.ROUTINE
+
+
+# --- night cramps with no swelling are no clot ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "calf cramps at night, no swelling",
+        "cramp in my calf last night, stretched it out, not swollen",
+        "cramps in both calves when in bed, they go when i stretch, no swelling or redness",
+    ],
+)
+def test_night_cramps_with_no_swelling_are_no_clot(text: str) -> None:
+    a = assess(text)
+    assert "leg_swelling" not in present(a)
+    assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize("text", ["my calf is swollen and sore", "cramp in my calf and its swollen and hot"])
+def test_a_swollen_calf_is_still_a_clot_sign(text: str) -> None:
+    assert assess(text).level >= Level.URGENT
+
+
+# --- weight, energy and stomach in plain words: routine -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["lost another kilo this week", "dropped two more kilos", "down another 3 kg since last month"]
+)
+def test_kilos_lost_are_weight_loss(text: str) -> None:
+    a = assess(text)
+    assert "weight_loss" in present(a)
+    assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text", ["lost my keys this week", "gained a kilo over christmas", "lost a few pounds at the bingo again"]
+)
+def test_keys_lost_or_a_kilo_gained_are_no_weight_loss(text: str) -> None:
+    assert "weight_loss" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["having acidity and gas problem since 2 days", "lot of acidity after meals", "gas trouble and acidity"],
+)
+def test_acidity_and_gas_are_a_routine_stomach_complaint(text: str) -> None:
+    assert assess(text).level is Level.ROUTINE
+
+
+def test_an_energy_score_said_to_be_a_bit_flat_is_fatigue() -> None:
+    a = assess("4, bit flat", "How is your energy today from 0 to 10?")
+    assert a.level is Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "swallowing is a bit hard with bread",
+        "swallowing has been tricky this week",
+        "swallow is quite painful",
+    ],
+)
+def test_swallowing_said_to_be_hard_is_a_routine_complaint(text: str) -> None:
+    assert assess(text).level is Level.ROUTINE
+
+
+@pytest.mark.parametrize("text", ["the gas bill came today", "we moved to a new flat"])
+def test_a_gas_bill_or_a_new_flat_is_nothing(text: str) -> None:
+    assert assess(text).level is Level.NONE
+
+
+@pytest.mark.parametrize("text", ["feeling a bit flat today", "bit flat this week, sleeping a lot"])
+def test_feeling_flat_is_fatigue(text: str) -> None:
+    assert "fatigue" in present(assess(text))
