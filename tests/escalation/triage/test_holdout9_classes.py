@@ -30,6 +30,8 @@ from .conftest import CARER, assess, present
         "his breathing is proper bad, worried",
         "my breathing is terrible right now",
         "breathing so so bad",
+        "breathing dead bad today",
+        "my breathing is very very poor",
     ],
 )
 def test_breathing_said_to_be_very_bad_is_severe_breathlessness(text: str) -> None:
@@ -45,6 +47,7 @@ def test_breathing_said_to_be_very_bad_is_severe_breathlessness(text: str) -> No
         "breathing not too bad today",
         "my breathing isnt so bad this week",
         "breathing is bad on the stairs",
+        "breathing a bit poor on the hills",
     ],
 )
 def test_breathing_a_bit_bad_or_not_so_bad_is_no_emergency(text: str) -> None:
@@ -61,6 +64,7 @@ def test_breathing_a_bit_bad_or_not_so_bad_is_no_emergency(text: str) -> None:
         "im fighting to breathe lying in bed",
         "battling to get my breath, even sitting",
         "she is battling to breath tonight",
+        "been battling for breath all night",
     ],
 )
 def test_battling_or_fighting_to_breathe_is_an_emergency(text: str) -> None:
@@ -147,6 +151,11 @@ def test_a_chest_that_buns_is_a_burning_chest_pain(text: str) -> None:
     a = assess(text)
     assert "chest_pain" in present(a)
     assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["mi belly a bun mi since Tuesday", "mi foot bottom bunnin mi"])
+def test_another_part_that_buns_is_pain_there(text: str) -> None:
+    assert "pain" in present(assess(text))
 
 
 @pytest.mark.parametrize(
