@@ -316,6 +316,7 @@ def test_spinal_pain_that_tablets_ease_is_routine(text: str) -> None:
         "puffed walking to the shop, it was not like this before",
         "always catching my breath when i walk, before it wasnt like this",
         "short of breath on walking, before i was not like this",
+        "breathing problem is there, before it was not there",
     ],
 )
 def test_breathlessness_that_was_not_so_before_is_new(text: str) -> None:
@@ -433,13 +434,18 @@ def test_degrees_of_the_body_are_a_fever(text: str) -> None:
         "giddy with excitement about the wedding",
         "dizzy with happiness, we got the keys!",
         "my heart sank when we lost the final",
+        "my heart was pounding with excitement at the match",
+        "trembling with rage at the council",
     ],
 )
 def test_a_feeling_told_in_the_bodys_words_is_no_symptom(text: str) -> None:
     assert assess(text).level is Level.NONE
 
 
-@pytest.mark.parametrize("text", ["dizzy when i stand up", "my chest feels swollen and tight"])
+@pytest.mark.parametrize(
+    "text",
+    ["dizzy when i stand up", "my chest feels swollen and tight", "my heart is pounding and racing tonight"],
+)
 def test_dizziness_or_swelling_of_the_body_stays_a_symptom(text: str) -> None:
     assert assess(text).level >= Level.ROUTINE
 
