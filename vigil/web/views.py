@@ -94,6 +94,7 @@ def case_dict(
             "external_id": patient.external_id,
             "name": patient.name,
             "channel": patient.channel,
+            "language": patient.language or "en",  # whoever calls back speaks it, or finds help
             "status": patient.status,  # "unreachable" or "opted_out": the nurse has to call
             "discharged": patient.discharged_at is not None,  # no longer on the clinic's list
             "phone": patient.phone,  # the safety advice promised a call
@@ -186,7 +187,16 @@ async def case_detail(session: AsyncSession, clinic_id: int, case_id: int) -> di
     out["resolved_by_name"] = resolved[-1]["actor_name"] if resolved and case.status == "resolved" else None
     out["messages"] = await transcript(session, patient.id)
     _sources(out["reasons"], out["messages"])
+    _answers(out["events"], out["messages"])
     return out
+
+
+def _answers(events: list[dict[str, Any]], messages: list[dict[str, Any]]) -> None:
+    """A red-flag question answered neither yes nor no shows the answer the patient wrote."""
+    inbound = {m["id"]: m["text"] for m in messages if m["direction"] == "in"}
+    for e in events:
+        if e["kind"] == "follow_up_unanswered" and e["detail"].get("message_id") in inbound:
+            e["answer"] = inbound[e["detail"]["message_id"]]
 
 
 def _sources(reasons: list[dict[str, Any]], messages: list[dict[str, Any]]) -> None:
