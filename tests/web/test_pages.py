@@ -292,3 +292,18 @@ async def test_the_queue_says_when_nobody_on_the_chain_was_paged(
     [listed] = (await client.get("/api/v1/cases?status=open", headers=auth)).json()["cases"]
     assert listed["nobody_paged"] is False
     assert "nobody paged" not in (await client.get("/")).text
+
+
+async def test_resolving_without_saying_how_asks_in_words_not_keys(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    case_id = await emergency_case(rt)
+    await _sign_in(client)
+    page = await client.get(f"/cases/{case_id}")
+    r = await client.post(f"/cases/{case_id}/resolve", data={"csrf": _csrf(page), "disposition": ""})
+    assert r.status_code == 303
+    shown = (await client.get(f"/cases/{case_id}")).text
+    assert "choose how the case was resolved first" in shown.lower()
+    assert "advice_given" not in shown.split("<select")[0]
+    async with rt.db.session() as session:
+        assert await session.scalar(select(Case.status).where(Case.id == case_id)) != "resolved"
