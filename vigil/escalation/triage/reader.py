@@ -285,6 +285,16 @@ class Reader(StatusPasses, NumberPasses):
         return out
 
     @property
+    def sides(self) -> frozenset[str]:
+        """Words that say which side ("left", "izquierda")."""
+        return self._sides
+
+    @property
+    def determiners(self) -> frozenset[str]:
+        """Words that may stand before a body site ("my", "la")."""
+        return self._skip_before_site
+
+    @property
     def cancellers(self) -> frozenset[str]:
         """Words that say a circumstance is fine ("sentada estoy bien")."""
         return self._cancellers
