@@ -265,3 +265,30 @@ async def test_a_red_flag_question_answered_neither_yes_nor_no_shows_what_the_pa
     await _sign_in(client)
     page = (await client.get(f"/cases/{case_id}")).text
     assert "(answered neither yes nor no: “hard to say &lt;b&gt;really&lt;/b&gt;”)" in page
+
+
+async def test_the_queue_says_when_nobody_on_the_chain_was_paged(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient
+) -> None:
+    from sqlalchemy import update
+
+    from vigil.core.models import Staff
+
+    async with rt.db.transaction() as session:
+        await session.execute(update(Staff).values(phone=None, telegram_chat_id=None))
+    case_id = await emergency_case(rt)
+    auth = await bearer(rt)
+    [listed] = (await client.get("/api/v1/cases?status=open", headers=auth)).json()["cases"]
+    assert (listed["id"], listed["nobody_paged"]) == (case_id, True)
+    await _sign_in(client)
+    assert "nobody paged" in (await client.get("/")).text
+    # Someone on the chain can be reached again: the next pass pages them, and the mark goes.
+    async with rt.db.transaction() as session:
+        await session.execute(
+            update(Staff).where(Staff.email == NURSE).values(phone="+16175550100", telegram_chat_id=4242)
+        )
+    clock.advance(timedelta(minutes=10))
+    await rt.tick()
+    [listed] = (await client.get("/api/v1/cases?status=open", headers=auth)).json()["cases"]
+    assert listed["nobody_paged"] is False
+    assert "nobody paged" not in (await client.get("/")).text

@@ -712,15 +712,32 @@ def _other_sites(question: Question, reading: Reading) -> list[tuple[int, int]]:
     return out
 
 
+# A yes said with its subject ("I have", "it is", "they are") may go on to say what that
+# subject has, which is no yes to what was asked.
+_SAYS_WHO: Final = frozenset({"i", "it", "they"})
+
+
 def _qualifies_another(reader: Reader, question: Question, reading: Reading, yes: Mention) -> bool:
     """A word of degree ("a bit", "slightly") right before a finding the question did not ask
     about says how much of that finding, not yes to the question."""
-    if reading.tokens[yes.i].norm in reader.lex.lists.get("plain_yes", frozenset()):
-        return False
+    first = reading.tokens[yes.i].norm
+    if first in reader.lex.lists.get("plain_yes", frozenset()) and (
+        yes.j - yes.i == 1 or first not in _SAYS_WHO
+    ):
+        return False  # "yes, a bit tired": a yes first, then more
     # "sort of heavy" to "Any new weakness in your legs?": a quality with no place of its own
     # is about what the question asked.
     asked = question.concepts
-    return any(d.start == yes.j and d.concept not in asked and not d.loose for d in reading.drafts)
+    tokens = reading.tokens
+    # "tengo un dolor fuerte en la columna", "I have bad pain in my spine" to "Are your legs
+    # weak?": what the writer has is the finding named a word or two on, not the legs.
+    reach = yes.j
+    while reach < min(len(tokens), yes.j + 2) and tokens[reach].kind != PUNCT:
+        reach += 1
+    return any(
+        yes.j <= d.start <= reach and d.concept not in asked and not d.loose and d.status == "present"
+        for d in reading.drafts
+    )
 
 
 NOW_WORDS: Final = frozenset({"now", "currently", "today", "tonight"})
