@@ -481,3 +481,25 @@ async def test_urgent_advice_in_spanish_names_no_day_and_no_gender(rt: Runtime, 
     assert "hoy" not in text
     assert "enfermera" not in text
     assert "personal de enfermería de guardia" in text
+
+
+async def test_no_page_is_promised_when_nobody_on_the_chain_can_be_reached(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    """The chain exists but no one on it has a phone or a chat on record: the admins are warned
+    and the case waits; the patient must not be told a nurse was paged."""
+    from sqlalchemy import update
+
+    async with rt.db.transaction() as session:
+        await session.execute(update(Staff).values(phone=None, telegram_chat_id=None))
+    walter = await _patient(rt, WALTER)
+    await rt.service.receive(walter, "simulator", "w1", "coughing up blood this morning, just streaks")
+    [urgent] = [text for kind, text in await _said(rt, walter) if kind == "safety"]
+    assert "paged" not in urgent
+    assert "Your care team will see this message" in urgent
+    maria = await _patient(rt, MARIA)
+    await rt.service.receive(maria, "simulator", "m1", "I passed out in the kitchen")
+    [emergency] = [text for kind, text in await _said(rt, maria) if kind == "safety"]
+    assert "call 911" in emergency
+    assert "alerted the on-call nurse" not in emergency
+    assert await _pages(rt) == 0

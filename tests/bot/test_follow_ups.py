@@ -696,3 +696,44 @@ async def test_a_nurse_writing_while_a_round_waits_behind_a_check_in_says_on_the
     [event] = [e for e in await _events(rt, await _case(rt, maria)) if e.kind == "follow_up_not_sent"]
     assert (event.detail["family"], event.detail["cause"]) == ("back or neck pain", "nurse_wrote")
     assert event.actor == NURSE
+
+
+async def test_a_bare_no_to_a_nurse_who_wrote_during_a_check_in_is_no_answer_to_the_check_in(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    """The nurse's question is the newest thing the patient read: a bare "no" answers it, and
+    the check-in's own question waits for its answer (a "no" to "did you take your painkillers?"
+    must not be stored as "no new weakness")."""
+    maria = await _patient(rt)
+    clock.set(DUE)
+    await rt.service.send_due()
+    await _say(rt, maria, "c1", "my back aches a bit, 4")
+    [before] = await _checkins(rt, maria)
+    assert before.status == "open"
+    clock.advance(timedelta(minutes=3))
+    await _nurse_writes(rt, maria, "Did you take your painkillers this morning?")
+    clock.advance(timedelta(minutes=2))
+    await _say(rt, maria, "c2", "no")
+    [after] = await _checkins(rt, maria)
+    assert (after.status, after.question_key) == ("open", before.question_key)
+    async with rt.db.session() as session:
+        last = await session.scalar(select(Assessment).order_by(Assessment.id.desc()).limit(1))
+    assert last is not None
+    assert last.question is None  # read as free text, not with the check-in's question
+    assert "care team can see this message" in (await _said(rt, maria))[-1].text
+
+
+async def test_more_than_a_bare_yes_or_no_after_a_nurse_wrote_still_answers_the_check_in(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    clock.set(DUE)
+    await rt.service.send_due()
+    await _say(rt, maria, "c1", "my back aches a bit, 4")
+    [before] = await _checkins(rt, maria)
+    clock.advance(timedelta(minutes=3))
+    await _nurse_writes(rt, maria, "Thanks, I will call you at 3.")
+    clock.advance(timedelta(minutes=2))
+    await _say(rt, maria, "c2", "no weakness in my legs, no trouble walking")
+    [after] = await _checkins(rt, maria)
+    assert after.question_key != before.question_key or after.status != "open"

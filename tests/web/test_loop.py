@@ -36,6 +36,7 @@ async def test_a_red_flag_answer_becomes_an_emergency_case_a_nurse_resolves(
         "external_id": "MRN-100234",
         "name": "Walter Brennan",
         "channel": "simulator",
+        "language": "en",
         "status": "active",
         "discharged": False,
         "phone": "+16175550199",

@@ -235,3 +235,60 @@ async def test_a_message_triage_could_not_place_reads_as_not_understood_on_the_q
         case_id = await session.scalar(select(Case.id).where(Case.status != "resolved"))
     page = await client.get(f"/cases/{case_id}")
     assert "not understood — please read" in page.text
+
+
+async def test_a_case_says_which_language_the_patient_speaks(rt: Runtime, client: httpx.AsyncClient) -> None:
+    """The nurse who calls back should know before dialling that the patient speaks Spanish."""
+    rosa = await rt.service.patient(1, "MRN-101552")
+    assert rosa is not None
+    await rt.service.receive(rosa, "simulator", "r1", "me duele la espalda desde ayer")
+    async with rt.db.session() as session:
+        case_id = await session.scalar(select(Case.id).where(Case.patient_id == rosa.id))
+    listed = (await client.get(f"/api/v1/cases/{case_id}", headers=await bearer(rt))).json()
+    assert listed["patient"]["language"] == "es"
+    await _sign_in(client)
+    head = (await client.get(f"/cases/{case_id}/live")).text
+    assert "speaks Spanish" in head
+    walter = (await client.get(f"/cases/{await emergency_case(rt)}/live")).text
+    assert "speaks" not in walter  # English, the clinic's own: nothing to warn of
+
+
+async def test_a_red_flag_question_answered_neither_yes_nor_no_shows_what_the_patient_wrote(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    maria = await rt.service.patient(1, "MRN-100871")
+    assert maria is not None
+    await rt.service.receive(maria, "simulator", "m1", "my back has been aching for a few days")
+    await rt.service.receive(maria, "simulator", "m2", "hard to say <b>really</b>")
+    async with rt.db.session() as session:
+        case_id = await session.scalar(select(Case.id).where(Case.patient_id == maria.id))
+    await _sign_in(client)
+    page = (await client.get(f"/cases/{case_id}")).text
+    assert "(answered neither yes nor no: “hard to say &lt;b&gt;really&lt;/b&gt;”)" in page
+
+
+async def test_the_queue_says_when_nobody_on_the_chain_was_paged(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient
+) -> None:
+    from sqlalchemy import update
+
+    from vigil.core.models import Staff
+
+    async with rt.db.transaction() as session:
+        await session.execute(update(Staff).values(phone=None, telegram_chat_id=None))
+    case_id = await emergency_case(rt)
+    auth = await bearer(rt)
+    [listed] = (await client.get("/api/v1/cases?status=open", headers=auth)).json()["cases"]
+    assert (listed["id"], listed["nobody_paged"]) == (case_id, True)
+    await _sign_in(client)
+    assert "nobody paged" in (await client.get("/")).text
+    # Someone on the chain can be reached again: the next pass pages them, and the mark goes.
+    async with rt.db.transaction() as session:
+        await session.execute(
+            update(Staff).where(Staff.email == NURSE).values(phone="+16175550100", telegram_chat_id=4242)
+        )
+    clock.advance(timedelta(minutes=10))
+    await rt.tick()
+    [listed] = (await client.get("/api/v1/cases?status=open", headers=auth)).json()["cases"]
+    assert listed["nobody_paged"] is False
+    assert "nobody paged" not in (await client.get("/")).text

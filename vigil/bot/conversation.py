@@ -210,13 +210,18 @@ class Conversation:
         return speaks.render_advice(level, rules, emergency_number=ctx.clinic.emergency_number)
 
     @staticmethod
-    def _truthful(ctx: Context, level: Level, advice: str) -> str:
+    async def _truthful(session: AsyncSession, ctx: Context, level: Level, advice: str, now: datetime) -> str:
         """The advice with what happens now: a case at this level pages the clinic's chain for
         it (docs/design.md), so "we have alerted the nurse" is said only where that chain
-        exists, and no promise names an hour the nurse may not keep (it is 23:00 somewhere)."""
+        reaches someone now, and no promise names an hour the nurse may not keep (it is 23:00
+        somewhere)."""
         if level < Level.URGENT or not advice:
             return advice
-        if paging.policy_for(ctx.clinic, level.label):
+        # A case already open at this level paged (or not) when it got there: what it said then
+        # stands, and the busiest path (more on an open emergency) asks nothing more.
+        held = ctx.case is not None and LEVEL_RANK[ctx.case.level] >= LEVEL_RANK[level.label]
+        chain = paging.policy_for(ctx.clinic, level.label)
+        if chain and (held or await paging.reachable(session, ctx.clinic, level.label, now)):
             status = say(f"paged_{level.label}", ctx.language)
         else:
             status = say(f"unpaged_{level.label}", ctx.language)
@@ -285,6 +290,14 @@ class Conversation:
         patient, clinic, pending = ctx.patient, ctx.clinic, ctx.pending
         out = Outcome(topics={f"patient:{patient.id}"})
         question = checkins.current_question(*pending) if pending else None
+        if (
+            pending
+            and question is not None
+            and await followups.to_the_nurse(
+                session, patient, message.text, pending[0].reminded_at or pending[0].asked_at
+            )
+        ):
+            question = None  # the check-in's question waits for its own answer
         # A check-in question comes first; a follow-up question waits for it to close.
         follow_up = ctx.follow_up if question is None else None
         if follow_up is not None and follow_up.due_at <= message.received_at:
@@ -370,7 +383,7 @@ class Conversation:
                 else:
                     rules = [r for r in fresh if reading.assessment.rule_levels[r] == standing]
                     advice = self._render(ctx, standing, rules)
-        advice = self._truthful(ctx, advised, advice)
+        advice = await self._truthful(session, ctx, advised, advice, now)
         nurse = _nurse_request(result)
         # Read before this message's own request joins the case.
         case_id = ctx.case.id if ctx.case is not None else None
@@ -449,7 +462,7 @@ class Conversation:
             await self._offer(session, ctx, reading, now, out, wait=True)
             if not result.findings:
                 # "not sure", "no sé": neither yes nor no; the nurse sees the question unanswered.
-                await followups.unclear(session, patient, follow_up.id, now)
+                await followups.unclear(session, patient, follow_up.id, now, message.id)
             out.outbox += await followups.answered(session, patient, clinic, follow_up.id, now)
             return out
         # Free text outside a check-in.

@@ -272,9 +272,12 @@ async def _current(session: AsyncSession, patient_id: int) -> FollowUp | None:
     )
 
 
-async def unclear(session: AsyncSession, patient: Patient, round_id: int, now: datetime) -> None:
+async def unclear(
+    session: AsyncSession, patient: Patient, round_id: int, now: datetime, message_id: int
+) -> None:
     """The answer to the round's current question said neither yes nor no ("not sure", "no
-    sé"): the question shows as not answered, on the case and in the queue, for a nurse to ask."""
+    sé"): the question shows as not answered, on the case and in the queue, for a nurse to ask,
+    beside what the patient wrote (`message_id`)."""
     row = await session.get(FollowUp, round_id)
     if row is None or row.status != "asking" or row.position >= len(row.questions):
         return
@@ -288,6 +291,7 @@ async def unclear(session: AsyncSession, patient: Patient, round_id: int, now: d
         family=_label(row.family),
         unanswered=texts[row.position : row.position + 1],
         unclear=True,
+        message_id=message_id,
     )
 
 
@@ -485,6 +489,24 @@ LATE: Final = STALE
 # What we send that the writer's next bare yes or no might answer instead: a question (a
 # check-in's, another round's), a check-in's reminder, or anything a nurse wrote.
 _NEWER = or_(OutboundMessage.kind.in_(("question", "reminder")), OutboundMessage.staff_id.is_not(None))
+
+
+async def to_the_nurse(session: AsyncSession, patient: Patient, text: str, since: datetime | None) -> bool:
+    """Whether a bare yes or no answers a nurse who wrote to the patient after `since` (when
+    the question it might otherwise answer was asked): their question is the newest the
+    patient read, so "no" to "did you take your painkillers?" answers it, not the check-in."""
+    if since is None or enrolment.answer(text) is None:
+        return False
+    nurse = await session.scalar(
+        select(OutboundMessage.id)
+        .where(
+            OutboundMessage.patient_id == patient.id,
+            OutboundMessage.staff_id.is_not(None),
+            OutboundMessage.created_at > since,
+        )
+        .limit(1)
+    )
+    return nurse is not None
 
 
 async def late_answer(

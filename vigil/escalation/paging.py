@@ -137,6 +137,16 @@ async def recipients(session: AsyncSession, clinic: Clinic, target: str, now: da
     return []
 
 
+async def reachable(session: AsyncSession, clinic: Clinic, level: str, now: datetime) -> bool:
+    """Whether a case at this level would page someone now: a tier of its chain has a member
+    with a phone or a chat on record (a chain of nobody reachable only warns the admins)."""
+    for tier in policy_for(clinic, level):
+        notify = str(tier.get("notify") or "")
+        if any(contact(staff) is not None for staff in await recipients(session, clinic, notify, now)):
+            return True
+    return False
+
+
 @dataclass
 class Paged:
     case_id: int

@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from .lexicon import FOLD
+
 LANGUAGES: Final = ("en", "es")
 _WORD: Final = re.compile(r"[^\W\d_]+")
-_FOLD: Final = str.maketrans("áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou")
 
 
 def _words(text: str) -> list[str]:
@@ -99,7 +100,7 @@ def votes(text: str) -> Detected:
     lowered = text.lower()
     en = es = 0
     for word in _WORD.findall(lowered):
-        folded = word.translate(_FOLD)
+        folded = word.translate(FOLD)
         if folded in SPANISH_ONLY:
             es += 1
         elif folded in ENGLISH_ONLY:

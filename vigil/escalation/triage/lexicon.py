@@ -327,8 +327,11 @@ def _as_patterns(value: Any, where: str) -> list[str]:
     raise LexiconError(f"{where}: expected a pattern or a list of patterns")
 
 
+_ACCENTED, _PLAIN = "áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou"
 # Accents away, composed ("ó") or combining ("o" + U+0301) alike.
-FOLD: Final = str.maketrans("áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou", "\u0300\u0301\u0302\u0303\u0308")
+FOLD: Final = str.maketrans(_ACCENTED, _PLAIN, "\u0300\u0301\u0302\u0303\u0308")
+# One letter for one, where a match's offsets must stay the text's own.
+FOLD_LETTERS: Final = str.maketrans(_ACCENTED, _PLAIN)
 
 
 def _folded(value: Any) -> Any:

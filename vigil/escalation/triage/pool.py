@@ -11,6 +11,7 @@ from typing import Any, Final
 
 from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
+from .lexicon import FOLD_LETTERS
 from .model import Assessment, Finding, Level, Status
 
 DEFAULT_WINDOW = timedelta(hours=48)
@@ -101,9 +102,6 @@ class Reading:
 # Where a clause ends, for what is said in a finding's own clause.
 CLAUSE_END: Final = re.compile(r"[,.;:!?]|\bbut\b")
 
-_FOLD = str.maketrans("áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou")
-
-
 # A message that is a number and nothing more (an article or "/10" aside): "8", "un 7", "6/10".
 BARE_SCORE: Final = re.compile(
     r"\W*(?:(?:un|una|a|an|el|like|como)\s+)?(\d{1,2})\s*(?:/\s*10|de 10|out of 10)?\W*"
@@ -116,7 +114,7 @@ def plain_text(text: str, fold: bool = False) -> str:
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     if fold:  # "corazón" and "corazon" alike; one letter for one, offsets kept
-        lowered = lowered.translate(_FOLD)
+        lowered = lowered.translate(FOLD_LETTERS)
     return lowered.replace("\u2019", "'").replace("\u2018", "'")
 
 

@@ -119,6 +119,7 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     """Add the findings an answer gives through its question."""
     if not question.concepts:
         return
+    _side_of_the_asked_limb(reader, question, reading)
     _apply_answer(reader, question, reading)
     _blood_of_the_asked_cough(reader, question, reading)
     asked = set(question.concepts)
@@ -694,15 +695,32 @@ def _other_sites(question: Question, reading: Reading) -> list[tuple[int, int]]:
     return out
 
 
+# A yes said with its subject ("I have", "it is", "they are") may go on to say what that
+# subject has, which is no yes to what was asked.
+_SAYS_WHO: Final = frozenset({"i", "it", "they"})
+
+
 def _qualifies_another(reader: Reader, question: Question, reading: Reading, yes: Mention) -> bool:
     """A word of degree ("a bit", "slightly") right before a finding the question did not ask
     about says how much of that finding, not yes to the question."""
-    if reading.tokens[yes.i].norm in reader.lex.lists.get("plain_yes", frozenset()):
-        return False
+    first = reading.tokens[yes.i].norm
+    if first in reader.lex.lists.get("plain_yes", frozenset()) and (
+        yes.j - yes.i == 1 or first not in _SAYS_WHO
+    ):
+        return False  # "yes, a bit tired": a yes first, then more
     # "sort of heavy" to "Any new weakness in your legs?": a quality with no place of its own
     # is about what the question asked.
     asked = question.concepts
-    return any(d.start == yes.j and d.concept not in asked and not d.loose for d in reading.drafts)
+    tokens = reading.tokens
+    # "tengo un dolor fuerte en la columna", "I have bad pain in my spine" to "Are your legs
+    # weak?": what the writer has is the finding named a word or two on, not the legs.
+    reach = yes.j
+    while reach < min(len(tokens), yes.j + 2) and tokens[reach].kind != PUNCT:
+        reach += 1
+    return any(
+        yes.j <= d.start <= reach and d.concept not in asked and not d.loose and d.status == "present"
+        for d in reading.drafts
+    )
 
 
 NOW_WORDS: Final = frozenset({"now", "currently", "today", "tonight"})
@@ -753,6 +771,38 @@ def _quality_of_the_asked_site(reader: Reader, question: Question, reading: Read
             for q in starts[d.start].values("quality"):
                 if frames.get((site, q)) == d.concept:
                     d.mods.update(frame_mods.get((site, q), ()))
+
+
+def _side_of_the_asked_limb(reader: Reader, question: Question, reading: Reading) -> None:
+    """'la izquierda, la tengo roja y gorda' to '¿Tiene alguna pierna hinchada?': a side named
+    with no limb of its own ("the left one") is the side of the limb the question names, so
+    what is said of it is said of that limb (a swollen leg, not a swollen arm)."""
+    if not question.sites:
+        return
+    tokens, frames = reading.tokens, reader.lex.frames
+    sides = reader.sides - reader.determiners  # ("un", "una" are both: not a side alone)
+    bare_words = sides | reader.determiners
+    bare = [
+        m
+        for m in reading.mentions
+        if m.has("site")
+        and all(t.norm in bare_words for t in tokens[m.i : m.j])
+        and any(t.norm in sides for t in tokens[m.i : m.j])
+    ]
+    if not bare:
+        return
+    qualities = {m.i: m.values("quality") for m in reading.mentions if m.has("quality")}
+    for d in reading.drafts:
+        if not any(d.start <= m.i < d.end for m in bare):
+            continue
+        framed = {
+            frames[(site, q)]
+            for site in question.sites
+            for q in qualities.get(d.anchor, ())
+            if (site, q) in frames
+        }
+        if len(framed) == 1:
+            d.concept = framed.pop()
 
 
 def _site_verdict(reading: Reading, site: Mention) -> Mention | None:
