@@ -388,3 +388,15 @@ async def test_a_blank_new_protocol_form_shows_no_error_before_anything_is_typed
     assert "cannot be read" not in page.text
     assert 'aria-invalid="true"' not in page.text
     assert _sends(page.text) == []
+
+
+async def test_a_schedule_that_never_fires_is_refused_beside_the_field(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    csrf = await _sign_in(client, ADMIN)
+    page = await client.get(f"/protocols/{(await _protocol(rt)).id}")
+    form = {**_fields(page.text), "csrf": csrf, "op": "save", "schedule": "0 10 31 2 *"}
+    r = await client.post(f"/protocols/{(await _protocol(rt)).id}", data=form)
+    assert r.status_code == 422
+    assert "&#39;0 10 31 2 *&#39; never fires" in r.text
+    assert (await _protocol(rt)).schedule != "0 10 31 2 *"
