@@ -281,3 +281,45 @@ async def test_the_simulator_lists_a_discharged_patient_as_discharged_not_active
     assert "· active" not in row
     other = listed.split('href="/simulator/MRN-100234"')[1].split("</li>")[0]
     assert "· active" in other
+
+
+async def test_the_queue_says_when_nobody_on_the_chain_was_paged(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient
+) -> None:
+    from sqlalchemy import update
+
+    from vigil.core.models import Staff
+
+    async with rt.db.transaction() as session:
+        await session.execute(update(Staff).values(phone=None, telegram_chat_id=None))
+    case_id = await emergency_case(rt)
+    auth = await bearer(rt)
+    [listed] = (await client.get("/api/v1/cases?status=open", headers=auth)).json()["cases"]
+    assert (listed["id"], listed["nobody_paged"]) == (case_id, True)
+    await _sign_in(client)
+    assert "nobody paged" in (await client.get("/")).text
+    # Someone on the chain can be reached again: the next pass pages them, and the mark goes.
+    async with rt.db.transaction() as session:
+        await session.execute(
+            update(Staff).where(Staff.email == NURSE).values(phone="+16175550100", telegram_chat_id=4242)
+        )
+    clock.advance(timedelta(minutes=10))
+    await rt.tick()
+    [listed] = (await client.get("/api/v1/cases?status=open", headers=auth)).json()["cases"]
+    assert listed["nobody_paged"] is False
+    assert "nobody paged" not in (await client.get("/")).text
+
+
+async def test_resolving_without_saying_how_asks_in_words_not_keys(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    case_id = await emergency_case(rt)
+    await _sign_in(client)
+    page = await client.get(f"/cases/{case_id}")
+    r = await client.post(f"/cases/{case_id}/resolve", data={"csrf": _csrf(page), "disposition": ""})
+    assert r.status_code == 303
+    shown = (await client.get(f"/cases/{case_id}")).text
+    assert "choose how the case was resolved first" in shown.lower()
+    assert "advice_given" not in shown.split("<select")[0]
+    async with rt.db.session() as session:
+        assert await session.scalar(select(Case.status).where(Case.id == case_id)) != "resolved"

@@ -63,9 +63,34 @@ async def list_cases(
         unanswered.setdefault(case_id, []).append(str((detail or {}).get("family", "")))
     out = [case_dict(c, p, reasons.get(c.id, []), staff) for c, p in rows]
     since = await level_since(session, case_ids)
+    unpaged = await nobody_paged(session, case_ids, since)
     for case in out:
         case["questions_unanswered"] = unanswered.get(case["id"], [])
         case["level_since"] = iso(since.get(case["id"])) or case["opened_at"]
+        case["nobody_paged"] = case["id"] in unpaged and case["status"] == "open"
+    return out
+
+
+async def nobody_paged(session: AsyncSession, case_ids: list[int], since: dict[int, datetime]) -> set[int]:
+    """The cases whose chain found nobody reachable at their present level and has paged no one
+    since they reached it: the patient waits on a page that never went out (the admins were
+    warned, but the queue must say so too)."""
+    rows = await session.execute(
+        select(CaseEvent.case_id, CaseEvent.kind, func.max(CaseEvent.at))
+        .where(CaseEvent.case_id.in_(case_ids), CaseEvent.kind.in_(("paged", "tier_skipped")))
+        .group_by(CaseEvent.case_id, CaseEvent.kind)
+    )
+    last: dict[tuple[int, str], datetime] = {
+        (int(c), str(k)): at for c, k, at in rows.all() if at is not None
+    }
+    out = set()
+    for case_id in case_ids:
+        skipped, paged = last.get((case_id, "tier_skipped")), last.get((case_id, "paged"))
+        reached = since.get(case_id)
+        if skipped is None or (reached is not None and skipped < reached):
+            continue
+        if paged is None or (reached is not None and paged < reached):
+            out.add(case_id)
     return out
 
 

@@ -120,14 +120,23 @@ class CorrectionPasses(PoolPasses):
         the cough, so it is coughed-up blood, as it would be in one sentence."""
         if self.phrases.in_it is None:
             return
-        for i in range(1, len(pool)):
+        tissue_kinds = self.phrases.tissue_carried
+        for i in range(len(pool)):
             for x, f in enumerate(pool[i]):
                 kinds = self.phrases.carried.get(f.concept)
-                if not f.present or not kinds or not self._in_it(texts[i], f):
+                if i and f.present and kinds and self._in_it(texts[i], f):
+                    before = [e for fs in pool[:i] for e in fs if e.present and e.concept in kinds]
+                    if before:
+                        pool[i][x] = replace(f, concept=kinds[before[-1].concept])
+                        continue
+                # "few streaks of red in my tissue" then "and I'm more breathless": blood in a
+                # tissue with the chest named in another message, before or after, is coughed up.
+                chest = tissue_kinds.get(f.concept)
+                if not f.present or not chest or not self._in_tissue(texts[i], f):
                     continue
-                before = [e for fs in pool[:i] for e in fs if e.present and e.concept in kinds]
-                if before:
-                    pool[i][x] = replace(f, concept=kinds[before[-1].concept])
+                near = [e for fs in pool[:i] + pool[i + 1 :] for e in fs if e.present and e.concept in chest]
+                if near:
+                    pool[i][x] = replace(f, concept=chest[near[-1].concept])
 
     def _blood_told_by_colour(
         self,
@@ -184,6 +193,11 @@ class CorrectionPasses(PoolPasses):
         assert self.phrases.in_it is not None
         if self.phrases.in_it.match(text[f.end : f.end + 20]):
             return True
+        return self._in_tissue(text, f)
+
+    def _in_tissue(self, text: str, f: Finding) -> bool:
+        """The finding is said to be in a tissue or what one coughs or spits, and the message
+        names no other place the blood came from ("my nose bled, blood on the tissue")."""
         tissue, elsewhere = self.phrases.in_tissue, self.phrases.not_coughed
         if elsewhere is not None and elsewhere.search(text):
             return False
@@ -259,7 +273,8 @@ class CorrectionPasses(PoolPasses):
         over = first_match(self.phrases.history_over, text) is not None
         # "had the runs last week" then "all settled now": got better after a past told
         resolved = first_match(self.phrases.resolve, text) is not None
-        settled = not over and bool(self.phrases.told_weeks_ago) and resolved
+        # ("its gone now" is over as much as got better: an earlier day's finding ends with either)
+        settled = (over or resolved) and bool(self.phrases.told_weeks_ago)
         if not over and not settled:
             return False
         for j in range(len(pool) - 1, -1, -1):

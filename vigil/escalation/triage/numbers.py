@@ -16,6 +16,7 @@ from .lexicon import Mention
 from .text import (
     NUM,
     PUNCT,
+    WORD,
     Token,
 )
 from .vocabulary import ReaderWords
@@ -363,9 +364,23 @@ class NumberPasses(ReaderWords):
         lead right before the number counts ("hace dos días tuve 39" is the body's)."""
         if num.i > 0 and tokens[num.i - 1].norm in self._weather_leads:
             return True
+        clause = tokens[num.i].clause
+        # A clause that says whose reading it is keeps it the body's: "I had 39 degrees in
+        # Spain", "temp 38 and shivering in this heat".
+        if any(t.norm in self._body_reading for t in tokens[max(0, num.i - 6) : num.i] if t.clause == clause):
+            return False
+        # Degrees in a place ("40 degrees in Perth"): a town's, unless the word after "in" is
+        # one a body's reading is given with ("in the night", "in my ear", "in an hour").
+        if (
+            j > num.j
+            and j + 1 < len(tokens)
+            and tokens[j].norm in self._weather_place_leads
+            and tokens[j + 1].kind == WORD
+            and tokens[j + 1].norm not in self._reading_after_in
+        ):
+            return True
         if not self._weather_words:
             return False
-        clause = tokens[num.i].clause
         near = [t.norm for t in tokens[max(0, num.i - 3) : j + 5] if t.clause == clause]
         words = " " + " ".join(near) + " "
         return any(f" {w} " in words for w in self._weather_words)

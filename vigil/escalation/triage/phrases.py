@@ -105,6 +105,10 @@ class Phrases:
     trip_again: tuple[re.Pattern[str], ...] = ()
     not_coughed: re.Pattern[str] | None = None
     carried: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # "few streaks of red in my tissue" then "more breathless this afternoon": blood in what one
+    # coughs or spits into, with a finding of the chest said before or after it, is of the
+    # kind `tissue_carried` says ({bleeding: {dyspnea: hemoptysis}}).
+    tissue_carried: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # A count said on its own ("it's been 6 today") is the day's total, not one more, when it
     # says so ("today", "so far", "already").
     count_total: tuple[re.Pattern[str], ...] = ()
@@ -239,6 +243,10 @@ def phrases(language: str = "en") -> Phrases:
         not_coughed=re.compile(str(data["not_coughed"])) if data.get("not_coughed") else None,
         carried={
             str(k): {str(a): str(b) for a, b in v.items()} for k, v in (data.get("carried") or {}).items()
+        },
+        tissue_carried={
+            str(k): {str(a): str(b) for a, b in v.items()}
+            for k, v in (data.get("tissue_carried") or {}).items()
         },
         count_total=patterns("count_total"),
         them=frozenset(str(w) for w in data["them"]) if data.get("them") else THEM,

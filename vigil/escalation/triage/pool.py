@@ -34,7 +34,11 @@ THEM: frozenset[str] = frozenset(
 ME: frozenset[str] = frozenset(
     {"i", "im", "i'm", "ive", "i've", "id", "i'd", "ill", "i'll", "my", "me", "mine", "myself"}
 )
-ALSO: re.Pattern[str] = re.compile(r"\b(too|as well|also)\b")
+# (not "too" as "overly": "they bleed when I brush too hard" adds nothing)
+ALSO: re.Pattern[str] = re.compile(
+    r"\b(too(?! (hard|much|many|hot|cold|long|fast|soon|bad|far|often|early|late|big|small|little"
+    r"|high|low|tight|strong|weak|tired|busy|scared|worried)\b)|as well|also)\b"
+)
 # "He", "she": a third person as the one who has what follows (`them_subject` in a language's data).
 THEM_SUBJECT: frozenset[str] = frozenset({"he", "she", "hes", "shes", "he's", "she's"})
 # The people-words that may stand for a body part named before them in the message.

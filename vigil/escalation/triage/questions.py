@@ -119,6 +119,7 @@ def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     """Add the findings an answer gives through its question."""
     if not question.concepts:
         return
+    _side_of_the_asked_limb(reader, question, reading)
     _apply_answer(reader, question, reading)
     _blood_of_the_asked_cough(reader, question, reading)
     asked = set(question.concepts)
@@ -770,6 +771,38 @@ def _quality_of_the_asked_site(reader: Reader, question: Question, reading: Read
             for q in starts[d.start].values("quality"):
                 if frames.get((site, q)) == d.concept:
                     d.mods.update(frame_mods.get((site, q), ()))
+
+
+def _side_of_the_asked_limb(reader: Reader, question: Question, reading: Reading) -> None:
+    """'la izquierda, la tengo roja y gorda' to '¿Tiene alguna pierna hinchada?': a side named
+    with no limb of its own ("the left one") is the side of the limb the question names, so
+    what is said of it is said of that limb (a swollen leg, not a swollen arm)."""
+    if not question.sites:
+        return
+    tokens, frames = reading.tokens, reader.lex.frames
+    sides = reader.sides - reader.determiners  # ("un", "una" are both: not a side alone)
+    bare_words = sides | reader.determiners
+    bare = [
+        m
+        for m in reading.mentions
+        if m.has("site")
+        and all(t.norm in bare_words for t in tokens[m.i : m.j])
+        and any(t.norm in sides for t in tokens[m.i : m.j])
+    ]
+    if not bare:
+        return
+    qualities = {m.i: m.values("quality") for m in reading.mentions if m.has("quality")}
+    for d in reading.drafts:
+        if not any(d.start <= m.i < d.end for m in bare):
+            continue
+        framed = {
+            frames[(site, q)]
+            for site in question.sites
+            for q in qualities.get(d.anchor, ())
+            if (site, q) in frames
+        }
+        if len(framed) == 1:
+            d.concept = framed.pop()
 
 
 def _site_verdict(reading: Reading, site: Mention) -> Mention | None:

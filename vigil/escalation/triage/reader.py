@@ -149,7 +149,24 @@ class Reader(StatusPasses, NumberPasses):
         self._blood_from_mouth(tokens, mentions, owner, drafts)
         self._stained(tokens, mentions, owner, drafts)
         self._kept_on_seat(tokens, drafts)
+        self._cramp_not_clot(tokens, drafts)
         return reading
+
+    def _cramp_not_clot(self, tokens: list[Token], drafts: list[Draft]) -> None:
+        """'cramps in my calves at night, go away when I stretch, no swelling': a calf's cramp
+        in a message that denies the swelling is the cramp's pain, not the painful calf of a
+        clot; one that will not go ("a cramp that won't shift") or is swollen stays the clot's."""
+        cramps = self._cramp_words
+        if not cramps or not any(d.concept == "leg_swelling" and d.status == "negated" for d in drafts):
+            return
+        for d in drafts:
+            if (
+                d.concept == "leg_swelling"
+                and d.status == "present"
+                and "constant" not in d.mods
+                and not cramps.isdisjoint(t.norm for t in tokens[d.start : d.end])
+            ):
+                d.concept = "pain"
 
     def _kept_on_seat(self, tokens: list[Token], drafts: list[Draft]) -> None:
         """'diarrhoea, 7 times today, can't get off the loo': a toilet one cannot leave, in a
@@ -266,6 +283,16 @@ class Reader(StatusPasses, NumberPasses):
             if nxt.has("concept") or (nxt.has("quality") and not nxt.has("site")):
                 out[idx] = Mention(m.i, m.j, (("neg", "pre"),))
         return out
+
+    @property
+    def sides(self) -> frozenset[str]:
+        """Words that say which side ("left", "izquierda")."""
+        return self._sides
+
+    @property
+    def determiners(self) -> frozenset[str]:
+        """Words that may stand before a body site ("my", "la")."""
+        return self._skip_before_site
 
     @property
     def cancellers(self) -> frozenset[str]:

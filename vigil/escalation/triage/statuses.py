@@ -749,10 +749,16 @@ class StatusPasses(SubjectPasses):
             if o < 0:
                 if tok.norm in self._neg_breakers:
                     return
-                if tok.norm in self._and and k + 1 < n and tokens[k + 1].norm in self._and_next:
+                if tok.norm in self._and and k + 1 < n and self._opens_own_clause(tokens[k + 1].norm):
                     return
             neg[k] = 1
             k += 1
+
+    def _opens_own_clause(self, word: str) -> bool:
+        """After "and", a word that opens a clause of its own ("no fever and I'm dragging my
+        foot", "no tengo fiebre y arrastro el pie"): a pronoun or a verb of the first person
+        says something new, which the "no" before does not deny."""
+        return word in self._and_next or word in self._first_singular
 
     def _list_goes_on(self, tokens: list[Token], k: int) -> bool:
         """'no fever, cough or pain': the comma continues what 'no' covers."""

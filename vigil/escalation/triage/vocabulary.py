@@ -73,6 +73,9 @@ class ReaderWords:
         # The weather's temperature, not the body's ("40 grados a la sombra", "hace 39").
         self._weather_words = L.get("weather_words", frozenset())
         self._weather_leads = L.get("weather_leads", frozenset())
+        self._weather_place_leads = L.get("weather_place_leads", frozenset())
+        self._reading_after_in = L.get("reading_after_in", frozenset())
+        self._body_reading = L.get("body_reading_words", frozenset())
         self._celsius = L.get("celsius_units", frozenset())
         self._fahrenheit = L.get("fahrenheit_units", frozenset())
         self._degrees = L.get("degree_units", frozenset())
@@ -148,6 +151,8 @@ class ReaderWords:
         self._blood_words = L.get("blood_words", frozenset())
         # "the runs, can't get off the loo": a seat one cannot leave for the runs (see _kept_on_seat).
         self._seat_words = L.get("runs_seat_words", frozenset())
+        # A calf's cramp, read as its pain when the swelling is denied (Reader._cramp_not_clot).
+        self._cramp_words = L.get("cramp_words", frozenset())
         self._not_partial_heads = L.get("not_partial_heads", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
         self._simile_heads = L.get("simile_heads", frozenset())
