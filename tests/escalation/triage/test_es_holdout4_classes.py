@@ -458,3 +458,7 @@ def test_dark_urine_goes_to_the_team(text: str) -> None:
 )
 def test_a_sweat_at_the_gym_or_dark_coffee_is_nothing(text: str) -> None:
     assert level(text) == "none"
+
+
+def test_a_nappy_changed_all_the_time_is_no_major_bleed() -> None:
+    assert level("le cambio el pañal a cada rato por la diarrea", None, CARER) != "emergency"
