@@ -123,6 +123,9 @@ async def case_action(
                 "both": "Reply sent to the patient and the carer.",
             }.get(whom, "Reply sent.")
         else:
+            if action == "resolve" and disposition not in DISPOSITIONS:
+                # The API names the keys; a nurse on the page picks from the list.
+                raise CaseError("choose how the case was resolved first", 422)
             await rt.service.act(
                 me, case_id, action, "web", disposition=disposition, note=note.strip() or None
             )
