@@ -176,6 +176,19 @@ def _no_then_unsure(tokens: Sequence[Token], mentions: Sequence[Mention]) -> boo
     )
 
 
+def _only_a_reading(reader: Reader, question: Question, tokens: list[Token], number: Number | None) -> bool:
+    """A number opening the answer to a yes-or-no question about a fever, in the range of a
+    body's temperature (35-42 °C, 95-108 °F) and not counting anything ("40 veces"), answers
+    it with the reading taken."""
+    if number is None or number.i != 0 or "fever" not in question.concepts:
+        return False
+    lists = reader.lex.lists
+    after = tokens[number.j].norm if number.j < len(tokens) else ""
+    if after in lists.get("not_temperatures", frozenset()) or after in lists.get("count_units", frozenset()):
+        return False
+    return 35 <= number.value <= 42 or 95 <= number.value <= 108
+
+
 def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     tokens, mentions = reading.tokens, reading.mentions
     if not tokens:
@@ -360,6 +373,8 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         return made
 
     kind = question.kind
+    if kind == "yes_no" and yes is None and no is None and _only_a_reading(reader, question, tokens, number):
+        kind = "temperature"  # "38 justo" to "¿Tiene fiebre?": a number that can only be a reading
     count_units = reader.lex.lists.get("count_units", frozenset())
     if number is not None and kind in ("scale", "count", "temperature"):
         value = number.value

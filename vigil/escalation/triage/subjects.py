@@ -565,7 +565,8 @@ class SubjectPasses(ReaderWords):
         """'38.2 on Sunday, 36.8 today': an earlier fever is over when the last reading is normal."""
         mine = [x for x in r.readings if subject[x[0]] != OTHER]
         # "sorry 39.2 not 37.2": a reading said with "not" before it is the one taken back.
-        mine = [x for x in mine if not x[0] or r.tokens[x[0] - 1].norm not in ("not", "isnt", "wasnt")]
+        taken_back = self._reading_taken_back
+        mine = [x for x in mine if not x[0] or r.tokens[x[0] - 1].norm not in taken_back]
         if len(mine) < 1 or mine[-1][2] >= 37.5:
             return
         if any(t.norm in self._antipyretics for t in r.tokens):

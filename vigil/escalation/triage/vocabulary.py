@@ -210,6 +210,9 @@ class ReaderWords:
         # it may stand before and still be the writer's ("dice que le hablé puros disparates"):
         # only past forms no other person shares, since "le sangró" is hers.
         self._spoken_to = L.get("spoken_to_clitics", frozenset())
+        # Words before a reading that take it back ("sorry 39.2 not 37.2", "quise decir 38.5
+        # no 35.8"): the other reading is the one meant.
+        self._reading_taken_back = L.get("reading_taken_back", frozenset({"not", "isnt", "wasnt"}))
         self._first_past_said = L.get("first_singular_said", frozenset())
         self._first_possessive = L.get("first_possessive", frozenset())
         self._image_leads = L.get("image_leads", frozenset())
