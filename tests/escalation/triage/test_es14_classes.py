@@ -289,3 +289,88 @@ def test_blood_on_brushing_the_teeth_is_a_small_bleed_not_the_lungs(text: str) -
 
 def test_blood_coughed_stays_the_lungs() -> None:
     assert "hemoptysis" in present(assess("al toser me sale un poco de sangre"))
+
+
+# -- what one does again as before says the loss is over -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hace unos días se me doblaban las rodillas pero ya camino normal",
+        "mi papá no podía mover el brazo pero ya lo mueve bien desde ayer",
+        "se le doblaban las piernas y ya anda como siempre",
+        "la semana pasada no podía caminar, pero ya camino sin problema desde el martes",
+    ],
+)
+def test_a_loss_told_in_the_past_and_done_again_as_before_is_over(text: str) -> None:
+    assert level(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no camino bien desde ayer",
+        "no puedo caminar y ya no ando como antes",
+    ],
+)
+def test_walking_no_longer_as_before_is_the_loss_itself(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+# -- a call asked for, naming the nurse before the verb --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me gustaría que la enfermera me llamara hoy",
+        "necesito que una enfermera me hable, tengo una duda",
+        "quisiera que el doctor me devuelva la llamada",
+        "pido que alguien de la clinica me marque porfa",
+    ],
+)
+def test_a_call_asked_for_with_the_nurse_named_first_is_a_nurse_request(text: str) -> None:
+    a = assess(text)
+    assert a.level.label == "routine"
+    assert "nurse_request" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hija quiere que la enfermera le explique a ella",
+        "la enfermera me llamó ayer, todo bien",
+    ],
+)
+def test_a_call_for_someone_else_or_one_already_made_is_no_request(text: str) -> None:
+    assert "nurse_request" not in present(assess(text))
+
+
+# -- the grip lost, told by a thing held in the hand to use it -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no puedo sostener el tenedor con la mano izquierda desde la mañana",
+        "ya no puedo agarrar la pluma con la derecha",
+        "mi mamá no puede agarrar el peine con la mano derecha",
+        "me cuesta agarrar el cepillo de dientes con la mano izquierda",
+    ],
+)
+def test_a_tool_not_held_in_one_hand_is_one_sided_weakness(text: str) -> None:
+    a = assess(text)
+    assert a.level.label == "emergency"
+    assert "limb_weakness" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no puedo agarrar el control porque lo tiene mi nieto",
+        "no alcanzo a agarrar el pan de arriba",
+    ],
+)
+def test_a_thing_out_of_reach_or_held_by_another_is_no_weakness(text: str) -> None:
+    assert "limb_weakness" not in present(assess(text))
