@@ -94,6 +94,7 @@ def test_a_cleft_on_how_someone_else_is_gives_them_what_follows(es: TriageEngine
     "text",
     [
         "quien me cuida es mi hija, tengo fiebre",
+        "quien me cuida es mi hija, con fiebre desde ayer",
         "el que manda en casa es mi marido, yo tengo tos y fiebre",
         "la que está fatal es mi madre. yo tengo fiebre",
     ],
