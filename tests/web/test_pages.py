@@ -267,6 +267,22 @@ async def test_a_red_flag_question_answered_neither_yes_nor_no_shows_what_the_pa
     assert "(answered neither yes nor no: “hard to say &lt;b&gt;really&lt;/b&gt;”)" in page
 
 
+async def test_the_simulator_lists_a_discharged_patient_as_discharged_not_active(
+    client: httpx.AsyncClient, rt: Runtime
+) -> None:
+    await _sign_in(client)
+    admin = await bearer(rt, "admin@riverside.example")
+    r = await client.post("/api/v1/patients/MRN-100871/discharge", headers=admin)
+    assert r.status_code == 200, r.text
+    listed = (await client.get("/simulator")).text
+    # Still listed (what they write is still read, so a red flag still gets advice), but not active.
+    row = listed.split('href="/simulator/MRN-100871"')[1].split("</li>")[0]
+    assert "· discharged" in row
+    assert "· active" not in row
+    other = listed.split('href="/simulator/MRN-100234"')[1].split("</li>")[0]
+    assert "· active" in other
+
+
 async def test_the_queue_says_when_nobody_on_the_chain_was_paged(
     rt: Runtime, clock: ManualClock, client: httpx.AsyncClient
 ) -> None:
@@ -282,6 +298,10 @@ async def test_the_queue_says_when_nobody_on_the_chain_was_paged(
     assert (listed["id"], listed["nobody_paged"]) == (case_id, True)
     await _sign_in(client)
     assert "nobody paged" in (await client.get("/")).text
+    case_page = (await client.get(f"/cases/{case_id}")).text
+    assert "tier skipped</strong> (tier 1: rotation:nurses): nobody reachable" in case_page
+    assert "by system via system" not in case_page
+    assert "nobody paged" in case_page.split('id="case-head"')[1].split("</h1>")[0]
     # Someone on the chain can be reached again: the next pass pages them, and the mark goes.
     async with rt.db.transaction() as session:
         await session.execute(
@@ -292,3 +312,19 @@ async def test_the_queue_says_when_nobody_on_the_chain_was_paged(
     [listed] = (await client.get("/api/v1/cases?status=open", headers=auth)).json()["cases"]
     assert listed["nobody_paged"] is False
     assert "nobody paged" not in (await client.get("/")).text
+    assert "nobody paged" not in (await client.get(f"/cases/{case_id}/live")).text
+
+
+async def test_resolving_without_saying_how_asks_in_words_not_keys(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    case_id = await emergency_case(rt)
+    await _sign_in(client)
+    page = await client.get(f"/cases/{case_id}")
+    r = await client.post(f"/cases/{case_id}/resolve", data={"csrf": _csrf(page), "disposition": ""})
+    assert r.status_code == 303
+    shown = (await client.get(f"/cases/{case_id}")).text
+    assert "choose how the case was resolved first" in shown.lower()
+    assert "advice_given" not in shown.split("<select")[0]
+    async with rt.db.session() as session:
+        assert await session.scalar(select(Case.status).where(Case.id == case_id)) != "resolved"
