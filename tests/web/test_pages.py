@@ -298,6 +298,9 @@ async def test_the_queue_says_when_nobody_on_the_chain_was_paged(
     assert (listed["id"], listed["nobody_paged"]) == (case_id, True)
     await _sign_in(client)
     assert "nobody paged" in (await client.get("/")).text
+    case_page = (await client.get(f"/cases/{case_id}")).text
+    assert "tier skipped</strong> (tier 1: rotation:nurses): nobody reachable" in case_page
+    assert "by system via system" not in case_page
     # Someone on the chain can be reached again: the next pass pages them, and the mark goes.
     async with rt.db.transaction() as session:
         await session.execute(

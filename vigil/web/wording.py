@@ -15,7 +15,7 @@ EVENT_WORDS = {
     "raised": "raised",
     "reason_added": "reason added",
     "paged": "paged",
-    "tier_skipped": "tier skipped: nobody reachable",
+    "tier_skipped": "tier skipped",
     "acknowledged": "acknowledged",
     "claimed": "claimed",
     "declined": "declined",
