@@ -473,6 +473,9 @@ async def test_an_admin_adds_and_edits_a_staff_members_phone_and_paging_on_the_s
     assert entry is not None
     assert entry.detail["phone"] == ["+16175550142", None]
     assert entry.detail["channel"] == "web"
+    audit = (await client.get("/admin/audit?action=staff_changed")).text
+    assert "+16175550142 &rarr; —" in audit
+    assert "sms &rarr; telegram" in audit
 
     bad = await client.post(
         "/admin/staff",
