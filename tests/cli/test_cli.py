@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
-from vigil.cli.commands import main, run_triage
+from vigil.cli.commands import build_parser, main, run_triage
 
 
 def triage(*lines: str) -> list[dict]:
@@ -103,3 +106,25 @@ def test_bytes_that_are_not_utf8_do_not_stop_the_run() -> None:
     rows = [json.loads(x) for x in done.stdout.decode().splitlines()]
     assert [r["id"] for r in rows] == [1, 2]
     assert rows[1]["level"] == "urgent"
+
+
+def test_every_vigil_command_the_docs_name_is_one_the_cli_has() -> None:
+    def commands(parser: argparse.ArgumentParser) -> set[str]:
+        out: set[str] = set()
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    out.add(name)
+                    out |= {f"{name} {inner}" for inner in commands(sub)}
+        return out
+
+    known = commands(build_parser())
+    root = Path(__file__).resolve().parents[2]
+    named: set[tuple[str, str]] = set()
+    for doc in [root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        for m in re.finditer(r"`vigil ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?", doc.read_text(encoding="utf-8")):
+            first, second = m.group(1), m.group(2)
+            said = f"{first} {second}" if second and f"{first} {second}" in known else first
+            named.add((doc.name, said))
+    unknown = sorted((doc, said) for doc, said in named if said not in known)
+    assert unknown == [], f"the docs name vigil commands the CLI does not have: {unknown}"

@@ -39,6 +39,8 @@ def _bad(change: str) -> dict[str, Any]:
     q = p["questions"]
     if change == "schedule":
         p["schedule"] = "every monday"
+    elif change == "never fires":
+        p["schedule"] = "0 10 31 2 *"  # the 31st of February
     elif change == "remind":
         p["remind_after"] = "2d"
     elif change == "duration":
@@ -66,6 +68,7 @@ def _bad(change: str) -> dict[str, Any]:
 
 CHANGES = [
     "schedule",
+    "never fires",
     "remind",
     "duration",
     "ask_if later",
@@ -314,3 +317,17 @@ def test_saving_the_form_keeps_what_the_form_does_not_show() -> None:
         "language_note": "kept",
         "questions": [{"key": "b", "text": "B!"}, {"key": "a", "text": "A!", "text_es": "¿A?"}],
     }
+
+
+def test_a_schedule_that_never_fires_is_refused_at_save_with_the_send_times_words() -> None:
+    bad = {**_protocol(), "schedule": "0 10 31 2 *"}
+    with pytest.raises(protocols.ProtocolError) as edited:
+        protocols.validate(bad)
+    assert edited.value.problems == {"schedule": "'0 10 31 2 *' never fires"}
+    whole = {**_demo(), "protocols": [bad]}
+    with pytest.raises(clinic_file.ImportError_) as imported:
+        clinic_file.parse(yaml.safe_dump(whole, sort_keys=False), "c.yaml")
+    [line] = imported.value.lines
+    assert line.endswith(": protocols[0].schedule: '0 10 31 2 *' never fires")
+    # The 29th of February fires, in leap years.
+    protocols.validate({**_protocol(), "schedule": "0 10 29 2 *"})

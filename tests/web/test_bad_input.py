@@ -194,7 +194,10 @@ async def test_a_422_says_where_without_echoing_the_input(
     r = await client.post("/api/v1/simulator/messages", headers=auth, json={"external_id": 5, "text": secret})
     assert r.status_code == 422
     assert "killing" not in r.text
-    assert r.json()["detail"][0]["loc"] == ["body", "external_id"]
+    assert r.json()["detail"] == [
+        {"field": "external_id", "reason": "5 is not text"},
+        {"field": "text", "reason": "is longer than 4000 characters"},
+    ]
 
 
 async def test_pages_cannot_be_framed(client: httpx.AsyncClient) -> None:
@@ -437,3 +440,90 @@ async def test_every_route_with_another_clinics_ids_is_not_found(
     assert their_oncall == {"rotations": [], "escalation": {}}
     assert "Ana Reyes" not in (await client.get("/oncall/calendar")).text
     assert "Ana Reyes" not in (await client.get("/oncall")).text
+
+
+def _problems_have_the_documented_shape(detail: Any) -> bool:
+    """A 422's detail is a reason in words, or `[{"field", "reason"}]`: never pydantic's own
+    `{"loc", "msg", "type"}` (docs/interfaces.md)."""
+    if isinstance(detail, str):
+        return bool(detail)
+    return (
+        isinstance(detail, list)
+        and bool(detail)
+        and all(
+            isinstance(p, dict)
+            and set(p) == {"field", "reason"}
+            and isinstance(p["field"], str)
+            and isinstance(p["reason"], str)
+            and p["reason"]
+            for p in detail
+        )
+    )
+
+
+BAD_JSON = [
+    b"{",
+    b"[]",
+    b'"a"',
+    b'{"shift_hours": 0, "handoff": "7am", "starts": "yesterday"}',
+    b'{"role": "boss", "zzz": 1, "text": 5, "start": 9, "count": "x", "limit": "x"}',
+]
+
+
+async def test_every_api_route_answers_bad_json_with_the_documented_error_shape(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    admin = {"Authorization": f"Bearer {await make_token(rt, 'admin@riverside.example')}"}
+    app = client._transport.app  # type: ignore[attr-defined]
+    ids = {
+        "{case_id}": "1",
+        "{external_id}": "MRN-100871",
+        "{staff_id}": "2",
+        "{rotation_key}": "nurses",
+        "{protocol_key}": "nsclc-weekly",
+        "{carer_id}": "1",
+        "{override_id}": "1",
+        "{level}": "urgent",
+    }
+    leaked = []
+    for method, path in every_route(app.routes):
+        if not path.startswith("/api/v1/") or method not in ("GET", "POST", "PUT", "PATCH"):
+            continue
+        url = path
+        for name, value in ids.items():
+            url = url.replace(name, value)
+        if method == "GET":
+            # Every query parameter the API reads, given something that is none of them.
+            junk = "?limit=x&offset=x&count=x&days=x&page=0&start=x&from=x&to=x&before=x&tz=x"
+            asked = [await client.get(url + junk, headers=admin)]
+        else:
+            asked = [
+                await client.request(
+                    method, url, headers={**admin, "content-type": "application/json"}, content=body
+                )
+                for body in BAD_JSON
+            ]
+        for r in asked:
+            assert r.status_code < 500, (method, url, r.status_code)
+            if r.status_code == 422 and not _problems_have_the_documented_shape(r.json()["detail"]):
+                leaked.append((method, path, r.json()["detail"]))
+    assert leaked == []
+
+
+async def test_a_bad_rotation_is_refused_field_by_field_in_the_imports_words(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    admin = {"Authorization": f"Bearer {await make_token(rt, 'admin@riverside.example')}"}
+    r = await client.post(
+        "/api/v1/oncall/rotations",
+        headers=admin,
+        json={"key": "days", "members": [], "shift_hours": 0, "handoff": "7am", "starts": "yesterday"},
+    )
+    assert r.status_code == 422
+    fields = {p["field"]: p["reason"] for p in r.json()["detail"]}
+    assert fields == {
+        "members": "needs at least 1 (one - line each)",
+        "shift_hours": "0 is out of range: it must be at least 1",
+        "handoff": "'7am' is not a time of day (HH:MM)",
+        "starts": "'yesterday' is not a date (YYYY-MM-DD)",
+    }

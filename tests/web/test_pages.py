@@ -267,6 +267,22 @@ async def test_a_red_flag_question_answered_neither_yes_nor_no_shows_what_the_pa
     assert "(answered neither yes nor no: “hard to say &lt;b&gt;really&lt;/b&gt;”)" in page
 
 
+async def test_the_simulator_lists_a_discharged_patient_as_discharged_not_active(
+    client: httpx.AsyncClient, rt: Runtime
+) -> None:
+    await _sign_in(client)
+    admin = await bearer(rt, "admin@riverside.example")
+    r = await client.post("/api/v1/patients/MRN-100871/discharge", headers=admin)
+    assert r.status_code == 200, r.text
+    listed = (await client.get("/simulator")).text
+    # Still listed (what they write is still read, so a red flag still gets advice), but not active.
+    row = listed.split('href="/simulator/MRN-100871"')[1].split("</li>")[0]
+    assert "· discharged" in row
+    assert "· active" not in row
+    other = listed.split('href="/simulator/MRN-100234"')[1].split("</li>")[0]
+    assert "· active" in other
+
+
 async def test_the_queue_says_when_nobody_on_the_chain_was_paged(
     rt: Runtime, clock: ManualClock, client: httpx.AsyncClient
 ) -> None:

@@ -376,3 +376,27 @@ async def test_a_send_the_quiet_hours_move_says_when_it_was_due(
     assert "These are the send times of the schedule as typed" in page.text
     assert _sends(page.text)[0] == "Tue 24 Nov 2026, 08:00 EST"
     assert "(due 22:30, in the quiet hours)" in page.text
+
+
+async def test_a_blank_new_protocol_form_shows_no_error_before_anything_is_typed(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    await _sign_in(client, ADMIN)
+    page = await client.get("/protocols/new")
+    assert page.status_code == 200
+    assert 'id="times-error"' not in page.text
+    assert "cannot be read" not in page.text
+    assert 'aria-invalid="true"' not in page.text
+    assert _sends(page.text) == []
+
+
+async def test_a_schedule_that_never_fires_is_refused_beside_the_field(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    csrf = await _sign_in(client, ADMIN)
+    page = await client.get(f"/protocols/{(await _protocol(rt)).id}")
+    form = {**_fields(page.text), "csrf": csrf, "op": "save", "schedule": "0 10 31 2 *"}
+    r = await client.post(f"/protocols/{(await _protocol(rt)).id}", data=form)
+    assert r.status_code == 422
+    assert "&#39;0 10 31 2 *&#39; never fires" in r.text
+    assert (await _protocol(rt)).schedule != "0 10 31 2 *"

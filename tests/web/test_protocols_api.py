@@ -144,3 +144,32 @@ async def test_an_admin_sets_and_clears_the_quiet_hours(rt: Runtime, client: htt
     cleared = await client.put("/api/v1/quiet-hours", headers=admin, json={"start": None, "end": None})
     assert cleared.json()["start"] is None
     assert (await client.get("/api/v1/quiet-hours", headers=admin)).json() == {"start": None, "end": None}
+
+
+async def test_a_schedule_that_never_fires_is_refused_and_nothing_is_saved(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    admin = await _admin(rt)
+    body = {
+        "key": "never",
+        "name": "The 31st of February",
+        "schedule": "0 10 31 2 *",
+        "expire_after": "12h",
+        "questions": [{"key": "temp", "kind": "text", "text": "What is your temperature today?"}],
+    }
+    r = await client.post("/api/v1/protocols", headers=admin, json=body)
+    assert (r.status_code, r.json()) == (
+        422,
+        {"detail": [{"field": "schedule", "reason": "'0 10 31 2 *' never fires"}]},
+    )
+    assert (await client.get("/api/v1/protocols/never", headers=admin)).status_code == 404
+    put = await client.put(
+        "/api/v1/protocols/nsclc-weekly",
+        headers=admin,
+        json={
+            **(await client.get("/api/v1/protocols/nsclc-weekly", headers=admin)).json(),
+            "schedule": "0 10 31 2 *",
+        },
+    )
+    assert put.status_code == 422
+    assert {"field": "schedule", "reason": "'0 10 31 2 *' never fires"} in put.json()["detail"]

@@ -291,12 +291,18 @@ def _cmd_send_due(args: argparse.Namespace) -> int:
             await rt.close()
 
     stats = _run(go())
-    opened = stats["opened"]
-    would = "would open" if args.dry_run else "opened"
+    opened, pages, reminded = stats["opened"], stats["pages"], stats.get("reminded", 0)
+    # A dry run rolled everything back: it says what the sweep would do, never "written".
+    would = "would " if args.dry_run else ""
     print(
-        f"{would} {opened} check-in{'s' if opened != 1 else ''}; "
-        f"{stats['missed']} missed flagged, {stats['pages']} pages written"
-        + (f", {stats['reminded']} owner reminders" if stats.get("reminded") else "")
+        f"{would}{'open' if args.dry_run else 'opened'} {opened} check-in{'s' if opened != 1 else ''}; "
+        f"{stats['missed']} missed {'would be ' if args.dry_run else ''}flagged, "
+        f"{pages} page{'s' if pages != 1 else ''} {'would be ' if args.dry_run else ''}written"
+        + (
+            f", {reminded} owner reminder{'s' if reminded != 1 else ''}{' would be sent' * args.dry_run}"
+            if reminded
+            else ""
+        )
     )
     if args.dry_run:
         print(f"dry run at {clock.now().isoformat(timespec='seconds')}: nothing was written")

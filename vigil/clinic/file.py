@@ -29,7 +29,7 @@ from vigil.core import phones
 from vigil.scheduler.conditions import ConditionError
 from vigil.scheduler.conditions import parse as parse_condition
 from vigil.scheduler.questions import lacking
-from vigil.scheduler.schedule import ScheduleError, cron_trigger, parse_duration, parse_hhmm, zone
+from vigil.scheduler.schedule import ScheduleError, check_fires, parse_duration, parse_hhmm, zone
 
 KEY_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -342,7 +342,7 @@ class ProtocolIn(Strict):
     @classmethod
     def _cron(cls, v: str) -> str:
         try:
-            cron_trigger(v, "UTC")
+            check_fires(v)  # read, and fires at least once: send-times' own check
         except ScheduleError as exc:
             raise ValueError(str(exc)) from None
         return v

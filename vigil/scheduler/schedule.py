@@ -104,6 +104,17 @@ def _next(expr: str, tz: str, after: datetime, quiet: tuple[str, str] | None) ->
     return fire.astimezone(after.tzinfo), leave_quiet_hours(fire, tz, quiet).astimezone(after.tzinfo)
 
 
+# Any instant will do: a crontab names no year, so a schedule that fires once fires every
+# year its day exists (the 29th of February in leap years); one that never fires never does.
+_SOME_INSTANT = datetime(2024, 1, 1, tzinfo=ZoneInfo("UTC"))
+
+
+def check_fires(expr: str) -> None:
+    """ScheduleError unless the schedule can be read and fires at least once ("0 10 31 2 *",
+    the 31st of February, never does): the same check `upcoming` makes of the send times."""
+    _next(expr, "UTC", _SOME_INSTANT, None)
+
+
 def upcoming(
     expr: str, tz: str, after: datetime, quiet: tuple[str, str] | None = None, count: int = 5
 ) -> list[tuple[datetime, datetime]]:

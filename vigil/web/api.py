@@ -42,7 +42,7 @@ from . import (
 )
 from .actions import view_case
 from .analytics_api import router as analytics_router
-from .deps import ApiStaff, ExternalId, RowId, RuntimeDep, path_error
+from .deps import ApiStaff, ExternalId, RowId, RuntimeDep, field_problems, path_error
 
 
 class ResolveIn(BaseModel):
@@ -135,9 +135,9 @@ def build_api(*, public_docs: bool = False) -> FastAPI:
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
         if path_error(exc):  # /cases/abc or /cases/99999999999 names nothing that exists
             return JSONResponse({"detail": "not found"}, status_code=404)
-        # Say where and why, without echoing the input back (it may be a megabyte, or health data).
-        problems = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
-        return JSONResponse({"detail": problems}, status_code=422)
+        # Where and why, in the shape every route answers and in the clinic file's words; a
+        # value is quoted only when short (it may be a megabyte, or health data).
+        return JSONResponse({"detail": field_problems(exc)}, status_code=422)
 
     @api.exception_handler(CaseError)
     async def _case_error(_: Request, exc: CaseError) -> JSONResponse:

@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from sqlalchemy import select
 
 from vigil.assembly import Runtime
+from vigil.clinic.file import key_path, reason
 from vigil.core.models import ApiToken, Staff, StaffSession
 
 from .security import same, token_hash
@@ -108,3 +109,22 @@ ExternalId = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", d
 def path_error(exc: RequestValidationError) -> bool:
     """Whether a path parameter failed validation: such a URL names nothing, so it is a 404."""
     return any(e.get("loc", ("",))[0] == "path" for e in exc.errors())
+
+
+def field_problems(exc: RequestValidationError) -> list[dict[str, str]]:
+    """A request FastAPI could not read, as the API's documented refusal: `[{"field",
+    "reason"}]`, the field as the clinic file's key path (`rotations[0].handoff`, `limit`), the
+    reason in the import's words (`clinic.file.reason`), one entry a field."""
+    out: dict[str, str] = {}
+    for err in exc.errors():
+        loc = tuple(err.get("loc") or ())
+        where = key_path(loc[1:]) if len(loc) > 1 else ""
+        kind = str(err.get("type", ""))
+        if kind == "json_invalid":
+            where, why = "body", "is not valid JSON"
+        elif not where and kind in ("model_attributes_type", "dict_type", "model_type"):
+            where, why = "body", "should be a JSON object"
+        else:
+            where, why = where or (str(loc[0]) if loc else "body"), reason(err)
+        out.setdefault(where, why)
+    return [{"field": k, "reason": v} for k, v in out.items()]

@@ -226,7 +226,7 @@ def test_a_side_unasked_still_reads_as_before() -> None:
     [
         "me estoy agitando más que antes, che",
         "me voy agitando mucho más que la semana pasada al caminar",
-        "me estoy agitando un montón con nada, peor que ayer",
+        "me estoy agitando al barrer, peor que ayer",
         "se está agitando mucho más que antes mi mamá",
     ],
 )
@@ -240,7 +240,7 @@ def test_getting_winded_more_than_before_is_new_breathlessness(text: str) -> Non
     "text",
     [
         "estoy agitando el jarabe antes de tomarlo",
-        "la gente se está agitando con las elecciones",
+        "el mesero está agitando el coctel",
     ],
 )
 def test_shaking_a_bottle_or_a_stirred_crowd_is_no_breathlessness(text: str) -> None:
@@ -358,3 +358,36 @@ def test_no_stool_for_days_with_thirst_is_hypercalcaemia(text: str) -> None:
 )
 def test_water_in_the_heat_or_a_normal_stool_is_no_hypercalcaemia(text: str) -> None:
     assert level(text, None, CARER) != "urgent"
+
+
+# -- an everyday cut and the drop of blood it gave -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me corté rasurándome, unas gotitas de sangre, ya paró",
+        "me corte pelando papas y salio un poquito de sangre",
+        "me corté el dedo cocinando, una gotita de sangre nomás",
+        "me corte con una hoja, un puntito de sangre",
+    ],
+)
+def test_an_everyday_cut_with_a_drop_of_blood_is_nothing(text: str) -> None:
+    a = assess(text)
+    assert "bleeding" not in present(a), a.findings
+    assert a.level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me corté con el cuchillo y no para de sangrar",
+        "me corté cocinando y sale mucha sangre",
+    ],
+)
+def test_a_cut_that_bleeds_much_or_will_not_stop_stays_an_emergency(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+def test_a_small_gum_bleed_that_stopped_still_goes_to_the_team() -> None:
+    assert level("me sangró la encía un poquito, ya paró") == "routine"

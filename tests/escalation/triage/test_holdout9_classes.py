@@ -316,6 +316,7 @@ def test_spinal_pain_that_tablets_ease_is_routine(text: str) -> None:
         "puffed walking to the shop, it was not like this before",
         "always catching my breath when i walk, before it wasnt like this",
         "short of breath on walking, before i was not like this",
+        "breathing problem is there, before it was not there",
     ],
 )
 def test_breathlessness_that_was_not_so_before_is_new(text: str) -> None:
@@ -433,13 +434,18 @@ def test_degrees_of_the_body_are_a_fever(text: str) -> None:
         "giddy with excitement about the wedding",
         "dizzy with happiness, we got the keys!",
         "my heart sank when we lost the final",
+        "my heart was pounding with excitement at the match",
+        "trembling with rage at the council",
     ],
 )
 def test_a_feeling_told_in_the_bodys_words_is_no_symptom(text: str) -> None:
     assert assess(text).level is Level.NONE
 
 
-@pytest.mark.parametrize("text", ["dizzy when i stand up", "my chest feels swollen and tight"])
+@pytest.mark.parametrize(
+    "text",
+    ["dizzy when i stand up", "my chest feels swollen and tight", "my heart is pounding and racing tonight"],
+)
 def test_dizziness_or_swelling_of_the_body_stays_a_symptom(text: str) -> None:
     assert assess(text).level >= Level.ROUTINE
 
@@ -518,3 +524,40 @@ def test_a_gas_bill_or_a_new_flat_is_nothing(text: str) -> None:
 @pytest.mark.parametrize("text", ["feeling a bit flat today", "bit flat this week, sleeping a lot"])
 def test_feeling_flat_is_fatigue(text: str) -> None:
     assert "fatigue" in present(assess(text))
+
+
+# --- more of the same, said other ways ---------------------------------------------------
+
+
+def test_degrees_here_in_a_town_are_the_weather() -> None:
+    assert "fever" not in present(assess("42 degrees here in Adelaide, sweltering"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ma wrist's giein me gyp", "ma back's been giving me gip", "me neck's been gien me grief aw week"],
+)
+def test_scots_giein_and_gip_are_a_part_giving_pain(text: str) -> None:
+    assert present(assess(text)) & {"pain", "back_pain", "neck_pain"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my bladder's gone",
+        "back's giving me grief and my bladder has gone",
+        "his waterworks have gone completely",
+        "back pain and my bladder just went",
+    ],
+)
+def test_a_bladder_that_has_gone_is_lost_control(text: str) -> None:
+    a = assess(text)
+    assert "bladder_bowel_dysfunction" in present(a)
+    assert a.level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["bladder infection has gone", "my bladder's gone back to normal", "the urge to pee has gone"]
+)
+def test_a_bladder_infection_gone_or_back_to_normal_is_no_lost_control(text: str) -> None:
+    assert "bladder_bowel_dysfunction" not in present(assess(text))

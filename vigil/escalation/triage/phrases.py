@@ -165,6 +165,9 @@ class Phrases:
     pairs: Mapping[str, str] = field(default_factory=dict)
     # "numb feet" then "now it's up to my knees": the finding before has spread to the site named.
     spread: tuple[re.Pattern[str], ...] = ()
+    # "the worst pain of my life, it reaches my arm": words before a site that say a pain
+    # reaches it, not that it is there (the pain said before keeps its place).
+    reach: re.Pattern[str] | None = None
     # "no pain now", "not bleeding any more": a denial of now, after the finding was said.
     no_longer: tuple[re.Pattern[str], ...] = ()
     # "spat out something pink" then "this time bright red": a colour of blood (a `quality` of
@@ -271,6 +274,7 @@ def phrases(language: str = "en") -> Phrases:
         swap=patterns("swap"),
         no_longer=patterns("no_longer"),
         spread=patterns("spread"),
+        reach=re.compile(str(data["reach"])) if data.get("reach") else None,
         other_too=patterns("other_too"),
         pairs={str(k): str(v) for k, v in (data.get("pairs") or {}).items()},
         colour={str(k): str(v) for k, v in (data.get("colour") or {}).items()},

@@ -633,12 +633,29 @@ def _small_amount_after(reader: Reader, lead: list[Token]) -> bool:
     """The yes of an amount answer ends in a small amount: "just a few streaks", "a couple of
     spots" to "How much blood? (streaks, a teaspoon, more)". Any large amount said in it
     ("more than a teaspoon", "a lot more than streaks") keeps it large."""
-    words = [t.norm for t in lead if t.kind != PUNCT]
     lists = reader.lex.lists
+    words = _without_only([t.norm for t in lead if t.kind != PUNCT], lists.get("only_phrases", frozenset()))
     said = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
     if any(s in lists.get("large_answers", frozenset()) for s in said):
         return False
     return any(s in lists.get("small_amounts", frozenset()) for s in said)
+
+
+def _without_only(words: list[str], only: frozenset[str]) -> list[str]:
+    """The words without the phrases that say "only" ("hilitos nada más": just streaks), whose
+    own "más" is no "more"."""
+    if not only:
+        return words
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        n = next((n for n in (3, 2) if " ".join(words[k : k + n]) in only), 0)
+        if n:
+            k += n
+            continue
+        out.append(words[k])
+        k += 1
+    return out
 
 
 def _yes_after_contrast(tokens: list[Token], mentions: list[Mention], no: Mention) -> Mention | None:

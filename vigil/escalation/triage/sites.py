@@ -396,6 +396,7 @@ class SitePasses(PoolPasses):
                     and not m.has("mod")
                     and set(m.values("site")) != {"lung"}
                     and r.tokens[m.i].sentence == at
+                    and not self._reached(texts[i], r.tokens[m.i].start)
                     for m in r.mentions
                 ):
                     continue  # "it was my gums, they bled": the sentence names its own site
@@ -436,6 +437,12 @@ class SitePasses(PoolPasses):
                     mine_said = not word_set(clause).isdisjoint(self.phrases.me)
                     status = "other" if was.status == "other" and not mine_said else f.status
                     pool[i][x] = replace(f, concept=was.concept, modifiers=tuple(sorted(mods)), status=status)
+
+    def _reached(self, text: str, start: int) -> bool:
+        """The site at `start` is where a pain reaches ("me llega hasta el brazo", "going into
+        my arm"), not where it is."""
+        reach = self.phrases.reach
+        return reach is not None and reach.search(text[max(0, start - 40) : start]) is not None
 
     def _both_sides(self, pool: list[list[Finding]], texts: Sequence[str], offset: int) -> None:
         """ "la pierna derecha dormida" then "la izquierda también" (or "ya no siento las

@@ -175,7 +175,7 @@ class SubjectPasses(ReaderWords):
             clause = tok.clause
             while x < n and tokens[x].clause == clause and tokens[x].kind != PUNCT:
                 m = starts.get(x)
-                if tokens[x].norm in copulas and found:
+                if tokens[x].norm in copulas:
                     y = x + 1
                     if y < n and tokens[y].norm in self._person_owners:
                         y += 1
@@ -185,14 +185,28 @@ class SubjectPasses(ReaderWords):
                         and ("marker", "person") in who.tags
                         and (not contrasted or self._named_against(tokens, mentions, k, who))
                     ):
-                        for z in range(k, who.j):
+                        # "quien está fatal es mi marido, con tos y fiebre": the cleft names
+                        # only how he is, so what its sentence goes on to say is his too,
+                        # until the writer speaks of themselves ("..., yo tengo fiebre").
+                        end = who.j if found else self._until_writer(tokens, who.j)
+                        for z in range(k, end):
                             subject[z] = OTHER
-                    break
+                        break
+                    if found:
+                        break
                 if m is not None and m.has("concept"):
                     found = True
                     x = m.j
                     continue
                 x += 1
+
+    def _until_writer(self, tokens: list[Token], k: int) -> int:
+        """Where the sentence of token k ends, or where the writer first speaks of themselves in it."""
+        sentence = tokens[k - 1].sentence
+        for x in range(k, len(tokens)):
+            if tokens[x].sentence != sentence or tokens[x].norm in self._first_singular:
+                return x
+        return len(tokens)
 
     def _owned_finding(self, tokens: list[Token], mentions: list[Mention], k: int) -> Mention | None:
         """The finding just before "de mi esposo" (a language's `of_words` and a possessive):

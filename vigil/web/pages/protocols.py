@@ -95,9 +95,11 @@ async def _page(
     except ProtocolError as exc:
         times_error = f"Time zone: {exc.problems['timezone']}."
         chosen = clinic.timezone
-    schedule = str(data.get("schedule") or "")
+    schedule = str(data.get("schedule") or "").strip()
     try:
-        times = _shown(protocols.planned(schedule, chosen, clinic, rt.clock.now()), chosen)
+        # Nothing typed yet (a fresh form) is no schedule to read, and no error to show.
+        if schedule:
+            times = _shown(protocols.planned(schedule, chosen, clinic, rt.clock.now()), chosen)
     except ScheduleError as exc:
         times_error = f"The schedule cannot be read: {exc}."
     return await _render(

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from vigil.assembly import Runtime
 from vigil.clinic import carers
+from vigil.clinic.patients import shown_status
 from vigil.core.models import Patient, Staff
 
 from .. import views
@@ -37,7 +38,10 @@ async def simulator(request: Request, rt: RuntimeDep, staff: PageStaff) -> HTMLR
                 .order_by(Patient.name)
             )
         )
-    return await _render(request, rt, "simulator.html", me, patients=patients)
+    # A discharged patient stays here (what they write is still read: a red flag still gets
+    # advice and a case), shown as discharged, not as the status kept for a re-admission.
+    statuses = {p.id: shown_status(p) for p in patients}
+    return await _render(request, rt, "simulator.html", me, patients=patients, statuses=statuses)
 
 
 async def _sim_patient(rt: Runtime, me: Staff, external_id: str) -> Patient:
