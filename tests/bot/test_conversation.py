@@ -502,4 +502,8 @@ async def test_no_page_is_promised_when_nobody_on_the_chain_can_be_reached(
     [emergency] = [text for kind, text in await _said(rt, maria) if kind == "safety"]
     assert "call 911" in emergency
     assert "alerted the on-call nurse" not in emergency
+    # More on the same case, still with nobody to page: still no promise.
+    await rt.service.receive(maria, "simulator", "m2", "I passed out again just now")
+    for kind, text in await _said(rt, maria):
+        assert kind != "safety" or "alerted the on-call nurse" not in text
     assert await _pages(rt) == 0

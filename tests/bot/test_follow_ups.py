@@ -721,6 +721,27 @@ async def test_a_bare_no_to_a_nurse_who_wrote_during_a_check_in_is_no_answer_to_
     assert last is not None
     assert last.question is None  # read as free text, not with the check-in's question
     assert "care team can see this message" in (await _said(rt, maria))[-1].text
+    # The nurse is answered: the next "no" is the check-in's.
+    clock.advance(timedelta(minutes=1))
+    await _say(rt, maria, "c3", "no")
+    [answered] = await _checkins(rt, maria)
+    assert (answered.status, answered.question_key) != ("open", before.question_key)
+
+
+async def test_a_bare_no_after_a_nurse_said_something_but_asked_nothing_answers_the_check_in(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await _patient(rt)
+    clock.set(DUE)
+    await rt.service.send_due()
+    await _say(rt, maria, "c1", "my back aches a bit, 4")
+    [before] = await _checkins(rt, maria)
+    clock.advance(timedelta(minutes=3))
+    await _nurse_writes(rt, maria, "Thanks Maria, I will call you at 3.")
+    clock.advance(timedelta(minutes=2))
+    await _say(rt, maria, "c2", "no")
+    [after] = await _checkins(rt, maria)
+    assert (after.status, after.question_key) != ("open", before.question_key)
 
 
 async def test_more_than_a_bare_yes_or_no_after_a_nurse_wrote_still_answers_the_check_in(

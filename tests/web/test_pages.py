@@ -301,6 +301,7 @@ async def test_the_queue_says_when_nobody_on_the_chain_was_paged(
     case_page = (await client.get(f"/cases/{case_id}")).text
     assert "tier skipped</strong> (tier 1: rotation:nurses): nobody reachable" in case_page
     assert "by system via system" not in case_page
+    assert "nobody paged" in case_page.split('id="case-head"')[1].split("</h1>")[0]
     # Someone on the chain can be reached again: the next pass pages them, and the mark goes.
     async with rt.db.transaction() as session:
         await session.execute(
@@ -311,6 +312,7 @@ async def test_the_queue_says_when_nobody_on_the_chain_was_paged(
     [listed] = (await client.get("/api/v1/cases?status=open", headers=auth)).json()["cases"]
     assert listed["nobody_paged"] is False
     assert "nobody paged" not in (await client.get("/")).text
+    assert "nobody paged" not in (await client.get(f"/cases/{case_id}/live")).text
 
 
 async def test_resolving_without_saying_how_asks_in_words_not_keys(

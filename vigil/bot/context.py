@@ -36,7 +36,7 @@ def _query(*extra: Any) -> Any:
     return (
         # The enrolment rides along so that recording an answer finds it in the session.
         select(Patient, Clinic, CheckIn, Protocol, Case.id, Case.level, Case.level_rank, Enrolment)
-        .add_columns(Case.status, FollowUp, *extra)
+        .add_columns(Case.status, FollowUp, Case.pages_sent, *extra)
         .join(Clinic, Clinic.id == Patient.clinic_id)
         .outerjoin(CheckIn, CheckIn.id == _LATEST_OPEN_CHECKIN)
         .outerjoin(Enrolment, Enrolment.id == CheckIn.enrolment_id)
@@ -77,12 +77,14 @@ class Context:
 
 
 def _context(row: Any) -> Context:
-    patient, clinic, checkin, protocol, case_id, level, rank, enrolment, status, follow_up = row[:10]
+    patient, clinic, checkin, protocol, case_id, level, rank, enrolment, status, follow_up, pages = row[:11]
     return Context(
         patient=patient,
         clinic=clinic,
         pending=(checkin, protocol) if checkin is not None and protocol is not None else None,
-        case=OpenCase(case_id, level, rank, status == "acknowledged") if case_id is not None else None,
+        case=OpenCase(case_id, level, rank, status == "acknowledged", bool(pages))
+        if case_id is not None
+        else None,
         enrolment=enrolment,
         follow_up=asking(follow_up),
     )
@@ -101,7 +103,7 @@ async def for_message(
     row = (await session.execute(stmt, {"message_id": message_id})).first()
     if row is None:
         return None
-    message, ctx = row[10], _context(row)
+    message, ctx = row[11], _context(row)
     if message.carer_id is not None:
         ctx.carer = await session.get(Carer, message.carer_id)
     return message, ctx

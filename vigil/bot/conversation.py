@@ -217,11 +217,12 @@ class Conversation:
         somewhere)."""
         if level < Level.URGENT or not advice:
             return advice
-        # A case already open at this level paged (or not) when it got there: what it said then
-        # stands, and the busiest path (more on an open emergency) asks nothing more.
-        held = ctx.case is not None and LEVEL_RANK[ctx.case.level] >= LEVEL_RANK[level.label]
+        # A case already open at this level that has paged someone needs no more asking (the
+        # busiest path: more on an open emergency); one that has paged nobody asks again.
+        case = ctx.case
+        paged = case is not None and case.paged and LEVEL_RANK[case.level] >= LEVEL_RANK[level.label]
         chain = paging.policy_for(ctx.clinic, level.label)
-        if chain and (held or await paging.reachable(session, ctx.clinic, level.label, now)):
+        if chain and (paged or await paging.reachable(session, ctx.clinic, level.label, now)):
             status = say(f"paged_{level.label}", ctx.language)
         else:
             status = say(f"unpaged_{level.label}", ctx.language)
@@ -291,11 +292,9 @@ class Conversation:
         out = Outcome(topics={f"patient:{patient.id}"})
         question = checkins.current_question(*pending) if pending else None
         if (
-            pending
-            and question is not None
-            and await followups.to_the_nurse(
-                session, patient, message.text, pending[0].reminded_at or pending[0].asked_at
-            )
+            question is not None
+            and ctx.carer is None
+            and await followups.to_the_nurse(session, patient, message)
         ):
             question = None  # the check-in's question waits for its own answer
         # A check-in question comes first; a follow-up question waits for it to close.

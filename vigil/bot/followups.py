@@ -27,7 +27,7 @@ from vigil.scheduler.models import CheckIn, Enrolment
 from vigil.scheduler.schedule import leave_quiet_hours
 
 from . import enrolment
-from .models import FollowUp
+from .models import FollowUp, InboundMessage
 
 WAIT: Final = timedelta(minutes=30)  # no answer by then: the case shows the questions unanswered
 STALE: Final = timedelta(hours=12)  # a round that waited this long is no longer worth asking
@@ -491,22 +491,34 @@ LATE: Final = STALE
 _NEWER = or_(OutboundMessage.kind.in_(("question", "reminder")), OutboundMessage.staff_id.is_not(None))
 
 
-async def to_the_nurse(session: AsyncSession, patient: Patient, text: str, since: datetime | None) -> bool:
-    """Whether a bare yes or no answers a nurse who wrote to the patient after `since` (when
-    the question it might otherwise answer was asked): their question is the newest the
-    patient read, so "no" to "did you take your painkillers?" answers it, not the check-in."""
-    if since is None or enrolment.answer(text) is None:
+async def to_the_nurse(session: AsyncSession, patient: Patient, message: InboundMessage) -> bool:
+    """Whether a bare yes or no answers a nurse's question rather than the open check-in's: the
+    newest thing the patient read is a nurse's message that asks something ("did you take your
+    painkillers?"), and they have written nothing since. A nurse's statement ("I will call at
+    3") asks nothing, and a second yes or no answers the check-in again."""
+    if enrolment.answer(message.text) is None:
         return False
-    nurse = await session.scalar(
-        select(OutboundMessage.id)
+    newest = (
+        await session.execute(
+            select(OutboundMessage.staff_id, OutboundMessage.text, OutboundMessage.created_at)
+            .where(OutboundMessage.patient_id == patient.id, OutboundMessage.carer_id.is_(None), _NEWER)
+            .order_by(OutboundMessage.created_at.desc(), OutboundMessage.id.desc())
+            .limit(1)
+        )
+    ).first()
+    if newest is None or newest.staff_id is None or "?" not in newest.text:
+        return False
+    since = await session.scalar(
+        select(InboundMessage.id)
         .where(
-            OutboundMessage.patient_id == patient.id,
-            OutboundMessage.staff_id.is_not(None),
-            OutboundMessage.created_at > since,
+            InboundMessage.patient_id == patient.id,
+            InboundMessage.carer_id.is_(None),
+            InboundMessage.received_at > newest.created_at,
+            InboundMessage.id != message.id,
         )
         .limit(1)
     )
-    return nurse is not None
+    return since is None
 
 
 async def late_answer(

@@ -64,6 +64,7 @@ class OpenCase:
     level: str
     level_rank: int
     held: bool = False  # a nurse has acknowledged or claimed it
+    paged: bool = False  # its chain has paged someone
 
 
 class _Look(Enum):

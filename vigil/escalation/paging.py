@@ -137,12 +137,25 @@ async def recipients(session: AsyncSession, clinic: Clinic, target: str, now: da
     return []
 
 
+async def _reachable(
+    session: AsyncSession,
+    clinic: Clinic,
+    target: str,
+    now: datetime,
+    found: dict[tuple[int, str], list[Staff]],
+) -> list[tuple[Staff, tuple[str, str]]]:
+    """Who a tier's target names now, with where a page reaches each (`found` caches lookups)."""
+    if (clinic.id, target) not in found:
+        found[(clinic.id, target)] = await recipients(session, clinic, target, now)
+    return [(staff, where) for staff in found[(clinic.id, target)] if (where := contact(staff)) is not None]
+
+
 async def reachable(session: AsyncSession, clinic: Clinic, level: str, now: datetime) -> bool:
     """Whether a case at this level would page someone now: a tier of its chain has a member
     with a phone or a chat on record (a chain of nobody reachable only warns the admins)."""
+    found: dict[tuple[int, str], list[Staff]] = {}
     for tier in policy_for(clinic, level):
-        notify = str(tier.get("notify") or "")
-        if any(contact(staff) is not None for staff in await recipients(session, clinic, notify, now)):
+        if await _reachable(session, clinic, str(tier.get("notify") or ""), now, found):
             return True
     return False
 
@@ -322,14 +335,7 @@ async def _page(
     tried = 0
     while tried < len(policy):
         tier = policy[index]
-        reachable = []
-        target = tier.notify
-        if (clinic.id, target) not in found:
-            found[(clinic.id, target)] = await recipients(session, clinic, target, now)
-        for staff in found[(clinic.id, target)]:
-            where = contact(staff)
-            if where is not None:
-                reachable.append((staff, where))
+        reachable = await _reachable(session, clinic, tier.notify, now, found)
         if not reachable:
             event(
                 session,

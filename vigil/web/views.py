@@ -72,9 +72,9 @@ async def list_cases(
 
 
 async def nobody_paged(session: AsyncSession, case_ids: list[int], since: dict[int, datetime]) -> set[int]:
-    """The cases whose chain found nobody reachable at their present level and has paged no one
-    since they reached it: the patient waits on a page that never went out (the admins were
-    warned, but the queue must say so too)."""
+    """The cases whose last pass over the chain, at their present level, found nobody reachable:
+    the patient waits on a page that never went out (the admins are warned if they can be
+    reached; the queue must say so too)."""
     rows = await session.execute(
         select(CaseEvent.case_id, CaseEvent.kind, func.max(CaseEvent.at))
         .where(CaseEvent.case_id.in_(case_ids), CaseEvent.kind.in_(("paged", "tier_skipped")))
@@ -83,15 +83,19 @@ async def nobody_paged(session: AsyncSession, case_ids: list[int], since: dict[i
     last: dict[tuple[int, str], datetime] = {
         (int(c), str(k)): at for c, k, at in rows.all() if at is not None
     }
-    out = set()
-    for case_id in case_ids:
-        skipped, paged = last.get((case_id, "tier_skipped")), last.get((case_id, "paged"))
-        reached = since.get(case_id)
-        if skipped is None or (reached is not None and skipped < reached):
-            continue
-        if paged is None or (reached is not None and paged < reached):
-            out.add(case_id)
-    return out
+    return {
+        case_id
+        for case_id in case_ids
+        if unpaged(last.get((case_id, "tier_skipped")), last.get((case_id, "paged")), since.get(case_id))
+    }
+
+
+def unpaged(skipped: datetime | None, paged: datetime | None, reached: datetime | None) -> bool:
+    """The last pass over the chain, at the case's present level, skipped a tier and paged no
+    one: a tier skipped and the next one paged in the same pass is a page."""
+    if skipped is None or (reached is not None and skipped < reached):
+        return False
+    return paged is None or paged < skipped
 
 
 async def level_since(session: AsyncSession, case_ids: list[int]) -> dict[int, datetime]:
@@ -213,6 +217,13 @@ async def case_detail(session: AsyncSession, clinic_id: int, case_id: int) -> di
     out["messages"] = await transcript(session, patient.id)
     _sources(out["reasons"], out["messages"])
     _answers(out["events"], out["messages"])
+
+    def last(kinds: tuple[str, ...]) -> datetime | None:
+        return max((e.at for e in events if e.kind in kinds), default=None)
+
+    out["nobody_paged"] = case.status == "open" and unpaged(
+        last(("tier_skipped",)), last(("paged",)), last(("opened", "raised"))
+    )
     return out
 
 

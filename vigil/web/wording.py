@@ -77,7 +77,17 @@ def change_words(status: str | None) -> str:
     return _worded(CHANGE_WORDS, status)
 
 
+# The languages patients speak, as the pages name them.
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
+def language_name(code: str | None) -> str:
+    """`es` → "Spanish"."""
+    return LANGUAGE_NAMES.get(code or "", code or "")
+
+
 def install(env: Environment) -> None:
+    env.filters["language_name"] = language_name
     env.filters["event_words"] = event_words
     env.filters["concept_words"] = concept_words
     env.filters["change_words"] = change_words

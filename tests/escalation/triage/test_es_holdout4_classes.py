@@ -391,3 +391,74 @@ def test_a_cut_that_bleeds_much_or_will_not_stop_stays_an_emergency(text: str) -
 
 def test_a_small_gum_bleed_that_stopped_still_goes_to_the_team() -> None:
     assert level("me sangró la encía un poquito, ya paró") == "routine"
+
+
+# -- sick today and better since still goes to the team -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "devolví una vez esta mañana, ya me siento mejor",
+        "hoy vomité dos veces pero ya estoy bien",
+        "tuve diarrea en la mañana, ya se me quitó",
+        "vomite en la tarde una vez y ya estoy mejor",
+    ],
+)
+def test_sick_today_and_better_since_is_routine(text: str) -> None:
+    assert level(text) == "routine", assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vomité el lunes, ya estoy bien",
+        "la semana pasada tuve diarrea, ya se me quitó",
+    ],
+)
+def test_sick_another_day_and_well_since_is_over(text: str) -> None:
+    assert level(text) == "none"
+
+
+# -- night sweats, and urine darker than it should be ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sudo muchísimo por las noches",
+        "me despierto empapada de sudor",
+        "tengo sudores nocturnos desde hace una semana",
+        "suda mucho dormido mi esposo, amanece todo sudado",
+    ],
+)
+def test_night_sweats_go_to_the_team(text: str) -> None:
+    assert level(text, None, CARER if "esposo" in text else None) == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿es normal tener el pipí tan oscuro?",
+        "la orina me sale color coca cola",
+        "tengo la orina muy oscura desde ayer",
+        "mi pis esta turbio y espumoso",
+    ],
+)
+def test_dark_urine_goes_to_the_team(text: str) -> None:
+    assert level(text) == "routine", assess(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sudé mucho en el gimnasio",
+        "el café que me gusta es muy oscuro",
+    ],
+)
+def test_a_sweat_at_the_gym_or_dark_coffee_is_nothing(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_a_nappy_changed_all_the_time_is_no_major_bleed() -> None:
+    assert level("le cambio el pañal a cada rato por la diarrea", None, CARER) != "emergency"

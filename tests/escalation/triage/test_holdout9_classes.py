@@ -561,3 +561,25 @@ def test_a_bladder_that_has_gone_is_lost_control(text: str) -> None:
 )
 def test_a_bladder_infection_gone_or_back_to_normal_is_no_lost_control(text: str) -> None:
     assert "bladder_bowel_dysfunction" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "drinking the tap dry and up all night weeing",
+        "could drink a river, and peeing every hour",
+        "drank the kettle dry twice today, weeing the whole time",
+        "i could drink the sea, and im up to the loo every half hour",
+    ],
+)
+def test_thirst_told_by_a_hyperbole_with_passing_water_is_hypercalcaemia_signs(text: str) -> None:
+    a = assess(text)
+    assert {"thirst", "polyuria"} <= present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text", ["could drink a pint after that walk", "we drank the pub dry at the wedding"]
+)
+def test_a_pint_wanted_or_a_pub_drunk_dry_is_no_thirst(text: str) -> None:
+    assert "thirst" not in present(assess(text))

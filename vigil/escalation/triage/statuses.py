@@ -342,7 +342,7 @@ class StatusPasses(SubjectPasses):
             # "sick once this morning, fine since": being sick is something that happened, and
             # today's still goes to the team; only one told of another day ("sick on Monday,
             # fine since") is over.
-            today = self._clauses_today(tokens)
+            today = self._clauses_today(tokens, mentions)
             resolved -= {
                 idx
                 for idx in resolved
@@ -569,14 +569,19 @@ class StatusPasses(SubjectPasses):
                         d.mods.add(mod)
         return out
 
-    def _clauses_today(self, tokens: list[Token]) -> set[int]:
+    def _clauses_today(self, tokens: list[Token], mentions: list[Mention] | None = None) -> set[int]:
         """The clauses that place something today ("sick this morning", "after breakfast"); not
-        the all-clear's own ("nothing since lunch" dates the end, not the sickness)."""
+        the all-clear's own ("nothing since lunch" dates the end, not the sickness; "ayer tuve
+        diarrea pero hoy amanecí bien": today is when it was over)."""
+        over = {k for m in mentions or () if ("res", "post") in m.tags for k in range(m.i, m.j)}
         return {
             t.clause
             for k, t in enumerate(tokens)
-            if t.norm in self._today_words
-            or (k and t.norm in self._day_parts_today and tokens[k - 1].norm == "this")
+            if k not in over
+            and (
+                t.norm in self._today_words
+                or (k and t.norm in self._day_parts_today and tokens[k - 1].norm in self._today_leads)
+            )
         }
 
     def _dated_back(self, tokens: list[Token], anchor: int) -> bool:

@@ -147,6 +147,8 @@ class ReaderWords:
         self._today_concepts = L.get("today_concepts", frozenset())
         self._today_words = L.get("today_words", frozenset())
         self._day_parts_today = L.get("day_parts_today", frozenset())
+        # The word before a part of the day that makes it today's ("this morning", "esta mañana").
+        self._today_leads = L.get("today_leads", frozenset({"this"}))
         self._stain_explains = L.get("stain_explains", frozenset())
         self._blood_words = L.get("blood_words", frozenset())
         # "the runs, can't get off the loo": a seat one cannot leave for the runs (see _kept_on_seat).

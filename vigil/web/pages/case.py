@@ -123,9 +123,6 @@ async def case_action(
                 "both": "Reply sent to the patient and the carer.",
             }.get(whom, "Reply sent.")
         else:
-            if action == "resolve" and disposition not in DISPOSITIONS:
-                # The API names the keys; a nurse on the page picks from the list.
-                raise CaseError("choose how the case was resolved first", 422)
             await rt.service.act(
                 me, case_id, action, "web", disposition=disposition, note=note.strip() or None
             )
@@ -139,5 +136,8 @@ async def case_action(
     except CaseError as exc:
         if exc.status == 404:
             raise HTTPException(404, str(exc)) from None
-        request.session["flash"] = (str(exc), "error")
+        said = str(exc)
+        if action == "resolve" and exc.status == 422 and disposition not in DISPOSITIONS:
+            said = "Choose how the case was resolved first."  # the API names the keys; not the page
+        request.session["flash"] = (said, "error")
     return RedirectResponse(f"/cases/{case_id}", status_code=303)

@@ -25,12 +25,12 @@ from vigil.clinic.protocols import NotAllowed, NotFound, ProtocolError
 from vigil.core.models import Clinic, Staff
 from vigil.scheduler.models import Protocol
 from vigil.scheduler.schedule import ScheduleError, zone
+from vigil.web.wording import language_name
 
 from ..deps import RowId, RuntimeDep, check_csrf
 from .common import PageStaff, _need, _render
 
 router = APIRouter()
-LANGUAGE_NAMES = {"es": "Spanish"}
 
 NEW = {"questions": [{"kind": "scale"}], "expire_after": "24h"}
 
@@ -117,7 +117,7 @@ async def _page(
         unsaved=unsaved,
         editing=me.role == "admin",
         kinds=protocols.KINDS,
-        other_languages=[(lang, LANGUAGE_NAMES.get(lang, lang)) for lang in protocols.OTHER_LANGUAGES],
+        other_languages=[(lang, language_name(lang)) for lang in protocols.OTHER_LANGUAGES],
         zone_name=chosen,
         zones=zones,
         times=times,
