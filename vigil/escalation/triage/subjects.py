@@ -130,6 +130,13 @@ class SubjectPasses(ReaderWords):
                 state = 0  # "in my opinion I have a fever": "I have" is read as a yes, still me
             elif tok.norm in self._before_verb and self._before_first_verb(tokens, k):
                 state = 0  # "mi hija dice que no puedo caminar": "no puedo" is the writer
+            elif (
+                tok.norm in self._spoken_to
+                and k + 1 < len(tokens)
+                and tokens[k + 1].clause == tok.clause
+                and tokens[k + 1].norm in self._first_past_said
+            ):
+                state = 0  # "mi hermana dice que le hablé puros disparates": the writer spoke
             elif k and tok.norm in self._helped_objects and tokens[k - 1].norm in self._helping_verbs:
                 state = 0  # "my husband had to carry me up the stairs, legs wouldn't hold me": me
             subject[k] = state
