@@ -299,7 +299,7 @@ def _cmd_send_due(args: argparse.Namespace) -> int:
         f"{stats['missed']} missed {'would be ' if args.dry_run else ''}flagged, "
         f"{pages} page{'s' if pages != 1 else ''} {'would be ' if args.dry_run else ''}written"
         + (
-            f", {reminded} owner reminder{'s' if reminded != 1 else ''}{' would be sent' * args.dry_run}"
+            f", {reminded} owner reminder{'s' if reminded != 1 else ''}{' would be sent' if args.dry_run else ''}"
             if reminded
             else ""
         )
