@@ -165,6 +165,7 @@ class SubjectPasses(ReaderWords):
         relatives = self.lex.lists.get("cleft_relatives", frozenset())
         copulas = self.lex.lists.get("cleft_copulas", frozenset())
         leads = self.lex.lists.get("cleft_leads", frozenset())
+        unwell = self.lex.lists.get("cleft_unwell", frozenset())
         n = len(tokens)
         for k in range(n - 2):
             tok = tokens[k]
@@ -193,9 +194,11 @@ class SubjectPasses(ReaderWords):
                         and (not contrasted or self._named_against(tokens, mentions, k, who))
                     ):
                         # "quien está fatal es mi marido, con tos y fiebre": the cleft names
-                        # only how he is, so what its sentence goes on to say is his too,
-                        # until the writer speaks of themselves ("..., yo tengo fiebre").
-                        end = who.j if found else self._until_writer(tokens, who.j)
+                        # only that he is unwell (`cleft_unwell`), so what its sentence goes on
+                        # to say is his too, until the writer speaks of themselves ("..., yo
+                        # tengo fiebre"); not "quien me cuida es mi hija, no puedo caminar".
+                        ill = not found and any(t.norm in unwell for t in tokens[k:x])
+                        end = self._until_writer(tokens, who.j) if ill else who.j
                         for z in range(k, end):
                             subject[z] = OTHER
                         break
