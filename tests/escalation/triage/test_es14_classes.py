@@ -374,3 +374,32 @@ def test_a_tool_not_held_in_one_hand_is_one_sided_weakness(text: str) -> None:
 )
 def test_a_thing_out_of_reach_or_held_by_another_is_no_weakness(text: str) -> None:
     assert "limb_weakness" not in present(assess(text))
+
+
+# -- a limb floppy as a rag, its side named, is weak -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el brazo izquierdo lo tengo como de trapo",
+        "la pierna izquierda la noto como de trapo desde ayer",
+        "mi papá dice que la pierna derecha la siente como de trapo",
+        "las piernas las siento como de trapo",
+    ],
+)
+def test_a_limb_felt_like_a_rag_is_limb_weakness(text: str) -> None:
+    a = assess(text)
+    assert a.level.label == "emergency"
+    assert "limb_weakness" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el trapo de la cocina lo tengo sucio",
+        "la mano la siento rara cuando hace frío",
+    ],
+)
+def test_a_kitchen_rag_or_a_hand_that_feels_odd_is_no_weakness(text: str) -> None:
+    assert "limb_weakness" not in present(assess(text))
