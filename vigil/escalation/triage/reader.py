@@ -200,12 +200,17 @@ class Reader(StatusPasses, NumberPasses):
         """'wee is red but I had beetroot last night': wee or poo told only by its colour, with a
         food that colours it named as eaten (or a medicine that darkens it, "las pastillas de
         hierro"), is the food; "blood in my wee" or clots stay a bleed. A colour the reader could
-        not place ("la orina me salió rojiza", unrecognised) is explained the same way."""
+        not place ("la orina me salió rojiza", unrecognised) is explained the same way, and so is
+        a whole bowl told only by its colour ("toilet water went red, then I remembered the
+        beetroot"): the amount is the water's, not blood's."""
         passed, blood = self._stain_explains, self._blood_words
         if not passed or not self._cause_named(tokens, mentions, owner, "stain"):
             return
+        # Clots or blood named anywhere keep a large amount a bleed ("urine dark red with clots,
+        # ate beetroot"): only a bowl told by its colour alone is the food's.
+        bloody = any(t.norm in blood for t in tokens)
         for d in drafts:
-            if d.concept not in _STAINABLE or d.status != "present" or "large_amount" in d.mods:
+            if d.concept not in _STAINABLE or d.status != "present" or ("large_amount" in d.mods and bloody):
                 continue
             words = {t.norm for t in tokens[d.start : d.end]}
             if words & passed and not words & blood:
