@@ -382,3 +382,32 @@ def test_others_finding_one_hard_to_keep_awake_is_drowsiness(text: str) -> None:
 )
 def test_ordinary_sleep_is_no_drowsiness(text: str) -> None:
     assert "drowsiness" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "keep droping stuff, fingertips are numb from the chemo",
+        "dropped my cup twice, my thumb is sore where I shut it in the drawer",
+        "fingers numb since cycle 2 so I keep dropping things",
+        "dropping everything today, finger tips tingly and numb",
+    ],
+)
+def test_things_dropped_by_numb_or_sore_fingers_are_the_fingers_not_a_weak_arm(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" not in present(a)
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "keep dropping things",
+        "keep dropping things and my arms feel weak, fingers tingly",
+        "keep dropping things with my left hand, fingers numb",
+    ],
+)
+def test_things_dropped_with_no_finger_cause_or_with_weakness_named_are_still_weakness(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" in present(a)
+    assert a.level == Level.EMERGENCY

@@ -150,7 +150,30 @@ class Reader(StatusPasses, NumberPasses):
         self._stained(tokens, mentions, owner, drafts)
         self._kept_on_seat(tokens, drafts)
         self._cramp_not_clot(tokens, drafts)
+        self._fumbled_by_fingers(tokens, drafts)
         return reading
+
+    def _fumbled_by_fingers(self, tokens: list[Token], drafts: list[Draft]) -> None:
+        """'keep dropping things, my fingertips have been numb since the chemo': things dropped,
+        told by the dropping alone, in a message that names the fingers numb or sore, are the
+        fingers' doing (routine, docs/triage.md), not a weak arm. A weakness named in words of
+        its own ("my hand is weak") or on one side stays one."""
+        drops, fingers = self._drop_words, self._finger_words
+        if not drops or not any(
+            d.concept in ("numbness", "pain")
+            and d.status == "present"
+            and not fingers.isdisjoint(t.norm for t in tokens[d.start : d.end])
+            for d in drafts
+        ):
+            return
+        drafts[:] = [
+            d
+            for d in drafts
+            if d.concept != "limb_weakness"
+            or d.status != "present"
+            or "one_sided" in d.mods
+            or drops.isdisjoint(t.norm for t in tokens[d.start : d.end])
+        ]
 
     def _cramp_not_clot(self, tokens: list[Token], drafts: list[Draft]) -> None:
         """'cramps in my calves at night, go away when I stretch, no swelling': a calf's cramp
