@@ -331,3 +331,25 @@ def test_a_schedule_that_never_fires_is_refused_at_save_with_the_send_times_word
     assert line.endswith(": protocols[0].schedule: '0 10 31 2 *' never fires")
     # The 29th of February fires, in leap years.
     protocols.validate({**_protocol(), "schedule": "0 10 29 2 *"})
+
+
+@pytest.mark.parametrize("hours", [("21:00", "21:00"), ("00:00", "00:00"), ("7:30", "07:30")])
+async def test_quiet_hours_of_no_length_are_refused_with_the_reason(
+    rt: Any, clock: ManualClock, hours: tuple[str, str]
+) -> None:
+    """Send times would treat them as none while the pages showed them as quiet hours."""
+    admin = await _staff(rt.db, ADMIN)
+    said = (
+        f"'{hours[1]}' is when they start: quiet hours from a time to the same time have no "
+        "length (leave both blank for none)"
+    )
+    async with rt.db.transaction() as session:
+        with pytest.raises(protocols.ProtocolError) as bad:
+            await protocols.set_quiet_hours(session, admin, *hours, clock.now(), "web")
+    assert bad.value.problems == {"quiet_hours.end": said}
+    whole = _demo()
+    whole["clinic"]["quiet_hours"] = {"start": hours[0], "end": hours[1]}
+    with pytest.raises(clinic_file.ImportError_) as imported:
+        clinic_file.parse(yaml.safe_dump(whole, sort_keys=False), "c.yaml")
+    [line] = imported.value.lines
+    assert line.endswith(f": clinic.quiet_hours.end: {said}")

@@ -339,3 +339,154 @@ async def test_the_last_nurse_keeps_the_role_a_tier_pages_everyone_of(
         "Ana Reyes is the last nurse, and emergency tier 3 pages every nurse",
     )
     assert (await _staff(rt, NURSE)).role == "nurse"
+
+
+async def test_staff_added_by_the_api_with_a_phone_can_be_paged_and_the_export_imports_unchanged(
+    rt: Runtime, client: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    from vigil.escalation.paging import contact
+
+    api = await _api(rt)
+    r = await client.post(
+        "/api/v1/staff",
+        headers=api,
+        json={
+            "email": "night.nurse@riverside.example",
+            "name": "Nel Night",
+            "role": "nurse",
+            "phone": "(617) 555-0199",  # the clinic's country, as the clinic file reads it
+            "notify_by": "sms",
+        },
+    )
+    assert r.status_code == 201, r.text
+    assert (r.json()["staff"]["phone"], r.json()["staff"]["notify_by"]) == ("+16175550199", "sms")
+    made = await _staff(rt, "night.nurse@riverside.example")
+    assert contact(made) == ("sms", "+16175550199")
+    async with rt.db.session() as session:
+        entry = await session.scalar(select(AuditEvent).where(AuditEvent.action == "staff_invited"))
+    assert entry is not None
+    assert (entry.detail["phone"], entry.detail["notify_by"]) == ("+16175550199", "sms")
+
+    r = await client.patch(
+        f"/api/v1/staff/{made.id}", headers=api, json={"notify_by": "telegram", "telegram_chat_id": 4242}
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["changed"] == {"notify_by": ["sms", "telegram"], "telegram_chat_id": [None, 4242]}
+    assert r.json()["staff"]["telegram_linked"] is True
+    assert contact(await _staff(rt, made.email)) == ("telegram", "4242")
+    async with rt.db.session() as session:
+        changed = await session.scalar(select(AuditEvent).where(AuditEvent.action == "staff_changed"))
+    assert changed is not None
+    assert (changed.actor, changed.subject_id, changed.detail["notify_by"]) == (
+        ADMIN,
+        str(made.id),
+        ["sms", "telegram"],
+    )
+
+    exported = (await client.get("/api/v1/clinic/export", headers=api)).text
+    listed = next(s for s in yaml.safe_load(exported)["staff"] if s["email"] == made.email)
+    assert listed == {
+        "email": made.email,
+        "name": "Nel Night",
+        "role": "nurse",
+        "phone": "+16175550199",
+        "telegram_chat_id": 4242,
+        "notify_by": "telegram",
+    }
+    summary = await clinic_import.apply(rt.db, clinic_file.parse(exported), clock)
+    assert str(summary) == "nothing changed"
+
+
+async def test_a_staff_members_bad_phone_or_notify_by_is_refused_by_field_in_the_imports_words(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    api = await _api(rt)
+    new = {"email": "x@riverside.example", "name": "X", "role": "nurse"}
+    cases = [
+        ({"phone": "12"}, "phone", "'12' is not a possible phone number: too short or too long"),
+        ({"notify_by": "pager"}, "notify_by", "'pager' is not one of telegram, sms"),
+        ({"notify_by": "sms"}, "notify_by", "notify_by sms needs a phone"),
+        ({"telegram_chat_id": "abc"}, "telegram_chat_id", None),
+    ]
+    for extra, field, reason in cases:
+        r = await client.post("/api/v1/staff", headers=api, json={**new, **extra})
+        assert r.status_code == 422, (extra, r.text)
+        [problem] = r.json()["detail"]
+        assert problem["field"] == field
+        if reason:
+            assert problem["reason"] == reason
+    async with rt.db.session() as session:
+        assert await session.scalar(select(Staff).where(Staff.email == "x@riverside.example")) is None
+    ben = await _staff(rt, "ben.okafor@riverside.example")
+    r = await client.patch(f"/api/v1/staff/{ben.id}", headers=api, json={"phone": None, "notify_by": "sms"})
+    assert (r.status_code, r.json()["detail"]) == (
+        422,
+        [{"field": "notify_by", "reason": "notify_by sms needs a phone"}],
+    )
+    assert (await _staff(rt, ben.email)).phone == ben.phone
+    nurse = {"Authorization": f"Bearer {await make_token(rt, NURSE)}"}
+    r = await client.patch(f"/api/v1/staff/{ben.id}", headers=nurse, json={"phone": "+16175550123"})
+    assert r.status_code == 403
+
+
+async def test_an_admin_adds_and_edits_a_staff_members_phone_and_paging_on_the_staff_page(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    csrf = await _sign_in(client, ADMIN)
+    page = await client.get("/admin/staff")
+    assert "Telegram link" in page.text.split('id="paging-help"')[1]  # how Telegram is linked
+    r = await client.post(
+        "/admin/staff",
+        data={
+            "csrf": csrf,
+            "email": "day.nurse@riverside.example",
+            "name": "Dee Day",
+            "role": "nurse",
+            "phone": "617 555 0142",
+            "notify_by": "sms",
+            "telegram_chat_id": "",
+        },
+    )
+    assert r.status_code == 200, r.text
+    made = await _staff(rt, "day.nurse@riverside.example")
+    assert (made.phone, made.notify_by, made.telegram_chat_id) == ("+16175550142", "sms", None)
+
+    # A refusal keeps what was typed and says why beside the field; nothing is written.
+    form = {"csrf": csrf, "name": "Dee Day", "phone": "12", "notify_by": "sms", "telegram_chat_id": ""}
+    r = await client.post(f"/admin/staff/{made.id}/edit", data=form)
+    assert r.status_code == 422
+    assert f'id="edit-{made.id}-phone" value="12"' in r.text
+    assert f'aria-describedby="edit-{made.id}-phone-problem"' in r.text
+    problem = "&#39;12&#39; is not a possible phone number: too short or too long"
+    assert f'id="edit-{made.id}-phone-problem">{problem}' in r.text
+    assert (await _staff(rt, made.email)).phone == "+16175550142"
+
+    r = await client.post(
+        f"/admin/staff/{made.id}/edit",
+        data={**form, "phone": "", "notify_by": "telegram", "telegram_chat_id": "777"},
+    )
+    assert (r.status_code, r.headers["location"]) == (303, "/admin/staff")
+    changed = await _staff(rt, made.email)
+    assert (changed.phone, changed.notify_by, changed.telegram_chat_id) == (None, "telegram", 777)
+    async with rt.db.session() as session:
+        entry = await session.scalar(select(AuditEvent).where(AuditEvent.action == "staff_changed"))
+    assert entry is not None
+    assert entry.detail["phone"] == ["+16175550142", None]
+    assert entry.detail["channel"] == "web"
+    audit = (await client.get("/admin/audit?action=staff_changed")).text
+    assert "+16175550142 &rarr; —" in audit
+    assert "sms &rarr; telegram" in audit
+
+    bad = await client.post(
+        "/admin/staff",
+        data={
+            "csrf": csrf,
+            "email": "sms@riverside.example",
+            "name": "S",
+            "role": "nurse",
+            "notify_by": "sms",
+        },
+    )
+    assert bad.status_code == 422
+    assert 'id="invite-notify_by-problem">notify_by sms needs a phone' in bad.text
+    assert 'value="sms@riverside.example"' in bad.text

@@ -229,6 +229,7 @@ API_BODIES: dict[str, dict[str, str]] = {
     "/release": {"reason": "handing over"},
     "/take-over": {"reason": "handing over"},
     "/role": {"role": "nurse"},
+    "/staff/{staff_id}": {"phone": "+16175550123"},
     "/rotations/{rotation_key}": {
         "key": "nurses",
         "members": ["admin@elsewhere.example"],
@@ -260,8 +261,9 @@ STAFF_ROUTES = {
     (method, f"{prefix}/staff/{{staff_id}}/{action}")
     for method in ("POST",)
     for prefix in ("/admin", "/api/v1")
-    for action in ("role", "deactivate", "password", "telegram")
-}
+    for action in ("role", "deactivate", "password", "telegram", "edit")
+    if (prefix, action) != ("/api/v1", "edit")
+} | {("PATCH", "/api/v1/staff/{staff_id}")}
 # The protocol editor of issue 13: its pages and API routes that name a protocol.
 PROTOCOL_ROUTES = {
     ("GET", "/protocols/{protocol_id}"),

@@ -402,7 +402,7 @@ async def test_a_second_sms_patient_on_a_number_already_texted_is_refused(
     again = _form(external_id="MRN-300002", name="Harold Finch", phone="+1 617 555 0142", language="en")
     r = await client.post("/patients/new", data={**again, "csrf": csrf})
     assert r.status_code == 422
-    assert "is already the number of patient MRN-300001: each needs their own" in r.text
+    assert "+16175550142 is already patient MRN-300001&#39;s" in r.text
     async with rt.db.session() as session:
         assert await session.scalar(select(func.count()).where(Patient.external_id == "MRN-300002")) == 0
     # On another channel the number is only for calls: allowed.
@@ -418,3 +418,43 @@ def test_the_clinic_file_refuses_two_sms_patients_on_one_number() -> None:
         "patients.MRN-101552.phone: +16175550199 is already patient MRN-100234's" in line
         for line in bad.value.lines
     )
+
+
+async def test_a_number_the_import_would_refuse_is_refused_by_the_api_and_pages_in_its_words(
+    rt: Runtime, client: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    """The export of what the API and the pages accept must import: a patient texted by SMS
+    at a number a patient added before them has (whatever their channel) is refused there as
+    the import refuses it (`patients.MRN-020.phone: ... is already patient MRN-001's`)."""
+    admin = await _admin(rt)
+    first = {"external_id": "MRN-001", "name": "Ann One", "channel": "simulator", "phone": "312 555 0142"}
+    assert (await client.post("/api/v1/patients", headers=admin, json=first)).status_code == 201
+    second = {"external_id": "MRN-020", "name": "Bo Two", "channel": "sms", "phone": "+1 312 555 0142"}
+    r = await client.post("/api/v1/patients", headers=admin, json=second)
+    assert (r.status_code, r.json()) == (
+        422,
+        {"detail": [{"field": "phone", "reason": "+13125550142 is already patient MRN-001's"}]},
+    )
+    csrf = await _sign_in(client)
+    page = await client.post(
+        "/patients/new", data={**_form(**{**second, "language": "en", "protocol": ""}), "csrf": csrf}
+    )
+    assert page.status_code == 422
+    assert "+13125550142 is already patient MRN-001&#39;s" in page.text
+    # An update that moves a patient onto the number is refused alike, and writes nothing.
+    other = {"external_id": "MRN-021", "name": "Cy Three", "channel": "sms", "phone": "+1 312 555 0199"}
+    assert (await client.post("/api/v1/patients", headers=admin, json=other)).status_code == 201
+    r = await client.patch("/api/v1/patients/MRN-021", headers=admin, json={"phone": "(312) 555-0142"})
+    assert (r.status_code, r.json()["detail"]) == (
+        422,
+        [{"field": "phone", "reason": "+13125550142 is already patient MRN-001's"}],
+    )
+    assert (await _patient(rt, "MRN-021")).phone == "+13125550199"
+    # An earlier patient given the number of a later SMS patient: the import would refuse the later.
+    r = await client.patch("/api/v1/patients/MRN-001", headers=admin, json={"phone": "+1 312 555 0199"})
+    assert (r.status_code, r.json()["detail"]) == (
+        422,
+        [{"field": "phone", "reason": "+13125550199 is already patient MRN-021's"}],
+    )
+    exported = (await client.get("/api/v1/clinic/export", headers=admin)).text
+    assert str(await clinic_import.apply(rt.db, clinic_file.parse(exported), clock)) == "nothing changed"

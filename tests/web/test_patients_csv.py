@@ -204,6 +204,16 @@ async def test_a_row_that_would_text_a_second_patient_at_one_number_is_refused(
     )
     plan = (await client.post("/api/v1/patients/import", headers=admin, content=rows)).json()
     assert [(row["line"], row["outcome"]) for row in plan["rows"]] == [(2, "add"), (3, "refuse"), (4, "add")]
-    assert plan["rows"][1]["reasons"] == {
-        "phone": "is already the number of patient MRN-400011: each needs their own"
-    }
+    assert plan["rows"][1]["reasons"] == {"phone": "+16175550171 is already patient MRN-400011's"}
+
+
+async def test_a_row_texted_at_the_number_of_a_patient_on_another_channel_is_refused_as_the_import_would(
+    rt: Runtime, client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    rows = (
+        "external_id,name,channel,phone,timezone,language,protocol,on_active_treatment\n"
+        "MRN-400021,Ada Lovelace,sms,+1 617 555 0199,,en,,no\n"  # MRN-100234's, on the simulator
+    )
+    plan = (await client.post("/api/v1/patients/import", headers=admin, content=rows)).json()
+    assert plan["rows"][0]["outcome"] == "refuse"
+    assert plan["rows"][0]["reasons"] == {"phone": "+16175550199 is already patient MRN-100234's"}

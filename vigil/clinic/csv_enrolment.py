@@ -200,18 +200,20 @@ async def run(
         ):
             enrolments.setdefault(e.patient_id, []).append(e)
 
-    # One SMS number, one listed patient (patients._number_free says why): the clinic's, and
-    # this file's own as it is read.
+    # One SMS number, one listed patient (patients._number_free says why): a patient texted by
+    # SMS is not at a number a listed patient has, whatever their channel (the import of the
+    # export would refuse it), nor at one a row before it gives.
     texted: dict[str, str] = {
         phone: ext
         for phone, ext in (
             await session.execute(
-                select(Patient.phone, Patient.external_id).where(
+                select(Patient.phone, Patient.external_id)
+                .where(
                     Patient.clinic_id == clinic.id,
-                    Patient.channel == "sms",
                     Patient.phone.is_not(None),
                     Patient.discharged_at.is_(None),
                 )
+                .order_by(Patient.channel == "sms")  # an SMS patient's claim, read last, is named
             )
         ).all()
         if phone
@@ -238,9 +240,11 @@ async def run(
         if pin.channel == "sms" and pin.phone:
             other = texted.get(pin.phone)
             if other is not None and other != pin.external_id:
-                row.reasons = patients.number_taken(other)
+                row.reasons = patients.number_taken(pin.phone, other)
                 continue
             texted[pin.phone] = pin.external_id
+        elif pin.phone:
+            texted.setdefault(pin.phone, pin.external_id)
         accepted.append((row, pin, existing.get(pin.external_id)))
 
     # Write: the patients' own columns first (one flush for every new row), then enrolments.

@@ -116,6 +116,21 @@ class QuietHours(Strict):
     end: str
     _t = field_validator("start", "end")(classmethod(lambda cls, v: _hhmm(v)))
 
+    @model_validator(mode="after")
+    def _length(self) -> QuietHours:
+        # 21:00-21:00 would read as quiet hours on the pages while the send times keep to none.
+        if self.start == self.end:
+            raise _at(
+                [
+                    (
+                        ("end",),
+                        f"{self.end!r} is when they start: quiet hours from a time to the same "
+                        "time have no length (leave both blank for none)",
+                    )
+                ]
+            )
+        return self
+
 
 class ClinicIn(Strict):
     slug: Key

@@ -633,35 +633,44 @@ def current(patient: Patient, protocol: str | None) -> dict[str, Any]:
     }
 
 
-def number_taken(other: str) -> dict[str, str]:
-    """The refusal of an SMS number another listed patient is texted at, at every door."""
-    return {"phone": f"is already the number of patient {other}: each needs their own"}
+def number_taken(phone: str, other: str) -> dict[str, str]:
+    """The refusal of a number another listed patient has, at every door, in the clinic
+    file's words (`patients.MRN-020.phone: +13125550142 is already patient MRN-001's`)."""
+    return {"phone": f"{phone} is already patient {other}'s"}
 
 
 async def _number_free(session: AsyncSession, clinic_id: int, pin: PatientIn, patient_id: int | None) -> None:
-    """A patient texted by SMS needs a number of their own in the clinic: a text from it is
-    read as one patient's, so a second patient there would have their red flags filed on the
-    other's record, and a carer's number is theirs."""
-    if pin.channel != "sms" or not pin.phone:
+    """A number the import of the clinic's export would refuse is refused here too, in its
+    words (the export lists patients in the order they were added, and the import refuses a
+    patient texted by SMS at a number a patient before them has, whatever that one's channel:
+    a text from it is read as one patient's, so a second patient there would have their red
+    flags filed on the other's record), and so is a carer's number."""
+    if not pin.phone:
         return
-    q = select(Patient.external_id).where(
-        Patient.clinic_id == clinic_id,
-        Patient.phone == pin.phone,
-        Patient.channel == "sms",
-        Patient.discharged_at.is_(None),
+    q = select(Patient.id, Patient.external_id, Patient.channel).where(
+        Patient.clinic_id == clinic_id, Patient.phone == pin.phone, Patient.discharged_at.is_(None)
     )
     if patient_id is not None:
         q = q.where(Patient.id != patient_id)
-    other = await session.scalar(q.limit(1))
-    if other is not None:
-        raise PatientError(number_taken(other))
-    carer = await session.scalar(
-        select(Carer.id).where(
-            Carer.clinic_id == clinic_id, Carer.phone == pin.phone, Carer.removed_at.is_(None)
+    for other_id, other, channel in (await session.execute(q.order_by(Patient.id))).all():
+        before = patient_id is None or other_id < patient_id
+        if (pin.channel == "sms" and (before or channel == "sms")) or (channel == "sms" and not before):
+            raise PatientError(number_taken(pin.phone, other))
+    carer = (
+        await session.execute(
+            select(Carer.name, Patient.external_id)
+            .join(Patient, Patient.id == Carer.patient_id)
+            .where(
+                Carer.clinic_id == clinic_id,
+                Carer.phone == pin.phone,
+                Carer.removed_at.is_(None),
+                Patient.discharged_at.is_(None),
+            )
+            .limit(1)
         )
-    )
+    ).first()
     if carer is not None:
-        raise PatientError({"phone": "is already the number of a carer in this clinic"})
+        raise PatientError({"phone": f"{pin.phone} is already the carer {carer[0]} of {carer[1]}'s"})
 
 
 async def create(

@@ -8,6 +8,12 @@ names (a rotation's member, a tier's `staff:` target) is taken out of it before 
 deactivated, and the last of a role a tier pages (`all:nurse`) keeps it, so that the clinic's
 export stays a file the import accepts.
 
+How a page reaches them (`phone`, `notify_by`, `telegram_chat_id`) is read as the clinic
+file reads a staff member's (its `StaffIn`, the number by `core/phones.py` in the clinic's
+region) and stored as `vigil import` stores it, on an invite or a change (`change`), so the
+export of a clinic built on the pages imports as it is. Telegram is otherwise linked by the
+single-use link of `vigil staff invite` (the staff page's "Telegram link").
+
 An invite or a reset gives a temporary password and sets `must_change_password`: the pages
 open nothing but the change until they choose their own (`password_problems`,
 `change_own_password`), which ends their other sessions.
@@ -17,18 +23,23 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Final
+from typing import Any, Final
 
+from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from vigil.core import phones
 from vigil.core.audit import staff_did
 from vigil.core.models import Clinic, Staff
 from vigil.core.staff_sessions import revoke_all
 from vigil.core.text import clean
 from vigil.escalation.cases import release_held
+
+from .file import StaffIn
+from .file import problems as file_problems
 
 ROLES: Final = ("nurse", "physician", "admin")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")  # as the clinic file's
@@ -36,9 +47,67 @@ TEMPORARY_PASSWORD_BYTES: Final = 12  # 16 characters of base64: typed once, the
 
 
 class StaffError(Exception):
-    """The change cannot be made; the message says why, for the person who asked."""
+    """The change cannot be made; the message says why, for the person who asked. A refusal
+    of fields also names each, `problems` as (field, reason)."""
 
     status = 422
+
+    def __init__(self, message: str, problems: list[tuple[str, str]] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+def _refused(problems: list[tuple[str, str]]) -> StaffError:
+    return StaffError("; ".join(f"{k}: {v}" for k, v in problems), problems)
+
+
+CONTACT: Final = ("phone", "notify_by", "telegram_chat_id")  # how a page reaches them
+NOTIFY_BY: Final = ("sms", "telegram")  # as the clinic file allows
+
+
+def _blank(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def read_contact(
+    values: Mapping[str, Any], region: str | None
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """`phone`, `notify_by` and `telegram_chat_id` as the clinic file's `StaffIn` reads them
+    (blank: none): the values to store, or the problems as (field, reason) in its words."""
+    given = {k: _blank(values.get(k)) for k in CONTACT}
+    if isinstance(given["telegram_chat_id"], bool):
+        return {}, [
+            ("telegram_chat_id", f"{given['telegram_chat_id']!r} is not a Telegram chat id (a number)")
+        ]
+    # Only the contact is read here: the email, name and role are the invite's own to check.
+    probe = {"email": "someone@clinic.example", "name": "someone", "role": "nurse"}
+    try:
+        read = StaffIn.model_validate(
+            {**probe, **{k: v for k, v in given.items() if v is not None}}, context={"region": region}
+        )
+    except ValidationError as exc:
+        found: list[tuple[str, str]] = []
+        for loc, why in file_problems(exc):
+            field = str(loc[0]) if loc else "notify_by"  # "notify_by sms needs a phone"
+            if field in CONTACT and all(f != field for f, _ in found):
+                found.append((field, why))
+        return {}, found
+    return {k: getattr(read, k) for k in CONTACT}, []
+
+
+async def _region(session: AsyncSession, clinic_id: int) -> str | None:
+    clinic = await session.get(Clinic, clinic_id)
+    return phones.region_of_zone(clinic.timezone) if clinic is not None else None
+
+
+def _name(name: str) -> str:
+    return " ".join(clean(name).split())
+
+
+NAME_PROBLEM: Final = "give the name colleagues and patients will read (at most 200 characters)"
 
 
 class NotAllowed(StaffError):
@@ -96,26 +165,33 @@ async def invite(
     hasher: Callable[[str], str],
     now: datetime,
     channel: str,
+    contact: Mapping[str, Any] | None = None,
 ) -> tuple[Staff, str]:
     """A new staff member (or one who left, back again) with a temporary password to hand
-    them; they sign in with it and link Telegram from their invite. Audited."""
+    them; they sign in with it and link Telegram from their invite. `contact` (phone,
+    notify_by, telegram_chat_id) is how pages reach them, read as the clinic file reads it;
+    someone back again keeps what it leaves blank. Audited."""
     _admin(me)
     email = clean(email).strip().lower()
-    name = " ".join(clean(name).split())
-    problems = []
+    name = _name(name)
+    problems: list[tuple[str, str]] = []
     if not EMAIL.match(email) or len(email) > 254:
-        problems.append("email: give an address like name@clinic.example")
+        problems.append(("email", "give an address like name@clinic.example"))
     if not name or len(name) > 200:
-        problems.append("name: give the name colleagues and patients will read (at most 200 characters)")
+        problems.append(("name", NAME_PROBLEM))
     if role not in ROLES:
-        problems.append(f"role: one of {', '.join(ROLES)}")
+        problems.append(("role", f"one of {', '.join(ROLES)}"))
+    existing = await session.scalar(select(Staff).where(Staff.email == email)) if not problems else None
+    kept = {k: getattr(existing, k) for k in CONTACT} if existing is not None else {}
+    given = {k: v for k, v in (contact or {}).items() if k in CONTACT and _blank(v) is not None}
+    values, wrong = read_contact({**kept, **given}, await _region(session, me.clinic_id))
+    problems += wrong
     if problems:
-        raise StaffError("; ".join(problems))
-    existing = await session.scalar(select(Staff).where(Staff.email == email))
+        raise _refused(problems)
     if existing is not None and existing.clinic_id != me.clinic_id:
-        raise StaffError("email: that address is already used by another Vigil account")
+        raise _refused([("email", "that address is already used by another Vigil account")])
     if existing is not None and existing.active:
-        raise StaffError(f"email: {email} is already on the staff")
+        raise _refused([("email", f"{email} is already on the staff")])
     password = temporary_password()
     if existing is None:
         staff = Staff(clinic_id=me.clinic_id, email=email, name=name, role=role, active=True)
@@ -125,13 +201,67 @@ async def invite(
         staff = existing
         staff.name, staff.role, staff.active = name, role, True
         action = "staff_reactivated"
+    for key, value in values.items():
+        setattr(staff, key, value)
     staff.password_hash = hasher(password)
     staff.must_change_password = True  # theirs to choose at the first sign-in
     await session.flush()
     staff_did(
-        session, me, action, "staff", staff.id, at=now, channel=channel, email=email, name=name, role=role
+        session,
+        me,
+        action,
+        "staff",
+        staff.id,
+        at=now,
+        channel=channel,
+        email=email,
+        name=name,
+        role=role,
+        **{k: v for k, v in values.items() if v is not None},
     )
     return staff, password
+
+
+async def change(
+    session: AsyncSession, me: Staff, staff_id: int, given: Mapping[str, Any], now: datetime, channel: str
+) -> tuple[Staff, dict[str, list[Any]]]:
+    """A staff member's name and how pages reach them (`phone`, `notify_by`,
+    `telegram_chat_id`), the fields `given` names changed (blank or None: none), each read as
+    the clinic file reads it and stored as the import stores it. Audited as `staff_changed`
+    with each change `[was, now]`; returns what changed."""
+    staff = await member(session, me, staff_id)
+    if not staff.active:
+        raise StaffError(f"{staff.name} is deactivated: invite them again instead")
+    problems: list[tuple[str, str]] = []
+    name = staff.name
+    if "name" in given:
+        name = _name(str(given.get("name") or ""))
+        if not name or len(name) > 200:
+            problems.append(("name", NAME_PROBLEM))
+    merged = {k: given[k] if k in given else getattr(staff, k) for k in CONTACT}
+    values, wrong = read_contact(merged, await _region(session, me.clinic_id))
+    problems += wrong
+    if problems:
+        raise _refused(problems)
+    changed: dict[str, list[Any]] = {}
+    for key, value in {"name": name, **values}.items():
+        was = getattr(staff, key)
+        if was != value:
+            changed[key] = [was, value]
+            setattr(staff, key, value)
+    if changed:
+        staff_did(
+            session,
+            me,
+            "staff_changed",
+            "staff",
+            staff.id,
+            at=now,
+            channel=channel,
+            email=staff.email,
+            **changed,
+        )
+    return staff, changed
 
 
 async def change_role(

@@ -36,6 +36,22 @@ class StaffIn(BaseModel):
     email: str = Field(min_length=3, max_length=254, examples=["new.nurse@clinic.example"])
     name: str = Field(min_length=1, max_length=200)
     role: Role
+    # How a page reaches them, as in the clinic file (read by its code, refused in its words).
+    phone: str | None = Field(default=None, max_length=40, examples=["+1 617 555 0199"])
+    notify_by: str | None = Field(default=None, max_length=20, description="sms or telegram")
+    telegram_chat_id: int | None = Field(
+        default=None, description="as the clinic file's; else the invite link"
+    )
+
+
+class StaffChange(BaseModel):
+    """The fields given change; `null` clears phone, notify_by or telegram_chat_id."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    name: str | None = Field(default=None, max_length=200)
+    phone: str | None = Field(default=None, max_length=40)
+    notify_by: str | None = Field(default=None, max_length=20, description="sms or telegram")
+    telegram_chat_id: int | None = None
 
 
 class RoleIn(BaseModel):
@@ -105,6 +121,8 @@ async def read_audit(
 
 
 def staff_http(exc: staff_admin.StaffError) -> HTTPException:
+    if exc.problems:  # refused fields, each named
+        return HTTPException(exc.status, [{"field": k, "reason": v} for k, v in exc.problems])
     return HTTPException(exc.status, str(exc))
 
 
@@ -166,12 +184,34 @@ async def invite(body: StaffIn, rt: RuntimeDep, staff: ApiStaff) -> dict[str, An
     try:
         async with rt.db.transaction() as session:
             made, password = await staff_admin.invite(
-                session, staff, body.email, body.name, body.role, hash_password, rt.clock.now(), "api"
+                session,
+                staff,
+                body.email,
+                body.name,
+                body.role,
+                hash_password,
+                rt.clock.now(),
+                "api",
+                body.model_dump(include=set(staff_admin.CONTACT)),
             )
             out = staff_json(made)
     except staff_admin.StaffError as exc:
         raise staff_http(exc) from None
     return {"staff": out, "temporary_password": password}
+
+
+@router.patch("/staff/{staff_id}", summary="Change a staff member's name, phone or how pages reach them")
+async def change(staff_id: RowId, body: StaffChange, rt: RuntimeDep, staff: ApiStaff) -> dict[str, Any]:
+    """The fields given, read and stored as `vigil import` reads and stores them (the phone in
+    the clinic's country unless it has its +country code; `notify_by` sms needs a phone).
+    Returns the staff member with `changed` ({field: [was, now]}). Admins only."""
+    given = body.model_dump(include=body.model_fields_set)
+    try:
+        async with rt.db.transaction() as session:
+            found, changed = await staff_admin.change(session, staff, staff_id, given, rt.clock.now(), "api")
+            return {"staff": staff_json(found), "changed": changed}
+    except staff_admin.StaffError as exc:
+        raise staff_http(exc) from None
 
 
 @router.post("/staff/{staff_id}/role", summary="Change a staff member's role")

@@ -328,3 +328,31 @@ def test_blood_put_right_as_from_the_mouth_with_too_as_overly_is_bleeding(first:
 )
 def test_a_correction_that_adds_another_bleed_keeps_the_blood_coughed_up(first: str, second: str) -> None:
     assert "hemoptysis" in _present(first, second)
+
+
+# -- "the one who's poorly is my husband": a cleft that names only how someone else is -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the one who's poorly is my husband, cough and fever",
+        "me fine. the one whos ill is my son, temperature of 39",
+        "the one who is really struggling is my wife, cant catch her breath",
+        "the one who's unwell is our daughter, been sick 6 times",
+    ],
+)
+def test_a_cleft_on_who_is_unwell_gives_them_what_follows(text: str) -> None:
+    assert _level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("the one who helps me is my daughter, cant walk since yesterday", "emergency"),
+        ("the one who's poorly is my husband, i have a fever though", "urgent"),
+        ("the one thing that worries me is my cough", "routine"),
+    ],
+)
+def test_a_cleft_on_a_helper_or_the_writers_own_words_stay_the_writers(text: str, level: str) -> None:
+    assert _level(text) == level

@@ -94,6 +94,7 @@ def test_a_cleft_on_how_someone_else_is_gives_them_what_follows(es: TriageEngine
     "text",
     [
         "quien me cuida es mi hija, tengo fiebre",
+        "quien me cuida es mi hija, con fiebre desde ayer",
         "el que manda en casa es mi marido, yo tengo tos y fiebre",
         "la que está fatal es mi madre. yo tengo fiebre",
     ],
@@ -237,3 +238,30 @@ def test_cough_with_small_marks_of_blood_is_hemoptysis(es: TriageEngine, text: s
 def test_marks_of_something_else_are_no_blood(es: TriageEngine, text: str) -> None:
     a = _read(es, text)
     assert not {"hemoptysis", "bleeding"} & _present(a)
+
+
+# -- someone named after a message that did not speak of the writer, then "no yo" --------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("tuvo una convulsión anoche", "perdón, tendría que haberlo dicho, mi amiga del grupo, no yo"),
+        ("se desmayó en la tienda", "mi vecina, no yo"),
+        ("ella no puede caminar desde ayer", "para que quede claro: mi suegra, no yo"),
+        ("tose sangre desde esta mañana", "ay, mi marido, no a mí"),
+    ],
+)
+def test_a_person_named_then_not_me_gives_the_finding_away(es: TriageEngine, turns: tuple[str, str]) -> None:
+    assert _read(es, *turns).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("me desmayé en la tienda", "mi vecina me ayudó, no yo quien llamó"),
+        ("me dio una convulsión anoche", "mi amiga del grupo, no yo, fue quien me encontró"),
+    ],
+)
+def test_the_writers_own_finding_is_not_given_away(es: TriageEngine, turns: tuple[str, str]) -> None:
+    assert _read(es, *turns).level.label == "emergency"

@@ -130,6 +130,13 @@ class SubjectPasses(ReaderWords):
                 state = 0  # "in my opinion I have a fever": "I have" is read as a yes, still me
             elif tok.norm in self._before_verb and self._before_first_verb(tokens, k):
                 state = 0  # "mi hija dice que no puedo caminar": "no puedo" is the writer
+            elif (
+                tok.norm in self._spoken_to
+                and k + 1 < len(tokens)
+                and tokens[k + 1].clause == tok.clause
+                and tokens[k + 1].norm in self._first_past_said
+            ):
+                state = 0  # "mi hermana dice que le hablé puros disparates": the writer spoke
             elif k and tok.norm in self._helped_objects and tokens[k - 1].norm in self._helping_verbs:
                 state = 0  # "my husband had to carry me up the stairs, legs wouldn't hold me": me
             subject[k] = state
@@ -158,6 +165,7 @@ class SubjectPasses(ReaderWords):
         relatives = self.lex.lists.get("cleft_relatives", frozenset())
         copulas = self.lex.lists.get("cleft_copulas", frozenset())
         leads = self.lex.lists.get("cleft_leads", frozenset())
+        unwell = self.lex.lists.get("cleft_unwell", frozenset())
         n = len(tokens)
         for k in range(n - 2):
             tok = tokens[k]
@@ -186,9 +194,11 @@ class SubjectPasses(ReaderWords):
                         and (not contrasted or self._named_against(tokens, mentions, k, who))
                     ):
                         # "quien está fatal es mi marido, con tos y fiebre": the cleft names
-                        # only how he is, so what its sentence goes on to say is his too,
-                        # until the writer speaks of themselves ("..., yo tengo fiebre").
-                        end = who.j if found else self._until_writer(tokens, who.j)
+                        # only that he is unwell (`cleft_unwell`), so what its sentence goes on
+                        # to say is his too, until the writer speaks of themselves ("..., yo
+                        # tengo fiebre"); not "quien me cuida es mi hija, no puedo caminar".
+                        ill = not found and any(t.norm in unwell for t in tokens[k:x])
+                        end = self._until_writer(tokens, who.j) if ill else who.j
                         for z in range(k, end):
                             subject[z] = OTHER
                         break

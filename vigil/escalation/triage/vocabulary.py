@@ -209,6 +209,11 @@ class ReaderWords:
         # Words that may stand before a verb of the first person ("no puedo caminar"): they
         # belong to its subject. None unless the lexicon names them.
         self._before_verb = L.get("before_verb", frozenset())
+        # The clitic of the one spoken to ("le", "les") and the verbs of the first person that
+        # it may stand before and still be the writer's ("dice que le hablé puros disparates"):
+        # only past forms no other person shares, since "le sangró" is hers.
+        self._spoken_to = L.get("spoken_to_clitics", frozenset())
+        self._first_past_said = L.get("first_singular_said", frozenset())
         self._first_possessive = L.get("first_possessive", frozenset())
         self._image_leads = L.get("image_leads", frozenset())
         self._helping_verbs = L.get("helping_verbs", frozenset())

@@ -33,8 +33,21 @@ async def _staff_page(
     async with rt.db.session() as session:
         people = await staff_admin.list_staff(session, me.clinic_id)
     return await _render(
-        request, rt, "admin_staff.html", me, status=status, people=people, roles=staff_admin.ROLES, **shown
+        request,
+        rt,
+        "admin_staff.html",
+        me,
+        status=status,
+        people=people,
+        roles=staff_admin.ROLES,
+        notify_by=staff_admin.NOTIFY_BY,
+        telegram_on=bool(rt.settings.telegram_token),
+        **shown,
     )
+
+
+def _problems(exc: staff_admin.StaffError) -> dict[str, str]:
+    return dict(exc.problems)
 
 
 @router.get("/admin/staff", response_class=HTMLResponse)
@@ -51,13 +64,17 @@ async def invite(
     email: Annotated[str, Form(max_length=254)] = "",
     name: Annotated[str, Form(max_length=200)] = "",
     role: Annotated[str, Form(max_length=20)] = "nurse",
+    phone: Annotated[str, Form(max_length=40)] = "",
+    notify_by: Annotated[str, Form(max_length=20)] = "",
+    telegram_chat_id: Annotated[str, Form(max_length=40)] = "",
 ) -> HTMLResponse:
     me = _need(staff)
     check_csrf(request, csrf)
+    contact = {"phone": phone, "notify_by": notify_by, "telegram_chat_id": telegram_chat_id}
     try:
         async with rt.db.transaction() as session:
             made, password = await staff_admin.invite(
-                session, me, email, name, role, hash_password, rt.clock.now(), "web"
+                session, me, email, name, role, hash_password, rt.clock.now(), "web", contact
             )
             who = made.name
     except staff_admin.StaffError as exc:
@@ -69,7 +86,8 @@ async def invite(
             me,
             422,
             refused=f"Not invited: {exc}",
-            form={"email": email, "name": name, "role": role},
+            form={"email": email, "name": name, "role": role, **contact},
+            problems=_problems(exc),
         )
     return await _staff_page(request, rt, me, secret=(who, password), done=f"{who} is on the staff.")
 
@@ -86,6 +104,43 @@ async def _change(request: Request, rt: Runtime, me: Staff, done: str, apply: An
     if isinstance(outcome, tuple):  # (staff, temporary password): shown once, here
         return await _staff_page(request, rt, me, secret=(outcome[0].name, outcome[1]), done=done)
     request.session["flash"] = (done, "ok")
+    return RedirectResponse("/admin/staff", status_code=303)
+
+
+@router.post("/admin/staff/{staff_id}/edit", response_model=None)
+async def edit(
+    staff_id: RowId,
+    request: Request,
+    rt: RuntimeDep,
+    staff: PageStaff,
+    csrf: Annotated[str | None, Form()] = None,
+    name: Annotated[str, Form(max_length=200)] = "",
+    phone: Annotated[str, Form(max_length=40)] = "",
+    notify_by: Annotated[str, Form(max_length=20)] = "",
+    telegram_chat_id: Annotated[str, Form(max_length=40)] = "",
+) -> Response:
+    """Their name and how pages reach them, as the form has them (blank: none)."""
+    me = _need(staff)
+    check_csrf(request, csrf)
+    given = {"name": name, "phone": phone, "notify_by": notify_by, "telegram_chat_id": telegram_chat_id}
+    try:
+        async with rt.db.transaction() as session:
+            found, changed = await staff_admin.change(session, me, staff_id, given, rt.clock.now(), "web")
+            who = found.name
+    except staff_admin.StaffError as exc:
+        if exc.status in (403, 404):
+            raise HTTPException(exc.status, str(exc)) from None
+        return await _staff_page(
+            request,
+            rt,
+            me,
+            422,
+            refused=f"Not saved: {exc}",
+            edit={"id": staff_id, "form": given, "problems": _problems(exc)},
+        )
+    fields = ", ".join(k.replace("_", " ") for k in changed)
+    said = f"{who}: {fields} saved." if changed else "Nothing changed."
+    request.session["flash"] = (said, "ok")
     return RedirectResponse("/admin/staff", status_code=303)
 
 
