@@ -411,3 +411,25 @@ def test_things_dropped_with_no_finger_cause_or_with_weakness_named_are_still_we
     a = assess(text)
     assert "limb_weakness" in present(a)
     assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "out of puff after the shower, last week I was fine",
+        "my son says im puffing on the stairs, not like me",
+        "breathless hanging the washing out, usually no bother",
+        "getting puffed walking to the car, until last week I was fine",
+    ],
+)
+def test_breathlessness_set_against_ones_usual_is_new(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text", ["bit puffed on the stairs, always have been", "puffed after the big hill, normal for me"]
+)
+def test_breathlessness_that_is_ones_usual_is_not_new(text: str) -> None:
+    assert assess(text).level < Level.URGENT
