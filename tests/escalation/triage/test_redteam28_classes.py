@@ -433,3 +433,26 @@ def test_breathlessness_set_against_ones_usual_is_new(text: str) -> None:
 )
 def test_breathlessness_that_is_ones_usual_is_not_new(text: str) -> None:
     assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum tried to ask for her tea and what came out wasnt even a real word",
+        "opened my mouth and out came words that werent words",
+        "tried to say his name and a word that isnt a word came out",
+        "keep trying to talk, what comes out isnt english",
+    ],
+)
+def test_a_word_that_comes_out_as_no_word_is_a_speech_difficulty(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "speech_difficulty" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hangry isnt even a word lol", "my grandson says words that arent even words, teenagers"],
+)
+def test_a_made_up_word_someone_else_uses_is_no_speech_difficulty(text: str) -> None:
+    assert "speech_difficulty" not in present(assess(text))
