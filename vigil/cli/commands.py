@@ -293,16 +293,13 @@ def _cmd_send_due(args: argparse.Namespace) -> int:
     stats = _run(go())
     opened, pages, reminded = stats["opened"], stats["pages"], stats.get("reminded", 0)
     # A dry run rolled everything back: it says what the sweep would do, never "written".
-    would = "would " if args.dry_run else ""
+    would, would_be = ("would ", "would be ") if args.dry_run else ("", "")
+    sent = " would be sent" if args.dry_run else ""
     print(
         f"{would}{'open' if args.dry_run else 'opened'} {opened} check-in{'s' if opened != 1 else ''}; "
-        f"{stats['missed']} missed {'would be ' if args.dry_run else ''}flagged, "
-        f"{pages} page{'s' if pages != 1 else ''} {'would be ' if args.dry_run else ''}written"
-        + (
-            f", {reminded} owner reminder{'s' if reminded != 1 else ''}{' would be sent' * args.dry_run}"
-            if reminded
-            else ""
-        )
+        f"{stats['missed']} missed {would_be}flagged, "
+        f"{pages} page{'s' if pages != 1 else ''} {would_be}written"
+        + (f", {reminded} owner reminder{'s' if reminded != 1 else ''}{sent}" if reminded else "")
     )
     if args.dry_run:
         print(f"dry run at {clock.now().isoformat(timespec='seconds')}: nothing was written")

@@ -112,7 +112,12 @@ _SOME_INSTANT = datetime(2024, 1, 1, tzinfo=ZoneInfo("UTC"))
 def check_fires(expr: str) -> None:
     """ScheduleError unless the schedule can be read and fires at least once ("0 10 31 2 *",
     the 31st of February, never does): the same check `upcoming` makes of the send times."""
-    _next(expr, "UTC", _SOME_INSTANT, None)
+    trigger = cron_trigger(expr, "UTC")
+    # A day that exists comes round within eight years (the 29th of February); unbounded, the
+    # search for one that never does walks the calendar for seconds, in the request's loop.
+    trigger.end_date = _SOME_INSTANT + timedelta(days=366 * 9)
+    if trigger.get_next_fire_time(None, _SOME_INSTANT) is None:
+        raise ScheduleError(f"{expr!r} never fires")
 
 
 def upcoming(
