@@ -456,3 +456,28 @@ def test_a_word_that_comes_out_as_no_word_is_a_speech_difficulty(text: str) -> N
 )
 def test_a_made_up_word_someone_else_uses_is_no_speech_difficulty(text: str) -> None:
     assert "speech_difficulty" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shivering waiting for the bus in the rain",
+        "teeth chattering in the sea this morning, so cold lol",
+        "freezing at the match, forgot my gloves",
+        "shivery at the fireworks, should have worn a coat",
+    ],
+)
+def test_shivering_with_the_cold_outside_named_is_no_rigor(text: str) -> None:
+    a = assess(text, context={"on_active_treatment": True})
+    assert "chills" not in present(a)
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["teeth chattering all night, cant get warm", "shivering under the duvet and shaking, temp 38.6"],
+)
+def test_shivering_with_no_outside_cold_is_still_chills(text: str) -> None:
+    a = assess(text, context={"on_active_treatment": True})
+    assert "chills" in present(a)
+    assert a.level == Level.EMERGENCY
