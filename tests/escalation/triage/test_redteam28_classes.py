@@ -481,3 +481,23 @@ def test_shivering_with_no_outside_cold_is_still_chills(text: str) -> None:
     a = assess(text, context={"on_active_treatment": True})
     assert "chills" in present(a)
     assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cant hold my cup, too sore with this wrist",
+        "couldnt pick up the baby because of the pain in my wrist",
+        "my elbow is agony, can't lift the kettle cos it hurts",
+        "struggling to hold a pen as it is too painful in my thumb",
+    ],
+)
+def test_a_thing_not_held_for_the_pain_is_the_pain_not_a_weak_arm(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" not in present(a)
+    assert "pain" in present(a)
+
+
+@pytest.mark.parametrize("text", ["cant lift the kettle, arm is weak", "can't hold a cup anymore"])
+def test_a_thing_not_held_with_no_pain_named_is_still_weakness(text: str) -> None:
+    assert "limb_weakness" in present(assess(text))
