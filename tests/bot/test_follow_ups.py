@@ -698,12 +698,11 @@ async def test_a_nurse_writing_while_a_round_waits_behind_a_check_in_says_on_the
     assert event.actor == NURSE
 
 
-async def test_a_bare_no_to_a_nurse_who_wrote_during_a_check_in_is_no_answer_to_the_check_in(
-    rt: Runtime, clock: ManualClock
-) -> None:
-    """The nurse's question is the newest thing the patient read: a bare "no" answers it, and
-    the check-in's own question waits for its answer (a "no" to "did you take your painkillers?"
-    must not be stored as "no new weakness")."""
+async def _nurse_writes_during_a_check_in(
+    rt: Runtime, clock: ManualClock, nurse: str, reply: str
+) -> tuple[Patient, CheckIn, CheckIn]:
+    """Maria's check-in is on its second question when a nurse writes; she replies. Her check-in
+    before and after the reply."""
     maria = await _patient(rt)
     clock.set(DUE)
     await rt.service.send_due()
@@ -711,10 +710,22 @@ async def test_a_bare_no_to_a_nurse_who_wrote_during_a_check_in_is_no_answer_to_
     [before] = await _checkins(rt, maria)
     assert before.status == "open"
     clock.advance(timedelta(minutes=3))
-    await _nurse_writes(rt, maria, "Did you take your painkillers this morning?")
+    await _nurse_writes(rt, maria, nurse)
     clock.advance(timedelta(minutes=2))
-    await _say(rt, maria, "c2", "no")
+    await _say(rt, maria, "c2", reply)
     [after] = await _checkins(rt, maria)
+    return maria, before, after
+
+
+async def test_a_bare_no_to_a_nurse_who_wrote_during_a_check_in_is_no_answer_to_the_check_in(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    """The nurse's question is the newest thing the patient read: a bare "no" answers it, and
+    the check-in's own question waits for its answer (a "no" to "did you take your painkillers?"
+    must not be stored as "no new weakness")."""
+    maria, before, after = await _nurse_writes_during_a_check_in(
+        rt, clock, "Did you take your painkillers this morning?", "no"
+    )
     assert (after.status, after.question_key) == ("open", before.question_key)
     async with rt.db.session() as session:
         last = await session.scalar(select(Assessment).order_by(Assessment.id.desc()).limit(1))
@@ -731,30 +742,16 @@ async def test_a_bare_no_to_a_nurse_who_wrote_during_a_check_in_is_no_answer_to_
 async def test_a_bare_no_after_a_nurse_said_something_but_asked_nothing_answers_the_check_in(
     rt: Runtime, clock: ManualClock
 ) -> None:
-    maria = await _patient(rt)
-    clock.set(DUE)
-    await rt.service.send_due()
-    await _say(rt, maria, "c1", "my back aches a bit, 4")
-    [before] = await _checkins(rt, maria)
-    clock.advance(timedelta(minutes=3))
-    await _nurse_writes(rt, maria, "Thanks Maria, I will call you at 3.")
-    clock.advance(timedelta(minutes=2))
-    await _say(rt, maria, "c2", "no")
-    [after] = await _checkins(rt, maria)
+    _, before, after = await _nurse_writes_during_a_check_in(
+        rt, clock, "Thanks Maria, I will call you at 3.", "no"
+    )
     assert (after.status, after.question_key) != ("open", before.question_key)
 
 
 async def test_more_than_a_bare_yes_or_no_after_a_nurse_wrote_still_answers_the_check_in(
     rt: Runtime, clock: ManualClock
 ) -> None:
-    maria = await _patient(rt)
-    clock.set(DUE)
-    await rt.service.send_due()
-    await _say(rt, maria, "c1", "my back aches a bit, 4")
-    [before] = await _checkins(rt, maria)
-    clock.advance(timedelta(minutes=3))
-    await _nurse_writes(rt, maria, "Thanks, I will call you at 3.")
-    clock.advance(timedelta(minutes=2))
-    await _say(rt, maria, "c2", "no weakness in my legs, no trouble walking")
-    [after] = await _checkins(rt, maria)
-    assert after.question_key != before.question_key or after.status != "open"
+    _, before, after = await _nurse_writes_during_a_check_in(
+        rt, clock, "Did you sleep?", "no weakness in my legs, no trouble walking"
+    )
+    assert (after.status, after.question_key) != ("open", before.question_key)

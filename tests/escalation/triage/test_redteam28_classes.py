@@ -207,3 +207,297 @@ def test_buttons_in_the_plural_are_the_fingers_work_not_a_swollen_neck(text: str
 )
 def test_a_top_button_or_collar_that_will_not_close_is_still_the_neck(text: str) -> None:
     assert "face_neck_swelling" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bowl went bright red this morning then i remembered the beetroot salad",
+        "loo water all red, forgot I had red cabbage last night",
+        "toilet water went pink, realised it was the beetroot juice",
+        "whole toilet bowl went red, ate beetroot yesterday",
+    ],
+)
+def test_a_whole_bowl_told_by_its_colour_with_a_staining_food_eaten_is_no_bleed(text: str) -> None:
+    a = assess(text)
+    assert "bleeding" not in present(a)
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text", ["toilet water went red this morning", "the bowl was full of blood, had beetroot yesterday"]
+)
+def test_a_red_bowl_with_no_food_or_with_blood_named_is_still_a_bleed(text: str) -> None:
+    assert "bleeding" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "been holding pressure on it for 40 mins",
+        "sat in the waiting room 38 minutes, was fine",
+        "on the tablets 39 days now",
+        "weighed in at 40 kg",
+    ],
+)
+def test_a_number_of_minutes_days_or_kilos_is_no_temperature(text: str) -> None:
+    assert "fever" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["temp was 38.4 this morning", "temperature is 39", "it says 38 on the thermometer"]
+)
+def test_a_reading_is_still_a_temperature(text: str) -> None:
+    assert "fever" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my knee just gave on the stairs, no pain at all",
+        "his legs have got nothing in them today",
+        "her leg just gave. she went down",
+        "knees suddenly gave out",
+    ],
+)
+def test_a_knee_or_leg_that_just_gave_is_weakness(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "limb_weakness" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["he gave me a lift to the shops", "gave my knee a rub after gardening"])
+def test_giving_something_is_no_leg_giving_way(text: str) -> None:
+    assert "limb_weakness" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "knelt down to get the washing out and couldnt get back up",
+        "dad can't take a single step without holding on to us",
+        "she cant manage a step unaided today",
+        "fell in the hall and cant get back on my feet",
+    ],
+)
+def test_not_getting_back_up_or_not_taking_a_step_is_trouble_walking(text: str) -> None:
+    assert assess(text, context=CARER).level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my right foot wont push the brake down",
+        "driving back my left leg just wouldnt press the clutch",
+    ],
+)
+def test_a_leg_that_will_not_press_a_pedal_is_a_weak_leg(text: str) -> None:
+    assert "limb_weakness" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum forgot how to use her phone today, shes had it for years",
+        "couldnt remember how to work the kettle this morning",
+        "dad cant work out how to use the remote all of a sudden",
+        "he forgot how to use his knife and fork at tea",
+    ],
+)
+def test_a_familiar_device_forgotten_is_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text, context=CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cant work out how to use my new phone lol", "still learning how to use the new telly"],
+)
+def test_a_new_device_not_yet_learned_is_no_confusion(text: str) -> None:
+    assert "confusion" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't see the right side of the page when I read",
+        "dad only ate the right half of his dinner and says there was nothing on the left",
+        "cant see anything on the left side of my plate",
+    ],
+)
+def test_half_a_plate_or_page_not_seen_is_one_sided_sight_loss(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "vision_change" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ive got no control of my bladder since this morning",
+        "he has no control over his bowels at all now",
+        "absolutely no control over my waterworks today",
+    ],
+)
+def test_no_control_of_bladder_or_bowels_is_not_a_denial(text: str) -> None:
+    assert assess(text, context=CARER).level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I couldn't feel how hot the bath water was on my legs",
+        "feel nothing from the waist down since lunch",
+        "numb both legs right up to my thighs",
+    ],
+)
+def test_feeling_lost_over_both_legs_is_cord_sensory_loss(text: str) -> None:
+    assert assess(text).level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["toes a bit numb from the chemo", "couldn't feel the water was too hot with my fingers"],
+)
+def test_numb_toes_or_fingers_alone_are_not_cord_sensory_loss(text: str) -> None:
+    assert assess(text).level < Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we can barely keep him awake at tea",
+        "mum's sleeping about 18 hours a day now",
+        "he keeps dozing off in his chair all day",
+        "could hardly keep my eyes open all morning",
+    ],
+)
+def test_others_finding_one_hard_to_keep_awake_is_drowsiness(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "drowsiness" in present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text", ["sleeping about 8 hours a night, lovely", "kept the kids awake with my snoring lol"]
+)
+def test_ordinary_sleep_is_no_drowsiness(text: str) -> None:
+    assert "drowsiness" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "keep droping stuff, fingertips are numb from the chemo",
+        "dropped my cup twice, my thumb is sore where I shut it in the drawer",
+        "fingers numb since cycle 2 so I keep dropping things",
+        "dropping everything today, finger tips tingly and numb",
+    ],
+)
+def test_things_dropped_by_numb_or_sore_fingers_are_the_fingers_not_a_weak_arm(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" not in present(a)
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "keep dropping things",
+        "keep dropping things and my arms feel weak, fingers tingly",
+        "keep dropping things with my left hand, fingers numb",
+    ],
+)
+def test_things_dropped_with_no_finger_cause_or_with_weakness_named_are_still_weakness(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "out of puff after the shower, last week I was fine",
+        "my son says im puffing on the stairs, not like me",
+        "breathless hanging the washing out, usually no bother",
+        "getting puffed walking to the car, until last week I was fine",
+    ],
+)
+def test_breathlessness_set_against_ones_usual_is_new(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text", ["bit puffed on the stairs, always have been", "puffed after the big hill, normal for me"]
+)
+def test_breathlessness_that_is_ones_usual_is_not_new(text: str) -> None:
+    assert assess(text).level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum tried to ask for her tea and what came out wasnt even a real word",
+        "opened my mouth and out came words that werent words",
+        "tried to say his name and a word that isnt a word came out",
+        "keep trying to talk, what comes out isnt english",
+    ],
+)
+def test_a_word_that_comes_out_as_no_word_is_a_speech_difficulty(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "speech_difficulty" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hangry isnt even a word lol", "my grandson says words that arent even words, teenagers"],
+)
+def test_a_made_up_word_someone_else_uses_is_no_speech_difficulty(text: str) -> None:
+    assert "speech_difficulty" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shivering waiting for the bus in the rain",
+        "teeth chattering in the sea this morning, so cold lol",
+        "freezing at the match, forgot my gloves",
+        "shivery at the fireworks, should have worn a coat",
+    ],
+)
+def test_shivering_with_the_cold_outside_named_is_no_rigor(text: str) -> None:
+    a = assess(text, context={"on_active_treatment": True})
+    assert "chills" not in present(a)
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["teeth chattering all night, cant get warm", "shivering under the duvet and shaking, temp 38.6"],
+)
+def test_shivering_with_no_outside_cold_is_still_chills(text: str) -> None:
+    a = assess(text, context={"on_active_treatment": True})
+    assert "chills" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cant hold my cup, too sore with this wrist",
+        "couldnt pick up the baby because of the pain in my wrist",
+        "my elbow is agony, can't lift the kettle cos it hurts",
+        "struggling to hold a pen as it is too painful in my thumb",
+    ],
+)
+def test_a_thing_not_held_for_the_pain_is_the_pain_not_a_weak_arm(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" not in present(a)
+    assert "pain" in present(a)
+
+
+@pytest.mark.parametrize("text", ["cant lift the kettle, arm is weak", "can't hold a cup anymore"])
+def test_a_thing_not_held_with_no_pain_named_is_still_weakness(text: str) -> None:
+    assert "limb_weakness" in present(assess(text))

@@ -150,7 +150,30 @@ class Reader(StatusPasses, NumberPasses):
         self._stained(tokens, mentions, owner, drafts)
         self._kept_on_seat(tokens, drafts)
         self._cramp_not_clot(tokens, drafts)
+        self._fumbled_by_fingers(tokens, drafts)
         return reading
+
+    def _fumbled_by_fingers(self, tokens: list[Token], drafts: list[Draft]) -> None:
+        """'keep dropping things, my fingertips have been numb since the chemo': things dropped,
+        told by the dropping alone, in a message that names the fingers numb or sore, are the
+        fingers' doing (routine, docs/triage.md), not a weak arm. A weakness named in words of
+        its own ("my hand is weak") or on one side stays one."""
+        drops, fingers = self._drop_words, self._finger_words
+        if not drops or not any(
+            d.concept in ("numbness", "pain")
+            and d.status == "present"
+            and not fingers.isdisjoint(t.norm for t in tokens[d.start : d.end])
+            for d in drafts
+        ):
+            return
+        drafts[:] = [
+            d
+            for d in drafts
+            if d.concept != "limb_weakness"
+            or d.status != "present"
+            or "one_sided" in d.mods
+            or drops.isdisjoint(t.norm for t in tokens[d.start : d.end])
+        ]
 
     def _cramp_not_clot(self, tokens: list[Token], drafts: list[Draft]) -> None:
         """'cramps in my calves at night, go away when I stretch, no swelling': a calf's cramp
@@ -200,12 +223,17 @@ class Reader(StatusPasses, NumberPasses):
         """'wee is red but I had beetroot last night': wee or poo told only by its colour, with a
         food that colours it named as eaten (or a medicine that darkens it, "las pastillas de
         hierro"), is the food; "blood in my wee" or clots stay a bleed. A colour the reader could
-        not place ("la orina me salió rojiza", unrecognised) is explained the same way."""
+        not place ("la orina me salió rojiza", unrecognised) is explained the same way, and so is
+        a whole bowl told only by its colour ("toilet water went red, then I remembered the
+        beetroot"): the amount is the water's, not blood's."""
         passed, blood = self._stain_explains, self._blood_words
         if not passed or not self._cause_named(tokens, mentions, owner, "stain"):
             return
+        # Clots or blood named anywhere keep a large amount a bleed ("urine dark red with clots,
+        # ate beetroot"): only a bowl told by its colour alone is the food's.
+        bloody = any(t.norm in blood for t in tokens)
         for d in drafts:
-            if d.concept not in _STAINABLE or d.status != "present" or "large_amount" in d.mods:
+            if d.concept not in _STAINABLE or d.status != "present" or ("large_amount" in d.mods and bloody):
                 continue
             words = {t.norm for t in tokens[d.start : d.end]}
             if words & passed and not words & blood:

@@ -155,6 +155,9 @@ class ReaderWords:
         self._seat_words = L.get("runs_seat_words", frozenset())
         # A calf's cramp, read as its pain when the swelling is denied (Reader._cramp_not_clot).
         self._cramp_words = L.get("cramp_words", frozenset())
+        # Things dropped by numb or sore fingers (Reader._fumbled_by_fingers).
+        self._drop_words = L.get("drop_words", frozenset())
+        self._finger_words = L.get("finger_words", frozenset())
         self._not_partial_heads = L.get("not_partial_heads", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
         self._simile_heads = L.get("simile_heads", frozenset())
