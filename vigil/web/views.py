@@ -62,32 +62,27 @@ async def list_cases(
     ):
         unanswered.setdefault(case_id, []).append(str((detail or {}).get("family", "")))
     out = [case_dict(c, p, reasons.get(c.id, []), staff) for c, p in rows]
-    since = await level_since(session, case_ids)
-    unpaged = await nobody_paged(session, case_ids, since)
+    last = await _last_events(session, case_ids)
     for case in out:
+        # When it reached its present level: it opened there, or last rose to it.
+        since = max((at for k in ("opened", "raised") if (at := last.get((case["id"], k)))), default=None)
         case["questions_unanswered"] = unanswered.get(case["id"], [])
-        case["level_since"] = iso(since.get(case["id"])) or case["opened_at"]
-        case["nobody_paged"] = case["id"] in unpaged and case["status"] == "open"
+        case["level_since"] = iso(since) or case["opened_at"]
+        skipped, paged = last.get((case["id"], "tier_skipped")), last.get((case["id"], "paged"))
+        case["nobody_paged"] = case["status"] == "open" and unpaged(skipped, paged, since)
     return out
 
 
-async def nobody_paged(session: AsyncSession, case_ids: list[int], since: dict[int, datetime]) -> set[int]:
-    """The cases whose last pass over the chain, at their present level, found nobody reachable:
-    the patient waits on a page that never went out (the admins are warned if they can be
-    reached; the queue must say so too)."""
+async def _last_events(session: AsyncSession, case_ids: list[int]) -> dict[tuple[int, str], datetime]:
+    """When each case last opened, rose, paged and skipped a tier: one read for the queue."""
     rows = await session.execute(
         select(CaseEvent.case_id, CaseEvent.kind, func.max(CaseEvent.at))
-        .where(CaseEvent.case_id.in_(case_ids), CaseEvent.kind.in_(("paged", "tier_skipped")))
+        .where(
+            CaseEvent.case_id.in_(case_ids), CaseEvent.kind.in_(("opened", "raised", "paged", "tier_skipped"))
+        )
         .group_by(CaseEvent.case_id, CaseEvent.kind)
     )
-    last: dict[tuple[int, str], datetime] = {
-        (int(c), str(k)): at for c, k, at in rows.all() if at is not None
-    }
-    return {
-        case_id
-        for case_id in case_ids
-        if unpaged(last.get((case_id, "tier_skipped")), last.get((case_id, "paged")), since.get(case_id))
-    }
+    return {(int(c), str(k)): at for c, k, at in rows.all() if at is not None}
 
 
 def unpaged(skipped: datetime | None, paged: datetime | None, reached: datetime | None) -> bool:
@@ -96,16 +91,6 @@ def unpaged(skipped: datetime | None, paged: datetime | None, reached: datetime 
     if skipped is None or (reached is not None and skipped < reached):
         return False
     return paged is None or paged < skipped
-
-
-async def level_since(session: AsyncSession, case_ids: list[int]) -> dict[int, datetime]:
-    """When each case reached its present level: it opened there, or last rose to it."""
-    rows = await session.execute(
-        select(CaseEvent.case_id, func.max(CaseEvent.at))
-        .where(CaseEvent.case_id.in_(case_ids), CaseEvent.kind.in_(("opened", "raised")))
-        .group_by(CaseEvent.case_id)
-    )
-    return {int(case_id): at for case_id, at in rows.all() if at is not None}
 
 
 def case_dict(
@@ -215,8 +200,9 @@ async def case_detail(session: AsyncSession, clinic_id: int, case_id: int) -> di
     out["resolved_by"] = resolved[-1]["actor"] if resolved and case.status == "resolved" else None
     out["resolved_by_name"] = resolved[-1]["actor_name"] if resolved and case.status == "resolved" else None
     out["messages"] = await transcript(session, patient.id)
-    _sources(out["reasons"], out["messages"])
-    _answers(out["events"], out["messages"])
+    inbound = {m["id"]: m for m in out["messages"] if m["direction"] == "in"}
+    _sources(out["reasons"], inbound)
+    _answers(out["events"], inbound)
 
     def last(kinds: tuple[str, ...]) -> datetime | None:
         return max((e.at for e in events if e.kind in kinds), default=None)
@@ -227,17 +213,16 @@ async def case_detail(session: AsyncSession, clinic_id: int, case_id: int) -> di
     return out
 
 
-def _answers(events: list[dict[str, Any]], messages: list[dict[str, Any]]) -> None:
+def _answers(events: list[dict[str, Any]], inbound: dict[Any, dict[str, Any]]) -> None:
     """A red-flag question answered neither yes nor no shows the answer the patient wrote."""
-    inbound = {m["id"]: m["text"] for m in messages if m["direction"] == "in"}
     for e in events:
         if e["kind"] == "follow_up_unanswered" and e["detail"].get("message_id") in inbound:
-            e["answer"] = inbound[e["detail"]["message_id"]]
+            e["answer"] = inbound[e["detail"]["message_id"]]["text"]
 
 
-def _sources(reasons: list[dict[str, Any]], messages: list[dict[str, Any]]) -> None:
-    """Each reason names the message it came from, with its evidence's place in that text."""
-    inbound = {m["id"]: m for m in messages if m["direction"] == "in"}
+def _sources(reasons: list[dict[str, Any]], inbound: dict[Any, dict[str, Any]]) -> None:
+    """Each reason names the message it came from (`inbound`: the transcript's messages in, by
+    id), with its evidence's place in that text."""
     for r in reasons:
         m = inbound.get(r.get("message_id"))
         if m is None:
