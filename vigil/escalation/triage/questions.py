@@ -727,17 +727,13 @@ def _other_sites(question: Question, reading: Reading) -> list[tuple[int, int]]:
     return out
 
 
-# A yes said with its subject ("I have", "it is", "they are") may go on to say what that
-# subject has, which is no yes to what was asked.
-_SAYS_WHO: Final = frozenset({"i", "it", "they"})
-
-
 def _qualifies_another(reader: Reader, question: Question, reading: Reading, yes: Mention) -> bool:
     """A word of degree ("a bit", "slightly") right before a finding the question did not ask
     about says how much of that finding, not yes to the question."""
-    first = reading.tokens[yes.i].norm
-    if first in reader.lex.lists.get("plain_yes", frozenset()) and (
-        yes.j - yes.i == 1 or first not in _SAYS_WHO
+    first, lists = reading.tokens[yes.i].norm, reader.lex.lists
+    # A yes said with its subject ("I have", "it is") may go on to say what that subject has.
+    if first in lists.get("plain_yes", frozenset()) and (
+        yes.j - yes.i == 1 or first not in lists.get("yes_subjects", frozenset())
     ):
         return False  # "yes, a bit tired": a yes first, then more
     # "sort of heavy" to "Any new weakness in your legs?": a quality with no place of its own
