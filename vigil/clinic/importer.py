@@ -17,7 +17,7 @@ from vigil.scheduler.models import Protocol
 from vigil.scheduler.schedule import parse_duration
 
 from . import carers, patients
-from .file import ClinicFile, OncallIn, ProtocolIn
+from .file import ClinicFile, ImportError_, OncallIn, ProtocolIn
 
 
 @dataclass
@@ -203,6 +203,7 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
             rescheduled.add(p.key)
     await session.flush()
 
+    numbers: dict[str, list[tuple[int, str, str]]] = {}  # phone -> (row id, external id, channel)
     for pin in file.patients:
         # The same writer as the pages and the CSV enrolment (clinic/patients.py).
         saved = await patients.save(
@@ -216,6 +217,8 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
             notes=summary,
         )
         await carers.sync(session, saved.patient, pin.carers, now, summary)
+        if pin.phone:
+            numbers.setdefault(pin.phone, []).append((saved.patient.id, pin.external_id, pin.channel))
     listed_patients = {p.external_id for p in file.patients}
     for patient in await session.scalars(
         select(Patient)
@@ -228,4 +231,28 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
         # safety advice and a case. Their status (paused, opted out) is left as it is.
         await patients.discharge(session, clinic, patient, now, summary)
         summary.gone("patients", patient.external_id)
+    _in_export_order(numbers)
     return summary
+
+
+def _in_export_order(numbers: dict[str, list[tuple[int, str, str]]]) -> None:
+    """The file's own check of shared numbers (file.py: a patient texted by SMS at a number a
+    patient listed before them has is refused) again, in the order the export will list them:
+    the order they were added, not the file's. A patient re-admitted, or one already here,
+    keeps their place, so a file that lists an SMS patient before the earlier patient whose
+    number they share would be written, and its export refused. The whole import is refused
+    instead, as a bad key is, with nothing written."""
+    problems = []
+    for phone, holders in numbers.items():
+        if len(holders) < 2:
+            continue
+        holders.sort()
+        first = holders[0]
+        for _, external_id, channel in holders[1:]:
+            if patients.clashes(channel, first[2], other_first=True):
+                problems.append(
+                    f"patients.{external_id}.phone: {phone} is already patient {first[1]}'s "
+                    f"({first[1]} was added here before {external_id})"
+                )
+    if problems:
+        raise ImportError_(problems)
