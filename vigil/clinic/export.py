@@ -78,7 +78,12 @@ def clinic_head(clinic: Clinic) -> dict[str, Any]:
         "timezone": clinic.timezone,
         "emergency_number": clinic.emergency_number,
     }
-    if clinic.quiet_start and clinic.quiet_end:
+    # Quiet hours of no length (21:00-21:00) are refused at save and by the import, and kept
+    # to by no send time: migration 0016 clears any stored before that check. Should one still
+    # be read here (a database not yet upgraded), it is left out rather than written into a
+    # file the import would refuse: the export of a stored clinic must always import, and
+    # leaving it out says what the schedule already does (no quiet hours).
+    if clinic.quiet_start and clinic.quiet_end and clinic.quiet_start != clinic.quiet_end:
         head["quiet_hours"] = {"start": clinic.quiet_start, "end": clinic.quiet_end}
     head["conversation_window_hours"] = clinic.conversation_window_hours
     if clinic.trend_baseline_default is not None:
