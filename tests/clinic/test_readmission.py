@@ -211,3 +211,47 @@ async def test_importing_a_file_that_readmits_a_patient_ahead_of_the_sms_patient
     assert (await _patient(rt, "MRN-001")).discharged_at is None
     exported = await _export(rt)
     assert str(await clinic_import.apply(rt.db, clinic_file.parse(exported), clock)) == "nothing changed"
+
+
+async def test_readmitting_a_patient_whose_telegram_chat_another_patient_now_has_is_refused(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    """A message from a chat is read as one patient's: two listed patients at one chat would
+    have one's red flags filed on the other's record."""
+    admin = await _admin(rt)
+    first = {"external_id": "MRN-001", "name": "Ann One", "channel": "telegram", "telegram_chat_id": 900001}
+    assert (await client.post("/api/v1/patients", headers=admin, json=first)).status_code == 201
+    assert (await client.post("/api/v1/patients/MRN-001/discharge", headers=admin)).status_code == 200
+    second = {"external_id": "MRN-002", "name": "Bo Two", "channel": "telegram", "telegram_chat_id": 900001}
+    assert (await client.post("/api/v1/patients", headers=admin, json=second)).status_code == 201
+    r = await client.post("/api/v1/patients/MRN-001/readmit", headers=admin)
+    assert (r.status_code, r.json()["detail"]) == (
+        422,
+        [{"field": "telegram_chat_id", "reason": "chat 900001 is already patient MRN-002's"}],
+    )
+    assert (await _patient(rt, "MRN-001")).discharged_at is not None
+    rows = "external_id,name,channel\nMRN-001,Ann One,telegram\n"  # the CSV re-admits with the chat kept
+    plan = (await client.post("/api/v1/patients/import", headers=admin, content=rows)).json()
+    assert plan["rows"][0]["outcome"] == "refuse"
+    assert plan["rows"][0]["reasons"] == {"telegram_chat_id": "chat 900001 is already patient MRN-002's"}
+
+
+async def test_a_new_patient_at_a_telegram_chat_a_listed_patient_has_is_refused(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    admin = await _admin(rt)
+    first = {"external_id": "MRN-001", "name": "Ann One", "channel": "telegram", "telegram_chat_id": 900001}
+    assert (await client.post("/api/v1/patients", headers=admin, json=first)).status_code == 201
+    second = {**first, "external_id": "MRN-002", "name": "Bo Two"}
+    r = await client.post("/api/v1/patients", headers=admin, json=second)
+    assert (r.status_code, r.json()["detail"]) == (
+        422,
+        [{"field": "telegram_chat_id", "reason": "chat 900001 is already patient MRN-001's"}],
+    )
+    third = {"external_id": "MRN-003", "name": "Cy Three", "channel": "telegram", "telegram_chat_id": 900003}
+    assert (await client.post("/api/v1/patients", headers=admin, json=third)).status_code == 201
+    r = await client.patch("/api/v1/patients/MRN-003", headers=admin, json={"telegram_chat_id": 900001})
+    assert r.status_code == 422
+    rows = "external_id,name,channel,telegram_chat_id\nMRN-004,Di Four,telegram,900001\n"
+    plan = (await client.post("/api/v1/patients/import", headers=admin, content=rows)).json()
+    assert plan["rows"][0]["reasons"] == {"telegram_chat_id": "chat 900001 is already patient MRN-001's"}

@@ -215,6 +215,21 @@ async def run(
     ).all():
         if phone:
             holders.setdefault(phone, {})[ext] = (pid, channel)
+    chats: dict[int, str] = {  # one Telegram chat, one listed patient (patients._chat_free)
+        chat: ext
+        for chat, ext in (
+            await session.execute(
+                select(Patient.telegram_chat_id, Patient.external_id)
+                .where(
+                    Patient.clinic_id == clinic.id,
+                    Patient.telegram_chat_id.is_not(None),
+                    Patient.discharged_at.is_(None),
+                )
+                .order_by(Patient.id.desc())  # the first listed at a chat is named
+            )
+        ).all()
+        if chat is not None
+    }
     carer_numbers: dict[str, str] = {}  # phone -> "the carer Ana of MRN-1"
     for name, phone, ext in (
         await session.execute(
@@ -280,6 +295,14 @@ async def run(
                     row.reasons = {"phone": f"{pin.phone} is already {carer_numbers[pin.phone]}'s"}
             if row.reasons:
                 continue
+        stored = patient.telegram_chat_id if patient is not None else None
+        coming_back = patient is not None and patient.discharged_at is not None
+        chat = pin.telegram_chat_id if pin.telegram_chat_id is not None else stored
+        if chat is not None and (chat != stored or coming_back):
+            holder = chats.get(chat)
+            if holder is not None and holder != pin.external_id:
+                row.reasons = patients.chat_taken(chat, holder)
+                continue
         back = their_carers.get(pin.external_id, []) if patient is not None else []
         for name, phone in back:
             holder = next((o for o in holders.get(phone, {}) if o != pin.external_id), None)
@@ -298,6 +321,10 @@ async def run(
             holders.setdefault(pin.phone, {})[pin.external_id] = (place, pin.channel)
         for name, phone in back:
             carer_numbers.setdefault(phone, f"the carer {name} of {pin.external_id}")
+        if chat is not None:
+            if stored is not None and chats.get(stored) == pin.external_id:
+                del chats[stored]
+            chats[chat] = pin.external_id
         accepted.append((row, pin, patient))
 
     # Write: the patients' own columns first (one flush for every new row), then enrolments.

@@ -682,13 +682,36 @@ async def _number_free(
         raise PatientError({"phone": f"{phone} is already the carer {carer[0]} of {carer[1]}'s"})
 
 
+def chat_taken(chat: int, other: str) -> dict[str, str]:
+    """The refusal of a Telegram chat another listed patient has, at every door."""
+    return {"telegram_chat_id": f"chat {chat} is already patient {other}'s"}
+
+
+async def _chat_free(session: AsyncSession, clinic_id: int, chat: int | None, patient_id: int | None) -> None:
+    """One chat speaks for one patient (bot/enrolment.py's `link` undoes an older link of a
+    chat opened by another's invite): a message from it is read as the newest patient's, so a
+    second listed patient at a chat would have the first one's red flags filed on their record."""
+    if chat is None:
+        return
+    q = select(Patient.external_id).where(
+        Patient.clinic_id == clinic_id, Patient.telegram_chat_id == chat, Patient.discharged_at.is_(None)
+    )
+    if patient_id is not None:
+        q = q.where(Patient.id != patient_id)
+    other = await session.scalar(q.order_by(Patient.id).limit(1))
+    if other is not None:
+        raise PatientError(chat_taken(chat, other))
+
+
 async def free_to_return(session: AsyncSession, clinic_id: int, patient: Patient) -> None:
     """A discharged patient listed again (by the pages, the API, the CSV or the clinic file)
     is refused, as a new patient is, when what reaches them is now another listed patient's:
     their number (another patient was given it while they were off the list, or a carer
-    was), or a carer of theirs whose number is now a listed patient's or another carer's.
+    was), their Telegram chat, or a carer of theirs whose number is now a listed patient's or
+    another carer's.
     Else two people would answer at one number, and the export would not import."""
     await _number_free(session, clinic_id, patient.phone, patient.channel, patient.id)
+    await _chat_free(session, clinic_id, patient.telegram_chat_id, patient.id)
     for name, phone in (
         await session.execute(
             select(Carer.name, Carer.phone).where(
@@ -742,6 +765,7 @@ async def create(
     if taken is not None:
         raise PatientError({"external_id": f"duplicate id: {pin.external_id} is already a patient here"})
     await _number_free(session, clinic.id, pin.phone, pin.channel, None)
+    await _chat_free(session, clinic.id, pin.telegram_chat_id, None)
     saved = await save(
         session, clinic, pin, protocols.get(pin.protocol or ""), now, find=False, readmit=False
     )
@@ -783,6 +807,8 @@ async def update(
         protocols=questions_of(protocols),
     )
     await _number_free(session, clinic.id, pin.phone, pin.channel, patient.id)
+    if pin.telegram_chat_id != patient.telegram_chat_id:  # a chat shared before stays editable
+        await _chat_free(session, clinic.id, pin.telegram_chat_id, patient.id)
     saved = await save(
         session, clinic, pin, protocols.get(pin.protocol or ""), now, patient=patient, readmit=False
     )
