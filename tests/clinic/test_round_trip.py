@@ -377,3 +377,16 @@ def test_a_duration_of_yes_or_no_is_refused_by_the_clinic_file() -> None:
     assert any(
         "oncall.escalation.urgent[0].ack_within: True is not a duration" in line for line in bad.value.lines
     )
+
+
+async def test_a_name_holding_a_character_yaml_reads_as_a_line_break_comes_back_as_it_was(
+    rt: Runtime, client: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    """U+0085 (a Windows-1252 ellipsis read as Latin-1) in a name: written bare inside quotes,
+    YAML read it back as a space, so importing the export renamed the patient."""
+    admin = {"Authorization": f"Bearer {await make_token(rt, ADMIN)}"}
+    for name in ("Ana\x85Lía Soto", "Ben\u2028Cruz"):
+        body = {"external_id": f"MRN-6{len(name)}", "name": name, "channel": "simulator"}
+        await _ok(await client.post("/api/v1/patients", headers=admin, json=body), 201)
+    exported = (await client.get("/api/v1/clinic/export", headers=admin)).text
+    assert str(await clinic_import.apply(rt.db, clinic_file.parse(exported), clock)) == "nothing changed"

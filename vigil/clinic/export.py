@@ -183,6 +183,11 @@ class _Dumper(yaml.SafeDumper):
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # Long question texts stay on one line; multi-line text (none today) keeps its breaks.
     style = "|" if "\n" in value else None
+    if any(c in value for c in "\x85\u2028\u2029"):
+        # Line breaks to YAML that PyYAML writes bare inside quotes, where the reader folds
+        # them into a space: "x\x85y" (a Windows-1252 ellipsis read as Latin-1) came back as
+        # "x y". Escaped in double quotes, they come back as they were.
+        style = '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
