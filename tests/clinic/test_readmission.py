@@ -84,7 +84,7 @@ async def test_readmitting_from_the_page_a_patient_whose_phone_is_taken_says_why
         f"/patients/{ann.id}/status", data={"action": "readmit", "csrf": csrf}, follow_redirects=True
     )
     assert r.status_code == 200
-    assert "+13125550142 is already patient MRN-002&#39;s" in r.text
+    assert "Not done: phone: +13125550142 is already patient MRN-002&#39;s" in r.text
     assert (await _patient(rt, "MRN-001")).discharged_at is not None
 
 
