@@ -255,3 +255,32 @@ async def test_a_new_patient_at_a_telegram_chat_a_listed_patient_has_is_refused(
     rows = "external_id,name,channel,telegram_chat_id\nMRN-004,Di Four,telegram,900001\n"
     plan = (await client.post("/api/v1/patients/import", headers=admin, content=rows)).json()
     assert plan["rows"][0]["reasons"] == {"telegram_chat_id": "chat 900001 is already patient MRN-001's"}
+
+
+async def test_readmitting_a_patient_whose_carers_number_another_carer_now_has_is_refused(
+    rt: Runtime, client: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    """The clinic file gave a listed patient's carer the number of a carer of a patient it no
+    longer lists; listing that patient again by the API would put two carers at one number."""
+    admin = await _admin(rt)
+    first = {"external_id": "MRN-001", "name": "Ann One", "channel": "simulator"}
+    assert (await client.post("/api/v1/patients", headers=admin, json=first)).status_code == 201
+    carer = {"name": "Ana", "relationship": "daughter", "channel": "sms", "phone": "+1 312 555 0150"}
+    assert (
+        await client.post("/api/v1/patients/MRN-001/carers", headers=admin, json=carer)
+    ).status_code == 201
+    data = yaml.safe_load(await _export(rt))
+    data["patients"] = [
+        {**p, "carers": [{"name": "Max", "relationship": "son", "channel": "sms", "phone": "+13125550150"}]}
+        if p["external_id"] == "MRN-100871"
+        else p
+        for p in data["patients"]
+        if p["external_id"] != "MRN-001"
+    ]
+    await clinic_import.apply(rt.db, clinic_file.parse(to_yaml(data)), clock)  # Ann discharged
+    r = await client.post("/api/v1/patients/MRN-001/readmit", headers=admin)
+    assert (r.status_code, r.json()["detail"]) == (
+        422,
+        [{"field": "carers.Ana", "reason": "+13125550150 is already the carer Max of MRN-100871's"}],
+    )
+    assert (await _patient(rt, "MRN-001")).discharged_at is not None

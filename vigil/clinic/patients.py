@@ -708,8 +708,8 @@ async def free_to_return(session: AsyncSession, clinic_id: int, patient: Patient
     is refused, as a new patient is, when what reaches them is now another listed patient's:
     their number (another patient was given it while they were off the list, or a carer
     was), their Telegram chat, or a carer of theirs whose number is now a listed patient's or
-    another carer's.
-    Else two people would answer at one number, and the export would not import."""
+    another carer's. Else two people would answer at one number, and the export would not
+    import."""
     await _number_free(session, clinic_id, patient.phone, patient.channel, patient.id)
     await _chat_free(session, clinic_id, patient.telegram_chat_id, patient.id)
     for name, phone in (
@@ -731,19 +731,21 @@ async def free_to_return(session: AsyncSession, clinic_id: int, patient: Patient
             .limit(1)
         )
         if other is None:
-            other = await session.scalar(
-                select(Carer.name + " of " + Patient.external_id)
-                .join(Patient, Patient.id == Carer.patient_id)
-                .where(
-                    Carer.clinic_id == clinic_id,
-                    Carer.phone == phone,
-                    Carer.removed_at.is_(None),
-                    Patient.discharged_at.is_(None),
-                    Patient.id != patient.id,
+            carer = (
+                await session.execute(
+                    select(Carer.name, Patient.external_id)
+                    .join(Patient, Patient.id == Carer.patient_id)
+                    .where(
+                        Carer.clinic_id == clinic_id,
+                        Carer.phone == phone,
+                        Carer.removed_at.is_(None),
+                        Patient.discharged_at.is_(None),
+                        Patient.id != patient.id,
+                    )
+                    .limit(1)
                 )
-                .limit(1)
-            )
-            other = None if other is None else f"the carer {other}"
+            ).first()
+            other = None if carer is None else f"the carer {carer[0]} of {carer[1]}"
         else:
             other = f"patient {other}"
         if other is not None:
