@@ -284,3 +284,27 @@ async def test_readmitting_a_patient_whose_carers_number_another_carer_now_has_i
         [{"field": "carers.Ana", "reason": "+13125550150 is already the carer Max of MRN-100871's"}],
     )
     assert (await _patient(rt, "MRN-001")).discharged_at is not None
+
+
+async def test_importing_a_file_that_readmits_a_patient_at_a_telegram_chat_a_listed_patient_has_is_refused(
+    rt: Runtime, client: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    """The file leaves the chat out (it unlinks none by omission): the patient keeps theirs."""
+    admin = await _admin(rt)
+    first = {"external_id": "MRN-001", "name": "Ann One", "channel": "telegram", "telegram_chat_id": 900001}
+    assert (await client.post("/api/v1/patients", headers=admin, json=first)).status_code == 201
+    assert (await client.post("/api/v1/patients/MRN-001/discharge", headers=admin)).status_code == 200
+    second = {"external_id": "MRN-002", "name": "Bo Two", "channel": "telegram", "telegram_chat_id": 900001}
+    assert (await client.post("/api/v1/patients", headers=admin, json=second)).status_code == 201
+    exported = await _export(rt)
+    data = yaml.safe_load(exported)
+    ann = {"external_id": "MRN-001", "name": "Ann One", "channel": "telegram"}
+    with pytest.raises(clinic_file.ImportError_) as refused:
+        await clinic_import.apply(
+            rt.db, clinic_file.parse(to_yaml({**data, "patients": [*data["patients"], ann]})), clock
+        )
+    assert refused.value.lines == [
+        "patients.MRN-001.telegram_chat_id: chat 900001 is already patient MRN-002's"
+    ]
+    assert (await _patient(rt, "MRN-001")).discharged_at is not None
+    assert await _export(rt) == exported
