@@ -704,8 +704,9 @@ async def _chat_free(session: AsyncSession, clinic_id: int, chat: int | None, pa
 
 
 async def free_to_return(session: AsyncSession, clinic_id: int, patient: Patient) -> None:
-    """A discharged patient listed again (by the pages, the API, the CSV or the clinic file)
-    is refused, as a new patient is, when what reaches them is now another listed patient's:
+    """A discharged patient listed again by the pages or the API is refused, as a new patient
+    is, when what reaches them is now another listed patient's (the CSV and the clinic file
+    check the same in their own passes: csv_enrolment.run, importer._in_export_order):
     their number (another patient was given it while they were off the list, or a carer
     was), their Telegram chat, or a carer of theirs whose number is now a listed patient's or
     another carer's. Else two people would answer at one number, and the export would not
