@@ -212,8 +212,19 @@ class AmountPasses(PoolPasses):
             n = int(raw) if raw.isdigit() else self.phrases.numbers.get(raw, 0)
             counts = [(tally.start("n"), tally.end("n"), n)] if n else []
         if counts:
-            # "sick 3 times yesterday" then "today it's been 6 already"
-            return self._counted_again(pool, original, counts[-1], index), []
+            # "sick 3 times yesterday" then "today it's been 6 already"; what the message says
+            # of it goes with the count ("even water won't stay down, tried three times")
+            found = self._counted_again(pool, original, counts[-1], index)
+            if found is not None:
+                targets = self.engine.lexicon.modifier_targets
+                mods = {
+                    m
+                    for m in self.engine.reader.free_modifiers(original)
+                    if found.concept in targets.get(m, ())
+                }
+                if mods:
+                    found = replace(found, modifiers=tuple(sorted({*found.modifiers, *mods})))
+            return found, []
         return None, scores
 
     def _counted_again(
