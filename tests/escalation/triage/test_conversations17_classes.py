@@ -1,0 +1,258 @@
+"""Classes behind conversations_dev17's and es_conversations_dev11's disagreements, in our own
+words, with their near misses (docs/triage.md, "Conversations", "Answers to check-in questions",
+"Languages"): counts said as "again, two more"; a count message that also says even water will
+not stay down; the stomach that will not hold the drink; a day spent going to pee; coming to on
+the floor told in the perfect; the bowels not opened since a named day; "tampoco puedo" as an
+inability; a bad night's sleep blamed for an ache; "wrong number" that goes on to give the
+score meant."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from vigil.escalation.triage import Assessment, TriageEngine, default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
+
+from .conftest import present
+
+CARER: Mapping[str, Any] = {"writer": "carer"}
+
+
+@pytest.fixture(scope="module")
+def es() -> TriageEngine:
+    return default_engine("es")
+
+
+@pytest.fixture(scope="module")
+def en() -> TriageEngine:
+    return default_engine("en")
+
+
+def _read(
+    engine: TriageEngine, *turns: str | tuple[str, str], context: Mapping[str, Any] | None = None
+) -> Assessment:
+    """Messages ten minutes apart; a (question, answer) pair answers that question."""
+    start = datetime(2026, 6, 1, 9, tzinfo=UTC)
+    messages = []
+    for i, turn in enumerate(turns):
+        question, text = turn if isinstance(turn, tuple) else (None, turn)
+        messages.append(Message(text, start + timedelta(minutes=10 * i), question, context))
+    return ConversationReader(engine).read(messages, context).assessment
+
+
+def _level(engine: TriageEngine, *turns: str | tuple[str, str], carer: bool = False) -> str:
+    return str(_read(engine, *turns, context=CARER if carer else None).level.label)
+
+
+# -- "again, two more": the number after "again" is how many more -----------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("vomité tres veces en la mañana", "de nuevo, tres más en la tarde"),
+        ("he vomitado 2 veces", "otra vez, y cuatro más después de comer"),
+    ],
+)
+def test_again_then_a_number_more_counts_that_many_in_spanish(
+    es: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    assert _level(es, *turns) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("threw up 3 times before breakfast", "again, three more since lunch"),
+        ("sick twice this morning", "same again, four more times this afternoon"),
+    ],
+)
+def test_again_then_a_number_more_counts_that_many_in_english(
+    en: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    assert _level(en, *turns) == "urgent"
+
+
+def test_again_with_a_few_more_days_is_no_count(en: TriageEngine) -> None:
+    assert _level(en, "sick twice this morning", "again, two more days of this and I'll scream") == "routine"
+
+
+def test_again_two_more_that_stays_under_six_stays_routine(es: TriageEngine) -> None:
+    assert _level(es, "vomité una vez", "otra vez, dos más") == "routine"
+
+
+# -- a count message that also says even water will not stay down ----------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("been sick all morning", "even water won't stay down, tried three times"),
+        ("estoy devolviendo", "no me queda ni el agua, lo intenté cuatro veces"),
+    ],
+)
+def test_a_count_said_with_nothing_staying_down_keeps_the_fluids_sign(
+    en: TriageEngine, es: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    engine = es if turns[0].startswith("estoy") else en
+    assert _level(engine, *turns) == "urgent"
+
+
+# -- the stomach as what will not hold the drink (es) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "el estómago no me tolera ni el suero",
+        "ni el caldo le aguanta la panza",
+        "no me recibe el estómago ni el agua",
+    ],
+)
+def test_a_stomach_that_holds_not_even_water_is_vomiting_without_fluids(
+    es: TriageEngine, second: str
+) -> None:
+    assert _level(es, "vomito todo", second) == "urgent"
+
+
+def test_a_stomach_that_holds_water_fine_is_no_fluids_sign(es: TriageEngine) -> None:
+    assert _level(es, "vomité una vez", "el estómago me aguanta bien el agua") == "routine"
+
+
+# -- a day spent going to pee (es) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me paso todo el día yendo a orinar",
+        "se pasa la noche entera levantándose a hacer pis",
+        "voy a mear a cada rato",
+    ],
+)
+def test_a_day_spent_going_to_pee_is_polyuria(es: TriageEngine, text: str) -> None:
+    assert "polyuria" in present(_read(es, text))
+
+
+def test_thirst_and_a_day_spent_going_to_pee_is_hypercalcaemia_when_pooled(es: TriageEngine) -> None:
+    assert _level(es, "tengo una sed horrible", "y me paso el día corriendo al baño a orinar") == "urgent"
+
+
+@pytest.mark.parametrize("text", ["paso todo el día yendo a trabajar", "voy a comprar a cada rato"])
+def test_a_day_spent_going_elsewhere_is_no_polyuria(es: TriageEngine, text: str) -> None:
+    assert "polyuria" not in present(_read(es, text))
+
+
+# -- coming to on the floor, in the perfect (es) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("de repente se me nubló todo", "me he despertado en el piso del baño"),
+        ("mi madre se levantó al baño", "se ha despertado tirada en el suelo"),
+    ],
+)
+def test_coming_to_on_the_floor_in_the_perfect_is_syncope(es: TriageEngine, turns: tuple[str, ...]) -> None:
+    assert _level(es, *turns, carer=turns[0].startswith("mi madre")) == "emergency"
+
+
+def test_waking_up_in_bed_in_the_perfect_is_nothing(es: TriageEngine) -> None:
+    assert _level(es, "me he despertado en la cama temprano") == "none"
+
+
+# -- bowels not opened since a day named (es) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no hace del baño desde el domingo",
+        "no he podido ir al baño desde el martes",
+        "no voy de vientre desde anteayer",
+    ],
+)
+def test_bowels_not_opened_since_a_named_day_are_constipation(es: TriageEngine, text: str) -> None:
+    assert "constipation" in present(_read(es, text))
+
+
+def test_nausea_and_bowels_not_opened_since_a_named_day_are_hypercalcaemia(es: TriageEngine) -> None:
+    assert _level(es, "con náuseas desde temprano", "y no he ido al baño desde el sábado") == "urgent"
+
+
+def test_not_going_to_the_bank_since_monday_is_nothing(es: TriageEngine) -> None:
+    assert _level(es, "no he podido ir al banco desde el lunes") == "none"
+
+
+# -- "tampoco puedo": one inability added to another (es) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("tampoco puedo caminar", "gait_difficulty"),
+        ("y tampoco he podido hacer popó", "constipation"),
+        ("ni puedo levantarme de la cama", "gait_difficulty"),
+    ],
+)
+def test_tampoco_before_an_inability_is_the_inability(es: TriageEngine, text: str, concept: str) -> None:
+    assert concept in present(_read(es, text))
+
+
+@pytest.mark.parametrize(
+    "text", ["tampoco tengo fiebre", "tampoco me duele la espalda", "tampoco camino mal"]
+)
+def test_tampoco_before_a_finding_still_denies_it(es: TriageEngine, text: str) -> None:
+    assert _level(es, text) == "none"
+
+
+# -- a bad night's sleep blamed for an ache (es) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me duele el cuello, seguro dormí chueca",
+        "me molesta la espalda, creo que dormí mal",
+        "me duele la espalda, debe ser de dormir en mala postura",
+    ],
+)
+def test_a_bad_nights_sleep_blamed_for_a_backache_is_no_night_pain(es: TriageEngine, text: str) -> None:
+    assert _level(es, text) == "routine"
+
+
+@pytest.mark.parametrize(
+    "text", ["me duele la espalda y no puedo dormir", "el dolor de espalda no me deja dormir"]
+)
+def test_a_backache_that_keeps_one_awake_is_night_pain(es: TriageEngine, text: str) -> None:
+    assert _level(es, text) == "urgent"
+
+
+# -- "wrong number" that goes on to give the score meant -------------------------------------
+
+
+def test_wrong_number_then_a_higher_score_rescores_in_spanish(es: TriageEngine) -> None:
+    q = "Del 0 al 10, ¿cuánto le duele la rodilla?"
+    assert _level(es, (q, "4"), "perdón, me equivoqué de número, es un 9") == "urgent"
+
+
+def test_wrong_number_then_a_higher_score_rescores_in_english(en: TriageEngine) -> None:
+    q = "How bad is your knee pain from 0 to 10?"
+    assert _level(en, (q, "3"), "sorry wrong number, it's a 9") == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("engine_name", "turns"),
+    [
+        ("en", ("my knee hurts", "sorry wrong number")),
+        ("es", ("me duele la rodilla", "perdón, me equivoqué de número")),
+    ],
+)
+def test_wrong_number_alone_still_takes_the_message_back(
+    en: TriageEngine, es: TriageEngine, engine_name: str, turns: tuple[str, ...]
+) -> None:
+    assert _level(en if engine_name == "en" else es, *turns) == "none"
