@@ -256,3 +256,241 @@ def test_wrong_number_alone_still_takes_the_message_back(
     en: TriageEngine, es: TriageEngine, engine_name: str, turns: tuple[str, ...]
 ) -> None:
     assert _level(en if engine_name == "en" else es, *turns) == "none"
+
+
+# -- carried, or all but; legs that would not take the person (en) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we practically had to drag her up to bed",
+        "his legs just wouldn't take him this morning",
+        "Mum couldn't get herself up the stairs last night",
+        "I had to half carry him to the car",
+    ],
+)
+def test_a_person_carried_or_not_taken_by_the_legs_is_a_cord_sign(en: TriageEngine, text: str) -> None:
+    assert _level(en, text, carer=True) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the shopping was so heavy I had to half carry it home",
+        "the lift wouldn't take us up, it was broken",
+    ],
+)
+def test_carrying_things_or_a_lift_that_wont_take_you_is_no_sign(en: TriageEngine, text: str) -> None:
+    assert _level(en, text) != "emergency"
+
+
+# -- numbness climbing to the hips; the bath not felt hot on the legs (en) -------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("legs have gone numb", "right up to my waist now"),
+        ("both legs numb all the way up to my hips",),
+        ("couldn't tell whether the shower was hot on my legs",),
+    ],
+)
+def test_numbness_up_to_the_hips_or_a_bath_not_felt_on_the_legs_is_extensive(
+    en: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    assert _level(en, *turns) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "toes a bit numb, up to my ankles",
+        "couldn't tell if the water was hot on my hands",
+        "the pool came up to my hips",
+    ],
+)
+def test_numb_toes_hands_or_water_up_to_the_hips_stay_below_emergency(en: TriageEngine, text: str) -> None:
+    assert _level(en, text) != "emergency"
+
+
+# -- breath: harder than it was; things managed last week; stopping mid-speech (en) ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "breathing has been a lot harder this week",
+        "my breathing's felt heavier the last few days",
+        "short of breath doing jobs I did no problem last month",
+    ],
+)
+def test_breathing_harder_than_it_was_is_new_or_worsening_breathlessness(en: TriageEngine, text: str) -> None:
+    assert _level(en, text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "breathing's been fine",
+        "breathing's been better since the inhaler",
+        "tired doing things I managed fine last week",
+    ],
+)
+def test_breathing_fine_or_tiredness_after_old_tasks_is_no_worse_breath(en: TriageEngine, text: str) -> None:
+    assert _level(en, text) != "urgent"
+    assert _level(en, text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("Mum's chest sounds awful", "she stops halfway through talking to catch her breath"),
+        ("breathing bad today", "I stop midway through saying anything"),
+    ],
+)
+def test_stopping_halfway_through_speech_for_breath_is_severe_breathlessness(
+    en: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    assert _level(en, *turns, carer=turns[0].startswith("Mum")) == "emergency"
+
+
+# -- calves that look as they always have (en) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "no, both legs look the same as always",
+        "they look exactly like they always do",
+        "both look the same as each other",
+    ],
+)
+def test_calves_that_look_as_ever_answer_no_to_the_calf_question(en: TriageEngine, answer: str) -> None:
+    a = _read(en, "a bit breathless on the stairs", ("Do you have a swollen, painful calf?", answer))
+    assert "leg_swelling" not in present(a)
+
+
+@pytest.mark.parametrize("answer", ["both look swollen", "the left one looks bigger than the other", "both"])
+def test_calves_that_look_swollen_still_answer_yes(en: TriageEngine, answer: str) -> None:
+    a = _read(en, "a bit breathless on the stairs", ("Do you have a swollen, painful calf?", answer))
+    assert "leg_swelling" in present(a)
+
+
+# -- a bleed that still runs after pressure held on it (en) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("caught my hand on the tin lid", "held a tea towel on it for 20 mins and it's still pouring"),
+        ("nicked my shin shaving", "been pressing on it for ages but it's still going"),
+    ],
+)
+def test_a_bleed_still_running_after_pressure_is_a_bleed_that_wont_stop(
+    en: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    assert _level(en, *turns) == "emergency"
+
+
+def test_rain_still_pouring_after_an_hour_is_no_bleed(en: TriageEngine) -> None:
+    assert _level(en, "it's been pouring for an hour and it's still pouring") == "none"
+
+
+# -- targeted tablets answering the treatment question (en) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["my targeted pills every morning", "just my cancer tablets, daily", "yes, oral chemo"],
+)
+def test_targeted_or_cancer_tablets_are_active_treatment(en: TriageEngine, answer: str) -> None:
+    q = "Have you had chemotherapy or immunotherapy in the last six weeks?"
+    assert _level(en, "shivering and can't get warm", (q, answer)) == "emergency"
+
+
+def test_blood_pressure_tablets_are_no_active_treatment(en: TriageEngine) -> None:
+    q = "Have you had chemotherapy or immunotherapy in the last six weeks?"
+    assert (
+        _level(en, "shivering and can't get warm", (q, "no chemo, only my blood pressure tablets"))
+        == "routine"
+    )
+
+
+# -- a form asking about past events; a history of (en) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the insurance form asks about any previous blood clots",
+        "they want to know about past fits on this form",
+        "I have a history of seizures but none for ten years",
+    ],
+)
+def test_a_history_asked_or_told_is_no_present_finding(en: TriageEngine, text: str) -> None:
+    assert _level(en, text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coughing up blood for the past 3 days",
+        "past few days my legs have gone weak",
+        "had a fit this morning",
+    ],
+)
+def test_the_past_few_days_is_now_not_history(en: TriageEngine, text: str) -> None:
+    assert _level(en, text) in ("urgent", "emergency")
+
+
+# -- "that's about my husband, not me" (en) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["sorry, that's about my brother, not me", "that's all about my wife Jean, not me"],
+)
+def test_a_message_said_to_be_about_someone_else_not_me_is_theirs(en: TriageEngine, second: str) -> None:
+    assert _level(en, "back agony and legs gone numb", second) == "none"
+
+
+def test_a_carer_saying_it_is_about_the_patient_keeps_the_findings(en: TriageEngine) -> None:
+    assert _level(en, "this is about my husband, his legs have gone numb", carer=True) == "emergency"
+
+
+# -- can't go, days counted after a comma (en) -----------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["can't go, 4 days now", "haven't been able to go - six days"])
+def test_unable_to_go_for_days_is_constipation(en: TriageEngine, text: str) -> None:
+    assert "constipation" in present(_read(en, text))
+
+
+def test_cant_go_with_days_to_an_event_is_no_constipation(en: TriageEngine) -> None:
+    assert "constipation" not in present(_read(en, "can't go, 3 days till the party"))
+
+
+# -- a PICC line named as typed (en) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["the picc dressing is lifting off", "my PICC line looks a funny colour"])
+def test_a_picc_line_with_something_wrong_is_routine(en: TriageEngine, text: str) -> None:
+    assert _level(en, text) == "routine"
+
+
+def test_pick_is_still_pick(en: TriageEngine) -> None:
+    assert _level(en, "can you pick up my prescription") == "none"
+
+
+# -- a good few mouthfuls of blood (en) -------------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", ["a fair few spoonfuls", "several mouthfuls", "a good few mouthfuls"])
+def test_several_measures_of_blood_are_a_large_amount(en: TriageEngine, answer: str) -> None:
+    q = "How much blood was there: streaks, a teaspoon, or more?"
+    assert _level(en, "coughed up some blood", (q, answer)) == "emergency"
+
+
+def test_only_a_few_mouthfuls_of_dinner_is_no_bleed(en: TriageEngine) -> None:
+    assert _level(en, "only managed a few mouthfuls of dinner") != "emergency"
