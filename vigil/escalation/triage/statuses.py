@@ -163,7 +163,9 @@ class StatusPasses(SubjectPasses):
                 and tokens[mentions[o].i].norm in self._stable_denials
             ):
                 return True
-            if tokens[k].norm in self._cancellers and not (o >= 0 and mentions[o].has("concept")):
+            if tokens[k].norm in self._cancellers and not (
+                o >= 0 and (mentions[o].has("concept") or mentions[o].has("idiom"))
+            ):
                 # ("no puedo respirar bien acostada": a "well" inside the finding's own words
                 # is how it goes, not a verdict on lying down)
                 return True
