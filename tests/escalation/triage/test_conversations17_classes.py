@@ -494,3 +494,31 @@ def test_several_measures_of_blood_are_a_large_amount(en: TriageEngine, answer: 
 
 def test_only_a_few_mouthfuls_of_dinner_is_no_bleed(en: TriageEngine) -> None:
     assert _level(en, "only managed a few mouthfuls of dinner") != "emergency"
+
+
+# -- someone treated at another hospital is not this clinic's patient (en) -------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("a question about my brother, he's being treated at a different hospital", "he's running 38.9"),
+        ("about my wife, she's under another clinic", "she's got a temperature of 38.4"),
+    ],
+)
+def test_someone_treated_at_another_hospital_keeps_their_fever(
+    en: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    a = _read(en, *turns)
+    assert "fever" not in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's on chemo with you and he's got a temperature of 38.5",
+        "he had his scan at the other hospital, now a temperature of 38.5",
+    ],
+)
+def test_a_carer_writing_of_the_patient_treated_here_keeps_the_fever(en: TriageEngine, text: str) -> None:
+    assert "fever" in present(_read(en, text, context=CARER))
