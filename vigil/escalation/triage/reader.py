@@ -133,8 +133,8 @@ class Reader(StatusPasses, NumberPasses):
         context says so), so the people they name are the patient unless the message says
         clearly that someone is not ("he's not your patient"). `answer`: the message answers
         a check-in question (a "si" opening it is the yes, see `_yes_not_if`)."""
-        tokens = self.tokenize(text)
-        mentions = self._people_named(text, tokens, self._feeling_denied(tokens, self.lex.match(tokens)))
+        tokens, found = self._signed_off(*self._tokens_and_matches(text))
+        mentions = self._people_named(text, tokens, self._feeling_denied(tokens, found))
         owner = mention_owners(len(tokens), mentions)
         contrast = self._segment(tokens, mentions, owner)
         drafts = self._concepts(tokens, mentions)
@@ -152,6 +152,26 @@ class Reader(StatusPasses, NumberPasses):
         self._cramp_not_clot(tokens, drafts)
         self._fumbled_by_fingers(tokens, drafts)
         return reading
+
+    def _tokens_and_matches(self, text: str) -> tuple[list[Token], list[Mention]]:
+        tokens = self.tokenize(text)
+        return tokens, self.lex.match(tokens)
+
+    def _signed_off(self, tokens: list[Token], found: list[Mention]) -> tuple[list[Token], list[Mention]]:
+        """The message without the sign-off that ends it ("ya van 10 saludos", "more lol"): a
+        laugh or a kiss after a number is no unit of it. A sign-off a phrase of the lexicon
+        takes in ("so slow I want to die lol") is part of that phrase and stays."""
+        end = len(tokens)
+        while end > 1 and (tokens[end - 1].kind == PUNCT or tokens[end - 1].norm in self._sign_offs):
+            end -= 1
+        if (
+            end == len(tokens)
+            or all(t.kind == PUNCT for t in tokens[:end])
+            or not any(t.norm in self._sign_offs for t in tokens[end:])
+            or any(m.j > end for m in found)
+        ):
+            return tokens, found
+        return tokens[:end], found
 
     def _fumbled_by_fingers(self, tokens: list[Token], drafts: list[Draft]) -> None:
         """'keep dropping things, my fingertips have been numb since the chemo': things dropped,
