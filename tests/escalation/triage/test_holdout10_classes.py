@@ -13,8 +13,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from vigil.escalation.triage import Level, default_engine
 from vigil.escalation.triage.conversation import ConversationReader, Message
+
+from .conftest import assess, present
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -23,6 +27,85 @@ def _conversation(*turns: tuple[int, str]) -> Level:
     """Messages at the minutes given after T0."""
     messages = [Message(text, T0 + timedelta(minutes=m), None, None) for m, text in turns]
     return ConversationReader(default_engine()).read(messages, None).assessment.level
+
+
+# -- blood told by a flow image ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bringing up blood like somebody left a tap on",
+        "blood coming out my nose like a hose, won't slow down",
+        "coughed up blood like a tap turned on full",
+        "bleeding from my back passage like a burst pipe",
+    ],
+)
+def test_blood_likened_to_a_running_tap_or_a_hose_is_a_large_amount(text: str) -> None:
+    a = assess(text)
+    assert a.level == Level.EMERGENCY
+    assert {"hemoptysis-major", "bleeding-major"} & set(a.rules)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "specks of blood when I cough, and my nose is running like a tap with this cold",
+        "streak of blood in my phlegm, eyes streaming like a tap from hay fever",
+    ],
+)
+def test_a_nose_or_eyes_running_like_a_tap_make_no_blood_large(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis" in present(a)
+    assert a.level == Level.URGENT
+
+
+# -- a cough named with its kind, then what comes up -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chesty cough since lunch and now it's bright red",
+        "horrible dry cough, what comes up is bright red",
+        "barking cough all morning, and it's bright red now",
+    ],
+)
+def test_red_after_a_cough_named_with_its_kind_is_coughed_up_blood(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis" in present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["hacking cough all day, nothing coming up", "I have a dry cough"])
+def test_a_cough_named_with_its_kind_alone_is_a_cough(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis" not in present(a)
+    assert a.level == Level.ROUTINE
+
+
+# -- clots likened to a thing -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coughing and it's bright red now, clots like jelly",
+        "coughing up clots the size of a grape",
+        "coughing, dark clots like liver in the tissue",
+    ],
+)
+def test_clots_likened_to_jelly_or_a_grape_are_a_large_amount_not_weak_legs(text: str) -> None:
+    a = assess(text)
+    assert a.level == Level.EMERGENCY
+    assert "fatigue" not in present(a)
+    assert "limb_weakness" not in present(a)
+
+
+def test_legs_like_jelly_without_clots_are_still_read_as_before() -> None:
+    a = assess("legs like jelly after the walk to the shops")
+    assert "hemoptysis" not in present(a)
+    assert "bleeding" not in present(a)
 
 
 # -- counts dated to an earlier day -----------------------------------------------------------------------
