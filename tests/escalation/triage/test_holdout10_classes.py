@@ -18,7 +18,7 @@ import pytest
 from vigil.escalation.triage import Level, default_engine
 from vigil.escalation.triage.conversation import ConversationReader, Message
 
-from .conftest import assess, present
+from .conftest import CARER, assess, present
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -106,6 +106,106 @@ def test_legs_like_jelly_without_clots_are_still_read_as_before() -> None:
     a = assess("legs like jelly after the walk to the shops")
     assert "hemoptysis" not in present(a)
     assert "bleeding" not in present(a)
+
+
+# -- numbness told by how far down the leg it reaches --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my left leg has gone numb all the way down",
+        "right leg is dead right down to my foot since this morning",
+        "numb the whole way down my left leg",
+        "his leg's been numb from top to bottom since tea time",
+    ],
+)
+def test_a_leg_numb_all_the_way_down_is_loss_of_feeling_in_the_whole_leg(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert a.level == Level.EMERGENCY
+    assert "cord-signs" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my right arm is numb all the way down",
+        "fingers numb all the way down to the tips since chemo",
+        "my left foot is numb",
+    ],
+)
+def test_an_arm_or_hand_numb_all_the_way_down_is_no_cord_sign(text: str) -> None:
+    a = assess(text)
+    assert "numbness" in present(a)
+    assert a.level == Level.ROUTINE
+
+
+def test_a_leg_numb_all_the_way_down_that_is_over_now_is_not_present() -> None:
+    a = assess("leg went numb all the way down after sitting cross legged, fine now")
+    assert "numbness" not in present(a)
+
+
+# -- clothes grown tight at the neck --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my shirt collars all feel tight this week",
+        "collars are getting tighter, not sure why",
+        "can't do up my top button any more",
+        "necklaces feel tight round me lately",
+    ],
+)
+def test_collars_grown_tight_are_a_swelling_of_the_neck(text: str) -> None:
+    a = assess(text)
+    assert "face_neck_swelling" in present(a)
+    assert a.level >= Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no, my collar isn't tight, neck is fine",
+        "my shoes feel tight after the long walk",
+    ],
+)
+def test_a_collar_said_not_tight_or_other_tight_clothes_are_no_neck_swelling(text: str) -> None:
+    a = assess(text)
+    assert "face_neck_swelling" not in present(a)
+    assert a.level < Level.URGENT
+
+
+# -- self-injury told as it came back --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "burned myself again last night, first time in ages",
+        "cut myself today, first time in five years",
+        "I relapsed and cut myself",
+        "cut myself again",
+    ],
+)
+def test_cutting_oneself_told_as_a_relapse_is_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cut myself shaving, first time in years",
+        "cut myself on a tin last night, first time in years I've opened one",
+        "nicked myself chopping onions",
+    ],
+)
+def test_a_cut_told_with_what_one_was_doing_is_no_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" not in present(a)
+    assert a.level < Level.URGENT
 
 
 # -- counts dated to an earlier day -----------------------------------------------------------------------
