@@ -18,7 +18,7 @@ import pytest
 from vigil.escalation.triage import Level, default_engine
 from vigil.escalation.triage.conversation import ConversationReader, Message
 
-from .conftest import CARER, assess, present
+from .conftest import CARER, assess, present, status_of
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -206,6 +206,157 @@ def test_a_cut_told_with_what_one_was_doing_is_no_self_harm(text: str) -> None:
     a = assess(text)
     assert "self_harm" not in present(a)
     assert a.level < Level.URGENT
+
+
+# -- the side under the ribs ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aching in my left side under the ribs, 8 out of 10",
+        "sore under my ribs on the right side, about an 8",
+    ],
+)
+def test_pain_in_the_side_under_the_ribs_is_a_pain_not_chest_pain(text: str) -> None:
+    a = assess(text)
+    assert "chest_pain" not in present(a)
+    assert "pain" in present(a)
+    assert a.level == Level.URGENT
+
+
+def test_pain_under_the_ribs_when_breathing_in_is_still_chest_pain() -> None:
+    a = assess("sharp pain under my ribs when I breathe in")
+    assert "chest_pain" in present(a)
+
+
+# -- a tube's wound in the chest ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the chest drain site is a bit tender, about a 2", "tender where my chest tube went in"],
+)
+def test_soreness_where_a_chest_drain_was_is_a_wound_pain_not_chest_pain(text: str) -> None:
+    a = assess(text)
+    assert "chest_pain" not in present(a)
+    assert a.level == Level.ROUTINE
+
+
+def test_a_chest_drain_site_that_keeps_oozing_is_still_a_bleed() -> None:
+    assert "bleeding" in present(assess("the chest drain site keeps oozing"))
+
+
+# -- pain told by its relief failing -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "painkillers aren't really touching my hip, about a 4",
+        "the pain patches aren't working for my knee",
+        "oramorph isn't doing much for my shoulder",
+    ],
+)
+def test_pain_relief_that_is_not_working_for_a_site_is_a_pain_there(text: str) -> None:
+    a = assess(text)
+    assert "pain" in present(a)
+    assert "pain" not in {f.concept for f in a.findings if f.status == "negated"}
+    assert a.level == Level.ROUTINE
+
+
+def test_pain_relief_that_is_working_is_no_pain() -> None:
+    a = assess("the painkillers are working for my shoulder now")
+    assert "pain" not in present(a)
+    assert a.level == Level.NONE
+
+
+# -- a word or a chat asked of a nurse ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would one of the nurses have a quick chat with me please",
+        "can I have a quick word with someone about my tablets",
+        "could someone give me a quick ring this afternoon",
+    ],
+)
+def test_a_word_or_a_chat_asked_of_the_team_is_a_nurse_request(text: str) -> None:
+    a = assess(text)
+    assert "nurse_request" in present(a)
+    assert a.level == Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the nurse had a quick word with me yesterday, all fine",
+        "had a lovely chat with a nurse at clinic",
+    ],
+)
+def test_a_word_or_a_chat_already_had_is_no_request(text: str) -> None:
+    a = assess(text)
+    assert "nurse_request" not in present(a)
+    assert a.level == Level.NONE
+
+
+# -- a claim read or heard in general -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've heard that confusion can mean the calcium is high, is that right?",
+        "I read online that leg weakness can be a sign of spread",
+        "should I ring if that ever happens, the fainting I mean",
+    ],
+)
+def test_a_symptom_read_or_heard_of_in_general_is_no_finding(text: str) -> None:
+    a = assess(text)
+    assert not present(a) - {"unrecognised"}
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I read that leaflet you gave me and I fainted this morning",
+        "heard that song on the radio and then I blacked out",
+    ],
+)
+def test_that_pointing_at_a_thing_read_or_heard_leaves_the_symptom_present(text: str) -> None:
+    a = assess(text)
+    assert "syncope" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+def test_i_read_that_wrong_is_a_correction_not_a_claim_read() -> None:
+    a = assess("no sorry i read that wrong, its 38.4")
+    assert "fever" in present(a)
+
+
+# -- a belief taken back by the stain that caused it -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thought I was bleeding but it was the red wine I spilt",
+        "thought I had blood in my wee but it was the beetroot",
+        "she thought she was bleeding, it was just hair dye",
+    ],
+)
+def test_a_bleed_thought_then_put_down_to_a_stain_is_no_bleed(text: str) -> None:
+    a = assess(text)
+    assert "bleeding" not in present(a)
+    assert "negated" in status_of(a, "bleeding")
+
+
+def test_a_stain_blamed_then_blood_after_all_is_a_bleed() -> None:
+    a = assess("thought I was bleeding but it was the beetroot, now there's blood everywhere")
+    assert "bleeding" in present(a)
+    assert a.level == Level.EMERGENCY
 
 
 # -- counts dated to an earlier day -----------------------------------------------------------------------
