@@ -373,3 +373,164 @@ def test_counts_of_the_same_day_still_add_up() -> None:
         _conversation((0, "sick 3 times yesterday"), (60, "and 3 more yesterday evening, forgot to say"))
         == Level.URGENT
     )
+
+
+# -- redteam29: breath rationed between words --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i can only say two or three words then I need to stop to catch a breath",
+        "have to stop and gulp some air after every few words",
+        "can't speak and breathe at the same time this evening",
+        "I cant catch my breth even lying in bed",
+    ],
+)
+def test_breath_rationed_between_words_is_severe_breathlessness(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+def test_stopping_to_catch_a_breath_on_a_hill_walk_is_not_told_as_words_rationed() -> None:
+    a = assess("a bit puffed on the hill, had to stop halfway, fine once at the top")
+    assert a.level < Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sitting completely still in my chair and still gasping",
+        "puffed out just watching the news",
+    ],
+)
+def test_breathless_while_sitting_still_or_watching_tv_is_at_rest(text: str) -> None:
+    a = assess(text)
+    assert a.level == Level.EMERGENCY
+
+
+def test_breathing_grown_steadily_worse_is_worsening_breathlessness() -> None:
+    a = assess("my breathing has been getting gradually worse all month")
+    assert "dyspnea" in present(a)
+    assert a.level == Level.URGENT
+
+
+# -- redteam29: the wrong word comes out --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum tried to say something and a different word came out",
+        "he keeps saying the wrong words for things since lunch",
+        "my words are coming out all garbled this morning",
+    ],
+)
+def test_the_wrong_word_coming_out_is_a_speech_difficulty(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "speech_difficulty" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+def test_saying_the_wrong_thing_to_a_friend_is_no_speech_difficulty() -> None:
+    a = assess("i always say the wrong thing at funerals")
+    assert "speech_difficulty" not in present(a)
+
+
+# -- redteam29: a swollen neck or calf without the apostrophe; a breath like a kettle --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his necks all puffed up and he cant get his breath",
+        "face swollen and i sound like a kettle when i breathe out",
+    ],
+)
+def test_a_swollen_neck_with_breathlessness_or_a_noisy_breath_is_an_airway_emergency(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "face_neck_swelling" in present(a)
+    assert "svc-airway" in a.rules
+
+
+def test_a_calf_swollen_told_without_the_apostrophe_is_a_swollen_leg() -> None:
+    a = assess("right calfs swollen and hot")
+    assert "leg_swelling" in present(a)
+    assert a.level >= Level.URGENT
+
+
+# -- redteam29: a chill in plain words --
+
+
+@pytest.mark.parametrize(
+    "text", ["chilled to the bone and shuddering", "frozen to the bone even under the duvet"]
+)
+def test_a_chill_in_plain_words_on_treatment_is_an_emergency(text: str) -> None:
+    a = assess(text, context={"on_active_treatment": True})
+    assert "chills" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+def test_a_chill_without_treatment_is_not_an_emergency() -> None:
+    a = assess("frozen to the bone after the football")
+    assert a.level < Level.EMERGENCY
+
+
+# -- redteam29: an end wished for oneself --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "part of me wants to end it",
+        "some nights I just want to finish it all",
+        "part of me wants to not wake up",
+    ],
+)
+def test_part_of_me_wanting_to_end_it_is_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to finish it tonight, only a chapter left",
+        "part of me wants to go to the wedding, part of me doesnt",
+    ],
+)
+def test_finishing_a_book_or_a_mixed_wish_is_no_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" not in present(a)
+
+
+# -- redteam29: spinal pain at night or bruised --
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["back pain wakes me at 4 every morning", "the ache in my lower back gets me up at 2am most nights"],
+)
+def test_back_pain_that_wakes_one_at_an_hour_of_the_night_is_a_spinal_flag(text: str) -> None:
+    a = assess(text)
+    assert "spinal-pain-flags" in a.rules
+
+
+def test_a_back_that_feels_bruised_with_numb_feet_is_spinal_pain_with_numbness() -> None:
+    a = assess("lower back feels all bruised and my feet have gone numb")
+    assert "back_pain" in present(a)
+    assert "mscc-neuro" in a.rules
+
+
+def test_feeling_bruised_by_a_day_is_no_back_pain() -> None:
+    assert "back_pain" not in present(assess("I feel a bit bruised after that argument"))
+
+
+# -- redteam29: a pain that took one to the floor --
+
+
+def test_chest_pain_that_put_one_on_the_floor_is_severe() -> None:
+    a = assess("squeezing pain in my chest that made me lie down on the bathroom floor")
+    assert "chest-pain" in a.rules
