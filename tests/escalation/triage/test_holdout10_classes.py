@@ -528,6 +528,66 @@ def test_feeling_bruised_by_a_day_is_no_back_pain() -> None:
     assert "back_pain" not in present(assess("I feel a bit bruised after that argument"))
 
 
+# -- redteam29: blood named by what comes up, measured, or going on --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "blood comes up whenever I cough and my chest hurts",
+        "a huge clot came up when i was coughing",
+        "coughing bright red on and off since tea, soaked a towel",
+    ],
+)
+def test_blood_named_by_what_comes_up_with_a_cough_is_major_haemoptysis(text: str) -> None:
+    a = assess(text)
+    assert "hemoptysis" in present(a)
+    assert "hemoptysis-major" in a.rules
+
+
+def test_red_coming_up_after_a_cough_alone_is_haemoptysis_not_major() -> None:
+    a = assess("bit of red comes up when I cough")
+    assert "hemoptysis" in present(a)
+    assert a.level == Level.URGENT
+
+
+def test_vomit_measured_in_cups_of_blood_is_a_major_bleed() -> None:
+    a = assess("was sick and it was nearly a mugful of red blood")
+    assert "bleeding-major" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gums keep oozing and it won't stop",
+        "nose dripping bright red for over an hour",
+        "nicked my chin shaving and it's been gushing for 30 minutes",
+    ],
+)
+def test_a_bleed_going_on_for_long_or_that_will_not_stop_is_a_major_bleed(text: str) -> None:
+    a = assess(text)
+    assert "bleeding" in present(a)
+    assert "bleeding-major" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nosebleed for a couple of minutes, stopped with a tissue",
+        "they're running blood tests for an hour tomorrow",
+    ],
+)
+def test_a_short_bleed_or_blood_tests_are_no_major_bleed(text: str) -> None:
+    assert "bleeding-major" not in assess(text).rules
+
+
+@pytest.mark.parametrize("text", ["bled the radiators this morning", "had the brakes bled at the garage"])
+def test_bleeding_a_radiator_or_the_brakes_is_no_bleed(text: str) -> None:
+    a = assess(text)
+    assert "bleeding" not in present(a)
+    assert a.level == Level.NONE
+
+
 # -- redteam29: a pain that took one to the floor --
 
 
