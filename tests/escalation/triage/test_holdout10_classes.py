@@ -594,3 +594,80 @@ def test_bleeding_a_radiator_or_the_brakes_is_no_bleed(text: str) -> None:
 def test_chest_pain_that_put_one_on_the_floor_is_severe() -> None:
     a = assess("squeezing pain in my chest that made me lie down on the bathroom floor")
     assert "chest-pain" in a.rules
+
+
+# -- concepts read wrong in the sets: a blow's image, a crick, a drop to the floor --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my lower back feels like someone whacked it with a baseball bat",
+        "back feels like I've been kicked by a horse",
+        "my spine feels like somebody took a sledgehammer to it",
+    ],
+)
+def test_a_back_likened_to_one_struck_by_a_blow_is_back_pain(text: str) -> None:
+    assert "back_pain" in present(assess(text))
+
+
+def test_hit_by_a_bus_is_tiredness_talk_not_a_pain() -> None:
+    assert "pain" not in present(assess("feel like I've been hit by a bus today"))
+
+
+def test_a_cricked_neck_is_neck_pain() -> None:
+    a = assess("neck's all cricked after the long drive")
+    assert "neck_pain" in present(a)
+    assert a.level == Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dad crumpled to the floor in the hall and came round after a minute",
+        "she went down like a stone in the supermarket",
+    ],
+)
+def test_a_drop_to_the_floor_is_a_collapse(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "syncope" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["dropped my glasses on the floor", "the vase dropped to the floor and smashed"]
+)
+def test_a_thing_dropped_is_no_collapse(text: str) -> None:
+    assert "syncope" not in present(assess(text))
+
+
+# -- whose finding: "to be clear, the cough is hers, not mine" -----------------------------------------
+
+
+def test_a_later_message_saying_the_finding_is_his_not_mine_gives_it_away() -> None:
+    turns = [
+        (0, "my husband has had chest pains and my back aches"),
+        (5, "to be clear the chest pain is his, not mine"),
+    ]
+    messages = [Message(text, T0 + timedelta(minutes=m), None, None) for m, text in turns]
+    a = ConversationReader(default_engine()).read(messages, None).assessment
+    assert "chest_pain" not in present(a)
+    assert a.level == Level.ROUTINE
+
+
+def test_a_later_message_saying_the_finding_is_mine_keeps_it() -> None:
+    turns = [(0, "coughing all night"), (5, "to be clear, the cough is mine, not my husbands")]
+    messages = [Message(text, T0 + timedelta(minutes=m), None, None) for m, text in turns]
+    a = ConversationReader(default_engine()).read(messages, None).assessment
+    assert "cough" in present(a)
+
+
+def test_a_finding_named_by_all_its_words_goes_alone_not_one_sharing_a_word() -> None:
+    turns = [
+        (0, "chest pains on and off and my back is in constant pain"),
+        (5, "sorry, the chest pain is my husbands"),
+    ]
+    messages = [Message(text, T0 + timedelta(minutes=m), None, None) for m, text in turns]
+    a = ConversationReader(default_engine()).read(messages, None).assessment
+    assert "chest_pain" not in present(a)
+    assert "back_pain" in present(a)
