@@ -671,3 +671,29 @@ def test_a_finding_named_by_all_its_words_goes_alone_not_one_sharing_a_word() ->
     a = ConversationReader(default_engine()).read(messages, None).assessment
     assert "chest_pain" not in present(a)
     assert "back_pain" in present(a)
+
+
+# -- more wordings of classes above: a habit of self-injury come back; a word asked with someone --
+
+
+@pytest.mark.parametrize(
+    "text", ["been burning myself again", "I've gone back to cutting", "started harming myself again"]
+)
+def test_self_injury_gone_back_to_is_self_harm(text: str) -> None:
+    a = assess(text)
+    assert "self_harm" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I went back to cutting the grass", "back to cutting my own hair lol", "burnt myself on the oven again"],
+)
+def test_going_back_to_cutting_a_thing_or_a_kitchen_burn_is_no_self_harm(text: str) -> None:
+    assert "self_harm" not in present(assess(text))
+
+
+def test_asking_to_speak_with_someone_is_a_nurse_request() -> None:
+    a = assess("could I speak with someone today about my tablets")
+    assert "nurse_request" in present(a)
+    assert a.level == Level.ROUTINE
