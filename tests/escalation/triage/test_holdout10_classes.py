@@ -520,6 +520,17 @@ def test_back_pain_that_wakes_one_at_an_hour_of_the_night_is_a_spinal_flag(text:
     assert "spinal-pain-flags" in a.rules
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the dog gets me up at 5 every morning, my back's a bit stiff",
+        "my bladder gets me up at 3am and my back aches a bit",
+    ],
+)
+def test_something_else_getting_one_up_at_night_makes_no_night_back_pain(text: str) -> None:
+    assert "spinal-pain-flags" not in assess(text).rules
+
+
 def test_a_back_that_feels_bruised_with_numb_feet_is_spinal_pain_with_numbness() -> None:
     a = assess("lower back feels all bruised and my feet have gone numb")
     assert "back_pain" in present(a)
