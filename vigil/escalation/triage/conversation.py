@@ -496,5 +496,5 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
         self._back_is_the_same(pool, texts, originals)
         self._asked_of_the_one_before(pool)
         self._trips_that_keep_happening(pool, texts, originals, times, offset)
-        self._add_counts(pool, alone, times, totals)
+        self._add_counts(pool, alone, times, totals, texts)
         return [f for findings in pool for f in findings], changes
