@@ -571,6 +571,15 @@ class Reader(StatusPasses, NumberPasses):
                     add(named, q, c)
                     used_sites.add(id(named))
                     paired = True
+            if not paired and sites:
+                # "el peor dolor que he sentido, en medio del pecho": a site standing alone as
+                # the clause right after the quality says where it is.
+                named = self._site_after(tokens, sites, used_sites, q)
+                c = concept_for(named, q) if named is not None else None
+                if named is not None and c is not None:
+                    add(named, q, c)
+                    used_sites.add(id(named))
+                    paired = True
             if not paired:
                 for qk in q.values("quality"):
                     c = self.lex.defaults.get(qk)
@@ -645,6 +654,30 @@ class Reader(StatusPasses, NumberPasses):
             and tokens[k].clause == tokens[q.i].clause
             and (k == 0 or tokens[k - 1].clause != tokens[q.i].clause or tokens[k - 1].kind == PUNCT)
         )
+
+    def _site_after(
+        self, tokens: list[Token], sites: list[Mention], used_sites: set[int], q: Mention
+    ) -> Mention | None:
+        """The site of the clause right after the quality's, when that clause names only the
+        site (and linking words): ", en medio del pecho", ", in my chest". Only a pain is
+        placed so ("not weak in myself, just the legs" says where the weakness is not)."""
+        if "pain" not in q.values("quality"):
+            return None
+        clause, sentence = tokens[q.i].clause, tokens[q.i].sentence
+        for s in sites:
+            if s.i < q.j or id(s) in used_sites:
+                continue
+            if tokens[s.i].sentence != sentence or tokens[s.i].clause != clause + 1:
+                return None
+            rest = [
+                t
+                for k, t in enumerate(tokens)
+                if t.clause == clause + 1 and not s.i <= k < s.j and t.kind != PUNCT
+            ]
+            if all(t.norm in self._glue or t.norm in self._fillers for t in rest):
+                return s
+            return None
+        return None
 
     def _only_sides(self, tokens: list[Token], clause: int) -> bool:
         """The clause only says which sides ("both sides", "on both sides", "both of them")."""
