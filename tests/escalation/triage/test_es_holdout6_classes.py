@@ -1,0 +1,404 @@
+"""Spanish classes behind es_holdout5's, es_holdout6's and es_conversations_holdout5's
+disagreements (docs/triage.md, "Rules", "Carers", "Conversations" and "Languages"), each read
+right with sentences that are not the sets', and their near misses left as they were: breath
+lost to speech; the shivers in their plural; a grip with no strength left; the collar that
+presses; a whistling breath; the bowels "del cuerpo" or "del 2"; a loose belly counted; food
+that will not go in; a dream; a listener who cannot follow; a site said after a comma; half a
+small cup of blood; a relative said not to be the patient by a carer who said who she is;
+"ahogarse" more than before on an exertion; short of air; a nurse asked for by "marcar"."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from vigil.escalation.triage import Assessment, TriageEngine, default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
+
+CARER = {"writer": "carer"}
+ON_TX = {"on_active_treatment": True}
+
+
+@pytest.fixture(scope="module")
+def es() -> TriageEngine:
+    return default_engine("es")
+
+
+def assess(text: str, context: Mapping[str, Any] | None = None) -> Assessment:
+    return default_engine("es").assess(text, None, context)
+
+
+def level(text: str, context: Mapping[str, Any] | None = None) -> str:
+    return assess(text, context).level.label
+
+
+def present(a: Assessment) -> set[str]:
+    return {f.concept for f in a.findings if f.present}
+
+
+def has_mod(a: Assessment, concept: str, mod: str) -> bool:
+    return any(f.concept == concept and f.present and mod in f.modifiers for f in a.findings)
+
+
+def converse(es: TriageEngine, *texts: str, context: Mapping[str, Any] | None = None) -> Assessment:
+    start = datetime(2026, 6, 1, 8, tzinfo=UTC)
+    messages = [Message(t, start + timedelta(minutes=5 * i), None, context) for i, t in enumerate(texts)]
+    return ConversationReader(es).read(messages, context).assessment
+
+
+# -- breath lost to speech: words that will not come in a row ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi papá no puede decir dos palabras seguidas, respira rapidísimo",
+        "no logro juntar tres palabras de corrido sin ahogarme",
+        "está sentada en la cama y no puede hilar dos palabras seguidas",
+        "apenas habla, no puede decir ni dos palabras",
+    ],
+)
+def test_words_that_will_not_come_in_a_row_are_breathlessness_at_its_worst(text: str) -> None:
+    a = assess(text, CARER)
+    assert a.level.label == "emergency"
+    assert has_mod(a, "dyspnea", "severe")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no puedo decir dos palabras seguidas en inglés sin equivocarme",
+        "mi nieto no me deja decir dos palabras, habla todo el tiempo",
+    ],
+)
+def test_words_that_do_not_come_for_other_reasons_are_no_breathlessness(text: str) -> None:
+    assert "dyspnea" not in present(assess(text))
+
+
+# -- the shivers in their plural and small words -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me dan unas tiritonas tremendas",
+        "tengo tiritonas desde la tarde",
+        "me dieron tiritonitas en la noche",
+    ],
+)
+def test_the_shivers_in_the_plural_on_treatment_are_chills(text: str) -> None:
+    a = assess(text, ON_TX)
+    assert "chills" in present(a)
+    assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize("text", ["tengo 37.6, me siento destemplada", "37.7 y ando medio destemplado"])
+def test_feeling_destemplado_with_a_low_reading_on_treatment_stays_urgent(text: str) -> None:
+    assert level(text, ON_TX) == "urgent"
+
+
+def test_the_shivers_of_someone_else_are_not_the_patients() -> None:
+    assert level("mi nieto tiene tiritonas por la fiebre", ON_TX) != "emergency"
+
+
+# -- a grip with no strength left ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no tengo fuerza para sostener el vaso",
+        "a mi mamá le falta fuerza pa agarrar la cuchara",
+        "me quedé sin fuerza en la mano para apretar el cepillo",
+        "ya no tiene fuerzas ni para agarrar el celular",
+    ],
+)
+def test_no_strength_left_to_grip_what_is_in_the_hand_is_limb_weakness(text: str) -> None:
+    a = assess(text, CARER)
+    assert "limb_weakness" in present(a)
+    assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no tengo fuerzas para nada, estoy agotada", "no tengo fuerzas para levantarme de la cama hoy"],
+)
+def test_no_strength_for_anything_is_tiredness_not_weakness(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" not in present(a)
+    assert a.level.label != "emergency"
+
+
+# -- the collar that presses (Spanish side only; English is tuned elsewhere) ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me aprietan los cuellos de las camisas",
+        "el cuello de mis camisas me aprieta desde la semana pasada",
+        "le queda apretado el cuello de la blusa",
+        "los cuellos de las camisetas ya me ahorcan",
+    ],
+)
+def test_a_collar_said_to_press_is_face_and_neck_swelling(text: str) -> None:
+    a = assess(text)
+    assert "face_neck_swelling" in present(a)
+    assert a.level.label == "urgent"
+
+
+def test_a_collar_that_presses_with_a_whistling_breath_is_an_airway_emergency(es: TriageEngine) -> None:
+    a = converse(es, "me aprieta el cuello de la camisa", "y respira como silbando")
+    assert a.level.label == "emergency"
+
+
+def test_a_tight_shoe_is_not_a_collar() -> None:
+    assert level("me aprietan los zapatos nuevos") != "urgent"
+
+
+# -- a whistling breath --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["respiro como silbando", "mi esposo respira pitando", "respira chiflando de noche"]
+)
+def test_breathing_said_to_whistle_is_a_wheeze(text: str) -> None:
+    assert "wheeze" in present(assess(text, CARER))
+
+
+def test_whistling_a_song_is_no_wheeze() -> None:
+    assert "wheeze" not in present(assess("estoy silbando una canción en la cocina"))
+
+
+# -- the bowels "del cuerpo" or "del 2"; a belly said blocked ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no hago del cuerpo desde el sábado",
+        "no he podido ir del cuerpo en toda la semana",
+        "no puedo hacer del 2 hace cuatro días",
+        "tengo la barriga atascada",
+    ],
+)
+def test_bowels_that_do_not_open_said_del_cuerpo_or_del_dos_are_constipation(text: str) -> None:
+    assert "constipation" in present(assess(text))
+
+
+def test_constipation_del_dos_with_nausea_is_hypercalcaemia() -> None:
+    assert level("tengo náuseas y no puedo ir del 2 desde el lunes") == "urgent"
+
+
+def test_a_bowel_opened_well_del_cuerpo_is_none() -> None:
+    assert "constipation" not in present(assess("ya hice del cuerpo esta mañana, todo bien"))
+
+
+# -- a loose belly counted -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "van cinco veces de vientre suelto hoy",
+        "llevo 4 veces hoy, suelta de vientre",
+        "tengo el vientre suelto, 6 veces hoy",
+    ],
+)
+def test_a_loose_belly_counted_four_or_more_on_treatment_is_urgent(text: str) -> None:
+    a = assess(text, ON_TX)
+    assert "diarrhea" in present(a)
+    assert a.level.label == "urgent"
+
+
+def test_a_loose_belly_once_without_treatment_is_routine() -> None:
+    assert level("hoy tuve el vientre un poco suelto") in {"routine", "none"}
+
+
+# -- food that will not go in --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no me entra la comida",
+        "a mi papá no le entra nada de comer",
+        "come como un pajarito desde la quimio",
+    ],
+)
+def test_food_that_will_not_go_in_is_appetite_loss(text: str) -> None:
+    a = assess(text, CARER)
+    assert "appetite_loss" in present(a)
+    assert a.level.label == "routine"
+
+
+def test_a_bird_that_sings_is_not_eating() -> None:
+    assert level("mi nieta canta como un pajarito") == "none"
+
+
+# -- a dream ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anoche soñé que no podía mover las piernas, pero estoy bien",
+        "tuve una pesadilla en la que tosía sangre",
+        "soñé que me desmayaba en la calle, qué susto",
+    ],
+)
+def test_what_happened_in_a_dream_is_not_there(text: str) -> None:
+    assert level(text) in {"none", "routine"}
+
+
+def test_a_real_symptom_after_telling_a_dream_still_counts() -> None:
+    assert level("soñé feo toda la noche y hoy no puedo caminar") == "emergency"
+
+
+# -- a listener who cannot follow ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se le enredan las palabras, no le entiendo nada de lo que dice",
+        "habla arrastrando las palabras y no le entendemos lo que dice",
+    ],
+)
+def test_a_listener_who_cannot_follow_does_not_deny_the_speech_said_before(text: str) -> None:
+    a = assess(text, CARER)
+    assert "speech_difficulty" in present(a)
+    assert a.level.label == "emergency"
+
+
+def test_not_following_the_doctor_is_none() -> None:
+    assert level("el doctor habla rapidísimo, no le entiendo nada de lo que dice") == "none"
+
+
+# -- a site said after a comma -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "un dolor horrible, en el pecho",
+        "el peor dolor de mi vida, justo en medio del pecho",
+        "tengo un dolor insoportable, aquí en el pecho",
+    ],
+)
+def test_a_severe_pain_whose_site_follows_a_comma_is_that_sites_pain(text: str) -> None:
+    a = assess(text)
+    assert has_mod(a, "chest_pain", "severe")
+    assert a.level.label == "emergency"
+
+
+def test_a_pain_with_a_site_said_after_a_comma_in_the_back_is_back_pain() -> None:
+    assert "back_pain" in present(assess("me duele mucho, en la espalda baja"))
+
+
+def test_a_clause_after_a_comma_that_says_more_than_a_site_keeps_its_own_meaning() -> None:
+    assert "chest_pain" not in present(
+        assess("tengo un dolor fuerte en la rodilla, en el pecho tengo un lunar")
+    )
+
+
+# -- half a small cup of blood -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["tosí como media tacita de sangre", "escupí sangre, medio vasito"])
+def test_half_a_small_cup_of_blood_is_a_large_amount(text: str) -> None:
+    a = assess(text)
+    assert a.level.label == "emergency"
+
+
+def test_half_a_small_cup_said_after_the_blood_is_a_large_amount(es: TriageEngine) -> None:
+    assert converse(es, "tosí sangre hace un rato", "fue media tacita").level.label == "emergency"
+
+
+def test_streaks_of_blood_stay_urgent() -> None:
+    assert level("tosí unas rayitas de sangre") == "urgent"
+
+
+# -- a relative said not to be the patient, by a carer who said who she is ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soy el hijo de Rosa. Mi tía, que no es paciente de ustedes, no puede caminar",
+        "Hola, soy la esposa de Luis. Mi cuñado no es su paciente pero tiene fiebre de 39",
+    ],
+)
+def test_a_relative_said_not_to_be_the_patient_by_a_carer_who_introduced_herself_is_someone_else(
+    text: str,
+) -> None:
+    assert level(text, CARER) == "none"
+
+
+def test_a_carer_who_introduced_herself_still_writes_for_the_patient() -> None:
+    assert level("Soy la hija de Rosa, mi mamá no puede caminar", CARER) == "emergency"
+
+
+# -- "ahogarse" more than before on an exertion --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me estoy ahogando más que antes cuando subo la escalera",
+        "se está ahogando más de lo normal al caminar",
+        "cuando camino a la tienda me estoy ahogando más que la semana pasada",
+    ],
+)
+def test_choking_more_than_before_on_an_exertion_is_worsening_breath_not_an_emergency(text: str) -> None:
+    a = assess(text)
+    assert has_mod(a, "dyspnea", "worsening")
+    assert a.level.label == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text", ["me estoy ahogando", "me estoy ahogando más que ayer, sentada en el sillón"]
+)
+def test_choking_now_at_rest_stays_an_emergency(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+# -- short of air --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["ando corta de aire", "me quedo corto de aliento", "estoy cortita de aire"])
+def test_short_of_air_is_breathlessness(text: str) -> None:
+    assert "dyspnea" in present(assess(text))
+
+
+def test_short_of_air_then_worse_every_day_is_new_breathlessness(es: TriageEngine) -> None:
+    assert converse(es, "ando corta de aire", "y cada día peor").level.label == "urgent"
+
+
+def test_short_of_money_is_not_breath() -> None:
+    assert level("ando corto de plata este mes") == "none"
+
+
+# -- a nurse asked for by "marcar" or in the polite past ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿me pueden marcar hoy?",
+        "quería hablar con la enfermera de mi papá",
+        "márquenme por favor",
+        "quisiéramos hablar con la doctora",
+    ],
+)
+def test_a_call_asked_for_by_marcar_or_a_polite_past_is_a_nurse_request(text: str) -> None:
+    a = assess(text)
+    assert "nurse_request" in present(a)
+    assert a.level.label == "routine"
+
+
+def test_dialling_a_number_oneself_is_no_request() -> None:
+    assert level("voy a marcar a mi hermana para avisarle") == "none"
