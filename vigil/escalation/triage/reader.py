@@ -145,7 +145,7 @@ class Reader(StatusPasses, NumberPasses):
         self._same_pain(tokens, drafts)
         self._cant_without(tokens, mentions, reading)
         self._unplaced(tokens, mentions, drafts)
-        self._statuses(reading, owner, contrast, carer, self._yes_not_if(text, tokens, answer))
+        self._statuses(reading, owner, contrast, carer, self._yes_not_if(text, tokens, answer, mentions))
         self._blood_from_mouth(tokens, mentions, owner, drafts)
         self._stained(tokens, mentions, owner, drafts)
         self._kept_on_seat(tokens, drafts)
@@ -267,13 +267,17 @@ class Reader(StatusPasses, NumberPasses):
     def _in_mouth(self, tokens: list[Token], d: Draft) -> bool:
         return any(t.norm in self._mouth_words for t in tokens[d.start : d.end])
 
-    def _yes_not_if(self, text: str, tokens: list[Token], answer: bool) -> frozenset[int]:
+    def _yes_not_if(
+        self, text: str, tokens: list[Token], answer: bool, mentions: list[Mention]
+    ) -> frozenset[int]:
         """Where "si" is the yes, not the if, in a language that folds them into one word:
         written with its accent ("sí me da mucho dolor"), or opening an answer to a question
         ("si se me duermen las piernas") when its sentence does not go on to what the writer
-        would do or ask then ("si se me duermen le aviso", "si me da fiebre, ¿qué hago?")."""
+        would do or ask then ("si se me duermen le aviso", "si me da fiebre, ¿qué hago?"). A
+        word of doing inside the finding itself ("si, no puedo hacer pis") is no such then."""
         if not self._if_yes:
             return frozenset()
+        in_finding = {k for m in mentions if m.has("concept") for k in range(m.i, m.j)}
         out = set()
         for k, tok in enumerate(tokens):
             if tok.norm not in self._if_yes:
@@ -283,7 +287,11 @@ class Reader(StatusPasses, NumberPasses):
                 continue
             if not answer or any(t.norm not in self._if_openers and t.kind != PUNCT for t in tokens[:k]):
                 continue
-            rest = [t for t in tokens[k + 1 :] if t.sentence == tok.sentence]
+            rest = [
+                t
+                for x, t in enumerate(tokens[k + 1 :], k + 1)
+                if t.sentence == tok.sentence and x not in in_finding
+            ]
             if any(t.norm in self._if_then or t.norm == "?" for t in rest):
                 continue
             if tokens[-1].norm == "?" and tokens[-1].sentence == tok.sentence:
