@@ -402,3 +402,219 @@ def test_a_call_asked_for_by_marcar_or_a_polite_past_is_a_nurse_request(text: st
 
 def test_dialling_a_number_oneself_is_no_request() -> None:
     assert level("voy a marcar a mi hermana para avisarle") == "none"
+
+
+# -- es_dev15: an unaccented "si" opening an answer, with a doing word inside the finding ---------
+
+BLADDER = "¿Tiene problemas para orinar o para controlar la vejiga?"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["si desde anoche no puedo hacer pipí", "si, desde el lunes no puedo hacer pis aunque quiero"],
+)
+def test_an_unaccented_si_opening_an_answer_with_a_doing_word_in_the_finding_is_the_yes(text: str) -> None:
+    a = default_engine("es").assess(text, BLADDER, None)
+    assert a.level.label == "emergency"
+
+
+def test_an_if_that_asks_what_to_do_stays_hypothetical() -> None:
+    a = default_engine("es").assess("¿y si mañana no puedo orinar, qué hago?", BLADDER, None)
+    assert a.level.label != "emergency"
+
+
+# -- "ni uno" answers no -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["ni uno", "ni una sola vez, gracias", "ni uno solo en toda la semana"])
+def test_not_a_single_one_to_a_question_is_no(text: str) -> None:
+    a = default_engine("es").assess(text, "¿Ha tenido escalofríos?", ON_TX)
+    assert a.level.label == "none"
+
+
+# -- a fall with an outside cause is an accident ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me resbalé en el piso mojado y me caí",
+        "me tropecé con el gato y me caí en la cocina",
+        "resbalé con una cáscara de plátano y me fui al suelo",
+    ],
+)
+def test_a_fall_with_an_outside_cause_is_no_trouble_walking(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" not in present(a)
+    assert a.level.label != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me caí dos veces hoy, se me doblan las piernas", "me resbalé en la ducha y ahora no puedo caminar"],
+)
+def test_falls_from_the_legs_themselves_stay_cord_signs(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+def test_a_graze_from_a_fall_is_read_for_the_nurse() -> None:
+    assert level("me tropecé con el perro y me caí, tengo un raspón en la rodilla") == "routine"
+
+
+# -- walking pictured as a swaying animal; bumping into the furniture ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "camino como pingüino desde ayer",
+        "mi papá camina como pato mareado",
+        "me choco con las paredes al caminar",
+    ],
+)
+def test_walking_pictured_swaying_or_bumping_into_things_is_gait_difficulty(text: str) -> None:
+    assert "gait_difficulty" in present(assess(text, CARER))
+
+
+def test_dazed_like_a_zombie_is_not_walking() -> None:
+    assert "gait_difficulty" not in present(assess("ando como zombie de sueño"))
+
+
+# -- a shock running from the buttock to the foot ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me corre un corrientazo desde la cadera hasta el pie",
+        "le baja una descarga de la nalga a la rodilla",
+        "me baja un dolor desde la espalda baja hasta el talón",
+    ],
+)
+def test_a_shock_running_from_the_buttock_to_the_foot_is_radicular_pain(text: str) -> None:
+    assert "radicular_pain" in present(assess(text, CARER))
+
+
+def test_radicular_pain_with_a_numb_foot_is_cord_compression() -> None:
+    assert level("me baja un latigazo de la nalga al pie y tengo los dedos dormidos") == "emergency"
+
+
+# -- a band round the trunk without feeling -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "siento como una franja en la cintura donde no siento nada",
+        "no siento la piel de la panza",
+        "tengo una banda alrededor del pecho que está dormida",
+    ],
+)
+def test_a_band_round_the_trunk_without_feeling_is_extensive_numbness(text: str) -> None:
+    a = assess(text)
+    assert has_mod(a, "numbness", "extensive")
+    assert a.level.label == "emergency"
+
+
+def test_a_girdle_worn_is_no_numbness() -> None:
+    assert "numbness" not in present(assess("me compré una faja para la cintura"))
+
+
+# -- a neck noticed wider; necklaces that no longer close -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me noto el cuello más gordo", "se me ha puesto el cuello ancho", "mis cadenas ya no me cierran"],
+)
+def test_a_neck_noticed_wider_or_necklaces_that_do_not_close_are_neck_swelling(text: str) -> None:
+    a = assess(text)
+    assert "face_neck_swelling" in present(a)
+    assert a.level.label == "urgent"
+
+
+def test_a_neck_that_is_sore_is_not_swollen() -> None:
+    assert "face_neck_swelling" not in present(assess("me duele el cuello de dormir mal"))
+
+
+# -- bowels: "de vientre" after "sin"; the runs "por la pata abajo" -----------------------------
+
+
+@pytest.mark.parametrize("text", ["llevo cinco días sin ir de vientre", "tres días sin hacer del cuerpo"])
+def test_days_without_opening_the_bowels_said_de_vientre_are_constipation(text: str) -> None:
+    assert "constipation" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["me voy por la pata abajo desde anoche", "se ha ido por la pata abajo siete veces hoy"]
+)
+def test_going_por_la_pata_abajo_is_diarrhoea(text: str) -> None:
+    assert "diarrhea" in present(assess(text, CARER))
+
+
+# -- what is drunk comes back up --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "todo lo que toma lo devuelve",
+        "lo que bebo lo echo enseguida",
+        "ni el suero oral le queda en el estómago",
+    ],
+)
+def test_what_is_drunk_coming_back_up_is_vomiting_that_keeps_no_fluids_down(text: str) -> None:
+    a = default_engine("es").assess("estoy vomitando, " + text, None, None)
+    assert has_mod(a, "vomiting", "no_fluids")
+    assert a.level.label == "urgent"
+
+
+def test_a_drink_that_tastes_bad_is_no_vomiting() -> None:
+    assert "vomiting" not in present(assess("lo que bebo me sabe a metal"))
+
+
+# -- a day spent peeing ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["me la paso orinando toda la noche", "se pasa el día haciendo pipí"])
+def test_a_day_or_night_spent_peeing_is_polyuria(text: str) -> None:
+    assert "polyuria" in present(assess(text, CARER))
+
+
+def test_thirst_with_a_day_spent_peeing_is_hypercalcaemia() -> None:
+    assert level("tengo muchísima sed y me paso el día orinando") == "urgent"
+
+
+# -- healed, gone since, and a past episode ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la tos ya se me curó",
+        "el dolor de cabeza se me quitó desde que cambié de pastilla",
+        "las náuseas de la otra vez ya pasaron",
+    ],
+)
+def test_a_symptom_healed_or_gone_since_something_is_resolved(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_a_symptom_back_again_stays_present() -> None:
+    assert level("otra vez me duele la cabeza") == "routine"
+
+
+# -- "uñas" against the article; rashes and lumps in small words --------------------------------
+
+
+@pytest.mark.parametrize("text", ["compré unas flores para la mesa", "vinieron unas amigas nuevas a verme"])
+def test_the_article_unas_is_not_the_nails(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tengo las uñas moradas", "me salió un bultito en el cuello", "le salieron ronchitas en la espalda"],
+)
+def test_nails_with_an_owner_and_small_lumps_or_rashes_are_read_for_the_nurse(text: str) -> None:
+    assert level(text, CARER) == "routine"
