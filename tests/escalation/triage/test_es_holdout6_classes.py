@@ -618,3 +618,38 @@ def test_the_article_unas_is_not_the_nails(text: str) -> None:
 )
 def test_nails_with_an_owner_and_small_lumps_or_rashes_are_read_for_the_nurse(text: str) -> None:
     assert level(text, CARER) == "routine"
+
+
+# -- a 0-10 answer with the score before: the score now stands; a rise of 2 is worsening ----------
+
+BREATH_SCALE = "Del 0 al 10, ¿cuánta falta de aire tiene?"
+BACK_SCALE = "Del 0 al 10, ¿cuánto le duele la espalda?"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "concept"),
+    [
+        (BREATH_SCALE, "4, antes era 1", "dyspnea"),
+        (BREATH_SCALE, "hoy 5 y ayer estaba en 2", "dyspnea"),
+        (BACK_SCALE, "6, la semana pasada tenía 3", "back_pain"),
+    ],
+)
+def test_a_score_two_or_more_above_the_one_it_was_is_worsening(
+    question: str, text: str, concept: str
+) -> None:
+    a = default_engine("es").assess(text, question, None)
+    assert has_mod(a, concept, "worsening")
+    assert a.level.label == "urgent"
+
+
+@pytest.mark.parametrize("text", ["4, la semana pasada era 3", "3, antes era 5", "5"])
+def test_a_score_the_same_or_lower_than_before_is_not_worsening(text: str) -> None:
+    a = default_engine("es").assess(text, BREATH_SCALE, None)
+    assert not has_mod(a, "dyspnea", "worsening")
+    assert a.level.label == "routine"
+
+
+def test_the_score_now_stands_over_the_score_before() -> None:
+    a = default_engine("es").assess("antes era 8, ahora 4", BACK_SCALE, None)
+    assert not has_mod(a, "back_pain", "severe")
+    assert not has_mod(a, "back_pain", "worsening")
