@@ -214,7 +214,7 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             limit = min(len(tokens), k + LEAD_TOKENS)
             while lead_end < limit and tokens[lead_end].clause == first_clause:
                 lead_end += 1
-    lead = [m for m in mentions if m.i < lead_end]
+    lead = [m for m in mentions if opened <= m.i < lead_end]
     yes = next((m for m in lead if m.has("ans") and "yes" in m.values("ans")), None)
     if yes is not None and _qualifies_another(reader, question, reading, yes):
         yes = None  # "a bit tired" to "Any trouble walking?": "a bit" is how tired, not a yes
@@ -292,7 +292,7 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     good = next((m for m in lead if "good" in m.values("ans")), None)
     if question.inverted and yes is None and no is None and bad is not None:
         yes = bad  # "struggling" to "Are you managing the stairs?"
-    number = next((n for n in reading.numbers if n.i < lead_end), None)
+    number = next((n for n in reading.numbers if opened <= n.i < lead_end), None)
     then: Number | None = None
     if question.kind == "scale":
         # "was 2 this morning, now a 10": the score that says "now" is the one that stands.
@@ -857,6 +857,10 @@ def _site_verdict(reading: Reading, site: Mention) -> Mention | None:
             continue  # "nope, my legs are ok": a leading "no" may sit just before the site
         answers = m.values("ans")
         if "no" in answers or "good" in answers or ("res", "post") in m.tags:
+            if m.j <= site.i and any(
+                "yes" in y.values("ans") and m.j <= y.i < site.i for y in reading.mentions
+            ):
+                continue  # "ok so yes, both legs": the yes after it is the verdict on the site
             return m
     return None
 
