@@ -653,3 +653,58 @@ def test_the_score_now_stands_over_the_score_before() -> None:
     a = default_engine("es").assess("antes era 8, ahora 4", BACK_SCALE, None)
     assert not has_mod(a, "back_pain", "severe")
     assert not has_mod(a, "back_pain", "worsening")
+
+
+# -- a general question asked for someone else ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿es normal tener fiebre después de la quimio? pregunto por una amiga",
+        "¿vomitar tanto puede ser de las pastillas? lo pregunto por mi hermana",
+        "¿se puede toser sangre con la inmunoterapia? lo consulto por mi suegro",
+    ],
+)
+def test_a_general_question_asked_for_someone_else_is_no_finding_of_the_patients(text: str) -> None:
+    assert level(text, ON_TX) == "none"
+
+
+def test_the_writers_own_symptom_before_a_question_for_someone_else_still_counts() -> None:
+    assert level("tengo fiebre, ¿es normal? pregunto por mi esposo", ON_TX) == "emergency"
+
+
+# -- a parent set against the writer ("espero que a mí no me toque") ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi padre tosía sangre con la quimio, ojalá a mí no me pase",
+        "mi madre se desmayaba mucho, espero que a mí no me toque",
+    ],
+)
+def test_a_parents_past_symptom_set_against_the_writer_is_the_parents(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_a_parent_named_alone_with_a_symptom_is_still_read_for_the_nurse() -> None:
+    assert level("mi madre está vomitando desde la mañana") != "none"
+
+
+# -- the cause of what has passed, in the past --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya se me quitó el dolor de panza, eran gases",
+        "el dolor de pecho de ayer ya pasó, fueron los nervios nomás",
+    ],
+)
+def test_the_past_cause_of_a_pain_that_has_passed_is_nothing_to_act_on(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_a_chest_pain_now_thought_to_be_gas_stays_urgent() -> None:
+    assert level("me duele el pecho, creo que son gases") == "urgent"
