@@ -708,3 +708,54 @@ def test_the_past_cause_of_a_pain_that_has_passed_is_nothing_to_act_on(text: str
 
 def test_a_chest_pain_now_thought_to_be_gas_stays_urgent() -> None:
     assert level("me duele el pecho, creo que son gases") == "urgent"
+
+
+# -- concepts the sets name beside the level: regional words and signs told plainly ---------------
+
+
+@pytest.mark.parametrize("text", ["ando estítica desde el martes", "mi papá está estítico"])
+def test_estitico_is_constipation(text: str) -> None:
+    assert "constipation" in present(assess(text, CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["le baja como una descarga por la pierna hasta el tobillo", "me corre como una corriente por el brazo"],
+)
+def test_a_shock_said_with_its_article_running_down_a_limb_is_radicular_pain(text: str) -> None:
+    assert "radicular_pain" in present(assess(text, CARER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["le toqué la frente a mi mamá y está ardiendo", "tiene la frente que quema", "su frente está hirviendo"],
+)
+def test_a_forehead_felt_burning_is_a_fever(text: str) -> None:
+    assert "fever" in present(assess(text, CARER))
+
+
+def test_water_boiling_is_no_fever() -> None:
+    assert level("puse el agua a hervir y ya está hirviendo") == "none"
+
+
+@pytest.mark.parametrize("text", ["mi esposo ya no contesta bien", "no responde con sentido desde la mañana"])
+def test_answers_that_no_longer_fit_are_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text, CARER))
+
+
+def test_not_answering_the_phone_is_no_confusion() -> None:
+    assert "confusion" not in present(assess("mi hijo no contesta el teléfono"))
+
+
+@pytest.mark.parametrize(
+    "text", ["arrastro el pie derecho desde anoche", "mi papá va arrastrando la pierna izquierda"]
+)
+def test_one_leg_dragged_its_side_named_is_one_sided_weakness(text: str) -> None:
+    a = assess(text, CARER)
+    assert has_mod(a, "limb_weakness", "one_sided")
+    assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize("text", ["tengo pititos en el pecho", "tos con unos pitos al respirar"])
+def test_whistles_counted_as_pitos_are_a_wheeze(text: str) -> None:
+    assert "wheeze" in present(assess(text))
