@@ -759,3 +759,29 @@ def test_one_leg_dragged_its_side_named_is_one_sided_weakness(text: str) -> None
 @pytest.mark.parametrize("text", ["tengo pititos en el pecho", "tos con unos pitos al respirar"])
 def test_whistles_counted_as_pitos_are_a_wheeze(text: str) -> None:
     assert "wheeze" in present(assess(text))
+
+
+@pytest.mark.parametrize("text", ["tiré un pollo con sangre", "escupí unos pollitos con sangre esta mañana"])
+def test_a_gob_spat_pollo_with_blood_is_coughed_up_blood(text: str) -> None:
+    assert "hemoptysis" in present(assess(text))
+
+
+def test_chicken_for_lunch_is_nothing() -> None:
+    assert level("comí pollo con arroz y ensalada") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "habla entrecortado porque se ahoga",
+        "me quedo sin aire al hablar",
+        "se queda sin aliento cuando habla",
+    ],
+)
+def test_speech_broken_by_the_breath_is_breathlessness_at_its_worst(text: str) -> None:
+    a = assess(text, CARER)
+    assert has_mod(a, "dyspnea", "severe")
+
+
+def test_breathless_from_laughing_is_nothing() -> None:
+    assert level("me quedé sin aire de la risa con el chiste") == "none"
