@@ -24,6 +24,9 @@ from .text import (
     Token,
 )
 
+# Mentions whose first word belongs to a finding, not to a new clause ("espalda me arde").
+BARE_CLAUSE_KINDS = frozenset({"concept", "quality", "site", "neg"})
+
 
 class StatusPasses(SubjectPasses):
     """Modifiers and status: whether each finding is present, denied, over, past or someone else's."""
@@ -746,6 +749,9 @@ class StatusPasses(SubjectPasses):
         n = len(tokens)
         sentence = tokens[start].sentence if start < n else -1
         k = start
+        # Whether the "no" has already found what it denies: a finding, or a verb of its own
+        # ("no doy más", "no puedo más").
+        found = False
         while k < n and k - start < NEG_WINDOW:
             tok = tokens[k]
             if tok.sentence != sentence:
@@ -753,6 +759,15 @@ class StatusPasses(SubjectPasses):
             o = owner[k]
             if o >= 0 and mentions[o].i == k and ("marker", "break") in mentions[o].tags:
                 return
+            # Texted without a full stop, a new clause still ends what the "no" denies once it
+            # has its object: "no fever my legs are weak", "no doy más tengo ganas de matarme",
+            # "no me duele la espalda me arde el pecho" (not after "ni", "or": the list goes on).
+            if found and self._opens_bare_clause(tokens, mentions, owner, k):
+                return
+            if (o >= 0 and mentions[o].has("concept")) or (
+                k == start and tok.norm in self._first_singular and tok.norm not in self._and_next
+            ):
+                found = True
             # A marker that opens on a comma (", it's 38.2") still ends the clause a "no" covers.
             loose = o < 0 or (mentions[o].i == k and mentions[o].has("marker"))
             if loose and tok.kind == PUNCT and tok.norm in CLAUSE_PUNCT and not self._list_goes_on(tokens, k):
@@ -764,6 +779,23 @@ class StatusPasses(SubjectPasses):
                     return
             neg[k] = 1
             k += 1
+
+    def _opens_bare_clause(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], k: int
+    ) -> bool:
+        """A word that opens a clause of its own with no stop or "and" before it ("no fever my
+        legs are weak"): a pronoun or a verb of the first person, not inside a finding's words,
+        and not after "ni" or "or", where the list of what is denied goes on."""
+        o = owner[k]
+        if o >= 0 and (mentions[o].i != k or BARE_CLAUSE_KINDS & {kind for kind, _ in mentions[o].tags}):
+            return False
+        word, before = tokens[k].norm, tokens[k - 1]
+        return (
+            (word in self._first_singular or word in self._bare_clause_openers)
+            and before.kind != PUNCT
+            and before.norm not in self._list_words
+            and before.norm not in self._and
+        )
 
     def _opens_own_clause(self, word: str) -> bool:
         """After "and", a word that opens a clause of its own ("no fever and I'm dragging my
