@@ -785,3 +785,48 @@ def test_speech_broken_by_the_breath_is_breathlessness_at_its_worst(text: str) -
 
 def test_breathless_from_laughing_is_nothing() -> None:
     assert level("me quedé sin aire de la risa con el chiste") == "none"
+
+
+# -- a collar's top button that no longer does up -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no me abrocho el último botón de la camisa",
+        "no me puedo abrochar el cuello de la camisa",
+        "a mi marido ya no se le abotona el cuello de la camisa",
+    ],
+)
+def test_a_top_button_that_no_longer_does_up_is_neck_swelling(text: str) -> None:
+    assert "face_neck_swelling" in present(assess(text, CARER))
+
+
+def test_a_coat_left_open_for_the_heat_is_no_swelling() -> None:
+    assert level("no me abrocho el abrigo, hace calor") == "none"
+
+
+# -- a pain said first, its site in the next message -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "want"),
+    [
+        ("tengo un dolor", "en el pecho", "urgent"),
+        ("me dio un dolor fortísimo", "aquí en el pecho", "emergency"),
+        ("tengo un dolor", "en el pecho, horrible", "emergency"),
+    ],
+)
+def test_a_bare_pain_placed_by_the_next_message_is_that_sites_pain(
+    es: TriageEngine, first: str, second: str, want: str
+) -> None:
+    a = converse(es, first, second)
+    assert "chest_pain" in present(a)
+    assert a.level.label == want
+
+
+@pytest.mark.parametrize("second", ["en casa lo noto más", "en el pecho no, en la rodilla"])
+def test_a_next_message_that_says_more_than_a_site_does_not_place_the_pain(
+    es: TriageEngine, second: str
+) -> None:
+    assert "chest_pain" not in present(converse(es, "me duele", second))
