@@ -830,3 +830,12 @@ def test_a_next_message_that_says_more_than_a_site_does_not_place_the_pain(
     es: TriageEngine, second: str
 ) -> None:
     assert "chest_pain" not in present(converse(es, "me duele", second))
+
+
+@pytest.mark.parametrize("text", ["necesito que me marquen", "necesito que me marquen hoy porfa"])
+def test_a_call_asked_for_with_marquen_is_a_nurse_request(text: str) -> None:
+    assert "nurse_request" in present(assess(text))
+
+
+def test_labels_marked_on_the_medicines_are_no_call() -> None:
+    assert level("necesito que me marquen las medicinas en la caja") == "none"
