@@ -76,6 +76,13 @@ class SubjectPasses(ReaderWords):
                     if prev in self._image_leads:
                         subject[k] = state  # "feels like someone is stabbing me": an image
                         continue
+                    if tok.norm in self._vocatives and all(
+                        t.kind == PUNCT or t.norm in self._vocative_leads for t in tokens[:k]
+                    ):
+                        # "Doctor coughing blood since morning", "Dear Sister, ...": the
+                        # clinician the message is written to, not the one who is ill
+                        subject[k] = state
+                        continue
                     # "my father-in-law" is no "Dad": only a parent named in one word is.
                     parent = tok.norm in self._bare_names and m.j - m.i == 1
                     bare = parent and prev not in self._owner_words

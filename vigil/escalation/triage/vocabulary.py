@@ -220,6 +220,8 @@ class ReaderWords:
         self._first_past_said = L.get("first_singular_said", frozenset())
         self._first_possessive = L.get("first_possessive", frozenset())
         self._image_leads = L.get("image_leads", frozenset())
+        self._vocatives = L.get("vocatives", frozenset())
+        self._vocative_leads = L.get("vocative_leads", frozenset())
         self._helping_verbs = L.get("helping_verbs", frozenset())
         self._helped_objects = L.get("helped_objects", frozenset())
         # Verbs of an activity done to someone or a pet ("walking the dog"): they are its object.
