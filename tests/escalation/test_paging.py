@@ -11,6 +11,8 @@ import pytest
 from sqlalchemy import func, select, update
 
 from vigil.assembly import Runtime
+from vigil.clinic import file as clinic_file
+from vigil.clinic import importer as clinic_import
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
 from vigil.core.models import OutboundMessage, Staff
@@ -18,7 +20,7 @@ from vigil.escalation.models import CaseEvent
 from vigil.scheduler.tick import Tick
 from vigil.usecases.service import Service
 
-from ..conftest import DUE, NURSE, PG_URL, search_path
+from ..conftest import DEMO, DUE, NURSE, PG_URL, search_path
 
 DR = "dr.lee@riverside.example"
 BEN = "ben.okafor@riverside.example"
@@ -375,3 +377,24 @@ async def test_every_tier_of_an_urgent_request_for_a_nurse_says_the_patient_asks
     assert len(texts) >= 2  # tier 1, then tier 2
     assert all("asks for a nurse" in t for t in texts), texts
     assert not any("needs a nurse" in t for t in texts)
+
+
+async def test_a_tier_whose_wait_the_clinic_file_gives_in_seconds_pages_the_next_tier_on_time(
+    rt: Runtime, clock: ManualClock, client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    """`ack_within: 300` in the clinic file is 300 seconds; it is stored as '300', which the
+    paging sweep once read as 30 of a unit '0' and failed on."""
+    text = DEMO.read_text().replace(
+        '{notify: "rotation:nurses", ack_within: 5m}', '{notify: "rotation:nurses", ack_within: 300}'
+    )
+    assert "ack_within: 300" in text
+    await clinic_import.apply(rt.db, clinic_file.parse(text), clock)
+    clock.set(DUE)
+    await emergency(client, auth)
+    assert await pages(rt) == [(NURSE, 1)]
+    clock.advance(minutes=4, seconds=59)
+    await rt.tick()
+    assert await pages(rt) == [(NURSE, 1)]
+    clock.advance(seconds=16)
+    await rt.tick()
+    assert await pages(rt) == [(NURSE, 1), (DR, 2)]

@@ -113,6 +113,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     try:
         summary = _run(go())
+    except clinic_file.ImportError_ as exc:  # found only against the database: nothing written
+        for line in exc.lines:
+            print(f"vigil: {args.file}: {line}", file=sys.stderr)
+        return 1
     except ValueError as exc:
         raise UsageError(f"{args.file}: {exc}") from exc
     if args.dry_run:

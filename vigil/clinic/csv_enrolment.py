@@ -20,7 +20,7 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vigil.core.audit import staff_did
-from vigil.core.models import Clinic, Patient, Staff
+from vigil.core.models import Carer, Clinic, Patient, Staff
 from vigil.scheduler.models import Enrolment
 
 from . import patients
@@ -200,24 +200,68 @@ async def run(
         ):
             enrolments.setdefault(e.patient_id, []).append(e)
 
-    # One SMS number, one listed patient (patients._number_free says why): a patient texted by
-    # SMS is not at a number a listed patient has, whatever their channel (the import of the
-    # export would refuse it), nor at one a row before it gives.
-    texted: dict[str, str] = {
-        phone: ext
-        for phone, ext in (
+    # One number, one listed patient (patients._number_free says why), checked as the import
+    # of the clinic's export will check it: in the order the export lists patients, the order
+    # they were added (new rows after everyone here, in the file's order). `patients.clashes`
+    # says which pairs may not share a number; nor may a patient and a listed carer.
+    later = 1 << 62  # the place of a new row: after every patient here
+    holders: dict[str, dict[str, tuple[int, str]]] = {}  # phone -> external id -> (place, channel)
+    for pid, phone, ext, channel in (
+        await session.execute(
+            select(Patient.id, Patient.phone, Patient.external_id, Patient.channel).where(
+                Patient.clinic_id == clinic.id, Patient.phone.is_not(None), Patient.discharged_at.is_(None)
+            )
+        )
+    ).all():
+        if phone:
+            holders.setdefault(phone, {})[ext] = (pid, channel)
+    chats: dict[int, str] = {  # one Telegram chat, one listed patient (patients._chat_free)
+        chat: ext
+        for chat, ext in (
             await session.execute(
-                select(Patient.phone, Patient.external_id)
+                select(Patient.telegram_chat_id, Patient.external_id)
                 .where(
                     Patient.clinic_id == clinic.id,
-                    Patient.phone.is_not(None),
+                    Patient.telegram_chat_id.is_not(None),
                     Patient.discharged_at.is_(None),
                 )
-                .order_by(Patient.channel == "sms")  # an SMS patient's claim, read last, is named
+                .order_by(Patient.id.desc())  # the first listed at a chat is named
             )
         ).all()
-        if phone
+        if chat is not None
     }
+    carer_numbers: dict[str, str] = {}  # phone -> "the carer Ana of MRN-1"
+    for name, phone, ext in (
+        await session.execute(
+            select(Carer.name, Carer.phone, Patient.external_id)
+            .join(Patient, Patient.id == Carer.patient_id)
+            .where(
+                Carer.clinic_id == clinic.id,
+                Carer.phone.is_not(None),
+                Carer.removed_at.is_(None),
+                Patient.discharged_at.is_(None),
+            )
+        )
+    ).all():
+        if phone:
+            carer_numbers.setdefault(phone, f"the carer {name} of {ext}")
+    # A discharged patient a row lists again comes back with their carers, who must still
+    # be reachable at a number nobody listed has taken meanwhile (patients.free_to_return).
+    returning = {p.id: p.external_id for p in existing.values() if p.discharged_at is not None}
+    their_carers: dict[str, list[tuple[str, str]]] = {}
+    ids_back = list(returning)
+    for start in range(0, len(ids_back), CHUNK):
+        for pid, name, phone in await session.execute(
+            select(Carer.patient_id, Carer.name, Carer.phone)
+            .where(
+                Carer.patient_id.in_(ids_back[start : start + CHUNK]),
+                Carer.removed_at.is_(None),
+                Carer.phone.is_not(None),
+            )
+            .order_by(Carer.id)
+        ):
+            if phone:
+                their_carers.setdefault(returning[pid], []).append((name, phone))
     out: list[Row] = []
     seen: dict[str, int] = {}
     accepted: list[tuple[Row, PatientIn, Patient | None]] = []
@@ -237,15 +281,51 @@ async def run(
         except PatientError as exc:
             row.reasons = exc.problems
             continue
-        if pin.channel == "sms" and pin.phone:
-            other = texted.get(pin.phone)
-            if other is not None and other != pin.external_id:
-                row.reasons = patients.number_taken(pin.phone, other)
+        patient = existing.get(pin.external_id)
+        place = patient.id if patient is not None else later + line
+        if pin.phone:
+            for other, (other_place, other_channel) in holders.get(pin.phone, {}).items():
+                if other != pin.external_id and patients.clashes(
+                    pin.channel, other_channel, other_first=other_place < place
+                ):
+                    row.reasons = patients.number_taken(pin.phone, other)
+                    break
+            else:
+                if pin.phone in carer_numbers:
+                    row.reasons = {"phone": f"{pin.phone} is already {carer_numbers[pin.phone]}'s"}
+            if row.reasons:
                 continue
-            texted[pin.phone] = pin.external_id
-        elif pin.phone:
-            texted.setdefault(pin.phone, pin.external_id)
-        accepted.append((row, pin, existing.get(pin.external_id)))
+        stored = patient.telegram_chat_id if patient is not None else None
+        coming_back = patient is not None and patient.discharged_at is not None
+        chat = pin.telegram_chat_id if pin.telegram_chat_id is not None else stored
+        if chat is not None and (chat != stored or coming_back):
+            holder = chats.get(chat)
+            if holder is not None and holder != pin.external_id:
+                row.reasons = patients.chat_taken(chat, holder)
+                continue
+        back = their_carers.get(pin.external_id, []) if patient is not None else []
+        for name, phone in back:
+            holder = next((o for o in holders.get(phone, {}) if o != pin.external_id), None)
+            if holder is not None or phone == pin.phone:
+                taken = f"patient {holder or pin.external_id}"
+            else:
+                taken = carer_numbers.get(phone, "")
+            if taken:
+                row.reasons = {f"carers.{name}": f"{phone} is already {taken}'s"}
+                break
+        if row.reasons:
+            continue
+        if patient is not None and patient.phone and patient.discharged_at is None:
+            holders.get(patient.phone, {}).pop(pin.external_id, None)  # moving off their old number
+        if pin.phone:
+            holders.setdefault(pin.phone, {})[pin.external_id] = (place, pin.channel)
+        for name, phone in back:
+            carer_numbers.setdefault(phone, f"the carer {name} of {pin.external_id}")
+        if chat is not None:
+            if stored is not None and chats.get(stored) == pin.external_id:
+                del chats[stored]
+            chats[chat] = pin.external_id
+        accepted.append((row, pin, patient))
 
     # Write: the patients' own columns first (one flush for every new row), then enrolments.
     saved: list[tuple[Row, PatientIn, patients.Saved]] = []

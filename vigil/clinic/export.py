@@ -78,7 +78,12 @@ def clinic_head(clinic: Clinic) -> dict[str, Any]:
         "timezone": clinic.timezone,
         "emergency_number": clinic.emergency_number,
     }
-    if clinic.quiet_start and clinic.quiet_end:
+    # Quiet hours of no length (21:00-21:00) are refused at save and by the import, and kept
+    # to by no send time: migration 0016 clears any stored before that check. Should one still
+    # be read here (a database not yet upgraded), it is left out rather than written into a
+    # file the import would refuse: the export of a stored clinic must always import, and
+    # leaving it out says what the schedule already does (no quiet hours).
+    if clinic.quiet_start and clinic.quiet_end and clinic.quiet_start != clinic.quiet_end:
         head["quiet_hours"] = {"start": clinic.quiet_start, "end": clinic.quiet_end}
     head["conversation_window_hours"] = clinic.conversation_window_hours
     if clinic.trend_baseline_default is not None:
@@ -178,6 +183,11 @@ class _Dumper(yaml.SafeDumper):
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # Long question texts stay on one line; multi-line text (none today) keeps its breaks.
     style = "|" if "\n" in value else None
+    if any(c in value for c in "\x85\u2028\u2029"):
+        # Line breaks to YAML that PyYAML writes bare inside quotes, where the reader folds
+        # them into a space: "x\x85y" (a Windows-1252 ellipsis read as Latin-1) came back as
+        # "x y". Escaped in double quotes, they come back as they were.
+        style = '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

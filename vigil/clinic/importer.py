@@ -17,7 +17,7 @@ from vigil.scheduler.models import Protocol
 from vigil.scheduler.schedule import parse_duration
 
 from . import carers, patients
-from .file import ClinicFile, OncallIn, ProtocolIn
+from .file import ClinicFile, ImportError_, OncallIn, ProtocolIn
 
 
 @dataclass
@@ -203,6 +203,9 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
             rescheduled.add(p.key)
     await session.flush()
 
+    numbers: dict[str, list[tuple[int, str, str]]] = {}  # phone -> (row id, external id, channel)
+    chats: dict[int, list[str]] = {}  # Telegram chat -> the external ids listed at it
+    back: list[str] = []  # re-admitted by this file
     for pin in file.patients:
         # The same writer as the pages and the CSV enrolment (clinic/patients.py).
         saved = await patients.save(
@@ -216,6 +219,12 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
             notes=summary,
         )
         await carers.sync(session, saved.patient, pin.carers, now, summary)
+        if pin.phone:
+            numbers.setdefault(pin.phone, []).append((saved.patient.id, pin.external_id, pin.channel))
+        if saved.patient.telegram_chat_id is not None:
+            chats.setdefault(saved.patient.telegram_chat_id, []).append(pin.external_id)
+        if "re-admitted" in saved.changed:
+            back.append(pin.external_id)
     listed_patients = {p.external_id for p in file.patients}
     for patient in await session.scalars(
         select(Patient)
@@ -228,4 +237,42 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
         # safety advice and a case. Their status (paused, opted out) is left as it is.
         await patients.discharge(session, clinic, patient, now, summary)
         summary.gone("patients", patient.external_id)
+    _in_export_order(numbers, _chats_back(chats, back))
     return summary
+
+
+def _chats_back(chats: dict[int, list[str]], back: list[str]) -> list[str]:
+    """A patient listed again keeps the Telegram chat they had (the file does not unlink one by
+    leaving it out): refused, as the pages refuse it, when a patient the file lists has that
+    chat now. Only those coming back: two patients a clinic already lists at one chat (which
+    the file never refused) still import, so a stored clinic's export always imports."""
+    problems = []
+    for chat, holders in chats.items():
+        for external_id in holders:
+            others = [h for h in holders if h != external_id]
+            if external_id in back and others:
+                said = patients.chat_taken(chat, others[0])["telegram_chat_id"]
+                problems.append(f"patients.{external_id}.telegram_chat_id: {said}")
+    return problems
+
+
+def _in_export_order(numbers: dict[str, list[tuple[int, str, str]]], problems: list[str]) -> None:
+    """The file's own check of shared numbers (file.py: a patient texted by SMS at a number a
+    patient listed before them has is refused) again, in the order the export will list them:
+    the order they were added, not the file's. A patient re-admitted, or one already here,
+    keeps their place, so a file that lists an SMS patient before the earlier patient whose
+    number they share would be written, and its export refused. The whole import is refused
+    instead, as a bad key is, with nothing written (and so it is for `problems` found before)."""
+    for phone, holders in numbers.items():
+        if len(holders) < 2:
+            continue
+        holders.sort()
+        first = holders[0]
+        for _, external_id, channel in holders[1:]:
+            if patients.clashes(channel, first[2], other_first=True):
+                problems.append(
+                    f"patients.{external_id}.phone: {phone} is already patient {first[1]}'s "
+                    f"({first[1]} was added here before {external_id})"
+                )
+    if problems:
+        raise ImportError_(problems)

@@ -639,30 +639,39 @@ def number_taken(phone: str, other: str) -> dict[str, str]:
     return {"phone": f"{phone} is already patient {other}'s"}
 
 
-async def _number_free(session: AsyncSession, clinic_id: int, pin: PatientIn, patient_id: int | None) -> None:
+def clashes(channel: str, other_channel: str, *, other_first: bool) -> bool:
+    """Whether two listed patients of a clinic may not share a phone number: the clinic file
+    refuses a patient texted by SMS at a number a patient listed before them has, whatever
+    that one's channel, and the export lists patients in the order they were added."""
+    return (channel == "sms" and other_first) or (other_channel == "sms" and not other_first)
+
+
+async def _number_free(
+    session: AsyncSession, clinic_id: int, phone: str | None, channel: str, patient_id: int | None
+) -> None:
     """A number the import of the clinic's export would refuse is refused here too, in its
     words (the export lists patients in the order they were added, and the import refuses a
     patient texted by SMS at a number a patient before them has, whatever that one's channel:
     a text from it is read as one patient's, so a second patient there would have their red
     flags filed on the other's record), and so is a carer's number."""
-    if not pin.phone:
+    if not phone:
         return
     q = select(Patient.id, Patient.external_id, Patient.channel).where(
-        Patient.clinic_id == clinic_id, Patient.phone == pin.phone, Patient.discharged_at.is_(None)
+        Patient.clinic_id == clinic_id, Patient.phone == phone, Patient.discharged_at.is_(None)
     )
     if patient_id is not None:
         q = q.where(Patient.id != patient_id)
-    for other_id, other, channel in (await session.execute(q.order_by(Patient.id))).all():
-        before = patient_id is None or other_id < patient_id
-        if (pin.channel == "sms" and (before or channel == "sms")) or (channel == "sms" and not before):
-            raise PatientError(number_taken(pin.phone, other))
+    for other_id, other, other_channel in (await session.execute(q.order_by(Patient.id))).all():
+        first = patient_id is None or other_id < patient_id
+        if clashes(channel, other_channel, other_first=first):
+            raise PatientError(number_taken(phone, other))
     carer = (
         await session.execute(
             select(Carer.name, Patient.external_id)
             .join(Patient, Patient.id == Carer.patient_id)
             .where(
                 Carer.clinic_id == clinic_id,
-                Carer.phone == pin.phone,
+                Carer.phone == phone,
                 Carer.removed_at.is_(None),
                 Patient.discharged_at.is_(None),
             )
@@ -670,7 +679,78 @@ async def _number_free(session: AsyncSession, clinic_id: int, pin: PatientIn, pa
         )
     ).first()
     if carer is not None:
-        raise PatientError({"phone": f"{pin.phone} is already the carer {carer[0]} of {carer[1]}'s"})
+        raise PatientError({"phone": f"{phone} is already the carer {carer[0]} of {carer[1]}'s"})
+
+
+def chat_taken(chat: int, other: str) -> dict[str, str]:
+    """The refusal of a Telegram chat another listed patient has, at every door."""
+    return {"telegram_chat_id": f"chat {chat} is already patient {other}'s"}
+
+
+async def _chat_free(session: AsyncSession, clinic_id: int, chat: int | None, patient_id: int | None) -> None:
+    """One chat speaks for one patient (bot/enrolment.py's `link` undoes an older link of a
+    chat opened by another's invite): a message from it is read as the newest patient's, so a
+    second listed patient at a chat would have the first one's red flags filed on their record."""
+    if chat is None:
+        return
+    q = select(Patient.external_id).where(
+        Patient.clinic_id == clinic_id, Patient.telegram_chat_id == chat, Patient.discharged_at.is_(None)
+    )
+    if patient_id is not None:
+        q = q.where(Patient.id != patient_id)
+    other = await session.scalar(q.order_by(Patient.id).limit(1))
+    if other is not None:
+        raise PatientError(chat_taken(chat, other))
+
+
+async def free_to_return(session: AsyncSession, clinic_id: int, patient: Patient) -> None:
+    """A discharged patient listed again by the pages or the API is refused, as a new patient
+    is, when what reaches them is now another listed patient's (the CSV and the clinic file
+    check the same in their own passes: csv_enrolment.run, importer._in_export_order):
+    their number (another patient was given it while they were off the list, or a carer
+    was), their Telegram chat, or a carer of theirs whose number is now a listed patient's or
+    another carer's. Else two people would answer at one number, and the export would not
+    import."""
+    await _number_free(session, clinic_id, patient.phone, patient.channel, patient.id)
+    await _chat_free(session, clinic_id, patient.telegram_chat_id, patient.id)
+    for name, phone in (
+        await session.execute(
+            select(Carer.name, Carer.phone).where(
+                Carer.patient_id == patient.id, Carer.removed_at.is_(None), Carer.phone.is_not(None)
+            )
+        )
+    ).all():
+        other = await session.scalar(
+            select(Patient.external_id)
+            .where(
+                Patient.clinic_id == clinic_id,
+                Patient.phone == phone,
+                Patient.discharged_at.is_(None),
+                Patient.id != patient.id,
+            )
+            .order_by(Patient.id)
+            .limit(1)
+        )
+        if other is None:
+            carer = (
+                await session.execute(
+                    select(Carer.name, Patient.external_id)
+                    .join(Patient, Patient.id == Carer.patient_id)
+                    .where(
+                        Carer.clinic_id == clinic_id,
+                        Carer.phone == phone,
+                        Carer.removed_at.is_(None),
+                        Patient.discharged_at.is_(None),
+                        Patient.id != patient.id,
+                    )
+                    .limit(1)
+                )
+            ).first()
+            other = None if carer is None else f"the carer {carer[0]} of {carer[1]}"
+        else:
+            other = f"patient {other}"
+        if other is not None:
+            raise PatientError({f"carers.{name}": f"{phone} is already {other}'s"})
 
 
 async def create(
@@ -687,7 +767,8 @@ async def create(
     )
     if taken is not None:
         raise PatientError({"external_id": f"duplicate id: {pin.external_id} is already a patient here"})
-    await _number_free(session, clinic.id, pin, None)
+    await _number_free(session, clinic.id, pin.phone, pin.channel, None)
+    await _chat_free(session, clinic.id, pin.telegram_chat_id, None)
     saved = await save(
         session, clinic, pin, protocols.get(pin.protocol or ""), now, find=False, readmit=False
     )
@@ -728,7 +809,9 @@ async def update(
         region=region_of(clinic),
         protocols=questions_of(protocols),
     )
-    await _number_free(session, clinic.id, pin, patient.id)
+    await _number_free(session, clinic.id, pin.phone, pin.channel, patient.id)
+    if pin.telegram_chat_id != patient.telegram_chat_id:  # a chat shared before stays editable
+        await _chat_free(session, clinic.id, pin.telegram_chat_id, patient.id)
     saved = await save(
         session, clinic, pin, protocols.get(pin.protocol or ""), now, patient=patient, readmit=False
     )
@@ -781,6 +864,7 @@ async def act(
         )
         if gap:
             raise PatientError({"protocol": gap})
+        await free_to_return(session, clinic.id, patient)
         await readmit(session, clinic, patient, chosen, now)
         said = "Re-admitted" + (f" on {chosen.name}." if chosen else ", on no protocol.")
         said += await _owed(session, patient, clinic, now)

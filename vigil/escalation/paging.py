@@ -38,8 +38,13 @@ _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def seconds(duration: str) -> int:
+    """A tier's or the reminder's duration ('5m') in seconds. A bare number is seconds, as the
+    clinic file reads it (scheduler/schedule.py's `parse_duration`): `ack_within: 300` is
+    stored as '300', which once read as 30 of a unit '0' and failed the paging sweep."""
     value = duration.strip()
-    return int(value[:-1]) * _UNITS[value[-1]]
+    if value.isascii() and value.isdigit():
+        return int(value)
+    return int(value[:-1].strip()) * _UNITS[value[-1]]
 
 
 def policy_for(clinic: Clinic, level: str) -> list[dict[str, Any]]:

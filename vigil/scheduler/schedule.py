@@ -58,9 +58,17 @@ def parse_hhmm(value: str) -> time:
 
 
 def parse_duration(value: str | int) -> int:
-    """'30s', '5m', '4h', '1d' -> seconds."""
+    """'30s', '5m', '4h', '1d' -> seconds; a whole number is seconds.
+
+    A number is seconds written as text too ('300'): the clinic file's `ack_within: 300` is
+    kept as the text '300', so the export writes it so, and its import must read it back.
+    yes/no is no duration (YAML reads `ack_within: yes` as true, which is 1 to Python)."""
+    if isinstance(value, bool):
+        raise ScheduleError(f"{value!r} is not a duration like 30s, 5m, 4h or 1d")
     if isinstance(value, int) and value > 0:
         return value
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and int(value) > 0:
+        return int(value)
     m = _DURATION.match(str(value))
     if m is None or int(m.group(1)) <= 0:
         raise ScheduleError(f"{value!r} is not a duration like 30s, 5m, 4h or 1d")

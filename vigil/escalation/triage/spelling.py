@@ -33,6 +33,19 @@ Piece = tuple[str, int, int]
 _LETTERS: Final = "abcdefghijklmnopqrtuvwxyz"  # (no "s": see _cut_short)
 
 
+def _swapped(word: str, term: str) -> bool:
+    """Whether `term` is `word` with two neighbouring letters swapped back."""
+    if len(word) != len(term) or word == term:
+        return False
+    diff = [i for i in range(len(word)) if word[i] != term[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and word[diff[0]] == term[diff[1]]
+        and word[diff[1]] == term[diff[0]]
+    )
+
+
 @cache
 def english_words() -> frozenset[str]:
     """The English words SymSpell's bundled frequency list knows."""
@@ -299,10 +312,17 @@ class Normaliser:
             # tie that alone keeps both is the word meant; otherwise we cannot tell. (Not in a
             # language rich in endings, where a tie of two endings is a tie of two words.)
             tied = [s for s in found if s.distance == best.distance]
+            # Two letters typed in the wrong order is the commonest slip of all ("pienra",
+            # "bretah", "thirtsy"): the one tie that swaps two neighbours back is the word meant,
+            # not the one a letter off ("piedra", "breth", "thirty").
+            swapped = [s for s in tied if _swapped(word, str(s.term))]
             kept = [s for s in tied if s.term[0] == word[0] and s.term[-1] == word[-1]]
-            if self._same_ends or len(kept) != 1:
+            if len(swapped) == 1:
+                best = swapped[0]
+            elif self._same_ends or len(kept) != 1:
                 return word
-            best = kept[0]
+            else:
+                best = kept[0]
         if size < 6 and best.term[0] != word[0]:
             return word
         if self._same_ends and not self._ends_kept(word, str(best.term)):

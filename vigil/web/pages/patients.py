@@ -255,8 +255,10 @@ async def change_status(patient_id: RowId, request: Request, rt: RuntimeDep, sta
                 session, me, patient, action, rt.clock.now(), "web", str(form.get("protocol") or "") or None
             )
         request.session["flash"] = (said, "ok")
-    except (StatusError, PatientError) as exc:
+    except StatusError as exc:
         request.session["flash"] = (f"Not done: the patient {exc}", "error")
+    except PatientError as exc:  # a field of theirs refused: "phone: ... is already patient X's"
+        request.session["flash"] = (f"Not done: {exc}", "error")
     rt.hub.publish(f"patient:{patient_id}", {"type": "changed"})
     return RedirectResponse(f"/patients/{patient_id}/edit", status_code=303)
 
