@@ -839,3 +839,7 @@ def test_a_call_asked_for_with_marquen_is_a_nurse_request(text: str) -> None:
 
 def test_labels_marked_on_the_medicines_are_no_call() -> None:
     assert level("necesito que me marquen las medicinas en la caja") == "none"
+
+
+def test_bumping_into_furniture_for_want_of_glasses_is_no_gait_trouble() -> None:
+    assert "gait_difficulty" not in present(assess("me choco con los muebles porque no veo sin lentes"))
