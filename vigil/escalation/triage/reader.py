@@ -642,7 +642,11 @@ class Reader(StatusPasses, NumberPasses):
                 return False
             k -= 1
         k = q.j
+        sign_offs = self.lex.lists.get("sign_offs", frozenset())
         while k < len(tokens) and tokens[k].clause == clause:
+            if tokens[k].norm in sign_offs:
+                k += 1  # "la espalda, me molesta desde ayer saludos": the sign-off says nothing more
+                continue
             if tokens[k].norm in self._simile_heads:
                 # ", numb like a dentist injection": what follows "like" is a figure of what
                 # the quality is like, not another fact of the clause.
