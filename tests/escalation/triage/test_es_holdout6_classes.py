@@ -843,3 +843,41 @@ def test_labels_marked_on_the_medicines_are_no_call() -> None:
 
 def test_bumping_into_furniture_for_want_of_glasses_is_no_gait_trouble() -> None:
     assert "gait_difficulty" not in present(assess("me choco con los muebles porque no veo sin lentes"))
+
+
+# -- what people add or leave out when they text: a greeting before a "si", a sign-off after ----
+
+
+def test_a_greeting_before_an_unaccented_si_answer_keeps_it_the_yes() -> None:
+    a = default_engine("es").assess("buenas tardes. si, desde anoche no puedo orinar", BLADDER, None)
+    assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("la espalda, me duele desde ayer saludos", "routine"),
+        ("vomito todo lo que como, ya van 7 bendiciones", "urgent"),
+    ],
+)
+def test_a_sign_off_after_the_message_changes_nothing(text: str, want: str) -> None:
+    assert level(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no puedo ni terminar de hablar sin jalar aire", "no logra terminar una frase sin tomar aire"],
+)
+def test_talk_that_cannot_be_finished_without_stopping_for_air_is_breathlessness_at_its_worst(
+    text: str,
+) -> None:
+    assert has_mod(assess(text), "dyspnea", "severe")
+
+
+@pytest.mark.parametrize("text", ["no me aguanto la caca", "mi papá ya no se aguanta el pis"])
+def test_what_cannot_be_held_in_is_bladder_or_bowel_trouble(text: str) -> None:
+    assert level(text, CARER) == "emergency"
+
+
+def test_an_urge_after_spicy_food_is_no_incontinence() -> None:
+    assert level("no me aguanto las ganas de ir al baño cuando como picante") != "emergency"
