@@ -490,6 +490,7 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
         self._both_sides(pool, texts, offset)
         self._the_other_one_too(pool, alone, texts, originals, offset)
         self._bare_site_takes_quality(pool, originals, offset)
+        self._site_after_pain(pool, originals)
         self._loose_site_in_the_sentence(pool, originals)
         self._in_what_came_before(pool, texts)
         self._blood_told_by_colour(pool, alone, originals, times, offset)
