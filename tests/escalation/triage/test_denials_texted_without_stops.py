@@ -68,3 +68,21 @@ def test_a_hedged_denial_leaves_what_follows_its_but() -> None:
     a = assess("creo que no tengo fiebre pero me duele el pecho", "es")
     assert statuses(a, "fever") == {"negated"}
     assert "present" in statuses(a, "chest_pain")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "present"),
+    [
+        ("no breathlessness no chest pain just a swollen sore calf", "en", "leg_swelling"),
+        ("no pain my legs are weak", "en", "limb_weakness"),
+        ("no me falta el aire solo la tos que no se quita", "es", "cough"),
+    ],
+)
+def test_what_is_set_apart_from_a_denial_is_present(text: str, language: str, present: str) -> None:
+    a = assess(text, language)
+    assert "present" in statuses(a, present)
+
+
+def test_a_denied_site_after_a_preposition_stays_denied() -> None:
+    a = assess("no pain or numbness in my legs")
+    assert all(f.status != "present" for f in a.findings)

@@ -70,3 +70,15 @@ def test_a_score_after_a_greeting_is_the_score(text: str) -> None:
 )
 def test_a_spanish_answer_after_a_greeting_is_read_as_alone(text: str, question: str, want: str) -> None:
     assert assess(text, question, "es").level.label == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ok so worst headache I've ever had", "urgent"),
+        ("okay so sudden pain in my back when I bent down", "urgent"),
+        ("Ok so all of a sudden a stabbing pain in my chest", "emergency"),
+    ],
+)
+def test_an_ok_that_opens_a_story_is_no_verdict_on_it(text: str, want: str) -> None:
+    assert default_engine("en").assess(text, None, None).level.label == want

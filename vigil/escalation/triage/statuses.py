@@ -26,6 +26,8 @@ from .text import (
 
 # Mentions whose first word belongs to a finding, not to a new clause ("espalda me arde").
 BARE_CLAUSE_KINDS = frozenset({"concept", "quality", "site", "neg"})
+# What a "no" may deny: once one is covered, a new clause ends the denial.
+FOUND_KINDS = frozenset({"concept", "quality", "site"})
 
 
 class StatusPasses(SubjectPasses):
@@ -161,7 +163,9 @@ class StatusPasses(SubjectPasses):
                 and tokens[mentions[o].i].norm in self._stable_denials
             ):
                 return True
-            if tokens[k].norm in self._cancellers and not (o >= 0 and mentions[o].has("concept")):
+            if tokens[k].norm in self._cancellers and not (
+                o >= 0 and (mentions[o].has("concept") or mentions[o].has("idiom"))
+            ):
                 # ("no puedo respirar bien acostada": a "well" inside the finding's own words
                 # is how it goes, not a verdict on lying down)
                 return True
@@ -758,7 +762,9 @@ class StatusPasses(SubjectPasses):
             # "no me duele la espalda me arde el pecho" (not after "ni", "or": the list goes on).
             if found and self._opens_bare_clause(tokens, mentions, owner, k):
                 return
-            if (o >= 0 and mentions[o].has("concept")) or (
+            if found and o < 0 and tok.norm in self._bare_contrast:
+                return  # "no fever no cough just a swollen calf": what is left is not denied
+            if (o >= 0 and not FOUND_KINDS.isdisjoint(kind for kind, _ in mentions[o].tags)) or (
                 k == start and tok.norm in self._first_singular and tok.norm not in self._and_next
             ):
                 found = True
@@ -789,6 +795,7 @@ class StatusPasses(SubjectPasses):
             and before.kind != PUNCT
             and before.norm not in self._list_words
             and before.norm not in self._and
+            and before.norm not in self._prepositions  # "no numbness in my legs"
         )
 
     def _opens_own_clause(self, word: str) -> bool:
