@@ -399,3 +399,42 @@ async def test_a_file_with_a_bad_state_writes_nothing(db: Database) -> None:
     with pytest.raises(clinic_file.ImportError_):
         await _import(db, bad, clock)
     assert await _export(db) == before
+
+
+async def test_a_file_that_resumes_a_patient_owed_the_opt_in_sends_it_once_however_often_it_is_imported(
+    db: Database,
+) -> None:
+    clock = ManualClock(START)
+    await _import(db, CLINIC, clock)
+    async with db.transaction() as session:
+        pat = await session.scalar(select(Patient).where(Patient.external_id == "MRN-2"))
+        assert pat is not None
+        await clinic_patients.pause(session, pat, clock.now())
+    clock.advance(hours=1)
+    await _import(db, CLINIC.replace("+1 617 555 0102", "+1 617 555 0112"), clock)  # owed now
+    paused = await _export(db)
+    assert "status: paused" in paused
+    sent = await _sent(db, "MRN-2")
+    resumed = paused.replace("status: paused", "status: active")
+    clock.advance(hours=1)
+    await _import(db, resumed, clock)
+    pat = await _patient(db, "MRN-2")
+    assert (pat.status, pat.consent_owed_at) == ("active", None)
+    assert await _sent(db, "MRN-2") == sent + 1  # the notice its new number was owed
+    for _ in range(2):
+        clock.advance(hours=1)
+        assert await _import(db, resumed, clock) == "nothing changed"
+    assert await _sent(db, "MRN-2") == sent + 1
+
+
+async def test_an_older_file_does_not_take_back_a_yes_given_since(db: Database) -> None:
+    clock = ManualClock(START)
+    rt = _runtime(db, clock)
+    await _import(db, CLINIC, clock)
+    older = await _export(db)
+    clock.advance(minutes=5)
+    await rt.service.receive(await _patient(db, "MRN-4"), "sms", "yes-4", "YES")
+    agreed = (await _patient(db, "MRN-4")).consented_at
+    assert agreed is not None
+    assert await _import(db, older, clock) == "nothing changed"
+    assert (await _patient(db, "MRN-4")).consented_at == agreed

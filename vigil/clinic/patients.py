@@ -267,11 +267,18 @@ def _restore(patient: Patient, pin: PatientIn, created: bool, was: str | None, s
     - a patient here who has not agreed (awaiting consent, or a Telegram invite not opened)
       is not made active by a file that records no consent: check-ins would go to someone
       who never said yes.
-    A consent key the file leaves out is kept as stored, as a carer's consent is."""
+    A consent key the file leaves out is kept as stored, as a carer's consent is, and a record
+    older than the one stored (the file written before the patient's latest step) is not taken."""
     external_id = patient.external_id
     stored = {key: getattr(patient, column) for key, column in CONSENT.items()}
-    if pin.consent is not None:
-        given = {k: v for k, v in pin.consent.model_dump().items() if v is not None}
+    given = {k: v for k, v in pin.consent.model_dump().items() if v is not None} if pin.consent else {}
+    known = [v for v in stored.values() if v is not None]
+    if given and known and max(known) > max(given.values()):
+        # Something happened here after the file was written (the opt-in sent to a new number,
+        # a YES): its record is older than ours, and taking it would undo that, or send the
+        # opt-in it records as owed again at every import. Ours stands.
+        given = {}
+    if given:
         # The record is of the number the file lists: for a patient already here it tells of a
         # new number only when it differs from what the old number's record says.
         saved.heard = any(k in given and (created or given[k] != stored[k]) for k in ("asked_at", "given_at"))
