@@ -1,7 +1,7 @@
 """A clinic moved to a new server, or restored, from its export keeps each patient's state:
 who paused, who said STOP (patient or carer), who has not agreed yet, who has had the opt-in.
 Consent is the patient's, so an opt-out survives every import, and a file that opts someone
-out takes effect and says so (docs/interfaces.md, "The clinic file carries ... state")."""
+out takes effect and says so (docs/interfaces.md, "A patient's state in the clinic file")."""
 
 from __future__ import annotations
 
