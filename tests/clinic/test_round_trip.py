@@ -1,6 +1,7 @@
 """A clinic built through the API with every feature the clinic file holds, exported, imported
 into a fresh database and exported again, gives the same file: what the pages and the API
-store, the export writes, and the import reads back unchanged."""
+store, the export writes, and the import reads back unchanged: each patient's state (paused,
+opted out, awaiting consent, consented, owed the opt-in) and each carer's STOP too."""
 
 from __future__ import annotations
 
@@ -10,15 +11,16 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from vigil.assembly import Runtime
+from vigil.bot import enrolment, links
 from vigil.clinic import file as clinic_file
 from vigil.clinic import importer as clinic_import
 from vigil.clinic.export import export_clinic
 from vigil.core.clock import ManualClock
 from vigil.core.db import Database
-from vigil.core.models import Clinic
+from vigil.core.models import Carer, Clinic, OutboundMessage, Patient
 
 from ..conftest import START, PgSchemas, SqliteTemplates, _pg, _reset_pg, _sqlite_url, make_token
 
@@ -281,6 +283,51 @@ async def _build(client: httpx.AsyncClient, admin: dict[str, str]) -> None:
     await _ok(await client.delete(f"{carers}/{old['id']}", headers=admin))
 
 
+async def _patient(rt: Runtime, external_id: str) -> Patient:
+    async with rt.db.session() as session:
+        found = await session.scalar(select(Patient).where(Patient.external_id == external_id))
+        assert found is not None, external_id
+        return found
+
+
+async def _states(rt: Runtime, client: httpx.AsyncClient, admin: dict[str, str]) -> None:
+    """Every state a patient or carer can be in, reached by the product's own paths: the
+    file carries them all (a restore must neither write to who said STOP nor send the opt-in
+    again)."""
+    api = "/api/v1"
+    # Said STOP; said YES to the opt-in notice; a carer said STOP.
+    await rt.service.receive(await _patient(rt, "mrn.500004"), "simulator", "rt-stop", "STOP")
+    await rt.service.receive(await _patient(rt, "MRN-101552"), "simulator", "rt-yes", "SÍ")
+    async with rt.db.session() as session:
+        ana = await session.scalar(select(Carer).where(Carer.name == "Ana Vale"))
+    assert ana is not None
+    await rt.service.receive(await _patient(rt, "MRN-500001"), "sms", "rt-ana", "STOP", carer=ana)
+    # Paused (by the admin, before _states) and given a new number: owed the opt-in.
+    await _ok(await client.patch(f"{api}/patients/MRN-500001", headers=admin, json={"phone": "617-555-0169"}))
+    # A Telegram patient who opened their link and has not agreed yet; one who never opened it.
+    now = rt.clock.now()
+    ned = await _patient(rt, "MRN-500003")
+    async with rt.db.transaction() as session:
+        token, _ = await links.create(
+            session, clinic_id=ned.clinic_id, now=now, created_by="test", patient_id=ned.id
+        )
+        assert (await enrolment.link(session, token, "telegram", 800000003, now)).kind == "patient"
+    await _ok(
+        await client.post(
+            f"{api}/patients",
+            headers=admin,
+            json={"external_id": "MRN-500008", "name": "Una Linked", "channel": "telegram"},
+        ),
+        201,
+    )
+    # Unreachable: the provider said the number cannot be reached (as Service.delivery_report
+    # stores it).
+    async with rt.db.transaction() as session:
+        eva = await session.scalar(select(Patient).where(Patient.external_id == "MRN-500007"))
+        assert eva is not None
+        eva.status = "unreachable"
+
+
 async def _fresh(request: pytest.FixtureRequest, db: Database, tmp_path: Path) -> Database:
     """An empty migrated database of the same kind as `db`."""
     if request.node.callspec.params["db"] == "sqlite":
@@ -306,6 +353,7 @@ async def test_a_clinic_built_through_the_api_with_every_feature_round_trips_thr
 ) -> None:
     admin = {"Authorization": f"Bearer {await make_token(rt, ADMIN)}"}
     await _build(client, admin)
+    await _states(rt, client, admin)
     r = await client.get("/api/v1/clinic/export", headers=admin)
     assert r.status_code == 200
     exported = r.text
@@ -317,6 +365,16 @@ async def test_a_clinic_built_through_the_api_with_every_feature_round_trips_thr
         "post-chemo",
         "Ana Vale",
         "MRN-500007",
+        "status: opted_out",
+        "status: paused",
+        "status: awaiting_consent",
+        "status: invited",
+        "status: unreachable",
+        "status: active",
+        "given_at:",
+        "asked_at:",
+        "owed_since:",
+        "opted_out_at:",
     ):
         assert part in exported, part
     assert "left@riverside.example" not in exported
@@ -329,14 +387,33 @@ async def test_a_clinic_built_through_the_api_with_every_feature_round_trips_thr
     assert str(same) == "nothing changed"
 
     # Into a fresh one: the same clinic, exported as the same text.
+    async with rt.db.session() as session:
+        states = {
+            p.external_id: _state(p) for p in await session.scalars(select(Patient).order_by(Patient.id))
+        }
+        carers = {
+            c.name: (c.opted_out_at, c.consent_recorded_at) for c in await session.scalars(select(Carer))
+        }
     fresh = await _fresh(request, rt.db, tmp_path)
     try:
         await clinic_import.apply(fresh, clinic_file.parse(exported, "export.yaml"), clock)
         assert await _export(fresh) == exported
+        async with fresh.session() as session:
+            # The same state for everyone listed (discharged patients and removed carers are
+            # not in the file), and not one message queued: nobody is written to again.
+            for p in await session.scalars(select(Patient)):
+                assert _state(p) == states[p.external_id], p.external_id
+            for c in await session.scalars(select(Carer)):
+                assert (c.opted_out_at, c.consent_recorded_at) == carers[c.name], c.name
+            assert await session.scalar(select(func.count()).select_from(OutboundMessage)) == 0
         again = await clinic_import.apply(fresh, clinic_file.parse(exported, "export.yaml"), clock)
         assert str(again) == "nothing changed"
     finally:
         await fresh.dispose()
+
+
+def _state(p: Patient) -> tuple[object, ...]:
+    return (p.status, p.consent_asked_at, p.consent_reminded_at, p.consented_at, p.consent_owed_at)
 
 
 FILE = """

@@ -36,7 +36,7 @@ FIELDS = ("name", "relationship", "channel", "phone", "telegram_chat_id", "langu
 CHANNELS = ("sms", "telegram", "simulator")
 
 
-def _iso(value: datetime | None) -> str | None:
+def iso(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat().replace("+00:00", "Z")
 
 
@@ -52,13 +52,13 @@ def describe(carer: Carer) -> dict[str, Any]:
         "telegram_linked": carer.telegram_chat_id is not None,
         "language": carer.language,
         "consent": (
-            {"at": _iso(carer.consent_recorded_at), "by": carer.consent_recorded_by}
+            {"at": iso(carer.consent_recorded_at), "by": carer.consent_recorded_by}
             if carer.consent_recorded_at is not None
             else None
         ),
         "opted_out": carer.opted_out_at is not None,
         "status": status(carer),
-        "created_at": _iso(carer.created_at),
+        "created_at": iso(carer.created_at),
     }
 
 
@@ -84,7 +84,9 @@ def as_file(carer: Carer) -> dict[str, Any]:
         out["telegram_chat_id"] = carer.telegram_chat_id
     out["language"] = carer.language
     if carer.consent_recorded_at is not None:
-        out["consent"] = {"at": _iso(carer.consent_recorded_at), "by": carer.consent_recorded_by}
+        out["consent"] = {"at": iso(carer.consent_recorded_at), "by": carer.consent_recorded_by}
+    if carer.opted_out_at is not None:  # their STOP, so a restored clinic does not write to them
+        out["opted_out_at"] = iso(carer.opted_out_at)
     return out
 
 
@@ -110,6 +112,10 @@ def _assign(carer: Carer, cin: CarerIn) -> list[str]:
     if cin.consent is not None:
         values["consent_recorded_at"] = cin.consent.at
         values["consent_recorded_by"] = cin.consent.by
+    # A STOP the file carries is set; one it leaves out is kept (only the carer's START
+    # takes it back), so an older file never turns a carer who said STOP back on.
+    if cin.opted_out_at is not None and carer.opted_out_at is None:
+        values["opted_out_at"] = cin.opted_out_at
     for key, value in values.items():
         if getattr(carer, key) != value:
             setattr(carer, key, value)
@@ -126,7 +132,8 @@ async def sync(
 ) -> None:
     """The patient's carers as the clinic file lists them (found by name): new ones added,
     listed ones changed (a carer taken off and listed again is back), unlisted ones taken off.
-    Consent the file leaves out is kept, as is a carer's own STOP."""
+    Consent the file leaves out is kept, as is a carer's own STOP; a STOP the file carries is
+    set (an opt-out of a carer who was listed and active is said in the summary)."""
     notes = notes or _Quiet()
     have = {c.name.casefold(): c for c in await of_patient(session, patient.id, removed=True)}
     for cin in listed:
@@ -136,6 +143,8 @@ async def sync(
             carer = Carer(clinic_id=patient.clinic_id, patient_id=patient.id, created_at=now)
             session.add(carer)
         changed = _assign(carer, cin)
+        if "opted_out_at" in changed and not created:
+            notes.flag("carer_opted_out", f"{cin.name} of {patient.external_id}")
         if carer.removed_at is not None:
             carer.removed_at = None
             changed.append("listed again")

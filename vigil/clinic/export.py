@@ -17,6 +17,7 @@ from vigil.core.models import Carer, Clinic, Patient, Staff
 from vigil.scheduler.models import Enrolment, Protocol
 
 from . import carers
+from .patients import CONSENT
 
 HEADER = (
     "# A clinic as `vigil import` reads it, exported by Vigil. Importing this file as it is\n"
@@ -155,6 +156,9 @@ async def export_data(session: AsyncSession, clinic_id: int) -> dict[str, Any]:
                 "language": p.language,
                 "protocol": enrolled.get(p.id),
                 "context": dict(p.context or {}),
+                # Their state, so a restore keeps who paused, said STOP or has not agreed yet.
+                "status": p.status,
+                "consent": _consent(p),
                 "carers": listed.get(p.id),  # left out when they have none
             }
         )
@@ -171,6 +175,12 @@ async def export_data(session: AsyncSession, clinic_id: int) -> dict[str, Any]:
         "protocols": protocols,
         "patients": patients,
     }
+
+
+def _consent(patient: Patient) -> dict[str, str] | None:
+    """The patient's opt-in record as the file's `consent:` (None when there is none)."""
+    record = _some({key: carers.iso(getattr(patient, column)) for key, column in CONSENT.items()})
+    return record or None
 
 
 class _Dumper(yaml.SafeDumper):

@@ -414,18 +414,41 @@ class ContextIn(Strict):
     known_brain_metastases: bool = False
 
 
+def _aware(v: datetime | None) -> datetime | None:
+    """A moment with its UTC offset, kept in UTC (a time without one is no moment)."""
+    if v is None:
+        return None
+    if v.tzinfo is None:
+        raise ValueError("needs its UTC offset (2026-01-05T10:00:00Z)")
+    return v.astimezone(UTC)
+
+
 class ConsentIn(Strict):
     """The patient's consent that this carer may write for them and hear from Vigil."""
 
     at: datetime
     by: str = Field(min_length=1, max_length=254)  # who recorded it: a staff email or a name
+    _at = field_validator("at")(classmethod(lambda cls, v: _aware(v)))
 
-    @field_validator("at")
-    @classmethod
-    def _aware(cls, v: datetime) -> datetime:
-        if v.tzinfo is None:
-            raise ValueError("needs its UTC offset (2026-01-05T10:00:00Z)")
-        return v.astimezone(UTC)
+
+# A patient's state as the clinic file carries it (export, restore): the statuses of
+# `Patient.status`. "discharged" is none of them: a discharged patient is not listed at all.
+PatientStatus = Literal["invited", "awaiting_consent", "active", "paused", "opted_out", "unreachable"]
+PATIENT_STATUSES: tuple[str, ...] = get_args(PatientStatus)
+
+
+class PatientConsentIn(Strict):
+    """What the patient's number or chat has heard and said of Vigil's opt-in, as stored, so
+    that a restored clinic neither writes the opt-in again to someone who has had it nor
+    counts as consent what was never given. Each key the file leaves out is kept as stored."""
+
+    asked_at: datetime | None = None  # the opt-in notice or consent question went to them
+    reminded_at: datetime | None = None  # the consent question was asked once more
+    given_at: datetime | None = None  # they said YES (or START; on Telegram, the button)
+    owed_since: datetime | None = None  # a new number, not writable then: owed the opt-in
+    _at = field_validator("asked_at", "reminded_at", "given_at", "owed_since")(
+        classmethod(lambda cls, v: _aware(v))
+    )
 
 
 class CarerIn(Strict):
@@ -439,7 +462,11 @@ class CarerIn(Strict):
     telegram_chat_id: int | None = None
     language: Literal["en", "es"] = "en"
     consent: ConsentIn | None = None
+    # When the carer said STOP (only the clinic file carries it: a restore must not write to
+    # them again). Left out, a STOP stored here is kept; only the carer's START takes it back.
+    opted_out_at: datetime | None = None
     _phone = field_validator("phone", mode="before")(classmethod(lambda cls, v, info: _phone(v, info)))
+    _out = field_validator("opted_out_at")(classmethod(lambda cls, v: _aware(v)))
 
     @model_validator(mode="after")
     def _reachable(self) -> CarerIn:
@@ -460,6 +487,11 @@ class PatientIn(Strict):
     context: ContextIn = ContextIn()
     # Only the clinic file sets carers here; the pages and the API change them one at a time.
     carers: list[CarerIn] = []
+    # Only the clinic file sets these (the export writes them, so a restore keeps who paused,
+    # who said STOP and who has consented); left out, the patient is imported as before they
+    # existed. How they are applied: clinic/patients.py, `_restore`.
+    status: PatientStatus | None = None
+    consent: PatientConsentIn | None = None
     # The pages and the CSV pass the clinic's country as context {"region": "US"}.
     _phone = field_validator("phone", mode="before")(classmethod(lambda cls, v, info: _phone(v, info)))
     _tz = field_validator("timezone")(classmethod(lambda cls, v: None if v is None else _tz(v)))
@@ -665,8 +697,27 @@ def parse(text: str, name: str = "<clinic file>") -> ClinicFile:
             key = _path(loc)
             line = _line_of(root, loc)
             where = f"{name}:{line}" if line else name
+            msg += _whose(data, loc)
             lines.append(f"{where}: {key}: {msg}" if key else f"{where}: {msg}")
         raise ImportError_(lines) from None
+
+
+# A patient's state (the keys a restore carries): a wrong value names the patient too, not
+# only the place in the list, since these are the keys an operator edits patient by patient.
+_STATE_KEYS = ("status", "consent")
+
+
+def _whose(data: Any, loc: tuple[Any, ...]) -> str:
+    """ " (patient MRN-1)" for a problem with a patient's state or a carer's opt-out; else ""."""
+    if len(loc) < 3 or loc[0] != "patients" or not isinstance(loc[1], int):
+        return ""
+    state = loc[2] in _STATE_KEYS or (loc[2] == "carers" and "opted_out_at" in loc[3:])
+    listed = data.get("patients") if isinstance(data, dict) else None
+    if not state or not isinstance(listed, list) or loc[1] >= len(listed):
+        return ""
+    entry = listed[loc[1]]
+    external_id = entry.get("external_id") if isinstance(entry, dict) else None
+    return f" (patient {external_id})" if isinstance(external_id, str | int) else ""
 
 
 def check(data: dict[str, Any]) -> ClinicFile:
@@ -679,7 +730,7 @@ def check(data: dict[str, Any]) -> ClinicFile:
         found: list[tuple[str, str]] = []
         for loc, msg in problems(exc):
             if key := _path(loc):
-                found.append((key, msg))
+                found.append((key, msg + _whose(data, loc)))
                 continue
             for part in msg.split("; "):
                 where, sep, why = part.partition(": ")

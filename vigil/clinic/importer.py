@@ -29,6 +29,11 @@ class Summary:
     released_cases: list[int] = field(default_factory=list)
     # Who, by email or external id: a discharge the clinic did not mean must be easy to see.
     names: dict[str, list[str]] = field(default_factory=dict)
+    # What the file said of someone's consent that the import did, or would not do (FLAGS).
+    flags: dict[str, list[str]] = field(default_factory=dict)
+
+    def flag(self, kind: str, said: str) -> None:
+        self.flags.setdefault(kind, []).append(said)
 
     def gone(self, kind: str, name: str = "") -> None:
         self.removed[kind] = self.removed.get(kind, 0) + 1
@@ -46,8 +51,9 @@ class Summary:
         return bool(self.created or self.updated or self.removed)
 
     def __str__(self) -> str:
+        flagged = [f"{FLAGS[k]}: {_listed(self.flags[k])}" for k in FLAGS if self.flags.get(k)]
         if not self.changed:
-            return "nothing changed"
+            return "; ".join(["nothing changed", *flagged])
         parts = [f"created {_count(n, k)}" for k, n in sorted(self.created.items())]
         parts += [f"updated {_count(n, k)}" for k, n in sorted(self.updated.items())]
         if self.removed.get("staff"):
@@ -58,7 +64,7 @@ class Summary:
         if self.released_cases:
             ids = ", ".join(f"#{i}" for i in self.released_cases)
             parts.append(f"cases they held are open again and paging: {ids}")
-        return ", ".join(parts)
+        return "; ".join([", ".join(parts), *flagged])
 
     def _who(self, kind: str, shown: int = 10) -> str:
         names = self.names.get(kind, [])
@@ -66,6 +72,20 @@ class Summary:
             return ""
         more = f" and {len(names) - shown} more" if len(names) > shown else ""
         return f" ({', '.join(names[:shown])}{more})"
+
+
+# Consent is the patient's: what the file did to it, or could not, is named patient by patient.
+FLAGS = {
+    "opted_out": "opted out as the file says, no more messages to them",
+    "carer_opted_out": "carers opted out as the file says",
+    "kept_opted_out": "kept opted out, as they asked (only their START takes it back)",
+    "kept_awaiting": "kept awaiting consent (no check-ins until they agree)",
+}
+
+
+def _listed(names: list[str], shown: int = 10) -> str:
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
 
 
 def _count(n: int, kind: str) -> str:

@@ -58,9 +58,16 @@ class NotFound(LookupError):
 class Notes(Typing):
     def note(self, kind: str, created: bool, changed: bool) -> None: ...
 
+    # Something about a person the operator must see in the import's summary (an opt-out the
+    # file made, one it could not undo), by kind: "opted_out", "kept_opted_out", ...
+    def flag(self, kind: str, said: str) -> None: ...
+
 
 class _Quiet:
     def note(self, kind: str, created: bool, changed: bool) -> None:
+        pass
+
+    def flag(self, kind: str, said: str) -> None:
         pass
 
 
@@ -187,6 +194,12 @@ class Saved:
     patient: Patient
     created: bool
     changed: list[str] = field(default_factory=list)  # the fields that changed, in words
+    # The clinic file's state (`_restore`): whether its consent record says this number or
+    # chat has heard the opt-in already, what the summary must say, and whether the file
+    # stopped them (paused, opted out) so what is open for them must stop too.
+    heard: bool = False
+    flags: list[tuple[str, str]] = field(default_factory=list)
+    stopped: str | None = None
 
 
 def _fields(pin: PatientIn) -> dict[str, Any]:
@@ -229,9 +242,84 @@ async def tell_if_new(
     return await consent.opt_in(session, saved.patient, clinic, now, enrolled=enrolled)
 
 
+# The clinic file's `consent:` keys and the columns they are stored in.
+CONSENT = {
+    "asked_at": "consent_asked_at",
+    "reminded_at": "consent_reminded_at",
+    "given_at": "consented_at",
+    "owed_since": "consent_owed_at",
+}
+REACHABLE = ("active", "invited", "awaiting_consent")  # may be written to (opt_in's own test)
+
+
+def carries_state(pin: PatientIn) -> bool:
+    """Whether the clinic file says this patient's state (an export does; older files not)."""
+    return pin.status is not None or pin.consent is not None
+
+
+def _restore(patient: Patient, pin: PatientIn, created: bool, was: str | None, saved: Saved) -> None:
+    """The patient's status and consent as the clinic file carries them, so that a clinic
+    restored from its export is the clinic it was. The file is the clinic's, with these
+    exceptions, each said in the import's summary:
+    - an opt-out is the patient's: a file that lists someone who said STOP as anything else
+      leaves them opted out (only their START takes it back); a file that opts out someone
+      active does opt them out (the clinic may know of a STOP given in person);
+    - a patient here who has not agreed (awaiting consent, or a Telegram invite not opened)
+      is not made active by a file that records no consent: check-ins would go to someone
+      who never said yes.
+    A consent key the file leaves out is kept as stored, as a carer's consent is, and a record
+    older than the one stored (the file written before the patient's latest step) is not taken."""
+    external_id = patient.external_id
+    stored = {key: getattr(patient, column) for key, column in CONSENT.items()}
+    given = {k: v for k, v in pin.consent.model_dump().items() if v is not None} if pin.consent else {}
+    known = [v for v in stored.values() if v is not None]
+    if given and known and max(known) > max(given.values()):
+        # Something happened here after the file was written (the opt-in sent to a new number,
+        # a YES): its record is older than ours, and taking it would undo that, or send the
+        # opt-in it records as owed again at every import. Ours stands.
+        given = {}
+    if given:
+        # The record is of the number the file lists: for a patient already here it tells of a
+        # new number only when it differs from what the old number's record says.
+        saved.heard = any(k in given and (created or given[k] != stored[k]) for k in ("asked_at", "given_at"))
+        for key, value in given.items():
+            if stored[key] != value:
+                setattr(patient, CONSENT[key], value)
+                if "consent" not in saved.changed:
+                    saved.changed.append("consent")
+    if pin.status is None:
+        return
+    want: str = pin.status
+    unlinked = patient.channel == "telegram" and patient.telegram_chat_id is None
+    if unlinked and want in READY:
+        want = "invited"  # nothing reaches them until they open an invite link
+    elif want == "invited" and not unlinked:
+        want = "awaiting_consent"  # linked, or reached by text: asked, not yet agreed
+    if not created and was == "opted_out" and want != "opted_out":
+        saved.flags.append(("kept_opted_out", f"{external_id} (the file says {want.replace('_', ' ')})"))
+        want = "opted_out"
+    elif (
+        not created
+        and was in ("awaiting_consent", "invited")
+        and want == "active"
+        and patient.consented_at is None
+    ):
+        saved.flags.append(("kept_awaiting", f"{external_id} (the file says active, with no consent given)"))
+        want = "invited" if unlinked else "awaiting_consent"
+    if want == "opted_out" and was not in (None, "opted_out") and not created:
+        saved.flags.append(("opted_out", f"{external_id} (was {was.replace('_', ' ')})"))
+    if patient.status != want:
+        if not created and patient.status in REACHABLE and want in ("paused", "opted_out"):
+            saved.stopped = want
+        patient.status = want
+        if "status" not in saved.changed:
+            saved.changed.append("status")
+
+
 def assign(clinic_id: int, patient: Patient | None, pin: PatientIn, now: datetime, *, readmit: bool) -> Saved:
     """The patient's own columns as `pin` says (a new row when `patient` is None); no query."""
     created = patient is None
+    was = None if patient is None else patient.status
     if patient is None:
         patient = Patient(clinic_id=clinic_id, external_id=pin.external_id, created_at=now, status="active")
     changed = []
@@ -244,9 +332,14 @@ def assign(clinic_id: int, patient: Patient | None, pin: PatientIn, now: datetim
         changed.append("re-admitted")
     if pin.channel == "telegram" and patient.telegram_chat_id is None and patient.status in READY:
         patient.status = "invited"  # nothing can reach them until they open an invite link
-    elif patient.telegram_chat_id is not None and patient.status == "invited":
-        patient.status = "active"
-    return Saved(patient, created, [] if created else changed)
+    elif patient.telegram_chat_id is not None and patient.status == "invited" and pin.status is None:
+        patient.status = "active"  # as before the file carried a status (it says it otherwise)
+    saved = Saved(patient, created, [] if created else changed)
+    if carries_state(pin):
+        _restore(patient, pin, created, was, saved)
+        if created:
+            saved.changed = []
+    return saved
 
 
 async def save(
@@ -275,10 +368,23 @@ async def save(
     if saved.created:
         session.add(saved.patient)
     notes.note("patients", saved.created, bool(saved.changed))
+    for kind, said in saved.flags:
+        notes.flag(kind, said)
     await session.flush()
     if saved.patient.discharged_at is not None:
         return saved
-    await tell_if_new(session, clinic, saved, now, enrolled=protocol is not None)
+    if saved.stopped is not None:  # paused or opted out by the file: as the page or STOP does
+        await checkins.stop_open(session, saved.patient.id, now)
+        await followups.stop(session, saved.patient.id, now, saved.stopped)
+    if not carries_state(pin):
+        await tell_if_new(session, clinic, saved, now, enrolled=protocol is not None)
+    elif saved.patient.consent_owed_at is not None:
+        # Owed the opt-in (a new number while they could not be written to): sent once they
+        # can be; until then kept owed as the file says, not owed anew from now.
+        if saved.patient.status in REACHABLE:
+            await consent.opt_in(session, saved.patient, clinic, now, enrolled=protocol is not None)
+    elif newly_reached(saved) and not saved.heard:
+        await consent.opt_in(session, saved.patient, clinic, now, enrolled=protocol is not None)
     what = await enrol(session, clinic, saved.patient, protocol, now, notes, reschedule=reschedule or moved)
     if what and not saved.created:
         saved.changed.append(what)

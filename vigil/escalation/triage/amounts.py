@@ -298,24 +298,39 @@ class AmountPasses(PoolPasses):
                     pool[j][k] = replace(f, modifiers=tuple(sorted({*f.modifiers, *extra})))
             return
 
+    def _counted_days(self, times: Sequence[datetime], texts: Sequence[str]) -> list[int]:
+        """The day each message's counts are of, when one message dates its count to the day
+        before its own: the message's date, less one for those that do (none at all when no
+        message does, so that counts go on adding over the last 24 hours)."""
+        if len(texts) != len(times) or not self.phrases.counted_day_before:
+            return []
+        before = [first_match(self.phrases.counted_day_before, t) is not None for t in texts]
+        if not any(before):
+            return []
+        return [t.date().toordinal() - (1 if b else 0) for t, b in zip(times, before, strict=True)]
+
     def _add_counts(
         self,
         pool: list[list[Finding]],
         alone: Sequence[Assessment],
         times: Sequence[datetime],
         totals: set[int] | frozenset[int] = frozenset(),
+        texts: Sequence[str] = (),
     ) -> None:
         """Counts of the last 24 hours add up on the latest mention (an answer to a check-in
-        question about the day is a total, not one more)."""
+        question about the day is a total, not one more). A message that dates its count to
+        the day before its own ("sick 3 times yesterday") counts that day: it adds only to
+        counts of the same day (docs/triage.md: counts of the same day add up)."""
         if len(pool) < 2:
             return
         end = times[-1]
+        day = self._counted_days(times, texts)
         for concept in self.phrases.counted:
             total = 0
             where: tuple[int, int] | None = None
             messages = 0
             for j, findings in enumerate(pool):
-                if end - times[j] > COUNT_SPAN:
+                if end - times[j] > COUNT_SPAN or (day and day[j] != day[-1]):
                     continue
                 mentions = [(k, f) for k, f in enumerate(findings) if f.concept == concept and f.present]
                 if not mentions:

@@ -490,11 +490,12 @@ class ConversationReader(CorrectionPasses, SitePasses, AmountPasses):
         self._both_sides(pool, texts, offset)
         self._the_other_one_too(pool, alone, texts, originals, offset)
         self._bare_site_takes_quality(pool, originals, offset)
+        self._site_after_pain(pool, originals)
         self._loose_site_in_the_sentence(pool, originals)
         self._in_what_came_before(pool, texts)
         self._blood_told_by_colour(pool, alone, originals, times, offset)
         self._back_is_the_same(pool, texts, originals)
         self._asked_of_the_one_before(pool)
         self._trips_that_keep_happening(pool, texts, originals, times, offset)
-        self._add_counts(pool, alone, times, totals)
+        self._add_counts(pool, alone, times, totals, texts)
         return [f for findings in pool for f in findings], changes

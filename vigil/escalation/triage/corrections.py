@@ -562,11 +562,22 @@ class CorrectionPasses(PoolPasses):
             for kind, value in m.tags
             if kind in ("subject", "concept")
         }
+        # "the chest pain is his": a finding said with every word named ("chest" and "pain") is
+        # the one meant, not "my back is in constant pain" beside it, which shares only "pain";
+        # when none has them all, any that shares a word or whose concept is named goes. (One
+        # already someone else's is still the one meant: nothing else goes in its place.)
+        whole = {
+            (j, k)
+            for j, findings in enumerate(pool)
+            for k, f in enumerate(findings)
+            if stems and stems <= stem_set(f.evidence.lower())
+        }
         changed = []
         for j, findings in enumerate(pool):
             for k, f in enumerate(findings):
                 said = stem_set(f.evidence.lower())
-                if f.present and (not stems.isdisjoint(said) or f.concept in named):
+                meant = (j, k) in whole if whole else not stems.isdisjoint(said) or f.concept in named
+                if f.present and meant:
                     findings[k] = replace(f, status=status)
                     changed.append(Change(f.concept, status, offset + j, index))
         return changed

@@ -518,10 +518,12 @@ class NumberPasses(ReaderWords):
 
     def _bare_tally(self, tokens: list[Token], num: Number) -> bool:
         """A number after "van" that counts times, not days or hours ("van 8 hoy", not
-        "van 3 días"): nothing but a time word or the end follows it."""
+        "van 3 días"): nothing but a time word, a sign-off ("van 6 saludos") or the end follows it."""
         if num.j >= len(tokens) or tokens[num.j].kind == PUNCT:
             return True
-        return tokens[num.j].norm in self._present_time or tokens[num.j].norm in self._and
+        after = tokens[num.j].norm
+        sign_offs = self.lex.lists.get("sign_offs", frozenset())
+        return after in self._present_time or after in self._and or after in sign_offs
 
     def _counted_before(self, r: Reading, i: int) -> bool:
         """A counted symptom earlier in the sentence already has its count."""

@@ -131,6 +131,9 @@ class Phrases:
     told_weeks_ago: tuple[re.Pattern[str], ...] = ()
     # "had a headache yesterday" then "gone now": of an earlier day, over if nothing was raised.
     told_days_ago: tuple[re.Pattern[str], ...] = ()
+    # "sick 3 times yesterday" then "another 3 today": counts of a day before the message's own,
+    # which do not add to another day's.
+    counted_day_before: tuple[re.Pattern[str], ...] = ()
     # In a correction, a site said to be fine ("no wait, legs are fine"): what was said of it
     # before is taken back (`what` names the site).
     site_fine: tuple[re.Pattern[str], ...] = ()
@@ -264,6 +267,7 @@ def phrases(language: str = "en") -> Phrases:
         recur=patterns("recur"),
         told_weeks_ago=patterns("told_weeks_ago"),
         told_days_ago=patterns("told_days_ago"),
+        counted_day_before=patterns("counted_day_before"),
         site_fine=patterns("site_fine"),
         named_back=re.compile(str(data["named_back"])) if data.get("named_back") else None,
         named_before=re.compile(str(data["named_before"])) if data.get("named_before") else None,

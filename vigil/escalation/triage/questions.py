@@ -293,10 +293,17 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     if question.inverted and yes is None and no is None and bad is not None:
         yes = bad  # "struggling" to "Are you managing the stairs?"
     number = next((n for n in reading.numbers if opened <= n.i < lead_end), None)
+    then: Number | None = None
     if question.kind == "scale":
         # "was 2 this morning, now a 10": the score that says "now" is the one that stands.
-        now = next((n for n in reading.numbers if _after_now(reading, n)), None)
+        lists = reader.lex.lists
+        now_words = NOW_WORDS | lists.get("score_now_words", frozenset())
+        now = next((n for n in reading.numbers if _after_now(reading, n, now_words)), None)
         number = now or number or _score_after_a_word(tokens, reading, lead_end)
+        # "5, la semana pasada era 2": the score it was before, said beside the one now.
+        then_words = lists.get("score_then_words", frozenset())
+        earlier = (n for n in reading.numbers if n is not number and _after_now(reading, n, then_words))
+        then = next(earlier, None)
 
     _pain_is_the_asked_pain(question, reading)
     _quality_of_the_asked_site(reader, question, reading)
@@ -394,9 +401,14 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
         if n <= 0:
             add("negated", number.i, number.j)
             return
+        rose = then is not None and n - then.value >= 2
+        worsening = reader.lex.modifier_targets.get("worsening")
         for d in add("present", number.i, number.j):
             if kind == "scale":
                 _score(d, n)
+                if rose and (worsening is None or d.concept in worsening):
+                    # a rise of 2 or more from the score it was (triage.md, "Reading across weeks")
+                    d.mods.add("worsening")
             else:
                 d.count = n
         return
@@ -755,9 +767,10 @@ NOW_WORDS: Final = frozenset({"now", "currently", "today", "tonight"})
 PAINS: Final = frozenset({"chest_pain", "back_pain", "neck_pain", "headache", "radicular_pain"})
 
 
-def _after_now(reading: Reading, n: Number) -> bool:
+def _after_now(reading: Reading, n: Number, words: frozenset[str] = NOW_WORDS) -> bool:
+    """A 0-10 number with one of `words` ("now", or "before" words) just before it."""
     tokens = reading.tokens
-    return 0 <= n.value <= 10 and any(t.norm in NOW_WORDS for t in tokens[max(0, n.i - 3) : n.i])
+    return 0 <= n.value <= 10 and any(t.norm in words for t in tokens[max(0, n.i - 3) : n.i])
 
 
 def _pain_is_the_asked_pain(question: Question, reading: Reading) -> None:

@@ -133,8 +133,8 @@ class Reader(StatusPasses, NumberPasses):
         context says so), so the people they name are the patient unless the message says
         clearly that someone is not ("he's not your patient"). `answer`: the message answers
         a check-in question (a "si" opening it is the yes, see `_yes_not_if`)."""
-        tokens = self.tokenize(text)
-        mentions = self._people_named(text, tokens, self._feeling_denied(tokens, self.lex.match(tokens)))
+        tokens, found = self._signed_off(*self._tokens_and_matches(text))
+        mentions = self._people_named(text, tokens, self._feeling_denied(tokens, found))
         owner = mention_owners(len(tokens), mentions)
         contrast = self._segment(tokens, mentions, owner)
         drafts = self._concepts(tokens, mentions)
@@ -145,13 +145,33 @@ class Reader(StatusPasses, NumberPasses):
         self._same_pain(tokens, drafts)
         self._cant_without(tokens, mentions, reading)
         self._unplaced(tokens, mentions, drafts)
-        self._statuses(reading, owner, contrast, carer, self._yes_not_if(text, tokens, answer))
+        self._statuses(reading, owner, contrast, carer, self._yes_not_if(text, tokens, answer, mentions))
         self._blood_from_mouth(tokens, mentions, owner, drafts)
         self._stained(tokens, mentions, owner, drafts)
         self._kept_on_seat(tokens, drafts)
         self._cramp_not_clot(tokens, drafts)
         self._fumbled_by_fingers(tokens, drafts)
         return reading
+
+    def _tokens_and_matches(self, text: str) -> tuple[list[Token], list[Mention]]:
+        tokens = self.tokenize(text)
+        return tokens, self.lex.match(tokens)
+
+    def _signed_off(self, tokens: list[Token], found: list[Mention]) -> tuple[list[Token], list[Mention]]:
+        """The message without the sign-off that ends it ("ya van 10 saludos", "more lol"): a
+        laugh or a kiss after a number is no unit of it. A sign-off a phrase of the lexicon
+        takes in ("so slow I want to die lol") is part of that phrase and stays."""
+        end = len(tokens)
+        while end > 1 and (tokens[end - 1].kind == PUNCT or tokens[end - 1].norm in self._sign_offs):
+            end -= 1
+        if (
+            end == len(tokens)
+            or all(t.kind == PUNCT for t in tokens[:end])
+            or not any(t.norm in self._sign_offs for t in tokens[end:])
+            or any(m.j > end for m in found)
+        ):
+            return tokens, found
+        return tokens[:end], found
 
     def _fumbled_by_fingers(self, tokens: list[Token], drafts: list[Draft]) -> None:
         """'keep dropping things, my fingertips have been numb since the chemo': things dropped,
@@ -267,13 +287,17 @@ class Reader(StatusPasses, NumberPasses):
     def _in_mouth(self, tokens: list[Token], d: Draft) -> bool:
         return any(t.norm in self._mouth_words for t in tokens[d.start : d.end])
 
-    def _yes_not_if(self, text: str, tokens: list[Token], answer: bool) -> frozenset[int]:
+    def _yes_not_if(
+        self, text: str, tokens: list[Token], answer: bool, mentions: list[Mention]
+    ) -> frozenset[int]:
         """Where "si" is the yes, not the if, in a language that folds them into one word:
         written with its accent ("sí me da mucho dolor"), or opening an answer to a question
         ("si se me duermen las piernas") when its sentence does not go on to what the writer
-        would do or ask then ("si se me duermen le aviso", "si me da fiebre, ¿qué hago?")."""
+        would do or ask then ("si se me duermen le aviso", "si me da fiebre, ¿qué hago?"). A
+        word of doing inside the finding itself ("si, no puedo hacer pis") is no such then."""
         if not self._if_yes:
             return frozenset()
+        in_finding = {k for m in mentions if m.has("concept") for k in range(m.i, m.j)}
         out = set()
         for k, tok in enumerate(tokens):
             if tok.norm not in self._if_yes:
@@ -283,7 +307,11 @@ class Reader(StatusPasses, NumberPasses):
                 continue
             if not answer or any(t.norm not in self._if_openers and t.kind != PUNCT for t in tokens[:k]):
                 continue
-            rest = [t for t in tokens[k + 1 :] if t.sentence == tok.sentence]
+            rest = [
+                t
+                for x, t in enumerate(tokens[k + 1 :], k + 1)
+                if t.sentence == tok.sentence and x not in in_finding
+            ]
             if any(t.norm in self._if_then or t.norm == "?" for t in rest):
                 continue
             if tokens[-1].norm == "?" and tokens[-1].sentence == tok.sentence:
@@ -571,6 +599,15 @@ class Reader(StatusPasses, NumberPasses):
                     add(named, q, c)
                     used_sites.add(id(named))
                     paired = True
+            if not paired and sites:
+                # "el peor dolor que he sentido, en medio del pecho": a site standing alone as
+                # the clause right after the quality says where it is.
+                named = self._site_after(tokens, sites, used_sites, q)
+                c = concept_for(named, q) if named is not None else None
+                if named is not None and c is not None:
+                    add(named, q, c)
+                    used_sites.add(id(named))
+                    paired = True
             if not paired:
                 for qk in q.values("quality"):
                     c = self.lex.defaults.get(qk)
@@ -625,7 +662,11 @@ class Reader(StatusPasses, NumberPasses):
                 return False
             k -= 1
         k = q.j
+        sign_offs = self.lex.lists.get("sign_offs", frozenset())
         while k < len(tokens) and tokens[k].clause == clause:
+            if tokens[k].norm in sign_offs:
+                k += 1  # "la espalda, me molesta desde ayer saludos": the sign-off says nothing more
+                continue
             if tokens[k].norm in self._simile_heads:
                 # ", numb like a dentist injection": what follows "like" is a figure of what
                 # the quality is like, not another fact of the clause.
@@ -645,6 +686,30 @@ class Reader(StatusPasses, NumberPasses):
             and tokens[k].clause == tokens[q.i].clause
             and (k == 0 or tokens[k - 1].clause != tokens[q.i].clause or tokens[k - 1].kind == PUNCT)
         )
+
+    def _site_after(
+        self, tokens: list[Token], sites: list[Mention], used_sites: set[int], q: Mention
+    ) -> Mention | None:
+        """The site of the clause right after the quality's, when that clause names only the
+        site (and linking words): ", en medio del pecho", ", in my chest". Only a pain is
+        placed so ("not weak in myself, just the legs" says where the weakness is not)."""
+        if "pain" not in q.values("quality"):
+            return None
+        clause, sentence = tokens[q.i].clause, tokens[q.i].sentence
+        for s in sites:
+            if s.i < q.j or id(s) in used_sites:
+                continue
+            if tokens[s.i].sentence != sentence or tokens[s.i].clause != clause + 1:
+                return None
+            rest = [
+                t
+                for k, t in enumerate(tokens)
+                if t.clause == clause + 1 and not s.i <= k < s.j and t.kind != PUNCT
+            ]
+            if all(t.norm in self._glue or t.norm in self._fillers for t in rest):
+                return s
+            return None
+        return None
 
     def _only_sides(self, tokens: list[Token], clause: int) -> bool:
         """The clause only says which sides ("both sides", "on both sides", "both of them")."""

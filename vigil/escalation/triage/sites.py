@@ -347,6 +347,39 @@ class SitePasses(PoolPasses):
                     if made != f.concept or mods != set(f.modifiers):
                         pool[i][x] = replace(f, concept=made, modifiers=tuple(sorted(mods)))
 
+    def _site_after_pain(self, pool: list[list[Finding]], originals: Sequence[str]) -> None:
+        """Fragments the other way round: "tengo un dolor" then "en el pecho, fortísimo" is
+        chest pain, as "tengo un dolor en el pecho, fortísimo" would be. A message that names a
+        site (and how it is) and nothing else places the one bare pain of the message before."""
+        reader, lex = self.engine.reader, self.engine.lexicon
+        lists = lex.lists
+        linking = SITE_WORDS | lists.get("glue", frozenset()) | lists.get("fragment_fillers", frozenset())
+        pains = {concept for (_, quality), concept in lex.frames.items() if quality == "pain"}
+        for i in range(1, len(pool)):
+            if pool[i] or len(originals[i].split()) > 6:
+                continue
+            bare = [
+                x
+                for x, f in enumerate(pool[i - 1])
+                if f.present and f.concept == "pain" and not f.from_question
+            ]
+            if len(bare) != 1:
+                continue
+            now = reader.read(originals[i])
+            if not any(m.has("site") for m in now.mentions):
+                continue
+            covered = {k for m in now.mentions if m.has("site") or m.has("mod") for k in range(m.i, m.j)}
+            words = [k for k, t in enumerate(now.tokens) if t.norm.isalpha()]
+            if any(k not in covered and now.tokens[k].norm not in linking for k in words):
+                continue  # "en el pecho no, en la rodilla", "en casa": more than a site
+            joined = self.engine.assess(f"{originals[i - 1]} {originals[i]}")
+            made = [f for f in joined.findings if f.present and f.concept in pains]
+            if len(made) != 1:
+                continue
+            f = pool[i - 1][bare[0]]
+            mods = tuple(sorted(set(f.modifiers) | set(made[0].modifiers)))
+            pool[i - 1][bare[0]] = replace(f, concept=made[0].concept, modifiers=mods)
+
     def _pronouns_take_sites(
         self, pool: list[list[Finding]], texts: Sequence[str], originals: Sequence[str]
     ) -> None:

@@ -451,12 +451,18 @@ class StatusPasses(SubjectPasses):
         the clause just before: a symptom told as a fact ("I've got a fever. Asking just in
         case", "I have a fever of 38.5, is that normal?") or asked of someone ("is it normal
         that my legs feel weak?", "...for him to be this confused?") stays what it is."""
-        sentence = tokens[m.i].sentence
-        if m.i == 0 or tokens[m.i - 1].sentence == sentence or tokens[m.i - 1].norm != "?":
+        if m.i < 2 or tokens[m.i - 1].norm != "?":
             return
-        clause = tokens[m.i - 2].clause if m.i >= 2 else -1
+        # The question runs back from its "?" through its clause, to its opening "¿" where the
+        # language writes one ("¿orinar tanto puede ser de las pastillas? lo pregunto por...").
+        sentence, clause = tokens[m.i - 2].sentence, tokens[m.i - 2].clause
         k = m.i - 1
-        while k > 0 and tokens[k - 1].sentence == sentence - 1 and tokens[k - 1].clause == clause:
+        while (
+            k > 0
+            and tokens[k - 1].sentence == sentence
+            and tokens[k - 1].clause == clause
+            and tokens[k - 1].norm != "¿"
+        ):
             k -= 1
         words = [t.norm for t in tokens[k : m.i - 1]]
         if not words or words[0] not in self._ahead_openers or not self._ahead_blockers.isdisjoint(words):

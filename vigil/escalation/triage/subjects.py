@@ -29,8 +29,10 @@ class SubjectPasses(ReaderWords):
         n = len(tokens)
         subject = bytearray(n)
         not_patient = any(("marker", "not_patient") in m.tags for m in mentions)
-        carer = (
-            (known_carer and not not_patient)
+        # A carer who says who they are ("soy la hija de Teresa") and then that someone is not
+        # the patient ("mi tío, que no es paciente de ustedes") writes about that someone.
+        carer = not not_patient and (
+            known_carer
             or any(("marker", "carer") in m.tags for m in mentions)
             or self._carer_intro(tokens, mentions)
         )
