@@ -293,6 +293,8 @@ def test_carrying_things_or_a_lift_that_wont_take_you_is_no_sign(en: TriageEngin
     [
         ("legs have gone numb", "right up to my waist now"),
         ("both legs numb all the way up to my hips",),
+        ("gone numb up to the groin",),
+        ("numb up to my hips",),
         ("couldn't tell whether the shower was hot on my legs",),
     ],
 )
