@@ -524,3 +524,40 @@ def test_someone_treated_at_another_hospital_keeps_their_fever(
 )
 def test_a_carer_writing_of_the_patient_treated_here_keeps_the_fever(en: TriageEngine, text: str) -> None:
     assert "fever" in present(_read(en, text, context=CARER))
+
+
+# -- the same classes in Spanish: carried, legs that do not carry, numbness to the hips, breath heavier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tuvimos que medio cargarlo hasta la cama",
+        "casi la tuve que arrastrar al baño",
+        "las piernas ya no la llevaban",
+    ],
+)
+def test_carried_or_not_carried_by_the_legs_is_a_cord_sign_in_spanish(es: TriageEngine, text: str) -> None:
+    assert _level(es, text, carer=True) == "emergency"
+
+
+def test_carrying_the_shopping_half_way_is_no_sign_in_spanish(es: TriageEngine) -> None:
+    assert _level(es, "tuve que medio cargar las bolsas") == "none"
+
+
+@pytest.mark.parametrize(
+    "text", ["entumecidas hasta la cintura", "tengo las piernas adormecidas hasta las caderas"]
+)
+def test_numbness_up_to_the_hips_is_extensive_in_spanish(es: TriageEngine, text: str) -> None:
+    assert _level(es, text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["el agua me llegaba hasta la cintura", "los pies entumecidos hasta los tobillos"]
+)
+def test_water_to_the_waist_or_numb_feet_stay_below_emergency_in_spanish(es: TriageEngine, text: str) -> None:
+    assert _level(es, text) != "emergency"
+
+
+def test_breathing_that_has_been_heavier_is_worsening_in_spanish(es: TriageEngine) -> None:
+    assert _level(es, "la respiración ha estado algo más pesada estos días") == "urgent"
