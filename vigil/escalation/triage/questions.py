@@ -193,7 +193,8 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     tokens, mentions = reading.tokens, reading.mentions
     if not tokens:
         return
-    opened = max(_opener_end(reader, tokens), _relayed_from(reader, tokens))
+    greeted = _opener_end(reader, tokens)
+    opened = max(greeted, _relayed_from(reader, tokens))
     first_clause = tokens[min(opened, len(tokens) - 1)].clause
     lead_end = opened
     while (
@@ -214,7 +215,9 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
             limit = min(len(tokens), k + LEAD_TOKENS)
             while lead_end < limit and tokens[lead_end].clause == first_clause:
                 lead_end += 1
-    lead = [m for m in mentions if opened <= m.i < lead_end]
+    # (words inside a greeting are no answer; those before a "she says" may be: "yes mum
+    # said I was shaking")
+    lead = [m for m in mentions if greeted <= m.i < lead_end]
     yes = next((m for m in lead if m.has("ans") and "yes" in m.values("ans")), None)
     if yes is not None and _qualifies_another(reader, question, reading, yes):
         yes = None  # "a bit tired" to "Any trouble walking?": "a bit" is how tired, not a yes
@@ -292,7 +295,7 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     good = next((m for m in lead if "good" in m.values("ans")), None)
     if question.inverted and yes is None and no is None and bad is not None:
         yes = bad  # "struggling" to "Are you managing the stairs?"
-    number = next((n for n in reading.numbers if opened <= n.i < lead_end), None)
+    number = next((n for n in reading.numbers if greeted <= n.i < lead_end), None)
     then: Number | None = None
     if question.kind == "scale":
         # "was 2 this morning, now a 10": the score that says "now" is the one that stands.

@@ -751,6 +751,12 @@ class StatusPasses(SubjectPasses):
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], start: int, neg: bytearray
     ) -> None:
         n = len(tokens)
+        if (
+            0 < start < n
+            and tokens[start - 1].norm in self._bare_noes
+            and tokens[start].norm in self._bare_clause_openers
+        ):
+            return  # "no i cant breathe", "nope he cant move his legs": the "no" stands alone
         sentence = tokens[start].sentence if start < n else -1
         k = start
         # Whether the "no" has already found what it denies: a finding, or a verb of its own
