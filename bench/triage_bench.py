@@ -25,6 +25,10 @@ DATA = ROOT / "bench" / "data"
 # has been tuned against them they join the development sets and newly written sets take over.
 UNSEEN = [
     DATA / "holdout8_texting.jsonl",
+    DATA / "holdout11_texting.jsonl",
+    DATA / "conversations_holdout8.jsonl",
+    DATA / "es_holdout7.jsonl",
+    DATA / "es_conversations_holdout6.jsonl",
 ]
 # Everything else in bench/data is for development: the shared dev sets, the red-team sets, the
 # conversation and Spanish sets, and the older holdouts that the engine has since been tuned on.
