@@ -8,13 +8,13 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from vigil.assembly import Runtime
 from vigil.clinic import file as clinic_file
 from vigil.clinic import importer as clinic_import
 from vigil.core.clock import ManualClock
-from vigil.core.models import AuditEvent, OutboundMessage, Patient
+from vigil.core.models import AuditEvent, Clinic, OutboundMessage, Patient
 from vigil.scheduler.models import Enrolment
 
 from ..conftest import DEMO, DUE, NURSE, PASSWORD, make_token
@@ -327,6 +327,29 @@ async def test_the_api_adds_and_changes_patients_and_refuses_bad_fields_one_by_o
     ] == "discharged"
     r = await client.post("/api/v1/patients/MRN-1/readmit", headers=admin)
     assert (r.json()["status"], r.json()["protocol"]) == ("active", "nsclc-weekly")  # their last protocol
+
+
+async def test_the_api_resumes_a_paused_patient_who_never_agreed_to_awaiting_consent_not_to_check_ins(
+    rt: Runtime, client: httpx.AsyncClient
+) -> None:
+    admin = await _admin(rt)
+    async with rt.db.transaction() as session:
+        await session.execute(update(Clinic).values(text_consent="ask"))
+    r = await client.post(
+        "/api/v1/patients",
+        headers=admin,
+        json={"external_id": "MRN-1", "name": "Ann", "channel": "sms", "phone": "+1 (617) 555-0150"},
+    )
+    assert (r.status_code, r.json()["status"]) == (201, "awaiting_consent")
+    async with rt.db.transaction() as session:  # paused by the clinic file before she answered
+        await session.execute(update(Patient).where(Patient.external_id == "MRN-1").values(status="paused"))
+    async with rt.db.session() as session:
+        sent = await session.scalar(select(func.count()).select_from(OutboundMessage))
+    r = await client.post("/api/v1/patients/MRN-1/resume", headers=admin)
+    assert (r.status_code, r.json()["status"]) == (200, "awaiting_consent")
+    assert (await _patient(rt, "MRN-1")).consented_at is None
+    async with rt.db.session() as session:  # the question she was asked stands: not asked again
+        assert await session.scalar(select(func.count()).select_from(OutboundMessage)) == sent
 
 
 async def test_a_telegram_patient_gets_an_invite_link_and_its_qr_code_as_inline_svg(

@@ -23,7 +23,7 @@ from vigil.bot import enrolment as consent
 from vigil.bot import followups
 from vigil.core import phones
 from vigil.core.audit import staff_did
-from vigil.core.models import Carer, Clinic, Patient, Staff
+from vigil.core.models import AuditEvent, Carer, Clinic, Patient, Staff
 from vigil.escalation.models import Case
 from vigil.scheduler import checkins
 from vigil.scheduler.models import Enrolment
@@ -257,16 +257,60 @@ def carries_state(pin: PatientIn) -> bool:
     return pin.status is not None or pin.consent is not None
 
 
-def _restore(patient: Patient, pin: PatientIn, created: bool, was: str | None, saved: Saved) -> None:
+async def not_agreed(session: AsyncSession, patient: Patient, clinic: Clinic) -> bool:
+    """Whether the clinic asks this patient's consent on their channel and they have not given
+    it, whatever their status now (a pause or a failed number does not answer the question):
+    such a patient is never made active but by their own YES. On Telegram: no chat yet (the
+    invite is not opened), or a chat linked through an invite (which asks) with no answer; a
+    chat the clinic file gave is the clinic's word, as it always was. By text: the clinic asks
+    (`text_consent: ask`) and the question went to this number (`consent_asked_at`); patients
+    enrolled before migration 0014 were never asked and stay as they were."""
+    if patient.consented_at is not None:
+        return False
+    if patient.channel == "telegram":
+        if patient.telegram_chat_id is None:
+            return True
+        linked = await session.scalar(  # `patient_did`'s record, by the actor/action index
+            select(AuditEvent.id)
+            .where(
+                AuditEvent.actor == f"patient:{patient.external_id}",
+                AuditEvent.action == "linked",
+                AuditEvent.clinic_id == patient.clinic_id,
+                AuditEvent.subject_type == "patient",
+                AuditEvent.subject_id == str(patient.id),
+            )
+            .limit(1)
+        )
+        return linked is not None
+    return (
+        patient.channel in consent.TEXT_CHANNELS
+        and clinic.text_consent == "ask"
+        and patient.consent_asked_at is not None
+    )
+
+
+def waiting_status(patient: Patient) -> str:
+    """Where a patient who has not agreed waits: for the invite, or for their answer."""
+    return (
+        "invited"
+        if patient.channel == "telegram" and patient.telegram_chat_id is None
+        else "awaiting_consent"
+    )
+
+
+def _restore(
+    patient: Patient, pin: PatientIn, created: bool, was: str | None, saved: Saved, *, unagreed: bool = False
+) -> None:
     """The patient's status and consent as the clinic file carries them, so that a clinic
     restored from its export is the clinic it was. The file is the clinic's, with these
     exceptions, each said in the import's summary:
     - an opt-out is the patient's: a file that lists someone who said STOP as anything else
       leaves them opted out (only their START takes it back); a file that opts out someone
       active does opt them out (the clinic may know of a STOP given in person);
-    - a patient here who has not agreed (awaiting consent, or a Telegram invite not opened)
-      is not made active by a file that records no consent: check-ins would go to someone
-      who never said yes.
+    - a patient here who has not agreed (awaiting consent, or a Telegram invite not opened,
+      or paused or unreachable since without agreeing: `unagreed`, see `not_agreed`) is not
+      made active by a file that records no consent: check-ins would go to someone who never
+      said yes.
     A consent key the file leaves out is kept as stored, as a carer's consent is, and a record
     older than the one stored (the file written before the patient's latest step) is not taken."""
     external_id = patient.external_id
@@ -300,12 +344,12 @@ def _restore(patient: Patient, pin: PatientIn, created: bool, was: str | None, s
         want = "opted_out"
     elif (
         not created
-        and was in ("awaiting_consent", "invited")
+        and (was in ("awaiting_consent", "invited") or unagreed)
         and want == "active"
         and patient.consented_at is None
     ):
         saved.flags.append(("kept_awaiting", f"{external_id} (the file says active, with no consent given)"))
-        want = "invited" if unlinked else "awaiting_consent"
+        want = waiting_status(patient)
     if want == "opted_out" and was not in (None, "opted_out") and not created:
         saved.flags.append(("opted_out", f"{external_id} (was {was.replace('_', ' ')})"))
     if patient.status != want:
@@ -316,8 +360,17 @@ def _restore(patient: Patient, pin: PatientIn, created: bool, was: str | None, s
             saved.changed.append("status")
 
 
-def assign(clinic_id: int, patient: Patient | None, pin: PatientIn, now: datetime, *, readmit: bool) -> Saved:
-    """The patient's own columns as `pin` says (a new row when `patient` is None); no query."""
+def assign(
+    clinic_id: int,
+    patient: Patient | None,
+    pin: PatientIn,
+    now: datetime,
+    *,
+    readmit: bool,
+    unagreed: bool = False,
+) -> Saved:
+    """The patient's own columns as `pin` says (a new row when `patient` is None); no query.
+    `unagreed`: the patient here has not agreed where the clinic asks (`not_agreed`)."""
     created = patient is None
     was = None if patient is None else patient.status
     if patient is None:
@@ -336,7 +389,7 @@ def assign(clinic_id: int, patient: Patient | None, pin: PatientIn, now: datetim
         patient.status = "active"  # as before the file carried a status (it says it otherwise)
     saved = Saved(patient, created, [] if created else changed)
     if carries_state(pin):
-        _restore(patient, pin, created, was, saved)
+        _restore(patient, pin, created, was, saved, unagreed=unagreed)
         if created:
             saved.changed = []
     return saved
@@ -364,7 +417,8 @@ async def save(
             select(Patient).where(Patient.clinic_id == clinic.id, Patient.external_id == pin.external_id)
         )
     moved = patient is not None and patient.timezone != pin.timezone
-    saved = assign(clinic.id, patient, pin, now, readmit=readmit)
+    unagreed = patient is not None and carries_state(pin) and await not_agreed(session, patient, clinic)
+    saved = assign(clinic.id, patient, pin, now, readmit=readmit, unagreed=unagreed)
     if saved.created:
         session.add(saved.patient)
     notes.note("patients", saved.created, bool(saved.changed))
@@ -497,14 +551,22 @@ async def pause(session: AsyncSession, patient: Patient, now: datetime) -> None:
     await followups.stop(session, patient.id, now, "paused")
 
 
-def resume(patient: Patient) -> None:
+async def resume(session: AsyncSession, patient: Patient, clinic: Clinic) -> str:
     """Check-ins again from the next due time: after a pause, or once the number that could not
-    be reached is corrected. An opt-out is the patient's to take back (START)."""
+    be reached is corrected. An opt-out is the patient's to take back (START). A patient who
+    has not agreed where the clinic asks (`not_agreed`) goes back to waiting for their answer,
+    not to check-ins; the question they were asked stands (its one reminder, the page), it is
+    not sent again. Returns the status they are in now."""
     if patient.discharged_at is not None:
         raise StatusError("is no longer on the clinic's list: re-admit them first")
     if patient.status not in ("paused", "unreachable"):
         raise StatusError(f"is {patient.status.replace('_', ' ')}, not paused")
-    patient.status = "active"
+    owed = patient.channel in consent.TEXT_CHANNELS and patient.consent_owed_at is not None
+    if not owed and await not_agreed(session, patient, clinic):
+        patient.status = waiting_status(patient)
+    else:  # owed the opt-in: `_owed` sends it, and in `ask` mode they wait for the answer
+        patient.status = "active"
+    return patient.status
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -949,8 +1011,13 @@ async def act(
         await pause(session, patient, now)
         said = "Paused: no check-ins until resumed."
     elif action == "resume":
-        resume(patient)
-        said = "Resumed: check-ins from the next due time." + await _owed(session, patient, clinic, now)
+        now_status = await resume(session, patient, clinic)
+        if now_status == "invited":
+            said = "Resumed, but they have not opened their invite: no check-in until they agree."
+        elif now_status == "awaiting_consent":
+            said = "Resumed, but they have not agreed yet: no check-in until they say YES."
+        else:
+            said = "Resumed: check-ins from the next due time." + await _owed(session, patient, clinic, now)
     elif action == "discharge":
         if not await discharge(session, clinic, patient, now):
             raise StatusError("is already off the clinic's list")
