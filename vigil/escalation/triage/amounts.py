@@ -19,6 +19,11 @@ from .pool import (
     word_set,
 )
 
+# What ends a clause: a finding's "yesterday" is said in its own clause, not across these.
+_CLAUSE_BREAK = re.compile(r"[.!?;,:\n()]|\b(but|and|though|although|whereas|while|except|pero|y|aunque)\b")
+# "yesterday, sick 3 times": the day said alone, then a comma before the finding's clause
+_DAY_ALONE = re.compile(r"( (morning|afternoon|evening|night))?\s*,")
+
 
 class AmountPasses(PoolPasses):
     """Counts, scores and readings across messages."""
@@ -298,16 +303,49 @@ class AmountPasses(PoolPasses):
                     pool[j][k] = replace(f, modifiers=tuple(sorted({*f.modifiers, *extra})))
             return
 
-    def _counted_days(self, times: Sequence[datetime], texts: Sequence[str]) -> list[int]:
-        """The day each message's counts are of, when one message dates its count to the day
-        before its own: the message's date, less one for those that do (none at all when no
-        message does, so that counts go on adding over the last 24 hours)."""
-        if len(texts) != len(times) or not self.phrases.counted_day_before:
+    def _counted_days(
+        self, pool: list[list[Finding]], times: Sequence[datetime], texts: Sequence[str]
+    ) -> list[list[int]]:
+        """The day each finding's count is of, when a count is dated to the day before its
+        message's own ("sick 3 times yesterday"): the message's date, less one for a finding
+        whose clause says so (`_dated_day_before`); none at all when no finding is, so that
+        counts go on adding over the last 24 hours. A "yesterday" said of something else in
+        the message ("another 4 times since. I was fine yesterday") dates nothing."""
+        if len(texts) != len(times) or len(pool) != len(times) or not self.phrases.counted_day_before:
             return []
-        before = [first_match(self.phrases.counted_day_before, t) is not None for t in texts]
-        if not any(before):
+        before = [[self._dated_day_before(f, texts[j]) for f in findings] for j, findings in enumerate(pool)]
+        if not any(any(b) for b in before):
             return []
-        return [t.date().toordinal() - (1 if b else 0) for t, b in zip(times, before, strict=True)]
+        return [
+            [t.date().toordinal() - (1 if b else 0) for b in bs] for t, bs in zip(times, before, strict=True)
+        ]
+
+    def _dated_day_before(self, f: Finding, text: str) -> bool:
+        """Whether "yesterday" is said of this finding: in its clause ("sick 3 times yesterday",
+        "yesterday i was sick 3 times"), or in a clause of its own just before it ("yesterday,
+        sick 3 times"); not across a sentence, a comma or a "but"/"and" ("5 more since,
+        yesterday i was ok")."""
+        if not f.present or f.end <= f.start:
+            return False
+        for pattern in self.phrases.counted_day_before:
+            for m in pattern.finditer(text):
+                if m.start() >= f.end:
+                    between = text[f.end : m.start()]
+                    if not _CLAUSE_BREAK.search(between):
+                        return True
+                elif m.end() <= f.start:
+                    between = text[m.end() : f.start]
+                    if not _CLAUSE_BREAK.search(between):
+                        return True
+                    # "yesterday, sick 3 times": a clause that is only the day, opening the
+                    # message or its sentence
+                    alone = _DAY_ALONE.match(between)
+                    opens = not text[: m.start()].strip() or text[: m.start()].rstrip()[-1] in ".!?;\n"
+                    if alone and opens and not _CLAUSE_BREAK.search(between[alone.end() :]):
+                        return True
+                else:
+                    return True
+        return False
 
     def _add_counts(
         self,
@@ -318,23 +356,29 @@ class AmountPasses(PoolPasses):
         texts: Sequence[str] = (),
     ) -> None:
         """Counts of the last 24 hours add up on the latest mention (an answer to a check-in
-        question about the day is a total, not one more). A message that dates its count to
-        the day before its own ("sick 3 times yesterday") counts that day: it adds only to
-        counts of the same day (docs/triage.md: counts of the same day add up)."""
+        question about the day is a total, not one more). A count dated to the day before its
+        message's own ("sick 3 times yesterday") counts that day: it adds only to counts of
+        the same day as the latest mention (docs/triage.md: counts of the same day add up)."""
         if len(pool) < 2:
             return
         end = times[-1]
-        day = self._counted_days(times, texts)
+        day = self._counted_days(pool, times, texts)
         for concept in self.phrases.counted:
+            told = [
+                (j, [(k, f) for k, f in enumerate(findings) if f.concept == concept and f.present])
+                for j, findings in enumerate(pool)
+                if end - times[j] <= COUNT_SPAN
+            ]
+            told = [(j, mentions) for j, mentions in told if mentions]
+            if day and told:
+                last_j, last_mentions = told[-1]
+                anchor = day[last_j][last_mentions[-1][0]]
+                told = [(j, [(k, f) for k, f in mentions if day[j][k] == anchor]) for j, mentions in told]
+                told = [(j, mentions) for j, mentions in told if mentions]
             total = 0
             where: tuple[int, int] | None = None
             messages = 0
-            for j, findings in enumerate(pool):
-                if end - times[j] > COUNT_SPAN or (day and day[j] != day[-1]):
-                    continue
-                mentions = [(k, f) for k, f in enumerate(findings) if f.concept == concept and f.present]
-                if not mentions:
-                    continue
+            for j, mentions in told:
                 messages += 1
                 most = max((f.count or 1) for _, f in mentions)
                 # An answer to a check-in question counts the day so far; told episodes add.

@@ -29,10 +29,12 @@ class SubjectPasses(ReaderWords):
         n = len(tokens)
         subject = bytearray(n)
         not_patient = any(("marker", "not_patient") in m.tags for m in mentions)
-        # A carer who says who they are ("soy la hija de Teresa") and then that someone is not
-        # the patient ("mi tío, que no es paciente de ustedes") writes about that someone.
-        carer = not not_patient and (
-            known_carer
+        # A carer who says who they are ("soy la hija de Teresa", "this is Ana, Teresa's
+        # daughter") writes about the patient, even when someone else is said not to be the
+        # patient: only that someone's part is theirs (`_not_patient_part`), so "mum can't
+        # breathe, my uncle who is not your patient is driving us" stays mum's emergency.
+        carer = (
+            (known_carer and not not_patient)
             or any(("marker", "carer") in m.tags for m in mentions)
             or self._carer_intro(tokens, mentions)
         )
@@ -43,6 +45,8 @@ class SubjectPasses(ReaderWords):
             self._young_apart(tokens, mentions, subject)
             # "el que tiene fiebre es mi nieto, mi papá está bien": one named against another
             self._cleft_other(tokens, mentions, {m.i: m for m in mentions}, subject, contrasted=True)
+            if not_patient:
+                self._not_patient_part(tokens, mentions, subject)
             return subject
         starts = {m.i: m for m in mentions}
         parent_is_patient: bool | None = None  # worked out at the first "my mum"
@@ -151,6 +155,43 @@ class SubjectPasses(ReaderWords):
             subject[k] = state
         self._cleft_other(tokens, mentions, starts, subject)
         return subject
+
+    def _not_patient_part(self, tokens: list[Token], mentions: list[Mention], subject: bytearray) -> None:
+        """A carer's message that says someone is not the patient ("mi tío, que no es paciente de
+        ustedes, está tosiendo sangre"): what is said of that someone is theirs, from the person
+        named last before the words in the same sentence to its end or the next person named.
+        Said in a sentence of its own ("my uncle is coughing up blood. he is not your patient"):
+        that sentence and the one of the person named last before it, passing over a parent
+        named bare ("mum"), how a carer names the patient; what is said of the patient
+        elsewhere stays the patient's."""
+        people = [m for m in mentions if ("marker", "person") in m.tags]
+        n = len(tokens)
+        for marker in (m for m in mentions if ("marker", "not_patient") in m.tags):
+            sentence = tokens[marker.i].sentence
+            before = [p for p in people if p.i < marker.i]
+            if not before:
+                continue
+            same = [p for p in before if tokens[p.i].sentence == sentence]
+            if same:
+                start = same[-1].i
+            else:
+                named = [p for p in before if not (p.j - p.i == 1 and tokens[p.i].norm in self._bare_names)]
+                start = (named or before)[-1].i
+                x = start  # the person's own sentence, up to the next person named
+                while x < n and tokens[x].sentence == tokens[start].sentence:
+                    if x > start and any(p.i == x for p in people):
+                        break
+                    subject[x] = OTHER
+                    x += 1
+                start = next((x for x in range(marker.i, -1, -1) if tokens[x].sentence != sentence), -1) + 1
+            # (up to the next person named: "... tose sangre y mi mamá tiene fiebre" is hers)
+            after = [p.i for p in people if p.i >= marker.j]
+            stop = min(after, default=n)
+            end = marker.j
+            while end < stop and tokens[end].sentence == sentence:
+                end += 1
+            for x in range(start, end):
+                subject[x] = OTHER
 
     def _cleft_other(
         self,
