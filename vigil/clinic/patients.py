@@ -833,21 +833,30 @@ async def _number_free(
         first = patient_id is None or other_id < patient_id
         if clashes(channel, other_channel, other_first=first):
             raise PatientError(number_taken(phone, other))
-    carer = (
-        await session.execute(
-            select(Carer.name, Patient.external_id)
-            .join(Patient, Patient.id == Carer.patient_id)
-            .where(
-                Carer.clinic_id == clinic_id,
-                Carer.phone == phone,
-                Carer.removed_at.is_(None),
-                Patient.discharged_at.is_(None),
-            )
-            .limit(1)
-        )
-    ).first()
+    carer = await _listed_carer_at(session, clinic_id, phone)
     if carer is not None:
-        raise PatientError({"phone": f"{phone} is already the carer {carer[0]} of {carer[1]}'s"})
+        raise PatientError({"phone": f"{phone} is already {carer}'s"})
+
+
+async def _listed_carer_at(
+    session: AsyncSession, clinic_id: int, phone: str | None, but_of: int | None = None
+) -> str | None:
+    """'the carer <name> of <MRN>' whose number this is, among listed patients' carers
+    (`but_of`: leaving out that patient's own)."""
+    q = (
+        select(Carer.name, Patient.external_id)
+        .join(Patient, Patient.id == Carer.patient_id)
+        .where(
+            Carer.clinic_id == clinic_id,
+            Carer.phone == phone,
+            Carer.removed_at.is_(None),
+            Patient.discharged_at.is_(None),
+        )
+    )
+    if but_of is not None:
+        q = q.where(Patient.id != but_of)
+    carer = (await session.execute(q.limit(1))).first()
+    return None if carer is None else f"the carer {carer[0]} of {carer[1]}"
 
 
 def chat_taken(chat: int, other: str) -> dict[str, str]:
@@ -899,26 +908,13 @@ async def free_to_return(session: AsyncSession, clinic_id: int, patient: Patient
             .order_by(Patient.id)
             .limit(1)
         )
-        if other is None:
-            carer = (
-                await session.execute(
-                    select(Carer.name, Patient.external_id)
-                    .join(Patient, Patient.id == Carer.patient_id)
-                    .where(
-                        Carer.clinic_id == clinic_id,
-                        Carer.phone == phone,
-                        Carer.removed_at.is_(None),
-                        Patient.discharged_at.is_(None),
-                        Patient.id != patient.id,
-                    )
-                    .limit(1)
-                )
-            ).first()
-            other = None if carer is None else f"the carer {carer[0]} of {carer[1]}"
-        else:
-            other = f"patient {other}"
-        if other is not None:
-            raise PatientError({f"carers.{name}": f"{phone} is already {other}'s"})
+        taken = (
+            f"patient {other}"
+            if other is not None
+            else await _listed_carer_at(session, clinic_id, phone, but_of=patient.id)
+        )
+        if taken is not None:
+            raise PatientError({f"carers.{name}": f"{phone} is already {taken}'s"})
 
 
 async def create(
