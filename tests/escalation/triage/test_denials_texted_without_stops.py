@@ -86,3 +86,18 @@ def test_what_is_set_apart_from_a_denial_is_present(text: str, language: str, pr
 def test_a_denied_site_after_a_preposition_stays_denied() -> None:
     a = assess("no pain or numbness in my legs")
     assert all(f.status != "present" for f in a.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prob nothing just a bit of a temperature i'm on the pembrolizumab",
+        "Nothing dramatic just my legs gave out on the stairs",
+    ],
+)
+def test_what_follows_a_nothing_and_a_just_is_present(text: str) -> None:
+    assert assess(text).level.label == "emergency"
+
+
+def test_not_just_a_cramp_in_a_question_is_no_contrast() -> None:
+    assert assess("How will I know if it's a clot and not just a cramp?").level.label == "none"

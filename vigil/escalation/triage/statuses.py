@@ -774,8 +774,12 @@ class StatusPasses(SubjectPasses):
             # "no me duele la espalda me arde el pecho" (not after "ni", "or": the list goes on).
             if found and self._opens_bare_clause(tokens, mentions, owner, k):
                 return
-            if found and o < 0 and tok.norm in self._bare_contrast:
-                return  # "no fever no cough just a swollen calf": what is left is not denied
+            if (
+                o < 0
+                and tok.norm in self._bare_contrast
+                and (found or tokens[start - 1].norm in self._nothings)
+            ):
+                return  # "no fever no cough just a swollen calf", "nothing just a temp": the rest stands
             if (o >= 0 and not FOUND_KINDS.isdisjoint(kind for kind, _ in mentions[o].tags)) or (
                 k == start and tok.norm in self._first_singular and tok.norm not in self._and_next
             ):

@@ -118,7 +118,7 @@ class ReaderWords:
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._bare_clause_openers = L.get("bare_clause_openers", frozenset())
         self._bare_contrast = L.get("bare_contrast", frozenset())
-        self._bare_noes = L.get("bare_noes", frozenset())
+        self._nothings = L.get("nothings", frozenset())
         self._sign_offs = L.get("sign_offs", frozenset())
         # "no just achy muscles": a bare "no" then what there is instead (see _no_then_instead).
         self._bare_noes = L.get("bare_noes", frozenset())
