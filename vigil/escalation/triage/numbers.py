@@ -522,8 +522,7 @@ class NumberPasses(ReaderWords):
         if num.j >= len(tokens) or tokens[num.j].kind == PUNCT:
             return True
         after = tokens[num.j].norm
-        sign_offs = self.lex.lists.get("sign_offs", frozenset())
-        return after in self._present_time or after in self._and or after in sign_offs
+        return after in self._present_time or after in self._and or after in self._sign_offs
 
     def _counted_before(self, r: Reading, i: int) -> bool:
         """A counted symptom earlier in the sentence already has its count."""

@@ -133,7 +133,8 @@ class Reader(StatusPasses, NumberPasses):
         context says so), so the people they name are the patient unless the message says
         clearly that someone is not ("he's not your patient"). `answer`: the message answers
         a check-in question (a "si" opening it is the yes, see `_yes_not_if`)."""
-        tokens, found = self._signed_off(*self._tokens_and_matches(text))
+        tokens = self.tokenize(text)
+        tokens, found = self._signed_off(tokens, self.lex.match(tokens))
         mentions = self._people_named(text, tokens, self._feeling_denied(tokens, found))
         owner = mention_owners(len(tokens), mentions)
         contrast = self._segment(tokens, mentions, owner)
@@ -152,10 +153,6 @@ class Reader(StatusPasses, NumberPasses):
         self._cramp_not_clot(tokens, drafts)
         self._fumbled_by_fingers(tokens, drafts)
         return reading
-
-    def _tokens_and_matches(self, text: str) -> tuple[list[Token], list[Mention]]:
-        tokens = self.tokenize(text)
-        return tokens, self.lex.match(tokens)
 
     def _signed_off(self, tokens: list[Token], found: list[Mention]) -> tuple[list[Token], list[Mention]]:
         """The message without the sign-off that ends it ("ya van 10 saludos", "more lol"): a
@@ -662,9 +659,8 @@ class Reader(StatusPasses, NumberPasses):
                 return False
             k -= 1
         k = q.j
-        sign_offs = self.lex.lists.get("sign_offs", frozenset())
         while k < len(tokens) and tokens[k].clause == clause:
-            if tokens[k].norm in sign_offs:
+            if tokens[k].norm in self._sign_offs:
                 k += 1  # "la espalda, me molesta desde ayer saludos": the sign-off says nothing more
                 continue
             if tokens[k].norm in self._simile_heads:
