@@ -9,15 +9,14 @@ score meant."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
-from vigil.escalation.triage import Assessment, TriageEngine, default_engine
-from vigil.escalation.triage.conversation import ConversationReader, Message
+from vigil.escalation.triage import TriageEngine, default_engine
 
 from .conftest import present
+from .conftest import read_turns as _read
 
 CARER: Mapping[str, Any] = {"writer": "carer"}
 
@@ -30,18 +29,6 @@ def es() -> TriageEngine:
 @pytest.fixture(scope="module")
 def en() -> TriageEngine:
     return default_engine("en")
-
-
-def _read(
-    engine: TriageEngine, *turns: str | tuple[str, str], context: Mapping[str, Any] | None = None
-) -> Assessment:
-    """Messages ten minutes apart; a (question, answer) pair answers that question."""
-    start = datetime(2026, 6, 1, 9, tzinfo=UTC)
-    messages = []
-    for i, turn in enumerate(turns):
-        question, text = turn if isinstance(turn, tuple) else (None, turn)
-        messages.append(Message(text, start + timedelta(minutes=10 * i), question, context))
-    return ConversationReader(engine).read(messages, context).assessment
 
 
 def _level(engine: TriageEngine, *turns: str | tuple[str, str], carer: bool = False) -> str:

@@ -4,33 +4,17 @@ sentences that are not the set's, and its near misses left as they were."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
-from typing import Any
-
 import pytest
 
-from vigil.escalation.triage import Assessment, TriageEngine, default_engine
-from vigil.escalation.triage.conversation import ConversationReader, Message
+from vigil.escalation.triage import TriageEngine, default_engine
 
 from .conftest import CARER, present
+from .conftest import read_turns as _read
 
 
 @pytest.fixture(scope="module")
 def es() -> TriageEngine:
     return default_engine("es")
-
-
-def _read(
-    es: TriageEngine, *turns: str | tuple[str, str], context: Mapping[str, Any] | None = None
-) -> Assessment:
-    """Messages ten minutes apart; a (question, answer) pair answers that question."""
-    start = datetime(2026, 6, 1, 9, tzinfo=UTC)
-    messages = []
-    for i, turn in enumerate(turns):
-        question, text = turn if isinstance(turn, tuple) else (None, turn)
-        messages.append(Message(text, start + timedelta(minutes=10 * i), question, context))
-    return ConversationReader(es).read(messages, context).assessment
 
 
 # -- blood that came from the mouth or the nose, said after it -----------------------------------
