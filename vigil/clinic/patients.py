@@ -289,13 +289,14 @@ async def not_agreed(session: AsyncSession, patient: Patient, clinic: Clinic) ->
     )
 
 
+def unlinked(patient: Patient) -> bool:
+    """A Telegram patient with no chat yet: nothing reaches them until they open an invite."""
+    return patient.channel == "telegram" and patient.telegram_chat_id is None
+
+
 def waiting_status(patient: Patient) -> str:
     """Where a patient who has not agreed waits: for the invite, or for their answer."""
-    return (
-        "invited"
-        if patient.channel == "telegram" and patient.telegram_chat_id is None
-        else "awaiting_consent"
-    )
+    return "invited" if unlinked(patient) else "awaiting_consent"
 
 
 def _restore(
@@ -334,10 +335,9 @@ def _restore(
     if pin.status is None:
         return
     want: str = pin.status
-    unlinked = patient.channel == "telegram" and patient.telegram_chat_id is None
-    if unlinked and want in READY:
+    if unlinked(patient) and want in READY:
         want = "invited"  # nothing reaches them until they open an invite link
-    elif want == "invited" and not unlinked:
+    elif want == "invited" and not unlinked(patient):
         want = "awaiting_consent"  # linked, or reached by text: asked, not yet agreed
     if not created and was == "opted_out" and want != "opted_out":
         saved.flags.append(("kept_opted_out", f"{external_id} (the file says {want.replace('_', ' ')})"))
