@@ -26,7 +26,9 @@ DATA = ROOT / "bench" / "data"
 UNSEEN = [
     DATA / "holdout8_texting.jsonl",
     DATA / "holdout11_texting.jsonl",
+    DATA / "holdout12_texting.jsonl",
     DATA / "conversations_holdout8.jsonl",
+    DATA / "conversations_holdout9.jsonl",
     DATA / "es_holdout7.jsonl",
     DATA / "es_conversations_holdout6.jsonl",
 ]
