@@ -225,3 +225,180 @@ def test_a_band_round_a_limb_or_a_rash_is_read_as_no_cord_sign(text: str) -> Non
     a = assess(text)
     assert "cord-signs" not in a.rules
     assert a.level < Level.EMERGENCY
+
+
+# --- older development sets' leftovers, as classes -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Are you walking as well as usual?", "no"),
+        ("Are you getting about as easily as before?", "no, not really"),
+        ("Is your walking as good as usual?", "no"),
+    ],
+)
+def test_no_to_walking_as_well_as_usual_is_read_as_gait_difficulty(question: str, answer: str) -> None:
+    a = assess(answer, question)
+    assert "gait_difficulty" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Are you walking as well as usual?", "yes"),
+        ("Are you walking as well as usual?", "yes fine thanks"),
+        ("Are you getting about as easily as before?", "yep, no problems"),
+    ],
+)
+def test_yes_to_walking_as_well_as_usual_is_read_as_no_gait_difficulty(question: str, answer: str) -> None:
+    a = assess(answer, question)
+    assert "gait_difficulty" not in present(a)
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no keep tripping over my own feet",
+        "nope been falling over a lot this week",
+        "no still cant walk far",
+        "no kept stumbling on the stairs",
+    ],
+)
+def test_a_bare_no_before_a_verb_answers_and_denies_nothing_after_it(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no tripping or falling",
+        "no stumbling at all",
+        "no keep fit class this week, the hall is shut",
+        "no been fine thanks",
+    ],
+)
+def test_a_no_before_a_noun_still_denies_it(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" not in present(a)
+    assert a.level < Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cant walk the dog round the block without stopping to breathe, getting worse",
+        "couldnt make it up the hill to the shops without stopping for breath, new this week",
+        "cant walk to the bus stop without stopping to catch my breath, worse than last week",
+    ],
+)
+def test_a_walk_cut_short_by_breath_is_read_as_exertional_breathlessness(text: str) -> None:
+    a = assess(text)
+    assert "dyspnea" in present(a)
+    assert "gait_difficulty" not in present(a)
+    assert a.level == Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cant walk to the shop without stopping for a rest, my legs are weak",
+        "cant walk round the block anymore, my legs give way",
+    ],
+)
+def test_a_walk_cut_short_by_the_legs_stays_a_cord_sign(text: str) -> None:
+    a = assess(text)
+    assert a.level == Level.EMERGENCY
+    assert "cord-signs" in a.rules
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [
+        ("way more than a teaspoon, it filled half a cup", Level.EMERGENCY),
+        ("just a few streaks", Level.URGENT),
+        ("none", Level.NONE),
+    ],
+)
+def test_an_answer_to_how_much_blood_are_you_coughing_up_is_read_as_haemoptysis(
+    answer: str, level: Level
+) -> None:
+    a = assess(answer, "How much blood are you coughing up?")
+    assert a.level == level
+    if level > Level.NONE:
+        assert "hemoptysis" in present(a)
+
+
+def test_the_blood_is_he_coughing_up_asked_by_a_carer_is_read_as_haemoptysis() -> None:
+    a = assess("yes, a couple of spots", "Is he still coughing up any blood?", CARER)
+    assert "hemoptysis" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back aching and legs like 🍮",
+        "my legs are like 🍮 today",
+        "legs gone to 🍮 since lunch",
+    ],
+)
+def test_legs_like_the_pudding_emoji_are_read_as_limb_weakness(text: str) -> None:
+    a = assess(text)
+    assert "limb_weakness" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a lovely 🍮 for pudding",
+        "made a trifle 🍮 for the grandkids",
+    ],
+)
+def test_a_pudding_emoji_on_its_own_is_read_as_nothing(text: str) -> None:
+    a = assess(text)
+    assert a.level == Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cant do a number 2 and feel sick all the time",
+        "feeling queasy and can't go (number two)",
+        "struggling to have a poo, and nauseous",
+    ],
+)
+def test_a_number_two_that_wont_come_with_nausea_is_read_as_hypercalcaemia_signs(text: str) -> None:
+    a = assess(text)
+    assert {"constipation", "nausea"} <= present(a)
+    assert "hypercalcemia" in a.rules
+
+
+def test_a_number_two_that_wont_come_alone_is_routine() -> None:
+    a = assess("cant go for a number two since sunday")
+    assert "constipation" in present(a)
+    assert a.level == Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much blood are you coughing up: streaks, a teaspoon, or more?",
+        "How much blood have you been coughing up: streaks, a teaspoon or more?",
+        "Roughly how much blood is he coughing up?",
+    ],
+)
+def test_more_to_how_much_blood_is_coughed_up_is_read_as_a_large_amount(question: str) -> None:
+    a = assess("more. a lot more", question, CARER)
+    assert "hemoptysis-major" in a.rules
+    assert a.level == Level.EMERGENCY
+
+
+def test_how_much_pain_asks_no_amount_of_blood() -> None:
+    a = assess("a lot", "How much pain are you in?")
+    assert "hemoptysis" not in present(a)
+    assert "bleeding" not in present(a)

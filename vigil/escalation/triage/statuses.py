@@ -754,9 +754,11 @@ class StatusPasses(SubjectPasses):
         if (
             0 < start < n
             and tokens[start - 1].norm in self._bare_noes
-            and tokens[start].norm in self._bare_clause_openers
+            and (tokens[start].norm in self._bare_clause_openers or tokens[start].norm in self._bare_no_verbs)
         ):
-            return  # "no i cant breathe", "nope he cant move his legs": the "no" stands alone
+            # "no i cant breathe", "nope he cant move his legs", "no keep tripping": the "no"
+            # stands alone
+            return
         sentence = tokens[start].sentence if start < n else -1
         k = start
         # Whether the "no" has already found what it denies: a finding, or a verb of its own
