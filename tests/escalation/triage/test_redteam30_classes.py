@@ -402,3 +402,71 @@ def test_how_much_pain_asks_no_amount_of_blood() -> None:
     a = assess("a lot", "How much pain are you in?")
     assert "hemoptysis" not in present(a)
     assert "bleeding" not in present(a)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Would you like a nurse to call you?", "yes please"),
+        ("Would you like a call back today?", "yes"),
+        ("Do you want to speak to a nurse?", "yes if possible"),
+    ],
+)
+def test_yes_to_an_offered_call_is_read_as_a_nurse_request(question: str, answer: str) -> None:
+    a = assess(answer, question)
+    assert "nurse_request" in present(a)
+    assert a.level == Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Would you like a nurse to call you?", "no thanks"),
+        ("Would you like a call back today?", "no, all fine"),
+    ],
+)
+def test_no_to_an_offered_call_is_read_as_nothing(question: str, answer: str) -> None:
+    a = assess(answer, question)
+    assert "nurse_request" not in present(a)
+    assert a.level == Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [
+        ("low", Level.ROUTINE),
+        ("pretty poor this week", Level.ROUTINE),
+        ("good thanks", Level.NONE),
+        ("not bad", Level.NONE),
+    ],
+)
+def test_an_answer_about_energy_is_read_as_tiredness_or_none(answer: str, level: Level) -> None:
+    a = assess(answer, "How is your energy this week?")
+    assert a.level == level
+    assert ("fatigue" in present(a)) == (level == Level.ROUTINE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am having loss of taste since the last cycle",
+        "everything is tasting like metal",
+        "lost my sense of taste, food is pointless",
+        "my taste has gone funny",
+    ],
+)
+def test_taste_lost_or_changed_is_read_as_something_to_see(text: str) -> None:
+    a = assess(text)
+    assert a.level == Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lost my taste for football years ago",
+        "the soup tastes lovely",
+    ],
+)
+def test_taste_as_a_liking_or_a_compliment_is_read_as_nothing(text: str) -> None:
+    a = assess(text)
+    assert a.level == Level.NONE
