@@ -97,9 +97,14 @@ class NumberPasses(ReaderWords):
                 and num.i > 0
                 and tokens[num.i - 1].norm in self._and
                 and num.j < n
-                and tokens[num.j].norm in self._count_totals
-                and any(d.count is not None for d in r.drafts)
-                and any(t.norm in self._earlier_days for t in tokens[: num.i])
+                and tokens[num.j].norm in self._count_today
+                and any(
+                    d.count is not None
+                    and d.end < num.i
+                    and self._dated_earlier(tokens, d.end, num.i)
+                    and all(self._day_or_stop(t) for t in tokens[d.end : num.i - 1])
+                    for d in r.drafts
+                )
             ):
                 # "diarrhoea 4 times yesterday and 7 today": the unit said once serves today's count
                 self._attach_count(r, index, num.i, num.j, int(num.value))
@@ -633,7 +638,7 @@ class NumberPasses(ReaderWords):
         if d is None:
             r.loose_counts.append((i, j, count))
             return
-        if d.count is not None and any(t.norm in self._earlier_days for t in r.tokens[d.end : i]):
+        if d.count is not None and self._dated_earlier(r.tokens, d.end, i):
             # "sick 3 times yesterday and another 3 today": each day's count, not one of six
             d.count = max(d.count, count)
         elif d.count is not None and (more or self._parts_of_day(r.tokens, d.end, i, j)):
@@ -641,6 +646,18 @@ class NumberPasses(ReaderWords):
         else:
             d.count = count if d.count is None else max(d.count, count)
         d.start, d.end = min(d.start, i), max(d.end, j)
+
+    def _day_or_stop(self, t: Token) -> bool:
+        return t.norm in self._earlier_days or t.kind == PUNCT
+
+    def _dated_earlier(self, tokens: list[Token], end: int, i: int) -> bool:
+        """Whether the words between a count and the next say the first was of an earlier day
+        ("3 times yesterday and another 3"), not since it or likened to it ("since yesterday",
+        "same as yesterday", "desde ayer", "de ayer a hoy")."""
+        return any(
+            tokens[k].norm in self._earlier_days and (k == 0 or tokens[k - 1].norm not in self._day_links)
+            for k in range(end, i)
+        )
 
     def _parts_of_day(self, tokens: list[Token], end: int, i: int, j: int) -> bool:
         """Between two counts of one symptom, a part of the day ("twice before breakfast,

@@ -812,8 +812,11 @@ def _quality_of_the_asked_site(reader: Reader, question: Question, reading: Read
         qualities = set(starts[d.start].values("quality"))
         framed = {c for (_site, q), c in frames.items() if q in qualities and c in asked}
         if not framed:
-            # "wobbly" to "Any problems with walking?": said of the legs one walks on
+            # "wobbly" to "Any problems with walking?": said of the legs one walks on, their
+            # weakness or numbness ("not too bad" is no pain of the legs)
+            walking = reader.lex.lists.get("walking_concepts", frozenset())
             framed = {frames[(site, q)] for site in question.sites for q in qualities if (site, q) in frames}
+            framed &= walking
         if len(framed) == 1:
             d.concept = framed.pop()
     if any(m.has("site") for m in reading.mentions):

@@ -763,7 +763,7 @@ class StatusPasses(SubjectPasses):
             and tokens[start].norm in self._bare_no_verbs
             and (start == 1 or tokens[start - 2].sentence != tokens[start - 1].sentence)
         ):
-            return  # "no keep tripping", "nope cant walk far": the answer, then a clause with no "I"
+            return  # "no keep tripping", "nah kept being sick": the answer, then a clause with no "I"
         sentence = tokens[start].sentence if start < n else -1
         k = start
         # Whether the "no" has already found what it denies: a finding, or a verb of its own

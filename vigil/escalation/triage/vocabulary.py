@@ -61,6 +61,8 @@ class ReaderWords:
         self._count_added_before = L.get("count_added_before", frozenset())
         self._count_totals = L.get("count_totals", frozenset())
         self._earlier_days = L.get("count_earlier_days", frozenset())
+        self._day_links = L.get("count_day_links", frozenset())
+        self._count_today = L.get("count_today", frozenset())
         self._needs_words = L.get("cant_without_leads", frozenset())
         self._without = L.get("without_words", frozenset())
         self._cant_without_not = L.get("cant_without_not", frozenset())
