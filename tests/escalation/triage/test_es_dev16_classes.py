@@ -147,3 +147,222 @@ def test_the_spanish_cant_before_an_english_breath_is_read_as_severe_breathlessn
 )
 def test_an_english_breath_one_can_catch_is_read_as_no_emergency(text: str) -> None:
     assert level(text) != "emergency"
+
+
+# -- walking as if drunk, told with "me hubiera bebido" --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me duele la espalda y camino como si me hubiera tomado una botella",
+        "anda como si se hubiera bebido todo el bar, y no tomó nada",
+        "camino como si fuera borracha desde ayer",
+    ],
+)
+def test_walking_as_if_drunk_is_read_as_a_gait_difficulty(text: str) -> None:
+    a = assess(text)
+    assert "gait_difficulty" in present(a)
+    assert a.level.label == "emergency"
+
+
+def test_drinking_as_if_it_were_water_is_read_as_no_gait_difficulty() -> None:
+    assert level("me tomé el jugo como si fuera agua") == "none"
+
+
+# -- a face come up round, a limb thicker than its pair, a collar's button ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "amanecí cachetona y me cuesta respirar",
+        "se me puso la cara muy cachetuda y me falta el aire",
+    ],
+)
+def test_a_face_come_up_round_with_breathlessness_is_read_as_svc_with_airway(text: str) -> None:
+    a = assess(text)
+    assert "face_neck_swelling" in present(a)
+    assert a.level.label == "emergency"
+
+
+def test_a_round_face_alone_is_read_as_urgent_svc() -> None:
+    assert level("tengo la cara bien cachetona desde el lunes") == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la pantorrilla derecha está más gruesa que la otra",
+        "tengo la pierna izquierda más ancha que la derecha",
+    ],
+)
+def test_a_leg_thicker_than_its_pair_is_read_as_a_swollen_leg(text: str) -> None:
+    a = assess(text)
+    assert "leg_swelling" in present(a)
+    assert a.level.label == "urgent"
+
+
+def test_a_thick_leg_with_chest_pain_is_read_as_a_clot() -> None:
+    a = assess("la pierna derecha está más gruesa que la otra y me duele el pecho")
+    assert "clot" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "esta foto salió más grande que la otra",
+        "la letra de la receta está más grande que la otra",
+    ],
+)
+def test_a_thing_bigger_than_another_is_read_as_none(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no me abrocha el primer botón de la camisa",
+        "no me cierra el botón del cuello y eso que no engordé",
+    ],
+)
+def test_a_collar_button_that_no_longer_closes_is_read_as_neck_swelling(text: str) -> None:
+    a = assess(text)
+    assert "face_neck_swelling" in present(a)
+    assert a.level.label == "urgent"
+
+
+def test_a_trouser_button_that_no_longer_closes_is_read_as_no_neck_swelling() -> None:
+    assert "face_neck_swelling" not in present(assess("no me cierra el botón del pantalón"))
+
+
+# -- Chile's "buitrear", a reading in words without its "point" --------------------------------
+
+
+@pytest.mark.parametrize("text", ["buitrié toda la noche, siete veces", "estoy buitreando desde la quimio"])
+def test_buitrear_is_read_as_vomiting(text: str) -> None:
+    assert "vomiting" in present(assess(text))
+
+
+def test_a_vulture_is_read_as_none() -> None:
+    assert level("vimos un buitre en la carretera") == "none"
+
+
+@pytest.mark.parametrize("text", ["treinta y ocho cinco esta mañana", "anoche treinta y nueve uno"])
+def test_a_temperature_in_words_with_its_tenth_is_read_as_a_fever(text: str) -> None:
+    assert "fever" in present(assess(text))
+
+
+def test_thirty_seven_and_a_tenth_in_words_is_read_as_no_fever() -> None:
+    assert "fever" not in present(assess("treinta y siete dos nada más"))
+
+
+# -- asleep wherever one sits ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me quedo dormida en cualquier lado, hasta viendo la tele",
+        "se duerme en cualquier parte desde el viernes",
+    ],
+)
+def test_falling_asleep_anywhere_is_read_as_drowsiness(text: str) -> None:
+    a = assess(text)
+    assert "drowsiness" in present(a)
+    assert a.level.label == "urgent"
+
+
+def test_a_baby_who_sleeps_anywhere_is_read_as_someone_elses() -> None:
+    assert level("mi nieto se duerme en cualquier lado, es un bebé") == "none"
+
+
+# -- good as new, not new --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "corrí al colectivo y quedé sin aire, pero a los dos minutos como nueva",
+        "me dolió la cabeza un rato, después quedé como nuevo",
+    ],
+)
+def test_good_as_new_after_a_symptom_is_read_as_resolved(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize("text", ["me falta el aire, es algo nuevo", "tengo un dolor nuevo en la espalda"])
+def test_a_new_symptom_is_still_read_as_new(text: str) -> None:
+    a = assess(text)
+    assert any("new" in f.modifiers for f in a.findings if f.status == "present")
+
+
+# -- the clitic before "preocupar si" -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿me tengo que preocupar si me sangran las encías?",
+        "¿nos debemos alarmar si le da fiebre?",
+        "¿es para preocuparse si me duele la cabeza al toser?",
+    ],
+)
+def test_should_i_worry_if_with_the_clitic_first_is_read_as_hypothetical(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_a_worry_then_a_symptom_is_read_as_present() -> None:
+    assert level("me debo preocupar, me sangra la nariz y no para") == "emergency"
+
+
+# -- what has not come back since --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el dolor de pecho de la semana pasada no ha vuelto",
+        "la fiebre no me ha vuelto a dar",
+        "tuve diarrea el lunes y tampoco volvió",
+    ],
+)
+def test_a_symptom_that_has_not_come_back_is_read_as_over(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_a_fever_that_has_not_come_down_again_is_read_as_present() -> None:
+    assert "fever" in present(assess("la fiebre no ha vuelto a bajar"))
+
+
+# -- tiredness, appetite and weight said the everyday way --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("ando sin pilas desde el ciclo", "fatigue"),
+        ("me canso hasta de vestirme", "fatigue"),
+        ("la comida ya no me llama", "appetite_loss"),
+        ("no me provoca nada de comer", "appetite_loss"),
+        ("no me entra ni medio plato", "appetite_loss"),
+        ("los pantalones se me caen", "weight_loss"),
+        ("tuve que hacerle otro hoyo a la correa", "weight_loss"),
+    ],
+)
+def test_everyday_tiredness_appetite_and_weight_are_read_as_routine(text: str, concept: str) -> None:
+    a = assess(text)
+    assert concept in present(a)
+    assert a.level.label == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el control de la tele está sin pilas",
+        "no me llama nadie desde el lunes",
+        "se me cayó el pantalón del tendedero",
+    ],
+)
+def test_batteries_calls_and_laundry_are_read_as_none(text: str) -> None:
+    assert level(text) == "none"

@@ -303,6 +303,23 @@ class NumberPasses(ReaderWords):
             ):
                 prev.j, prev.value, prev.decimal = num.j, prev.value + num.value / 10, True
                 continue
+            if (
+                prev is not None
+                and not prev.decimal
+                and not num.count_word
+                and prev.j == num.i
+                and 35 <= prev.value <= 42
+                and prev.value == int(prev.value)
+                and 0 <= num.value < 10
+                and num.value == int(num.value)
+                and tokens[prev.i].kind != NUM
+                and tokens[num.i].kind != NUM
+                and (num.j >= len(tokens) or tokens[num.j].norm not in self._count_units)
+            ):
+                # "treinta y ocho dos", "thirty eight two": a body temperature said in words
+                # with its tenth straight after, the "point" left out, is 38.2
+                prev.j, prev.value, prev.decimal = num.j, prev.value + num.value / 10, True
+                continue
             out.append(num)
         for num in out:  # "thirty-eight and a half" -> 38.5
             k = num.j
