@@ -366,3 +366,121 @@ def test_everyday_tiredness_appetite_and_weight_are_read_as_routine(text: str, c
 )
 def test_batteries_calls_and_laundry_are_read_as_none(text: str) -> None:
     assert level(text) == "none"
+
+
+# -- "más" after a number adds to the count already said ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "diarrea 4 veces en la mañana y en la tarde 3 más",
+        "en la mañana 5 veces y en la noche 2 más, todo líquido",
+        "diarrea 4 veces en la mañana y 3 más en la tarde",
+    ],
+)
+def test_a_number_more_after_a_count_is_added_to_it(text: str) -> None:
+    a = assess(text)
+    assert a.level.label == "urgent"
+    assert "diarrhea" in a.rules
+
+
+@pytest.mark.parametrize("text", ["diarrea 3 veces, me tomé 2 pastillas más", "diarrea dos veces, nada más"])
+def test_mas_that_adds_no_count_is_read_as_routine(text: str) -> None:
+    assert level(text) == "routine"
+
+
+# -- "está en 8" past what names the pain's place -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el dolor de la pierna donde tengo la lesión está en 8",
+        "el dolor del hombro que me operaron está en 9",
+    ],
+)
+def test_a_score_said_with_esta_en_past_a_relative_clause_is_read_as_severe(text: str) -> None:
+    a = assess(text)
+    assert "pain-severe" in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el dolor de la rodilla que me operaron hace 3 años está en 8",
+        "me duele el brazo y la presión está en 9",
+        "el dolor de la pierna donde me caí está en 3",
+    ],
+)
+def test_another_number_or_a_low_score_is_read_as_no_severe_pain(text: str) -> None:
+    assert "pain-severe" not in assess(text).rules
+
+
+# -- a few marks of blood, to a question about blood ----------------------------------------
+
+
+def answer(text: str, question: str) -> Assessment:
+    return default_engine("es").assess(text, question, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["unas pintitas nomás", "nomás unas rayitas en la flema", "apenas unos puntitos"]
+)
+def test_a_few_marks_to_a_blood_question_are_read_as_a_yes(text: str) -> None:
+    a = answer(text, "¿Ha tosido sangre?")
+    assert a.level.label == "urgent"
+    assert "hemoptysis" in present(a)
+
+
+@pytest.mark.parametrize("text", ["ni unas pintitas", "no, ni una gotita"])
+def test_not_even_a_mark_to_a_blood_question_is_read_as_a_no(text: str) -> None:
+    assert answer(text, "¿Ha tosido sangre?").level.label == "none"
+
+
+def test_a_few_marks_to_a_fever_question_are_read_as_no_answer() -> None:
+    assert "fever" not in present(answer("unas pintitas en la piel", "¿Tiene fiebre?"))
+
+
+# -- more than usual, said apart from its "más" ------------------------------------------------
+
+
+def test_a_yes_to_breathless_more_than_usual_is_read_as_worsening() -> None:
+    a = answer("sí, un poco", "¿Le falta más el aire que de costumbre?")
+    assert "dyspnea-new" in a.rules
+
+
+def test_breath_that_lasts_less_is_read_as_breathlessness() -> None:
+    a = assess("el aliento me dura cada vez menos cuando subo")
+    assert "dyspnea" in present(a)
+
+
+@pytest.mark.parametrize("text", ["el dinero me dura menos", "la batería del celular me dura poco"])
+def test_money_or_a_battery_that_lasts_less_is_read_as_none(text: str) -> None:
+    assert level(text) == "none"
+
+
+# -- hot flushes, and fainting at a price ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["tengo sofocos en la noche", "me vienen unos bochornos desde las pastillas"]
+)
+def test_hot_flushes_are_read_as_routine(text: str) -> None:
+    assert level(text) == "routine"
+
+
+@pytest.mark.parametrize(
+    "text", ["qué bochorno hace hoy", "casi me muero cuando vi la cuenta del súper jaja"]
+)
+def test_the_weather_or_a_bill_is_read_as_none(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_nearly_fainting_in_a_queue_is_still_read_as_routine() -> None:
+    assert level("casi me desmayo en la fila del banco") == "routine"
+
+
+def test_a_few_marks_to_a_how_much_question_are_read_as_no_large_amount() -> None:
+    a = answer("hilitos nomás, como rayitas", "¿Cuánta sangre: hilitos, una cucharadita, más?")
+    assert a.level.label != "emergency"
