@@ -484,3 +484,61 @@ def test_nearly_fainting_in_a_queue_is_still_read_as_routine() -> None:
 def test_a_few_marks_to_a_how_much_question_are_read_as_no_large_amount() -> None:
     a = answer("hilitos nomás, como rayitas", "¿Cuánta sangre: hilitos, una cucharadita, más?")
     assert a.level.label != "emergency"
+
+
+# -- sore as if bruised inside ----------------------------------------------------------------
+
+
+def test_a_bruise_felt_inside_the_chest_is_read_as_chest_pain() -> None:
+    a = assess("es como un moretón por dentro en el pecho, leve")
+    assert "chest_pain" in present(a)
+
+
+@pytest.mark.parametrize("text", ["la fruta llegó magullada", "tengo un moretón en el brazo por la vía"])
+def test_bruised_fruit_or_a_bruise_seen_is_read_as_no_chest_pain(text: str) -> None:
+    a = assess(text)
+    assert "chest_pain" not in present(a)
+    assert a.level.label != "urgent"
+
+
+# -- less than before: a faculty lost, never a worsening of what is less ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("peso bastante menos que el mes pasado", "weight_loss"),
+        ("estoy comiendo mucho menos", "appetite_loss"),
+        ("veo cada vez menos de un ojo", "vision_change"),
+    ],
+)
+def test_less_than_one_did_is_read_as_the_loss(text: str, concept: str) -> None:
+    assert concept in present(assess(text))
+
+
+def test_less_strength_in_the_legs_is_read_as_limb_weakness() -> None:
+    a = assess("tengo cada vez menos fuerza en las piernas")
+    assert "limb_weakness" in present(a)
+    assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me duele la espalda menos que antes",
+        "el dolor de cabeza está mejor que ayer",
+        "me duele el cuello menos que la semana pasada",
+    ],
+)
+def test_a_pain_less_or_better_than_before_is_read_as_no_worsening(text: str) -> None:
+    a = assess(text)
+    assert a.level.label == "routine"
+    assert not any("worsening" in f.modifiers for f in a.findings)
+
+
+def test_a_pain_more_than_before_is_still_read_as_worsening() -> None:
+    assert "spinal-pain-flags" in assess("me duele la espalda más que antes").rules
+
+
+def test_less_time_than_before_is_read_as_none() -> None:
+    assert level("tengo menos tiempo que antes para caminar con mis amigas") == "none"
