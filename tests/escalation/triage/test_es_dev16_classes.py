@@ -6,11 +6,13 @@ near misses (a series one stopped watching, a normal reading, a room's heat) lef
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from vigil.escalation.triage import Assessment, default_engine
+from vigil.escalation.triage.conversation import ConversationReader, Message
 
 
 def assess(text: str, context: dict[str, Any] | None = None) -> Assessment:
@@ -542,3 +544,43 @@ def test_a_pain_more_than_before_is_still_read_as_worsening() -> None:
 
 def test_less_time_than_before_is_read_as_none() -> None:
     assert level("tengo menos tiempo que antes para caminar con mis amigas") == "none"
+
+
+# -- blood in the handkerchief or the phlegm, after a cough named before ----------------------------
+
+
+def talk(*texts: str) -> Assessment:
+    start = datetime(2026, 5, 4, 8, tzinfo=UTC)
+    messages = [Message(t, start + timedelta(minutes=30 * i)) for i, t in enumerate(texts)]
+    return ConversationReader(default_engine("es")).read(messages).assessment
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "y ahora unas rayitas de sangre en el pañuelo",
+        "vi sangre en la flema, poquita",
+        "la tos sigue, ahora con sangre en ella",
+    ],
+)
+def test_blood_in_what_one_coughs_into_after_a_cough_is_read_as_hemoptysis(second: str) -> None:
+    a = talk("tengo una tos que no se me quita", second)
+    assert "hemoptysis" in present(a)
+    assert a.level.label == "urgent"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "me sangró la nariz y quedó sangre en el pañuelo",
+        "y un poco de sangre en el papel del baño",
+    ],
+)
+def test_blood_from_the_nose_or_the_toilet_after_a_cough_is_read_as_plain_bleeding(second: str) -> None:
+    a = talk("tengo tos desde el lunes", second)
+    assert "hemoptysis" not in present(a)
+
+
+def test_blood_in_the_phlegm_with_breathlessness_before_is_read_as_hemoptysis() -> None:
+    a = talk("me falta el aire al caminar", "y unas pintitas de sangre en la flema")
+    assert "hemoptysis" in present(a)
