@@ -99,6 +99,12 @@ def analyse(reader: Reader, text: str) -> Question:
     def says(key: str) -> bool:
         return any(f" {cue} " in words for cue in q.get(key, ()))
 
+    # "How much blood are you coughing up?" asks the amount of what it names, as "How much
+    # blood is there?" does by its words: the answer ("more", "a cupful") measures the blood.
+    amounted = lex.modifier_targets.get("large_amount", frozenset())
+    if says("amount") and amounted & set(concepts) and "large_amount" not in mods:
+        mods = sorted({*mods, "large_amount"})
+
     kind: Kind = "yes_no"
     if says("temperature") and "fever" in concepts:
         kind = "temperature"
