@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .drafts import (
-    ADDED_WORDS,
     MOD_WINDOW,
     SCORE_LEAD_PUNCT,
     SITE_SCORE_GAP,
@@ -70,7 +69,7 @@ class NumberPasses(ReaderWords):
             elif (
                 whole
                 and num.j + 1 < n
-                and tokens[num.j].norm in ADDED_WORDS
+                and tokens[num.j].norm in self._added_words
                 and (
                     tokens[num.j + 1].norm in self._count_units
                     or tokens[num.j + 1].norm in self._day_parts
@@ -80,6 +79,21 @@ class NumberPasses(ReaderWords):
                 # "sick twice this morning and four more times since lunch": six in all;
                 # "four more this afternoon": the part of the day says what is counted
                 self._attach_count(r, index, num.i, num.j + 2, int(num.value), more=True)
+            elif (
+                whole
+                and num.j < n
+                and tokens[num.j].norm in self._added_words
+                and (num.j + 1 >= n or tokens[num.j + 1].kind == PUNCT or tokens[num.j + 1].norm in self._and)
+                and any(
+                    d.concept in self._count_targets
+                    and d.count is not None
+                    and tokens[d.anchor].sentence == tokens[num.i].sentence
+                    for d in r.drafts
+                )
+            ):
+                # "4 veces en la mañana y en la tarde 3 más": more of the count already said
+                # (the symptom may be named after: "..., todo aguado")
+                self._attach_count(r, index, num.i, num.j + 1, int(num.value), more=True)
             elif (
                 whole
                 and num.i > 0
@@ -319,6 +333,23 @@ class NumberPasses(ReaderWords):
             ):
                 prev.j, prev.value, prev.decimal = num.j, prev.value + num.value / 10, True
                 continue
+            if (
+                prev is not None
+                and not prev.decimal
+                and not num.count_word
+                and prev.j == num.i
+                and 35 <= prev.value <= 42
+                and prev.value == int(prev.value)
+                and 0 <= num.value < 10
+                and num.value == int(num.value)
+                and tokens[prev.i].kind != NUM
+                and tokens[num.i].kind != NUM
+                and (num.j >= len(tokens) or tokens[num.j].norm not in self._count_units)
+            ):
+                # "treinta y ocho dos", "thirty eight two": a body temperature said in words
+                # with its tenth straight after, the "point" left out, is 38.2
+                prev.j, prev.value, prev.decimal = num.j, prev.value + num.value / 10, True
+                continue
             out.append(num)
         for num in out:  # "thirty-eight and a half" -> 38.5
             k = num.j
@@ -514,6 +545,19 @@ class NumberPasses(ReaderWords):
         if j < len(tokens) and tokens[j].norm in self._count_units | self._not_scores:
             return 0
         rated = any(d.concept in self._score_targets and d.end == i - 1 for d in r.drafts)
+        if not rated and i >= 3 and tokens[i - 2].norm in self._score_copulas and v == int(v):
+            # "el dolor del brazo donde tengo el tumor está en 8": two copulas before the number
+            # ("está en") say where the pain of its clause stands, past what names its place
+            clause = tokens[i].clause
+            rated = any(
+                d.concept in self._score_targets
+                and d.end < i - 2
+                and tokens[d.anchor].clause == clause
+                and tokens[d.start].clause == clause
+                for d in r.drafts
+            ) and not any(
+                t.kind == NUM or t.norm in self._and for t in tokens[i - 8 if i >= 8 else 0 : i - 2]
+            )
         return j if rated else 0
 
     def _score_alone(self, r: Reading, i: int, j: int) -> Draft | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .drafts import (
+    ADDED_WORDS,
     ARTICLES,
     DECIMAL_WORDS,
     FIRST_SINGULAR,
@@ -245,6 +246,8 @@ class ReaderWords:
         self._not_scores = L.get("not_scores", NOT_SCORES)
         self._number_and = L.get("number_and", NUMBER_AND)
         self._decimal_words = L.get("decimal_words", DECIMAL_WORDS)
+        # Words after a number that add it to a count already said ("four more", "3 más").
+        self._added_words = ADDED_WORDS | L.get("added_words", frozenset())
         self._halves = [tuple(h.split()) for h in L["halves"]] if "halves" in L else [HALF]
         self._writer_apart: dict[str, list[tuple[str, ...]]] = {}
         for cue in L.get("writer_apart", frozenset()):
