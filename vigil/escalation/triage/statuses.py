@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .drafts import (
     CANT_WITHOUT_WINDOW,
+    CONTEXT_OF,
     HYP_WINDOW,
     MOD_WINDOW,
     NEG_WINDOW,
@@ -620,7 +621,10 @@ class StatusPasses(SubjectPasses):
         return False
 
     def _only_when(self, tokens: list[Token], d: Draft) -> bool:
-        """'not breathless at rest, only when walking': the "not" denied when, not whether."""
+        """'not breathless at rest, only when walking': the "not" denied when, not whether.
+        Treatment has no when: "no chemo for me, I'm just on scans" still says no chemo."""
+        if d.concept in CONTEXT_OF:
+            return False
         sentence = tokens[d.anchor].sentence
         for k in range(d.end, min(len(tokens) - 1, d.end + 6)):
             if tokens[k].sentence != sentence:

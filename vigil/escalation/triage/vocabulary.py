@@ -242,6 +242,12 @@ class ReaderWords:
         self._number_and = L.get("number_and", NUMBER_AND)
         self._decimal_words = L.get("decimal_words", DECIMAL_WORDS)
         self._halves = [tuple(h.split()) for h in L["halves"]] if "halves" in L else [HALF]
+        # A parent who "passed" ("he passed ten years ago", "since she passed"): said of a death
+        # when nothing follows or one of `passed_after` does (not "passed out", "passed urine").
+        self._passed_words = L.get("passed_words", frozenset())
+        self._passed_after = L.get("passed_after", frozenset())
+        self._passed_times = L.get("passed_times", frozenset())
+        self._passed_counts = L.get("passed_counts", frozenset())
         self._writer_apart: dict[str, list[tuple[str, ...]]] = {}
         for cue in L.get("writer_apart", frozenset()):
             words = tuple(cue.split())
