@@ -60,6 +60,7 @@ class ReaderWords:
         self._day_parts = L.get("day_parts", frozenset())
         self._count_added_before = L.get("count_added_before", frozenset())
         self._count_totals = L.get("count_totals", frozenset())
+        self._earlier_days = L.get("count_earlier_days", frozenset())
         self._needs_words = L.get("cant_without_leads", frozenset())
         self._without = L.get("without_words", frozenset())
         self._cant_without_not = L.get("cant_without_not", frozenset())
@@ -122,6 +123,7 @@ class ReaderWords:
         self._sign_offs = L.get("sign_offs", frozenset())
         # "no just achy muscles": a bare "no" then what there is instead (see _no_then_instead).
         self._bare_noes = L.get("bare_noes", frozenset())
+        self._bare_no_verbs = L.get("bare_no_verbs", frozenset())
         self._instead_words = L.get("instead_words", frozenset())
         self._if_yes = L.get("if_yes_words", frozenset())
         self._if_then = L.get("if_then_words", frozenset())
