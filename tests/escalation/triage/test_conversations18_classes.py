@@ -252,3 +252,41 @@ def test_a_memory_of_a_parent_then_sorry_for_rambling_is_read_as_none(en: Triage
         "just missing him, sorry for rambling",
     )
     assert _level(en, *turns) == "none"
+
+
+# -- Spanish: blood going on from the cough before, in a tissue or after "y" -------------------
+
+
+@pytest.fixture(scope="module")
+def es() -> TriageEngine:
+    return default_engine("es")
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("estuve tosiendo toda la noche", "y salieron unas rayitas de sangre"),
+        ("tengo mucha tos", "además unos puntitos de sangre esta mañana"),
+        ("la tos no me deja dormir", "hoy vi sangre en el pañuelo"),
+    ],
+)
+def test_blood_going_on_from_a_cough_is_read_as_hemoptysis_in_spanish(
+    es: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    a = _read(es, *turns)
+    assert "hemoptysis" in present(a)
+    assert a.level.label == "urgent"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("tengo mucha tos", "y me sangra la nariz"),
+        ("tengo mucha tos", "y un poco de sangre en el papel al limpiarme"),
+        ("me duele la espalda", "y un poco de sangre"),
+    ],
+)
+def test_blood_with_a_place_of_its_own_stays_bleeding_in_spanish(
+    es: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    assert "hemoptysis" not in present(_read(es, *turns))
