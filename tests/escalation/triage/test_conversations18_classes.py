@@ -290,3 +290,24 @@ def test_blood_with_a_place_of_its_own_stays_bleeding_in_spanish(
     es: TriageEngine, turns: tuple[str, ...]
 ) -> None:
     assert "hemoptysis" not in present(_read(es, *turns))
+
+
+# -- "not when she's resting": the "not" reaches the time across "when" and its subject -----
+
+
+@pytest.mark.parametrize("later", ["not when she's resting though", "not while she is sitting down"])
+def test_breathless_walking_then_not_when_resting_is_read_as_urgent(en: TriageEngine, later: str) -> None:
+    a = _read(en, "she's getting more breathless walking, the last few days", later)
+    assert a.level.label == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cant breathe even when im resting",
+        "breathless when she is resting",
+        "not only when im walking, breathless when im resting too",
+    ],
+)
+def test_breathless_when_resting_still_is_at_rest(en: TriageEngine, text: str) -> None:
+    assert en.assess(text).level.label == "emergency"
