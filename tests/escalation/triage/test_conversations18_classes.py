@@ -311,3 +311,32 @@ def test_breathless_walking_then_not_when_resting_is_read_as_urgent(en: TriageEn
 )
 def test_breathless_when_resting_still_is_at_rest(en: TriageEngine, text: str) -> None:
     assert en.assess(text).level.label == "emergency"
+
+
+# -- a back pain that has woken one, nights in a row -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back pain's woken me up again",
+        "lower back ache, third night running",
+        "my back is sore, second night in a row",
+        "backs been stiff night after night",
+    ],
+)
+def test_a_back_pain_that_has_woken_one_or_goes_on_nights_is_read_as_urgent(
+    en: TriageEngine, text: str
+) -> None:
+    assert en.assess(text).level.label == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the dog's woken me up again, back a bit stiff",
+        "the baby has woken me up, my neck is sore from the chair",
+    ],
+)
+def test_woken_by_something_else_is_still_no_night_pain(en: TriageEngine, text: str) -> None:
+    assert en.assess(text).level.label == "routine"
