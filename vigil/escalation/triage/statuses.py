@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .drafts import (
     CANT_WITHOUT_WINDOW,
+    CONTEXT_OF,
     HYP_WINDOW,
     MOD_WINDOW,
     NEG_WINDOW,
@@ -169,7 +170,27 @@ class StatusPasses(SubjectPasses):
                 # ("no puedo respirar bien acostada": a "well" inside the finding's own words
                 # is how it goes, not a verdict on lying down)
                 return True
+        if self._denied_across_when(tokens, mentions, owner, m):
+            return True
         return self._cancelled_after(tokens, m) or self._denied_after(tokens, mentions, owner, m)
+
+    def _denied_across_when(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], m: Mention
+    ) -> bool:
+        """'not when she's resting though', 'not while I'm sitting': a "not" before a "when" and
+        its subject denies the time or the state after them, as "not at rest" does."""
+        frame = self._cue_frame_words
+        k = m.i - 1
+        seen_when = False
+        while k >= 0 and m.i - k <= 5 and tokens[k].clause == tokens[m.i].clause:
+            o = owner[k]
+            if o >= 0 and ("neg", "pre") in mentions[o].tags:
+                return seen_when
+            if tokens[k].norm not in frame and not (o >= 0 and mentions[o].has("marker")):
+                return False
+            seen_when = seen_when or tokens[k].norm in self._cue_when_words
+            k -= 1
+        return False
 
     def _partly(self, tokens: list[Token], m: Mention) -> bool:
         """'mostly sorted it', 'almost gone', 'half settled': an end not yet reached leaves the
@@ -620,7 +641,10 @@ class StatusPasses(SubjectPasses):
         return False
 
     def _only_when(self, tokens: list[Token], d: Draft) -> bool:
-        """'not breathless at rest, only when walking': the "not" denied when, not whether."""
+        """'not breathless at rest, only when walking': the "not" denied when, not whether.
+        Treatment has no when: "no chemo for me, I'm just on scans" still says no chemo."""
+        if d.concept in CONTEXT_OF:
+            return False
         sentence = tokens[d.anchor].sentence
         for k in range(d.end, min(len(tokens) - 1, d.end + 6)):
             if tokens[k].sentence != sentence:

@@ -12,11 +12,15 @@ from .drafts import (
 )
 from .lexicon import Mention
 from .text import (
+    NUM,
     PUNCT,
     WORD,
     Token,
 )
 from .vocabulary import ReaderWords
+
+# Words after a what-if in which the writer may name themselves as the one it would happen to.
+HYP_REACH = 8
 
 
 class SubjectPasses(ReaderWords):
@@ -289,7 +293,27 @@ class SubjectPasses(ReaderWords):
         norms = [t.norm for t in tokens]
         if not self._writer_words.isdisjoint(norms):
             return False
-        return not self._phrase_in(norms, self._writer_apart)
+        return not self._phrase_in(norms, self._writer_apart) and not self._passed_on(tokens)
+
+    def _passed_on(self, tokens: list[Token]) -> bool:
+        """'he passed ten years ago', 'since Mum passed': "passed" said of a death, with nothing
+        after it or a time ("passed out", "passed a clot" are no death)."""
+        died, after = self._passed_words, self._passed_after
+        for k, t in enumerate(tokens):
+            if t.norm not in died:
+                continue
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt is None or nxt.sentence != t.sentence or nxt.kind == PUNCT or nxt.norm in after:
+                return True
+            # "passed ten years ago", "passed a few months back" (not "passed two clots", "passed a
+            # clot last week"): only a number's words between it and the time
+            x = k + 1
+            counts = self._passed_counts
+            while x < len(tokens) and x - k <= 4 and (tokens[x].kind == NUM or tokens[x].norm in counts):
+                x += 1
+            if x > k + 1 and x < len(tokens) and tokens[x].norm in self._passed_times:
+                return True
+        return False
 
     @staticmethod
     def _phrase_in(norms: list[str], phrases: dict[str, list[tuple[str, ...]]]) -> bool:
@@ -597,7 +621,13 @@ class SubjectPasses(ReaderWords):
         of = self.lex.lists.get("carer_of", frozenset())
         for k in range(1, len(tokens)):
             # "My wife's temp is 38.6 after her infusion": whoever has the cancer care is the patient.
-            if tokens[k].norm in theirs and tokens[k - 1].norm in possessives:
+            # Not when the writer wonders whether it may happen to them ("my mate's legs went
+            # numb after his chemo, should I worry if that happens to me"): the writer is.
+            if (
+                tokens[k].norm in theirs
+                and tokens[k - 1].norm in possessives
+                and not self._writer_what_if(tokens, mentions)
+            ):
                 return True
         for k, tok in enumerate(tokens):
             if tok.norm not in relations or k == 0:
@@ -611,6 +641,19 @@ class SubjectPasses(ReaderWords):
             sentence = tok.sentence
             around = [t.norm for t in tokens[max(0, k - 8) : k + 3] if t.sentence == sentence]
             if any(w in intro for w in around):
+                return True
+        return False
+
+    def _writer_what_if(self, tokens: list[Token], mentions: list[Mention]) -> bool:
+        """A what-if ("should I worry if", "what if") about the writer: the writer names
+        themselves in the words after it, in its sentence ("...if that happens to me")."""
+        mine = self._writer_words | {"my"}
+        for m in mentions:
+            if ("hyp", "pre") not in m.tags:
+                continue
+            sentence = tokens[m.i].sentence
+            after = (t.norm for t in tokens[m.j : m.j + HYP_REACH] if t.sentence == sentence)
+            if not mine.isdisjoint(after):
                 return True
         return False
 
