@@ -103,3 +103,73 @@ def test_a_known_word_is_not_read_as_a_swap(raw: str, language: str) -> None:
 )
 def test_an_everyday_line_near_the_swaps_stays_none(text: str, language: str) -> None:
     assert assess(text, language).level.label == "none"
+
+
+# --- a carer's own clause, texted without a stop ---------------------------------------------
+
+CARER = {"writer": "carer"}
+
+
+def assess_as(text: str, context: dict[str, object] | None, language: str = "en") -> Assessment:
+    return default_engine(language).assess(text, None, context)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "patient", "writer"),
+    [
+        ("he passed out in the kitchen this morning Ive had a bad cold myself", "en", "syncope", None),
+        ("mums temp is 38.9 tonight Ive had a headache myself all week", "en", "fever", "headache"),
+        ("mi papá tiene fiebre de 39 yo también tengo tos", "es", "fever", "cough"),
+    ],
+)
+def test_a_carers_own_clause_without_a_stop_begins_where_they_name_themselves(
+    text: str, language: str, patient: str, writer: str | None
+) -> None:
+    a = assess_as(text, CARER, language)
+    assert "present" in statuses(a, patient)
+    if writer is not None:
+        assert statuses(a, writer) == {"other"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ive been sick twice myself", "en"),
+        ("Ive been sick twice myself but hes ok", "en"),
+        ("mi papá sigue bien la que anda con fiebre soy yo", "es"),
+    ],
+)
+def test_a_carers_clause_that_is_all_their_own_stays_theirs(text: str, language: str) -> None:
+    assert assess_as(text, CARER, language).level.label == "none"
+
+
+# --- a carer who opens the message on who writes, without a stop ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "concept"),
+    [
+        ("daughter here mum fell twice today and cant get up", "en", "gait_difficulty"),
+        ("wife here Petes wet himself and says he didnt feel it", "en", "bladder_bowel_dysfunction"),
+        ("husband here her back pain is so bad she cant sleep", "en", "back_pain"),
+        ("hijo aqui mi papa no puede respirar", "es", "dyspnea"),
+    ],
+)
+def test_a_relation_here_opening_the_message_is_read_as_a_carer(
+    text: str, language: str, concept: str
+) -> None:
+    assert "present" in statuses(assess(text, language), concept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wife here with me she has a cough",
+        "husband here with me, I'm fine",
+        "my daughter here keeps asking about the dog",
+    ],
+)
+def test_a_relation_who_is_only_here_with_the_writer_is_not_read_as_a_carer(text: str) -> None:
+    a = assess(text)
+    assert a.level.label == "none"
+    assert "present" not in statuses(a, "cough")
