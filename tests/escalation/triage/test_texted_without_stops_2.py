@@ -173,3 +173,87 @@ def test_a_relation_who_is_only_here_with_the_writer_is_not_read_as_a_carer(text
     a = assess(text)
     assert a.level.label == "none"
     assert "present" not in statuses(a, "cough")
+
+
+# --- where a "no" ends without a stop -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "concept"),
+    [
+        # a verdict the "no" denies ends what it denies: what follows is told
+        ("no estoy bien me duele el pecho", "es", "chest_pain"),
+        ("not ok cant breathe", "en", "dyspnea"),
+        ("not good my legs keep giving way", "en", "limb_weakness"),
+        ("no breathings fine its just the blood when I cough", "en", "hemoptysis"),
+        # "no es nada": nothing is what the "no" found; "solo" sets apart what there is
+        ("no es nada solo una fiebre de 38.4", "es", "fever"),
+        # a "no" repeated for each thing denied: a finding then told without one is there
+        ("no fever no cough legs gave way", "en", "limb_weakness"),
+        # a new finding opened with "the", "la" right after the one denied
+        ("no numbness the back pain wakes me at night", "en", "back_pain"),
+        ("no tengo fiebre la espalda me duele mucho", "es", "back_pain"),
+        # laughter closes a clause as a stop would
+        ("not coping lol might just walk into the sea", "en", "self_harm"),
+        ("not coping haha want to end it all", "en", "self_harm"),
+        # a finding told on a verb of its own after the object a "no" found
+        ("no controlo la barriga me hago popo sin sentir", "es", "bladder_bowel_dysfunction"),
+    ],
+)
+def test_a_finding_after_what_a_no_denied_is_read_as_present(text: str, language: str, concept: str) -> None:
+    assert "present" in statuses(assess(text, language), concept)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "concept"),
+    [
+        ("no chest pain im fine", "en", "chest_pain"),
+        ("no fever no cough or cold", "en", "cough"),
+        ("no fever no leg pain", "en", "pain"),
+        ("no pain in the back", "en", "back_pain"),
+        ("no numbness in the legs", "en", "numbness"),
+        ("no tengo dolor de espalda ni las piernas flojas", "es", "limb_weakness"),
+        ("no tengo nada de fiebre", "es", "fever"),
+        ("no pain lol", "en", "pain"),
+    ],
+)
+def test_what_a_no_denies_in_a_list_or_a_phrase_stays_denied(text: str, language: str, concept: str) -> None:
+    a = assess(text, language)
+    assert statuses(a, concept) == {"negated"}
+    assert a.level.label == "none"
+
+
+# --- Spanish "no ... nada", and "¿" that opens a sentence -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me hice pipí encima sin darme cuenta no sentí nada",
+        "se me salió la caca sin sentir no noté nada",
+    ],
+)
+def test_a_nada_closing_a_no_of_its_own_verb_does_not_deny_the_finding_before(text: str) -> None:
+    assert "present" in statuses(assess(text, "es"), "bladder_bowel_dysfunction")
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"), [("me duele el pecho no nada", "chest_pain"), ("tos no nada", "cough")]
+)
+def test_a_bare_no_nada_after_a_finding_still_denies_it(text: str, concept: str) -> None:
+    assert statuses(assess(text, "es"), concept) == {"negated"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("tengo la cara hinchada y me falta el aire ¿es normal", "emergency"),
+        ("se me duermen los pies desde ayer y me duele la espalda ¿es normal", "emergency"),
+    ],
+)
+def test_an_opening_question_mark_begins_a_sentence_without_the_stop_before(text: str, want: str) -> None:
+    assert assess(text, "es").level.label == want
+
+
+def test_a_question_opened_on_its_mark_still_reads_its_own_denial() -> None:
+    assert statuses(assess("¿es normal no tener fiebre?", "es"), "fever") == {"negated"}

@@ -27,6 +27,7 @@ from .statuses import StatusPasses
 from .text import (
     CLAUSE_PUNCT,
     NUM,
+    OPENING_PUNCT,
     PUNCT,
     SENTENCE_PUNCT,
     WORD,
@@ -416,7 +417,10 @@ class Reader(StatusPasses, NumberPasses):
         n = len(tokens)
         for k, tok in enumerate(tokens):
             o = owner[k]
-            if tok.newline_before and k:
+            # (a "¿" or "¡" opens a sentence even without the stop before it: "la cara
+            # hinchada ¿es normal")
+            opens = o < 0 and tok.kind == PUNCT and tok.norm in OPENING_PUNCT and tokens[k - 1].kind != PUNCT
+            if k and (tok.newline_before or opens):
                 sent += 1
                 clause += 1
             if o >= 0:

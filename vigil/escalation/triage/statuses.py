@@ -325,6 +325,14 @@ class StatusPasses(SubjectPasses):
                             # "me ahogo de nada", "me duele el pecho por nada": from next to
                             # nothing, for no reason; the "nada" is the cause, not a denial.
                             continue
+                        if any(
+                            owner[x] >= 0 and ("neg", "pre") in mentions[owner[x]].tags
+                            for x in range(d.end, m.i - 1)
+                        ):
+                            # "me hice encima sin darme cuenta no sentí nada": the "nada" closes
+                            # a "no" of its own verb (Spanish doubles its negatives), which
+                            # denies that verb, not the finding before it.
+                            continue
                         if not self._said_negative.isdisjoint(t.norm for t in tokens[d.start : d.end]):
                             # "no puedo caminar para nada": after a finding said in the
                             # negative, "para nada" is "at all" (Spanish doubles its
@@ -762,6 +770,13 @@ class StatusPasses(SubjectPasses):
         # Whether the "no" has already found what it denies: a finding, or a verb of its own
         # ("no doy más", "no puedo más").
         found = False
+        # "no fever no cough legs gave way": a "no" that repeats the one of a finding before
+        # it marks each thing denied, so a finding then told without one is not denied.
+        chained = (
+            start >= 2
+            and tokens[start - 1].norm not in self._list_words  # ("ni": the list goes on)
+            and self._found_at(mentions, owner, start - 2)
+        )
         while k < n and k - start < NEG_WINDOW:
             tok = tokens[k]
             if tok.sentence != sentence:
@@ -774,14 +789,31 @@ class StatusPasses(SubjectPasses):
             # "no me duele la espalda me arde el pecho" (not after "ni", "or": the list goes on).
             if found and self._opens_bare_clause(tokens, mentions, owner, k):
                 return
+            if found and k > start and self._found_at(mentions, owner, k - 1) and owner[k - 1] != o:
+                if o >= 0 and mentions[o].i == k and ("neg", "pre") in mentions[o].tags:
+                    return  # "no fever no cough": the next "no" denies what follows it
+                if chained and self._found_at(mentions, owner, k) and mentions[owner[k - 1]].has("concept"):
+                    return  # "no fever no cough legs gave way" (not "no fever no leg pain")
+                if (
+                    o < 0
+                    and tok.norm in self._definite_articles
+                    and k + 1 < n
+                    and self._found_at(mentions, owner, k + 1)
+                ):
+                    return  # "no numbness the back pain wakes me up", "no tengo fiebre la espalda me duele"
             if (
                 o < 0
                 and tok.norm in self._bare_contrast
                 and (found or tokens[start - 1].norm in self._nothings)
             ):
                 return  # "no fever no cough just a swollen calf", "nothing just a temp": the rest stands
-            if (o >= 0 and not FOUND_KINDS.isdisjoint(kind for kind, _ in mentions[o].tags)) or (
-                k == start and tok.norm in self._first_singular and tok.norm not in self._and_next
+            if o < 0 and k > start and tok.norm in self._sign_offs:
+                return  # "not coping lol might just walk into the sea": laughter closes it as a stop would
+            if (
+                (o >= 0 and not FOUND_KINDS.isdisjoint(kind for kind, _ in mentions[o].tags))
+                or (k == start and tok.norm in self._first_singular and tok.norm not in self._and_next)
+                # "no es nada solo una fiebrita": nothing is what the "no" found
+                or (tok.norm in self._nothings and not (o >= 0 and mentions[o].has("concept")))
             ):
                 found = True
             # A marker that opens on a comma (", it's 38.2") still ends the clause a "no" covers.
@@ -794,7 +826,18 @@ class StatusPasses(SubjectPasses):
                 if tok.norm in self._and and k + 1 < n and self._opens_own_clause(tokens[k + 1].norm):
                     return
             neg[k] = 1
+            if tok.norm in self._cancellers and not (o >= 0 and mentions[o].has("concept")):
+                # "no estoy bien me duele el pecho", "ya no es normal ahora siento las nalgas
+                # dormidas": a "no" that has found its verdict denies it, and what follows
+                # the verdict is told, not denied, even without a stop.
+                return
             k += 1
+
+    @staticmethod
+    def _found_at(mentions: list[Mention], owner: list[int], k: int) -> bool:
+        """Whether token k is inside a finding, a part of the body or a symptom's quality."""
+        o = owner[k]
+        return o >= 0 and not FOUND_KINDS.isdisjoint(kind for kind, _ in mentions[o].tags)
 
     def _opens_bare_clause(
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], k: int
@@ -803,9 +846,15 @@ class StatusPasses(SubjectPasses):
         legs are weak"): a pronoun or a verb of the first person, not inside a finding's words,
         and not after "ni" or "or", where the list of what is denied goes on."""
         o = owner[k]
-        if o >= 0 and (mentions[o].i != k or BARE_CLAUSE_KINDS & {kind for kind, _ in mentions[o].tags}):
-            return False
         word, before = tokens[k].norm, tokens[k - 1]
+        if o >= 0 and (
+            mentions[o].i != k
+            or (
+                BARE_CLAUSE_KINDS & {kind for kind, _ in mentions[o].tags}
+                and not self._told_on_own_verb(word)
+            )
+        ):
+            return False
         return (
             (word in self._first_singular or word in self._bare_clause_openers)
             and before.kind != PUNCT
@@ -813,6 +862,11 @@ class StatusPasses(SubjectPasses):
             and before.norm not in self._and
             and before.norm not in self._prepositions  # "no numbness in my legs"
         )
+
+    def _told_on_own_verb(self, word: str) -> bool:
+        """A finding whose words open on a verb of the first person ("me hago popo sin sentir",
+        "me falta el aire"): told as a clause of its own, not one more thing a "no" before denies."""
+        return word in self._first_singular
 
     def _opens_own_clause(self, word: str) -> bool:
         """After "and", a word that opens a clause of its own ("no fever and I'm dragging my
