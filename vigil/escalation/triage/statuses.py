@@ -765,6 +765,13 @@ class StatusPasses(SubjectPasses):
             and tokens[start].norm in self._bare_clause_openers
         ):
             return  # "no i cant breathe", "nope he cant move his legs": the "no" stands alone
+        if (
+            1 < start + 1 < n
+            and tokens[start - 1].norm in self._bare_noes
+            and tokens[start].norm in self._bare_no_verbs
+            and (start == 1 or tokens[start - 2].sentence != tokens[start - 1].sentence)
+        ):
+            return  # "no keep tripping", "nope cant walk far": the answer, then a clause with no "I"
         sentence = tokens[start].sentence if start < n else -1
         k = start
         # Whether the "no" has already found what it denies: a finding, or a verb of its own

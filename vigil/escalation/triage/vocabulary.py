@@ -125,6 +125,7 @@ class ReaderWords:
         self._sign_offs = L.get("sign_offs", frozenset())
         # "no just achy muscles": a bare "no" then what there is instead (see _no_then_instead).
         self._bare_noes = L.get("bare_noes", frozenset())
+        self._bare_no_verbs = L.get("bare_no_verbs", frozenset())
         self._instead_words = L.get("instead_words", frozenset())
         self._if_yes = L.get("if_yes_words", frozenset())
         self._if_then = L.get("if_then_words", frozenset())
