@@ -257,3 +257,79 @@ def test_an_opening_question_mark_begins_a_sentence_without_the_stop_before(text
 
 def test_a_question_opened_on_its_mark_still_reads_its_own_denial() -> None:
     assert statuses(assess("¿es normal no tener fiebre?", "es"), "fever") == {"negated"}
+
+
+# --- how far an end, a "used to" or a past time reaches without a stop ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "over"),
+    [
+        (
+            "blood in my wee since this morning the headache i had last week has gone tho",
+            "bleeding",
+            "headache",
+        ),
+        ("coughing up blood since lunch the back ache from last week has gone", "hemoptysis", "back_pain"),
+    ],
+)
+def test_an_end_told_of_the_nearest_finding_does_not_reach_one_told_before_it(
+    text: str, present: str, over: str
+) -> None:
+    a = assess(text)
+    assert "present" in statuses(a, present)
+    assert statuses(a, over) == {"resolved"}
+
+
+@pytest.mark.parametrize(
+    ("text", "concepts"),
+    [
+        ("the fever and the cough have gone now", ("fever", "cough")),
+        ("the numbness in my toes from the chemo has finally gone", ("numbness",)),
+    ],
+)
+def test_an_end_reaches_the_findings_listed_together(text: str, concepts: tuple[str, ...]) -> None:
+    a = assess(text)
+    assert a.level.label == "none"
+    for concept in concepts:
+        assert statuses(a, concept) == {"resolved"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I used to walk to the shops fine now I get breathless halfway", "en"),
+        ("antes subia las escaleras sin problema ahora me falta el aire al primer piso", "es"),
+    ],
+)
+def test_now_ends_what_a_used_to_covers(text: str, language: str) -> None:
+    assert "present" in statuses(assess(text, language), "dyspnea")
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("I used to get breathless on the hill", "dyspnea"), ("used to get headaches now and then", "headache")],
+)
+def test_what_used_to_be_stays_over(text: str, concept: str) -> None:
+    assert statuses(assess(text), concept) == {"resolved"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "temp 38.6 finished chemo back in march",
+        "fever 39 no chemo now finished long time ago",
+    ],
+)
+def test_a_past_time_of_treatment_does_not_reach_back_past_a_reading_or_now(text: str) -> None:
+    a = assess(text)
+    assert "present" in statuses(a, "fever")
+    assert a.level.label == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("had a fever of 38.5 back in march", "fever"), ("my back pain I had in 2015 was bad", "back_pain")],
+)
+def test_a_finding_the_past_time_dates_stays_history(text: str, concept: str) -> None:
+    assert statuses(assess(text), concept) == {"resolved"}

@@ -241,6 +241,7 @@ class StatusPasses(SubjectPasses):
         negated_post: set[int] = set()
         index = Near(drafts)
         worst = self._never_so_much(tokens, drafts)
+        read_at = {x for i, j, _ in r.readings for x in range(i, j)}  # temperatures read
         dated_now: tuple[set[int], set[int]] | None = None  # worked out at the first clear test
         for k in self._if_then_clauses(tokens, yes):
             hyp[k] = 1
@@ -276,7 +277,9 @@ class StatusPasses(SubjectPasses):
             if ("res", "pre") in tags:
                 clause = tokens[m.i].clause
                 for k in range(m.j, min(n, m.j + USED_TO_WINDOW)):
-                    if tokens[k].clause != clause:
+                    # "I used to walk the dog round the block now I have to stop for breath":
+                    # "now" tells what is, even without the stop before it.
+                    if tokens[k].clause != clause or tokens[k].norm in self._now_words:
                         break
                     used[k] = 1
             if (
@@ -311,7 +314,7 @@ class StatusPasses(SubjectPasses):
                     at = [(x, tokens[drafts[x].anchor]) for x in found]
                     resolved.update(x for x, t in at if t.sentence in dated and t.clause not in now)
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
-                self._history_scope(tokens, m, contrast, used)
+                self._history_scope(tokens, m, contrast, used, read_at)
             if ("neg", "back") in tags:
                 # "...weak legs, wetting yourself. Don't have any of that": this sentence and the last.
                 sentence = tokens[m.i].sentence
@@ -644,7 +647,14 @@ class StatusPasses(SubjectPasses):
             t.kind == NUM and t.value is not None and 1900 <= t.value <= 2100 for t in tokens[m.i : m.j]
         )
 
-    def _history_scope(self, tokens: list[Token], m: Mention, contrast: set[int], used: bytearray) -> None:
+    def _history_scope(
+        self,
+        tokens: list[Token],
+        m: Mention,
+        contrast: set[int],
+        used: bytearray,
+        read_at: frozenset[int] | set[int] = frozenset(),
+    ) -> None:
         """'when I was 40 I had a collapsed lung', 'had pneumonia in 2015': past history.
 
         The time covers its own clause and what follows in the sentence, up to a "but" or
@@ -659,6 +669,11 @@ class StatusPasses(SubjectPasses):
         while k >= 0 and tokens[k].clause == clause and tokens[k].sentence == sentence:
             if tokens[k].norm in self._history_breakers:
                 return
+            if tokens[k].norm in self._now_words or k in read_at:
+                # "fever 38.9 no chemo now finished long ago", "temp 38.5 finished radiotherapy
+                # in March": a word of now, or a temperature read, is not the past the time dates
+                # (texted without the stop that would end its clause).
+                break
             filler = k == m.i - 1 and tokens[k].norm in self._history_fillers
             if tokens[k].norm in self._history_comparisons and not (
                 filler and tokens[m.i].norm not in self._history_heads
@@ -840,6 +855,29 @@ class StatusPasses(SubjectPasses):
                 return
             k += 1
 
+    def _told_together(
+        self, tokens: list[Token], hits: list[int], spans: dict[int, tuple[int, int]]
+    ) -> list[int]:
+        """Of the findings before an end said in their own clause, the nearest and those listed
+        with it ("the fever and the cough have gone"): texted without a stop, a finding told
+        before them ("clots in my wee since this morning the back pain I had last week has gone
+        tho") is not what has gone."""
+        joiners = (
+            self._and | self._list_words | self._articles | self._definite_articles | self._first_possessive
+        )
+        order = sorted((x for x in hits if x in spans), key=lambda x: spans[x])
+        if len(order) < 2:
+            return hits
+        kept = [x for x in hits if x not in spans] + [order[-1]]
+        start = spans[order[-1]][0]
+        for x in reversed(order[:-1]):
+            a, b = spans[x]
+            if b < start and any(t.norm not in joiners and t.norm != "," for t in tokens[b:start]):
+                break
+            kept.append(x)
+            start = min(start, a)
+        return kept
+
     @staticmethod
     def _found_at(mentions: list[Mention], owner: list[int], k: int) -> bool:
         """Whether token k is inside a finding, a part of the body or a symptom's quality."""
@@ -891,17 +929,19 @@ class StatusPasses(SubjectPasses):
                 return True
         return False
 
-    @staticmethod
     def _resolve_back(
-        tokens: list[Token], index: Near, m: Mention, contrast: set[int], resolved: set[int]
+        self, tokens: list[Token], index: Near, m: Mention, contrast: set[int], resolved: set[int]
     ) -> None:
         """'had a fever at the weekend, gone now': the nearest clause before it is over."""
         sentence = tokens[m.i].sentence
         by_clause: dict[int, list[int]] = {}
+        spans: dict[int, tuple[int, int]] = {}
         for idx, d in index.around(m.i - 30, m.i, 0):
             anchor = tokens[d.anchor]
             if d.anchor < m.i and anchor.sentence == sentence:
                 by_clause.setdefault(anchor.clause, []).append(idx)
+                if not d.concept.startswith("_"):  # (treatment named as context: not a finding)
+                    spans[idx] = (d.start, d.end)
         clause = tokens[m.i].clause
         own = clause
         # A cue that stands alone ("gone now", "none since") can look back to an earlier
@@ -917,6 +957,8 @@ class StatusPasses(SubjectPasses):
         while by_clause:
             hits = by_clause.pop(clause, None)
             if hits:
+                if clause == own and not alone:
+                    hits = self._told_together(tokens, hits, spans)
                 resolved.update(hits)
                 return
             # "had a fever on Sunday but it's gone now": a cue with nothing of its own
