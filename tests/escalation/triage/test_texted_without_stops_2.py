@@ -333,3 +333,58 @@ def test_a_past_time_of_treatment_does_not_reach_back_past_a_reading_or_now(text
 )
 def test_a_finding_the_past_time_dates_stays_history(text: str, concept: str) -> None:
     assert statuses(assess(text), concept) == {"resolved"}
+
+
+# --- a capital that opens a sentence without the stop before it -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "theirs", "mine"),
+    [
+        (
+            "Lovely lunch with my sister she had the flu last week Woke up this morning coughing up blood",
+            None,
+            "hemoptysis",
+        ),
+        (
+            "My neighbour popped round she has a bad cough Still getting the crushing chest pain though",
+            "cough",
+            "chest_pain",
+        ),
+        (
+            "Took my grandson to football he fell over twice Legs gave way on me on the way home",
+            "gait_difficulty",
+            "limb_weakness",
+        ),
+        ("went with my husband he was coughing Temp is 39.1 tonight", "cough", "fever"),
+    ],
+)
+def test_a_capital_after_someone_elses_clause_opens_a_sentence_of_the_writers(
+    text: str, theirs: str | None, mine: str
+) -> None:
+    a = assess(text)
+    assert "present" in statuses(a, mine)
+    if theirs is not None:
+        assert statuses(a, theirs) == {"other"}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "status"),
+    [
+        # a name after "is", a relation or "friend"; a day: no sentence begun
+        ("Dad's friend Ron had a stroke and can't talk properly now", "speech_difficulty", "other"),
+        ("my friend Will has chest pain", "chest_pain", "other"),
+        ("was sick Tuesday but nothing since", "vomiting", "resolved"),
+    ],
+)
+def test_a_name_or_a_day_written_with_a_capital_opens_no_sentence(
+    text: str, concept: str, status: str
+) -> None:
+    a = assess(text)
+    assert statuses(a, concept) == {status}
+    assert a.level.label == "none"
+
+
+def test_a_message_in_title_case_is_read_as_before() -> None:
+    a = assess("My Sister Has A Bad Cough And Fever")
+    assert statuses(a, "cough") == {"other"}
