@@ -3,7 +3,11 @@
 Two neighbouring letters typed in the wrong order, on top of the other ways people write a word
 ("brunin" for "burnin'", "bmoite" for "vomité", "curatin" for "curtain"): the swap is read
 back first, then the word's other spellings. Swapping two letters in one word of each
-development set's urgent and emergency messages lowered 78 of 9,282 readings; now 12.
+development set's urgent and emergency messages lowered 77 of 9,627 readings; now 16.
+
+Texted without full stops or commas, where a "no", an end ("gone tho"), a "used to", a past
+time or a carer's own clause ("...myself") stops, and a capital that opens a sentence: leaving
+the stops out of the same messages lowered 120 of 6,590 readings; now 79.
 """
 
 from __future__ import annotations
