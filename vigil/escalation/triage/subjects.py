@@ -390,6 +390,7 @@ class SubjectPasses(ReaderWords):
         for k in range(n):
             cue = max((len(c) for c in cues if tuple(norms[k : k + len(c)]) == c), default=0)
             cue = max(cue, self._writer_then_verb(norms, k))
+            ahead = cue  # a cue that opens the writer's part, not one that closes it
             for c in last:
                 end = k + len(c)
                 if tuple(norms[k:end]) == c and (
@@ -421,6 +422,18 @@ class SubjectPasses(ReaderWords):
             # (the writer named as a marker, or as the "I" inside a symptom's words: "I've been
             # poorly myself"; or not named at all, the clause opening on its verb: "been poorly
             # myself")
+            # Texted without a stop, the writer's own part begins where they name themselves
+            # ("temp 38.2 tonight I've got a sore throat myself": the sore throat alone is theirs;
+            # "su fiebre sigue yo también tengo tos": the cough).
+            named = [
+                x
+                for x in own
+                if (x < k or (x == k and ahead == cue))
+                and (x in firsts or norms[x] in self._first_singular)
+                and x not in inside
+            ]
+            if named:
+                own = [x for x in own if x >= named[-1]]
             opens = next((x for x in own if tokens[x].kind != PUNCT), None)
             if (
                 any(x in firsts for x in own)
@@ -629,6 +642,17 @@ class SubjectPasses(ReaderWords):
                 and not self._writer_what_if(tokens, mentions)
             ):
                 return True
+        opening = self.lex.lists.get("carer_opening_words", frozenset())
+        if (
+            len(tokens) > 2
+            and tokens[0].norm in relations
+            and tokens[1].norm in opening
+            and tokens[2].kind != PUNCT
+            and tokens[2].norm not in self._prepositions | self._place_prepositions | self._accompany
+        ):
+            # "wife here Dave's wet himself", "hija aquí mi mamá no puede caminar": a message that
+            # opens on who writes says so without the stop after it (not "husband here with me").
+            return True
         for k, tok in enumerate(tokens):
             if tok.norm not in relations or k == 0:
                 continue

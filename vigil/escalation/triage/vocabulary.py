@@ -122,6 +122,12 @@ class ReaderWords:
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._bare_clause_openers = L.get("bare_clause_openers", frozenset())
         self._bare_contrast = L.get("bare_contrast", frozenset())
+        # "the", "el", "la": opening a new finding right after the one a "no" denied ("no
+        # numbness the back pain wakes me up"), a clause of its own without the stop.
+        self._definite_articles = L.get("definite_articles", frozenset())
+        # Words that tell what is now, against what used to be ("used to walk the hill now I
+        # stop for breath"): they end what a "used to" covers.
+        self._now_words = L.get("now_words", frozenset())
         self._nothings = L.get("nothings", frozenset())
         self._sign_offs = L.get("sign_offs", frozenset())
         # "no just achy muscles": a bare "no" then what there is instead (see _no_then_instead).
