@@ -35,6 +35,9 @@ class Question:
     # "¿Siente las piernas débiles?": the body sites the question names, which an answer
     # that says only how they are ("se me duermen", "can't feel them") is about.
     sites: tuple[str, ...] = ()
+    # "How is your back today?": the sites the question names as the patient's own (after
+    # "your", "the"), not a word that only looks like one ("did the nurse get back to you?").
+    places: tuple[str, ...] = ()
 
 
 def analyse(reader: Reader, text: str) -> Question:
@@ -112,12 +115,24 @@ def analyse(reader: Reader, text: str) -> Question:
     # any numbness?" still asks about the numbness.
     inverted = kind == "yes_no" and bool(concepts) and not named_symptom and says("ability")
     sites = tuple(dict.fromkeys(s for m in reading.mentions for s in m.values("site")))
-    return Question(kind, tuple(concepts), tuple(m for m in mods if m != "severe"), inverted, given, sites)
+    owned = reader.determiners
+    places = tuple(
+        dict.fromkeys(
+            s
+            for m in reading.mentions
+            if (m.j - m.i > 1 and tokens[m.i].norm in owned) or (m.i > 0 and tokens[m.i - 1].norm in owned)
+            for s in m.values("site")
+        )
+    )
+    return Question(
+        kind, tuple(concepts), tuple(m for m in mods if m != "severe"), inverted, given, sites, places
+    )
 
 
 def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     """Add the findings an answer gives through its question."""
     if not question.concepts:
+        _quality_of_an_asked_place(reader, question, reading)
         return
     _side_of_the_asked_limb(reader, question, reading)
     _apply_answer(reader, question, reading)
@@ -815,6 +830,46 @@ def _quality_of_the_asked_site(reader: Reader, question: Question, reading: Read
             for q in starts[d.start].values("quality"):
                 if frames.get((site, q)) == d.concept:
                     d.mods.update(frame_mods.get((site, q), ()))
+
+
+def _quality_of_an_asked_place(reader: Reader, question: Question, reading: Reading) -> None:
+    """'sore as anything' to 'How is your back today?', 'weak' to 'How are your legs?': a
+    question that names only a place asks how that place is, so a quality the answer says with
+    no place of its own is said of it (back pain, weak legs), not the quality's own default
+    (an ache somewhere, tiredness). A quality the default does not read ("stiff", "killing
+    me") is said of the place only when the answer names no place, finding or denial of its
+    own."""
+    if not question.places:
+        return
+    frames, frame_mods = reader.lex.frames, reader.lex.frame_mods
+
+    def framed(m: Mention) -> tuple[str, tuple[str, ...]] | None:
+        found = {
+            frames[(site, q)]: frame_mods.get((site, q), ())
+            for site in question.places
+            for q in m.values("quality")
+            if (site, q) in frames
+        }
+        return next(iter(found.items())) if len(found) == 1 else None
+
+    qualities = {m.i: m for m in reading.mentions if m.has("quality") and not m.has("site")}
+    for d in reading.drafts:
+        m = qualities.get(d.start)
+        said = framed(m) if d.loose and m is not None else None
+        if said is not None:
+            d.concept = said[0]
+            d.mods.update(said[1])
+            d.loose = False
+    own = ("neg", "hyp", "res", "site", "concept", "ans")
+    if any(m.has(k) for m in reading.mentions for k in own):
+        return
+    for i, m in qualities.items():
+        said = framed(m)
+        if said is None or any(d.start <= i < d.end for d in reading.drafts):
+            continue
+        d = Draft(said[0], m.i, m.j, m.i, m.values("mod"))
+        d.mods.update(said[1])
+        reading.drafts.append(d)
 
 
 def _side_of_the_asked_limb(reader: Reader, question: Question, reading: Reading) -> None:
