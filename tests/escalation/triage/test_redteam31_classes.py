@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from vigil.escalation.triage import Level
+from vigil.escalation.triage import Level, TriageEngine
 
-from .conftest import CARER, assess, present, status_of
+from .conftest import CARER, ON_TX, assess, present, read_turns, status_of
 
 
 @pytest.mark.parametrize(
@@ -216,3 +216,183 @@ def test_a_girlfriend_or_boyfriend_texted_short_is_read_as_someone_else(text: st
 def test_the_writers_own_finding_beside_a_gf_is_still_theirs() -> None:
     a = assess("me and my gf went out, my back is killing me")
     assert "back_pain" in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["having trouble weeing", "difficulty peeing since this morning", "struggling with urinating today"],
+)
+def test_trouble_weeing_said_with_the_gerund_is_read_as_bladder_dysfunction(text: str) -> None:
+    a = assess(text)
+    assert "bladder_bowel_dysfunction" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["no trouble peeing", "no problems weeing", "the dog had trouble peeing"])
+def test_trouble_weeing_denied_or_someone_elses_is_read_as_no_bladder_dysfunction(text: str) -> None:
+    assert "bladder_bowel_dysfunction" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my chest, sharp when i breathe in", "chest_pain"),
+        ("under my left breast, stabbing whenever I move", "chest_pain"),
+        ("my back, sore when I bend", "back_pain"),
+    ],
+)
+def test_a_quality_with_when_it_comes_after_a_bare_site_is_read_as_that_sites(
+    text: str, concept: str
+) -> None:
+    assert concept in present(assess(text))
+
+
+def test_a_corrected_site_with_a_quality_and_when_it_comes_is_read_as_that_sites_pain(
+    engine: TriageEngine,
+) -> None:
+    a = read_turns(
+        engine, "pain in my tummy", "sorry, not my tummy, I meant my chest, sharp when I breathe in"
+    )
+    assert a.level == Level.URGENT
+    assert "chest-pain-any" in a.rules
+
+
+def test_a_knee_with_a_quality_and_when_it_comes_stays_an_ordinary_pain() -> None:
+    a = assess("my knee, sore when I kneel")
+    assert present(a) == {"pain"}
+    assert a.level == Level.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("diarrhoea x2 this morning", "x1 more by lunch", "another at 3"),
+        ("diarrhoea 3 times today", "and another just now"),
+        ("loose stools twice before breakfast", "once more at 10", "another at 2pm"),
+    ],
+)
+def test_another_said_with_only_when_adds_one_to_the_days_count(
+    engine: TriageEngine, turns: tuple[str, ...]
+) -> None:
+    a = read_turns(engine, *turns, context=ON_TX)
+    assert "diarrhea" in a.rules
+    assert a.level == Level.URGENT
+
+
+@pytest.mark.parametrize(
+    "last", ["another appointment at 3", "got another at 3 tomorrow with the consultant"]
+)
+def test_another_of_something_else_adds_nothing_to_the_count(engine: TriageEngine, last: str) -> None:
+    a = read_turns(engine, "diarrhoea x3 today", last, context=ON_TX)
+    assert "diarrhea" not in a.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dunno what you mean",
+        "I don't know what you mean",
+        "i dont know what that means",
+        "dont know what youre asking",
+        "I don't know who to call",
+        "I dont know when my next scan is",
+    ],
+)
+def test_not_knowing_what_the_question_means_or_whom_to_ring_is_read_as_no_confusion(text: str) -> None:
+    a = assess(text)
+    assert "confusion" not in present(a)
+    assert a.level == Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I dont know what day it is", "he doesnt know who we are", "she doesnt know where she is"],
+)
+def test_not_knowing_the_day_or_the_family_is_still_read_as_confusion(text: str) -> None:
+    assert "confusion" in present(assess(text, context=CARER))
+
+
+def test_not_understanding_a_follow_up_question_is_read_as_no_confusion(engine: TriageEngine) -> None:
+    a = read_turns(
+        engine, ("Any change in your bladder or bowels?", "dunno what you mean"), "oh no, all normal"
+    )
+    assert a.level == Level.NONE
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [
+        "sorry that was about me not Anne, Im her husband, Ive rung my own GP",
+        "oops this is Pam's son, that was me, she's fine",
+        "I'm her husband, that was about me, sorry",
+    ],
+)
+def test_a_shared_phones_writer_who_says_who_they_are_takes_what_was_said_as_their_own(
+    engine: TriageEngine, correction: str
+) -> None:
+    a = read_turns(engine, "bad chest pain this morning", correction)
+    assert status_of(a, "chest_pain") == {"other"}
+    assert a.level == Level.NONE
+
+
+@pytest.mark.parametrize(
+    "correction",
+    ["sorry, that was about me, not my husband", "sorry that was about me not Anne", "that was about me too"],
+)
+def test_that_was_about_me_without_saying_who_the_writer_is_keeps_it_the_patients(
+    engine: TriageEngine, correction: str
+) -> None:
+    a = read_turns(engine, "bad chest pain this morning", correction)
+    assert "present" in status_of(a, "chest_pain")
+    assert a.level == Level.URGENT
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [
+        ("its on and off since tuesday", Level.ROUTINE),
+        ("yes", Level.ROUTINE),
+        ("streaks", Level.ROUTINE),
+        ("more", Level.EMERGENCY),
+        ("yes, more", Level.EMERGENCY),
+        ("more than a teaspoon", Level.EMERGENCY),
+        ("a cupful", Level.EMERGENCY),
+    ],
+)
+def test_an_answer_to_how_much_blood_is_large_only_when_it_picks_the_larger_amount(
+    answer: str, level: Level
+) -> None:
+    a = assess(answer, "How much blood was there: streaks, a teaspoon, or more?")
+    assert a.level == level
+
+
+@pytest.mark.parametrize("answer", ["yes", "on and off"])
+def test_a_yes_to_was_it_more_than_a_teaspoon_is_still_a_large_amount(answer: str) -> None:
+    a = assess(answer, "Was it more than a teaspoon of blood, or any clots?")
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "its me Dave (her husband), ive got a cough and sniffles, should I stay away from her during chemo?",
+        "this is Anne's husband, I've got a cough, should I keep away from her?",
+        "her son here, ive got a temperature, is it safe for me to be around her?",
+    ],
+)
+def test_a_carers_own_bug_asked_about_keeping_away_is_read_as_the_writers(text: str) -> None:
+    a = assess(text)
+    assert not present(a)
+    assert a.level == Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is Anne's husband, she has a cough, should I stay away from her?",
+        "he has a temperature of 38.5, should I keep away from him?",
+    ],
+)
+def test_the_patients_finding_asked_about_keeping_away_stays_the_patients(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert present(a)

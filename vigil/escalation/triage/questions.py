@@ -38,6 +38,8 @@ class Question:
     # "How is your back today?": the sites the question names as the patient's own (after
     # "your", "the"), not a word that only looks like one ("did the nurse get back to you?").
     places: tuple[str, ...] = ()
+    # "How much blood: streaks, a teaspoon, or more?": asks which amount, not whether it was much.
+    asks_which_amount: bool = False
 
 
 def analyse(reader: Reader, text: str) -> Question:
@@ -125,7 +127,14 @@ def analyse(reader: Reader, text: str) -> Question:
         )
     )
     return Question(
-        kind, tuple(concepts), tuple(m for m in mods if m != "severe"), inverted, given, sites, places
+        kind,
+        tuple(concepts),
+        tuple(m for m in mods if m != "severe"),
+        inverted,
+        given,
+        sites,
+        places,
+        says("amount"),
     )
 
 
@@ -280,11 +289,17 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     # blood said as the answer says there was some.
     amounted = reader.lex.modifier_targets.get("large_amount", frozenset())
     asks_amount = "large_amount" in question.modifiers or bool(amounted & set(question.concepts))
+    large = reader.lex.lists.get("large_answers", frozenset())
+    # ("more", "yes, more": the larger amount picked, after a yes or alone)
+    said_large = " ".join(t.norm for t in tokens[:lead_end] if t.kind != PUNCT) in large or (
+        yes is not None
+        and " ".join(t.norm for t in tokens[yes.j : yes.j + LEAD_TOKENS] if t.kind != PUNCT) in large
+    )
     if yes is None and no is None and asks_amount:
         said = " ".join(t.norm for t in tokens[:lead_end] if t.kind != PUNCT)
         lists = reader.lex.lists
         if (
-            said in lists.get("large_answers", frozenset())
+            said_large
             or said in lists.get("small_amounts", frozenset())
             # "unos hilitos nomás": a small amount with words around it
             or _small_amount_after(reader, tokens[:lead_end])
@@ -370,6 +385,10 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     asked_mods = set(question.modifiers)
     if "large_amount" in asked_mods:
         asked_mods.discard("worsening")  # "(streaks, a teaspoon, more)": "more" is an amount here
+    if question.asks_which_amount and not said_large:
+        # "on and off since Tuesday", "yes" to "How much blood: streaks, a teaspoon, or more?":
+        # there was blood, but no amount was picked (one the answer names is its own).
+        asked_mods.discard("large_amount")
     if yes is not None and "large_amount" in asked_mods:
         said = " ".join(t.norm for t in tokens[yes.i : yes.j])
         if said in reader.lex.lists.get("small_amounts", frozenset()) or _small_amount_after(

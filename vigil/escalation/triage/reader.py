@@ -663,9 +663,10 @@ class Reader(StatusPasses, NumberPasses):
             if tokens[k].norm in self._sign_offs:
                 k += 1  # "la espalda, me molesta desde ayer saludos": the sign-off says nothing more
                 continue
-            if tokens[k].norm in self._simile_heads:
+            if tokens[k].norm in self._simile_heads or tokens[k].norm in self._circumstance_heads:
                 # ", numb like a dentist injection": what follows "like" is a figure of what
-                # the quality is like, not another fact of the clause.
+                # the quality is like, not another fact of the clause; ", sharp when I breathe
+                # in": what follows "when" is when it comes.
                 return True
             if not filler(k):
                 return False

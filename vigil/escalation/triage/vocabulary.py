@@ -166,6 +166,7 @@ class ReaderWords:
         self._not_partial_heads = L.get("not_partial_heads", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
         self._simile_heads = L.get("simile_heads", frozenset())
+        self._circumstance_heads = L.get("circumstance_heads", frozenset())
         # "lo del pecho regresó, un dolor fuerte que ...": a quality opening its clause with an
         # indefinite article names again what the clause before spoke of.
         self._apposition_heads = L.get("apposition_heads", frozenset())
