@@ -27,10 +27,13 @@ UNSEEN = [
     DATA / "holdout8_texting.jsonl",
     DATA / "holdout11_texting.jsonl",
     DATA / "holdout12_texting.jsonl",
+    DATA / "holdout13_texting.jsonl",
     DATA / "conversations_holdout8.jsonl",
     DATA / "conversations_holdout9.jsonl",
     DATA / "es_holdout7.jsonl",
+    DATA / "es_holdout8.jsonl",
     DATA / "es_conversations_holdout6.jsonl",
+    DATA / "es_conversations_holdout7.jsonl",
 ]
 # Everything else in bench/data is for development: the shared dev sets, the red-team sets, the
 # conversation and Spanish sets, and the older holdouts that the engine has since been tuned on.

@@ -8,7 +8,6 @@ run leaves no file that looks complete. The export is audited before anything is
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -17,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from vigil.core.audit import audit
+from vigil.core.audit import audit, command_line_actor
 from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.models import Clinic
@@ -47,13 +46,6 @@ def since_instant(raw: str, tz: ZoneInfo) -> datetime:
     except ValueError:
         raise ExportError(f"--since {raw[:40]!r} is not a date (2026-11-01) or an ISO-8601 time") from None
     return when if when.tzinfo else when.replace(tzinfo=tz)
-
-
-def _who() -> str:
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):  # no user name in this environment (a container without one)
-        return "cli"
 
 
 async def _clinic(db: Database, slug: str | None) -> Clinic:
@@ -118,7 +110,7 @@ async def export_fhir(
         audit(
             session,
             at=clock.now(),
-            actor=actor or _who(),
+            actor=actor or command_line_actor(),
             action="export",
             subject_type="fhir",
             subject_id=f"since {instant.isoformat()}",

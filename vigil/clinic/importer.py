@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from vigil.core.audit import audit, command_line_actor
 from vigil.core.clock import Clock
 from vigil.core.db import Database
 from vigil.core.models import Clinic, Patient, Staff
@@ -139,11 +140,14 @@ class _DryRun(Exception):
         self.summary = summary
 
 
-async def apply(db: Database, file: ClinicFile, clock: Clock, *, dry_run: bool = False) -> Summary:
-    """Write the file in one transaction; with `dry_run`, say what it would do and roll back."""
+async def apply(
+    db: Database, file: ClinicFile, clock: Clock, *, dry_run: bool = False, actor: str | None = None
+) -> Summary:
+    """Write the file in one transaction; with `dry_run`, say what it would do and roll back.
+    An import that changed anything is audited, by `actor` (who ran the command)."""
     try:
         async with db.transaction() as session:
-            summary = await apply_in(session, file, clock)
+            summary = await apply_in(session, file, clock, actor=actor)
             if dry_run:
                 raise _DryRun(summary)  # leaving the block by an exception rolls it all back
             return summary
@@ -151,7 +155,9 @@ async def apply(db: Database, file: ClinicFile, clock: Clock, *, dry_run: bool =
         return done.summary
 
 
-async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Summary:
+async def apply_in(
+    session: AsyncSession, file: ClinicFile, clock: Clock, *, actor: str | None = None
+) -> Summary:
     now = clock.now()
     summary = Summary()
     c = file.clinic
@@ -258,6 +264,25 @@ async def apply_in(session: AsyncSession, file: ClinicFile, clock: Clock) -> Sum
         await patients.discharge(session, clinic, patient, now, summary)
         summary.gone("patients", patient.external_id)
     _in_export_order(numbers, _chats_back(chats, back))
+    if summary.changed or summary.flags:
+        # Patients enrolled, discharged or restored by a file are changes like any other: who
+        # ran it and what it did (counts, and who was discharged or had consent set by the file).
+        audit(
+            session,
+            at=now,
+            actor=actor or command_line_actor(),
+            action="import",
+            subject_type="clinic",
+            subject_id=clinic.id,
+            clinic_id=clinic.id,
+            channel="cli",
+            created=summary.created,
+            updated=summary.updated,
+            removed=summary.removed,
+            discharged=summary.names.get("patients", []),
+            deactivated=summary.names.get("staff", []),
+            consent={k: v for k, v in summary.flags.items() if v},
+        )
     return summary
 
 

@@ -4,6 +4,7 @@ command line, an API token's creator by name)."""
 
 from __future__ import annotations
 
+import getpass
 from datetime import datetime
 from typing import Any
 
@@ -34,6 +35,14 @@ def audit(
             detail=detail,
         )
     )
+
+
+def command_line_actor() -> str:
+    """Who runs a `vigil` command, as the audit log names them."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no user name in this environment (a container without one)
+        return "cli"
 
 
 def staff_did(

@@ -95,6 +95,17 @@ class NumberPasses(ReaderWords):
             elif (
                 whole
                 and num.i > 0
+                and tokens[num.i - 1].norm in self._and
+                and num.j < n
+                and tokens[num.j].norm in self._count_totals
+                and any(d.count is not None for d in r.drafts)
+                and any(t.norm in self._earlier_days for t in tokens[: num.i])
+            ):
+                # "diarrhoea 4 times yesterday and 7 today": the unit said once serves today's count
+                self._attach_count(r, index, num.i, num.j, int(num.value))
+            elif (
+                whole
+                and num.i > 0
                 and tokens[num.i - 1].norm in self._count_added_before
                 and (num.j >= n or tokens[num.j].norm not in self._not_counts)
             ):
@@ -622,7 +633,10 @@ class NumberPasses(ReaderWords):
         if d is None:
             r.loose_counts.append((i, j, count))
             return
-        if d.count is not None and (more or self._parts_of_day(r.tokens, d.end, i, j)):
+        if d.count is not None and any(t.norm in self._earlier_days for t in r.tokens[d.end : i]):
+            # "sick 3 times yesterday and another 3 today": each day's count, not one of six
+            d.count = max(d.count, count)
+        elif d.count is not None and (more or self._parts_of_day(r.tokens, d.end, i, j)):
             d.count += count
         else:
             d.count = count if d.count is None else max(d.count, count)

@@ -60,6 +60,7 @@ class ReaderWords:
         self._day_parts = L.get("day_parts", frozenset())
         self._count_added_before = L.get("count_added_before", frozenset())
         self._count_totals = L.get("count_totals", frozenset())
+        self._earlier_days = L.get("count_earlier_days", frozenset())
         self._needs_words = L.get("cant_without_leads", frozenset())
         self._without = L.get("without_words", frozenset())
         self._cant_without_not = L.get("cant_without_not", frozenset())
