@@ -396,3 +396,96 @@ def test_a_carers_own_bug_asked_about_keeping_away_is_read_as_the_writers(text: 
 def test_the_patients_finding_asked_about_keeping_away_stays_the_patients(text: str) -> None:
     a = assess(text, context=CARER)
     assert present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "burning up and shaking all over",
+        "temp 39.1 and my whole body is shaking",
+        "shaking all over with a temperature",
+    ],
+)
+def test_a_body_shaking_with_a_fever_is_read_as_chills_not_a_fit(text: str) -> None:
+    a = assess(text)
+    assert {"fever", "chills"} <= present(a)
+    assert "seizure" not in present(a)
+    assert a.level == Level.URGENT
+
+
+def test_shaking_with_a_fever_on_treatment_is_read_as_neutropenic_fever() -> None:
+    a = assess("Mum's burning up and shaking all over", context={**CARER, **ON_TX})
+    assert "neutropenic-fever" in a.rules
+    assert "seizure" not in present(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shaking all over",
+        "he has a fever and was shaking all over on the floor",
+        "temp 39, she went stiff and shook",
+        "burning up, shaking all over and not answering me",
+        "fever and his arm was jerking",
+    ],
+)
+def test_shaking_without_a_fever_or_with_signs_of_a_fit_is_still_read_as_a_seizure(text: str) -> None:
+    a = assess(text, context=CARER)
+    assert "seizure" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text", ["im boiling n freezing at the same time", "boiling one minute freezing the next"]
+)
+def test_boiling_and_freezing_at_once_is_read_as_fever_with_chills(text: str) -> None:
+    assert {"fever", "chills"} <= present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["the kitchen is boiling and freezing outside", "no, not boiling and freezing"]
+)
+def test_boiling_and_freezing_of_places_or_denied_is_read_as_no_fever(text: str) -> None:
+    assert not present(assess(text)) & {"fever", "chills"}
+
+
+@pytest.mark.parametrize(
+    "text", ["his arm and face were twitching for about a minute", "my left arm and leg started jerking"]
+)
+def test_two_parts_twitching_together_are_read_as_a_seizure(text: str) -> None:
+    a = assess(text)
+    assert "seizure" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["please call", "pls ring asap", "please call when you can", "please ring."])
+def test_a_bare_please_call_is_read_as_a_nurse_request(text: str) -> None:
+    assert "nurse_request" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["please call my daughter", "please call the pharmacy for me", "please call him Bob, he hates Robert"],
+)
+def test_please_call_someone_or_something_else_is_read_as_no_nurse_request(text: str) -> None:
+    assert "nurse_request" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the new tablets are making me a bit sick",
+        "chemo makes me sick",
+        "the morphine has been making me sick",
+    ],
+)
+def test_a_medicine_that_makes_one_sick_is_read_as_nausea(text: str) -> None:
+    assert "nausea" in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["it makes me sick how they treat nurses", "that politician makes me sick", "new tablets are fine"],
+)
+def test_disgust_or_a_medicine_that_suits_is_read_as_no_nausea(text: str) -> None:
+    assert "nausea" not in present(assess(text))
