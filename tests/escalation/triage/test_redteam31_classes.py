@@ -489,3 +489,48 @@ def test_a_medicine_that_makes_one_sick_is_read_as_nausea(text: str) -> None:
 )
 def test_disgust_or_a_medicine_that_suits_is_read_as_no_nausea(text: str) -> None:
     assert "nausea" not in present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am experiencing some difficulty with my breathing",
+        "trouble with my breath since last night",
+        "my breathing is not coming well",
+    ],
+)
+def test_breathing_troubled_in_formal_or_learners_words_is_read_as_breathlessness(text: str) -> None:
+    assert "dyspnea" in present(assess(text))
+
+
+def test_no_problems_with_ones_breathing_is_read_as_no_breathlessness() -> None:
+    assert "dyspnea" not in present(assess("no problems with my breathing"))
+
+
+def test_legs_proper_gone_is_read_as_weakness() -> None:
+    a = assess("legs proper gone")
+    assert "limb_weakness" in present(a)
+    assert a.level == Level.EMERGENCY
+
+
+def test_the_pain_in_the_legs_proper_gone_is_read_as_resolved() -> None:
+    assert "limb_weakness" not in present(assess("the pain in my legs has proper gone"))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("My back has been troubling me greatly at night", "spinal-pain-flags"),
+        ("I have had a most dreadful headache since I woke", "head"),
+        ("a frightful pain in my neck", "spinal-pain-flags"),
+    ],
+)
+def test_troubling_and_dreadful_in_older_english_are_read_as_pain_and_severe(text: str, rule: str) -> None:
+    a = assess(text)
+    assert rule in a.rules
+    assert a.level == Level.URGENT
+
+
+@pytest.mark.parametrize("text", ["the neighbours are troubling me", "dreadful weather today"])
+def test_troubling_people_or_dreadful_weather_is_read_as_no_finding(text: str) -> None:
+    assert not present(assess(text))
