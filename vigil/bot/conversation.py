@@ -11,6 +11,7 @@ from prometheus_client import Counter
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from vigil.core.audit import audit, patient_did
 from vigil.core.db import table
 from vigil.core.models import OutboundMessage, to_writer
 from vigil.escalation import cases, paging, requests
@@ -548,12 +549,29 @@ class Conversation:
             # A carer's keywords are about the carer: STOP stops only them, and the patient
             # keeps their check-ins. (NURSE is for the patient, from whoever asks.)
             carer = ctx.carer
+
+            def carer_did(action: str) -> None:
+                # Consent to be texted is the carer's own: when they gave or took it back is kept.
+                audit(
+                    session,
+                    at=now,
+                    actor=f"carer:{carer.id}",
+                    action=action,
+                    subject_type="carer",
+                    subject_id=carer.id,
+                    clinic_id=patient.clinic_id,
+                    channel=patient.channel,
+                    keyword=said[:40],
+                )
+
             if word == "stop" and carer.opted_out_at is None:
                 carer.opted_out_at = now
                 await followups.stop_carer(session, carer.id, now)
+                carer_did("opted_out")
                 await info("carer_stop")
             elif word == "start" and carer.opted_out_at is not None:
                 carer.opted_out_at = None
+                carer_did("opted_in")
                 await info("carer_start")
             elif word in ("help", "pause", "start"):
                 await info("carer_help")
@@ -574,6 +592,8 @@ class Conversation:
             if patient.status != "opted_out":
                 patient.status = "opted_out"
                 await tell_case("opted_out")
+                # When and how a patient said STOP is the record that texting them stopped.
+                patient_did(session, patient, "opted_out", at=now, channel=patient.channel, keyword=said[:40])
                 again = "" if patient.discharged_at else say("keyword_stop_again", lang)
                 await info("keyword_stop", again=again)
         elif word in ("start", "pause", "help") and patient.discharged_at is not None:
@@ -583,11 +603,14 @@ class Conversation:
             await checkins.stop_open(session, patient.id, now)
             if patient.status != "paused":
                 await tell_case("paused")
+                patient_did(session, patient, "paused", at=now, channel=patient.channel, keyword=said[:40])
             patient.status = "paused"
             await info("keyword_pause")
         elif word == "start":
             if patient.status in ("opted_out", "paused"):
                 await tell_case("opted_in")
+            if patient.status != "active":
+                patient_did(session, patient, "opted_in", at=now, channel=patient.channel, keyword=said[:40])
             patient.status = "active"
             if patient.consented_at is None:
                 patient.consented_at = now  # START is an explicit yes, as the consent button is

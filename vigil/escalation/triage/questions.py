@@ -104,6 +104,12 @@ def analyse(reader: Reader, text: str) -> Question:
     def says(key: str) -> bool:
         return any(f" {cue} " in words for cue in q.get(key, ()))
 
+    # "How much blood are you coughing up?" asks the amount of what it names, as "How much
+    # blood is there?" does by its words: the answer ("more", "a cupful") measures the blood.
+    amounted = lex.modifier_targets.get("large_amount", frozenset())
+    if says("amount") and amounted & set(concepts) and "large_amount" not in mods:
+        mods = sorted({*mods, "large_amount"})
+
     kind: Kind = "yes_no"
     if says("temperature") and "fever" in concepts:
         kind = "temperature"
@@ -117,6 +123,10 @@ def analyse(reader: Reader, text: str) -> Question:
     # any numbness?" still asks about the numbness.
     inverted = kind == "yes_no" and bool(concepts) and not named_symptom and says("ability")
     sites = tuple(dict.fromkeys(s for m in reading.mentions for s in m.values("site")))
+    if not sites and "gait_difficulty" in concepts:
+        # "Any problems with walking or balance?": one walks on one's legs, so "wobbly" or "a
+        # bit weak" to it is said of them.
+        sites = tuple(lex.lists.get("walking_sites", ()))
     owned = reader.determiners
     places = tuple(
         dict.fromkeys(
@@ -835,6 +845,9 @@ def _quality_of_the_asked_site(reader: Reader, question: Question, reading: Read
             continue
         qualities = set(starts[d.start].values("quality"))
         framed = {c for (_site, q), c in frames.items() if q in qualities and c in asked}
+        if not framed:
+            # "wobbly" to "Any problems with walking?": said of the legs one walks on
+            framed = {frames[(site, q)] for site in question.sites for q in qualities if (site, q) in frames}
         if len(framed) == 1:
             d.concept = framed.pop()
     if any(m.has("site") for m in reading.mentions):
