@@ -534,3 +534,14 @@ def test_troubling_and_dreadful_in_older_english_are_read_as_pain_and_severe(tex
 @pytest.mark.parametrize("text", ["the neighbours are troubling me", "dreadful weather today"])
 def test_troubling_people_or_dreadful_weather_is_read_as_no_finding(text: str) -> None:
     assert not present(assess(text))
+
+
+@pytest.mark.parametrize(
+    "correction", ["sorry love that was me, her daughter, shes fine", "that was me, the husband"]
+)
+def test_that_was_me_followed_by_who_the_writer_is_takes_it_as_the_writers(
+    engine: TriageEngine, correction: str
+) -> None:
+    a = read_turns(engine, "coughing up blood", correction)
+    assert status_of(a, "hemoptysis") == {"other"}
+    assert a.level == Level.NONE
