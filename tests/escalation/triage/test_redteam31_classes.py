@@ -545,3 +545,27 @@ def test_that_was_me_followed_by_who_the_writer_is_takes_it_as_the_writers(
     a = read_turns(engine, "coughing up blood", correction)
     assert status_of(a, "hemoptysis") == {"other"}
     assert a.level == Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [
+        ("bad", Level.ROUTINE),
+        ("much worse at night", Level.URGENT),
+        ("getting worse", Level.URGENT),
+        ("keeps me up at night", Level.URGENT),
+    ],
+)
+def test_how_the_asked_places_pain_goes_is_read_as_that_places_pain(answer: str, level: Level) -> None:
+    a = assess(answer, "How is your back today?")
+    assert "back_pain" in present(a)
+    assert a.level == level
+
+
+@pytest.mark.parametrize(
+    "answer", ["no worse", "not worse", "the weather is worse", "same as yesterday", "fine"]
+)
+def test_no_worse_or_something_else_worse_is_read_as_no_back_pain(answer: str) -> None:
+    a = assess(answer, "How is your back today?")
+    assert "back_pain" not in present(a)
+    assert a.level < Level.URGENT

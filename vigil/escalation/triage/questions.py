@@ -584,6 +584,9 @@ _DETERMINERS: Final = frozenset({"the", "your", "this", "that", "a", "any"})
 _WITH: Final = frozenset({"with"})
 _OR: Final = frozenset({"or"})
 WORSE_WORDS: Final = frozenset({"worse", "worsening", "deteriorating", "downhill"})
+_NOT_WORSE: Final = frozenset({"no", "not", "isnt", "never", "nothing", "none"})
+# How a pain goes, said of a place the question names ("much worse at night").
+TELLS_A_PAIN: Final = frozenset({"worsening", "night", "constant", "severe", "sudden", "on_straining"})
 ONLY_WORDS: Final = frozenset({"only", "just"})
 SHORT_CLAUSE: Final = 5  # words of a clause that only restates a "no" ("sitting down I'm fine")
 QUALIFIED_AWAY: Final = frozenset({"at_rest", "severe"})
@@ -892,9 +895,13 @@ def _quality_of_an_asked_place(reader: Reader, question: Question, reading: Read
             d.concept = said[0]
             d.mods.update(said[1])
             d.loose = False
-    own = ("neg", "hyp", "res", "site", "concept", "ans")
-    if any(m.has(k) for m in reading.mentions for k in own):
+    own = ("neg", "hyp", "res", "site", "concept")
+    # (a "bad" is no denial: "bad" to "How is your back?" says how it is; "fine", "no" are)
+    if any(m.has(k) for m in reading.mentions for k in own) or any(
+        {"yes", "no", "good"} & set(m.values("ans")) for m in reading.mentions
+    ):
         return
+    added = False
     for i, m in qualities.items():
         said = framed(m)
         if said is None or any(d.start <= i < d.end for d in reading.drafts):
@@ -902,6 +909,29 @@ def _quality_of_an_asked_place(reader: Reader, question: Question, reading: Read
         d = Draft(said[0], m.i, m.j, m.i, m.values("mod"))
         d.mods.update(said[1])
         reading.drafts.append(d)
+        added = True
+    if added or reading.drafts:
+        return
+    # "much worse at night" to "How is your back today?": how the place's pain goes (worse, at
+    # night, all the time) says the pain is there, as "worse" to "How is your breathing?" does.
+    tokens = reading.tokens
+    if any(("marker", "stable") in m.tags for m in reading.mentions) or any(
+        t.norm in _NOT_WORSE for t in tokens
+    ):
+        return  # "no worse", "not worse at night": no change, or none then
+    said_mods = {v for m in reading.mentions if not m.has("quality") for v in m.values("mod")} - {"worsening"}
+    # ("worse", "much worse", "it's worse": the answer opens on it, not "the weather is worse")
+    worse = any(t.norm in WORSE_WORDS for t in tokens[:3])
+    if not (said_mods & TELLS_A_PAIN or worse):
+        return
+    pains = {frames[(site, "pain")] for site in question.places if (site, "pain") in frames}
+    if len(pains) != 1:
+        return
+    d = Draft(pains.pop(), 0, max(1, len(reading.tokens)), 0, said_mods & TELLS_A_PAIN)
+    if worse:
+        d.mods.add("worsening")
+    d.from_question = True
+    reading.drafts.append(d)
 
 
 def _side_of_the_asked_limb(reader: Reader, question: Question, reading: Reading) -> None:
