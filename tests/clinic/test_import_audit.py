@@ -64,3 +64,17 @@ async def test_a_first_import_is_audited_with_what_it_created(rt: Runtime, clock
     assert events, "the demo clinic's own import"
     assert events[0].detail["created"]["patients"] >= 1
     assert events[0].detail["created"]["clinic"] == 1
+
+
+async def test_a_file_the_import_refuses_to_follow_on_consent_leaves_no_entry(
+    rt: Runtime, clock: ManualClock
+) -> None:
+    maria = await rt.service.patient(1, "MRN-100871")
+    assert maria is not None
+    await rt.service.receive(maria, "simulator", "m1", "STOP")
+    before = len(await _imports(rt))
+    text = DEMO.read_text().replace(MARIA_LISTED, MARIA_LISTED + "    status: active\n")
+    summary = await clinic_import.apply(rt.db, clinic_file.parse(text), clock, actor="cli:ana")
+    assert summary.flags.get("kept_opted_out")  # her STOP stands: only her START takes it back
+    assert not summary.changed
+    assert len(await _imports(rt)) == before

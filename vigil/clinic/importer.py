@@ -84,6 +84,10 @@ FLAGS = {
 }
 
 
+# What of those the import did (the others are what it kept, refusing the file): audited, counted.
+CONSENT_SET = frozenset({"opted_out", "carer_opted_out"})
+
+
 def _listed(names: list[str], shown: int = 10) -> str:
     more = f" and {len(names) - shown} more" if len(names) > shown else ""
     return ", ".join(names[:shown]) + more
@@ -264,9 +268,10 @@ async def apply_in(
         await patients.discharge(session, clinic, patient, now, summary)
         summary.gone("patients", patient.external_id)
     _in_export_order(numbers, _chats_back(chats, back))
-    if summary.changed or summary.flags:
+    consent_set = {k: len(v) for k, v in summary.flags.items() if k in CONSENT_SET and v}
+    if summary.changed or consent_set:
         # Patients enrolled, discharged or restored by a file are changes like any other: who
-        # ran it and what it did (counts, and who was discharged or had consent set by the file).
+        # ran it and what it did (counts, whom it discharged, how many STOPs it set).
         audit(
             session,
             at=now,
@@ -281,7 +286,7 @@ async def apply_in(
             removed=summary.removed,
             discharged=summary.names.get("patients", []),
             deactivated=summary.names.get("staff", []),
-            consent={k: v for k, v in summary.flags.items() if v},
+            consent=consent_set,
         )
     return summary
 

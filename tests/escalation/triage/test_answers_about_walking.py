@@ -17,7 +17,7 @@ def assess(text: str, question: str | None = None) -> Assessment:
     [
         ("very wobbly, using the frame", "Any problems with walking or balance?"),
         ("wobbly", "Any trouble walking?"),
-        ("like jelly", "Any problems with your walking?"),
+        ("like jelly", "Any problems with walking?"),
         ("heavy", "Any difficulty walking?"),
     ],
 )
@@ -38,3 +38,9 @@ def test_a_quality_said_to_a_walking_question_is_of_the_legs(text: str, question
 def test_tiredness_or_a_denial_stays_what_it_is(text: str, question: str | None) -> None:
     a = assess(text, question)
     assert a.level.label in {"none", "routine"}
+
+
+def test_a_quality_that_is_no_weakness_or_numbness_is_not_made_one_of_the_legs() -> None:
+    a = assess("not too bad", "Any problems with walking or balance?")
+    assert "limb_weakness" not in {f.concept for f in a.findings}
+    assert "numbness" not in {f.concept for f in a.findings}

@@ -25,6 +25,12 @@ def assess(text: str) -> Assessment:
         "been pinching it for 40 mins and the nosebleed is still going",
         "gums won't quit bleeding",
         "nose has been bleeding for 40 minutes",
+        "bleeding from my bottom for 2 hours now",
+        "i've been bleeding from my nose for an hour",
+        "blood coming out of my nose for an hour",
+        "blood dripping from my catheter for an hour",
+        "my nose has been bleeding for 1 hour",
+        "nose bleed going for 55 minutes",
     ],
 )
 def test_a_bleed_that_goes_on_long_is_major(text: str) -> None:
@@ -41,6 +47,8 @@ def test_a_bleed_that_goes_on_long_is_major(text: str) -> None:
         "gums bled for 10 mins after flossing",
         "walked for 30 minutes this morning, tiny bit of blood when i blew my nose",
         "nosebleed for 2 minutes this morning",
+        "constipated, been pushing for 40 minutes on the loo, bit of blood on the paper",
+        "been holding on for 40 minutes to get through to the GP, small nosebleed earlier",
     ],
 )
 def test_a_stretch_of_time_said_of_something_else_or_short_is_no_major_bleed(text: str) -> None:

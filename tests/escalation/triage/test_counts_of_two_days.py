@@ -27,6 +27,14 @@ def count(text: str, language: str, concept: str) -> int | None:
         ("diarrhoea 4 times yesterday and 7 today", "en", "diarrhea", 7),
         ("sick 3 times this morning and another 4 since lunch", "en", "vomiting", 7),
         ("the runs 4 times this morning and 3 this afternoon", "en", "diarrhea", 7),
+        ("diarrea 4 veces ayer y 7 hoy", "es", "diarrhea", 7),
+        ("vomited 4 times since yesterday and 3 more this morning", "en", "vomiting", 7),
+        ("sick 3 times this morning, same as yesterday, and 3 more this afternoon", "en", "vomiting", 6),
+        ("sick 3 times this morning, worse than yesterday, and another 3 since lunch", "en", "vomiting", 6),
+        ("vomité 4 veces desde ayer y otras 3 esta mañana", "es", "vomiting", 7),
+        ("vomité 3 veces esta mañana, igual que ayer, y otras 3 en la tarde", "es", "vomiting", 6),
+        ("sick twice yesterday, my sats were 97 yesterday and 95 today", "en", "vomiting", 2),
+        ("vomited twice yesterday, pain was 4 yesterday and 8 today", "en", "vomiting", 2),
     ],
 )
 def test_counts_of_one_day_add_up_and_of_two_days_do_not(

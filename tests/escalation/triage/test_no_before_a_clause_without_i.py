@@ -22,7 +22,6 @@ def statuses(a: Assessment, concept: str) -> set[str]:
     [
         ("no keep tripping", "Are you walking as well as usual?", "gait_difficulty"),
         ("no keep falling over", None, "gait_difficulty"),
-        ("nope cant get up the stairs", "Are you managing the stairs?", "gait_difficulty"),
         ("nah kept being sick all night", "Are you keeping food down?", "vomiting"),
         ("no. still coughing up blood", "Has the bleeding settled?", "hemoptysis"),
     ],
@@ -52,6 +51,9 @@ def test_no_to_walking_as_well_as_usual_is_trouble_walking(question: str) -> Non
         ("no leg weakness, been walking the dog", "limb_weakness"),
         ("he said no keep it simple, no fever", "fever"),
         ("no blood when i cough", "hemoptysis"),
+        ("no cant feel any weakness in my legs", "limb_weakness"),
+        ("nope cant feel any numbness", "numbness"),
+        ("no cant see any blood", "bleeding"),
     ],
 )
 def test_a_no_that_denies_still_denies(text: str, concept: str) -> None:

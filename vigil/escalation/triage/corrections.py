@@ -129,6 +129,13 @@ class CorrectionPasses(PoolPasses):
                     if before:
                         pool[i][x] = replace(f, concept=kinds[before[-1].concept])
                         continue
+                if i and f.present and kinds and self._opens_on_and(texts[i]):
+                    # "been coughing more" then "and tiny streaks of blood": one sentence told
+                    # in two messages, so the blood goes with the cough just before.
+                    before = [e for e in pool[i - 1] if e.present and e.concept in kinds]
+                    if before:
+                        pool[i][x] = replace(f, concept=kinds[before[-1].concept])
+                        continue
                 # "few streaks of red in my tissue" then "and I'm more breathless": blood in a
                 # tissue with the chest named in another message, before or after, is coughed up.
                 chest = tissue_kinds.get(f.concept)
@@ -194,6 +201,14 @@ class CorrectionPasses(PoolPasses):
         if self.phrases.in_it.match(text[f.end : f.end + 20]):
             return True
         return self._in_tissue(text, f)
+
+    def _opens_on_and(self, text: str) -> bool:
+        """The message opens on "and" (`goes_on`), going on with the one before, and names no
+        other place the blood came from ("and my nose has been bleeding")."""
+        opens, elsewhere = self.phrases.goes_on, self.phrases.not_coughed
+        if opens is None or not opens.search(text.lower()):
+            return False
+        return elsewhere is None or not elsewhere.search(text.lower())
 
     def _in_tissue(self, text: str, f: Finding) -> bool:
         """The finding is said to be in a tissue or what one coughs or spits, and the message

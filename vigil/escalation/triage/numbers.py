@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .drafts import (
-    ADDED_WORDS,
     MOD_WINDOW,
     SCORE_LEAD_PUNCT,
     SITE_SCORE_GAP,
@@ -70,7 +69,7 @@ class NumberPasses(ReaderWords):
             elif (
                 whole
                 and num.j + 1 < n
-                and tokens[num.j].norm in ADDED_WORDS
+                and tokens[num.j].norm in self._added_words
                 and (
                     tokens[num.j + 1].norm in self._count_units
                     or tokens[num.j + 1].norm in self._day_parts
@@ -80,6 +79,21 @@ class NumberPasses(ReaderWords):
                 # "sick twice this morning and four more times since lunch": six in all;
                 # "four more this afternoon": the part of the day says what is counted
                 self._attach_count(r, index, num.i, num.j + 2, int(num.value), more=True)
+            elif (
+                whole
+                and num.j < n
+                and tokens[num.j].norm in self._added_words
+                and (num.j + 1 >= n or tokens[num.j + 1].kind == PUNCT or tokens[num.j + 1].norm in self._and)
+                and any(
+                    d.concept in self._count_targets
+                    and d.count is not None
+                    and tokens[d.anchor].sentence == tokens[num.i].sentence
+                    for d in r.drafts
+                )
+            ):
+                # "4 veces en la mañana y en la tarde 3 más": more of the count already said
+                # (the symptom may be named after: "..., todo aguado")
+                self._attach_count(r, index, num.i, num.j + 1, int(num.value), more=True)
             elif (
                 whole
                 and num.i > 0
@@ -97,9 +111,14 @@ class NumberPasses(ReaderWords):
                 and num.i > 0
                 and tokens[num.i - 1].norm in self._and
                 and num.j < n
-                and tokens[num.j].norm in self._count_totals
-                and any(d.count is not None for d in r.drafts)
-                and any(t.norm in self._earlier_days for t in tokens[: num.i])
+                and tokens[num.j].norm in self._count_today
+                and any(
+                    d.count is not None
+                    and d.end < num.i
+                    and self._dated_earlier(tokens, d.end, num.i)
+                    and all(self._day_or_stop(t) for t in tokens[d.end : num.i - 1])
+                    for d in r.drafts
+                )
             ):
                 # "diarrhoea 4 times yesterday and 7 today": the unit said once serves today's count
                 self._attach_count(r, index, num.i, num.j, int(num.value))
@@ -314,6 +333,23 @@ class NumberPasses(ReaderWords):
             ):
                 prev.j, prev.value, prev.decimal = num.j, prev.value + num.value / 10, True
                 continue
+            if (
+                prev is not None
+                and not prev.decimal
+                and not num.count_word
+                and prev.j == num.i
+                and 35 <= prev.value <= 42
+                and prev.value == int(prev.value)
+                and 0 <= num.value < 10
+                and num.value == int(num.value)
+                and tokens[prev.i].kind != NUM
+                and tokens[num.i].kind != NUM
+                and (num.j >= len(tokens) or tokens[num.j].norm not in self._count_units)
+            ):
+                # "treinta y ocho dos", "thirty eight two": a body temperature said in words
+                # with its tenth straight after, the "point" left out, is 38.2
+                prev.j, prev.value, prev.decimal = num.j, prev.value + num.value / 10, True
+                continue
             out.append(num)
         for num in out:  # "thirty-eight and a half" -> 38.5
             k = num.j
@@ -509,6 +545,19 @@ class NumberPasses(ReaderWords):
         if j < len(tokens) and tokens[j].norm in self._count_units | self._not_scores:
             return 0
         rated = any(d.concept in self._score_targets and d.end == i - 1 for d in r.drafts)
+        if not rated and i >= 3 and tokens[i - 2].norm in self._score_copulas and v == int(v):
+            # "el dolor del brazo donde tengo el tumor está en 8": two copulas before the number
+            # ("está en") say where the pain of its clause stands, past what names its place
+            clause = tokens[i].clause
+            rated = any(
+                d.concept in self._score_targets
+                and d.end < i - 2
+                and tokens[d.anchor].clause == clause
+                and tokens[d.start].clause == clause
+                for d in r.drafts
+            ) and not any(
+                t.kind == NUM or t.norm in self._and for t in tokens[i - 8 if i >= 8 else 0 : i - 2]
+            )
         return j if rated else 0
 
     def _score_alone(self, r: Reading, i: int, j: int) -> Draft | None:
@@ -633,7 +682,7 @@ class NumberPasses(ReaderWords):
         if d is None:
             r.loose_counts.append((i, j, count))
             return
-        if d.count is not None and any(t.norm in self._earlier_days for t in r.tokens[d.end : i]):
+        if d.count is not None and self._dated_earlier(r.tokens, d.end, i):
             # "sick 3 times yesterday and another 3 today": each day's count, not one of six
             d.count = max(d.count, count)
         elif d.count is not None and (more or self._parts_of_day(r.tokens, d.end, i, j)):
@@ -641,6 +690,18 @@ class NumberPasses(ReaderWords):
         else:
             d.count = count if d.count is None else max(d.count, count)
         d.start, d.end = min(d.start, i), max(d.end, j)
+
+    def _day_or_stop(self, t: Token) -> bool:
+        return t.norm in self._earlier_days or t.kind == PUNCT
+
+    def _dated_earlier(self, tokens: list[Token], end: int, i: int) -> bool:
+        """Whether the words between a count and the next say the first was of an earlier day
+        ("3 times yesterday and another 3"), not since it or likened to it ("since yesterday",
+        "same as yesterday", "desde ayer", "de ayer a hoy")."""
+        return any(
+            tokens[k].norm in self._earlier_days and (k == 0 or tokens[k - 1].norm not in self._day_links)
+            for k in range(end, i)
+        )
 
     def _parts_of_day(self, tokens: list[Token], end: int, i: int, j: int) -> bool:
         """Between two counts of one symptom, a part of the day ("twice before breakfast,

@@ -94,6 +94,9 @@ class Phrases:
     in_it: re.Pattern[str] | None = None
     # "coughing a lot" then "red spots in the tissue": blood in what one coughs into.
     in_tissue: re.Pattern[str] | None = None
+    # "been coughing more" then "and tiny streaks of blood": a message that opens on "and" goes
+    # on with the one before, as one sentence would.
+    goes_on: re.Pattern[str] | None = None
     # "she IS your patient", "this is her son": the person written about is the patient.
     claim: tuple[re.Pattern[str], ...] = ()
     # "my brother's chest pain ..." then "now mine's started": the writer has it now.
@@ -241,6 +244,7 @@ def phrases(language: str = "en") -> Phrases:
         else None,
         in_it=re.compile(str(data["in_it"])) if data.get("in_it") else None,
         in_tissue=re.compile(str(data["in_tissue"])) if data.get("in_tissue") else None,
+        goes_on=re.compile(str(data["goes_on"])) if data.get("goes_on") else None,
         claim=patterns("claim"),
         mine_too=patterns("mine_too"),
         other_place=patterns("other_place"),

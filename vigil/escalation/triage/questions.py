@@ -253,6 +253,17 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     # said I was shaking")
     lead = [m for m in mentions if greeted <= m.i < lead_end]
     yes = next((m for m in lead if m.has("ans") and "yes" in m.values("ans")), None)
+    if (
+        yes is None
+        and not BLOOD_ASKED.isdisjoint(question.concepts)
+        and not question.modifiers  # to "how much: streaks, a spoonful?" the marks are the amount
+        and not any(m.has("ans") and "no" in m.values("ans") for m in lead)
+    ):
+        # "unas pintitas nomás" to "¿Ha tosido sangre?": a few marks of the blood asked about
+        # are how much came, so a yes (to anything else they are no answer).
+        yes = next((m for m in lead if m.has("ans") and "trace" in m.values("ans")), None)
+        if yes is not None:
+            yes = Mention(yes.i, yes.j, (("ans", "yes"),))
     if yes is not None and _qualifies_another(reader, question, reading, yes):
         yes = None  # "a bit tired" to "Any trouble walking?": "a bit" is how tired, not a yes
     no = next((m for m in lead if m.has("ans") and "no" in m.values("ans")), None)
@@ -591,6 +602,7 @@ ONLY_WORDS: Final = frozenset({"only", "just"})
 SHORT_CLAUSE: Final = 5  # words of a clause that only restates a "no" ("sitting down I'm fine")
 QUALIFIED_AWAY: Final = frozenset({"at_rest", "severe"})
 STILL_GOING: Final = frozenset({"wont_stop"})  # a quality the questions ask in the negative
+BLOOD_ASKED: Final = frozenset({"hemoptysis", "bleeding"})
 TRACE_WORDS: Final = frozenset(
     {"streak", "streaks", "spot", "spots", "speck", "specks", "fleck", "flecks", "trace", "clot", "clots"}
 )
@@ -849,8 +861,11 @@ def _quality_of_the_asked_site(reader: Reader, question: Question, reading: Read
         qualities = set(starts[d.start].values("quality"))
         framed = {c for (_site, q), c in frames.items() if q in qualities and c in asked}
         if not framed:
-            # "wobbly" to "Any problems with walking?": said of the legs one walks on
+            # "wobbly" to "Any problems with walking?": said of the legs one walks on, their
+            # weakness or numbness ("not too bad" is no pain of the legs)
+            walking = reader.lex.lists.get("walking_concepts", frozenset())
             framed = {frames[(site, q)] for site in question.sites for q in qualities if (site, q) in frames}
+            framed &= walking
         if len(framed) == 1:
             d.concept = framed.pop()
     if any(m.has("site") for m in reading.mentions):

@@ -105,6 +105,8 @@ class Normaliser:
             for word in lexicon.vocabulary:
                 by_sound.setdefault(self._sound(word), set()).add(word)
         self._by_sound = {k: next(iter(v)) for k, v in by_sound.items() if len(v) == 1}
+        # The words the lexicon reads, and the misspellings it knows of them.
+        self._lexicon_words = lexicon.vocabulary | frozenset(lexicon.spelling)
         self._symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word in lexicon.vocabulary:
             self._symspell.create_dictionary_entry(word, 1)
@@ -184,6 +186,10 @@ class Normaliser:
         ]
         return cuts[0] if len(cuts) == 1 else None
 
+    def known_word(self, word: str) -> bool:
+        """Whether a word (in lower case) is a word of the language or of the lexicon."""
+        return word in self._known
+
     def may_end_a_split(self, norm: str) -> bool:
         """Whether a token read as `norm` can be the second half of a word split in two
         (`joined`): cheap, to skip every ordinary pair of words."""
@@ -228,6 +234,50 @@ class Normaliser:
             return fixed
         if not raw.isalpha() or raw in self._known:
             return raw
+        swapped = self._unswapped(raw)
+        if swapped is not None:
+            return self._lex.spelling.get(swapped, swapped)
+        plain = self._plain(raw)
+        if plain is not None:
+            return plain
+        collapsed = _REPEATS.sub(r"\1\1", raw)
+        return self._unswapped_read(collapsed) or self._fuzzy(collapsed)
+
+    def _unswapped(self, raw: str) -> str | None:
+        """The one word of `words` that `raw` is with two neighbouring letters typed in the
+        wrong order ("curatin" is "curtain", "painnig" is "paining"), or None: the commonest slip
+        of the fingers, read before any rule that would take the slip for another ending
+        ("curatin" is not "curating" cut short)."""
+        if len(raw) < 4:
+            return None
+        found = {
+            w
+            for w in (raw[:i] + raw[i + 1] + raw[i] + raw[i + 2 :] for i in range(len(raw) - 1))
+            if w != raw and w in self._lexicon_words
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _unswapped_read(self, raw: str) -> str | None:
+        """A word that, with two neighbouring letters swapped back, is read without guessing
+        (a known word, or a dropped "g", a sound or an ending the lexicon knows: "brunin" is
+        "burnin", so "burning"; "bmoite" is "bomite", so "vomite"); only when one swap does."""
+        if len(raw) < 5:
+            return None
+        found: set[str] = set()
+        for i in range(len(raw) - 1):
+            w = raw[:i] + raw[i + 1] + raw[i] + raw[i + 2 :]
+            if w == raw:
+                continue
+            if w in self._known:
+                found.add(self._lex.spelling.get(w, w))
+                continue
+            read = self._plain(w)
+            if read is not None:
+                found.add(read)
+        return found.pop() if len(found) == 1 else None
+
+    def _plain(self, raw: str) -> str | None:
+        """The reading of an unknown word by its certain rules (no fuzzy guess), or None."""
         collapsed = _REPEATS.sub(r"\1\1", raw)
         if collapsed != raw:
             if collapsed in self._known:
@@ -248,7 +298,7 @@ class Normaliser:
         )
         if whole is not None:
             return whole
-        return self._lex.spelling.get(raw) or self._cut_short(raw) or self._sounded(raw) or self._fuzzy(raw)
+        return self._lex.spelling.get(raw) or self._cut_short(raw) or self._sounded(raw)
 
     def _sound(self, word: str) -> str:
         for frm, to in self._sounds:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .drafts import (
     CANT_WITHOUT_WINDOW,
+    CONTEXT_OF,
     HYP_WINDOW,
     MOD_WINDOW,
     NEG_WINDOW,
@@ -169,7 +170,27 @@ class StatusPasses(SubjectPasses):
                 # ("no puedo respirar bien acostada": a "well" inside the finding's own words
                 # is how it goes, not a verdict on lying down)
                 return True
+        if self._denied_across_when(tokens, mentions, owner, m):
+            return True
         return self._cancelled_after(tokens, m) or self._denied_after(tokens, mentions, owner, m)
+
+    def _denied_across_when(
+        self, tokens: list[Token], mentions: list[Mention], owner: list[int], m: Mention
+    ) -> bool:
+        """'not when she's resting though', 'not while I'm sitting': a "not" before a "when" and
+        its subject denies the time or the state after them, as "not at rest" does."""
+        frame = self._cue_frame_words
+        k = m.i - 1
+        seen_when = False
+        while k >= 0 and m.i - k <= 5 and tokens[k].clause == tokens[m.i].clause:
+            o = owner[k]
+            if o >= 0 and ("neg", "pre") in mentions[o].tags:
+                return seen_when
+            if tokens[k].norm not in frame and not (o >= 0 and mentions[o].has("marker")):
+                return False
+            seen_when = seen_when or tokens[k].norm in self._cue_when_words
+            k -= 1
+        return False
 
     def _partly(self, tokens: list[Token], m: Mention) -> bool:
         """'mostly sorted it', 'almost gone', 'half settled': an end not yet reached leaves the
@@ -241,6 +262,7 @@ class StatusPasses(SubjectPasses):
         negated_post: set[int] = set()
         index = Near(drafts)
         worst = self._never_so_much(tokens, drafts)
+        read_at = {x for i, j, _ in r.readings for x in range(i, j)}  # temperatures read
         dated_now: tuple[set[int], set[int]] | None = None  # worked out at the first clear test
         for k in self._if_then_clauses(tokens, yes):
             hyp[k] = 1
@@ -276,7 +298,9 @@ class StatusPasses(SubjectPasses):
             if ("res", "pre") in tags:
                 clause = tokens[m.i].clause
                 for k in range(m.j, min(n, m.j + USED_TO_WINDOW)):
-                    if tokens[k].clause != clause:
+                    # "I used to walk the dog round the block now I have to stop for breath":
+                    # "now" tells what is, even without the stop before it.
+                    if tokens[k].clause != clause or tokens[k].norm in self._now_words:
                         break
                     used[k] = 1
             if (
@@ -311,7 +335,7 @@ class StatusPasses(SubjectPasses):
                     at = [(x, tokens[drafts[x].anchor]) for x in found]
                     resolved.update(x for x, t in at if t.sentence in dated and t.clause not in now)
             if ("res", "history") in tags or (("res", "history_year") in tags and self._has_year(tokens, m)):
-                self._history_scope(tokens, m, contrast, used)
+                self._history_scope(tokens, m, contrast, used, read_at)
             if ("neg", "back") in tags:
                 # "...weak legs, wetting yourself. Don't have any of that": this sentence and the last.
                 sentence = tokens[m.i].sentence
@@ -324,6 +348,14 @@ class StatusPasses(SubjectPasses):
                         if m.i and tokens[m.i - 1].norm in self._nothing_leads:
                             # "me ahogo de nada", "me duele el pecho por nada": from next to
                             # nothing, for no reason; the "nada" is the cause, not a denial.
+                            continue
+                        if any(
+                            owner[x] >= 0 and ("neg", "pre") in mentions[owner[x]].tags
+                            for x in range(d.end, m.i - 1)
+                        ):
+                            # "me hice encima sin darme cuenta no sentí nada": the "nada" closes
+                            # a "no" of its own verb (Spanish doubles its negatives), which
+                            # denies that verb, not the finding before it.
                             continue
                         if not self._said_negative.isdisjoint(t.norm for t in tokens[d.start : d.end]):
                             # "no puedo caminar para nada": after a finding said in the
@@ -620,7 +652,10 @@ class StatusPasses(SubjectPasses):
         return False
 
     def _only_when(self, tokens: list[Token], d: Draft) -> bool:
-        """'not breathless at rest, only when walking': the "not" denied when, not whether."""
+        """'not breathless at rest, only when walking': the "not" denied when, not whether.
+        Treatment has no when: "no chemo for me, I'm just on scans" still says no chemo."""
+        if d.concept in CONTEXT_OF:
+            return False
         sentence = tokens[d.anchor].sentence
         for k in range(d.end, min(len(tokens) - 1, d.end + 6)):
             if tokens[k].sentence != sentence:
@@ -636,7 +671,14 @@ class StatusPasses(SubjectPasses):
             t.kind == NUM and t.value is not None and 1900 <= t.value <= 2100 for t in tokens[m.i : m.j]
         )
 
-    def _history_scope(self, tokens: list[Token], m: Mention, contrast: set[int], used: bytearray) -> None:
+    def _history_scope(
+        self,
+        tokens: list[Token],
+        m: Mention,
+        contrast: set[int],
+        used: bytearray,
+        read_at: frozenset[int] | set[int] = frozenset(),
+    ) -> None:
         """'when I was 40 I had a collapsed lung', 'had pneumonia in 2015': past history.
 
         The time covers its own clause and what follows in the sentence, up to a "but" or
@@ -651,6 +693,11 @@ class StatusPasses(SubjectPasses):
         while k >= 0 and tokens[k].clause == clause and tokens[k].sentence == sentence:
             if tokens[k].norm in self._history_breakers:
                 return
+            if tokens[k].norm in self._now_words or k in read_at:
+                # "fever 38.9 no chemo now finished long ago", "temp 38.5 finished radiotherapy
+                # in March": a word of now, or a temperature read, is not the past the time dates
+                # (texted without the stop that would end its clause).
+                break
             filler = k == m.i - 1 and tokens[k].norm in self._history_fillers
             if tokens[k].norm in self._history_comparisons and not (
                 filler and tokens[m.i].norm not in self._history_heads
@@ -763,12 +810,19 @@ class StatusPasses(SubjectPasses):
             and tokens[start].norm in self._bare_no_verbs
             and (start == 1 or tokens[start - 2].sentence != tokens[start - 1].sentence)
         ):
-            return  # "no keep tripping", "nope cant walk far": the answer, then a clause with no "I"
+            return  # "no keep tripping", "nah kept being sick": the answer, then a clause with no "I"
         sentence = tokens[start].sentence if start < n else -1
         k = start
         # Whether the "no" has already found what it denies: a finding, or a verb of its own
         # ("no doy más", "no puedo más").
         found = False
+        # "no fever no cough legs gave way": a "no" that repeats the one of a finding before
+        # it marks each thing denied, so a finding then told without one is not denied.
+        chained = (
+            start >= 2
+            and tokens[start - 1].norm not in self._list_words  # ("ni": the list goes on)
+            and self._found_at(mentions, owner, start - 2)
+        )
         while k < n and k - start < NEG_WINDOW:
             tok = tokens[k]
             if tok.sentence != sentence:
@@ -781,14 +835,31 @@ class StatusPasses(SubjectPasses):
             # "no me duele la espalda me arde el pecho" (not after "ni", "or": the list goes on).
             if found and self._opens_bare_clause(tokens, mentions, owner, k):
                 return
+            if found and k > start and self._found_at(mentions, owner, k - 1) and owner[k - 1] != o:
+                if o >= 0 and mentions[o].i == k and ("neg", "pre") in mentions[o].tags:
+                    return  # "no fever no cough": the next "no" denies what follows it
+                if chained and self._found_at(mentions, owner, k) and mentions[owner[k - 1]].has("concept"):
+                    return  # "no fever no cough legs gave way" (not "no fever no leg pain")
+                if (
+                    o < 0
+                    and tok.norm in self._definite_articles
+                    and k + 1 < n
+                    and self._found_at(mentions, owner, k + 1)
+                ):
+                    return  # "no numbness the back pain wakes me up", "no tengo fiebre la espalda me duele"
             if (
                 o < 0
                 and tok.norm in self._bare_contrast
                 and (found or tokens[start - 1].norm in self._nothings)
             ):
                 return  # "no fever no cough just a swollen calf", "nothing just a temp": the rest stands
-            if (o >= 0 and not FOUND_KINDS.isdisjoint(kind for kind, _ in mentions[o].tags)) or (
-                k == start and tok.norm in self._first_singular and tok.norm not in self._and_next
+            if o < 0 and k > start and tok.norm in self._sign_offs:
+                return  # "not coping lol might just walk into the sea": laughter closes it as a stop would
+            if (
+                (o >= 0 and not FOUND_KINDS.isdisjoint(kind for kind, _ in mentions[o].tags))
+                or (k == start and tok.norm in self._first_singular and tok.norm not in self._and_next)
+                # "no es nada solo una fiebrita": nothing is what the "no" found
+                or (tok.norm in self._nothings and not (o >= 0 and mentions[o].has("concept")))
             ):
                 found = True
             # A marker that opens on a comma (", it's 38.2") still ends the clause a "no" covers.
@@ -801,7 +872,41 @@ class StatusPasses(SubjectPasses):
                 if tok.norm in self._and and k + 1 < n and self._opens_own_clause(tokens[k + 1].norm):
                     return
             neg[k] = 1
+            if tok.norm in self._cancellers and not (o >= 0 and mentions[o].has("concept")):
+                # "no estoy bien me duele el pecho", "ya no es normal ahora siento las nalgas
+                # dormidas": a "no" that has found its verdict denies it, and what follows
+                # the verdict is told, not denied, even without a stop.
+                return
             k += 1
+
+    def _told_together(
+        self, tokens: list[Token], hits: list[int], spans: dict[int, tuple[int, int]]
+    ) -> list[int]:
+        """Of the findings before an end said in their own clause, the nearest and those listed
+        with it ("the fever and the cough have gone"): texted without a stop, a finding told
+        before them ("clots in my wee since this morning the back pain I had last week has gone
+        tho") is not what has gone."""
+        joiners = (
+            self._and | self._list_words | self._articles | self._definite_articles | self._first_possessive
+        )
+        order = sorted((x for x in hits if x in spans), key=lambda x: spans[x])
+        if len(order) < 2:
+            return hits
+        kept = [x for x in hits if x not in spans] + [order[-1]]
+        start = spans[order[-1]][0]
+        for x in reversed(order[:-1]):
+            a, b = spans[x]
+            if b < start and any(t.norm not in joiners and t.norm != "," for t in tokens[b:start]):
+                break
+            kept.append(x)
+            start = min(start, a)
+        return kept
+
+    @staticmethod
+    def _found_at(mentions: list[Mention], owner: list[int], k: int) -> bool:
+        """Whether token k is inside a finding, a part of the body or a symptom's quality."""
+        o = owner[k]
+        return o >= 0 and not FOUND_KINDS.isdisjoint(kind for kind, _ in mentions[o].tags)
 
     def _opens_bare_clause(
         self, tokens: list[Token], mentions: list[Mention], owner: list[int], k: int
@@ -810,9 +915,15 @@ class StatusPasses(SubjectPasses):
         legs are weak"): a pronoun or a verb of the first person, not inside a finding's words,
         and not after "ni" or "or", where the list of what is denied goes on."""
         o = owner[k]
-        if o >= 0 and (mentions[o].i != k or BARE_CLAUSE_KINDS & {kind for kind, _ in mentions[o].tags}):
-            return False
         word, before = tokens[k].norm, tokens[k - 1]
+        if o >= 0 and (
+            mentions[o].i != k
+            or (
+                BARE_CLAUSE_KINDS & {kind for kind, _ in mentions[o].tags}
+                and not self._told_on_own_verb(word)
+            )
+        ):
+            return False
         return (
             (word in self._first_singular or word in self._bare_clause_openers)
             and before.kind != PUNCT
@@ -820,6 +931,11 @@ class StatusPasses(SubjectPasses):
             and before.norm not in self._and
             and before.norm not in self._prepositions  # "no numbness in my legs"
         )
+
+    def _told_on_own_verb(self, word: str) -> bool:
+        """A finding whose words open on a verb of the first person ("me hago popo sin sentir",
+        "me falta el aire"): told as a clause of its own, not one more thing a "no" before denies."""
+        return word in self._first_singular
 
     def _opens_own_clause(self, word: str) -> bool:
         """After "and", a word that opens a clause of its own ("no fever and I'm dragging my
@@ -837,17 +953,19 @@ class StatusPasses(SubjectPasses):
                 return True
         return False
 
-    @staticmethod
     def _resolve_back(
-        tokens: list[Token], index: Near, m: Mention, contrast: set[int], resolved: set[int]
+        self, tokens: list[Token], index: Near, m: Mention, contrast: set[int], resolved: set[int]
     ) -> None:
         """'had a fever at the weekend, gone now': the nearest clause before it is over."""
         sentence = tokens[m.i].sentence
         by_clause: dict[int, list[int]] = {}
+        spans: dict[int, tuple[int, int]] = {}
         for idx, d in index.around(m.i - 30, m.i, 0):
             anchor = tokens[d.anchor]
             if d.anchor < m.i and anchor.sentence == sentence:
                 by_clause.setdefault(anchor.clause, []).append(idx)
+                if not d.concept.startswith("_"):  # (treatment named as context: not a finding)
+                    spans[idx] = (d.start, d.end)
         clause = tokens[m.i].clause
         own = clause
         # A cue that stands alone ("gone now", "none since") can look back to an earlier
@@ -863,6 +981,8 @@ class StatusPasses(SubjectPasses):
         while by_clause:
             hits = by_clause.pop(clause, None)
             if hits:
+                if clause == own and not alone:
+                    hits = self._told_together(tokens, hits, spans)
                 resolved.update(hits)
                 return
             # "had a fever on Sunday but it's gone now": a cue with nothing of its own

@@ -12,11 +12,15 @@ from .drafts import (
 )
 from .lexicon import Mention
 from .text import (
+    NUM,
     PUNCT,
     WORD,
     Token,
 )
 from .vocabulary import ReaderWords
+
+# Words after a what-if in which the writer may name themselves as the one it would happen to.
+HYP_REACH = 8
 
 
 class SubjectPasses(ReaderWords):
@@ -289,7 +293,27 @@ class SubjectPasses(ReaderWords):
         norms = [t.norm for t in tokens]
         if not self._writer_words.isdisjoint(norms):
             return False
-        return not self._phrase_in(norms, self._writer_apart)
+        return not self._phrase_in(norms, self._writer_apart) and not self._passed_on(tokens)
+
+    def _passed_on(self, tokens: list[Token]) -> bool:
+        """'he passed ten years ago', 'since Mum passed': "passed" said of a death, with nothing
+        after it or a time ("passed out", "passed a clot" are no death)."""
+        died, after = self._passed_words, self._passed_after
+        for k, t in enumerate(tokens):
+            if t.norm not in died:
+                continue
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt is None or nxt.sentence != t.sentence or nxt.kind == PUNCT or nxt.norm in after:
+                return True
+            # "passed ten years ago", "passed a few months back" (not "passed two clots", "passed a
+            # clot last week"): only a number's words between it and the time
+            x = k + 1
+            counts = self._passed_counts
+            while x < len(tokens) and x - k <= 4 and (tokens[x].kind == NUM or tokens[x].norm in counts):
+                x += 1
+            if x > k + 1 and x < len(tokens) and tokens[x].norm in self._passed_times:
+                return True
+        return False
 
     @staticmethod
     def _phrase_in(norms: list[str], phrases: dict[str, list[tuple[str, ...]]]) -> bool:
@@ -366,6 +390,7 @@ class SubjectPasses(ReaderWords):
         for k in range(n):
             cue = max((len(c) for c in cues if tuple(norms[k : k + len(c)]) == c), default=0)
             cue = max(cue, self._writer_then_verb(norms, k))
+            ahead = cue  # a cue that opens the writer's part, not one that closes it
             for c in last:
                 end = k + len(c)
                 if tuple(norms[k:end]) == c and (
@@ -397,6 +422,18 @@ class SubjectPasses(ReaderWords):
             # (the writer named as a marker, or as the "I" inside a symptom's words: "I've been
             # poorly myself"; or not named at all, the clause opening on its verb: "been poorly
             # myself")
+            # Texted without a stop, the writer's own part begins where they name themselves
+            # ("temp 38.2 tonight I've got a sore throat myself": the sore throat alone is theirs;
+            # "su fiebre sigue yo también tengo tos": the cough).
+            named = [
+                x
+                for x in own
+                if (x < k or (x == k and ahead == cue))
+                and (x in firsts or norms[x] in self._first_singular)
+                and x not in inside
+            ]
+            if named:
+                own = [x for x in own if x >= named[-1]]
             opens = next((x for x in own if tokens[x].kind != PUNCT), None)
             if (
                 any(x in firsts for x in own)
@@ -606,8 +643,25 @@ class SubjectPasses(ReaderWords):
         of = self.lex.lists.get("carer_of", frozenset())
         for k in range(1, len(tokens)):
             # "My wife's temp is 38.6 after her infusion": whoever has the cancer care is the patient.
-            if tokens[k].norm in theirs and tokens[k - 1].norm in possessives:
+            # Not when the writer wonders whether it may happen to them ("my mate's legs went
+            # numb after his chemo, should I worry if that happens to me"): the writer is.
+            if (
+                tokens[k].norm in theirs
+                and tokens[k - 1].norm in possessives
+                and not self._writer_what_if(tokens, mentions)
+            ):
                 return True
+        opening = self.lex.lists.get("carer_opening_words", frozenset())
+        if (
+            len(tokens) > 2
+            and tokens[0].norm in relations
+            and tokens[1].norm in opening
+            and tokens[2].kind != PUNCT
+            and tokens[2].norm not in self._prepositions | self._place_prepositions | self._accompany
+        ):
+            # "wife here Dave's wet himself", "hija aquí mi mamá no puede caminar": a message that
+            # opens on who writes says so without the stop after it (not "husband here with me").
+            return True
         for k, tok in enumerate(tokens):
             if tok.norm not in relations or k == 0:
                 continue
@@ -620,6 +674,19 @@ class SubjectPasses(ReaderWords):
             sentence = tok.sentence
             around = [t.norm for t in tokens[max(0, k - 8) : k + 3] if t.sentence == sentence]
             if any(w in intro for w in around):
+                return True
+        return False
+
+    def _writer_what_if(self, tokens: list[Token], mentions: list[Mention]) -> bool:
+        """A what-if ("should I worry if", "what if") about the writer: the writer names
+        themselves in the words after it, in its sentence ("...if that happens to me")."""
+        mine = self._writer_words | {"my"}
+        for m in mentions:
+            if ("hyp", "pre") not in m.tags:
+                continue
+            sentence = tokens[m.i].sentence
+            after = (t.norm for t in tokens[m.j : m.j + HYP_REACH] if t.sentence == sentence)
+            if not mine.isdisjoint(after):
                 return True
         return False
 

@@ -47,6 +47,9 @@ _KEEP_S: Final = frozenset(
 
 SENTENCE_PUNCT: Final = frozenset(".!?;…")
 CLAUSE_PUNCT: Final = frozenset(",:()[]-–—")  # not "/": "9/10" is one score
+# Marks that open a sentence (Spanish "¿", "¡"): one begins there even when the texter left
+# out the stop that ends the sentence before ("la cara hinchada ¿es normal").
+OPENING_PUNCT: Final = frozenset("¿¡")
 
 
 class Token:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .drafts import (
+    ADDED_WORDS,
     ARTICLES,
     DECIMAL_WORDS,
     FIRST_SINGULAR,
@@ -61,6 +62,8 @@ class ReaderWords:
         self._count_added_before = L.get("count_added_before", frozenset())
         self._count_totals = L.get("count_totals", frozenset())
         self._earlier_days = L.get("count_earlier_days", frozenset())
+        self._day_links = L.get("count_day_links", frozenset())
+        self._count_today = L.get("count_today", frozenset())
         self._needs_words = L.get("cant_without_leads", frozenset())
         self._without = L.get("without_words", frozenset())
         self._cant_without_not = L.get("cant_without_not", frozenset())
@@ -119,6 +122,12 @@ class ReaderWords:
         self._neg_breakers = L.get("negation_breakers", frozenset())
         self._bare_clause_openers = L.get("bare_clause_openers", frozenset())
         self._bare_contrast = L.get("bare_contrast", frozenset())
+        # "the", "el", "la": opening a new finding right after the one a "no" denied ("no
+        # numbness the back pain wakes me up"), a clause of its own without the stop.
+        self._definite_articles = L.get("definite_articles", frozenset())
+        # Words that tell what is now, against what used to be ("used to walk the hill now I
+        # stop for breath"): they end what a "used to" covers.
+        self._now_words = L.get("now_words", frozenset())
         self._nothings = L.get("nothings", frozenset())
         self._sign_offs = L.get("sign_offs", frozenset())
         # "no just achy muscles": a bare "no" then what there is instead (see _no_then_instead).
@@ -247,7 +256,19 @@ class ReaderWords:
         self._not_scores = L.get("not_scores", NOT_SCORES)
         self._number_and = L.get("number_and", NUMBER_AND)
         self._decimal_words = L.get("decimal_words", DECIMAL_WORDS)
+        # Words after a number that add it to a count already said ("four more", "3 más").
+        self._added_words = ADDED_WORDS | L.get("added_words", frozenset())
         self._halves = [tuple(h.split()) for h in L["halves"]] if "halves" in L else [HALF]
+        # A parent who "passed" ("he passed ten years ago", "since she passed"): said of a death
+        # when nothing follows or one of `passed_after` does (not "passed out", "passed urine").
+        # "not when she's resting": the "when" and the words of its subject between a "not"
+        # and the time or state it denies.
+        self._cue_when_words = L.get("cue_when_words", frozenset())
+        self._cue_frame_words = L.get("cue_frame_words", frozenset()) | self._cue_when_words
+        self._passed_words = L.get("passed_words", frozenset())
+        self._passed_after = L.get("passed_after", frozenset())
+        self._passed_times = L.get("passed_times", frozenset())
+        self._passed_counts = L.get("passed_counts", frozenset())
         self._writer_apart: dict[str, list[tuple[str, ...]]] = {}
         for cue in L.get("writer_apart", frozenset()):
             words = tuple(cue.split())
