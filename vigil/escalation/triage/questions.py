@@ -35,6 +35,11 @@ class Question:
     # "¿Siente las piernas débiles?": the body sites the question names, which an answer
     # that says only how they are ("se me duermen", "can't feel them") is about.
     sites: tuple[str, ...] = ()
+    # "How is your back today?": the sites the question names as the patient's own (after
+    # "your", "the"), not a word that only looks like one ("did the nurse get back to you?").
+    places: tuple[str, ...] = ()
+    # "How much blood: streaks, a teaspoon, or more?": asks which amount, not whether it was much.
+    asks_which_amount: bool = False
 
 
 def analyse(reader: Reader, text: str) -> Question:
@@ -122,12 +127,31 @@ def analyse(reader: Reader, text: str) -> Question:
         # "Any problems with walking or balance?": one walks on one's legs, so "wobbly" or "a
         # bit weak" to it is said of them.
         sites = tuple(lex.lists.get("walking_sites", ()))
-    return Question(kind, tuple(concepts), tuple(m for m in mods if m != "severe"), inverted, given, sites)
+    owned = reader.determiners
+    places = tuple(
+        dict.fromkeys(
+            s
+            for m in reading.mentions
+            if (m.j - m.i > 1 and tokens[m.i].norm in owned) or (m.i > 0 and tokens[m.i - 1].norm in owned)
+            for s in m.values("site")
+        )
+    )
+    return Question(
+        kind,
+        tuple(concepts),
+        tuple(m for m in mods if m != "severe"),
+        inverted,
+        given,
+        sites,
+        places,
+        says("amount"),
+    )
 
 
 def apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     """Add the findings an answer gives through its question."""
     if not question.concepts:
+        _quality_of_an_asked_place(reader, question, reading)
         return
     _side_of_the_asked_limb(reader, question, reading)
     _apply_answer(reader, question, reading)
@@ -286,11 +310,17 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     # blood said as the answer says there was some.
     amounted = reader.lex.modifier_targets.get("large_amount", frozenset())
     asks_amount = "large_amount" in question.modifiers or bool(amounted & set(question.concepts))
+    large = reader.lex.lists.get("large_answers", frozenset())
+    # ("more", "yes, more": the larger amount picked, after a yes or alone)
+    said_large = " ".join(t.norm for t in tokens[:lead_end] if t.kind != PUNCT) in large or (
+        yes is not None
+        and " ".join(t.norm for t in tokens[yes.j : yes.j + LEAD_TOKENS] if t.kind != PUNCT) in large
+    )
     if yes is None and no is None and asks_amount:
         said = " ".join(t.norm for t in tokens[:lead_end] if t.kind != PUNCT)
         lists = reader.lex.lists
         if (
-            said in lists.get("large_answers", frozenset())
+            said_large
             or said in lists.get("small_amounts", frozenset())
             # "unos hilitos nomás": a small amount with words around it
             or _small_amount_after(reader, tokens[:lead_end])
@@ -376,6 +406,10 @@ def _apply_answer(reader: Reader, question: Question, reading: Reading) -> None:
     asked_mods = set(question.modifiers)
     if "large_amount" in asked_mods:
         asked_mods.discard("worsening")  # "(streaks, a teaspoon, more)": "more" is an amount here
+    if question.asks_which_amount and not said_large:
+        # "on and off since Tuesday", "yes" to "How much blood: streaks, a teaspoon, or more?":
+        # there was blood, but no amount was picked (one the answer names is its own).
+        asked_mods.discard("large_amount")
     if yes is not None and "large_amount" in asked_mods:
         said = " ".join(t.norm for t in tokens[yes.i : yes.j])
         if said in reader.lex.lists.get("small_amounts", frozenset()) or _small_amount_after(
@@ -561,6 +595,9 @@ _DETERMINERS: Final = frozenset({"the", "your", "this", "that", "a", "any"})
 _WITH: Final = frozenset({"with"})
 _OR: Final = frozenset({"or"})
 WORSE_WORDS: Final = frozenset({"worse", "worsening", "deteriorating", "downhill"})
+_NOT_WORSE: Final = frozenset({"no", "not", "isnt", "never", "nothing", "none"})
+# How a pain goes, said of a place the question names ("much worse at night").
+TELLS_A_PAIN: Final = frozenset({"worsening", "night", "constant", "severe", "sudden", "on_straining"})
 ONLY_WORDS: Final = frozenset({"only", "just"})
 SHORT_CLAUSE: Final = 5  # words of a clause that only restates a "no" ("sitting down I'm fine")
 QUALIFIED_AWAY: Final = frozenset({"at_rest", "severe"})
@@ -843,6 +880,73 @@ def _quality_of_the_asked_site(reader: Reader, question: Question, reading: Read
             for q in starts[d.start].values("quality"):
                 if frames.get((site, q)) == d.concept:
                     d.mods.update(frame_mods.get((site, q), ()))
+
+
+def _quality_of_an_asked_place(reader: Reader, question: Question, reading: Reading) -> None:
+    """'sore as anything' to 'How is your back today?', 'weak' to 'How are your legs?': a
+    question that names only a place asks how that place is, so a quality the answer says with
+    no place of its own is said of it (back pain, weak legs), not the quality's own default
+    (an ache somewhere, tiredness). A quality the default does not read ("stiff", "killing
+    me") is said of the place only when the answer names no place, finding or denial of its
+    own."""
+    if not question.places:
+        return
+    frames, frame_mods = reader.lex.frames, reader.lex.frame_mods
+
+    def framed(m: Mention) -> tuple[str, tuple[str, ...]] | None:
+        found = {
+            frames[(site, q)]: frame_mods.get((site, q), ())
+            for site in question.places
+            for q in m.values("quality")
+            if (site, q) in frames
+        }
+        return next(iter(found.items())) if len(found) == 1 else None
+
+    qualities = {m.i: m for m in reading.mentions if m.has("quality") and not m.has("site")}
+    for d in reading.drafts:
+        m = qualities.get(d.start)
+        said = framed(m) if d.loose and m is not None else None
+        if said is not None:
+            d.concept = said[0]
+            d.mods.update(said[1])
+            d.loose = False
+    own = ("neg", "hyp", "res", "site", "concept")
+    # (a "bad" is no denial: "bad" to "How is your back?" says how it is; "fine", "no" are)
+    if any(m.has(k) for m in reading.mentions for k in own) or any(
+        {"yes", "no", "good"} & set(m.values("ans")) for m in reading.mentions
+    ):
+        return
+    added = False
+    for i, m in qualities.items():
+        said = framed(m)
+        if said is None or any(d.start <= i < d.end for d in reading.drafts):
+            continue
+        d = Draft(said[0], m.i, m.j, m.i, m.values("mod"))
+        d.mods.update(said[1])
+        reading.drafts.append(d)
+        added = True
+    if added or reading.drafts:
+        return
+    # "much worse at night" to "How is your back today?": how the place's pain goes (worse, at
+    # night, all the time) says the pain is there, as "worse" to "How is your breathing?" does.
+    tokens = reading.tokens
+    if any(("marker", "stable") in m.tags for m in reading.mentions) or any(
+        t.norm in _NOT_WORSE for t in tokens
+    ):
+        return  # "no worse", "not worse at night": no change, or none then
+    said_mods = {v for m in reading.mentions if not m.has("quality") for v in m.values("mod")} - {"worsening"}
+    # ("worse", "much worse", "it's worse": the answer opens on it, not "the weather is worse")
+    worse = any(t.norm in WORSE_WORDS for t in tokens[:3])
+    if not (said_mods & TELLS_A_PAIN or worse):
+        return
+    pains = {frames[(site, "pain")] for site in question.places if (site, "pain") in frames}
+    if len(pains) != 1:
+        return
+    d = Draft(pains.pop(), 0, max(1, len(reading.tokens)), 0, said_mods & TELLS_A_PAIN)
+    if worse:
+        d.mods.add("worsening")
+    d.from_question = True
+    reading.drafts.append(d)
 
 
 def _side_of_the_asked_limb(reader: Reader, question: Question, reading: Reading) -> None:

@@ -153,6 +153,7 @@ class Reader(StatusPasses, NumberPasses):
         self._stained(tokens, mentions, owner, drafts)
         self._kept_on_seat(tokens, drafts)
         self._cramp_not_clot(tokens, drafts)
+        self._rigor_not_fit(tokens, drafts)
         self._fumbled_by_fingers(tokens, drafts)
         return reading
 
@@ -243,6 +244,20 @@ class Reader(StatusPasses, NumberPasses):
             or "one_sided" in d.mods
             or drops.isdisjoint(t.norm for t in tokens[d.start : d.end])
         ]
+
+    def _rigor_not_fit(self, tokens: list[Token], drafts: list[Draft]) -> None:
+        """'burning up and shaking all over', 'temp 39, whole body shaking': a body that shakes,
+        told by the shaking alone, in a message that names a fever as present, is a rigor
+        (`chills`), not a fit. Jerking or twitching, a fit named, or a body on the floor, stiff
+        or not answering anywhere in the message keeps it a fit."""
+        shakes, fits = self._shake_words, self._fit_words
+        if not shakes or not any(d.concept == "fever" and d.status == "present" for d in drafts):
+            return
+        if not fits.isdisjoint(t.norm for t in tokens):
+            return
+        for d in drafts:
+            if d.concept == "seizure" and not shakes.isdisjoint(t.norm for t in tokens[d.start : d.end]):
+                d.concept = "chills"
 
     def _cramp_not_clot(self, tokens: list[Token], drafts: list[Draft]) -> None:
         """'cramps in my calves at night, go away when I stretch, no swelling': a calf's cramp
@@ -718,9 +733,10 @@ class Reader(StatusPasses, NumberPasses):
             if tokens[k].norm in self._sign_offs:
                 k += 1  # "la espalda, me molesta desde ayer saludos": the sign-off says nothing more
                 continue
-            if tokens[k].norm in self._simile_heads:
+            if tokens[k].norm in self._simile_heads or tokens[k].norm in self._circumstance_heads:
                 # ", numb like a dentist injection": what follows "like" is a figure of what
-                # the quality is like, not another fact of the clause.
+                # the quality is like, not another fact of the clause; ", sharp when I breathe
+                # in": what follows "when" is when it comes.
                 return True
             if not filler(k):
                 return False

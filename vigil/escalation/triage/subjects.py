@@ -477,21 +477,30 @@ class SubjectPasses(ReaderWords):
     def _writer_own_before(self, tokens: list[Token], inside: set[int], subject: bytearray) -> None:
         """'...un dolor de espalda que me mata, pero eso es mío': words that give what was just
         said to the writer (`writer_own_back`) make the clause before them the writer's."""
-        back = [tuple(c.split()) for c in self.lex.lists.get("writer_own_back", frozenset())]
-        if not back:
+        lists = self.lex.lists
+        back = [tuple(c.split()) for c in lists.get("writer_own_back", frozenset())]
+        # (cues that give it back only when the writer told it of themselves: "I've got a cough,
+        # should I stay away from her?")
+        first = [tuple(c.split()) for c in lists.get("writer_own_back_first", frozenset())]
+        if not back and not first:
             return
         norms = [t.norm for t in tokens]
         for k in range(1, len(tokens)):
-            if k in inside or not any(tuple(norms[k : k + len(c)]) == c for c in back):
+            if k in inside:
+                continue
+            said_first = any(tuple(norms[k : k + len(c)]) == c for c in first)
+            if not said_first and not any(tuple(norms[k : k + len(c)]) == c for c in back):
                 continue
             clause, sentence = tokens[k].clause, tokens[k].sentence
             before = [x for x in range(k) if tokens[x].sentence == sentence and tokens[x].clause < clause]
             if not before:
                 continue
             last = tokens[before[-1]].clause
-            for x in before:
-                if tokens[x].clause == last:
-                    subject[x] = OTHER
+            told = [x for x in before if tokens[x].clause == last]
+            if said_first and not any(norms[x] in self._first_singular for x in told):
+                continue
+            for x in told:
+                subject[x] = OTHER
 
     def _young_apart(self, tokens: list[Token], mentions: list[Mention], subject: bytearray) -> None:
         """'This is Dave's daughter, my little boy has a temperature': the clinic's patients are

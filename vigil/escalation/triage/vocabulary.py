@@ -170,12 +170,16 @@ class ReaderWords:
         self._seat_words = L.get("runs_seat_words", frozenset())
         # A calf's cramp, read as its pain when the swelling is denied (Reader._cramp_not_clot).
         self._cramp_words = L.get("cramp_words", frozenset())
+        # A body shaking with a fever, read as a rigor (Reader._rigor_not_fit).
+        self._shake_words = L.get("shake_words", frozenset())
+        self._fit_words = L.get("fit_words", frozenset())
         # Things dropped by numb or sore fingers (Reader._fumbled_by_fingers).
         self._drop_words = L.get("drop_words", frozenset())
         self._finger_words = L.get("finger_words", frozenset())
         self._not_partial_heads = L.get("not_partial_heads", frozenset())
         self._fillers = L.get("fragment_fillers", frozenset())
         self._simile_heads = L.get("simile_heads", frozenset())
+        self._circumstance_heads = L.get("circumstance_heads", frozenset())
         # "lo del pecho regresó, un dolor fuerte que ...": a quality opening its clause with an
         # indefinite article names again what the clause before spoke of.
         self._apposition_heads = L.get("apposition_heads", frozenset())
