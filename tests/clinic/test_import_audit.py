@@ -12,14 +12,7 @@ from vigil.core.clock import ManualClock
 from vigil.core.models import AuditEvent
 
 from ..conftest import DEMO
-
-MARIA_LISTED = """  - external_id: MRN-100871
-    name: Maria Santos
-    telegram_chat_id: 700000555
-    channel: simulator
-    protocol: nsclc-weekly
-    context: {on_active_treatment: false}
-"""
+from .test_import_removals import MARIA_LISTED
 
 
 async def _imports(rt: Runtime) -> list[AuditEvent]:
