@@ -138,7 +138,6 @@ class Reader(StatusPasses, NumberPasses):
         tokens, found = self._signed_off(tokens, self.lex.match(tokens))
         mentions = self._people_named(text, tokens, self._feeling_denied(tokens, found))
         owner = mention_owners(len(tokens), mentions)
-        self._capital_starts(text, tokens, mentions, owner)
         contrast = self._segment(tokens, mentions, owner)
         drafts = self._concepts(tokens, mentions)
         self._compose(tokens, mentions, owner, drafts)
@@ -156,56 +155,6 @@ class Reader(StatusPasses, NumberPasses):
         self._rigor_not_fit(tokens, drafts)
         self._fumbled_by_fingers(tokens, drafts)
         return reading
-
-    def _capital_starts(
-        self, text: str, tokens: list[Token], mentions: list[Mention], owner: list[int]
-    ) -> None:
-        """'...and we went to the garden centre Bit tired after Temp was 38.6': a texter who
-        leaves out the full stops often still opens each sentence on a capital. A common word
-        written with one, straight after a word in lower case, begins a sentence as a line
-        break would; not a name, a day or a relation ("my Mum", "since Monday", "from Leeds"),
-        and not in a message written in capitals throughout."""
-        words = [text[t.start : t.end] for t in tokens]
-        capitals = [w[:1].isupper() for w in words]
-        if sum(capitals) * 3 > len(words):
-            return  # Title Case, or capitals everywhere: they mark nothing
-        known = self.norm.known_word
-        lists = self.lex.lists
-        # Words a name follows ("this is Greg", "soy Marta", "Dad's friend Ron"), and words
-        # written with a capital wherever they stand ("Tuesday", "March", "Christmas").
-        name_leads = (
-            lists.get("carer_intro_words", frozenset())
-            | lists.get("carer_relations", frozenset())
-            | lists.get("name_leads", frozenset())
-        )
-        proper = lists.get("capitalised_words", frozenset())
-        for k in range(1, len(tokens)):
-            tok, before = tokens[k], tokens[k - 1]
-            word, prev = words[k], words[k - 1]
-            if not (
-                tok.kind == WORD
-                and len(word) >= 2
-                and word[0].isupper()
-                and word[1:].islower()
-                and before.kind == WORD
-                and prev[-1:].islower()
-            ):
-                continue
-            o = owner[k]
-            if o >= 0 and (mentions[o].i != k or mentions[o].has("marker")):
-                continue  # inside a phrase, or a person, a time, a relation
-            if (
-                before.norm in self._prepositions
-                or before.norm in self._articles
-                or before.norm in self._first_possessive
-            ):
-                continue  # "from Leeds", "the Royal", "my Mum"
-            if not known(word.lower()) or tok.norm in self._bare_names or word.lower() in proper:
-                continue
-            p = owner[k - 1]
-            if before.norm in name_leads or (p >= 0 and ("marker", "person") in mentions[p].tags):
-                continue
-            tok.newline_before = True
 
     def _signed_off(self, tokens: list[Token], found: list[Mention]) -> tuple[list[Token], list[Mention]]:
         """The message without the sign-off that ends it ("ya van 10 saludos", "more lol"): a

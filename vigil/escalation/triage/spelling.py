@@ -186,10 +186,6 @@ class Normaliser:
         ]
         return cuts[0] if len(cuts) == 1 else None
 
-    def known_word(self, word: str) -> bool:
-        """Whether a word (in lower case) is a word of the language or of the lexicon."""
-        return word in self._known
-
     def may_end_a_split(self, norm: str) -> bool:
         """Whether a token read as `norm` can be the second half of a word split in two
         (`joined`): cheap, to skip every ordinary pair of words."""
