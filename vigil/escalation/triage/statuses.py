@@ -185,7 +185,8 @@ class StatusPasses(SubjectPasses):
         while k >= 0 and m.i - k <= 5 and tokens[k].clause == tokens[m.i].clause:
             o = owner[k]
             if o >= 0 and ("neg", "pre") in mentions[o].tags:
-                return seen_when
+                # "not just when I'm resting": not only then, which is no denial
+                return seen_when and tokens[k + 1].norm not in self._instead_words
             if tokens[k].norm not in frame and not (o >= 0 and mentions[o].has("marker")):
                 return False
             seen_when = seen_when or tokens[k].norm in self._cue_when_words

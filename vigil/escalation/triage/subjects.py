@@ -658,6 +658,7 @@ class SubjectPasses(ReaderWords):
             and tokens[1].norm in opening
             and tokens[2].kind != PUNCT
             and tokens[2].norm not in self._prepositions | self._place_prepositions | self._accompany
+            and tokens[2].norm not in self.lex.lists.get("carer_opening_not_next", frozenset())
         ):
             # "wife here Dave's wet himself", "hija aquí mi mamá no puede caminar": a message that
             # opens on who writes says so without the stop after it (not "husband here with me").
@@ -679,8 +680,9 @@ class SubjectPasses(ReaderWords):
 
     def _writer_what_if(self, tokens: list[Token], mentions: list[Mention]) -> bool:
         """A what-if ("should I worry if", "what if") about the writer: the writer names
-        themselves in the words after it, in its sentence ("...if that happens to me")."""
-        mine = self._writer_words | {"my"}
+        themselves as whom it would happen to, in the words after it, in its sentence ("...if
+        that happens to me"); not a carer's "what do I do if I can't get through to you"."""
+        mine = self.lex.lists.get("what_if_writer", frozenset())
         for m in mentions:
             if ("hyp", "pre") not in m.tags:
                 continue
