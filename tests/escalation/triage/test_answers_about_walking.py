@@ -44,3 +44,31 @@ def test_a_quality_that_is_no_weakness_or_numbness_is_not_made_one_of_the_legs()
     a = assess("not too bad", "Any problems with walking or balance?")
     assert "limb_weakness" not in {f.concept for f in a.findings}
     assert "numbness" not in {f.concept for f in a.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "concept"),
+    [
+        ("no", "Is he able to walk?", "gait_difficulty"),
+        ("not really", "Are you able to walk?", "gait_difficulty"),
+        ("no", "Can you stand up on your own?", "gait_difficulty"),
+        ("no", "Have you been able to pass urine today?", "bladder_bowel_dysfunction"),
+        ("I have not", "Have you been able to pass urine today?", "bladder_bowel_dysfunction"),
+    ],
+)
+def test_no_to_whether_one_is_able_is_the_trouble(text: str, question: str, concept: str) -> None:
+    a = assess(text, question)
+    assert "present" in {f.status for f in a.findings if f.concept == concept}
+    assert a.level.label == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("yes", "Are you able to walk?"),
+        ("yes fine", "Can you walk to the bathroom?"),
+        ("yes", "Have you been able to pass urine today?"),
+    ],
+)
+def test_yes_to_whether_one_is_able_is_none(text: str, question: str) -> None:
+    assert assess(text, question).level.label == "none"
