@@ -70,3 +70,31 @@ def test_blood_from_elsewhere_after_a_cough_is_not_coughed_up(first: str, second
     messages = [Message(first, T0), Message(second, T0 + timedelta(hours=2))]
     a = engines.read_conversation(messages, None, language).assessment
     assert "hemoptysis" not in {f.concept for f in a.findings if f.status == "present"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("cant feel nothing in my legs", "en"),
+        ("i feel nothing in my legs", "en"),
+        ("no tengo nada de fuerza en las piernas", "es"),
+    ],
+)
+def test_lost_feeling_or_strength_said_with_a_nothing_is_a_cord_sign(text: str, language: str) -> None:
+    a = default_engine(language).assess(text, None, None)
+    assert "cord-signs" in a.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("cant feel nothing wrong with my legs, just tired", "en", "routine"),
+        ("fiebre treinta y seis cinco", "es", "none"),
+        ("tengo treinta y seis de temperatura", "es", "none"),
+        ("fiebre treinta y ocho dos", "es", "urgent"),
+    ],
+)
+def test_nothing_wrong_and_a_normal_temperature_in_words_raise_nothing(
+    text: str, language: str, expected: str
+) -> None:
+    assert level(text, language) == expected
