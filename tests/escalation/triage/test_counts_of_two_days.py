@@ -35,6 +35,8 @@ def count(text: str, language: str, concept: str) -> int | None:
         ("vomité 3 veces esta mañana, igual que ayer, y otras 3 en la tarde", "es", "vomiting", 6),
         ("sick twice yesterday, my sats were 97 yesterday and 95 today", "en", "vomiting", 2),
         ("vomited twice yesterday, pain was 4 yesterday and 8 today", "en", "vomiting", 2),
+        ("sick 5 times yesterday, once this morning and once this afternoon", "en", "vomiting", 5),
+        ("sick twice yesterday, 4 times this morning and 3 this afternoon", "en", "vomiting", 7),
     ],
 )
 def test_counts_of_one_day_add_up_and_of_two_days_do_not(

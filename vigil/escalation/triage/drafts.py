@@ -156,6 +156,7 @@ class Draft:
         "score",
         "start",
         "status",
+        "today",
         "value_c",
     )
 
@@ -169,7 +170,8 @@ class Draft:
         self.status: Status = "present"
         self.value_c: float | None = None
         self.score: int | None = None
-        self.count: int | None = None
+        self.count: int | None = None  # the most in a day, where the message tells two days apart
+        self.today: int | None = None  # the later day's count so far ("3 yesterday, 1 this morning")
         self.from_question = False
         self.loose = False  # a quality with no site, read by its default ("a nagging ache")
 

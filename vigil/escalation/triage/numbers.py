@@ -684,9 +684,14 @@ class NumberPasses(ReaderWords):
             return
         if d.count is not None and self._dated_earlier(r.tokens, d.end, i):
             # "sick 3 times yesterday and another 3 today": each day's count, not one of six
+            d.today = count
             d.count = max(d.count, count)
         elif d.count is not None and (more or self._parts_of_day(r.tokens, d.end, i, j)):
-            d.count += count
+            if d.today is not None:  # "5 yesterday, once this morning and once this afternoon": 2 today
+                d.today += count
+                d.count = max(d.count, d.today)
+            else:
+                d.count += count
         else:
             d.count = count if d.count is None else max(d.count, count)
         d.start, d.end = min(d.start, i), max(d.end, j)
