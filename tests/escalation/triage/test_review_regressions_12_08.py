@@ -98,3 +98,11 @@ def test_nothing_wrong_and_a_normal_temperature_in_words_raise_nothing(
     text: str, language: str, expected: str
 ) -> None:
     assert level(text, language) == expected
+
+
+def test_a_carers_own_back_after_naming_themselves_stays_theirs() -> None:
+    a = default_engine("en").assess(
+        "his feet are a bit tingly, Ive hurt my own back lifting him", None, {"writer": "carer"}
+    )
+    assert "mscc-neuro" not in a.rules
+    assert {f.status for f in a.findings if f.concept == "back_pain"} == {"other"}

@@ -433,7 +433,11 @@ class SubjectPasses(ReaderWords):
                 and x not in inside
             ]
             if named:
-                own = [x for x in own if x >= named[-1]]
+                # (a cue that only marks a thing as the writer's, "my own", keeps the writer named
+                # before it: "I've hurt my own back" is the writer's from "I've")
+                marks = " ".join(norms[k : k + cue]) in self.lex.lists.get("writer_own_marks", frozenset())
+                before_cue = [x for x in named if x < k] if marks else []
+                own = [x for x in own if x >= (before_cue or named)[-1]]
             opens = next((x for x in own if tokens[x].kind != PUNCT), None)
             if (
                 any(x in firsts for x in own)
