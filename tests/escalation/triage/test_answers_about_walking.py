@@ -72,3 +72,29 @@ def test_no_to_whether_one_is_able_is_the_trouble(text: str, question: str, conc
 )
 def test_yes_to_whether_one_is_able_is_none(text: str, question: str) -> None:
     assert assess(text, question).level.label == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a bit stiff in the mornings", "routine"),
+        ("knees a bit sore", "routine"),
+        ("ankles a bit swollen", "urgent"),
+    ],
+)
+def test_a_degree_of_another_complaint_is_no_yes_to_trouble_walking(text: str, expected: str) -> None:
+    a = assess(text, "Are you having trouble walking?")
+    assert "cord-signs" not in a.rules
+    assert a.level.label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("a bit", "Are you having trouble walking?"),
+        ("a little, my legs feel heavy", "Are you having trouble walking?"),
+        ("bit fuzzy, lost track of the day twice", "Any confusion or drowsiness?"),
+    ],
+)
+def test_a_degree_said_alone_or_of_what_was_asked_is_still_a_yes(text: str, question: str) -> None:
+    assert assess(text, question).level.label == "emergency"

@@ -819,10 +819,31 @@ def _qualifies_another(reader: Reader, question: Question, reading: Reading, yes
     reach = yes.j
     while reach < min(len(tokens), yes.j + 2) and tokens[reach].kind != PUNCT:
         reach += 1
-    return any(
+    if any(
         yes.j <= d.start <= reach and d.concept not in asked and not d.loose and d.status == "present"
         for d in reading.drafts
-    )
+    ):
+        return True
+    # "knees a bit sore", "ankles a bit swollen" to "Are you having trouble walking?": the degree
+    # said inside another finding's words is how much of it.
+    around = [d for d in reading.drafts if d.start < yes.i <= yes.j <= d.end and not d.loose]
+    if any(d.concept not in asked and d.status == "present" for d in around):
+        return True
+    # "a bit stiff in the mornings": a quality with no place that could not be what was asked
+    # (stiffness is no weakness or numbness of any part) is how much of that quality.
+    # (asked of the legs and walking only: "bit fuzzy" to "Any confusion?" is a yes, fuzzy-headed)
+    legs = lists.get("walking_concepts", frozenset()) | {"gait_difficulty"}
+    if legs.isdisjoint(asked):
+        return False
+    frames = reader.lex.frames
+    for m in reading.mentions:
+        if m.has("concept") or m.has("site") or not yes.j <= m.i <= reach:
+            continue
+        qualities = set(m.values("quality"))
+        framed = {c for (_site, q), c in frames.items() if q in qualities}
+        if framed and framed.isdisjoint(asked):
+            return True
+    return False
 
 
 NOW_WORDS: Final = frozenset({"now", "currently", "today", "tonight"})
