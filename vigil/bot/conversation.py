@@ -545,6 +545,7 @@ class Conversation:
             text = say(key, lang, **values, **more)
             await self._say(session, ctx, "info", text, now, PRIORITY_REPLY, out)
 
+        as_said = said[:40]  # the keyword as they wrote it, for the case's events and the audit log
         if ctx.carer is not None and word in ("stop", "start", "pause", "help"):
             # A carer's keywords are about the carer: STOP stops only them, and the patient
             # keeps their check-ins. (NURSE is for the patient, from whoever asks.)
@@ -561,7 +562,7 @@ class Conversation:
                     subject_id=carer.id,
                     clinic_id=patient.clinic_id,
                     channel=patient.channel,
-                    keyword=said[:40],
+                    keyword=as_said,
                 )
 
             if word == "stop" and carer.opted_out_at is None:
@@ -582,8 +583,12 @@ class Conversation:
             # before they write: the case page's events are where they look.
             if ctx.case is not None:
                 event = {"kind": kind, "at": now, "actor": "patient", "channel": patient.channel}
-                detail = {"keyword": said[:40]}
+                detail = {"keyword": as_said}
                 await session.execute(_EVENT, {**event, "case_id": ctx.case.id, "detail": detail})
+
+        def patient_said(action: str) -> None:
+            # When and how a patient stopped or restarted texting is the record of their consent.
+            patient_did(session, patient, action, at=now, channel=patient.channel, keyword=as_said)
 
         if word in ("stop", "pause"):
             await followups.stop(session, patient.id, now)
@@ -592,8 +597,7 @@ class Conversation:
             if patient.status != "opted_out":
                 patient.status = "opted_out"
                 await tell_case("opted_out")
-                # When and how a patient said STOP is the record that texting them stopped.
-                patient_did(session, patient, "opted_out", at=now, channel=patient.channel, keyword=said[:40])
+                patient_said("opted_out")
                 again = "" if patient.discharged_at else say("keyword_stop_again", lang)
                 await info("keyword_stop", again=again)
         elif word in ("start", "pause", "help") and patient.discharged_at is not None:
@@ -603,14 +607,14 @@ class Conversation:
             await checkins.stop_open(session, patient.id, now)
             if patient.status != "paused":
                 await tell_case("paused")
-                patient_did(session, patient, "paused", at=now, channel=patient.channel, keyword=said[:40])
+                patient_said("paused")
             patient.status = "paused"
             await info("keyword_pause")
         elif word == "start":
             if patient.status in ("opted_out", "paused"):
                 await tell_case("opted_in")
             if patient.status != "active":
-                patient_did(session, patient, "opted_in", at=now, channel=patient.channel, keyword=said[:40])
+                patient_said("opted_in")
             patient.status = "active"
             if patient.consented_at is None:
                 patient.consented_at = now  # START is an explicit yes, as the consent button is

@@ -6,7 +6,7 @@ is your back pain from 0 to 10?" is back_pain scored 7; "0" or "nope" is negated
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -835,12 +835,10 @@ def _qualifies_another(reader: Reader, question: Question, reading: Reading, yes
     legs = lists.get("walking_concepts", frozenset()) | {"gait_difficulty"}
     if legs.isdisjoint(asked):
         return False
-    frames = reader.lex.frames
     for m in reading.mentions:
         if m.has("concept") or m.has("site") or not yes.j <= m.i <= reach:
             continue
-        qualities = set(m.values("quality"))
-        framed = {c for (_site, q), c in frames.items() if q in qualities}
+        framed = _framed_anywhere(reader, m.values("quality"))
         if framed and framed.isdisjoint(asked):
             return True
     return False
@@ -880,7 +878,7 @@ def _quality_of_the_asked_site(reader: Reader, question: Question, reading: Read
         if not d.loose or d.concept in asked or d.start not in starts:
             continue
         qualities = set(starts[d.start].values("quality"))
-        framed = {c for (_site, q), c in frames.items() if q in qualities and c in asked}
+        framed = _framed_anywhere(reader, qualities) & asked
         if not framed:
             # "wobbly" to "Any problems with walking?": said of the legs one walks on, their
             # weakness or numbness ("not too bad" is no pain of the legs)
@@ -1066,11 +1064,16 @@ def _framed_by_the_question(reader: Reader, question: Question, mentions: list[M
         return False
     asked = set(question.concepts)
     for m in mentions:
-        qualities = set(m.values("quality"))
-        framed = {c for (_site, q), c in reader.lex.frames.items() if q in qualities}
+        framed = _framed_anywhere(reader, m.values("quality"))
         if framed and framed <= asked:
             return True
     return False
+
+
+def _framed_anywhere(reader: Reader, qualities: Iterable[str]) -> set[str]:
+    """What the qualities make of any site they can be said of (stiff: back, neck or leg pain)."""
+    said = set(qualities)
+    return {c for (_site, q), c in reader.lex.frames.items() if q in said}
 
 
 def _quality_of_the_question_site(

@@ -259,12 +259,12 @@ class ReaderWords:
         # Words after a number that add it to a count already said ("four more", "3 más").
         self._added_words = ADDED_WORDS | L.get("added_words", frozenset())
         self._halves = [tuple(h.split()) for h in L["halves"]] if "halves" in L else [HALF]
-        # A parent who "passed" ("he passed ten years ago", "since she passed"): said of a death
-        # when nothing follows or one of `passed_after` does (not "passed out", "passed urine").
         # "not when she's resting": the "when" and the words of its subject between a "not"
         # and the time or state it denies.
         self._cue_when_words = L.get("cue_when_words", frozenset())
         self._cue_frame_words = L.get("cue_frame_words", frozenset()) | self._cue_when_words
+        # A parent who "passed" ("he passed ten years ago", "since she passed"): said of a death
+        # when nothing follows or one of `passed_after` does (not "passed out", "passed urine").
         self._passed_words = L.get("passed_words", frozenset())
         self._passed_after = L.get("passed_after", frozenset())
         self._passed_times = L.get("passed_times", frozenset())
