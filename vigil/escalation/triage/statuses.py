@@ -857,7 +857,7 @@ class StatusPasses(SubjectPasses):
             if o < 0 and k > start and tok.norm in self._sign_offs:
                 return  # "not coping lol might just walk into the sea": laughter closes it as a stop would
             if (
-                (o >= 0 and not FOUND_KINDS.isdisjoint(kind for kind, _ in mentions[o].tags))
+                self._found_at(mentions, owner, k)
                 or (k == start and tok.norm in self._first_singular and tok.norm not in self._and_next)
                 # "no es nada solo una fiebrita": nothing is what the "no" found
                 or (tok.norm in self._nothings and not (o >= 0 and mentions[o].has("concept")))
